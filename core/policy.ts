@@ -1,0 +1,261 @@
+/**
+ * Policy: every number and list that differs from one library to the next, in one value.
+ * Rules take a Policy as a parameter; Hirakata City Library's is the default.
+ */
+import { type ClockTime, isClockTime, isJstDate, type JstDate } from './dates.ts'
+import { MATERIAL_TYPES, type MaterialType } from './types.ts'
+
+/** Where renewal periods are counted from (RENEW-BOOK): the renewal date R, or the current due date. */
+export type RenewFrom = 'renewal_date' | 'due_date'
+
+/** What happens to a due date that lands on a closed day (LOAN-DUE-OPEN). */
+export type ClosedDueDate = 'next_open_day' | 'keep'
+
+export interface Policy {
+  /** Shown in greetings and footers. */
+  libraryName: { ja: string; en: string }
+  /** Whom a refusal tells the patron to phone when no particular library is concerned. */
+  contact: { ja: string; en: string; phone: string }
+  /** HOLD-LIMIT: holds per patron, counter and online together, and of those CD/DVD/video. */
+  holdLimit: { total: number; av: number }
+  /** Material types that count as AV for HOLD-LIMIT and renew as AV (RENEW-AV). */
+  avTypes: MaterialType[]
+  /** LOAN-PERIOD: days per material type. */
+  loanDays: Record<MaterialType, number>
+  renewal: {
+    /** RENEW-BOOK: each renewal runs this many days… */
+    days: number
+    /** …but never past loan date + capDays. */
+    capDays: number
+    from: RenewFrom
+    /** RENEW-AV: AV renews by this many days… */
+    avDays: number
+    /** …at most this many times. */
+    avMaxRenewals: number
+  }
+  /** HOLD-EXPIRE / HOLD-LOCKER: days a ready hold waits for collection. */
+  pickup: { days: number; lockerDays: number }
+  /** NOTICE-SLOTS: Japan wall times notices go out; lockers have their own list. */
+  noticeSlots: { standard: ClockTime[]; locker: ClockTime[] }
+  /** NOTICE-OVERDUE: days between overdue reminders. */
+  overdueReminderDays: number
+  /** SVC-MAINT: the daily window when the service is down. */
+  maintenance: { start: ClockTime; minutes: number }
+  /** ACC-SECRET: failures within windowMinutes lock the patron number for lockMinutes. */
+  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number }
+  /** ACC-BLOCK-OVERDUE: days past due after which a loan blocks online use (長期延滞). */
+  longOverdueDays: number
+  /** LOAN-DUE-OPEN: closed-day handling; the calendar itself is data per library. */
+  closedDueDate: ClosedDueDate
+  /** Days every library is closed (年末年始 etc.), besides each library's own calendar. */
+  closedDates: JstDate[]
+  /** LINE-CARD: the card barcode. NW-7 is Codabar; start/stop are A–D. */
+  barcode: { symbology: 'codabar'; start: 'A' | 'B' | 'C' | 'D'; stop: 'A' | 'B' | 'C' | 'D' }
+  /** LINE-LINK: minutes a link nonce stays valid. */
+  linkNonceMinutes: number
+  /** ACC-RESET: the password strength rule, said before typing. */
+  password: { minLength: number; maxLength: number }
+}
+
+/** Hirakata City Library, read from its web-service guide (see shared/spec). */
+export const HIRAKATA_POLICY: Policy = {
+  libraryName: { ja: '枚方市立図書館', en: 'Hirakata City Library' },
+  contact: { ja: '中央図書館', en: 'Central Library', phone: '050-7105-8141' },
+  holdLimit: { total: 15, av: 6 },
+  avTypes: ['cd', 'dvd', 'video'],
+  loanDays: {
+    book: 14,
+    magazine: 14,
+    manga: 14,
+    kamishibai: 14,
+    cd: 7,
+    dvd: 7,
+    video: 7,
+    audiobook: 14,
+  },
+  renewal: { days: 14, capDays: 60, from: 'renewal_date', avDays: 7, avMaxRenewals: 1 },
+  pickup: { days: 7, lockerDays: 4 },
+  noticeSlots: { standard: ['10:00', '16:00'], locker: ['10:00', '16:00', '19:00'] },
+  overdueReminderDays: 7,
+  maintenance: { start: '03:00', minutes: 60 },
+  lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+  longOverdueDays: 60,
+  closedDueDate: 'next_open_day',
+  closedDates: [],
+  barcode: { symbology: 'codabar', start: 'A', stop: 'A' },
+  linkNonceMinutes: 10,
+  password: { minLength: 8, maxLength: 64 },
+}
+
+/** Why a policy was refused: the dotted path of the bad field and what is wrong with it. */
+export interface PolicyError {
+  field: string
+  problem: string
+}
+
+export type PolicyResult = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] }
+
+/**
+ * Validate a policy read from JSON. Missing fields take Hirakata's values, so a library
+ * writes only what differs; a field that is present must be right, or the whole policy
+ * is refused with every bad field named.
+ */
+export function parsePolicy(input: unknown): PolicyResult {
+  const errors: PolicyError[] = []
+  if (!isRecord(input))
+    return { ok: false, errors: [{ field: '(root)', problem: 'not an object' }] }
+  const d = HIRAKATA_POLICY
+  const c = new Checker(input, errors)
+  const policy: Policy = {
+    libraryName: {
+      ja: c.text('libraryName.ja', d.libraryName.ja),
+      en: c.text('libraryName.en', d.libraryName.en),
+    },
+    contact: {
+      ja: c.text('contact.ja', d.contact.ja),
+      en: c.text('contact.en', d.contact.en),
+      phone: c.text('contact.phone', d.contact.phone),
+    },
+    holdLimit: {
+      total: c.int('holdLimit.total', d.holdLimit.total, 1),
+      av: c.int('holdLimit.av', d.holdLimit.av, 0),
+    },
+    avTypes: c.materialTypes('avTypes', d.avTypes),
+    loanDays: Object.fromEntries(
+      MATERIAL_TYPES.map((t) => [t, c.int(`loanDays.${t}`, d.loanDays[t], 1)]),
+    ) as Record<MaterialType, number>,
+    renewal: {
+      days: c.int('renewal.days', d.renewal.days, 1),
+      capDays: c.int('renewal.capDays', d.renewal.capDays, 1),
+      from: c.oneOf('renewal.from', d.renewal.from, ['renewal_date', 'due_date'] as const),
+      avDays: c.int('renewal.avDays', d.renewal.avDays, 1),
+      avMaxRenewals: c.int('renewal.avMaxRenewals', d.renewal.avMaxRenewals, 0),
+    },
+    pickup: {
+      days: c.int('pickup.days', d.pickup.days, 1),
+      lockerDays: c.int('pickup.lockerDays', d.pickup.lockerDays, 1),
+    },
+    noticeSlots: {
+      standard: c.slots('noticeSlots.standard', d.noticeSlots.standard),
+      locker: c.slots('noticeSlots.locker', d.noticeSlots.locker),
+    },
+    overdueReminderDays: c.int('overdueReminderDays', d.overdueReminderDays, 1),
+    maintenance: {
+      start: c.clock('maintenance.start', d.maintenance.start),
+      minutes: c.int('maintenance.minutes', d.maintenance.minutes, 0, 24 * 60 - 1),
+    },
+    lockout: {
+      maxFailures: c.int('lockout.maxFailures', d.lockout.maxFailures, 1),
+      windowMinutes: c.int('lockout.windowMinutes', d.lockout.windowMinutes, 1),
+      lockMinutes: c.int('lockout.lockMinutes', d.lockout.lockMinutes, 1),
+    },
+    longOverdueDays: c.int('longOverdueDays', d.longOverdueDays, 1),
+    closedDueDate: c.oneOf('closedDueDate', d.closedDueDate, ['next_open_day', 'keep'] as const),
+    closedDates: c.dates('closedDates', d.closedDates),
+    barcode: {
+      symbology: c.oneOf('barcode.symbology', d.barcode.symbology, ['codabar'] as const),
+      start: c.oneOf('barcode.start', d.barcode.start, ['A', 'B', 'C', 'D'] as const),
+      stop: c.oneOf('barcode.stop', d.barcode.stop, ['A', 'B', 'C', 'D'] as const),
+    },
+    linkNonceMinutes: c.int('linkNonceMinutes', d.linkNonceMinutes, 1, 60),
+    password: {
+      minLength: c.int('password.minLength', d.password.minLength, 4, 128),
+      maxLength: c.int('password.maxLength', d.password.maxLength, 8, 1024),
+    },
+  }
+  if (policy.holdLimit.av > policy.holdLimit.total)
+    errors.push({ field: 'holdLimit.av', problem: 'must not exceed holdLimit.total' })
+  if (policy.renewal.days > policy.renewal.capDays)
+    errors.push({ field: 'renewal.days', problem: 'must not exceed renewal.capDays' })
+  if (policy.password.minLength > policy.password.maxLength)
+    errors.push({ field: 'password.minLength', problem: 'must not exceed password.maxLength' })
+  return errors.length ? { ok: false, errors } : { ok: true, policy }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Reads dotted paths out of untrusted JSON, falling back to defaults and noting bad fields. */
+class Checker {
+  constructor(
+    private readonly root: Record<string, unknown>,
+    private readonly errors: PolicyError[],
+  ) {}
+
+  private get(path: string): unknown {
+    let v: unknown = this.root
+    for (const key of path.split('.')) {
+      if (!isRecord(v)) return undefined
+      v = v[key]
+    }
+    return v
+  }
+
+  private check<T>(path: string, fallback: T, ok: (v: unknown) => boolean, problem: string): T {
+    const v = this.get(path)
+    if (v === undefined) return fallback
+    if (ok(v)) return v as T
+    this.errors.push({ field: path, problem })
+    return fallback
+  }
+
+  int(path: string, fallback: number, min: number, max = 100_000): number {
+    return this.check(
+      path,
+      fallback,
+      (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
+      `must be a whole number from ${min} to ${max}`,
+    )
+  }
+
+  text(path: string, fallback: string): string {
+    return this.check(
+      path,
+      fallback,
+      (v) => typeof v === 'string' && v.trim() !== '',
+      'must be non-empty text',
+    )
+  }
+
+  oneOf<const T extends string>(path: string, fallback: T, options: readonly T[]): T {
+    return this.check(
+      path,
+      fallback,
+      (v) => options.includes(v as T),
+      `must be one of ${options.join(', ')}`,
+    )
+  }
+
+  clock(path: string, fallback: ClockTime): ClockTime {
+    return this.check(path, fallback, isClockTime, 'must be a time HH:MM')
+  }
+
+  slots(path: string, fallback: ClockTime[]): ClockTime[] {
+    const list = this.check(
+      path,
+      fallback,
+      (v) => Array.isArray(v) && v.length > 0 && v.every(isClockTime),
+      'must be a non-empty list of times HH:MM',
+    )
+    return [...new Set(list)].sort()
+  }
+
+  dates(path: string, fallback: JstDate[]): JstDate[] {
+    return this.check(
+      path,
+      fallback,
+      (v) => Array.isArray(v) && v.every(isJstDate),
+      'must be a list of dates YYYY-MM-DD',
+    )
+  }
+
+  materialTypes(path: string, fallback: MaterialType[]): MaterialType[] {
+    return this.check(
+      path,
+      fallback,
+      (v) => Array.isArray(v) && v.every((t) => MATERIAL_TYPES.includes(t as MaterialType)),
+      `must be a list of ${MATERIAL_TYPES.join(', ')}`,
+    )
+  }
+}
