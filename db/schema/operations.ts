@@ -1,0 +1,98 @@
+/** Security and housekeeping: login attempts, link nonces, webhook ids, staff, audit, scheduler. */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { bool } from './catalogue.ts'
+import { patrons } from './patrons.ts'
+
+/**
+ * ACC-SECRET lockout bookkeeping. `key` is what is guessed at: `patron:<number>` for the
+ * patron login and reset pages, `staff:<login>` for the counter. Rows are kept per attempt
+ * so the window is a simple count; old rows are pruned.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey(),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+    ok: bool('ok').notNull(),
+  },
+  (t) => [index('login_attempts_key_idx').on(t.key, t.at), index('login_attempts_at_idx').on(t.at)],
+)
+
+/** LINE-LINK nonces: the SHA-256 of a ≥128-bit random nonce, single use, short-lived. */
+export const linkNonces = sqliteTable(
+  'link_nonces',
+  {
+    nonceHash: text('nonce_hash').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    /** The LINE user the link token was issued for, when known. */
+    lineUserId: text('line_user_id'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('link_nonces_expires_idx').on(t.expiresAt)],
+)
+
+/** Webhook event ids already handled, so redeliveries are skipped. Pruned after a few days. */
+export const webhookEvents = sqliteTable(
+  'webhook_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [index('webhook_events_received_idx').on(t.receivedAt)],
+)
+
+export const staff = sqliteTable('staff', {
+  id: integer('id').primaryKey(),
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').$type<'staff' | 'admin'>().notNull().default('staff'),
+  disabled: bool('disabled').notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+})
+
+/** Counter sessions; `id` is the SHA-256 of the cookie token, never the token itself. */
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [
+    index('staff_sessions_staff_idx').on(t.staffId),
+    index('staff_sessions_expires_idx').on(t.expiresAt),
+  ],
+)
+
+/** Every staff action: who, when, what, on whom, before and after (JSON). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    staffId: integer('staff_id').references(() => staff.id),
+    at: integer('at').notNull(),
+    action: text('action').notNull(),
+    /** What was acted on, e.g. `copy:1234`, `patron:56`, `hold:78`. */
+    subject: text('subject').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_subject_idx').on(t.subject, t.at)],
+)
+
+/** Scheduler state and other small settings (last slot dispatched, demo clock offset). */
+export const kv = sqliteTable('kv', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})
