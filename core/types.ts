@@ -57,6 +57,8 @@ export interface Patron {
 /** A catalogue title, as the hold rules see it. */
 export interface Title {
   id: number
+  /** The title as shown to the patron, when the caller has it (used in refusals). */
+  name?: string
   materialType: MaterialType
   notForLoan: boolean
   /** Set title (S mark): volumes reserved together become one set hold (HOLD-SET). */

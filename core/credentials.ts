@@ -1,0 +1,112 @@
+/**
+ * Secrets and identity checks (ACC-SECRET, ACC-RESET) and the password strength rule.
+ * Refusals here never say which field was wrong: that would tell a stranger which patron
+ * numbers exist, or which part of someone's details they already have right.
+ */
+import { contactFor, phoneLine } from './messages.ts'
+import type { Policy } from './policy.ts'
+import { allow, type Decision, type Refusal, refuse, type Text } from './types.ts'
+
+/**
+ * ACC-SECRET: the one answer for an unknown patron number and for a wrong password.
+ * Callers must use it for both, and count the failure against the number as typed
+ * (see lockout.ts), whether or not that number exists.
+ */
+export function wrongCredentials(policy: Policy): Refusal<'wrong_credentials'> {
+  const p = phoneLine(contactFor(policy))
+  return refuse('wrong_credentials', {
+    ja: `利用者番号またはパスワードが違います。もう一度ご確認のうえ入力してください。パスワードを忘れた場合は「パスワードを忘れた方」から再設定できます。ご不明な点は${p.ja}へお問い合わせください。`,
+    en: `The patron number or password is not correct. Please check and try again. If you have forgotten your password, you can set a new one under "Forgotten password". Questions: ${p.en}.`,
+  })
+}
+
+/** Identity details as typed on the reset form, or as held on the patron record. */
+export interface IdentityDetails {
+  number: string
+  name: string
+  phone: string
+}
+
+/** Full-width letters and digits to half-width, compatibility forms folded (NFKC). */
+function fold(s: string): string {
+  return s.normalize('NFKC')
+}
+
+/** Patron number: NFKC, spaces and hyphens dropped. */
+export function normalizePatronNumber(s: string): string {
+  return fold(s).replace(/[\s\-‐‑‒–—―ー－]/g, '')
+}
+
+/** Name: NFKC, every space (incl. 全角スペース) dropped, Latin letters in lower case. */
+export function normalizeName(s: string): string {
+  return fold(s).replace(/\s+/g, '').toLowerCase()
+}
+
+/** Phone: only its digits, after folding full-width digits (０９０-１２３４ → 0901234). */
+export function normalizePhone(s: string): string {
+  return fold(s).replace(/\D/g, '')
+}
+
+/**
+ * ACC-RESET: a forgotten password may be reset when patron number, name and the phone
+ * number on record all match. The refusal is the same whichever field differs.
+ */
+export function verifyResetIdentity(
+  typed: IdentityDetails,
+  record: IdentityDetails | null,
+  policy: Policy,
+): Decision<null, 'identity_mismatch'> {
+  const ok =
+    record !== null &&
+    normalizePatronNumber(typed.number) === normalizePatronNumber(record.number) &&
+    normalizeName(typed.name) !== '' &&
+    normalizeName(typed.name) === normalizeName(record.name) &&
+    normalizePhone(typed.phone) !== '' &&
+    normalizePhone(typed.phone) === normalizePhone(record.phone)
+  if (ok) return allow(null)
+  const p = phoneLine(contactFor(policy))
+  return refuse('identity_mismatch', {
+    ja: `ご入力の内容が図書館の登録内容と一致しませんでした。利用者番号・氏名・電話番号（図書館に登録したもの）をご確認ください。電話番号を変更された場合は、図書館で登録の変更が必要です。${p.ja}へお問い合わせください。`,
+    en: `The details you entered do not match the library's record. Please check your patron number, name and the phone number registered with the library. If your phone number has changed, the library needs to update it: please contact ${p.en}.`,
+  })
+}
+
+export type PasswordProblem = 'too_short' | 'too_long' | 'bad_characters' | 'too_simple'
+
+/** The password rule, to show BEFORE the patron types a new password. */
+export function passwordRuleText(policy: Policy): Text {
+  const { minLength, maxLength } = policy.password
+  return {
+    ja: `パスワードは半角の英字と数字をそれぞれ1文字以上含む、${minLength}〜${maxLength}文字で設定してください（記号も使えます。空白と利用者番号そのものは使えません）。キャッシュカードや他のサービスとは別のものをおすすめします。`,
+    en: `Use ${minLength} to ${maxLength} characters, with at least one letter and one digit (symbols allowed; no spaces, and not your patron number). Please choose one you do not use for any other service.`,
+  }
+}
+
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/
+
+/** Whether `password` satisfies the policy's rule; the refusal repeats the rule. */
+export function checkPasswordStrength(
+  password: string,
+  patronNumber: string,
+  policy: Policy,
+): Decision<null, PasswordProblem> {
+  const rule = passwordRuleText(policy)
+  const { minLength, maxLength } = policy.password
+  const say = (ja: string, en: string): Text => ({ ja: ja + rule.ja, en: `${en} ${rule.en}` })
+  if (password.length < minLength)
+    return refuse('too_short', say('パスワードが短すぎます。', 'That password is too short.'))
+  if (password.length > maxLength)
+    return refuse('too_long', say('パスワードが長すぎます。', 'That password is too long.'))
+  if (!PRINTABLE_ASCII.test(password))
+    return refuse(
+      'bad_characters',
+      say('全角文字や空白は使えません。', 'Full-width characters and spaces cannot be used.'),
+    )
+  const simple =
+    !/[A-Za-z]/.test(password) ||
+    !/\d/.test(password) ||
+    normalizePatronNumber(password) === normalizePatronNumber(patronNumber)
+  if (simple)
+    return refuse('too_simple', say('パスワードが単純すぎます。', 'That password is too simple.'))
+  return allow(null)
+}

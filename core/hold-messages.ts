@@ -1,0 +1,94 @@
+/** What a patron is told when a hold request is refused: why, and what to do next. */
+import { contactFor, phoneLine, titleText } from './messages.ts'
+import type { Policy } from './policy.ts'
+import { ACTIVE_HOLD_STATES, type HoldState, type Text, type Title } from './types.ts'
+
+interface TitleRequestView {
+  holds: readonly { titleId: number; state: HoldState }[]
+  loans: readonly { titleId: number }[]
+}
+
+export type HoldRefusalDetail =
+  | { reason: 'unreachable' | 'empty' | 'pickup' }
+  | { reason: 'not_for_loan' | 'audiobook' | 'duplicate'; title: Title; req: TitleRequestView }
+  | { reason: 'limit' | 'av_limit'; current: number; adding: number }
+
+/** The bilingual sentence for a hold refusal. */
+export function holdMessage(d: HoldRefusalDetail, policy: Policy): Text {
+  const p = phoneLine(contactFor(policy))
+  switch (d.reason) {
+    case 'unreachable':
+      return {
+        ja: '予約には、用意ができたことをお知らせする連絡先が必要です。LINEでアカウント連携をするか、Webサービスでメールアドレスを登録（折り返しメールで確認）してから、もう一度お試しください。',
+        en: 'To place a hold we need a way to tell you when it is ready. Please link your account in LINE, or register and confirm an e-mail address in the web service, then try again.',
+      }
+    case 'empty':
+      return {
+        ja: '予約する資料が選ばれていません。資料を選んでから、もう一度お試しください。',
+        en: 'No items were chosen. Please choose what you would like to reserve and try again.',
+      }
+    case 'pickup':
+      return {
+        ja: '選ばれた受取場所が見つかりません。一覧から受取場所を選び直してください。',
+        en: 'We could not find that pickup place. Please choose one from the list again.',
+      }
+    case 'not_for_loan': {
+      const t = titleText(d.title.name)
+      return {
+        ja: `${t.ja}は禁帯出資料（館内でのみご利用いただける資料）のため、予約できません。所蔵している図書館でご覧ください。`,
+        en: `${cap(t.en)} is for reference use in the library only, so it cannot be reserved. You are welcome to read it at a library that holds it.`,
+      }
+    }
+    case 'audiobook': {
+      const t = titleText(d.title.name)
+      return {
+        ja: `${t.ja}は録音図書のため、障害者サービスにご登録の方のみ予約できます。登録については${p.ja}へお問い合わせください。`,
+        en: `${cap(t.en)} is an audio book for print-disabled readers and can be reserved only by patrons registered for that service. To register, contact ${p.en}.`,
+      }
+    }
+    case 'duplicate':
+      return duplicateMessage(d.title, d.req)
+    case 'limit':
+      return limitMessage(policy.holdLimit.total, d.current, d.adding, { ja: '', en: '' })
+    case 'av_limit':
+      return limitMessage(policy.holdLimit.av, d.current, d.adding, {
+        ja: 'CD・DVD・ビデオの',
+        en: 'CD, DVD and video ',
+      })
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+function duplicateMessage(title: Title, req: TitleRequestView): Text {
+  const t = titleText(title.name)
+  if (req.loans.some((l) => l.titleId === title.id))
+    return {
+      ja: `${t.ja}は現在お借りになっているため、予約できません。`,
+      en: `You have ${t.en} on loan now, so it cannot be reserved.`,
+    }
+  if (req.holds.some((h) => h.titleId === title.id && ACTIVE_HOLD_STATES.includes(h.state)))
+    return {
+      ja: `${t.ja}はすでに予約されています。予約状況は予約中一覧でご確認ください。`,
+      en: `You already have a hold on ${t.en}. You can see it in your list of holds.`,
+    }
+  return {
+    ja: `${t.ja}が2回選ばれています。1回だけ選んで、もう一度お試しください。`,
+    en: `${cap(t.en)} was chosen twice. Please choose it once and try again.`,
+  }
+}
+
+/** 「予約は1人15点までです。15点中14点予約中のため、あと1点までです（今回3点）。」 */
+function limitMessage(limit: number, current: number, adding: number, kind: Text): Text {
+  const left = Math.max(0, limit - current)
+  const room =
+    left > 0
+      ? { ja: `あと${left}点までです`, en: `you can add ${left} more` }
+      : { ja: 'これ以上予約できません', en: 'you cannot add any more' }
+  return {
+    ja: `${kind.ja}予約は1人${limit}点までです（窓口での予約を含みます。用意できて確保中の資料も数えます）。${limit}点中${current}点予約中のため、${room.ja}（今回のお申し込みは${adding}点）。予約した資料を受け取るか、予約を取り消すと、また予約できます。`,
+    en: `You can have up to ${limit} ${kind.en}holds, including counter holds and items ready for pickup. You have ${current} of ${limit}, so ${room.en} (this request has ${adding}). Collect or cancel a hold to make room.`,
+  }
+}

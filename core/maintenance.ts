@@ -1,0 +1,49 @@
+/**
+ * SVC-MAINT: the daily maintenance window (Hirakata: from 03:00 for about an hour). During it
+ * every patron-facing answer says so and when the service is back, and nothing is changed.
+ */
+import { addDays, clockMinutes, type Instant, jstDate, jstInstant, MINUTE_MS } from './dates.ts'
+import { instantText } from './messages.ts'
+import type { Policy } from './policy.ts'
+import { allow, type Decision, refuse, type Text } from './types.ts'
+
+export interface MaintenanceState {
+  down: boolean
+  /** When the service is back (null when it is up). */
+  backAt: Instant | null
+}
+
+/** Whether `t` falls in the window (start inclusive, end exclusive); windows may cross midnight. */
+export function maintenanceState(t: Instant, policy: Policy): MaintenanceState {
+  const { start, minutes } = policy.maintenance
+  if (minutes <= 0) return { down: false, backAt: null }
+  const today = jstDate(t)
+  for (const date of [today, addDays(today, -1)]) {
+    const from = jstInstant(date, start)
+    const to = from + minutes * MINUTE_MS
+    if (t >= from && t < to) return { down: true, backAt: to }
+  }
+  return { down: false, backAt: null }
+}
+
+/** The sentence that tells a patron the service is down and when it is back. */
+export function maintenanceMessage(backAt: Instant, policy: Policy): Text {
+  const back = instantText(backAt)
+  const { start } = policy.maintenance
+  return {
+    ja: `ただいまシステムのメンテナンス中です（毎日${start}から約${policy.maintenance.minutes}分）。${back.ja}ごろに再開しますので、その後にもう一度お試しください。`,
+    en: `The service is down for its daily maintenance (from ${start}, about ${policy.maintenance.minutes} minutes). It will be back at about ${back.en} (Japan time); please try again then.`,
+  }
+}
+
+/** SVC-MAINT as a Decision: refuse every patron-facing action during the window. */
+export function checkService(t: Instant, policy: Policy): Decision<null, 'maintenance'> {
+  const state = maintenanceState(t, policy)
+  if (!state.down || state.backAt === null) return allow(null)
+  return refuse('maintenance', maintenanceMessage(state.backAt, policy))
+}
+
+/** Minutes after midnight the window starts (exported for schedulers that avoid it). */
+export function maintenanceStartMinute(policy: Policy): number {
+  return clockMinutes(policy.maintenance.start)
+}

@@ -1,0 +1,57 @@
+/** RENEW-REASONS: for each typed reason a sentence that says why, and what to do next. */
+import { blockedMessage } from './access.ts'
+import { contactFor, dateText, phoneLine } from './messages.ts'
+import type { Policy } from './policy.ts'
+import type { RenewReason } from './renewals.ts'
+import type { Loan, Text } from './types.ts'
+
+/** The bilingual refusal for `reason` on `loan`. */
+export function renewalMessage(
+  reason: RenewReason,
+  loan: Loan,
+  capDate: string,
+  policy: Policy,
+): Text {
+  const due = dateText(loan.dueDate)
+  const capText = dateText(capDate)
+  const p = phoneLine(contactFor(policy))
+  switch (reason) {
+    case 'blocked':
+      return blockedMessage(policy)
+    case 'ill':
+      return {
+        ja: `この資料は他の自治体や大学の図書館などから借り受けた資料のため、延長できません。返却期限の${due.ja}までにご返却ください。`,
+        en: `This item was borrowed for you from another library (inter-library loan), so it cannot be renewed. Please return it by ${due.en}.`,
+      }
+    case 'overdue':
+      return {
+        ja: `返却期限（${due.ja}）を過ぎているため、延長できません。お早めにご返却ください。続けて読みたい場合は、返却後にあらためて借りるか予約してください。`,
+        en: `This item is past its due date (${due.en}), so it cannot be renewed. Please return it soon; you can borrow or reserve it again afterwards.`,
+      }
+    case 'held':
+      return {
+        ja: `この資料は次の方の予約が入っているため、延長できません。返却期限の${due.ja}までにご返却ください。続けて読みたい場合は、返却後にあらためて予約してください。`,
+        en: `Another patron is waiting for this item, so it cannot be renewed. Please return it by ${due.en}; you can reserve it again afterwards.`,
+      }
+    case 'av_limit':
+      return {
+        ja: `CD・DVD・ビデオの延長は${policy.renewal.avDays}日間、${policy.renewal.avMaxRenewals}回限りのため、これ以上延長できません。返却期限の${due.ja}までにご返却ください。`,
+        en: `CDs, DVDs and videos can be renewed only ${policy.renewal.avMaxRenewals === 1 ? 'once' : `${policy.renewal.avMaxRenewals} times`}, by ${policy.renewal.avDays} days, so this one cannot be renewed again. Please return it by ${due.en}.`,
+      }
+    case 'cap_reached':
+      return {
+        ja: `貸出日から${policy.renewal.capDays}日（${capText.ja}）までの延長上限に達しているため、これ以上延長できません。返却期限の${due.ja}までにご返却ください。`,
+        en: `Loans can be renewed up to ${policy.renewal.capDays} days from the loan date (${capText.en}), and this one has reached that limit. Please return it by ${due.en}.`,
+      }
+    case 'too_soon':
+      return {
+        ja: '延長は貸出日の翌日からできます。明日以降にもう一度お試しください。',
+        en: 'Loans can be renewed from the day after the loan date. Please try again tomorrow or later.',
+      }
+    case 'no_gain':
+      return {
+        ja: `今延長しても返却期限（${due.ja}）は延びません。返却期限が近づいてから、もう一度お試しください。ご不明な点は${p.ja}へお問い合わせください。`,
+        en: `Renewing now would not move the due date (${due.en}) any later. Please try again closer to the due date. Questions: ${p.en}.`,
+      }
+  }
+}
