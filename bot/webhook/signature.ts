@@ -37,7 +37,7 @@ export async function verifySignature(
 ): Promise<boolean> {
   if (!signature) return false
   const mac = decodeBase64(signature.trim())
-  if (!mac || mac.length !== 32) return false
+  if (mac?.length !== 32) return false
   return crypto.subtle.verify('HMAC', await hmacKey(secret), mac, body)
 }
 

@@ -1,0 +1,174 @@
+/**
+ * The account-link pages (LINE-LINK): the patron proves who they are with patron number
+ * and web password; LINE's own dialog then finishes the link.
+ */
+import { ErrorBox, type Lang, Layout } from '../pages/layout.tsx'
+
+const t = {
+  ja: {
+    title: 'LINEアカウント連携',
+    intro:
+      '図書館の利用者番号とWebサービスのパスワードを入力してください。連携すると、LINEで図書館カードを表示したり、貸出・予約の確認や予約確保のお知らせを受け取ったりできます。',
+    number: '利用者番号',
+    numberHint: '図書館カードの裏にある番号です（数字のみ）',
+    password: 'パスワード',
+    passwordHint: 'Webサービスのパスワードです',
+    submit: '連携する',
+    noPassword: 'パスワードをお持ちでない方・お忘れの方',
+    register: 'パスワードを登録・再設定する',
+    privacy:
+      '利用者番号とパスワードは他人に知られないようにしてください。入力した内容はLINE社には送られません。',
+    replaceTitle: '連携先を切り替えますか？',
+    replacePatron:
+      'このLINEアカウントは、すでに別の利用者番号と連携しています。切り替えると、前の連携は解除されます。',
+    replaceLine:
+      'この利用者番号は、すでに別のLINEアカウントと連携しています。切り替えると、前のLINEアカウントとの連携は解除されます。',
+    replaceYes: '切り替えて連携する',
+    replaceNo: 'やめる',
+    cancelled: '連携を中止しました。このページを閉じて、LINEのトーク画面にお戻りください。',
+    cancelledTitle: '連携を中止しました',
+  },
+  en: {
+    title: 'Link your LINE account',
+    intro:
+      'Enter your library patron number and web-service password. Once linked, LINE shows your library card, your loans and holds, and tells you when a hold is ready.',
+    number: 'Patron number',
+    numberHint: 'The number on the back of your library card (digits only)',
+    password: 'Password',
+    passwordHint: 'Your web-service password',
+    submit: 'Link',
+    noPassword: 'No password yet, or forgotten it?',
+    register: 'Register or reset your password',
+    privacy:
+      'Keep your patron number and password to yourself. What you enter here is not sent to LINE.',
+    replaceTitle: 'Switch the link?',
+    replacePatron:
+      'This LINE account is already linked to another patron number. Switching removes the old link.',
+    replaceLine:
+      'This patron number is already linked to another LINE account. Switching removes that link.',
+    replaceYes: 'Switch and link',
+    replaceNo: 'Cancel',
+    cancelled: 'Linking was cancelled. Close this page to go back to LINE.',
+    cancelledTitle: 'Linking cancelled',
+  },
+} as const
+
+export interface LinkFormProps {
+  lang: Lang
+  linkToken: string
+  csrf: string
+  number?: string
+  error?: string
+}
+
+export function LinkForm(p: LinkFormProps) {
+  const s = t[p.lang]
+  return (
+    <Layout lang={p.lang} title={s.title}>
+      <p>{s.intro}</p>
+      {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
+      <form method="post" action="/link" autocomplete="off">
+        <input type="hidden" name="linkToken" value={p.linkToken} />
+        <input type="hidden" name="csrf" value={p.csrf} />
+        <label for="number">
+          {s.number}
+          <span class="hint" id="number-hint">
+            {s.numberHint}
+          </span>
+        </label>
+        <input
+          id="number"
+          name="number"
+          inputmode="numeric"
+          autocomplete="username"
+          required
+          maxlength={20}
+          value={p.number ?? ''}
+          aria-describedby="number-hint"
+        />
+        <label for="password">
+          {s.password}
+          <span class="hint" id="password-hint">
+            {s.passwordHint}
+          </span>
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          maxlength={128}
+          aria-describedby="password-hint"
+        />
+        <button type="submit">{s.submit}</button>
+      </form>
+      <p class="note">{s.privacy}</p>
+      <footer>
+        <p>
+          {s.noPassword}
+          <br />
+          <a href="/password">{s.register}</a>
+        </p>
+      </footer>
+    </Layout>
+  )
+}
+
+export interface ReplaceProps {
+  lang: Lang
+  csrf: string
+  /** The pending nonce: confirming releases it to LINE's dialog. */
+  pending: string
+  otherPatron: boolean
+  otherLine: boolean
+}
+
+/** One LINE account ↔ one patron: ask before replacing an existing link. */
+export function ConfirmReplace(p: ReplaceProps) {
+  const s = t[p.lang]
+  return (
+    <Layout lang={p.lang} title={s.replaceTitle}>
+      {p.otherPatron ? <p>{s.replacePatron}</p> : null}
+      {p.otherLine ? <p>{s.replaceLine}</p> : null}
+      <form method="post" action="/link/confirm">
+        <input type="hidden" name="csrf" value={p.csrf} />
+        <input type="hidden" name="pending" value={p.pending} />
+        <button type="submit" name="choice" value="replace">
+          {s.replaceYes}
+        </button>
+        <button type="submit" name="choice" value="cancel" class="secondary">
+          {s.replaceNo}
+        </button>
+      </form>
+    </Layout>
+  )
+}
+
+export function LinkCancelled(p: { lang: Lang }) {
+  const s = t[p.lang]
+  return (
+    <Layout lang={p.lang} title={s.cancelledTitle}>
+      <p>{s.cancelled}</p>
+    </Layout>
+  )
+}
+
+/** A page that only says something: maintenance, an expired link, a refusal. */
+export function Notice(p: {
+  lang: Lang
+  title: string
+  message: string
+  link?: { href: string; label: string }
+}) {
+  return (
+    <Layout lang={p.lang} title={p.title}>
+      <p role="status">{p.message}</p>
+      {p.link ? (
+        <a class="button" href={p.link.href}>
+          {p.link.label}
+        </a>
+      ) : null}
+    </Layout>
+  )
+}

@@ -1,0 +1,60 @@
+/**
+ * The frame of every server-rendered page (link, password, notices of maintenance):
+ * mobile-first, readable at any age, working without JavaScript.
+ */
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+
+export type Lang = 'ja' | 'en'
+
+/** The page language from Accept-Language: English only when the browser asks for it first. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja'
+}
+
+const css = `
+:root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--accent:#06703a;--bad:#a4001d;--bg:#fff;--line:#c9c9c9}
+*{box-sizing:border-box}
+body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:30rem;margin:0 auto;padding:1.25rem 1rem 3rem}
+h1{font-size:1.5rem;line-height:1.4;margin:.5rem 0 1rem}
+p{margin:.75rem 0}
+label{display:block;font-weight:700;margin-top:1.25rem}
+.hint{display:block;font-weight:400;color:var(--muted);font-size:.95rem}
+input{display:block;width:100%;font-size:1.25rem;padding:.7rem .75rem;margin-top:.35rem;border:2px solid var(--line);border-radius:.5rem}
+input:focus,button:focus,a:focus{outline:3px solid #0b57d0;outline-offset:2px}
+button,.button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;padding:.75rem;font-size:1.125rem;font-weight:700;border:0;border-radius:.5rem;background:var(--accent);color:#fff;text-align:center;text-decoration:none;cursor:pointer}
+.secondary{background:#fff;color:var(--accent);border:2px solid var(--accent)}
+.error{border-left:.35rem solid var(--bad);background:#fdf0f2;padding:.75rem 1rem;margin:1rem 0;color:#5c0011}
+.note{border-left:.35rem solid var(--accent);background:#f0f8f3;padding:.75rem 1rem;margin:1rem 0}
+footer{margin-top:2rem;color:var(--muted);font-size:.95rem}
+`
+
+export function Layout(props: { lang: Lang; title: string; children: Child }) {
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{props.title}</title>
+        <style>{raw(css)}</style>
+      </head>
+      <body>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  )
+}
+
+/** An error box that screen readers announce. */
+export function ErrorBox(props: { children: Child }) {
+  return (
+    <div class="error" role="alert">
+      {props.children}
+    </div>
+  )
+}
