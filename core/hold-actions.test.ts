@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { cancelHold, changePickup, mayBorrowReadyHold } from './hold-actions.ts'
+import { CENTRAL, hold, KUZUHA, P } from './test-fixtures.ts'
+
+describe('cancelling and changing holds', () => {
+  it('HOLD-CANCEL: a waiting hold can be cancelled by its own patron', () => {
+    expect(cancelHold(hold(1), 1, CENTRAL, P)).toEqual({ ok: true, value: { holdId: 1 } })
+    expect(cancelHold(hold(1), 2, CENTRAL, P)).toMatchObject({ ok: false, reason: 'not_yours' })
+  })
+
+  it('HOLD-CANCEL: a ready hold is refused, naming the pickup library and its phone', () => {
+    for (const state of ['ready', 'in_transit'] as const) {
+      const d = cancelHold(hold(1, { state }), 1, KUZUHA, P)
+      expect(d).toMatchObject({ ok: false, reason: 'ready' })
+      if (!d.ok) {
+        expect(d.message.ja).toContain('楠葉図書館（050-7102-3113）')
+        expect(d.message.en).toContain('Kuzuha Library (050-7102-3113)')
+      }
+    }
+  })
+
+  it('HOLD-CANCEL: an inter-library request is refused, naming the pickup library and phone', () => {
+    const d = cancelHold(hold(1, { interLibrary: true }), 1, CENTRAL, P)
+    expect(d).toMatchObject({ ok: false, reason: 'inter_library' })
+    if (!d.ok) expect(d.message.ja).toContain('050-7105-8141')
+  })
+
+  it('HOLD-CANCEL: an ended hold is refused as ended', () => {
+    const d = cancelHold(hold(1, { state: 'collected' }), 1, CENTRAL, P)
+    expect(d).toMatchObject({ ok: false, reason: 'ended' })
+  })
+
+  it('HOLD-CHANGE: the pickup place can be changed before the hold is ready', () => {
+    const req = { hold: hold(1), patronId: 1, current: CENTRAL, next: KUZUHA, blocked: false }
+    expect(changePickup(req, P)).toEqual({ ok: true, value: { holdId: 1, pickupPlaceId: 3 } })
+    expect(changePickup({ ...req, next: null }, P)).toMatchObject({ reason: 'pickup' })
+  })
+
+  it('HOLD-CHANGE: refused once ready, naming the current pickup place', () => {
+    const req = { hold: hold(1, { state: 'ready' }), patronId: 1, current: KUZUHA, next: CENTRAL }
+    const d = changePickup({ ...req, blocked: false }, P)
+    expect(d).toMatchObject({ ok: false, reason: 'ready' })
+    if (!d.ok) expect(d.message.ja).toContain('楠葉図書館（050-7102-3113）')
+  })
+
+  it('ACC-BLOCK-OVERDUE: the pickup place cannot be changed while blocked', () => {
+    const req = { hold: hold(1), patronId: 1, current: CENTRAL, next: KUZUHA, blocked: true }
+    expect(changePickup(req, P)).toMatchObject({ ok: false, reason: 'blocked' })
+  })
+
+  it('ACC-BLOCK-OVERDUE: a ready hold cannot be borrowed while blocked', () => {
+    const ready = hold(1, { state: 'ready' })
+    expect(mayBorrowReadyHold(ready, 1, false, P).ok).toBe(true)
+    const d = mayBorrowReadyHold(ready, 1, true, P)
+    expect(d).toMatchObject({ ok: false, reason: 'blocked' })
+    if (!d.ok) expect(d.message.ja).toContain('60日以上')
+    expect(mayBorrowReadyHold(hold(1), 1, false, P)).toMatchObject({ reason: 'not_ready' })
+  })
+})

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import { dueDateFor } from './due-dates.ts'
+import { parsePolicy } from './policy.ts'
+import { quoteRenewal, RENEW_REASONS, type RenewReason, renewAll } from './renewals.ts'
+import { loan, P } from './test-fixtures.ts'
+
+const ctx = (today: string, over: { blocked?: boolean } = {}) => ({
+  today,
+  blocked: over.blocked ?? false,
+})
+
+describe('renewals', () => {
+  it('RENEW-WHEN: not on the loan date itself, from the day after', () => {
+    const l = loan({ loanDate: '2026-05-01', dueDate: '2026-05-15' })
+    expect(quoteRenewal(l, ctx('2026-05-01'), P)).toMatchObject({ ok: false, reason: 'too_soon' })
+    expect(quoteRenewal(l, ctx('2026-05-02'), P)).toMatchObject({
+      ok: true,
+      value: { newDueDate: '2026-05-16' },
+    })
+  })
+
+  it('RENEW-BOOK: R + 14 days, shown before confirming', () => {
+    const d = quoteRenewal(loan(), ctx('2026-05-10'), P)
+    expect(d).toEqual({
+      ok: true,
+      value: {
+        loanId: 1,
+        currentDueDate: '2026-05-15',
+        newDueDate: '2026-05-24',
+        capDate: '2026-06-30',
+        capped: false,
+        renewals: 1,
+      },
+    })
+  })
+
+  it('RENEW-BOOK: never past loan date + 60; the last renewal runs only to the cap', () => {
+    const l = loan({ dueDate: '2026-06-28', renewals: 3 })
+    const d = quoteRenewal(l, ctx('2026-06-20'), P)
+    expect(d).toMatchObject({ ok: true, value: { newDueDate: '2026-06-30', capped: true } })
+    const atCap = quoteRenewal({ ...l, dueDate: '2026-06-30' }, ctx('2026-06-25'), P)
+    expect(atCap).toMatchObject({ ok: false, reason: 'cap_reached' })
+    if (!atCap.ok) expect(atCap.message.ja).toContain('60日')
+  })
+
+  it('RENEW-BOOK: any number of times while under the cap', () => {
+    let l = loan()
+    const days = ['2026-05-14', '2026-05-27', '2026-06-09', '2026-06-22']
+    for (const today of days) {
+      const d = quoteRenewal(l, ctx(today), P)
+      expect(d.ok, today).toBe(true)
+      if (d.ok) l = { ...l, dueDate: d.value.newDueDate, renewals: d.value.renewals }
+    }
+    expect(l.dueDate).toBe('2026-06-30')
+    expect(l.renewals).toBe(4)
+  })
+
+  it('RENEW-BOOK: policy.renewal.from = due_date counts from the current due date', () => {
+    const r = parsePolicy({ renewal: { from: 'due_date' } })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    const d = quoteRenewal(loan(), ctx('2026-05-10'), r.policy)
+    expect(d).toMatchObject({ ok: true, value: { newDueDate: '2026-05-29' } })
+  })
+
+  it('RENEW-AV: AV renews once, by 7 days', () => {
+    const dvd = loan({ materialType: 'dvd', dueDate: dueDateFor('2026-05-01', 'dvd', P) })
+    const d = quoteRenewal(dvd, ctx('2026-05-05'), P)
+    expect(d).toMatchObject({ ok: true, value: { newDueDate: '2026-05-12', renewals: 1 } })
+    const again = quoteRenewal({ ...dvd, dueDate: '2026-05-12', renewals: 1 }, ctx('2026-05-10'), P)
+    expect(again).toMatchObject({ ok: false, reason: 'av_limit' })
+    if (!again.ok) expect(again.message.ja).toContain('1回限り')
+  })
+
+  it('RENEW-NO-GAIN: a renewal that would not move the due date later is refused', () => {
+    const l = loan({ dueDate: '2026-05-24', renewals: 1 })
+    const d = quoteRenewal(l, ctx('2026-05-10'), P)
+    expect(d).toMatchObject({ ok: false, reason: 'no_gain' })
+    if (!d.ok) expect(d.message.ja).toContain('延長しても返却期限')
+    const earlier = quoteRenewal({ ...l, dueDate: '2026-05-28' }, ctx('2026-05-10'), P)
+    expect(earlier).toMatchObject({ ok: false, reason: 'no_gain' })
+  })
+
+  it('RENEW-HELD: an item another patron is waiting for cannot be renewed', () => {
+    const d = quoteRenewal(loan({ heldByOthers: true }), ctx('2026-05-10'), P)
+    expect(d).toMatchObject({ ok: false, reason: 'held' })
+  })
+
+  it('RENEW-OVERDUE: an item past its due date cannot be renewed (on the due date it can)', () => {
+    expect(quoteRenewal(loan(), ctx('2026-05-16'), P)).toMatchObject({ reason: 'overdue' })
+    expect(quoteRenewal(loan(), ctx('2026-05-15'), P).ok).toBe(true)
+  })
+
+  it('RENEW-ILL: an inter-library loan cannot be renewed', () => {
+    const d = quoteRenewal(loan({ interLibrary: true }), ctx('2026-05-10'), P)
+    expect(d).toMatchObject({ ok: false, reason: 'ill' })
+  })
+
+  it('RENEW-REASONS: blocked patrons cannot renew (ACC-BLOCK-OVERDUE)', () => {
+    const d = quoteRenewal(loan(), ctx('2026-05-10', { blocked: true }), P)
+    expect(d).toMatchObject({ ok: false, reason: 'blocked' })
+  })
+
+  it('RENEW-REASONS: every reason has a Japanese and English sentence that says what to do', () => {
+    const cases: [RenewReason, ReturnType<typeof loan>, string][] = [
+      ['held', loan({ heldByOthers: true }), '2026-05-10'],
+      ['overdue', loan(), '2026-05-20'],
+      ['ill', loan({ interLibrary: true }), '2026-05-10'],
+      ['av_limit', loan({ materialType: 'cd', dueDate: '2026-05-12', renewals: 1 }), '2026-05-10'],
+      ['cap_reached', loan({ dueDate: '2026-06-30' }), '2026-06-20'],
+      ['too_soon', loan(), '2026-05-01'],
+      ['no_gain', loan({ dueDate: '2026-05-24' }), '2026-05-10'],
+    ]
+    const seen = new Set<string>()
+    for (const [reason, l, today] of cases) {
+      const d = quoteRenewal(l, ctx(today), P)
+      expect(d.ok ? 'ok' : d.reason).toBe(reason)
+      if (d.ok) continue
+      expect(d.message.ja).toMatch(/ください。$/)
+      expect(d.message.en.length).toBeGreaterThan(20)
+      seen.add(d.reason)
+    }
+    const blocked = quoteRenewal(loan(), ctx('2026-05-10', { blocked: true }), P)
+    if (!blocked.ok) seen.add(blocked.reason)
+    expect([...seen].sort()).toEqual([...RENEW_REASONS].sort())
+  })
+
+  it('RENEW-REASONS: renew all renews what it can and reports each refusal', () => {
+    const loans = [
+      loan({ id: 1 }),
+      loan({ id: 2, heldByOthers: true }),
+      loan({ id: 3, interLibrary: true }),
+      loan({ id: 4, materialType: 'dvd', dueDate: '2026-05-08' }),
+    ]
+    const results = renewAll(loans, ctx('2026-05-07'), P)
+    expect(results.map((r) => [r.loanId, r.result.ok ? 'ok' : r.result.reason])).toEqual([
+      [1, 'ok'],
+      [2, 'held'],
+      [3, 'ill'],
+      [4, 'ok'],
+    ])
+  })
+
+  it('LOAN-DUE-OPEN: a renewal landing on a closed day moves to the next open day', () => {
+    // 2026-05-24 is a Sunday; with Sundays closed the renewal runs to Monday the 25th.
+    const cal = { closedWeekdays: [0], closedDates: [] }
+    const d = quoteRenewal(loan(), { ...ctx('2026-05-10'), calendar: cal }, P)
+    expect(d).toMatchObject({ ok: true, value: { newDueDate: '2026-05-25' } })
+  })
+})
