@@ -1,0 +1,87 @@
+/**
+ * Renders the rich menu images from the HTML template with headless Chromium, so the images
+ * are generated from the project's own source. The PNGs are committed (bot/richmenu/images/),
+ * so deploying never needs a browser; rerun after changing a label, icon or colour:
+ *
+ *   npx tsx bot/richmenu/render.ts
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium } from 'playwright-core'
+import { HIRAKATA_POLICY } from '../../core/policy.ts'
+import type { Text } from '../../core/types.ts'
+import { type MenuDefinition, type MenuKey, richMenuDefinitions } from './definitions.ts'
+import { IMAGES_DIR } from './images.ts'
+import { menuHtml } from './template.ts'
+
+/** LINE refuses rich menu images over 1 MB. */
+export const MAX_IMAGE_BYTES = 1024 * 1024
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** CHROME_PATH, then the usual Debian/Ubuntu/Chrome locations; a clear error if none. */
+export function findChromium(env: Record<string, string | undefined> = process.env): string {
+  const candidates = [
+    env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ]
+  const found = candidates.find((p): p is string => Boolean(p) && existsSync(p as string))
+  if (!found)
+    throw new Error(
+      'No Chromium found (CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome). Install it: apt-get install -y chromium',
+    )
+  return found
+}
+
+/** Render every menu to PNG bytes with one browser. */
+export async function renderMenuImages(
+  defs: MenuDefinition[],
+  libraryName: Text = HIRAKATA_POLICY.libraryName,
+): Promise<Map<MenuKey, Uint8Array>> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  try {
+    const out = new Map<MenuKey, Uint8Array>()
+    for (const def of defs) {
+      const page = await browser.newPage({ viewport: def.size, deviceScaleFactor: 1 })
+      await page.setContent(menuHtml(def, libraryName), { waitUntil: 'load' })
+      await page.evaluate(() => document.fonts.ready)
+      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...def.size } })
+      await page.close()
+      if (png.byteLength > MAX_IMAGE_BYTES)
+        throw new Error(`menu ${def.key}: ${png.byteLength} bytes, over LINE's 1 MB limit`)
+      out.set(def.key, new Uint8Array(png))
+    }
+    return out
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Write images/menu-a.png and images/menu-b.png. The LIFF id does not change the pictures. */
+export async function renderToFiles(dir = IMAGES_DIR): Promise<string[]> {
+  const defs = Object.values(richMenuDefinitions('render'))
+  const images = await renderMenuImages(defs)
+  await mkdir(dir, { recursive: true })
+  const written: string[] = []
+  for (const [key, png] of images) {
+    const path = join(dir, `menu-${key}.png`)
+    await writeFile(path, png)
+    written.push(path)
+  }
+  return written
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const path of await renderToFiles()) console.log(`wrote ${path}`)
+}
