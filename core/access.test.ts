@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type AccessContext,
+  isBlocked,
+  longOverdueLoans,
+  mayLinkLine,
+  mayLogIn,
+  mayRegisterPassword,
+} from './access.ts'
+import { loan, P, patron } from './test-fixtures.ts'
+
+const ctx = (over: Partial<AccessContext> = {}): AccessContext => ({
+  patron: patron(),
+  loans: [],
+  today: '2026-05-10',
+  ...over,
+})
+
+describe('access', () => {
+  it('ACC-ELIGIBLE: a wide-area patron cannot log in or link LINE', () => {
+    const c = ctx({ patron: patron({ category: 'wide_area' }) })
+    for (const d of [mayLogIn(c, P), mayLinkLine(c, P), mayRegisterPassword(c, P)]) {
+      expect(d).toMatchObject({ ok: false, reason: 'wide_area' })
+      if (!d.ok) expect(d.message.ja).toContain('窓口')
+    }
+    expect(mayLogIn(ctx(), P).ok).toBe(true)
+    expect(mayLinkLine(ctx({ patron: patron({ category: 'print_disabled' }) }), P).ok).toBe(true)
+  })
+
+  it('ACC-PASSWORD: no web password → told to register one; registering is allowed', () => {
+    const c = ctx({ patron: patron({ hasPassword: false }) })
+    const d = mayLogIn(c, P)
+    expect(d).toMatchObject({ ok: false, reason: 'no_password' })
+    if (!d.ok) expect(d.message.ja).toContain('新規パスワード登録')
+    expect(mayLinkLine(c, P)).toMatchObject({ ok: false, reason: 'no_password' })
+    expect(mayRegisterPassword(c, P).ok).toBe(true)
+  })
+
+  it('ACC-BLOCK-OVERDUE: more than 60 days past due blocks login, registration and linking', () => {
+    // Due 2026-03-10; on 2026-05-09 it is 60 days late (not blocked), on 05-10 61 days.
+    const loans = [loan({ dueDate: '2026-03-10' })]
+    expect(isBlocked(loans, '2026-05-09', P)).toBe(false)
+    expect(isBlocked(loans, '2026-05-10', P)).toBe(true)
+    expect(longOverdueLoans(loans, '2026-05-10', P)).toHaveLength(1)
+    const c = ctx({ loans })
+    for (const d of [mayLogIn(c, P), mayRegisterPassword(c, P), mayLinkLine(c, P)]) {
+      expect(d).toMatchObject({ ok: false, reason: 'blocked' })
+      if (!d.ok) {
+        expect(d.message.ja).toContain('至急ご返却ください')
+        expect(d.message.ja).toContain('050-7105-8141')
+      }
+    }
+  })
+
+  it('ACC-EXPIRED: a lapsed registration is refused with "re-register / ask a library"', () => {
+    const c = ctx({ patron: patron({ expiresOn: '2026-05-09' }) })
+    const d = mayLogIn(c, P)
+    expect(d).toMatchObject({ ok: false, reason: 'expired' })
+    if (!d.ok) {
+      expect(d.message.ja).toContain('スマート登録')
+      expect(d.message.en).toContain('re-register')
+    }
+    expect(mayLogIn(ctx({ patron: patron({ expiresOn: '2026-05-10' }) }), P).ok).toBe(true)
+  })
+})
