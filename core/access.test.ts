@@ -62,4 +62,10 @@ describe('access', () => {
     }
     expect(mayLogIn(ctx({ patron: patron({ expiresOn: '2026-05-10' }) }), P).ok).toBe(true)
   })
+
+  it('LINE-LINK: only patrons with a web password, not blocked, not wide-area, can link LINE', () => {
+    expect(mayLinkLine(ctx(), P).ok).toBe(true)
+    expect(mayLinkLine(ctx({ patron: patron({ hasPassword: false }) }), P).ok).toBe(false)
+    expect(mayLinkLine(ctx({ loans: [loan({ dueDate: '2026-01-01' })] }), P).ok).toBe(false)
+  })
 })

@@ -92,3 +92,27 @@ function limitMessage(limit: number, current: number, adding: number, kind: Text
     en: `You can have up to ${limit} ${kind.en}holds, including counter holds and items ready for pickup. You have ${current} of ${limit}, so ${room.en} (this request has ${adding}). Collect or cancel a hold to make room.`,
   }
 }
+
+/**
+ * The confirmation after holds are placed (HOLD-SCOPE: a copy on the shelf is not promised at
+ * once; NOTICE-SLOTS: when the patron will hear from the library).
+ */
+export function holdsPlacedMessage(
+  count: number,
+  setCount: number,
+  pickup: { name: string; nameEn?: string; kind: string },
+  policy: Policy,
+): Text {
+  const slots = policy.noticeSlots[pickup.kind === 'locker' ? 'locker' : 'standard']
+  const set =
+    setCount > 0
+      ? {
+          ja: '上・下巻などのセットは、巻の順番にご用意します。',
+          en: 'Volumes of a set will be made ready in order.',
+        }
+      : { ja: '', en: '' }
+  return {
+    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}用意ができたら${slots.join('・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
+    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${slots.join(', ')}, Japan time). Items on the shelf may still take a little while to prepare.`,
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { holdsPlacedMessage } from './hold-messages.ts'
 import { type HoldRequest, holdCounts, placeHolds, planSetGroups } from './holds.ts'
 import { CENTRAL, hold, LOCKER, loan, P, patron, title } from './test-fixtures.ts'
 import type { MaterialType } from './types.ts'
@@ -143,6 +144,14 @@ describe('placing holds', () => {
   it('ACC-EXPIRED: a lapsed registration cannot place holds', () => {
     const d = placeHolds(req({ patron: patron({ expiresOn: '2026-01-01' }) }), P)
     expect(d).toMatchObject({ ok: false, reason: 'expired' })
+  })
+
+  it('HOLD-SCOPE: the confirmation says a shelf copy is not promised at once, and when notices go out', () => {
+    const m = holdsPlacedMessage(2, 1, LOCKER, P)
+    expect(m.ja).toContain('すぐにご用意できるとは限りません')
+    expect(m.ja).toContain('10:00・16:00・19:00')
+    expect(m.ja).toContain('巻の順番')
+    expect(holdsPlacedMessage(1, 0, CENTRAL, P).en).toContain('10:00, 16:00,')
   })
 
   it('refuses an empty cart', () => {

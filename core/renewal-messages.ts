@@ -55,3 +55,22 @@ export function renewalMessage(
       }
   }
 }
+
+/** What the patron confirms (RENEW-NO-GAIN: the new due date shown before confirming). */
+export function renewalQuoteMessage(
+  quote: { currentDueDate: string; newDueDate: string; capped: boolean },
+  policy: Policy,
+): Text {
+  const from = dateText(quote.currentDueDate)
+  const to = dateText(quote.newDueDate)
+  const capped = quote.capped
+    ? {
+        ja: `（貸出日から${policy.renewal.capDays}日までのため、この日までの延長になります）`,
+        en: ` (loans run at most ${policy.renewal.capDays} days from the loan date, so this is as far as it can go)`,
+      }
+    : { ja: '', en: '' }
+  return {
+    ja: `延長すると、返却期限は${from.ja}から${to.ja}になります${capped.ja}。延長しますか？`,
+    en: `If you renew, the due date moves from ${from.en} to ${to.en}${capped.en}. Renew now?`,
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dueDateFor } from './due-dates.ts'
 import { parsePolicy } from './policy.ts'
+import { renewalQuoteMessage } from './renewal-messages.ts'
 import { quoteRenewal, RENEW_REASONS, type RenewReason, renewAll } from './renewals.ts'
 import { loan, P } from './test-fixtures.ts'
 
@@ -32,6 +33,18 @@ describe('renewals', () => {
         renewals: 1,
       },
     })
+  })
+
+  it('RENEW-NO-GAIN: the quote says the new due date before confirming', () => {
+    const d = quoteRenewal(loan(), ctx('2026-05-10'), P)
+    if (!d.ok) throw new Error('expected a quote')
+    const m = renewalQuoteMessage(d.value, P)
+    expect(m.ja).toBe(
+      '延長すると、返却期限は2026年5月15日(金)から2026年5月24日(日)になります。延長しますか？',
+    )
+    expect(m.en).toContain('Sun 24 May 2026')
+    const capped = renewalQuoteMessage({ ...d.value, capped: true }, P)
+    expect(capped.ja).toContain('60日まで')
   })
 
   it('RENEW-BOOK: never past loan date + 60; the last renewal runs only to the cap', () => {
