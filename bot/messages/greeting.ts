@@ -1,0 +1,80 @@
+/**
+ * The follow event's answer. A new friend hears what linking gives (the guide's own list:
+ * the card, loans and renewals, notices in LINE) and gets the アカウント連携 button; a patron
+ * whose account is still linked (they blocked and unblocked) is simply welcomed back.
+ */
+import type { messagingApi } from '@line/bot-sdk'
+import type { Text } from '../../core/types.ts'
+import { button, COLORS, text, vbox } from './flex.ts'
+import type { Lang } from './lang.ts'
+import { LABELS, menuQuickReply, postbackAction } from './quick-reply.ts'
+
+const BENEFITS: Text[] = [
+  {
+    ja: '図書館カード（貸出用バーコード）をLINEで表示',
+    en: 'Show your library card (the lending barcode) in LINE',
+  },
+  { ja: '貸出・予約の確認と貸出期間の延長', en: 'Check your loans and holds, and renew loans' },
+  {
+    ja: '予約の確保や返却期限のお知らせをLINEで受け取り',
+    en: 'Get hold-ready and overdue notices in LINE',
+  },
+]
+
+export interface GreetingInput {
+  libraryName: Text
+  lang?: Lang
+}
+
+export function followGreeting({
+  libraryName,
+  lang = 'ja',
+}: GreetingInput): messagingApi.FlexMessage {
+  const name = libraryName[lang]
+  const intro =
+    lang === 'ja'
+      ? `${name}の公式アカウントです。友だち追加ありがとうございます。アカウント連携をすると、次のことができます。`
+      : `This is ${name}'s official account — thank you for adding us. Link your library account to:`
+  const needs =
+    lang === 'ja'
+      ? '連携には、利用者番号とWebサービスのパスワードが必要です。'
+      : 'You will need your patron number and web service password.'
+  return {
+    type: 'flex',
+    altText:
+      lang === 'ja'
+        ? `${name}です。友だち追加ありがとうございます。`
+        : `${name}: thank you for adding us.`,
+    contents: {
+      type: 'bubble',
+      body: vbox(
+        [
+          text(intro),
+          vbox(
+            BENEFITS.map((b) => text(`・${b[lang]}`, { size: 'sm', weight: 'bold' })),
+            { spacing: 'sm', margin: 'lg' },
+          ),
+          text(needs, { size: 'sm', color: COLORS.sub, margin: 'lg' }),
+        ],
+        { spacing: 'md' },
+      ),
+      footer: vbox([button(postbackAction('link', LABELS.link, lang))]),
+    },
+  }
+}
+
+export function welcomeBack({
+  libraryName,
+  liffId,
+  lang = 'ja',
+}: GreetingInput & { liffId: string }): messagingApi.TextMessage {
+  const name = libraryName[lang]
+  return {
+    type: 'text',
+    text:
+      lang === 'ja'
+        ? `おかえりなさい。${name}です。アカウントは連携されたままです。メニューの「図書館カード」から、すぐに貸出用バーコードを表示できます。`
+        : `Welcome back to ${name}. Your account is still linked: tap "Library card" in the menu to show your lending barcode.`,
+    quickReply: menuQuickReply(true, liffId, lang),
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * The hold-ready notice (HOLD-READY), pushed at a notice slot. One push per patron per slot
+ * however many holds became ready: holds are grouped by where and by when they must be
+ * collected, one bubble per group (a carousel when there are several).
+ *
+ * - At a library, branch room or bookmobile station: collect by the pickup-by date (HOLD-EXPIRE),
+ *   after which the hold is cancelled and the copy goes to the next patron.
+ * - At a pickup locker (HOLD-LOCKER): the copy is already checked out to the patron and placed
+ *   in the locker; collect within the locker days, else the loan is returned. The button opens
+ *   the loan list, where the item now is.
+ *
+ * NOTICE-PRIVACY: the alt text (the lock-screen preview) never names a title or author; it
+ * depends only on the number of items.
+ */
+import type { messagingApi } from '@line/bot-sdk'
+import type { JstDate } from '../../core/dates.ts'
+import { dateText } from '../../core/messages.ts'
+import type { Text } from '../../core/types.ts'
+import { button, COLORS, row, separator, telUri, text, vbox } from './flex.ts'
+import { itemList, type NoticeItem } from './item-list.ts'
+import { clip, type Lang } from './lang.ts'
+import { liffUrl } from './liff.ts'
+import { LIMITS } from './limits.ts'
+
+export interface PickupPlace {
+  name: string
+  nameEn?: string
+  phone: string
+}
+
+export interface ReadyHold extends NoticeItem {
+  place: PickupPlace
+  /** True for a pickup locker (HOLD-LOCKER). */
+  locker: boolean
+  /** Last day to collect (HOLD-EXPIRE / HOLD-LOCKER). */
+  collectBy: JstDate
+}
+
+export interface HoldReadyInput {
+  holds: ReadyHold[]
+  liffId: string
+  /** HOLD-LOCKER: days a locker item waits (said in the notice). */
+  lockerDays?: number
+  lang?: Lang
+}
+
+/** NOTICE-PRIVACY: the preview, from the count alone. */
+export function holdReadyAltText(count: number, lang: Lang = 'ja'): string {
+  return lang === 'ja'
+    ? `ご予約の資料がご用意できました（${count}点）。受け取りの期限をご確認ください。`
+    : `Items you reserved are ready to collect (${count}). Please check the pickup date.`
+}
+
+interface Group {
+  place: PickupPlace
+  locker: boolean
+  collectBy: JstDate
+  holds: ReadyHold[]
+}
+
+function groupHolds(holds: ReadyHold[]): Group[] {
+  const groups = new Map<string, Group>()
+  for (const h of holds) {
+    const key = JSON.stringify([h.place.name, h.place.phone, h.locker, h.collectBy])
+    const g = groups.get(key)
+    if (g) g.holds.push(h)
+    else groups.set(key, { place: h.place, locker: h.locker, collectBy: h.collectBy, holds: [h] })
+  }
+  return [...groups.values()].sort((a, b) => a.collectBy.localeCompare(b.collectBy))
+}
+
+function placeName(place: PickupPlace, lang: Lang): string {
+  return clip(lang === 'en' && place.nameEn ? place.nameEn : place.name, 40)
+}
+
+function groupNote(g: Group, lockerDays: number): Text {
+  const by = dateText(g.collectBy)
+  if (g.locker)
+    return {
+      ja: `資料はお客様への貸出の手続きをして、予約図書受取ロッカーに入れました。${by.ja}までに（${lockerDays}日以内）お受け取りください。受け取りがない場合は返却の扱いになります。貸出中の一覧でもご確認いただけます。`,
+      en: `These items have been checked out to you and placed in the pickup locker. Please collect them by ${by.en} (within ${lockerDays} days); otherwise they are returned. They appear in your loan list.`,
+    }
+  return {
+    ja: `${by.ja}までにお受け取りください。期限を過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。`,
+    en: `Please collect by ${by.en}. After that the hold is cancelled and the item goes to the next person waiting.`,
+  }
+}
+
+function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.FlexBubble {
+  const lockerDays = input.lockerDays ?? 4
+  const title: Text = g.locker
+    ? { ja: 'ロッカーに資料をご用意しました', en: 'Ready in the pickup locker' }
+    : { ja: 'ご予約の資料をご用意しました', en: 'Your holds are ready' }
+  const place = placeName(g.place, lang)
+  const listButton: Text = g.locker
+    ? { ja: '貸出中の一覧を見る', en: 'See my loans' }
+    : { ja: '予約の一覧を見る', en: 'See my holds' }
+  const page = g.locker ? 'loans' : 'holds'
+  return {
+    type: 'bubble',
+    size: 'mega',
+    header: vbox([text(title[lang], { weight: 'bold', color: '#ffffff', size: 'md' })], {
+      backgroundColor: COLORS.accent,
+      paddingAll: 'lg',
+    }),
+    body: vbox(
+      [
+        row(lang === 'ja' ? '受取場所' : 'Collect at', place),
+        row(lang === 'ja' ? '受取期限' : 'Collect by', dateText(g.collectBy)[lang], {
+          color: COLORS.warn,
+        }),
+        itemList(g.holds, lang),
+        separator(),
+        text(groupNote(g, lockerDays)[lang], { size: 'sm', margin: 'lg' }),
+        text(
+          lang === 'ja'
+            ? `お問い合わせ：${place}（${g.place.phone}）`
+            : `Questions: ${place} (${g.place.phone})`,
+          { size: 'xs', color: COLORS.sub, margin: 'md' },
+        ),
+      ],
+      { spacing: 'sm' },
+    ),
+    footer: vbox(
+      [
+        button({ type: 'uri', label: listButton[lang], uri: liffUrl(input.liffId, page) }),
+        button(
+          {
+            type: 'uri',
+            label: lang === 'ja' ? '電話をかける' : 'Call',
+            uri: telUri(g.place.phone),
+          },
+          'link',
+        ),
+      ],
+      { spacing: 'sm' },
+    ),
+  }
+}
+
+/** A last bubble when there are more groups than a carousel holds. */
+function overflowBubble(count: number, liffId: string, lang: Lang): messagingApi.FlexBubble {
+  return {
+    type: 'bubble',
+    size: 'mega',
+    body: vbox([
+      text(
+        lang === 'ja'
+          ? `ほか ${count} 点の資料もご用意しています。予約の一覧でご確認ください。`
+          : `${count} more items are ready. Please see your holds.`,
+      ),
+    ]),
+    footer: vbox([
+      button({
+        type: 'uri',
+        label: lang === 'ja' ? '予約の一覧を見る' : 'See my holds',
+        uri: liffUrl(liffId, 'holds'),
+      }),
+    ]),
+  }
+}
+
+export function holdReadyNotice(input: HoldReadyInput): messagingApi.FlexMessage {
+  const lang = input.lang ?? 'ja'
+  if (input.holds.length === 0) throw new RangeError('a hold-ready notice needs at least one hold')
+  const groups = groupHolds(input.holds)
+  const max = LIMITS.carouselBubbles
+  const shown = groups.length > max ? groups.slice(0, max - 1) : groups
+  const bubbles = shown.map((g) => groupBubble(g, input, lang))
+  if (shown.length < groups.length) {
+    const rest = groups.slice(shown.length).reduce((n, g) => n + g.holds.length, 0)
+    bubbles.push(overflowBubble(rest, input.liffId, lang))
+  }
+  return {
+    type: 'flex',
+    altText: holdReadyAltText(input.holds.length, lang),
+    contents: bubbles.length === 1 ? bubbles[0]! : { type: 'carousel', contents: bubbles },
+  }
+}

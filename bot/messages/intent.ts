@@ -1,0 +1,58 @@
+/**
+ * What a patron's typed text asks for (NOTICE-NOREPLY: every text gets an answer). A short
+ * keyword table, checked in order, so 「連携解除」 means unlink although it contains 「連携」.
+ * Text is normalised first (NFKC: ｶｰﾄﾞ → カード, full-width letters → ASCII; lower case).
+ * A long message is a question for a person, not a command: it gets help, which says whom to
+ * phone. Anything unmatched gets help too.
+ */
+
+export type Intent = 'unlink' | 'link' | 'card' | 'portal' | 'loans' | 'search' | 'phones' | 'help'
+
+/** Longer than this, text is treated as a question and answered with help. */
+export const COMMAND_MAX_LENGTH = 40
+
+/** Japanese keywords match anywhere; English ones as whole words. In priority order. */
+export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: string[] }> = [
+  { intent: 'unlink', ja: ['解除', 'かいじょ'], en: ['unlink', 'disconnect'] },
+  { intent: 'link', ja: ['連携', 'れんけい'], en: ['link', 'connect', 'login', 'log in'] },
+  {
+    intent: 'card',
+    ja: ['カード', 'かーど', 'バーコード', 'ばーこーど'],
+    en: ['card', 'barcode', 'library card'],
+  },
+  { intent: 'portal', ja: ['ポータル', 'マイページ'], en: ['portal', 'my page', 'mypage'] },
+  {
+    intent: 'loans',
+    ja: ['貸出', '貸し出し', 'かしだし', '予約', 'よやく', '延長', 'えんちょう', '借り'],
+    en: ['loan', 'loans', 'hold', 'holds', 'reserve', 'reservation', 'renew', 'borrowed'],
+  },
+  { intent: 'search', ja: ['検索', '蔵書', 'けんさく'], en: ['search', 'catalog', 'catalogue'] },
+  {
+    intent: 'phones',
+    ja: ['電話', 'でんわ', '連絡先', '問い合わせ', '問合せ'],
+    en: ['phone', 'tel', 'telephone', 'contact', 'call'],
+  },
+  {
+    intent: 'help',
+    ja: ['ヘルプ', 'へるぷ', '使い方', 'つかいかた', 'メニュー'],
+    en: ['help', 'how', 'menu', 'usage'],
+  },
+]
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+function hasWord(text: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(^|[^a-z])${escaped}($|[^a-z])`).test(text)
+}
+
+export function intentOf(text: string): Intent {
+  const t = normalise(typeof text === 'string' ? text : '')
+  if (t.length === 0 || t.length > COMMAND_MAX_LENGTH) return 'help'
+  for (const row of INTENT_TABLE) {
+    if (row.ja.some((k) => t.includes(k)) || row.en.some((k) => hasWord(t, k))) return row.intent
+  }
+  return 'help'
+}
