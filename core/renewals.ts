@@ -58,7 +58,10 @@ export interface RenewalQuote {
   renewals: number
 }
 
-/** RENEW-BOOK / RENEW-AV: the date the renewal runs to before closed days and the cap. */
+/**
+ * RENEW-BOOK / RENEW-AV: the date the renewal runs to before closed days and the cap.
+ * policy.renewal.from applies to AV too: the guide's wording is the same for both.
+ */
 function wantedDueDate(loan: Loan, today: JstDate, av: boolean, policy: Policy): JstDate {
   const days = av ? policy.renewal.avDays : policy.renewal.days
   const from = policy.renewal.from === 'due_date' ? loan.dueDate : today
