@@ -1,0 +1,116 @@
+/**
+ * Everything the simulated LINE Platform remembers, in memory. One instance per simulator,
+ * so tests never share state.
+ */
+import type {
+  ChatEntry,
+  Clock,
+  FaultRule,
+  RecordedCall,
+  SimUser,
+  SimulatorLimits,
+  WebhookDelivery,
+} from './types.ts'
+
+export interface StoredRichMenu {
+  richMenuId: string
+  size: { width: number; height: number }
+  selected: boolean
+  name: string
+  chatBarText: string
+  areas: Array<{
+    bounds: { x: number; y: number; width: number; height: number }
+    action: Record<string, unknown>
+  }>
+  image?: { bytes: Uint8Array; contentType: string }
+}
+
+export interface SingleUseToken {
+  userId: string
+  expiresAt: number
+  used: boolean
+}
+
+export interface AcceptedRetry {
+  requestId: string
+  expiresAt: number
+  sentMessages?: Array<{ id: string; quoteToken?: string }>
+}
+
+export interface SimulatorState {
+  readonly clock: Clock
+  readonly limits: SimulatorLimits
+  readonly random: () => number
+  readonly channelSecret: string
+  readonly channelAccessToken: string
+  readonly loginChannelId: string
+  /** The bot's own user ID, sent as `destination` in webhooks. */
+  readonly botUserId: string
+  webhookUrl: string | null
+  users: Map<string, SimUser>
+  chats: Map<string, ChatEntry[]>
+  replyTokens: Map<string, SingleUseToken>
+  linkTokens: Map<string, SingleUseToken>
+  retryKeys: Map<string, AcceptedRetry>
+  richMenus: Map<string, StoredRichMenu>
+  defaultRichMenuId: string | null
+  userRichMenus: Map<string, string>
+  aliases: Map<string, string>
+  /** Messages counted against the quota, by Japan-time month `YYYY-MM`. */
+  usage: Map<string, number>
+  rateWindows: Map<string, { start: number; count: number }>
+  faults: FaultRule[]
+  calls: RecordedCall[]
+  deliveries: WebhookDelivery[]
+  seq: number
+}
+
+/** Next number in the one sequence shared by chats, calls and deliveries. */
+export function nextSeq(state: SimulatorState): number {
+  state.seq += 1
+  return state.seq
+}
+
+/** The Japan-time month an instant falls in: LINE counts the quota per calendar month in JST. */
+export function jstMonth(at: number): string {
+  return new Date(at + 9 * 60 * 60_000).toISOString().slice(0, 7)
+}
+
+export function monthlyUsage(state: SimulatorState): number {
+  return state.usage.get(jstMonth(state.clock())) ?? 0
+}
+
+export function addUsage(state: SimulatorState, messages: number): void {
+  const month = jstMonth(state.clock())
+  state.usage.set(month, (state.usage.get(month) ?? 0) + messages)
+}
+
+export function chatOf(state: SimulatorState, userId: string): ChatEntry[] {
+  let chat = state.chats.get(userId)
+  if (!chat) {
+    chat = []
+    state.chats.set(userId, chat)
+  }
+  return chat
+}
+
+export function appendChat(
+  state: SimulatorState,
+  userId: string,
+  entry: Omit<ChatEntry, 'seq' | 'at'>,
+): ChatEntry {
+  const full: ChatEntry = { seq: nextSeq(state), at: state.clock(), ...entry }
+  chatOf(state, userId).push(full)
+  return full
+}
+
+/**
+ * Forget tokens and retry keys a day after they expired, so a long demo does not grow without
+ * bound while a recently expired token can still be told apart from an unknown one.
+ */
+export function sweepExpired(state: SimulatorState): void {
+  const cutoff = state.clock() - 24 * 60 * 60_000
+  for (const map of [state.replyTokens, state.linkTokens, state.retryKeys] as const) {
+    for (const [key, value] of map) if (value.expiresAt <= cutoff) map.delete(key)
+  }
+}
