@@ -1,0 +1,399 @@
+/**
+ * The JSON contract between the LIFF app and the bot's `/api/*` (issue 6). Types only: the app
+ * reads these shapes and the bot writes them, so both compile against one file.
+ *
+ * Every request carries `Authorization: Bearer <LIFF ID token>` and `Accept-Language: ja|en`
+ * (the app's language, from `liff.getLanguage()`); every `message` in a response is written
+ * in that language, in the policy's polite patron-facing voice (why, and what to do next).
+ *
+ * Status codes: 200 with the body named per endpoint; 201 for POST /api/holds; 400 invalid
+ * input (`code: 'invalid'`, `field` names the input), 401 no / bad / expired token
+ * (`unauthorized`), 403 LINE account not linked (`not_linked`) or online use barred
+ * (`blocked`, `expired`, `wide_area`, `no_password`), 404 (`not_found`), 409 a rule refused
+ * the request (`code` is the rule's typed reason, see the unions below), 423 password lock
+ * (`locked`), 503 daily maintenance (`maintenance`, SVC-MAINT).
+ */
+
+/** A calendar date in Japan time (Asia/Tokyo), `YYYY-MM-DD`, whatever the server's zone. */
+export type JapanDate = string
+
+/** An instant as ISO 8601 with offset, e.g. `2026-05-01T10:00:00+09:00`. */
+export type IsoInstant = string
+
+/** The languages the app speaks; Japanese unless LINE says English. */
+export type Lang = 'ja' | 'en'
+
+/** Every non-2xx response body. */
+export interface ApiError {
+  code: ApiErrorCode
+  /** One or two sentences for the patron, in the request's language. */
+  message: string
+  /** For `invalid`: the input at fault (`pickupPlaceId`, `q`, `next`, …). */
+  field?: string
+  /** Whom to phone, when the next step is a phone call (HOLD-CANCEL, ACC-BLOCK-OVERDUE). */
+  contact?: Contact
+  /** For a refused cart: the title the refusal is about (HOLD-NONCIRC, HOLD-DUPLICATE…). */
+  titleId?: number
+  /** For `maintenance`: when the service is back. */
+  until?: IsoInstant
+}
+
+export type ApiErrorCode =
+  | 'unauthorized'
+  | 'not_linked'
+  | 'invalid'
+  | 'not_found'
+  | 'locked'
+  | 'maintenance'
+  | 'internal'
+  | AccessReason
+  | RenewRefusalReason
+  | HoldPlaceReason
+  | CancelRefusalReason
+  | PickupChangeReason
+  | PasswordRefusalReason
+  | 'quote_changed'
+  | 'needs_channel'
+
+/** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
+export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
+
+/** Whom to phone, with the number as written in the guide (e.g. `050-7105-8141`). */
+export interface Contact {
+  name: string
+  phone: string
+}
+
+/** A typed refusal inside a 200 body: the rule's reason and the sentence to show. */
+export interface Refusal<R extends string> {
+  reason: R
+  message: string
+  contact?: Contact
+}
+
+// ── Card and places ─────────────────────────────────────────────────────────────────────
+
+/** NW-7 start / stop characters (policy `barcode`). */
+export type CodabarGuard = 'A' | 'B' | 'C' | 'D'
+
+/** `GET /api/me`: what the card shows, and what the patron may do online. */
+export interface Me {
+  /** The patron number, digits only (the barcode's data without start/stop). */
+  patronNumber: string
+  /** The name on the patron record, as the library writes it. */
+  name: string
+  /** LINE-CARD: NW-7 (Codabar) with the policy's start and stop characters. */
+  barcode: { symbology: 'codabar'; start: CodabarGuard; stop: CodabarGuard }
+  libraryName: string
+  /** HOLD-LIMIT counts now (ready holds included) and the limits. */
+  holds: { total: number; av: number; limitTotal: number; limitAv: number }
+  /** ACC-PASSWORD: placing holds needs a channel that reaches the patron; null = may hold. */
+  holdRefusal: Refusal<'unreachable' | 'blocked'> | null
+  /** ACC-RESET / policy `password`: said before the patron types a new password. */
+  passwordRule: { minLength: number; maxLength: number }
+}
+
+/** HOLD-PICKUP: where a hold can be collected. */
+export type PickupKind = 'library' | 'branch_room' | 'bookmobile' | 'locker'
+
+/** A library, 分室, 自動車文庫ステーション or 予約図書受取ロッカー. */
+export interface PickupPlace {
+  id: number
+  name: string
+  kind: PickupKind
+  /** Who answers for this place (a station or locker gives its managing library's number). */
+  phone: string
+  /** Opening hours or visit times in words, in the request's language. */
+  hours: string
+  /** HOLD-LOCKER: ready holds wait this many days here (7 at a library, 4 in a locker). */
+  pickupDays: number
+}
+
+/** `GET /api/libraries`. Places come in display order within each kind. */
+export interface LibrariesResponse {
+  places: PickupPlace[]
+}
+
+// ── Titles ──────────────────────────────────────────────────────────────────────────────
+
+export type MaterialType =
+  | 'book'
+  | 'magazine'
+  | 'manga'
+  | 'kamishibai'
+  | 'cd'
+  | 'dvd'
+  | 'video'
+  | 'audiobook'
+
+/** HOLD-SET: a set title (S mark); its volumes reserved together become one set hold. */
+export interface SetInfo {
+  setId: number
+  /** The set's name without the volume, e.g. `海辺の物語`. */
+  name: string
+  volumes: { titleId: number; volume: number; label: string }[]
+}
+
+/** A title as listed (search, loans, holds, favourites, My本棚). */
+export interface TitleSummary {
+  id: number
+  name: string
+  author: string
+  materialType: MaterialType
+  /** Volume label within its set, e.g. `上`; null when not a set volume. */
+  volumeLabel: string | null
+  /** The set this title belongs to (S mark); null for a single title. Manga is never a set. */
+  set: SetInfo | null
+  /** 禁帯出: not for loan, so not holdable (HOLD-NONCIRC). */
+  notForLoan: boolean
+}
+
+/** `GET /api/search?q=&page=` (page from 1). `q` is 1–100 characters after trimming. */
+export interface SearchResponse {
+  q: string
+  page: number
+  pageSize: number
+  total: number
+  results: (TitleSummary & { copies: number; onShelf: number })[]
+}
+
+export type CopyStatus = 'on_shelf' | 'on_loan' | 'in_transit' | 'held_for_pickup' | 'not_for_loan'
+
+/** One library's copies of a title. */
+export interface LibraryAvailability {
+  library: { id: number; name: string; phone: string }
+  copies: { callNumber: string; location: string; status: CopyStatus; dueDate: JapanDate | null }[]
+}
+
+/** `GET /api/titles/:id`: the 詳細 page. */
+export interface TitleDetail extends TitleSummary {
+  publisher: string
+  year: number | null
+  /** Availability per library, libraries in display order. */
+  availability: LibraryAvailability[]
+  /** Holds waiting on the title now (HOLD-QUEUE). */
+  queueLength: number
+  /** null = this patron may put it in the cart; otherwise why not (HOLD-*). */
+  holdRefusal: Refusal<HoldPlaceReason> | null
+  favourite: boolean
+  wanted: boolean
+}
+
+// ── Loans ───────────────────────────────────────────────────────────────────────────────
+
+/** RENEW-REASONS. */
+export type RenewRefusalReason =
+  | 'held'
+  | 'overdue'
+  | 'ill'
+  | 'av_limit'
+  | 'cap_reached'
+  | 'too_soon'
+  | 'no_gain'
+  | 'blocked'
+
+/** RENEW-NO-GAIN: the due date a renewal today would give, shown before confirming. */
+export type LoanRenewal =
+  | { renewable: true; newDueDate: JapanDate; refusal?: never }
+  | { renewable: false; refusal: Refusal<RenewRefusalReason>; newDueDate?: never }
+
+export type Loan = {
+  id: number
+  title: TitleSummary
+  loanDate: JapanDate
+  dueDate: JapanDate
+  /** Past the due date today (Japan time). */
+  overdue: boolean
+  renewals: number
+  /** The lending library, to phone about this loan. */
+  library: Contact
+} & LoanRenewal
+
+/** `GET /api/loans`. */
+export interface LoansResponse {
+  today: JapanDate
+  loans: Loan[]
+}
+
+/**
+ * `POST /api/loans/:id/renew` body. When `quotedDueDate` is sent and today's renewal would give
+ * another date (the day changed), nothing is renewed and 409 `quote_changed` comes back.
+ */
+export interface RenewRequest {
+  quotedDueDate?: JapanDate
+}
+
+/** `POST /api/loans/:id/renew` → 200. A refusal is 409 with the RENEW-REASONS code. */
+export interface RenewResponse {
+  loan: Loan
+  previousDueDate: JapanDate
+}
+
+/** One line of renew-all: renewed, or why not. */
+export type RenewAllItem =
+  | { loanId: number; title: string; ok: true; previousDueDate: JapanDate; dueDate: JapanDate }
+  | { loanId: number; title: string; ok: false; refusal: Refusal<RenewRefusalReason> }
+
+/** `POST /api/loans/renew-all` (no body): renews what it can, reports each refusal. */
+export interface RenewAllResponse {
+  results: RenewAllItem[]
+}
+
+// ── Holds ───────────────────────────────────────────────────────────────────────────────
+
+/** waiting = 予約中, in_transit = 輸送中, ready = 確保中; the rest are ended holds. */
+export type HoldState = 'waiting' | 'in_transit' | 'ready' | 'collected' | 'cancelled' | 'expired'
+
+/** Refusals of `POST /api/holds` (same strings as core/holds.ts `HoldReason`). */
+export type HoldPlaceReason =
+  | 'wide_area'
+  | 'expired'
+  | 'blocked'
+  | 'no_password'
+  | 'unreachable'
+  | 'empty'
+  | 'pickup'
+  | 'not_for_loan'
+  | 'audiobook'
+  | 'duplicate'
+  | 'limit'
+  | 'av_limit'
+
+/** HOLD-CANCEL: (a) 確保中, (b) an inter-library request. The refusal names the pickup place. */
+export type CancelRefusalReason = 'ready_hold' | 'inter_library'
+
+/** HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. */
+export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup'
+
+/** NOTICE-ONCE: where the hold-ready notice stands, so the app can say it did not arrive. */
+export interface NoticeStatus {
+  status: 'queued' | 'sent' | 'failed' | 'undeliverable'
+  channel: 'line' | 'email'
+  at: IsoInstant
+}
+
+export type HoldCancel =
+  | { cancellable: true; refusal?: never }
+  | { cancellable: false; refusal: Refusal<CancelRefusalReason> & { contact: Contact } }
+
+export type Hold = {
+  id: number
+  title: TitleSummary
+  state: HoldState
+  /** 予約順位 (1 = next); null once ready or in transit (HOLD-QUEUE). */
+  queuePosition: number | null
+  placedOn: JapanDate
+  pickupPlace: { id: number; name: string; kind: PickupKind; phone: string }
+  /** Collect by this date (HOLD-EXPIRE / HOLD-LOCKER); null until ready. */
+  pickupBy: JapanDate | null
+  /** HOLD-SET: the set group and this volume's place in it; null for a single hold. */
+  set: { groupId: number; volume: number; of: number } | null
+  /** null = the pickup place may be changed; otherwise why not. */
+  pickupChangeRefusal: Refusal<PickupChangeReason> | null
+  /** The hold-ready notice, once one has been queued; null before. */
+  notice: NoticeStatus | null
+} & HoldCancel
+
+/**
+ * `GET /api/holds`: active holds (waiting, in_transit, ready) in placed order; holds that
+ * ended in the last 7 days may follow, so a patron sees what became of them.
+ */
+export interface HoldsResponse {
+  holds: Hold[]
+  counts: { total: number; av: number }
+  limits: { total: number; av: number }
+}
+
+/** `POST /api/holds`: a cart taken or refused whole (409 with `HoldPlaceReason`). */
+export interface PlaceHoldsRequest {
+  titleIds: number[]
+  pickupPlaceId: number
+}
+
+/** 201: the created holds; volumes of one set share `set.groupId` (HOLD-SET). */
+export interface PlaceHoldsResponse {
+  holds: Hold[]
+}
+
+/** `PATCH /api/holds/:id` body; 200 `{ hold }`. */
+export interface ChangePickupRequest {
+  pickupPlaceId: number
+}
+
+export interface HoldResponse {
+  hold: Hold
+}
+
+/** `DELETE /api/holds/:id`, favourites, want-to-read, history deletes, unlink, password. */
+export interface OkResponse {
+  ok: true
+}
+
+// ── Favourites and My本棚 ────────────────────────────────────────────────────────────────
+
+/** `GET /api/favourites`; `PUT`/`DELETE /api/favourites/:titleId` are idempotent (200 ok). */
+export interface FavouritesResponse {
+  items: { title: TitleSummary; addedOn: JapanDate }[]
+}
+
+export interface HistoryEntry {
+  id: number
+  title: TitleSummary
+  loanDate: JapanDate
+  returnedOn: JapanDate | null
+}
+
+/**
+ * `GET /api/shelf`. Reading history is private and kept only while the patron opts in:
+ * turning it off stops recording (entries already kept stay until the patron deletes them).
+ */
+export interface ShelfResponse {
+  historyOptIn: boolean
+  history: HistoryEntry[]
+  want: { title: TitleSummary; addedOn: JapanDate }[]
+}
+
+/** `PUT /api/shelf/history-opt-in` body; 200 `{ historyOptIn }`. */
+export interface HistoryOptInRequest {
+  enabled: boolean
+}
+
+export interface HistoryOptInResponse {
+  historyOptIn: boolean
+}
+
+// ── Settings ────────────────────────────────────────────────────────────────────────────
+
+export type PasswordRefusalReason = 'wrong_password' | 'weak_password' | 'same_password'
+
+/** `POST /api/password` (current password required); 200 ok, 409 refusal, 423 `locked`. */
+export interface PasswordRequest {
+  current: string
+  next: string
+}
+
+/** NOTICE-KINDS. */
+export type NoticeKind = 'hold_ready' | 'overdue'
+
+/**
+ * `GET`/`PUT /api/notifications`: LINE push on or off per kind (e-mail comes later as another
+ * channel). Turning off `hold_ready` when no other channel reaches the patron is refused with
+ * 409 `needs_channel` while holds are active (ACC-PASSWORD).
+ */
+export interface NotificationPrefs {
+  line: Record<NoticeKind, boolean>
+}
+
+/** `GET /liff/config.json`, served by the bot. */
+export interface LiffConfig {
+  liffId: string
+  /** Simulator and tests: use @line/liff-mock and take ID tokens from the simulator. */
+  mock: boolean
+  /** In mock mode, where the simulator answers `/simulator/api/users/:id/id-token`. */
+  simulatorOrigin?: string
+}
+
+/** The simulator's `GET /simulator/api/users/:userId/id-token` (plain text also accepted). */
+export interface SimulatorIdToken {
+  idToken: string
+}

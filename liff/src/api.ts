@@ -1,0 +1,66 @@
+/**
+ * Calls to the bot's /api with the LIFF ID token. A 401 re-reads the token once (it may have
+ * been renewed); a second 401 or a 403 becomes an ApiFailure the pages show in words.
+ */
+import type { ApiError } from '../api-types.ts'
+import { t } from './i18n/index.ts'
+import type { Session } from './session.ts'
+
+/** A failed call: HTTP status 0 means the network, not the server. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.message)
+  }
+}
+
+let session: Promise<Session> | null = null
+let failure: ((e: ApiFailure) => void) | null = null
+
+/** main.tsx hands over the session as LIFF starts; calls wait for it. */
+export function connect(s: Promise<Session>): void {
+  session = s
+}
+
+/** The app shell hears of 401 and 403 so it can replace the page with what to do. */
+export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
+  failure = fn
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (!session) throw new ApiFailure(0, { code: 'internal', message: t.networkError })
+  const s = await session
+  let res = await send(method, path, body, await s.token(false))
+  if (res.status === 401) res = await send(method, path, body, await s.token(true))
+  if (res.ok) return (await res.json()) as T
+  const err = new ApiFailure(res.status, await errorBody(res))
+  if (res.status === 401 || res.status === 403) failure?.(err)
+  throw err
+}
+
+async function send(method: string, path: string, body: unknown, token: string | null) {
+  const headers: Record<string, string> = { 'Accept-Language': t.date }
+  if (token) headers.Authorization = `Bearer ${token}`
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiFailure(0, { code: 'internal', message: t.networkError })
+  }
+}
+
+async function errorBody(res: Response): Promise<ApiError> {
+  try {
+    const b = (await res.json()) as ApiError
+    if (typeof b.code === 'string' && typeof b.message === 'string') return b
+  } catch {}
+  const code = res.status === 401 ? 'unauthorized' : res.status === 403 ? 'not_linked' : 'internal'
+  const message = res.status === 401 ? t.expired : res.status === 403 ? t.notLinked : t.serverError
+  return { code, message }
+}

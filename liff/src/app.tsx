@@ -1,0 +1,130 @@
+/** @jsxImportSource preact */
+/**
+ * The app shell: header, the page for the route, the bottom menu. A 401/403 from the API
+ * replaces the page with what to do (link the account, reopen), and forgets the cached card.
+ */
+import { useEffect, useState } from 'preact/hooks'
+import type { Lang } from '../api-types.ts'
+import { type ApiFailure, onAuthFailure } from './api.ts'
+import { langFrom, setLang, t } from './i18n/index.ts'
+import { CardPage } from './pages/Card.tsx'
+import { CartPage } from './pages/Cart.tsx'
+import { ConfirmPage, DonePage } from './pages/Confirm.tsx'
+import { FavouritesPage } from './pages/Favourites.tsx'
+import { HoldsPage } from './pages/Holds.tsx'
+import { LoansPage } from './pages/Loans.tsx'
+import { PickupPage } from './pages/Pickup.tsx'
+import { PortalPage } from './pages/Portal.tsx'
+import { SearchPage } from './pages/Search.tsx'
+import { SettingsPage } from './pages/Settings.tsx'
+import { ShelfPage } from './pages/Shelf.tsx'
+import { TitlePage, useCart } from './pages/Title.tsx'
+import { currentRoute, href, type Route } from './router.ts'
+import type { Session } from './session.ts'
+import { type CardData, forgetAll } from './store.ts'
+import { Gate } from './ui/Gate.tsx'
+
+export interface AppProps {
+  cached: CardData | null
+  session: Promise<Session>
+}
+
+export function App({ cached, session }: AppProps) {
+  const [route, setRoute] = useState(currentRoute)
+  const [, setLangState] = useState<Lang>(t.date as Lang)
+  const [gate, setGate] = useState<ApiFailure | 'unlinked' | null>(null)
+  const [liff, setLiff] = useState<Session | null>(null)
+  useEffect(() => {
+    const onHash = () => setRoute(currentRoute())
+    addEventListener('hashchange', onHash)
+    return () => removeEventListener('hashchange', onHash)
+  }, [])
+  useEffect(() => {
+    session.then(
+      (s) => {
+        const lang = langFrom(s.language)
+        setLang(lang)
+        setLangState(lang)
+        setLiff(s)
+      },
+      () => {},
+    )
+  }, [session])
+  useEffect(() => {
+    onAuthFailure((e) => {
+      if (e.status === 403) forgetAll()
+      setGate(e)
+    })
+    return () => onAuthFailure(null)
+  }, [])
+  return (
+    <>
+      <header class="top">
+        <p class="brand">{cached?.libraryName ?? t.appName}</p>
+      </header>
+      <main id="main" key={`${t.date}${location.hash}`}>
+        {gate ? (
+          <Gate gate={gate} session={liff} />
+        ) : (
+          <Page route={route} cached={cached} onUnlinked={() => setGate('unlinked')} />
+        )}
+      </main>
+      {!gate && <Menu current={route.name} />}
+    </>
+  )
+}
+
+function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => void }) {
+  const { route } = props
+  switch (route.name) {
+    case 'card':
+      return <CardPage cached={props.cached} />
+    case 'portal':
+      return <PortalPage />
+    case 'loans':
+      return <LoansPage />
+    case 'holds':
+      return <HoldsPage />
+    case 'search':
+      return <SearchPage route={route} />
+    case 'title':
+      return <TitlePage id={route.id ?? ''} />
+    case 'cart':
+      return <CartPage />
+    case 'pickup':
+      return <PickupPage />
+    case 'confirm':
+      return <ConfirmPage />
+    case 'done':
+      return <DonePage />
+    case 'favourites':
+      return <FavouritesPage />
+    case 'shelf':
+      return <ShelfPage />
+    case 'settings':
+      return <SettingsPage onUnlinked={props.onUnlinked} />
+  }
+}
+
+function Menu({ current }: { current: Route['name'] }) {
+  const cart = useCart()
+  const items: [Route['name'], string][] = [
+    ['card', t.nav.card],
+    ['portal', t.nav.portal],
+    ['search', t.nav.search],
+    ['cart', t.nav.cart(cart.length)],
+  ]
+  return (
+    <nav class="menu-bar" aria-label={t.nav.label}>
+      <ul>
+        {items.map(([name, label]) => (
+          <li key={name}>
+            <a href={href(name)} aria-current={current === name ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

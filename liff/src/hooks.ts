@@ -1,0 +1,68 @@
+/** Loading data for a page: the value, the failure in words, and a way to load again. */
+import { useCallback, useEffect, useState } from 'preact/hooks'
+import { ApiFailure, api } from './api.ts'
+
+export interface Resource<T> {
+  data: T | null
+  error: ApiFailure | null
+  loading: boolean
+  reload(): void
+  set(data: T): void
+}
+
+export function useApi<T>(path: string | null): Resource<T> {
+  const [state, setState] = useState<{ data: T | null; error: ApiFailure | null; n: number }>({
+    data: null,
+    error: null,
+    n: 0,
+  })
+  const [loading, setLoading] = useState(path !== null)
+  // state.n is the reload trigger.
+  useEffect(() => {
+    if (path === null) return
+    let live = true
+    setLoading(true)
+    api<T>('GET', path).then(
+      (data) => {
+        if (!live) return
+        setState((s) => ({ ...s, data, error: null }))
+        setLoading(false)
+      },
+      (error) => {
+        if (!live) return
+        setState((s) => ({ ...s, error: asFailure(error) }))
+        setLoading(false)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [path, state.n])
+  const reload = useCallback(() => setState((s) => ({ ...s, n: s.n + 1 })), [])
+  const set = useCallback((data: T) => setState((s) => ({ ...s, data })), [])
+  return { data: state.data, error: state.error, loading, reload, set }
+}
+
+export function asFailure(e: unknown): ApiFailure {
+  if (e instanceof ApiFailure) return e
+  return new ApiFailure(0, { code: 'internal', message: String(e) })
+}
+
+/** Run an action, keeping its failure to show beside the button that started it. */
+export function useAction() {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiFailure | null>(null)
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true)
+    setError(null)
+    try {
+      return await fn()
+    } catch (e) {
+      setError(asFailure(e))
+      return undefined
+    } finally {
+      setBusy(false)
+    }
+  }, [])
+  return { busy, error, run, clear: () => setError(null) }
+}

@@ -1,0 +1,23 @@
+/** @jsxImportSource preact */
+/**
+ * Entry. Order matters for LINE-CARD: mark the start, draw from the cached card, and only then
+ * load LIFF (its own chunk) and ask the server. Nothing the first paint needs waits on LINE.
+ */
+import './start.ts'
+import './styles.css'
+import { render } from 'preact'
+import { connect } from './api.ts'
+import { App } from './app.tsx'
+import { rememberedLang, setLang } from './i18n/index.ts'
+import type { Session } from './session.ts'
+import { cachedCard } from './store.ts'
+
+setLang(rememberedLang())
+const cached = cachedCard()
+
+const session: Promise<Session> = import('./session.ts').then(async (m) =>
+  m.startSession(await m.loadConfig(), new URLSearchParams(location.search)),
+)
+connect(session)
+
+render(<App cached={cached} session={session} />, document.getElementById('app')!)

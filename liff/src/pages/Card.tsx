@@ -1,0 +1,79 @@
+/** @jsxImportSource preact */
+/**
+ * 図書館カード (LINE-CARD). Draws from the last good card kept on the phone at once, then
+ * replaces it with /api/me's answer; the digits below can be copied for web forms.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks'
+import type { Me } from '../../api-types.ts'
+import { useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { type CardData, saveCard } from '../store.ts'
+import { Barcode } from '../ui/Barcode.tsx'
+import { ErrorNote, Page } from '../ui/common.tsx'
+
+/** Script start → barcode in the document, recorded once for the budget report. */
+function markDrawn(from: 'cache' | 'network'): void {
+  if (window.__bunkoCardDrawnMs !== undefined) return
+  performance.mark('bunko:card-drawn')
+  const m = performance.measure('bunko:card', 'bunko:start', 'bunko:card-drawn')
+  window.__bunkoCardDrawnMs = m.duration
+  window.__bunkoCardDrawnFrom = from
+}
+
+export function CardPage({ cached }: { cached: CardData | null }) {
+  const me = useApi<Me>('/api/me')
+  const [card, setCard] = useState<CardData | null>(cached)
+  const [fromCache, setFromCache] = useState(cached !== null)
+  const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle')
+  useEffect(() => {
+    if (!me.data) return
+    setCard(saveCard(me.data))
+    setFromCache(false)
+  }, [me.data])
+  const onDrawn = useCallback(() => markDrawn(fromCache ? 'cache' : 'network'), [fromCache])
+
+  const copyNumber = async () => {
+    if (!card) return
+    try {
+      await navigator.clipboard.writeText(card.patronNumber)
+      setCopy('done')
+    } catch {
+      setCopy('failed')
+    }
+  }
+
+  return (
+    <Page title={t.card.title}>
+      {card ? (
+        <section class="card" aria-label={t.card.title}>
+          <Barcode
+            number={card.patronNumber}
+            start={card.barcode.start}
+            stop={card.barcode.stop}
+            label={t.card.barcodeLabel(card.patronNumber)}
+            onDrawn={onDrawn}
+          />
+          <p class="digits">{card.patronNumber}</p>
+          <button type="button" class="secondary" onClick={copyNumber}>
+            {t.card.copy}
+          </button>
+          <p class={copy === 'failed' ? 'error-text' : 'ok-text'} role="status">
+            {copy === 'done' ? t.card.copied : copy === 'failed' ? t.card.copyFailed : ''}
+          </p>
+          <dl class="facts">
+            <dt>{t.card.name}</dt>
+            <dd>{card.name}</dd>
+          </dl>
+          <p class="hint">{t.card.brightness}</p>
+          {fromCache && me.error && me.error.status === 0 && <p class="note">{t.card.stale}</p>}
+        </section>
+      ) : me.error ? (
+        <ErrorNote error={me.error} retry={me.reload} />
+      ) : (
+        <p class="note" role="status">
+          {t.card.first}
+        </p>
+      )}
+    </Page>
+  )
+}

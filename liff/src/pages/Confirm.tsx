@@ -1,0 +1,109 @@
+/** @jsxImportSource preact */
+/**
+ * 確認 → 完了: the cart and pickup place once more, then one request. A cart is taken or
+ * refused whole (core placeHolds), so a refusal leaves the cart as it was, with the reason.
+ */
+import type { LibrariesResponse, PlaceHoldsResponse } from '../../api-types.ts'
+import { api } from '../api.ts'
+import { useAction, useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { go, href } from '../router.ts'
+import { clearCart, lastPickup } from '../store.ts'
+import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { setsInCart } from './Cart.tsx'
+import { useCart } from './Title.tsx'
+
+/** The holds just placed, for the 完了 page. */
+export let placed: PlaceHoldsResponse | null = null
+
+export function ConfirmPage() {
+  const items = useCart()
+  const places = useApi<LibrariesResponse>('/api/libraries')
+  const action = useAction()
+  const pickupId = lastPickup()
+  const place = places.data?.places.find((p) => p.id === pickupId)
+  const submit = async () => {
+    if (!place) return
+    const res = await action.run(() =>
+      api<PlaceHoldsResponse>('POST', '/api/holds', {
+        titleIds: items.map((i) => i.id),
+        pickupPlaceId: place.id,
+      }),
+    )
+    if (res) {
+      placed = res
+      clearCart()
+      go('done')
+    }
+  }
+  const refusedId = action.error?.body.titleId
+  return (
+    <Page title={t.confirm.title}>
+      {places.loading && <Loading />}
+      {places.error && <ErrorNote error={places.error} retry={places.reload} />}
+      <h2>{t.confirm.items}</h2>
+      <ul class="items">
+        {items.map((i) => (
+          <li key={i.id} class={i.id === refusedId ? 'item refused' : 'item'}>
+            <span class="item-title">{i.name}</span>
+            <span class="meta">{i.author}</span>
+          </li>
+        ))}
+      </ul>
+      {setsInCart(items)
+        .filter((s) => s.missing.length === 0)
+        .map((s) => (
+          <p key={s.first.set?.setId}>{t.cart.setTogether(s.first.set?.name ?? s.first.name)}</p>
+        ))}
+      <h2>{t.confirm.place}</h2>
+      <p>{place ? place.name : <a href={href('pickup')}>{t.pickup.choose}</a>}</p>
+      <p class="note">{t.confirm.notice}</p>
+      {action.error && <ErrorNote error={action.error} />}
+      <div class="actions">
+        <button
+          type="button"
+          onClick={submit}
+          disabled={action.busy || !place || items.length === 0}
+        >
+          {t.confirm.submit}
+        </button>
+        <a class="button secondary" href={href('cart')}>
+          {t.confirm.back}
+        </a>
+      </div>
+    </Page>
+  )
+}
+
+export function DonePage() {
+  return (
+    <Page title={t.done.title}>
+      <p>{t.done.body}</p>
+      {placed && (
+        <ul class="items">
+          {placed.holds.map((h) => (
+            <li key={h.id} class="item">
+              <span class="item-title">{h.title.name}</span>
+              <span class="meta">
+                {t.holds.state[h.state]}
+                {h.queuePosition !== null && ` ・ ${t.holds.position(h.queuePosition)}`}
+                {h.set && ` ・ ${t.holds.setVolume(h.set.volume, h.set.of)}`}
+              </span>
+              <span class="meta">
+                {t.holds.pickup}: {h.pickupPlace.name}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        <a class="button" href={href('holds')}>
+          {t.done.toHolds}
+        </a>
+        <a class="button secondary" href={href('search')}>
+          {t.done.toSearch}
+        </a>
+      </div>
+    </Page>
+  )
+}

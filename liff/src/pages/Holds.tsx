@@ -1,0 +1,124 @@
+/** @jsxImportSource preact */
+/**
+ * 予約中一覧: state in words, 予約順位 (HOLD-QUEUE), pickup place and date; cancel where allowed,
+ * otherwise the pickup library's phone number (HOLD-CANCEL); change of pickup place for holds
+ * not yet ready (HOLD-CHANGE).
+ */
+import { useRef, useState } from 'preact/hooks'
+import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
+import { api } from '../api.ts'
+import { date } from '../format.ts'
+import { useAction, useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { ChangePickup } from '../ui/ChangePickup.tsx'
+import { Confirm, Done, ErrorNote, Loading, Page, Tel } from '../ui/common.tsx'
+
+export function HoldsPage() {
+  const holds = useApi<HoldsResponse>('/api/holds')
+  const [done, setDone] = useState<string | null>(null)
+  const status = useRef<HTMLDivElement>(null)
+  const d = holds.data
+  const update = (hold: Hold | null, id: number, message: string) => {
+    if (!d) return
+    const list = hold
+      ? d.holds.map((h) => (h.id === id ? hold : h))
+      : d.holds.filter((h) => h.id !== id)
+    holds.set({ ...d, holds: list })
+    setDone(message)
+    requestAnimationFrame(() => status.current?.focus())
+  }
+  return (
+    <Page title={t.holds.title}>
+      {holds.error && <ErrorNote error={holds.error} retry={holds.reload} />}
+      {holds.loading && !d && <Loading />}
+      {d && (
+        <p class="meta">
+          {t.holds.counts(d.counts.total, d.limits.total, d.counts.av, d.limits.av)}
+        </p>
+      )}
+      <div tabIndex={-1} ref={status}>
+        {done && <Done>{done}</Done>}
+      </div>
+      {d && d.holds.length === 0 && <p>{t.holds.empty}</p>}
+      <ul class="items">
+        {d?.holds.map((h) => (
+          <HoldItem key={h.id} hold={h} onChange={(n, msg) => update(n, h.id, msg)} />
+        ))}
+      </ul>
+    </Page>
+  )
+}
+
+function HoldItem(props: { hold: Hold; onChange: (h: Hold | null, message: string) => void }) {
+  const { hold } = props
+  const action = useAction()
+  const [mode, setMode] = useState<'idle' | 'cancel' | 'change'>('idle')
+  const active = hold.state === 'waiting' || hold.state === 'in_transit' || hold.state === 'ready'
+  const cancel = async () => {
+    const ok = await action.run(() => api<OkResponse>('DELETE', `/api/holds/${hold.id}`))
+    setMode('idle')
+    if (ok) props.onChange(null, t.holds.cancelled)
+  }
+  const change = async (pickupPlaceId: number) => {
+    const res = await action.run(() =>
+      api<HoldResponse>('PATCH', `/api/holds/${hold.id}`, { pickupPlaceId }),
+    )
+    if (res) {
+      setMode('idle')
+      props.onChange(res.hold, t.holds.changed)
+    }
+  }
+  return (
+    <li class={hold.state === 'ready' ? 'item ready' : 'item'}>
+      <h2 class="item-title">{hold.title.name}</h2>
+      <p class="state">
+        <strong>{t.holds.state[hold.state]}</strong>
+        {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
+      </p>
+      {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
+      <p>
+        {t.holds.pickup}: {hold.pickupPlace.name}
+      </p>
+      {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
+      {hold.notice?.status === 'failed' && <p class="warn">{t.holds.noticeFailed}</p>}
+      {hold.notice?.status === 'undeliverable' && <p class="warn">{t.holds.noticeUndeliverable}</p>}
+      {action.error && <ErrorNote error={action.error} />}
+      {active && mode === 'cancel' && (
+        <Confirm
+          question={t.holds.cancelQuote(hold.title.name)}
+          yes={t.holds.cancel}
+          busy={action.busy}
+          onYes={cancel}
+          onNo={() => setMode('idle')}
+        />
+      )}
+      {active && mode === 'change' && (
+        <ChangePickup
+          hold={hold}
+          busy={action.busy}
+          onSave={change}
+          onCancel={() => setMode('idle')}
+        />
+      )}
+      {active && mode === 'idle' && (
+        <div class="actions">
+          {hold.cancellable ? (
+            <button type="button" class="secondary" onClick={() => setMode('cancel')}>
+              {t.holds.cancel}
+            </button>
+          ) : (
+            <div class="refusal">
+              <p>{hold.refusal.message}</p>
+              <Tel contact={hold.refusal.contact} />
+            </div>
+          )}
+          {hold.pickupChangeRefusal === null && (
+            <button type="button" class="secondary" onClick={() => setMode('change')}>
+              {t.holds.change}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}

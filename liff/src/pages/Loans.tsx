@@ -1,0 +1,175 @@
+/** @jsxImportSource preact */
+/**
+ * 貸出中一覧: due dates, renew one (the new due date is shown before confirming, RENEW-NO-GAIN),
+ * renew all (each loan's result, refusals in words, RENEW-REASONS).
+ */
+import { useState } from 'preact/hooks'
+import type {
+  Loan,
+  LoansResponse,
+  Refusal,
+  RenewAllResponse,
+  RenewRefusalReason,
+  RenewResponse,
+} from '../../api-types.ts'
+import { api } from '../api.ts'
+import { date } from '../format.ts'
+import { useAction, useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { Confirm, Done, ErrorNote, Loading, Page } from '../ui/common.tsx'
+
+export function LoansPage() {
+  const loans = useApi<LoansResponse>('/api/loans')
+  const all = useAction()
+  const [asking, setAsking] = useState(false)
+  const [results, setResults] = useState<RenewAllResponse | null>(null)
+  const list = loans.data?.loans ?? []
+  const renewable = list.filter((l) => l.renewable).length
+
+  const renewAll = async () => {
+    const res = await all.run(() => api<RenewAllResponse>('POST', '/api/loans/renew-all'))
+    setAsking(false)
+    if (res) {
+      setResults(res)
+      loans.reload()
+    }
+  }
+
+  return (
+    <Page title={t.loans.title}>
+      {loans.error && <ErrorNote error={loans.error} retry={loans.reload} />}
+      {loans.loading && !loans.data && <Loading />}
+      {loans.data && list.length === 0 && <p>{t.loans.empty}</p>}
+      {list.length > 0 && (
+        <div class="bar">
+          {asking ? (
+            <Confirm
+              question={renewable ? t.loans.renewAllQuote(renewable) : t.loans.renewAllNone}
+              yes={t.loans.renewAll}
+              busy={all.busy || renewable === 0}
+              onYes={renewAll}
+              onNo={() => setAsking(false)}
+            />
+          ) : (
+            <button
+              type="button"
+              onClick={() => {
+                setResults(null)
+                setAsking(true)
+              }}
+            >
+              {t.loans.renewAll}
+            </button>
+          )}
+          {all.error && <ErrorNote error={all.error} />}
+        </div>
+      )}
+      {results && <RenewAllResults results={results} />}
+      <ul class="items">
+        {list.map((loan) => (
+          <LoanItem
+            key={loan.id}
+            loan={loan}
+            onRenewed={(l) => loans.set(replace(loans.data, l))}
+          />
+        ))}
+      </ul>
+    </Page>
+  )
+}
+
+function replace(data: LoansResponse | null, loan: Loan): LoansResponse {
+  const loans = (data?.loans ?? []).map((l) => (l.id === loan.id ? loan : l))
+  return { today: data?.today ?? '', loans }
+}
+
+function RenewAllResults({ results }: { results: RenewAllResponse }) {
+  return (
+    <section class="results" aria-labelledby="renew-results">
+      <h2 id="renew-results">{t.loans.results}</h2>
+      <ul>
+        {results.results.map((r) => (
+          <li key={r.loanId}>
+            <span class="item-title">{r.title}</span>
+            {r.ok ? (
+              <span class="ok-text">
+                {t.loans.resultOk(date(r.previousDueDate), date(r.dueDate))}
+              </span>
+            ) : (
+              <Why refusal={r.refusal} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** A refusal: the reason in a few words, then the server's full sentence. */
+function Why({ refusal }: { refusal: Refusal<RenewRefusalReason> }) {
+  return (
+    <span class="refusal">
+      <strong>
+        {t.loans.cannot}
+        {t.colon}
+        {t.loans.reasons[refusal.reason] ?? ''}
+      </strong>
+      <span>{refusal.message}</span>
+    </span>
+  )
+}
+
+function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => void }) {
+  const action = useAction()
+  const [asking, setAsking] = useState(false)
+  const [renewed, setRenewed] = useState<string | null>(null)
+  const renew = async () => {
+    const res = await action.run(() =>
+      api<RenewResponse>('POST', `/api/loans/${loan.id}/renew`, {
+        quotedDueDate: loan.newDueDate,
+      }),
+    )
+    setAsking(false)
+    if (res) {
+      setRenewed(res.loan.dueDate)
+      onRenewed(res.loan)
+    }
+  }
+  return (
+    <li class={loan.overdue ? 'item overdue' : 'item'}>
+      <h2 class="item-title">{loan.title.name}</h2>
+      <p class="meta">{loan.title.author}</p>
+      <p>
+        {t.loans.due}: <strong>{date(loan.dueDate)}</strong>
+      </p>
+      {loan.overdue && <p class="warn">{t.loans.overdue}</p>}
+      {renewed && <Done>{t.loans.renewed(date(renewed))}</Done>}
+      {action.error && <ErrorNote error={action.error} />}
+      {loan.renewable ? (
+        asking ? (
+          <Confirm
+            question={t.loans.quote(date(loan.newDueDate))}
+            yes={t.loans.renew}
+            busy={action.busy}
+            onYes={renew}
+            onNo={() => setAsking(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            onClick={() => {
+              setRenewed(null)
+              setAsking(true)
+            }}
+          >
+            {t.loans.renew}
+          </button>
+        )
+      ) : (
+        <p>
+          <Why refusal={loan.refusal} />
+        </p>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,67 @@
+/** @jsxImportSource preact */
+/** 蔵書検索: the guide's first step. The query lives in the route, so Back returns to results. */
+import { useState } from 'preact/hooks'
+import type { SearchResponse } from '../../api-types.ts'
+import { useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { go, href, type Route } from '../router.ts'
+import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { TitleLine } from '../ui/TitleLine.tsx'
+
+function searchPath(q: string, page: number): string {
+  return `search?q=${encodeURIComponent(q)}&page=${page}`
+}
+
+export function SearchPage({ route }: { route: Route }) {
+  const q = route.query.get('q') ?? ''
+  const page = Math.max(1, Number(route.query.get('page')) || 1)
+  const [text, setText] = useState(q)
+  const res = useApi<SearchResponse>(
+    q ? `/api/search?q=${encodeURIComponent(q)}&page=${page}` : null,
+  )
+  const d = res.data
+  const pages = d ? Math.ceil(d.total / d.pageSize) : 0
+  return (
+    <Page title={t.search.title}>
+      <form
+        class="search"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (text.trim()) go(searchPath(text.trim(), 1))
+        }}
+      >
+        <label for="q">{t.search.label}</label>
+        <input
+          id="q"
+          type="search"
+          value={text}
+          maxLength={100}
+          enterKeyHint="search"
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="submit">{t.search.submit}</button>
+      </form>
+      {res.error && <ErrorNote error={res.error} retry={res.reload} />}
+      {res.loading && <Loading />}
+      {d && !res.loading && (
+        <p role="status">{d.total ? t.search.found(d.total) : t.search.none}</p>
+      )}
+      {d && (
+        <ul class="items">
+          {d.results.map((r) => (
+            <li key={r.id} class="item">
+              <TitleLine title={r} />
+              <p class="meta">{t.search.counts(r.copies, r.onShelf)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {d && pages > 1 && (
+        <nav class="pager" aria-label={t.search.title}>
+          {page > 1 && <a href={href(searchPath(q, page - 1))}>{t.search.prev}</a>}
+          {page < pages && <a href={href(searchPath(q, page + 1))}>{t.search.more}</a>}
+        </nav>
+      )}
+    </Page>
+  )
+}

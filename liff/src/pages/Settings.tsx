@@ -1,0 +1,149 @@
+/** @jsxImportSource preact */
+/** 設定: password change (current password required), LINE notices per kind, and unlinking. */
+import { useState } from 'preact/hooks'
+import type { Me, NoticeKind, NotificationPrefs, OkResponse } from '../../api-types.ts'
+import { api } from '../api.ts'
+import { useAction, useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { forgetAll } from '../store.ts'
+import { Confirm, Done, ErrorNote, Loading, Page } from '../ui/common.tsx'
+
+export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
+  return (
+    <Page title={t.settings.title}>
+      <Password />
+      <Notices />
+      <Unlink onUnlinked={onUnlinked} />
+    </Page>
+  )
+}
+
+function Password() {
+  const me = useApi<Me>('/api/me')
+  const action = useAction()
+  const [f, setF] = useState({ current: '', next: '', again: '' })
+  const [problem, setProblem] = useState<string | null>(null)
+  const [done, setDone] = useState(false)
+  const rule = me.data?.passwordRule ?? { minLength: 8, maxLength: 64 }
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setDone(false)
+    if (f.next.length < rule.minLength || f.next.length > rule.maxLength)
+      return setProblem(t.settings.short(rule.minLength, rule.maxLength))
+    if (f.next !== f.again) return setProblem(t.settings.mismatch)
+    setProblem(null)
+    const ok = await action.run(() =>
+      api<OkResponse>('POST', '/api/password', { current: f.current, next: f.next }),
+    )
+    if (ok) {
+      setF({ current: '', next: '', again: '' })
+      setDone(true)
+    }
+  }
+  const field = (key: keyof typeof f, label: string, auto: string, describe?: string) => (
+    <p class="field">
+      <label for={`pw-${key}`}>{label}</label>
+      <input
+        id={`pw-${key}`}
+        type="password"
+        autoComplete={auto}
+        value={f[key]}
+        aria-describedby={describe}
+        onInput={(e) => setF({ ...f, [key]: e.currentTarget.value })}
+        required
+      />
+    </p>
+  )
+  return (
+    <section aria-labelledby="pw">
+      <h2 id="pw">{t.settings.password}</h2>
+      <form onSubmit={submit}>
+        {field('current', t.settings.current, 'current-password')}
+        <p id="pw-rule" class="note">
+          {t.settings.rule(rule.minLength, rule.maxLength)}
+        </p>
+        {field('next', t.settings.next, 'new-password', 'pw-rule')}
+        {field('again', t.settings.again, 'new-password')}
+        {problem && (
+          <p class="error-text" role="alert">
+            {problem}
+          </p>
+        )}
+        {action.error && <ErrorNote error={action.error} />}
+        {done && <Done>{t.settings.changed}</Done>}
+        <button type="submit" disabled={action.busy}>
+          {t.settings.change}
+        </button>
+      </form>
+    </section>
+  )
+}
+
+function Notices() {
+  const prefs = useApi<NotificationPrefs>('/api/notifications')
+  const action = useAction()
+  const [saved, setSaved] = useState(false)
+  const kinds: NoticeKind[] = ['hold_ready', 'overdue']
+  const toggle = (kind: NoticeKind, on: boolean) =>
+    action.run(async () => {
+      if (!prefs.data) return
+      setSaved(false)
+      const next = { line: { ...prefs.data.line, [kind]: on } }
+      prefs.set(await api<NotificationPrefs>('PUT', '/api/notifications', next))
+      setSaved(true)
+    })
+  return (
+    <section aria-labelledby="notices">
+      <h2 id="notices">{t.settings.notices}</h2>
+      {prefs.error && <ErrorNote error={prefs.error} retry={prefs.reload} />}
+      {prefs.loading && <Loading />}
+      {prefs.data &&
+        kinds.map((k) => (
+          <label key={k} class="switch">
+            <input
+              type="checkbox"
+              checked={prefs.data?.line[k]}
+              disabled={action.busy}
+              onChange={(e) => toggle(k, e.currentTarget.checked)}
+            />
+            <span>{t.settings[k]}</span>
+          </label>
+        ))}
+      {action.error && <ErrorNote error={action.error} />}
+      {saved && <Done>{t.settings.saved}</Done>}
+    </section>
+  )
+}
+
+function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
+  const action = useAction()
+  const [asking, setAsking] = useState(false)
+  const unlink = async () => {
+    const ok = await action.run(() => api<OkResponse>('POST', '/api/unlink'))
+    setAsking(false)
+    if (ok) {
+      forgetAll()
+      onUnlinked()
+    }
+  }
+  return (
+    <section aria-labelledby="unlink">
+      <h2 id="unlink">{t.settings.unlink}</h2>
+      <p>{t.settings.unlinkHelp}</p>
+      {action.error && <ErrorNote error={action.error} />}
+      {asking ? (
+        <Confirm
+          question={t.settings.unlinkQuote}
+          yes={t.settings.unlinkButton}
+          busy={action.busy}
+          onYes={unlink}
+          onNo={() => setAsking(false)}
+        />
+      ) : (
+        <button type="button" class="danger" onClick={() => setAsking(true)}>
+          {t.settings.unlinkButton}
+        </button>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,156 @@
+/** @jsxImportSource preact */
+/**
+ * 詳細: availability per library, S mark (HOLD-SET), 禁帯出 (HOLD-NONCIRC); into the cart, one
+ * volume or the whole set; favourite and want-to-read toggles.
+ */
+import { useEffect, useState } from 'preact/hooks'
+import type { OkResponse, TitleDetail, TitleSummary } from '../../api-types.ts'
+import { api } from '../api.ts'
+import { date } from '../format.ts'
+import { useAction, useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { href } from '../router.ts'
+import { addToCart, cartItems, onCartChange } from '../store.ts'
+import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+
+/** The cart keeps what it needs to list a title; a set's other volumes are named from the set. */
+export function summary(d: TitleSummary): TitleSummary {
+  const { id, name, author, materialType, volumeLabel, set, notForLoan } = d
+  return { id, name, author, materialType, volumeLabel, set, notForLoan }
+}
+
+export function setVolumes(d: TitleSummary): TitleSummary[] {
+  if (!d.set) return [summary(d)]
+  return d.set.volumes.map((v) =>
+    v.titleId === d.id
+      ? summary(d)
+      : { ...summary(d), id: v.titleId, name: `${d.set?.name} ${v.label}`, volumeLabel: v.label },
+  )
+}
+
+export function useCart(): TitleSummary[] {
+  const [items, setItems] = useState(cartItems)
+  useEffect(() => onCartChange(() => setItems(cartItems())), [])
+  return items
+}
+
+export function TitlePage({ id }: { id: string }) {
+  const res = useApi<TitleDetail>(`/api/titles/${encodeURIComponent(id)}`)
+  const d = res.data
+  return (
+    <Page title={d?.name ?? t.loading}>
+      {res.error && <ErrorNote error={res.error} retry={res.reload} />}
+      {res.loading && !d && <Loading />}
+      {d && <Detail d={d} onChange={res.set} />}
+    </Page>
+  )
+}
+
+function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) => void }) {
+  const cart = useCart()
+  const action = useAction()
+  const inCart = cart.some((c) => c.id === d.id)
+  const toggle = (what: 'favourite' | 'wanted') =>
+    action.run(async () => {
+      const on = !d[what]
+      const path = what === 'favourite' ? `/api/favourites/${d.id}` : `/api/shelf/want/${d.id}`
+      await api<OkResponse>(on ? 'PUT' : 'DELETE', path)
+      onChange({ ...d, [what]: on })
+    })
+  return (
+    <>
+      <p class="meta">
+        {d.author}
+        {d.set && <span class="mark">S</span>}
+        {d.notForLoan && <span class="mark">{t.search.notForLoan}</span>}
+      </p>
+      <dl class="facts">
+        <dt>{t.title.publisher}</dt>
+        <dd>{d.publisher}</dd>
+        {d.year && <dt>{t.title.year}</dt>}
+        {d.year && <dd>{d.year}</dd>}
+      </dl>
+      {d.set && <SetNote d={d} />}
+      {d.holdRefusal ? (
+        <p class="refusal">{d.holdRefusal.message}</p>
+      ) : inCart ? (
+        <p>
+          <a class="button secondary" href={href('cart')}>
+            {t.title.inCart}
+          </a>
+        </p>
+      ) : (
+        <div class="actions">
+          <button type="button" onClick={() => addToCart(summary(d))}>
+            {t.title.addToCart}
+          </button>
+          {d.set && (
+            <button type="button" onClick={() => addToCart(...setVolumes(d))}>
+              {t.title.addSet}
+            </button>
+          )}
+        </div>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary"
+          aria-pressed={d.favourite}
+          onClick={() => toggle('favourite')}
+        >
+          {d.favourite ? t.title.favRemove : t.title.favAdd}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-pressed={d.wanted}
+          onClick={() => toggle('wanted')}
+        >
+          {d.wanted ? t.title.wantRemove : t.title.wantAdd}
+        </button>
+      </div>
+      {action.error && <ErrorNote error={action.error} />}
+      <h2>{t.title.availability}</h2>
+      {d.queueLength > 0 && <p>{t.title.queue(d.queueLength)}</p>}
+      <ul class="items">
+        {d.availability.map((a) => (
+          <li key={a.library.id} class="item">
+            <h3 class="item-title">{a.library.name}</h3>
+            <ul class="copies">
+              {a.copies.map((c, i) => (
+                <li key={i}>
+                  {t.title.status[c.status]}
+                  {c.dueDate && `（${t.title.returnBy(date(c.dueDate))}）`}
+                  <span class="sub">
+                    {c.location} {c.callNumber}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+function SetNote({ d }: { d: TitleDetail }) {
+  return (
+    <section class="note-box" aria-label={t.search.setMark}>
+      <p>{t.title.setNote}</p>
+      <p>
+        {t.title.volumes}:{' '}
+        {d.set?.volumes.map((v, i) => (
+          <span key={v.titleId}>
+            {i > 0 && '・'}
+            {v.titleId === d.id ? (
+              <strong>{v.label}</strong>
+            ) : (
+              <a href={href(`title/${v.titleId}`)}>{v.label}</a>
+            )}
+          </span>
+        ))}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,85 @@
+/**
+ * LIFF: the pluggable SDK with only the modules the app calls, loaded after the first paint
+ * (main.tsx imports this file dynamically, so the card never waits for it). In mock mode (the
+ * simulator and the tests) @line/liff-mock stands in for LINE, and the ID token comes from the
+ * simulator for the user named by the `simUser` query parameter.
+ */
+import CloseWindow from '@line/liff/close-window'
+import liff from '@line/liff/core'
+import GetIDToken from '@line/liff/get-id-token'
+import GetLanguage from '@line/liff/get-language'
+import IsInClient from '@line/liff/is-in-client'
+import IsLoggedIn from '@line/liff/is-logged-in'
+import Login from '@line/liff/login'
+import type { LiffMockApi } from '@line/liff-mock'
+import type { LiffConfig, SimulatorIdToken } from '../api-types.ts'
+
+/** What the rest of the app needs from LINE. */
+export interface Session {
+  /** The ID token; `refresh` asks again (after a 401). null = none to be had. */
+  token(refresh: boolean): Promise<string | null>
+  /** liff.getLanguage(), e.g. `ja`, `en-US`. */
+  language: string
+  inClient: boolean
+  close(): void
+}
+
+// IsInClient first: LiffMockPlugin reads liff.isInClient() when it is installed.
+liff.use(new IsInClient())
+liff.use(new GetIDToken())
+liff.use(new GetLanguage())
+liff.use(new CloseWindow())
+liff.use(new IsLoggedIn())
+liff.use(new Login())
+
+export async function loadConfig(): Promise<LiffConfig> {
+  const res = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-store' })
+  if (!res.ok) throw new Error(`config.json: ${res.status}`)
+  return (await res.json()) as LiffConfig
+}
+
+export async function startSession(config: LiffConfig, params: URLSearchParams): Promise<Session> {
+  if (config.mock) return startMock(config, params)
+  await liff.init({ liffId: config.liffId })
+  if (!liff.isLoggedIn()) {
+    // Outside the LINE app (an external browser): LINE Login, then back here.
+    liff.login({ redirectUri: location.href })
+    return new Promise(() => {})
+  }
+  return {
+    token: async () => liff.getIDToken(),
+    language: liff.getLanguage(),
+    inClient: liff.isInClient(),
+    close: () => liff.closeWindow(),
+  }
+}
+
+async function startMock(config: LiffConfig, params: URLSearchParams): Promise<Session> {
+  const { LiffMockPlugin } = await import('@line/liff-mock')
+  // liff-mock types its plugin against the full SDK; the pluggable core is what it patches.
+  liff.use(new LiffMockPlugin() as unknown as Parameters<typeof liff.use>[0])
+  const mock = (liff as unknown as { $mock: LiffMockApi }).$mock
+  await liff.init({ liffId: config.liffId, mock: true } as Parameters<typeof liff.init>[0])
+  const userId = params.get('simUser')
+  const origin = config.simulatorOrigin ?? location.origin
+  const fetchToken = async (): Promise<string | null> => {
+    if (!userId) return null
+    const res = await fetch(`${origin}/simulator/api/users/${encodeURIComponent(userId)}/id-token`)
+    if (!res.ok) return null
+    const text = await res.text()
+    const token = text.trim().startsWith('{')
+      ? (JSON.parse(text) as SimulatorIdToken).idToken
+      : text.trim()
+    mock.set((prev) => ({ ...prev, getIDToken: token }))
+    return token
+  }
+  // The simulator is Japanese; `lang=en` tries the English app.
+  mock.set((prev) => ({ ...prev, getLanguage: params.get('lang') ?? 'ja', isInClient: true }))
+  await fetchToken()
+  return {
+    token: async (refresh) => (refresh ? fetchToken() : liff.getIDToken()),
+    language: liff.getLanguage(),
+    inClient: liff.isInClient(),
+    close: () => liff.closeWindow(),
+  }
+}

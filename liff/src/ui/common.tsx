@@ -1,0 +1,106 @@
+/** @jsxImportSource preact */
+/** Small pieces every page uses: the page heading, loading and error states, confirmations. */
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+import type { Contact } from '../../api-types.ts'
+import type { ApiFailure } from '../api.ts'
+import { telHref } from '../format.ts'
+import { t } from '../i18n/index.ts'
+
+let firstPage = true
+
+/**
+ * One h1 per page. On every route change after the first, focus moves to it, so a screen
+ * reader announces the new page and Tab continues from the top of its content.
+ */
+export function Page(props: { title: string; children?: ComponentChildren }) {
+  const h1 = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (firstPage) firstPage = false
+    else h1.current?.focus()
+  }, [])
+  useEffect(() => {
+    document.title = props.title
+  }, [props.title])
+  return (
+    <>
+      <h1 tabIndex={-1} ref={h1}>
+        {props.title}
+      </h1>
+      {props.children}
+    </>
+  )
+}
+
+export function Loading() {
+  return (
+    <p class="note" role="status">
+      {t.loading}
+    </p>
+  )
+}
+
+export function Tel({ contact }: { contact: Contact }) {
+  return (
+    <a class="button secondary" href={telHref(contact.phone)}>
+      {t.phone(contact.name, contact.phone)}
+    </a>
+  )
+}
+
+/** A failure in words: the server's sentence, a phone link when it names one, and a retry. */
+export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
+  const { body, status } = props.error
+  const text =
+    status === 0 ? t.networkError : status === 401 ? t.expired : body.message || t.serverError
+  return (
+    <div class="error" role="alert">
+      <p>{text}</p>
+      {body.contact && <Tel contact={body.contact} />}
+      {props.retry && (
+        <button type="button" class="secondary" onClick={props.retry}>
+          {t.retry}
+        </button>
+      )}
+    </div>
+  )
+}
+
+/** Polite confirmation of a success, announced by screen readers. */
+export function Done({ children }: { children: ComponentChildren }) {
+  return (
+    <p class="ok" role="status">
+      {children}
+    </p>
+  )
+}
+
+/**
+ * Ask before doing something that cannot be taken back. The question gets focus, so it is
+ * read out and the two answers follow it in Tab order.
+ */
+export function Confirm(props: {
+  question: string
+  yes: string
+  busy?: boolean
+  onYes: () => void
+  onNo: () => void
+}) {
+  const q = useRef<HTMLParagraphElement>(null)
+  useEffect(() => q.current?.focus(), [])
+  return (
+    <div class="confirm">
+      <p tabIndex={-1} ref={q}>
+        {props.question}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={props.onYes} disabled={props.busy}>
+          {props.yes}
+        </button>
+        <button type="button" class="secondary" onClick={props.onNo}>
+          {t.cancel}
+        </button>
+      </div>
+    </div>
+  )
+}

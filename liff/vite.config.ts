@@ -1,0 +1,37 @@
+/**
+ * The LIFF app's build: served by the bot under /liff/, output in dist/liff at the repo root.
+ * The LIFF SDK gets its own chunk (loaded after the first paint, see src/main.tsx) so the
+ * app's own JavaScript can be measured against its budget (liff/budget.ts).
+ */
+import { fileURLToPath } from 'node:url'
+import preact from '@preact/preset-vite'
+import { defineConfig } from 'vite'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+/** Module ids of the LIFF SDK (@line/liff is a thin shell over the @liff/* packages). */
+export const LIFF_SDK = /node_modules[\\/](@liff[\\/]|@line[\\/]liff[\\/]|tslib[\\/])/
+export const LIFF_MOCK = /node_modules[\\/]@line[\\/]liff-mock[\\/]/
+
+export default defineConfig({
+  root: here('.'),
+  base: '/liff/',
+  publicDir: false,
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  build: {
+    outDir: here('../dist/liff'),
+    emptyOutDir: true,
+    target: ['es2020', 'safari14'],
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'liff-mock', test: LIFF_MOCK, priority: 2 },
+            { name: 'liff-sdk', test: LIFF_SDK, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+})
