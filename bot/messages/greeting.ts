@@ -51,7 +51,9 @@ export function followGreeting({
         [
           text(intro),
           vbox(
-            BENEFITS.map((b) => text(`・${b[lang]}`, { size: 'sm', weight: 'bold' })),
+            BENEFITS.map((b) =>
+              text(`${lang === 'ja' ? '・' : '• '}${b[lang]}`, { size: 'sm', weight: 'bold' }),
+            ),
             { spacing: 'sm', margin: 'lg' },
           ),
           text(needs, { size: 'sm', color: COLORS.sub, margin: 'lg' }),

@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { COMMAND_MAX_LENGTH, type Intent, intentOf } from './intent.ts'
+
+const TABLE: Array<[string, Intent]> = [
+  ['カード', 'card'],
+  ['図書館カード', 'card'],
+  ['ｶｰﾄﾞ', 'card'],
+  ['バーコード', 'card'],
+  ['貸出', 'loans'],
+  ['貸出・予約', 'loans'],
+  ['予約', 'loans'],
+  ['延長したい', 'loans'],
+  ['連携', 'link'],
+  ['アカウント連携', 'link'],
+  ['解除', 'unlink'],
+  ['連携解除', 'unlink'],
+  ['ヘルプ', 'help'],
+  ['使い方', 'help'],
+  ['電話', 'phones'],
+  ['電話番号', 'phones'],
+  ['連絡先', 'phones'],
+  ['図書館の連絡先', 'phones'],
+  ['マイポータル', 'portal'],
+  ['蔵書検索', 'search'],
+  ['card', 'card'],
+  ['Library Card', 'card'],
+  ['ＣＡＲＤ', 'card'],
+  ['loans', 'loans'],
+  ['my holds', 'loans'],
+  ['renew', 'loans'],
+  ['link', 'link'],
+  ['unlink', 'unlink'],
+  ['Unlink my account', 'unlink'],
+  ['phone', 'phones'],
+  ['contact', 'phones'],
+  ['help', 'help'],
+  ['HELP', 'help'],
+  ['こんにちは', 'help'],
+  ['hello', 'help'],
+  ['', 'help'],
+  ['   ', 'help'],
+  ['cardigan', 'help'],
+  ['linking', 'help'],
+]
+
+describe('intentOf (NOTICE-NOREPLY: every text gets an answer)', () => {
+  it.each(TABLE)('NOTICE-NOREPLY: %j → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent)
+  })
+
+  it('NOTICE-NOREPLY: a long message is a question, answered with help', () => {
+    expect(intentOf(`カード${'あ'.repeat(COMMAND_MAX_LENGTH)}`)).toBe('help')
+  })
+
+  it('NOTICE-NOREPLY: any string maps to some intent, never throws', () => {
+    const intents = new Set<Intent>([
+      'unlink',
+      'link',
+      'card',
+      'portal',
+      'loans',
+      'search',
+      'phones',
+      'help',
+    ])
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        expect(intents.has(intentOf(s))).toBe(true)
+      }),
+    )
+  })
+})
