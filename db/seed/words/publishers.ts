@@ -58,3 +58,11 @@ export const AUDIOBOOK_MAKER: Publisher = {
   name: ['枚方市立図書館音訳グループ', 'ひらかたしりつとしょかんおんやくぐるーぷ'],
   code: null,
 }
+
+/** Every publisher that has an ISBN code; the order fixes each one's fallback code block. */
+export const ISBN_PUBLISHERS: readonly Publisher[] = [
+  ...BOOK_PUBLISHERS,
+  ...CHILDREN_PUBLISHERS,
+  ...REFERENCE_PUBLISHERS,
+  ...MANGA_PUBLISHERS,
+]

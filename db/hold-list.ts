@@ -1,0 +1,88 @@
+/** A patron's holds as the LIFF app and the counter show them (HOLD-QUEUE positions from core). */
+import { and, eq, gte, inArray, or } from 'drizzle-orm'
+import {
+  type CancelReason,
+  cancelHold,
+  type Decision,
+  type Policy,
+  queuePosition,
+} from '../core/index.ts'
+import type { Db } from './client.ts'
+import { ACTIVE, type HoldRow, holdFacts, toPlace } from './facts.ts'
+import { inputRefusal, isId } from './refusals.ts'
+import { holds, places, titles } from './schema.ts'
+
+export interface HoldView {
+  id: number
+  state: HoldRow['state']
+  titleId: number
+  title: string
+  author: string
+  materialType: string
+  /** HOLD-QUEUE: 1 = next; null once a copy is set aside or the hold has ended. */
+  queuePosition: number | null
+  pickupPlace: { id: number; name: string; kind: string; phone: string }
+  placedAt: number
+  readyAt: number | null
+  pickupBy: string | null
+  setGroup: number | null
+  volume: number | null
+  interLibrary: boolean
+  noticeState: HoldRow['noticeState']
+  endedAt: number | null
+  /** HOLD-CANCEL: allowed, or why not (with whom to phone). */
+  cancel: Decision<{ holdId: number }, CancelReason>
+}
+
+/** Active holds, and holds that ended since `endedSince` (default: none), newest first. */
+export async function listHolds(
+  db: Db,
+  input: { patronId: number; endedSince?: number },
+  _now: number,
+  policy: Policy,
+): Promise<Decision<HoldView[], 'invalid_input'>> {
+  if (!isId(input.patronId)) return inputRefusal('invalid_input')
+  const since = input.endedSince ?? Number.MAX_SAFE_INTEGER
+  const rows = await db.orm
+    .select({ h: holds, t: titles, p: places })
+    .from(holds)
+    .innerJoin(titles, eq(titles.id, holds.titleId))
+    .innerJoin(places, eq(places.id, holds.pickupPlaceId))
+    .where(
+      and(
+        eq(holds.patronId, input.patronId),
+        or(inArray(holds.state, [...ACTIVE]), gte(holds.endedAt, since)),
+      ),
+    )
+    .orderBy(holds.placedAt, holds.id)
+  const titleIds = [...new Set(rows.filter((r) => r.h.state === 'waiting').map((r) => r.h.titleId))]
+  const queue = titleIds.length
+    ? await holdFacts(db, and(inArray(holds.titleId, titleIds), eq(holds.state, 'waiting')))
+    : []
+  const views = rows.map(({ h, t, p }): HoldView => {
+    const core = { ...h, materialType: t.materialType }
+    return {
+      id: h.id,
+      state: h.state,
+      titleId: t.id,
+      title: t.title,
+      author: t.author,
+      materialType: t.materialType,
+      queuePosition: queuePosition(
+        core,
+        queue.filter((q) => q.row.titleId === h.titleId).map((q) => q.core),
+      ),
+      pickupPlace: { id: p.id, name: p.name, kind: p.kind, phone: p.phone },
+      placedAt: h.placedAt,
+      readyAt: h.readyAt,
+      pickupBy: h.pickupBy,
+      setGroup: h.setGroup,
+      volume: h.volume,
+      interLibrary: h.interLibrary,
+      noticeState: h.noticeState,
+      endedAt: h.endedAt,
+      cancel: cancelHold(core, input.patronId, toPlace(p), policy),
+    }
+  })
+  return { ok: true, value: views }
+}

@@ -1,0 +1,52 @@
+/**
+ * The Node side of db/client.ts: a `Db` over a better-sqlite3 file, and the migrator the Node
+ * entry runs on start. Workers never imports this file (better-sqlite3 is a native module).
+ */
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import type { SQL } from 'drizzle-orm'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { assertReturning, type Db, type Orm, Raw } from './client.ts'
+import * as schema from './schema.ts'
+
+/** The folder both drizzle's migrator and `wrangler d1 migrations apply` read. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))
+
+type SyncRunnable = { all(): unknown }
+
+/**
+ * Opens (or creates) a SQLite file. WAL lets readers run beside the one writer; busy_timeout
+ * makes a second process wait for the lock instead of failing; foreign keys are off by default
+ * in SQLite and must be switched on per connection. `:memory:` works for tests.
+ */
+export function openSqlite(path: string): Db & { close(): void } {
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const orm = drizzle(sqlite, { schema })
+  const runAll = (query: SQL) => orm.all(query)
+  const runBatch = sqlite.transaction((statements: readonly unknown[]) =>
+    statements.map((s) => (s instanceof Raw ? runAll(s.query) : (s as SyncRunnable).all())),
+  )
+  return {
+    orm: orm as unknown as Orm,
+    driver: 'sqlite',
+    async batch(statements) {
+      for (const s of statements) assertReturning(s)
+      return runBatch(statements) as never
+    },
+    async all<T>(query: SQL) {
+      return runAll(query) as T[]
+    },
+    close: () => sqlite.close(),
+  }
+}
+
+/** Applies every migration not yet applied (drizzle's journal in `__drizzle_migrations`). */
+export function migrate(db: Db, migrationsFolder = MIGRATIONS_FOLDER): void {
+  if (db.driver !== 'sqlite') throw new Error('migrate() is for SQLite; D1 uses wrangler')
+  drizzleMigrate(db.orm as never, { migrationsFolder })
+}
