@@ -19,10 +19,18 @@ export function testClock(start = T0) {
   }
 }
 
+export type CapturedEvent = {
+  type: string
+  webhookEventId: string
+  replyToken?: string
+  deliveryContext: { isRedelivery: boolean }
+  [key: string]: unknown
+}
+
 export interface Captured {
   body: string
   signature: string
-  json: { destination: string; events: Array<Record<string, any>> }
+  json: { destination: string; events: CapturedEvent[] }
 }
 
 /** A simulator whose webhooks land in `webhooks` (answered with `status`, 200 by default). */
@@ -85,10 +93,18 @@ export async function listen(fetch: (req: Request) => Response | Promise<Respons
   })
 }
 
-/** A real PNG of the given size (one colour), made with pngjs. */
+const pngs = new Map<string, Uint8Array>()
+
+/** A real PNG of the given size (one colour), made with pngjs once per size. */
 export async function png(width: number, height: number): Promise<Uint8Array> {
-  const { PNG } = await import('pngjs')
-  const image = new PNG({ width, height })
-  image.data.fill(200)
-  return new Uint8Array(PNG.sync.write(image))
+  const key = `${width}x${height}`
+  let bytes = pngs.get(key)
+  if (!bytes) {
+    const { PNG } = await import('pngjs')
+    const image = new PNG({ width, height })
+    image.data.fill(200)
+    bytes = new Uint8Array(PNG.sync.write(image))
+    pngs.set(key, bytes)
+  }
+  return bytes
 }
