@@ -18,7 +18,9 @@ describe('authentication', () => {
     expect(missing.status).toBe(401)
     expect(await missing.json()).toEqual({ message: MESSAGES.authRequired })
     expect(missing.headers.get('x-line-request-id')).toMatch(/^[0-9a-f-]{36}$/)
-    const wrong = await t.call('GET', '/v2/bot/message/quota', { headers: { authorization: 'Bearer nope' } })
+    const wrong = await t.call('GET', '/v2/bot/message/quota', {
+      headers: { authorization: 'Bearer nope' },
+    })
     expect(wrong.status).toBe(401)
     expect(await wrong.json()).toEqual({ message: MESSAGES.authFailed })
   })
@@ -47,9 +49,13 @@ describe('reply', () => {
     const t = await withFriend()
     await t.sim.users.sendText(t.alice, 'a')
     const replyToken = t.webhooks.at(-1)!.json.events[0]!.replyToken
-    const ok = await t.call('POST', '/v2/bot/message/reply', { body: { replyToken, messages: [text('1')] } })
+    const ok = await t.call('POST', '/v2/bot/message/reply', {
+      body: { replyToken, messages: [text('1')] },
+    })
     expect(ok.status).toBe(200)
-    const again = await t.call('POST', '/v2/bot/message/reply', { body: { replyToken, messages: [text('2')] } })
+    const again = await t.call('POST', '/v2/bot/message/reply', {
+      body: { replyToken, messages: [text('2')] },
+    })
     expect(again.status).toBe(400)
     expect(await again.json()).toEqual({ message: 'Invalid reply token' })
     expect(t.sim.record.botMessages(t.alice)).toHaveLength(1)
@@ -60,7 +66,9 @@ describe('reply', () => {
     await t.sim.users.sendText(t.alice, 'a')
     const replyToken = t.webhooks.at(-1)!.json.events[0]!.replyToken
     t.time.advance(60_000)
-    const late = await t.call('POST', '/v2/bot/message/reply', { body: { replyToken, messages: [text('x')] } })
+    const late = await t.call('POST', '/v2/bot/message/reply', {
+      body: { replyToken, messages: [text('x')] },
+    })
     expect(late.status).toBe(400)
     expect(await late.json()).toEqual({ message: 'Invalid reply token' })
   })
@@ -70,7 +78,9 @@ describe('reply', () => {
     await t.sim.users.sendText(t.alice, 'a')
     const replyToken = t.webhooks.at(-1)!.json.events[0]!.replyToken
     t.time.advance(59_999)
-    const res = await t.call('POST', '/v2/bot/message/reply', { body: { replyToken, messages: [text('x')] } })
+    const res = await t.call('POST', '/v2/bot/message/reply', {
+      body: { replyToken, messages: [text('x')] },
+    })
     expect(res.status).toBe(200)
   })
 
@@ -119,7 +129,11 @@ describe('push', () => {
         messages: [
           { ...text('x'), quickReply: { items } },
           { type: 'flex', altText: 'a'.repeat(1501), contents: { type: 'bubble' } },
-          { type: 'template', altText: 'c', template: { type: 'confirm', text: 'ok?', actions: [] } },
+          {
+            type: 'template',
+            altText: 'c',
+            template: { type: 'confirm', text: 'ok?', actions: [] },
+          },
           { type: 'audiobook' },
         ],
       },
@@ -193,7 +207,9 @@ describe('push', () => {
   it('accepts a push to a user who blocked the bot but delivers and counts nothing', async () => {
     const t = await withFriend()
     await t.sim.users.unfollow(t.alice)
-    const res = await t.call('POST', '/v2/bot/message/push', { body: { to: t.alice, messages: [text('x')] } })
+    const res = await t.call('POST', '/v2/bot/message/push', {
+      body: { to: t.alice, messages: [text('x')] },
+    })
     expect(res.status).toBe(200)
     expect(t.sim.record.botMessages(t.alice)[0]!.delivered).toBe(false)
     const usage = await t.call('GET', '/v2/bot/message/quota/consumption')
@@ -202,7 +218,9 @@ describe('push', () => {
 
   it('refuses a malformed or unknown recipient', async () => {
     const t = await withFriend()
-    const bad = await t.call('POST', '/v2/bot/message/push', { body: { to: 'alice', messages: [text('x')] } })
+    const bad = await t.call('POST', '/v2/bot/message/push', {
+      body: { to: 'alice', messages: [text('x')] },
+    })
     expect(bad.status).toBe(400)
     const unknown = await t.call('POST', '/v2/bot/message/push', {
       body: { to: `U${'0'.repeat(32)}`, messages: [text('x')] },
@@ -247,7 +265,9 @@ describe('multicast', () => {
   it('refuses more than 500 recipients', async () => {
     const t = await withFriend()
     const to = Array.from({ length: 501 }, (_, i) => `U${i.toString(16).padStart(32, '0')}`)
-    const res = await t.call('POST', '/v2/bot/message/multicast', { body: { to, messages: [text('x')] } })
+    const res = await t.call('POST', '/v2/bot/message/multicast', {
+      body: { to, messages: [text('x')] },
+    })
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({
       message: 'The request body has 1 error(s)',
@@ -265,7 +285,9 @@ describe('multicast', () => {
     const first = await send()
     const again = await send()
     expect(again.status).toBe(409)
-    expect(again.headers.get('x-line-accepted-request-id')).toBe(first.headers.get('x-line-request-id'))
+    expect(again.headers.get('x-line-accepted-request-id')).toBe(
+      first.headers.get('x-line-request-id'),
+    )
     expect(t.sim.record.botMessages(t.alice)).toHaveLength(1)
   })
 })
@@ -273,7 +295,10 @@ describe('multicast', () => {
 describe('quota and rate limit', () => {
   it('reports the quota and answers 429 once a push would pass it', async () => {
     const t = await withFriend({ limits: { monthlyMessageQuota: 3 } })
-    expect(await (await t.call('GET', '/v2/bot/message/quota')).json()).toEqual({ type: 'limited', value: 3 })
+    expect(await (await t.call('GET', '/v2/bot/message/quota')).json()).toEqual({
+      type: 'limited',
+      value: 3,
+    })
     const push = (n: number) =>
       t.call('POST', '/v2/bot/message/push', {
         body: { to: t.alice, messages: Array.from({ length: n }, () => text('x')) },
@@ -287,7 +312,8 @@ describe('quota and rate limit', () => {
 
   it('starts a fresh quota in the next Japan-time month', async () => {
     const t = await withFriend({ limits: { monthlyMessageQuota: 1 } })
-    const push = () => t.call('POST', '/v2/bot/message/push', { body: { to: t.alice, messages: [text('x')] } })
+    const push = () =>
+      t.call('POST', '/v2/bot/message/push', { body: { to: t.alice, messages: [text('x')] } })
     expect((await push()).status).toBe(200)
     expect((await push()).status).toBe(429)
     t.time.advance(31 * 24 * 60 * 60_000)
@@ -337,7 +363,9 @@ describe('profile and link token', () => {
 
   it('records every call with its body, status and request id', async () => {
     const t = await withFriend()
-    await t.call('POST', '/v2/bot/message/push', { body: { to: t.alice, messages: [text('記録')] } })
+    await t.call('POST', '/v2/bot/message/push', {
+      body: { to: t.alice, messages: [text('記録')] },
+    })
     const [call] = t.sim.record.calls({ method: 'POST', path: '/v2/bot/message/push' })
     expect(call!.status).toBe(200)
     expect(call!.body).toEqual({ to: t.alice, messages: [text('記録')] })
