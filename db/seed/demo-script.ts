@@ -81,7 +81,7 @@ export function playDemo(ledger: Ledger, pick: Picker, cast: Cast): void {
   const wanted = pick.take(isBook('cooking'))
   L.lendAll(wanted, [hanako], 6)
   L.hold(o1, wanted, { daysAgo: 2, pickupId: PLACE.central })
-  L.lend(hanako, pick.take(isBook('picture')), { daysAgo: 19 })
+  L.lend(hanako, pick.take(isBook('picture')), { daysAgo: 19, dueIn: -5 })
   L.lend(hanako, cast.ill[0], { daysAgo: 4, interLibrary: true })
   L.lend(hanako, pick.take(ofType('cd')), { daysAgo: 2 })
   L.lend(hanako, pick.take(isBook('travel')), { daysAgo: 50, dueIn: 6, renewals: 3 })

@@ -97,7 +97,7 @@ export class Ledger {
 
   lend(patron: PatronRow, title: TitleRow, o: LendOptions): LoanRow {
     const copy = o.copy ?? this.shelfCopy(title.id)
-    if (!copy || copy.status !== 'on_shelf')
+    if (copy?.status !== 'on_shelf')
       throw new Error(`seed: no copy of title ${title.id} on the shelf to lend`)
     const libraryId = o.locker?.libraryId ?? copy.libraryId
     const cal = this.calendar(libraryId)
