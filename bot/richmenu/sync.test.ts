@@ -1,0 +1,205 @@
+/**
+ * syncRichMenus against the LINE simulator, through @line/bot-sdk's baseURL on a real port.
+ *
+ * LINE's rich menu batch control (POST /v2/bot/richmenu/batch, GET .../progress/batch) moves
+ * users off a replaced menu. While bot/simulator does not answer those paths, this test adds
+ * them on the same origin, acting on the simulator's own state (see `withBatchControl`).
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { messagingApi } from '@line/bot-sdk'
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createLineSimulator, type LineSimulator } from '../simulator/index.ts'
+import { ALIAS_IDS, menuA, richMenuDefinitions } from './definitions.ts'
+import { loadMenuImages } from './images.ts'
+import { linkMenuForPatron, resolveMenuIds } from './link.ts'
+import { syncRichMenus } from './sync.ts'
+
+const TOKEN = 'test-channel-access-token'
+const LIFF = '1650000000-bunkoDemo'
+
+type Server = ReturnType<typeof serve>
+const servers: Server[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))))
+})
+
+/** LINE's batch control, on the simulator's state, when the simulator itself lacks it. */
+async function withBatchControl(sim: LineSimulator): Promise<Hono> {
+  const host = new Hono()
+  // An implemented endpoint answers an empty batch with 400 or 202; a missing one with 404.
+  const probe = await sim.app.request('/v2/bot/richmenu/batch', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ operations: [] }),
+  })
+  if (probe.status === 404) {
+    const done = new Set<string>()
+    host.post('/v2/bot/richmenu/batch', async (c) => {
+      const { operations } = (await c.req.json()) as {
+        operations: Array<{ type: string; from?: string; to?: string }>
+      }
+      for (const op of operations)
+        for (const [user, menu] of sim.state.userRichMenus) {
+          if (op.type === 'link' && menu === op.from) sim.state.userRichMenus.set(user, op.to!)
+          if (op.type === 'unlink' && menu === op.from) sim.state.userRichMenus.delete(user)
+        }
+      const id = crypto.randomUUID()
+      done.add(id)
+      return c.json({}, 202, { 'x-line-request-id': id })
+    })
+    host.get('/v2/bot/richmenu/progress/batch', (c) =>
+      done.has(c.req.query('requestId') ?? '')
+        ? c.json({ phase: 'succeeded', acceptedTime: new Date().toISOString() })
+        : c.json({ message: 'Not found' }, 404),
+    )
+  }
+  host.route('/', sim.app)
+  return host
+}
+
+async function setup() {
+  const sim = createLineSimulator({
+    channelSecret: 'test-channel-secret',
+    channelAccessToken: TOKEN,
+    loginChannelId: '1234567890',
+  })
+  const host = await withBatchControl(sim)
+  const server = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' })
+  servers.push(server)
+  await new Promise<void>((r) => server.once('listening', () => r()))
+  const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const client = new messagingApi.MessagingApiClient({ channelAccessToken: TOKEN, baseURL })
+  const blobClient = new messagingApi.MessagingApiBlobClient({ channelAccessToken: TOKEN, baseURL })
+  const images = await loadMenuImages()
+  const logs: string[] = []
+  const run = (over: Partial<Parameters<typeof syncRichMenus>[0]> = {}) =>
+    syncRichMenus({
+      client,
+      blobClient,
+      liffId: LIFF,
+      images,
+      log: (l) => logs.push(l),
+      pollMs: 1,
+      ...over,
+    })
+  const creates = () => sim.record.calls({ method: 'POST', path: '/v2/bot/richmenu' }).length
+  return { sim, client, run, creates, logs, images, user: sim.users.list()[0]!.userId }
+}
+
+describe('syncRichMenus (LINE-MENU)', () => {
+  it('LINE-MENU: first run creates two menus with images, two aliases, and A as the default', async () => {
+    const t = await setup()
+    const r = await t.run()
+    expect(r.created).toEqual(['a', 'b'])
+    const menus = t.sim.state.richMenus
+    expect(menus.size).toBe(2)
+    for (const id of [r.menuA, r.menuB]) {
+      expect(menus.get(id)?.image?.contentType).toBe('image/png')
+      expect(menus.get(id)?.name).toMatch(/^bunko:[ab]:[0-9a-f]{16}$/)
+      expect(menus.get(id)?.chatBarText).toBe('メニュー')
+    }
+    expect(t.sim.state.aliases.get(ALIAS_IDS.a)).toBe(r.menuA)
+    expect(t.sim.state.aliases.get(ALIAS_IDS.b)).toBe(r.menuB)
+    expect(t.sim.state.defaultRichMenuId).toBe(r.menuA)
+    expect(await resolveMenuIds(t.client)).toEqual({ menuA: r.menuA, menuB: r.menuB })
+  })
+
+  it('LINE-MENU: a second run creates nothing and changes nothing', async () => {
+    const t = await setup()
+    const first = await t.run()
+    const before = t.creates()
+    const aliasWrites = () => t.sim.record.calls({ method: 'POST', path: /richmenu\/alias/ }).length
+    const aliasBefore = aliasWrites()
+    const second = await t.run()
+    expect(t.creates()).toBe(before)
+    expect(aliasWrites()).toBe(aliasBefore)
+    expect(second).toMatchObject({
+      menuA: first.menuA,
+      menuB: first.menuB,
+      created: [],
+      deleted: [],
+    })
+    expect(t.sim.state.richMenus.size).toBe(2)
+  })
+
+  it('LINE-MENU: a changed definition replaces the old menu, deletes it, and keeps linked users on B', async () => {
+    const t = await setup()
+    const first = await t.run()
+    await linkMenuForPatron(t.client, t.user, true, first)
+    // A new LIFF id changes menu B's URIs; menu A does not depend on it.
+    const second = await t.run({ liffId: '1650000000-other' })
+    expect(second.created).toEqual(['b'])
+    expect(second.menuA).toBe(first.menuA)
+    expect(second.menuB).not.toBe(first.menuB)
+    expect(second.deleted).toEqual([first.menuB])
+    expect(t.sim.state.richMenus.has(first.menuB)).toBe(false)
+    expect(t.sim.state.richMenus.size).toBe(2)
+    expect(t.sim.state.aliases.get(ALIAS_IDS.b)).toBe(second.menuB)
+    expect(t.sim.state.userRichMenus.get(t.user)).toBe(second.menuB)
+    const uri = t.sim.state.richMenus.get(second.menuB)?.areas[0]?.action.uri
+    expect(uri).toBe('https://liff.line.me/1650000000-other/card')
+  })
+
+  it('LINE-MENU: a new image alone replaces the menu too', async () => {
+    const t = await setup()
+    const first = await t.run()
+    const second = await t.run({ images: { a: t.images.b.slice(), b: t.images.b } })
+    // Same size, different picture: menu A is replaced (the picture is part of its identity).
+    expect(second.created).toEqual(['a'])
+    expect(t.sim.state.defaultRichMenuId).toBe(second.menuA)
+    expect(t.sim.state.richMenus.has(first.menuA)).toBe(false)
+  })
+
+  it('leaves menus that other tools created alone', async () => {
+    const t = await setup()
+    const { richMenuId } = await t.client.createRichMenu({
+      size: { width: 2500, height: 843 },
+      selected: false,
+      name: 'campaign-2026',
+      chatBarText: 'キャンペーン',
+      areas: [],
+    })
+    await t.run()
+    await t.run({ liffId: '1650000000-other' })
+    expect(t.sim.state.richMenus.has(richMenuId)).toBe(true)
+  })
+
+  it('an upload that fails leaves no half-made menu, and the next run completes', async () => {
+    const t = await setup()
+    t.sim.faults.add({ match: /^POST \/v2\/bot\/richmenu\/[^/]+\/content$/, status: 500, times: 1 })
+    await expect(t.run()).rejects.toThrow()
+    for (const m of t.sim.state.richMenus.values()) expect(m.image).toBeDefined()
+    const r = await t.run()
+    expect(t.sim.state.richMenus.size).toBe(2)
+    expect(t.sim.state.defaultRichMenuId).toBe(r.menuA)
+  })
+
+  it('a menu left without its image by a crash gets the image on the next run', async () => {
+    const t = await setup()
+    const defs = richMenuDefinitions(LIFF)
+    const first = await t.run({ definitions: defs })
+    t.sim.state.richMenus.get(first.menuA)!.image = undefined
+    const second = await t.run({ definitions: defs })
+    expect(second.created).toEqual([])
+    expect(t.sim.state.richMenus.get(first.menuA)?.image).toBeDefined()
+    expect(t.logs.join('\n')).toContain('image was missing')
+  })
+
+  it('LINE-MENU: linking shows menu B to the user; unlinking returns them to the default A', async () => {
+    const t = await setup()
+    const ids = await t.run()
+    await linkMenuForPatron(t.client, t.user, true, ids)
+    expect((await t.client.getRichMenuIdOfUser(t.user)).richMenuId).toBe(ids.menuB)
+    await linkMenuForPatron(t.client, t.user, false, ids)
+    expect(t.sim.state.userRichMenus.has(t.user)).toBe(false)
+    expect(t.sim.state.defaultRichMenuId).toBe(ids.menuA)
+    // Unlinking twice is harmless.
+    await linkMenuForPatron(t.client, t.user, false, ids)
+  })
+
+  it('menu A does not depend on the LIFF id', () => {
+    expect(richMenuDefinitions('x').a).toEqual(menuA())
+  })
+})
