@@ -26,8 +26,11 @@ afterEach(async () => {
 })
 
 /** LINE's batch control, on the simulator's state, when the simulator itself lacks it. */
-async function withBatchControl(sim: LineSimulator): Promise<Hono> {
+async function withBatchControl(sim: LineSimulator, refuse: { batch: boolean }): Promise<Hono> {
   const host = new Hono()
+  host.post('/v2/bot/richmenu/batch', async (c, next) =>
+    refuse.batch ? c.json({ message: 'Internal error' }, 500) : next(),
+  )
   // An implemented endpoint answers an empty batch with 400 or 202; a missing one with 404.
   const probe = await sim.app.request('/v2/bot/richmenu/batch', {
     method: 'POST',
@@ -65,7 +68,8 @@ async function setup() {
     channelAccessToken: TOKEN,
     loginChannelId: '1234567890',
   })
-  const host = await withBatchControl(sim)
+  const refuse = { batch: false }
+  const host = await withBatchControl(sim, refuse)
   const server = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' })
   servers.push(server)
   await new Promise<void>((r) => server.once('listening', () => r()))
@@ -85,7 +89,7 @@ async function setup() {
       ...over,
     })
   const creates = () => sim.record.calls({ method: 'POST', path: '/v2/bot/richmenu' }).length
-  return { sim, client, run, creates, logs, images, user: sim.users.list()[0]!.userId }
+  return { sim, client, run, creates, logs, images, refuse, user: sim.users.list()[0]!.userId }
 }
 
 describe('syncRichMenus (LINE-MENU)', () => {
@@ -140,6 +144,21 @@ describe('syncRichMenus (LINE-MENU)', () => {
     expect(t.sim.state.userRichMenus.get(t.user)).toBe(second.menuB)
     const uri = t.sim.state.richMenus.get(second.menuB)?.areas[0]?.action.uri
     expect(uri).toBe('https://liff.line.me/1650000000-other/card')
+  })
+
+  it('LINE-MENU: when users cannot be moved off the old menu, it is kept and the next run retires it', async () => {
+    const t = await setup()
+    const first = await t.run()
+    await linkMenuForPatron(t.client, t.user, true, first)
+    t.refuse.batch = true
+    const second = await t.run({ liffId: '1650000000-other' })
+    expect(second.kept).toEqual([first.menuB])
+    expect(second.deleted).toEqual([])
+    expect(t.sim.state.userRichMenus.get(t.user)).toBe(first.menuB)
+    t.refuse.batch = false
+    const third = await t.run({ liffId: '1650000000-other' })
+    expect(third).toMatchObject({ created: [], deleted: [first.menuB], kept: [] })
+    expect(t.sim.state.userRichMenus.get(t.user)).toBe(second.menuB)
   })
 
   it('LINE-MENU: a new image alone replaces the menu too', async () => {

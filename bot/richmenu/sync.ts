@@ -196,8 +196,15 @@ async function runBatch(
   operations: messagingApi.RichMenuBatchLinkOperation[],
   log: (line: string) => void,
 ): Promise<boolean> {
-  const res = await opts.client.richMenuBatchWithHttpInfo({ operations })
-  const requestId = res.httpResponse.headers.get('x-line-request-id')
+  let requestId: string | null
+  try {
+    const res = await opts.client.richMenuBatchWithHttpInfo({ operations })
+    requestId = res.httpResponse.headers.get('x-line-request-id')
+  } catch (e) {
+    if (!(e instanceof HTTPFetchError)) throw e
+    log(`rich menu batch refused: HTTP ${e.status}`)
+    return false
+  }
   if (!requestId) return false
   const pollMs = opts.pollMs ?? 1000
   for (let attempt = 0; attempt < 60; attempt++) {
