@@ -1,8 +1,93 @@
 /**
- * Node entry point. Until the bot is built this says so plainly and exits non-zero,
- * so `npm start` never fails silently.
+ * Node entry point: the embedded default. One process serves the bot, the LIFF app and the
+ * counter from a SQLite file; with no LINE credentials it also runs the LINE simulator on the
+ * same port, so a librarian can try everything at /simulator without a LINE channel.
  */
-console.error(
-  'bunko: the bot is not built yet — only core/ (circulation rules) exists so far. Run `npm test`.',
-)
-process.exit(1)
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { seedDemo } from '../db/seed/load.ts'
+import { migrate, openSqlite } from '../db/sqlite.ts'
+import { createApp } from './app.ts'
+import { type Clock, DemoClock, systemClock } from './clock.ts'
+import { ConfigError, DEMO_CHANNEL, readConfig } from './config.ts'
+import { taskTracker } from './defer.ts'
+import { lineClients } from './line.ts'
+import { consoleLog } from './log.ts'
+import { syncRichMenus } from './richmenu/sync.ts'
+import { createLineSimulator, mountLineSimulator } from './simulator/index.ts'
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+const databasePath = process.env.DATABASE_PATH ?? 'data/bunko.db'
+
+function startupConfig() {
+  try {
+    return readConfig(process.env, { publicUrl: `http://localhost:${port}` })
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`bunko: ${err.message}`)
+      process.exit(2)
+    }
+    throw err
+  }
+}
+
+const config = startupConfig()
+const clock: Clock = config.demo ? new DemoClock() : systemClock
+const log = consoleLog(() => clock.now())
+
+if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true })
+const db = openSqlite(databasePath)
+migrate(db)
+if (await seedDemo(db, clock.now())) log.info('db.demo_seeded', { path: databasePath })
+
+const line = lineClients(config)
+const background = taskTracker()
+const root = new Hono()
+
+if (config.demo) {
+  const sim = createLineSimulator({
+    channelSecret: DEMO_CHANNEL.secret,
+    channelAccessToken: DEMO_CHANNEL.accessToken,
+    loginChannelId: DEMO_CHANNEL.loginChannelId,
+    deliver: async (req) => root.fetch(req),
+    clock: () => clock.now(),
+    liffApps: { [config.line.liffId]: `${config.publicUrl}/liff/` },
+  })
+  mountLineSimulator(root, sim)
+}
+
+root.route('/', createApp({ db, line, clock, config, log, background }))
+root.use('/liff/*', serveStatic({ root: './dist' }))
+// The LIFF app routes on the client: any other /liff/ path gets its index.html.
+root.get('/liff/*', serveStatic({ path: './dist/liff/index.html' }))
+root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
+
+const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
+  const url = config.publicUrl
+  console.log(`bunko is running at ${url}`)
+  if (config.demo) {
+    console.log(`  demo mode (no LINE credentials): open ${url}/simulator to try it`)
+    try {
+      await syncRichMenus({
+        client: line.client,
+        blobClient: line.blob,
+        liffId: config.line.liffId,
+      })
+    } catch (err) {
+      log.warn('richmenu.sync_failed', { error: err instanceof Error ? err.message : 'unknown' })
+    }
+  }
+})
+
+async function shutdown() {
+  server.close()
+  await background.idle()
+  db.close()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

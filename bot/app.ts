@@ -1,0 +1,42 @@
+/**
+ * The bunko Hono app. Built by a factory from its dependencies; the Node and Workers entry
+ * points each supply theirs and add only what is theirs (static files, the simulator).
+ */
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { deferrer } from './defer.ts'
+import type { AppDeps } from './deps.ts'
+import { eventHandler } from './events/handle.ts'
+import { passwordRoutes } from './link/password-routes.tsx'
+import { linkRoutes } from './link/routes.tsx'
+import { menuIdCache } from './richmenu/cache.ts'
+import { webhookRoute } from './webhook/route.ts'
+
+export type { AppDeps } from './deps.ts'
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono()
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
+  app.get('/healthz', (c) => c.json({ ok: true }))
+  const handle = eventHandler({ ...deps, menus: menuIdCache(deps.line.client, deps.clock) })
+  app.route(
+    '/webhook',
+    webhookRoute({
+      channelSecret: deps.config.line.channelSecret,
+      bodyLimit: deps.config.webhookBodyLimit,
+      handle,
+      defer: deferrer(deps.background),
+      log: deps.log,
+    }),
+  )
+  app.route('/link', linkRoutes(deps))
+  app.route('/password', passwordRoutes(deps))
+  app.get('/liff/config.json', (c) =>
+    c.json({
+      liffId: deps.config.line.liffId,
+      mock: deps.config.demo,
+      ...(deps.config.demo ? { simulatorOrigin: deps.config.publicUrl } : {}),
+    }),
+  )
+  return app
+}

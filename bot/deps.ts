@@ -1,0 +1,21 @@
+/**
+ * What the app factory is given. Everything with a side effect comes in here, so the same
+ * app runs on Node (better-sqlite3, a scheduler) and on Workers (D1, cron), and tests can
+ * hand it a simulator and a clock they control.
+ */
+import type { Db } from '../db/client.ts'
+import type { Clock } from './clock.ts'
+import type { Config } from './config.ts'
+import type { Background } from './defer.ts'
+import type { LineClients } from './line.ts'
+import type { Log } from './log.ts'
+
+export interface AppDeps {
+  db: Db
+  line: LineClients
+  clock: Clock
+  config: Config
+  log: Log
+  /** Node only: runs work after the response. Workers uses executionCtx.waitUntil instead. */
+  background?: Background
+}
