@@ -2,7 +2,7 @@
  * LIFF: the pluggable SDK with only the modules the app calls, loaded after the first paint
  * (main.tsx imports this file dynamically, so the card never waits for it). In mock mode (the
  * simulator and the tests) @line/liff-mock stands in for LINE, and the ID token comes from the
- * simulator for the user named by the `simUser` query parameter.
+ * simulator for the user named by the `simUserId` (or `simUser`) query parameter.
  */
 import CloseWindow from '@line/liff/close-window'
 import liff from '@line/liff/core'
@@ -60,7 +60,9 @@ async function startMock(config: LiffConfig, params: URLSearchParams): Promise<S
   liff.use(new LiffMockPlugin() as unknown as Parameters<typeof liff.use>[0])
   const mock = (liff as unknown as { $mock: LiffMockApi }).$mock
   await liff.init({ liffId: config.liffId, mock: true } as Parameters<typeof liff.init>[0])
-  const userId = params.get('simUser')
+  // The try-it page passes `simUserId` and a first `simIdToken`; `simUser` is accepted too.
+  const userId = params.get('simUserId') ?? params.get('simUser')
+  const given = params.get('simIdToken')
   const origin = config.simulatorOrigin ?? location.origin
   const fetchToken = async (): Promise<string | null> => {
     if (!userId) return null
@@ -75,7 +77,8 @@ async function startMock(config: LiffConfig, params: URLSearchParams): Promise<S
   }
   // The simulator is Japanese; `lang=en` tries the English app.
   mock.set((prev) => ({ ...prev, getLanguage: params.get('lang') ?? 'ja', isInClient: true }))
-  await fetchToken()
+  if (given) mock.set((prev) => ({ ...prev, getIDToken: given }))
+  else await fetchToken()
   return {
     token: async (refresh) => (refresh ? fetchToken() : liff.getIDToken()),
     language: liff.getLanguage(),

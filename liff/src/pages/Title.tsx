@@ -30,7 +30,11 @@ export function setVolumes(d: TitleSummary): TitleSummary[] {
 
 export function useCart(): TitleSummary[] {
   const [items, setItems] = useState(cartItems)
-  useEffect(() => onCartChange(() => setItems(cartItems())), [])
+  useEffect(() => {
+    const off = onCartChange(() => setItems(cartItems()))
+    setItems(cartItems()) // in case it changed between render and subscribing
+    return off
+  }, [])
   return items
 }
 

@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+/** @jsxImportSource preact */
+import { afterEach, describe, expect, it } from 'vitest'
+import { $, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
+import { langFrom, rememberedLang } from './index.ts'
+
+let m: Mounted | null = null
+afterEach(() => m && unmount(m))
+
+describe('language', () => {
+  it('is Japanese unless liff.getLanguage() starts with "en"', () => {
+    expect(langFrom('ja')).toBe('ja')
+    expect(langFrom('ja-JP')).toBe('ja')
+    expect(langFrom('zh-TW')).toBe('ja')
+    expect(langFrom(undefined)).toBe('ja')
+    expect(langFrom('en')).toBe('en')
+    expect(langFrom('en-US')).toBe('en')
+  })
+
+  it('switches to English when LIFF (mocked) reports en-US, and remembers it for next time', async () => {
+    localStorage.clear()
+    m = await mount('loans', { query: 'simUserId=U1&lang=en-US' })
+    expect($(m.root, 'h1').textContent).toBe('貸出中一覧')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('Loans'))
+    await until(() =>
+      expect(text(m!.root)).toContain('Cannot be renewed: Someone is waiting for it'),
+    )
+    expect(document.documentElement.lang).toBe('en')
+    expect(rememberedLang()).toBe('en')
+    const call = m.requests.find((r) => r.path === '/api/loans')
+    expect(call).toBeDefined()
+    await until(() =>
+      expect(m!.requests.some((r) => r.headers.get('accept-language') === 'en')).toBe(true),
+    )
+  })
+})

@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+/** @jsxImportSource preact */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
+import { ME } from '../../../test/liff/fixtures.ts'
+import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
+import { QUIET_MODULES } from '../barcode.ts'
+import { cachedCard } from '../store.ts'
+
+/** NW-7 start/stop characters as modules (1 = bar), from the Codabar standard table. */
+const GUARDS = { A: '1011001001', B: '1001001011', C: '1010010011', D: '1010011001' }
+
+/** Read the drawn SVG back into modules, quiet zone stripped. */
+function drawnModules(root: ParentNode): string {
+  const svg = root.querySelector('svg.barcode')
+  if (!svg) throw new Error('no barcode drawn')
+  const rects = [...svg.querySelectorAll('rect[fill="#000"]')]
+  const unit = Math.min(...rects.map((r) => Number(r.getAttribute('width'))))
+  let out = ''
+  let at = QUIET_MODULES
+  for (const r of rects) {
+    const x = Math.round(Number(r.getAttribute('x')) / unit)
+    const w = Math.round(Number(r.getAttribute('width')) / unit)
+    out += '0'.repeat(x - at) + '1'.repeat(w)
+    at = x + w
+  }
+  expect(unit).toBeGreaterThan(0)
+  return out
+}
+
+let m: Mounted | null = null
+beforeEach(() => localStorage.clear())
+afterEach(() => m && unmount(m))
+
+describe('図書館カード', () => {
+  it('LINE-CARD: draws from the cached card before LIFF or the network answers', async () => {
+    localStorage.setItem(
+      'bunko.card.v1',
+      JSON.stringify({
+        patronNumber: '2100099999',
+        name: '前回 太郎',
+        barcode: ME.barcode,
+        libraryName: '枚方市立図書館',
+      }),
+    )
+    m = await mount('card', { holdConfig: true })
+    // Synchronously after the first render: no await in between.
+    const modules = drawnModules(m.root)
+    expect(modules.startsWith(GUARDS.A)).toBe(true)
+    expect(modules.endsWith(GUARDS.A)).toBe(true)
+    expect(byText(m.root, '2100099999', 'p').className).toBe('digits')
+    expect(text(m.root)).toContain('前回 太郎')
+    expect(text(m.root)).toContain('画面の明るさを上げてください')
+    expect(window.__bunkoCardDrawnFrom).toBe('cache')
+    expect(window.__bunkoCardDrawnMs).toBeGreaterThanOrEqual(0)
+    expect(m.requests).toHaveLength(0)
+  })
+
+  it('LINE-CARD: start and stop characters come from /api/me, and the fresh card is kept', async () => {
+    const fake = new FakeLibrary()
+    fake.me.barcode = { symbology: 'codabar', start: 'B', stop: 'C' }
+    m = await mount('card', { fake })
+    await until(() => expect(m?.root.querySelector('svg.barcode')).not.toBeNull())
+    const modules = drawnModules(m.root)
+    expect(modules.startsWith(GUARDS.B)).toBe(true)
+    expect(modules.endsWith(GUARDS.C)).toBe(true)
+    expect(text(m.root)).toContain(ME.patronNumber)
+    expect(text(m.root)).toContain(ME.name)
+    expect(cachedCard()).toMatchObject({
+      patronNumber: ME.patronNumber,
+      barcode: { start: 'B', stop: 'C' },
+    })
+    const call = m.requests.find((r) => r.path === '/api/me')
+    expect(call?.headers.get('authorization')).toBe('Bearer test-id-token')
+  })
+
+  it('LINE-CARD: the copy button copies the digits and says so', async () => {
+    let copied = ''
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (s: string) => {
+          copied = s
+        },
+      },
+    })
+    m = await mount('card')
+    const button = await until(() => byText<HTMLButtonElement>(m!.root, '番号をコピー', 'button'))
+    button.click()
+    await until(() => expect(text(m!.root)).toContain('利用者番号をコピーしました。'))
+    expect(copied).toBe(ME.patronNumber)
+  })
+
+  it('403: an unlinked LINE account is told how to link, and the cached card is forgotten', async () => {
+    localStorage.setItem(
+      'bunko.card.v1',
+      JSON.stringify({
+        patronNumber: '2100099999',
+        name: '前回 太郎',
+        barcode: ME.barcode,
+        libraryName: '枚方市立図書館',
+      }),
+    )
+    m = await mount('card', { fake: new FakeLibrary({ user: 'unlinked' }) })
+    await until(() => expect(text(m!.root)).toContain('「アカウント連携」をタップ'))
+    expect(m.root.querySelector('svg.barcode')).toBeNull()
+    expect(cachedCard()).toBeNull()
+  })
+
+  it('401: the token is read again once from the simulator, then the call succeeds', async () => {
+    const fake = new FakeLibrary({ tokens: ['fresh-token'] })
+    m = await mount('card', { fake, simulatorToken: 'fresh-token', query: 'simUserId=U1' })
+    await until(() => expect(m?.root.querySelector('svg.barcode')).not.toBeNull())
+    const auth = m.requests
+      .filter((r) => r.path === '/api/me')
+      .map((r) => r.headers.get('authorization'))
+    expect(auth.slice(0, 2)).toEqual(['Bearer test-id-token', 'Bearer fresh-token'])
+  })
+})

@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+/** @jsxImportSource preact */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
+import {
+  $,
+  byText,
+  click,
+  type Mounted,
+  mount,
+  text,
+  unmount,
+  until,
+} from '../../../test/liff/kit.tsx'
+import { cartItems } from '../store.ts'
+
+let m: Mounted | null = null
+beforeEach(() => localStorage.clear())
+afterEach(() => m && unmount(m))
+
+async function to(route: string, heading: string): Promise<void> {
+  location.hash = `/${route}`
+  await until(() => expect($(m!.root, 'h1').textContent).toBe(heading))
+}
+
+describe('search → detail → cart → pickup → confirm → done', () => {
+  it('HOLD-SET: both volumes of a set go in the cart together and become one set hold', async () => {
+    m = await mount('search?q=海辺')
+    await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
+    const hit = byText<HTMLElement>(m.root, '海辺の物語 上', 'li')
+    expect(text(hit)).toContain('S')
+    await to('title/11', '海辺の物語 上')
+    expect(text(m.root)).toContain('Sマークのセット資料です')
+    expect(text(m.root)).toContain('書架にあります')
+    expect(text(m.root)).toContain('返却予定 2026年5月20日(水)')
+    await click(m.root, 'セットの全巻をカートに入れる')
+    expect(cartItems().map((i) => i.id)).toEqual([11, 12])
+
+    await to('cart', '予約カート')
+    expect(text(m.root)).toContain('「海辺の物語」はセット予約になります')
+    await to('pickup', '受取場所')
+    const legends = [...m.root.querySelectorAll('legend')].map((l) => l.textContent)
+    expect(legends).toEqual(['図書館', '分室', '自動車文庫ステーション', '予約図書受取ロッカー'])
+    byText<HTMLLabelElement>(m.root, '藤阪分室', 'label').querySelector('input')!.click()
+    await click(m.root, '確認画面へ進む', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約内容の確認'))
+    await until(() => expect(text(m!.root)).toContain('藤阪分室'))
+    await click(m.root, '予約する', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    expect(m.requests.find((r) => r.method === 'POST')?.body).toEqual({
+      titleIds: [11, 12],
+      pickupPlaceId: 3,
+    })
+    expect(text(m.root)).toContain('セット予約 1／2巻目')
+    expect(text(m.root)).toContain('セット予約 2／2巻目')
+    expect(cartItems()).toEqual([])
+  })
+
+  it('HOLD-SET: a cart with one volume offers the missing ones', async () => {
+    m = await mount('title/12')
+    await click(m.root, 'カートに入れる', 'button')
+    await to('cart', '予約カート')
+    expect(text(m.root)).toContain('「海辺の物語」の上はまだカートに入っていません。')
+    await click(m.root, '残りの巻も入れる', 'button')
+    await until(() => expect(text(m!.root)).toContain('セット予約になります'))
+    expect(
+      cartItems()
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([11, 12])
+  })
+
+  it('HOLD-NONCIRC: a 禁帯出 title says why and has no cart button', async () => {
+    m = await mount('title/14')
+    await until(() => expect(text(m!.root)).toContain('禁帯出資料'))
+    expect(text(m.root)).not.toContain('カートに入れる')
+  })
+
+  it('HOLD-LIMIT: a refused cart stays as it was, with the reason and numbers', async () => {
+    const fake = new FakeLibrary()
+    fake.holds = Array.from({ length: 14 }, (_, i) => ({ ...fake.holds[0]!, id: 500 + i }))
+    localStorage.setItem('bunko.pickup.v1', '1')
+    m = await mount('title/11', { fake })
+    await click(m.root, 'セットの全巻をカートに入れる', 'button')
+    await to('confirm', '予約内容の確認')
+    await until(() => expect(text(m!.root)).toContain('中央図書館'))
+    await click(m.root, '予約する', 'button')
+    await until(() => expect(text(m!.root)).toContain('現在15点中14点予約中のため'))
+    expect($(m.root, 'h1').textContent).toBe('予約内容の確認')
+    expect(cartItems()).toHaveLength(2)
+  })
+})

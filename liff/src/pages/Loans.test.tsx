@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+/** @jsxImportSource preact */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  $,
+  byText,
+  click,
+  type Mounted,
+  mount,
+  text,
+  unmount,
+  until,
+} from '../../../test/liff/kit.tsx'
+
+let m: Mounted | null = null
+beforeEach(() => localStorage.clear())
+afterEach(() => m && unmount(m))
+
+/** The list item of the loan with this title. */
+function loanItem(root: ParentNode, title: string): HTMLElement {
+  return byText<HTMLElement>(root, title, 'li.item')
+}
+
+describe('貸出中一覧', () => {
+  it('RENEW-NO-GAIN: the new due date is shown before confirming, then renewed', async () => {
+    m = await mount('loans')
+    const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))
+    expect(text(item)).toContain('2026年5月15日(金)')
+    await click(item, '延長する')
+    await until(() =>
+      expect(text(item)).toContain('延長すると、返却期限は 2026年5月25日(月) になります。'),
+    )
+    expect(m.requests.some((r) => r.method === 'POST')).toBe(false)
+    const confirm = item.querySelector('.confirm')!
+    await click(confirm, '延長する')
+    await until(() =>
+      expect(text(item)).toContain('延長しました。新しい返却期限は 2026年5月25日(月) です。'),
+    )
+    const post = m.requests.find((r) => r.method === 'POST')
+    expect(post?.path).toBe('/api/loans/101/renew')
+    expect(post?.body).toEqual({ quotedDueDate: '2026-05-25' })
+    expect(m.fake.loans.find((l) => l.id === 101)?.dueDate).toBe('2026-05-25')
+  })
+
+  it('RENEW-NO-GAIN: declining the quote renews nothing', async () => {
+    m = await mount('loans')
+    const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))
+    await click(item, '延長する')
+    await click(item, 'やめる')
+    expect(m.requests.some((r) => r.method === 'POST')).toBe(false)
+    expect(item.querySelector('.confirm')).toBeNull()
+  })
+
+  it('RENEW-HELD / RENEW-OVERDUE: a loan that cannot be renewed says why in words, with no button', async () => {
+    m = await mount('loans')
+    const held = await until(() => loanItem(m!.root, '猫と暮らす'))
+    expect(text(held)).toContain('延長できません：予約が入っています')
+    expect(text(held)).toContain('次に予約している方がいるため')
+    expect(held.querySelector('button')).toBeNull()
+    const overdue = loanItem(m.root, 'ジャズ名盤集')
+    expect(text(overdue)).toContain('返却期限を過ぎています')
+    expect(text(overdue)).toContain('至急ご返却ください')
+  })
+
+  it('RENEW-REASONS: renew all renews what it can and reports each refusal', async () => {
+    m = await mount('loans')
+    await click(m.root, 'まとめて延長する')
+    await until(() => expect(text(m!.root)).toContain('延長できる 1点をすべて延長します。'))
+    await click(m.root.querySelector('.confirm')!, 'まとめて延長する')
+    const results = await until(() => $(m!.root, '.results'))
+    expect(text(results)).toContain('延長の結果')
+    expect(text(byText(results, 'はじめての天体観測', 'li'))).toContain(
+      '延長しました（2026年5月15日(金) → 2026年5月25日(月)）',
+    )
+    expect(text(byText(results, '猫と暮らす', 'li'))).toContain('予約が入っています')
+    expect(text(byText(results, 'ジャズ名盤集', 'li'))).toContain('返却期限を過ぎています')
+  })
+})
