@@ -11,6 +11,7 @@ header.sim .status{font-size:.85rem;opacity:.9}
 .phone{width:375px;height:720px;background:#fff;border-radius:28px;border:10px solid #222;display:flex;flex-direction:column;overflow:hidden}
 .phone .title{background:#273246;color:#fff;padding:10px 14px;font-weight:bold;font-size:.95rem}
 .messages{flex:1;overflow-y:auto;background:#8cabd9;padding:10px 8px;display:flex;flex-direction:column;gap:8px}
+.messages>*{flex:none}
 .row{display:flex;align-items:flex-end;gap:4px}
 .row.user{justify-content:flex-end}
 .bubble{max-width:78%;padding:8px 11px;border-radius:16px;background:#fff;white-space:pre-wrap;word-break:break-word;font-size:.92rem;line-height:1.45}
