@@ -66,17 +66,46 @@ export function assertReturning(statement: Statement): void {
     throw new Error('db.batch: a write must use .returning() so both drivers report the same rows')
 }
 
-/** A `Db` over a Cloudflare D1 binding. */
+interface D1Like {
+  prepare(sql: string): { bind(...params: unknown[]): unknown }
+  batch(statements: unknown[]): Promise<{ results?: unknown[] }[]>
+}
+interface Prepared {
+  getQuery(): { sql: string; params: unknown[] }
+  mapResult(result: unknown, isFromBatch?: boolean): unknown
+}
+
+/**
+ * A `Db` over a Cloudflare D1 binding. `batch` talks to D1's own `batch` (one implicit
+ * transaction): drizzle's D1 batch cannot bind parameters of raw SQL statements, so each
+ * statement is rendered here and its rows mapped back the way drizzle maps them.
+ */
 export function openD1(binding: AnyD1Database): Db {
   const orm = drizzle(binding, { schema })
+  const d1 = binding as unknown as D1Like
+  const { dialect } = orm as unknown as {
+    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }
+  }
+  const render = (query: SQL) => dialect.sqlToQuery(query)
   return {
     orm: orm as unknown as Orm,
     driver: 'd1',
     async batch(statements) {
-      for (const s of statements) assertReturning(s)
-      const items = statements.map((s) => (s instanceof Raw ? orm.all(s.query) : s))
-      const results = await orm.batch(items as unknown as Parameters<typeof orm.batch>[0])
-      return results as never
+      const mappers: ((r: { results?: unknown[] }) => unknown)[] = []
+      const prepared = statements.map((s) => {
+        assertReturning(s)
+        if (s instanceof Raw) {
+          const q = render(s.query)
+          mappers.push((r) => r.results ?? [])
+          return d1.prepare(q.sql).bind(...q.params)
+        }
+        const p = (s as unknown as { _prepare(): Prepared })._prepare()
+        const q = p.getQuery()
+        mappers.push((r) => p.mapResult(r, true))
+        return d1.prepare(q.sql).bind(...q.params)
+      })
+      const results = await d1.batch(prepared)
+      return results.map((r, i) => mappers[i]!(r)) as never
     },
     async all<T>(query: SQL) {
       return (await orm.all(query)) as T[]

@@ -83,9 +83,8 @@ function titleRows() {
   })
   for (let n = 2; n <= 20; n++) add(n, `図書館の本 第${n}話`, { author: '枚方太郎' })
   for (let n = 1; n <= 8; n++) add(20 + n, `映画 ${n}`, { materialType: 'dvd' })
-  ;(['上', '中', '下'] as const).forEach((v, i) =>
-    add(31 + i, `大阪の歴史 ${v}巻`, { setId: 1, volume: i + 1, author: '淀川花子' }),
-  )
+  for (const [i, v] of ['上', '中', '下'].entries())
+    add(31 + i, `大阪の歴史 ${v}巻`, { setId: 1, volume: i + 1, author: '淀川花子' })
   add(34, 'まんが日本の昔話 1', { materialType: 'manga', setId: 2, volume: 1 })
   add(35, 'まんが日本の昔話 2', { materialType: 'manga', setId: 2, volume: 2 })
   add(36, '枚方市史 資料編', { notForLoan: true })

@@ -1,0 +1,78 @@
+/**
+ * The counter: check in and check out by barcode. A returned copy goes straight to the next
+ * hold it can serve (HOLD-QUEUE, HOLD-SET), the hold becomes ready and its pickup notice is
+ * queued in the same batch (HOLD-READY); at a locker the copy is lent as it goes in
+ * (HOLD-LOCKER). Every step is guarded in SQL, so two check-ins of one copy racing each
+ * other give it to one hold at most.
+ */
+import { sql } from 'drizzle-orm'
+import type { Decision, Policy } from '../core/index.ts'
+import { type Db, raw } from './client.ts'
+import { assignStatements, copyStatusStatement } from './copy-moves.ts'
+import { placeFacts } from './facts.ts'
+import { inputRefusal, isId, isText } from './refusals.ts'
+import { copyByBarcode, nextHoldFor, setAsideHold } from './serve.ts'
+
+export { checkOut } from './check-out.ts'
+
+export interface CheckInResult {
+  copyId: number
+  titleId: number
+  /** The loan this check-in ended, or null when the copy was not on loan. */
+  returnedLoanId: number | null
+  /** The hold the copy now serves (made ready by this check-in or already holding it). */
+  hold: { id: number; patronId: number; pickupPlaceId: number; locker: boolean } | null
+  /** The queued pickup notice's id (its LINE retry key), when this check-in queued one. */
+  noticeId: string | null
+  copyStatus: string
+  placeId: number | null
+}
+
+export type CheckInReason = 'invalid_input' | 'unknown_copy' | 'unknown_place'
+
+/** Check a copy in at `placeId` (the counter's library). */
+export async function checkIn(
+  db: Db,
+  input: { barcode: string; placeId: number },
+  now: number,
+  policy: Policy,
+): Promise<Decision<CheckInResult, CheckInReason>> {
+  if (!isText(input.barcode, 64) || !isId(input.placeId)) return inputRefusal('invalid_input')
+  const found = await copyByBarcode(db, input.barcode.trim())
+  if (!found) return inputRefusal('unknown_copy')
+  if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
+  const copy = found.ref
+  const already = await setAsideHold(db, copy.id)
+  const next = already ? null : await nextHoldFor(db, copy, policy)
+  const assign = next ? assignStatements(copy, next.target, now, policy) : []
+  const results = await db.batch([
+    raw<{ id: number }>(sql`UPDATE loans SET returned_at = ${now}
+      WHERE copy_id = ${copy.id} AND returned_at IS NULL RETURNING id`),
+    ...assign,
+    copyStatusStatement(copy.id, input.placeId),
+  ])
+  const returned = results[0] as { id: number }[]
+  const status = results.at(-1) as { status: string; placeId: number | null }[]
+  const readied = next && (results[1] as { id: number }[]).length > 0
+  const notice = readied ? (results.at(-2) as unknown as { id: string }[])[0] : undefined
+  const holder = await setAsideHold(db, copy.id)
+  return {
+    ok: true,
+    value: {
+      copyId: copy.id,
+      titleId: copy.titleId,
+      returnedLoanId: returned[0]?.id ?? null,
+      hold: holder
+        ? {
+            id: holder.row.id,
+            patronId: holder.row.patronId,
+            pickupPlaceId: holder.row.pickupPlaceId,
+            locker: next?.target.kind === 'locker' && holder.row.id === next.holdId,
+          }
+        : null,
+      noticeId: notice?.id ?? null,
+      copyStatus: status[0]?.status ?? found.copy.status,
+      placeId: status[0]?.placeId ?? null,
+    },
+  }
+}

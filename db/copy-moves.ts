@@ -1,0 +1,137 @@
+/**
+ * The statements that move a copy: set it aside for a hold (HOLD-READY, with the pickup
+ * notice in the same batch; HOLD-LOCKER, with the loan in the same batch), and bring the
+ * copy's shelf status in line with its loans and holds. Each write is guarded so that two
+ * racing batches can never give one copy to two holds: the hold is only made ready while no
+ * other hold has the copy and no loan is open on it, and a partial unique index
+ * (holds_assigned_copy_uq) stands behind that.
+ */
+import { sql } from 'drizzle-orm'
+import {
+  addDays,
+  dueDateFor,
+  jstDate,
+  type LibraryCalendar,
+  type MaterialType,
+  type PickupKind,
+  type Policy,
+  pickupBy,
+  readyNoticeAt,
+} from '../core/index.ts'
+import { type Raw, raw } from './client.ts'
+
+export interface CopyRef {
+  id: number
+  titleId: number
+  materialType: MaterialType
+}
+
+export interface AssignTarget {
+  holdId: number
+  pickupPlaceId: number
+  kind: PickupKind
+  /** The pickup place's calendar (HOLD-EXPIRE moves a last day off closed days). */
+  pickupCalendar: LibraryCalendar
+  /** For a locker: the library that runs it, whose calendar sets the loan's due date. */
+  lendingLibraryId: number | null
+  lendingCalendar: LibraryCalendar
+}
+
+const SET_ASIDE = sql.raw(`('in_transit','ready')`)
+
+/** The statements that set `copy` aside for the hold; run them in one batch. */
+export function assignStatements(
+  copy: CopyRef,
+  t: AssignTarget,
+  now: number,
+  policy: Policy,
+): Raw<{ id: number }>[] {
+  const by = pickupBy(now, t.kind, policy, t.pickupCalendar)
+  const locker = t.kind === 'locker'
+  const readied = sql`SELECT 1 FROM holds WHERE id = ${t.holdId} AND state = 'ready'
+    AND copy_id = ${copy.id} AND ready_at = ${now}`
+  const out: Raw<{ id: number }>[] = [
+    raw(sql`UPDATE holds SET state = 'ready', copy_id = ${copy.id}, ready_at = ${now},
+        pickup_by = ${by}, notice_state = 'pending'
+      WHERE id = ${t.holdId} AND state = 'waiting'
+        AND NOT EXISTS (SELECT 1 FROM holds x WHERE x.copy_id = ${copy.id} AND x.state IN ${SET_ASIDE})
+        AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
+        AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')
+      RETURNING id`),
+  ]
+  if (locker) out.push(...lockerLoanStatements(copy, t, now, policy, readied))
+  const noticeAt = readyNoticeAt(now, t.kind, policy)
+  out.push(
+    raw(sql`INSERT INTO notices (id, key, patron_id, kind, hold_id, slot_kind, due_at, state,
+        attempts, created_at)
+      SELECT ${crypto.randomUUID()}, 'hold_ready:' || id, patron_id, 'hold_ready', id,
+        ${locker ? 'locker' : 'standard'}, ${noticeAt}, 'pending', 0, ${now}
+      FROM holds WHERE id = ${t.holdId} AND EXISTS (${readied})
+      ON CONFLICT (key) DO NOTHING
+      RETURNING id`),
+  )
+  return out
+}
+
+/**
+ * HOLD-LOCKER: the copy is lent to the patron as it goes into the locker. The due date runs
+ * from today like any loan, and may not fall before the last day to collect.
+ */
+function lockerLoanStatements(
+  copy: CopyRef,
+  t: AssignTarget,
+  now: number,
+  policy: Policy,
+  readied: ReturnType<typeof sql>,
+): Raw<{ id: number }>[] {
+  const today = jstDate(now)
+  const due = dueDateFor(today, copy.materialType, policy, t.lendingCalendar)
+  const lastPickup = pickupBy(now, 'locker', policy)
+  const dueDate = due < lastPickup ? addDays(lastPickup, 0) : due
+  return [
+    raw(sql`INSERT INTO loans (copy_id, patron_id, library_id, loan_date, due_date, renewals,
+        inter_library, locker, hold_id, loaned_at)
+      SELECT ${copy.id}, patron_id, ${t.lendingLibraryId}, ${today}, ${dueDate}, 0, 0, 1, id, ${now}
+      FROM holds WHERE id = ${t.holdId} AND EXISTS (${readied})
+        AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
+      RETURNING id`),
+    raw(sql`UPDATE holds SET loan_id = (SELECT id FROM loans WHERE hold_id = ${t.holdId}
+        AND copy_id = ${copy.id} AND returned_at IS NULL)
+      WHERE id = ${t.holdId} AND EXISTS (${readied}) RETURNING id`),
+    historyStatement(sql`SELECT id FROM loans WHERE hold_id = ${t.holdId}
+      AND copy_id = ${copy.id} AND returned_at IS NULL`),
+  ]
+}
+
+/** My本棚: record the loan in the patron's history, only while they have opted in. */
+export function historyStatement(loanIdQuery: ReturnType<typeof sql>): Raw<{ id: number }> {
+  return raw(sql`INSERT INTO reading_history (patron_id, title_id, loan_id, borrowed_on)
+    SELECT l.patron_id, c.title_id, l.id, l.loan_date
+    FROM loans l JOIN copies c ON c.id = l.copy_id JOIN patrons p ON p.id = l.patron_id
+    WHERE l.id = (${loanIdQuery}) AND p.history_opt_in = 1
+    ON CONFLICT (loan_id) DO NOTHING
+    RETURNING id`)
+}
+
+/**
+ * The copy's status and place from its loans and holds, after the other statements of the
+ * batch: lent → on_loan; set aside → hold shelf (or in transit) at the pickup place;
+ * otherwise back on the shelf at `shelfPlaceId`. A copy marked missing is left alone.
+ */
+export function copyStatusStatement(
+  copyId: number,
+  shelfPlaceId: number | null,
+): Raw<{ status: string; placeId: number | null }> {
+  const lent = sql`EXISTS (SELECT 1 FROM loans WHERE copy_id = ${copyId} AND returned_at IS NULL)`
+  const held = (state: string) =>
+    sql`EXISTS (SELECT 1 FROM holds WHERE copy_id = ${copyId} AND state = ${state})`
+  return raw(sql`UPDATE copies SET
+      status = CASE WHEN ${lent} THEN 'on_loan' WHEN ${held('ready')} THEN 'on_hold_shelf'
+        WHEN ${held('in_transit')} THEN 'in_transit' ELSE 'on_shelf' END,
+      current_place_id = CASE
+        WHEN EXISTS (SELECT 1 FROM holds WHERE copy_id = ${copyId} AND state IN ${SET_ASIDE})
+          THEN (SELECT pickup_place_id FROM holds WHERE copy_id = ${copyId} AND state IN ${SET_ASIDE})
+        WHEN ${lent} THEN NULL ELSE coalesce(${shelfPlaceId}, home_library_id) END
+    WHERE id = ${copyId} AND status <> 'missing'
+    RETURNING status, current_place_id AS placeId`)
+}

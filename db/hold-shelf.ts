@@ -1,0 +1,159 @@
+/**
+ * The hold shelf: hand a ready hold over (collected = lent), and expire holds not collected
+ * in time (HOLD-EXPIRE; HOLD-LOCKER returns the locker loan), passing the copy to the next
+ * waiting hold with a new notice, or back to the shelf.
+ */
+import { and, eq, lt, sql } from 'drizzle-orm'
+import {
+  type BorrowReadyReason,
+  type Decision,
+  dueDateFor,
+  isBlocked,
+  jstDate,
+  mayBorrowReadyHold,
+  type Policy,
+} from '../core/index.ts'
+import { type Db, raw } from './client.ts'
+import { assignStatements, copyStatusStatement, historyStatement } from './copy-moves.ts'
+import { calendarOf, holdFacts, openLoanFacts } from './facts.ts'
+import { type InputReason, inputRefusal, isId } from './refusals.ts'
+import { copies, holds, titles } from './schema.ts'
+import { nextHoldFor } from './serve.ts'
+
+export interface CollectResult {
+  loanId: number
+  copyId: number
+  titleId: number
+  dueDate: string
+  holdId: number | null
+}
+
+/**
+ * Hand a ready hold to its patron at `placeId`. A locker hold is already lent; collecting it
+ * only ends the hold. ACC-BLOCK-OVERDUE: a blocked patron cannot borrow it (core decides).
+ */
+export async function collectHold(
+  db: Db,
+  input: { holdId: number; placeId: number; patronId?: number },
+  now: number,
+  policy: Policy,
+): Promise<Decision<CollectResult, BorrowReadyReason | InputReason>> {
+  if (!isId(input.holdId) || !isId(input.placeId)) return inputRefusal('invalid_input')
+  const [hold] = await holdFacts(db, eq(holds.id, input.holdId))
+  if (!hold) return inputRefusal('unknown_hold')
+  const today = jstDate(now)
+  const loans = await openLoanFacts(db, hold.row.patronId)
+  const blocked = isBlocked(
+    loans.map((l) => l.core),
+    today,
+    policy,
+  )
+  const patronId = input.patronId ?? hold.row.patronId
+  const may = mayBorrowReadyHold(hold.core, patronId, blocked, policy)
+  if (!may.ok) return may
+  const copyId = hold.row.copyId!
+  const locker = loans.find((l) => l.loan.holdId === hold.row.id)
+  if (locker) {
+    const [done] = await db.batch([
+      raw<{ id: number }>(sql`UPDATE holds SET state = 'collected', ended_at = ${now}
+        WHERE id = ${hold.row.id} AND state = 'ready' RETURNING id`),
+    ])
+    if (!done[0]) return inputRefusal('conflict')
+    const { loan } = locker
+    return ok(loan.id, copyId, hold.row.titleId, loan.dueDate, hold.row.id)
+  }
+  const due = dueDateFor(today, hold.core.materialType, policy, await calendarOf(db, input.placeId))
+  const newLoan = sql`SELECT id FROM loans WHERE hold_id = ${hold.row.id} AND returned_at IS NULL`
+  const results = await db.batch([
+    raw<{ id: number }>(sql`INSERT INTO loans (copy_id, patron_id, library_id, loan_date,
+        due_date, renewals, inter_library, locker, hold_id, loaned_at)
+      SELECT copy_id, patron_id, ${input.placeId}, ${today}, ${due}, 0, inter_library, 0, id, ${now}
+      FROM holds WHERE id = ${hold.row.id} AND state = 'ready' AND copy_id = ${copyId}
+        AND NOT EXISTS (SELECT 1 FROM loans WHERE copy_id = ${copyId} AND returned_at IS NULL)
+      RETURNING id`),
+    raw<{ id: number }>(sql`UPDATE holds SET state = 'collected', ended_at = ${now},
+        loan_id = (${newLoan})
+      WHERE id = ${hold.row.id} AND state = 'ready' AND EXISTS (${newLoan}) RETURNING id`),
+    historyStatement(newLoan),
+    copyStatusStatement(copyId, input.placeId),
+  ])
+  const loan = results[0][0]
+  if (!loan) return inputRefusal('conflict')
+  return ok(loan.id, copyId, hold.row.titleId, due, hold.row.id)
+}
+
+function ok(loanId: number, copyId: number, titleId: number, dueDate: string, holdId: number) {
+  return { ok: true as const, value: { loanId, copyId, titleId, dueDate, holdId } }
+}
+
+export interface ExpiredHold {
+  holdId: number
+  copyId: number | null
+  /** The locker loan returned with it (HOLD-LOCKER). */
+  returnedLoanId: number | null
+  /** The next hold the copy was passed to (with its notice), or null: back to the shelf. */
+  nextHoldId: number | null
+}
+
+/**
+ * HOLD-EXPIRE / HOLD-LOCKER: end every ready hold whose last day to collect has passed. One
+ * batch per hold; each is guarded, so a hold collected meanwhile is left alone.
+ */
+export async function expireHolds(db: Db, now: number, policy: Policy): Promise<ExpiredHold[]> {
+  const today = jstDate(now)
+  const due = await holdFacts(db, and(eq(holds.state, 'ready'), lt(holds.pickupBy, today)))
+  const out: ExpiredHold[] = []
+  for (const h of due) {
+    const copyId = h.row.copyId
+    if (copyId === null) continue
+    const [copy] = await db.orm
+      .select({ id: copies.id, titleId: copies.titleId, materialType: titles.materialType })
+      .from(copies)
+      .innerJoin(titles, eq(titles.id, copies.titleId))
+      .where(eq(copies.id, copyId))
+    if (!copy) continue
+    const next = await nextHoldFor(db, copy, policy, h.row.id)
+    const results = await db.batch([
+      raw<{ id: number }>(sql`UPDATE holds SET state = 'expired', ended_at = ${now}
+        WHERE id = ${h.row.id} AND state = 'ready' AND pickup_by = ${h.row.pickupBy}
+        RETURNING id`),
+      raw<{ id: number }>(sql`UPDATE loans SET returned_at = ${now}
+        WHERE hold_id = ${h.row.id} AND locker = 1 AND returned_at IS NULL
+          AND EXISTS (SELECT 1 FROM holds WHERE id = ${h.row.id} AND state = 'expired'
+                      AND ended_at = ${now})
+        RETURNING id`),
+      ...(next ? assignStatements(copy, next.target, now, policy) : []),
+      copyStatusStatement(copyId, null),
+    ])
+    if (!results[0][0]) continue
+    out.push({
+      holdId: h.row.id,
+      copyId,
+      returnedLoanId: results[1][0]?.id ?? null,
+      nextHoldId: next && (results[2] as { id: number }[]).length > 0 ? next.holdId : null,
+    })
+  }
+  return out
+}
+
+/** The hold shelf of a pickup place: ready holds, oldest last day first. */
+export async function holdShelf(db: Db, placeId: number) {
+  if (!isId(placeId)) return []
+  return db.orm
+    .select({
+      holdId: holds.id,
+      patronId: holds.patronId,
+      titleId: holds.titleId,
+      title: titles.title,
+      copyId: holds.copyId,
+      barcode: copies.barcode,
+      readyAt: holds.readyAt,
+      pickupBy: holds.pickupBy,
+      noticeState: holds.noticeState,
+    })
+    .from(holds)
+    .innerJoin(titles, eq(titles.id, holds.titleId))
+    .innerJoin(copies, eq(copies.id, holds.copyId))
+    .where(and(eq(holds.pickupPlaceId, placeId), eq(holds.state, 'ready')))
+    .orderBy(holds.pickupBy, holds.id)
+}
