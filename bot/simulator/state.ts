@@ -65,6 +65,15 @@ export interface SimulatorState {
   seq: number
 }
 
+/** Most calls and deliveries kept: enough for any test, bounded for a demo left running. */
+export const RECORD_CAP = 5000
+
+/** Append to a record, dropping the oldest entries past the cap. */
+export function keep<T>(list: T[], item: T): void {
+  list.push(item)
+  if (list.length > RECORD_CAP) list.splice(0, list.length - RECORD_CAP)
+}
+
 /** Next number in the one sequence shared by chats, calls and deliveries. */
 export function nextSeq(state: SimulatorState): number {
   state.seq += 1

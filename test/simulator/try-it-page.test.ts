@@ -182,7 +182,7 @@ describe('try-it page', () => {
     await page.getByRole('button', { name: '送信' }).click()
     await page.locator('.row.bot').getByText('エコー: こんにちは').waitFor()
     await page.locator('.fx-bubble').getByText('貸出中 3 冊').waitFor()
-    expect(await page.locator('#messages').innerText()).not.toContain('"type"')
+    expect(await page.locator('#messages').textContent()).not.toContain('"type"')
   })
 
   it('taps a quick reply, which sends its text', async () => {
@@ -203,6 +203,6 @@ describe('try-it page', () => {
     await page.getByRole('button', { name: 'カードを開く' }).last().click()
     const frame = page.frameLocator('#liff-frame')
     await frame.locator('#liff-path').getByText('/liff/card').waitFor()
-    expect(await frame.locator('#liff-user').innerText()).toBe(t.alice)
+    expect(await frame.locator('#liff-user').textContent()).toBe(t.alice)
   })
 })

@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { MESSAGES } from '../errors.ts'
 import { requestId } from '../ids.ts'
-import { nextSeq, type SimulatorState, sweepExpired } from '../state.ts'
+import { keep, nextSeq, type SimulatorState, sweepExpired } from '../state.ts'
 import type { FaultRule, RecordedCall } from '../types.ts'
 
 export type SimEnv = { Variables: { requestId: string; call: RecordedCall } }
@@ -38,7 +38,7 @@ export function recordCalls(state: SimulatorState): MiddlewareHandler<SimEnv> {
       headers,
       body: undefined,
     }
-    state.calls.push(call)
+    keep(state.calls, call)
     sweepExpired(state)
     c.set('requestId', id)
     c.set('call', call)

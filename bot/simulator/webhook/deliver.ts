@@ -4,7 +4,7 @@
  * with the same webhookEventIds and `deliveryContext.isRedelivery: true`, as LINE's optional
  * webhook redelivery does.
  */
-import { nextSeq, type SimulatorState } from '../state.ts'
+import { keep, nextSeq, type SimulatorState } from '../state.ts'
 import type { WebhookDelivery } from '../types.ts'
 import type { WebhookEvent } from './events.ts'
 import { signBody } from './sign.ts'
@@ -30,7 +30,7 @@ export async function deliverEvents(
     webhookEventIds: events.map((e) => e.webhookEventId),
     isRedelivery,
   }
-  state.deliveries.push(delivery)
+  keep(state.deliveries, delivery)
   if (!deliver && !state.webhookUrl) {
     delivery.error = 'No webhook URL is set'
     return delivery
