@@ -1,0 +1,101 @@
+/** The audit console: the latest staff actions, filterable by patron number or copy barcode. */
+import { Hono } from 'hono'
+import { parseScannedNumber } from '../../core/index.ts'
+import { findPatronByNumber } from '../../db/patrons.ts'
+import { type AuditRow, copyIdByBarcode, type Json, listAudit } from './audit.ts'
+import type { Counter, CounterEnv } from './context.ts'
+import { page } from './render.tsx'
+import { COUNTER_PATH } from './session.ts'
+import { Message } from './views/frame.tsx'
+import { ACTION, instantJa } from './views/labels.ts'
+
+export function auditRoutes(k: Counter): Hono<CounterEnv> {
+  const app = new Hono<CounterEnv>()
+  app.get('/audit', async (c) => {
+    const patronText = (c.req.query('patron') ?? '').slice(0, 64).trim()
+    const copyText = (c.req.query('copy') ?? '').slice(0, 64).trim()
+    const filter: { patronId?: number; copyId?: number } = {}
+    const problems: string[] = []
+    if (patronText) {
+      const n = parseScannedNumber(patronText)
+      const patron = n.ok ? await findPatronByNumber(k.db, n.value) : null
+      if (patron) filter.patronId = patron.id
+      else problems.push(`利用者番号「${patronText}」の利用者は見つかりません。`)
+    }
+    if (copyText) {
+      const id = await copyIdByBarcode(k.db, copyText.normalize('NFKC'))
+      if (id) filter.copyId = id
+      else problems.push(`バーコード「${copyText}」の資料は見つかりません。`)
+    }
+    const rows = problems.length ? [] : await listAudit(k.db, { ...filter, limit: 200 })
+    return page(c, k, {
+      title: '操作記録',
+      nav: 'audit',
+      status: problems.length ? 404 : 200,
+      body: (
+        <>
+          <form method="get" action={`${COUNTER_PATH}/audit`} class="filters">
+            <label for="audit-patron">
+              利用者番号
+              <input id="audit-patron" name="patron" value={patronText} maxlength={64} data-scan />
+            </label>
+            <label for="audit-copy">
+              資料のバーコード
+              <input id="audit-copy" name="copy" value={copyText} maxlength={64} data-scan />
+            </label>
+            <button type="submit">絞り込む</button>
+          </form>
+          {problems.map((p) => (
+            <Message kind="error">{p}</Message>
+          ))}
+          <h2 id="audit-h">最新の操作（{rows.length}件）</h2>
+          <AuditTable rows={rows} />
+        </>
+      ),
+    })
+  })
+  return app
+}
+
+function AuditTable(p: { rows: AuditRow[] }) {
+  if (p.rows.length === 0) return <p class="empty">記録はありません。</p>
+  return (
+    <table aria-labelledby="audit-h">
+      <thead>
+        <tr>
+          <th scope="col">日時</th>
+          <th scope="col">職員</th>
+          <th scope="col">操作</th>
+          <th scope="col">対象</th>
+          <th scope="col">変更前</th>
+          <th scope="col">変更後</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((r) => (
+          <tr data-action={r.action}>
+            <td>{instantJa(r.at)}</td>
+            <td>{r.staffName ?? '—'}</td>
+            <td>{ACTION[r.action] ?? r.action}</td>
+            <td>{r.subject}</td>
+            <td>
+              <JsonBlock value={r.before} />
+            </td>
+            <td>
+              <JsonBlock value={r.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** A record's fields, one per line, leaving out the empty ones. */
+function JsonBlock(p: { value: Json | null }) {
+  if (!p.value) return <span class="empty">—</span>
+  const lines = Object.entries(p.value)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([key, v]) => `${key}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+  return <pre class="json">{lines.join('\n')}</pre>
+}

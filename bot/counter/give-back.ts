@@ -1,0 +1,106 @@
+/**
+ * Taking an item back. db's checkIn ends the loan, and when the copy serves a waiting hold
+ * it makes that hold ready and queues its notice in the same batch (HOLD-READY); the screen
+ * then tells staff where the copy goes: 「予約あり：〇〇図書館の予約棚へ」.
+ */
+import { eq } from 'drizzle-orm'
+import { daysBetween, jstDate } from '../../core/index.ts'
+import { checkIn } from '../../db/circulation.ts'
+import { copies, patrons, places } from '../../db/schema.ts'
+import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
+import type { Counter } from './context.ts'
+import { titleName } from './lend.ts'
+
+export type ReturnOutcome =
+  | {
+      ok: true
+      title: string
+      barcode: string
+      /** Whether a loan was open (false: the copy was not recorded as lent). */
+      wasOnLoan: boolean
+      overdueDays: number
+      /** Where the copy goes for a hold, or null: back to the shelf. */
+      hold: {
+        placeName: string
+        locker: boolean
+        patronNumber: string
+        pickupBy: string | null
+        noticeQueued: boolean
+      } | null
+      homeName: string | null
+    }
+  | { ok: false; reason: string; message: string }
+
+export async function giveBack(
+  k: Counter,
+  staffId: number,
+  input: { barcode: string; placeId: number },
+): Promise<ReturnOutcome> {
+  const barcode = input.barcode.normalize('NFKC').trim()
+  const copyId = await copyIdByBarcode(k.db, barcode)
+  const before = copyId ? await copyState(k.db, copyId) : null
+  const now = k.now()
+  const result = await checkIn(k.db, { barcode, placeId: input.placeId }, now, k.policy)
+  if (!result.ok) {
+    await recordAudit(k.db, {
+      staffId,
+      at: now,
+      action: 'checkin.refused',
+      subject: copyId ? `copy:${copyId}` : `barcode:${barcode.slice(0, 64)}`,
+      before,
+      after: { reason: result.reason },
+    })
+    return { ok: false, reason: result.reason, message: result.message.ja }
+  }
+  const v = result.value
+  const after = await copyState(k.db, v.copyId)
+  await recordAudit(k.db, {
+    staffId,
+    at: now,
+    action: 'checkin',
+    subject: `copy:${v.copyId}`,
+    before,
+    after: { ...after, placeId: input.placeId, noticeId: v.noticeId },
+  })
+  const overdueDays = before?.dueDate ? Math.max(0, daysBetween(before.dueDate, jstDate(now))) : 0
+  return {
+    ok: true,
+    title: await titleName(k, v.titleId),
+    barcode,
+    wasOnLoan: v.returnedLoanId !== null,
+    overdueDays: v.returnedLoanId !== null ? overdueDays : 0,
+    hold: v.hold
+      ? {
+          placeName: await placeName(k, v.hold.pickupPlaceId),
+          locker: v.hold.locker,
+          patronNumber: await patronNumber(k, v.hold.patronId),
+          pickupBy: after?.pickupBy ?? null,
+          noticeQueued: v.noticeId !== null,
+        }
+      : null,
+    homeName: await homeElsewhere(k, v.copyId, input.placeId),
+  }
+}
+
+async function placeName(k: Counter, id: number): Promise<string> {
+  const [p] = await k.db.orm.select({ name: places.name }).from(places).where(eq(places.id, id))
+  return p?.name ?? ''
+}
+
+async function patronNumber(k: Counter, id: number): Promise<string> {
+  const [p] = await k.db.orm
+    .select({ number: patrons.number })
+    .from(patrons)
+    .where(eq(patrons.id, id))
+  return p?.number ?? ''
+}
+
+/** The copy's home library when it is not this desk's (it travels back there). */
+async function homeElsewhere(k: Counter, copyId: number, placeId: number) {
+  const [c] = await k.db.orm
+    .select({ home: copies.homeLibraryId })
+    .from(copies)
+    .where(eq(copies.id, copyId))
+  if (!c || c.home === placeId) return null
+  return placeName(k, c.home)
+}

@@ -1,0 +1,103 @@
+/**
+ * The hold shelf of one pickup place: ready holds with their last day to collect, handed over
+ * (= lent to the holder) with one button, and the expiry of holds not collected in time.
+ */
+import { asc, inArray } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import type { Child } from 'hono/jsx'
+import { jstDate } from '../../core/index.ts'
+import { holdShelf } from '../../db/hold-shelf.ts'
+import { patrons, places } from '../../db/schema.ts'
+import { type Counter, type CounterEnv, deskPlace, placeById } from './context.ts'
+import { expireDue } from './expire.ts'
+import { handOver } from './lend.ts'
+import { page } from './render.tsx'
+import { Message } from './views/frame.tsx'
+import { LendResult } from './views/results.tsx'
+import { ShelfPage, type ShelfRow } from './views/shelf-page.tsx'
+
+export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
+  const app = new Hono<CounterEnv>()
+
+  const show = async (c: Context<CounterEnv>, placeId: number | null, result?: Child) => {
+    const all = await k.db.orm.select().from(places).orderBy(asc(places.sortOrder), asc(places.id))
+    const place =
+      (placeId !== null ? await placeById(k, placeId) : null) ?? (await deskPlace(c, k)) ?? all[0]
+    const rows = place ? await shelfRows(k, place.id) : []
+    return page(c, k, {
+      title: `予約棚${place ? `：${place.name}` : ''}`,
+      nav: 'holds',
+      body: (
+        <ShelfPage
+          csrf={c.get('session').csrf}
+          places={all}
+          placeId={place?.id ?? null}
+          rows={rows}
+          today={jstDate(k.now())}
+          result={result}
+        />
+      ),
+    })
+  }
+
+  app.get('/holds', (c) => {
+    const q = Number(c.req.query('place'))
+    return show(c, Number.isSafeInteger(q) && q > 0 ? q : null)
+  })
+
+  app.post('/holds/:id{[0-9]+}/collect', async (c) => {
+    const body = await c.req.parseBody()
+    const desk = await deskPlace(c, k)
+    if (!desk)
+      return show(c, null, <Message kind="error">窓口の図書館が選ばれていません。</Message>)
+    const outcome = await handOver(k, c.get('session').staff.id, {
+      holdId: Number(c.req.param('id')),
+      placeId: desk.id,
+    })
+    return show(c, Number(body.place) || null, <LendResult outcome={outcome} />)
+  })
+
+  app.post('/holds/expire', async (c) => {
+    const body = await c.req.parseBody()
+    const done = await expireDue(k, c.get('session').staff.id)
+    const passed = done.filter((d) => d.nextHoldId !== null).length
+    return show(
+      c,
+      Number(body.place) || null,
+      <Message kind="ok">
+        {done.length === 0 ? (
+          '取置期限を過ぎた予約はありませんでした。'
+        ) : (
+          <>
+            <strong>取置期限切れの予約を{done.length}件処理しました。</strong>
+            <br />
+            {passed > 0
+              ? `${passed}点は次の予約者の確保に回しました（お知らせを送信予定に入れました）。`
+              : ''}
+            {done.length - passed > 0 ? `${done.length - passed}点は棚に戻してください。` : ''}
+            {done.length > 0 ? `（${done.map((d) => d.barcode ?? '—').join('、')}）` : ''}
+          </>
+        )}
+      </Message>,
+    )
+  })
+
+  return app
+}
+
+async function shelfRows(k: Counter, placeId: number): Promise<ShelfRow[]> {
+  const rows = await holdShelf(k.db, placeId)
+  const ids = [...new Set(rows.map((r) => r.patronId))]
+  const people = ids.length
+    ? await k.db.orm
+        .select({ id: patrons.id, number: patrons.number, name: patrons.name })
+        .from(patrons)
+        .where(inArray(patrons.id, ids))
+    : []
+  const byId = new Map(people.map((p) => [p.id, p]))
+  return rows.map((r) => ({
+    ...r,
+    patronNumber: byId.get(r.patronId)?.number ?? '',
+    patronName: byId.get(r.patronId)?.name ?? '',
+  }))
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm run staff:add [-- --reset]`: create a counter staff account in the SQLite database at
+ * DATABASE_PATH (default data/bunko.db), migrating it first. Asks for login, name and password;
+ * from a terminal the password is read without echo and asked twice, from a pipe the three
+ * answers are read one a line (for provisioning scripts). `--reset` replaces the name and
+ * password of an existing login. The password is stored hashed (db/password.ts), never shown.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Writable } from 'node:stream'
+import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { addStaff, STAFF_PASSWORD_MIN } from './staff.ts'
+
+const tty = Boolean(process.stdin.isTTY)
+let muted = false
+const echo = new Writable({
+  write(chunk, _enc, done) {
+    if (!muted) process.stderr.write(chunk)
+    done()
+  },
+})
+const rl = createInterface({ input: process.stdin, output: echo, terminal: tty })
+const lines = rl[Symbol.asyncIterator]()
+
+async function ask(prompt: string, hidden = false): Promise<string> {
+  if (tty) process.stderr.write(prompt)
+  muted = hidden
+  const next = await lines.next()
+  muted = false
+  if (tty && hidden) process.stderr.write('\n')
+  if (next.done)
+    throw new Error('入力が途中で終わりました（ログインID・氏名・パスワードの3行が必要です）。')
+  return hidden ? next.value : next.value.trim()
+}
+
+async function main(): Promise<number> {
+  const reset = process.argv.includes('--reset')
+  const path = process.env.DATABASE_PATH || 'data/bunko.db'
+  const login = await ask('ログインID: ')
+  const name = await ask('氏名: ')
+  const password = await ask(`パスワード（${STAFF_PASSWORD_MIN}文字以上）: `, true)
+  if (tty && (await ask('パスワード（確認）: ', true)) !== password) {
+    console.error('確認用のパスワードが一致しません。何も登録していません。')
+    return 1
+  }
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = openSqlite(path)
+  try {
+    migrate(db)
+    const result = await addStaff(db, { login, name, password }, Date.now(), { reset })
+    if (!result.ok) {
+      console.error(`${result.message.ja} 何も登録していません。`)
+      return 1
+    }
+    const { staff, created } = result.value
+    console.error(
+      created
+        ? `職員「${staff.name}」（${staff.login}）を登録しました。`
+        : `職員「${staff.name}」（${staff.login}）の氏名とパスワードを再設定しました。`,
+    )
+    return 0
+  } finally {
+    db.close()
+  }
+}
+
+main()
+  .then((code) => {
+    rl.close()
+    process.exitCode = code
+  })
+  .catch((err: unknown) => {
+    rl.close()
+    console.error(err instanceof Error ? err.message : String(err))
+    process.exitCode = 1
+  })

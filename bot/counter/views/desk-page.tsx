@@ -1,0 +1,64 @@
+/** The desk: call up a patron by their card, or take items back. */
+import type { Child } from 'hono/jsx'
+import type { PlaceRow } from '../context.ts'
+import { COUNTER_PATH } from '../session.ts'
+import { ScanForm } from './frame.tsx'
+
+export function DeskPage(p: {
+  csrf: string
+  focus: 'patron' | 'return'
+  result?: Child
+  places: PlaceRow[]
+  placeId: number | null
+}) {
+  return (
+    <>
+      {p.result}
+      <div class="grid">
+        <section class="panel" aria-labelledby="patron-h">
+          <h2 id="patron-h">貸出：利用者を呼び出す</h2>
+          <ScanForm
+            id="patron-number"
+            action={`${COUNTER_PATH}/patron`}
+            name="number"
+            label="利用者カード（利用者番号）"
+            hint="カードまたはLINEの図書館カードのバーコードを読み取るか、番号を入力してEnter"
+            button="呼び出す"
+            csrf={p.csrf}
+            autofocus={p.focus === 'patron'}
+          />
+        </section>
+        <section class="panel" aria-labelledby="return-h">
+          <h2 id="return-h">返却</h2>
+          <ScanForm
+            id="return-barcode"
+            action={`${COUNTER_PATH}/return`}
+            name="barcode"
+            label="返却する資料のバーコード"
+            hint="1冊ずつ読み取ってください。予約のある資料は画面でお知らせします。"
+            button="返却"
+            csrf={p.csrf}
+            autofocus={p.focus === 'return'}
+          />
+        </section>
+      </div>
+      <form method="post" action={`${COUNTER_PATH}/place`} class="filters" style="margin-top:2rem">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <label for="desk-place">
+          この窓口の図書館
+          <span class="hint">貸出・返却はこの図書館の窓口として記録されます</span>
+          <select id="desk-place" name="place">
+            {p.places.map((pl) => (
+              <option value={String(pl.id)} selected={pl.id === p.placeId}>
+                {pl.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="secondary">
+          変更
+        </button>
+      </form>
+    </>
+  )
+}

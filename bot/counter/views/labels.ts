@@ -1,0 +1,43 @@
+/** The words staff see for the database's codes. */
+import { formatDateJa, instantText } from '../../../core/index.ts'
+
+export const HOLD_STATE: Record<string, string> = {
+  waiting: '予約待ち',
+  in_transit: '回送中',
+  ready: '確保中（受取待ち）',
+  collected: '受取済み',
+  cancelled: '取消',
+  expired: '受取期限切れ',
+}
+
+export const CATEGORY: Record<string, string> = {
+  general: '一般',
+  print_disabled: '録音図書の利用登録あり',
+  wide_area: '広域利用',
+}
+
+export const NOTICE_STATE: Record<string, string> = {
+  pending: '送信待ち',
+  sending: '送信中',
+  sent: '送信済み',
+  failed: '送信失敗',
+  undeliverable: '届かない（ブロック等）',
+}
+
+export const ACTION: Record<string, string> = {
+  'staff.sign_in': 'サインイン',
+  'staff.sign_out': 'サインアウト',
+  'desk.place': '窓口の変更',
+  'patron.lookup': '利用者の呼び出し',
+  checkout: '貸出',
+  'checkout.refused': '貸出（お断り）',
+  checkin: '返却',
+  'checkin.refused': '返却（処理できず）',
+  'hold.collect': '予約の受け渡し',
+  'hold.collect.refused': '予約の受け渡し（お断り）',
+  'hold.expire': '予約の期限切れ処理',
+  'clock.advance': 'デモ時計を進める',
+}
+
+export const dateJa = (d: string | null | undefined) => (d ? formatDateJa(d) : '—')
+export const instantJa = (t: number | null | undefined) => (t ? instantText(t).ja : '—')

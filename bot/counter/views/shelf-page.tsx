@@ -1,0 +1,118 @@
+/** The hold shelf view: choose the place, see what waits, hand over, expire. */
+import type { Child } from 'hono/jsx'
+import type { PlaceRow } from '../context.ts'
+import { COUNTER_PATH } from '../session.ts'
+import { dateJa, instantJa, NOTICE_STATE } from './labels.ts'
+
+export interface ShelfRow {
+  holdId: number
+  patronId: number
+  patronNumber: string
+  patronName: string
+  title: string
+  barcode: string
+  readyAt: number | null
+  pickupBy: string | null
+  noticeState: string | null
+}
+
+export function ShelfPage(p: {
+  csrf: string
+  places: PlaceRow[]
+  placeId: number | null
+  rows: ShelfRow[]
+  today: string
+  result?: Child
+}) {
+  const late = p.rows.filter((r) => r.pickupBy !== null && r.pickupBy < p.today).length
+  return (
+    <>
+      {p.result}
+      <form method="get" action={`${COUNTER_PATH}/holds`} class="filters">
+        <label for="shelf-place">
+          受取場所
+          <select id="shelf-place" name="place">
+            {p.places.map((pl) => (
+              <option value={String(pl.id)} selected={pl.id === p.placeId}>
+                {pl.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="secondary">
+          表示
+        </button>
+      </form>
+      <h2 id="shelf">確保中の予約（{p.rows.length}件）</h2>
+      {p.rows.length === 0 ? (
+        <p class="empty">この受取場所に確保中の予約はありません。</p>
+      ) : (
+        <ShelfTable {...p} />
+      )}
+      <h2>取置期限切れの処理</h2>
+      <p>
+        取置期限を過ぎた予約を終了し、資料を次の予約者に回します（次の予約がなければ棚に戻します）。全館の期限切れ予約をまとめて処理します。
+        {late > 0 ? `この受取場所では${late}件が期限切れです。` : ''}
+      </p>
+      <form method="post" action={`${COUNTER_PATH}/holds/expire`}>
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <input type="hidden" name="place" value={String(p.placeId ?? '')} />
+        <button type="submit" class="danger">
+          期限切れの予約を処理する
+        </button>
+      </form>
+    </>
+  )
+}
+
+function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[]; today: string }) {
+  return (
+    <table aria-labelledby="shelf">
+      <thead>
+        <tr>
+          <th scope="col">取置期限</th>
+          <th scope="col">予約者</th>
+          <th scope="col">資料</th>
+          <th scope="col">確保日時・お知らせ</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((r) => {
+          const past = r.pickupBy !== null && r.pickupBy < p.today
+          return (
+            <tr>
+              <td class={past ? 'late' : undefined}>
+                {dateJa(r.pickupBy)}
+                {past ? <span class="tag late">期限切れ</span> : null}
+              </td>
+              <td>
+                {r.patronName}
+                <span class="hint">{r.patronNumber}</span>
+              </td>
+              <td>
+                {r.title}
+                <span class="hint">{r.barcode}</span>
+              </td>
+              <td>
+                {instantJa(r.readyAt)}
+                <span class="hint">
+                  お知らせ：{r.noticeState ? (NOTICE_STATE[r.noticeState] ?? r.noticeState) : '—'}
+                </span>
+              </td>
+              <td>
+                <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}>
+                  <input type="hidden" name="_csrf" value={p.csrf} />
+                  <input type="hidden" name="place" value={String(p.placeId ?? '')} />
+                  <button type="submit" aria-label={`${r.patronName}さんに「${r.title}」を手渡す`}>
+                    手渡し（貸出）
+                  </button>
+                </form>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
