@@ -63,40 +63,78 @@ export interface Cast {
   set3: TitleRow[]
 }
 
-export function playDemo(ledger: Ledger, pick: Picker, cast: Cast): void {
-  const p = cast.byRole
-  const [o1, o2, o3, o4, o5, o6] = cast.others as [
-    PatronRow,
-    PatronRow,
-    PatronRow,
-    PatronRow,
-    PatronRow,
-    PatronRow,
-  ]
-  const L = ledger
+/** A line of README's "try this" list: which title (or copy) shows what. */
+export interface DemoNote {
+  role: Role
+  what: string
+  title: string
+  barcode?: string
+}
 
-  // 山田 花子: every loan and hold state a patron meets.
-  const hanako = p('ordinary')
-  L.lend(hanako, pick.take(isBook('novel')), { daysAgo: 3 })
+type Others = [PatronRow, PatronRow, PatronRow, PatronRow, PatronRow, PatronRow]
+
+/** Writes every demo case into the ledger; returns the notes for README. */
+export function playDemo(ledger: Ledger, pick: Picker, cast: Cast): DemoNote[] {
+  const notes: DemoNote[] = []
+  const others = cast.others as Others
+  ordinary(ledger, pick, cast, others, notes)
+  limits(ledger, pick, cast)
+  access(ledger, pick, cast, others, notes)
+  // The other patrons borrow a little too, so their own pages are not empty.
+  for (const [i, o] of others.entries()) {
+    ledger.lend(o, pick.take(isBook(i % 2 ? 'novel' : 'picture')), { daysAgo: 1 + i })
+    ledger.hold(o, pick.take(ofType(AV[i % 3] as 'cd')), {
+      daysAgo: 3 + i,
+      pickupId: PLACE.station,
+    })
+  }
+  return notes
+}
+
+/** 山田 花子: every loan and hold state a patron meets. */
+function ordinary(L: Ledger, pick: Picker, cast: Cast, others: Others, notes: DemoNote[]): void {
+  const [o1, o2, o3, o4, o5, o6] = others
+  const hanako = cast.byRole('ordinary')
+  const note = (what: string, t: TitleRow, barcode?: string) =>
+    notes.push({ role: 'ordinary', what, title: t.title, ...(barcode ? { barcode } : {}) })
+  const lent = (t: TitleRow, o: Parameters<Ledger['lend']>[2], what: string) => {
+    L.lend(hanako, t, o)
+    note(what, t)
+  }
+  lent(pick.take(isBook('novel')), { daysAgo: 3 }, 'renewable (延長できます)')
   const wanted = pick.take(isBook('cooking'))
   L.lendAll(wanted, [hanako], 6)
   L.hold(o1, wanted, { daysAgo: 2, pickupId: PLACE.central })
-  L.lend(hanako, pick.take(isBook('picture')), { daysAgo: 19, dueIn: -5 })
-  L.lend(hanako, cast.ill[0], { daysAgo: 4, interLibrary: true })
-  L.lend(hanako, pick.take(ofType('cd')), { daysAgo: 2 })
-  L.lend(hanako, pick.take(isBook('travel')), { daysAgo: 50, dueIn: 6, renewals: 3 })
+  note('reserved by another patron: cannot be renewed (RENEW-HELD)', wanted)
+  lent(
+    pick.take(isBook('picture')),
+    { daysAgo: 19, dueIn: -5 },
+    'about 5 days overdue (RENEW-OVERDUE)',
+  )
+  lent(cast.ill[0], { daysAgo: 4, interLibrary: true }, 'inter-library loan (RENEW-ILL)')
+  lent(pick.take(ofType('cd')), { daysAgo: 2 }, 'CD: renews once, by 7 days (RENEW-AV)')
+  lent(
+    pick.take(isBook('travel')),
+    { daysAgo: 50, dueIn: 6, renewals: 3 },
+    'renewed 3 times: the next renewal stops at loan date + 60 days (RENEW-BOOK)',
+  )
   const queued = pick.take(isBook('novel'))
   L.lendAll(queued, [o3, o4], 8)
   L.hold(o1, queued, { daysAgo: 20, pickupId: PLACE.kuzuha })
   L.hold(o2, queued, { daysAgo: 12, pickupId: PLACE.central })
   L.hold(hanako, queued, { daysAgo: 7, pickupId: PLACE.central })
-  L.hold(hanako, pick.take(isBook('history')), {
-    daysAgo: 9,
-    pickupId: PLACE.central,
-    state: 'ready',
-    readyDaysAgo: 2,
+  note('hold waiting, 3rd in the queue (予約順位 3)', queued)
+  const back = L.copiesOf(queued.id)[0]!
+  notes.push({
+    role: 'other',
+    what: 'check this copy in at the counter: the first hold on it (吉田 陽子) becomes ready',
+    title: queued.title,
+    barcode: back.barcode,
   })
-  cast.set3.forEach((vol, i) => {
+  const ready = pick.take(isBook('history'))
+  L.hold(hanako, ready, { daysAgo: 9, pickupId: PLACE.central, state: 'ready', readyDaysAgo: 2 })
+  note('hold ready at 中央図書館 (確保中): cannot be cancelled online', ready)
+  for (const [i, vol] of cast.set3.entries()) {
     if (i > 0) L.lendAll(vol, [o5, o6], 5 + i)
     const state = i === 0 ? 'in_transit' : 'waiting'
     L.hold(hanako, vol, {
@@ -106,89 +144,88 @@ export function playDemo(ledger: Ledger, pick: Picker, cast: Cast): void {
       setGroup: 1,
       volume: i + 1,
     })
-  })
+  }
+  note('set hold 上・中・下 (セット予約): 上 in transit, 中・下 wait for it', cast.set3[0]!)
   L.hold(hanako, cast.ill[1], { daysAgo: 10, pickupId: PLACE.central, interLibrary: true })
+  note('inter-library request: cannot be cancelled online (HOLD-CANCEL)', cast.ill[1])
   for (const [genre, daysAgo] of [
     ['novel', 90],
     ['cooking', 60],
     ['travel', 35],
   ] as const)
     L.returned(hanako, pick.take(isBook(genre)), daysAgo)
-  for (const genre of ['novel', 'history'])
+  const personal = (kind: 'favourite' | 'want', genre: string, daysAgo: number) =>
     L.lib.personal.push({
-      kind: 'favourite',
+      kind,
       patronId: hanako.id,
       titleId: pick.take(isBook(genre)).id,
       loanId: null,
-      at: L.at(30),
+      at: L.at(daysAgo),
     })
-  L.lib.personal.push({
-    kind: 'want',
-    patronId: hanako.id,
-    titleId: pick.take(isBook('novel')).id,
-    loanId: null,
-    at: L.at(12),
-  })
+  personal('favourite', 'novel', 30)
+  personal('favourite', 'history', 25)
+  personal('want', 'novel', 12)
+}
 
-  // 佐藤 健一: 14 of 15 holds, one of them ready and one a DVD.
-  const kenichi = p('holds14')
+/** 佐藤 健一 at 14 of 15 holds; 鈴木 美咲 at 6 of 6 AV holds (HOLD-LIMIT). */
+function limits(L: Ledger, pick: Picker, cast: Cast): void {
+  const kenichi = cast.byRole('holds14')
   L.lend(kenichi, pick.take(isBook('howto')), { daysAgo: 5 })
-  for (let i = 0; i < 12; i++)
-    L.hold(kenichi, pick.take(isBook(i % 3 === 0 ? 'history' : 'novel')), {
-      daysAgo: 30 - i,
-      pickupId: PLACE.ekimae,
-    })
+  for (let i = 0; i < 12; i++) {
+    const t = pick.take(isBook(i % 3 === 0 ? 'history' : 'novel'))
+    L.hold(kenichi, t, { daysAgo: 30 - i, pickupId: PLACE.ekimae })
+  }
   L.hold(kenichi, pick.take(ofType('dvd')), { daysAgo: 15, pickupId: PLACE.ekimae })
-  L.hold(kenichi, pick.take(isBook('travel')), {
-    daysAgo: 8,
-    pickupId: PLACE.ekimae,
-    state: 'ready',
-    readyDaysAgo: 1,
-  })
+  const ready = { daysAgo: 8, pickupId: PLACE.ekimae, state: 'ready', readyDaysAgo: 1 } as const
+  L.hold(kenichi, pick.take(isBook('travel')), ready)
 
-  // 鈴木 美咲: 6 AV holds and 2 books.
-  const misaki = p('av6')
-  for (const [i, type] of ['cd', 'cd', 'dvd', 'dvd', 'dvd', 'video'].entries())
-    L.hold(misaki, pick.take(ofType(type as 'cd')), { daysAgo: 20 - i, pickupId: PLACE.fujisaka })
+  const misaki = cast.byRole('av6')
+  for (const [i, type] of (['cd', 'cd', 'dvd', 'dvd', 'dvd', 'video'] as const).entries())
+    L.hold(misaki, pick.take(ofType(type)), { daysAgo: 20 - i, pickupId: PLACE.fujisaka })
   for (let i = 0; i < 2; i++)
     L.hold(misaki, pick.take(isBook('picture')), { daysAgo: 6 - i, pickupId: PLACE.fujisaka })
+}
 
-  // 田中 誠: one loan 70 days overdue blocks him; he also has a ready hold he cannot borrow.
+/** The access cases: blocked, wide-area, print-disabled, no password, no e-mail, locker. */
+function access(L: Ledger, pick: Picker, cast: Cast, others: Others, notes: DemoNote[]): void {
+  const p = cast.byRole
   const makoto = p('blocked')
-  L.lend(makoto, pick.take(isBook('novel')), { daysAgo: 84, dueIn: -70 })
-  L.lend(makoto, pick.take(isBook('howto')), { daysAgo: 6 })
-  L.hold(makoto, pick.take(isBook('novel')), {
-    daysAgo: 10,
-    pickupId: PLACE.central,
-    state: 'ready',
-    readyDaysAgo: 3,
+  const overdue = pick.take(isBook('novel'))
+  const loan = L.lend(makoto, overdue, { daysAgo: 84, dueIn: -70 })
+  const copy = L.lib.copies.find((c) => c.id === loan.copyId)!
+  notes.push({
+    role: 'blocked',
+    what: 'check this copy in and he can log in again',
+    title: overdue.title,
+    barcode: copy.barcode,
   })
+  L.lend(makoto, pick.take(isBook('howto')), { daysAgo: 6 })
+  const ready = { daysAgo: 10, pickupId: PLACE.central, state: 'ready', readyDaysAgo: 3 } as const
+  L.hold(makoto, pick.take(isBook('novel')), ready)
 
   // 高橋 幸子 (expired) has nothing out. 伊藤 直樹 borrows at the counter.
   L.lend(p('wideArea'), pick.take(isBook('history')), { daysAgo: 4 })
 
-  // 渡辺 文子: 録音図書 on loan and on hold.
   const fumiko = p('printDisabled')
   L.lend(fumiko, pick.take(ofType('audiobook')), { daysAgo: 6 })
   const audio = pick.take(ofType('audiobook'))
-  L.lendAll(audio, [o2], 3)
+  L.lendAll(audio, [others[1]], 3)
   L.hold(fumiko, audio, { daysAgo: 2, pickupId: PLACE.central })
+  notes.push({
+    role: 'printDisabled',
+    what: '録音図書 on hold (a general patron is refused it)',
+    title: audio.title,
+  })
 
   L.lend(p('noPassword'), pick.take(isBook('picture')), { daysAgo: 9 })
   L.lend(p('unconfirmedEmail'), pick.take(isBook('cooking')), { daysAgo: 2 })
 
-  // 加藤 亮: ready in the Hirakatashi Station locker, lent to him when it was put in.
-  const ryo = p('locker')
-  L.hold(ryo, pick.take(isBook('novel')), {
-    daysAgo: 5,
-    pickupId: PLACE.locker,
-    state: 'ready',
-    readyDaysAgo: 1,
+  const locker = { daysAgo: 5, pickupId: PLACE.locker, state: 'ready', readyDaysAgo: 1 } as const
+  const t = pick.take(isBook('novel'))
+  L.hold(p('locker'), t, locker)
+  notes.push({
+    role: 'locker',
+    what: 'ready in the 枚方市駅 locker and already on his loan list',
+    title: t.title,
   })
-
-  // The other patrons borrow a little too, so their own pages are not empty.
-  for (const [i, o] of [o1, o2, o3, o4, o5, o6].entries()) {
-    L.lend(o, pick.take(isBook(i % 2 ? 'novel' : 'picture')), { daysAgo: 1 + i })
-    L.hold(o, pick.take(ofType(AV[i % 3] as 'cd')), { daysAgo: 3 + i, pickupId: PLACE.station })
-  }
 }

@@ -7,7 +7,7 @@ import { addDays, jstDate } from '../../core/dates.ts'
 import { CatalogueContext, person } from './catalogue.ts'
 import { copiesFor } from './copies.ts'
 import { DEMO_PEOPLE, patronNumber, patronPhone, type Role } from './demo-people.ts'
-import { isBook, Picker, playDemo } from './demo-script.ts'
+import { type DemoNote, isBook, Picker, playDemo } from './demo-script.ts'
 import { titleChunks } from './entries.ts'
 import { makeIsbn } from './isbn.ts'
 import { Ledger } from './ledger.ts'
@@ -26,7 +26,16 @@ export interface DemoOptions {
   titles?: number
 }
 
-export function buildDemo({ now, seed = DEMO_SEED, titles = DEMO_TITLES }: DemoOptions): Library {
+/** The demo library and README's notes on which title shows what. */
+export interface DemoLibrary extends Library {
+  notes: DemoNote[]
+}
+
+export function buildDemo({
+  now,
+  seed = DEMO_SEED,
+  titles = DEMO_TITLES,
+}: DemoOptions): DemoLibrary {
   const rng = new Rng(seed)
   const today = jstDate(now)
   const [year, month] = today.split('-').map(Number) as [number, number]
@@ -63,9 +72,9 @@ export function buildDemo({ now, seed = DEMO_SEED, titles = DEMO_TITLES }: DemoO
   const byRole = (role: Role) => lib.patrons[DEMO_PEOPLE.findIndex((p) => p.role === role)]!
   const others = lib.patrons.filter((_, i) => DEMO_PEOPLE[i]?.role === 'other')
   const set3 = threeVolumeSet(lib.titles, pick)
-  playDemo(ledger, pick, { byRole, others, ill: [ill[0], ill[1]], set3 })
+  const notes = playDemo(ledger, pick, { byRole, others, ill: [ill[0], ill[1]], set3 })
   crowdCirculation(rng.fork(5), ledger, pick, lib.patrons.slice(DEMO_PEOPLE.length))
-  return lib
+  return { ...lib, notes }
 }
 
 function patronRow(

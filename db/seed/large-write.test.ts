@@ -1,0 +1,47 @@
+/** `npm run db:seed -- --titles N` writes a working library, and never over an existing one. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, expect, it } from 'vitest'
+import { writeLargeLibrary } from './large-write.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'bunko-seed-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+it('writes N titles with copies, patrons, loans and holds, searchable and with triggers back', () => {
+  const path = join(dir, 'small.db')
+  const seen: number[] = []
+  const n = writeLargeLibrary(path, { titles: 1_200, now: Date.UTC(2026, 5, 1), chunk: 400 }, (d) =>
+    seen.push(d),
+  )
+  expect(n.titles).toBe(1_200)
+  expect(seen.at(-1)).toBe(1_200)
+  const db = new Database(path, { readonly: true })
+  const count = (q: string) => db.prepare(q).pluck().get() as number
+  expect(count('SELECT count(*) FROM titles')).toBe(1_200)
+  expect(count('SELECT count(*) FROM patrons')).toBe(n.patrons)
+  expect(count('SELECT count(*) FROM copies')).toBe(n.copies)
+  expect(count('SELECT count(*) FROM loans')).toBe(n.loans)
+  expect(count("SELECT count(*) FROM copies WHERE status = 'on_loan'")).toBe(n.loans)
+  expect(count('SELECT count(*) FROM titles_fts')).toBe(1_200)
+  expect(
+    count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'titles'"),
+  ).toBe(3)
+  expect(count('PRAGMA foreign_key_check')).toBeUndefined()
+  db.close()
+})
+
+it('refuses a file that already holds a library and leaves it as it was', () => {
+  const path = join(dir, 'twice.db')
+  writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })
+  expect(() => writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })).toThrow(
+    /already holds/,
+  )
+  const db = new Database(path, { readonly: true })
+  expect(db.prepare('SELECT count(*) FROM titles').pluck().get()).toBe(50)
+  const triggers =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'titles'"
+  expect(db.prepare(triggers).pluck().get()).toBe(3)
+  db.close()
+})
