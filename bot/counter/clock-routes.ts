@@ -10,7 +10,7 @@ import { advanceDemoClock, CLOCK_STEPS, type ClockStep } from './demo-clock.ts'
 import { COUNTER_PATH } from './session.ts'
 
 /** Pages the clock buttons may return to (the page they were pressed on). */
-export const BACK = /^\/(patrons\/\d+|holds(\?place=\d+)?|audit)?$/
+export const BACK = /^(\/(patrons\/\d+|holds(\?place=\d+)?|audit))?$/
 
 export function clockRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
@@ -30,7 +30,7 @@ export function clockRoutes(k: Counter): Hono<CounterEnv> {
       after: { now: moved.after, offset: moved.offset, step },
     })
     k.log.info('counter.demo_clock', { step, offset: moved.offset })
-    const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : '/'
+    const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : ''
     return c.redirect(`${COUNTER_PATH}${back}`, 303)
   })
   return app

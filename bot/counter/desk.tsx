@@ -85,7 +85,7 @@ export function deskRoutes(k: Counter): Hono<CounterEnv> {
         status: 404,
         body: (
           <p>
-            <a href={`${COUNTER_PATH}/`}>貸出・返却の画面に戻る</a>
+            <a href={COUNTER_PATH}>貸出・返却の画面に戻る</a>
           </p>
         ),
       })
@@ -149,7 +149,7 @@ export function deskRoutes(k: Counter): Hono<CounterEnv> {
       before: { placeId: before?.id ?? null },
       after: { placeId: chosen.id },
     })
-    return c.redirect(`${COUNTER_PATH}/`, 303)
+    return c.redirect(COUNTER_PATH, 303)
   })
 
   return app

@@ -46,6 +46,9 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
 
   app.use('*', async (c, next) => {
+    // The desk is /counter; /counter/ (typed by hand) goes there.
+    if (c.req.method === 'GET' && c.req.path === `${COUNTER_PATH}/`)
+      return c.redirect(COUNTER_PATH, 301)
     // Another process (or Workers isolate) may have moved the demo clock: catch up first.
     if (k.demoClock) await restoreDemoClock(k.db, k.demoClock)
     await next()
@@ -88,7 +91,7 @@ function requireSession(k: Counter) {
               画面の有効期限が切れたか、正しくない送信です。何も変更していません。画面を読み込み直してから、もう一度操作してください。
             </Message>
             <p>
-              <a href={`${COUNTER_PATH}/`}>貸出・返却の画面に戻る</a>
+              <a href={COUNTER_PATH}>貸出・返却の画面に戻る</a>
             </p>
           </Frame>,
           403,

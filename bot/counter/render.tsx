@@ -8,7 +8,7 @@ import { Frame, type NavKey } from './views/frame.tsx'
 
 /** Where the demo clock buttons bring staff back to: this page, when it is a plain GET. */
 function backPath(c: Context<CounterEnv>): string {
-  if (c.req.method !== 'GET') return '/'
+  if (c.req.method !== 'GET') return ''
   const url = new URL(c.req.url)
   return url.pathname.slice(COUNTER_PATH.length) + url.search
 }

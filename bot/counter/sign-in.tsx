@@ -33,8 +33,7 @@ export function signInRoutes(k: Counter): Hono<CounterEnv> {
 
   app.get('/sign-in', async (c) => {
     const token = sessionToken(c)
-    if (token && (await findSession(k.db, token, k.wallNow())))
-      return c.redirect(`${COUNTER_PATH}/`, 303)
+    if (token && (await findSession(k.db, token, k.wallNow()))) return c.redirect(COUNTER_PATH, 303)
     const here = await deskPlace(c, k)
     const note = c.req.query('out') ? 'サインアウトしました。' : undefined
     return c.html(
@@ -86,7 +85,7 @@ export function signInRoutes(k: Counter): Hono<CounterEnv> {
       after: { placeId: place.id },
     })
     k.log.info('counter.sign_in', { staffId: result.value.id })
-    return c.redirect(`${COUNTER_PATH}/`, 303)
+    return c.redirect(COUNTER_PATH, 303)
   })
 
   return app

@@ -23,7 +23,7 @@ export interface FrameProps {
 }
 
 const NAV: { key: NavKey; href: string; label: string }[] = [
-  { key: 'desk', href: `${COUNTER_PATH}/`, label: '貸出・返却' },
+  { key: 'desk', href: COUNTER_PATH, label: '貸出・返却' },
   { key: 'holds', href: `${COUNTER_PATH}/holds`, label: '予約棚' },
   { key: 'audit', href: `${COUNTER_PATH}/audit`, label: '操作記録' },
 ]
@@ -52,7 +52,7 @@ export function Frame(p: FrameProps) {
         </header>
         <main id="main">
           {p.demoNow !== undefined && p.signedIn ? (
-            <DemoClockPanel now={p.demoNow} csrf={p.signedIn.csrf} back={p.back ?? '/'} />
+            <DemoClockPanel now={p.demoNow} csrf={p.signedIn.csrf} back={p.back ?? ''} />
           ) : null}
           <h1>{p.title}</h1>
           {p.children}

@@ -40,7 +40,7 @@ export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: C
         />
       </div>
       <p>
-        <a href={`${COUNTER_PATH}/`}>次の利用者へ（貸出・返却の画面に戻る）</a>
+        <a href={COUNTER_PATH}>次の利用者へ（貸出・返却の画面に戻る）</a>
         {' ・ '}
         <a href={`${COUNTER_PATH}/audit?patron=${encodeURIComponent(patron.number)}`}>
           この利用者の操作記録
