@@ -1,0 +1,144 @@
+/** The hold shelf over HTTP: what waits where, hand-over (= lend), and HOLD-EXPIRE. */
+import { and, eq, isNull } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { checkIn } from '../../db/circulation.ts'
+import { copies, holds, loans, notices } from '../../db/schema.ts'
+import { DeskClient, text } from './desk-client.ts'
+import { addWaitingHold, copy, copyId, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
+
+/** 佐藤 (bob) waits for 淀川の四季 at 楠葉, 鈴木 (carol) after him; the 中央 copy comes back. */
+async function readyForBob() {
+  const h = await harness()
+  await addWaitingHold(h.db, {
+    id: 1,
+    patronId: PATRON.bob,
+    titleId: TITLE.book3,
+    pickupPlaceId: PLACE.kuzuha,
+    placedAt: NOW - 2000,
+  })
+  await addWaitingHold(h.db, {
+    id: 2,
+    patronId: PATRON.carol,
+    titleId: TITLE.book3,
+    pickupPlaceId: PLACE.central,
+    placedAt: NOW - 1000,
+  })
+  await checkIn(
+    h.db,
+    { barcode: copy(TITLE.book3, 1), placeId: PLACE.central },
+    NOW,
+    h.config.policy,
+  )
+  const desk = await new DeskClient(h.app).signedIn()
+  return { ...h, desk }
+}
+
+const hold = async (h: Awaited<ReturnType<typeof readyForBob>>, id: number) =>
+  (await h.db.orm.select().from(holds).where(eq(holds.id, id)))[0]
+
+describe('the hold shelf', () => {
+  it('lists the ready holds of the chosen pickup place with their pickup-by dates', async () => {
+    const h = await readyForBob()
+    const kuzuha = text((await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html)
+    expect(kuzuha).toContain('予約棚：楠葉図書館')
+    expect(kuzuha).toContain('確保中の予約（1件）')
+    expect(kuzuha).toMatch(/2026年6月17日\(水\) 佐藤 一郎 1000002 淀川の四季 C31/)
+    expect(kuzuha).toContain('お知らせ：送信待ち')
+    const central = text((await h.desk.get(`/counter/holds?place=${PLACE.central}`)).html)
+    expect(central).toContain('この受取場所に確保中の予約はありません')
+  })
+
+  it('hands a ready hold over: the holder borrows it and the hold is collected', async () => {
+    const h = await readyForBob()
+    const { res, html } = await h.desk.post('/counter/holds/1/collect', {
+      place: String(PLACE.kuzuha),
+    })
+    expect(res.status).toBe(200)
+    expect(text(html)).toContain('予約資料を貸し出しました')
+    expect(text(html)).toContain('確保中の予約（0件）')
+    expect(await hold(h, 1)).toMatchObject({ state: 'collected' })
+    const [loan] = await h.db.orm
+      .select()
+      .from(loans)
+      .where(and(eq(loans.copyId, copyId(TITLE.book3, 1)), isNull(loans.returnedAt)))
+    expect(loan).toMatchObject({ patronId: PATRON.bob, holdId: 1, dueDate: '2026-06-24' })
+    // Handing over twice does nothing more.
+    const again = await h.desk.post('/counter/holds/1/collect', {})
+    expect(text(again.html)).toContain('貸出できません')
+  })
+
+  it('ACC-BLOCK-OVERDUE: a blocked holder cannot be handed their ready hold', async () => {
+    const h = await harness()
+    await addWaitingHold(h.db, {
+      id: 1,
+      patronId: PATRON.late,
+      titleId: TITLE.book3,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 1000,
+    })
+    await checkIn(
+      h.db,
+      { barcode: copy(TITLE.book3, 1), placeId: PLACE.central },
+      NOW,
+      h.config.policy,
+    )
+    const desk = await new DeskClient(h.app).signedIn()
+    const { html } = await desk.post('/counter/holds/1/collect', {})
+    expect(text(html)).toContain('貸出できません')
+    expect(text(html)).toContain('60日以上')
+    expect((await h.db.orm.select().from(holds).where(eq(holds.id, 1)))[0]?.state).toBe('ready')
+  })
+
+  it('HOLD-EXPIRE: past the pickup-by date the hold ends and the copy passes to the next hold', async () => {
+    const h = await readyForBob()
+    // Nothing is due yet.
+    const early = await h.desk.post('/counter/holds/expire', {})
+    expect(text(early.html)).toContain('取置期限を過ぎた予約はありませんでした')
+    expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
+    // Two weeks later (demo clock) 佐藤's last day (6/17) has passed.
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const shelf = text((await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html)
+    expect(shelf).toContain('期限切れ')
+    const { html } = await h.desk.post('/counter/holds/expire', { place: String(PLACE.kuzuha) })
+    expect(text(html)).toContain('取置期限切れの予約を1件処理しました')
+    expect(text(html)).toContain('1点は次の予約者の確保に回しました')
+    expect(await hold(h, 1)).toMatchObject({ state: 'expired' })
+    expect(await hold(h, 2)).toMatchObject({ state: 'ready', copyId: copyId(TITLE.book3, 1) })
+    const queued = await h.db.orm.select().from(notices).where(eq(notices.holdId, 2))
+    expect(queued).toHaveLength(1)
+    const [c] = await h.db.orm
+      .select()
+      .from(copies)
+      .where(eq(copies.id, copyId(TITLE.book3, 1)))
+    expect(c).toMatchObject({ status: 'on_hold_shelf', currentPlaceId: PLACE.central })
+  })
+
+  it('HOLD-EXPIRE: with nobody waiting the copy goes back to the shelf', async () => {
+    const h = await harness()
+    await addWaitingHold(h.db, {
+      id: 1,
+      patronId: PATRON.bob,
+      titleId: TITLE.book4,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 1000,
+    })
+    await checkIn(
+      h.db,
+      { barcode: copy(TITLE.book4, 1), placeId: PLACE.central },
+      NOW,
+      h.config.policy,
+    )
+    const desk = await new DeskClient(h.app).signedIn()
+    await desk.post('/counter/clock/advance', { by: 'week' })
+    await desk.post('/counter/clock/advance', { by: 'day' })
+    await desk.post('/counter/clock/advance', { by: 'day' })
+    const { html } = await desk.post('/counter/holds/expire', {})
+    expect(text(html)).toContain('1点は棚に戻してください')
+    const [c] = await h.db.orm
+      .select()
+      .from(copies)
+      .where(eq(copies.id, copyId(TITLE.book4, 1)))
+    expect(c).toMatchObject({ status: 'on_shelf', currentPlaceId: PLACE.central })
+  })
+})
