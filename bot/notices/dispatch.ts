@@ -1,0 +1,255 @@
+/**
+ * The dispatcher: every notice whose slot has come goes out as a LINE push, one push per
+ * patron (NOTICE-SLOTS, NOTICE-ONCE). Never called inside a request: the scheduler (Node) or
+ * the cron handler (Workers) runs it.
+ *
+ * Exactly once: a patron's due notices are claimed under one group key and a lease before
+ * the push, and the key is the push's X-Line-Retry-Key. A crash after LINE accepted the push
+ * but before the rows were marked sent leaves them `sending`; once the lease lapses the next
+ * run re-claims the same rows under the same key, pushes again, and LINE's 409 marks them
+ * sent without a second message. A group unfinished for longer than LINE remembers keys is
+ * marked failed (`outcome_unknown`) instead of risking a second message.
+ */
+import type { AppDeps } from '../deps.ts'
+import { type GroupContent, groupContents } from './content.ts'
+import { groupKey, groupKeyTime, RETRY_KEY_SAFE_MS } from './keys.ts'
+import {
+  type Candidate,
+  claimPendingStatement,
+  dueCandidates,
+  finishGroup,
+  reclaimStatement,
+  releaseGroup,
+  settleUnsendable,
+} from './outbox.ts'
+import { pacer, realTiming, semaphore, type Timing } from './pacer.ts'
+import { DEFAULT_RETRY, type Pusher, pushWithRetry, type RetryPolicy } from './push.ts'
+import { type QuotaReading, readQuota, warnQuota } from './quota.ts'
+
+export interface DispatchOptions {
+  /** Send what is due at this slot (default: now). Notices due later wait (NOTICE-SLOTS). */
+  slotAt?: number
+  /** At most this many pushes (patron groups) in this run. */
+  limit?: number
+  /** Pushes started per second: under LINE's 2,000/s with room for other calls. */
+  pushesPerSecond?: number
+  /** Pushes in flight at once. */
+  concurrency?: number
+  /** How long a claim is owned; must outlast one group's retries. */
+  leaseMs?: number
+  retry?: Partial<RetryPolicy>
+  /** Real time for pacing and backoff (not the app clock, which a demo may move). */
+  timing?: Timing
+  random?: () => number
+  /** Read the month's quota first and send only what fits (default true). */
+  checkQuota?: boolean
+  /** Groups claimed per batch. */
+  claimChunk?: number
+}
+
+export const DISPATCH_DEFAULTS = {
+  pushesPerSecond: 1900,
+  concurrency: 32,
+  leaseMs: 5 * 60_000,
+  claimChunk: 100,
+} as const
+
+export interface DispatchReport {
+  slotAt: number
+  /** Pushes LINE accepted now (200). */
+  pushed: number
+  /** Pushes LINE already had (409): a repeat after a crash or lost answer. */
+  repeated: number
+  sent: number
+  failed: number
+  undeliverable: number
+  /** Notices left pending because the month's quota is used up. */
+  deferred: number
+  quota: QuotaReading | null
+}
+
+interface Claimed {
+  key: string
+  /** Re-claimed after a lapsed lease: it may already be with LINE. */
+  resumed: boolean
+}
+
+/** Send every notice due at `slotAt`; see the file comment for the guarantees. */
+export async function dispatchDue(
+  deps: AppDeps,
+  opts: DispatchOptions = {},
+): Promise<DispatchReport> {
+  const { db, clock, log } = deps
+  const at = opts.slotAt ?? clock.now()
+  const report: DispatchReport = {
+    slotAt: at,
+    pushed: 0,
+    repeated: 0,
+    sent: 0,
+    failed: 0,
+    undeliverable: 0,
+    deferred: 0,
+    quota: null,
+  }
+  const settled = await settleUnsendable(db, at)
+  report.undeliverable += settled.length
+  logReasons(deps, settled)
+
+  let budget = Number.POSITIVE_INFINITY
+  if (opts.checkQuota !== false) {
+    report.quota = await readQuota(deps.line.client, log)
+    if (report.quota) {
+      warnQuota(log, report.quota)
+      budget = report.quota.remaining
+    }
+  }
+  const timing = opts.timing ?? realTiming
+  const pusher: Pusher = {
+    client: deps.line.client,
+    pacer: pacer(opts.pushesPerSecond ?? DISPATCH_DEFAULTS.pushesPerSecond, timing),
+    timing,
+    random: opts.random ?? Math.random,
+    retry: { ...DEFAULT_RETRY, ...opts.retry },
+  }
+  const inFlight = semaphore(opts.concurrency ?? DISPATCH_DEFAULTS.concurrency)
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY
+  const chunkSize = opts.claimChunk ?? DISPATCH_DEFAULTS.claimChunk
+  const run = { fatal: null as unknown, quotaHit: false }
+
+  const send = async (g: GroupContent) => {
+    try {
+      await sendGroup(deps, pusher, g, report, run)
+    } catch (err) {
+      // The database failed: stop as a crash would. The rows stay leased and are resumed.
+      run.fatal ??= err
+    }
+  }
+
+  let groups = 0
+  while (!run.fatal && !run.quotaHit && groups < limit) {
+    const now = clock.now()
+    const candidates = await dueCandidates(db, at, now, Math.min(chunkSize, limit - groups))
+    if (!candidates.length) break
+    groups += candidates.length
+    const leaseMs = opts.leaseMs ?? DISPATCH_DEFAULTS.leaseMs
+    const claimed = await claim(deps, candidates, at, now, leaseMs, report)
+    const contents = await groupContents(
+      db,
+      claimed.map((c) => c.key),
+      deps.config.policy,
+      deps.config.line.liffId,
+    )
+    const resumed = new Set(claimed.filter((c) => c.resumed).map((c) => c.key))
+    for (const g of contents) {
+      if (run.fatal) break
+      const cost = g.request?.messages.length ?? 0
+      if (run.quotaHit || (!resumed.has(g.key) && cost > budget)) {
+        run.quotaHit = true
+        report.deferred += await releaseGroup(db, g.key, 0)
+        continue
+      }
+      budget -= cost
+      await inFlight.start(() => send(g))
+    }
+  }
+  await inFlight.idle()
+  if (run.quotaHit)
+    log.warn('notices.quota_reached', {
+      slotAt: at,
+      deferred: report.deferred,
+      remaining: report.quota?.remaining ?? null,
+    })
+  if (run.fatal) throw run.fatal
+  log.info('notices.dispatched', { ...report, quota: report.quota?.used ?? null })
+  return report
+}
+
+/** Claim the candidates in one batch: pending ones under new keys, lapsed ones under their own. */
+async function claim(
+  deps: AppDeps,
+  candidates: Candidate[],
+  at: number,
+  now: number,
+  leaseMs: number,
+  report: DispatchReport,
+): Promise<Claimed[]> {
+  const until = now + leaseMs
+  const plans: (Claimed & { statement: ReturnType<typeof reclaimStatement> })[] = []
+  for (const c of candidates) {
+    if (c.staleKey === null) {
+      const key = groupKey(now)
+      plans.push({
+        key,
+        resumed: false,
+        statement: claimPendingStatement(c.patronId, key, at, until),
+      })
+      continue
+    }
+    const made = groupKeyTime(c.staleKey)
+    if (made === null || now - made <= RETRY_KEY_SAFE_MS) {
+      plans.push({
+        key: c.staleKey,
+        resumed: true,
+        statement: reclaimStatement(c.staleKey, now, until),
+      })
+      continue
+    }
+    const failed = { state: 'failed', reason: 'outcome_unknown', tries: 0 } as const
+    const n = await finishGroup(deps.db, c.staleKey, failed, now)
+    report.failed += n
+    deps.log.warn('notices.outcome_unknown', { key: c.staleKey, notices: n })
+  }
+  const [first, ...rest] = plans.map((p) => p.statement)
+  if (!first) return []
+  const results = await deps.db.batch([first, ...rest])
+  return plans
+    .filter((_, i) => (results[i] as unknown[]).length > 0)
+    .map(({ key, resumed }) => ({ key, resumed }))
+}
+
+/** Push one group and record the outcome. Throws only when the database fails. */
+async function sendGroup(
+  deps: AppDeps,
+  pusher: Pusher,
+  g: GroupContent,
+  report: DispatchReport,
+  run: { quotaHit: boolean },
+): Promise<void> {
+  const { db, clock, log } = deps
+  if (!g.request) {
+    const state = g.problem === 'build_error' ? 'failed' : 'undeliverable'
+    const n = await finishGroup(db, g.key, { state, reason: g.problem, tries: 0 }, clock.now())
+    report[state] += n
+    return
+  }
+  const out = await pushWithRetry(pusher, g.request, g.key)
+  if (out.kind === 'sent') {
+    if (out.repeat) report.repeated += 1
+    else report.pushed += 1
+    report.sent += await finishGroup(db, g.key, { state: 'sent', tries: out.tries }, clock.now())
+  } else if (out.kind === 'quota') {
+    run.quotaHit = true
+    report.deferred += await releaseGroup(db, g.key, out.tries)
+  } else {
+    const n = await finishGroup(
+      db,
+      g.key,
+      { state: 'failed', reason: out.reason, tries: out.tries },
+      clock.now(),
+    )
+    report.failed += n
+    log.warn('notices.push_failed', {
+      key: g.key,
+      reason: out.reason,
+      tries: out.tries,
+      notices: n,
+    })
+  }
+}
+
+function logReasons(deps: AppDeps, settled: { reason: string }[]): void {
+  if (!settled.length) return
+  const counts: Record<string, number> = {}
+  for (const s of settled) counts[s.reason] = (counts[s.reason] ?? 0) + 1
+  deps.log.info('notices.not_pushed', counts)
+}

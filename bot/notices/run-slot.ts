@@ -1,0 +1,120 @@
+/**
+ * One notice slot, the same on Node and Workers: expire what was not collected, queue the
+ * overdue reminders that have come due, then send everything due. `tick` decides whether a
+ * slot is owed: the latest slot at or before now that has not run yet is run once, however
+ * many were missed (downtime, or a demo clock that jumped days ahead); between slots it only
+ * finishes claims a crashed run left behind.
+ *
+ * The last slot run is kept in the kv table, so a restart (or another Workers isolate) knows.
+ */
+import { eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { kv } from '../../db/schema.ts'
+import type { AppDeps } from '../deps.ts'
+import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
+import { expireHolds } from './expiry.ts'
+import { hasDuePending, hasLapsedClaims } from './outbox.ts'
+import { queueOverdue } from './overdue.ts'
+import { latestSlot } from './slots.ts'
+
+export const LAST_SLOT_KEY = 'notices.last_slot'
+/** Set to the slot whose remaining notices wait for quota, so the ticks do not retry them. */
+export const QUOTA_WAIT_KEY = 'notices.quota_wait'
+
+/**
+ * A run this close to its slot dates its changes at the slot, so a copy passed on by expiry
+ * at 10:00 is announced in the same 10:00 push; a late catch-up dates them now, so nobody's
+ * pickup days are counted from a time already past.
+ */
+export const ON_TIME_MS = 10 * 60_000
+
+export interface SlotReport {
+  slotAt: number
+  expired: number
+  overdueQueued: number
+  dispatch: DispatchReport | null
+  /** Steps that failed (logged); the slot is run again on a later tick. */
+  errors: string[]
+}
+
+export async function runSlot(
+  deps: AppDeps,
+  at: number,
+  opts: DispatchOptions = {},
+): Promise<SlotReport> {
+  const report: SlotReport = {
+    slotAt: at,
+    expired: 0,
+    overdueQueued: 0,
+    dispatch: null,
+    errors: [],
+  }
+  const now = deps.clock.now()
+  const changeAt = now - at <= ON_TIME_MS ? Math.min(at, now) : now
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work()
+    } catch (err) {
+      report.errors.push(name)
+      deps.log.error('notices.step_failed', {
+        step: name,
+        slotAt: at,
+        error: err instanceof Error ? err.message : 'unknown',
+      })
+      return null
+    }
+  }
+  report.expired = (await step('expire', () => expireHolds(deps, changeAt)))?.length ?? 0
+  report.overdueQueued = (await step('overdue', () => queueOverdue(deps, at))) ?? 0
+  report.dispatch = await step('dispatch', () => dispatchDue(deps, { ...opts, slotAt: at }))
+  if (report.dispatch?.deferred) await writeKv(deps.db, QUOTA_WAIT_KEY, at, now)
+  return report
+}
+
+/**
+ * Run the slot that is owed, if any; otherwise finish lapsed claims, and send notices a
+ * limited run left pending (unless they wait for quota). Returns the slot run, or null.
+ */
+export async function tick(deps: AppDeps, opts: DispatchOptions = {}): Promise<SlotReport | null> {
+  const { db, clock } = deps
+  const now = clock.now()
+  const slot = latestSlot(now, deps.config.policy)
+  const last = await readKv(db, LAST_SLOT_KEY)
+  if (last === null || last < slot) {
+    const report = await runSlot(deps, slot, opts)
+    if (!report.errors.length) await writeKv(db, LAST_SLOT_KEY, slot, clock.now())
+    return report
+  }
+  const waiting = (await readKv(db, QUOTA_WAIT_KEY)) === last
+  if ((await hasLapsedClaims(db, last, now)) || (!waiting && (await hasDuePending(db, last)))) {
+    const report = await dispatchDue(deps, { ...opts, slotAt: last })
+    if (report.deferred) await writeKv(db, QUOTA_WAIT_KEY, last, clock.now())
+  }
+  return null
+}
+
+async function readKv(db: Db, key: string): Promise<number | null> {
+  const [row] = await db.orm.select({ value: kv.value }).from(kv).where(eq(kv.key, key))
+  const n = Number(row?.value)
+  return row && Number.isSafeInteger(n) ? n : null
+}
+
+/** Store `value` under `key`, only ever moving it forward. */
+async function writeKv(db: Db, key: string, value: number, now: number): Promise<void> {
+  await db.batch([
+    db.orm
+      .insert(kv)
+      .values({ key, value: String(value), updatedAt: now })
+      .onConflictDoUpdate({
+        target: kv.key,
+        set: { value: String(value), updatedAt: now },
+        setWhere: sql`CAST(${kv.value} AS INTEGER) < ${value}`,
+      })
+      .returning({ key: kv.key }),
+  ])
+}
+
+/** The last slot `tick` ran, or null before the first run. */
+export function lastSlotRun(db: Db): Promise<number | null> {
+  return readKv(db, LAST_SLOT_KEY)
+}

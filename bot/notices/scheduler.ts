@@ -1,0 +1,80 @@
+/**
+ * The Node scheduler: an in-process loop that wakes at each notice slot (Japan time, from
+ * core's slot lists) and runs `tick`. It follows the app clock, and re-checks on a short
+ * tick, so a demo clock moved forward to the next slot is noticed within seconds. On start it
+ * ticks at once: slots missed while the process was down are caught up once.
+ *
+ * Workers has no long-lived process; it runs the same `tick` from cron (workers.ts).
+ */
+import type { AppDeps } from '../deps.ts'
+import type { DispatchOptions } from './dispatch.ts'
+import { tick } from './run-slot.ts'
+import { nextSlot } from './slots.ts'
+
+export interface SchedulerOptions extends DispatchOptions {
+  /** The longest sleep between checks of the clock (real ms). */
+  tickMs?: number
+  /** After a run with failed steps, wait this long before trying again. */
+  retryMs?: number
+}
+
+export interface Scheduler {
+  /** Check now instead of at the next tick (e.g. right after the demo clock moved). */
+  wake(): void
+  /** Stop, after the run in progress (if any) ends. */
+  stop(): Promise<void>
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void>
+}
+
+export function startScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Scheduler {
+  const { tickMs = 5_000, retryMs = 60_000, ...dispatch } = opts
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> | null = null
+  let stopped = false
+
+  const schedule = (delay: number) => {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(run, Math.max(0, delay))
+    ;(timer as { unref?: () => void }).unref?.()
+  }
+
+  const untilNextCheck = () => {
+    const now = deps.clock.now()
+    return Math.min(tickMs, nextSlot(now + 1, deps.config.policy) - now)
+  }
+
+  function run() {
+    if (stopped || running) return
+    running = (async () => {
+      let delay: number
+      try {
+        const report = await tick(deps, dispatch)
+        delay = report?.errors.length ? retryMs : untilNextCheck()
+      } catch (err) {
+        deps.log.error('notices.tick_failed', {
+          error: err instanceof Error ? err.message : 'unknown',
+        })
+        delay = retryMs
+      }
+      running = null
+      schedule(delay)
+    })()
+  }
+
+  run()
+  return {
+    wake: () => {
+      if (!running) schedule(0)
+    },
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+    async idle() {
+      await running
+    },
+  }
+}
