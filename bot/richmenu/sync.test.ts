@@ -1,16 +1,13 @@
 /**
- * syncRichMenus against the LINE simulator, through @line/bot-sdk's baseURL on a real port.
- *
- * LINE's rich menu batch control (POST /v2/bot/richmenu/batch, GET .../progress/batch) moves
- * users off a replaced menu. While bot/simulator does not answer those paths, this test adds
- * them on the same origin, acting on the simulator's own state (see `withBatchControl`).
+ * syncRichMenus against the LINE simulator, through @line/bot-sdk's baseURL on a real port,
+ * including LINE's rich menu batch control (POST /v2/bot/richmenu/batch, GET .../progress/batch)
+ * that moves users off a replaced menu.
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { messagingApi } from '@line/bot-sdk'
-import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLineSimulator, type LineSimulator } from '../simulator/index.ts'
+import { createLineSimulator } from '../simulator/index.ts'
 import { ALIAS_IDS, menuA, richMenuDefinitions } from './definitions.ts'
 import { loadMenuImages } from './images.ts'
 import { linkMenuForPatron, resolveMenuIds } from './link.ts'
@@ -25,52 +22,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))))
 })
 
-/** LINE's batch control, on the simulator's state, when the simulator itself lacks it. */
-async function withBatchControl(sim: LineSimulator, refuse: { batch: boolean }): Promise<Hono> {
-  const host = new Hono()
-  host.post('/v2/bot/richmenu/batch', async (c, next) =>
-    refuse.batch ? c.json({ message: 'Internal error' }, 500) : next(),
-  )
-  // An implemented endpoint answers an empty batch with 400 or 202; a missing one with 404.
-  const probe = await sim.app.request('/v2/bot/richmenu/batch', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ operations: [] }),
-  })
-  if (probe.status === 404) {
-    const done = new Set<string>()
-    host.post('/v2/bot/richmenu/batch', async (c) => {
-      const { operations } = (await c.req.json()) as {
-        operations: Array<{ type: string; from?: string; to?: string }>
-      }
-      for (const op of operations)
-        for (const [user, menu] of sim.state.userRichMenus) {
-          if (op.type === 'link' && menu === op.from) sim.state.userRichMenus.set(user, op.to!)
-          if (op.type === 'unlink' && menu === op.from) sim.state.userRichMenus.delete(user)
-        }
-      const id = crypto.randomUUID()
-      done.add(id)
-      return c.json({}, 202, { 'x-line-request-id': id })
-    })
-    host.get('/v2/bot/richmenu/progress/batch', (c) =>
-      done.has(c.req.query('requestId') ?? '')
-        ? c.json({ phase: 'succeeded', acceptedTime: new Date().toISOString() })
-        : c.json({ message: 'Not found' }, 404),
-    )
-  }
-  host.route('/', sim.app)
-  return host
-}
-
 async function setup() {
   const sim = createLineSimulator({
     channelSecret: 'test-channel-secret',
     channelAccessToken: TOKEN,
     loginChannelId: '1234567890',
   })
-  const refuse = { batch: false }
-  const host = await withBatchControl(sim, refuse)
-  const server = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' })
+  const server = serve({ fetch: sim.app.fetch, port: 0, hostname: '127.0.0.1' })
   servers.push(server)
   await new Promise<void>((r) => server.once('listening', () => r()))
   const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -89,7 +47,10 @@ async function setup() {
       ...over,
     })
   const creates = () => sim.record.calls({ method: 'POST', path: '/v2/bot/richmenu' }).length
-  return { sim, client, run, creates, logs, images, refuse, user: sim.users.list()[0]!.userId }
+  /** LINE refusing every batch (500) until `refuseBatch(false)`. */
+  const refuseBatch = (on: boolean) =>
+    on ? sim.faults.add({ match: 'POST /v2/bot/richmenu/batch', status: 500 }) : sim.faults.clear()
+  return { sim, client, run, creates, logs, images, refuseBatch, user: sim.users.list()[0]!.userId }
 }
 
 describe('syncRichMenus (LINE-MENU)', () => {
@@ -142,6 +103,11 @@ describe('syncRichMenus (LINE-MENU)', () => {
     expect(t.sim.state.richMenus.size).toBe(2)
     expect(t.sim.state.aliases.get(ALIAS_IDS.b)).toBe(second.menuB)
     expect(t.sim.state.userRichMenus.get(t.user)).toBe(second.menuB)
+    // The move went through the simulator's batch control, and its progress was read.
+    const batches = t.sim.record.calls({ method: 'POST', path: '/v2/bot/richmenu/batch' })
+    expect(batches.map((c) => c.status)).toEqual([202])
+    const polls = t.sim.record.calls({ method: 'GET', path: '/v2/bot/richmenu/progress/batch' })
+    expect(polls.map((c) => c.query)).toContain(`?requestId=${batches[0]!.requestId}`)
     const uri = t.sim.state.richMenus.get(second.menuB)?.areas[0]?.action.uri
     expect(uri).toBe('https://liff.line.me/1650000000-other/card')
   })
@@ -150,12 +116,12 @@ describe('syncRichMenus (LINE-MENU)', () => {
     const t = await setup()
     const first = await t.run()
     await linkMenuForPatron(t.client, t.user, true, first)
-    t.refuse.batch = true
+    t.refuseBatch(true)
     const second = await t.run({ liffId: '1650000000-other' })
     expect(second.kept).toEqual([first.menuB])
     expect(second.deleted).toEqual([])
     expect(t.sim.state.userRichMenus.get(t.user)).toBe(first.menuB)
-    t.refuse.batch = false
+    t.refuseBatch(false)
     const third = await t.run({ liffId: '1650000000-other' })
     expect(third).toMatchObject({ created: [], deleted: [first.menuB], kept: [] })
     expect(t.sim.state.userRichMenus.get(t.user)).toBe(second.menuB)

@@ -18,6 +18,7 @@ import {
 } from './api/middleware.ts'
 import { richMenuRoutes } from './api/richmenu.ts'
 import { richMenuAliasRoutes } from './api/richmenu-alias.ts'
+import { richMenuBatchRoutes } from './api/richmenu-batch.ts'
 import { dialogRoutes } from './dialog.tsx'
 import { MESSAGES } from './errors.ts'
 import { userId as newUserId } from './ids.ts'
@@ -101,6 +102,7 @@ export function createLineSimulator(options: LineSimulatorOptions): LineSimulato
   api.route('/', messagingRoutes(state))
   api.route('/', channelRoutes(state, verifyWebhook))
   api.route('/', richMenuAliasRoutes(state))
+  api.route('/', richMenuBatchRoutes(state))
   api.route('/', richMenuRoutes(state))
   api.all('/v2/*', (c) => c.json({ message: MESSAGES.notFound }, 404))
 
@@ -167,6 +169,7 @@ function initialState(options: LineSimulatorOptions): SimulatorState {
     defaultRichMenuId: null,
     userRichMenus: new Map(),
     aliases: new Map(),
+    richMenuBatches: new Map(),
     usage: new Map(),
     rateWindows: new Map(),
     faults: [],

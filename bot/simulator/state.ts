@@ -25,6 +25,23 @@ export interface StoredRichMenu {
   image?: { bytes: Uint8Array; contentType: string }
 }
 
+/** One operation of a rich menu batch, as LINE's request body names it. */
+export type RichMenuBatchOperation =
+  | { type: 'link'; from: string; to: string }
+  | { type: 'unlink'; from: string }
+  | { type: 'unlinkAll' }
+
+/** An accepted rich menu batch, by the request ID LINE reports its progress under. */
+export interface StoredRichMenuBatch {
+  requestId: string
+  operations: RichMenuBatchOperation[]
+  resumeRequestKey?: string
+  acceptedAt: number
+  /** When the batch is due to finish; it is applied on the first look at or after this. */
+  completesAt: number
+  phase: 'ongoing' | 'succeeded' | 'failed'
+}
+
 export interface SingleUseToken {
   userId: string
   expiresAt: number
@@ -56,6 +73,7 @@ export interface SimulatorState {
   defaultRichMenuId: string | null
   userRichMenus: Map<string, string>
   aliases: Map<string, string>
+  richMenuBatches: Map<string, StoredRichMenuBatch>
   /** Messages counted against the quota, by Japan-time month `YYYY-MM`. */
   usage: Map<string, number>
   rateWindows: Map<string, { start: number; count: number }>
@@ -64,6 +82,9 @@ export interface SimulatorState {
   deliveries: WebhookDelivery[]
   seq: number
 }
+
+/** LINE reports a batch's progress for 14 days after accepting it. */
+export const BATCH_PROGRESS_TTL_MS = 14 * 24 * 60 * 60_000
 
 /** Most calls and deliveries kept: enough for any test, bounded for a demo left running. */
 export const RECORD_CAP = 5000
@@ -115,11 +136,15 @@ export function appendChat(
 
 /**
  * Forget tokens and retry keys a day after they expired, so a long demo does not grow without
- * bound while a recently expired token can still be told apart from an unknown one.
+ * bound while a recently expired token can still be told apart from an unknown one; forget a
+ * finished rich menu batch once LINE would no longer report its progress.
  */
 export function sweepExpired(state: SimulatorState): void {
   const cutoff = state.clock() - 24 * 60 * 60_000
   for (const map of [state.replyTokens, state.linkTokens, state.retryKeys] as const) {
     for (const [key, value] of map) if (value.expiresAt <= cutoff) map.delete(key)
   }
+  const forgotten = state.clock() - BATCH_PROGRESS_TTL_MS
+  for (const [id, batch] of state.richMenuBatches)
+    if (batch.phase !== 'ongoing' && batch.acceptedAt <= forgotten) state.richMenuBatches.delete(id)
 }

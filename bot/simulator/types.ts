@@ -24,6 +24,11 @@ export interface SimulatorLimits {
   rateLimit: { requests: number; windowMs: number } | null
   /** How long an issued ID token stays valid. */
   idTokenTtlMs: number
+  /**
+   * How long (simulator clock) a rich menu batch stays `ongoing` before it is applied. LINE runs
+   * batches in the background; 0 applies each one as it is accepted.
+   */
+  richMenuBatchMs: number
 }
 
 export const DEFAULT_LIMITS: SimulatorLimits = {
@@ -35,6 +40,7 @@ export const DEFAULT_LIMITS: SimulatorLimits = {
   monthlyMessageQuota: 1000,
   rateLimit: { requests: 2000, windowMs: 1000 },
   idTokenTtlMs: 60 * 60_000,
+  richMenuBatchMs: 0,
 }
 
 /** A LINE user the simulator plays. */

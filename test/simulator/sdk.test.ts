@@ -158,6 +158,52 @@ describe('MessagingApiClient against the simulator', () => {
     expect((await httpError(client.getRichMenu(richMenuId))).status).toBe(404)
   })
 
+  it('richMenuBatch, getRichMenuBatchProgress and validateRichMenuBatchRequest', async () => {
+    const menu: messagingApi.RichMenuRequest = {
+      size: { width: 2500, height: 843 },
+      selected: false,
+      name: 'batch',
+      chatBarText: 'メニュー',
+      areas: [],
+    }
+    const image = new Blob([(await png(2500, 843)).slice()], { type: 'image/png' })
+    const { richMenuId: from } = await client.createRichMenu(menu)
+    const { richMenuId: to } = await client.createRichMenu(menu)
+    await blob.setRichMenuImage(from, image)
+    await blob.setRichMenuImage(to, image)
+    await client.linkRichMenuIdToUsers({ richMenuId: from, userIds: [t.alice, t.bob] })
+
+    const request: messagingApi.RichMenuBatchRequest = {
+      operations: [{ type: 'link', from, to }],
+      resumeRequestKey: 'sdk-batch-1',
+    }
+    expect(await client.validateRichMenuBatchRequest(request)).toEqual({})
+    const invalid = await httpError(
+      client.validateRichMenuBatchRequest({ operations: [{ type: 'unlink', from: 'nope' }] }),
+    )
+    expect(invalid.status).toBe(400)
+    expect(JSON.parse(invalid.body)).toEqual({
+      message: 'The request body has 1 error(s)',
+      details: [{ message: 'richmenu not found', property: 'operations[0].from' }],
+    })
+    expect(t.sim.state.userRichMenus.get(t.alice)).toBe(from)
+
+    const accepted = await client.richMenuBatchWithHttpInfo(request)
+    expect(accepted.httpResponse.status).toBe(202)
+    const requestId = accepted.httpResponse.headers.get('x-line-request-id')!
+    const progress = await client.getRichMenuBatchProgress(requestId)
+    expect(progress).toMatchObject({ phase: 'succeeded' })
+    expect(Date.parse(String(progress.completedTime))).toBe(
+      Date.parse(String(progress.acceptedTime)),
+    )
+    expect(await client.getRichMenuIdOfUser(t.alice)).toEqual({ richMenuId: to })
+    expect(await client.getRichMenuIdOfUser(t.bob)).toEqual({ richMenuId: to })
+
+    await client.richMenuBatch({ operations: [{ type: 'unlinkAll' }] })
+    expect((await httpError(client.getRichMenuIdOfUser(t.bob))).status).toBe(404)
+    expect((await httpError(client.getRichMenuBatchProgress('unknown'))).status).toBe(404)
+  })
+
   it('a wrong channel token is 401 for the SDK too', async () => {
     const bad = new messagingApi.MessagingApiClient({
       channelAccessToken: 'wrong',
@@ -180,6 +226,9 @@ describe('MessagingApiClient against the simulator', () => {
       'GET /v2/bot/richmenu/:id/content',
       'DELETE /v2/bot/user/all/richmenu',
       'POST /v2/bot/richmenu/alias/menu-a',
+      'POST /v2/bot/richmenu/batch',
+      'GET /v2/bot/richmenu/progress/batch',
+      'POST /v2/bot/richmenu/validate/batch',
     ])
       expect(paths).toContain(p)
   })

@@ -1,11 +1,13 @@
 /**
  * What wraps every Messaging API call: a request ID on each answer, the record tests read,
- * injected faults, LINE's 2 MB body cap, bearer-token auth and the per-endpoint rate limit.
+ * housekeeping (expired tokens, rich menu batches that are due), injected faults, LINE's 2 MB
+ * body cap, bearer-token auth and the per-endpoint rate limit.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { MESSAGES } from '../errors.ts'
 import { requestId } from '../ids.ts'
+import { settleRichMenuBatches } from '../richmenu-batch.ts'
 import { keep, nextSeq, type SimulatorState, sweepExpired } from '../state.ts'
 import type { FaultRule, RecordedCall } from '../types.ts'
 
@@ -40,6 +42,7 @@ export function recordCalls(state: SimulatorState): MiddlewareHandler<SimEnv> {
     }
     keep(state.calls, call)
     sweepExpired(state)
+    settleRichMenuBatches(state)
     c.set('requestId', id)
     c.set('call', call)
     await next()

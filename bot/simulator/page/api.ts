@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono'
 import { publicMenu } from '../api/richmenu.ts'
 import type { IdTokenIssuer } from '../login/id-token.ts'
+import { settleRichMenuBatches } from '../richmenu-batch.ts'
 import type { SimulatorState } from '../state.ts'
 import type { FaultRule } from '../types.ts'
 import { type ActionResult, UserActionError, type UserActions } from '../users.ts'
@@ -13,6 +14,7 @@ import { type Deliver, redeliverFailed } from '../webhook/deliver.ts'
 
 /** The menu a user sees: the one linked to them, else the default. */
 export function shownRichMenuId(state: SimulatorState, userId: string): string | null {
+  settleRichMenuBatches(state)
   return state.userRichMenus.get(userId) ?? state.defaultRichMenuId
 }
 
