@@ -1,0 +1,79 @@
+/**
+ * Who is calling: the LIFF ID token in `Authorization: Bearer …`, verified with LINE (see
+ * verify.ts), then the LINE user's link to a patron (LINE-LINK). No token or a bad one is
+ * 401; a LINE user with no link is 403 `not_linked` with how to link; LINE being unreachable
+ * is 503, because the patron did nothing wrong.
+ */
+import type { MiddlewareHandler } from 'hono'
+import {
+  type AccessReason,
+  accessMessage,
+  isExpired,
+  jstDate,
+  type Patron,
+  type Policy,
+} from '../../core/index.ts'
+import type { Db } from '../../db/client.ts'
+import { patronFacts } from '../../db/facts.ts'
+import { findLinkByLineUser } from '../../db/links.ts'
+import type { Clock } from '../clock.ts'
+import type { ApiEnv } from './env.ts'
+import { answerLang } from './lang.ts'
+import { problem } from './problem.ts'
+import type { IdTokenVerifier } from './verify.ts'
+import { contactOf } from './views/places.ts'
+import { WORDS } from './words.ts'
+
+const BEARER = /^Bearer +(\S+)$/i
+
+export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const requested = c.req.header('accept-language')
+    const early = answerLang(requested)
+    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1]
+    if (!token) throw problem(401, 'unauthorized', WORDS.unauthorized[early])
+    const verified = await verifier.verify(token)
+    if (!verified.ok) {
+      if (verified.reason === 'unavailable')
+        throw problem(503, 'internal', WORDS.lineUnavailable[early])
+      throw problem(401, 'unauthorized', WORDS.unauthorized[early])
+    }
+    const link = await findLinkByLineUser(db, verified.userId)
+    const found = link ? await patronFacts(db, { id: link.patronId }) : null
+    if (!link || !found) throw problem(403, 'not_linked', WORDS.notLinked[early])
+    c.set('lang', answerLang(requested, link.language))
+    c.set('lineUserId', verified.userId)
+    c.set('patron', found)
+    await next()
+  }
+}
+
+/**
+ * ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD: a wide-area, lapsed or password-less patron may
+ * not use the online service at all (403 with the rule's words and whom to phone).
+ *
+ * ACC-BLOCK-OVERDUE is deliberately not here: a patron blocked by a long-overdue loan keeps
+ * the card, the loan list (which shows what to return) and hold cancelling, while every
+ * action the rule names is refused by that action with `blocked` — renewing, placing a hold,
+ * changing a pickup place — each saying why and whom to phone.
+ */
+export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const { patron } = c.get('patron')
+    const reason = accessProblem(patron, jstDate(clock.now()))
+    if (reason) {
+      const lang = c.get('lang')
+      throw problem(403, reason, accessMessage(reason, policy)[lang], {
+        contact: contactOf(policy, lang),
+      })
+    }
+    await next()
+  }
+}
+
+function accessProblem(patron: Patron, today: string): Exclude<AccessReason, 'blocked'> | null {
+  if (patron.category === 'wide_area') return 'wide_area'
+  if (isExpired(patron, today)) return 'expired'
+  if (!patron.hasPassword) return 'no_password'
+  return null
+}

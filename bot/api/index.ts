@@ -1,0 +1,98 @@
+/**
+ * The LIFF app's API (issue 6), mounted by the bot at `/api`. Every answer is JSON in the
+ * shapes of liff/api-types.ts and `Cache-Control: no-store`: loans, holds and reading history
+ * are private, and no shared cache or back button may keep them. Order of checks: SVC-MAINT
+ * (every answer says the service is paused, even before login), the LIFF ID token, the LINE
+ * link, then the access rules; unlinking needs only the link, so it is always possible.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { checkService, maintenanceState } from '../../core/maintenance.ts'
+import type { AppDeps } from '../deps.ts'
+import { authenticate, requireAccess } from './auth.ts'
+import type { ApiEnv } from './env.ts'
+import { answerLang } from './lang.ts'
+import { ApiProblem, problem } from './problem.ts'
+import { catalogueRoutes } from './routes/catalogue.ts'
+import { favouriteRoutes } from './routes/favourites.ts'
+import { holdRoutes } from './routes/holds.ts'
+import { loanRoutes } from './routes/loans.ts'
+import { meRoutes } from './routes/me.ts'
+import { settingsRoutes } from './routes/settings.ts'
+import { shelfRoutes } from './routes/shelf.ts'
+import { isoJst } from './time.ts'
+import { MAX_BODY_BYTES } from './validate.ts'
+import { idTokenVerifier } from './verify.ts'
+import { WORDS } from './words.ts'
+
+export interface ApiOptions {
+  /** How the ID token verifier reaches LINE; tests route it to the simulator. */
+  fetch?: typeof fetch
+}
+
+/** Unlinking needs the LINE link but not online-service access (LINE-LINK: always offered). */
+const isLinkOnly = (method: string, path: string) => method === 'POST' && path.endsWith('/unlink')
+
+export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv> {
+  const { config, clock, db, log } = deps
+  const verifier = idTokenVerifier({
+    loginApiBaseUrl: config.line.loginApiBaseUrl,
+    channelId: config.line.loginChannelId,
+    clock,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  })
+  const access = requireAccess(config.policy, clock)
+  const app = new Hono<ApiEnv>()
+
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        throw problem(400, 'invalid', WORDS.invalid[answerLang(c.req.header('accept-language'))], {
+          field: 'body',
+        })
+      },
+    }),
+  )
+  app.use('*', async (c, next) => {
+    const now = clock.now()
+    const service = checkService(now, config.policy)
+    if (!service.ok) {
+      const backAt = maintenanceState(now, config.policy).backAt ?? now
+      const lang = answerLang(c.req.header('accept-language'))
+      throw problem(503, 'maintenance', service.message[lang], { until: isoJst(backAt) })
+    }
+    await next()
+  })
+  app.use('*', authenticate(db, verifier))
+  app.use('*', (c, next) => (isLinkOnly(c.req.method, c.req.path) ? next() : access(c, next)))
+
+  app.route('/', meRoutes(deps))
+  app.route('/', loanRoutes(deps))
+  app.route('/', holdRoutes(deps))
+  app.route('/', catalogueRoutes(deps))
+  app.route('/', favouriteRoutes(deps))
+  app.route('/', shelfRoutes(deps))
+  app.route('/', settingsRoutes(deps))
+
+  app.notFound((c) => {
+    const lang = c.get('lang') ?? answerLang(c.req.header('accept-language'))
+    return c.json({ code: 'not_found', message: WORDS.notFound[lang] }, 404, {
+      'Cache-Control': 'no-store',
+    })
+  })
+  app.onError((err, c) => {
+    const lang = c.get('lang') ?? answerLang(c.req.header('accept-language'))
+    const headers = { 'Cache-Control': 'no-store' }
+    if (err instanceof ApiProblem) return c.json(err.body, err.status, headers)
+    // Only the route template and the error's class: never ids, names or titles.
+    log.error('api.failed', { route: c.req.routePath, method: c.req.method, error: err.name })
+    return c.json({ code: 'internal', message: WORDS.internal[lang] }, 500, headers)
+  })
+  return app
+}

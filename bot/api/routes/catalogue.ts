@@ -1,0 +1,121 @@
+/**
+ * Catalogue: `GET /search?q=&page=` (db's trigram search) and `GET /titles/:id` (the 詳細
+ * page: availability per library, the hold queue, and whether this patron may put the title
+ * in the cart, decided by core exactly as placing it would be).
+ */
+import { and, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { jstDate, type Place, placeHolds, type Title } from '../../../core/index.ts'
+import { getTitle, searchTitles } from '../../../db/catalogue.ts'
+import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
+import { favourites, places, wantToRead } from '../../../db/schema.ts'
+import type { SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
+import type { AppDeps } from '../../deps.ts'
+import type { ApiEnv } from '../env.ts'
+import { problem } from '../problem.ts'
+import { pathId, query } from '../validate.ts'
+import { availability } from '../views/availability.ts'
+import { summarize } from '../views/titles.ts'
+import { WORDS } from '../words.ts'
+
+export const PAGE_SIZE = 20
+/** Far enough for anyone paging by hand; deeper pages are a crawler. */
+const MAX_PAGE = 50
+
+const SearchQuery = v.strictObject({
+  q: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  page: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9]\d{0,2}$/), v.transform(Number), v.maxValue(MAX_PAGE)),
+    '1',
+  ),
+})
+
+/**
+ * Whether the title may go in the cart is core's cart decision for this title alone. The
+ * pickup place is chosen later in the flow, so any place stands in for it here.
+ */
+const ANY_PICKUP: Place = { id: 1, name: '', kind: 'library', phone: '' }
+
+export function catalogueRoutes({ db, clock, config }: AppDeps) {
+  const { policy } = config
+  const app = new Hono<ApiEnv>()
+
+  app.get('/search', async (c) => {
+    const lang = c.get('lang')
+    const { q, page } = query(c, SearchQuery, lang)
+    const offset = (page - 1) * PAGE_SIZE
+    // One more than a page: whether another page follows (db gives no total count yet).
+    const hits = await searchTitles(db, { q, limit: PAGE_SIZE + 1, offset })
+    const shown = hits.slice(0, PAGE_SIZE)
+    const summaries = await summarize(db, shown)
+    const body: SearchResponse = {
+      q,
+      page,
+      pageSize: PAGE_SIZE,
+      total: offset + hits.length,
+      results: shown.map((h) => ({
+        ...summaries.get(h.id)!,
+        copies: h.availability.reduce((n, a) => n + a.copies, 0),
+        onShelf: h.availability.reduce((n, a) => n + a.onShelf, 0),
+      })),
+    }
+    return c.json(body)
+  })
+
+  app.get('/titles/:id', async (c) => {
+    const lang = c.get('lang')
+    const id = pathId(c, lang)
+    const { row, patron } = c.get('patron')
+    const hit = await getTitle(db, id)
+    if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
+    const [summaries, placeRows, holds, loans, fav, want] = await Promise.all([
+      summarize(db, [hit]),
+      db.orm.select().from(places),
+      activeHoldFacts(db, row.id),
+      openLoanFacts(db, row.id),
+      db.orm
+        .select({ id: favourites.titleId })
+        .from(favourites)
+        .where(and(eq(favourites.patronId, row.id), eq(favourites.titleId, id))),
+      db.orm
+        .select({ id: wantToRead.titleId })
+        .from(wantToRead)
+        .where(and(eq(wantToRead.patronId, row.id), eq(wantToRead.titleId, id))),
+    ])
+    const title: Title = {
+      id: hit.id,
+      name: hit.title,
+      materialType: hit.materialType as Title['materialType'],
+      notForLoan: hit.notForLoan,
+      setId: hit.setId,
+      volume: hit.volume,
+    }
+    const decision = placeHolds(
+      {
+        patron,
+        titles: [title],
+        pickup: ANY_PICKUP,
+        holds: holds.map((h) => h.core),
+        loans: loans.map((l) => l.core),
+        today: jstDate(clock.now()),
+      },
+      policy,
+    )
+    const body: TitleDetail = {
+      ...summaries.get(hit.id)!,
+      publisher: hit.publisher,
+      year: hit.year,
+      availability: await availability(db, hit, placeRows, lang),
+      queueLength: hit.waiting,
+      holdRefusal: decision.ok
+        ? null
+        : { reason: decision.reason, message: decision.message[lang] },
+      favourite: fav.length > 0,
+      wanted: want.length > 0,
+    }
+    return c.json(body)
+  })
+
+  return app
+}

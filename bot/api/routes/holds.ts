@@ -1,0 +1,217 @@
+/**
+ * Holds: the list (GET /holds), placing a cart (POST /holds, HOLD-* decided whole by core),
+ * cancelling (DELETE /holds/:id, HOLD-CANCEL) and changing the pickup place (PATCH
+ * /holds/:id, HOLD-CHANGE).
+ */
+import { and, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { isAv, isBlocked, jstDate, type Policy, type Refusal } from '../../../core/index.ts'
+import type { Db } from '../../../db/client.ts'
+import { activeHoldFacts, openLoanFacts, placeFacts } from '../../../db/facts.ts'
+import { cancelHold, changePickupPlace } from '../../../db/hold-changes.ts'
+import { listHolds, MAX_CART, type PlaceHoldsReason, placeHolds } from '../../../db/holds.ts'
+import type { InputReason } from '../../../db/refusals.ts'
+import { holds } from '../../../db/schema.ts'
+import type {
+  HoldResponse,
+  HoldsResponse,
+  Lang,
+  OkResponse,
+  PlaceHoldsResponse,
+} from '../../../liff/api-types.ts'
+import type { AppDeps } from '../../deps.ts'
+import type { ApiEnv } from '../env.ts'
+import { problem } from '../problem.ts'
+import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
+import { idNumber, jsonBody, pathId } from '../validate.ts'
+import { type HoldViewContext, holdBodies, isActive } from '../views/holds.ts'
+import { contactOf, placeContact } from '../views/places.ts'
+import { titleRows } from '../views/titles.ts'
+import { WORDS } from '../words.ts'
+
+const PlaceHoldsBody = v.strictObject({
+  titleIds: v.pipe(
+    v.array(idNumber),
+    v.minLength(1),
+    v.maxLength(MAX_CART),
+    v.check((ids) => new Set(ids).size === ids.length),
+  ),
+  pickupPlaceId: idNumber,
+})
+
+const ChangePickupBody = v.strictObject({ pickupPlaceId: idNumber })
+
+export function holdRoutes({ db, clock, config }: AppDeps) {
+  const { policy } = config
+  const app = new Hono<ApiEnv>()
+
+  const context = async (patronId: number, lang: Lang): Promise<HoldViewContext> => {
+    const loans = await openLoanFacts(db, patronId)
+    const blocked = isBlocked(
+      loans.map((l) => l.core),
+      jstDate(clock.now()),
+      policy,
+    )
+    return { patronId, lang, policy, blocked }
+  }
+
+  /** The patron's active holds, as the contract shows them, optionally only these ids. */
+  const bodies = async (patronId: number, lang: Lang, only?: Set<number>) => {
+    const listed = await listHolds(db, { patronId }, clock.now(), policy)
+    if (!listed.ok) throw inputProblem(listed, lang)
+    const views = only ? listed.value.filter((h) => only.has(h.id)) : listed.value
+    return { all: listed.value, holds: await holdBodies(db, views, await context(patronId, lang)) }
+  }
+
+  app.get('/holds', async (c) => {
+    const lang = c.get('lang')
+    const { all, holds } = await bodies(c.get('patron').row.id, lang)
+    const active = all.filter(isActive)
+    const body: HoldsResponse = {
+      holds,
+      counts: {
+        total: active.length,
+        av: active.filter((h) => isAv(h.materialType as never, policy)).length,
+      },
+      limits: { ...policy.holdLimit },
+    }
+    return c.json(body)
+  })
+
+  app.post('/holds', async (c) => {
+    const lang = c.get('lang')
+    const patronId = c.get('patron').row.id
+    const input = await jsonBody(c, PlaceHoldsBody, lang)
+    const placed = await placeHolds(db, { patronId, ...input }, clock.now(), policy)
+    if (!placed.ok) {
+      const { category } = c.get('patron').row
+      throw await placeProblem(db, placed, { id: patronId, category }, input.titleIds, {
+        lang,
+        policy,
+      })
+    }
+    const ids = new Set(placed.value.map((h) => h.id))
+    const { holds } = await bodies(patronId, lang, ids)
+    const body: PlaceHoldsResponse = { holds }
+    return c.json(body, 201)
+  })
+
+  app.delete('/holds/:id', async (c) => {
+    const lang = c.get('lang')
+    const holdId = pathId(c, lang)
+    const patronId = c.get('patron').row.id
+    const done = await cancelHold(db, { patronId, holdId }, clock.now(), policy)
+    if (!done.ok) {
+      if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
+      if (done.reason === 'ready' || done.reason === 'inter_library') {
+        const contact = await pickupContactOf(db, patronId, holdId, lang)
+        const code = done.reason === 'ready' ? 'ready_hold' : 'inter_library'
+        throw ruleProblem(code, done, lang, contact ? { contact } : {})
+      }
+      // not_yours, ended: nothing this patron can act on any more.
+      throw problem(404, 'not_found', done.message[lang])
+    }
+    const body: OkResponse = { ok: true }
+    return c.json(body)
+  })
+
+  app.patch('/holds/:id', async (c) => {
+    const lang = c.get('lang')
+    const holdId = pathId(c, lang)
+    const patronId = c.get('patron').row.id
+    const { pickupPlaceId } = await jsonBody(c, ChangePickupBody, lang)
+    const done = await changePickupPlace(
+      db,
+      { patronId, holdId, pickupPlaceId },
+      clock.now(),
+      policy,
+    )
+    if (!done.ok) {
+      if (isInputReason(done.reason))
+        throw inputProblem(done as Refusal<InputReason>, lang, 'pickupPlaceId')
+      switch (done.reason) {
+        case 'ready': {
+          const contact = await pickupContactOf(db, patronId, holdId, lang)
+          throw ruleProblem('ready_hold', done, lang, contact ? { contact } : {})
+        }
+        case 'blocked':
+          throw ruleProblem('blocked', done, lang, { contact: contactOf(policy, lang) })
+        case 'pickup':
+          throw ruleProblem('pickup', done, lang)
+        default:
+          throw problem(404, 'not_found', done.message[lang])
+      }
+    }
+    const { holds } = await bodies(patronId, lang, new Set([holdId]))
+    const hold = holds[0]
+    if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])
+    const body: HoldResponse = { hold }
+    return c.json(body)
+  })
+
+  return app
+}
+
+/** The pickup place of the patron's hold, to phone about it (HOLD-CANCEL, HOLD-CHANGE). */
+async function pickupContactOf(db: Db, patronId: number, holdId: number, lang: Lang) {
+  const [row] = await db.orm
+    .select({ placeId: holds.pickupPlaceId })
+    .from(holds)
+    .where(and(eq(holds.id, holdId), eq(holds.patronId, patronId)))
+  const place = row ? await placeFacts(db, row.placeId) : null
+  return place ? placeContact(place, lang) : null
+}
+
+type CartReason = Exclude<PlaceHoldsReason, InputReason>
+const ACCESS = new Set<CartReason>(['wide_area', 'expired', 'no_password'])
+const TITLE_REASONS = new Set<CartReason>(['not_for_loan', 'audiobook', 'duplicate'])
+
+/**
+ * A refused cart: 409 with core's reason, naming the title at fault where there is one
+ * (HOLD-NONCIRC, HOLD-AUDIOBOOK, HOLD-DUPLICATE) and whom to phone where the sentence says so.
+ */
+async function placeProblem(
+  db: Db,
+  refusal: Refusal<PlaceHoldsReason>,
+  patron: { id: number; category: string },
+  titleIds: number[],
+  ctx: { lang: Lang; policy: Policy },
+) {
+  const { lang, policy } = ctx
+  if (isInputReason(refusal.reason))
+    return inputProblem(refusal as Refusal<InputReason>, lang, 'titleIds')
+  const reason = refusal.reason as CartReason
+  const contact = contactOf(policy, lang)
+  if (ACCESS.has(reason)) return problem(403, reason, refusal.message[lang], { contact })
+  if (reason === 'empty')
+    return problem(400, 'invalid', refusal.message[lang], { field: 'titleIds' })
+  if (TITLE_REASONS.has(reason)) {
+    const titleId = await culprit(db, patron, titleIds)
+    return ruleProblem(reason, refusal, lang, {
+      ...(titleId ? { titleId } : {}),
+      ...(reason === 'audiobook' ? { contact } : {}),
+    })
+  }
+  return ruleProblem(reason, refusal, lang, reason === 'blocked' ? { contact } : {})
+}
+
+/**
+ * The cart title core refused: core checks the cart in order and stops at the first title
+ * that is 禁帯出, an audiobook for a general patron, or already held or on loan.
+ */
+async function culprit(db: Db, patron: { id: number; category: string }, titleIds: number[]) {
+  const [rows, active, loans] = await Promise.all([
+    titleRows(db, titleIds),
+    activeHoldFacts(db, patron.id),
+    openLoanFacts(db, patron.id),
+  ])
+  const mine = new Set([...active.map((h) => h.row.titleId), ...loans.map((l) => l.titleId)])
+  const byId = new Map(rows.map((t) => [t.id, t]))
+  return titleIds.find((id) => {
+    const t = byId.get(id)
+    if (!t) return false
+    const audiobook = t.materialType === 'audiobook' && patron.category !== 'print_disabled'
+    return t.notForLoan || audiobook || mine.has(id)
+  })
+}

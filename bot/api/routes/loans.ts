@@ -1,0 +1,150 @@
+/**
+ * Loans and renewals: the list with each renewal's quote (RENEW-NO-GAIN: the new due date is
+ * shown before confirming), renew one, renew all (RENEW-REASONS: each loan on its own).
+ */
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { type Decision, isJstDate, jstDate, type Refusal } from '../../../core/index.ts'
+import { listLoans, renewAllLoans, renewLoan } from '../../../db/loans.ts'
+import type { InputReason } from '../../../db/refusals.ts'
+import type {
+  LoansResponse,
+  RenewAllResponse,
+  RenewRefusalReason,
+  RenewResponse,
+} from '../../../liff/api-types.ts'
+import type { AppDeps } from '../../deps.ts'
+import type { ApiEnv } from '../env.ts'
+import { problem } from '../problem.ts'
+import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
+import { jsonBody, noBody, pathId } from '../validate.ts'
+import { loanBodies } from '../views/loans.ts'
+import { contactOf } from '../views/places.ts'
+import { WORDS } from '../words.ts'
+
+const RenewBody = v.strictObject({
+  quotedDueDate: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(10),
+      v.check((s: string) => isJstDate(s)),
+    ),
+  ),
+})
+
+export function loanRoutes({ db, clock, config }: AppDeps) {
+  const { policy } = config
+  const app = new Hono<ApiEnv>()
+
+  const list = async (patronId: number, lang: 'ja' | 'en', now: number) => {
+    const listed = await listLoans(db, { patronId }, now, policy)
+    if (!listed.ok) throw inputProblem(listed, lang)
+    return listed.value
+  }
+
+  app.get('/loans', async (c) => {
+    const lang = c.get('lang')
+    const now = clock.now()
+    const views = await list(c.get('patron').row.id, lang, now)
+    const body: LoansResponse = {
+      today: jstDate(now),
+      loans: await loanBodies(db, views, { lang, policy }),
+    }
+    return c.json(body)
+  })
+
+  // Registered before `/loans/:id/renew` reads no differently, but keeps the literal path plain.
+  app.post('/loans/renew-all', async (c) => {
+    const lang = c.get('lang')
+    await noBody(c, lang)
+    const patronId = c.get('patron').row.id
+    const now = clock.now()
+    const done = await renewAllLoans(db, { patronId }, now, policy)
+    if (!done.ok) throw inputProblem(done, lang)
+    const raced = done.value.some((r) => !r.result.ok && r.result.reason === 'conflict')
+    const fresh = raced ? await list(patronId, lang, now) : []
+    const body: RenewAllResponse = {
+      results: done.value.map(({ loanId, title, result: first }) => {
+        const result = settle(first, fresh.find((l) => l.id === loanId)?.renewal)
+        return result.ok
+          ? {
+              loanId,
+              title,
+              ok: true as const,
+              previousDueDate: result.value.currentDueDate,
+              dueDate: result.value.newDueDate,
+            }
+          : {
+              loanId,
+              title,
+              ok: false as const,
+              refusal: renewRefusal(result, lang, policy),
+            }
+      }),
+    }
+    return c.json(body)
+  })
+
+  app.post('/loans/:id/renew', async (c) => {
+    const lang = c.get('lang')
+    const loanId = pathId(c, lang)
+    const { quotedDueDate } = await jsonBody(c, RenewBody, lang, { emptyIsObject: true })
+    const patronId = c.get('patron').row.id
+    const now = clock.now()
+    if (quotedDueDate !== undefined) {
+      // RENEW-NO-GAIN: what was shown is what is applied; a new day means a new quote.
+      const current = (await list(patronId, lang, now)).find((l) => l.id === loanId)
+      if (current?.renewal.ok && current.renewal.value.newDueDate !== quotedDueDate)
+        throw problem(409, 'quote_changed', WORDS.quoteChanged[lang])
+    }
+    const first = await renewLoan(db, { patronId, loanId }, now, policy)
+    const raced = !first.ok && first.reason === 'conflict'
+    const again = raced ? (await list(patronId, lang, now)).find((l) => l.id === loanId) : undefined
+    const done = settle(first, again?.renewal)
+    if (!done.ok) {
+      if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
+      const refusal = renewRefusal(done as Refusal<RenewRefusalReason>, lang, policy)
+      throw ruleProblem(
+        refusal.reason,
+        done,
+        lang,
+        refusal.contact ? { contact: refusal.contact } : {},
+      )
+    }
+    const view = (await list(patronId, lang, now)).find((l) => l.id === loanId)
+    const [loan] = view ? await loanBodies(db, [view], { lang, policy }) : []
+    if (!loan) throw problem(404, 'not_found', WORDS.loanNotFound[lang])
+    const body: RenewResponse = { loan, previousDueDate: done.value.currentDueDate }
+    return c.json(body)
+  })
+
+  return app
+}
+
+/**
+ * A renewal whose guarded write matched nothing (db `conflict`: the loan changed meanwhile,
+ * e.g. another patron's hold arrived or a second tap renewed it first) is reported with the
+ * reason a fresh quote gives now, so the patron hears "held" or "no gain" rather than "try
+ * again". Only when the fresh quote would allow it does the conflict stand.
+ */
+function settle<T, R extends string>(
+  first: Decision<T, R>,
+  fresh: Decision<unknown, RenewRefusalReason> | undefined,
+): Decision<T, R | RenewRefusalReason> {
+  if (first.ok || first.reason !== 'conflict' || !fresh || fresh.ok) return first
+  return fresh
+}
+
+/** A renewal refusal in the contract's words; a blocked patron is told whom to phone. */
+function renewRefusal(
+  r: Refusal<string>,
+  lang: 'ja' | 'en',
+  policy: AppDeps['config']['policy'],
+): { reason: RenewRefusalReason; message: string; contact?: { name: string; phone: string } } {
+  const reason = r.reason as RenewRefusalReason
+  return {
+    reason,
+    message: r.message[lang],
+    ...(reason === 'blocked' || reason === 'no_gain' ? { contact: contactOf(policy, lang) } : {}),
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Holds as the app shows them: state, 予約順位 (HOLD-QUEUE), pickup place and pickup-by,
+ * whether it can be cancelled or whom to phone (HOLD-CANCEL), whether the pickup place can be
+ * changed (HOLD-CHANGE, ACC-BLOCK-OVERDUE) and where the ready notice stands (NOTICE-ONCE).
+ */
+import { and, count, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { type Hold as CoreHold, changePickup, type Policy } from '../../../core/index.ts'
+import type { Db } from '../../../db/client.ts'
+import { toPlace } from '../../../db/facts.ts'
+import type { HoldView } from '../../../db/hold-list.ts'
+import { holds, notices, places } from '../../../db/schema.ts'
+import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
+import { isoJst } from '../time.ts'
+import { placeContact, placeName } from './places.ts'
+import { selectIn, summarize, titleRows } from './titles.ts'
+
+export interface HoldViewContext {
+  patronId: number
+  lang: Lang
+  policy: Policy
+  /** ACC-BLOCK-OVERDUE applies to the patron now. */
+  blocked: boolean
+}
+
+const ACTIVE = new Set(['waiting', 'in_transit', 'ready'])
+
+export function isActive(h: { state: string }): boolean {
+  return ACTIVE.has(h.state)
+}
+
+/** The contract's Hold for each active view, in the order given. */
+export async function holdBodies(db: Db, views: HoldView[], ctx: HoldViewContext): Promise<Hold[]> {
+  const active = views.filter(isActive)
+  if (active.length === 0) return []
+  const [summaries, placeRows, noticeOf, groupSizes] = await Promise.all([
+    titleRows(
+      db,
+      active.map((h) => h.titleId),
+    ).then((rows) => summarize(db, rows)),
+    db.orm.select().from(places),
+    latestNotices(
+      db,
+      active.map((h) => h.id),
+    ),
+    setGroupSizes(db, ctx.patronId, active),
+  ])
+  const placeById = new Map(placeRows.map((p) => [p.id, p]))
+  return active.map((h) => {
+    const place = placeById.get(h.pickupPlace.id)!
+    const contact = placeContact(place, ctx.lang)
+    const cancel = h.cancel
+    return {
+      id: h.id,
+      title: summaries.get(h.titleId)!,
+      state: h.state,
+      queuePosition: h.queuePosition,
+      placedOn: isoJst(h.placedAt).slice(0, 10),
+      pickupPlace: {
+        id: place.id,
+        name: placeName(place, ctx.lang),
+        kind: place.kind,
+        phone: place.phone,
+      },
+      pickupBy: h.pickupBy,
+      set:
+        h.setGroup !== null && h.volume !== null
+          ? { groupId: h.setGroup, volume: h.volume, of: groupSizes.get(h.setGroup) ?? h.volume }
+          : null,
+      pickupChangeRefusal: changeRefusal(h, place, ctx),
+      notice: noticeOf.get(h.id) ?? fallbackNotice(h),
+      ...(cancel.ok
+        ? { cancellable: true as const }
+        : {
+            cancellable: false as const,
+            refusal: {
+              reason: cancel.reason === 'inter_library' ? 'inter_library' : 'ready_hold',
+              message: cancel.message[ctx.lang],
+              contact,
+            },
+          }),
+    } satisfies Hold
+  })
+}
+
+function coreHold(h: HoldView, patronId: number): CoreHold {
+  return {
+    id: h.id,
+    patronId,
+    titleId: h.titleId,
+    materialType: h.materialType as CoreHold['materialType'],
+    state: h.state,
+    placedAt: h.placedAt,
+    pickupPlaceId: h.pickupPlace.id,
+    setGroup: h.setGroup,
+    volume: h.volume,
+    interLibrary: h.interLibrary,
+  }
+}
+
+/** HOLD-CHANGE as core decides it, asked with the current place as the new one. */
+function changeRefusal(
+  h: HoldView,
+  place: typeof places.$inferSelect,
+  ctx: HoldViewContext,
+): Hold['pickupChangeRefusal'] {
+  const current = toPlace(place)
+  const decision = changePickup(
+    {
+      hold: coreHold(h, ctx.patronId),
+      patronId: ctx.patronId,
+      current,
+      next: current,
+      blocked: ctx.blocked,
+    },
+    ctx.policy,
+  )
+  if (decision.ok) return null
+  const reason =
+    decision.reason === 'blocked'
+      ? 'blocked'
+      : decision.reason === 'pickup'
+        ? 'pickup'
+        : 'ready_hold'
+  return { reason, message: decision.message[ctx.lang] }
+}
+
+/** How many holds each set group of the patron has (「3巻中1巻目」). */
+async function setGroupSizes(db: Db, patronId: number, views: HoldView[]) {
+  const groups = views.flatMap((h) => (h.setGroup === null ? [] : [h.setGroup]))
+  const rows = await selectIn(groups, (slice) =>
+    db.orm
+      .select({ group: holds.setGroup, n: count() })
+      .from(holds)
+      .where(and(eq(holds.patronId, patronId), inArray(holds.setGroup, slice)))
+      .groupBy(holds.setGroup),
+  )
+  return new Map(rows.map((r) => [r.group!, r.n]))
+}
+
+const NOTICE_STATUS = {
+  pending: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  failed: 'failed',
+  undeliverable: 'undeliverable',
+} as const
+
+/** The newest hold-ready notice per hold, from the outbox. */
+async function latestNotices(db: Db, holdIds: number[]): Promise<Map<number, NoticeStatus>> {
+  const rows = await selectIn(holdIds, (slice) =>
+    db.orm
+      .select({
+        holdId: notices.holdId,
+        state: notices.state,
+        dueAt: notices.dueAt,
+        sentAt: notices.sentAt,
+      })
+      .from(notices)
+      .where(
+        and(
+          inArray(notices.holdId, slice),
+          eq(notices.kind, 'hold_ready'),
+          isNotNull(notices.holdId),
+        ),
+      )
+      .orderBy(desc(notices.createdAt)),
+  )
+  const out = new Map<number, NoticeStatus>()
+  for (const r of rows)
+    if (!out.has(r.holdId!))
+      out.set(r.holdId!, {
+        status: NOTICE_STATUS[r.state],
+        channel: 'line',
+        at: isoJst(r.sentAt ?? r.dueAt),
+      })
+  return out
+}
+
+/** A hold whose notice state was recorded without an outbox row (e.g. loaded demo data). */
+function fallbackNotice(h: HoldView): NoticeStatus | null {
+  if (!h.noticeState) return null
+  return {
+    status: NOTICE_STATUS[h.noticeState],
+    channel: 'line',
+    at: isoJst(h.readyAt ?? h.placedAt),
+  }
+}

@@ -1,0 +1,61 @@
+/** Loans as the app shows them: due dates, overdue, and the renewal quote or why not (RENEW-*). */
+import { inArray } from 'drizzle-orm'
+import type { Policy } from '../../../core/policy.ts'
+import type { Db } from '../../../db/client.ts'
+import type { LoanView } from '../../../db/loans.ts'
+import { loans, places } from '../../../db/schema.ts'
+import type { Lang, Loan, LoanRenewal } from '../../../liff/api-types.ts'
+import { contactOf, placeContact } from './places.ts'
+import { selectIn, summarize, titleRows } from './titles.ts'
+
+export function renewalOf(view: LoanView, lang: Lang): LoanRenewal {
+  const r = view.renewal
+  return r.ok
+    ? { renewable: true, newDueDate: r.value.newDueDate }
+    : { renewable: false, refusal: { reason: r.reason, message: r.message[lang] } }
+}
+
+/** The contract's Loan for each view, in the order given. */
+export async function loanBodies(
+  db: Db,
+  views: LoanView[],
+  ctx: { lang: Lang; policy: Policy },
+): Promise<Loan[]> {
+  if (views.length === 0) return []
+  const [summaries, libraryOf, placeRows] = await Promise.all([
+    titleRows(
+      db,
+      views.map((l) => l.titleId),
+    ).then((rows) => summarize(db, rows)),
+    lendingLibraries(
+      db,
+      views.map((l) => l.id),
+    ),
+    db.orm.select().from(places),
+  ])
+  const placeById = new Map(placeRows.map((p) => [p.id, p]))
+  return views.map((l) => {
+    const place = placeById.get(libraryOf.get(l.id) ?? -1)
+    return {
+      id: l.id,
+      title: summaries.get(l.titleId)!,
+      loanDate: l.loanDate,
+      dueDate: l.dueDate,
+      overdue: l.overdue,
+      renewals: l.renewals,
+      library: place ? placeContact(place, ctx.lang) : contactOf(ctx.policy, ctx.lang),
+      ...renewalOf(l, ctx.lang),
+    }
+  })
+}
+
+/** Where each loan was lent (LoanView leaves it out): the library to phone about it. */
+async function lendingLibraries(db: Db, loanIds: number[]) {
+  const rows = await selectIn(loanIds, (slice) =>
+    db.orm
+      .select({ id: loans.id, libraryId: loans.libraryId })
+      .from(loans)
+      .where(inArray(loans.id, slice)),
+  )
+  return new Map(rows.map((r) => [r.id, r.libraryId]))
+}

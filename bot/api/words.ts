@@ -1,0 +1,95 @@
+/**
+ * The API's own sentences (rule refusals bring theirs from core/ and db/). Each says what
+ * happened and what to do next, in the patron's polite register.
+ */
+import type { Text } from '../../core/types.ts'
+
+export const WORDS = {
+  unauthorized: {
+    ja: 'LINEのログインを確認できなかったか、有効期限が切れました。LINEのトーク画面のメニューから、もう一度開いてください。',
+    en: 'We could not confirm your LINE login, or it has expired. Please open this page again from the menu in the LINE chat.',
+  },
+  notLinked: {
+    ja: 'このLINEアカウントは、まだ図書館の利用者情報と連携されていません。LINEのトーク画面で、メニューの「アカウント連携」から連携してください。',
+    en: 'This LINE account is not linked to a library card yet. In the LINE chat, tap "Link your account" (アカウント連携) in the menu to link it.',
+  },
+  lineUnavailable: {
+    ja: 'ただいまLINEのログイン確認ができません。しばらくしてから、もう一度お試しください。',
+    en: 'We cannot check your LINE login at the moment. Please try again in a little while.',
+  },
+  internal: {
+    ja: '申し訳ありません。処理中に問題が起きました。しばらくしてから、もう一度お試しください。',
+    en: 'Sorry, something went wrong on our side. Please try again in a little while.',
+  },
+  notFound: {
+    ja: 'お探しのものが見つかりません。画面を更新して、もう一度お試しください。',
+    en: 'We could not find what you were looking for. Please refresh and try again.',
+  },
+  invalid: {
+    ja: '入力の内容を確認できませんでした。内容をご確認のうえ、もう一度お試しください。',
+    en: 'We could not accept that input. Please check it and try again.',
+  },
+  invalidJson: {
+    ja: '送られた内容を読み取れませんでした。画面を更新して、もう一度お試しください。',
+    en: 'We could not read what was sent. Please refresh and try again.',
+  },
+  titleNotFound: {
+    ja: 'ご指定の資料が見つかりません。検索からもう一度お選びください。',
+    en: 'We could not find that item. Please search for it again.',
+  },
+  holdNotFound: {
+    ja: 'この予約が見つかりません。予約中一覧を更新してご確認ください。',
+    en: 'We could not find this hold. Please refresh your list of holds.',
+  },
+  loanNotFound: {
+    ja: 'この貸出が見つかりません。貸出中一覧を更新してご確認ください。',
+    en: 'We could not find this loan. Please refresh your list of loans.',
+  },
+  historyNotFound: {
+    ja: 'この読書記録が見つかりません。My本棚を更新してご確認ください。',
+    en: 'We could not find this reading record. Please refresh My Bookshelf.',
+  },
+  wrongPassword: {
+    ja: '今のパスワードが違います。もう一度ご確認のうえ入力してください。続けて間違えると、しばらくの間パスワードの変更ができなくなります。',
+    en: 'The current password is not correct. Please check it and try again. After several wrong tries, password changes are locked for a while.',
+  },
+  samePassword: {
+    ja: '新しいパスワードが今のパスワードと同じです。別のパスワードを入力してください。',
+    en: 'The new password is the same as the current one. Please choose a different password.',
+  },
+  quoteChanged: {
+    ja: '日付が変わったため、延長後の返却期限が変わりました。新しい返却期限をご確認のうえ、もう一度延長してください。',
+    en: 'The date has changed, so renewing would now give a different due date. Please check the new due date and renew again.',
+  },
+  needsChannel: {
+    ja: '予約中の資料があるため、予約の確保連絡は止められません。ほかにご連絡できる方法（確認済みのメールアドレス）がないと、用意ができたことをお知らせできなくなります。',
+    en: 'You have holds, so the hold-ready notice cannot be turned off: without it (and with no confirmed e-mail address) we would have no way to tell you when a hold is ready.',
+  },
+  conflict: {
+    ja: '同時に別の操作が行われたため、処理できませんでした。画面を更新して、もう一度お試しください。',
+    en: 'Something else changed this at the same moment, so nothing was done. Please refresh and try again.',
+  },
+} satisfies Record<string, Text>
+
+/** 「〇〇を確認してください」 for one input, naming the field in words. */
+export function invalidField(field: string): Text {
+  const name = FIELD_NAMES[field] ?? { ja: '入力', en: 'the input' }
+  return {
+    ja: `${name.ja}の内容が正しくありません。ご確認のうえ、もう一度お試しください。`,
+    en: `Please check ${name.en} and try again.`,
+  }
+}
+
+const FIELD_NAMES: Record<string, Text> = {
+  id: { ja: '番号', en: 'the number' },
+  q: { ja: '検索語（1〜100文字）', en: 'the search words (1 to 100 characters)' },
+  page: { ja: 'ページ番号', en: 'the page number' },
+  titleIds: { ja: '予約する資料（1〜25点）', en: 'the items to reserve (1 to 25)' },
+  pickupPlaceId: { ja: '受取場所', en: 'the pickup place' },
+  quotedDueDate: { ja: '延長後の返却期限', en: 'the renewed due date' },
+  current: { ja: '今のパスワード', en: 'the current password' },
+  next: { ja: '新しいパスワード', en: 'the new password' },
+  enabled: { ja: '設定', en: 'the setting' },
+  line: { ja: '通知の設定', en: 'the notice settings' },
+  body: { ja: '送られた内容', en: 'what was sent' },
+}
