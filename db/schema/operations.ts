@@ -32,6 +32,8 @@ export const linkNonces = sqliteTable(
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
+    /** A random claim written with used_at, so the batch that spent the nonce knows it did. */
+    usedBy: text('used_by'),
   },
   (t) => [index('link_nonces_expires_idx').on(t.expiresAt)],
 )

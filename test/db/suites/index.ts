@@ -1,9 +1,17 @@
 /** Every db suite, for each driver to run. */
 import type { OpenDb } from '../drivers.ts'
+import { accountSuite } from './account.ts'
+import { catalogueSuite } from './catalogue.ts'
 import { circulationSuite } from './circulation.ts'
 import { holdsSuite } from './holds.ts'
+import { loansSuite } from './loans.ts'
+import { outboxSuite } from './outbox.ts'
 
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
   circulationSuite(open)
+  loansSuite(open)
+  accountSuite(open)
+  outboxSuite(open)
+  catalogueSuite(open)
 }

@@ -1,0 +1,134 @@
+/**
+ * Catalogue search by title, reading (yomi), author and ISBN, with availability per library.
+ * FTS5's trigram tokenizer finds a Japanese word anywhere inside a title without a word
+ * splitter; it needs three characters, so a shorter term falls back to LIKE. A term typed
+ * in hiragana also matches the katakana reading. Terms are ANDed.
+ */
+import { eq, inArray, type SQL, sql } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { isId } from './refusals.ts'
+import { copies, holds, places, titles } from './schema.ts'
+
+export interface Availability {
+  libraryId: number
+  library: string
+  copies: number
+  onShelf: number
+}
+
+export interface TitleHit {
+  id: number
+  title: string
+  yomi: string
+  author: string
+  publisher: string
+  year: number | null
+  isbn: string | null
+  materialType: string
+  setId: number | null
+  volume: number | null
+  notForLoan: boolean
+  availability: Availability[]
+  /** Holds waiting on the title: how long the queue is. */
+  waiting: number
+}
+
+const toKatakana = (s: string) =>
+  s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+
+/** Search terms: NFKC-folded, split on spaces, ISBN hyphens dropped, at most 8. */
+export function searchTerms(q: string): string[] {
+  return q
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map((t) => (/^[\d-]{10,17}[\dX]?$/i.test(t) ? t.replace(/-/g, '') : t))
+    .filter((t) => t.length > 0)
+    .slice(0, 8)
+}
+
+const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
+
+function termCondition(term: string): SQL {
+  const variants = [...new Set([term, toKatakana(term)])]
+  if ([...term].length >= 3) {
+    const match = variants.map(phrase).join(' OR ')
+    return sql`t.id IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH ${match})`
+  }
+  const likes = variants.map((v) => {
+    const pattern = `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    return sql`(t.title LIKE ${pattern} ESCAPE '\\' OR t.yomi LIKE ${pattern} ESCAPE '\\'
+      OR t.author LIKE ${pattern} ESCAPE '\\' OR t.author_yomi LIKE ${pattern} ESCAPE '\\'
+      OR t.publisher LIKE ${pattern} ESCAPE '\\')`
+  })
+  return sql`(${sql.join(likes, sql` OR `)})`
+}
+
+/** Titles matching every term, most recent first, `limit` at a time. */
+export async function searchTitles(
+  db: Db,
+  input: { q: string; limit?: number; offset?: number },
+): Promise<TitleHit[]> {
+  const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
+  if (terms.length === 0) return []
+  const limit = Math.max(1, Math.min(100, Math.floor(input.limit ?? 20)))
+  const offset = Math.max(0, Math.floor(input.offset ?? 0))
+  const where = sql.join(terms.map(termCondition), sql` AND `)
+  const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t WHERE ${where}
+    ORDER BY t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
+  return titleHits(
+    db,
+    ids.map((r) => r.id),
+  )
+}
+
+/** One title with its availability, or null. */
+export async function getTitle(db: Db, id: number): Promise<TitleHit | null> {
+  if (!isId(id)) return null
+  return (await titleHits(db, [id]))[0] ?? null
+}
+
+async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
+  if (ids.length === 0) return []
+  const rows = await db.orm.select().from(titles).where(inArray(titles.id, ids))
+  const avail = await db.orm
+    .select({
+      titleId: copies.titleId,
+      libraryId: copies.homeLibraryId,
+      library: places.name,
+      copies: sql<number>`count(*)`,
+      onShelf: sql<number>`sum(${copies.status} = 'on_shelf')`,
+    })
+    .from(copies)
+    .innerJoin(places, eq(places.id, copies.homeLibraryId))
+    .where(inArray(copies.titleId, ids))
+    .groupBy(copies.titleId, copies.homeLibraryId, places.name)
+  const queues = await db.orm
+    .select({ titleId: holds.titleId, n: sql<number>`count(*)` })
+    .from(holds)
+    .where(sql`${holds.titleId} IN ${ids} AND ${holds.state} = 'waiting'`)
+    .groupBy(holds.titleId)
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => {
+    const t = byId.get(id)
+    if (!t) return []
+    return [
+      {
+        id: t.id,
+        title: t.title,
+        yomi: t.yomi,
+        author: t.author,
+        publisher: t.publisher,
+        year: t.year,
+        isbn: t.isbn,
+        materialType: t.materialType,
+        setId: t.setId,
+        volume: t.volume,
+        notForLoan: t.notForLoan,
+        availability: avail
+          .filter((a) => a.titleId === id)
+          .map(({ titleId: _, ...a }) => ({ ...a, onShelf: Number(a.onShelf) })),
+        waiting: Number(queues.find((q) => q.titleId === id)?.n ?? 0),
+      },
+    ]
+  })
+}

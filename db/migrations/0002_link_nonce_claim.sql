@@ -1,0 +1,1 @@
+ALTER TABLE `link_nonces` ADD `used_by` text;

@@ -1,0 +1,206 @@
+/** Patron accounts (ACC-*) and LINE links (LINE-LINK). */
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DAY_MS, HIRAKATA_POLICY as policy } from '../../../core/index.ts'
+import { checkOut } from '../../../db/circulation.ts'
+import type { Db } from '../../../db/client.ts'
+import {
+  createLinkNonce,
+  findLinkByLineUser,
+  linkByNonce,
+  recordWebhookEvent,
+  setFollowed,
+  unlink,
+} from '../../../db/links.ts'
+import { verifyPassword } from '../../../db/password.ts'
+import { changeEmail, findPatronByNumber, resetPassword, signIn } from '../../../db/patrons.ts'
+import { linkNonces, patrons } from '../../../db/schema.ts'
+import type { OpenDb } from '../drivers.ts'
+import { NOW, PASSWORD, PATRON } from '../fixture.ts'
+
+export function accountSuite(open: OpenDb) {
+  describe('patron accounts', () => {
+    let db: Db
+    beforeEach(async () => {
+      db = await open()
+    })
+    const sign = (number: string, password: string, at = NOW) =>
+      signIn(db, { number, password }, at, policy)
+
+    it('finds a patron by number, typed full-width or with spaces', async () => {
+      expect(await findPatronByNumber(db, '１０００ ００１')).toMatchObject({ id: PATRON.alice })
+      expect(await findPatronByNumber(db, '999')).toBeNull()
+    })
+
+    it('ACC-SECRET: right password signs in; wrong number and wrong password answer alike', async () => {
+      expect(await sign('1000001', PASSWORD)).toMatchObject({ ok: true, value: { id: 1 } })
+      const wrongPw = await sign('1000001', 'nope-123')
+      const wrongNo = await sign('9999999', PASSWORD)
+      expect(wrongPw).toMatchObject({ ok: false, reason: 'wrong_credentials' })
+      expect(wrongNo).toEqual(wrongPw)
+    })
+
+    it('ACC-SECRET: five failures lock the number for 15 minutes, and the lock is said', async () => {
+      for (let i = 0; i < 5; i++) await sign('1000002', `bad-${i}`, NOW + i * 1000)
+      const locked = await sign('1000002', PASSWORD, NOW + 10_000)
+      expect(locked).toMatchObject({ ok: false, reason: 'locked' })
+      if (!locked.ok) expect(locked.message.ja).toContain('ロック')
+      expect(await sign('1000002', PASSWORD, NOW + 16 * 60_000)).toMatchObject({ ok: true })
+    })
+
+    it('ACC-PASSWORD, ACC-EXPIRED, ACC-ELIGIBLE: typed refusals at sign-in', async () => {
+      expect(await sign('1000007', 'anything1')).toMatchObject({ reason: 'no_password' })
+      expect(await sign('1000006', PASSWORD)).toMatchObject({ reason: 'expired' })
+      expect(await sign('1000004', PASSWORD)).toMatchObject({ reason: 'wide_area' })
+    })
+
+    it('ACC-BLOCK-OVERDUE: a patron over 60 days late cannot sign in', async () => {
+      await checkOut(
+        db,
+        { patronId: PATRON.blocked, barcode: 'B21', placeId: 1 },
+        NOW - 80 * DAY_MS,
+        policy,
+      )
+      expect(await sign('1000005', PASSWORD)).toMatchObject({ reason: 'blocked' })
+    })
+
+    it('ACC-RESET: number + name + phone on record set a new password', async () => {
+      const input = {
+        number: '1000007',
+        name: '渡辺　未登録',
+        phone: '０７２-０００-０００７',
+        password: 'atarashii9',
+      }
+      expect(await resetPassword(db, input, NOW, policy)).toMatchObject({ ok: true })
+      const [row] = await db.orm.select().from(patrons).where(eq(patrons.id, PATRON.nopass))
+      expect(await verifyPassword('atarashii9', row!.passwordHash)).toBe(true)
+      expect(await sign('1000007', 'atarashii9')).toMatchObject({ ok: true })
+    })
+
+    it('ACC-RESET: a wrong phone is refused without saying which field, and nothing changes', async () => {
+      const input = {
+        number: '1000007',
+        name: '渡辺 未登録',
+        phone: '072-999-9999',
+        password: 'atarashii9',
+      }
+      const r = await resetPassword(db, input, NOW, policy)
+      expect(r).toMatchObject({ ok: false, reason: 'identity_mismatch' })
+      const [row] = await db.orm.select().from(patrons).where(eq(patrons.id, PATRON.nopass))
+      expect(row?.passwordHash).toBeNull()
+      const weak = { ...input, phone: '072-000-0007', password: 'short' }
+      expect(await resetPassword(db, weak, NOW, policy)).toMatchObject({ reason: 'too_short' })
+    })
+
+    it('changes e-mail, which then needs confirming', async () => {
+      const r = await changeEmail(db, { patronId: PATRON.alice, email: 'new@example.jp' })
+      expect(r).toMatchObject({
+        ok: true,
+        value: { email: 'new@example.jp', emailConfirmed: false },
+      })
+      expect(
+        await changeEmail(db, { patronId: PATRON.alice, email: 'not-an-address' }),
+      ).toMatchObject({
+        reason: 'invalid_input',
+      })
+    })
+  })
+
+  describe('LINE links', () => {
+    let db: Db
+    beforeEach(async () => {
+      db = await open()
+    })
+    const nonceFor = async (patronId: number, at = NOW) => {
+      const r = await createLinkNonce(db, { patronId }, at, policy)
+      if (!r.ok) throw new Error(r.reason)
+      return r.value.nonce
+    }
+
+    it('LINE-LINK: a nonce of at least 128 bits is stored only as its hash', async () => {
+      const nonce = await nonceFor(PATRON.alice)
+      expect(nonce.length).toBeGreaterThanOrEqual(22)
+      const rows = await db.orm.select().from(linkNonces)
+      expect(rows[0]?.nonceHash).not.toContain(nonce)
+      expect(rows[0]?.nonceHash).toMatch(/^[0-9a-f]{64}$/)
+    })
+
+    it('LINE-LINK: links once; a reused or expired nonce is refused', async () => {
+      const nonce = await nonceFor(PATRON.alice)
+      expect(await linkByNonce(db, { nonce, lineUserId: 'U-alice' }, NOW, policy)).toMatchObject({
+        ok: true,
+        value: { patronId: PATRON.alice },
+      })
+      expect(await linkByNonce(db, { nonce, lineUserId: 'U-alice' }, NOW, policy)).toMatchObject({
+        reason: 'bad_nonce',
+      })
+      const old = await nonceFor(PATRON.dave)
+      const late = NOW + 11 * 60_000
+      expect(
+        await linkByNonce(db, { nonce: old, lineUserId: 'U-dave' }, late, policy),
+      ).toMatchObject({ reason: 'bad_nonce' })
+    })
+
+    it('LINE-LINK: one nonce spent by two events at once links once', async () => {
+      const nonce = await nonceFor(PATRON.alice)
+      const both = await Promise.all([
+        linkByNonce(db, { nonce, lineUserId: 'U-alice' }, NOW, policy),
+        linkByNonce(db, { nonce, lineUserId: 'U-alice' }, NOW, policy),
+      ])
+      expect(both.filter((r) => r.ok)).toHaveLength(1)
+    })
+
+    it('LINE-LINK: one LINE user ↔ one patron; linking replaces both sides', async () => {
+      const r = await linkByNonce(
+        db,
+        { nonce: await nonceFor(PATRON.alice), lineUserId: 'U-bob' },
+        NOW,
+        policy,
+      )
+      expect(r).toMatchObject({
+        ok: true,
+        value: { replaced: [{ patronId: PATRON.bob, lineUserId: 'U-bob' }] },
+      })
+      expect(await findLinkByLineUser(db, 'U-bob')).toMatchObject({ patronId: PATRON.alice })
+      await linkByNonce(
+        db,
+        { nonce: await nonceFor(PATRON.alice), lineUserId: 'U-new' },
+        NOW,
+        policy,
+      )
+      expect(await findLinkByLineUser(db, 'U-bob')).toBeNull()
+      expect(await findLinkByLineUser(db, 'U-new')).toMatchObject({ patronId: PATRON.alice })
+    })
+
+    it('ACC-ELIGIBLE: a wide-area patron cannot link LINE', async () => {
+      const r = await linkByNonce(
+        db,
+        { nonce: await nonceFor(PATRON.wide), lineUserId: 'U-w' },
+        NOW,
+        policy,
+      )
+      expect(r).toMatchObject({ ok: false, reason: 'wide_area' })
+      expect(await findLinkByLineUser(db, 'U-w')).toBeNull()
+    })
+
+    it('unfollow marks the link unreachable; unlink removes it', async () => {
+      expect(await setFollowed(db, { lineUserId: 'U-bob', followed: false }, NOW)).toBe(true)
+      expect(await findLinkByLineUser(db, 'U-bob')).toMatchObject({
+        followed: false,
+        unfollowedAt: NOW,
+      })
+      expect(await unlink(db, 'U-bob')).toBe(PATRON.bob)
+      expect(await unlink(db, 'U-bob')).toBeNull()
+    })
+
+    it('webhook event ids: the first delivery is new, a redelivery is not', async () => {
+      expect(await recordWebhookEvent(db, 'ev-1', NOW)).toBe(true)
+      expect(await recordWebhookEvent(db, 'ev-1', NOW + 1)).toBe(false)
+      const both = await Promise.all([
+        recordWebhookEvent(db, 'ev-2', NOW),
+        recordWebhookEvent(db, 'ev-2', NOW),
+      ])
+      expect(both.filter(Boolean)).toHaveLength(1)
+    })
+  })
+}
