@@ -27,8 +27,9 @@ export class BulkWriter {
     db.close()
     this.sqlite = new Database(path)
     this.sqlite.pragma('journal_mode = OFF')
+    this.sqlite.pragma('foreign_keys = OFF')
     this.sqlite.pragma('synchronous = OFF')
-    this.sqlite.pragma('cache_size = -200000')
+    this.sqlite.pragma('cache_size = -65536')
     this.sqlite.pragma('temp_store = MEMORY')
     this.triggers = this.sqlite
       .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'titles'`)
@@ -89,7 +90,6 @@ export class BulkWriter {
   finish(): void {
     this.sqlite.exec(`INSERT INTO titles_fts (titles_fts) VALUES ('rebuild')`)
     for (const sql of this.triggers) this.sqlite.exec(sql)
-    this.sqlite.exec('ANALYZE')
     this.sqlite.pragma('journal_mode = WAL')
     this.sqlite.pragma('synchronous = NORMAL')
     this.sqlite.close()

@@ -10,7 +10,7 @@ import { progressBar } from './progress.ts'
 
 const USAGE = 'usage: npm run db:seed -- --titles N [--db path] [--seed S]'
 
-function main(): number {
+async function main(): Promise<number> {
   let args: ReturnType<typeof parse>
   try {
     args = parse()
@@ -33,7 +33,7 @@ function main(): number {
   const bar = progressBar(process.stderr, 'titles')
   const started = performance.now()
   try {
-    const n = writeLargeLibrary(path, { titles, seed, now: Date.now() }, bar.update)
+    const n = await writeLargeLibrary(path, { titles, seed, now: Date.now() }, bar.update)
     bar.done()
     const secs = ((performance.now() - started) / 1000).toFixed(1)
     console.error(
@@ -58,4 +58,4 @@ function parse() {
   }).values
 }
 
-process.exitCode = main()
+process.exitCode = await main()

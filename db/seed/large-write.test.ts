@@ -9,11 +9,13 @@ import { writeLargeLibrary } from './large-write.ts'
 const dir = mkdtempSync(join(tmpdir(), 'bunko-seed-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-it('writes N titles with copies, patrons, loans and holds, searchable and with triggers back', () => {
+it('writes N titles with copies, patrons, loans and holds, searchable and with triggers back', async () => {
   const path = join(dir, 'small.db')
   const seen: number[] = []
-  const n = writeLargeLibrary(path, { titles: 1_200, now: Date.UTC(2026, 5, 1), chunk: 400 }, (d) =>
-    seen.push(d),
+  const n = await writeLargeLibrary(
+    path,
+    { titles: 1_200, now: Date.UTC(2026, 5, 1), chunk: 400 },
+    (d) => seen.push(d),
   )
   expect(n.titles).toBe(1_200)
   expect(seen.at(-1)).toBe(1_200)
@@ -32,7 +34,7 @@ it('writes N titles with copies, patrons, loans and holds, searchable and with t
   db.close()
 })
 
-it('refuses a file that already holds a library and leaves it as it was', () => {
+it('refuses a file that already holds a library and leaves it as it was', async () => {
   const path = join(dir, 'twice.db')
   writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })
   expect(() => writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })).toThrow(

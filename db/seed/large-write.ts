@@ -1,9 +1,10 @@
 /** Writes the large benchmark library (large.ts) into a new SQLite file (Node only). */
 import { existsSync, rmSync } from 'node:fs'
 import { jstDate } from '../../core/dates.ts'
+import { hashPassword } from '../password.ts'
 import * as schema from '../schema.ts'
 import { BulkWriter } from './bulk.ts'
-import { type LargeOptions, largeLibrary } from './large.ts'
+import { BENCH_PASSWORD, type LargeOptions, largeLibrary } from './large.ts'
 import * as v from './tables.ts'
 
 export type Progress = (titlesDone: number, titlesTotal: number) => void
@@ -20,7 +21,12 @@ export interface LargeCounts {
  * Builds the library into `path`, which must not exist yet or hold an empty database. On any
  * error a file this call created is removed, so nothing half-built is left behind.
  */
-export function writeLargeLibrary(path: string, o: LargeOptions, progress?: Progress): LargeCounts {
+export async function writeLargeLibrary(
+  path: string,
+  o: LargeOptions,
+  progress?: Progress,
+): Promise<LargeCounts> {
+  const hash = await hashPassword(BENCH_PASSWORD)
   const created = !existsSync(path)
   const writer = new BulkWriter(path)
   const counts: LargeCounts = { titles: 0, copies: 0, patrons: 0, loans: 0, holds: 0 }
@@ -30,7 +36,7 @@ export function writeLargeLibrary(path: string, o: LargeOptions, progress?: Prog
       writer.write([
         [schema.places, c.places.map(v.placeValues)],
         [schema.closedDates, c.places.flatMap((p) => v.closedDateValues(p, today))],
-        [schema.patrons, c.patrons.map((p) => v.patronValues(p, null))],
+        [schema.patrons, c.patrons.map((p) => v.patronValues(p, p.password ? hash : null))],
         [schema.titles, c.titles.map((t) => v.titleValues(t, o.now))],
         [schema.copies, c.copies.map(v.copyValues)],
         [schema.loans, c.loans.map(v.loanValues)],

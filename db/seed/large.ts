@@ -25,6 +25,8 @@ export interface LargeOptions {
 const ON_LOAN = 0.1
 const IN_DEMAND = 0.03
 const DAY = 86_400_000
+/** The one password all bench patrons share: hashing it per patron would take hours. */
+export const BENCH_PASSWORD = 'bench-password'
 
 export type Chunk = Omit<Library, 'personal'>
 
@@ -82,9 +84,10 @@ function benchPatron(rng: Rng, id: number, today: string, now: number): PatronRo
     category: rng.chance(0.01) ? 'print_disabled' : 'general',
     status: 'active',
     expiresOn: addDays(today, rng.int(100, 1500)),
-    password: null,
-    email: null,
-    emailConfirmed: false,
+    // Every bench patron may use the online service, so placing a hold runs its real path.
+    password: BENCH_PASSWORD,
+    email: `p${id}@example.jp`,
+    emailConfirmed: true,
     historyOptIn: false,
     homeLibraryId: rng.int(1, 9),
     createdAt: now - rng.int(30, 3000) * DAY,

@@ -1,0 +1,59 @@
+/** The benchmark's table, for the terminal and for RESULTS.md. */
+import { cpus, totalmem } from 'node:os'
+import { OPERATIONS, type Operation } from './operations.ts'
+import type { Summary } from './stats.ts'
+
+export interface SizeResult {
+  titles: number
+  buildSeconds: number
+  counts: { copies: number; patrons: number; loans: number; holds: number }
+  ops: Record<Operation, Summary>
+}
+
+const ms = (x: number) => (Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1))
+const size = (n: number) =>
+  n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 ? `${n / 1_000}k` : `${n}`
+
+/** A Markdown table: one row per operation, median and p95 per size, and the growth. */
+export function table(results: readonly SizeResult[]): string {
+  const head = [
+    'operation',
+    ...results.flatMap((r) => [`${size(r.titles)} median ms`, `${size(r.titles)} p95 ms`]),
+  ]
+  const first = results[0]
+  const last = results.at(-1)
+  const growth = results.length > 1 && first && last
+  if (growth) head.push(`median ×, ${size(first.titles)}→${size(last.titles)}`)
+  const rows = OPERATIONS.map((op) => {
+    const cells = results.flatMap((r) => [ms(r.ops[op].median), ms(r.ops[op].p95)])
+    if (growth) cells.push((last.ops[op].median / first.ops[op].median).toFixed(2))
+    return `| ${op} | ${cells.join(' | ')} |`
+  })
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n')
+}
+
+export function libraries(results: readonly SizeResult[]): string {
+  return results
+    .map(
+      (r) =>
+        `- ${r.titles.toLocaleString('en')} titles: ${r.counts.copies.toLocaleString('en')} copies, ` +
+        `${r.counts.patrons.toLocaleString('en')} patrons, ${r.counts.loans.toLocaleString('en')} loans, ` +
+        `${r.counts.holds.toLocaleString('en')} holds; built in ${r.buildSeconds.toFixed(1)} s`,
+    )
+    .join('\n')
+}
+
+export function machine(sqliteVersion: string): string {
+  const cpu = cpus()
+  return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, SQLite ${sqliteVersion} (better-sqlite3, WAL, on a temp-dir file)`
+}
+
+export function refusals(results: readonly SizeResult[]): string {
+  const notes = results.flatMap((r) =>
+    OPERATIONS.filter((op) => r.ops[op].refused > 0).map(
+      (op) =>
+        `${size(r.titles)} ${op}: ${r.ops[op].refused} of ${r.ops[op].n + r.ops[op].refused} refused (not timed)`,
+    ),
+  )
+  return notes.length ? notes.map((n) => `- ${n}`).join('\n') : '- none'
+}
