@@ -36,8 +36,8 @@ it('writes N titles with copies, patrons, loans and holds, searchable and with t
 
 it('refuses a file that already holds a library and leaves it as it was', async () => {
   const path = join(dir, 'twice.db')
-  writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })
-  expect(() => writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })).toThrow(
+  await writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })
+  await expect(writeLargeLibrary(path, { titles: 50, now: Date.UTC(2026, 5, 1) })).rejects.toThrow(
     /already holds/,
   )
   const db = new Database(path, { readonly: true })
