@@ -6,6 +6,7 @@ import { circulationSuite } from './circulation.ts'
 import { holdsSuite } from './holds.ts'
 import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
+import { staffSuite } from './staff.ts'
 
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
@@ -14,4 +15,5 @@ export function allSuites(open: OpenDb): void {
   accountSuite(open)
   outboxSuite(open)
   catalogueSuite(open)
+  staffSuite(open)
 }
