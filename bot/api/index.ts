@@ -80,11 +80,9 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
 
-  app.notFound((c) => {
-    const lang = c.get('lang') ?? answerLang(c.req.header('accept-language'))
-    return c.json({ code: 'not_found', message: WORDS.notFound[lang] }, 404, {
-      'Cache-Control': 'no-store',
-    })
+  // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
+  app.all('*', (c) => {
+    throw problem(404, 'not_found', WORDS.notFound[c.get('lang')])
   })
   app.onError((err, c) => {
     const lang = c.get('lang') ?? answerLang(c.req.header('accept-language'))

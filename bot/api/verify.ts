@@ -37,7 +37,12 @@ export function idTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifie
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
   const url = `${options.loginApiBaseUrl.replace(/\/+$/, '')}/oauth2/v2.1/verify`
   const cache = new TokenCache(options.maxEntries)
-  /** Calls already on their way to LINE: parallel requests with one token share one call. */
+  /**
+   * Calls on their way to LINE, so the app's parallel first requests (a page asks for the
+   * card, loans and holds at once) share one call. Keyed by the token because the lookup must
+   * happen before the first await; an entry lives only while its call does, as long as the
+   * requests holding that token anyway. What outlives a request is the hashed cache.
+   */
   const pending = new Map<string, Promise<VerifyOutcome>>()
 
   async function ask(token: string): Promise<VerifyOutcome> {
@@ -58,22 +63,26 @@ export function idTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifie
     return acceptClaims(claims, channelId, clock.now())
   }
 
+  async function lookUp(token: string): Promise<VerifyOutcome> {
+    const key = await sha256Hex(token)
+    const hit = cache.get(key, clock.now())
+    if (hit) return { ok: true, ...hit }
+    const outcome = await ask(token)
+    if (outcome.ok)
+      cache.set(key, { userId: outcome.userId, expiresAt: outcome.expiresAt }, clock.now())
+    return outcome
+  }
+
   return {
     async verify(token) {
       if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token))
         return { ok: false, reason: 'invalid' }
-      const key = await sha256Hex(token)
-      const hit = cache.get(key, clock.now())
-      if (hit) return { ok: true, ...hit }
-      let call = pending.get(key)
+      let call = pending.get(token)
       if (!call) {
-        call = ask(token).finally(() => pending.delete(key))
-        pending.set(key, call)
+        call = lookUp(token).finally(() => pending.delete(token))
+        pending.set(token, call)
       }
-      const outcome = await call
-      if (outcome.ok)
-        cache.set(key, { userId: outcome.userId, expiresAt: outcome.expiresAt }, clock.now())
-      return outcome
+      return call
     },
   }
 }
