@@ -56,6 +56,8 @@ const t = {
 export interface LinkFormProps {
   lang: Lang
   linkToken: string
+  /** The bot's signed state (which LINE user this page links). */
+  state: string
   csrf: string
   number?: string
   error?: string
@@ -69,6 +71,7 @@ export function LinkForm(p: LinkFormProps) {
       {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
       <form method="post" action="/link" autocomplete="off">
         <input type="hidden" name="linkToken" value={p.linkToken} />
+        <input type="hidden" name="state" value={p.state} />
         <input type="hidden" name="csrf" value={p.csrf} />
         <label for="number">
           {s.number}
@@ -118,6 +121,7 @@ export function LinkForm(p: LinkFormProps) {
 export interface ReplaceProps {
   lang: Lang
   csrf: string
+  linkToken: string
   /** The pending nonce: confirming releases it to LINE's dialog. */
   pending: string
   otherPatron: boolean
@@ -133,6 +137,7 @@ export function ConfirmReplace(p: ReplaceProps) {
       {p.otherLine ? <p>{s.replaceLine}</p> : null}
       <form method="post" action="/link/confirm">
         <input type="hidden" name="csrf" value={p.csrf} />
+        <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="pending" value={p.pending} />
         <button type="submit" name="choice" value="replace">
           {s.replaceYes}

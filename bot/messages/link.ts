@@ -7,19 +7,22 @@ import { type Contact, phoneLine } from '../../core/messages.ts'
 import type { Lang } from './lang.ts'
 import { LABELS, linkQuickReply, menuQuickReply } from './quick-reply.ts'
 
-/** The link page URL for a LINE link token. */
-export function linkPageUrl(publicUrl: string, linkToken: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/link?linkToken=${encodeURIComponent(linkToken)}`
+/** The link page URL for a LINE link token, with the bot's signed state when given. */
+export function linkPageUrl(publicUrl: string, linkToken: string, state?: string): string {
+  const base = `${publicUrl.replace(/\/+$/, '')}/link?linkToken=${encodeURIComponent(linkToken)}`
+  return state ? `${base}&state=${encodeURIComponent(state)}` : base
 }
 
 /** LINE's link token lives 10 minutes; the button says so. */
 export function linkButtonMessage({
   publicUrl,
   linkToken,
+  state,
   lang = 'ja',
 }: {
   publicUrl: string
   linkToken: string
+  state?: string
   lang?: Lang
 }): messagingApi.TemplateMessage {
   const label = lang === 'ja' ? '連携の手続きへ' : 'Continue'
@@ -32,7 +35,7 @@ export function linkButtonMessage({
         lang === 'ja'
           ? 'アカウント連携の手続きです。下のボタンから、利用者番号とWebサービスのパスワードを入力してください（ボタンは10分間有効です）。'
           : 'To link your account, tap the button and enter your patron number and web service password (the button works for 10 minutes).',
-      actions: [{ type: 'uri', label, uri: linkPageUrl(publicUrl, linkToken) }],
+      actions: [{ type: 'uri', label, uri: linkPageUrl(publicUrl, linkToken, state) }],
     },
   }
 }

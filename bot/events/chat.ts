@@ -1,0 +1,75 @@
+/**
+ * Text messages and postbacks. Every message a patron types gets an answer (NOTICE-NOREPLY):
+ * a keyword gets the matching button or list, anything else a short help with quick replies.
+ */
+import type { messagingApi, webhook } from '@line/bot-sdk'
+import { helpMessage, needLinkMessage } from '../messages/help.ts'
+import { type Intent, intentOf } from '../messages/intent.ts'
+import { liffButtonMessage } from '../messages/liff-buttons.ts'
+import { phoneListMessage } from '../messages/phones.ts'
+import { unlinkCancelledMessage, unlinkConfirmMessage } from '../messages/unlink.ts'
+import { parsePostback } from '../richmenu/postback.ts'
+import type { EventContext } from './context.ts'
+import { startLinking, unlink } from './linking.ts'
+import { libraryPhones } from './phones.ts'
+
+export async function onMessage(ctx: EventContext, event: webhook.MessageEvent): Promise<void> {
+  const text =
+    event.message.type === 'text' ? (event.message as webhook.TextMessageContent).text : ''
+  await answerIntent(ctx, intentOf(text))
+}
+
+export async function onPostback(ctx: EventContext, event: webhook.PostbackEvent): Promise<void> {
+  const postback = parsePostback(event.postback.data)
+  switch (postback?.action) {
+    case 'link':
+      return startLinking(ctx)
+    case 'unlink':
+      return answerIntent(ctx, 'unlink')
+    case 'unlink_confirm':
+      return unlink(ctx)
+    case 'unlink_cancel':
+      return ctx.reply([
+        unlinkCancelledMessage({ liffId: ctx.deps.config.line.liffId, lang: ctx.lang }),
+      ])
+    case 'phones':
+      return answerIntent(ctx, 'phones')
+    case 'card':
+      return answerIntent(ctx, 'card')
+    case 'loans':
+      return answerIntent(ctx, 'loans')
+    default:
+      return answerIntent(ctx, 'help')
+  }
+}
+
+/** The answer for one intent, given whether the user is linked. */
+export async function answerIntent(ctx: EventContext, intent: Intent): Promise<void> {
+  const { liffId } = ctx.deps.config.line
+  const lang = ctx.lang
+  const linked = ctx.link !== null
+  const messages: messagingApi.Message[] = []
+  switch (intent) {
+    case 'link':
+      return linked ? ctx.reply([helpMessage({ linked, liffId, lang })]) : startLinking(ctx)
+    case 'unlink':
+      messages.push(linked ? unlinkConfirmMessage({ lang }) : helpMessage({ linked, liffId, lang }))
+      break
+    case 'phones':
+      messages.push(phoneListMessage({ libraries: await libraryPhones(ctx.deps.db), lang }))
+      break
+    case 'card':
+    case 'portal':
+    case 'loans':
+    case 'search':
+      messages.push(
+        linked
+          ? liffButtonMessage({ page: intent, liffId, lang })
+          : needLinkMessage({ what: intent === 'card' ? 'card' : 'portal', lang }),
+      )
+      break
+    default:
+      messages.push(helpMessage({ linked, liffId, lang }))
+  }
+  await ctx.reply(messages)
+}

@@ -1,0 +1,55 @@
+/**
+ * What one webhook event's handler works with: who sent it, in which language to answer,
+ * whether they are linked, and a reply that uses the event's single-use reply token.
+ */
+import type { messagingApi, webhook } from '@line/bot-sdk'
+import type { AppDeps } from '../deps.ts'
+import { type Lang, langOf } from '../messages/lang.ts'
+import type { MenuIds } from '../richmenu/link.ts'
+
+export interface EventDeps extends AppDeps {
+  /** The current rich-menu ids (menu A for unlinked, B for linked), resolved lazily. */
+  menus: () => Promise<MenuIds | null>
+}
+
+export interface LinkState {
+  patronId: number
+  language: string
+}
+
+export interface EventContext {
+  deps: EventDeps
+  userId: string
+  lang: Lang
+  link: LinkState | null
+  now: number
+  reply(messages: messagingApi.Message[]): Promise<void>
+}
+
+/** The LINE user an event came from, when it came from a one-to-one chat. */
+export function userIdOf(event: webhook.Event): string | null {
+  const source = event.source
+  return source?.type === 'user' && source.userId ? source.userId : null
+}
+
+/** A linked patron's saved language; otherwise the LINE profile's (one call), else Japanese. */
+export async function languageFor(
+  deps: EventDeps,
+  userId: string,
+  link: LinkState | null,
+): Promise<Lang> {
+  if (link) return langOf(link.language)
+  try {
+    return langOf((await deps.line.client.getProfile(userId)).language)
+  } catch {
+    return 'ja'
+  }
+}
+
+export function replier(deps: EventDeps, event: webhook.Event) {
+  const token = 'replyToken' in event ? event.replyToken : undefined
+  return async (messages: messagingApi.Message[]) => {
+    if (!token || messages.length === 0) return
+    await deps.line.client.replyMessage({ replyToken: token, messages: messages.slice(0, 5) })
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Handles one verified webhook request's events, in order. Each event is handled once:
+ * its webhookEventId is recorded first, so a redelivery (or a retry after a timeout) is
+ * skipped. `mode: standby` events belong to another channel's module and are left alone.
+ * During maintenance (SVC-MAINT) every answer says so and nothing else is changed.
+ */
+import type { webhook } from '@line/bot-sdk'
+import { checkService } from '../../core/maintenance.ts'
+import { findLinkByLineUser, recordWebhookEvent } from '../../db/links.ts'
+import { maintenanceNotice } from '../messages/maintenance.ts'
+import { onMessage, onPostback } from './chat.ts'
+import { type EventContext, type EventDeps, languageFor, replier, userIdOf } from './context.ts'
+import { onFollow, onUnfollow } from './follow.ts'
+import { onAccountLink } from './linking.ts'
+
+export function eventHandler(deps: EventDeps) {
+  return async (body: webhook.CallbackRequest): Promise<void> => {
+    for (const event of body.events) {
+      try {
+        await handleEvent(deps, event)
+      } catch (err) {
+        deps.log.error('webhook.event_failed', {
+          type: event.type,
+          error: err instanceof Error ? err.name : 'unknown',
+        })
+      }
+    }
+  }
+}
+
+async function handleEvent(deps: EventDeps, event: webhook.Event): Promise<void> {
+  if (event.mode === 'standby') return
+  const userId = userIdOf(event)
+  if (!userId) return // groups and rooms: bunko is a one-to-one service
+  const now = deps.clock.now()
+  if (!(await recordWebhookEvent(deps.db, event.webhookEventId, now))) {
+    deps.log.info('webhook.duplicate_skipped', { type: event.type })
+    return
+  }
+  const link = await findLinkByLineUser(deps.db, userId)
+  const ctx: EventContext = {
+    deps,
+    userId,
+    link,
+    now,
+    lang: await languageFor(deps, userId, link),
+    reply: replier(deps, event),
+  }
+  if (event.type === 'unfollow') return onUnfollow(ctx)
+  const service = checkService(now, deps.config.policy)
+  if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
+  switch (event.type) {
+    case 'follow':
+      return onFollow(ctx)
+    case 'message':
+      return onMessage(ctx, event as webhook.MessageEvent)
+    case 'postback':
+      return onPostback(ctx, event as webhook.PostbackEvent)
+    case 'accountLink':
+      return onAccountLink(ctx, event as webhook.AccountLinkEvent)
+  }
+}

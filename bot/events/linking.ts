@@ -1,0 +1,94 @@
+/**
+ * Account linking in LINE's official flow (LINE-LINK), the chat side:
+ * アカウント連携 → a link token from LINE → a button to our /link page; after the patron
+ * proves who they are there, LINE's dialog sends an `accountLink` event, which binds the
+ * nonce's patron to the LINE user and switches the rich menu. Unlinking is always offered.
+ */
+import type { webhook } from '@line/bot-sdk'
+import { linkByNonce, setLanguage, unlink as unlinkPatron } from '../../db/links.ts'
+import { signLinkState } from '../link/state.ts'
+import { helpMessage } from '../messages/help.ts'
+import {
+  linkButtonMessage,
+  linkExpiredMessage,
+  linkFailedMessage,
+  linkSucceededMessage,
+} from '../messages/link.ts'
+import { unlinkedMessage } from '../messages/unlink.ts'
+import { linkMenuForPatron } from '../richmenu/link.ts'
+import type { EventContext } from './context.ts'
+
+/** Issue a link token for this user and answer with the button to the link page. */
+export async function startLinking(ctx: EventContext): Promise<void> {
+  const { deps, userId, lang } = ctx
+  const { linkToken } = await deps.line.client.issueLinkToken(userId)
+  // The link page must know which LINE account it links, to ask before replacing a link.
+  const state = await signLinkState(deps.config.line.channelSecret, linkToken, {
+    lineUserId: userId,
+    lang,
+    issuedAt: ctx.now,
+  })
+  await ctx.reply([linkButtonMessage({ publicUrl: deps.config.publicUrl, linkToken, state, lang })])
+}
+
+export async function onAccountLink(
+  ctx: EventContext,
+  event: webhook.AccountLinkEvent,
+): Promise<void> {
+  const { deps, userId, lang } = ctx
+  const { policy } = deps.config
+  if (event.link.result !== 'ok') {
+    await ctx.reply([linkFailedMessage({ contact: policy.contact, lang })])
+    return
+  }
+  const result = await linkByNonce(
+    deps.db,
+    { nonce: event.link.nonce, lineUserId: userId },
+    ctx.now,
+    policy,
+  )
+  if (!result.ok) {
+    deps.log.info('link.refused', { reason: result.reason })
+    const message =
+      result.reason === 'bad_nonce'
+        ? linkExpiredMessage({ minutes: policy.linkNonceMinutes, lang })
+        : ({ type: 'text', text: result.message[lang] } as const)
+    await ctx.reply([message])
+    return
+  }
+  await setLanguage(deps.db, { patronId: result.value.patronId, language: lang })
+  // A LINE account that lost its patron to this link goes back to menu A.
+  for (const old of result.value.replaced) {
+    if (old.lineUserId !== userId) await switchMenu({ ...ctx, userId: old.lineUserId }, false)
+  }
+  await switchMenu(ctx, true)
+  await ctx.reply([linkSucceededMessage({ liffId: deps.config.line.liffId, lang })])
+}
+
+/** Remove the link (after the patron confirmed) and return the user to menu A. */
+export async function unlink(ctx: EventContext): Promise<void> {
+  const { deps, userId, lang } = ctx
+  if (!ctx.link) {
+    await ctx.reply([helpMessage({ linked: false, liffId: deps.config.line.liffId, lang })])
+    return
+  }
+  await unlinkPatron(deps.db, userId)
+  await switchMenu(ctx, false)
+  await ctx.reply([unlinkedMessage({ lang })])
+}
+
+/**
+ * Point the user's menu at B (linked) or back to the default A. A failure here is logged,
+ * not fatal: the link itself stands, and the next sync or link fixes the menu.
+ */
+export async function switchMenu(ctx: EventContext, linked: boolean): Promise<void> {
+  try {
+    const ids = await ctx.deps.menus()
+    if (ids) await linkMenuForPatron(ctx.deps.line.client, ctx.userId, linked, ids)
+  } catch (err) {
+    ctx.deps.log.warn('richmenu.switch_failed', {
+      linked,
+      error: err instanceof Error ? err.name : 'unknown',
+    })
+  }
+}

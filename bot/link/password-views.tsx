@@ -1,0 +1,123 @@
+/**
+ * The password registration and reset page (ACC-RESET): patron number, name and the phone
+ * number on record prove who the patron is; the new password's rule is said before typing.
+ */
+import { ErrorBox, type Lang, Layout } from '../pages/layout.tsx'
+
+const t = {
+  ja: {
+    title: 'パスワードの登録・再設定',
+    intro:
+      'はじめてパスワードを登録する方も、お忘れになった方も、こちらで設定できます。図書館に登録されている内容を入力してください。',
+    number: '利用者番号',
+    name: 'お名前',
+    nameHint: '図書館に登録したお名前（姓と名の間の空白はあってもなくてもかまいません）',
+    phone: '電話番号',
+    phoneHint: '図書館に登録した電話番号（ハイフンはあってもなくてもかまいません）',
+    password: '新しいパスワード',
+    confirm: '新しいパスワード（確認のため、もう一度）',
+    submit: 'パスワードを設定する',
+    mismatch: '確認のために入力したパスワードが一致しません。もう一度入力してください。',
+    doneTitle: 'パスワードを設定しました',
+    done: '新しいパスワードでWebサービスとLINE連携をご利用いただけます。',
+    advice: '安全のため、キャッシュカードや他のWebサービスとは別のパスワードにしてください。',
+  },
+  en: {
+    title: 'Register or reset your password',
+    intro:
+      'Set a first password, or a new one if you have forgotten it. Enter the details the library has on record.',
+    number: 'Patron number',
+    name: 'Name',
+    nameHint: 'As registered at the library (spaces do not matter)',
+    phone: 'Phone number',
+    phoneHint: 'As registered at the library (hyphens do not matter)',
+    password: 'New password',
+    confirm: 'New password again',
+    submit: 'Set password',
+    mismatch: 'The two passwords do not match. Please type them again.',
+    doneTitle: 'Your password is set',
+    done: 'You can now use the web service and link LINE with your new password.',
+    advice: 'For safety, use a password different from your bank card and other websites.',
+  },
+} as const
+
+export const passwordText = t
+
+export interface PasswordFormProps {
+  lang: Lang
+  csrf: string
+  /** The strength rule, from core, said before typing. */
+  rule: string
+  number?: string
+  error?: string
+}
+
+export function PasswordForm(p: PasswordFormProps) {
+  const s = t[p.lang]
+  return (
+    <Layout lang={p.lang} title={s.title}>
+      <p>{s.intro}</p>
+      {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
+      <form method="post" action="/password" autocomplete="off">
+        <input type="hidden" name="csrf" value={p.csrf} />
+        <label for="number">{s.number}</label>
+        <input
+          id="number"
+          name="number"
+          inputmode="numeric"
+          required
+          maxlength={20}
+          value={p.number ?? ''}
+        />
+        <label for="name">
+          {s.name}
+          <span class="hint" id="name-hint">
+            {s.nameHint}
+          </span>
+        </label>
+        <input id="name" name="name" required maxlength={100} aria-describedby="name-hint" />
+        <label for="phone">
+          {s.phone}
+          <span class="hint" id="phone-hint">
+            {s.phoneHint}
+          </span>
+        </label>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          required
+          maxlength={30}
+          aria-describedby="phone-hint"
+        />
+        <label for="password">
+          {s.password}
+          <span class="hint" id="rule">
+            {p.rule}
+          </span>
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          required
+          maxlength={128}
+          aria-describedby="rule"
+        />
+        <label for="confirm">{s.confirm}</label>
+        <input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autocomplete="new-password"
+          required
+          maxlength={128}
+        />
+        <button type="submit">{s.submit}</button>
+      </form>
+      <p class="note">{s.advice}</p>
+    </Layout>
+  )
+}

@@ -1,0 +1,171 @@
+/**
+ * /link: the page LINE's link button opens (LINE-LINK). The patron signs in with patron
+ * number and web password; on success a fresh nonce (≥128 random bits, single use, short
+ * expiry) is stored for them and the browser goes to LINE's account-link dialog, which
+ * sends the `accountLink` event that completes the link. Works without JavaScript.
+ */
+import { type Context, Hono } from 'hono'
+import { checkService } from '../../core/maintenance.ts'
+import { createLinkNonce, findLinkByLineUser, findLinkByPatron } from '../../db/links.ts'
+import { signIn } from '../../db/patrons.ts'
+import type { AppDeps } from '../deps.ts'
+import { csrfToken, csrfValid } from '../pages/csrf.ts'
+import { type Lang, langOf } from '../pages/layout.tsx'
+import { type LinkState, readLinkState } from './state.ts'
+import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{10,128}$/
+/** LINE's link token lives 10 minutes; a page older than that cannot finish anyway. */
+const LINK_TOKEN_MS = 10 * 60 * 1000
+
+const words = {
+  ja: {
+    expiredTitle: '手続きの有効期限が切れました',
+    expired:
+      'この連携の手続きは有効期限が切れたか、すでに使われています。LINEのトーク画面に戻り、メニューの「アカウント連携」からもう一度お試しください。',
+    maintTitle: 'ただいまメンテナンス中です',
+    badForm: 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。',
+    register: 'パスワードを登録する',
+  },
+  en: {
+    expiredTitle: 'This link request has expired',
+    expired:
+      'This linking request has expired or was already used. Go back to the LINE chat and tap "Link account" in the menu to start again.',
+    maintTitle: 'Down for maintenance',
+    badForm: 'This form has expired. Please enter your details again.',
+    register: 'Register a password',
+  },
+} as const
+
+export function linkRoutes(deps: AppDeps): Hono {
+  const app = new Hono()
+  const { policy } = deps.config
+
+  /** SVC-MAINT: the page says the service is paused and when it returns. */
+  const maintenance = (c: Context, lang: Lang) => {
+    const state = checkService(deps.clock.now(), policy)
+    if (state.ok) return null
+    return c.html(
+      <Notice lang={lang} title={words[lang].maintTitle} message={state.message[lang]} />,
+      503,
+    )
+  }
+  const stateFor = (linkToken: string, state: string): Promise<LinkState | null> =>
+    TOKEN_RE.test(linkToken) && state.length <= 200
+      ? readLinkState(
+          deps.config.line.channelSecret,
+          linkToken,
+          state,
+          deps.clock.now(),
+          LINK_TOKEN_MS,
+        )
+      : Promise.resolve(null)
+  const expired = (c: Context, lang: Lang) =>
+    c.html(
+      <Notice lang={lang} title={words[lang].expiredTitle} message={words[lang].expired} />,
+      410,
+    )
+
+  app.get('/', async (c) => {
+    const lang = langOf(c.req.header('accept-language'))
+    const down = maintenance(c, lang)
+    if (down) return down
+    const linkToken = c.req.query('linkToken') ?? ''
+    const stateValue = c.req.query('state') ?? ''
+    const state = await stateFor(linkToken, stateValue)
+    if (!state) return expired(c, lang)
+    return c.html(
+      <LinkForm lang={state.lang} linkToken={linkToken} state={stateValue} csrf={csrfToken(c)} />,
+    )
+  })
+
+  app.post('/', async (c) => {
+    let lang = langOf(c.req.header('accept-language'))
+    const down = maintenance(c, lang)
+    if (down) return down
+    const form = await c.req.parseBody()
+    const linkToken = String(form.linkToken ?? '')
+    const stateValue = String(form.state ?? '')
+    const number = String(form.number ?? '').slice(0, 20)
+    const request = await stateFor(linkToken, stateValue)
+    if (!request) return expired(c, lang)
+    lang = request.lang
+    const now = deps.clock.now()
+    const again = (error: string, status: 400 | 403 | 429 = 400) =>
+      c.html(
+        <LinkForm
+          lang={lang}
+          linkToken={linkToken}
+          state={stateValue}
+          csrf={csrfToken(c)}
+          number={number}
+          error={error}
+        />,
+        status,
+      )
+    if (!csrfValid(c, form.csrf)) return again(words[lang].badForm, 403)
+    const result = await signIn(
+      deps.db,
+      { number, password: String(form.password ?? '') },
+      now,
+      policy,
+    )
+    if (!result.ok) {
+      deps.log.info('link.sign_in_refused', { reason: result.reason })
+      return again(result.message[lang], result.reason === 'locked' ? 429 : 400)
+    }
+    const patron = result.value
+    const issued = await createLinkNonce(
+      deps.db,
+      { patronId: patron.id, lineUserId: request.lineUserId },
+      now,
+      policy,
+    )
+    if (!issued.ok) return again(issued.message[lang])
+    const nonce = issued.value.nonce
+    const [mine, theirs] = await Promise.all([
+      findLinkByLineUser(deps.db, request.lineUserId),
+      findLinkByPatron(deps.db, patron.id),
+    ])
+    const otherPatron = mine !== null && mine.patronId !== patron.id
+    const otherLine = theirs !== null && theirs.lineUserId !== request.lineUserId
+    if (otherPatron || otherLine) {
+      return c.html(
+        <ConfirmReplace
+          lang={lang}
+          csrf={csrfToken(c)}
+          linkToken={linkToken}
+          pending={nonce}
+          otherPatron={otherPatron}
+          otherLine={otherLine}
+        />,
+      )
+    }
+    return c.redirect(dialogUrl(deps, linkToken, nonce), 303)
+  })
+
+  /** One LINE account ↔ one patron: the answer to "replace the existing link?". */
+  app.post('/confirm', async (c) => {
+    const lang = langOf(c.req.header('accept-language'))
+    const down = maintenance(c, lang)
+    if (down) return down
+    const form = await c.req.parseBody()
+    const linkToken = String(form.linkToken ?? '')
+    const nonce = String(form.pending ?? '')
+    if (!TOKEN_RE.test(linkToken) || !TOKEN_RE.test(nonce)) return expired(c, lang)
+    if (!csrfValid(c, form.csrf)) return expired(c, lang)
+    // Cancelling sends the nonce nowhere: it was only ever on this page, cannot complete a
+    // link without LINE's dialog for this user's link token, and expires unused.
+    if (form.choice !== 'replace') return c.html(<LinkCancelled lang={lang} />)
+    return c.redirect(dialogUrl(deps, linkToken, nonce), 303)
+  })
+
+  return app
+}
+
+function dialogUrl(deps: AppDeps, linkToken: string, nonce: string): string {
+  const url = new URL('/dialog/bot/accountLink', deps.config.line.accessBaseUrl)
+  url.searchParams.set('linkToken', linkToken)
+  url.searchParams.set('nonce', nonce)
+  return url.toString()
+}

@@ -1,0 +1,78 @@
+/**
+ * A whole bunko for end-to-end tests: the app and the LINE simulator on one loopback port
+ * (as `npm start` runs them), an in-memory SQLite with the demo library, a clock the test
+ * moves, and the rich menus synced. Webhooks are delivered in-process.
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { jstInstant } from '../../core/dates.ts'
+import { seedDemo } from '../../db/seed/load.ts'
+import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { createApp } from '../../bot/app.ts'
+import { DemoClock } from '../../bot/clock.ts'
+import { DEMO_CHANNEL, readConfig } from '../../bot/config.ts'
+import { taskTracker } from '../../bot/defer.ts'
+import { lineClients } from '../../bot/line.ts'
+import { memoryLog } from '../../bot/log.ts'
+import { syncRichMenus } from '../../bot/richmenu/sync.ts'
+import { createLineSimulator, DEMO_USERS, mountLineSimulator } from '../../bot/simulator/index.ts'
+
+/** A weekday noon in Japan, outside the maintenance window. */
+export const TEST_NOW = jstInstant('2026-11-25', '12:00')
+
+export async function startBunko(opts: { now?: number; env?: Record<string, string> } = {}) {
+  let base = opts.now ?? TEST_NOW
+  const clock = new DemoClock(() => base)
+  const db = openSqlite(':memory:')
+  migrate(db)
+  await seedDemo(db, clock.now())
+  const root = new Hono()
+  const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const config = readConfig({ PUBLIC_URL: origin, ...opts.env }, { publicUrl: origin })
+  const sim = createLineSimulator({
+    channelSecret: DEMO_CHANNEL.secret,
+    channelAccessToken: DEMO_CHANNEL.accessToken,
+    loginChannelId: DEMO_CHANNEL.loginChannelId,
+    deliver: async (req) => root.fetch(req),
+    clock: () => clock.now(),
+    liffApps: { [config.line.liffId]: `${origin}/liff/` },
+  })
+  mountLineSimulator(root, sim)
+  const background = taskTracker()
+  const log = memoryLog()
+  const line = lineClients(config)
+  root.route('/', createApp({ db, line, clock, config, log, background }))
+  const menus = await syncRichMenus({
+    client: line.client,
+    blobClient: line.blob,
+    liffId: config.line.liffId,
+  })
+  return {
+    db,
+    sim,
+    root,
+    origin,
+    clock,
+    config,
+    log,
+    line,
+    menus,
+    /** Set the test's wall clock (Japan time instants). */
+    setNow(t: number) {
+      base = t
+    },
+    /** Wait until every webhook event handed to the background has been handled. */
+    settled: () => background.idle(),
+    users: DEMO_USERS,
+    async close() {
+      await background.idle()
+      await new Promise((r) => server.close(r))
+      db.close()
+    },
+  }
+}
+
+export type Bunko = Awaited<ReturnType<typeof startBunko>>
