@@ -35,6 +35,7 @@ export function Frame(p: FrameProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        <link rel="icon" href="data:," />
         <title>{`${p.title} | 図書館カウンター`}</title>
         <style>{raw(counterCss)}</style>
         {p.signedIn ? <script src={`${COUNTER_PATH}/scan.js`} defer /> : null}

@@ -1,0 +1,217 @@
+/**
+ * The counter in Debian's Chromium, served by @hono/node-server on a loopback port: a staff
+ * member signs in, scans a patron card the way a keyboard-wedge scanner types it, lends two
+ * copies, takes back one that another patron reserved, sees it on that library's hold shelf,
+ * and the audit trail of the run lists each step. Then: the camera button where the browser
+ * has BarcodeDetector (stubbed), and an axe-core check of the pages staff use.
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import axe from 'axe-core'
+import { asc } from 'drizzle-orm'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findChromium } from '../../bot/richmenu/render.ts'
+import { auditLog, holds, notices } from '../../db/schema.ts'
+import {
+  addWaitingHold,
+  copy,
+  type Harness,
+  harness,
+  NOW,
+  PATRON,
+  PLACE,
+  STAFF,
+  TITLE,
+} from './fixture.ts'
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+function listen(h: Harness) {
+  return new Promise<{ origin: string; close: () => Promise<void> }>((resolve) => {
+    const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolve({
+        origin: `http://127.0.0.1:${(info as AddressInfo).port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      })
+    })
+  })
+}
+
+let browser: Browser
+let h: Harness
+let server: { origin: string; close: () => Promise<void> }
+
+beforeAll(async () => {
+  h = await harness({ demo: true })
+  // 佐藤 一郎 (bob) is waiting for 淀川の四季 at 楠葉; 中央's copy is on the shelf.
+  await addWaitingHold(h.db, {
+    id: 1,
+    patronId: PATRON.bob,
+    titleId: TITLE.book3,
+    pickupPlaceId: PLACE.kuzuha,
+    placedAt: NOW - 60_000,
+  })
+  server = await listen(h)
+  browser = await chromium.launch({ executablePath: findChromium(), args: ARGS })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** What a keyboard-wedge scanner does: types the code into the focused field, then Enter. */
+async function scan(page: Page, code: string) {
+  await page.keyboard.type(code)
+  const navigated = page.waitForEvent('framenavigated')
+  await page.keyboard.press('Enter')
+  await navigated
+  await page.waitForLoadState('load')
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '')
+
+async function signIn(page: Page) {
+  await page.goto(`${server.origin}/counter`)
+  expect(new URL(page.url()).pathname).toBe('/counter/sign-in')
+  await page.getByLabel('ログインID').fill(STAFF.login)
+  await page.getByLabel('パスワード').fill(STAFF.password)
+  await page.getByLabel(/窓口の図書館/).selectOption({ label: '中央図書館' })
+  await Promise.all([
+    page.waitForURL(`${server.origin}/counter`),
+    page.getByRole('button', { name: 'サインイン' }).click(),
+  ])
+}
+
+describe('the counter in Chromium', () => {
+  it('sign in, scan a patron, lend two, take back a reserved one, see it on the hold shelf', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' })
+    const page = await context.newPage()
+    const problems: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    page.on('pageerror', (e) => problems.push(e.message))
+    await signIn(page)
+    await expect.poll(() => focusedId(page)).toBe('patron-number')
+
+    await scan(page, `A1000001A`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('貸出：山田 花子 さん')
+    expect(await focusedId(page)).toBe('lend-barcode')
+    await scan(page, copy(TITLE.gingatetsudo, 1))
+    expect(await page.getByRole('status').textContent()).toContain('貸し出しました')
+    expect(await focusedId(page)).toBe('lend-barcode')
+    await scan(page, copy(TITLE.book3, 1))
+    expect(await page.getByRole('status').textContent()).toContain('淀川の四季')
+    expect(await page.locator('#loans').textContent()).toBe('貸出中の資料（2点）')
+
+    await page.getByRole('link', { name: '貸出・返却', exact: true }).click()
+    await page.getByLabel(/返却する資料のバーコード/).focus()
+    await scan(page, copy(TITLE.book3, 1))
+    const alert = page.getByRole('alert')
+    expect(await alert.textContent()).toContain('予約あり：楠葉図書館の予約棚へ')
+    expect(await alert.textContent()).toContain('1000002')
+    expect(await focusedId(page)).toBe('return-barcode')
+
+    await page.getByRole('link', { name: '予約棚', exact: true }).click()
+    await page.getByLabel('受取場所').selectOption({ label: '楠葉図書館' })
+    await page.getByRole('button', { name: '表示' }).click()
+    await page.waitForURL(/holds\?place=2/)
+    const row = page.locator('tbody tr', { hasText: copy(TITLE.book3, 1) })
+    expect(await row.textContent()).toContain('佐藤 一郎')
+    expect(await row.textContent()).toContain('2026年6月17日(水)')
+    expect(await row.getByRole('button', { name: /手渡す/ }).count()).toBe(1)
+
+    // The reserving patron's hold is ready and the notice waits for the 16:00 slot.
+    const [hold] = await h.db.orm.select().from(holds)
+    expect(hold).toMatchObject({ state: 'ready', patronId: PATRON.bob })
+    const [notice] = await h.db.orm.select().from(notices)
+    expect(notice).toMatchObject({ holdId: 1, state: 'pending', dueAt: Date.UTC(2026, 5, 10, 7) })
+
+    // The audit trail of this run, on the console.
+    await page.getByRole('link', { name: '操作記録', exact: true }).click()
+    const actions = await page
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))
+    expect(actions).toEqual(['checkin', 'checkout', 'checkout', 'patron.lookup', 'staff.sign_in'])
+    const trail = await h.db.orm.select().from(auditLog).orderBy(asc(auditLog.id))
+    expect(trail.map((e) => e.subject)).toEqual([
+      'staff:1',
+      `patron:${PATRON.alice}`,
+      'copy:11',
+      'copy:31',
+      'copy:31',
+    ])
+    expect(JSON.parse(trail[4]!.after!)).toMatchObject({ holderId: PATRON.bob, holdState: 'ready' })
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('offers the camera where BarcodeDetector exists, and a read card calls the patron up', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' })
+    await context.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>
+      w.BarcodeDetector = class {
+        static async getSupportedFormats() {
+          return ['codabar', 'qr_code']
+        }
+        async detect() {
+          return [{ rawValue: 'A1000002A', format: 'codabar' }]
+        }
+      }
+      navigator.mediaDevices.getUserMedia = async () => {
+        const canvas = document.createElement('canvas')
+        canvas.width = 64
+        canvas.height = 48
+        canvas.getContext('2d')?.fillRect(0, 0, 64, 48)
+        return canvas.captureStream(5)
+      }
+    })
+    const page = await context.newPage()
+    await signIn(page)
+    const button = page.getByRole('button', { name: /カメラで読み取る：利用者カード/ })
+    await expect.poll(() => button.count()).toBe(1)
+    await Promise.all([page.waitForURL(/\/counter\/patrons\/2$/), button.click()])
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('貸出：佐藤 一郎 さん')
+    await context.close()
+  }, 60_000)
+
+  it('has no camera button without BarcodeDetector, and no serious axe-core findings', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' })
+    const page = await context.newPage()
+    await signIn(page)
+    expect(await page.locator('[data-camera]').count()).toBe(0)
+    for (const path of [
+      '/counter',
+      `/counter/patrons/${PATRON.alice}`,
+      '/counter/holds?place=2',
+      '/counter/audit',
+    ]) {
+      await page.goto(`${server.origin}${path}`)
+      await page.evaluate(axe.source)
+      const found = await page.evaluate(async () => {
+        const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+        })
+        const serious = r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        return { serious, checked: r.passes.map((p) => p.id) }
+      })
+      expect(found.serious, path).toEqual([])
+      // The checks that matter here did run: contrast, labels, names, language.
+      expect(found.checked, path).toEqual(
+        expect.arrayContaining(['color-contrast', 'html-has-lang', 'button-name']),
+      )
+    }
+    await context.close()
+  }, 60_000)
+})
