@@ -23,6 +23,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: ['es2020', 'safari14'],
     sourcemap: false,
+    // LINE's in-app browsers support modulepreload; the polyfill would run before the card.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -21,7 +21,7 @@ import { ShelfPage } from './pages/Shelf.tsx'
 import { TitlePage, useCart } from './pages/Title.tsx'
 import { currentRoute, href, type Route } from './router.ts'
 import type { Session } from './session.ts'
-import { type CardData, forgetAll } from './store.ts'
+import { type CardData, cachedCard, forgetAll } from './store.ts'
 import { Gate } from './ui/Gate.tsx'
 
 export interface AppProps {
@@ -60,7 +60,7 @@ export function App({ cached, session }: AppProps) {
   return (
     <>
       <header class="top">
-        <p class="brand">{cached?.libraryName ?? t.appName}</p>
+        <p class="brand">{cachedCard()?.libraryName ?? cached?.libraryName ?? t.appName}</p>
       </header>
       <main id="main" key={`${t.date}${location.hash}`}>
         {gate ? (

@@ -34,7 +34,8 @@ export const en: Dict = {
   close: 'Close',
   cancel: 'Cancel',
   yes: 'Yes',
-  phone: (name: string, phone: string) => `Call ${name} (${phone})`,
+  phone: (name: string) => `Call ${name}`,
+  paren: [' (', ')'],
   date: 'en',
   card: {
     title: 'Library card',

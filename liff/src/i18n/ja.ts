@@ -35,7 +35,8 @@ export const ja = {
   close: '閉じる',
   cancel: 'やめる',
   yes: 'はい',
-  phone: (name: string, phone: string) => `${name}に電話する（${phone}）`,
+  phone: (name: string) => `${name}に電話する`,
+  paren: ['（', '）'],
   date: 'ja',
   card: {
     title: '図書館カード',

@@ -43,7 +43,10 @@ export function Loading() {
 export function Tel({ contact }: { contact: Contact }) {
   return (
     <a class="button secondary" href={telHref(contact.phone)}>
-      {t.phone(contact.name, contact.phone)}
+      {t.phone(contact.name)}
+      {t.paren[0]}
+      <span class="nowrap">{contact.phone}</span>
+      {t.paren[1]}
     </a>
   )
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { barRuns, codabarModules, modulePx, QUIET_MODULES } from './barcode.ts'
+
+describe('NW-7 barcode', () => {
+  it('LINE-CARD: encodes start + number + stop, and refuses what NW-7 cannot carry', () => {
+    const m = codabarModules('0', 'C', 'D')
+    // C, narrow gap, 0, narrow gap, D (Codabar table, 1 = bar module).
+    expect(m).toBe(`1010010011${'0'}101010011${'0'}1010011001`)
+    expect(codabarModules('12AB', 'A', 'A')).toBeNull()
+    expect(codabarModules('', 'A', 'A')).toBeNull()
+  })
+
+  it('LINE-CARD: bars start after the quiet zone, and modules are whole device pixels', () => {
+    expect(barRuns('1101')[0]).toEqual([QUIET_MODULES, 2])
+    expect(barRuns('1101')[1]).toEqual([QUIET_MODULES + 3, 1])
+    expect(modulePx(328, 145, 2)).toBe(2) // 656 device px / 145 modules → 4 px → 2 CSS px
+    expect(modulePx(328, 145, 3)).toBeCloseTo(6 / 3)
+    expect(modulePx(100, 145, 1)).toBe(1) // never thinner than one device pixel
+  })
+})
