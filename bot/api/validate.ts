@@ -59,8 +59,8 @@ export function query<S extends AnySchema>(c: Context, schema: S, lang: Lang): v
 }
 
 /**
- * The JSON body against `schema`. An empty body reads as `{}` when `emptyIsObject` (calls
- * whose every field is optional); anything that is not JSON is refused.
+ * The JSON body (an object) against `schema`. An empty body reads as `{}` when
+ * `emptyIsObject` (calls whose every field is optional); anything else is refused.
  */
 export async function jsonBody<S extends AnySchema>(
   c: Context,
@@ -78,6 +78,9 @@ export async function jsonBody<S extends AnySchema>(
   } catch {
     throw problem(400, 'invalid', WORDS.invalidJson[lang], { field: 'body' })
   }
+  // Every body is a JSON object; valibot would take an array for one and blame a field.
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw problem(400, 'invalid', invalidField('body')[lang], { field: 'body' })
   return parse(schema, data, lang)
 }
 

@@ -89,9 +89,11 @@ export async function makeApi(opts: { lineServer?: boolean } = {}): Promise<ApiH
       const who = init.as ?? 'hanako'
       let bearer = init.token
       if (bearer === undefined) {
-        // One token per user per harness, as a LIFF app keeps its token between calls.
-        bearer = tokens.get(who) ?? (await token(who))
-        tokens.set(who, bearer)
+        // One token per user while the clock stands still, as a LIFF app keeps its token
+        // between calls (and has a new one after time has passed).
+        const key = `${who}@${clock.t}`
+        bearer = tokens.get(key) ?? (await token(who))
+        tokens.set(key, bearer)
       }
       const headers: Record<string, string> = { 'Accept-Language': init.lang ?? 'ja' }
       if (bearer !== null) headers.Authorization = `Bearer ${bearer}`
