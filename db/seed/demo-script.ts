@@ -91,12 +91,43 @@ export function playDemo(ledger: Ledger, pick: Picker, cast: Cast): DemoNote[] {
   return notes
 }
 
-/** 山田 花子: every loan and hold state a patron meets. */
+/** 山田 花子: every loan and hold state a patron meets, and her own lists. */
 function ordinary(L: Ledger, pick: Picker, cast: Cast, others: Others, notes: DemoNote[]): void {
-  const [o1, o2, o3, o4, o5, o6] = others
   const hanako = cast.byRole('ordinary')
-  const note = (what: string, t: TitleRow, barcode?: string) =>
-    notes.push({ role: 'ordinary', what, title: t.title, ...(barcode ? { barcode } : {}) })
+  const note = (what: string, t: TitleRow) => notes.push({ role: 'ordinary', what, title: t.title })
+  ordinaryLoans(L, pick, cast, others, hanako, note)
+  ordinaryHolds(L, pick, cast, others, hanako, note)
+  notes.push(counterNote(L, notes))
+  for (const [genre, daysAgo] of [
+    ['novel', 90],
+    ['cooking', 60],
+    ['travel', 35],
+  ] as const)
+    L.returned(hanako, pick.take(isBook(genre)), daysAgo)
+  const personal = (kind: 'favourite' | 'want', genre: string, daysAgo: number) =>
+    L.lib.personal.push({
+      kind,
+      patronId: hanako.id,
+      titleId: pick.take(isBook(genre)).id,
+      loanId: null,
+      at: L.at(daysAgo),
+    })
+  personal('favourite', 'novel', 30)
+  personal('favourite', 'history', 25)
+  personal('want', 'novel', 12)
+}
+
+type Note = (what: string, t: TitleRow) => void
+
+function ordinaryLoans(
+  L: Ledger,
+  pick: Picker,
+  cast: Cast,
+  others: Others,
+  hanako: PatronRow,
+  note: Note,
+) {
+  const [o1] = others
   const lent = (t: TitleRow, o: Parameters<Ledger['lend']>[2], what: string) => {
     L.lend(hanako, t, o)
     note(what, t)
@@ -118,19 +149,23 @@ function ordinary(L: Ledger, pick: Picker, cast: Cast, others: Others, notes: De
     { daysAgo: 50, dueIn: 6, renewals: 3 },
     'renewed 3 times: the next renewal stops at loan date + 60 days (RENEW-BOOK)',
   )
+}
+
+function ordinaryHolds(
+  L: Ledger,
+  pick: Picker,
+  cast: Cast,
+  others: Others,
+  hanako: PatronRow,
+  note: Note,
+) {
+  const [o1, o2, o3, o4, o5, o6] = others
   const queued = pick.take(isBook('novel'))
   L.lendAll(queued, [o3, o4], 8)
   L.hold(o1, queued, { daysAgo: 20, pickupId: PLACE.kuzuha })
   L.hold(o2, queued, { daysAgo: 12, pickupId: PLACE.central })
   L.hold(hanako, queued, { daysAgo: 7, pickupId: PLACE.central })
   note('hold waiting, 3rd in the queue (予約順位 3)', queued)
-  const back = L.copiesOf(queued.id)[0]!
-  notes.push({
-    role: 'other',
-    what: 'check this copy in at the counter: the first hold on it (吉田 陽子) becomes ready',
-    title: queued.title,
-    barcode: back.barcode,
-  })
   const ready = pick.take(isBook('history'))
   L.hold(hanako, ready, { daysAgo: 9, pickupId: PLACE.central, state: 'ready', readyDaysAgo: 2 })
   note('hold ready at 中央図書館 (確保中): cannot be cancelled online', ready)
@@ -148,23 +183,18 @@ function ordinary(L: Ledger, pick: Picker, cast: Cast, others: Others, notes: De
   note('set hold 上・中・下 (セット予約): 上 in transit, 中・下 wait for it', cast.set3[0]!)
   L.hold(hanako, cast.ill[1], { daysAgo: 10, pickupId: PLACE.central, interLibrary: true })
   note('inter-library request: cannot be cancelled online (HOLD-CANCEL)', cast.ill[1])
-  for (const [genre, daysAgo] of [
-    ['novel', 90],
-    ['cooking', 60],
-    ['travel', 35],
-  ] as const)
-    L.returned(hanako, pick.take(isBook(genre)), daysAgo)
-  const personal = (kind: 'favourite' | 'want', genre: string, daysAgo: number) =>
-    L.lib.personal.push({
-      kind,
-      patronId: hanako.id,
-      titleId: pick.take(isBook(genre)).id,
-      loanId: null,
-      at: L.at(daysAgo),
-    })
-  personal('favourite', 'novel', 30)
-  personal('favourite', 'history', 25)
-  personal('want', 'novel', 12)
+}
+
+/** The counter's try-this: return a copy of the title 山田 花子 waits 3rd for. */
+function counterNote(L: Ledger, notes: DemoNote[]): DemoNote {
+  const queued = notes.find((n) => n.what.startsWith('hold waiting'))!
+  const title = L.lib.titles.find((t) => t.title === queued.title)!
+  return {
+    role: 'other',
+    what: 'check this copy in at the counter: the first hold on it (吉田 陽子) becomes ready',
+    title: title.title,
+    barcode: L.copiesOf(title.id)[0]!.barcode,
+  }
 }
 
 /** 佐藤 健一 at 14 of 15 holds; 鈴木 美咲 at 6 of 6 AV holds (HOLD-LIMIT). */
