@@ -46,10 +46,16 @@ export async function languageFor(
   }
 }
 
-export function replier(deps: EventDeps, event: webhook.Event) {
+/**
+ * Answer an event: with its reply token when it has one (free of charge), otherwise with a
+ * push. LINE sends no reply token with a failed accountLink, yet the patron must be told.
+ */
+export function replier(deps: EventDeps, event: webhook.Event, userId: string) {
   const token = 'replyToken' in event ? event.replyToken : undefined
   return async (messages: messagingApi.Message[]) => {
-    if (!token || messages.length === 0) return
-    await deps.line.client.replyMessage({ replyToken: token, messages: messages.slice(0, 5) })
+    if (messages.length === 0) return
+    const batch = messages.slice(0, 5)
+    if (token) await deps.line.client.replyMessage({ replyToken: token, messages: batch })
+    else await deps.line.client.pushMessage({ to: userId, messages: batch }, crypto.randomUUID())
   }
 }

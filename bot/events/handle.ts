@@ -44,7 +44,7 @@ async function handleEvent(deps: EventDeps, event: webhook.Event): Promise<void>
     link,
     now,
     lang: await languageFor(deps, userId, link),
-    reply: replier(deps, event),
+    reply: replier(deps, event, userId),
   }
   if (event.type === 'unfollow') return onUnfollow(ctx)
   const service = checkService(now, deps.config.policy)

@@ -6,9 +6,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { jstInstant } from '../../core/dates.ts'
-import { seedDemo } from '../../db/seed/load.ts'
-import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { createApp } from '../../bot/app.ts'
 import { DemoClock } from '../../bot/clock.ts'
 import { DEMO_CHANNEL, readConfig } from '../../bot/config.ts'
@@ -17,6 +14,9 @@ import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { syncRichMenus } from '../../bot/richmenu/sync.ts'
 import { createLineSimulator, DEMO_USERS, mountLineSimulator } from '../../bot/simulator/index.ts'
+import { jstInstant } from '../../core/dates.ts'
+import { seedDemo } from '../../db/seed/load.ts'
+import { migrate, openSqlite } from '../../db/sqlite.ts'
 
 /** A weekday noon in Japan, outside the maintenance window. */
 export const TEST_NOW = jstInstant('2026-11-25', '12:00')

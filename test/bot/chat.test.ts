@@ -1,0 +1,174 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sign } from '../../bot/webhook/signature.ts'
+import { jstInstant } from '../../core/dates.ts'
+import { lineLinks } from '../../db/schema.ts'
+import { type Bunko, startBunko, TEST_NOW } from '../support/bunko.ts'
+import { botTexts, linkPatron } from './link-flow.ts'
+
+let b: Bunko
+let linked: string
+let stranger: string
+
+beforeAll(async () => {
+  b = await startBunko()
+  linked = b.users[0]!.userId
+  stranger = b.users[1]!.userId
+  await b.sim.users.follow(linked)
+  await b.sim.users.follow(stranger)
+  await b.settled()
+  await linkPatron(b, linked, '1000000001', 'hanako-0001')
+})
+afterAll(() => b.close())
+
+/** Send text as a user and return the bot's answers to it. */
+async function say(userId: string, text: string): Promise<string[]> {
+  const before = b.sim.record.botMessages(userId).length
+  await b.sim.users.sendText(userId, text)
+  await b.settled()
+  return botTexts(b, userId, before)
+}
+
+async function tap(userId: string, data: string): Promise<string[]> {
+  const before = b.sim.record.botMessages(userId).length
+  await b.sim.users.postback(userId, data)
+  await b.settled()
+  return botTexts(b, userId, before)
+}
+
+describe('NOTICE-NOREPLY: every message gets an answer', () => {
+  it('カード gives a linked patron the card button, and an unlinked one the way to link', async () => {
+    const mine = await say(linked, 'カード')
+    expect(mine).toHaveLength(1)
+    expect(mine[0]).toContain('図書館カードを開く')
+    expect(mine[0]).toContain('https://liff.line.me/')
+    const theirs = await say(stranger, 'カード')
+    expect(theirs[0]).toContain('アカウント連携')
+    expect(theirs[0]).not.toContain('liff.line.me')
+  })
+
+  it('貸出 and 予約 open the loans page for a linked patron', async () => {
+    expect((await say(linked, '貸出'))[0]).toContain('/loans')
+    expect((await say(linked, '予約'))[0]).toMatch(/liff\.line\.me/)
+  })
+
+  it('電話 answers with every library and its number', async () => {
+    const [list] = await say(stranger, '電話')
+    expect(list).toContain('中央図書館')
+    expect(list).toContain('050-7105-8141')
+    expect(list).toContain('072-841-1103')
+    expect(list).toContain('050-7105-8114')
+  })
+
+  it('連携 starts linking for an unlinked user', async () => {
+    const [reply] = await say(stranger, '連携')
+    expect(reply).toContain('/link?linkToken=')
+  })
+
+  it('anything else gets a short help with quick replies, in English for English users', async () => {
+    const [help] = await say(stranger, 'こんにちは、本を探しています')
+    expect(help).toContain('quickReply')
+    const english = b.users.find((u) => u.language === 'en')!
+    await b.sim.users.follow(english.userId)
+    await b.settled()
+    const [en] = await say(english.userId, 'hello there')
+    expect(en).toContain('quickReply')
+    expect(en).toMatch(/[A-Za-z]{4,}/)
+    expect(en).not.toMatch(/[ぁ-ん]/)
+  })
+
+  it('rich-menu postbacks: help, phones, card for a linked patron; unknown data gets help', async () => {
+    expect((await tap(linked, 'action=help'))[0]).toContain('quickReply')
+    expect((await tap(linked, 'action=phones'))[0]).toContain('050-7105-8141')
+    expect((await tap(linked, 'action=card'))[0]).toContain('図書館カード')
+    expect((await tap(stranger, 'something=else'))[0]).toContain('quickReply')
+  })
+})
+
+describe('webhook events', () => {
+  it('unfollow marks the patron unreachable; follow again welcomes them back with menu B', async () => {
+    await b.sim.users.unfollow(linked)
+    await b.settled()
+    const row = async () =>
+      (await b.db.orm.select().from(lineLinks).where(eq(lineLinks.lineUserId, linked)))[0]
+    expect((await row())?.followed).toBe(false)
+    const before = b.sim.record.botMessages(linked).length
+    await b.sim.users.follow(linked)
+    await b.settled()
+    expect((await row())?.followed).toBe(true)
+    expect(botTexts(b, linked, before)[0]).toContain('おかえりなさい')
+    expect((await b.line.client.getRichMenuIdOfUser(linked)).richMenuId).toBe(b.menus.menuB)
+  })
+
+  it('a redelivered event is handled once', async () => {
+    const before = b.sim.record.botMessages(stranger).length
+    const { event } = await b.sim.users.sendText(stranger, 'ヘルプ')
+    await b.settled()
+    const body = JSON.stringify({
+      destination: 'Ubot',
+      events: [{ ...event, deliveryContext: { isRedelivery: true } }],
+    })
+    const res = await b.root.request('/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
+    })
+    expect(res.status).toBe(200)
+    await b.settled()
+    expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
+  })
+
+  it('standby events are left alone', async () => {
+    const before = b.sim.record.calls().length
+    const body = JSON.stringify({
+      destination: 'Ubot',
+      events: [
+        {
+          type: 'message',
+          mode: 'standby',
+          timestamp: Date.now(),
+          webhookEventId: '01STANDBYEVENT0000000000000',
+          deliveryContext: { isRedelivery: false },
+          source: { type: 'user', userId: stranger },
+          message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
+        },
+      ],
+    })
+    await b.root.request('/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
+    })
+    await b.settled()
+    expect(b.sim.record.calls().length).toBe(before)
+  })
+
+  it('a forged webhook is refused with 401 and nothing is sent', async () => {
+    const before = b.sim.record.calls().length
+    const body = JSON.stringify({ destination: 'Ubot', events: [{ type: 'follow' }] })
+    const res = await b.root.request('/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'x-line-signature': await sign('not-the-secret', body) },
+    })
+    expect(res.status).toBe(401)
+    await b.settled()
+    expect(b.sim.record.calls().length).toBe(before)
+  })
+})
+
+describe('SVC-MAINT: during maintenance every answer says when service is back', () => {
+  it('answers text with the maintenance notice and the time it ends; the link page says so too', async () => {
+    b.setNow(jstInstant('2026-11-26', '03:20'))
+    try {
+      const [reply] = await say(stranger, 'カード')
+      expect(reply).toContain('メンテナンス')
+      expect(reply).toContain('04:00')
+      const page = await fetch(`${b.origin}/link?linkToken=abcdefghijkl&state=x`)
+      expect(page.status).toBe(503)
+      expect(await page.text()).toContain('メンテナンス')
+    } finally {
+      b.setNow(TEST_NOW)
+    }
+  })
+})
