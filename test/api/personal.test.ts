@@ -1,0 +1,222 @@
+/** Favourites, My本棚, password, notification preferences and unlinking. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type {
+  ApiError,
+  FavouritesResponse,
+  NotificationPrefs,
+  ShelfResponse,
+} from '../../liff/api-types.ts'
+import { PASSWORD, TITLE, USER } from './fixture.ts'
+import { type ApiHarness, json, makeApi } from './harness.ts'
+
+let t: ApiHarness
+beforeEach(async () => {
+  t = await makeApi({ lineServer: true })
+})
+afterEach(() => t.close())
+
+type As = NonNullable<Parameters<ApiHarness['call']>[2]>['as']
+const shelf = async (as: As = 'hanako') =>
+  json<ShelfResponse>(await t.call('GET', '/api/shelf', { as }))
+const favourites = async (as: As = 'hanako') =>
+  json<FavouritesResponse>(await t.call('GET', '/api/favourites', { as }))
+
+async function refusal(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status)
+  const body = await json<ApiError>(res)
+  expect(body.code).toBe(code)
+  return body
+}
+
+describe('favourites', () => {
+  it('lists, adds and removes, idempotently', async () => {
+    expect((await favourites()).items).toEqual([
+      { title: expect.objectContaining({ id: 1, name: '銀河鉄道の夜' }), addedOn: '2026-05-01' },
+    ])
+    for (let i = 0; i < 2; i++) {
+      const res = await t.call('PUT', `/api/favourites/${TITLE.shore(1)}`)
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ ok: true })
+    }
+    const added = (await favourites()).items
+    expect(added.map((i) => [i.title.id, i.addedOn])).toEqual([
+      [TITLE.shore(1), '2026-06-10'],
+      [1, '2026-05-01'],
+    ])
+    expect(added[0]?.title.set?.name).toBe('海辺の物語')
+    for (let i = 0; i < 2; i++)
+      expect((await t.call('DELETE', '/api/favourites/1')).status).toBe(200)
+    expect((await favourites()).items.map((i) => i.title.id)).toEqual([TITLE.shore(1)])
+  })
+
+  it('are private to each patron', async () => {
+    expect((await favourites('kenichi')).items).toEqual([])
+  })
+
+  it('an unknown title is 404; a bad id 400; a body is refused', async () => {
+    await refusal(await t.call('PUT', '/api/favourites/5555'), 404, 'not_found')
+    await refusal(await t.call('PUT', '/api/favourites/abc'), 400, 'invalid')
+    await refusal(await t.call('PUT', '/api/favourites/2', { body: { note: 'x' } }), 400, 'invalid')
+  })
+})
+
+describe('My本棚', () => {
+  it('lists history (with return dates) and want-to-read', async () => {
+    const s = await shelf()
+    expect(s.historyOptIn).toBe(true)
+    expect(s.history.map((h) => [h.title.id, h.loanDate, h.returnedOn])).toEqual([
+      [2, '2026-06-01', null],
+      [1, '2026-06-01', null],
+      [19, '2026-05-01', '2026-05-10'],
+    ])
+    expect(s.want).toEqual([
+      {
+        title: expect.objectContaining({ id: TITLE.shore(1), volumeLabel: '上' }),
+        addedOn: '2026-05-02',
+      },
+    ])
+  })
+
+  it('turns history off and on; what was kept stays until deleted', async () => {
+    const off = await t.call('PUT', '/api/shelf/history-opt-in', { body: { enabled: false } })
+    expect(await off.json()).toEqual({ historyOptIn: false })
+    const s = await shelf()
+    expect(s.historyOptIn).toBe(false)
+    expect(s.history).toHaveLength(3)
+    const on = await t.call('PUT', '/api/shelf/history-opt-in', { body: { enabled: true } })
+    expect(await on.json()).toEqual({ historyOptIn: true })
+  })
+
+  it('deletes one entry, then all; another patron cannot delete mine', async () => {
+    const [first] = (await shelf()).history
+    await refusal(
+      await t.call('DELETE', `/api/shelf/history/${first!.id}`, { as: 'kenichi' }),
+      404,
+      'not_found',
+    )
+    expect((await t.call('DELETE', `/api/shelf/history/${first!.id}`)).status).toBe(200)
+    expect((await shelf()).history).toHaveLength(2)
+    await refusal(await t.call('DELETE', `/api/shelf/history/${first!.id}`), 404, 'not_found')
+    expect((await t.call('DELETE', '/api/shelf/history')).status).toBe(200)
+    expect((await shelf()).history).toEqual([])
+  })
+
+  it('want-to-read: add and remove, idempotently', async () => {
+    expect((await t.call('PUT', '/api/shelf/want/11')).status).toBe(200)
+    expect((await t.call('PUT', '/api/shelf/want/11')).status).toBe(200)
+    expect((await shelf()).want.map((w) => w.title.id)).toEqual([11, TITLE.shore(1)])
+    expect((await t.call('DELETE', `/api/shelf/want/${TITLE.shore(1)}`)).status).toBe(200)
+    expect((await shelf()).want.map((w) => w.title.id)).toEqual([11])
+    await refusal(await t.call('PUT', '/api/shelf/want/5555'), 404, 'not_found')
+  })
+
+  it('validates the opt-in body', async () => {
+    for (const body of [{ enabled: 'yes' }, {}, { enabled: true, all: true }]) {
+      const res = await t.call('PUT', '/api/shelf/history-opt-in', { body })
+      expect(res.status).toBe(400)
+    }
+    expect((await shelf()).historyOptIn).toBe(true)
+  })
+})
+
+describe('POST /api/password', () => {
+  const change = (current: string, next: string) =>
+    t.call('POST', '/api/password', { body: { current, next } })
+
+  it('changes the password when the current one is right', async () => {
+    expect((await change(PASSWORD, 'atarashii-2026')).status).toBe(200)
+    await refusal(await change(PASSWORD, 'mata-kaeru-2026'), 409, 'wrong_password')
+    expect((await change('atarashii-2026', 'mata-kaeru-2026')).status).toBe(200)
+  })
+
+  it('ACC-SECRET: a wrong current password is refused and counted; five lock it (423)', async () => {
+    const first = await refusal(
+      await change('chigau-2026', 'atarashii-2026'),
+      409,
+      'wrong_password',
+    )
+    expect(first.field).toBe('current')
+    for (let i = 0; i < 4; i++) await change('chigau-2026', 'atarashii-2026')
+    const locked = await refusal(await change(PASSWORD, 'atarashii-2026'), 423, 'locked')
+    expect(locked.message).toContain('ロック')
+  })
+
+  it('ACC-RESET: a weak new password is refused with the rule (weak_password)', async () => {
+    const body = await refusal(await change(PASSWORD, 'short1'), 409, 'weak_password')
+    expect(body.message).toContain('8〜64文字')
+    await refusal(await change(PASSWORD, 'onlyletters'), 409, 'weak_password')
+    await refusal(await change(PASSWORD, '1000000001'), 409, 'weak_password')
+  })
+
+  it('the same password again is same_password', async () => {
+    await refusal(await change(PASSWORD, PASSWORD), 409, 'same_password')
+  })
+
+  it('validates the body', async () => {
+    for (const body of [
+      { current: PASSWORD },
+      { current: '', next: 'x' },
+      { current: 1, next: 'abcdefgh1' },
+    ]) {
+      const res = await t.call('POST', '/api/password', { body })
+      expect(res.status).toBe(400)
+    }
+  })
+})
+
+describe('GET/PUT /api/notifications', () => {
+  const put = (line: unknown, as: As = 'hanako') =>
+    t.call('PUT', '/api/notifications', { as, body: { line } })
+
+  it('NOTICE-KINDS: LINE push on by default, per kind', async () => {
+    const prefs = await json<NotificationPrefs>(await t.call('GET', '/api/notifications'))
+    expect(prefs).toEqual({ line: { hold_ready: true, overdue: true } })
+    const saved = await json<NotificationPrefs>(await put({ hold_ready: true, overdue: false }))
+    expect(saved).toEqual({ line: { hold_ready: true, overdue: false } })
+    expect(await json(await t.call('GET', '/api/notifications'))).toEqual(saved)
+  })
+
+  it('ACC-PASSWORD: hold_ready cannot be turned off with holds and no other channel (needs_channel)', async () => {
+    await refusal(await put({ hold_ready: false, overdue: true }), 409, 'needs_channel')
+    expect(await json(await t.call('GET', '/api/notifications'))).toEqual({
+      line: { hold_ready: true, overdue: true },
+    })
+  })
+
+  it('turning hold_ready off is allowed with a confirmed e-mail, or with no holds', async () => {
+    expect((await put({ hold_ready: false, overdue: true }, 'emily')).status).toBe(200)
+    expect((await put({ hold_ready: false, overdue: true }, 'fumiko')).status).toBe(200)
+  })
+
+  it('validates the body', async () => {
+    for (const line of [
+      { hold_ready: true },
+      { hold_ready: 1, overdue: true },
+      { hold_ready: true, overdue: true, email: true },
+    ]) {
+      expect((await put(line)).status).toBe(400)
+    }
+  })
+})
+
+describe('POST /api/unlink', () => {
+  it('LINE-LINK, LINE-MENU: removes the link and the per-user menu', async () => {
+    const user = USER.hanako
+    t.sim.state.userRichMenus.set(user, 'richmenu-b')
+    const res = await t.call('POST', '/api/unlink')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true })
+    expect(t.sim.state.userRichMenus.has(user)).toBe(false)
+    expect(
+      t.sim.record.calls({ method: 'DELETE', path: `/v2/bot/user/${user}/richmenu` }),
+    ).toHaveLength(1)
+    await refusal(await t.call('GET', '/api/me'), 403, 'not_linked')
+  })
+
+  it('the link goes even when LINE cannot switch the menu (best effort)', async () => {
+    t.sim.faults.add({ match: /^DELETE \/v2\/bot\/user\/.*\/richmenu$/, status: 500 })
+    expect((await t.call('POST', '/api/unlink')).status).toBe(200)
+    await refusal(await t.call('GET', '/api/me'), 403, 'not_linked')
+    expect(t.log.lines.join('\n')).toContain('api.unlink_menu_failed')
+  })
+})
