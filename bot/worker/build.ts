@@ -1,0 +1,90 @@
+/**
+ * bunko on Workers, built once per isolate for each `env`: the same app factory as Node, with
+ * D1 for the database and, in demo mode (no LINE credentials), the LINE simulator mounted in
+ * the same Worker, so `wrangler dev` is the whole try-it setup on one origin.
+ */
+import { Hono } from 'hono'
+import { openD1 } from '../../db/client.ts'
+import { createApp } from '../app.ts'
+import { type Clock, DemoClock, systemClock } from '../clock.ts'
+import { type Config, ConfigError, readConfig } from '../config.ts'
+import type { AppDeps } from '../deps.ts'
+import { lineClients } from '../line.ts'
+import { consoleLog } from '../log.ts'
+import { createLineSimulator, type LineSimulator, mountLineSimulator } from '../simulator/index.ts'
+import { stringVars, type WorkerEnv } from './env.ts'
+import { inProcess } from './in-process.ts'
+import { liffFallback } from './liff-assets.ts'
+import { routeInProcess } from './loopback.ts'
+
+/** `wrangler dev`'s own address: the public URL when PUBLIC_URL is not set. */
+export const DEV_PUBLIC_URL = 'http://127.0.0.1:8787'
+
+export interface WorkerBunko {
+  /** The whole Worker app: bunko, plus the simulator in demo mode. */
+  app: Hono
+  deps: AppDeps
+  config: Config
+  /** Demo mode only: the clock the counter moves (its offset lives in the kv table). */
+  demoClock: DemoClock | null
+  /** Demo mode only: the LINE simulator answering in this isolate. */
+  sim: LineSimulator | null
+  /** Whether this isolate has made sure the demo library is loaded. */
+  seeded: boolean
+  /** Demo mode: when traffic last ran the notice tick (real ms), and whether it still runs. */
+  lastTick: number
+  ticking: boolean
+}
+
+const built = new WeakMap<WorkerEnv, WorkerBunko>()
+
+/** The bunko for `env`, built on first use in this isolate. Throws ConfigError when misconfigured. */
+export function bunkoFor(env: WorkerEnv): WorkerBunko {
+  let b = built.get(env)
+  if (!b) {
+    b = buildBunko(env)
+    built.set(env, b)
+  }
+  return b
+}
+
+function buildBunko(env: WorkerEnv): WorkerBunko {
+  const config = readConfig(stringVars(env), { publicUrl: DEV_PUBLIC_URL })
+  // Only demo mode may fall back to wrangler dev's address: LINE must reach a real one.
+  if (!config.demo && !env.PUBLIC_URL)
+    throw new ConfigError('Set PUBLIC_URL (wrangler.toml [vars]) to the address LINE reaches.')
+  const demoClock = config.demo ? new DemoClock() : null
+  const clock: Clock = demoClock ?? systemClock
+  const log = consoleLog(() => clock.now())
+  const deps: AppDeps & { demoClock?: DemoClock } = {
+    db: openD1(env.DB),
+    line: lineClients(config),
+    clock,
+    config,
+    log,
+    ...(demoClock ? { demoClock } : {}),
+  }
+  const app = new Hono()
+  const sim = config.demo ? mountSimulator(app, env, config, clock) : null
+  app.route('/', createApp(deps))
+  app.get('/liff/*', liffFallback(env.ASSETS))
+  app.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
+  return { app, deps, config, demoClock, sim, seeded: false, lastTick: 0, ticking: false }
+}
+
+/** The simulator on the same app, delivering webhooks in-process; the bot reaches it likewise. */
+function mountSimulator(app: Hono, env: WorkerEnv, config: Config, clock: Clock): LineSimulator {
+  const local = inProcess(app, env)
+  const sim = createLineSimulator({
+    channelSecret: config.line.channelSecret,
+    channelAccessToken: config.line.channelAccessToken,
+    loginChannelId: config.line.loginChannelId,
+    deliver: local,
+    clock: () => clock.now(),
+    liffApps: { [config.line.liffId]: `${config.publicUrl}/liff/` },
+  })
+  mountLineSimulator(app, sim)
+  // The LINE base URLs default to the public URL in demo mode (config.ts).
+  routeInProcess(config.publicUrl, local)
+  return sim
+}
