@@ -30,6 +30,7 @@ export function clockRoutes(k: Counter): Hono<CounterEnv> {
       after: { now: moved.after, offset: moved.offset, step },
     })
     k.log.info('counter.demo_clock', { step, offset: moved.offset })
+    k.onClockAdvanced()
     const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : ''
     return c.redirect(`${COUNTER_PATH}${back}`, 303)
   })

@@ -17,7 +17,11 @@ import type { AppDeps } from '../deps.ts'
 import type { Log } from '../log.ts'
 import { COUNTER_PATH, isSecure, type Session } from './session.ts'
 
-export type CounterDeps = AppDeps & { demoClock?: DemoClock }
+export type CounterDeps = AppDeps & {
+  demoClock?: DemoClock
+  /** Called after staff move the demo clock, e.g. the scheduler's `wake`, so a slot is run at once. */
+  onClockAdvanced?: () => void
+}
 
 export interface Counter {
   db: Db
@@ -28,6 +32,7 @@ export interface Counter {
   wallNow(): number
   /** The demo clock, only in demo mode; null means real time that cannot be moved. */
   demoClock: DemoClock | null
+  onClockAdvanced: () => void
 }
 
 export type CounterEnv = { Variables: { session: Session } }
@@ -42,6 +47,7 @@ export function counterOf(deps: CounterDeps): Counter {
     now: () => deps.clock.now(),
     wallNow: demoClock ? () => demoClock.now() - demoClock.offset : () => deps.clock.now(),
     demoClock,
+    onClockAdvanced: deps.onClockAdvanced ?? (() => {}),
   }
 }
 

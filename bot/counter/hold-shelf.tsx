@@ -24,6 +24,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
     const place =
       (placeId !== null ? await placeById(k, placeId) : null) ?? (await deskPlace(c, k)) ?? all[0]
     const rows = place ? await shelfRows(k, place.id) : []
+    const desk = await deskPlace(c, k)
     return page(c, k, {
       title: `予約棚${place ? `：${place.name}` : ''}`,
       nav: 'holds',
@@ -32,6 +33,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
           csrf={c.get('session').csrf}
           places={all}
           placeId={place?.id ?? null}
+          desk={desk}
           rows={rows}
           today={jstDate(k.now())}
           result={result}

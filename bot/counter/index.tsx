@@ -14,6 +14,7 @@ import { type Counter, type CounterDeps, type CounterEnv, counterOf, secure } fr
 import { restoreDemoClock } from './demo-clock.ts'
 import { deskRoutes } from './desk.tsx'
 import { holdShelfRoutes } from './hold-shelf.tsx'
+import { patronRoutes } from './patron-routes.tsx'
 import { SCAN_SCRIPT } from './scan-script.ts'
 import {
   COUNTER_PATH,
@@ -65,6 +66,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.use('*', requireSession(k))
   app.route('/', signOutRoutes(k))
   app.route('/', deskRoutes(k))
+  app.route('/', patronRoutes(k))
   app.route('/', holdShelfRoutes(k))
   app.route('/', auditRoutes(k))
   app.route('/', clockRoutes(k))

@@ -49,6 +49,14 @@ describe('demo clock', () => {
     expect(JSON.parse(moves[0]!.before!)).toEqual({ now: NOW })
   })
 
+  it('tells the scheduler when the clock moved, so a reached slot runs at once', async () => {
+    let woken = 0
+    const h = await harness({ demo: true, onClockAdvanced: () => woken++ })
+    const desk = await new DeskClient(h.app).signedIn()
+    await desk.post('/counter/clock/advance', { by: 'slot' })
+    expect(woken).toBe(1)
+  })
+
   it('comes back to the page the button was pressed on, and only to counter pages', async () => {
     const h = await harness({ demo: true })
     const desk = await new DeskClient(h.app).signedIn()

@@ -144,6 +144,7 @@ export async function harness(
     config,
     log,
     demoClock: clock,
+    ...(opts.onClockAdvanced ? { onClockAdvanced: opts.onClockAdvanced } : {}),
   }
   const app = new Hono()
   app.route('/counter', counterRoutes(deps))

@@ -44,6 +44,10 @@ describe('the hold shelf', () => {
     expect(kuzuha).toContain('確保中の予約（1件）')
     expect(kuzuha).toMatch(/2026年6月17日\(水\) 佐藤 一郎 1000002 淀川の四季 C31/)
     expect(kuzuha).toContain('お知らせ：送信待ち')
+    // This desk is 中央: handing over from 楠葉's shelf is said to be a loan here.
+    expect(kuzuha).toContain(
+      'ここは楠葉図書館の予約棚です。手渡しは、この窓口（中央図書館）での貸出として記録されます。',
+    )
     const central = text((await h.desk.get(`/counter/holds?place=${PLACE.central}`)).html)
     expect(central).toContain('この受取場所に確保中の予約はありません')
   })

@@ -20,10 +20,13 @@ export function ShelfPage(p: {
   csrf: string
   places: PlaceRow[]
   placeId: number | null
+  /** The desk's own library: a hand-over is a loan there. */
+  desk: PlaceRow | null
   rows: ShelfRow[]
   today: string
   result?: Child
 }) {
+  const shelf = p.places.find((pl) => pl.id === p.placeId)
   const late = p.rows.filter((r) => r.pickupBy !== null && r.pickupBy < p.today).length
   return (
     <>
@@ -44,6 +47,12 @@ export function ShelfPage(p: {
         </button>
       </form>
       <h2 id="shelf">確保中の予約（{p.rows.length}件）</h2>
+      {shelf && p.desk && shelf.id !== p.desk.id && p.rows.length > 0 ? (
+        <p class="msg hold">
+          ここは{shelf.name}の予約棚です。手渡しは、この窓口（{p.desk.name}
+          ）での貸出として記録されます。
+        </p>
+      ) : null}
       {p.rows.length === 0 ? (
         <p class="empty">この受取場所に確保中の予約はありません。</p>
       ) : (

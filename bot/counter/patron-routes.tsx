@@ -1,0 +1,101 @@
+/**
+ * Calling a patron up by their card (NW-7 with or without start/stop characters, or typed),
+ * their screen, and lending to them. The lookup is audited: patron data is seen by staff only,
+ * and who looked at whom is on record.
+ */
+import { type Context, Hono } from 'hono'
+import type { Child } from 'hono/jsx'
+import { parseScannedNumber } from '../../core/index.ts'
+import { findPatronByNumber } from '../../db/patrons.ts'
+import { recordAudit } from './audit.ts'
+import { type Counter, type CounterEnv, deskPlace } from './context.ts'
+import { renderDesk } from './desk.tsx'
+import { lend } from './lend.ts'
+import { patronSummary } from './patron-summary.ts'
+import { page } from './render.tsx'
+import { COUNTER_PATH } from './session.ts'
+import { Message } from './views/frame.tsx'
+import { PatronPage } from './views/patron-page.tsx'
+import { LendResult } from './views/results.tsx'
+
+async function renderPatron(
+  c: Context<CounterEnv>,
+  k: Counter,
+  patronId: number,
+  result?: Child,
+  status: 200 | 422 = 200,
+) {
+  const summary = await patronSummary(k.db, patronId, k.now(), k.policy)
+  if (!summary)
+    return page(c, k, {
+      title: '利用者が見つかりません',
+      nav: 'desk',
+      status: 404,
+      body: (
+        <p>
+          <a href={COUNTER_PATH}>貸出・返却の画面に戻る</a>
+        </p>
+      ),
+    })
+  return page(c, k, {
+    title: `貸出：${summary.patron.name} さん`,
+    nav: 'desk',
+    status,
+    body: <PatronPage summary={summary} csrf={c.get('session').csrf} result={result} />,
+  })
+}
+
+export function patronRoutes(k: Counter): Hono<CounterEnv> {
+  const app = new Hono<CounterEnv>()
+
+  app.post('/patron', async (c) => {
+    const body = await c.req.parseBody()
+    const scan = parseScannedNumber(typeof body.number === 'string' ? body.number : '')
+    if (!scan.ok)
+      return renderDesk(c, k, 'patron', <Message kind="error">{scan.message.ja}</Message>, 400)
+    const patron = await findPatronByNumber(k.db, scan.value)
+    if (!patron)
+      return renderDesk(
+        c,
+        k,
+        'patron',
+        <Message kind="error">
+          利用者番号 {scan.value} の利用者は登録されていません。番号をご確認ください。
+        </Message>,
+        404,
+      )
+    await recordAudit(k.db, {
+      staffId: c.get('session').staff.id,
+      at: k.now(),
+      action: 'patron.lookup',
+      subject: `patron:${patron.id}`,
+      after: { patronId: patron.id },
+    })
+    return c.redirect(`${COUNTER_PATH}/patrons/${patron.id}`, 303)
+  })
+
+  app.get('/patrons/:id{[0-9]+}', (c) => renderPatron(c, k, Number(c.req.param('id'))))
+
+  app.post('/patrons/:id{[0-9]+}/lend', async (c) => {
+    const patronId = Number(c.req.param('id'))
+    const body = await c.req.parseBody()
+    const place = await deskPlace(c, k)
+    const barcode = typeof body.barcode === 'string' ? body.barcode : ''
+    if (!place || !barcode.trim())
+      return renderPatron(
+        c,
+        k,
+        patronId,
+        <Message kind="error">バーコードを読み取ってください。</Message>,
+        422,
+      )
+    const outcome = await lend(k, c.get('session').staff.id, {
+      patronId,
+      barcode,
+      placeId: place.id,
+    })
+    return renderPatron(c, k, patronId, <LendResult outcome={outcome} />, outcome.ok ? 200 : 422)
+  })
+
+  return app
+}
