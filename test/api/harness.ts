@@ -14,6 +14,7 @@ import type { AppDeps } from '../../bot/deps.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { createLineSimulator, type LineSimulator } from '../../bot/simulator/index.ts'
+import type { Db } from '../../db/client.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { buildFixture, NOW, PATRON, USER, type Who } from './fixture.ts'
 
@@ -42,8 +43,16 @@ export interface ApiHarness {
   close(): Promise<void>
 }
 
-export async function makeApi(opts: { lineServer?: boolean } = {}): Promise<ApiHarness> {
-  const clock = new TestClock()
+export interface HarnessOptions {
+  /** Serve the simulator on a loopback port for the Messaging API client (rich menus). */
+  lineServer?: boolean
+  /** Load the data: the API fixture by default; tests of the demo library pass seedDemo. */
+  load?: (db: Db, now: number) => Promise<unknown>
+  now?: number
+}
+
+export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
+  const clock = new TestClock(opts.now)
   const users = Object.entries(USER).map(([who, userId]) => ({
     userId,
     displayName: who,
@@ -63,7 +72,7 @@ export async function makeApi(opts: { lineServer?: boolean } = {}): Promise<ApiH
   const config = readConfig({ LINE_API_BASE_URL: origin }, { publicUrl: 'http://bunko.test' })
   const db = openSqlite(':memory:')
   migrate(db)
-  await buildFixture(db)
+  await (opts.load ?? buildFixture)(db, clock.now())
   const log = memoryLog()
   let verifyCalls = 0
   const toSim: typeof fetch = async (input, init) => {
