@@ -125,7 +125,7 @@ export interface Harness {
 
 /** The counter mounted at /counter over a fresh in-memory library. */
 export async function harness(
-  opts: { demo?: boolean; withStaff?: boolean } = {},
+  opts: { demo?: boolean; withStaff?: boolean; onClockAdvanced?: () => void } = {},
 ): Promise<Harness> {
   const db = openSqlite(':memory:')
   migrate(db)
