@@ -125,11 +125,17 @@ export interface Harness {
 
 /** The counter mounted at /counter over a fresh in-memory library. */
 export async function harness(
-  opts: { demo?: boolean; withStaff?: boolean; onClockAdvanced?: () => void } = {},
+  opts: {
+    demo?: boolean
+    withStaff?: boolean
+    onClockAdvanced?: () => void
+    /** What to load instead of the small library (e.g. the demo seed). */
+    library?: (db: Db) => Promise<unknown>
+  } = {},
 ): Promise<Harness> {
   const db = openSqlite(':memory:')
   migrate(db)
-  await buildLibrary(db)
+  await (opts.library ?? buildLibrary)(db)
   if (opts.withStaff !== false) await addStaff(db, STAFF, NOW)
   const wall = { now: NOW }
   const clock = new DemoClock(() => wall.now)
