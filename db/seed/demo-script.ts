@@ -5,6 +5,7 @@
  */
 import type { Role } from './demo-people.ts'
 import type { Ledger } from './ledger.ts'
+import type { Rng } from './prng.ts'
 import type { PatronRow, TitleRow } from './rows.ts'
 
 /** Takes titles for the script, each one once, so one case never disturbs another. */
@@ -25,6 +26,17 @@ export class Picker {
     if (!t) throw new Error('seed: the catalogue has no title left for a demo case')
     this.markUsed(t)
     return t
+  }
+
+  /** Like `take`, but anywhere in the catalogue rather than the first match. */
+  takeAnywhere(rng: Rng, pred: (t: TitleRow) => boolean): TitleRow {
+    for (let tries = 0; tries < 50; tries++) {
+      const t = rng.pick(this.titles)
+      if (this.used.has(t.id) || !pred(t) || !this.ledger.shelfCopy(t.id)) continue
+      this.markUsed(t)
+      return t
+    }
+    return this.take(pred)
   }
 
   markUsed(t: TitleRow): void {

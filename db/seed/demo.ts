@@ -173,7 +173,8 @@ function crowdCirculation(rng: Rng, ledger: Ledger, pick: Picker, crowd: PatronR
   const lent: TitleRow[] = []
   for (const patron of crowd) {
     for (let k = rng.int(0, 4); k > 0; k--) {
-      const t = pick.take(
+      const t = pick.takeAnywhere(
+        rng,
         rng.chance(0.8)
           ? isBook()
           : (x) => !x.notForLoan && x.materialType !== 'audiobook' && x.setId === null,

@@ -5,16 +5,35 @@
  */
 import { type SQL, sql } from 'drizzle-orm'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
+import { searchTitles } from '../../db/catalogue.ts'
 import { checkIn } from '../../db/circulation.ts'
 import type { Db } from '../../db/client.ts'
 import { listHolds, placeHolds } from '../../db/holds.ts'
 import { listLoans } from '../../db/loans.ts'
 import { type Summary, timeEach } from './stats.ts'
 
-export const OPERATIONS = ['list loans', 'list holds', 'place a hold', 'check in'] as const
+export const OPERATIONS = [
+  'list loans',
+  'list holds',
+  'place a hold',
+  'check in',
+  'search, 3+ characters (FTS)',
+  'search, 2 characters (LIKE)',
+] as const
 export type Operation = (typeof OPERATIONS)[number]
 
 const policy = HIRAKATA_POLICY
+
+/**
+ * Words a patron types: three or more characters use the trigram index; one or two fall
+ * back to LIKE over the catalogue (db/catalogue.ts), which is the case to watch as it grows.
+ */
+const LONG_WORDS = ['ひらかた', '図書室', '殺人事件', 'モーツァルト', 'はじめての', '北海道']
+const SHORT_WORDS = ['灯台', '歴史', '料理', '佐藤', 'くま', '京都']
+const cycle = (words: string[], n: number) =>
+  Array.from({ length: n }, (_, i) => words[i % words.length]!)
+/** Searches per kind: a LIKE scan over a million titles takes about a second each. */
+const SEARCHES = 35
 
 async function ids(db: Db, query: SQL): Promise<number[]> {
   return (await db.all<{ id: number }>(query)).map((r) => r.id)
@@ -73,5 +92,17 @@ export async function measure(db: Db, n: number, now: number): Promise<Record<Op
       const r = await checkIn(db, { barcode, placeId: 1 }, now, policy)
       return r.ok && r.value.returnedLoanId !== null
     }),
+    'search, 3+ characters (FTS)': await timeEach(
+      cycle(LONG_WORDS, Math.min(k, SEARCHES)),
+      async (q) => {
+        return (await searchTitles(db, { q })).length > 0
+      },
+    ),
+    'search, 2 characters (LIKE)': await timeEach(
+      cycle(SHORT_WORDS, Math.min(k, SEARCHES)),
+      async (q) => {
+        return (await searchTitles(db, { q })).length > 0
+      },
+    ),
   }
 }
