@@ -32,17 +32,27 @@ export function userIdOf(event: webhook.Event): string | null {
   return source?.type === 'user' && source.userId ? source.userId : null
 }
 
-/** A linked patron's saved language; otherwise the LINE profile's (one call), else Japanese. */
-export async function languageFor(
-  deps: EventDeps,
-  userId: string,
-  link: LinkState | null,
-): Promise<Lang> {
-  if (link) return langOf(link.language)
-  try {
-    return langOf((await deps.line.client.getProfile(userId)).language)
-  } catch {
-    return 'ja'
+/**
+ * A linked patron's saved language; otherwise the LINE profile's, else Japanese. Profiles
+ * are remembered for a while (bounded), so a chatty unlinked user costs one profile call,
+ * not one per message.
+ */
+export function languageLookup(deps: AppDeps, ttlMs = 10 * 60_000, max = 10_000) {
+  const seen = new Map<string, { lang: Lang; at: number }>()
+  return async (userId: string, link: LinkState | null): Promise<Lang> => {
+    if (link) return langOf(link.language)
+    const now = deps.clock.now()
+    const hit = seen.get(userId)
+    if (hit && now - hit.at < ttlMs) return hit.lang
+    let lang: Lang = 'ja'
+    try {
+      lang = langOf((await deps.line.client.getProfile(userId)).language)
+    } catch {
+      // No profile (blocked, or LINE unreachable): answer in Japanese.
+    }
+    if (seen.size >= max) seen.delete(seen.keys().next().value as string)
+    seen.set(userId, { lang, at: now })
+    return lang
   }
 }
 

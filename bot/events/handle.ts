@@ -9,15 +9,16 @@ import { checkService } from '../../core/maintenance.ts'
 import { findLinkByLineUser, recordWebhookEvent } from '../../db/links.ts'
 import { maintenanceNotice } from '../messages/maintenance.ts'
 import { onMessage, onPostback } from './chat.ts'
-import { type EventContext, type EventDeps, languageFor, replier, userIdOf } from './context.ts'
+import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } from './context.ts'
 import { onFollow, onUnfollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
 
 export function eventHandler(deps: EventDeps) {
+  const languageFor = languageLookup(deps)
   return async (body: webhook.CallbackRequest): Promise<void> => {
     for (const event of body.events) {
       try {
-        await handleEvent(deps, event)
+        await handleEvent(deps, event, languageFor)
       } catch (err) {
         deps.log.error('webhook.event_failed', {
           type: event.type,
@@ -28,7 +29,11 @@ export function eventHandler(deps: EventDeps) {
   }
 }
 
-async function handleEvent(deps: EventDeps, event: webhook.Event): Promise<void> {
+async function handleEvent(
+  deps: EventDeps,
+  event: webhook.Event,
+  languageFor: ReturnType<typeof languageLookup>,
+): Promise<void> {
   if (event.mode === 'standby') return
   const userId = userIdOf(event)
   if (!userId) return // groups and rooms: bunko is a one-to-one service
@@ -43,7 +48,7 @@ async function handleEvent(deps: EventDeps, event: webhook.Event): Promise<void>
     userId,
     link,
     now,
-    lang: await languageFor(deps, userId, link),
+    lang: await languageFor(userId, link),
     reply: replier(deps, event, userId),
   }
   if (event.type === 'unfollow') return onUnfollow(ctx)
