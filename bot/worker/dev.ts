@@ -1,0 +1,102 @@
+/**
+ * `npm run dev:worker` (after `npm run build`): bunko under `wrangler dev` (workerd) on
+ * loopback, the complete try-it setup on Workers. A Node tool, never imported by the Worker.
+ *
+ * 1. applies db/migrations to the local D1 (.wrangler/state, git-ignored);
+ * 2. starts `wrangler dev` on 127.0.0.1 with PUBLIC_URL set to that address;
+ * 3. waits for it to answer; its first request loads the demo library into the empty D1;
+ * 4. creates the rich menus in the simulator the Worker mounts (as `npm start` does on Node).
+ *
+ * Every wrangler call runs with WRANGLER_SEND_METRICS=false and XDG_CONFIG_HOME=.config (in
+ * the project, git-ignored), so nothing is sent and nothing is written outside the project.
+ * The simulator lives in the Worker's memory: a reload after an edit starts it empty (run
+ * this again for the rich menus). PORT changes the port (default 8787).
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { messagingApi } from '@line/bot-sdk'
+import { DEMO_CHANNEL } from '../config.ts'
+import { syncRichMenus } from '../richmenu/sync.ts'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const port = Number(process.env.PORT ?? 8787)
+const origin = `http://127.0.0.1:${port}`
+const wranglerJs = fileURLToPath(
+  new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url),
+)
+
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  XDG_CONFIG_HOME: `${root}.config`,
+}
+mkdirSync(env.XDG_CONFIG_HOME, { recursive: true })
+
+function wrangler(args: string[]): ChildProcess {
+  return spawn(process.execPath, [wranglerJs, ...args], { cwd: root, env, stdio: 'inherit' })
+}
+
+function finished(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  )
+}
+
+async function waitUntilUp(child: ChildProcess, timeoutMs = 90_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`${origin}/healthz`)
+      if (res.ok) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return false
+}
+
+/** Demo mode only: the simulator answers /simulator; with LINE credentials there is none. */
+async function syncDemoMenus(): Promise<void> {
+  const page = await fetch(`${origin}/simulator`)
+  await page.body?.cancel()
+  if (!page.ok) return
+  // The menus open the LIFF app the Worker is configured with.
+  const { liffId } = (await (await fetch(`${origin}/liff/config.json`)).json()) as {
+    liffId: string
+  }
+  const channelAccessToken = DEMO_CHANNEL.accessToken
+  await syncRichMenus({
+    client: new messagingApi.MessagingApiClient({ channelAccessToken, baseURL: origin }),
+    blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken, baseURL: origin }),
+    liffId,
+  })
+  console.log(`\nbunko on workerd: open ${origin}/simulator to try it (Ctrl-C stops it)\n`)
+}
+
+const migrated = await finished(wrangler(['d1', 'migrations', 'apply', 'DB', '--local']))
+if (migrated !== 0) process.exit(migrated)
+
+const dev = wrangler([
+  'dev',
+  '--ip',
+  '127.0.0.1',
+  '--port',
+  String(port),
+  '--var',
+  `PUBLIC_URL:${origin}`,
+])
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    dev.kill(signal)
+  })
+
+if (await waitUntilUp(dev)) {
+  try {
+    await syncDemoMenus()
+  } catch (err) {
+    console.error(`dev:worker: rich menus not created: ${err instanceof Error ? err.message : err}`)
+  }
+}
+process.exit(await finished(dev))
