@@ -71,7 +71,7 @@ export async function readLinkState(
   if (!Number.isSafeInteger(issuedAt) || now - issuedAt > maxAgeMs || issuedAt > now + 60_000)
     return null
   const sig = mac ? fromB64url(mac) : null
-  if (!sig || sig.length !== 32) return null
+  if (sig?.length !== 32) return null
   const s = { lineUserId, lang, issuedAt } as LinkState
   const ok = await crypto.subtle.verify(
     'HMAC',
