@@ -79,8 +79,8 @@ export function deskRoutes(k: Counter): Hono<CounterEnv> {
       at: k.now(),
       action: 'desk.place',
       subject: `staff:${staffId}`,
-      before: { placeId: before?.id ?? null },
-      after: { placeId: chosen.id },
+      before: { deskPlaceId: before?.id ?? null },
+      after: { deskPlaceId: chosen.id },
     })
     return c.redirect(COUNTER_PATH, 303)
   })

@@ -60,7 +60,7 @@ export async function giveBack(
     action: 'checkin',
     subject: `copy:${v.copyId}`,
     before,
-    after: { ...after, placeId: input.placeId, noticeId: v.noticeId },
+    after: { ...after, deskPlaceId: input.placeId, noticeId: v.noticeId },
   })
   const overdueDays = before?.dueDate ? Math.max(0, daysBetween(before.dueDate, jstDate(now))) : 0
   return {

@@ -55,7 +55,7 @@ export async function lend(
     after: {
       ...(await copyState(k.db, v.copyId)),
       patronId: input.patronId,
-      placeId: input.placeId,
+      deskPlaceId: input.placeId,
       collectedHoldId: v.holdId,
     },
   })
@@ -100,7 +100,7 @@ export async function handOver(
     after: {
       ...(await copyState(k.db, v.copyId)),
       ...(await holdState(k.db, input.holdId)),
-      placeId: input.placeId,
+      deskPlaceId: input.placeId,
     },
   })
   return {

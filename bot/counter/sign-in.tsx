@@ -82,7 +82,7 @@ export function signInRoutes(k: Counter): Hono<CounterEnv> {
       at: k.now(),
       action: 'staff.sign_in',
       subject: `staff:${result.value.id}`,
-      after: { placeId: place.id },
+      after: { deskPlaceId: place.id },
     })
     k.log.info('counter.sign_in', { staffId: result.value.id })
     return c.redirect(COUNTER_PATH, 303)

@@ -72,6 +72,9 @@ describe('the audit trail', () => {
       holderId: PATRON.bob,
       holdState: 'ready',
       pickupPlaceId: PLACE.kuzuha,
+      // The copy is now at 楠葉's hold shelf; the return was made at this desk (中央).
+      placeId: PLACE.kuzuha,
+      deskPlaceId: PLACE.central,
     })
     expect(back?.after.noticeId).toEqual(expect.any(String))
   })
