@@ -15,10 +15,10 @@ import {
 } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
 import { patronFacts } from '../../db/facts.ts'
-import { findLinkByLineUser } from '../../db/links.ts'
+import { findLinkByLineUser, setLanguage } from '../../db/links.ts'
 import type { Clock } from '../clock.ts'
 import type { ApiEnv } from './env.ts'
-import { answerLang } from './lang.ts'
+import { answerLang, requestedLang } from './lang.ts'
 import { problem } from './problem.ts'
 import type { IdTokenVerifier } from './verify.ts'
 import { contactOf } from './views/places.ts'
@@ -41,7 +41,11 @@ export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandl
     const link = await findLinkByLineUser(db, verified.userId)
     const found = link ? await patronFacts(db, { id: link.patronId }) : null
     if (!link || !found) throw problem(403, 'not_linked', WORDS.notLinked[early])
-    c.set('lang', answerLang(requested, link.language))
+    const lang = answerLang(requested, link.language)
+    // The link keeps the language the patron uses the app in, so pushes match it.
+    if (requestedLang(requested) === lang && link.language !== lang)
+      await setLanguage(db, { patronId: link.patronId, language: lang })
+    c.set('lang', lang)
     c.set('lineUserId', verified.userId)
     c.set('patron', found)
     await next()

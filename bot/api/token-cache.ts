@@ -45,9 +45,3 @@ export class TokenCache {
     }
   }
 }
-
-/** SHA-256 of `text`, hex. WebCrypto, so it runs on Node and on Workers alike. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}

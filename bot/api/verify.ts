@@ -5,8 +5,10 @@
  * the token is bad (401 for the patron); a network failure or a 5xx is LINE's trouble, not
  * the patron's, and is not cached.
  */
+
+import { sha256Hex } from '../../db/password.ts'
 import type { Clock } from '../clock.ts'
-import { sha256Hex, TokenCache, type VerifiedToken } from './token-cache.ts'
+import { TokenCache, type VerifiedToken } from './token-cache.ts'
 
 export const LINE_ISSUER = 'https://access.line.me'
 

@@ -65,10 +65,6 @@ export const WORDS = {
     ja: '予約中の資料があるため、予約の確保連絡は止められません。ほかにご連絡できる方法（確認済みのメールアドレス）がないと、用意ができたことをお知らせできなくなります。',
     en: 'You have holds, so the hold-ready notice cannot be turned off: without it (and with no confirmed e-mail address) we would have no way to tell you when a hold is ready.',
   },
-  conflict: {
-    ja: '同時に別の操作が行われたため、処理できませんでした。画面を更新して、もう一度お試しください。',
-    en: 'Something else changed this at the same moment, so nothing was done. Please refresh and try again.',
-  },
 } satisfies Record<string, Text>
 
 /** 「〇〇を確認してください」 for one input, naming the field in words. */

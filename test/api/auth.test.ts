@@ -3,9 +3,13 @@
  * not_linked), the access rules (ACC-*), SVC-MAINT, the token cache, and what every answer
  * carries (no-store, the patron's language).
  */
+
+import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jstInstant } from '../../core/dates.ts'
+import { lineLinks } from '../../db/schema.ts'
 import type { ApiError, Me } from '../../liff/api-types.ts'
+import { PATRON } from './fixture.ts'
 import { type ApiHarness, json, makeApi, stranger } from './harness.ts'
 
 let t: ApiHarness
@@ -194,6 +198,16 @@ describe('every answer', () => {
     const body = await json<ApiError>(res)
     expect(body.code).toBe('not_found')
     expect(body.message).toMatch(/could not find/)
+  })
+
+  it('saves the language the app speaks on the link, so notices follow it', async () => {
+    const linkLang = async () =>
+      (await t.db.orm.select().from(lineLinks).where(eq(lineLinks.patronId, PATRON.emily)))[0]
+        ?.language
+    await t.call('GET', '/api/me', { as: 'emily', lang: 'fr' })
+    expect(await linkLang()).toBe('en')
+    await t.call('GET', '/api/me', { as: 'emily', lang: 'ja' })
+    expect(await linkLang()).toBe('ja')
   })
 
   it('logs no patron data', async () => {

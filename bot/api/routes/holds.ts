@@ -6,7 +6,14 @@
 import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { isAv, isBlocked, jstDate, type Policy, type Refusal } from '../../../core/index.ts'
+import {
+  isAv,
+  isBlocked,
+  jstDate,
+  type MaterialType,
+  type Policy,
+  type Refusal,
+} from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { activeHoldFacts, openLoanFacts, placeFacts } from '../../../db/facts.ts'
 import { cancelHold, changePickupPlace } from '../../../db/hold-changes.ts'
@@ -72,7 +79,7 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
       holds,
       counts: {
         total: active.length,
-        av: active.filter((h) => isAv(h.materialType as never, policy)).length,
+        av: active.filter((h) => isAv(h.materialType as MaterialType, policy)).length,
       },
       limits: { ...policy.holdLimit },
     }

@@ -53,7 +53,6 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
     return c.json(body)
   })
 
-  // Registered before `/loans/:id/renew` reads no differently, but keeps the literal path plain.
   app.post('/loans/renew-all', async (c) => {
     const lang = c.get('lang')
     await noBody(c, lang)
