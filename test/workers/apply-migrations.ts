@@ -1,8 +1,11 @@
-/** Setup for the workerd suite: apply db/migrations to the test D1 database (once; idempotent). */
+/** Setup for the workerd suite: apply db/migrations to every test D1 database (idempotent). */
 
 import { applyD1Migrations, type D1Migration } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import type { D1Database } from '@cloudflare/workers-types/index.ts'
 
-const bindings = env as unknown as { DB: D1Database; TEST_MIGRATIONS: D1Migration[] }
-await applyD1Migrations(bindings.DB, bindings.TEST_MIGRATIONS)
+export const TEST_DATABASES = ['DB', 'W_WEBHOOK', 'W_LINK', 'W_CRON', 'W_API'] as const
+
+const bindings = env as unknown as Record<string, D1Database> & { TEST_MIGRATIONS: D1Migration[] }
+for (const name of TEST_DATABASES)
+  await applyD1Migrations(bindings[name]!, bindings.TEST_MIGRATIONS)

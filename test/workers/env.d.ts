@@ -1,5 +1,5 @@
 /**
- * The two workerd modules the D1 suite imports, declared narrowly so the project's tsconfig
+ * The workerd modules the Workers suite imports, declared narrowly so the project's tsconfig
  * (Node + DOM types) need not load the Workers globals.
  */
 declare module 'cloudflare:workers' {
@@ -8,6 +8,7 @@ declare module 'cloudflare:workers' {
 
 declare module 'cloudflare:test' {
   import type { D1Database } from '@cloudflare/workers-types/index.ts'
+  import type { ExecutionContext } from 'hono'
   export interface D1Migration {
     name: string
     queries: string[]
@@ -17,4 +18,10 @@ declare module 'cloudflare:test' {
     migrations: D1Migration[],
     migrationsTableName?: string,
   ): Promise<void>
+  export function createExecutionContext(): ExecutionContext
+  export function waitOnExecutionContext(ctx: ExecutionContext): Promise<void>
+  export function createScheduledController(options?: {
+    scheduledTime?: Date | number
+    cron?: string
+  }): { scheduledTime: number; cron: string; noRetry(): void }
 }

@@ -1,0 +1,76 @@
+/**
+ * Demo mode on Workers: the LINE simulator mounted in the same Worker, webhooks delivered
+ * in-process, the demo library loaded into an empty D1 by the first request. The whole
+ * account-link flow (LINE-LINK) runs through the Worker's fetch, as `wrangler dev` serves it.
+ */
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { DEMO_USERS } from '../../bot/simulator/index.ts'
+import { bunkoFor } from '../../bot/worker/build.ts'
+import { lineUser, linkThroughWorker, send, workerEnv } from './worker-harness.ts'
+
+const wenv = workerEnv('W_LINK')
+const [hanako, kenta] = DEMO_USERS
+
+async function linkedPatron(userId: string): Promise<string | null> {
+  const rows = await bunkoFor(wenv).deps.db.all<{ number: string }>(
+    sql`SELECT p.number FROM line_links k JOIN patrons p ON p.id = k.patron_id
+      WHERE k.line_user_id = ${userId}`,
+  )
+  return rows[0]?.number ?? null
+}
+
+describe('Workers demo mode', () => {
+  it('serves the simulator and the demo library from one Worker', async () => {
+    const page = await send(wenv, '/simulator')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<html')
+    const places = await bunkoFor(wenv).deps.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM places`,
+    )
+    expect(places[0]?.n).toBeGreaterThan(0)
+    const config = await (await send(wenv, '/liff/config.json')).json()
+    expect(config).toMatchObject({ mock: true, simulatorOrigin: 'http://bunko.test' })
+  })
+
+  it('LINE-LINK: follow → アカウント連携 → link page → dialog → accountLink links the patron', async () => {
+    const user = lineUser(wenv, hanako!.userId)
+    await user.follow()
+    expect((await user.botTexts()).join()).toContain('アカウント連携')
+    const { signed, dialog } = await linkThroughWorker(
+      wenv,
+      hanako!.userId,
+      '1000000001',
+      'hanako-0001',
+    )
+    expect(signed.res.status).toBe(303)
+    expect(signed.res.headers.get('location')).toMatch(
+      /^http:\/\/bunko\.test\/dialog\/bot\/accountLink\?linkToken=[^&]+&nonce=/,
+    )
+    expect(dialog?.status).toBe(200)
+    expect((await user.botTexts()).at(-1)).toContain('アカウント連携が完了しました')
+    expect(await linkedPatron(hanako!.userId)).toBe('1000000001')
+  })
+
+  it('ACC-SECRET: a wrong password links nothing and the dialog is never reached', async () => {
+    const user = lineUser(wenv, kenta!.userId)
+    await user.follow()
+    const { signed, dialog } = await linkThroughWorker(
+      wenv,
+      kenta!.userId,
+      '1000000002',
+      'not-the-password',
+    )
+    expect(signed.res.status).toBe(400)
+    expect(signed.html).toContain('利用者番号またはパスワードが違います')
+    expect(dialog).toBeNull()
+    expect(await linkedPatron(kenta!.userId)).toBeNull()
+  })
+
+  it('NOTICE-NOREPLY: any text gets help, through in-process webhook delivery', async () => {
+    const user = lineUser(wenv, kenta!.userId)
+    const before = (await user.botTexts()).length
+    await user.say('こんにちは')
+    expect((await user.botTexts()).length).toBe(before + 1)
+  })
+})
