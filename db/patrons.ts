@@ -22,7 +22,7 @@ import {
 } from '../core/index.ts'
 import type { Db } from './client.ts'
 import { openLoanFacts, type PatronRow, patronFacts } from './facts.ts'
-import { lockoutFor, recordAttempt } from './lockout.ts'
+import { beginAttempt, lockoutFor } from './lockout.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
 import { patrons } from './schema.ts'
@@ -86,15 +86,15 @@ export async function signIn(
   if (!isText(input.number, 64) || !isText(input.password, 1024))
     return inputRefusal('invalid_input')
   const number = normalizePatronNumber(input.number)
-  const lock = await lockoutFor(db, attemptKey(number), now, policy)
-  if (!lock.ok) return lock
   const found = await patronFacts(db, { number })
   if (found && found.row.passwordHash === null) {
     const access = await accessCheck(db, found.row, found.patron, now, policy, mayLogIn)
     return access.ok ? wrongCredentials(policy) : access
   }
+  const attempt = await beginAttempt(db, attemptKey(number), now, policy)
+  if (!attempt.ok) return attempt
   const ok = await verifyPassword(input.password, found?.row.passwordHash ?? null)
-  await recordAttempt(db, attemptKey(number), ok, now)
+  await attempt.value.settle(ok)
   if (!found || !ok) return wrongCredentials(policy)
   const access = await accessCheck(db, found.row, found.patron, now, policy, mayLogIn)
   return access.ok ? allow(view(found.row)) : access
@@ -143,11 +143,11 @@ export async function resetPassword(
   if (![input.number, name, phone].every((s) => isText(s, 200)) || typeof password !== 'string')
     return inputRefusal('invalid_input')
   const number = normalizePatronNumber(input.number)
-  const lock = await lockoutFor(db, attemptKey(number), now, policy)
-  if (!lock.ok) return lock
+  const attempt = await beginAttempt(db, attemptKey(number), now, policy)
+  if (!attempt.ok) return attempt
   const found = await patronFacts(db, { number })
   const match = verifyResetIdentity({ number, name, phone }, found?.row ?? null, policy)
-  await recordAttempt(db, attemptKey(number), match.ok, now)
+  await attempt.value.settle(match.ok)
   if (!match.ok) return match
   if (!found) return inputRefusal('unknown_patron') // unreachable: a match needs a record
   const access = await accessCheck(db, found.row, found.patron, now, policy, mayRegisterPassword)
@@ -179,11 +179,10 @@ export async function changePassword(
     return inputRefusal('invalid_input')
   const found = await patronFacts(db, { id: input.patronId })
   if (!found) return inputRefusal('unknown_patron')
-  const key = attemptKey(found.row.number)
-  const lock = await lockoutFor(db, key, now, policy)
-  if (!lock.ok) return lock
+  const attempt = await beginAttempt(db, attemptKey(found.row.number), now, policy)
+  if (!attempt.ok) return attempt
   const ok = await verifyPassword(input.current, found.row.passwordHash)
-  await recordAttempt(db, key, ok, now)
+  await attempt.value.settle(ok)
   if (!ok) return wrongCredentials(policy)
   const strong = checkPasswordStrength(input.next, found.row.number, policy)
   if (!strong.ok) return strong

@@ -48,6 +48,17 @@ export function accountSuite(open: OpenDb) {
       expect(await sign('1000002', PASSWORD, NOW + 16 * 60_000)).toMatchObject({ ok: true })
     })
 
+    it('ACC-SECRET: 20 guesses at the same instant check at most 5 passwords, then the lock holds', async () => {
+      const guesses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => sign('1000002', `guess-${i}`, NOW)),
+      )
+      expect(guesses.every((g) => !g.ok)).toBe(true)
+      const wrong = guesses.filter((g) => !g.ok && g.reason === 'wrong_credentials')
+      expect(wrong.length).toBeLessThanOrEqual(5)
+      expect(guesses.filter((g) => !g.ok && g.reason === 'locked').length).toBe(20 - wrong.length)
+      expect(await sign('1000002', PASSWORD, NOW + 1000)).toMatchObject({ reason: 'locked' })
+    })
+
     it('ACC-PASSWORD, ACC-EXPIRED, ACC-ELIGIBLE: typed refusals at sign-in', async () => {
       expect(await sign('1000007', 'anything1')).toMatchObject({ reason: 'no_password' })
       expect(await sign('1000006', PASSWORD)).toMatchObject({ reason: 'expired' })
