@@ -46,16 +46,16 @@ export interface GroupContent {
   noticeIds: string[]
 }
 
-/** Load and build the pushes of the groups claimed under `keys`. */
+/** Load and build the pushes of the claimed notices `ids`, one per group key. */
 export async function groupContents(
   db: Db,
-  keys: readonly string[],
+  ids: readonly string[],
   policy: Policy,
   liffId: string,
 ): Promise<GroupContent[]> {
   const rows = await allIn<ItemRow>(
     db,
-    keys,
+    ids,
     (list) => sql`SELECT n.claimed_by AS key, n.id, n.kind, n.patron_id AS patronId,
         t.title, t.author, h.pickup_by AS collectBy, p.name AS placeName,
         p.name_en AS placeNameEn, p.phone AS placePhone, p.kind AS placeKind,
@@ -67,7 +67,7 @@ export async function groupContents(
       LEFT JOIN copies c ON c.id = l.copy_id
       LEFT JOIN titles t ON t.id = coalesce(h.title_id, c.title_id)
       LEFT JOIN places lp ON lp.id = l.library_id
-      WHERE n.claimed_by IN (${list}) AND n.state = 'sending'
+      WHERE n.id IN (${list}) AND n.state = 'sending'
       ORDER BY n.claimed_by, h.set_group, h.volume, n.due_at, n.id`,
   )
   const byKey = new Map<string, ItemRow[]>()

@@ -11,17 +11,10 @@
  * marked failed (`outcome_unknown`) instead of risking a second message.
  */
 import type { AppDeps } from '../deps.ts'
+import { claimGroups } from './claim.ts'
 import { type GroupContent, groupContents } from './content.ts'
-import { groupKey, groupKeyTime, RETRY_KEY_SAFE_MS } from './keys.ts'
-import {
-  type Candidate,
-  claimPendingStatement,
-  dueCandidates,
-  finishGroup,
-  reclaimStatement,
-  releaseGroup,
-  settleUnsendable,
-} from './outbox.ts'
+import { type Finisher, finisher } from './finisher.ts'
+import { dueCandidates, releaseGroup, settleUnsendable } from './outbox.ts'
 import { pacer, realTiming, semaphore, type Timing } from './pacer.ts'
 import { DEFAULT_RETRY, type Pusher, pushWithRetry, type RetryPolicy } from './push.ts'
 import { type QuotaReading, readQuota, warnQuota } from './quota.ts'
@@ -68,12 +61,6 @@ export interface DispatchReport {
   quota: QuotaReading | null
 }
 
-interface Claimed {
-  key: string
-  /** Re-claimed after a lapsed lease: it may already be with LINE. */
-  resumed: boolean
-}
-
 /** Send every notice due at `slotAt`; see the file comment for the guarantees. */
 export async function dispatchDue(
   deps: AppDeps,
@@ -111,6 +98,7 @@ export async function dispatchDue(
     random: opts.random ?? Math.random,
     retry: { ...DEFAULT_RETRY, ...opts.retry },
   }
+  const finish = finisher(db)
   const inFlight = semaphore(opts.concurrency ?? DISPATCH_DEFAULTS.concurrency)
   const limit = opts.limit ?? Number.POSITIVE_INFINITY
   const chunkSize = opts.claimChunk ?? DISPATCH_DEFAULTS.claimChunk
@@ -118,7 +106,7 @@ export async function dispatchDue(
 
   const send = async (g: GroupContent) => {
     try {
-      await sendGroup(deps, pusher, g, report, run)
+      await sendGroup(deps, pusher, finish, g, report, run)
     } catch (err) {
       // The database failed: stop as a crash would. The rows stay leased and are resumed.
       run.fatal ??= err
@@ -132,10 +120,11 @@ export async function dispatchDue(
     if (!candidates.length) break
     groups += candidates.length
     const leaseMs = opts.leaseMs ?? DISPATCH_DEFAULTS.leaseMs
-    const claimed = await claim(deps, candidates, at, now, leaseMs, report)
+    const { claimed, failed } = await claimGroups(db, log, candidates, at, now, leaseMs)
+    report.failed += failed
     const contents = await groupContents(
       db,
-      claimed.map((c) => c.key),
+      claimed.flatMap((c) => c.ids),
       deps.config.policy,
       deps.config.line.liffId,
     )
@@ -145,7 +134,8 @@ export async function dispatchDue(
       const cost = g.request?.messages.length ?? 0
       if (run.quotaHit || (!resumed.has(g.key) && cost > budget)) {
         run.quotaHit = true
-        report.deferred += await releaseGroup(db, g.key, 0)
+        const n = await releaseGroup(db, g.key, g.noticeIds, 0)
+        report.deferred += n
         continue
       }
       budget -= cost
@@ -164,53 +154,11 @@ export async function dispatchDue(
   return report
 }
 
-/** Claim the candidates in one batch: pending ones under new keys, lapsed ones under their own. */
-async function claim(
-  deps: AppDeps,
-  candidates: Candidate[],
-  at: number,
-  now: number,
-  leaseMs: number,
-  report: DispatchReport,
-): Promise<Claimed[]> {
-  const until = now + leaseMs
-  const plans: (Claimed & { statement: ReturnType<typeof reclaimStatement> })[] = []
-  for (const c of candidates) {
-    if (c.staleKey === null) {
-      const key = groupKey(now)
-      plans.push({
-        key,
-        resumed: false,
-        statement: claimPendingStatement(c.patronId, key, at, until),
-      })
-      continue
-    }
-    const made = groupKeyTime(c.staleKey)
-    if (made === null || now - made <= RETRY_KEY_SAFE_MS) {
-      plans.push({
-        key: c.staleKey,
-        resumed: true,
-        statement: reclaimStatement(c.staleKey, now, until),
-      })
-      continue
-    }
-    const failed = { state: 'failed', reason: 'outcome_unknown', tries: 0 } as const
-    const n = await finishGroup(deps.db, c.staleKey, failed, now)
-    report.failed += n
-    deps.log.warn('notices.outcome_unknown', { key: c.staleKey, notices: n })
-  }
-  const [first, ...rest] = plans.map((p) => p.statement)
-  if (!first) return []
-  const results = await deps.db.batch([first, ...rest])
-  return plans
-    .filter((_, i) => (results[i] as unknown[]).length > 0)
-    .map(({ key, resumed }) => ({ key, resumed }))
-}
-
 /** Push one group and record the outcome. Throws only when the database fails. */
 async function sendGroup(
   deps: AppDeps,
   pusher: Pusher,
+  finish: Finisher,
   g: GroupContent,
   report: DispatchReport,
   run: { quotaHit: boolean },
@@ -218,7 +166,12 @@ async function sendGroup(
   const { db, clock, log } = deps
   if (!g.request) {
     const state = g.problem === 'build_error' ? 'failed' : 'undeliverable'
-    const n = await finishGroup(db, g.key, { state, reason: g.problem, tries: 0 }, clock.now())
+    const n = await finish.finish(
+      g.key,
+      g.noticeIds,
+      { state, reason: g.problem, tries: 0 },
+      clock.now(),
+    )
     report[state] += n
     return
   }
@@ -226,14 +179,21 @@ async function sendGroup(
   if (out.kind === 'sent') {
     if (out.repeat) report.repeated += 1
     else report.pushed += 1
-    report.sent += await finishGroup(db, g.key, { state: 'sent', tries: out.tries }, clock.now())
+    const n = await finish.finish(
+      g.key,
+      g.noticeIds,
+      { state: 'sent', tries: out.tries },
+      clock.now(),
+    )
+    report.sent += n
   } else if (out.kind === 'quota') {
     run.quotaHit = true
-    report.deferred += await releaseGroup(db, g.key, out.tries)
+    const n = await releaseGroup(db, g.key, g.noticeIds, out.tries)
+    report.deferred += n
   } else {
-    const n = await finishGroup(
-      db,
+    const n = await finish.finish(
       g.key,
+      g.noticeIds,
       { state: 'failed', reason: out.reason, tries: out.tries },
       clock.now(),
     )

@@ -73,28 +73,36 @@ export interface Candidate {
   staleKey: string | null
 }
 
-/** Up to `limit` candidates, oldest due first. */
+/**
+ * Up to `limit` candidates, oldest due first. Two index-friendly halves (state, due_at): the
+ * table keeps every sent notice, so neither may scan it.
+ */
 export async function dueCandidates(
   db: Db,
   at: number,
   now: number,
   limit: number,
 ): Promise<Candidate[]> {
-  const stale = sql`state = 'sending' AND claimed_until < ${now}`
-  return db.all<Candidate>(sql`SELECT patron_id AS patronId,
-      CASE WHEN state = 'sending' THEN claimed_by END AS staleKey
-    FROM notices
-    WHERE due_at <= ${at} AND (state = 'pending' OR (${stale}))
-    GROUP BY patron_id, staleKey
-    ORDER BY min(due_at), patron_id
+  return db.all<Candidate>(sql`SELECT patronId, staleKey FROM (
+      SELECT patron_id AS patronId, NULL AS staleKey, min(due_at) AS dueAt FROM notices
+      WHERE state = 'pending' AND due_at <= ${at} GROUP BY patron_id
+      UNION ALL
+      SELECT patron_id, claimed_by, min(due_at) FROM notices
+      WHERE state = 'sending' AND due_at <= ${at} AND claimed_until < ${now}
+      GROUP BY patron_id, claimed_by)
+    ORDER BY dueAt, patronId
     LIMIT ${limit}`)
 }
 
-/** Claim a patron's due pending notices under `key`, leased until `until`. */
+/**
+ * Claim a patron's due pending notices under `key`, leased until `until`. The unary `+` keeps
+ * SQLite on the patron index: left to itself it walks every pending row through the
+ * (state, due_at) index, once per patron.
+ */
 export function claimPendingStatement(patronId: number, key: string, at: number, until: number) {
   return raw<{ id: string }>(sql`UPDATE notices SET state = 'sending', claimed_by = ${key},
       claimed_until = ${until}
-    WHERE patron_id = ${patronId} AND state = 'pending' AND due_at <= ${at}
+    WHERE patron_id = ${patronId} AND +state = 'pending' AND +due_at <= ${at}
     RETURNING id`)
 }
 
@@ -113,34 +121,66 @@ export interface Finish {
 }
 
 /**
- * Record how a group ended. `sent` wins over `failed`: a push LINE accepted (200, or 409 to a
- * repeat) was delivered, whatever another dispatcher concluded meanwhile.
+ * The statements that record how a group ended: its rows (by id, and still claimed under
+ * `key`), in pairs (the holds' mirror, then the notices). `sent` wins over `failed`: a push
+ * LINE accepted (200, or 409 to a repeat) was delivered, whatever another dispatcher
+ * concluded meanwhile.
  */
-export async function finishGroup(db: Db, key: string, f: Finish, now: number): Promise<number> {
+export function finishStatements(key: string, ids: readonly string[], f: Finish, now: number) {
   const from = f.state === 'sent' ? sql`state IN ('sending', 'failed')` : sql`state = 'sending'`
-  const [, done] = await db.batch([
-    raw<{ id: number }>(sql`UPDATE holds SET notice_state = ${f.state}
-      WHERE id IN (SELECT hold_id FROM notices WHERE claimed_by = ${key} AND ${from}
-        AND kind = 'hold_ready')
-      RETURNING id`),
-    raw<{ id: string }>(sql`UPDATE notices SET state = ${f.state},
-        sent_at = ${f.state === 'sent' ? now : null}, last_error = ${f.reason ?? null},
-        attempts = attempts + ${f.tries}, claimed_until = NULL
-      WHERE claimed_by = ${key} AND ${from}
-      RETURNING id`),
-  ])
-  return done.length
+  return chunk(ids, IN_CHUNK).flatMap((part) => {
+    const mine = sql`id IN (${inList(part)}) AND claimed_by = ${key} AND ${from}`
+    return [
+      raw<{ id: number }>(sql`UPDATE holds SET notice_state = ${f.state}
+        WHERE id IN (SELECT hold_id FROM notices WHERE ${mine} AND notices.kind = 'hold_ready')
+        RETURNING id`),
+      raw<{ id: string }>(sql`UPDATE notices SET state = ${f.state},
+          sent_at = ${f.state === 'sent' ? now : null}, last_error = ${f.reason ?? null},
+          attempts = attempts + ${f.tries}, claimed_until = NULL
+        WHERE ${mine}
+        RETURNING id`),
+    ]
+  })
+}
+
+/** Notices changed, from the results of `finishStatements` (every second statement). */
+export function finishedCount(results: readonly unknown[]): number {
+  return results.reduce<number>(
+    (n, rows, i) => n + (i % 2 === 1 ? (rows as unknown[]).length : 0),
+    0,
+  )
+}
+
+/** Record how a group ended, in a batch of its own. */
+export async function finishGroup(
+  db: Db,
+  key: string,
+  ids: readonly string[],
+  f: Finish,
+  now: number,
+): Promise<number> {
+  const [first, ...rest] = finishStatements(key, ids, f, now)
+  if (!first) return 0
+  return finishedCount(await db.batch([first, ...rest]))
 }
 
 /** Put a group LINE never accepted back to `pending` (monthly quota): it goes next slot. */
-export async function releaseGroup(db: Db, key: string, tries: number): Promise<number> {
-  const [done] = await db.batch([
+export async function releaseGroup(
+  db: Db,
+  key: string,
+  ids: readonly string[],
+  tries: number,
+): Promise<number> {
+  const statements = chunk(ids, IN_CHUNK).map((part) =>
     raw<{ id: string }>(sql`UPDATE notices SET state = 'pending', claimed_by = NULL,
         claimed_until = NULL, attempts = attempts + ${tries}
-      WHERE claimed_by = ${key} AND state = 'sending'
+      WHERE id IN (${inList(part)}) AND claimed_by = ${key} AND state = 'sending'
       RETURNING id`),
-  ])
-  return done.length
+  )
+  const [first, ...rest] = statements
+  if (!first) return 0
+  const results = await db.batch([first, ...rest])
+  return results.reduce((n, rows) => n + (rows as unknown[]).length, 0)
 }
 
 /** Whether any lapsed claim waits to be finished among notices due by `at`. */

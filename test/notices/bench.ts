@@ -1,0 +1,178 @@
+/**
+ * Notice dispatch benchmark: `tsx test/notices/bench.ts [--notices 10000]`.
+ *
+ * N hold-ready notices (one per patron, all due at one slot) in a SQLite file in a temp dir,
+ * pushed to the LINE simulator running in its own process over real loopback HTTP, limited
+ * like LINE to 2,000 pushes per second. Prints the wall time against the floor that limit
+ * sets (N / 2,000 s), peak memory of the dispatching process, and what LINE received:
+ * duplicates must be 0 and every patron reached once.
+ */
+import { fork } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { sql } from 'drizzle-orm'
+import { readConfig } from '../../bot/config.ts'
+import { lineClients } from '../../bot/line.ts'
+import { memoryLog } from '../../bot/log.ts'
+import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
+import { jstInstant } from '../../core/index.ts'
+import { raw } from '../../db/client.ts'
+import { migrate, openSqlite } from '../../db/sqlite.ts'
+
+const { values: args } = parseArgs({
+  options: { notices: { type: 'string', default: '10000' } },
+  strict: true,
+})
+const N = Number(args.notices)
+if (!Number.isInteger(N) || N < 1) {
+  console.error('usage: tsx test/notices/bench.ts [--notices 10000]')
+  process.exit(2)
+}
+const LINE_RATE = 2000
+const SLOT = jstInstant('2026-06-10', '16:00')
+
+const dir = mkdtempSync(join(tmpdir(), 'bunko-notice-bench-'))
+const db = openSqlite(join(dir, 'bench.db'))
+migrate(db)
+
+/** One library, one title with N copies, N linked patrons each with a ready hold and its notice. */
+async function seed() {
+  const n = sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${N})`
+  const uuid = sql`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+    substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' ||
+    hex(randomblob(6)))`
+  await db.batch([
+    raw(sql`INSERT INTO places (id, code, name, kind, phone)
+      VALUES (1, 'central', '中央図書館', 'library', '050-7105-8141') RETURNING id`),
+    raw(sql`INSERT INTO titles (id, title, author, material_type, created_at)
+      VALUES (1, '銀河鉄道の夜', '宮沢賢治', 'book', 0) RETURNING id`),
+    raw(sql`${n} INSERT INTO copies (id, barcode, title_id, home_library_id, status,
+        current_place_id) SELECT i, 'B' || i, 1, 1, 'on_hold_shelf', 1 FROM n RETURNING id`),
+    raw(sql`${n} INSERT INTO patrons (id, number, name, created_at)
+      SELECT i, 'P' || i, 'patron ' || i, 0 FROM n RETURNING id`),
+    raw(sql`${n} INSERT INTO line_links (line_user_id, patron_id, linked_at)
+      SELECT 'U' || printf('%032x', i), i, 0 FROM n RETURNING id`),
+    raw(sql`${n} INSERT INTO holds (id, patron_id, title_id, copy_id, pickup_place_id, placed_at,
+        state, ready_at, pickup_by, notice_state)
+      SELECT i, i, 1, i, 1, 0, 'ready', ${SLOT - 3_600_000}, '2026-06-17', 'pending' FROM n
+      RETURNING id`),
+    raw(sql`${n} INSERT INTO notices (id, key, patron_id, kind, hold_id, slot_kind, due_at, state,
+        attempts, created_at)
+      SELECT ${uuid}, 'hold_ready:' || i, i, 'hold_ready', i, 'standard', ${SLOT}, 'pending', 0, 0
+      FROM n RETURNING id`),
+  ])
+}
+
+type SimReport = {
+  calls: number
+  accepted: number
+  repeats: number
+  rateLimited: number
+  messages: number
+  usersReached: number
+  duplicates: number
+}
+
+function startSimulator() {
+  const child = fork(fileURLToPath(new URL('./bench-sim.ts', import.meta.url)), [String(N)], {
+    execArgv: ['--import', 'tsx'],
+  })
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      child.once('error', reject)
+      child.on('message', (m: { type: string }) => {
+        if (m.type === type) resolve(m as T)
+      })
+    })
+  return {
+    child,
+    ready: next<{ origin: string }>('ready'),
+    report: () => next<SimReport>('report'),
+  }
+}
+
+function memorySampler() {
+  const peak = { rss: 0, heap: 0 }
+  const sample = () => {
+    const m = process.memoryUsage()
+    peak.rss = Math.max(peak.rss, m.rss)
+    peak.heap = Math.max(peak.heap, m.heapUsed)
+  }
+  sample()
+  const timer = setInterval(sample, 50)
+  return {
+    stop() {
+      clearInterval(timer)
+      sample()
+      return peak
+    },
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+async function main() {
+  await seed()
+  const sim = startSimulator()
+  try {
+    const { origin } = await sim.ready
+    const config = readConfig(
+      { LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
+      { publicUrl: origin },
+    )
+    const log = memoryLog()
+    const deps = { db, line: lineClients(config), clock: { now: () => SLOT }, config, log }
+    global.gc?.()
+    const before = process.memoryUsage()
+    const memory = memorySampler()
+    const cpu0 = process.cpuUsage()
+    const t0 = performance.now()
+    const report = await dispatchDue(deps, { slotAt: SLOT })
+    const seconds = (performance.now() - t0) / 1000
+    const cpu = process.cpuUsage(cpu0)
+    const peak = memory.stop()
+    const line = await (async () => {
+      const r = sim.report()
+      sim.child.send({ type: 'report' })
+      return r
+    })()
+    const states = await db.all<{ state: string; n: number }>(
+      sql`SELECT state, count(*) AS n FROM notices GROUP BY state ORDER BY state`,
+    )
+    const floor = N / LINE_RATE
+    console.log(`Notice dispatch: ${N} hold-ready notices, one push each`)
+    console.log(`  LINE simulator: own process, loopback HTTP, ${LINE_RATE} pushes/s limit`)
+    console.log(
+      `  dispatcher: ${DISPATCH_DEFAULTS.pushesPerSecond} pushes/s pacing, ${DISPATCH_DEFAULTS.concurrency} in flight`,
+    )
+    console.log(
+      `  wall time        ${seconds.toFixed(2)} s  (floor ${floor.toFixed(2)} s, ${(seconds / floor).toFixed(2)}× floor)`,
+    )
+    console.log(`  throughput       ${(N / seconds).toFixed(0)} pushes/s`)
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6
+    console.log(
+      `  dispatcher CPU   ${cpuSeconds.toFixed(2)} s  (${((cpuSeconds / N) * 1000).toFixed(2)} ms per push)`,
+    )
+    console.log(`  peak RSS         ${mb(peak.rss)}  (before ${mb(before.rss)})`)
+    console.log(`  peak heap used   ${mb(peak.heap)}  (before ${mb(before.heapUsed)})`)
+    console.log(
+      `  push calls       ${line.calls}  (200: ${line.accepted}, 409: ${line.repeats}, 429: ${line.rateLimited})`,
+    )
+    console.log(`  patrons reached  ${line.usersReached} / ${N}`)
+    console.log(`  duplicates       ${line.duplicates}`)
+    console.log(`  notice states    ${states.map((s) => `${s.state} ${s.n}`).join(', ')}`)
+    console.log(
+      `  report           sent ${report.sent}, failed ${report.failed}, deferred ${report.deferred}`,
+    )
+    if (line.duplicates > 0 || line.usersReached !== N || report.sent !== N) process.exitCode = 1
+  } finally {
+    sim.child.kill()
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
