@@ -4,6 +4,8 @@
  */
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { DemoClock } from './clock.ts'
+import { counterRoutes } from './counter/index.tsx'
 import { deferrer } from './defer.ts'
 import type { AppDeps } from './deps.ts'
 import { eventHandler } from './events/handle.ts'
@@ -14,7 +16,12 @@ import { webhookRoute } from './webhook/route.ts'
 
 export type { AppDeps } from './deps.ts'
 
-export function createApp(deps: AppDeps): Hono {
+export interface AppOptions {
+  /** Called when staff move the demo clock, so the scheduler runs a reached slot at once. */
+  onClockAdvanced?: () => void
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
   app.get('/healthz', (c) => c.json({ ok: true }))
@@ -31,6 +38,14 @@ export function createApp(deps: AppDeps): Hono {
   )
   app.route('/link', linkRoutes(deps))
   app.route('/password', passwordRoutes(deps))
+  app.route(
+    '/counter',
+    counterRoutes({
+      ...deps,
+      demoClock: deps.config.demo && deps.clock instanceof DemoClock ? deps.clock : undefined,
+      onClockAdvanced: options.onClockAdvanced,
+    }),
+  )
   app.get('/liff/config.json', (c) =>
     c.json({
       liffId: deps.config.line.liffId,

@@ -13,6 +13,7 @@ import { migrate, openSqlite } from '../db/sqlite.ts'
 import { createApp } from './app.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, DEMO_CHANNEL, readConfig } from './config.ts'
+import { restoreDemoClock } from './counter/index.tsx'
 import { taskTracker } from './defer.ts'
 import { lineClients } from './line.ts'
 import { consoleLog } from './log.ts'
@@ -42,6 +43,7 @@ const log = consoleLog(() => clock.now())
 if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true })
 const db = openSqlite(databasePath)
 migrate(db)
+if (clock instanceof DemoClock) await restoreDemoClock(db, clock)
 if (await seedDemo(db, clock.now())) log.info('db.demo_seeded', { path: databasePath })
 
 const line = lineClients(config)

@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm'
 import { allow, type Decision, type Policy, refuse } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { lockoutFor, recordAttempt } from '../../db/lockout.ts'
+import { beginAttempt } from '../../db/lockout.ts'
 import { hashPassword, verifyPassword } from '../../db/password.ts'
 import { staff } from '../../db/schema.ts'
 
@@ -139,12 +139,12 @@ export async function signInStaff(
     refuse(reason, { ja: staffSignInMessage(reason, policy), en: reason })
   if (!login || login.length > 64 || !input.password || input.password.length > PASSWORD_MAX)
     return refusal('invalid_input')
-  const lock = await lockoutFor(db, attemptKey(login), now, policy)
-  if (!lock.ok) return refusal('locked')
+  const attempt = await beginAttempt(db, attemptKey(login), now, policy)
+  if (!attempt.ok) return refusal('locked')
   const row = await findStaff(db, login)
   const usable = row && !row.disabled ? row : null
   const ok = await verifyPassword(input.password, usable?.passwordHash ?? null)
-  await recordAttempt(db, attemptKey(login), ok, now)
+  await attempt.value.settle(ok)
   if (!usable || !ok) return refusal('wrong_credentials')
   return allow(toStaff(usable))
 }
