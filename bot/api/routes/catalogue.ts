@@ -6,13 +6,14 @@
 import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { jstDate, type Place, placeHolds, type Title } from '../../../core/index.ts'
-import { getTitle, searchTitles } from '../../../db/catalogue.ts'
+import { jstDate, type Place, type Policy, placeHolds, type Title } from '../../../core/index.ts'
+import { getTitle, searchTitles, type TitleHit } from '../../../db/catalogue.ts'
+import type { Db } from '../../../db/client.ts'
 import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
 import { favourites, places, wantToRead } from '../../../db/schema.ts'
 import type { SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import type { ApiEnv } from '../env.ts'
+import type { ApiEnv, ApiVars } from '../env.ts'
 import { problem } from '../problem.ts'
 import { pathId, query } from '../validate.ts'
 import { availability } from '../views/availability.ts'
@@ -66,14 +67,13 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
   app.get('/titles/:id', async (c) => {
     const lang = c.get('lang')
     const id = pathId(c, lang)
-    const { row, patron } = c.get('patron')
+    const { row } = c.get('patron')
     const hit = await getTitle(db, id)
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
-    const [summaries, placeRows, holds, loans, fav, want] = await Promise.all([
+    const [summaries, placeRows, refusal, fav, want] = await Promise.all([
       summarize(db, [hit]),
       db.orm.select().from(places),
-      activeHoldFacts(db, row.id),
-      openLoanFacts(db, row.id),
+      cartRefusal(db, c.get('patron'), hit, clock.now(), policy),
       db.orm
         .select({ id: favourites.titleId })
         .from(favourites)
@@ -83,34 +83,13 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
         .from(wantToRead)
         .where(and(eq(wantToRead.patronId, row.id), eq(wantToRead.titleId, id))),
     ])
-    const title: Title = {
-      id: hit.id,
-      name: hit.title,
-      materialType: hit.materialType as Title['materialType'],
-      notForLoan: hit.notForLoan,
-      setId: hit.setId,
-      volume: hit.volume,
-    }
-    const decision = placeHolds(
-      {
-        patron,
-        titles: [title],
-        pickup: ANY_PICKUP,
-        holds: holds.map((h) => h.core),
-        loans: loans.map((l) => l.core),
-        today: jstDate(clock.now()),
-      },
-      policy,
-    )
     const body: TitleDetail = {
       ...summaries.get(hit.id)!,
       publisher: hit.publisher,
       year: hit.year,
       availability: await availability(db, hit, placeRows, lang),
       queueLength: hit.waiting,
-      holdRefusal: decision.ok
-        ? null
-        : { reason: decision.reason, message: decision.message[lang] },
+      holdRefusal: refusal && { reason: refusal.reason, message: refusal.message[lang] },
       favourite: fav.length > 0,
       wanted: want.length > 0,
     }
@@ -118,4 +97,35 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
   })
 
   return app
+}
+
+/** HOLD-*: core's cart decision for this title alone, for this patron, now; null = allowed. */
+async function cartRefusal(
+  db: Db,
+  { row, patron }: ApiVars['patron'],
+  hit: TitleHit,
+  now: number,
+  policy: Policy,
+) {
+  const [holds, loans] = await Promise.all([activeHoldFacts(db, row.id), openLoanFacts(db, row.id)])
+  const title: Title = {
+    id: hit.id,
+    name: hit.title,
+    materialType: hit.materialType as Title['materialType'],
+    notForLoan: hit.notForLoan,
+    setId: hit.setId,
+    volume: hit.volume,
+  }
+  const decision = placeHolds(
+    {
+      patron,
+      titles: [title],
+      pickup: ANY_PICKUP,
+      holds: holds.map((h) => h.core),
+      loans: loans.map((l) => l.core),
+      today: jstDate(now),
+    },
+    policy,
+  )
+  return decision.ok ? null : decision
 }
