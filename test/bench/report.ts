@@ -1,5 +1,5 @@
 /** The benchmark's table, for the terminal and for RESULTS.md. */
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { OPERATIONS, type Operation } from './operations.ts'
 import type { Summary } from './stats.ts'
 
@@ -47,6 +47,21 @@ export function machine(sqliteVersion: string): string {
   const cpu = cpus()
   return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, SQLite ${sqliteVersion} (better-sqlite3, WAL, on a temp-dir file)`
 }
+
+/** The 1-minute load average, so a reader can tell a quiet machine from a busy one. */
+export function load(): string {
+  return loadavg()[0]!.toFixed(1)
+}
+
+/** What each row times, for RESULTS.md. */
+export const MEASURED = `Each figure times one call of the db operation on a SQLite file built by the same
+generator as \`npm run db:seed\` (patrons = titles / 10; about 1.9 copies per title, 10% of them
+on loan; 3% of titles in demand with a queue of holds). Subjects are drawn at random: patrons
+with loans (list loans), with waiting holds (list holds), any patron and a loanable title
+(place a hold), copies on loan half of which fill a waiting hold (check in), and six words of
+each length for search (\`searchTitles\`, 20 hits with availability). Timings exclude five
+warm-up calls. p95 is sensitive to other work on the machine; the medians are the figures to
+compare.`
 
 export function refusals(results: readonly SizeResult[]): string {
   const notes = results.flatMap((r) =>

@@ -17,7 +17,7 @@ import { writeLargeLibrary } from '../../db/seed/large-write.ts'
 import { progressBar } from '../../db/seed/progress.ts'
 import { openSqlite } from '../../db/sqlite.ts'
 import { measure } from './operations.ts'
-import { libraries, machine, refusals, type SizeResult, table } from './report.ts'
+import { libraries, load, MEASURED, machine, refusals, type SizeResult, table } from './report.ts'
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
 const USAGE = 'usage: npm run bench [-- --quick | --titles 10000,1000000] [--runs N] [--record]'
@@ -70,6 +70,7 @@ async function runSize(titles: number, now: number): Promise<SizeResult & { sqli
 
 async function main(): Promise<void> {
   const now = Date.now()
+  const loadBefore = load()
   const results: (SizeResult & { sqlite: string })[] = []
   for (const titles of sizes) results.push(await runSize(titles, now))
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '')
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     '',
     libraries(results),
     '',
-    `Machine: ${machine(results[0]?.sqlite ?? '?')}`,
+    `Machine: ${machine(results[0]?.sqlite ?? '?')}; load average ${loadBefore} at the start, ${load()} at the end`,
     `Command: \`${command}\``,
     '',
     'Refused samples:',
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   if (args.record)
     writeFileSync(
       RESULTS,
-      `# Benchmark results\n\nRecorded ${new Date(now).toISOString().slice(0, 10)}.\n\n${text}\n`,
+      `# Benchmark results\n\nRecorded ${new Date(now).toISOString().slice(0, 10)}.\n\n${text}\n\n${MEASURED}\n`,
     )
 }
 
