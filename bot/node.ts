@@ -10,6 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { seedDemo } from '../db/seed/load.ts'
 import { migrate, openSqlite } from '../db/sqlite.ts'
+import { upsertStaff } from '../db/staff.ts'
 import { createApp } from './app.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, DEMO_CHANNEL, readConfig } from './config.ts'
@@ -19,6 +20,9 @@ import { lineClients } from './line.ts'
 import { consoleLog } from './log.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
 import { createLineSimulator, mountLineSimulator } from './simulator/index.ts'
+
+/** The counter account of a fresh demo library (demo mode only). */
+const DEMO_STAFF = { login: 'demo', name: 'デモ職員', password: 'demo-desk-2026' }
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -44,7 +48,12 @@ if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: t
 const db = openSqlite(databasePath)
 migrate(db)
 if (clock instanceof DemoClock) await restoreDemoClock(db, clock)
-if (await seedDemo(db, clock.now())) log.info('db.demo_seeded', { path: databasePath })
+if (await seedDemo(db, clock.now())) {
+  log.info('db.demo_seeded', { path: databasePath })
+  // A fresh demo library gets a demo desk account, listed in README.md; a real library
+  // creates its staff with `npm run staff:add`.
+  if (config.demo) await upsertStaff(db, DEMO_STAFF, clock.now())
+}
 
 const line = lineClients(config)
 const background = taskTracker()
@@ -73,6 +82,9 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   console.log(`bunko is running at ${url}`)
   if (config.demo) {
     console.log(`  demo mode (no LINE credentials): open ${url}/simulator to try it`)
+    console.log(
+      `  counter: ${url}/counter (demo staff: ${DEMO_STAFF.login} / ${DEMO_STAFF.password})`,
+    )
     try {
       await syncRichMenus({
         client: line.client,
