@@ -80,6 +80,22 @@ describe('401 unauthorized', () => {
   })
 })
 
+describe('503 when LINE cannot be asked', () => {
+  it("an outage at LINE is not the patron's fault: 503, not 401, and nothing is cached", async () => {
+    const down = await makeApi({ lineDown: true })
+    try {
+      const token = await down.token('hanako')
+      for (let i = 0; i < 2; i++) {
+        const body = await error(await down.call('GET', '/api/me', { token }), 503, 'internal')
+        expect(body.message).toContain('LINE')
+      }
+      expect(down.verifyCalls()).toBe(2)
+    } finally {
+      await down.close()
+    }
+  })
+})
+
 describe('the token cache', () => {
   it('asks LINE once for repeated requests with one token, and again for a new token', async () => {
     const token = await t.token('hanako')

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   /** Load the data: the API fixture by default; tests of the demo library pass seedDemo. */
   load?: (db: Db, now: number) => Promise<unknown>
   now?: number
+  /** LINE's verify endpoint answers 502, as in an outage. */
+  lineDown?: boolean
 }
 
 export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
@@ -78,6 +80,7 @@ export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
   const toSim: typeof fetch = async (input, init) => {
     const req = new Request(input, init)
     if (new URL(req.url).pathname === '/oauth2/v2.1/verify') verifyCalls++
+    if (opts.lineDown) return new Response('Bad Gateway', { status: 502 })
     return sim.app.fetch(req)
   }
   const deps: AppDeps = { db, line: lineClients(config), clock, config, log }
