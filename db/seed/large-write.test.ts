@@ -1,7 +1,9 @@
 /** `npm run db:seed -- --titles N` writes a working library, and never over an existing one. */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterAll, expect, it } from 'vitest'
 import { writeLargeLibrary } from './large-write.ts'
@@ -45,5 +47,21 @@ it('refuses a file that already holds a library and leaves it as it was', async 
   const triggers =
     "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'titles'"
   expect(db.prepare(triggers).pluck().get()).toBe(3)
+  db.close()
+})
+
+it('the CLI builds into the given file, refuses bad flags with usage, and changes nothing', () => {
+  const cli = fileURLToPath(new URL('./cli.ts', import.meta.url))
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' })
+  const bad = run('--titles', 'many', '--db', join(dir, 'bad.db'))
+  expect(bad.status).toBe(2)
+  expect(bad.stderr).toContain('usage: npm run db:seed')
+  expect(existsSync(join(dir, 'bad.db'))).toBe(false)
+  const ok = run('--titles', '30', '--db', join(dir, 'cli.db'))
+  expect(ok.stderr).toContain('30 titles')
+  expect(ok.status).toBe(0)
+  const db = new Database(join(dir, 'cli.db'), { readonly: true })
+  expect(db.prepare('SELECT count(*) FROM titles').pluck().get()).toBe(30)
   db.close()
 })
