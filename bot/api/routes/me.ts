@@ -1,9 +1,8 @@
 /** `GET /api/me` (the card, LINE-CARD) and `GET /api/libraries` (pickup places, HOLD-PICKUP). */
-import { asc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { accessMessage, holdCounts, holdMessage, isBlocked, jstDate } from '../../../core/index.ts'
 import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
-import { places } from '../../../db/schema.ts'
+import { listPlaces } from '../../../db/places.ts'
 import type { LibrariesResponse, Me, PickupKind } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
@@ -52,11 +51,7 @@ export function meRoutes({ db, clock, config }: AppDeps) {
 
   app.get('/libraries', async (c) => {
     const lang = c.get('lang')
-    const rows = await db.orm
-      .select()
-      .from(places)
-      .where(eq(places.active, true))
-      .orderBy(asc(places.sortOrder), asc(places.id))
+    const rows = await listPlaces(db)
     const ordered = KIND_ORDER.flatMap((kind) => rows.filter((r) => r.kind === kind))
     const body: LibrariesResponse = { places: ordered.map((r) => pickupPlace(r, lang, policy)) }
     return c.json(body)
