@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { apiRoutes } from './api/index.ts'
 import { DemoClock } from './clock.ts'
 import { counterRoutes } from './counter/index.tsx'
 import { deferrer } from './defer.ts'
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   )
   app.route('/link', linkRoutes(deps))
   app.route('/password', passwordRoutes(deps))
+  app.route('/api', apiRoutes(deps))
   app.route(
     '/counter',
     counterRoutes({
