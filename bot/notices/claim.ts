@@ -1,14 +1,14 @@
 /**
- * Claiming a chunk of due groups in one batch (NOTICE-ONCE): a patron's pending notices under
- * a new group key, a lapsed group under its own key (so its push repeats the retry key LINE
- * may already have). A lapsed group older than LINE's memory of keys is failed instead
- * (`outcome_unknown`): pushing it again could reach the patron twice.
+ * Claiming a chunk of due groups in one batch (NOTICE-ONCE): lapsed groups under their own
+ * keys (so their pushes repeat the retry key LINE may already have), then patrons' pending
+ * notices under new group keys. A lapsed group older than LINE's memory of keys is failed
+ * instead (`outcome_unknown`): pushing it again could reach the patron twice.
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type { Log } from '../log.ts'
 import { groupKey, groupKeyTime, RETRY_KEY_SAFE_MS } from './keys.ts'
-import { type Candidate, claimPendingStatement, finishGroup, reclaimStatement } from './outbox.ts'
+import { claimPendingStatement, finishGroup, lapsedGroups, reclaimStatement } from './outbox.ts'
 
 export interface Claimed {
   key: string
@@ -26,50 +26,48 @@ export interface ClaimResult {
 export async function claimGroups(
   db: Db,
   log: Log,
-  candidates: readonly Candidate[],
   at: number,
   now: number,
   leaseMs: number,
+  limit: number,
 ): Promise<ClaimResult> {
   const until = now + leaseMs
-  const plans: { key: string; resumed: boolean; statement: ReturnType<typeof reclaimStatement> }[] =
-    []
   let failed = 0
-  for (const c of candidates) {
-    if (c.staleKey === null) {
-      const key = groupKey(now)
-      const statement = claimPendingStatement(c.patronId, key, at, until)
-      plans.push({ key, resumed: false, statement })
-      continue
-    }
-    const made = groupKeyTime(c.staleKey)
+  const resumable: string[] = []
+  for (const { key } of await lapsedGroups(db, at, now, limit)) {
+    const made = groupKeyTime(key)
     if (made === null || now - made <= RETRY_KEY_SAFE_MS) {
-      const statement = reclaimStatement(c.staleKey, now, until)
-      plans.push({ key: c.staleKey, resumed: true, statement })
+      resumable.push(key)
       continue
     }
     const ids = await db.all<{ id: string }>(sql`SELECT id FROM notices
-      WHERE state = 'sending' AND claimed_by = ${c.staleKey}`)
+      WHERE state = 'sending' AND claimed_by = ${key}`)
     const outcome = { state: 'failed', reason: 'outcome_unknown', tries: 0 } as const
     const n = await finishGroup(
       db,
-      c.staleKey,
+      key,
       ids.map((r) => r.id),
       outcome,
       now,
     )
     failed += n
-    log.warn('notices.outcome_unknown', { key: c.staleKey, notices: n })
+    log.warn('notices.outcome_unknown', { key, notices: n })
   }
-  const [first, ...rest] = plans.map((p) => p.statement)
-  if (!first) return { claimed: [], failed }
-  const results = await db.batch([first, ...rest])
-  const claimed = plans
-    .map(({ key, resumed }, i) => ({
-      key,
-      resumed,
-      ids: (results[i] as { id: string }[]).map((r) => r.id),
-    }))
+  // A group key is a UUIDv7: keep its time and random fields, end it with the patron id.
+  const prefix = groupKey(now).slice(0, 24)
+  const results = await db.batch([
+    claimPendingStatement(prefix, at, until, Math.max(0, limit - resumable.length)),
+    ...resumable.map((key) => reclaimStatement(key, now, until)),
+  ])
+  const [pending, ...reclaimed] = results as unknown as [
+    { id: string; key: string }[],
+    ...{ id: string }[][],
+  ]
+  const claimed: Claimed[] = resumable
+    .map((key, i) => ({ key, resumed: true, ids: reclaimed[i]!.map((r) => r.id) }))
     .filter((c) => c.ids.length > 0)
+  const fresh = new Map<string, string[]>()
+  for (const r of pending) fresh.set(r.key, [...(fresh.get(r.key) ?? []), r.id])
+  for (const [key, ids] of fresh) claimed.push({ key, resumed: false, ids })
   return { claimed, failed }
 }

@@ -14,7 +14,7 @@ import type { AppDeps } from '../deps.ts'
 import { claimGroups } from './claim.ts'
 import { type GroupContent, groupContents } from './content.ts'
 import { type Finisher, finisher } from './finisher.ts'
-import { dueCandidates, releaseGroup, settleUnsendable } from './outbox.ts'
+import { releaseGroup, settleUnsendable } from './outbox.ts'
 import { pacer, realTiming, semaphore, type Timing } from './pacer.ts'
 import { DEFAULT_RETRY, type Pusher, pushWithRetry, type RetryPolicy } from './push.ts'
 import { type QuotaReading, readQuota, warnQuota } from './quota.ts'
@@ -116,12 +116,12 @@ export async function dispatchDue(
   let groups = 0
   while (!run.fatal && !run.quotaHit && groups < limit) {
     const now = clock.now()
-    const candidates = await dueCandidates(db, at, now, Math.min(chunkSize, limit - groups))
-    if (!candidates.length) break
-    groups += candidates.length
     const leaseMs = opts.leaseMs ?? DISPATCH_DEFAULTS.leaseMs
-    const { claimed, failed } = await claimGroups(db, log, candidates, at, now, leaseMs)
+    const take = Math.min(chunkSize, limit - groups)
+    const { claimed, failed } = await claimGroups(db, log, at, now, leaseMs, take)
     report.failed += failed
+    if (!claimed.length && !failed) break
+    groups += claimed.length
     const contents = await groupContents(
       db,
       claimed.flatMap((c) => c.ids),

@@ -1,14 +1,18 @@
 /**
  * Recording finished groups a few dozen at a time. One batch per group makes the database,
  * not LINE, the limit at LINE's full rate (a commit per push); gathering the groups that
- * finish within a few milliseconds into one batch removes that. A crash before a gathered
- * batch is written leaves those groups `sending` — exactly the case the retry key heals.
+ * finish within a few milliseconds into one batch, with one statement per outcome, removes
+ * that. A crash before a gathered batch is written leaves those groups `sending` — exactly
+ * the case the retry key heals.
  */
 import type { Db } from '../../db/client.ts'
-import { type Finish, finishedCount, finishStatements } from './outbox.ts'
+import { type Finish, finishedByKey, finishStatements } from './outbox.ts'
 
 interface Waiting {
-  statements: ReturnType<typeof finishStatements>
+  key: string
+  ids: readonly string[]
+  f: Finish
+  now: number
   done: (n: number) => void
   fail: (err: unknown) => void
 }
@@ -19,7 +23,7 @@ export interface Finisher {
 }
 
 export function finisher(db: Db, opts: { maxGroups?: number; waitMs?: number } = {}): Finisher {
-  const maxGroups = opts.maxGroups ?? 50
+  const maxGroups = opts.maxGroups ?? 100
   const waitMs = opts.waitMs ?? 5
   let queue: Waiting[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -29,15 +33,18 @@ export function finisher(db: Db, opts: { maxGroups?: number; waitMs?: number } =
     timer = undefined
     const batch = queue
     queue = []
-    const [first, ...rest] = batch.flatMap((w) => w.statements)
+    const byOutcome = new Map<string, Waiting[]>()
+    for (const w of batch) {
+      const sig = JSON.stringify([w.f.state, w.f.reason ?? null, w.f.tries])
+      byOutcome.set(sig, [...(byOutcome.get(sig) ?? []), w])
+    }
+    const [first, ...rest] = [...byOutcome.values()].flatMap((ws) =>
+      finishStatements(ws, ws[0]!.f, Math.max(...ws.map((w) => w.now))),
+    )
     if (!first) return
     try {
-      const results = await db.batch([first, ...rest])
-      let at = 0
-      for (const w of batch) {
-        w.done(finishedCount(results.slice(at, at + w.statements.length)))
-        at += w.statements.length
-      }
+      const counts = finishedByKey(await db.batch([first, ...rest]))
+      for (const w of batch) w.done(counts.get(w.key) ?? 0)
     } catch (err) {
       for (const w of batch) w.fail(err)
     }
@@ -45,10 +52,9 @@ export function finisher(db: Db, opts: { maxGroups?: number; waitMs?: number } =
 
   return {
     finish(key, ids, f, now) {
-      const statements = finishStatements(key, ids, f, now)
-      if (!statements.length) return Promise.resolve(0)
+      if (!ids.length) return Promise.resolve(0)
       return new Promise<number>((done, fail) => {
-        queue.push({ statements, done, fail })
+        queue.push({ key, ids, f, now, done, fail })
         if (queue.length >= maxGroups) void flush()
         else timer ??= setTimeout(() => void flush(), waitMs)
       })

@@ -67,43 +67,28 @@ export async function settleUnsendable(
   return settled
 }
 
-/** A patron with due pending notices, or a lapsed group to finish (its key). */
-export interface Candidate {
-  patronId: number
-  staleKey: string | null
-}
-
-/**
- * Up to `limit` candidates, oldest due first. Two index-friendly halves (state, due_at): the
- * table keeps every sent notice, so neither may scan it.
- */
-export async function dueCandidates(
-  db: Db,
-  at: number,
-  now: number,
-  limit: number,
-): Promise<Candidate[]> {
-  return db.all<Candidate>(sql`SELECT patronId, staleKey FROM (
-      SELECT patron_id AS patronId, NULL AS staleKey, min(due_at) AS dueAt FROM notices
-      WHERE state = 'pending' AND due_at <= ${at} GROUP BY patron_id
-      UNION ALL
-      SELECT patron_id, claimed_by, min(due_at) FROM notices
-      WHERE state = 'sending' AND due_at <= ${at} AND claimed_until < ${now}
-      GROUP BY patron_id, claimed_by)
-    ORDER BY dueAt, patronId
+/** Lapsed groups due by `at` (state, due_at index): their keys, up to `limit`. */
+export function lapsedGroups(db: Db, at: number, now: number, limit: number) {
+  return db.all<{ key: string }>(sql`SELECT DISTINCT claimed_by AS key FROM notices
+    WHERE state = 'sending' AND due_at <= ${at} AND claimed_until < ${now}
+      AND claimed_by IS NOT NULL
     LIMIT ${limit}`)
 }
 
 /**
- * Claim a patron's due pending notices under `key`, leased until `until`. The unary `+` keeps
- * SQLite on the patron index: left to itself it walks every pending row through the
- * (state, due_at) index, once per patron.
+ * Claim the due pending notices of up to `limit` patrons, oldest due first, in one statement:
+ * each patron's rows under its own group key, `prefix` (the first four fields of a fresh
+ * UUIDv7) followed by the patron id in hex. The unary `+` keeps SQLite on the patron index
+ * for the rows themselves.
  */
-export function claimPendingStatement(patronId: number, key: string, at: number, until: number) {
-  return raw<{ id: string }>(sql`UPDATE notices SET state = 'sending', claimed_by = ${key},
+export function claimPendingStatement(prefix: string, at: number, until: number, limit: number) {
+  return raw<{ id: string; key: string }>(sql`UPDATE notices
+    SET state = 'sending', claimed_by = ${prefix} || printf('%012x', patron_id),
       claimed_until = ${until}
-    WHERE patron_id = ${patronId} AND +state = 'pending' AND +due_at <= ${at}
-    RETURNING id`)
+    WHERE +state = 'pending' AND +due_at <= ${at} AND patron_id IN (
+      SELECT patron_id FROM notices WHERE state = 'pending' AND due_at <= ${at}
+      GROUP BY patron_id ORDER BY min(due_at), patron_id LIMIT ${limit})
+    RETURNING id, claimed_by AS key`)
 }
 
 /** Take over a lapsed group, keeping its key (and so its retry key). */
@@ -121,34 +106,41 @@ export interface Finish {
 }
 
 /**
- * The statements that record how a group ended: its rows (by id, and still claimed under
- * `key`), in pairs (the holds' mirror, then the notices). `sent` wins over `failed`: a push
- * LINE accepted (200, or 409 to a repeat) was delivered, whatever another dispatcher
- * concluded meanwhile.
+ * The statements that record how groups ended with the same outcome: each row by (id, group
+ * key), so a row is only finished while still claimed under its own group, in pairs (the
+ * holds' mirror, then the notices). `sent` wins over `failed`: a push LINE accepted (200, or
+ * 409 to a repeat) was delivered, whatever another dispatcher concluded meanwhile.
  */
-export function finishStatements(key: string, ids: readonly string[], f: Finish, now: number) {
+export function finishStatements(
+  groups: readonly { key: string; ids: readonly string[] }[],
+  f: Finish,
+  now: number,
+) {
   const from = f.state === 'sent' ? sql`state IN ('sending', 'failed')` : sql`state = 'sending'`
-  return chunk(ids, IN_CHUNK).flatMap((part) => {
-    const mine = sql`id IN (${inList(part)}) AND claimed_by = ${key} AND ${from}`
+  const pairs = groups.flatMap((g) => g.ids.map((id) => sql`(${id}, ${g.key})`))
+  return chunk(pairs, IN_CHUNK / 2).flatMap((part) => {
+    const mine = sql`(id, claimed_by) IN (VALUES ${sql.join(part, sql`, `)}) AND ${from}`
     return [
       raw<{ id: number }>(sql`UPDATE holds SET notice_state = ${f.state}
         WHERE id IN (SELECT hold_id FROM notices WHERE ${mine} AND notices.kind = 'hold_ready')
         RETURNING id`),
-      raw<{ id: string }>(sql`UPDATE notices SET state = ${f.state},
+      raw<{ id: string; key: string }>(sql`UPDATE notices SET state = ${f.state},
           sent_at = ${f.state === 'sent' ? now : null}, last_error = ${f.reason ?? null},
           attempts = attempts + ${f.tries}, claimed_until = NULL
         WHERE ${mine}
-        RETURNING id`),
+        RETURNING id, claimed_by AS key`),
     ]
   })
 }
 
-/** Notices changed, from the results of `finishStatements` (every second statement). */
-export function finishedCount(results: readonly unknown[]): number {
-  return results.reduce<number>(
-    (n, rows, i) => n + (i % 2 === 1 ? (rows as unknown[]).length : 0),
-    0,
-  )
+/** Notices changed per group key, from the results of `finishStatements`. */
+export function finishedByKey(results: readonly unknown[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  results.forEach((rows, i) => {
+    if (i % 2 === 0) return
+    for (const r of rows as { key: string }[]) counts.set(r.key, (counts.get(r.key) ?? 0) + 1)
+  })
+  return counts
 }
 
 /** Record how a group ended, in a batch of its own. */
@@ -159,9 +151,9 @@ export async function finishGroup(
   f: Finish,
   now: number,
 ): Promise<number> {
-  const [first, ...rest] = finishStatements(key, ids, f, now)
+  const [first, ...rest] = finishStatements([{ key, ids }], f, now)
   if (!first) return 0
-  return finishedCount(await db.batch([first, ...rest]))
+  return finishedByKey(await db.batch([first, ...rest])).get(key) ?? 0
 }
 
 /** Put a group LINE never accepted back to `pending` (monthly quota): it goes next slot. */

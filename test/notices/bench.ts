@@ -94,19 +94,23 @@ function startSimulator() {
   }
 }
 
+/** Peak RSS (cheap, every 20 ms) and peak heap (every 200 ms: reading it costs more). */
 function memorySampler() {
   const peak = { rss: 0, heap: 0 }
-  const sample = () => {
-    const m = process.memoryUsage()
-    peak.rss = Math.max(peak.rss, m.rss)
-    peak.heap = Math.max(peak.heap, m.heapUsed)
+  const rss = () => {
+    peak.rss = Math.max(peak.rss, process.memoryUsage.rss())
   }
-  sample()
-  const timer = setInterval(sample, 50)
+  const heap = () => {
+    peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed)
+  }
+  rss()
+  heap()
+  const timers = [setInterval(rss, 20), setInterval(heap, 200)]
   return {
     stop() {
-      clearInterval(timer)
-      sample()
+      for (const t of timers) clearInterval(t)
+      rss()
+      heap()
       return peak
     },
   }
