@@ -6,20 +6,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
 import { seedDemo } from '../db/seed/load.ts'
 import { migrate, openSqlite } from '../db/sqlite.ts'
 import { upsertStaff } from '../db/staff.ts'
-import { createApp } from './app.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
-import { ConfigError, DEMO_CHANNEL, readConfig } from './config.ts'
+import { ConfigError, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
-import { taskTracker } from './defer.ts'
-import { lineClients } from './line.ts'
 import { consoleLog } from './log.ts'
+import { nodeServer } from './node-server.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
-import { createLineSimulator, mountLineSimulator } from './simulator/index.ts'
 
 /** The counter account of a fresh demo library (demo mode only). */
 const DEMO_STAFF = { login: 'demo', name: 'デモ職員', password: 'demo-desk-2026' }
@@ -55,27 +50,7 @@ if (await seedDemo(db, clock.now())) {
   if (config.demo) await upsertStaff(db, DEMO_STAFF, clock.now())
 }
 
-const line = lineClients(config)
-const background = taskTracker()
-const root = new Hono()
-
-if (config.demo) {
-  const sim = createLineSimulator({
-    channelSecret: DEMO_CHANNEL.secret,
-    channelAccessToken: DEMO_CHANNEL.accessToken,
-    loginChannelId: DEMO_CHANNEL.loginChannelId,
-    deliver: async (req) => root.fetch(req),
-    clock: () => clock.now(),
-    liffApps: { [config.line.liffId]: `${config.publicUrl}/liff/` },
-  })
-  mountLineSimulator(root, sim)
-}
-
-root.route('/', createApp({ db, line, clock, config, log, background }))
-root.use('/liff/*', serveStatic({ root: './dist' }))
-// The LIFF app routes on the client: any other /liff/ path gets its index.html.
-root.get('/liff/*', serveStatic({ path: './dist/liff/index.html' }))
-root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
+const { root, line, background } = nodeServer({ db, config, clock, log })
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl

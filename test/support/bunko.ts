@@ -5,15 +5,12 @@
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { Hono } from 'hono'
-import { createApp } from '../../bot/app.ts'
 import { DemoClock } from '../../bot/clock.ts'
-import { DEMO_CHANNEL, readConfig } from '../../bot/config.ts'
-import { taskTracker } from '../../bot/defer.ts'
-import { lineClients } from '../../bot/line.ts'
+import { readConfig } from '../../bot/config.ts'
 import { memoryLog } from '../../bot/log.ts'
+import { nodeServer } from '../../bot/node-server.ts'
 import { syncRichMenus } from '../../bot/richmenu/sync.ts'
-import { createLineSimulator, DEMO_USERS, mountLineSimulator } from '../../bot/simulator/index.ts'
+import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { jstInstant } from '../../core/dates.ts'
 import { seedDemo } from '../../db/seed/load.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
@@ -21,30 +18,27 @@ import { migrate, openSqlite } from '../../db/sqlite.ts'
 /** A weekday noon in Japan, outside the maintenance window. */
 export const TEST_NOW = jstInstant('2026-11-25', '12:00')
 
-export async function startBunko(opts: { now?: number; env?: Record<string, string> } = {}) {
+export async function startBunko(
+  opts: { now?: number; env?: Record<string, string>; staticRoot?: string } = {},
+) {
   let base = opts.now ?? TEST_NOW
   const clock = new DemoClock(() => base)
   const db = openSqlite(':memory:')
   migrate(db)
   await seedDemo(db, clock.now())
-  const root = new Hono()
-  const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' })
+  let app: ReturnType<typeof nodeServer> | undefined
+  const server = serve({
+    fetch: (req) => app!.root.fetch(req),
+    port: 0,
+    hostname: '127.0.0.1',
+  })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const config = readConfig({ PUBLIC_URL: origin, ...opts.env }, { publicUrl: origin })
-  const sim = createLineSimulator({
-    channelSecret: DEMO_CHANNEL.secret,
-    channelAccessToken: DEMO_CHANNEL.accessToken,
-    loginChannelId: DEMO_CHANNEL.loginChannelId,
-    deliver: async (req) => root.fetch(req),
-    clock: () => clock.now(),
-    liffApps: { [config.line.liffId]: `${origin}/liff/` },
-  })
-  mountLineSimulator(root, sim)
-  const background = taskTracker()
   const log = memoryLog()
-  const line = lineClients(config)
-  root.route('/', createApp({ db, line, clock, config, log, background }))
+  app = nodeServer({ db, config, clock, log, staticRoot: opts.staticRoot })
+  const { root, line, background } = app
+  const sim = app.sim!
   const menus = await syncRichMenus({
     client: line.client,
     blobClient: line.blob,

@@ -1,0 +1,50 @@
+/**
+ * Everything the Node entry serves on its one port, shared with the end-to-end tests so they
+ * run exactly what `npm start` runs: the app, the built LIFF app as static files and, in demo
+ * mode, the LINE simulator with webhooks delivered in-process.
+ */
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import type { Db } from '../db/client.ts'
+import { type AppOptions, createApp } from './app.ts'
+import type { Clock } from './clock.ts'
+import { type Config, DEMO_CHANNEL } from './config.ts'
+import { taskTracker } from './defer.ts'
+import { lineClients } from './line.ts'
+import type { Log } from './log.ts'
+import { createLineSimulator, type LineSimulator, mountLineSimulator } from './simulator/index.ts'
+
+export interface NodeServerDeps {
+  db: Db
+  config: Config
+  clock: Clock
+  log: Log
+  /** Folder holding the Vite build (`liff/` inside it). */
+  staticRoot?: string
+}
+
+export function nodeServer(deps: NodeServerDeps, options: AppOptions = {}) {
+  const { config, clock } = deps
+  const staticRoot = deps.staticRoot ?? './dist'
+  const line = lineClients(config)
+  const background = taskTracker()
+  const root = new Hono()
+  let sim: LineSimulator | undefined
+  if (config.demo) {
+    sim = createLineSimulator({
+      channelSecret: DEMO_CHANNEL.secret,
+      channelAccessToken: DEMO_CHANNEL.accessToken,
+      loginChannelId: DEMO_CHANNEL.loginChannelId,
+      deliver: async (req) => root.fetch(req),
+      clock: () => clock.now(),
+      liffApps: { [config.line.liffId]: `${config.publicUrl}/liff/` },
+    })
+    mountLineSimulator(root, sim)
+  }
+  root.route('/', createApp({ ...deps, line, background }, options))
+  root.use('/liff/*', serveStatic({ root: staticRoot }))
+  // The LIFF app routes on the client: any other /liff/ path gets its index.html.
+  root.get('/liff/*', serveStatic({ path: `${staticRoot}/liff/index.html` }))
+  root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
+  return { root, sim, line, background }
+}
