@@ -31,9 +31,8 @@ export interface WorkerBunko {
   sim: LineSimulator | null
   /** Whether this isolate has made sure the demo library is loaded. */
   seeded: boolean
-  /** Demo mode: when traffic last ran the notice tick (real ms), and whether it still runs. */
-  lastTick: number
-  ticking: boolean
+  /** Demo mode: when traffic last ran the notice tick (real ms; 0 = run it next), and whether it still runs. */
+  ticks: { last: number; running: boolean }
 }
 
 const built = new WeakMap<WorkerEnv, WorkerBunko>()
@@ -56,20 +55,18 @@ function buildBunko(env: WorkerEnv): WorkerBunko {
   const demoClock = config.demo ? new DemoClock() : null
   const clock: Clock = demoClock ?? systemClock
   const log = consoleLog(() => clock.now())
-  const deps: AppDeps & { demoClock?: DemoClock } = {
-    db: openD1(env.DB),
-    line: lineClients(config),
-    clock,
-    config,
-    log,
-    ...(demoClock ? { demoClock } : {}),
-  }
+  const deps: AppDeps = { db: openD1(env.DB), line: lineClients(config), clock, config, log }
   const app = new Hono()
   const sim = config.demo ? mountSimulator(app, env, config, clock) : null
-  app.route('/', createApp(deps))
+  const ticks = { last: 0, running: false }
+  // Staff moved the demo clock: the request's demo tick runs now, not after the usual pause.
+  const onClockAdvanced = () => {
+    ticks.last = 0
+  }
+  app.route('/', createApp(deps, { onClockAdvanced }))
   app.get('/liff/*', liffFallback(env.ASSETS))
   app.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
-  return { app, deps, config, demoClock, sim, seeded: false, lastTick: 0, ticking: false }
+  return { app, deps, config, demoClock, sim, seeded: false, ticks }
 }
 
 /** The simulator on the same app, delivering webhooks in-process; the bot reaches it likewise. */

@@ -4,10 +4,14 @@
  * with the offset the counter stored in the kv table, since another isolate may have moved it.
  */
 import { seedDemo } from '../../db/seed/load.ts'
+import { upsertStaff } from '../../db/staff.ts'
 import { restoreDemoClock } from '../counter/demo-clock.ts'
 import { tick } from '../notices/run-slot.ts'
 import type { WorkerBunko } from './build.ts'
 import { DEFAULT_PUSH_LIMIT } from './notices.ts'
+
+/** The counter account of a fresh demo library, the same as the Node start's (README.md). */
+export const DEMO_STAFF = { login: 'demo', name: 'デモ職員', password: 'demo-desk-2026' }
 
 export async function prepareDemo(b: WorkerBunko): Promise<void> {
   if (!b.demoClock) return
@@ -15,7 +19,11 @@ export async function prepareDemo(b: WorkerBunko): Promise<void> {
   await restoreDemoClock(db, b.demoClock)
   if (b.seeded) return
   try {
-    if (await seedDemo(db, b.demoClock.now())) log.info('db.demo_seeded', { driver: 'd1' })
+    const now = b.demoClock.now()
+    if (await seedDemo(db, now)) {
+      log.info('db.demo_seeded', { driver: 'd1' })
+      await upsertStaff(db, DEMO_STAFF, now)
+    }
     b.seeded = true
   } catch (err) {
     // Another isolate or request may be loading it (the batch leaves nothing half-done), or
@@ -33,11 +41,12 @@ export const DEMO_TICK_MS = 5_000
  * tick does. Moving the demo clock to the next slot at the counter then sends its notices.
  */
 export function demoTick(b: WorkerBunko, ctx: { waitUntil(task: Promise<unknown>): void }): void {
-  if (!b.demoClock || b.ticking) return
+  const { ticks } = b
+  if (!b.demoClock || ticks.running) return
   const wall = Date.now()
-  if (wall - b.lastTick < DEMO_TICK_MS) return
-  b.ticking = true
-  b.lastTick = wall
+  if (wall - ticks.last < DEMO_TICK_MS) return
+  ticks.running = true
+  ticks.last = wall
   ctx.waitUntil(
     tick(b.deps, { limit: DEFAULT_PUSH_LIMIT })
       .catch((err: unknown) => {
@@ -46,7 +55,7 @@ export function demoTick(b: WorkerBunko, ctx: { waitUntil(task: Promise<unknown>
         })
       })
       .finally(() => {
-        b.ticking = false
+        ticks.running = false
       }),
   )
 }

@@ -74,3 +74,34 @@ describe('Workers demo mode', () => {
     expect((await user.botTexts()).length).toBe(before + 1)
   })
 })
+
+/** A LIFF ID token the simulator issues for the user, as the LIFF app would send it. */
+async function idToken(userId: string): Promise<string> {
+  const res = await send(wenv, `/simulator/api/users/${userId}/id-token`)
+  return ((await res.json()) as { idToken: string }).idToken
+}
+
+const api = (path: string, token?: string) =>
+  send(wenv, `/api${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+
+describe('the LIFF API on Workers (after the link above)', () => {
+  it('LINE-CARD: /api/me and /api/loans answer the linked patron, never cached', async () => {
+    const token = await idToken(hanako!.userId)
+    const me = await api('/me', token)
+    expect(me.status).toBe(200)
+    expect(me.headers.get('cache-control')).toBe('no-store')
+    expect(await me.json()).toMatchObject({ patronNumber: '1000000001' })
+    const loans = await api('/loans', token)
+    expect(loans.status).toBe(200)
+    expect(((await loans.json()) as { loans: unknown[] }).loans.length).toBeGreaterThan(0)
+  })
+
+  it('no token or a forged one is 401; a LINE user with no link is 403 not_linked', async () => {
+    expect((await api('/me')).status).toBe(401)
+    const forged = `${(await idToken(hanako!.userId)).slice(0, -4)}AAAA`
+    expect((await api('/me', forged)).status).toBe(401)
+    const unlinked = await api('/me', await idToken(kenta!.userId))
+    expect(unlinked.status).toBe(403)
+    expect(await unlinked.json()).toMatchObject({ code: 'not_linked' })
+  })
+})
