@@ -33,7 +33,7 @@ const SHORT_WORDS = ['灯台', '歴史', '料理', '佐藤', 'くま', '京都']
 const cycle = (words: string[], n: number) =>
   Array.from({ length: n }, (_, i) => words[i % words.length]!)
 /** Searches per kind: a LIKE scan over a million titles takes about a second each. */
-const SEARCHES = 35
+const SEARCHES = 50
 
 async function ids(db: Db, query: SQL): Promise<number[]> {
   return (await db.all<{ id: number }>(query)).map((r) => r.id)
@@ -41,7 +41,7 @@ async function ids(db: Db, query: SQL): Promise<number[]> {
 
 /** Runs every operation `n` times (plus warm-up) against `db`, at instant `now`. */
 export async function measure(db: Db, n: number, now: number): Promise<Record<Operation, Summary>> {
-  const k = n + 5
+  const k = n + 20
   const borrowers = await ids(
     db,
     sql`SELECT patron_id AS id FROM loans WHERE returned_at IS NULL

@@ -59,7 +59,7 @@ generator as \`npm run db:seed\` (patrons = titles / 10; about 1.9 copies per ti
 on loan; 3% of titles in demand with a queue of holds). Subjects are drawn at random: patrons
 with loans (list loans), with waiting holds (list holds), any patron and a loanable title
 (place a hold), copies on loan half of which fill a waiting hold (check in), and six words of
-each length for search (\`searchTitles\`, 20 hits with availability). Timings exclude five
+each length for search (\`searchTitles\`, 20 hits with availability). Timings exclude twenty
 warm-up calls. p95 is sensitive to other work on the machine; the medians are the figures to
 compare.`
 

@@ -26,7 +26,7 @@ export function summarize(samples: readonly number[], refused = 0): Summary {
 export async function timeEach<S>(
   subjects: readonly S[],
   run: (s: S) => Promise<boolean>,
-  warmup = 5,
+  warmup = 20,
 ): Promise<Summary> {
   for (const s of subjects.slice(0, warmup)) await run(s)
   const samples: number[] = []
