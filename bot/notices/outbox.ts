@@ -117,9 +117,15 @@ export function finishStatements(
   now: number,
 ) {
   const from = f.state === 'sent' ? sql`state IN ('sending', 'failed')` : sql`state = 'sending'`
-  const pairs = groups.flatMap((g) => g.ids.map((id) => sql`(${id}, ${g.key})`))
-  return chunk(pairs, IN_CHUNK / 2).flatMap((part) => {
-    const mine = sql`(id, claimed_by) IN (VALUES ${sql.join(part, sql`, `)}) AND ${from}`
+  const rows = groups.flatMap((g) => g.ids.map((id) => ({ id, key: g.key })))
+  // `id IN (…)` keeps SQLite on the primary key; the row values alone would walk the state index.
+  return chunk(rows, IN_CHUNK / 3).flatMap((part) => {
+    const ids = inList(part.map((r) => r.id))
+    const pairs = sql.join(
+      part.map((r) => sql`(${r.id}, ${r.key})`),
+      sql`, `,
+    )
+    const mine = sql`id IN (${ids}) AND (id, claimed_by) IN (VALUES ${pairs}) AND ${from}`
     return [
       raw<{ id: number }>(sql`UPDATE holds SET notice_state = ${f.state}
         WHERE id IN (SELECT hold_id FROM notices WHERE ${mine} AND notices.kind = 'hold_ready')

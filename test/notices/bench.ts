@@ -94,7 +94,7 @@ function startSimulator() {
   }
 }
 
-/** Peak RSS (cheap, every 20 ms) and peak heap (every 200 ms: reading it costs more). */
+/** Peak RSS and heap, sampled every 100 ms (reading them is not free). */
 function memorySampler() {
   const peak = { rss: 0, heap: 0 }
   const rss = () => {
@@ -105,7 +105,7 @@ function memorySampler() {
   }
   rss()
   heap()
-  const timers = [setInterval(rss, 20), setInterval(heap, 200)]
+  const timers = [setInterval(rss, 100), setInterval(heap, 100)]
   return {
     stop() {
       for (const t of timers) clearInterval(t)
