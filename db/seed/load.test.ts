@@ -14,8 +14,9 @@ import { calendarOf } from '../facts.ts'
 import { listHolds } from '../hold-list.ts'
 import { verifyPassword } from '../password.ts'
 import { migrate, openSqlite } from '../sqlite.ts'
+import { buildDemo } from './demo.ts'
 import { DEMO_PEOPLE, patronNumber } from './demo-people.ts'
-import { seedDemo } from './load.ts'
+import { libraryStatements, seedDemo } from './load.ts'
 
 const NOW = jstInstant('2026-12-27', '10:30') // right before the year-end closing
 const TODAY = jstDate(NOW)
@@ -181,4 +182,14 @@ describe('the demo patrons', () => {
     if (!done.ok) throw new Error(done.reason)
     expect(done.value.hold?.patronId).toBe(idOf('other'))
   })
+})
+
+it('keeps every statement within D1’s limit of 100 bound parameters', async () => {
+  const d1: Db = { ...db, driver: 'd1' }
+  const statements = await libraryStatements(d1, buildDemo({ now: NOW }), NOW)
+  const params = statements.map(
+    (s) => (s as unknown as { toSQL(): { params: unknown[] } }).toSQL().params.length,
+  )
+  expect(Math.max(...params)).toBeLessThanOrEqual(100)
+  expect(Math.min(...params)).toBeGreaterThan(0)
 })
