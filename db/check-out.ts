@@ -1,40 +1,28 @@
 /**
- * Lending at the counter. The patron's own ready hold is handed over (= collected); a copy
- * set aside for someone else, a copy already lent, a not-for-loan title (禁帯出), a lapsed
- * registration (ACC-EXPIRED) and a long-overdue block (ACC-BLOCK-OVERDUE) are refused. A
- * waiting hold the patron had on the title ends as collected: they found it on the shelf.
- *
- * NOTE: core/ has no single lending decision yet; this composes core's isBlocked/isExpired
- * messages and states the copy-state refusals here. Move them to core when it has `mayLend`.
+ * Lending at the counter. core's mayLend decides (HOLD-NONCIRC, a copy lent or set aside,
+ * ACC-EXPIRED, a suspended record, ACC-BLOCK-OVERDUE); the patron's own ready hold is handed
+ * over through collectHold. A waiting hold the patron had on the title ends as collected: they
+ * found it on the shelf. The SQL guards re-check the copy's state, so two desks lending one
+ * copy at once lend it once.
  */
-import { sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import {
-  accessMessage,
   type BorrowReadyReason,
-  blockedMessage,
   type Decision,
   dueDateFor,
-  isBlocked,
-  isExpired,
   jstDate,
   type Policy,
-  refuse,
 } from '../core/index.ts'
+import { type LendReason, mayLend } from '../core/lending.ts'
 import { type Db, raw } from './client.ts'
 import { copyStatusStatement, historyStatement } from './copy-moves.ts'
 import { calendarOf, openLoanFacts, patronFacts, placeFacts } from './facts.ts'
 import { collectHold } from './hold-shelf.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
+import { loans } from './schema.ts'
 import { copyByBarcode, setAsideHold } from './serve.ts'
 
-export type CheckOutReason =
-  | InputReason
-  | BorrowReadyReason
-  | 'on_loan'
-  | 'held_for_other'
-  | 'not_for_loan'
-  | 'expired'
-  | 'blocked'
+export type CheckOutReason = InputReason | BorrowReadyReason | LendReason
 
 export interface CheckOutResult {
   loanId: number
@@ -43,19 +31,6 @@ export interface CheckOutResult {
   dueDate: string
   /** The hold this loan fulfilled, if any. */
   holdId: number | null
-}
-
-const onLoan = {
-  ja: 'この資料は貸出中の記録があります。先に返却処理をしてください。',
-  en: 'This item is recorded as on loan. Check it in first.',
-}
-const heldForOther = {
-  ja: 'この資料は別の利用者の予約のために確保されています。予約棚に戻してください。',
-  en: 'This item is set aside for another patron’s hold. Please put it back on the hold shelf.',
-}
-const notForLoan = {
-  ja: 'この資料は禁帯出（館内利用のみ）のため、貸出できません。',
-  en: 'This item is for use in the library only (not for loan).',
 }
 
 export async function checkOut(
@@ -71,23 +46,40 @@ export async function checkOut(
   const found = await copyByBarcode(db, input.barcode.trim())
   if (!found) return inputRefusal('unknown_copy')
   if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
-  const held = await setAsideHold(db, found.copy.id)
-  if (held && held.row.patronId === patron.row.id)
-    return collectHold(db, { holdId: held.row.id, placeId: input.placeId }, now, policy)
-  if (held) return refuse('held_for_other', heldForOther)
-  if (found.copy.status === 'on_loan') return refuse('on_loan', onLoan)
-  if (found.title.notForLoan) return refuse('not_for_loan', notForLoan)
   const today = jstDate(now)
-  if (isExpired(patron.patron, today)) return refuse('expired', accessMessage('expired', policy))
-  const loans = await openLoanFacts(db, patron.row.id)
-  if (
-    isBlocked(
-      loans.map((l) => l.core),
+  const held = await setAsideHold(db, found.copy.id)
+  const lent = await db.orm
+    .select({ id: loans.id })
+    .from(loans)
+    .where(and(eq(loans.copyId, found.copy.id), isNull(loans.returnedAt)))
+  const may = mayLend(
+    {
+      patron: patron.patron,
+      status: patron.row.status,
+      loans: (await openLoanFacts(db, patron.row.id)).map((l) => l.core),
+      copy: {
+        notForLoan: found.title.notForLoan,
+        onLoan: lent.length > 0,
+        setAside: held
+          ? {
+              holdId: held.row.id,
+              patronId: held.row.patronId,
+              state: held.row.state === 'ready' ? 'ready' : 'in_transit',
+            }
+          : null,
+      },
       today,
+    },
+    policy,
+  )
+  if (!may.ok) return may
+  if (may.value.kind === 'collect')
+    return collectHold(
+      db,
+      { holdId: may.value.holdId, placeId: input.placeId, patronId: patron.row.id },
+      now,
       policy,
     )
-  )
-    return refuse('blocked', blockedMessage(policy))
   const due = dueDateFor(
     today,
     found.title.materialType,

@@ -1,7 +1,7 @@
 /**
  * Everything the counter shows about one patron: who they are, their loans (due dates,
  * overdue), their holds (state, queue position, pickup place, pickup-by) and what blocks
- * them (ACC-BLOCK-OVERDUE, ACC-EXPIRED), each block in core's own words.
+ * them (ACC-BLOCK-OVERDUE, ACC-EXPIRED, a suspended record), each block in core's own words.
  */
 import {
   accessMessage,
@@ -13,6 +13,7 @@ import {
   longOverdueLoans,
   type Policy,
 } from '../../core/index.ts'
+import { lendMessage } from '../../core/lending.ts'
 import type { Db } from '../../db/client.ts'
 import { openLoanFacts, type PatronRow, patronFacts } from '../../db/facts.ts'
 import { type HoldView, listHolds } from '../../db/hold-list.ts'
@@ -86,13 +87,13 @@ export async function patronSummary(
     )
   )
     blocks.push({ kind: 'long_overdue', stopsLending: true, text: blockedMessage(policy).ja })
-  if (isExpired(found.patron, today))
+  if (isExpired(found.patron, today) || found.row.status === 'expired')
     blocks.push({ kind: 'expired', stopsLending: true, text: accessMessage('expired', policy).ja })
   if (found.row.status === 'suspended')
     blocks.push({
       kind: 'suspended',
-      stopsLending: false,
-      text: 'この利用者の登録は停止中です。貸出の前に責任者に確認してください。',
+      stopsLending: true,
+      text: lendMessage('suspended', policy).ja,
     })
   if (found.row.category === 'wide_area')
     blocks.push({

@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { checkIn } from '../../db/circulation.ts'
-import { auditLog, copies, holds, loans, notices } from '../../db/schema.ts'
+import { auditLog, copies, holds, loans, notices, patrons } from '../../db/schema.ts'
 import { DeskClient, text } from './desk-client.ts'
 import {
   addWaitingHold,
@@ -148,6 +148,25 @@ describe('lending', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'checkout.refused'))
     expect(entry?.after).toContain('"reason"')
+  })
+
+  it('refuses a suspended patron (status on the record) and shows the block on their screen', async () => {
+    const h = await open()
+    await h.db.batch([
+      h.db.orm
+        .update(patrons)
+        .set({ status: 'suspended' })
+        .where(eq(patrons.id, PATRON.alice))
+        .returning({ id: patrons.id }),
+    ])
+    const screen = text((await h.desk.get(`/counter/patrons/${PATRON.alice}`)).html)
+    expect(screen).toContain('貸出できません この利用者の登録は停止中')
+    const { res, html } = await h.desk.post(`/counter/patrons/${PATRON.alice}/lend`, {
+      barcode: copy(TITLE.book3, 1),
+    })
+    expect(res.status).toBe(422)
+    expect(text(html)).toContain('責任者に確認し')
+    expect(await openLoans(h, PATRON.alice)).toHaveLength(0)
   })
 
   it("refuses a copy set aside for someone else's ready hold; the holder's own scan collects it", async () => {

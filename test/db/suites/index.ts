@@ -4,6 +4,7 @@ import { accountSuite } from './account.ts'
 import { catalogueSuite } from './catalogue.ts'
 import { circulationSuite } from './circulation.ts'
 import { holdsSuite } from './holds.ts'
+import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
 import { staffSuite } from './staff.ts'
@@ -11,6 +12,7 @@ import { staffSuite } from './staff.ts'
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
   circulationSuite(open)
+  lendingSuite(open)
   loansSuite(open)
   accountSuite(open)
   outboxSuite(open)
