@@ -14,6 +14,7 @@ import { ConfigError, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
 import { consoleLog } from './log.ts'
 import { nodeServer } from './node-server.ts'
+import { startScheduler } from './notices/index.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
 
 /** The counter account of a fresh demo library (demo mode only). */
@@ -50,7 +51,14 @@ if (await seedDemo(db, clock.now())) {
   if (config.demo) await upsertStaff(db, DEMO_STAFF, clock.now())
 }
 
-const { root, line, background } = nodeServer({ db, config, clock, log })
+// The counter's demo clock buttons wake the scheduler, so a reached slot is sent at once.
+let wakeScheduler = () => {}
+const { root, line, background } = nodeServer(
+  { db, config, clock, log },
+  { onClockAdvanced: () => wakeScheduler() },
+)
+const scheduler = startScheduler({ db, line, clock, config, log, background })
+wakeScheduler = scheduler.wake
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
@@ -74,6 +82,7 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
 
 async function shutdown() {
   server.close()
+  await scheduler.stop()
   await background.idle()
   db.close()
   process.exit(0)
