@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --titles 10000,1000000] [--runs N] [--record]`
+ * `npm run bench:db [-- --quick | --titles 10000,1000000] [--runs N] [--record]`
  *
  * Builds each library size into a SQLite file in a temp dir (the same generator as
  * `npm run db:seed`), opens it the way the Node entry does, and times list loans, list holds,
@@ -20,7 +20,7 @@ import { measure } from './operations.ts'
 import { libraries, load, MEASURED, machine, refusals, type SizeResult, table } from './report.ts'
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
-const USAGE = 'usage: npm run bench [-- --quick | --titles 10000,1000000] [--runs N] [--record]'
+const USAGE = 'usage: npm run bench:db [-- --quick | --titles 10000,1000000] [--runs N] [--record]'
 
 const { values: args } = parseArgs({
   options: {
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const loadBefore = load()
   const results: (SizeResult & { sqlite: string })[] = []
   for (const titles of sizes) results.push(await runSize(titles, now))
-  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '')
+  const command = `npm run bench:db -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '')
   const text = [
     table(results),
     '',
