@@ -48,7 +48,16 @@ export default {
   async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
     const b = bunko(env)
     if (!b) return
-    ctx.waitUntil(prepareDemo(b).then(() => runCron(b, env, event.scheduledTime)))
+    const run = prepareDemo(b).then(() => runCron(b, env, event.scheduledTime))
+    ctx.waitUntil(
+      run.catch((err: unknown) => {
+        b.deps.log.error('notices.cron_failed', {
+          cron: event.cron,
+          error: err instanceof Error ? err.message : 'unknown',
+        })
+        throw err // the invocation is reported as failed, and the next tick tries again
+      }),
+    )
   },
 
   async queue(batch: { messages: readonly QueueMessage[] }, env: WorkerEnv): Promise<void> {

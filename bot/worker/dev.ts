@@ -3,14 +3,16 @@
  * loopback, the complete try-it setup on Workers. A Node tool, never imported by the Worker.
  *
  * 1. applies db/migrations to the local D1 (.wrangler/state, git-ignored);
- * 2. starts `wrangler dev` on 127.0.0.1 with PUBLIC_URL set to that address;
- * 3. waits for it to answer; its first request loads the demo library into the empty D1;
- * 4. creates the rich menus in the simulator the Worker mounts (as `npm start` does on Node).
+ * 2. bundles the Worker once, as `wrangler deploy` would (.wrangler/dev-bundle);
+ * 3. serves that bundle with `wrangler dev` on 127.0.0.1, PUBLIC_URL set to that address;
+ * 4. waits for it to answer; its first request loads the demo library into the empty D1;
+ * 5. creates the rich menus in the simulator the Worker mounts (as `npm start` does on Node).
  *
  * Every wrangler call runs with WRANGLER_SEND_METRICS=false and XDG_CONFIG_HOME=.config (in
  * the project, git-ignored), so nothing is sent and nothing is written outside the project.
- * The simulator lives in the Worker's memory: a reload after an edit starts it empty (run
- * this again for the rich menus). PORT changes the port (default 8787).
+ * The simulator lives in the Worker's memory, so the Worker is not rebuilt on every edit (that
+ * would empty the simulator mid-flow): restart this to pick up changes. D1 data stays in
+ * .wrangler/state (delete it to start again from the demo library). PORT changes the port.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
@@ -78,8 +80,14 @@ async function syncDemoMenus(): Promise<void> {
 const migrated = await finished(wrangler(['d1', 'migrations', 'apply', 'DB', '--local']))
 if (migrated !== 0) process.exit(migrated)
 
+const bundleDir = '.wrangler/dev-bundle'
+const bundled = await finished(wrangler(['deploy', '--dry-run', '--outdir', bundleDir]))
+if (bundled !== 0) process.exit(bundled)
+
 const dev = wrangler([
   'dev',
+  `${bundleDir}/worker.js`,
+  '--no-bundle',
   '--ip',
   '127.0.0.1',
   '--port',
