@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['{core,db,bot,liff,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/workers/**'],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 })

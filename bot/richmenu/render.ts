@@ -5,13 +5,12 @@
  *
  *   npx tsx bot/richmenu/render.ts
  */
-import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium } from 'playwright-core'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import type { Text } from '../../core/types.ts'
+import { launchChromium } from '../../liff/tools/chromium.ts'
 import { type MenuDefinition, type MenuKey, richMenuDefinitions } from './definitions.ts'
 import { IMAGES_DIR } from './images.ts'
 import { menuHtml } from './template.ts'
@@ -19,37 +18,12 @@ import { menuHtml } from './template.ts'
 /** LINE refuses rich menu images over 1 MB. */
 export const MAX_IMAGE_BYTES = 1024 * 1024
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-/** CHROME_PATH, then the usual Debian/Ubuntu/Chrome locations; a clear error if none. */
-export function findChromium(env: Record<string, string | undefined> = process.env): string {
-  const candidates = [
-    env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ]
-  const found = candidates.find((p): p is string => Boolean(p) && existsSync(p as string))
-  if (!found)
-    throw new Error(
-      'No Chromium found (CHROME_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome). Install it: apt-get install -y chromium',
-    )
-  return found
-}
-
 /** Render every menu to PNG bytes with one browser. */
 export async function renderMenuImages(
   defs: MenuDefinition[],
   libraryName: Text = HIRAKATA_POLICY.libraryName,
 ): Promise<Map<MenuKey, Uint8Array>> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const out = new Map<MenuKey, Uint8Array>()
     for (const def of defs) {

@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import axe from 'axe-core'
 import { asc } from 'drizzle-orm'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findChromium } from '../../bot/richmenu/render.ts'
 import { auditLog, holds, notices } from '../../db/schema.ts'
+import { launchChromium } from '../../liff/tools/chromium.ts'
 import {
   addWaitingHold,
   copy,
@@ -24,15 +24,6 @@ import {
   STAFF,
   TITLE,
 } from './fixture.ts'
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 function listen(h: Harness) {
   return new Promise<{ origin: string; close: () => Promise<void> }>((resolve) => {
@@ -60,7 +51,7 @@ beforeAll(async () => {
     placedAt: NOW - 60_000,
   })
   server = await listen(h)
-  browser = await chromium.launch({ executablePath: findChromium(), args: ARGS })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {

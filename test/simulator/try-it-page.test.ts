@@ -3,29 +3,14 @@
  * the simulator; the test types in the page and sees the reply, taps a quick reply and a rich
  * menu area, sees a Flex message drawn as HTML, and opens a LIFF URL in the side panel.
  */
-import { existsSync } from 'node:fs'
 import { messagingApi, validateSignature } from '@line/bot-sdk'
 import { Hono } from 'hono'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../../liff/tools/chromium.ts'
 import { listen, makeSimulator, png, SECRET, TOKEN } from './helpers.ts'
 
 const LIFF_ID = '1650000000-echoTest'
-
-function chromePath(): string {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ]
-  const found = candidates.find((p) => p && existsSync(p))
-  if (!found)
-    throw new Error(
-      'No Chromium found (set CHROME_PATH). Install it with: apt-get install -y chromium',
-    )
-  return found
-}
 
 type Event = {
   type: string
@@ -153,17 +138,7 @@ describe('try-it page', () => {
       new Blob([(await png(2500, 843)).slice()], { type: 'image/png' }),
     )
     await client.setDefaultRichMenu(richMenuId)
-    browser = await chromium.launch({
-      executablePath: chromePath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
     page = await browser.newPage()
     page.setDefaultTimeout(10_000)
   }, 60_000)
