@@ -15,6 +15,7 @@ import { restoreDemoClock } from './demo-clock.ts'
 import { deskRoutes } from './desk.tsx'
 import { holdShelfRoutes } from './hold-shelf.tsx'
 import { patronRoutes } from './patron-routes.tsx'
+import { pickRoutes } from './picks.tsx'
 import { SCAN_SCRIPT } from './scan-script.ts'
 import {
   COUNTER_PATH,
@@ -68,6 +69,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.route('/', deskRoutes(k))
   app.route('/', patronRoutes(k))
   app.route('/', holdShelfRoutes(k))
+  app.route('/', pickRoutes(k))
   app.route('/', auditRoutes(k))
   app.route('/', clockRoutes(k))
   return app

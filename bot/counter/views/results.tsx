@@ -43,7 +43,7 @@ export function ReturnResult(p: { outcome: ReturnOutcome }) {
         </strong>
         <br />
         {item}
-        {o.wasOnLoan ? 'を返却しました。' : 'は貸出中ではありませんでした。'}
+        {o.wasOnLoan ? 'を返却しました。' : 'は貸出中ではない資料です（書架から予約に充てます）。'}
         {late}
         <br />
         予約者の利用者番号 <strong>{o.hold.patronNumber}</strong>

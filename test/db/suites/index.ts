@@ -7,12 +7,14 @@ import { holdsSuite } from './holds.ts'
 import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
+import { pickListSuite } from './pick-list.ts'
 import { staffSuite } from './staff.ts'
 
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
   circulationSuite(open)
   lendingSuite(open)
+  pickListSuite(open)
   loansSuite(open)
   accountSuite(open)
   outboxSuite(open)

@@ -1,0 +1,106 @@
+/** 棚出しリスト over HTTP (HOLD-SCOPE): fetch shelf copies for waiting holds and scan them in. */
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { auditLog, holds, notices } from '../../db/schema.ts'
+import { DeskClient, text } from './desk-client.ts'
+import { addWaitingHold, copy, copyId, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
+
+/** 佐藤 (bob) waits for 淀川の四季 at 中央, 鈴木 (carol) for くずはの森 at 楠葉; all on shelves. */
+async function open() {
+  const h = await harness()
+  await addWaitingHold(h.db, {
+    id: 1,
+    patronId: PATRON.bob,
+    titleId: TITLE.book3,
+    pickupPlaceId: PLACE.central,
+    placedAt: NOW - 2000,
+  })
+  await addWaitingHold(h.db, {
+    id: 2,
+    patronId: PATRON.carol,
+    titleId: TITLE.book4,
+    pickupPlaceId: PLACE.kuzuha,
+    placedAt: NOW - 1000,
+  })
+  const desk = await new DeskClient(h.app).signedIn()
+  return { ...h, desk }
+}
+
+const holdRow = async (h: Awaited<ReturnType<typeof open>>, id: number) =>
+  (await h.db.orm.select().from(holds).where(eq(holds.id, id)))[0]
+
+describe('棚出しリスト', () => {
+  it('is linked from the desk navigation', async () => {
+    const { desk } = await open()
+    const { html } = await desk.get('/counter')
+    expect(html).toContain('<a href="/counter/picks">棚出しリスト</a>')
+  })
+
+  it('HOLD-SCOPE: lists the desk library’s shelf copies that serve waiting holds, naming no patron', async () => {
+    const { desk } = await open()
+    const { res, html } = await desk.get('/counter/picks')
+    expect(res.status).toBe(200)
+    const page = text(html)
+    expect(page).toContain('棚出しリスト：中央図書館')
+    expect(page).toContain('棚出しする資料（1点）')
+    expect(page).toMatch(/— 淀川の四季 C31 中央図書館 2026年6月10日\(水\) 11:59/)
+    expect(page).not.toContain('佐藤')
+    expect(page).not.toContain('くずはの森')
+    expect(html).toMatch(/id="pick-barcode"[^>]*autofocus/)
+    // 楠葉's list has 鈴木's hold: the copy where it is collected is fetched.
+    const kuzuha = text((await desk.get(`/counter/picks?place=${PLACE.kuzuha}`)).html)
+    expect(kuzuha).toContain('棚出しリスト：楠葉図書館')
+    expect(kuzuha).toContain('くずはの森 C42 楠葉図書館')
+    expect(kuzuha).toContain('読み取った資料は、この窓口（中央図書館）で処理されます')
+  })
+
+  it('HOLD-READY: scanning the fetched copy sets it aside, queues the notice and is audited', async () => {
+    const h = await open()
+    const { res, html } = await h.desk.post('/counter/picks/return', {
+      barcode: copy(TITLE.book3, 1),
+    })
+    expect(res.status).toBe(200)
+    const page = text(html)
+    expect(page).toContain('予約あり：中央図書館の予約棚へ')
+    expect(page).toContain('書架から予約に充てます')
+    expect(page).toContain('予約者へのお知らせを送信予定に入れました')
+    expect(page).toContain('書架から予約に充てる資料はありません')
+    expect(await holdRow(h, 1)).toMatchObject({
+      state: 'ready',
+      copyId: copyId(TITLE.book3, 1),
+    })
+    expect(await h.db.orm.select().from(notices).where(eq(notices.holdId, 1))).toHaveLength(1)
+    const [entry] = await h.db.orm.select().from(auditLog).where(eq(auditLog.action, 'checkin'))
+    expect(entry?.subject).toBe(`copy:${copyId(TITLE.book3, 1)}`)
+    expect(entry?.before).toContain('"status":"on_shelf"')
+  })
+
+  it('HOLD-SCOPE: the desk’s return field does the same for a copy taken from the shelf', async () => {
+    const h = await open()
+    const { html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })
+    expect(text(html)).toContain('予約あり：中央図書館の予約棚へ')
+    expect(await holdRow(h, 1)).toMatchObject({ state: 'ready' })
+  })
+
+  it('a copy nobody waits for is said to go back to the shelf; an empty scan changes nothing', async () => {
+    const h = await open()
+    const { html } = await h.desk.post('/counter/picks/return', {
+      barcode: copy(TITLE.gingatetsudo, 1),
+    })
+    expect(text(html)).toContain('この資料は貸出中ではありませんでした')
+    const empty = await h.desk.post('/counter/picks/return', { barcode: ' ' })
+    expect(empty.res.status).toBe(422)
+    expect(text(empty.html)).toContain('バーコードを読み取ってください')
+  })
+
+  it('refuses a scan without the session’s CSRF token, changing nothing', async () => {
+    const h = await open()
+    const { res } = await h.desk.post(
+      '/counter/picks/return',
+      { barcode: copy(TITLE.book3, 1) },
+      { csrf: false },
+    )
+    expect(res.status).toBe(403)
+    expect(await holdRow(h, 1)).toMatchObject({ state: 'waiting' })
+  })
+})
