@@ -48,7 +48,8 @@ export const CLIENT_APP_JS = `
     var id = st.userId;
     api('GET', '/users/' + id + '/chat?after=' + st.after).then(function (res) {
       if (id !== st.userId) return;
-      res.entries.forEach(function (e) { st.entries.push(e); st.after = Math.max(st.after, e.seq); appendEntry(e); });
+      // Two polls can be in flight at once (a tap polls at once): draw each entry only once.
+      res.entries.forEach(function (e) { if (e.seq <= st.after) return; st.entries.push(e); st.after = e.seq; appendEntry(e); });
       var menuKey = JSON.stringify(res.richMenu);
       if (menuKey !== JSON.stringify(st.menu)) { st.menu = res.richMenu; st.menuOverride = null; renderMenu(); }
       if (res.entries.length) renderQuickReplies();
