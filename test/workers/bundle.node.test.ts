@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { noticeCrons } from '../../bot/notices/workers.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'bunko-worker-bundle-'))
@@ -67,4 +68,13 @@ describe('the Worker bundle', () => {
     )
     expect([...new Set(external)].sort()).toEqual(['node:buffer', 'node:stream'])
   }, 120_000)
+})
+
+describe('wrangler.toml', () => {
+  it('NOTICE-SLOTS: the cron triggers are the policy slots in UTC plus the catch-up', () => {
+    const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8')
+    const block = /^crons = \[([\s\S]*?)^\]/m.exec(toml)?.[1] ?? ''
+    const crons = [...block.matchAll(/^\s*"([^"]+)"/gm)].map((m) => m[1])
+    expect(crons).toEqual(noticeCrons().map((c) => c.cron))
+  })
 })
