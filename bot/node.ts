@@ -6,19 +6,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
-import { seedDemo } from '../db/seed/load.ts'
 import { migrate, openSqlite } from '../db/sqlite.ts'
-import { upsertStaff } from '../db/staff.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
+import { DEMO_STAFF, seedDemoLibrary } from './demo.ts'
 import { consoleLog } from './log.ts'
 import { nodeServer } from './node-server.ts'
 import { startScheduler } from './notices/index.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
-
-/** The counter account of a fresh demo library (demo mode only). */
-const DEMO_STAFF = { login: 'demo', name: 'デモ職員', password: 'demo-desk-2026' }
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -44,12 +40,10 @@ if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: t
 const db = openSqlite(databasePath)
 migrate(db)
 if (clock instanceof DemoClock) await restoreDemoClock(db, clock)
-if (await seedDemo(db, clock.now())) {
+// In demo mode an empty database gets the demo library and its desk account; with real LINE
+// credentials the database is the library's own and is never filled with made-up patrons.
+if (config.demo && (await seedDemoLibrary(db, clock.now())))
   log.info('db.demo_seeded', { path: databasePath })
-  // A fresh demo library gets a demo desk account, listed in README.md; a real library
-  // creates its staff with `npm run staff:add`.
-  if (config.demo) await upsertStaff(db, DEMO_STAFF, clock.now())
-}
 
 // The counter's demo clock buttons wake the scheduler, so a reached slot is sent at once.
 let wakeScheduler = () => {}

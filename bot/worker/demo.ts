@@ -3,15 +3,11 @@
  * empty D1 (once per isolate; a no-op when it is already there), and catch the demo clock up
  * with the offset the counter stored in the kv table, since another isolate may have moved it.
  */
-import { seedDemo } from '../../db/seed/load.ts'
-import { upsertStaff } from '../../db/staff.ts'
 import { restoreDemoClock } from '../counter/demo-clock.ts'
+import { seedDemoLibrary } from '../demo.ts'
 import { tick } from '../notices/run-slot.ts'
 import type { WorkerBunko } from './build.ts'
 import { DEFAULT_PUSH_LIMIT } from './notices.ts'
-
-/** The counter account of a fresh demo library, the same as the Node start's (README.md). */
-export const DEMO_STAFF = { login: 'demo', name: 'デモ職員', password: 'demo-desk-2026' }
 
 export async function prepareDemo(b: WorkerBunko): Promise<void> {
   if (!b.demoClock) return
@@ -20,10 +16,7 @@ export async function prepareDemo(b: WorkerBunko): Promise<void> {
   if (b.seeded) return
   try {
     const now = b.demoClock.now()
-    if (await seedDemo(db, now)) {
-      log.info('db.demo_seeded', { driver: 'd1' })
-      await upsertStaff(db, DEMO_STAFF, now)
-    }
+    if (await seedDemoLibrary(db, now)) log.info('db.demo_seeded', { driver: 'd1' })
     b.seeded = true
   } catch (err) {
     // Another isolate or request may be loading it (the batch leaves nothing half-done), or
