@@ -1,8 +1,23 @@
 /**
  * Catalogue search by title, reading (yomi), author and ISBN, with availability per library.
- * FTS5's trigram tokenizer finds a Japanese word anywhere inside a title without a word
- * splitter; it needs three characters, so a shorter term falls back to LIKE. A term typed
- * in hiragana also matches the katakana reading. Terms are ANDed.
+ * A term typed in hiragana also matches the katakana reading. Terms are ANDed; hits come most
+ * recent first (year, then id), whatever index found them.
+ *
+ * Three or more characters: FTS5's trigram tokenizer finds a Japanese word anywhere inside a
+ * title without a word splitter (also searching the ISBN).
+ *
+ * One or two characters (料理, 京都, 猫): `titles_grams` (migration 0003) indexes every
+ * character and every pair of neighbouring characters of title, yomi, author, author_yomi and
+ * publisher, so a short term is one token lookup and finds exactly what `LIKE '%term%'` over
+ * those fields found (ASCII case-insensitive, no ISBN), without reading every title. Why this
+ * way, on both SQLite and D1 (no custom tokenizers, no extensions, no schema change):
+ * - the grams are computed in SQL, by a view with a recursive CTE that is also the FTS
+ *   table's external content, and kept in step by triggers, so every writer of `titles`
+ *   (demo seed, D1 batch, counter) is covered without calling anything; the trigram index
+ *   does the same, and 'rebuild' restores either from `titles` at any time;
+ * - each gram is the hex of its UTF-8 bytes, so unicode61 sees one ASCII token whatever the
+ *   characters are: no punctuation (・, %, ー) splits a gram and no Unicode folding makes it
+ *   match more than LIKE did. `gramToken` builds the query token the same way.
  */
 import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
@@ -48,19 +63,31 @@ export function searchTerms(q: string): string[] {
 
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
 
+/**
+ * The `titles_grams` token of a one- or two-character string: SQLite's `hex(lower(gram))`,
+ * i.e. ASCII letters lower-cased (as LIKE compares them) and the UTF-8 bytes in hex.
+ */
+function gramToken(gram: string): string {
+  const bytes = new TextEncoder().encode(gram.replace(/[A-Z]/g, (c) => c.toLowerCase()))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 function termCondition(term: string): SQL {
   const variants = [...new Set([term, toKatakana(term)])]
   if ([...term].length >= 3) {
     const match = variants.map(phrase).join(' OR ')
     return sql`t.id IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH ${match})`
   }
-  const likes = variants.map((v) => {
-    const pattern = `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    return sql`(t.title LIKE ${pattern} ESCAPE '\\' OR t.yomi LIKE ${pattern} ESCAPE '\\'
-      OR t.author LIKE ${pattern} ESCAPE '\\' OR t.author_yomi LIKE ${pattern} ESCAPE '\\'
-      OR t.publisher LIKE ${pattern} ESCAPE '\\')`
-  })
-  return sql`(${sql.join(likes, sql` OR `)})`
+  const match = variants.map((v) => phrase(gramToken(v))).join(' OR ')
+  return sql`t.id IN (SELECT rowid FROM titles_grams WHERE titles_grams MATCH ${match})`
+}
+
+/**
+ * Re-reads every title into the short-term index: for a loader that set the triggers aside
+ * (db/seed/bulk.ts rebuilds only the trigram index). One statement, so it is atomic.
+ */
+export async function rebuildTitleGrams(db: Db): Promise<void> {
+  await db.orm.run(sql`INSERT INTO titles_grams (titles_grams) VALUES ('rebuild')`)
 }
 
 /** Titles matching every term, most recent first, `limit` at a time. */
