@@ -1,8 +1,10 @@
 /** Writes the large benchmark library (large.ts) into a new SQLite file (Node only). */
 import { existsSync, rmSync } from 'node:fs'
 import { jstDate } from '../../core/dates.ts'
+import { rebuildTitleGrams } from '../catalogue.ts'
 import { hashPassword } from '../password.ts'
 import * as schema from '../schema.ts'
+import { openSqlite } from '../sqlite.ts'
 import { BulkWriter } from './bulk.ts'
 import { BENCH_PASSWORD, type LargeOptions, largeLibrary } from './large.ts'
 import * as v from './tables.ts'
@@ -50,6 +52,13 @@ export async function writeLargeLibrary(
       if (c.titles.length > 0) progress?.(counts.titles, o.titles)
     }
     writer.finish()
+    // The bulk writer set the titles triggers aside and rebuilt only the trigram index.
+    const db = openSqlite(path)
+    try {
+      await rebuildTitleGrams(db)
+    } finally {
+      db.close()
+    }
     return counts
   } catch (e) {
     writer.close()
