@@ -5,14 +5,15 @@
  * the demo clock is moved to the next notice slot from the counter, and the hold-ready push
  * appears once in 吉田 陽子's chat on the try-it page, with the pickup date.
  *
- * bunko's Node assembly (bot/node-server.ts, bot/node.ts) does not start the notice scheduler
- * yet, so after the clock moves this file runs what the scheduler would: `tick`, the one
- * dispatch entry both Node's scheduler and Workers' cron call.
+ * `npm start` (bot/node.ts) runs the notice scheduler beside the server; test/support/bunko.ts
+ * does not, so this file starts the same scheduler on the same dependencies, checking the
+ * clock every 200 ms instead of waiting to be woken by the counter's clock button.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tick } from '../../bot/notices/run-slot.ts'
+import { lastSlotRun, tick } from '../../bot/notices/run-slot.ts'
+import { type Scheduler, startScheduler } from '../../bot/notices/scheduler.ts'
 import { jstInstant } from '../../core/dates.ts'
 import { holds, loans, notices, patrons } from '../../db/schema.ts'
 import { upsertStaff } from '../../db/staff.ts'
@@ -31,6 +32,15 @@ let desk: Tab
 let page: Page
 let yokoUser: string
 let yokoId: number
+let scheduler: Scheduler
+/** What bot/node.ts hands the scheduler. */
+const deps = () => ({
+  db: e.b.db,
+  line: e.b.line,
+  clock: e.b.clock,
+  config: e.b.config,
+  log: e.b.log,
+})
 
 beforeAll(async () => {
   e = await startE2E()
@@ -43,9 +53,11 @@ beforeAll(async () => {
   yokoId = p!.id
   desk = await openTab(e, { width: 1100, height: 900 })
   page = desk.page
+  scheduler = startScheduler(deps(), { tickMs: 200 })
 }, 60_000)
 
 afterAll(async () => {
+  await scheduler?.stop()
   await desk?.context.close()
   await e?.close()
 })
@@ -156,17 +168,22 @@ describe('counter to push, end to end', () => {
   }, 40_000)
 
   it('NOTICE-SLOTS, NOTICE-ONCE: at the next slot the push reaches her chat once, with the pickup date', async () => {
-    const deps = { db: e.b.db, line: e.b.line, clock: e.b.clock, config: e.b.config, log: e.b.log }
-    // Before the slot the scheduler runs (the morning's owed slot) but sends no hold notice.
-    await tick(deps)
+    // The scheduler has caught up this morning's 10:00 slot; a run at noon sends no hold notice.
+    await expect
+      .poll(() => lastSlotRun(e.b.db), { timeout: 10_000 })
+      .toBe(jstInstant(TODAY, '10:00'))
+    await tick(deps())
     expect(readyPushes()).toEqual([])
 
     await page.getByRole('button', { name: '次のお知らせ時刻へ' }).click()
     await page.locator('.clock .now').getByText(/16:00/).waitFor()
     expect(e.b.clock.now()).toBe(jstInstant(TODAY, '16:00'))
-    await tick(deps)
-    // A second run in the same slot (a restart, an impatient cron) sends nothing more.
-    await tick(deps)
+    // The running scheduler notices the slot by itself.
+    await expect.poll(() => readyPushes().length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => lastSlotRun(e.b.db)).toBe(jstInstant(TODAY, '16:00'))
+    await scheduler.idle()
+    // Another run in the same slot (a restart, a cron fired twice) sends nothing more.
+    await tick(deps())
     expect(readyPushes()).toHaveLength(1)
     const hold = await yokoHold()
     const [notice] = await e.b.db.orm.select().from(notices).where(eq(notices.holdId, hold!.id))
