@@ -1,10 +1,11 @@
 /**
  * The hold shelf: hand a ready hold over (collected = lent), and expire holds not collected
- * in time (HOLD-EXPIRE; HOLD-LOCKER returns the locker loan), passing the copy to the next
- * waiting hold with a new notice, or back to the shelf.
+ * in time (HOLD-EXPIRE; HOLD-LOCKER returns the locker loan), all due at once or one by one,
+ * passing the copy to the next waiting hold with a new notice, or back to the shelf.
  */
 import { and, eq, lt, sql } from 'drizzle-orm'
 import {
+  allow,
   type BorrowReadyReason,
   type Decision,
   dueDateFor,
@@ -13,9 +14,10 @@ import {
   mayBorrowReadyHold,
   type Policy,
 } from '../core/index.ts'
+import { type ExpireReason, mayExpireHold } from '../core/lending.ts'
 import { type Db, raw } from './client.ts'
 import { assignStatements, copyStatusStatement, historyStatement } from './copy-moves.ts'
-import { calendarOf, holdFacts, openLoanFacts } from './facts.ts'
+import { calendarOf, type HoldRow, holdFacts, openLoanFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { copies, holds, titles } from './schema.ts'
 import { nextHoldFor } from './serve.ts'
@@ -100,40 +102,79 @@ export interface ExpiredHold {
  * batch per hold; each is guarded, so a hold collected meanwhile is left alone.
  */
 export async function expireHolds(db: Db, now: number, policy: Policy): Promise<ExpiredHold[]> {
-  const today = jstDate(now)
-  const due = await holdFacts(db, and(eq(holds.state, 'ready'), lt(holds.pickupBy, today)))
+  const due = await holdFacts(db, and(eq(holds.state, 'ready'), lt(holds.pickupBy, jstDate(now))))
   const out: ExpiredHold[] = []
   for (const h of due) {
-    const copyId = h.row.copyId
-    if (copyId === null) continue
-    const [copy] = await db.orm
-      .select({ id: copies.id, titleId: copies.titleId, materialType: titles.materialType })
-      .from(copies)
-      .innerJoin(titles, eq(titles.id, copies.titleId))
-      .where(eq(copies.id, copyId))
-    if (!copy) continue
-    const next = await nextHoldFor(db, copy, policy, h.row.id)
-    const results = await db.batch([
-      raw<{ id: number }>(sql`UPDATE holds SET state = 'expired', ended_at = ${now}
-        WHERE id = ${h.row.id} AND state = 'ready' AND pickup_by = ${h.row.pickupBy}
-        RETURNING id`),
-      raw<{ id: number }>(sql`UPDATE loans SET returned_at = ${now}
-        WHERE hold_id = ${h.row.id} AND locker = 1 AND returned_at IS NULL
-          AND EXISTS (SELECT 1 FROM holds WHERE id = ${h.row.id} AND state = 'expired'
-                      AND ended_at = ${now})
-        RETURNING id`),
-      ...(next ? assignStatements(copy, next.target, now, policy) : []),
-      copyStatusStatement(copyId, null),
-    ])
-    if (!results[0][0]) continue
-    out.push({
-      holdId: h.row.id,
-      copyId,
-      returnedLoanId: results[1][0]?.id ?? null,
-      nextHoldId: next && (results[2] as { id: number }[]).length > 0 ? next.holdId : null,
-    })
+    const done = await expireReadyHold(db, h.row, now, policy)
+    if (done) out.push(done)
   }
   return out
+}
+
+export type ExpireHoldReason = InputReason | ExpireReason
+
+/**
+ * HOLD-EXPIRE / HOLD-LOCKER for one hold, from the hold shelf: core's mayExpireHold refuses a
+ * hold that is not ready or whose last day to collect has not passed. The copy passes to the
+ * next hold with its notice, or back to the shelf, in one batch as in expireHolds.
+ */
+export async function expireHold(
+  db: Db,
+  input: { holdId: number },
+  now: number,
+  policy: Policy,
+): Promise<Decision<ExpiredHold, ExpireHoldReason>> {
+  if (!isId(input.holdId)) return inputRefusal('invalid_input')
+  const [hold] = await holdFacts(db, eq(holds.id, input.holdId))
+  if (!hold) return inputRefusal('unknown_hold')
+  const today = jstDate(now)
+  const may = mayExpireHold({ state: hold.row.state, pickupBy: hold.row.pickupBy, today })
+  if (!may.ok) return may
+  const done = await expireReadyHold(db, hold.row, now, policy)
+  return done ? allow(done) : inputRefusal('conflict')
+}
+
+/**
+ * One batch: the hold expires (only while still ready with the same last day, already past),
+ * a locker loan is returned with it, the copy goes to the next hold it can serve (HOLD-QUEUE,
+ * HOLD-SET) with that hold's notice, and the copy's status follows. null: it changed meanwhile.
+ */
+async function expireReadyHold(
+  db: Db,
+  h: HoldRow,
+  now: number,
+  policy: Policy,
+): Promise<ExpiredHold | null> {
+  const copyId = h.copyId
+  const [copy] =
+    copyId === null
+      ? []
+      : await db.orm
+          .select({ id: copies.id, titleId: copies.titleId, materialType: titles.materialType })
+          .from(copies)
+          .innerJoin(titles, eq(titles.id, copies.titleId))
+          .where(eq(copies.id, copyId))
+  const next = copy ? await nextHoldFor(db, copy, policy, h.id) : null
+  const results = await db.batch([
+    raw<{ id: number }>(sql`UPDATE holds SET state = 'expired', ended_at = ${now}
+      WHERE id = ${h.id} AND state = 'ready' AND pickup_by = ${h.pickupBy}
+        AND pickup_by < ${jstDate(now)}
+      RETURNING id`),
+    raw<{ id: number }>(sql`UPDATE loans SET returned_at = ${now}
+      WHERE hold_id = ${h.id} AND locker = 1 AND returned_at IS NULL
+        AND EXISTS (SELECT 1 FROM holds WHERE id = ${h.id} AND state = 'expired'
+                    AND ended_at = ${now})
+      RETURNING id`),
+    ...(copy && next ? assignStatements(copy, next.target, now, policy) : []),
+    ...(copy ? [copyStatusStatement(copy.id, null)] : []),
+  ])
+  if (!results[0][0]) return null
+  return {
+    holdId: h.id,
+    copyId: copy?.id ?? null,
+    returnedLoanId: results[1][0]?.id ?? null,
+    nextHoldId: next && (results[2] as { id: number }[]).length > 0 ? next.holdId : null,
+  }
 }
 
 /** The hold shelf of a pickup place: ready holds, oldest last day first. */

@@ -1,25 +1,31 @@
 /**
  * The hold shelf of one pickup place: ready holds with their last day to collect, handed over
- * (= lent to the holder) with one button, and the expiry of holds not collected in time.
+ * (= lent to the holder) with one button, and the expiry of holds not collected in time: one
+ * hold by its own button, or every late hold of all libraries at once.
  */
-import { asc, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { jstDate } from '../../core/index.ts'
 import { holdShelf } from '../../db/hold-shelf.ts'
-import { patrons, places } from '../../db/schema.ts'
+import { holds, patrons, places } from '../../db/schema.ts'
 import { type Counter, type CounterEnv, deskPlace, placeById } from './context.ts'
-import { expireDue } from './expire.ts'
+import { expireDue, expireOne } from './expire.ts'
 import { handOver } from './lend.ts'
 import { page } from './render.tsx'
 import { Message } from './views/frame.tsx'
-import { LendResult } from './views/results.tsx'
+import { ExpireResult, LendResult } from './views/results.tsx'
 import { ShelfPage, type ShelfRow } from './views/shelf-page.tsx'
 
 export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
 
-  const show = async (c: Context<CounterEnv>, placeId: number | null, result?: Child) => {
+  const show = async (
+    c: Context<CounterEnv>,
+    placeId: number | null,
+    result?: Child,
+    status: 200 | 422 = 200,
+  ) => {
     const all = await k.db.orm.select().from(places).orderBy(asc(places.sortOrder), asc(places.id))
     const place =
       (placeId !== null ? await placeById(k, placeId) : null) ?? (await deskPlace(c, k)) ?? all[0]
@@ -28,6 +34,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
     return page(c, k, {
       title: `予約棚${place ? `：${place.name}` : ''}`,
       nav: 'holds',
+      status,
       body: (
         <ShelfPage
           csrf={c.get('session').csrf}
@@ -57,6 +64,18 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
       placeId: desk.id,
     })
     return show(c, Number(body.place) || null, <LendResult outcome={outcome} />)
+  })
+
+  app.post('/holds/:id{[0-9]+}/expire', async (c) => {
+    const body = await c.req.parseBody()
+    const outcome = await expireOne(k, c.get('session').staff.id, Number(c.req.param('id')))
+    const next = outcome.ok && outcome.nextHoldId ? await pickupOf(k, outcome.nextHoldId) : null
+    return show(
+      c,
+      Number(body.place) || null,
+      <ExpireResult outcome={outcome} nextPlace={next} />,
+      outcome.ok ? 200 : 422,
+    )
   })
 
   app.post('/holds/expire', async (c) => {
@@ -102,4 +121,14 @@ async function shelfRows(k: Counter, placeId: number): Promise<ShelfRow[]> {
     patronNumber: byId.get(r.patronId)?.number ?? '',
     patronName: byId.get(r.patronId)?.name ?? '',
   }))
+}
+
+/** Where the hold a copy passed to is collected: the copy goes to that hold shelf. */
+async function pickupOf(k: Counter, holdId: number): Promise<string | null> {
+  const [p] = await k.db.orm
+    .select({ name: places.name })
+    .from(holds)
+    .innerJoin(places, eq(places.id, holds.pickupPlaceId))
+    .where(eq(holds.id, holdId))
+  return p?.name ?? null
 }

@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { checkIn } from '../../db/circulation.ts'
-import { copies, holds, loans, notices } from '../../db/schema.ts'
+import { auditLog, copies, holds, loans, notices } from '../../db/schema.ts'
 import { DeskClient, text } from './desk-client.ts'
 import { addWaitingHold, copy, copyId, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
 
@@ -144,5 +144,71 @@ describe('the hold shelf', () => {
       .from(copies)
       .where(eq(copies.id, copyId(TITLE.book4, 1)))
     expect(c).toMatchObject({ status: 'on_shelf', currentPlaceId: PLACE.central })
+  })
+
+  it('HOLD-EXPIRE: a late hold has its own button; it expires that hold only, audited', async () => {
+    const h = await readyForBob()
+    // 鈴木's hold on くずはの森 is made ready at 中央 too: also late in two weeks.
+    await addWaitingHold(h.db, {
+      id: 3,
+      patronId: PATRON.carol,
+      titleId: TITLE.book4,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 500,
+    })
+    await checkIn(
+      h.db,
+      { barcode: copy(TITLE.book4, 1), placeId: PLACE.central },
+      NOW,
+      h.config.policy,
+    )
+    const early = (await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html
+    expect(early).not.toContain('/counter/holds/1/expire')
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const late = (await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html
+    expect(late).toContain('action="/counter/holds/1/expire"')
+    expect(text(late)).toContain('期限切れにする')
+    const { res, html } = await h.desk.post('/counter/holds/1/expire', {
+      place: String(PLACE.kuzuha),
+    })
+    expect(res.status).toBe(200)
+    const page = text(html)
+    expect(page).toContain('予約を取置期限切れにしました')
+    expect(page).toContain(`資料（${copy(TITLE.book3, 1)}）は次の予約者の確保に回しました`)
+    expect(page).toContain('中央図書館の予約棚へ置いてください')
+    expect(await hold(h, 1)).toMatchObject({ state: 'expired' })
+    expect(await hold(h, 2)).toMatchObject({ state: 'ready', copyId: copyId(TITLE.book3, 1) })
+    expect(await h.db.orm.select().from(notices).where(eq(notices.holdId, 2))).toHaveLength(1)
+    // The other late hold waits for its own button (or the all-libraries run).
+    expect(await hold(h, 3)).toMatchObject({ state: 'ready' })
+    const [entry] = await h.db.orm.select().from(auditLog).where(eq(auditLog.action, 'hold.expire'))
+    expect(entry).toMatchObject({ subject: 'hold:1' })
+    expect(entry?.before).toContain('"holdState":"ready"')
+    expect(entry?.after).toContain('"holdState":"expired"')
+    expect(entry?.after).toContain('"nextHoldId":2')
+  })
+
+  it('HOLD-EXPIRE: a hold still within its pickup period is refused, says until when, and is audited', async () => {
+    const h = await readyForBob()
+    const { res, html } = await h.desk.post('/counter/holds/1/expire', {})
+    expect(res.status).toBe(422)
+    expect(text(html)).toContain('期限切れにできません')
+    expect(text(html)).toContain('まだ取置期限（2026年6月17日(水)）を過ぎていない')
+    expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
+    const [entry] = await h.db.orm
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'hold.expire.refused'))
+    expect(entry?.after).toContain('"reason":"not_due"')
+  })
+
+  it('refuses a per-hold expiry without the session’s CSRF token, changing nothing', async () => {
+    const h = await readyForBob()
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const { res } = await h.desk.post('/counter/holds/1/expire', {}, { csrf: 'forged' })
+    expect(res.status).toBe(403)
+    expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
   })
 })

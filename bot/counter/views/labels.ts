@@ -36,6 +36,7 @@ export const ACTION: Record<string, string> = {
   'hold.collect': '予約の受け渡し',
   'hold.collect.refused': '予約の受け渡し（お断り）',
   'hold.expire': '予約の期限切れ処理',
+  'hold.expire.refused': '予約の期限切れ処理（お断り）',
   'clock.advance': 'デモ時計を進める',
 }
 

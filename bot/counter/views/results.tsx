@@ -1,4 +1,5 @@
 /** What the screen says after a scan: plainly, in big type, refusals in core's own words. */
+import type { ExpireOneOutcome } from '../expire.ts'
 import type { ReturnOutcome } from '../give-back.ts'
 import type { Outcome } from '../lend.ts'
 import { Message } from './frame.tsx'
@@ -62,6 +63,29 @@ export function ReturnResult(p: { outcome: ReturnOutcome }) {
       {item}
       {late}
       {o.homeName ? `${o.homeName}の資料です。所蔵館へ回送してください。` : '棚に戻してください。'}
+    </Message>
+  )
+}
+
+/** One hold expired from its row: where the copy goes now (next hold's shelf, or the shelf). */
+export function ExpireResult(p: { outcome: ExpireOneOutcome; nextPlace: string | null }) {
+  const o = p.outcome
+  if (!o.ok)
+    return (
+      <Message kind="error">
+        <strong>期限切れにできません</strong>
+        <br />
+        {o.message}
+      </Message>
+    )
+  const item = o.barcode ? `資料（${o.barcode}）` : '資料'
+  return (
+    <Message kind={o.nextHoldId ? 'hold' : 'ok'}>
+      <strong>予約を取置期限切れにしました</strong>
+      <br />
+      {o.nextHoldId
+        ? `${item}は次の予約者の確保に回しました（お知らせを送信予定に入れました）。${p.nextPlace ?? ''}の予約棚へ置いてください。`
+        : `${item}は次の予約がないため、棚に戻してください。`}
     </Message>
   )
 }

@@ -1,4 +1,4 @@
-/** The hold shelf view: choose the place, see what waits, hand over, expire. */
+/** The hold shelf view: choose the place, see what waits, hand over, expire one or all late. */
 import type { Child } from 'hono/jsx'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
@@ -60,7 +60,7 @@ export function ShelfPage(p: {
       )}
       <h2>取置期限切れの処理</h2>
       <p>
-        取置期限を過ぎた予約を終了し、資料を次の予約者に回します（次の予約がなければ棚に戻します）。全館の期限切れ予約をまとめて処理します。
+        取置期限を過ぎた予約を終了し、資料を次の予約者に回します（次の予約がなければ棚に戻します）。1件ずつなら一覧の「期限切れにする」を、全館の期限切れ予約をまとめてなら下のボタンを押してください。
         {late > 0 ? `この受取場所では${late}件が期限切れです。` : ''}
       </p>
       <form method="post" action={`${COUNTER_PATH}/holds/expire`}>
@@ -117,6 +117,19 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
                     手渡し（貸出）
                   </button>
                 </form>
+                {past ? (
+                  <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/expire`}>
+                    <input type="hidden" name="_csrf" value={p.csrf} />
+                    <input type="hidden" name="place" value={String(p.placeId ?? '')} />
+                    <button
+                      type="submit"
+                      class="danger"
+                      aria-label={`${r.patronName}さんの「${r.title}」の予約を期限切れにする`}
+                    >
+                      期限切れにする
+                    </button>
+                  </form>
+                ) : null}
               </td>
             </tr>
           )

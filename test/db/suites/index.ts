@@ -3,6 +3,7 @@ import type { OpenDb } from '../drivers.ts'
 import { accountSuite } from './account.ts'
 import { catalogueSuite } from './catalogue.ts'
 import { circulationSuite } from './circulation.ts'
+import { expireOneSuite } from './expire-one.ts'
 import { holdsSuite } from './holds.ts'
 import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
@@ -15,6 +16,7 @@ export function allSuites(open: OpenDb): void {
   circulationSuite(open)
   lendingSuite(open)
   pickListSuite(open)
+  expireOneSuite(open)
   loansSuite(open)
   accountSuite(open)
   outboxSuite(open)
