@@ -18,7 +18,7 @@ import { jstInstant } from '../../core/dates.ts'
 import { holds, loans, notices, patrons } from '../../db/schema.ts'
 import { upsertStaff } from '../../db/staff.ts'
 import { linkPatron } from '../bot/link-flow.ts'
-import { addDays, type E2E, jaDate, openTab, startE2E, type Tab } from './harness.ts'
+import { addDays, type E2E, jaDate, openTab, POLL, startE2E, type Tab } from './harness.ts'
 
 const STAFF = { login: 'e2e-desk', name: '窓口 一郎', password: 'e2e-desk-password-2026' }
 const YOKO = { number: '1000000011', password: 'other-0011', name: '吉田 陽子' }
@@ -106,7 +106,7 @@ describe('counter to push, end to end', () => {
       page.waitForURL(`${e.b.origin}/counter`),
       page.getByRole('button', { name: 'サインイン' }).click(),
     ])
-    await expect.poll(focusedId).toBe('patron-number')
+    await expect.poll(focusedId, POLL).toBe('patron-number')
 
     // The card's barcode as the scanner reads it: NW-7 start/stop around the number.
     await scan(`A${YOKO.number}A`)
@@ -169,9 +169,7 @@ describe('counter to push, end to end', () => {
 
   it('NOTICE-SLOTS, NOTICE-ONCE: at the next slot the push reaches her chat once, with the pickup date', async () => {
     // The scheduler has caught up this morning's 10:00 slot; a run at noon sends no hold notice.
-    await expect
-      .poll(() => lastSlotRun(e.b.db), { timeout: 10_000 })
-      .toBe(jstInstant(TODAY, '10:00'))
+    await expect.poll(() => lastSlotRun(e.b.db), POLL).toBe(jstInstant(TODAY, '10:00'))
     await tick(deps())
     expect(readyPushes()).toEqual([])
 
@@ -179,8 +177,8 @@ describe('counter to push, end to end', () => {
     await page.locator('.clock .now').getByText(/16:00/).waitFor()
     expect(e.b.clock.now()).toBe(jstInstant(TODAY, '16:00'))
     // The running scheduler notices the slot by itself.
-    await expect.poll(() => readyPushes().length, { timeout: 10_000 }).toBe(1)
-    await expect.poll(() => lastSlotRun(e.b.db)).toBe(jstInstant(TODAY, '16:00'))
+    await expect.poll(() => readyPushes().length, POLL).toBe(1)
+    await expect.poll(() => lastSlotRun(e.b.db), POLL).toBe(jstInstant(TODAY, '16:00'))
     await scheduler.idle()
     // Another run in the same slot (a restart, a cron fired twice) sends nothing more.
     await tick(deps())

@@ -12,6 +12,9 @@ import { launchChromium } from '../../liff/tools/chromium.ts'
 import { buildApp } from '../../liff/tools/serve.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 
+/** For expect.poll: a loaded CI machine can take seconds where a laptop takes milliseconds. */
+export const POLL = { timeout: 10_000 } as const
+
 export interface E2E {
   b: Bunko
   browser: Browser

@@ -13,7 +13,7 @@ import type { LoansResponse } from '../../liff/api-types.ts'
 import { linkPatron } from '../bot/link-flow.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type AxeViolation, axe } from '../liff/browser.ts'
-import { addDays, type E2E, jaDate, liffUrl, openTab, startE2E } from './harness.ts'
+import { addDays, type E2E, jaDate, liffUrl, openTab, POLL, startE2E } from './harness.ts'
 
 const HANAKO = { id: 1, number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
 /** The demo clock's day (test/support/bunko.ts TEST_NOW). */
@@ -131,7 +131,7 @@ describe('the LIFF app on the real API', () => {
     await waiting.getByText('「川日和」の予約を取り消します。よろしいですか？').waitFor()
     await waiting.locator('.confirm').getByRole('button', { name: '予約を取り消す' }).click()
     await page.getByText('予約を取り消しました。').waitFor()
-    await expect.poll(() => page.locator('li.item', { hasText: '川日和' }).count()).toBe(0)
+    await expect.poll(() => page.locator('li.item', { hasText: '川日和' }).count(), POLL).toBe(0)
     expect((await holdRow(4))?.state).toBe('cancelled')
     expect((await holdRow(5))?.state).toBe('ready')
     expect(problems).toEqual([])

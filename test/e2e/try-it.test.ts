@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm'
 import type { FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lineLinks } from '../../db/schema.ts'
-import { type E2E, openTab, startE2E, type Tab } from './harness.ts'
+import { type E2E, openTab, POLL, startE2E, type Tab } from './harness.ts'
 
 const HANAKO = { number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
 
@@ -92,7 +92,7 @@ describe('the try-it page, end to end', () => {
 
   it('LINE-CARD: 図書館カード opens the LIFF app’s card in the panel, with her barcode', async () => {
     await menuButton('図書館カード').click()
-    await expect.poll(() => page.locator('#liff-url').textContent()).toBe('/liff/card')
+    await expect.poll(() => page.locator('#liff-url').textContent(), POLL).toBe('/liff/card')
     const app = panel()
     await app.getByRole('heading', { level: 1, name: '図書館カード' }).waitFor()
     await app.getByText(HANAKO.name, { exact: true }).waitFor()
@@ -102,7 +102,7 @@ describe('the try-it page, end to end', () => {
 
   it('LINE-MENU: マイポータル opens the LIFF app’s portal with her loans and holds', async () => {
     await menuButton('マイポータル').click()
-    await expect.poll(() => page.locator('#liff-url').textContent()).toBe('/liff/portal')
+    await expect.poll(() => page.locator('#liff-url').textContent(), POLL).toBe('/liff/portal')
     const app = panel()
     await app.getByRole('heading', { level: 1, name: 'マイポータル' }).waitFor()
     await app.getByText(`${HANAKO.name} さん`).waitFor()
@@ -116,7 +116,7 @@ describe('the try-it page, end to end', () => {
     await page.getByPlaceholder('メッセージを入力').fill('あした晴れるかな？')
     await page.getByRole('button', { name: '送信' }).click()
     await page.locator('.row.user').getByText('あした晴れるかな？').waitFor()
-    await expect.poll(() => botRows().count()).toBe(before + 1)
+    await expect.poll(() => botRows().count(), POLL).toBe(before + 1)
     const help = botRows().last()
     expect(await help.textContent()).toContain('使い方のご案内です。')
     // The linked patron's help speaks of the card, and offers quick replies.
