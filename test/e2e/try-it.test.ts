@@ -8,7 +8,9 @@
 import { eq } from 'drizzle-orm'
 import type { FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { lineLinks } from '../../db/schema.ts'
+import { readCodabar } from '../liff/barcode-reader.ts'
 import { type E2E, openTab, POLL, startE2E, type Tab } from './harness.ts'
 
 const HANAKO = { number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
@@ -90,7 +92,7 @@ describe('the try-it page, end to end', () => {
     expect(link?.patronId).toBe(1)
   })
 
-  it('LINE-CARD: 図書館カード opens the LIFF app’s card in the panel, with her barcode', async () => {
+  it('LINE-CARD: 図書館カード opens the LIFF app’s card in the panel; its barcode reads as her number', async () => {
     await menuButton('図書館カード').click()
     await expect.poll(() => page.locator('#liff-url').textContent(), POLL).toBe('/liff/card')
     const app = panel()
@@ -98,6 +100,10 @@ describe('the try-it page, end to end', () => {
     await app.getByText(HANAKO.name, { exact: true }).waitFor()
     await app.locator('svg.barcode').waitFor()
     expect(await app.locator('svg.barcode').getAttribute('aria-label')).toContain(HANAKO.number)
+    // What the panel shows is readable by a real barcode reader (NW-7, the policy's A…A).
+    const { start, stop } = HIRAKATA_POLICY.barcode
+    const shot = await page.locator('#liff-frame').screenshot()
+    expect(readCodabar(shot)).toBe(`${start}${HANAKO.number}${stop}`)
   })
 
   it('LINE-MENU: マイポータル opens the LIFF app’s portal with her loans and holds', async () => {
@@ -134,6 +140,16 @@ describe('the try-it page, end to end', () => {
     await menuButton('アカウント連携').waitFor()
     expect(await menuLabels()).toEqual(['アカウント連携', '使い方', '図書館の連絡先'])
     expect(await linkedPatron()).toBeUndefined()
+  })
+
+  it('NOTICE-NOREPLY: unlinked, any text gets the help that leads to linking', async () => {
+    const before = await botRows().count()
+    await page.getByPlaceholder('メッセージを入力').fill('こんにちは')
+    await page.getByRole('button', { name: '送信' }).click()
+    await expect.poll(() => botRows().count(), POLL).toBe(before + 1)
+    const help = await botRows().last().textContent()
+    expect(help).toContain('使い方のご案内です。')
+    expect(help).toContain('「アカウント連携」で利用者番号とWebサービスのパスワードを入力すると')
     expect(tab.problems).toEqual([])
   })
 })
