@@ -5,37 +5,12 @@
  * five). The Flex builders keep titles out of the alt text (NOTICE-PRIVACY).
  */
 import type { messagingApi } from '@line/bot-sdk'
-import { sql } from 'drizzle-orm'
 import type { Contact, Policy } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
+import { type ClaimedItem, claimedNoticeItems, noticeRecipients } from '../../db/notices.ts'
 import { holdReadyNotice, type ReadyHold } from '../messages/hold-ready.ts'
 import { langOf } from '../messages/lang.ts'
 import { type OverdueItem, overdueNotice } from '../messages/overdue.ts'
-import { allIn } from './outbox.ts'
-
-interface ItemRow {
-  key: string
-  id: string
-  kind: 'hold_ready' | 'overdue'
-  patronId: number
-  title: string | null
-  author: string | null
-  collectBy: string | null
-  placeName: string | null
-  placeNameEn: string | null
-  placePhone: string | null
-  placeKind: string | null
-  dueDate: string | null
-  libName: string | null
-  libNameEn: string | null
-  libPhone: string | null
-}
-
-interface Recipient {
-  patronId: number
-  lineUserId: string
-  language: string
-}
 
 export interface GroupContent {
   key: string
@@ -53,43 +28,25 @@ export async function groupContents(
   policy: Policy,
   liffId: string,
 ): Promise<GroupContent[]> {
-  const rows = await allIn<ItemRow>(
-    db,
-    ids,
-    (list) => sql`SELECT n.claimed_by AS key, n.id, n.kind, n.patron_id AS patronId,
-        t.title, t.author, h.pickup_by AS collectBy, p.name AS placeName,
-        p.name_en AS placeNameEn, p.phone AS placePhone, p.kind AS placeKind,
-        l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone
-      FROM notices n
-      LEFT JOIN holds h ON n.kind = 'hold_ready' AND h.id = n.hold_id
-      LEFT JOIN places p ON p.id = h.pickup_place_id
-      LEFT JOIN loans l ON n.kind = 'overdue' AND l.id = n.loan_id
-      LEFT JOIN copies c ON c.id = l.copy_id
-      LEFT JOIN titles t ON t.id = coalesce(h.title_id, c.title_id)
-      LEFT JOIN places lp ON lp.id = l.library_id
-      WHERE n.id IN (${list}) AND n.state = 'sending'
-      ORDER BY n.claimed_by, h.set_group, h.volume, n.due_at, n.id`,
-  )
-  const byKey = new Map<string, ItemRow[]>()
+  const rows = await claimedNoticeItems(db, ids)
+  const byKey = new Map<string, ClaimedItem[]>()
   for (const r of rows) {
     const list = byKey.get(r.key)
     if (list) list.push(r)
     else byKey.set(r.key, [r])
   }
   const patronIds = [...new Set(rows.map((r) => r.patronId))]
-  const recipients = new Map(
-    (
-      await allIn<Recipient>(
-        db,
-        patronIds,
-        (list) => sql`SELECT patron_id AS patronId, line_user_id AS lineUserId, language
-          FROM line_links WHERE patron_id IN (${list})`,
-      )
-    ).map((r) => [r.patronId, r]),
-  )
+  const recipients = new Map((await noticeRecipients(db, patronIds)).map((r) => [r.patronId, r]))
   return [...byKey].map(([key, items]) => {
     const patronId = items[0]!.patronId
-    const base = { key, patronId, noticeIds: items.map((i) => i.id) }
+    const base = {
+      key,
+      patronId,
+      noticeIds: items.map((i) => i.id),
+      list: items.every((i) => i.slotKind === 'locker')
+        ? ('locker' as const)
+        : ('standard' as const),
+    }
     const to = recipients.get(patronId)
     if (!to) return { ...base, request: null, problem: 'not_linked' }
     try {
@@ -102,7 +59,7 @@ export async function groupContents(
 }
 
 function messagesFor(
-  items: ItemRow[],
+  items: ClaimedItem[],
   lang: 'ja' | 'en',
   policy: Policy,
   liffId: string,
@@ -127,7 +84,7 @@ function messagesFor(
   return messages
 }
 
-function readyHold(i: ItemRow): ReadyHold {
+function readyHold(i: ClaimedItem): ReadyHold {
   return {
     title: i.title ?? '',
     author: i.author,
@@ -141,12 +98,12 @@ function readyHold(i: ItemRow): ReadyHold {
   }
 }
 
-function overdueItem(i: ItemRow): OverdueItem {
+function overdueItem(i: ClaimedItem): OverdueItem {
   return { title: i.title ?? '', author: i.author, dueDate: i.dueDate ?? '' }
 }
 
 /** The lending library when every item came from one, else the library-wide contact. */
-function overdueContact(items: ItemRow[], policy: Policy): Contact {
+function overdueContact(items: ClaimedItem[], policy: Policy): Contact {
   const libs = new Set(items.map((i) => `${i.libName}|${i.libPhone}`))
   const { libName, libNameEn, libPhone } = items[0]!
   if (libs.size !== 1 || !libName || !libPhone) return policy.contact

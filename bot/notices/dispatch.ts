@@ -10,13 +10,19 @@
  * sent without a second message. A group unfinished for longer than LINE remembers keys is
  * marked failed (`outcome_unknown`) instead of risking a second message.
  */
+import { releaseNoticeGroup, settleUnsendableNotices } from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { claimGroups } from './claim.ts'
 import { type GroupContent, groupContents } from './content.ts'
 import { type Finisher, finisher } from './finisher.ts'
-import { releaseGroup, settleUnsendable } from './outbox.ts'
 import { pacer, realTiming, semaphore, type Timing } from './pacer.ts'
-import { DEFAULT_RETRY, type Pusher, pushWithRetry, type RetryPolicy } from './push.ts'
+import {
+  DEFAULT_RETRY,
+  type Pusher,
+  type PushOutcome,
+  pushWithRetry,
+  type RetryPolicy,
+} from './push.ts'
 import { type QuotaReading, readQuota, warnQuota } from './quota.ts'
 
 export interface DispatchOptions {
@@ -78,7 +84,7 @@ export async function dispatchDue(
     deferred: 0,
     quota: null,
   }
-  const settled = await settleUnsendable(db, at)
+  const settled = await settleUnsendableNotices(db, at)
   report.undeliverable += settled.length
   logReasons(deps, settled)
 
@@ -134,7 +140,7 @@ export async function dispatchDue(
       const cost = g.request?.messages.length ?? 0
       if (run.quotaHit || (!resumed.has(g.key) && cost > budget)) {
         run.quotaHit = true
-        const n = await releaseGroup(db, g.key, g.noticeIds, 0)
+        const n = await releaseNoticeGroup(db, { key: g.key, ids: g.noticeIds }, 0)
         report.deferred += n
         continue
       }
@@ -163,7 +169,7 @@ async function sendGroup(
   report: DispatchReport,
   run: { quotaHit: boolean },
 ): Promise<void> {
-  const { db, clock, log } = deps
+  const { db, clock } = deps
   if (!g.request) {
     const state = g.problem === 'build_error' ? 'failed' : 'undeliverable'
     const n = await finish.finish(
@@ -188,23 +194,30 @@ async function sendGroup(
     report.sent += n
   } else if (out.kind === 'quota') {
     run.quotaHit = true
-    const n = await releaseGroup(db, g.key, g.noticeIds, out.tries)
+    const n = await releaseNoticeGroup(db, { key: g.key, ids: g.noticeIds }, out.tries)
     report.deferred += n
   } else {
-    const n = await finish.finish(
-      g.key,
-      g.noticeIds,
-      { state: 'failed', reason: out.reason, tries: out.tries },
-      clock.now(),
-    )
-    report.failed += n
-    log.warn('notices.push_failed', {
-      key: g.key,
-      reason: out.reason,
-      tries: out.tries,
-      notices: n,
-    })
+    await recordFailure(deps, finish, g, out, report)
   }
+}
+
+/** A push that failed after its attempts: failed with the reason. */
+async function recordFailure(
+  deps: AppDeps,
+  finish: Finisher,
+  g: GroupContent,
+  out: Extract<PushOutcome, { kind: 'failed' }>,
+  report: DispatchReport,
+): Promise<void> {
+  const failed = { state: 'failed', reason: out.reason, tries: out.tries } as const
+  const n = await finish.finish(g.key, g.noticeIds, failed, deps.clock.now())
+  report.failed += n
+  deps.log.warn('notices.push_failed', {
+    key: g.key,
+    reason: out.reason,
+    tries: out.tries,
+    notices: n,
+  })
 }
 
 function logReasons(deps: AppDeps, settled: { reason: string }[]): void {

@@ -6,7 +6,7 @@
  * the case the retry key heals.
  */
 import type { Db } from '../../db/client.ts'
-import { type Finish, finishedByKey, finishStatements } from './outbox.ts'
+import { type Finish, finishNoticeGroups, type Outcome } from '../../db/notices.ts'
 
 interface Waiting {
   key: string
@@ -38,12 +38,13 @@ export function finisher(db: Db, opts: { maxGroups?: number; waitMs?: number } =
       const sig = JSON.stringify([w.f.state, w.f.reason ?? null, w.f.tries])
       byOutcome.set(sig, [...(byOutcome.get(sig) ?? []), w])
     }
-    const [first, ...rest] = [...byOutcome.values()].flatMap((ws) =>
-      finishStatements(ws, ws[0]!.f, Math.max(...ws.map((w) => w.now))),
-    )
-    if (!first) return
+    const outcomes: Outcome[] = [...byOutcome.values()].map((ws) => ({
+      groups: ws.map((w) => ({ key: w.key, ids: [...w.ids] })),
+      f: ws[0]!.f,
+      now: Math.max(...ws.map((w) => w.now)),
+    }))
     try {
-      const counts = finishedByKey(await db.batch([first, ...rest]))
+      const counts = await finishNoticeGroups(db, outcomes)
       for (const w of batch) w.done(counts.get(w.key) ?? 0)
     } catch (err) {
       for (const w of batch) w.fail(err)

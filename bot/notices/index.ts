@@ -12,7 +12,7 @@ export {
   dispatchDue,
 } from './dispatch.ts'
 export { expireHolds } from './expiry.ts'
-export { queueOverdue, reminderDue } from './overdue.ts'
+export { queueOverdue } from './overdue.ts'
 export { DEFAULT_RETRY, type RetryPolicy } from './push.ts'
 export { QUOTA_WARNINGS, type QuotaReading, readQuota } from './quota.ts'
 export { LAST_SLOT_KEY, lastSlotRun, runSlot, type SlotReport, tick } from './run-slot.ts'

@@ -7,13 +7,16 @@
  *
  * The last slot run is kept in the kv table, so a restart (or another Workers isolate) knows.
  */
-import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { kv } from '../../db/schema.ts'
+import {
+  advanceNoticeSlotMark,
+  hasDuePending,
+  hasLapsedClaims,
+  noticeSlotMark,
+} from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
 import { expireHolds } from './expiry.ts'
-import { hasDuePending, hasLapsedClaims } from './outbox.ts'
 import { queueOverdue } from './overdue.ts'
 import { latestSlot } from './slots.ts'
 
@@ -67,7 +70,7 @@ export async function runSlot(
   report.expired = (await step('expire', () => expireHolds(deps, changeAt)))?.length ?? 0
   report.overdueQueued = (await step('overdue', () => queueOverdue(deps, at))) ?? 0
   report.dispatch = await step('dispatch', () => dispatchDue(deps, { ...opts, slotAt: at }))
-  if (report.dispatch?.deferred) await writeKv(deps.db, QUOTA_WAIT_KEY, at, now)
+  if (report.dispatch?.deferred) await advanceNoticeSlotMark(deps.db, QUOTA_WAIT_KEY, at, now)
   return report
 }
 
@@ -79,42 +82,21 @@ export async function tick(deps: AppDeps, opts: DispatchOptions = {}): Promise<S
   const { db, clock } = deps
   const now = clock.now()
   const slot = latestSlot(now, deps.config.policy)
-  const last = await readKv(db, LAST_SLOT_KEY)
+  const last = await noticeSlotMark(db, LAST_SLOT_KEY)
   if (last === null || last < slot) {
     const report = await runSlot(deps, slot, opts)
-    if (!report.errors.length) await writeKv(db, LAST_SLOT_KEY, slot, clock.now())
+    if (!report.errors.length) await advanceNoticeSlotMark(db, LAST_SLOT_KEY, slot, clock.now())
     return report
   }
-  const waiting = (await readKv(db, QUOTA_WAIT_KEY)) === last
+  const waiting = (await noticeSlotMark(db, QUOTA_WAIT_KEY)) === last
   if ((await hasLapsedClaims(db, last, now)) || (!waiting && (await hasDuePending(db, last)))) {
     const report = await dispatchDue(deps, { ...opts, slotAt: last })
-    if (report.deferred) await writeKv(db, QUOTA_WAIT_KEY, last, clock.now())
+    if (report.deferred) await advanceNoticeSlotMark(db, QUOTA_WAIT_KEY, last, clock.now())
   }
   return null
 }
 
-async function readKv(db: Db, key: string): Promise<number | null> {
-  const [row] = await db.orm.select({ value: kv.value }).from(kv).where(eq(kv.key, key))
-  const n = Number(row?.value)
-  return row && Number.isSafeInteger(n) ? n : null
-}
-
-/** Store `value` under `key`, only ever moving it forward. */
-async function writeKv(db: Db, key: string, value: number, now: number): Promise<void> {
-  await db.batch([
-    db.orm
-      .insert(kv)
-      .values({ key, value: String(value), updatedAt: now })
-      .onConflictDoUpdate({
-        target: kv.key,
-        set: { value: String(value), updatedAt: now },
-        setWhere: sql`CAST(${kv.value} AS INTEGER) < ${value}`,
-      })
-      .returning({ key: kv.key }),
-  ])
-}
-
 /** The last slot `tick` ran, or null before the first run. */
 export function lastSlotRun(db: Db): Promise<number | null> {
-  return readKv(db, LAST_SLOT_KEY)
+  return noticeSlotMark(db, LAST_SLOT_KEY)
 }
