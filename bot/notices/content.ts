@@ -5,7 +5,7 @@
  * five). The Flex builders keep titles out of the alt text (NOTICE-PRIVACY).
  */
 import type { messagingApi } from '@line/bot-sdk'
-import type { Contact, Policy } from '../../core/index.ts'
+import type { Contact, Policy, SlotList } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
 import { type ClaimedItem, claimedNoticeItems, noticeRecipients } from '../../db/notices.ts'
 import { holdReadyNotice, type ReadyHold } from '../messages/hold-ready.ts'
@@ -19,6 +19,8 @@ export interface GroupContent {
   request: messagingApi.PushMessageRequest | null
   problem: 'not_linked' | 'build_error' | null
   noticeIds: string[]
+  /** The slots the group goes at: the locker list only when every notice is a locker's. */
+  list: SlotList
 }
 
 /** Load and build the pushes of the claimed notices `ids`, one per group key. */

@@ -8,9 +8,15 @@
  * but before the rows were marked sent leaves them `sending`; once the lease lapses the next
  * run re-claims the same rows under the same key, pushes again, and LINE's 409 marks them
  * sent without a second message. A group unfinished for longer than LINE remembers keys is
- * marked failed (`outcome_unknown`) instead of risking a second message.
+ * marked failed (`outcome_unknown`) instead of risking a second message. A push that failed
+ * for a passing reason (5xx, 429, network) after its retries goes again at a later slot under
+ * the same key, a bounded number of times (retry.ts); other failures are final.
  */
-import { releaseNoticeGroup, settleUnsendableNotices } from '../../db/notices.ts'
+import {
+  releaseNoticeGroup,
+  retryNoticeGroupAt,
+  settleUnsendableNotices,
+} from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { claimGroups } from './claim.ts'
 import { type GroupContent, groupContents } from './content.ts'
@@ -24,6 +30,7 @@ import {
   type RetryPolicy,
 } from './push.ts'
 import { type QuotaReading, readQuota, warnQuota } from './quota.ts'
+import { retrySlot } from './retry.ts'
 
 export interface DispatchOptions {
   /** Send what is due at this slot (default: now). Notices due later wait (NOTICE-SLOTS). */
@@ -62,6 +69,8 @@ export interface DispatchReport {
   sent: number
   failed: number
   undeliverable: number
+  /** Notices whose push failed for a passing reason, put back for a later slot (retry.ts). */
+  retrying: number
   /** Notices left pending because the month's quota is used up. */
   deferred: number
   quota: QuotaReading | null
@@ -81,6 +90,7 @@ export async function dispatchDue(
     sent: 0,
     failed: 0,
     undeliverable: 0,
+    retrying: 0,
     deferred: 0,
     quota: null,
   }
@@ -201,7 +211,7 @@ async function sendGroup(
   }
 }
 
-/** A push that failed after its attempts: failed with the reason. */
+/** A push that failed: put back for a later slot while it may, else failed with the reason. */
 async function recordFailure(
   deps: AppDeps,
   finish: Finisher,
@@ -209,15 +219,20 @@ async function recordFailure(
   out: Extract<PushOutcome, { kind: 'failed' }>,
   report: DispatchReport,
 ): Promise<void> {
+  const { db, clock, log } = deps
+  const now = clock.now()
+  const retryAt = out.transient ? retrySlot(g.key, now, g.list, deps.config.policy) : null
+  if (retryAt !== null) {
+    const retry = { dueAt: retryAt, reason: out.reason, tries: out.tries }
+    const n = await retryNoticeGroupAt(db, { key: g.key, ids: g.noticeIds }, retry)
+    report.retrying += n
+    log.warn('notices.push_retry_later', { key: g.key, reason: out.reason, retryAt, notices: n })
+    return
+  }
   const failed = { state: 'failed', reason: out.reason, tries: out.tries } as const
-  const n = await finish.finish(g.key, g.noticeIds, failed, deps.clock.now())
+  const n = await finish.finish(g.key, g.noticeIds, failed, now)
   report.failed += n
-  deps.log.warn('notices.push_failed', {
-    key: g.key,
-    reason: out.reason,
-    tries: out.tries,
-    notices: n,
-  })
+  log.warn('notices.push_failed', { key: g.key, reason: out.reason, tries: out.tries, notices: n })
 }
 
 function logReasons(deps: AppDeps, settled: { reason: string }[]): void {

@@ -3,8 +3,9 @@
  * X-Line-Retry-Key goes with every attempt, so an attempt that LINE accepted but whose answer
  * was lost is answered 409 on the next one: that counts as sent. 429 and 5xx (and a lost
  * connection) are retried with exponential backoff and jitter, honouring Retry-After; other
- * 4xx answers are final. A 429 for the monthly quota is not retried: the push was refused,
- * so the notice waits for the next slot.
+ * 4xx answers are final. A push still meeting 429, 5xx or a lost connection after its attempts
+ * is `transient`: the dispatcher tries it again at a later slot (retry.ts). A 429 for the
+ * monthly quota is not retried: the push was refused, so the notice waits for the next slot.
  */
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk'
 import type { Pacer, Timing } from './pacer.ts'
@@ -28,7 +29,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 export type PushOutcome =
   | { kind: 'sent'; tries: number; repeat: boolean }
-  | { kind: 'failed'; tries: number; reason: string }
+  /** `transient`: every attempt met a passing fault (429, 5xx, network), worth a later slot. */
+  | { kind: 'failed'; tries: number; reason: string; transient: boolean }
   | { kind: 'quota'; tries: number }
 
 export interface Pusher {
@@ -57,14 +59,14 @@ export async function pushWithRetry(
     const v = await attempt(p, request, retryKey)
     if (v.kind === 'sent') return { kind: 'sent', tries, repeat: v.repeat }
     if (v.kind === 'quota') return { kind: 'quota', tries }
-    if (v.kind === 'final') return { kind: 'failed', tries, reason: v.reason }
+    if (v.kind === 'final') return { kind: 'failed', tries, reason: v.reason, transient: false }
     reason = v.reason
     if (tries === p.retry.maxAttempts) break
     const wait = Math.min(v.after ?? backoff(p, tries), p.retry.maxRetryAfterMs)
     if (v.rateLimited) p.pacer.pause(wait)
     await p.timing.sleep(wait)
   }
-  return { kind: 'failed', tries: p.retry.maxAttempts, reason }
+  return { kind: 'failed', tries: p.retry.maxAttempts, reason, transient: true }
 }
 
 async function attempt(

@@ -1,6 +1,8 @@
-/** LINE failing: 429 storms, 500s, Retry-After, refusals, and the month's quota. */
+/** LINE failing: 429 storms, 500s, Retry-After, retries at later slots, refusals, the month's quota. */
 import { afterEach, describe, expect, it } from 'vitest'
+import { holdBodies } from '../../bot/api/views/holds.ts'
 import { dispatchDue, runSlot } from '../../bot/notices/index.ts'
+import { listHolds } from '../../db/hold-list.ts'
 import { holds } from '../../db/schema.ts'
 import { type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
 
@@ -19,6 +21,16 @@ async function setUp(opts: Parameters<typeof harness>[0] = {}) {
   await h.readyHolds(PATRON.bob, [TITLE.book(2)], PLACE.central, ['B21'])
   await h.readyHolds(PATRON.carol, [TITLE.book(3)], PLACE.central, ['B31'])
   h.clock.set(jst('2026-06-10', '16:00'))
+}
+
+/** The ready notice's status as the LIFF holds page gets it (GET /api/holds). */
+async function patronNotice(patronId: number) {
+  const policy = h.deps.config.policy
+  const listed = await listHolds(h.db, { patronId }, h.clock.now(), policy)
+  if (!listed.ok) throw new Error(listed.reason)
+  const ctx = { patronId, lang: 'ja' as const, policy, blocked: false }
+  const [hold] = await holdBodies(h.db, listed.value, ctx)
+  return hold?.notice
 }
 
 /** Waits longer than the pacer's spacing: the backoffs. */
@@ -61,24 +73,59 @@ describe('retries', () => {
     expect(backoffs()).toEqual([7000])
   })
 
-  it('after a bounded number of attempts the notice is failed with the reason, shown on the hold', async () => {
+  it('NOTICE-ONCE: a push still failing with 5xx after its attempts goes again at the next slot under the same key; after its slots it is failed with the reason, shown to the patron', async () => {
     await setUp()
     h.sim.faults.add({ match: PUSH, status: 500 })
-    const report = await runSlot(h.deps, h.clock.now(), h.opts)
-    expect(report.dispatch).toMatchObject({ sent: 0, failed: 3 })
-    const rows = await h.noticeRows()
-    expect(rows.map((r) => [r.state, r.lastError, r.attempts])).toEqual(
-      Array(3).fill(['failed', 'line_500', 5]),
+    const first = await runSlot(h.deps, h.clock.now(), h.opts)
+    expect(first.dispatch).toMatchObject({ sent: 0, failed: 0, retrying: 3 })
+    const parked = await h.noticeRows()
+    const next = jst('2026-06-11', '10:00')
+    expect(parked.map((r) => [r.state, r.lastError, r.attempts, r.dueAt])).toEqual(
+      Array(3).fill(['pending', 'line_500', 5, next]),
     )
-    const states = await h.db.orm.select({ s: holds.noticeState }).from(holds)
-    expect(states.map((s) => s.s)).toEqual(['failed', 'failed', 'failed'])
+    expect(await patronNotice(PATRON.alice)).toMatchObject({ status: 'queued' })
     expect(h.pushCalls()).toHaveLength(15)
-    expect(h.deps.log.lines.filter((l) => l.includes('notices.push_failed'))).toHaveLength(3)
-    // A failed notice is final: the next slot does not push it again.
-    h.sim.faults.clear()
-    h.clock.set(jst('2026-06-11', '10:00'))
+    // Nothing more before the next slot, however often the scheduler ticks.
+    h.clock.set(jst('2026-06-10', '19:00'))
     await runSlot(h.deps, h.clock.now(), h.opts)
     expect(h.pushCalls()).toHaveLength(15)
+
+    h.clock.set(next)
+    const second = await runSlot(h.deps, h.clock.now(), h.opts)
+    expect(second.dispatch).toMatchObject({ sent: 0, failed: 3, retrying: 0 })
+    const rows = await h.noticeRows()
+    expect(rows.map((r) => [r.state, r.lastError, r.attempts])).toEqual(
+      Array(3).fill(['failed', 'line_500', 10]),
+    )
+    // Each group's ten pushes, at both slots, carried the group's one key.
+    const keys = h.pushCalls().map((c) => c.key)
+    expect(new Set(keys)).toEqual(new Set(rows.map((r) => r.claimedBy)))
+    for (const r of rows) expect(keys.filter((k) => k === r.claimedBy)).toHaveLength(10)
+    const states = await h.db.orm.select({ s: holds.noticeState }).from(holds)
+    expect(states.map((s) => s.s)).toEqual(['failed', 'failed', 'failed'])
+    expect(await patronNotice(PATRON.alice)).toMatchObject({ status: 'failed' })
+    expect(h.deps.log.lines.filter((l) => l.includes('notices.push_failed'))).toHaveLength(3)
+    // A day on, LINE no longer knows the key: the failure is final.
+    h.sim.faults.clear()
+    h.clock.set(jst('2026-06-11', '16:00'))
+    await runSlot(h.deps, h.clock.now(), h.opts)
+    expect(h.pushCalls()).toHaveLength(30)
+  })
+
+  it('NOTICE-ONCE: a push LINE took while the answer was lost is not sent twice by the next slot (409 there counts as sent)', async () => {
+    await setUp()
+    h.sim.faults.add({ match: PUSH, status: 503, afterProcessing: true, times: 1 })
+    h.sim.faults.add({ match: PUSH, status: 429, times: 2 })
+    const opts = { ...h.opts, concurrency: 1, retry: { maxAttempts: 1 } }
+    const first = await runSlot(h.deps, h.clock.now(), opts)
+    expect(first.dispatch).toMatchObject({ sent: 0, retrying: 3 })
+    h.clock.set(jst('2026-06-11', '10:00'))
+    const second = await runSlot(h.deps, h.clock.now(), opts)
+    expect(second.dispatch).toMatchObject({ sent: 3, repeated: 1, pushed: 2, failed: 0 })
+    for (const p of PATRONS) expect(h.pushesTo(p)).toHaveLength(1)
+    const rows = await h.noticeRows()
+    expect(rows.map((r) => [r.state, r.lastError])).toEqual(Array(3).fill(['sent', null]))
+    expect(await patronNotice(PATRON.alice)).toMatchObject({ status: 'sent' })
   })
 
   it('a refusal LINE will not change its mind on (400) fails at once', async () => {
@@ -88,6 +135,11 @@ describe('retries', () => {
     expect(report).toMatchObject({ sent: 2, failed: 1 })
     const failed = (await h.noticeRows()).find((r) => r.state === 'failed')
     expect(failed).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/^line_400/) })
+    expect(await patronNotice(failed!.patronId)).toMatchObject({ status: 'failed' })
+    // Final: the next slot does not push it again.
+    h.clock.set(jst('2026-06-11', '10:00'))
+    await runSlot(h.deps, h.clock.now(), h.opts)
+    expect(h.pushCalls()).toHaveLength(3)
   })
 })
 
