@@ -12,6 +12,7 @@ import { type Config, DEMO_CHANNEL } from './config.ts'
 import { taskTracker } from './defer.ts'
 import { lineClients } from './line.ts'
 import type { Log } from './log.ts'
+import { type Scheduler, type SchedulerOptions, startScheduler } from './notices/scheduler.ts'
 import { createLineSimulator, type LineSimulator, mountLineSimulator } from './simulator/index.ts'
 
 export interface NodeServerDeps {
@@ -21,9 +22,11 @@ export interface NodeServerDeps {
   log: Log
   /** Folder holding the Vite build (`liff/` inside it). */
   staticRoot?: string
+  /** Run the notice scheduler in this process (npm start does; most tests drive slots). */
+  scheduler?: SchedulerOptions | false
 }
 
-export function nodeServer(deps: NodeServerDeps, options: AppOptions = {}) {
+export function nodeServer(deps: NodeServerDeps) {
   const { config, clock } = deps
   const staticRoot = deps.staticRoot ?? './dist'
   const line = lineClients(config)
@@ -41,10 +44,16 @@ export function nodeServer(deps: NodeServerDeps, options: AppOptions = {}) {
     })
     mountLineSimulator(root, sim)
   }
-  root.route('/', createApp({ ...deps, line, background }, options))
+  const appDeps = { db: deps.db, config, clock, log: deps.log, line, background }
+  let scheduler: Scheduler | undefined
+  // The counter's demo clock buttons wake the scheduler, so a reached slot is sent at once.
+  const options: AppOptions = { onClockAdvanced: () => scheduler?.wake() }
+  root.route('/', createApp(appDeps, options))
   root.use('/liff/*', serveStatic({ root: staticRoot }))
   // The LIFF app routes on the client: any other /liff/ path gets its index.html.
   root.get('/liff/*', serveStatic({ path: `${staticRoot}/liff/index.html` }))
   root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
-  return { root, sim, line, background }
+  if (deps.scheduler !== false && deps.scheduler !== undefined)
+    scheduler = startScheduler(appDeps, deps.scheduler)
+  return { root, sim, line, background, scheduler }
 }

@@ -13,7 +13,6 @@ import { restoreDemoClock } from './counter/index.tsx'
 import { DEMO_STAFF, seedDemoLibrary } from './demo.ts'
 import { consoleLog } from './log.ts'
 import { nodeServer } from './node-server.ts'
-import { startScheduler } from './notices/index.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
 
 const port = Number(process.env.PORT ?? 3000)
@@ -45,14 +44,13 @@ if (clock instanceof DemoClock) await restoreDemoClock(db, clock)
 if (config.demo && (await seedDemoLibrary(db, clock.now())))
   log.info('db.demo_seeded', { path: databasePath })
 
-// The counter's demo clock buttons wake the scheduler, so a reached slot is sent at once.
-let wakeScheduler = () => {}
-const { root, line, background } = nodeServer(
-  { db, config, clock, log },
-  { onClockAdvanced: () => wakeScheduler() },
-)
-const scheduler = startScheduler({ db, line, clock, config, log, background })
-wakeScheduler = scheduler.wake
+const { root, line, background, scheduler } = nodeServer({
+  db,
+  config,
+  clock,
+  log,
+  scheduler: {},
+})
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
@@ -76,7 +74,7 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
 
 async function shutdown() {
   server.close()
-  await scheduler.stop()
+  await scheduler?.stop()
   await background.idle()
   db.close()
   process.exit(0)

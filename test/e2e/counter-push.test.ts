@@ -5,15 +5,13 @@
  * the demo clock is moved to the next notice slot from the counter, and the hold-ready push
  * appears once in 吉田 陽子's chat on the try-it page, with the pickup date.
  *
- * `npm start` (bot/node.ts) runs the notice scheduler beside the server; test/support/bunko.ts
- * does not, so this file starts the same scheduler on the same dependencies, checking the
- * clock every 200 ms instead of waiting to be woken by the counter's clock button.
+ * The notice scheduler runs beside the server as under `npm start`, woken by the counter's
+ * clock button (and checking every 200 ms besides).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lastSlotRun, tick } from '../../bot/notices/run-slot.ts'
-import { type Scheduler, startScheduler } from '../../bot/notices/scheduler.ts'
 import { jstInstant } from '../../core/dates.ts'
 import { holds, loans, notices, patrons } from '../../db/schema.ts'
 import { upsertStaff } from '../../db/staff.ts'
@@ -32,8 +30,9 @@ let desk: Tab
 let page: Page
 let yokoUser: string
 let yokoId: number
-let scheduler: Scheduler
-/** What bot/node.ts hands the scheduler. */
+/** The scheduler bunko runs, as npm start does. */
+const scheduler = () => e.b.scheduler!
+/** What bunko hands the scheduler, for running a slot by hand as a restart would. */
 const deps = () => ({
   db: e.b.db,
   line: e.b.line,
@@ -43,7 +42,7 @@ const deps = () => ({
 })
 
 beforeAll(async () => {
-  e = await startE2E()
+  e = await startE2E({ scheduler: { tickMs: 200 } })
   await upsertStaff(e.b.db, STAFF, e.b.clock.now())
   yokoUser = e.b.users[1]!.userId
   await e.b.sim.users.follow(yokoUser)
@@ -53,11 +52,9 @@ beforeAll(async () => {
   yokoId = p!.id
   desk = await openTab(e, { width: 1100, height: 900 })
   page = desk.page
-  scheduler = startScheduler(deps(), { tickMs: 200 })
 }, 60_000)
 
 afterAll(async () => {
-  await scheduler?.stop()
   await desk?.context.close()
   await e?.close()
 })
@@ -179,7 +176,7 @@ describe('counter to push, end to end', () => {
     // The running scheduler notices the slot by itself.
     await expect.poll(() => readyPushes().length, POLL).toBe(1)
     await expect.poll(() => lastSlotRun(e.b.db), POLL).toBe(jstInstant(TODAY, '16:00'))
-    await scheduler.idle()
+    await scheduler().idle()
     // Another run in the same slot (a restart, a cron fired twice) sends nothing more.
     await tick(deps())
     expect(readyPushes()).toHaveLength(1)

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { SchedulerOptions } from '../../bot/notices/scheduler.ts'
 import { launchChromium } from '../../liff/tools/chromium.ts'
 import { buildApp } from '../../liff/tools/serve.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
@@ -21,13 +22,13 @@ export interface E2E {
   close(): Promise<void>
 }
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: { scheduler?: SchedulerOptions } = {}): Promise<E2E> {
   const root = await mkdtemp(join(tmpdir(), 'bunko-e2e-'))
   // Chromium is looked for first: without it the file fails at once with the install hint.
   const browser = await launchChromium()
   try {
     await buildApp(join(root, 'liff'))
-    const b = await startBunko({ staticRoot: root })
+    const b = await startBunko({ staticRoot: root, scheduler: opts.scheduler })
     return {
       b,
       browser,

@@ -9,6 +9,7 @@ import { DemoClock } from '../../bot/clock.ts'
 import { readConfig } from '../../bot/config.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { nodeServer } from '../../bot/node-server.ts'
+import type { SchedulerOptions } from '../../bot/notices/scheduler.ts'
 import { syncRichMenus } from '../../bot/richmenu/sync.ts'
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { jstInstant } from '../../core/dates.ts'
@@ -19,7 +20,13 @@ import { migrate, openSqlite } from '../../db/sqlite.ts'
 export const TEST_NOW = jstInstant('2026-11-25', '12:00')
 
 export async function startBunko(
-  opts: { now?: number; env?: Record<string, string>; staticRoot?: string } = {},
+  opts: {
+    now?: number
+    env?: Record<string, string>
+    staticRoot?: string
+    /** Run the notice scheduler as npm start does (off by default: most tests drive slots). */
+    scheduler?: SchedulerOptions
+  } = {},
 ) {
   let base = opts.now ?? TEST_NOW
   const clock = new DemoClock(() => base)
@@ -36,8 +43,15 @@ export async function startBunko(
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const config = readConfig({ PUBLIC_URL: origin, ...opts.env }, { publicUrl: origin })
   const log = memoryLog()
-  app = nodeServer({ db, config, clock, log, staticRoot: opts.staticRoot })
-  const { root, line, background } = app
+  app = nodeServer({
+    db,
+    config,
+    clock,
+    log,
+    staticRoot: opts.staticRoot,
+    scheduler: opts.scheduler ?? false,
+  })
+  const { root, line, background, scheduler } = app
   const sim = app.sim!
   const menus = await syncRichMenus({
     client: line.client,
@@ -61,7 +75,9 @@ export async function startBunko(
     /** Wait until every webhook event handed to the background has been handled. */
     settled: () => background.idle(),
     users: DEMO_USERS,
+    scheduler,
     async close() {
+      await scheduler?.stop()
       await background.idle()
       await new Promise((r) => server.close(r))
       db.close()
