@@ -26,6 +26,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
   app.get('/healthz', (c) => c.json({ ok: true }))
+  // Browsers ask for it on every page; answering spares the logs a 404 each time.
+  app.get('/favicon.ico', (c) => c.body(null, 204))
   const handle = eventHandler({ ...deps, menus: menuIdCache(deps.line.client, deps.clock) })
   app.route(
     '/webhook',
