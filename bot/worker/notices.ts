@@ -7,9 +7,10 @@
  * message and re-enqueueing itself while notices are still due. Consumers share LINE's rate
  * between them, and the outbox's claims keep any two of them from sending the same notice.
  */
+
+import { hasDuePending } from '../../db/notices.ts'
 import type { DispatchOptions } from '../notices/dispatch.ts'
 import { DISPATCH_DEFAULTS, dispatchDue, lastSlotRun, scheduledHandler } from '../notices/index.ts'
-import { hasDuePending } from '../notices/outbox.ts'
 import type { WorkerBunko } from './build.ts'
 import type { NoticeJob, WorkerEnv } from './env.ts'
 

@@ -87,7 +87,7 @@ export type SlotKind = 'standard' | 'locker'
 
 /**
  * The notice outbox (NOTICE-ONCE). `id` is a UUID sent as LINE's X-Line-Retry-Key on every
- * attempt; `key` makes queueing idempotent (`hold_ready:<hold id>`, `overdue:<loan id>:<date>`).
+ * attempt; `key` makes queueing idempotent (`hold_ready:<hold id>`, `overdue:<loan id>:<reminder number>`).
  */
 export const notices = sqliteTable(
   'notices',
