@@ -73,7 +73,9 @@ async function main(): Promise<void> {
   const loadBefore = load()
   const results: (SizeResult & { sqlite: string })[] = []
   for (const titles of sizes) results.push(await runSize(titles, now))
-  const command = `npm run bench:db -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '')
+  const command = `npm run bench:db -- ${process.argv.slice(2).join(' ')}`
+    .trim()
+    .replace(/ --$/, '')
   const text = [
     table(results),
     '',
