@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.ts'
 import { eventHandler } from './events/handle.ts'
 import { passwordRoutes } from './link/password-routes.tsx'
 import { linkRoutes } from './link/routes.tsx'
+import { errorName } from './log.ts'
 import { menuIdCache } from './richmenu/cache.ts'
 import { webhookRoute } from './webhook/route.ts'
 
@@ -25,6 +26,12 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
+  // An unexpected error is logged by its class name only (a database error's message can
+  // carry query parameters: patron numbers, hashes) and answered with a plain 500.
+  app.onError((err, c) => {
+    deps.log.error('http.unhandled', { path: c.req.path, error: errorName(err) })
+    return c.text('Internal Server Error', 500)
+  })
   app.get('/healthz', (c) => c.json({ ok: true }))
   // Browsers ask for it on every page; answering spares the logs a 404 each time.
   app.get('/favicon.ico', (c) => c.body(null, 204))

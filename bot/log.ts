@@ -27,3 +27,8 @@ export function memoryLog(): Log & { lines: string[] } {
     lines.push(JSON.stringify({ level, event, ...fields }))
   return { lines, info: push('info'), warn: push('warn'), error: push('error') }
 }
+
+/** What to log of an error: its class name only, since messages can carry query data. */
+export function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err
+}

@@ -3,6 +3,7 @@
  * counter from a SQLite file; with no LINE credentials it also runs the LINE simulator on the
  * same port, so a librarian can try everything at /simulator without a LINE channel.
  */
+
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
@@ -11,7 +12,7 @@ import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
 import { DEMO_STAFF, seedDemoLibrary } from './demo.ts'
-import { consoleLog } from './log.ts'
+import { consoleLog, errorName } from './log.ts'
 import { nodeServer } from './node-server.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
 
@@ -67,7 +68,7 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
         liffId: config.line.liffId,
       })
     } catch (err) {
-      log.warn('richmenu.sync_failed', { error: err instanceof Error ? err.message : 'unknown' })
+      log.warn('richmenu.sync_failed', { error: errorName(err) })
     }
   }
 })

@@ -7,7 +7,9 @@
  * With no LINE credentials it is in demo mode, as on Node: the LINE simulator answers in the
  * same Worker at /simulator and the demo library is loaded into an empty D1.
  */
+
 import { ConfigError } from './config.ts'
+import { errorName } from './log.ts'
 import { bunkoFor, type WorkerBunko } from './worker/build.ts'
 import { demoTick, prepareDemo } from './worker/demo.ts'
 import type { WorkerContext, WorkerEnv } from './worker/env.ts'
@@ -53,7 +55,7 @@ export default {
       run.catch((err: unknown) => {
         b.deps.log.error('notices.cron_failed', {
           cron: event.cron,
-          error: err instanceof Error ? err.message : 'unknown',
+          error: errorName(err),
         })
         throw err // the invocation is reported as failed, and the next tick tries again
       }),

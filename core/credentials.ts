@@ -15,8 +15,8 @@ import { allow, type Decision, type Refusal, refuse, type Text } from './types.t
 export function wrongCredentials(policy: Policy): Refusal<'wrong_credentials'> {
   const p = phoneLine(contactFor(policy))
   return refuse('wrong_credentials', {
-    ja: `利用者番号またはパスワードが違います。もう一度ご確認のうえ入力してください。パスワードを忘れた場合は「パスワードを忘れた方」から再設定できます。ご不明な点は${p.ja}へお問い合わせください。`,
-    en: `The patron number or password is not correct. Please check and try again. If you have forgotten your password, you can set a new one under "Forgotten password". Questions: ${p.en}.`,
+    ja: `利用者番号またはパスワードが違います。もう一度ご確認のうえ入力してください。パスワードをお忘れの場合や、まだ登録していない場合は「パスワードの登録・再設定」から設定できます。ご不明な点は${p.ja}へお問い合わせください。`,
+    en: `The patron number or password is not correct. Please check and try again. If you have forgotten your password or never registered one, set it under "Register or reset your password". Questions: ${p.en}.`,
   })
 }
 

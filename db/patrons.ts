@@ -86,11 +86,9 @@ export async function signIn(
   if (!isText(input.number, 64) || !isText(input.password, 1024))
     return inputRefusal('invalid_input')
   const number = normalizePatronNumber(input.number)
+  // A patron without a web password is answered like an unknown number (ACC-SECRET): the
+  // answer points to registering one, and the number cannot be probed for existence.
   const found = await patronFacts(db, { number })
-  if (found && found.row.passwordHash === null) {
-    const access = await accessCheck(db, found.row, found.patron, now, policy, mayLogIn)
-    return access.ok ? wrongCredentials(policy) : access
-  }
   const attempt = await beginAttempt(db, attemptKey(number), now, policy)
   if (!attempt.ok) return attempt
   const ok = await verifyPassword(input.password, found?.row.passwordHash ?? null)

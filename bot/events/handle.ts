@@ -6,11 +6,11 @@
  */
 import type { webhook } from '@line/bot-sdk'
 import { checkService } from '../../core/maintenance.ts'
-import { findLinkByLineUser, recordWebhookEvent } from '../../db/links.ts'
+import { findLinkByLineUser, recordWebhookEvent, setFollowed } from '../../db/links.ts'
 import { maintenanceNotice } from '../messages/maintenance.ts'
 import { onMessage, onPostback } from './chat.ts'
 import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } from './context.ts'
-import { onFollow, onUnfollow } from './follow.ts'
+import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
 
 export function eventHandler(deps: EventDeps) {
@@ -51,7 +51,11 @@ async function handleEvent(
     lang: await languageFor(userId, link),
     reply: replier(deps, event, userId),
   }
-  if (event.type === 'unfollow') return onUnfollow(ctx)
+  // Whether the patron can be reached (unfollow = blocked) is kept even during maintenance:
+  // a lost follow would leave their notices marked undeliverable.
+  if (event.type === 'follow' || event.type === 'unfollow')
+    await setFollowed(deps.db, { lineUserId: userId, followed: event.type === 'follow' }, now)
+  if (event.type === 'unfollow') return
   const service = checkService(now, deps.config.policy)
   if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
   switch (event.type) {

@@ -41,12 +41,19 @@ export async function onAccountLink(
     await ctx.reply([linkFailedMessage({ contact: policy.contact, lang })])
     return
   }
-  const result = await linkByNonce(
-    deps.db,
-    { nonce: event.link.nonce, lineUserId: userId },
-    ctx.now,
-    policy,
-  )
+  let result: Awaited<ReturnType<typeof linkByNonce>>
+  try {
+    result = await linkByNonce(
+      deps.db,
+      { nonce: event.link.nonce, lineUserId: userId },
+      ctx.now,
+      policy,
+    )
+  } catch (err) {
+    // The patron finished LINE's dialog: never leave them without an answer.
+    await ctx.reply([linkFailedMessage({ contact: policy.contact, lang })])
+    throw err
+  }
   if (!result.ok) {
     deps.log.info('link.refused', { reason: result.reason })
     const message =

@@ -3,6 +3,7 @@
  * strength rule is shown before typing; the same lockout as sign-in applies.
  */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { passwordRuleText } from '../../core/credentials.ts'
 import { checkService } from '../../core/maintenance.ts'
 import { resetPassword } from '../../db/patrons.ts'
@@ -14,6 +15,11 @@ import { Notice } from './views.tsx'
 
 export function passwordRoutes(deps: AppDeps): Hono {
   const app = new Hono()
+  // The forms are a few fields; the pages carry live link nonces and must never be cached.
+  app.use('*', bodyLimit({ maxSize: 16 * 1024 }), async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
   const { policy } = deps.config
   const rule = passwordRuleText(policy)
 
@@ -27,7 +33,9 @@ export function passwordRoutes(deps: AppDeps): Hono {
 
   app.get('/', (c) => {
     const lang = langOf(c.req.header('accept-language'))
-    return c.html(<PasswordForm lang={lang} csrf={csrfToken(c)} rule={rule[lang]} />)
+    return c.html(
+      <PasswordForm lang={lang} csrf={csrfToken(c, deps.config.publicUrl)} rule={rule[lang]} />,
+    )
   })
 
   app.post('/', async (c) => {
@@ -38,7 +46,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
       c.html(
         <PasswordForm
           lang={lang}
-          csrf={csrfToken(c)}
+          csrf={csrfToken(c, deps.config.publicUrl)}
           rule={rule[lang]}
           number={number}
           error={error}

@@ -5,6 +5,7 @@
  * sends the `accountLink` event that completes the link. Works without JavaScript.
  */
 import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { checkService } from '../../core/maintenance.ts'
 import { createLinkNonce, findLinkByLineUser, findLinkByPatron } from '../../db/links.ts'
 import { signIn } from '../../db/patrons.ts'
@@ -39,6 +40,11 @@ const words = {
 
 export function linkRoutes(deps: AppDeps): Hono {
   const app = new Hono()
+  // The forms are a few fields; the pages carry live link nonces and must never be cached.
+  app.use('*', bodyLimit({ maxSize: 16 * 1024 }), async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
   const { policy } = deps.config
 
   /** SVC-MAINT: the page says the service is paused and when it returns. */
@@ -75,7 +81,12 @@ export function linkRoutes(deps: AppDeps): Hono {
     const state = await stateFor(linkToken, stateValue)
     if (!state) return expired(c, lang)
     return c.html(
-      <LinkForm lang={state.lang} linkToken={linkToken} state={stateValue} csrf={csrfToken(c)} />,
+      <LinkForm
+        lang={state.lang}
+        linkToken={linkToken}
+        state={stateValue}
+        csrf={csrfToken(c, deps.config.publicUrl)}
+      />,
     )
   })
 
@@ -97,7 +108,7 @@ export function linkRoutes(deps: AppDeps): Hono {
           lang={lang}
           linkToken={linkToken}
           state={stateValue}
-          csrf={csrfToken(c)}
+          csrf={csrfToken(c, deps.config.publicUrl)}
           number={number}
           error={error}
         />,
@@ -133,7 +144,7 @@ export function linkRoutes(deps: AppDeps): Hono {
       return c.html(
         <ConfirmReplace
           lang={lang}
-          csrf={csrfToken(c)}
+          csrf={csrfToken(c, deps.config.publicUrl)}
           linkToken={linkToken}
           pending={nonce}
           otherPatron={otherPatron}

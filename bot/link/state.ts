@@ -37,9 +37,10 @@ function b64url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+/** A 32-byte MAC in unpadded base64url is exactly 43 characters; anything else is not ours. */
 function fromB64url(s: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(s)) return null
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'))
+  if (!/^[A-Za-z0-9_-]{43}$/.test(s)) return null
+  const bin = atob(`${s.replace(/-/g, '+').replace(/_/g, '/')}=`)
   return Uint8Array.from(bin, (c) => c.charCodeAt(0))
 }
 

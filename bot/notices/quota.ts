@@ -3,8 +3,10 @@
  * past it. Before a slot the dispatcher reads what is used and what is allowed, warns in the
  * log well before the limit, and sends only what fits: the rest stays pending for a later slot.
  */
+
 import type { messagingApi } from '@line/bot-sdk'
 import type { Log } from '../log.ts'
+import { errorName } from '../log.ts'
 
 export interface QuotaReading {
   /** The month's target, or null when LINE sets none. */
@@ -31,7 +33,7 @@ export async function readQuota(
     const limit = quota.type === 'limited' && typeof quota.value === 'number' ? quota.value : null
     return { limit, used, remaining: limit === null ? Number.POSITIVE_INFINITY : limit - used }
   } catch (err) {
-    log.warn('notices.quota_unreadable', { error: err instanceof Error ? err.message : 'unknown' })
+    log.warn('notices.quota_unreadable', { error: errorName(err) })
     return null
   }
 }

@@ -7,6 +7,7 @@
  *
  * The last slot run is kept in the kv table, so a restart (or another Workers isolate) knows.
  */
+
 import type { Db } from '../../db/client.ts'
 import {
   advanceNoticeSlotMark,
@@ -15,6 +16,7 @@ import {
   noticeSlotMark,
 } from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
+import { errorName } from '../log.ts'
 import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
 import { expireHolds } from './expiry.ts'
 import { queueOverdue } from './overdue.ts'
@@ -62,7 +64,7 @@ export async function runSlot(
       deps.log.error('notices.step_failed', {
         step: name,
         slotAt: at,
-        error: err instanceof Error ? err.message : 'unknown',
+        error: errorName(err),
       })
       return null
     }

@@ -6,7 +6,9 @@
  *
  * Workers has no long-lived process; it runs the same `tick` from cron (workers.ts).
  */
+
 import type { AppDeps } from '../deps.ts'
+import { errorName } from '../log.ts'
 import type { DispatchOptions } from './dispatch.ts'
 import { tick } from './run-slot.ts'
 import { nextSlot } from './slots.ts'
@@ -54,7 +56,7 @@ export function startScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sche
         delay = report?.errors.length ? retryMs : untilNextCheck()
       } catch (err) {
         deps.log.error('notices.tick_failed', {
-          error: err instanceof Error ? err.message : 'unknown',
+          error: errorName(err),
         })
         delay = retryMs
       }

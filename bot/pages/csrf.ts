@@ -14,15 +14,18 @@ export function randomToken(bytes = 16): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 }
 
-/** The token for this visitor, set as a cookie when there is none yet. */
-export function csrfToken(c: Context): string {
+/**
+ * The token for this visitor, set as a cookie when there is none yet. The cookie is Secure
+ * whenever the public address is https, even when a TLS-terminating proxy hands us plain http.
+ */
+export function csrfToken(c: Context, publicUrl = ''): string {
   const existing = getCookie(c, COOKIE)
   if (existing && /^[0-9a-f]{32}$/.test(existing)) return existing
   const token = randomToken()
   setCookie(c, COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: new URL(c.req.url).protocol === 'https:' || publicUrl.startsWith('https:'),
     path: '/',
   })
   return token

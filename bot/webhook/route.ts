@@ -6,7 +6,7 @@
  */
 import type { webhook } from '@line/bot-sdk'
 import { type Context, Hono } from 'hono'
-import type { Log } from '../log.ts'
+import { errorName, type Log } from '../log.ts'
 import { verifySignature } from './signature.ts'
 
 export interface WebhookOptions {
@@ -82,9 +82,4 @@ function parseBody(raw: Uint8Array): webhook.CallbackRequest | null {
   } catch {
     return null
   }
-}
-
-/** An error's class name only: messages can carry request data. */
-export function errorName(err: unknown): string {
-  return err instanceof Error ? err.name : typeof err
 }

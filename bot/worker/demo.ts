@@ -3,8 +3,10 @@
  * empty D1 (once per isolate; a no-op when it is already there), and catch the demo clock up
  * with the offset the counter stored in the kv table, since another isolate may have moved it.
  */
+
 import { restoreDemoClock } from '../counter/demo-clock.ts'
 import { seedDemoLibrary } from '../demo.ts'
+import { errorName } from '../log.ts'
 import { tick } from '../notices/run-slot.ts'
 import type { WorkerBunko } from './build.ts'
 import { DEFAULT_PUSH_LIMIT } from './notices.ts'
@@ -21,7 +23,7 @@ export async function prepareDemo(b: WorkerBunko): Promise<void> {
   } catch (err) {
     // Another isolate or request may be loading it (the batch leaves nothing half-done), or
     // the migrations are missing: either way the next request checks again.
-    log.warn('db.demo_seed_failed', { error: err instanceof Error ? err.message : 'unknown' })
+    log.warn('db.demo_seed_failed', { error: errorName(err) })
   }
 }
 
@@ -44,7 +46,7 @@ export function demoTick(b: WorkerBunko, ctx: { waitUntil(task: Promise<unknown>
     tick(b.deps, { limit: DEFAULT_PUSH_LIMIT })
       .catch((err: unknown) => {
         b.deps.log.error('notices.tick_failed', {
-          error: err instanceof Error ? err.message : 'unknown',
+          error: errorName(err),
         })
       })
       .finally(() => {

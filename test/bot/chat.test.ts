@@ -167,6 +167,12 @@ describe('SVC-MAINT: during maintenance every answer says when service is back',
       const page = await fetch(`${b.origin}/link?linkToken=abcdefghijkl&state=x`)
       expect(page.status).toBe(503)
       expect(await page.text()).toContain('メンテナンス')
+      // A linked patron who blocks and unblocks during maintenance can still be reached.
+      await b.sim.users.unfollow(linked)
+      await b.sim.users.follow(linked)
+      await b.settled()
+      const [row] = await b.db.orm.select().from(lineLinks).where(eq(lineLinks.lineUserId, linked))
+      expect(row?.followed).toBe(true)
     } finally {
       b.setNow(TEST_NOW)
     }

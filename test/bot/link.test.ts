@@ -69,6 +69,25 @@ describe('LINE-LINK: account linking through the simulator', () => {
     expect((await fetch(url)).status).toBe(410)
   })
 
+  it('a malformed state (any length, any characters) is refused as expired, never a 500', async () => {
+    const url = new URL(await requestLinkPage(b, user))
+    const good = url.searchParams.get('state')!
+    const parts = good.split('.')
+    for (const mac of ['A', 'AB', 'ABCDE', `${parts[3]}A`, '%%%', '']) {
+      url.searchParams.set('state', [...parts.slice(0, 3), mac].join('.'))
+      expect((await fetch(url)).status).toBe(410)
+    }
+  })
+
+  it('ACC-SECRET: a patron without a password is answered like a wrong password, pointing to registration', async () => {
+    const url = await requestLinkPage(b, user)
+    const none = await signInOnLinkPage(b, url, '1000000008', 'anything-12')
+    const wrong = await signInOnLinkPage(b, url, HANAKO.number, 'not-her-password1')
+    const message = (html: string) => /role="alert">([^<]*)</.exec(html)?.[1]
+    expect(message(none.html)).toBe(message(wrong.html))
+    expect(message(none.html)).toContain('パスワードの登録・再設定')
+  })
+
   it('ACC-SECRET: a wrong number and a wrong password get the same answer', async () => {
     const url = await requestLinkPage(b, user)
     const wrongPassword = await signInOnLinkPage(b, url, HANAKO.number, 'not-her-password1')

@@ -39,8 +39,16 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     await to('cart', '予約カート')
     expect(text(m.root)).toContain('「海辺の物語」はセット予約になります')
     await to('pickup', '受取場所')
-    const legends = [...m.root.querySelectorAll('legend')].map((l) => l.textContent)
-    expect(legends).toEqual(['図書館', '分室', '自動車文庫ステーション', '予約図書受取ロッカー'])
+    // The heading is drawn at once; the places arrive from the API after it.
+    const legends = () => [...m!.root.querySelectorAll('legend')].map((l) => l.textContent)
+    await until(() =>
+      expect(legends()).toEqual([
+        '図書館',
+        '分室',
+        '自動車文庫ステーション',
+        '予約図書受取ロッカー',
+      ]),
+    )
     byText<HTMLLabelElement>(m.root, '藤阪分室', 'label').querySelector('input')!.click()
     await click(m.root, '確認画面へ進む', 'button')
     await until(() => expect($(m!.root, 'h1').textContent).toBe('予約内容の確認'))

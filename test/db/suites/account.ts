@@ -60,7 +60,8 @@ export function accountSuite(open: OpenDb) {
     })
 
     it('ACC-PASSWORD, ACC-EXPIRED, ACC-ELIGIBLE: typed refusals at sign-in', async () => {
-      expect(await sign('1000007', 'anything1')).toMatchObject({ reason: 'no_password' })
+      // ACC-SECRET over ACC-PASSWORD: no password answers like a wrong one, pointing to registration.
+      expect(await sign('1000007', 'anything1')).toMatchObject({ reason: 'wrong_credentials' })
       expect(await sign('1000006', PASSWORD)).toMatchObject({ reason: 'expired' })
       expect(await sign('1000004', PASSWORD)).toMatchObject({ reason: 'wide_area' })
     })
