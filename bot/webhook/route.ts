@@ -25,7 +25,11 @@ export function webhookRoute(opts: WebhookOptions): Hono {
   app.post('/', async (c) => {
     const declared = Number(c.req.header('content-length') ?? '0')
     if (declared > opts.bodyLimit) return c.json({ message: 'Payload Too Large' }, 413)
-    const raw = await readLimited(c.req.raw, opts.bodyLimit)
+    // LINE sends Content-Length: with it (already checked) the body is read in one go;
+    // without it, the stream is read and abandoned as soon as it passes the limit.
+    const raw = c.req.header('content-length')
+      ? new Uint8Array(await c.req.arrayBuffer())
+      : await readLimited(c.req.raw, opts.bodyLimit)
     if (!raw) return c.json({ message: 'Payload Too Large' }, 413)
     if (!(await verifySignature(opts.channelSecret, raw, c.req.header('x-line-signature')))) {
       opts.log.warn('webhook.bad_signature', { bytes: raw.byteLength })

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { textMessageEvent } from '../../bot/simulator/webhook/events.ts'
 import { sign } from '../../bot/webhook/signature.ts'
 import { startBunko } from '../support/bunko.ts'
 import { quantile } from './stats.ts'
@@ -72,32 +73,24 @@ async function bare(): Promise<{ url: string; close(): void }> {
   }
 }
 
-const b = await startBunko({ now: Date.now() })
+const b = await startBunko({ now: Date.now(), realTime: true })
 const user = b.users[0]!.userId
 await b.sim.users.follow(user)
 await b.settled()
-const event = (i: number) =>
+/** A text message as LINE sends it, with a reply token the simulator really issued. */
+const event = (_i: number) =>
   JSON.stringify({
     destination: 'Ubench',
-    events: [
-      {
-        type: 'message',
-        mode: 'active',
-        timestamp: Date.now(),
-        webhookEventId: `01BENCH${String(i).padStart(19, '0')}`,
-        deliveryContext: { isRedelivery: false },
-        source: { type: 'user', userId: user },
-        replyToken: `bench-${i}`,
-        message: { type: 'text', id: String(i), quoteToken: 'q', text: 'ヘルプ' },
-      },
-    ],
+    events: [textMessageEvent(b.sim.state, user, 'ヘルプ')],
   })
 const plain = await bare()
 const secret = b.config.line.channelSecret
 // Warm both up, then measure the bare app first and bunko second, in one run.
 await load(plain.url, event, secret)
 const bareResult = await load(plain.url, event, secret)
-const bunkoResult = await load(`${b.origin}/webhook`, (i) => event(i + 10 * total), secret)
+const bunkoResult = await load(`${b.origin}/webhook`, event, secret)
+const replies = b.sim.record.calls({ path: '/v2/bot/message/reply' })
+const accepted = replies.filter((c) => c.status === 200).length
 await b.settled()
 plain.close()
 await b.close()
@@ -108,3 +101,4 @@ console.log(`webhook: ${total} signed requests, ${concurrency} in flight, one ev
 console.log('| server | requests/s | p50 ms | p99 ms |\n|---|---|---|---|')
 console.log(row('bare Hono, 200', bareResult))
 console.log(row('bunko /webhook', bunkoResult))
+console.log(`\nreplies accepted by the simulator: ${accepted} of ${replies.length}`)

@@ -26,10 +26,13 @@ export async function startBunko(
     staticRoot?: string
     /** Run the notice scheduler as npm start does (off by default: most tests drive slots). */
     scheduler?: SchedulerOptions
+    /** Let time flow from `now` (benchmarks); tests keep it still and move it with setNow. */
+    realTime?: boolean
   } = {},
 ) {
   let base = opts.now ?? TEST_NOW
-  const clock = new DemoClock(() => base)
+  const started = Date.now()
+  const clock = new DemoClock(opts.realTime ? () => base + Date.now() - started : () => base)
   const db = openSqlite(':memory:')
   migrate(db)
   await seedDemo(db, clock.now())
