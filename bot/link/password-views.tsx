@@ -2,7 +2,7 @@
  * The password registration and reset page (ACC-RESET): patron number, name and the phone
  * number on record prove who the patron is; the new password's rule is said before typing.
  */
-import { ErrorBox, type Lang, Layout } from '../pages/layout.tsx'
+import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
 
 const t = {
   ja: {
@@ -60,59 +60,29 @@ export function PasswordForm(p: PasswordFormProps) {
       {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
       <form method="post" action="/password" autocomplete="off">
         <input type="hidden" name="csrf" value={p.csrf} />
-        <label for="number">{s.number}</label>
-        <input
-          id="number"
-          name="number"
-          inputmode="numeric"
-          required
-          maxlength={20}
-          value={p.number ?? ''}
-        />
-        <label for="name">
-          {s.name}
-          <span class="hint" id="name-hint">
-            {s.nameHint}
-          </span>
-        </label>
-        <input id="name" name="name" required maxlength={100} aria-describedby="name-hint" />
-        <label for="phone">
-          {s.phone}
-          <span class="hint" id="phone-hint">
-            {s.phoneHint}
-          </span>
-        </label>
-        <input
-          id="phone"
+        <Field name="number" label={s.number} inputmode="numeric" maxlength={20} value={p.number} />
+        <Field name="name" label={s.name} hint={s.nameHint} maxlength={100} />
+        <Field
           name="phone"
+          label={s.phone}
+          hint={s.phoneHint}
           type="tel"
           inputmode="tel"
-          required
           maxlength={30}
-          aria-describedby="phone-hint"
         />
-        <label for="password">
-          {s.password}
-          <span class="hint" id="rule">
-            {p.rule}
-          </span>
-        </label>
-        <input
-          id="password"
+        <Field
           name="password"
+          label={s.password}
+          hint={p.rule}
           type="password"
           autocomplete="new-password"
-          required
           maxlength={128}
-          aria-describedby="rule"
         />
-        <label for="confirm">{s.confirm}</label>
-        <input
-          id="confirm"
+        <Field
           name="confirm"
+          label={s.confirm}
           type="password"
           autocomplete="new-password"
-          required
           maxlength={128}
         />
         <button type="submit">{s.submit}</button>

@@ -2,7 +2,7 @@
  * The account-link pages (LINE-LINK): the patron proves who they are with patron number
  * and web password; LINE's own dialog then finishes the link.
  */
-import { ErrorBox, type Lang, Layout } from '../pages/layout.tsx'
+import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
 
 const t = {
   ja: {
@@ -73,36 +73,22 @@ export function LinkForm(p: LinkFormProps) {
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="state" value={p.state} />
         <input type="hidden" name="csrf" value={p.csrf} />
-        <label for="number">
-          {s.number}
-          <span class="hint" id="number-hint">
-            {s.numberHint}
-          </span>
-        </label>
-        <input
-          id="number"
+        <Field
           name="number"
+          label={s.number}
+          hint={s.numberHint}
           inputmode="numeric"
           autocomplete="username"
-          required
           maxlength={20}
-          value={p.number ?? ''}
-          aria-describedby="number-hint"
+          value={p.number}
         />
-        <label for="password">
-          {s.password}
-          <span class="hint" id="password-hint">
-            {s.passwordHint}
-          </span>
-        </label>
-        <input
-          id="password"
+        <Field
           name="password"
+          label={s.password}
+          hint={s.passwordHint}
           type="password"
           autocomplete="current-password"
-          required
           maxlength={128}
-          aria-describedby="password-hint"
         />
         <button type="submit">{s.submit}</button>
       </form>

@@ -58,3 +58,40 @@ export function ErrorBox(props: { children: Child }) {
     </div>
   )
 }
+
+/** A labelled input with an optional hint the screen reader reads with it. */
+export function Field(p: {
+  name: string
+  label: string
+  hint?: string
+  type?: 'text' | 'password' | 'tel'
+  inputmode?: 'numeric' | 'tel'
+  autocomplete?: string
+  maxlength: number
+  value?: string
+}) {
+  const hintId = p.hint ? `${p.name}-hint` : undefined
+  return (
+    <>
+      <label for={p.name}>
+        {p.label}
+        {p.hint ? (
+          <span class="hint" id={hintId}>
+            {p.hint}
+          </span>
+        ) : null}
+      </label>
+      <input
+        id={p.name}
+        name={p.name}
+        type={p.type ?? 'text'}
+        inputmode={p.inputmode}
+        autocomplete={p.autocomplete ?? 'off'}
+        required
+        maxlength={p.maxlength}
+        value={p.value ?? ''}
+        aria-describedby={hintId}
+      />
+    </>
+  )
+}
