@@ -19,8 +19,8 @@ import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
 import { jstInstant } from '../../core/index.ts'
-import { raw } from '../../db/client.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { seedReadyNotices } from '../support/ready-notices.ts'
 
 const { values: args } = parseArgs({
   options: { notices: { type: 'string', default: '10000' } },
@@ -38,33 +38,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bunko-notice-bench-'))
 const db = openSqlite(join(dir, 'bench.db'))
 migrate(db)
 
-/** One library, one title with N copies, N linked patrons each with a ready hold and its notice. */
-async function seed() {
-  const n = sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${N})`
-  const uuid = sql`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
-    substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' ||
-    hex(randomblob(6)))`
-  await db.batch([
-    raw(sql`INSERT INTO places (id, code, name, kind, phone)
-      VALUES (1, 'central', '中央図書館', 'library', '050-7105-8141') RETURNING id`),
-    raw(sql`INSERT INTO titles (id, title, author, material_type, created_at)
-      VALUES (1, '銀河鉄道の夜', '宮沢賢治', 'book', 0) RETURNING id`),
-    raw(sql`${n} INSERT INTO copies (id, barcode, title_id, home_library_id, status,
-        current_place_id) SELECT i, 'B' || i, 1, 1, 'on_hold_shelf', 1 FROM n RETURNING id`),
-    raw(sql`${n} INSERT INTO patrons (id, number, name, created_at)
-      SELECT i, 'P' || i, 'patron ' || i, 0 FROM n RETURNING id`),
-    raw(sql`${n} INSERT INTO line_links (line_user_id, patron_id, linked_at)
-      SELECT 'U' || printf('%032x', i), i, 0 FROM n RETURNING id`),
-    raw(sql`${n} INSERT INTO holds (id, patron_id, title_id, copy_id, pickup_place_id, placed_at,
-        state, ready_at, pickup_by, notice_state)
-      SELECT i, i, 1, i, 1, 0, 'ready', ${SLOT - 3_600_000}, '2026-06-17', 'pending' FROM n
-      RETURNING id`),
-    raw(sql`${n} INSERT INTO notices (id, key, patron_id, kind, hold_id, slot_kind, due_at, state,
-        attempts, created_at)
-      SELECT ${uuid}, 'hold_ready:' || i, i, 'hold_ready', i, 'standard', ${SLOT}, 'pending', 0, 0
-      FROM n RETURNING id`),
-  ])
-}
+const seed = () => seedReadyNotices(db, { n: N, slot: SLOT, pickupBy: '2026-06-17' })
 
 type SimReport = {
   calls: number
