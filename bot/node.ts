@@ -4,17 +4,19 @@
  * same port, so a librarian can try everything at /simulator without a LINE channel.
  */
 
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
 import { migrate, openSqlite } from '../db/sqlite.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
-import { DEMO_STAFF, seedDemoLibrary } from './demo.ts'
+import { DEMO_KIOSK, DEMO_STAFF, seedDemoLibrary } from './demo.ts'
 import { consoleLog, errorName } from './log.ts'
 import { nodeServer } from './node-server.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
+import { readSip2Config } from './sip2/server/config.ts'
+import { listenSip2 } from './sip2/server/listen.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -22,7 +24,8 @@ const databasePath = process.env.DATABASE_PATH ?? 'data/bunko.db'
 
 function startupConfig() {
   try {
-    return readConfig(process.env, { publicUrl: `http://localhost:${port}` })
+    const config = readConfig(process.env, { publicUrl: `http://localhost:${port}` })
+    return { ...config, sip2: readSip2Config(process.env, { demo: config.demo, host }) }
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`bunko: ${err.message}`)
@@ -53,6 +56,32 @@ const { root, line, background, scheduler } = nodeServer({
   scheduler: {},
 })
 
+// Self-check kiosks (SIP2) on their own port, acting through the counter's functions.
+const sip2 = config.sip2
+  ? await listenSip2(
+      {
+        db,
+        policy: config.policy,
+        log,
+        now: () => clock.now(),
+        wallNow: clock instanceof DemoClock ? () => clock.now() - clock.offset : () => clock.now(),
+      },
+      {
+        port: config.sip2.port,
+        host: config.sip2.host,
+        charset: config.sip2.charset,
+        idleSeconds: config.sip2.idleSeconds,
+        maxConnections: config.sip2.maxConnections,
+        tls: config.sip2.tls
+          ? {
+              cert: readFileSync(config.sip2.tls.certPath),
+              key: readFileSync(config.sip2.tls.keyPath),
+            }
+          : undefined,
+      },
+    )
+  : null
+
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
   console.log(`bunko is running at ${url}`)
@@ -61,6 +90,10 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
     console.log(
       `  counter: ${url}/counter (demo staff: ${DEMO_STAFF.login} / ${DEMO_STAFF.password})`,
     )
+    if (sip2)
+      console.log(
+        `  self-check kiosks (SIP2${config.sip2?.tls ? ' over TLS' : ''}): ${config.sip2?.host}:${sip2.port} (demo kiosk: ${DEMO_KIOSK.login} / ${DEMO_KIOSK.password}, institution ${DEMO_KIOSK.institutionId}; SIP2_LISTEN_PORT=0 turns it off)`,
+      )
     try {
       await syncRichMenus({
         client: line.client,
@@ -73,8 +106,11 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   }
 })
 
+if (sip2 && !config.demo) console.log(`SIP2 server listening on ${config.sip2?.host}:${sip2.port}`)
+
 async function shutdown() {
   server.close()
+  await sip2?.close()
   await scheduler?.stop()
   await background.idle()
   db.close()

@@ -14,20 +14,36 @@ export type StaffRow = typeof staff.$inferSelect
 /** Create or replace a staff account (npm run staff:add). */
 export async function upsertStaff(
   db: Db,
-  input: { login: string; name: string; password: string; role?: 'staff' | 'admin' },
+  input: {
+    login: string
+    name: string
+    password: string
+    role?: StaffRow['role']
+    /** Kiosks only: their SIP2 institution id and the place they stand in. */
+    institutionId?: string | null
+    placeId?: number | null
+  },
   now: number,
 ): Promise<StaffRow | null> {
   if (!isText(input.login, 64) || !isText(input.name, 200) || !isText(input.password, 1024))
     return null
   const passwordHash = await hashPassword(input.password)
   const role = input.role ?? 'staff'
+  const binding = { institutionId: input.institutionId ?? null, placeId: input.placeId ?? null }
   const [rows] = await db.batch([
     db.orm
       .insert(staff)
-      .values({ login: input.login, name: input.name, passwordHash, role, createdAt: now })
+      .values({
+        login: input.login,
+        name: input.name,
+        passwordHash,
+        role,
+        ...binding,
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: staff.login,
-        set: { name: input.name, passwordHash, role, disabled: false },
+        set: { name: input.name, passwordHash, role, ...binding, disabled: false },
       })
       .returning(),
   ])

@@ -56,3 +56,14 @@ export function decodeText(bytes: Uint8Array, charset: Charset): string {
     throw new CharsetError('bytes are not valid Shift_JIS')
   return text
 }
+
+/**
+ * `text` with every character the charset cannot carry replaced by `?` — for the words a
+ * kiosk shows (titles, screen messages), never for identifiers.
+ */
+export function fitText(text: string, charset: Charset): string {
+  if (charset === 'utf-8') return text.replace(LONE_SURROGATE, '?')
+  let out = ''
+  for (const ch of text) out += iconv.decode(iconv.encode(ch, charset), charset) === ch ? ch : '?'
+  return out
+}

@@ -4,7 +4,7 @@
  */
 
 export { FIELD_NAMES, MESSAGE_SPECS, type MessageSpec, messageSpec } from './catalogue.ts'
-export { CHARSETS, type Charset, CharsetError, charsetNamed } from './charset.ts'
+export { CHARSETS, type Charset, CharsetError, charsetNamed, fitText } from './charset.ts'
 export { checksum, checksumMatches, isSequence, nextSequence } from './checksum.ts'
 export { parseSipDate, sipDate, sipDueDate } from './dates.ts'
 export {
@@ -18,3 +18,4 @@ export {
   type Sip2ProblemKind,
 } from './fields.ts'
 export { decodeFrame, encodeFrame, type Frame, type FrameOptions, LineSplitter } from './frame.ts'
+export * from './requests.ts'

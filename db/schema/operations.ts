@@ -1,6 +1,6 @@
 /** Security and housekeeping: login attempts, link nonces, webhook ids, staff, audit, scheduler. */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { bool } from './catalogue.ts'
+import { bool, places } from './catalogue.ts'
 import { patrons } from './patrons.ts'
 
 /**
@@ -48,12 +48,21 @@ export const webhookEvents = sqliteTable(
   (t) => [index('webhook_events_received_idx').on(t.receivedAt)],
 )
 
+/**
+ * Counter staff, and self-check kiosks (role 'kiosk'): a kiosk signs in over SIP2 with its
+ * login and password, names its `institution_id` (SIP2 `AO`) and acts at `place_id`. Kiosk
+ * actions are audited under the kiosk's row, so statistics can count them by role.
+ */
 export const staff = sqliteTable('staff', {
   id: integer('id').primaryKey(),
   login: text('login').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role').$type<'staff' | 'admin'>().notNull().default('staff'),
+  role: text('role').$type<'staff' | 'admin' | 'kiosk'>().notNull().default('staff'),
+  /** For kiosks: the SIP2 institution id (`AO`) it must send. */
+  institutionId: text('institution_id'),
+  /** For kiosks: the library it stands in (where it lends and takes back). */
+  placeId: integer('place_id').references(() => places.id),
   disabled: bool('disabled').notNull().default(false),
   createdAt: integer('created_at').notNull(),
 })

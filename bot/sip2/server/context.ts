@@ -1,0 +1,55 @@
+/**
+ * What the SIP2 server's handlers share: the counter's context (so kiosk actions run through
+ * the very functions the counter's do), the signed-in kiosk, and the request in hand.
+ */
+import type { Policy } from '../../../core/index.ts'
+import type { Db } from '../../../db/client.ts'
+import type { Counter } from '../../counter/context.ts'
+import type { Log } from '../../log.ts'
+import { field, type Sip2Message } from '../index.ts'
+
+export interface Sip2Deps {
+  db: Db
+  policy: Policy
+  log: Log
+  /** Library time (the demo clock in demo mode): loans, due dates, audit entries. */
+  now(): number
+  /** Real time: the sign-in lockouts (a demo clock jump must not lift a lock). */
+  wallNow(): number
+}
+
+/** A kiosk signed in on a connection: its staff row, institution and place. */
+export interface Kiosk {
+  id: number
+  login: string
+  institutionId: string
+  placeId: number
+  placeName: string
+}
+
+/** The counter's context, built from the SIP2 server's dependencies. */
+export function counterFor(deps: Sip2Deps): Counter {
+  return {
+    db: deps.db,
+    policy: deps.policy,
+    log: deps.log,
+    publicUrl: '',
+    now: deps.now,
+    wallNow: deps.wallNow,
+    demoClock: null,
+    onClockAdvanced: () => {},
+  }
+}
+
+export interface Request {
+  deps: Sip2Deps
+  k: Counter
+  kiosk: Kiosk
+  msg: Sip2Message
+  /** The request's field, trimmed ('' when absent). */
+  get(id: string): string
+}
+
+export function requestOf(deps: Sip2Deps, k: Counter, kiosk: Kiosk, msg: Sip2Message): Request {
+  return { deps, k, kiosk, msg, get: (id) => (field(msg, id) ?? '').trim() }
+}
