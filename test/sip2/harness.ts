@@ -88,7 +88,7 @@ export async function startSip2(listen: Partial<Sip2ListenOptions> = {}): Promis
   }
 }
 
-/** Copies on 中央図書館's shelf that nobody reserved, free to lend. */
+/** Copies on 中央図書館's shelf of titles nobody reserved or borrowed, free to lend or reserve. */
 export async function freeCopies(
   b: Bunko,
   n: number,
@@ -99,6 +99,8 @@ export async function freeCopies(
     WHERE c.status = 'on_shelf' AND p.name = '中央図書館' AND t.material_type = 'book'
       AND t.not_for_loan = 0 AND t.set_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id = t.id)
+      AND NOT EXISTS (SELECT 1 FROM loans l JOIN copies c2 ON c2.id = l.copy_id
+                      WHERE c2.title_id = t.id AND l.returned_at IS NULL)
     ORDER BY c.id LIMIT ${n}`)
 }
 
