@@ -95,8 +95,10 @@ function print(label: string, msg: Sip2Message, frame?: Frame) {
   )
   for (const [name, value] of Object.entries(msg.fixed))
     console.log(`  ${name.padEnd(22)} "${value}"`)
-  for (const [id, value] of msg.fields)
-    console.log(`  ${id} ${(FIELD_NAMES[id] ?? '').padEnd(19)} ${value}`)
+  for (const [id, value] of msg.fields) {
+    const shown = SECRET.has(id) && value ? '********' : value
+    console.log(`  ${id} ${(FIELD_NAMES[id] ?? '').padEnd(19)} ${shown}`)
+  }
 }
 
 async function main(): Promise<number> {
