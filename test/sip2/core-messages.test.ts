@@ -116,7 +116,7 @@ describe('SIP2 patrons', () => {
     expect(f(makoto, 'AF')).toContain('返却期限を過ぎている資料があるため')
   })
 
-  it('63: counts always; the charged list (in the BP–BQ range) only with the patron’s password', async () => {
+  it('63: counts always; the charged list (in the BP–BQ range) unless a wrong password came', async () => {
     const full = await kiosk.request(
       patronInformationRequest(t.who(HANAKO.number, HANAKO.password), 'charged'),
     )
@@ -145,8 +145,14 @@ describe('SIP2 patrons', () => {
     const noPassword = await kiosk.request(
       patronInformationRequest(t.who(HANAKO.number), 'charged'),
     )
-    expect(noPassword.message.fixed.chargedItemsCount).toBe(full.message.fixed.chargedItemsCount)
-    expect(fieldsOf(noPassword.message, 'AU')).toEqual([])
+    expect(fieldsOf(noPassword.message, 'AU')).toEqual(fieldsOf(full.message, 'AU'))
+    const wrong = await kiosk.request(
+      patronInformationRequest(t.who(HANAKO.number, 'not-hers-000'), 'charged'),
+    )
+    expect(wrong.message.fixed.chargedItemsCount).toBe(full.message.fixed.chargedItemsCount)
+    expect(fieldsOf(wrong.message, 'AU')).toEqual([])
+    expect(f(wrong, 'CQ')).toBe('N')
+    expect(f(wrong, 'AE')).toBe('')
   })
 
   it('35: the session ends', async () => {

@@ -1,8 +1,9 @@
 /**
  * Patron messages: status (23→24), information (63→64), block (01→24), enable (25→26) and
  * end of session (35→36). What blocks a patron is the counter's patron summary, in core's
- * words. Item lists (AS/AT/AU/CD) name what someone reads, so they are sent only after the
- * patron's own password (AD) was checked; counts are sent always.
+ * words. Item lists (AS/AT/AU/CD) name what someone reads: they are withheld when a password
+ * (AD) came and was wrong or locked. Without AD they are sent, as self-check machines (card in
+ * hand) and a fronting adapter polling for notices need them; counts are sent always.
  */
 import { and, eq } from 'drizzle-orm'
 import type { PatronRow } from '../../../db/facts.ts'
@@ -112,7 +113,7 @@ export async function patronInformation(r: Request): Promise<Sip2Message> {
     s?.holds.filter((h) => h.state === 'waiting' || h.state === 'in_transit') ?? []
   const overdue = loans.filter((l) => l.overdueDays > 0)
   const fields = identity(r, p)
-  if (p.password === 'ok') {
+  if (p.row && p.password !== 'wrong' && p.password !== 'locked') {
     // Summary: position 0 hold items, 1 overdue, 2 charged, 5 unavailable holds; one at a time.
     const wanted = r.msg.fixed.summary?.indexOf('Y') ?? -1
     if (wanted === 0) for (const h of window(r, ready)) fields.push(['AS', h.title])
