@@ -60,6 +60,15 @@ describe('SIP2 bad input', () => {
     expect(still.message.code).toBe('98')
   })
 
+  it('a message for another institution (AO) closes the connection, changing nothing', async () => {
+    const kiosk = await t.kiosk()
+    const [copy] = await freeCopies(t.b, 1)
+    const other = { ...t.who(HANAKO.number), institution: 'another-city' }
+    kiosk.write(encodeFrame(checkoutRequest(other, copy!.barcode), { sequence: 2 }))
+    expect(await kiosk.next()).toBeNull()
+    expect(await onShelf(copy!.barcode)).toBe(true)
+  })
+
   it('a line over 4 KB closes that connection; another kiosk is still served', async () => {
     const flooder = await t.kiosk()
     const other = await t.kiosk()

@@ -25,18 +25,30 @@ async function pickupPlace(r: Request): Promise<{ id: number; name: string } | n
   return p ?? null
 }
 
+/** What every hold mode works on, once the patron, item and pickup place are known. */
+interface HoldCase {
+  r: Request
+  now: number
+  patronId: number
+  titleId: number
+  place: { id: number; name: string }
+  itemFields: Field[]
+  answer(ok: boolean, fields: Field[]): Sip2Message
+  audit(action: string, subject: string, after: Record<string, unknown>): Promise<void>
+}
+
 export async function hold(r: Request): Promise<Sip2Message> {
   const now = r.deps.now()
-  const mode = r.msg.fixed.holdMode
-  const answer = (ok: boolean, fields: Field[], available = false): Sip2Message => ({
+  const answer = (ok: boolean, fields: Field[]): Sip2Message => ({
     code: '16',
-    fixed: { ok: ok ? '1' : '0', available: available ? 'Y' : 'N', transactionDate: sipDate(now) },
+    fixed: { ok: ok ? '1' : '0', available: 'N', transactionDate: sipDate(now) },
     fields: [['AO', r.kiosk.institutionId], ['AA', r.get('AA')], ...fields],
   })
   const p = await patronAt(r)
   if (p.password === 'wrong' || p.password === 'locked')
     return answer(false, [['AF', passwordScreen(p.password, r.deps.policy)]])
-  if (!p.row)
+  const patron = p.row
+  if (!patron)
     return answer(false, [['AF', '利用者番号が見つかりません。カウンターでお尋ねください。']])
   const [item] = await r.deps.db.orm
     .select({ titleId: copies.titleId, title: titles.title })
@@ -58,82 +70,97 @@ export async function hold(r: Request): Promise<Sip2Message> {
       ...itemFields,
       ['AF', '受取場所が見つかりません。受取場所を選び直してください。'],
     ])
+  const c: HoldCase = {
+    r,
+    now,
+    patronId: patron.id,
+    titleId: item.titleId,
+    place,
+    itemFields,
+    answer,
+    audit: (action, subject, after) =>
+      recordAudit(r.deps.db, {
+        staffId: r.kiosk.id,
+        at: now,
+        action,
+        subject,
+        before: { patronId: patron.id, titleId: item.titleId },
+        after: { patronId: patron.id, ...after },
+      }),
+  }
+  if (r.msg.fixed.holdMode === '+') return placeOne(c)
   const [current] = await r.deps.db.orm
-    .select({ id: holds.id, state: holds.state })
+    .select({ id: holds.id })
     .from(holds)
     .where(
       and(
-        eq(holds.patronId, p.row.id),
+        eq(holds.patronId, patron.id),
         eq(holds.titleId, item.titleId),
         inArray(holds.state, ['waiting', 'in_transit', 'ready']),
       ),
     )
-  const audit = (action: string, subject: string, after: Record<string, unknown>) =>
-    recordAudit(r.deps.db, {
-      staffId: r.kiosk.id,
-      at: now,
-      action,
-      subject,
-      before: { patronId: p.row!.id, titleId: item.titleId },
-      after: { patronId: p.row!.id, ...after },
-    })
-
-  if (mode === '+') {
-    const placed = await placeHolds(
-      r.deps.db,
-      { patronId: p.row.id, titleIds: [item.titleId], pickupPlaceId: place.id },
-      now,
-      r.deps.policy,
-    )
-    if (!placed.ok) {
-      await audit('hold.place.refused', `title:${item.titleId}`, { reason: placed.reason })
-      return answer(false, [...itemFields, ['AF', `予約できません。${placed.message.ja}`]])
-    }
-    const id = placed.value[0]!.id
-    await audit('hold.place', `hold:${id}`, { holdId: id, pickupPlaceId: place.id })
-    const position = await queuePosition(r, item.titleId, id)
-    return answer(true, [
-      ['BR', String(position)],
-      ['BS', place.name],
-      ...itemFields,
-      ['AF', `予約しました。受取場所：${place.name}。ご用意できたらお知らせします。`],
-    ])
-  }
   if (!current) return answer(false, [...itemFields, ['AF', 'この資料の予約はありません。']])
-  if (mode === '-') {
-    const done = await cancelHold(
-      r.deps.db,
-      { patronId: p.row.id, holdId: current.id },
-      now,
-      r.deps.policy,
-    )
-    await audit(
-      done.ok ? 'hold.cancel' : 'hold.cancel.refused',
-      `hold:${current.id}`,
-      done.ok ? { holdId: current.id, holdState: 'cancelled' } : { reason: done.reason },
-    )
-    return done.ok
-      ? answer(true, [...itemFields, ['AF', '予約を取り消しました。']])
-      : answer(false, [...itemFields, ['AF', `予約を取り消せません。${done.message.ja}`]])
-  }
-  const changed = await changePickupPlace(
-    r.deps.db,
-    { patronId: p.row.id, holdId: current.id, pickupPlaceId: place.id },
-    now,
-    r.deps.policy,
+  return r.msg.fixed.holdMode === '-' ? cancelOne(c, current.id) : movePickup(c, current.id)
+}
+
+async function placeOne(c: HoldCase): Promise<Sip2Message> {
+  const placed = await placeHolds(
+    c.r.deps.db,
+    { patronId: c.patronId, titleIds: [c.titleId], pickupPlaceId: c.place.id },
+    c.now,
+    c.r.deps.policy,
   )
-  await audit(
+  if (!placed.ok) {
+    await c.audit('hold.place.refused', `title:${c.titleId}`, { reason: placed.reason })
+    return c.answer(false, [...c.itemFields, ['AF', `予約できません。${placed.message.ja}`]])
+  }
+  const id = placed.value[0]!.id
+  await c.audit('hold.place', `hold:${id}`, { holdId: id, pickupPlaceId: c.place.id })
+  const position = await queuePosition(c.r, c.titleId, id)
+  return c.answer(true, [
+    ['BR', String(position)],
+    ['BS', c.place.name],
+    ...c.itemFields,
+    ['AF', `予約しました。受取場所：${c.place.name}。ご用意できたらお知らせします。`],
+  ])
+}
+
+async function cancelOne(c: HoldCase, holdId: number): Promise<Sip2Message> {
+  const done = await cancelHold(
+    c.r.deps.db,
+    { patronId: c.patronId, holdId },
+    c.now,
+    c.r.deps.policy,
+  )
+  await c.audit(
+    done.ok ? 'hold.cancel' : 'hold.cancel.refused',
+    `hold:${holdId}`,
+    done.ok ? { holdId, holdState: 'cancelled' } : { reason: done.reason },
+  )
+  return done.ok
+    ? c.answer(true, [...c.itemFields, ['AF', '予約を取り消しました。']])
+    : c.answer(false, [...c.itemFields, ['AF', `予約を取り消せません。${done.message.ja}`]])
+}
+
+async function movePickup(c: HoldCase, holdId: number): Promise<Sip2Message> {
+  const changed = await changePickupPlace(
+    c.r.deps.db,
+    { patronId: c.patronId, holdId, pickupPlaceId: c.place.id },
+    c.now,
+    c.r.deps.policy,
+  )
+  await c.audit(
     changed.ok ? 'hold.pickup' : 'hold.pickup.refused',
-    `hold:${current.id}`,
-    changed.ok ? { holdId: current.id, pickupPlaceId: place.id } : { reason: changed.reason },
+    `hold:${holdId}`,
+    changed.ok ? { holdId, pickupPlaceId: c.place.id } : { reason: changed.reason },
   )
   return changed.ok
-    ? answer(true, [
-        ['BS', place.name],
-        ...itemFields,
-        ['AF', `受取場所を${place.name}に変更しました。`],
+    ? c.answer(true, [
+        ['BS', c.place.name],
+        ...c.itemFields,
+        ['AF', `受取場所を${c.place.name}に変更しました。`],
       ])
-    : answer(false, [...itemFields, ['AF', `受取場所を変更できません。${changed.message.ja}`]])
+    : c.answer(false, [...c.itemFields, ['AF', `受取場所を変更できません。${changed.message.ja}`]])
 }
 
 /** HOLD-QUEUE: how many waiting holds on the title were placed before this one, plus one. */

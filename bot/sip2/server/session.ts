@@ -25,8 +25,6 @@ import { acsStatus, feePaid, itemStatusUpdate, loginResponse } from './status.ts
 
 export interface SessionOptions {
   charset: Charset
-  /** Seconds a connection may stay silent (told to kiosks in 98). */
-  idleSeconds: number
 }
 
 /** What to do after a frame: send these bytes (if any), and maybe close. */
@@ -90,6 +88,12 @@ export class Sip2Session {
       this.deps.log.warn('sip2.before_login', { code: msg.code })
       return { bytes: null, close: true }
     }
+    const institution = field(msg, 'AO')?.trim()
+    if (institution && institution !== this.kiosk.institutionId) {
+      // A kiosk speaks for its own institution only: a misconfigured one is not acted for.
+      this.deps.log.warn('sip2.wrong_institution', { code: msg.code, kiosk: this.kiosk.login })
+      return { bytes: null, close: true }
+    }
     let answer: Sip2Message | null
     try {
       answer = await this.answer(this.kiosk, msg)
@@ -106,17 +110,9 @@ export class Sip2Session {
   }
 
   private async answer(kiosk: Kiosk, msg: Sip2Message): Promise<Sip2Message | null> {
-    if (msg.code === '99') return acsStatus(this.deps, kiosk, this.opts.idleSeconds)
+    if (msg.code === '99') return acsStatus(this.deps, kiosk)
     const handler = HANDLERS[msg.code]
     if (!handler) return null
-    const institution = field(msg, 'AO')
-    // A kiosk speaks for its own institution; a message for another is not acted on.
-    if (
-      institution !== undefined &&
-      institution.trim() !== '' &&
-      institution.trim() !== kiosk.institutionId
-    )
-      return null
     return handler(requestOf(this.deps, this.k, kiosk, msg))
   }
 

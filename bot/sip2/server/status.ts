@@ -32,7 +32,7 @@ export const loginResponse = (ok: boolean): Sip2Message => ({
   fields: [],
 })
 
-export function acsStatus(deps: Sip2Deps, kiosk: Kiosk, idleSeconds: number): Sip2Message {
+export function acsStatus(deps: Sip2Deps, kiosk: Kiosk): Sip2Message {
   return {
     code: '98',
     fixed: {
@@ -42,8 +42,9 @@ export function acsStatus(deps: Sip2Deps, kiosk: Kiosk, idleSeconds: number): Si
       acsRenewalPolicy: 'Y',
       statusUpdateOk: 'N',
       offlineOk: 'N',
-      // Tenths of a second the kiosk should wait for an answer; 999 means "no limit".
-      timeoutPeriod: String(Math.min(999, idleSeconds * 10)).padStart(3, '0'),
+      // How long the kiosk should wait for an answer (tenths of a second): not fixed here, so
+      // "999", the standard's "unknown". The idle timeout is another thing, told in README.
+      timeoutPeriod: '999',
       retriesAllowed: '003',
       dateTimeSync: sipDate(deps.now()),
       protocolVersion: '2.00',
