@@ -11,6 +11,7 @@ import {
   checkoutRequest,
   endSessionRequest,
   fieldsOf,
+  holdRequest,
   itemInformationRequest,
   loginRequest,
   patronInformationRequest,
@@ -28,7 +29,6 @@ import {
   HANAKO,
   KIOSK,
   kioskAudit,
-  RESERVED_COPY,
   type Sip2Test,
   startSip2,
   YOKO,
@@ -205,25 +205,39 @@ describe('SIP2 circulation', () => {
     expect(audit.at(-1)?.action).toBe('checkout.refused')
   })
 
-  it('HOLD-READY: checkin of a reserved copy sends it to the hold shelf, and the push reaches LINE once', async () => {
+  it('HOLD-READY: checkout, a hold placed, checkin: the copy goes to the hold shelf and the push reaches LINE once', async () => {
     const yokoUser = t.b.users[1]!.userId
     await t.b.sim.users.follow(yokoUser)
     await t.b.settled()
     await linkPatron(t.b, yokoUser, YOKO.number, YOKO.password)
     const [yoko] = await t.b.db.orm.select().from(patrons).where(eq(patrons.number, YOKO.number))
 
-    const back = await kiosk.request(checkinRequest(t.who(), RESERVED_COPY))
+    // 山田 花子 borrows a copy at the kiosk; 吉田 陽子 reserves its title there; it comes back.
+    const [copy] = await freeCopies(t.b, 1)
+    const out = await kiosk.request(checkoutRequest(t.who(HANAKO.number), copy!.barcode))
+    expect(out.message.fixed.ok).toBe('1')
+    const placed = await kiosk.request(
+      holdRequest(t.who(YOKO.number, YOKO.password), '+', copy!.barcode),
+    )
+    expect(placed.message.fixed.ok).toBe('1')
+    const back = await kiosk.request(checkinRequest(t.who(), copy!.barcode))
     expect(back.message.fixed).toMatchObject({ ok: '1', alert: 'Y', resensitize: 'N' })
-    expect(f(back, 'CV')).toMatch(/^0[12]$/)
-    expect(f(back, 'AF')).toMatch(/^予約あり：.+の予約棚へ/)
+    expect(f(back, 'CV')).toBe('01')
+    expect(f(back, 'AF')).toMatch(/^予約あり：中央図書館の予約棚へ/)
     // The holder is not named at a public kiosk.
     expect(JSON.stringify(back.message)).not.toContain(YOKO.number)
+    const [{ titleId }] = (await t.b.db.orm
+      .select({ titleId: copies.titleId })
+      .from(copies)
+      .where(eq(copies.barcode, copy!.barcode))) as [{ titleId: number }]
 
     const [hold] = await t.b.db.orm
       .select()
       .from(holds)
-      .where(and(eq(holds.patronId, yoko!.id), eq(holds.state, 'ready')))
-    expect(hold).toBeDefined()
+      .where(
+        and(eq(holds.patronId, yoko!.id), eq(holds.titleId, titleId), eq(holds.state, 'ready')),
+      )
+    expect(hold).toMatchObject({ copyId: expect.any(Number) })
     const queued = await t.b.db.orm.select().from(notices).where(eq(notices.holdId, hold!.id))
     expect(queued).toMatchObject([{ state: 'pending' }])
 
