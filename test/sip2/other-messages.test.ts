@@ -13,6 +13,7 @@ import {
   feePaidRequest,
   fieldsOf,
   holdRequest,
+  itemInformationRequest,
   itemStatusUpdateRequest,
   patronEnableRequest,
   renewAllRequest,
@@ -141,6 +142,15 @@ describe('SIP2 block, enable, resend, unsupported', () => {
     kiosk.write(encodeFrame(resendRequest(), { checksum: true }))
     const again = decodeFrame((await kiosk.next())!)
     expect(again).toEqual(first)
+  })
+
+  it('a title holding the field separator is sent with a space in its place', async () => {
+    const [copy] = await freeCopies(t.b, 1)
+    await t.b.db.all(sql`UPDATE titles SET title = 'A|B' WHERE id =
+      (SELECT title_id FROM copies WHERE barcode = ${copy!.barcode}) RETURNING id`)
+    const res = await kiosk.request(itemInformationRequest(t.who(), copy!.barcode))
+    expect(f(res, 'AJ')).toBe('A B')
+    expect(f(res, 'AB')).toBe(copy!.barcode)
   })
 
   it('37 and 19: not supported, as the standard allows: payment not accepted, properties not changed', async () => {

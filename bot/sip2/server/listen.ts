@@ -7,6 +7,7 @@
  */
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net'
 import { createServer as createTlsServer } from 'node:tls'
+import { errorName } from '../../log.ts'
 import type { Charset } from '../index.ts'
 import { LineSplitter, Sip2Problem } from '../index.ts'
 import type { Sip2Deps } from './context.ts'
@@ -66,13 +67,19 @@ export async function listenSip2(deps: Sip2Deps, opts: Sip2ListenOptions): Promi
           socket.destroy()
           return
         }
-        chain = chain.then(async () => {
-          queued--
-          if (socket.destroyed) return
-          const reply = await session.handle(frame)
-          if (reply.bytes && !socket.destroyed) socket.write(reply.bytes)
-          if (reply.close) socket.end()
-        })
+        chain = chain
+          .then(async () => {
+            queued--
+            if (socket.destroyed) return
+            const reply = await session.handle(frame)
+            if (reply.bytes && !socket.destroyed) socket.write(reply.bytes)
+            if (reply.close) socket.end()
+          })
+          .catch((err: unknown) => {
+            // Never a crash of the server: this connection ends, the other kiosks go on.
+            deps.log.error('sip2.connection_failed', { error: errorName(err) })
+            socket.destroy()
+          })
       }
     })
     socket.on('error', () => socket.destroy())

@@ -137,8 +137,13 @@ export class Sip2Session {
   }
 
   /** An answer carries the request's sequence number, and a checksum if the request had one. */
-  private encode(msg: Sip2Message, sequence: number | null, checksum: boolean): Uint8Array {
+  private encode(raw: Sip2Message, sequence: number | null, checksum: boolean): Uint8Array {
     const opts = { charset: this.opts.charset, sequence, checksum }
+    // A title or a name may hold the field separator or a line break: shown as a space.
+    const msg = {
+      ...raw,
+      fields: raw.fields.map(([id, v]) => [id, v.replace(/[|\r\n]/g, ' ')] as const),
+    }
     try {
       return encodeFrame(msg, opts)
     } catch (err) {
