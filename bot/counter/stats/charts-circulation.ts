@@ -152,7 +152,8 @@ export const expiredChart: ChartSpec = {
         height: 240,
         x: { type: 'utc', label: null, tickFormat: '%-m/%-d' },
         y: { grid: true, label: '件数' },
-        color: { legend: true },
+        // Categorical even with no data: an empty continuous legend would need a canvas.
+        color: { legend: true, type: 'categorical' },
         marks: [
           Plot.rectY(
             r.expired.map((e) => ({ ...e, x: bucketDate(e.week) })),

@@ -1,11 +1,12 @@
 /**
  * Observable Plot drawn on the server: Plot builds its SVG through a DOM, here linkedom's
- * (pure JavaScript, so the same code runs on Node and Workers). The result is markup: the page
- * needs no script, and the counter's CSP allows none inline anyway.
+ * (pure JavaScript; its `worker` build leaves out the optional node-canvas, so the same code
+ * runs on Node and Workers). The result is markup: the page needs no script, and the counter's
+ * CSP allows none inline anyway.
  */
 import type { PlotOptions } from '@observablehq/plot'
 import * as Plot from '@observablehq/plot'
-import { parseHTML } from 'linkedom'
+import { parseHTML } from 'linkedom/worker'
 
 let shared: Document | undefined
 function dom(): Document {
