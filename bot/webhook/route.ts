@@ -50,7 +50,8 @@ export function webhookRoute(opts: WebhookOptions): Hono {
       )
     }
     const res = c.json({})
-    if (opts.timed) {
+    // The console's empty "Verify" requests are not LINE traffic: they are not counted.
+    if (opts.timed && body.events.length > 0) {
       const timing = { events: body.events.length, ms: Math.round(performance.now() - started) }
       opts.defer(
         c,
