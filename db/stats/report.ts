@@ -94,88 +94,91 @@ export async function statsReport(db: Db, period: StatsPeriod, now: number): Pro
     webhookDays(db, period.fromDate, period.toDate),
   ])
   const b = (day: string) => bucketOf(day, period.unit)
-  const sum = <T>(rows: T[], pick: (r: T) => boolean, n: (r: T) => number) =>
-    rows.filter(pick).reduce((a, r) => a + n(r), 0)
+  /** Adds up `n` per key in one pass, so folding a year of days stays linear. */
+  const tally = <T>(rows: readonly T[], key: (r: T) => string, n: (r: T) => number) => {
+    const m = new Map<string, number>()
+    for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + n(r))
+    return (k: string) => m.get(k) ?? 0
+  }
 
   // Linked at the end of the period, then back bucket by bucket.
+  const linkCount = tally(
+    links,
+    (r) => `${b(r.day)}|${r.action}`,
+    (r) => r.n,
+  )
   let linkedAtEnd = totals.linked - totals.linksSince + totals.unlinksSince
-  const today = jstDate(now)
-  const linkBuckets: LinkBucket[] = period.buckets.map((bucket) => {
-    const of = (action: string) =>
-      sum(
-        links,
-        (r) => b(r.day) === bucket && r.action === action,
-        (r) => r.n,
-      )
-    return {
-      bucket,
-      links: of(LINK_ACTIONS.link),
-      unlinks: of(LINK_ACTIONS.unlink),
-      blocks: of(LINK_ACTIONS.block),
-      unblocks: of(LINK_ACTIONS.unblock),
-      linked: null,
-    }
-  })
+  const current = bucketOf(jstDate(now), period.unit)
+  const linkBuckets: LinkBucket[] = period.buckets.map((bucket) => ({
+    bucket,
+    links: linkCount(`${bucket}|${LINK_ACTIONS.link}`),
+    unlinks: linkCount(`${bucket}|${LINK_ACTIONS.unlink}`),
+    blocks: linkCount(`${bucket}|${LINK_ACTIONS.block}`),
+    unblocks: linkCount(`${bucket}|${LINK_ACTIONS.unblock}`),
+    linked: null,
+  }))
   for (let i = linkBuckets.length - 1; i >= 0; i--) {
     const lb = linkBuckets[i]!
-    lb.linked = lb.bucket <= bucketOf(today, period.unit) ? linkedAtEnd : null
+    lb.linked = lb.bucket <= current ? linkedAtEnd : null
     linkedAtEnd += lb.unlinks - lb.links
   }
 
-  const channelBuckets: ChannelBucket[] = []
-  for (const bucket of period.buckets)
-    for (const action of Object.values(CHANNEL_ACTIONS))
-      for (const channel of ['line', 'counter', 'kiosk'] as const)
-        channelBuckets.push({
-          bucket,
-          action,
-          channel,
-          n: sum(
-            channels,
-            (r) => b(r.day) === bucket && r.action === action && r.channel === channel,
-            (r) => r.n,
-          ),
-        })
-
-  const places = [...new Set(ages.map((a) => a.place))]
-  const shelf = places.flatMap((place) =>
-    AGE_BANDS.map((age) => ({
-      place,
-      age,
-      n: sum(
-        ages,
-        (a) => a.place === place && ageBand(a.days) === age,
-        (a) => a.n,
-      ),
-    })),
+  const channelCount = tally(
+    channels,
+    (r) => `${b(r.day)}|${r.action}|${r.channel}`,
+    (r) => r.n,
+  )
+  const channelBuckets: ChannelBucket[] = period.buckets.flatMap((bucket) =>
+    Object.values(CHANNEL_ACTIONS).flatMap((action) =>
+      (['line', 'counter', 'kiosk'] as const).map((channel) => ({
+        bucket,
+        action,
+        channel,
+        n: channelCount(`${bucket}|${action}|${channel}`),
+      })),
+    ),
   )
 
-  const weekList = weeksOf(period.fromDate, period.toDate)
+  const ageCount = tally(
+    ages,
+    (a) => `${a.place}|${ageBand(a.days)}`,
+    (a) => a.n,
+  )
+  const shelf = [...new Set(ages.map((a) => a.place))].flatMap((place) =>
+    AGE_BANDS.map((age) => ({ place, age, n: ageCount(`${place}|${age}`) })),
+  )
+
+  const weekStart = new Map<string, string>()
+  const weekKey = (day: string) => {
+    const known = weekStart.get(day)
+    if (known !== undefined) return known
+    const w = weekOf(day)
+    weekStart.set(day, w)
+    return w
+  }
+  const expiredCount = tally(
+    expired,
+    (e) => `${weekKey(e.day)}|${e.place}`,
+    (e) => e.n,
+  )
   const expiredPlaces = [...new Set(expired.map((e) => e.place))]
-  const expiredWeeks = weekList.flatMap((week) =>
-    expiredPlaces.map((place) => ({
-      week,
-      place,
-      n: sum(
-        expired,
-        (e) => weekOf(e.day) === week && e.place === place,
-        (e) => e.n,
-      ),
-    })),
+  const expiredWeeks = weeksOf(period.fromDate, period.toDate).flatMap((week) =>
+    expiredPlaces.map((place) => ({ week, place, n: expiredCount(`${week}|${place}`) })),
   )
 
-  const webhook = period.buckets.map((bucket) => {
-    const rows = hooks.filter((h) => b(h.day) === bucket)
-    const events = rows.reduce((a, r) => a + r.events, 0)
-    const eventsFast = rows.reduce((a, r) => a + r.eventsFast, 0)
-    return {
-      bucket,
-      requests: rows.reduce((a, r) => a + r.requests, 0),
-      events,
-      eventsFast,
-      share: events > 0 ? eventsFast / events : null,
-    }
-  })
+  const hook = (f: (h: (typeof hooks)[number]) => number) => tally(hooks, (h) => b(h.day), f)
+  const [requests, events, eventsFast] = [
+    hook((h) => h.requests),
+    hook((h) => h.events),
+    hook((h) => h.eventsFast),
+  ]
+  const webhook = period.buckets.map((bucket) => ({
+    bucket,
+    requests: requests(bucket),
+    events: events(bucket),
+    eventsFast: eventsFast(bucket),
+    share: events(bucket) > 0 ? eventsFast(bucket) / events(bucket) : null,
+  }))
 
   return {
     period,
