@@ -186,6 +186,17 @@ describe('the statistics page in Chromium', () => {
     await page.context().close()
   })
 
+  it("lists the patron's own LINE actions in the audit console as the LINE channel", async () => {
+    const page = await signedInPage()
+    await page.goto(`${origin}/counter/audit`)
+    const lineRows = page.locator('tr[data-action="loan.renew"]', { hasText: '利用者（LINE）' })
+    expect(await lineRows.count()).toBe(2)
+    expect(await page.locator('tr[data-action="line.link"]').first().textContent()).toContain(
+      'LINE 連携',
+    )
+    await page.context().close()
+  })
+
   it('refuses a bad period or an unknown chart, and shows nothing when signed out', async () => {
     const page = await signedInPage()
     const bad = await page.goto(`${origin}/counter/stats?period=5y`)
