@@ -14,6 +14,7 @@ import {
 } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { openLoanFacts, patronFacts } from './facts.ts'
+import { LINK_ACTIONS, lineAuditFrom } from './line-audit.ts'
 import { randomToken, sha256Hex } from './password.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
 import { lineLinks, linkNonces, webhookEvents } from './schema.ts'
@@ -83,15 +84,27 @@ export async function linkByNonce(
     raw<{ patronId: number }>(sql`UPDATE link_nonces SET used_at = ${now}, used_by = ${claim}
       WHERE nonce_hash = ${hash} AND used_at IS NULL AND expires_at > ${now}
       RETURNING patron_id AS patronId`),
+    // Every link this one replaces (even its own pair, linked again) counts as an unlink.
+    lineAuditFrom(
+      LINK_ACTIONS.unlink,
+      now,
+      sql`SELECT 'patron:' || patron_id AS subject FROM line_links
+        WHERE (line_user_id = ${input.lineUserId} OR patron_id = ${found.row.id}) AND EXISTS (${spent})`,
+    ),
     raw<{ patronId: number; lineUserId: string }>(sql`DELETE FROM line_links
       WHERE (line_user_id = ${input.lineUserId} OR patron_id = ${found.row.id}) AND EXISTS (${spent})
       RETURNING patron_id AS patronId, line_user_id AS lineUserId`),
     raw<{ id: number }>(sql`INSERT INTO line_links (line_user_id, patron_id, linked_at, followed)
       SELECT ${input.lineUserId}, ${found.row.id}, ${now}, 1 WHERE EXISTS (${spent})
       RETURNING id`),
+    lineAuditFrom(
+      LINK_ACTIONS.link,
+      now,
+      sql`SELECT ${`patron:${found.row.id}`} AS subject WHERE EXISTS (${spent})`,
+    ),
   ])
-  if (!results[2][0]) return { ok: false, reason: 'bad_nonce', message: badNonce }
-  const replaced = results[1].filter(
+  if (!results[3][0]) return { ok: false, reason: 'bad_nonce', message: badNonce }
+  const replaced = results[2].filter(
     (r) => r.patronId !== found.row.id || r.lineUserId !== input.lineUserId,
   )
   return { ok: true, value: { patronId: found.row.id, replaced } }
@@ -118,9 +131,14 @@ export async function findLinkByPatron(db: Db, patronId: number): Promise<LinkVi
 }
 
 /** Unlink (always allowed; LINE requires it). Returns the patron that was linked, if any. */
-export async function unlink(db: Db, lineUserId: string): Promise<number | null> {
+export async function unlink(db: Db, lineUserId: string, now: number): Promise<number | null> {
   if (!isText(lineUserId, 64)) return null
-  const [rows] = await db.batch([
+  const [, rows] = await db.batch([
+    lineAuditFrom(
+      LINK_ACTIONS.unlink,
+      now,
+      sql`SELECT 'patron:' || patron_id AS subject FROM line_links WHERE line_user_id = ${lineUserId}`,
+    ),
     db.orm
       .delete(lineLinks)
       .where(eq(lineLinks.lineUserId, lineUserId))
@@ -136,7 +154,14 @@ export async function setFollowed(
   now: number,
 ): Promise<boolean> {
   if (!isText(input.lineUserId, 64)) return false
-  const [rows] = await db.batch([
+  // A block or unblock is recorded only when it changes the link (redeliveries count once).
+  const [, rows] = await db.batch([
+    lineAuditFrom(
+      input.followed ? LINK_ACTIONS.unblock : LINK_ACTIONS.block,
+      now,
+      sql`SELECT 'patron:' || patron_id AS subject FROM line_links
+        WHERE line_user_id = ${input.lineUserId} AND followed = ${input.followed ? 0 : 1}`,
+    ),
     db.orm
       .update(lineLinks)
       .set({ followed: input.followed, unfollowedAt: input.followed ? null : now })

@@ -75,7 +75,7 @@ function AuditTable(p: { rows: AuditRow[] }) {
         {p.rows.map((r) => (
           <tr data-action={r.action}>
             <td>{instantJa(r.at)}</td>
-            <td>{r.staffName ?? '—'}</td>
+            <td>{r.staffName ?? (r.channel === 'line' ? '利用者（LINE）' : '—')}</td>
             <td>{ACTION[r.action] ?? r.action}</td>
             <td>{r.subject}</td>
             <td>

@@ -112,6 +112,8 @@ export interface AuditRow {
   subject: string
   staffName: string | null
   staffLogin: string | null
+  /** 'line' when the patron did it themselves through LINE (no staff). */
+  channel: string | null
   before: Json | null
   after: Json | null
 }
@@ -157,6 +159,7 @@ export async function listAudit(
     subject: a.subject,
     staffName: name,
     staffLogin: login,
+    channel: a.channel,
     before: parse(a.before),
     after: parse(a.after),
   }))

@@ -79,7 +79,7 @@ export async function unlink(ctx: EventContext): Promise<void> {
     await ctx.reply([helpMessage({ linked: false, liffId: deps.config.line.liffId, lang })])
     return
   }
-  await unlinkPatron(deps.db, userId)
+  await unlinkPatron(deps.db, userId, ctx.now)
   await switchMenu(ctx, false)
   await ctx.reply([unlinkedMessage({ lang })])
 }

@@ -10,8 +10,12 @@ const SECRET = 'route-test-secret'
 function setup(bodyLimit = 4096) {
   const handled: unknown[] = []
   const deferred: Promise<unknown>[] = []
+  const timings: { events: number; ms: number }[] = []
   const log = memoryLog()
   const app = webhookRoute({
+    timed: async (r) => {
+      timings.push(r)
+    },
     channelSecret: SECRET,
     bodyLimit,
     handle: async (body) => {
@@ -28,7 +32,7 @@ function setup(bodyLimit = 4096) {
       body,
       headers: signature === null ? {} : { 'x-line-signature': signature ?? '' },
     })
-  return { app, handled, deferred, log, post }
+  return { app, handled, deferred, timings, log, post }
 }
 
 const eventBody = (text: string) =>
@@ -49,6 +53,18 @@ const eventBody = (text: string) =>
   })
 
 describe('POST /webhook', () => {
+  it('counts each verified request and its events with the time taken to answer (issue 20)', async () => {
+    const { post, deferred, timings } = setup()
+    const body = eventBody('こんにちは')
+    await post(body, await sign(SECRET, body))
+    const verify = JSON.stringify({ destination: 'Ubot', events: [] })
+    await post(verify, await sign(SECRET, verify))
+    await post(body, 'bad-signature')
+    await Promise.all(deferred)
+    expect(timings.map((t) => t.events)).toEqual([1])
+    for (const t of timings) expect(t.ms).toBeGreaterThanOrEqual(0)
+  })
+
   it('processes a correctly signed request after answering 200', async () => {
     const { post, handled, deferred } = setup()
     const body = eventBody('こんにちは')

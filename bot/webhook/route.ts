@@ -17,12 +17,15 @@ export interface WebhookOptions {
   handle: (body: webhook.CallbackRequest) => Promise<void>
   /** Runs `task` after the response: waitUntil on Workers, a tracked promise on Node. */
   defer: (c: Context, task: Promise<unknown>) => void
+  /** Counts a verified request and how long it took to answer (staff statistics); deferred. */
+  timed?: (r: { events: number; ms: number }) => Promise<void>
   log: Log
 }
 
 export function webhookRoute(opts: WebhookOptions): Hono {
   const app = new Hono()
   app.post('/', async (c) => {
+    const started = performance.now()
     const declared = Number(c.req.header('content-length') ?? '0')
     if (declared > opts.bodyLimit) return c.json({ message: 'Payload Too Large' }, 413)
     // LINE sends Content-Length: with it (already checked) the body is read in one go;
@@ -46,7 +49,18 @@ export function webhookRoute(opts: WebhookOptions): Hono {
         }),
       )
     }
-    return c.json({})
+    const res = c.json({})
+    // The console's empty "Verify" requests are not LINE traffic: they are not counted.
+    if (opts.timed && body.events.length > 0) {
+      const timing = { events: body.events.length, ms: Math.round(performance.now() - started) }
+      opts.defer(
+        c,
+        opts.timed(timing).catch((err: unknown) => {
+          opts.log.warn('webhook.timing_not_recorded', { error: errorName(err) })
+        }),
+      )
+    }
+    return res
   })
   return app
 }

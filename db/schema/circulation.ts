@@ -79,6 +79,8 @@ export const holds = sqliteTable(
     index('holds_ready_idx').on(t.state, t.pickupBy),
     index('holds_pickup_idx').on(t.pickupPlaceId, t.state),
     index('holds_set_idx').on(t.setGroup),
+    // Statistics: holds that ended (expired uncollected) per week and pickup place.
+    index('holds_ended_idx').on(t.state, t.endedAt, t.pickupPlaceId),
   ],
 )
 
@@ -117,5 +119,7 @@ export const notices = sqliteTable(
     index('notices_patron_idx').on(t.patronId, t.createdAt),
     index('notices_hold_idx').on(t.holdId),
     index('notices_loan_idx').on(t.loanId),
+    // Statistics: notices per slot, kind and outcome in a period, read from the index alone.
+    index('notices_stats_idx').on(t.dueAt, t.kind, t.slotKind, t.state, t.attempts),
   ],
 )

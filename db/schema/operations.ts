@@ -38,6 +38,21 @@ export const linkNonces = sqliteTable(
   (t) => [index('link_nonces_expires_idx').on(t.expiresAt)],
 )
 
+/**
+ * Webhook requests per Japan-time day, for the staff statistics (issue 20): how many requests
+ * and events arrived and how many were answered within LINE's 2 s. One row a day, bumped by
+ * one upsert per request, so the page never reads the pruned `webhook_events`.
+ */
+export const webhookDays = sqliteTable('webhook_days', {
+  /** `YYYY-MM-DD`, Japan time. */
+  day: text('day').primaryKey(),
+  requests: integer('requests').notNull().default(0),
+  events: integer('events').notNull().default(0),
+  /** Requests (and their events) answered within 2,000 ms of arrival. */
+  requestsFast: integer('requests_fast').notNull().default(0),
+  eventsFast: integer('events_fast').notNull().default(0),
+})
+
 /** Webhook event ids already handled, so redeliveries are skipped. Pruned after a few days. */
 export const webhookEvents = sqliteTable(
   'webhook_events',
@@ -85,7 +100,11 @@ export const staffSessions = sqliteTable(
   ],
 )
 
-/** Every staff action: who, when, what, on whom, before and after (JSON). */
+/**
+ * Every staff action: who, when, what, on whom, before and after (JSON). The patron's own
+ * actions through LINE (links, blocks, renewals, holds, cancels) are here too, with no staff
+ * and `channel` = 'line', so the statistics can count each channel.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -97,8 +116,15 @@ export const auditLog = sqliteTable(
     subject: text('subject').notNull(),
     before: text('before'),
     after: text('after'),
+    /** 'line' for LINE chat and the LIFF app; null for staff (counter or kiosk by role). */
+    channel: text('channel').$type<'line'>(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_subject_idx').on(t.subject, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_subject_idx').on(t.subject, t.at),
+    // Statistics: counts per action and period, by channel, read from the index alone.
+    index('audit_log_action_idx').on(t.action, t.at, t.channel, t.staffId),
+  ],
 )
 
 /** Scheduler state and other small settings (last slot dispatched, demo clock offset). */

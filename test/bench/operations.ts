@@ -4,12 +4,15 @@
  * from the library (SQLite's random(), so each run differs a little; medians are robust).
  */
 import { type SQL, sql } from 'drizzle-orm'
+import { CHARTS } from '../../bot/counter/stats/charts.ts'
+import { statsPeriod } from '../../core/index.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { searchTitles } from '../../db/catalogue.ts'
 import { checkIn } from '../../db/circulation.ts'
 import type { Db } from '../../db/client.ts'
 import { listHolds, placeHolds } from '../../db/holds.ts'
 import { listLoans } from '../../db/loans.ts'
+import { statsReport } from '../../db/stats/report.ts'
 import { type Summary, timeEach } from './stats.ts'
 
 export const OPERATIONS = [
@@ -20,6 +23,9 @@ export const OPERATIONS = [
   'search, 3+ characters (FTS)',
   'search, 2 characters (grams)',
   'search, 1 character (grams)',
+  'statistics, 30 days',
+  'statistics, fiscal year',
+  'statistics page, fiscal year (with charts)',
 ] as const
 export type Operation = (typeof OPERATIONS)[number]
 
@@ -37,6 +43,9 @@ const cycle = (words: string[], n: number) =>
   Array.from({ length: n }, (_, i) => words[i % words.length]!)
 /** Searches per kind (a LIKE scan over a million titles took about a second each). */
 const SEARCHES = 50
+/** Statistics pages per kind: staff open them a few times a day. */
+const STATS_RUNS = 20
+const WARM = 2
 
 async function ids(db: Db, query: SQL): Promise<number[]> {
   return (await db.all<{ id: number }>(query)).map((r) => r.id)
@@ -112,6 +121,29 @@ export async function measure(db: Db, n: number, now: number): Promise<Record<Op
       async (q) => {
         return (await searchTitles(db, { q })).length > 0
       },
+    ),
+    ...(await measureStats(db, now)),
+  }
+}
+
+/** The statistics page's queries (issue 20) over the year of activity in test/bench/activity.ts. */
+async function measureStats(db: Db, now: number) {
+  const runs = Array.from({ length: STATS_RUNS + WARM }, (_, i) => i)
+  const report = (kind: '30d' | 'fy') => statsReport(db, statsPeriod(kind, now), now)
+  return {
+    'statistics, 30 days': await timeEach(runs, async () => (await report('30d')).linked > 0, WARM),
+    'statistics, fiscal year': await timeEach(
+      runs,
+      async () => (await report('fy')).linked > 0,
+      WARM,
+    ),
+    'statistics page, fiscal year (with charts)': await timeEach(
+      runs,
+      async () => {
+        const r = await report('fy')
+        return CHARTS.map((c) => c.draw(r)).every((svg) => svg.includes('<svg'))
+      },
+      WARM,
     ),
   }
 }

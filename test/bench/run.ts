@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm'
 import { writeLargeLibrary } from '../../db/seed/large-write.ts'
 import { progressBar } from '../../db/seed/progress.ts'
 import { openSqlite } from '../../db/sqlite.ts'
+import { writeYearOfActivity } from './activity.ts'
 import { measure } from './operations.ts'
 import { libraries, load, MEASURED, machine, refusals, type SizeResult, table } from './report.ts'
 
@@ -53,13 +54,15 @@ async function runSize(titles: number, now: number): Promise<SizeResult & { sqli
   const t0 = performance.now()
   const counts = await writeLargeLibrary(path, { titles, now, seed: 1 }, bar.update)
   bar.done()
+  console.error('adding a year of activity…')
+  const activity = writeYearOfActivity(path, now)
   const buildSeconds = (performance.now() - t0) / 1000
   const db = openSqlite(path)
   try {
     const [v] = await db.all<{ v: string }>(sql`SELECT sqlite_version() AS v`)
     console.error(`measuring (${runs} runs per operation)…`)
     const ops = await measure(db, runs, now)
-    return { titles, buildSeconds, counts, ops, sqlite: v?.v ?? '?' }
+    return { titles, buildSeconds, counts, activity, ops, sqlite: v?.v ?? '?' }
   } finally {
     db.close()
     rmSync(path, { force: true })

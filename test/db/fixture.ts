@@ -56,6 +56,7 @@ export const TABLES = [
   'link_nonces',
   'login_attempts',
   'webhook_events',
+  'webhook_days',
   'audit_log',
   'staff_sessions',
   'staff',

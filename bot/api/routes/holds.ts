@@ -18,6 +18,7 @@ import type { Db } from '../../../db/client.ts'
 import { activeHoldFacts, openLoanFacts, placeFacts } from '../../../db/facts.ts'
 import { cancelHold, changePickupPlace } from '../../../db/hold-changes.ts'
 import { listHolds, MAX_CART, type PlaceHoldsReason, placeHolds } from '../../../db/holds.ts'
+import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import type { InputReason } from '../../../db/refusals.ts'
 import { holds } from '../../../db/schema.ts'
 import type {
@@ -90,7 +91,8 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const patronId = c.get('patron').row.id
     const input = await jsonBody(c, PlaceHoldsBody, lang)
-    const placed = await placeHolds(db, { patronId, ...input }, clock.now(), policy)
+    const now = clock.now()
+    const placed = await placeHolds(db, { patronId, ...input }, now, policy)
     if (!placed.ok) {
       const { category } = c.get('patron').row
       throw await placeProblem(db, placed, { id: patronId, category }, input.titleIds, {
@@ -99,6 +101,12 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
       })
     }
     const ids = new Set(placed.value.map((h) => h.id))
+    await recordLineActions(
+      db,
+      CHANNEL_ACTIONS.holdPlace,
+      [...ids].map((id) => `hold:${id}`),
+      now,
+    )
     const { holds } = await bodies(patronId, lang, ids)
     const body: PlaceHoldsResponse = { holds }
     return c.json(body, 201)
@@ -108,7 +116,9 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const holdId = pathId(c, lang)
     const patronId = c.get('patron').row.id
-    const done = await cancelHold(db, { patronId, holdId }, clock.now(), policy)
+    const now = clock.now()
+    const done = await cancelHold(db, { patronId, holdId }, now, policy)
+    if (done.ok) await recordLineActions(db, CHANNEL_ACTIONS.holdCancel, [`hold:${holdId}`], now)
     if (!done.ok) {
       if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
       if (done.reason === 'ready' || done.reason === 'inter_library') {

@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { type Decision, isJstDate, jstDate, type Refusal } from '../../../core/index.ts'
+import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import { listLoans, renewAllLoans, renewLoan } from '../../../db/loans.ts'
 import type { InputReason } from '../../../db/refusals.ts'
 import type {
@@ -60,6 +61,8 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
     const now = clock.now()
     const done = await renewAllLoans(db, { patronId }, now, policy)
     if (!done.ok) throw inputProblem(done, lang)
+    const renewed = done.value.filter((r) => r.result.ok).map((r) => `loan:${r.loanId}`)
+    await recordLineActions(db, CHANNEL_ACTIONS.renew, renewed, now)
     const raced = done.value.some((r) => !r.result.ok && r.result.reason === 'conflict')
     const fresh = raced ? await list(patronId, lang, now) : []
     const body: RenewAllResponse = {
@@ -100,6 +103,7 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
     const raced = !first.ok && first.reason === 'conflict'
     const again = raced ? (await list(patronId, lang, now)).find((l) => l.id === loanId) : undefined
     const done = settle(first, again?.renewal)
+    if (first.ok) await recordLineActions(db, CHANNEL_ACTIONS.renew, [`loan:${loanId}`], now)
     if (!done.ok) {
       if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
       const refusal = renewRefusal(done as Refusal<RenewRefusalReason>, lang, policy)

@@ -87,7 +87,7 @@ export function settingsRoutes({ db, clock, config, line, log }: AppDeps) {
   app.post('/unlink', async (c) => {
     await noBody(c, c.get('lang'))
     const userId = c.get('lineUserId')
-    await unlink(db, userId)
+    await unlink(db, userId, clock.now())
     try {
       // LINE-MENU: removing the per-user menu B puts the user back on the default menu A.
       await linkMenuForPatron(line.client, userId, false, NO_MENU_IDS)

@@ -9,7 +9,7 @@ import { instantText } from '../../../core/index.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { counterCss } from './style.ts'
 
-export type NavKey = 'desk' | 'holds' | 'picks' | 'audit' | 'none'
+export type NavKey = 'desk' | 'holds' | 'picks' | 'audit' | 'stats' | 'none'
 
 export interface FrameProps {
   title: string
@@ -27,6 +27,7 @@ const NAV: { key: NavKey; href: string; label: string }[] = [
   { key: 'holds', href: `${COUNTER_PATH}/holds`, label: '予約棚' },
   { key: 'picks', href: `${COUNTER_PATH}/picks`, label: '棚出しリスト' },
   { key: 'audit', href: `${COUNTER_PATH}/audit`, label: '操作記録' },
+  { key: 'stats', href: `${COUNTER_PATH}/stats`, label: '統計' },
 ]
 
 export function Frame(p: FrameProps) {

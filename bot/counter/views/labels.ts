@@ -38,6 +38,13 @@ export const ACTION: Record<string, string> = {
   'hold.expire': '予約の期限切れ処理',
   'hold.expire.refused': '予約の期限切れ処理（お断り）',
   'clock.advance': 'デモ時計を進める',
+  'loan.renew': '貸出延長',
+  'hold.place': '予約',
+  'hold.cancel': '予約取消',
+  'line.link': 'LINE 連携',
+  'line.unlink': 'LINE 連携解除',
+  'line.block': 'LINE ブロック',
+  'line.unblock': 'LINE ブロック解除',
 }
 
 export const dateJa = (d: string | null | undefined) => (d ? formatDateJa(d) : '—')

@@ -55,4 +55,13 @@ td button{min-height:2.5rem;font-size:1rem;margin:.1rem 0}
 .camera video{max-width:100%;width:22rem;border:2px solid var(--line);border-radius:.5rem;margin-top:.5rem}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
 .filters label{flex:1;min-width:14rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.stats-figures{display:flex;flex-wrap:wrap;gap:1rem 2rem;margin:1rem 0}
+.stats-figures dt{color:var(--muted)}
+.stats-figures dd{margin:0;font-size:1.6rem;font-weight:700}
+.stats-chart{border-top:1px solid var(--line);margin-top:1.5rem}
+.stats-head{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;justify-content:space-between}
+.stats-svg{overflow-x:auto}
+.stats-svg svg{max-width:100%;height:auto}
+.stats-table{overflow-x:auto}
 `

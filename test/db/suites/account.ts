@@ -201,8 +201,8 @@ export function accountSuite(open: OpenDb) {
         followed: false,
         unfollowedAt: NOW,
       })
-      expect(await unlink(db, 'U-bob')).toBe(PATRON.bob)
-      expect(await unlink(db, 'U-bob')).toBeNull()
+      expect(await unlink(db, 'U-bob', NOW)).toBe(PATRON.bob)
+      expect(await unlink(db, 'U-bob', NOW)).toBeNull()
     })
 
     it('webhook event ids: the first delivery is new, a redelivery is not', async () => {
