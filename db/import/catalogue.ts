@@ -142,9 +142,11 @@ export const catalogueKind: Kind<CatalogueRow> = {
     ]
     return { statements, refused: [] }
   },
-  finish({ run, sync }) {
+  finish({ run, sync, complete }) {
     return [
-      ...(sync ? [] : [{ statement: withdrawUnseen('titles', run), tally: 'withdraw' as const }]),
+      ...(sync || !complete
+        ? []
+        : [{ statement: withdrawUnseen('titles', run), tally: 'withdraw' as const }]),
       { statement: linkSets(), tally: 'none' },
     ]
   },

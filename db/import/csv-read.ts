@@ -112,3 +112,16 @@ export async function* readCsv(
     yield { line: info.lines, row }
   }
 }
+
+/** CSV rows mapped one by one into values or refusals (the shape the import runner reads). */
+export async function* csvItems<T>(
+  path: string,
+  options: { encoding: Encoding; required: readonly string[]; onBytes?: (n: number) => void },
+  map: (
+    row: Record<string, string>,
+  ) => { value: T } | { refusal: { field: string; ja: string; en: string } },
+): AsyncGenerator<
+  { at: number; value: T } | { at: number; refusal: { field: string; ja: string; en: string } }
+> {
+  for await (const { line, row } of readCsv(path, options)) yield { at: line, ...map(row) }
+}

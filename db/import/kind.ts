@@ -23,6 +23,11 @@ export interface RunContext {
   run: number
   /** A nightly delta (`--sync`): what is absent is not withdrawn. */
   sync: boolean
+  /**
+   * Set before `finish`: every row of the file was taken. A full export withdraws what it did
+   * not list only then: a refused row may be a record still on the shelf.
+   */
+  complete?: boolean
 }
 
 /** A statement and how its RETURNING rows count: upserted rows, withdrawn rows, or not at all. */

@@ -110,6 +110,7 @@ export async function runImport<T>(
     }
     await flush()
     bar?.update(bytes, summary.read)
+    ctx.complete = summary.rejected === 0
     if (!o.dryRun) await commit(db, kind.finish(ctx), summary, clearCheckpoint(kind.name))
   } finally {
     bar?.stop()
