@@ -43,7 +43,7 @@ function chunked<T>(rows: T[], size: number): T[][] {
  * replaces on_shelf or missing, never on_loan, on_hold_shelf or in_transit.
  */
 export function upsertCopies(db: Db, rows: CopyInput[], run: number): Raw<UpsertRow>[] {
-  return chunked(rows, rowsPerStatement(db, 8)).map((chunk) =>
+  return chunked(rows, rowsPerStatement(db, 8, 1)).map((chunk) =>
     raw<UpsertRow>(sql`INSERT INTO copies (barcode, title_id, home_library_id, call_number,
         not_for_loan, status, current_place_id, seen_run)
       VALUES ${rowsOf(
@@ -90,7 +90,7 @@ export function upsertPatrons(db: Db, rows: PatronInput[], run: number): Raw<Ups
   const cols = ['name', 'name_yomi', 'phone', 'email', 'category', 'expires_on', 'home_library_id']
   const differs = sql.raw(cols.map((c) => `patrons."${c}" IS NOT excluded."${c}"`).join(' OR '))
   const set = sql.raw(cols.map((c) => `"${c}" = excluded."${c}"`).join(', '))
-  return chunked(rows, rowsPerStatement(db, 9)).map((chunk) =>
+  return chunked(rows, rowsPerStatement(db, 10, 1)).map((chunk) =>
     raw<UpsertRow>(sql`INSERT INTO patrons (number, name, name_yomi, phone, email, category,
         expires_on, home_library_id, email_confirmed, created_at)
       VALUES ${rowsOf(

@@ -77,7 +77,7 @@ export function upsertTitles(db: Db, rows: TitleInput[], run: number): Raw<Upser
   const differs = sql.raw(
     TITLE_COLUMNS.map((c) => `titles."${c}" IS NOT excluded."${c}"`).join(' OR '),
   )
-  return chunked(rows, rowsPerStatement(db, 14)).map((chunk) =>
+  return chunked(rows, rowsPerStatement(db, 14, 1)).map((chunk) =>
     raw<UpsertRow>(sql`INSERT INTO titles (source_id, ${cols}, created_at, seen_run)
       VALUES ${valuesList(
         chunk.map((t) => [
@@ -111,7 +111,7 @@ export function markSeen(
   ids: string[],
   run: number,
 ): Raw<{ ok: number }>[] {
-  return chunked(ids, rowsPerStatement(db, 1, 1)).map((chunk) =>
+  return chunked(ids, rowsPerStatement(db, 1, 2)).map((chunk) =>
     raw(sql`UPDATE ${sql.identifier(table)} SET seen_run = ${run}
       WHERE ${sql.identifier(key)} IN (${sql.join(
         chunk.map((id) => sql`${id}`),

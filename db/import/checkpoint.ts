@@ -15,7 +15,11 @@ export interface Checkpoint {
   run: number
   /** Rows or records (by position in the file) already committed. */
   done: number
-  counts: { added: number; changed: number; withdrawn: number; rejected: number }
+  /**
+   * Rows refused up to `done` (known before the batch, so exact). Added and changed are
+   * counted from RETURNING after a batch and are not kept: a resumed run reports its own.
+   */
+  rejected: number
 }
 
 export async function fingerprint(path: string): Promise<string> {

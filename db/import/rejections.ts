@@ -37,6 +37,8 @@ export interface Summary {
   withdrawn: number
   rejected: number
   dryRun: boolean
+  /** Set when the run carried on an interrupted one: rows up to here were already in. */
+  resumedAfter?: number
 }
 
 /** The table a run ends with. */
@@ -62,5 +64,11 @@ export function summaryTable(s: Summary): string {
   const lines = rows.map(
     ([ja, en, n]) => `  ${n.toLocaleString('en').padStart(width)}  ${ja} / ${en}`,
   )
-  return [title, ...lines].join('\n')
+  const resumed =
+    s.resumedAfter === undefined
+      ? []
+      : [
+          `  中断した取り込みを ${s.resumedAfter + 1} 件目から再開しました（新規・更新は再開後の件数） / resumed after ${s.resumedAfter}: added and changed count from there`,
+        ]
+  return [title, ...resumed, ...lines].join('\n')
 }
