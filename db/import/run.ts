@@ -146,11 +146,7 @@ export async function runItems<T>(
   if (!o.dryRun) await commit(db, kind.finish(ctx), summary, clearCheckpoint(kind.name))
   summary.unchanged = Math.max(
     0,
-    summary.read -
-      skipped -
-      summary.added -
-      summary.changed -
-      (summary.rejected - start.rejected),
+    summary.read - skipped - summary.added - summary.changed - (summary.rejected - start.rejected),
   )
   return summary
 }
