@@ -9,36 +9,17 @@
  * arguments were refused and nothing changed. Run it again after an interruption: it carries
  * on where it stopped.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { Db } from '../client.ts'
-import { migrate, openSqlite } from '../sqlite.ts'
 import { type Encoding, FileRefused } from './csv-read.ts'
 import { KINDS } from './kinds.ts'
 import { marcMapWith } from './marc-map.ts'
 import { rejectionLine, summaryTable } from './rejections.ts'
 import { runImport } from './run.ts'
+import { openTarget } from './target.ts'
 
 const USAGE = `usage: npm run import -- <${Object.keys(KINDS).join('|')}> <file> [--dry-run] [--sync]
        [--encoding utf-8|shift_jis] [--map mapping.json] [--d1 <binding> [--remote]]`
-
-interface Target {
-  db: Db
-  close(): Promise<void>
-}
-
-async function openTarget(d1: string | undefined, remote: boolean): Promise<Target> {
-  if (d1) {
-    const { openWranglerD1 } = await import('./d1.ts')
-    return openWranglerD1(d1, remote)
-  }
-  const path = process.env.DATABASE_PATH || 'data/bunko.db'
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = openSqlite(path)
-  migrate(db)
-  return { db, close: async () => db.close() }
-}
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>
