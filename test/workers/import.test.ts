@@ -1,7 +1,8 @@
 /**
  * The import on D1 inside workerd: MARC records written with the serializer and parsed back
  * here, mapped and written in D1-sized chunks by the same runner the CLI uses; interrupted
- * and resumed; re-imported without change; withdrawn by a full export.
+ * and resumed; re-imported without change; withdrawn by a full export. And the portable
+ * backup D1 needs (wrangler d1 export refuses FTS5 tables): dumped and restored on D1.
  */
 
 import { env } from 'cloudflare:workers'
@@ -10,6 +11,8 @@ import { MarcRecord } from '@natlibfi/marc-record'
 import { ISO2709 } from '@natlibfi/marc-record-serializers'
 import { sql } from 'drizzle-orm'
 import { beforeEach, expect, it } from 'vitest'
+import { dumpSql, restoreSql } from '../../db/backup.ts'
+import { searchTitles } from '../../db/catalogue.ts'
 import { type Db, openD1 } from '../../db/client.ts'
 import { type CatalogueRow, catalogueKind } from '../../db/import/catalogue.ts'
 import { readCheckpoint } from '../../db/import/checkpoint.ts'
@@ -17,6 +20,7 @@ import type { Item } from '../../db/import/kind.ts'
 import { DEFAULT_MARC_MAP } from '../../db/import/marc-map.ts'
 import { titleFromMarc } from '../../db/import/marc-title.ts'
 import { runItems } from '../../db/import/run.ts'
+import { seedDemo } from '../../db/seed/load.ts'
 import { emptyDb } from '../db/fixture.ts'
 
 const db: Db = openD1((env as { W_IMPORT: D1Database }).W_IMPORT)
@@ -119,4 +123,24 @@ it('a re-run changes nothing; a shorter full export withdraws the rest', async (
   )
   expect(s).toMatchObject({ withdrawn: N + 2 - 100 })
   expect(await count()).toBe(N + 2)
+})
+
+it('backs D1 up as SQL despite its FTS5 tables and restores it, searchable', async () => {
+  await seedDemo(db, Date.UTC(2026, 5, 10, 3))
+  const dump: string[] = []
+  for await (const line of dumpSql(db)) dump.push(line)
+  const before = (await searchTitles(db, { q: '京都' })).map((h) => h.id)
+  await emptyDb(db)
+  await db.orm.run(sql`INSERT INTO titles_fts (titles_fts) VALUES ('rebuild')`)
+  expect(await searchTitles(db, { q: '京都' })).toEqual([])
+  await restoreSql(
+    db,
+    (async function* () {
+      yield* dump
+    })(),
+  )
+  const again: string[] = []
+  for await (const line of dumpSql(db)) again.push(line)
+  expect(again).toEqual(dump)
+  expect((await searchTitles(db, { q: '京都' })).map((h) => h.id)).toEqual(before)
 })
