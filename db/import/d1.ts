@@ -28,7 +28,8 @@ export async function openWranglerD1(binding: string, remote: boolean): Promise<
     : `${root}wrangler.toml`
   const proxy = await wrangler.getPlatformProxy<Record<string, unknown>>({
     configPath,
-    persist: true,
+    // D1_PERSIST_PATH: another local state folder (wrangler's --persist-to), e.g. for tests.
+    persist: process.env.D1_PERSIST_PATH ? { path: `${process.env.D1_PERSIST_PATH}/v3` } : true,
     remoteBindings: remote,
     envFiles: [],
   })

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { Db } from '../client.ts'
 import { migrate, openSqlite } from '../sqlite.ts'
 
@@ -23,4 +24,31 @@ export async function openTarget(d1: string | undefined, remote: boolean): Promi
   const db = openSqlite(path)
   migrate(db)
   return { db, close: async () => db.close() }
+}
+
+/**
+ * A command's arguments with the target options every database command shares (`--d1
+ * <binding>`, `--remote`) besides its own: for staff:add, kiosk:add and the like. Throws on
+ * an unknown option; `--remote` without `--d1` is refused (there is no remote SQLite).
+ */
+export function targetArgs(
+  argv: string[],
+  own: NonNullable<ParseArgsConfig['options']> = {},
+): {
+  values: Record<string, string | boolean | undefined>
+  positionals: string[]
+  d1: string | undefined
+  remote: boolean
+} {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { ...own, d1: { type: 'string' }, remote: { type: 'boolean', default: false } },
+  })
+  const d1 = values.d1 as string | undefined
+  const remote = values.remote === true
+  if (remote && !d1)
+    throw new Error('--remote は --d1 と一緒に使います / --remote needs --d1 <binding>')
+  return { values: values as Record<string, string | boolean | undefined>, positionals, d1, remote }
 }
