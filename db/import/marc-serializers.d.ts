@@ -33,3 +33,10 @@ declare module '@natlibfi/marc-record' {
     toObject(): { leader: string; fields: MarcField[] }
   }
 }
+
+declare module 'marcjs' {
+  export const Marc: {
+    parse(raw: Buffer | string, type: 'iso2709' | 'marcxml'): { leader: string; fields: string[][] }
+    format(record: { leader: string; fields: string[][] }, type: 'iso2709' | 'marcxml'): string
+  }
+}
