@@ -19,7 +19,7 @@
  *   characters are: no punctuation (・, %, ー) splits a gram and no Unicode folding makes it
  *   match more than LIKE did. `gramToken` builds the query token the same way.
  */
-import { eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
@@ -100,7 +100,8 @@ export async function searchTitles(
   const limit = Math.max(1, Math.min(100, Math.floor(input.limit ?? 20)))
   const offset = Math.max(0, Math.floor(input.offset ?? 0))
   const where = sql.join(terms.map(termCondition), sql` AND `)
-  const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t WHERE ${where}
+  const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
+    WHERE t.withdrawn_at IS NULL AND ${where}
     ORDER BY t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
   return titleHits(
     db,
@@ -127,7 +128,7 @@ async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
     })
     .from(copies)
     .innerJoin(places, eq(places.id, copies.homeLibraryId))
-    .where(inArray(copies.titleId, ids))
+    .where(and(inArray(copies.titleId, ids), isNull(copies.withdrawnAt)))
     .groupBy(copies.titleId, copies.homeLibraryId, places.name)
   const queues = await db.orm
     .select({ titleId: holds.titleId, n: sql<number>`count(*)` })

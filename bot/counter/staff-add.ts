@@ -1,15 +1,14 @@
 /**
- * `npm run staff:add [-- --reset]`: create a counter staff account in the SQLite database at
- * DATABASE_PATH (default data/bunko.db), migrating it first. Asks for login, name and password;
+ * `npm run staff:add [-- --reset] [--d1 <binding> [--remote]]`: create a counter staff account
+ * in the SQLite database at DATABASE_PATH (default data/bunko.db, migrated first), or with
+ * `--d1` in the Workers deployment's D1 (local, or `--remote`) through db/import/target.ts. Asks for login, name and password;
  * from a terminal the password is read without echo and asked twice, from a pipe the three
  * answers are read one a line (for provisioning scripts). `--reset` replaces the name and
  * password of an existing login. The password is stored hashed (db/password.ts), never shown.
  */
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
-import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { openTarget, targetArgs } from '../../db/import/target.ts'
 import { addStaff, STAFF_PASSWORD_MIN } from './staff.ts'
 
 const tty = Boolean(process.stdin.isTTY)
@@ -35,8 +34,16 @@ async function ask(prompt: string, hidden = false): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const reset = process.argv.includes('--reset')
-  const path = process.env.DATABASE_PATH || 'data/bunko.db'
+  let args: ReturnType<typeof targetArgs>
+  try {
+    args = targetArgs(process.argv.slice(2), { reset: { type: 'boolean', default: false } })
+  } catch (e) {
+    console.error(
+      `${(e as Error).message}\nusage: npm run staff:add -- [--reset] [--d1 <binding> [--remote]]`,
+    )
+    return 2
+  }
+  const reset = args.values.reset === true
   const login = await ask('ログインID: ')
   const name = await ask('氏名: ')
   const password = await ask(`パスワード（${STAFF_PASSWORD_MIN}文字以上）: `, true)
@@ -44,10 +51,9 @@ async function main(): Promise<number> {
     console.error('確認用のパスワードが一致しません。何も登録していません。')
     return 1
   }
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = openSqlite(path)
+  const target = await openTarget(args.d1, args.remote)
+  const db = target.db
   try {
-    migrate(db)
     const result = await addStaff(db, { login, name, password }, Date.now(), { reset })
     if (!result.ok) {
       console.error(`${result.message.ja} 何も登録していません。`)
@@ -61,7 +67,7 @@ async function main(): Promise<number> {
     )
     return 0
   } finally {
-    db.close()
+    await target.close()
   }
 }
 

@@ -5,6 +5,7 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 import type { MaterialType, PickupKind } from '../../core/types.ts'
 
@@ -69,8 +70,22 @@ export const titles = sqliteTable(
     /** HOLD-NONCIRC: 禁帯出. */
     notForLoan: bool('not_for_loan').notNull().default(false),
     createdAt: integer('created_at').notNull(),
+    /** The record's id in the library's own system (MARC 001); imports upsert by it. */
+    sourceId: text('source_id'),
+    series: text('series').notNull().default(''),
+    /** What the volumes of one set share (title + author), from which `setId` is derived on import. */
+    setKey: text('set_key'),
+    /** Gone from the library's full export (or deleted in a delta): hidden from search, kept for loans. */
+    withdrawnAt: integer('withdrawn_at'),
+    /** The import run that last saw the record; a full run withdraws the ones it did not see. */
+    seenRun: integer('seen_run'),
   },
-  (t) => [index('titles_set_idx').on(t.setId, t.volume), index('titles_isbn_idx').on(t.isbn)],
+  (t) => [
+    index('titles_set_idx').on(t.setId, t.volume),
+    index('titles_isbn_idx').on(t.isbn),
+    uniqueIndex('titles_source_idx').on(t.sourceId),
+    index('titles_set_key_idx').on(t.setKey),
+  ],
 )
 
 export type CopyStatus = 'on_shelf' | 'on_loan' | 'on_hold_shelf' | 'in_transit' | 'missing'
@@ -91,6 +106,11 @@ export const copies = sqliteTable(
     status: text('status').$type<CopyStatus>().notNull().default('on_shelf'),
     /** Where the copy is now: its hold shelf's pickup place, or home; null while on loan. */
     currentPlaceId: integer('current_place_id').references(() => places.id),
+    /** 禁帯出 for this copy alone (the library's export says so per copy; kept for export). */
+    notForLoan: bool('not_for_loan').notNull().default(false),
+    /** Gone from the library's full export: kept (loans may still hold it), marked withdrawn. */
+    withdrawnAt: integer('withdrawn_at'),
+    seenRun: integer('seen_run'),
   },
   (t) => [
     index('copies_title_idx').on(t.titleId, t.status),

@@ -4,7 +4,7 @@
  * leaves the database as empty as it found it. Rows go in as multi-row INSERTs sized to the
  * driver's limit on bound parameters (D1 allows 100 per statement).
  */
-import { sql } from 'drizzle-orm'
+import { getTableColumns, sql } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { jstDate } from '../../core/dates.ts'
 import type { Db, Statement } from '../client.ts'
@@ -20,7 +20,8 @@ const MAX_ROWS = 500
 /** Multi-row INSERTs of `rows` into `table`, as many rows per statement as the driver allows. */
 export function inserts(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): Statement[] {
   if (rows.length === 0) return []
-  const columns = Object.keys(rows[0]!).length
+  // drizzle binds a parameter for every column with a default too, not just the keys given.
+  const columns = Object.keys(getTableColumns(table)).length
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[db.driver] / columns)))
   const out: Statement[] = []
   for (let i = 0; i < rows.length; i += perStatement) {

@@ -11,6 +11,7 @@ export const TEST_DATABASES = [
   'W_CRON',
   'W_FANOUT',
   'W_STATS',
+  'W_IMPORT',
 ] as const
 
 const bindings = env as unknown as Record<string, D1Database> & { TEST_MIGRATIONS: D1Migration[] }
