@@ -10,6 +10,7 @@ import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
 import { staffSuite } from './staff.ts'
+import { transitSuite } from './transit.ts'
 
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
@@ -22,4 +23,5 @@ export function allSuites(open: OpenDb): void {
   outboxSuite(open)
   catalogueSuite(open)
   staffSuite(open)
+  transitSuite(open)
 }
