@@ -25,6 +25,7 @@ import {
   sessionToken,
 } from './session.ts'
 import { signInRoutes, signOutRoutes } from './sign-in.tsx'
+import { transitRoutes } from './transit.tsx'
 import { Frame, Message } from './views/frame.tsx'
 
 export type { CounterDeps } from './context.ts'
@@ -70,6 +71,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.route('/', patronRoutes(k))
   app.route('/', holdShelfRoutes(k))
   app.route('/', pickRoutes(k))
+  app.route('/', transitRoutes(k))
   app.route('/', auditRoutes(k))
   app.route('/', clockRoutes(k))
   return app

@@ -55,4 +55,6 @@ td button{min-height:2.5rem;font-size:1rem;margin:.1rem 0}
 .camera video{max-width:100%;width:22rem;border:2px solid var(--line);border-radius:.5rem;margin-top:.5rem}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
 .filters label{flex:1;min-width:14rem}
+.box{break-inside:avoid}
+@media print{header.bar,.clock,.noprint,.skip{display:none}main{max-width:none;padding:0}.box{break-after:page}.msg{display:none}}
 `
