@@ -37,7 +37,7 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     expect(await noticesFor7(h)).toHaveLength(0)
     const list = text((await h.desk.get('/counter/transit')).html)
     expect(list).toContain('楠葉図書館行き（1点）')
-    expect(list).toMatch(/淀川の四季 C31 楠葉図書館 予約（利用者番号 1000002）/)
+    expect(list).toMatch(/淀川の四季 C31 予約（利用者番号 1000002）/)
     const patron = text((await h.desk.get(`/counter/patrons/${PATRON.bob}`)).html)
     expect(patron).toContain('回送中 楠葉図書館へ')
   })

@@ -86,6 +86,7 @@ function byDestination(items: TransitItem[]): [string, TransitItem[]][] {
   return [...out]
 }
 
+/** A list of copies; `from` adds where each comes from and goes (a van box's heading says). */
 function TransitTable(p: { items: TransitItem[]; labelledBy: string; from?: boolean }) {
   return (
     <table aria-labelledby={p.labelledBy}>
@@ -94,7 +95,7 @@ function TransitTable(p: { items: TransitItem[]; labelledBy: string; from?: bool
           <th scope="col">請求記号</th>
           <th scope="col">資料</th>
           <th scope="col">バーコード</th>
-          <th scope="col">{p.from ? '送り元 → 回送先' : '回送先'}</th>
+          {p.from ? <th scope="col">送り元 → 回送先</th> : null}
           <th scope="col">用途</th>
           <th scope="col">送った日時</th>
         </tr>
@@ -105,7 +106,7 @@ function TransitTable(p: { items: TransitItem[]; labelledBy: string; from?: bool
             <td>{i.callNumber || '—'}</td>
             <td>{i.title}</td>
             <td>{i.barcode}</td>
-            <td>{p.from ? `${i.fromName || '—'} → ${i.toName}` : i.toName}</td>
+            {p.from ? <td>{`${i.fromName || '—'} → ${i.toName}`}</td> : null}
             <td>
               {i.holdId
                 ? `予約（利用者番号 ${i.patronNumber ?? '—'}${i.pickupName ? `・${i.pickupName}で受取` : ''}）`
