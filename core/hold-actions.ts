@@ -42,6 +42,12 @@ export function cancelHold(
   if (hold.patronId !== patronId) return refuse('not_yours', notYoursMessage())
   if (ENDED.includes(hold.state)) return refuse('ended', endedMessage())
   const p = phoneLine(contactFor(policy, pickup))
+  // HOLD-TRANSIT: a copy on its way counts as set aside; the patron phones the place it goes to.
+  if (hold.state === 'in_transit')
+    return refuse('ready', {
+      ja: `この資料はすでにあなたの予約のために確保され、受取場所へ回送中のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へお電話でご連絡ください。`,
+      en: `This item is already set aside for you and on its way to the pickup place, so the hold cannot be cancelled online. Please phone the pickup place, ${p.en}.`,
+    })
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {
       ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,

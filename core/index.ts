@@ -1,6 +1,7 @@
 /** The public API of the circulation-rules core: pure functions over plain data. */
 export * from './access.ts'
 export * from './barcode.ts'
+export * from './bookmobile.ts'
 export * from './calendar.ts'
 export * from './credentials.ts'
 export * from './dates.ts'
@@ -19,4 +20,5 @@ export * from './queue.ts'
 export * from './renewal-messages.ts'
 export * from './renewals.ts'
 export * from './stats-period.ts'
+export * from './transit.ts'
 export * from './types.ts'

@@ -35,6 +35,8 @@ export interface Policy {
   }
   /** HOLD-EXPIRE / HOLD-LOCKER: days a ready hold waits for collection. */
   pickup: { days: number; lockerDays: number }
+  /** HOLD-TRANSIT: days after which a copy sent and not received is listed as overdue (assumed). */
+  transit: { overdueDays: number }
   /** NOTICE-SLOTS: Japan wall times notices go out; lockers have their own list. */
   noticeSlots: { standard: ClockTime[]; locker: ClockTime[] }
   /** NOTICE-OVERDUE: days between overdue reminders. */
@@ -75,6 +77,7 @@ export const HIRAKATA_POLICY: Policy = {
   },
   renewal: { days: 14, capDays: 60, from: 'renewal_date', avDays: 7, avMaxRenewals: 1 },
   pickup: { days: 7, lockerDays: 4 },
+  transit: { overdueDays: 7 },
   noticeSlots: { standard: ['10:00', '16:00'], locker: ['10:00', '16:00', '19:00'] },
   overdueReminderDays: 7,
   maintenance: { start: '03:00', minutes: 60 },
@@ -135,6 +138,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       days: c.int('pickup.days', d.pickup.days, 1),
       lockerDays: c.int('pickup.lockerDays', d.pickup.lockerDays, 1),
     },
+    transit: { overdueDays: c.int('transit.overdueDays', d.transit.overdueDays, 1, 365) },
     noticeSlots: {
       standard: c.slots('noticeSlots.standard', d.noticeSlots.standard),
       locker: c.slots('noticeSlots.locker', d.noticeSlots.locker),

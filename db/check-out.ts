@@ -102,7 +102,7 @@ export async function checkOut(
       WHERE patron_id = ${p} AND title_id = ${found.title.id} AND state = 'waiting'
         AND EXISTS (${newLoan}) RETURNING id`),
     historyStatement(newLoan),
-    copyStatusStatement(c, input.placeId),
+    copyStatusStatement(c, input.placeId, now),
   ])
   const loan = results[0][0]
   if (!loan) return inputRefusal('conflict')

@@ -1,9 +1,13 @@
 /**
  * The counter: check in and check out by barcode. A returned copy goes straight to the next
- * hold it can serve (HOLD-QUEUE, HOLD-SET), the hold becomes ready and its pickup notice is
- * queued in the same batch (HOLD-READY); at a locker the copy is lent as it goes in
- * (HOLD-LOCKER). Every step is guarded in SQL, so two check-ins of one copy racing each
- * other give it to one hold at most.
+ * hold it can serve (HOLD-QUEUE, HOLD-SET). Where that hold is collected here, the hold
+ * becomes ready and its pickup notice is queued in the same batch (HOLD-READY; at a locker
+ * the copy is lent as it goes in, HOLD-LOCKER); anywhere else it goes in transit to the
+ * pickup place and becomes ready only when received there (HOLD-TRANSIT). A copy serving no
+ * hold goes back to its home library's shelf, travelling when it was returned elsewhere.
+ * Checking in a copy at the place it is travelling to receives it (the receive screen's
+ * work). Every step is guarded in SQL, so two check-ins of one copy racing each other give
+ * it to one hold at most. The SIP2 server calls this same function: kiosks get all of this.
  */
 import { sql } from 'drizzle-orm'
 import type { Decision, Policy } from '../core/index.ts'
@@ -11,21 +15,25 @@ import { type Db, raw } from './client.ts'
 import { assignStatements, copyStatusStatement } from './copy-moves.ts'
 import { placeFacts } from './facts.ts'
 import { inputRefusal, isId, isText } from './refusals.ts'
-import { copyByBarcode, nextHoldFor, setAsideHold } from './serve.ts'
+import { copyByBarcode, nextHoldFor, type ServedHold, servedHold, setAsideHold } from './serve.ts'
+import { arrive, queuedNoticeId } from './transit.ts'
 
 export { checkOut } from './check-out.ts'
+export type { ServedHold } from './serve.ts'
 
 export interface CheckInResult {
   copyId: number
   titleId: number
   /** The loan this check-in ended, or null when the copy was not on loan. */
   returnedLoanId: number | null
-  /** The hold the copy now serves (made ready by this check-in or already holding it). */
-  hold: { id: number; patronId: number; pickupPlaceId: number; locker: boolean } | null
+  /** The hold the copy now serves (set aside by this check-in or already holding it). */
+  hold: ServedHold | null
   /** The queued pickup notice's id (its LINE retry key), when this check-in queued one. */
   noticeId: string | null
   copyStatus: string
   placeId: number | null
+  /** HOLD-TRANSIT: where the copy travels to now (回送先), or null when it stays here. */
+  transitToId: number | null
 }
 
 export type CheckInReason = 'invalid_input' | 'unknown_copy' | 'unknown_place'
@@ -42,19 +50,26 @@ export async function checkIn(
   if (!found) return inputRefusal('unknown_copy')
   if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
   const copy = found.ref
+  const returning = raw<{ id: number }>(sql`UPDATE loans SET returned_at = ${now}
+    WHERE copy_id = ${copy.id} AND returned_at IS NULL RETURNING id`)
+  if (found.copy.transitToId === input.placeId) {
+    const arrived = await arrive(db, copy, input.placeId, now, policy, returning)
+    return { ok: true, value: { ...arrived, returnedLoanId: arrived.returnedLoanId } }
+  }
   const already = await setAsideHold(db, copy.id)
   const next = already ? null : await nextHoldFor(db, copy, policy)
-  const assign = next ? assignStatements(copy, next.target, now, policy) : []
+  const assign = next ? assignStatements(copy, next.target, input.placeId, now, policy) : []
   const results = await db.batch([
-    raw<{ id: number }>(sql`UPDATE loans SET returned_at = ${now}
-      WHERE copy_id = ${copy.id} AND returned_at IS NULL RETURNING id`),
+    returning,
     ...assign,
-    copyStatusStatement(copy.id, input.placeId),
+    copyStatusStatement(copy.id, input.placeId, now),
   ])
   const returned = results[0] as { id: number }[]
-  const status = results.at(-1) as { status: string; placeId: number | null }[]
-  const readied = next && (results[1] as { id: number }[]).length > 0
-  const notice = readied ? (results.at(-2) as unknown as { id: string }[])[0] : undefined
+  const status = results.at(-1) as {
+    status: string
+    placeId: number | null
+    transitToId: number | null
+  }[]
   const holder = await setAsideHold(db, copy.id)
   return {
     ok: true,
@@ -63,16 +78,12 @@ export async function checkIn(
       titleId: copy.titleId,
       returnedLoanId: returned[0]?.id ?? null,
       hold: holder
-        ? {
-            id: holder.row.id,
-            patronId: holder.row.patronId,
-            pickupPlaceId: holder.row.pickupPlaceId,
-            locker: next?.target.kind === 'locker' && holder.row.id === next.holdId,
-          }
+        ? servedHold(holder.row, next?.target.kind === 'locker' && holder.row.id === next.holdId)
         : null,
-      noticeId: notice?.id ?? null,
+      noticeId: next ? await queuedNoticeId(db, next.holdId, now) : null,
       copyStatus: status[0]?.status ?? found.copy.status,
       placeId: status[0]?.placeId ?? null,
+      transitToId: status[0]?.transitToId ?? null,
     },
   }
 }

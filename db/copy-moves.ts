@@ -1,15 +1,18 @@
 /**
- * The statements that move a copy: set it aside for a hold (HOLD-READY, with the pickup
- * notice in the same batch; HOLD-LOCKER, with the loan in the same batch), and bring the
- * copy's shelf status in line with its loans and holds. Each write is guarded so that two
- * racing batches can never give one copy to two holds: the hold is only made ready while no
- * other hold has the copy and no loan is open on it, and a partial unique index
- * (holds_assigned_copy_uq) stands behind that.
+ * The statements that move a copy: set it aside for a hold, ready where it is (HOLD-READY,
+ * with the pickup notice in the same batch; HOLD-LOCKER, with the loan in the same batch) or
+ * in transit to where it will be received (HOLD-TRANSIT), make a hold in transit ready when
+ * its copy arrives, and bring the copy's shelf status in line with its loans and holds. Each
+ * write is guarded so that two racing batches can never give one copy to two holds: the hold
+ * is only set aside while no other hold has the copy and no loan is open on it, and a partial
+ * unique index (holds_assigned_copy_uq) stands behind that.
  */
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import {
   addDays,
   dueDateFor,
+  type Instant,
+  type JstDate,
   jstDate,
   type LibraryCalendar,
   type MaterialType,
@@ -17,6 +20,9 @@ import {
   type Policy,
   pickupBy,
   readyNoticeAt,
+  type StationTimetable,
+  setAsideMove,
+  stationReady,
 } from '../core/index.ts'
 import { type Raw, raw } from './client.ts'
 
@@ -30,42 +36,100 @@ export interface AssignTarget {
   holdId: number
   pickupPlaceId: number
   kind: PickupKind
+  /** The library that runs the pickup place (HOLD-TRANSIT: lockers and stations receive there). */
+  parentId: number | null
   /** The pickup place's calendar (HOLD-EXPIRE moves a last day off closed days). */
   pickupCalendar: LibraryCalendar
   /** For a locker: the library that runs it, whose calendar sets the loan's due date. */
   lendingLibraryId: number | null
   lendingCalendar: LibraryCalendar
+  /** HOLD-BOOKMOBILE: the station's timetable; null for every other kind of place. */
+  timetable: StationTimetable | null
 }
 
 const SET_ASIDE = sql.raw(`('in_transit','ready')`)
 
-/** The statements that set `copy` aside for the hold; run them in one batch. */
+/**
+ * The statements that set `copy`, now at `hereId`, aside for the hold; run them in one batch.
+ * HOLD-TRANSIT: where the pickup place does not receive at `hereId` the hold goes in transit
+ * and nothing else happens yet (no notice, no clock, no locker loan).
+ */
 export function assignStatements(
+  copy: CopyRef,
+  t: AssignTarget,
+  hereId: number,
+  now: number,
+  policy: Policy,
+): Raw<{ id: number }>[] {
+  const free = sql`NOT EXISTS (SELECT 1 FROM holds x WHERE x.copy_id = ${copy.id} AND x.state IN ${SET_ASIDE})
+    AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
+    AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')`
+  const move = setAsideMove(hereId, { id: t.pickupPlaceId, kind: t.kind, parentId: t.parentId })
+  if (move.kind === 'transit')
+    return [
+      raw(sql`UPDATE holds SET state = 'in_transit', copy_id = ${copy.id}
+        WHERE id = ${t.holdId} AND state = 'waiting' AND ${free}
+        RETURNING id`),
+    ]
+  return readyStatements(copy, t, now, policy, sql`state = 'waiting' AND ${free}`)
+}
+
+/**
+ * HOLD-TRANSIT: the copy of a hold in transit was received where it is collected (or where
+ * its locker is filled, or its bookmobile loaded): the hold becomes ready now, with its notice.
+ */
+export function arrivalStatements(
   copy: CopyRef,
   t: AssignTarget,
   now: number,
   policy: Policy,
 ): Raw<{ id: number }>[] {
-  const by = pickupBy(now, t.kind, policy, t.pickupCalendar)
+  return readyStatements(copy, t, now, policy, sql`state = 'in_transit' AND copy_id = ${copy.id}`)
+}
+
+/** When a hold made ready now is announced, its last day and, at a station, its visit. */
+interface Readiness {
+  noticeAt: Instant
+  by: JstDate
+  visit: { startsAt: Instant; endsAt: Instant } | null
+}
+
+function readiness(t: AssignTarget, now: number, policy: Policy): Readiness {
+  const station =
+    t.kind === 'bookmobile' && t.timetable ? stationReady(now, t.timetable, policy) : null
+  if (station) return { noticeAt: station.noticeAt, by: station.pickupBy, visit: station.visit }
+  return {
+    noticeAt: readyNoticeAt(now, t.kind, policy),
+    by: pickupBy(now, t.kind, policy, t.pickupCalendar),
+    visit: null,
+  }
+}
+
+/** HOLD-READY: the hold (matching `guard`) becomes ready now, with its locker loan and notice. */
+function readyStatements(
+  copy: CopyRef,
+  t: AssignTarget,
+  now: number,
+  policy: Policy,
+  guard: SQL,
+): Raw<{ id: number }>[] {
+  const r = readiness(t, now, policy)
   const locker = t.kind === 'locker'
   const readied = sql`SELECT 1 FROM holds WHERE id = ${t.holdId} AND state = 'ready'
     AND copy_id = ${copy.id} AND ready_at = ${now}`
   const out: Raw<{ id: number }>[] = [
     raw(sql`UPDATE holds SET state = 'ready', copy_id = ${copy.id}, ready_at = ${now},
-        pickup_by = ${by}, notice_state = 'pending'
-      WHERE id = ${t.holdId} AND state = 'waiting'
-        AND NOT EXISTS (SELECT 1 FROM holds x WHERE x.copy_id = ${copy.id} AND x.state IN ${SET_ASIDE})
-        AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
-        AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')
+        pickup_by = ${r.by}, visit_starts_at = ${r.visit?.startsAt ?? null},
+        visit_ends_at = ${r.visit?.endsAt ?? null}, notice_state = 'pending'
+      WHERE id = ${t.holdId} AND ${guard}
       RETURNING id`),
   ]
   if (locker) out.push(...lockerLoanStatements(copy, t, now, policy, readied))
-  const noticeAt = readyNoticeAt(now, t.kind, policy)
   out.push(
     raw(sql`INSERT INTO notices (id, key, patron_id, kind, hold_id, slot_kind, due_at, state,
         attempts, created_at)
       SELECT ${crypto.randomUUID()}, 'hold_ready:' || id, patron_id, 'hold_ready', id,
-        ${locker ? 'locker' : 'standard'}, ${noticeAt}, 'pending', 0, ${now}
+        ${locker ? 'locker' : 'standard'}, ${r.noticeAt}, 'pending', 0, ${now}
       FROM holds WHERE id = ${t.holdId} AND EXISTS (${readied})
       ON CONFLICT (key) DO NOTHING
       RETURNING id`),
@@ -115,23 +179,41 @@ export function historyStatement(loanIdQuery: ReturnType<typeof sql>): Raw<{ id:
 
 /**
  * The copy's status and place from its loans and holds, after the other statements of the
- * batch: lent → on_loan; set aside → hold shelf (or in transit) at the pickup place;
- * otherwise back on the shelf at `shelfPlaceId`. A copy marked missing is left alone.
+ * batch: lent → on_loan; ready for a hold → its pickup place's hold shelf; set aside for a
+ * hold in transit → in transit to where that hold is received; otherwise on the shelf at
+ * `hereId` when that is its home, or in transit home (HOLD-TRANSIT). `hereId` null: where the
+ * copy already is. A copy marked missing is left alone. The transit's start (from, since) is
+ * kept while the destination stays the same, so a copy scanned on its way keeps its date.
  */
 export function copyStatusStatement(
   copyId: number,
-  shelfPlaceId: number | null,
-): Raw<{ status: string; placeId: number | null }> {
+  hereId: number | null,
+  now: number,
+): Raw<{ status: string; placeId: number | null; transitToId: number | null }> {
   const lent = sql`EXISTS (SELECT 1 FROM loans WHERE copy_id = ${copyId} AND returned_at IS NULL)`
   const held = (state: string) =>
     sql`EXISTS (SELECT 1 FROM holds WHERE copy_id = ${copyId} AND state = ${state})`
+  const here = sql`coalesce(${hereId}, current_place_id, home_library_id)`
+  // Mirrors core's receivingPlaceId: a locker or station hold is received by its library.
+  const receiving = sql`(SELECT CASE WHEN p.kind IN ('locker','bookmobile')
+      THEN coalesce(p.parent_id, p.id) ELSE p.id END
+    FROM holds h JOIN places p ON p.id = h.pickup_place_id
+    WHERE h.copy_id = ${copyId} AND h.state = 'in_transit')`
+  const dest = sql`(CASE WHEN ${lent} OR ${held('ready')} THEN NULL
+    WHEN ${held('in_transit')} THEN ${receiving}
+    WHEN ${here} <> home_library_id THEN home_library_id ELSE NULL END)`
   return raw(sql`UPDATE copies SET
       status = CASE WHEN ${lent} THEN 'on_loan' WHEN ${held('ready')} THEN 'on_hold_shelf'
-        WHEN ${held('in_transit')} THEN 'in_transit' ELSE 'on_shelf' END,
+        WHEN ${dest} IS NOT NULL THEN 'in_transit' ELSE 'on_shelf' END,
       current_place_id = CASE
-        WHEN EXISTS (SELECT 1 FROM holds WHERE copy_id = ${copyId} AND state IN ${SET_ASIDE})
-          THEN (SELECT pickup_place_id FROM holds WHERE copy_id = ${copyId} AND state IN ${SET_ASIDE})
-        WHEN ${lent} THEN NULL ELSE coalesce(${shelfPlaceId}, home_library_id) END
+        WHEN ${held('ready')}
+          THEN (SELECT pickup_place_id FROM holds WHERE copy_id = ${copyId} AND state = 'ready')
+        WHEN ${lent} THEN NULL ELSE coalesce(${dest}, ${here}) END,
+      transit_from_id = CASE WHEN ${dest} IS NULL THEN NULL
+        WHEN transit_to_id IS ${dest} THEN transit_from_id ELSE ${here} END,
+      transit_since = CASE WHEN ${dest} IS NULL THEN NULL
+        WHEN transit_to_id IS ${dest} THEN transit_since ELSE ${now} END,
+      transit_to_id = ${dest}
     WHERE id = ${copyId} AND status <> 'missing'
-    RETURNING status, current_place_id AS placeId`)
+    RETURNING status, current_place_id AS placeId, transit_to_id AS transitToId`)
 }

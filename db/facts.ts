@@ -3,7 +3,15 @@
  * operation gathers with these, asks core, then writes with the facts re-checked in SQL.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
-import type { Hold, LibraryCalendar, Loan, Patron, Place } from '../core/index.ts'
+import {
+  type Hold,
+  isClockTime,
+  type LibraryCalendar,
+  type Loan,
+  type Patron,
+  type Place,
+  type StationTimetable,
+} from '../core/index.ts'
 import type { Db } from './client.ts'
 import { closedDates, copies, holds, lineLinks, loans, patrons, places, titles } from './schema.ts'
 
@@ -65,6 +73,28 @@ export async function calendarOf(db: Db, placeId: number | null): Promise<Librar
     closedWeekdays: parseWeekdays(place?.weekdays),
     closedDates: dates.map((d) => d.date),
   }
+}
+
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+
+/**
+ * HOLD-BOOKMOBILE: a station's timetable from its row: the days it is visited are its
+ * calendar, the visit's hours are its opening hours (`{"wed":["10:30","11:10"]}`).
+ */
+export function timetableOf(place: PlaceRow, calendar: LibraryCalendar): StationTimetable {
+  const hours: StationTimetable['hours'] = {}
+  try {
+    const v: unknown = JSON.parse(place.openingHours ?? '{}')
+    if (v && typeof v === 'object')
+      for (const [day, span] of Object.entries(v)) {
+        const wd = DAY_KEYS.indexOf(day)
+        if (wd >= 0 && Array.isArray(span) && isClockTime(span[0]) && isClockTime(span[1]))
+          hours[wd] = { start: span[0], end: span[1] }
+      }
+  } catch {
+    // Unreadable hours: no visits, and the hold falls back to HOLD-EXPIRE's days.
+  }
+  return { calendar, hours }
 }
 
 function parseWeekdays(json: string | undefined): number[] {

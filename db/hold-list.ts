@@ -10,7 +10,7 @@ import {
 import type { Db } from './client.ts'
 import { ACTIVE, type HoldRow, holdFacts, toPlace } from './facts.ts'
 import { inputRefusal, isId } from './refusals.ts'
-import { holds, places, titles } from './schema.ts'
+import { copies, holds, places, titles } from './schema.ts'
 
 export interface HoldView {
   id: number
@@ -29,6 +29,8 @@ export interface HoldView {
   volume: number | null
   interLibrary: boolean
   noticeState: HoldRow['noticeState']
+  /** HOLD-TRANSIT: where its copy is travelling to (回送先) and since when; null otherwise. */
+  transit: { to: { id: number; name: string }; since: number | null } | null
   endedAt: number | null
   /** HOLD-CANCEL: allowed, or why not (with whom to phone). */
   cancel: Decision<{ holdId: number }, CancelReason>
@@ -59,6 +61,10 @@ export async function listHolds(
   const queue = titleIds.length
     ? await holdFacts(db, and(inArray(holds.titleId, titleIds), eq(holds.state, 'waiting')))
     : []
+  const travelling = await transitOf(
+    db,
+    rows.filter((r) => r.h.state === 'in_transit' && r.h.copyId !== null).map((r) => r.h.copyId!),
+  )
   const views = rows.map(({ h, t, p }): HoldView => {
     const core = { ...h, materialType: t.materialType }
     return {
@@ -80,9 +86,23 @@ export async function listHolds(
       volume: h.volume,
       interLibrary: h.interLibrary,
       noticeState: h.noticeState,
+      transit: h.state === 'in_transit' && h.copyId ? (travelling.get(h.copyId) ?? null) : null,
       endedAt: h.endedAt,
       cancel: cancelHold(core, input.patronId, toPlace(p), policy),
     }
   })
   return { ok: true, value: views }
+}
+
+/** HOLD-TRANSIT: where each travelling copy is going, by copy id. */
+async function transitOf(db: Db, copyIds: number[]) {
+  if (copyIds.length === 0) return new Map<number, NonNullable<HoldView['transit']>>()
+  const rows = await db.orm
+    .select({ id: copies.id, since: copies.transitSince, toId: places.id, toName: places.name })
+    .from(copies)
+    .innerJoin(places, eq(places.id, copies.transitToId))
+    .where(inArray(copies.id, copyIds))
+  return new Map(
+    rows.map((r) => [r.id, { to: { id: r.toId, name: r.toName }, since: r.since }] as const),
+  )
 }

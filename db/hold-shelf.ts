@@ -13,6 +13,7 @@ import {
   jstDate,
   mayBorrowReadyHold,
   type Policy,
+  receivingPlaceId,
 } from '../core/index.ts'
 import { type ExpireReason, mayExpireHold } from '../core/lending.ts'
 import { type Db, raw } from './client.ts'
@@ -20,7 +21,7 @@ import { assignStatements, copyStatusStatement, historyStatement } from './copy-
 import { calendarOf, type HoldRow, holdFacts, openLoanFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { copies, holds, titles } from './schema.ts'
-import { nextHoldFor } from './serve.ts'
+import { nextHoldFor, targetFor } from './serve.ts'
 
 export interface CollectResult {
   loanId: number
@@ -77,7 +78,7 @@ export async function collectHold(
         loan_id = (${newLoan})
       WHERE id = ${hold.row.id} AND state = 'ready' AND EXISTS (${newLoan}) RETURNING id`),
     historyStatement(newLoan),
-    copyStatusStatement(copyId, input.placeId),
+    copyStatusStatement(copyId, input.placeId, now),
   ])
   const loan = results[0][0]
   if (!loan) return inputRefusal('conflict')
@@ -155,6 +156,12 @@ async function expireReadyHold(
           .innerJoin(titles, eq(titles.id, copies.titleId))
           .where(eq(copies.id, copyId))
   const next = copy ? await nextHoldFor(db, copy, policy, h.id) : null
+  // The copy leaves from where it was waiting: the pickup place, or the library that fills
+  // its locker (HOLD-TRANSIT); a next hold elsewhere, or a home elsewhere, means a transit.
+  const expired = await targetFor(db, h.id, h.pickupPlaceId)
+  const hereId = expired
+    ? receivingPlaceId({ id: h.pickupPlaceId, kind: expired.kind, parentId: expired.parentId })
+    : h.pickupPlaceId
   const results = await db.batch([
     raw<{ id: number }>(sql`UPDATE holds SET state = 'expired', ended_at = ${now}
       WHERE id = ${h.id} AND state = 'ready' AND pickup_by = ${h.pickupBy}
@@ -165,8 +172,8 @@ async function expireReadyHold(
         AND EXISTS (SELECT 1 FROM holds WHERE id = ${h.id} AND state = 'expired'
                     AND ended_at = ${now})
       RETURNING id`),
-    ...(copy && next ? assignStatements(copy, next.target, now, policy) : []),
-    ...(copy ? [copyStatusStatement(copy.id, null)] : []),
+    ...(copy && next ? assignStatements(copy, next.target, hereId, now, policy) : []),
+    ...(copy ? [copyStatusStatement(copy.id, hereId, now)] : []),
   ])
   if (!results[0][0]) return null
   return {

@@ -41,6 +41,9 @@ export interface ClaimedItem {
   title: string | null
   author: string | null
   collectBy: string | null
+  /** HOLD-BOOKMOBILE: the station visit the copy is loaded for. */
+  visitStartsAt: number | null
+  visitEndsAt: number | null
   placeName: string | null
   placeNameEn: string | null
   placePhone: string | null
@@ -61,6 +64,7 @@ export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<Clai
     ids,
     (list) => sql`SELECT n.claimed_by AS key, n.id, n.kind, n.slot_kind AS slotKind,
         n.patron_id AS patronId, t.title, t.author, h.pickup_by AS collectBy,
+        h.visit_starts_at AS visitStartsAt, h.visit_ends_at AS visitEndsAt,
         p.name AS placeName, p.name_en AS placeNameEn, p.phone AS placePhone, p.kind AS placeKind,
         l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone
       FROM notices n

@@ -3,10 +3,10 @@
  * volume order), and where that puts the copy.
  */
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
-import { type Policy, pickHoldForCopy } from '../core/index.ts'
+import { type HoldState, type Policy, pickHoldForCopy } from '../core/index.ts'
 import type { Db } from './client.ts'
 import type { AssignTarget, CopyRef } from './copy-moves.ts'
-import { calendarOf, holdFacts, placeFacts } from './facts.ts'
+import { calendarOf, holdFacts, placeFacts, timetableOf } from './facts.ts'
 import { copies, holds, titles } from './schema.ts'
 
 /** The copy behind a barcode, with what the rules need of its title. */
@@ -56,13 +56,16 @@ export async function targetFor(
   const place = await placeFacts(db, pickupPlaceId)
   if (!place) return null
   const lendingLibraryId = place.kind === 'locker' ? (place.parentId ?? place.id) : place.id
+  const pickupCalendar = await calendarOf(db, place.id)
   return {
     holdId,
     pickupPlaceId,
     kind: place.kind,
-    pickupCalendar: await calendarOf(db, place.id),
+    parentId: place.parentId,
+    pickupCalendar,
     lendingLibraryId,
     lendingCalendar: await calendarOf(db, lendingLibraryId),
+    timetable: place.kind === 'bookmobile' ? timetableOf(place, pickupCalendar) : null,
   }
 }
 
@@ -73,4 +76,28 @@ export async function setAsideHold(db: Db, copyId: number) {
     and(eq(holds.copyId, copyId), or(eq(holds.state, 'ready'), eq(holds.state, 'in_transit'))),
   )
   return rows[0] ?? null
+}
+
+/** The hold a copy serves after a check-in or a receipt, and where it stands. */
+export interface ServedHold {
+  id: number
+  patronId: number
+  pickupPlaceId: number
+  state: Extract<HoldState, 'in_transit' | 'ready'>
+  locker: boolean
+}
+
+/** The served hold as a result shows it. */
+export function servedHold(
+  row: { id: number; patronId: number; pickupPlaceId: number; state: HoldState },
+  locker: boolean,
+): ServedHold {
+  return {
+    id: row.id,
+    patronId: row.patronId,
+    pickupPlaceId: row.pickupPlaceId,
+    state: row.state === 'ready' ? 'ready' : 'in_transit',
+    // Lent into the locker by this move (HOLD-LOCKER); a locker hold in transit is not yet.
+    locker: locker && row.state === 'ready',
+  }
 }

@@ -241,7 +241,7 @@ export interface RenewAllResponse {
 
 // ── Holds ───────────────────────────────────────────────────────────────────────────────
 
-/** waiting = 予約中, in_transit = 輸送中, ready = 確保中; the rest are ended holds. */
+/** waiting = 予約中, in_transit = 回送中 (HOLD-TRANSIT), ready = 確保中; the rest are ended holds. */
 export type HoldState = 'waiting' | 'in_transit' | 'ready' | 'collected' | 'cancelled' | 'expired'
 
 /** Refusals of `POST /api/holds` (same strings as core/holds.ts `HoldReason`). */
@@ -292,6 +292,11 @@ export type Hold = {
   pickupChangeRefusal: Refusal<PickupChangeReason> | null
   /** The hold-ready notice, once one has been queued; null before. */
   notice: NoticeStatus | null
+  /**
+   * HOLD-TRANSIT: while in_transit, where the copy is going (the pickup place: a locker or a
+   * bookmobile station is named, not the library that fills it) and the day it was sent.
+   */
+  transit: { to: { id: number; name: string }; sentOn: JapanDate | null } | null
 } & HoldCancel
 
 /**

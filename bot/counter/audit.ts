@@ -44,6 +44,8 @@ export interface CopyState extends Json {
   barcode: string
   status: string
   placeId: number | null
+  /** HOLD-TRANSIT: where the copy is travelling to, or null. */
+  transitToId: number | null
   loanId: number | null
   borrowerId: number | null
   dueDate: string | null
@@ -70,6 +72,7 @@ export async function copyState(db: Db, copyId: number): Promise<CopyState | nul
     barcode: c.barcode,
     status: c.status,
     placeId: c.currentPlaceId,
+    transitToId: c.transitToId,
     loanId: loan?.id ?? null,
     borrowerId: loan?.patronId ?? null,
     dueDate: loan?.dueDate ?? null,

@@ -11,12 +11,15 @@ import { type ExpiredHold, expireHold, expireHolds } from '../../db/hold-shelf.t
 import { holds } from '../../db/schema.ts'
 import { copyState, holdState, type Json, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
+import { placeName } from './give-back.ts'
 
 export interface ExpireOutcome {
   holdId: number
   barcode: string | null
   /** The hold the copy passed to, or null: back to the shelf. */
   nextHoldId: number | null
+  /** HOLD-TRANSIT: where the copy travels to now (the next hold's place, or home), or null. */
+  transitToName: string | null
 }
 
 export async function expireDue(k: Counter, staffId: number): Promise<ExpireOutcome[]> {
@@ -86,5 +89,10 @@ async function recordExpiry(
       nextHoldId: e.nextHoldId,
     },
   })
-  return { holdId: e.holdId, barcode: copy?.barcode ?? null, nextHoldId: e.nextHoldId }
+  return {
+    holdId: e.holdId,
+    barcode: copy?.barcode ?? null,
+    nextHoldId: e.nextHoldId,
+    transitToName: copy?.transitToId ? await placeName(k, copy.transitToId) : null,
+  }
 }

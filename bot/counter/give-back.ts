@@ -1,12 +1,13 @@
 /**
  * Taking an item back. db's checkIn ends the loan, and when the copy serves a waiting hold
- * it makes that hold ready and queues its notice in the same batch (HOLD-READY); the screen
- * then tells staff where the copy goes: 「予約あり：〇〇図書館の予約棚へ」.
+ * it makes that hold ready and queues its notice in the same batch (HOLD-READY), or sends it
+ * to the pickup place (HOLD-TRANSIT); the screen then tells staff where the copy goes:
+ * 「予約あり：〇〇図書館の予約棚へ」, 「回送：〇〇図書館へ」 or back to the shelf.
  */
 import { eq } from 'drizzle-orm'
 import { daysBetween, jstDate } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
-import { copies, patrons, places } from '../../db/schema.ts'
+import { patrons, places } from '../../db/schema.ts'
 import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
 import { titleName } from './lend.ts'
@@ -26,8 +27,13 @@ export type ReturnOutcome =
         patronNumber: string
         pickupBy: string | null
         noticeQueued: boolean
+        /** HOLD-TRANSIT: it travels first; the hold is ready once received there. */
+        inTransit: boolean
       } | null
-      homeName: string | null
+      /** HOLD-TRANSIT: where the copy travels to now (回送先), or null: it stays here. */
+      transitToName: string | null
+      /** Whether this scan received a copy that travelled here. */
+      received: boolean
     }
   | { ok: false; reason: string; message: string }
 
@@ -76,31 +82,23 @@ export async function giveBack(
           patronNumber: await patronNumber(k, v.hold.patronId),
           pickupBy: after?.pickupBy ?? null,
           noticeQueued: v.noticeId !== null,
+          inTransit: v.hold.state === 'in_transit',
         }
       : null,
-    homeName: await homeElsewhere(k, v.copyId, input.placeId),
+    transitToName: v.transitToId ? await placeName(k, v.transitToId) : null,
+    received: before?.transitToId === input.placeId,
   }
 }
 
-async function placeName(k: Counter, id: number): Promise<string> {
+export async function placeName(k: Counter, id: number): Promise<string> {
   const [p] = await k.db.orm.select({ name: places.name }).from(places).where(eq(places.id, id))
   return p?.name ?? ''
 }
 
-async function patronNumber(k: Counter, id: number): Promise<string> {
+export async function patronNumber(k: Counter, id: number): Promise<string> {
   const [p] = await k.db.orm
     .select({ number: patrons.number })
     .from(patrons)
     .where(eq(patrons.id, id))
   return p?.number ?? ''
-}
-
-/** The copy's home library when it is not this desk's (it travels back there). */
-async function homeElsewhere(k: Counter, copyId: number, placeId: number) {
-  const [c] = await k.db.orm
-    .select({ home: copies.homeLibraryId })
-    .from(copies)
-    .where(eq(copies.id, copyId))
-  if (!c || c.home === placeId) return null
-  return placeName(k, c.home)
 }

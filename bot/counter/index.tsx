@@ -26,6 +26,7 @@ import {
 } from './session.ts'
 import { signInRoutes, signOutRoutes } from './sign-in.tsx'
 import { statsRoutes } from './stats/page.tsx'
+import { transitRoutes } from './transit.tsx'
 import { Frame, Message } from './views/frame.tsx'
 
 export type { CounterDeps } from './context.ts'
@@ -71,6 +72,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.route('/', patronRoutes(k))
   app.route('/', holdShelfRoutes(k))
   app.route('/', pickRoutes(k))
+  app.route('/', transitRoutes(k))
   app.route('/', auditRoutes(k))
   app.route('/', statsRoutes(k))
   app.route('/', clockRoutes(k))

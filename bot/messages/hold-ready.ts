@@ -3,8 +3,10 @@
  * however many holds became ready: holds are grouped by where and by when they must be
  * collected, one bubble per group (a carousel when there are several).
  *
- * - At a library, branch room or bookmobile station: collect by the pickup-by date (HOLD-EXPIRE),
- *   after which the hold is cancelled and the copy goes to the next patron.
+ * - At a library or branch room: collect by the pickup-by date (HOLD-EXPIRE), after which the
+ *   hold is cancelled and the copy goes to the next patron.
+ * - At a bookmobile station (HOLD-BOOKMOBILE): the notice names the visit the copy is loaded
+ *   for (date and time); the hold lasts to the visit after that (the pickup-by date).
  * - At a pickup locker (HOLD-LOCKER): the copy is already checked out to the patron and placed
  *   in the locker; collect within the locker days, else the loan is returned. The button opens
  *   the loan list, where the item now is.
@@ -13,7 +15,8 @@
  * depends only on the number of items.
  */
 import type { messagingApi } from '@line/bot-sdk'
-import type { JstDate } from '../../core/dates.ts'
+import { visitText } from '../../core/bookmobile.ts'
+import type { ClockTime, JstDate } from '../../core/dates.ts'
 import { dateText } from '../../core/messages.ts'
 import type { Text } from '../../core/types.ts'
 import { button, COLORS, row, separator, telUri, text, vbox } from './flex.ts'
@@ -34,6 +37,8 @@ export interface ReadyHold extends NoticeItem {
   locker: boolean
   /** Last day to collect (HOLD-EXPIRE / HOLD-LOCKER). */
   collectBy: JstDate
+  /** HOLD-BOOKMOBILE: the station visit the copy is loaded for; null elsewhere. */
+  visit?: { date: JstDate; start: ClockTime; end: ClockTime } | null
 }
 
 export interface HoldReadyInput {
@@ -55,16 +60,24 @@ interface Group {
   place: PickupPlace
   locker: boolean
   collectBy: JstDate
+  visit: ReadyHold['visit']
   holds: ReadyHold[]
 }
 
 function groupHolds(holds: ReadyHold[]): Group[] {
   const groups = new Map<string, Group>()
   for (const h of holds) {
-    const key = JSON.stringify([h.place.name, h.place.phone, h.locker, h.collectBy])
+    const key = JSON.stringify([h.place.name, h.place.phone, h.locker, h.collectBy, h.visit])
     const g = groups.get(key)
     if (g) g.holds.push(h)
-    else groups.set(key, { place: h.place, locker: h.locker, collectBy: h.collectBy, holds: [h] })
+    else
+      groups.set(key, {
+        place: h.place,
+        locker: h.locker,
+        collectBy: h.collectBy,
+        visit: h.visit ?? null,
+        holds: [h],
+      })
   }
   return [...groups.values()].sort((a, b) => a.collectBy.localeCompare(b.collectBy))
 }
@@ -75,6 +88,13 @@ function placeName(place: PickupPlace, lang: Lang): string {
 
 function groupNote(g: Group, lockerDays: number): Text {
   const by = dateText(g.collectBy)
+  if (g.visit) {
+    const v = visitText(g.visit)
+    return {
+      ja: `自動車文庫が${v.ja}にこのステーションへ伺うときにお渡しします。その日にお越しになれない場合は、次の運行日（${by.ja}）までにお受け取りください。それを過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。`,
+      en: `The bookmobile brings them to this stop on ${v.en}. If you cannot come then, collect them at its next visit (${by.en}); after that the hold is cancelled and the item goes to the next person waiting.`,
+    }
+  }
   if (g.locker)
     return {
       ja: `資料はお客様への貸出の手続きをして、予約図書受取ロッカーに入れました。${by.ja}までに（${lockerDays}日以内）お受け取りください。受け取りがない場合は返却の扱いになります。貸出中の一覧でもご確認いただけます。`,
@@ -106,6 +126,9 @@ function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.
     body: vbox(
       [
         row(lang === 'ja' ? '受取場所' : 'Collect at', place),
+        ...(g.visit
+          ? [row(lang === 'ja' ? 'お渡し日時' : 'Bookmobile visit', visitText(g.visit)[lang])]
+          : []),
         row(lang === 'ja' ? '受取期限' : 'Collect by', dateText(g.collectBy)[lang], {
           color: COLORS.warn,
         }),

@@ -49,6 +49,34 @@ describe('hold-ready notice', () => {
     }
   })
 
+  it('HOLD-BOOKMOBILE: names the station visit’s date and time, and the visit after it as the last chance', () => {
+    const STATION = { name: 'ひなぎく号 田口山公園', phone: '050-7105-8114' }
+    for (const lang of ['ja', 'en'] as const) {
+      const msg = holdReadyNotice({
+        holds: [
+          hold('こころ', {
+            place: STATION,
+            collectBy: '2026-07-07',
+            visit: { date: '2026-06-23', start: '10:30', end: '11:00' },
+          }),
+        ],
+        liffId: LIFF,
+        lang,
+      })
+      expect(messageProblems(msg)).toEqual([])
+      const json = JSON.stringify(msg)
+      if (lang === 'ja') {
+        expect(json).toContain('お渡し日時')
+        expect(json).toContain('2026年6月23日(火) 10:30〜11:00')
+        expect(json).toContain('次の運行日（2026年7月7日(火)）')
+      } else {
+        expect(json).toContain('Tue 23 Jun 2026, 10:30–11:00')
+        expect(json).toContain('next visit (Tue 7 Jul 2026)')
+      }
+      expect(msg.altText).not.toContain('こころ')
+    }
+  })
+
   it('HOLD-LOCKER: says the item is checked out and in the locker, 4 days, and points to the loan list', () => {
     const msg = holdReadyNotice({
       holds: [hold('こころ', { place: LOCKER, locker: true, collectBy: '2026-05-05' })],

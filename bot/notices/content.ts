@@ -5,7 +5,7 @@
  * five). The Flex builders keep titles out of the alt text (NOTICE-PRIVACY).
  */
 import type { messagingApi } from '@line/bot-sdk'
-import type { Contact, Policy, SlotList } from '../../core/index.ts'
+import { type Contact, clockText, jstDate, type Policy, type SlotList } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
 import { type ClaimedItem, claimedNoticeItems, noticeRecipients } from '../../db/notices.ts'
 import { holdReadyNotice, type ReadyHold } from '../messages/hold-ready.ts'
@@ -97,6 +97,14 @@ function readyHold(i: ClaimedItem): ReadyHold {
     },
     locker: i.placeKind === 'locker',
     collectBy: i.collectBy ?? '',
+    visit:
+      i.visitStartsAt !== null && i.visitEndsAt !== null
+        ? {
+            date: jstDate(i.visitStartsAt),
+            start: clockText(i.visitStartsAt),
+            end: clockText(i.visitEndsAt),
+          }
+        : null,
   }
 }
 

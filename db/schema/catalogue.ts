@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   type AnySQLiteColumn,
   index,
@@ -104,16 +105,28 @@ export const copies = sqliteTable(
     /** 請求記号, shown to find it on the shelf. */
     callNumber: text('call_number').notNull().default(''),
     status: text('status').$type<CopyStatus>().notNull().default('on_shelf'),
-    /** Where the copy is now: its hold shelf's pickup place, or home; null while on loan. */
+    /** Where the copy is now: its hold shelf's pickup place, or home (while in transit: where
+     * it is going); null while on loan. */
     currentPlaceId: integer('current_place_id').references(() => places.id),
     /** 禁帯出 for this copy alone (the library's export says so per copy; kept for export). */
     notForLoan: bool('not_for_loan').notNull().default(false),
     /** Gone from the library's full export: kept (loans may still hold it), marked withdrawn. */
     withdrawnAt: integer('withdrawn_at'),
     seenRun: integer('seen_run'),
+    /** HOLD-TRANSIT: the place the copy travels to (回送先) until received there; null otherwise. */
+    transitToId: integer('transit_to_id').references(() => places.id),
+    /** HOLD-TRANSIT: where it was sent from, and when (the 回送 overdue list counts from then). */
+    transitFromId: integer('transit_from_id').references(() => places.id),
+    transitSince: integer('transit_since'),
   },
   (t) => [
     index('copies_title_idx').on(t.titleId, t.status),
     index('copies_home_idx').on(t.homeLibraryId),
+    index('copies_transit_idx')
+      .on(t.transitToId, t.transitSince)
+      .where(sql`transit_to_id IS NOT NULL`),
+    index('copies_transit_from_idx')
+      .on(t.transitFromId, t.transitToId)
+      .where(sql`transit_to_id IS NOT NULL`),
   ],
 )

@@ -58,6 +58,9 @@ export const holds = sqliteTable(
     readyAt: integer('ready_at'),
     /** HOLD-EXPIRE / HOLD-LOCKER: the last day to collect. */
     pickupBy: text('pickup_by'),
+    /** HOLD-BOOKMOBILE: the station visit the copy is loaded for (named in the notice). */
+    visitStartsAt: integer('visit_starts_at'),
+    visitEndsAt: integer('visit_ends_at'),
     /** HOLD-SET: holds placed together on volumes of one set share a group, filled in volume order. */
     setGroup: integer('set_group'),
     volume: integer('volume'),

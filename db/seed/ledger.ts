@@ -14,6 +14,9 @@ import {
   openDueDate,
   type Policy,
   pickupBy,
+  receivingPlaceId,
+  type StationTimetable,
+  stationReady,
 } from '../../core/index.ts'
 import { specialClosures } from './calendar.ts'
 import type { CopyRow, HoldRow, Library, LoanRow, PatronRow, PlaceRow, TitleRow } from './rows.ts'
@@ -184,18 +187,34 @@ export class Ledger {
     return hold
   }
 
-  /** Give a hold a copy: in transit to the pickup place, or ready there (HOLD-READY, HOLD-LOCKER). */
+  /**
+   * Give a hold a copy: in transit to where the hold is received (HOLD-TRANSIT; a copy from
+   * another library), or ready there (HOLD-READY, HOLD-LOCKER; a station hold is ready for
+   * its next visit, HOLD-BOOKMOBILE).
+   */
   private setAside(hold: HoldRow, patron: PatronRow, title: TitleRow, readyDaysAgo: number) {
-    const copy = this.shelfCopy(title.id)
+    const place = this.lib.places.find((p) => p.id === hold.pickupPlaceId)!
+    const dest = receivingPlaceId(place)
+    const away = this.copiesOf(title.id).find(
+      (c) => c.status === 'on_shelf' && (c.placeId ?? c.libraryId) !== dest,
+    )
+    const copy = (hold.state === 'in_transit' ? away : undefined) ?? this.shelfCopy(title.id)
     if (!copy) throw new Error(`seed: no copy of title ${title.id} to set aside`)
     hold.copyId = copy.id
     if (hold.state === 'in_transit') {
-      copy.status = 'in_transit'
+      this.travel(copy, dest, this.at(readyDaysAgo, '16:00'))
       return
     }
-    const place = this.lib.places.find((p) => p.id === hold.pickupPlaceId)!
     hold.readyAt = this.at(readyDaysAgo, '09:20')
     hold.pickupBy = pickupBy(hold.readyAt, place.kind, this.policy, this.calendar(place.id))
+    if (place.kind === 'bookmobile') {
+      const station = stationReady(hold.readyAt, this.timetable(place), this.policy)
+      if (station) {
+        hold.pickupBy = station.pickupBy
+        hold.visitStartsAt = station.visit.startsAt
+        hold.visitEndsAt = station.visit.endsAt
+      }
+    }
     if (place.kind === 'locker') {
       const locker = { holdId: hold.id, libraryId: place.parentId! }
       const loan = this.lend(patron, title, { daysAgo: readyDaysAgo, copy, locker })
@@ -204,5 +223,20 @@ export class Ledger {
       copy.status = 'on_hold_shelf'
       copy.placeId = place.id
     }
+  }
+
+  /** HOLD-TRANSIT: the copy leaves where it stands for `toId` at `since` (回送中). */
+  travel(copy: CopyRow, toId: number, since: number): void {
+    copy.transit = { toId, fromId: copy.placeId ?? copy.libraryId, since }
+    copy.status = 'in_transit'
+    copy.placeId = toId
+  }
+
+  /** HOLD-BOOKMOBILE: a station's timetable, from its calendar and its visit hours. */
+  timetable(place: PlaceRow): StationTimetable {
+    const hours: StationTimetable['hours'] = {}
+    for (const [wd, h] of place.calendar.weekly.entries())
+      if (h) hours[wd] = { start: h.open, end: h.close }
+    return { calendar: this.calendar(place.id), hours }
   }
 }

@@ -14,6 +14,7 @@ import { calendarOf } from '../facts.ts'
 import { listHolds } from '../hold-list.ts'
 import { verifyPassword } from '../password.ts'
 import { migrate, openSqlite } from '../sqlite.ts'
+import { overdueTransits, transitList } from '../transit.ts'
 import { buildDemo } from './demo.ts'
 import { DEMO_PEOPLE, patronNumber } from './demo-people.ts'
 import { libraryStatements, seedDemo } from './load.ts'
@@ -192,4 +193,29 @@ it('keeps every statement within D1’s limit of 100 bound parameters', async ()
   )
   expect(Math.max(...params)).toBeLessThanOrEqual(100)
   expect(Math.min(...params)).toBeGreaterThan(0)
+})
+
+describe('HOLD-TRANSIT and HOLD-BOOKMOBILE in the demo', () => {
+  it('HOLD-TRANSIT: copies are on their way: one home from 中央 (a van box), one lost for 9 days (回送延滞), and 上 of the set hold', async () => {
+    const central = await transitList(db, { fromPlaceId: 1 }, NOW, HIRAKATA_POLICY)
+    expect(central.filter((c) => c.holdId === null).length).toBeGreaterThanOrEqual(2)
+    const late = await overdueTransits(db, NOW, HIRAKATA_POLICY)
+    expect(late).toHaveLength(1)
+    expect(late[0]).toMatchObject({ fromName: '中央図書館', overdue: true, holdId: null })
+    const set = await one<{ to: number | null; status: string }>(sql`SELECT c.transit_to_id AS "to",
+        c.status FROM holds h JOIN copies c ON c.id = h.copy_id
+      WHERE h.patron_id = ${idOf('ordinary')} AND h.state = 'in_transit'`)
+    expect(set).toEqual({ to: 2, status: 'in_transit' })
+  })
+
+  it('HOLD-BOOKMOBILE: a station hold is ready for a visit on the station’s timetable, and lasts to the next one', async () => {
+    const h = await one<{ start: number; by: string; place: number }>(sql`SELECT
+        h.visit_starts_at AS start, h.pickup_by AS "by", h.pickup_place_id AS place
+      FROM holds h WHERE h.state = 'ready' AND h.visit_starts_at IS NOT NULL`)
+    const cal = await calendarOf(db, h.place)
+    const visitDay = jstDate(h.start)
+    expect(isOpenDay(visitDay, cal, HIRAKATA_POLICY)).toBe(true)
+    expect(isOpenDay(h.by, cal, HIRAKATA_POLICY)).toBe(true)
+    expect(h.by > visitDay).toBe(true)
+  })
 })

@@ -68,8 +68,10 @@ export interface CopyRow {
   libraryId: number
   callNumber: string
   status: CopyStatus
-  /** Its hold shelf's pickup place, or home; null while on loan. */
+  /** Its hold shelf's pickup place, or home (in transit: where it goes); null while on loan. */
   placeId: number | null
+  /** HOLD-TRANSIT: on its way (回送中) to `toId`, sent from `fromId` at `since`. */
+  transit?: { toId: number; fromId: number; since: number }
 }
 
 export interface PatronRow {
@@ -123,6 +125,9 @@ export interface HoldRow {
   interLibrary: boolean
   /** The loan made for a locker pickup (HOLD-LOCKER). */
   loanId: number | null
+  /** HOLD-BOOKMOBILE: the station visit a ready station hold is loaded for. */
+  visitStartsAt?: number | null
+  visitEndsAt?: number | null
 }
 
 /** A patron's own lists (private): favourites, My本棚 history and want-to-read. */

@@ -76,6 +76,9 @@ export function copyValues(c: CopyRow): Insert<typeof schema.copies> {
     callNumber: c.callNumber,
     status: c.status,
     currentPlaceId: c.placeId,
+    transitToId: c.transit?.toId ?? null,
+    transitFromId: c.transit?.fromId ?? null,
+    transitSince: c.transit?.since ?? null,
   }
 }
 

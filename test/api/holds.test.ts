@@ -55,6 +55,7 @@ describe('GET /api/holds', () => {
       cancellable: true,
       pickupChangeRefusal: null,
       notice: null,
+      transit: null,
     })
     const ready = byId.get(HOLD.ready)!
     expect(ready).toMatchObject({ state: 'ready', queuePosition: null, pickupBy: '2026-06-17' })
@@ -75,6 +76,8 @@ describe('GET /api/holds', () => {
     // HOLD-SET: 上 in transit, 下 waits for it.
     expect(byId.get(HOLD.setFirst)).toMatchObject({
       state: 'in_transit',
+      // HOLD-TRANSIT: the patron sees where it is going.
+      transit: { to: { name: expect.any(String) } },
       set: { groupId: 77, volume: 1, of: 2 },
       title: { name: '白い鐘 上', volumeLabel: '上', set: { setId: 1, name: '白い鐘' } },
     })

@@ -1,8 +1,9 @@
 /**
  * The counter in Debian's Chromium, served by @hono/node-server on a loopback port: a staff
  * member signs in, scans a patron card the way a keyboard-wedge scanner types it, lends two
- * copies, takes back one that another patron reserved, sees it on that library's hold shelf,
- * and the audit trail of the run lists each step. Then: the camera button where the browser
+ * copies, takes back one that another patron reserved for another library (it goes in that
+ * library's van box, HOLD-TRANSIT), moves the desk there and receives it from the 回送 page,
+ * sees it on that library's hold shelf, and the audit trail of the run lists each step. Then: the camera button where the browser
  * has BarcodeDetector (stubbed), and an axe-core check of the pages staff use.
  */
 import type { AddressInfo } from 'node:net'
@@ -108,9 +109,30 @@ describe('the counter in Chromium', () => {
     await page.getByLabel(/返却する資料のバーコード/).focus()
     await scan(page, copy(TITLE.book3, 1))
     const alert = page.getByRole('alert')
-    expect(await alert.textContent()).toContain('予約あり：楠葉図書館の予約棚へ')
+    // HOLD-TRANSIT: returned at 中央 for a 楠葉 pickup, it goes in the 楠葉 van box first.
+    expect(await alert.textContent()).toContain('予約あり：楠葉図書館へ回送（回送箱へ）')
     expect(await alert.textContent()).toContain('1000002')
     expect(await focusedId(page)).toBe('return-barcode')
+    expect(await h.db.orm.select().from(notices)).toEqual([])
+    await page.getByRole('link', { name: '回送', exact: true }).click()
+    const box = page.locator('section.box', { hasText: '楠葉図書館行き（1点）' })
+    expect(await box.textContent()).toContain(copy(TITLE.book3, 1))
+
+    // At 楠葉 the van is unloaded: the desk moves there and scans the copy in.
+    await page.getByRole('link', { name: '貸出・返却', exact: true }).click()
+    await page.getByLabel(/この窓口の図書館/).selectOption({ label: '楠葉図書館' })
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: '変更' }).click(),
+    ])
+    await page.getByRole('link', { name: '回送', exact: true }).click()
+    expect(await page.locator('#incoming-h').textContent()).toContain('（1点）')
+    await expect.poll(() => focusedId(page)).toBe('receive-barcode')
+    await scan(page, copy(TITLE.book3, 1))
+    const received = page.getByRole('alert')
+    expect(await received.textContent()).toContain('予約あり：楠葉図書館の予約棚へ')
+    expect(await received.textContent()).toContain('予約者へのお知らせを送信予定に入れました')
+    expect(await focusedId(page)).toBe('receive-barcode')
 
     await page.getByRole('link', { name: '予約棚', exact: true }).click()
     await page.getByLabel('受取場所').selectOption({ label: '楠葉図書館' })
@@ -132,7 +154,15 @@ describe('the counter in Chromium', () => {
     const actions = await page
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))
-    expect(actions).toEqual(['checkin', 'checkout', 'checkout', 'patron.lookup', 'staff.sign_in'])
+    expect(actions).toEqual([
+      'transit.receive',
+      'desk.place',
+      'checkin',
+      'checkout',
+      'checkout',
+      'patron.lookup',
+      'staff.sign_in',
+    ])
     const trail = await h.db.orm.select().from(auditLog).orderBy(asc(auditLog.id))
     expect(trail.map((e) => e.subject)).toEqual([
       'staff:1',
@@ -140,8 +170,14 @@ describe('the counter in Chromium', () => {
       'copy:11',
       'copy:31',
       'copy:31',
+      'staff:1',
+      'copy:31',
     ])
-    expect(JSON.parse(trail[4]!.after!)).toMatchObject({ holderId: PATRON.bob, holdState: 'ready' })
+    expect(JSON.parse(trail[4]!.after!)).toMatchObject({
+      holderId: PATRON.bob,
+      holdState: 'in_transit',
+    })
+    expect(JSON.parse(trail[6]!.after!)).toMatchObject({ holderId: PATRON.bob, holdState: 'ready' })
     expect(problems).toEqual([])
     await context.close()
   }, 60_000)
@@ -184,6 +220,7 @@ describe('the counter in Chromium', () => {
       '/counter',
       `/counter/patrons/${PATRON.alice}`,
       '/counter/holds?place=2',
+      '/counter/transit',
       '/counter/audit',
     ]) {
       await page.goto(`${server.origin}${path}`)

@@ -204,7 +204,8 @@ describe('returns', () => {
     // A 楠葉 copy returned at 中央 travels home.
     await h.desk.post(`/counter/patrons/${PATRON.alice}/lend`, { barcode: copy(TITLE.book4, 2) })
     const away = await h.desk.post('/counter/return', { barcode: copy(TITLE.book4, 2) })
-    expect(text(away.html)).toContain('楠葉図書館の資料です。所蔵館へ回送してください。')
+    expect(text(away.html)).toContain('回送：楠葉図書館へ（回送箱へ）')
+    expect(text(away.html)).toContain('楠葉図書館行きの回送箱に入れてください')
   })
 
   it('HOLD-READY: a returned copy another patron reserved goes to their hold shelf and the notice is queued', async () => {
@@ -213,13 +214,13 @@ describe('returns', () => {
       id: 7,
       patronId: PATRON.bob,
       titleId: TITLE.book2,
-      pickupPlaceId: PLACE.kuzuha,
+      pickupPlaceId: PLACE.central,
       placedAt: NOW - 1000,
     })
     const { res, html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book2, 1) })
     expect(res.status).toBe(200)
     const page = text(html)
-    expect(page).toContain('予約あり：楠葉図書館の予約棚へ')
+    expect(page).toContain('予約あり：中央図書館の予約棚へ')
     expect(page).toContain(`予約者の利用者番号 ${number(PATRON.bob)}`)
     expect(page).toContain('予約者へのお知らせを送信予定に入れました')
     const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
@@ -231,7 +232,7 @@ describe('returns', () => {
       .select()
       .from(copies)
       .where(eq(copies.id, copyId(TITLE.book2, 1)))
-    expect(c).toMatchObject({ status: 'on_hold_shelf', currentPlaceId: PLACE.kuzuha })
+    expect(c).toMatchObject({ status: 'on_hold_shelf', currentPlaceId: PLACE.central })
   })
 
   it('says so when a scanned copy was not on loan', async () => {

@@ -3,10 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { checkIn } from '../../db/circulation.ts'
 import { auditLog, copies, holds, loans, notices } from '../../db/schema.ts'
+import { receiveCopy } from '../../db/transit.ts'
 import { DeskClient, text } from './desk-client.ts'
 import { addWaitingHold, copy, copyId, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
 
-/** 佐藤 (bob) waits for 淀川の四季 at 楠葉, 鈴木 (carol) after him; the 中央 copy comes back. */
+/** 佐藤 (bob) waits for 淀川の四季 at 楠葉, 鈴木 (carol) after him; the 中央 copy comes back and travels to 楠葉. */
 async function readyForBob() {
   const h = await harness()
   await addWaitingHold(h.db, {
@@ -26,6 +27,13 @@ async function readyForBob() {
   await checkIn(
     h.db,
     { barcode: copy(TITLE.book3, 1), placeId: PLACE.central },
+    NOW,
+    h.config.policy,
+  )
+  // It travels to 楠葉 and is received there (HOLD-TRANSIT): ready from then.
+  await receiveCopy(
+    h.db,
+    { barcode: copy(TITLE.book3, 1), placeId: PLACE.kuzuha },
     NOW,
     h.config.policy,
   )
@@ -108,14 +116,15 @@ describe('the hold shelf', () => {
     expect(text(html)).toContain('取置期限切れの予約を1件処理しました')
     expect(text(html)).toContain('1点は次の予約者の確保に回しました')
     expect(await hold(h, 1)).toMatchObject({ state: 'expired' })
-    expect(await hold(h, 2)).toMatchObject({ state: 'ready', copyId: copyId(TITLE.book3, 1) })
+    // 鈴木 collects at 中央: the copy travels there first, and her notice waits for it (HOLD-TRANSIT).
+    expect(await hold(h, 2)).toMatchObject({ state: 'in_transit', copyId: copyId(TITLE.book3, 1) })
     const queued = await h.db.orm.select().from(notices).where(eq(notices.holdId, 2))
-    expect(queued).toHaveLength(1)
+    expect(queued).toHaveLength(0)
     const [c] = await h.db.orm
       .select()
       .from(copies)
       .where(eq(copies.id, copyId(TITLE.book3, 1)))
-    expect(c).toMatchObject({ status: 'on_hold_shelf', currentPlaceId: PLACE.central })
+    expect(c).toMatchObject({ status: 'in_transit', transitToId: PLACE.central })
   })
 
   it('HOLD-EXPIRE: with nobody waiting the copy goes back to the shelf', async () => {
@@ -176,10 +185,10 @@ describe('the hold shelf', () => {
     const page = text(html)
     expect(page).toContain('予約を取置期限切れにしました')
     expect(page).toContain(`資料（${copy(TITLE.book3, 1)}）は次の予約者の確保に回しました`)
-    expect(page).toContain('中央図書館の予約棚へ置いてください')
+    expect(page).toContain('中央図書館行きの回送箱に入れてください')
     expect(await hold(h, 1)).toMatchObject({ state: 'expired' })
-    expect(await hold(h, 2)).toMatchObject({ state: 'ready', copyId: copyId(TITLE.book3, 1) })
-    expect(await h.db.orm.select().from(notices).where(eq(notices.holdId, 2))).toHaveLength(1)
+    expect(await hold(h, 2)).toMatchObject({ state: 'in_transit', copyId: copyId(TITLE.book3, 1) })
+    expect(await h.db.orm.select().from(notices).where(eq(notices.holdId, 2))).toHaveLength(0)
     // The other late hold waits for its own button (or the all-libraries run).
     expect(await hold(h, 3)).toMatchObject({ state: 'ready' })
     const [entry] = await h.db.orm.select().from(auditLog).where(eq(auditLog.action, 'hold.expire'))

@@ -1,13 +1,13 @@
 /**
- * A small library built in each test, independent of the demo seed: four places (two
- * libraries, a branch room, a locker), books, AV, a three-volume set, a manga set, a
+ * A small library built in each test, independent of the demo seed: five places (two
+ * libraries, a branch room, a locker, a bookmobile station), books, AV, a three-volume set, a manga set, a
  * not-for-loan reference book, an audiobook, and patrons for every account case.
  * Ids are fixed so tests read plainly.
  */
 import { getTableColumns, sql, type Table } from 'drizzle-orm'
 import { type Db, raw } from '../../db/client.ts'
 import { hashPassword } from '../../db/password.ts'
-import { copies, lineLinks, patrons, places, titles } from '../../db/schema.ts'
+import { closedDates, copies, lineLinks, patrons, places, titles } from '../../db/schema.ts'
 
 export const PASSWORD = 'hon2wo-yomu'
 let hashed: Promise<string> | undefined
@@ -20,7 +20,7 @@ const passwordHash = () => {
 export const NOW = Date.UTC(2026, 5, 10, 3, 0)
 export const TODAY = '2026-06-10'
 
-export const PLACE = { central: 1, kuzuha: 2, branch: 3, locker: 4 } as const
+export const PLACE = { central: 1, kuzuha: 2, branch: 3, locker: 4, station: 5 } as const
 export const PATRON = {
   alice: 1,
   bob: 2,
@@ -152,6 +152,17 @@ export async function buildFixture(db: Db): Promise<void> {
           parentId: 1,
           phone: '050-7105-8141',
         },
+        {
+          // HOLD-BOOKMOBILE: Tuesdays 10:30–11:00, every other week (06-09, 06-23, 07-07…).
+          id: 5,
+          code: 'st-park',
+          name: 'ひなぎく号 公園前',
+          kind: 'bookmobile',
+          parentId: 1,
+          phone: '050-7105-8114',
+          openingHours: '{"tue":["10:30","11:00"]}',
+          closedWeekdays: '[0,1,3,4,5,6]',
+        },
       ])
       .returning({ id: places.id }),
     ...chunks(titleRows(), titles).map((rows) =>
@@ -182,6 +193,10 @@ export async function buildFixture(db: Db): Promise<void> {
       ],
       patrons,
     ).map((rows) => o.insert(patrons).values(rows).returning({ id: patrons.id })),
+    o
+      .insert(closedDates)
+      .values(['2026-06-16', '2026-06-30', '2026-07-14'].map((date) => ({ placeId: 5, date })))
+      .returning({ date: closedDates.date }),
     o
       .insert(lineLinks)
       .values({ lineUserId: 'U-bob', patronId: 2, linkedAt: 0 })

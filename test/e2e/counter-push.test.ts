@@ -1,9 +1,11 @@
 /**
  * Issues 9 and 7, "done when", on the whole bunko: staff run the desk at /counter in
  * Chromium (sign in, scan a patron as a keyboard-wedge scanner types, lend two copies, take
- * back 「川日和」 copy 2000000010, which 吉田 陽子 reserved), the copy is on the hold shelf,
- * the demo clock is moved to the next notice slot from the counter, and the hold-ready push
- * appears once in 吉田 陽子's chat on the try-it page, with the pickup date.
+ * back 「川日和」 copy 2000000010 at 中央, which 吉田 陽子 reserved for pickup at 楠葉): the
+ * copy goes 回送中 and nothing reaches her (HOLD-TRANSIT); the desk moves to 楠葉 and
+ * receives it from the 回送 page, the copy is on the hold shelf, the demo clock is moved to
+ * the next notice slot from the counter, and the hold-ready push appears once in 吉田 陽子's
+ * chat on the try-it page, with the pickup date.
  *
  * The notice scheduler runs beside the server as under `npm start`, woken by the counter's
  * clock button (and checking every 200 ms besides).
@@ -93,7 +95,7 @@ const readyPushes = () =>
     )
 
 describe('counter to push, end to end', () => {
-  it('HOLD-READY: sign in, scan a patron, lend two, take back a reserved copy, see it on the hold shelf', async () => {
+  it('HOLD-TRANSIT, HOLD-READY: lend two, take back a reserved copy at 中央, receive it at 楠葉, see it on the hold shelf', async () => {
     await page.goto(`${e.b.origin}/counter`)
     expect(new URL(page.url()).pathname).toBe('/counter/sign-in')
     await page.getByLabel('ログインID').fill(STAFF.login)
@@ -138,11 +140,33 @@ describe('counter to push, end to end', () => {
     await page.getByRole('link', { name: '貸出・返却', exact: true }).click()
     await page.getByLabel(/返却する資料のバーコード/).focus()
     await scan(RESERVED_COPY)
+    // HOLD-TRANSIT: returned at 中央, her pickup is 楠葉: it travels first, and nothing is told.
     const alert = await page.getByRole('alert').textContent()
-    expect(alert).toContain(`予約あり：${waiting?.place}の予約棚へ`)
+    expect(alert).toContain(`予約あり：${waiting?.place}へ回送（回送箱へ）`)
     expect(alert).toContain('川日和')
     expect(alert).toContain(YOKO.number)
-    expect(alert).toContain('予約者へのお知らせを送信予定に入れました')
+    const travelling = await yokoHold()
+    expect(travelling?.state).toBe('in_transit')
+    expect(await e.b.db.orm.select().from(notices).where(eq(notices.holdId, waiting!.id))).toEqual(
+      [],
+    )
+    await tick(deps())
+    expect(readyPushes()).toEqual([])
+
+    // At 楠葉 the van is unloaded: the desk moves there and scans it in on the 回送 page.
+    await page.getByLabel(/この窓口の図書館/).selectOption({ label: waiting!.place })
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: '変更' }).click(),
+    ])
+    await page.getByRole('link', { name: '回送', exact: true }).click()
+    await expect.poll(focusedId, POLL).toBe('receive-barcode')
+    await scan(RESERVED_COPY)
+    const received = await page.getByRole('alert').textContent()
+    expect(received).toContain(`予約あり：${waiting?.place}の予約棚へ`)
+    expect(received).toContain('川日和')
+    expect(received).toContain(YOKO.number)
+    expect(received).toContain('予約者へのお知らせを送信予定に入れました')
 
     const ready = await yokoHold()
     expect(ready?.state).toBe('ready')

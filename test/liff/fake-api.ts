@@ -236,6 +236,7 @@ export class FakeLibrary {
         set,
         pickupChangeRefusal: null,
         notice: null,
+        transit: null,
         cancellable: true,
       }
     })

@@ -206,6 +206,7 @@ export function holds(): Hold[] {
       set: null,
       pickupChangeRefusal: null,
       notice: null,
+      transit: null,
       cancellable: true,
     },
     {
@@ -222,6 +223,7 @@ export function holds(): Hold[] {
         message: '確保済みの予約は受取場所を変更できません。',
       },
       notice: { status: 'failed', channel: 'line', at: '2026-05-11T10:00:00+09:00' },
+      transit: null,
       cancellable: false,
       refusal: {
         reason: 'ready_hold',
@@ -241,6 +243,7 @@ export function holds(): Hold[] {
       set: null,
       pickupChangeRefusal: null,
       notice: null,
+      transit: null,
       cancellable: false,
       refusal: {
         reason: 'inter_library',

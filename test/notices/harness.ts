@@ -24,6 +24,7 @@ import { raw } from '../../db/client.ts'
 import { placeHolds } from '../../db/holds.ts'
 import { lineLinks, notices } from '../../db/schema.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { receiveCopy } from '../../db/transit.ts'
 import { buildFixture, NOW, PATRON } from '../db/fixture.ts'
 
 export { NOW, PATRON, PLACE, TITLE } from '../db/fixture.ts'
@@ -176,7 +177,12 @@ export async function harness(
       for (const barcode of barcodes) {
         const r = await checkIn(db, { barcode, placeId: 1 }, at, policy)
         if (!r.ok) throw new Error(`checkIn: ${r.reason}`)
-        if (r.value.noticeId) ids.push(r.value.noticeId)
+        // HOLD-TRANSIT: a copy for another pickup place is ready once received there.
+        const to = r.value.hold?.state === 'in_transit' ? r.value.transitToId : null
+        const got = to ? await receiveCopy(db, { barcode, placeId: to }, at, policy) : null
+        if (got && !got.ok) throw new Error(`receiveCopy: ${got.reason}`)
+        const noticeId = got ? got.value.noticeId : r.value.noticeId
+        if (noticeId) ids.push(noticeId)
       }
       return ids
     },

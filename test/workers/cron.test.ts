@@ -10,6 +10,7 @@ import { nextSlot } from '../../bot/notices/slots.ts'
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { bunkoFor } from '../../bot/worker/build.ts'
 import { checkIn } from '../../db/circulation.ts'
+import { receiveCopy } from '../../db/transit.ts'
 import { cron, lineUser, linkThroughWorker, send, workerEnv } from './worker-harness.ts'
 
 const wenv = workerEnv('W_CRON')
@@ -36,7 +37,19 @@ describe('cron on Workers', () => {
       now,
       b.config.policy,
     )
-    expect(returned.ok).toBe(true)
+    if (!returned.ok) throw new Error(returned.reason)
+    // HOLD-TRANSIT: her pickup is 楠葉, so the copy travels; it is ready once received there.
+    expect(returned.value.transitToId).not.toBeNull()
+    const received = await receiveCopy(
+      db,
+      { barcode: YOKO.copy, placeId: returned.value.transitToId! },
+      now,
+      b.config.policy,
+    )
+    expect(received).toMatchObject({
+      ok: true,
+      value: { received: true, hold: { state: 'ready' } },
+    })
     const notice = () =>
       db.all<{ state: string }>(sql`SELECT n.state FROM notices n
         JOIN patrons p ON p.id = n.patron_id

@@ -68,6 +68,13 @@ export async function holdBodies(db: Db, views: HoldView[], ctx: HoldViewContext
           : null,
       pickupChangeRefusal: changeRefusal(h, place, ctx),
       notice: noticeOf.get(h.id) ?? fallbackNotice(h),
+      transit:
+        h.state === 'in_transit'
+          ? {
+              to: { id: place.id, name: placeName(place, ctx.lang) },
+              sentOn: h.transit?.since ? isoJst(h.transit.since).slice(0, 10) : null,
+            }
+          : null,
       ...(cancel.ok
         ? { cancellable: true as const }
         : {

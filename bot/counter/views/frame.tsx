@@ -9,7 +9,7 @@ import { instantText } from '../../../core/index.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { counterCss } from './style.ts'
 
-export type NavKey = 'desk' | 'holds' | 'picks' | 'audit' | 'stats' | 'none'
+export type NavKey = 'desk' | 'holds' | 'picks' | 'transit' | 'audit' | 'stats' | 'none'
 
 export interface FrameProps {
   title: string
@@ -26,6 +26,7 @@ const NAV: { key: NavKey; href: string; label: string }[] = [
   { key: 'desk', href: COUNTER_PATH, label: '貸出・返却' },
   { key: 'holds', href: `${COUNTER_PATH}/holds`, label: '予約棚' },
   { key: 'picks', href: `${COUNTER_PATH}/picks`, label: '棚出しリスト' },
+  { key: 'transit', href: `${COUNTER_PATH}/transit`, label: '回送' },
   { key: 'audit', href: `${COUNTER_PATH}/audit`, label: '操作記録' },
   { key: 'stats', href: `${COUNTER_PATH}/stats`, label: '統計' },
 ]

@@ -37,6 +37,8 @@ export const ACTION: Record<string, string> = {
   'hold.collect.refused': '予約の受け渡し（お断り）',
   'hold.expire': '予約の期限切れ処理',
   'hold.expire.refused': '予約の期限切れ処理（お断り）',
+  'transit.receive': '回送の受入',
+  'transit.receive.refused': '回送の受入（処理できず）',
   'clock.advance': 'デモ時計を進める',
   'loan.renew': '貸出延長',
   'hold.place': '予約',

@@ -123,6 +123,7 @@ function HoldsTable(p: { holds: HoldView[] }) {
               ) : (
                 (HOLD_STATE[h.state] ?? h.state)
               )}
+              {h.transit ? <span class="hint">{h.transit.to.name}へ</span> : null}
             </td>
             <td>{h.queuePosition !== null ? `${h.queuePosition}番目` : '—'}</td>
             <td>{h.pickupPlace.name}</td>

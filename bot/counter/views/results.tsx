@@ -23,18 +23,38 @@ export function LendResult(p: { outcome: Outcome }) {
   )
 }
 
-export function ReturnResult(p: { outcome: ReturnOutcome }) {
+export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
   const o = p.outcome
   if (!o.ok)
     return (
       <Message kind="error">
-        <strong>返却できません</strong>
+        <strong>{p.refused ?? '返却できません'}</strong>
         <br />
         {o.message}
       </Message>
     )
   const item = `「${o.title}」（${o.barcode}）`
   const late = o.overdueDays > 0 ? `返却期限を${o.overdueDays}日過ぎていました。` : ''
+  const done = o.received
+    ? `${item}を回送で受け入れました。`
+    : o.wasOnLoan
+      ? `${item}を返却しました。`
+      : o.hold
+        ? `${item}は貸出中ではない資料です（書架から予約に充てます）。`
+        : `${item}は貸出中ではない資料です。`
+  if (o.hold?.inTransit)
+    return (
+      <Message kind="hold">
+        <strong>予約あり：{o.transitToName ?? o.hold.placeName}へ回送（回送箱へ）</strong>
+        <br />
+        {done}
+        {late}
+        <br />
+        受取場所 {o.hold.placeName}　予約者の利用者番号 <strong>{o.hold.patronNumber}</strong>
+        <br />
+        回送先で受け入れると予約の確保になり、その時に予約者へのお知らせが送信予定に入ります。
+      </Message>
+    )
   if (o.hold)
     return (
       <Message kind="hold">
@@ -43,8 +63,7 @@ export function ReturnResult(p: { outcome: ReturnOutcome }) {
           {o.hold.locker ? 'へ（ロッカーに入れます）' : 'の予約棚へ'}
         </strong>
         <br />
-        {item}
-        {o.wasOnLoan ? 'を返却しました。' : 'は貸出中ではない資料です（書架から予約に充てます）。'}
+        {done}
         {late}
         <br />
         予約者の利用者番号 <strong>{o.hold.patronNumber}</strong>
@@ -56,13 +75,29 @@ export function ReturnResult(p: { outcome: ReturnOutcome }) {
           : 'この資料はすでにこの予約のために確保されています。'}
       </Message>
     )
+  if (o.transitToName)
+    return (
+      <Message kind="hold">
+        <strong>回送：{o.transitToName}へ（回送箱へ）</strong>
+        <br />
+        {done}
+        {late}
+        {o.transitToName}の資料です。{o.transitToName}行きの回送箱に入れてください。
+      </Message>
+    )
   return (
     <Message kind="ok">
-      <strong>{o.wasOnLoan ? '返却しました' : 'この資料は貸出中ではありませんでした'}</strong>
+      <strong>
+        {o.received
+          ? '受け入れました'
+          : o.wasOnLoan
+            ? '返却しました'
+            : 'この資料は貸出中ではありませんでした'}
+      </strong>
       <br />
-      {item}
+      {done}
       {late}
-      {o.homeName ? `${o.homeName}の資料です。所蔵館へ回送してください。` : '棚に戻してください。'}
+      棚に戻してください。
     </Message>
   )
 }
@@ -83,9 +118,13 @@ export function ExpireResult(p: { outcome: ExpireOneOutcome; nextPlace: string |
     <Message kind={o.nextHoldId ? 'hold' : 'ok'}>
       <strong>予約を取置期限切れにしました</strong>
       <br />
-      {o.nextHoldId
-        ? `${item}は次の予約者の確保に回しました（お知らせを送信予定に入れました）。${p.nextPlace ?? ''}の予約棚へ置いてください。`
-        : `${item}は次の予約がないため、棚に戻してください。`}
+      {o.nextHoldId && o.transitToName
+        ? `${item}は次の予約者の確保に回しました。${o.transitToName}行きの回送箱に入れてください（受け入れた時点で予約者へお知らせします）。`
+        : o.nextHoldId
+          ? `${item}は次の予約者の確保に回しました（お知らせを送信予定に入れました）。${p.nextPlace ?? ''}の予約棚へ置いてください。`
+          : o.transitToName
+            ? `${item}は次の予約がないため、${o.transitToName}行きの回送箱に入れてください（所蔵館へ返送）。`
+            : `${item}は次の予約がないため、棚に戻してください。`}
     </Message>
   )
 }

@@ -64,4 +64,6 @@ td button{min-height:2.5rem;font-size:1rem;margin:.1rem 0}
 .stats-svg{overflow-x:auto}
 .stats-svg svg{max-width:100%;height:auto}
 .stats-table{overflow-x:auto}
+.box{break-inside:avoid}
+@media print{header.bar,.clock,.noprint,.skip{display:none}main{max-width:none;padding:0}.box{break-after:page}.msg{display:none}}
 `

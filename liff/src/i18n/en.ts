@@ -89,7 +89,7 @@ export const en: Dict = {
       `${t} of ${lt} holds (CD, DVD and video: ${av} of ${lav})`,
     state: {
       waiting: 'Waiting',
-      in_transit: 'On its way',
+      in_transit: 'In transit',
       ready: 'Ready to collect',
       collected: 'Collected',
       cancelled: 'Cancelled',
@@ -98,6 +98,7 @@ export const en: Dict = {
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
+    transitTo: (place: string) => `On its way to ${place}. We will let you know when it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
     cancelQuote: (title: string) => `Cancel your hold on "${title}"?`,

@@ -89,7 +89,7 @@ export const ja = {
       `予約 ${t}／${lt}点（うちCD・DVD・ビデオ ${av}／${lav}点）`,
     state: {
       waiting: '予約中',
-      in_transit: '輸送中',
+      in_transit: '回送中',
       ready: '確保中（受け取れます）',
       collected: '受取済み',
       cancelled: '取消済み',
@@ -98,6 +98,7 @@ export const ja = {
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
+    transitTo: (place: string) => `${place}へ回送中です。届きしだいお知らせします。`,
     setVolume: (v: number, of: number) => `セット予約 ${v}／${of}巻目`,
     cancel: '予約を取り消す',
     cancelQuote: (title: string) => `「${title}」の予約を取り消します。よろしいですか？`,
@@ -128,7 +129,7 @@ export const ja = {
     status: {
       on_shelf: '書架にあります',
       on_loan: '貸出中',
-      in_transit: '輸送中',
+      in_transit: '回送中',
       held_for_pickup: '予約の確保中',
       not_for_loan: '禁帯出（館内でご利用ください）',
     } satisfies Record<CopyStatus, string>,

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import {
   byText,
   click,
@@ -30,6 +31,25 @@ describe('予約中一覧', () => {
     expect(text(ready)).toContain('確保中')
     expect(text(ready)).toContain('2026年5月18日(月)までにお受け取りください')
     expect(text(ready)).toContain('用意ができたお知らせをお送りできませんでした。')
+  })
+
+  it('HOLD-TRANSIT: a hold in transit says 回送中 and where it is going', async () => {
+    const fake = new FakeLibrary()
+    fake.holds = fake.holds.map((h) =>
+      h.id === 201
+        ? {
+            ...h,
+            state: 'in_transit' as const,
+            queuePosition: null,
+            transit: { to: { id: 2, name: '楠葉図書館' }, sentOn: '2026-05-10' },
+          }
+        : h,
+    )
+    m = await mount('holds', { fake })
+    const item = await until(() => holdItem(m!.root, '世界の料理'))
+    expect(text(item)).toContain('回送中')
+    expect(text(item)).toContain('楠葉図書館へ回送中です。届きしだいお知らせします。')
+    expect(text(item)).not.toContain('予約順位')
   })
 
   it('HOLD-CANCEL: a waiting hold is cancelled after confirming', async () => {

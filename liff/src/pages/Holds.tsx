@@ -79,6 +79,7 @@ function HoldItem(props: { hold: Hold; onChange: (h: Hold | null, message: strin
       <p>
         {t.holds.pickup}: {hold.pickupPlace.name}
       </p>
+      {hold.transit && <p>{t.holds.transitTo(hold.transit.to.name)}</p>}
       {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
       {hold.notice?.status === 'failed' && <p class="warn">{t.holds.noticeFailed}</p>}
       {hold.notice?.status === 'undeliverable' && <p class="warn">{t.holds.noticeUndeliverable}</p>}

@@ -58,14 +58,14 @@ export function circulationSuite(open: OpenDb) {
 
     it('HOLD-READY: a returned copy goes to the first waiting hold, with its notice queued', async () => {
       await lend(PATRON.bob, 'B11')
-      const [a] = await hold(PATRON.alice, [TITLE.book(1)], PLACE.kuzuha)
+      const [a] = await hold(PATRON.alice, [TITLE.book(1)], PLACE.central)
       await hold(PATRON.dave, [TITLE.book(1)], PLACE.central, NOW + 1)
       const r = await checkIn(db, { barcode: 'B11', placeId: PLACE.central }, NOW + DAY_MS, policy)
       if (!r.ok) throw new Error(r.reason)
       expect(r.value.returnedLoanId).not.toBeNull()
-      expect(r.value.hold).toMatchObject({ id: a!.id, patronId: PATRON.alice })
+      expect(r.value.hold).toMatchObject({ id: a!.id, patronId: PATRON.alice, state: 'ready' })
       expect(r.value.copyStatus).toBe('on_hold_shelf')
-      expect(r.value.placeId).toBe(PLACE.kuzuha)
+      expect(r.value.placeId).toBe(PLACE.central)
       const h = await holdRow(a!.id)
       expect(h).toMatchObject({ state: 'ready', copyId: 11, noticeState: 'pending' })
       expect(h.pickupBy).toMatch(/^2026-06-1\d$/)

@@ -7,6 +7,7 @@ import type { Db } from '../../../db/client.ts'
 import { collectHold, expireHold, expireHolds } from '../../../db/hold-shelf.ts'
 import { placeHolds } from '../../../db/holds.ts'
 import { copies, holds, loans, notices } from '../../../db/schema.ts'
+import { receiveCopy } from '../../../db/transit.ts'
 import type { OpenDb } from '../drivers.ts'
 import { NOW, PATRON, PLACE, TITLE } from '../fixture.ts'
 
@@ -30,7 +31,7 @@ export function expireOneSuite(open: OpenDb) {
       await checkOut(db, { patronId: PATRON.bob, barcode: 'B11', placeId: 1 }, NOW, policy)
       await checkOut(db, { patronId: PATRON.bob, barcode: 'B12', placeId: 1 }, NOW, policy)
       const [a] = await hold(PATRON.alice, [TITLE.book(1)], alicePickup)
-      const [d] = await hold(PATRON.dave, [TITLE.book(1)], PLACE.kuzuha, NOW + 1)
+      const [d] = await hold(PATRON.dave, [TITLE.book(1)], PLACE.central, NOW + 1)
       await checkIn(db, { barcode: 'B11', placeId: PLACE.central }, NOW, policy)
       return { a: a!, d: d! }
     }
@@ -49,17 +50,31 @@ export function expireOneSuite(open: OpenDb) {
       expect(n).toMatchObject([{ kind: 'hold_ready', state: 'pending' }])
       expect(await copyRow(11)).toMatchObject({
         status: 'on_hold_shelf',
-        currentPlaceId: PLACE.kuzuha,
+        currentPlaceId: PLACE.central,
       })
     })
 
     it('HOLD-EXPIRE: with nobody waiting the copy goes back to the shelf', async () => {
       await checkOut(db, { patronId: PATRON.bob, barcode: 'B21', placeId: 1 }, NOW, policy)
-      const [a] = await hold(PATRON.alice, [TITLE.book(2)], PLACE.kuzuha)
+      const [a] = await hold(PATRON.alice, [TITLE.book(2)], PLACE.central)
       await checkIn(db, { barcode: 'B21', placeId: PLACE.central }, NOW, policy)
       const r = await expireHold(db, { holdId: a! }, NOW + 8 * DAY_MS, policy)
       expect(r).toMatchObject({ ok: true, value: { nextHoldId: null } })
       expect(await copyRow(21)).toMatchObject({ status: 'on_shelf', currentPlaceId: PLACE.central })
+    })
+
+    it('HOLD-EXPIRE + HOLD-TRANSIT: expired away from its home, the copy travels home', async () => {
+      await checkOut(db, { patronId: PATRON.bob, barcode: 'B21', placeId: 1 }, NOW, policy)
+      const [a] = await hold(PATRON.alice, [TITLE.book(2)], PLACE.kuzuha)
+      await checkIn(db, { barcode: 'B21', placeId: PLACE.central }, NOW, policy)
+      await receiveCopy(db, { barcode: 'B21', placeId: PLACE.kuzuha }, NOW, policy)
+      const r = await expireHold(db, { holdId: a! }, NOW + 8 * DAY_MS, policy)
+      expect(r).toMatchObject({ ok: true, value: { nextHoldId: null } })
+      expect(await copyRow(21)).toMatchObject({
+        status: 'in_transit',
+        transitToId: PLACE.central,
+        transitFromId: PLACE.kuzuha,
+      })
     })
 
     it('HOLD-EXPIRE: on the last day, or before, it is refused with its reason and nothing changes', async () => {

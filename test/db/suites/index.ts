@@ -11,6 +11,7 @@ import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
+import { transitSuite } from './transit.ts'
 
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
@@ -24,4 +25,5 @@ export function allSuites(open: OpenDb): void {
   catalogueSuite(open)
   staffSuite(open)
   statsSuite(open)
+  transitSuite(open)
 }

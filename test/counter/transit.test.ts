@@ -1,0 +1,87 @@
+/**
+ * 回送 at the counter over HTTP (HOLD-TRANSIT): a return at 中央 for a 楠葉 pickup goes in
+ * the 楠葉 van box with no notice; 楠葉 receives it and only then is the notice queued; the
+ * wrong library is told where it goes; the patron view says 回送中 and where; a copy never
+ * received shows on the 回送 overdue list after the policy's days.
+ */
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { holds, notices } from '../../db/schema.ts'
+import { DeskClient, text } from './desk-client.ts'
+import { addWaitingHold, copy, harness, NOW, number, PATRON, PLACE, TITLE } from './fixture.ts'
+
+async function sentToKuzuha() {
+  const h = await harness({ demo: true })
+  await addWaitingHold(h.db, {
+    id: 7,
+    patronId: PATRON.bob,
+    titleId: TITLE.book3,
+    pickupPlaceId: PLACE.kuzuha,
+    placedAt: NOW - 1000,
+  })
+  const desk = await new DeskClient(h.app).signedIn()
+  const back = await desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })
+  return { ...h, desk, back }
+}
+
+const noticesFor7 = (h: Awaited<ReturnType<typeof sentToKuzuha>>) =>
+  h.db.orm.select().from(notices).where(eq(notices.holdId, 7))
+
+describe('回送 (HOLD-TRANSIT) at the counter', () => {
+  it('HOLD-TRANSIT: a return at 中央 for a 楠葉 pickup goes in the 楠葉 van box, with no notice yet', async () => {
+    const h = await sentToKuzuha()
+    const said = text(h.back.html)
+    expect(said).toContain('予約あり：楠葉図書館へ回送（回送箱へ）')
+    expect(said).toContain(`予約者の利用者番号 ${number(PATRON.bob)}`)
+    expect(said).toContain('回送先で受け入れると予約の確保になり')
+    expect(await noticesFor7(h)).toHaveLength(0)
+    const list = text((await h.desk.get('/counter/transit')).html)
+    expect(list).toContain('楠葉図書館行き（1点）')
+    expect(list).toMatch(/淀川の四季 C31 予約（利用者番号 1000002）/)
+    const patron = text((await h.desk.get(`/counter/patrons/${PATRON.bob}`)).html)
+    expect(patron).toContain('回送中 楠葉図書館へ')
+  })
+
+  it('HOLD-TRANSIT: 楠葉 receives it: hold shelf for whom, notice queued now, once', async () => {
+    const h = await sentToKuzuha()
+    await h.desk.post('/counter/place', { place: String(PLACE.kuzuha) })
+    const incoming = text((await h.desk.get('/counter/transit')).html)
+    expect(incoming).toContain('楠葉図書館に向けて回送中（1点）')
+    const got = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
+    expect(got.res.status).toBe(200)
+    const said = text(got.html)
+    expect(said).toContain('予約あり：楠葉図書館の予約棚へ')
+    expect(said).toContain('「淀川の四季」（C31）を回送で受け入れました。')
+    expect(said).toContain('予約者へのお知らせを送信予定に入れました')
+    expect(said).toContain('楠葉図書館に向けて回送中（0点）')
+    const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
+    expect(hold).toMatchObject({ state: 'ready', readyAt: NOW })
+    expect(await noticesFor7(h)).toHaveLength(1)
+    // Scanned again (a second desk, a double scan): nothing more happens.
+    const again = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
+    expect(again.res.status).toBe(422)
+    expect(text(again.html)).toContain('この資料は回送中ではありません')
+    expect(await noticesFor7(h)).toHaveLength(1)
+  })
+
+  it('HOLD-TRANSIT: scanned at the wrong library, it says where the copy should go and changes nothing', async () => {
+    const h = await sentToKuzuha()
+    const wrong = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
+    expect(wrong.res.status).toBe(422)
+    expect(text(wrong.html)).toContain('受け入れできません')
+    expect(text(wrong.html)).toContain('この資料の回送先は楠葉図書館です')
+    const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
+    expect(hold?.state).toBe('in_transit')
+    expect(await noticesFor7(h)).toHaveLength(0)
+  })
+
+  it('HOLD-TRANSIT: never received, it is on the 回送 overdue list after 7 days', async () => {
+    const h = await sentToKuzuha()
+    const early = text((await h.desk.get('/counter/transit')).html)
+    expect(early).toContain('回送延滞（7日以上届いていない資料：0点）')
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const late = text((await h.desk.get('/counter/transit')).html)
+    expect(late).toContain('回送延滞（7日以上届いていない資料：1点）')
+    expect(late).toMatch(/中央図書館 → 楠葉図書館 .*（延滞）/)
+  })
+})
