@@ -36,12 +36,12 @@ describe('access', () => {
     expect(mayRegisterPassword(c, P).ok).toBe(true)
   })
 
-  it('ACC-BLOCK-OVERDUE: more than 60 days past due blocks login, registration and linking', () => {
-    // Due 2026-03-10; on 2026-05-09 it is 60 days late (not blocked), on 05-10 61 days.
+  it('ACC-BLOCK-OVERDUE: 60 days or more past due (「60日以上」) blocks login, registration and linking', () => {
+    // Due 2026-03-10; on 2026-05-08 it is 59 days late (not blocked), on 05-09 exactly 60.
     const loans = [loan({ dueDate: '2026-03-10' })]
-    expect(isBlocked(loans, '2026-05-09', P)).toBe(false)
-    expect(isBlocked(loans, '2026-05-10', P)).toBe(true)
-    expect(longOverdueLoans(loans, '2026-05-10', P)).toHaveLength(1)
+    expect(isBlocked(loans, '2026-05-08', P)).toBe(false)
+    expect(isBlocked(loans, '2026-05-09', P)).toBe(true)
+    expect(longOverdueLoans(loans, '2026-05-09', P)).toHaveLength(1)
     const c = ctx({ loans })
     for (const d of [mayLogIn(c, P), mayRegisterPassword(c, P), mayLinkLine(c, P)]) {
       expect(d).toMatchObject({ ok: false, reason: 'blocked' })

@@ -16,9 +16,9 @@ export interface AccessContext {
   today: JstDate
 }
 
-/** ACC-BLOCK-OVERDUE: loans more than policy.longOverdueDays past their due date (長期延滞). */
+/** ACC-BLOCK-OVERDUE: loans policy.longOverdueDays or more past their due date (長期延滞, 「60日以上」). */
 export function longOverdueLoans(loans: readonly Loan[], today: JstDate, policy: Policy): Loan[] {
-  return loans.filter((l) => daysBetween(l.dueDate, today) > policy.longOverdueDays)
+  return loans.filter((l) => daysBetween(l.dueDate, today) >= policy.longOverdueDays)
 }
 
 /** ACC-BLOCK-OVERDUE: whether any loan blocks online use. */
@@ -36,7 +36,7 @@ export function blockedMessage(policy: Policy): Text {
   const p = phoneLine(contactFor(policy))
   return {
     ja: `${policy.longOverdueDays}日以上返却期限を過ぎている資料があるため、ご利用いただけません。至急ご返却ください。返却が済むと、またご利用いただけます。ご不明な点は${p.ja}へお問い合わせください。`,
-    en: `You have an item more than ${policy.longOverdueDays} days overdue, so this service is not available. Please return it as soon as possible; you can use the service again once it is back. Questions: ${p.en}.`,
+    en: `You have an item ${policy.longOverdueDays} or more days overdue, so this service is not available. Please return it as soon as possible; you can use the service again once it is back. Questions: ${p.en}.`,
   }
 }
 
