@@ -10,6 +10,7 @@ import { resetPassword } from '../../db/patrons.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { langOf } from '../pages/layout.tsx'
+import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { PasswordForm, passwordText } from './password-views.tsx'
 import { Notice } from './views.tsx'
 
@@ -20,6 +21,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
     await next()
     c.header('Cache-Control', 'no-store')
   })
+  app.use('*', refuseControlCharactersInForms())
   const { policy } = deps.config
   const rule = passwordRuleText(policy)
 
