@@ -15,6 +15,7 @@ export {
   claimNoticeGroups,
   hasDuePending,
   hasLapsedClaims,
+  lapseDeadLeases,
   lapsedNoticeGroups,
   type NoticeGroup,
   sendingNoticeIds,

@@ -1,0 +1,1 @@
+ALTER TABLE `notices` ADD `claimed_owner` text;
