@@ -15,6 +15,7 @@ import { passwordRoutes } from './link/password-routes.tsx'
 import { linkRoutes } from './link/routes.tsx'
 import { errorName } from './log.ts'
 import { menuIdCache } from './richmenu/cache.ts'
+import { securityHeaders } from './security-headers.ts'
 import { webhookRoute } from './webhook/route.ts'
 
 export type { AppDeps } from './deps.ts'
@@ -27,6 +28,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono()
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
+  app.use('*', securityHeaders(deps.config))
   // An unexpected error is logged by its class name only (a database error's message can
   // carry query parameters: patron numbers, hashes) and answered with a plain 500.
   app.onError((err, c) => {

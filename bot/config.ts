@@ -7,7 +7,7 @@ import { HIRAKATA_POLICY, type Policy, parsePolicy } from '../core/policy.ts'
 export interface Config {
   /** Where patrons' browsers and LINE reach the bot, without a trailing slash. */
   publicUrl: string
-  /** True when no LINE credentials are set: the bundled LINE simulator stands in for LINE. */
+  /** BUNKO_DEMO=1: the bundled LINE simulator stands in for LINE (no LINE credentials). */
   demo: boolean
   line: {
     channelSecret: string
@@ -39,19 +39,30 @@ export class ConfigError extends Error {
 }
 
 /**
- * Build the configuration. With neither LINE credential set, bunko runs in demo mode against
- * its simulator at `publicUrl`; with only one of them set it refuses to start, since a
- * half-configured channel would silently drop webhooks or pushes.
+ * Build the configuration. Demo mode (the bundled LINE simulator instead of LINE, the demo
+ * clock, the demo library) is chosen only by `BUNKO_DEMO=1`, never by secrets being absent:
+ * a deploy that forgot `wrangler secret put` must not go live as a demo. Without it, both LINE
+ * secrets are required and a missing one is named. With it, the secrets must not be set.
  */
 export function readConfig(env: Env, defaults: { publicUrl: string }): Config {
   const publicUrl = (env.PUBLIC_URL || defaults.publicUrl).replace(/\/+$/, '')
   const secret = env.LINE_CHANNEL_SECRET ?? ''
   const token = env.LINE_CHANNEL_ACCESS_TOKEN ?? ''
-  if (Boolean(secret) !== Boolean(token))
+  const demo = readDemoFlag(env.BUNKO_DEMO)
+  if (demo && (secret || token))
     throw new ConfigError(
-      'Set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (demo mode).',
+      'BUNKO_DEMO=1 runs bunko against its LINE simulator: unset LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or unset BUNKO_DEMO to use LINE.',
     )
-  const demo = !secret
+  if (!demo) {
+    const missing = [
+      secret ? null : 'LINE_CHANNEL_SECRET',
+      token ? null : 'LINE_CHANNEL_ACCESS_TOKEN',
+    ].filter(Boolean)
+    if (missing.length > 0)
+      throw new ConfigError(
+        `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, and PUBLIC_URL ${publicUrl} ${isLoopback(publicUrl) ? 'is this machine' : 'is a public address'}. Set ${missing.length > 1 ? 'them' : 'it'} (on Workers: npx wrangler secret put ${missing[0]}), or set BUNKO_DEMO=1 to try bunko with its LINE simulator.`,
+      )
+  }
   const lineDefault = (real: string) => (demo ? publicUrl : real)
   return {
     publicUrl,
@@ -69,6 +80,48 @@ export function readConfig(env: Env, defaults: { publicUrl: string }): Config {
     policy: readPolicy(env.BUNKO_POLICY),
     webhookBodyLimit: 256 * 1024,
   }
+}
+
+function readDemoFlag(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false
+  if (value === '1') return true
+  throw new ConfigError(`BUNKO_DEMO must be 1 (demo mode) or 0, not "${value.slice(0, 20)}".`)
+}
+
+/** Whether `url` points at this machine (localhost, 127.0.0.0/8, ::1): a local try-out. */
+export function isLoopback(url: string): boolean {
+  let host: string
+  try {
+    host = new URL(url).hostname
+  } catch {
+    return false
+  }
+  return isLoopbackHost(host)
+}
+
+function isLoopbackHost(host: string): boolean {
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '[::1]' ||
+    host === '::1'
+  )
+}
+
+/**
+ * What `npm start` runs with: BUNKO_DEMO=1 added only for a local try-out, i.e. BUNKO_DEMO is
+ * not set, neither LINE secret is, the server listens on loopback only and PUBLIC_URL (if
+ * set) is this machine. Anything else is passed as it is, for readConfig to judge.
+ */
+export function localDemoEnv(env: Env, listen: { host: string }): Env {
+  const local =
+    env.BUNKO_DEMO === undefined &&
+    !env.LINE_CHANNEL_SECRET &&
+    !env.LINE_CHANNEL_ACCESS_TOKEN &&
+    isLoopbackHost(listen.host) &&
+    (!env.PUBLIC_URL || isLoopback(env.PUBLIC_URL))
+  return local ? { ...env, BUNKO_DEMO: '1' } : env
 }
 
 /** BUNKO_POLICY holds a JSON policy (only what differs from Hirakata's); unset means Hirakata. */

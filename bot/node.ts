@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
 import { migrate, openSqlite } from '../db/sqlite.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
-import { ConfigError, readConfig } from './config.ts'
+import { ConfigError, localDemoEnv, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
 import { DEMO_KIOSK, DEMO_STAFF, seedDemoLibrary } from './demo.ts'
 import { consoleLog, errorName } from './log.ts'
@@ -24,8 +24,10 @@ const databasePath = process.env.DATABASE_PATH ?? 'data/bunko.db'
 
 function startupConfig() {
   try {
-    const config = readConfig(process.env, { publicUrl: `http://localhost:${port}` })
-    return { ...config, sip2: readSip2Config(process.env, { demo: config.demo, host }) }
+    // On this machine alone and with no LINE secrets, npm start is the demo (BUNKO_DEMO=1).
+    const env = localDemoEnv(process.env, { host })
+    const config = readConfig(env, { publicUrl: `http://localhost:${port}` })
+    return { ...config, sip2: readSip2Config(env, { demo: config.demo, host }) }
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`bunko: ${err.message}`)
@@ -86,7 +88,9 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
   console.log(`bunko is running at ${url}`)
   if (config.demo) {
-    console.log(`  demo mode (no LINE credentials): open ${url}/simulator to try it`)
+    console.log(
+      `  demo mode (BUNKO_DEMO=1: on this machine, no LINE credentials): open ${url}/simulator to try it`,
+    )
     console.log(
       `  counter: ${url}/counter (demo staff: ${DEMO_STAFF.login} / ${DEMO_STAFF.password})`,
     )

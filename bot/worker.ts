@@ -4,8 +4,9 @@
  * run the same notice `tick` as the Node scheduler; a NOTICE_QUEUE, when bound, takes the
  * rest of a large slot. The LIFF app is served from static assets before this runs.
  *
- * With no LINE credentials it is in demo mode, as on Node: the LINE simulator answers in the
- * same Worker at /simulator and the demo library is loaded into an empty D1.
+ * With BUNKO_DEMO=1 (npm run dev:worker sets it) it is in demo mode, as on Node: the LINE
+ * simulator answers in the same Worker at /simulator and the demo library is loaded into an
+ * empty D1. Without it, missing LINE secrets stop it with the secret named in the logs.
  */
 
 import { ConfigError } from './config.ts'

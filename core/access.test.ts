@@ -1,12 +1,16 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type AccessContext,
   isBlocked,
+  lockerHeldBackMessage,
+  longOverdueDueBy,
   longOverdueLoans,
   mayLinkLine,
   mayLogIn,
   mayRegisterPassword,
 } from './access.ts'
+import { addDays } from './dates.ts'
 import { loan, P, patron } from './test-fixtures.ts'
 
 const ctx = (over: Partial<AccessContext> = {}): AccessContext => ({
@@ -36,12 +40,12 @@ describe('access', () => {
     expect(mayRegisterPassword(c, P).ok).toBe(true)
   })
 
-  it('ACC-BLOCK-OVERDUE: more than 60 days past due blocks login, registration and linking', () => {
-    // Due 2026-03-10; on 2026-05-09 it is 60 days late (not blocked), on 05-10 61 days.
+  it('ACC-BLOCK-OVERDUE: 60 days or more past due (「60日以上」) blocks login, registration and linking', () => {
+    // Due 2026-03-10; on 2026-05-08 it is 59 days late (not blocked), on 05-09 exactly 60.
     const loans = [loan({ dueDate: '2026-03-10' })]
-    expect(isBlocked(loans, '2026-05-09', P)).toBe(false)
-    expect(isBlocked(loans, '2026-05-10', P)).toBe(true)
-    expect(longOverdueLoans(loans, '2026-05-10', P)).toHaveLength(1)
+    expect(isBlocked(loans, '2026-05-08', P)).toBe(false)
+    expect(isBlocked(loans, '2026-05-09', P)).toBe(true)
+    expect(longOverdueLoans(loans, '2026-05-09', P)).toHaveLength(1)
     const c = ctx({ loans })
     for (const d of [mayLogIn(c, P), mayRegisterPassword(c, P), mayLinkLine(c, P)]) {
       expect(d).toMatchObject({ ok: false, reason: 'blocked' })
@@ -50,6 +54,28 @@ describe('access', () => {
         expect(d.message.ja).toContain('050-7105-8141')
       }
     }
+  })
+
+  it('ACC-BLOCK-OVERDUE: longOverdueDueBy agrees with isBlocked for every due date (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 1, max: 200 }), (d, n) => {
+        const policy = { ...P, longOverdueDays: n }
+        const due = addDays('2026-05-10', d)
+        const blocked = isBlocked([loan({ dueDate: due })], '2026-05-10', policy)
+        expect(due <= longOverdueDueBy('2026-05-10', policy)).toBe(blocked)
+      }),
+    )
+  })
+
+  it('HOLD-LOCKER, ACC-BLOCK-OVERDUE: a locker hold kept back says why and whom to call', () => {
+    const m = lockerHeldBackMessage(
+      { ja: '枚方市駅ロッカー', en: 'Locker', phone: '050-0000-0000' },
+      P,
+    )
+    expect(m.ja).toContain('60日以上')
+    expect(m.ja).toContain('ロッカーには入れず')
+    expect(m.ja).toContain('050-0000-0000')
+    expect(m.en).toContain('not put in the pickup locker')
   })
 
   it('ACC-EXPIRED: a lapsed registration is refused with "re-register / ask a library"', () => {

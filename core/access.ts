@@ -2,8 +2,8 @@
  * Who may use the online service (ACC-ELIGIBLE, ACC-PASSWORD, ACC-BLOCK-OVERDUE, ACC-EXPIRED).
  * Each check returns a Decision whose refusal says why and what to do next.
  */
-import { daysBetween, type JstDate } from './dates.ts'
-import { contactFor, phoneLine } from './messages.ts'
+import { addDays, daysBetween, type JstDate } from './dates.ts'
+import { type Contact, contactFor, phoneLine } from './messages.ts'
 import type { Policy } from './policy.ts'
 import { allow, type Decision, type Loan, type Patron, refuse, type Text } from './types.ts'
 
@@ -16,9 +16,18 @@ export interface AccessContext {
   today: JstDate
 }
 
-/** ACC-BLOCK-OVERDUE: loans more than policy.longOverdueDays past their due date (長期延滞). */
+/** ACC-BLOCK-OVERDUE: loans policy.longOverdueDays or more past their due date (長期延滞, 「60日以上」). */
 export function longOverdueLoans(loans: readonly Loan[], today: JstDate, policy: Policy): Loan[] {
-  return loans.filter((l) => daysBetween(l.dueDate, today) > policy.longOverdueDays)
+  return loans.filter((l) => daysBetween(l.dueDate, today) >= policy.longOverdueDays)
+}
+
+/**
+ * ACC-BLOCK-OVERDUE as a due date, for a store that must check it in the same statement as
+ * the change it guards (D1 has no transactions): an open loan due on or before this date
+ * blocks. Agrees with isBlocked for every date.
+ */
+export function longOverdueDueBy(today: JstDate, policy: Policy): JstDate {
+  return addDays(today, -policy.longOverdueDays)
 }
 
 /** ACC-BLOCK-OVERDUE: whether any loan blocks online use. */
@@ -36,7 +45,7 @@ export function blockedMessage(policy: Policy): Text {
   const p = phoneLine(contactFor(policy))
   return {
     ja: `${policy.longOverdueDays}日以上返却期限を過ぎている資料があるため、ご利用いただけません。至急ご返却ください。返却が済むと、またご利用いただけます。ご不明な点は${p.ja}へお問い合わせください。`,
-    en: `You have an item more than ${policy.longOverdueDays} days overdue, so this service is not available. Please return it as soon as possible; you can use the service again once it is back. Questions: ${p.en}.`,
+    en: `You have an item ${policy.longOverdueDays} or more days overdue, so this service is not available. Please return it as soon as possible; you can use the service again once it is back. Questions: ${p.en}.`,
   }
 }
 
@@ -104,6 +113,23 @@ export function mayRegisterPassword(
 /** May this patron link LINE (LINE-LINK: needs a web password; wide-area may not)? */
 export function mayLinkLine(ctx: AccessContext, policy: Policy): Decision<null, AccessReason> {
   return check(ctx, policy, true)
+}
+
+/**
+ * HOLD-LOCKER with ACC-BLOCK-OVERDUE: a ready locker hold of a blocked patron is not lent
+ * into the locker (a blocked patron cannot borrow it); the copy waits on the hold shelf of
+ * the library that runs the locker, and the ready notice says why and whom to call.
+ */
+export function lockerHeldBackMessage(
+  contact: Contact,
+  policy: Pick<Policy, 'longOverdueDays'>,
+): Text {
+  const p = phoneLine(contact)
+  const n = policy.longOverdueDays
+  return {
+    ja: `返却期限を${n}日以上過ぎている資料があるため、この資料は予約図書受取ロッカーには入れず、図書館の予約棚でお預かりしています。延滞中の資料をご返却のうえ、${p.ja}へお問い合わせください。`,
+    en: `Because you have an item ${n} or more days overdue, this item was not put in the pickup locker; it is kept on the library's hold shelf. Please return the overdue item, then contact ${p.en}.`,
+  }
 }
 
 /** A short reminder used where a blocked patron tries to do something else. */

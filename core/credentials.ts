@@ -110,3 +110,30 @@ export function checkPasswordStrength(
     return refuse('too_simple', say('パスワードが単純すぎます。', 'That password is too simple.'))
   return allow(null)
 }
+
+/** ACC-RESET-LINKED: how long the confirm button in LINE stays valid (the spec: 30 minutes). */
+export const RESET_CONFIRM_MINUTES = 30
+
+/** ACC-RESET-LINKED: what the reset page says while the confirm waits in LINE. */
+export function resetConfirmSentMessage(policy: Policy): Text {
+  const p = phoneLine(contactFor(policy))
+  return {
+    ja: `この利用者番号はLINEと連携しているため、連携中のLINEアカウントに確認のメッセージを送りました。${RESET_CONFIRM_MINUTES}分以内にLINEで「再設定する」を押すと、新しいパスワードに変わります。それまでパスワードは変わりません。連携したLINEアカウントをお使いでない場合は、図書館の窓口でパスワードを再設定してください（${p.ja}）。`,
+    en: `This patron number is linked to LINE, so we sent a confirmation to the linked LINE account. Tap "Reset" there within ${RESET_CONFIRM_MINUTES} minutes and the new password takes effect; until then your password does not change. If you no longer use that LINE account, please reset your password at a library counter (${p.en}).`,
+  }
+}
+
+/** ACC-RESET-LINKED: the linked LINE account cannot be reached (it blocked the account). */
+export function resetNeedsCounter(policy: Policy): Refusal<'reset_at_counter'> {
+  const p = phoneLine(contactFor(policy))
+  return refuse('reset_at_counter', {
+    ja: `この利用者番号はLINEと連携していますが、連携中のLINEアカウントに確認のメッセージを送れませんでした。パスワードは変わっていません。図書館の窓口でパスワードを再設定してください（${p.ja}）。`,
+    en: `This patron number is linked to LINE, but we could not send the confirmation to the linked LINE account. Your password has not changed. Please reset it at a library counter (${p.en}).`,
+  })
+}
+
+/** ACC-RESET-LINKED: the confirm button was pressed too late, twice, or by another account. */
+export const RESET_CONFIRM_EXPIRED: Text = {
+  ja: 'この確認は期限切れか、すでに使われています。パスワードは変更されていません。必要なら、もう一度パスワードの再設定をお申し込みください。',
+  en: 'This confirmation has expired or was already used. Your password has not changed. If you still need to, apply for a password reset again.',
+}

@@ -77,7 +77,7 @@ describe('lending at the counter (mayLend)', () => {
     if (!d.ok) expect(d.message.ja).toContain('責任者')
   })
 
-  it('ACC-BLOCK-OVERDUE: over 60 days late blocks lending and ready holds; 60 days does not', () => {
+  it('ACC-BLOCK-OVERDUE: 60 days or more late blocks lending and ready holds; 59 days does not', () => {
     const d = mayLend(req({ loans: [longOverdue] }), P)
     expect(d).toMatchObject({ ok: false, reason: 'blocked' })
     if (!d.ok) {
@@ -89,7 +89,9 @@ describe('lending at the counter (mayLend)', () => {
       reason: 'blocked',
     })
     const sixty = loan({ dueDate: '2026-03-11' })
-    expect(mayLend(req({ loans: [sixty] }), P).ok).toBe(true)
+    expect(mayLend(req({ loans: [sixty] }), P)).toMatchObject({ reason: 'blocked' })
+    const fiftyNine = loan({ dueDate: '2026-03-12' })
+    expect(mayLend(req({ loans: [fiftyNine] }), P).ok).toBe(true)
   })
 
   it('says the copy’s problem before the patron’s: staff put the copy back either way', () => {

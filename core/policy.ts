@@ -45,7 +45,7 @@ export interface Policy {
   maintenance: { start: ClockTime; minutes: number }
   /** ACC-SECRET: failures within windowMinutes lock the patron number for lockMinutes. */
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number }
-  /** ACC-BLOCK-OVERDUE: days past due after which a loan blocks online use (長期延滞). */
+  /** ACC-BLOCK-OVERDUE: days past due (this many or more) at which a loan blocks online use (長期延滞). */
   longOverdueDays: number
   /** LOAN-DUE-OPEN: closed-day handling; the calendar itself is data per library. */
   closedDueDate: ClosedDueDate

@@ -15,6 +15,7 @@ import {
   type JstDate,
   jstDate,
   type LibraryCalendar,
+  longOverdueDueBy,
   type MaterialType,
   type PickupKind,
   type Policy,
@@ -140,6 +141,9 @@ function readyStatements(
 /**
  * HOLD-LOCKER: the copy is lent to the patron as it goes into the locker. The due date runs
  * from today like any loan, and may not fall before the last day to collect.
+ * ACC-BLOCK-OVERDUE: a blocked patron cannot borrow a ready hold, so for them nothing is lent:
+ * the hold is ready without a loan, the copy waits on the hold shelf, and the ready notice
+ * says why (core's longOverdueDueBy, checked in the same statement as the loan).
  */
 function lockerLoanStatements(
   copy: CopyRef,
@@ -152,12 +156,15 @@ function lockerLoanStatements(
   const due = dueDateFor(today, copy.materialType, policy, t.lendingCalendar)
   const lastPickup = pickupBy(now, 'locker', policy)
   const dueDate = due < lastPickup ? addDays(lastPickup, 0) : due
+  const blockedBy = longOverdueDueBy(today, policy)
   return [
     raw(sql`INSERT INTO loans (copy_id, patron_id, library_id, loan_date, due_date, renewals,
         inter_library, locker, hold_id, loaned_at)
       SELECT ${copy.id}, patron_id, ${t.lendingLibraryId}, ${today}, ${dueDate}, 0, 0, 1, id, ${now}
       FROM holds WHERE id = ${t.holdId} AND EXISTS (${readied})
         AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM loans b WHERE b.patron_id = holds.patron_id
+          AND b.returned_at IS NULL AND b.due_date <= ${blockedBy})
       RETURNING id`),
     raw(sql`UPDATE holds SET loan_id = (SELECT id FROM loans WHERE hold_id = ${t.holdId}
         AND copy_id = ${copy.id} AND returned_at IS NULL)

@@ -58,7 +58,10 @@ export async function linkByNonce(
   now: number,
   policy: Policy,
 ): Promise<
-  Decision<{ patronId: number; replaced: { patronId: number; lineUserId: string }[] }, LinkReason>
+  Decision<
+    { patronId: number; replaced: { patronId: number; lineUserId: string; language: string }[] },
+    LinkReason
+  >
 > {
   if (!isText(input.nonce, 200) || !isText(input.lineUserId, 64))
     return inputRefusal('invalid_input')
@@ -91,9 +94,9 @@ export async function linkByNonce(
       sql`SELECT 'patron:' || patron_id AS subject FROM line_links
         WHERE (line_user_id = ${input.lineUserId} OR patron_id = ${found.row.id}) AND EXISTS (${spent})`,
     ),
-    raw<{ patronId: number; lineUserId: string }>(sql`DELETE FROM line_links
+    raw<{ patronId: number; lineUserId: string; language: string }>(sql`DELETE FROM line_links
       WHERE (line_user_id = ${input.lineUserId} OR patron_id = ${found.row.id}) AND EXISTS (${spent})
-      RETURNING patron_id AS patronId, line_user_id AS lineUserId`),
+      RETURNING patron_id AS patronId, line_user_id AS lineUserId, language`),
     raw<{ id: number }>(sql`INSERT INTO line_links (line_user_id, patron_id, linked_at, followed)
       SELECT ${input.lineUserId}, ${found.row.id}, ${now}, 1 WHERE EXISTS (${spent})
       RETURNING id`),

@@ -94,6 +94,8 @@ export async function claimNoticeGroups(
     limit: number
     prefix: string
     resume: readonly string[]
+    /** The claiming dispatcher, `<name>/<incarnation>` (lapseDeadLeases); null if anonymous. */
+    owner?: string | null
   },
 ): Promise<ClaimedGroup[]> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-$/.test(input.prefix))
@@ -102,9 +104,10 @@ export async function claimNoticeGroups(
     )
   const until = input.now + input.leaseMs
   const limit = Math.max(0, Math.floor(input.limit))
+  const owner = input.owner ?? null
   const [pending, ...reclaimed] = await db.batch([
-    claimPendingStatement(input.prefix, input.at, until, limit),
-    ...input.resume.map((key) => reclaimStatement(key, input.now, until)),
+    claimPendingStatement(input.prefix, input.at, until, limit, owner),
+    ...input.resume.map((key) => reclaimStatement(key, input.now, until, owner)),
   ])
   const claimed: ClaimedGroup[] = input.resume
     .map((key, i) => ({ key, resumed: true, ids: reclaimed[i]!.map((r) => r.id) }))
@@ -116,11 +119,17 @@ export async function claimNoticeGroups(
 }
 
 /** The unary `+` keeps SQLite on the patron index for the rows themselves. */
-function claimPendingStatement(prefix: string, at: number, until: number, limit: number) {
+function claimPendingStatement(
+  prefix: string,
+  at: number,
+  until: number,
+  limit: number,
+  owner: string | null,
+) {
   return raw<{ id: string; key: string }>(sql`UPDATE notices
     SET state = 'sending',
       claimed_by = coalesce(claimed_by, ${prefix} || printf('%012x', patron_id)),
-      claimed_until = ${until}
+      claimed_until = ${until}, claimed_owner = ${owner}
     WHERE +state = 'pending' AND +due_at <= ${at} AND patron_id IN (
       SELECT patron_id FROM notices WHERE state = 'pending' AND due_at <= ${at}
       GROUP BY patron_id ORDER BY min(due_at), patron_id LIMIT ${limit})
@@ -128,10 +137,33 @@ function claimPendingStatement(prefix: string, at: number, until: number, limit:
 }
 
 /** Take over a lapsed group, keeping its key (and so its retry key). */
-function reclaimStatement(key: string, now: number, until: number) {
-  return raw<{ id: string }>(sql`UPDATE notices SET claimed_until = ${until}
+function reclaimStatement(key: string, now: number, until: number, owner: string | null) {
+  return raw<{ id: string }>(sql`UPDATE notices SET claimed_until = ${until},
+      claimed_owner = ${owner}
     WHERE claimed_by = ${key} AND state = 'sending' AND claimed_until < ${now}
     RETURNING id`)
+}
+
+/**
+ * A dispatcher that starts again (a process restart) knows its earlier incarnations are dead:
+ * their leases lapse now instead of when they expire, so the first run re-claims them under
+ * their own keys. The push repeats the group's X-Line-Retry-Key, so a group LINE already
+ * accepted is answered 409 and marked sent, never delivered twice. Leases of other dispatchers
+ * (another name) are left to expire. Returns the notices whose lease lapsed.
+ */
+export async function lapseDeadLeases(
+  db: Db,
+  input: { name: string; incarnation: string; now: number },
+): Promise<number> {
+  const mine = `${input.name}/`
+  const [rows] = await db.batch([
+    raw<{ id: string }>(sql`UPDATE notices SET claimed_until = ${input.now - 1}
+      WHERE state = 'sending' AND claimed_until >= ${input.now}
+        AND substr(claimed_owner, 1, ${mine.length}) = ${mine}
+        AND claimed_owner <> ${mine + input.incarnation}
+      RETURNING id`),
+  ])
+  return rows.length
 }
 
 /** Whether any lapsed claim waits to be finished among notices due by `at`. */

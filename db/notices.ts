@@ -15,6 +15,7 @@ export {
   claimNoticeGroups,
   hasDuePending,
   hasLapsedClaims,
+  lapseDeadLeases,
   lapsedNoticeGroups,
   type NoticeGroup,
   sendingNoticeIds,
@@ -48,6 +49,8 @@ export interface ClaimedItem {
   placeNameEn: string | null
   placePhone: string | null
   placeKind: string | null
+  /** A ready hold's loan: at a locker, null means it was kept back (ACC-BLOCK-OVERDUE). */
+  holdLoanId: number | null
   dueDate: string | null
   libName: string | null
   libNameEn: string | null
@@ -66,7 +69,7 @@ export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<Clai
         n.patron_id AS patronId, t.title, t.author, h.pickup_by AS collectBy,
         h.visit_starts_at AS visitStartsAt, h.visit_ends_at AS visitEndsAt,
         p.name AS placeName, p.name_en AS placeNameEn, p.phone AS placePhone, p.kind AS placeKind,
-        l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone
+        h.loan_id AS holdLoanId, l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone
       FROM notices n
       LEFT JOIN holds h ON n.kind = 'hold_ready' AND h.id = n.hold_id
       LEFT JOIN places p ON p.id = h.pickup_place_id

@@ -17,13 +17,17 @@ import {
   type PasswordProblem,
   type Patron,
   type Policy,
+  RESET_CONFIRM_MINUTES,
+  resetNeedsCounter,
   verifyResetIdentity,
   wrongCredentials,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
 import { openLoanFacts, type PatronRow, patronFacts } from './facts.ts'
+import { findLinkByPatron } from './links.ts'
 import { beginAttempt, lockoutFor } from './lockout.ts'
 import { hashPassword, verifyPassword } from './password.ts'
+import { createPasswordReset, type PendingReset } from './password-resets.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
 import { patrons } from './schema.ts'
 
@@ -123,20 +127,31 @@ export function patronLockout(
 export type ResetReason =
   | 'locked'
   | 'identity_mismatch'
+  | 'reset_at_counter'
   | AccessReason
   | PasswordProblem
   | InputReason
 
+/** What a reset did: set the password, or (ACC-RESET-LINKED) wait for LINE's confirm. */
+export interface ResetResult {
+  patron: PatronView
+  /** Set when the patron is linked: nothing changes until that LINE account confirms. */
+  pending: (PendingReset & { language: string }) | null
+}
+
 /**
  * ACC-RESET: register or reset the web password with patron number + name + phone on
  * record. Same lockout as sign-in; a mismatch never says which field was wrong.
+ * ACC-RESET-LINKED: for a patron linked to LINE the new password waits for a confirm from
+ * that LINE account (the caller pushes the button); an account that blocked us cannot
+ * confirm, so the patron is sent to a counter.
  */
 export async function resetPassword(
   db: Db,
   input: { number: string; name: string; phone: string; password: string },
   now: number,
   policy: Policy,
-): Promise<Decision<PatronView, ResetReason>> {
+): Promise<Decision<ResetResult, ResetReason>> {
   const { name, phone, password } = input
   if (![input.number, name, phone].every((s) => isText(s, 200)) || typeof password !== 'string')
     return inputRefusal('invalid_input')
@@ -152,7 +167,23 @@ export async function resetPassword(
   if (!access.ok) return access
   const strong = checkPasswordStrength(password, number, policy)
   if (!strong.ok) return strong
-  return setPassword(db, found.row, password)
+  const link = await findLinkByPatron(db, found.row.id)
+  if (link) {
+    if (!link.followed) return resetNeedsCounter(policy)
+    const pending = await createPasswordReset(
+      db,
+      {
+        patronId: found.row.id,
+        lineUserId: link.lineUserId,
+        passwordHash: await hashPassword(password),
+      },
+      now,
+      RESET_CONFIRM_MINUTES * 60_000,
+    )
+    return allow({ patron: view(found.row), pending: { ...pending, language: link.language } })
+  }
+  const set = await setPassword(db, found.row, password)
+  return set.ok ? allow({ patron: set.value, pending: null }) : set
 }
 
 async function setPassword(db: Db, row: PatronRow, password: string) {

@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { checkService, maintenanceState } from '../../core/maintenance.ts'
 import type { AppDeps } from '../deps.ts'
+import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
 import { authenticate, requireAccess } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
@@ -57,6 +58,13 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
           field: 'body',
         })
       },
+    }),
+  )
+  app.use(
+    '*',
+    refuseControlCharacters((c, field) => {
+      const lang = answerLang(c.req.header('accept-language'))
+      throw problem(400, 'invalid', CONTROL_CHARACTER_MESSAGE[lang], { field })
     }),
   )
   app.use('*', async (c, next) => {

@@ -10,8 +10,9 @@ export interface VerifiedToken {
   expiresAt: number
 }
 
-export class TokenCache {
-  readonly #entries = new Map<string, VerifiedToken>()
+/** Remembered answers by hashed token; an entry stops counting at its `expiresAt`. */
+export class TokenCache<T extends { expiresAt: number } = VerifiedToken> {
+  readonly #entries = new Map<string, T>()
 
   constructor(readonly maxEntries = 5_000) {}
 
@@ -19,7 +20,7 @@ export class TokenCache {
     return this.#entries.size
   }
 
-  get(key: string, now: number): VerifiedToken | null {
+  get(key: string, now: number): T | null {
     const hit = this.#entries.get(key)
     if (!hit) return null
     if (hit.expiresAt <= now) {
@@ -29,7 +30,7 @@ export class TokenCache {
     return hit
   }
 
-  set(key: string, value: VerifiedToken, now: number): void {
+  set(key: string, value: T, now: number): void {
     this.#entries.delete(key)
     if (this.#entries.size >= this.maxEntries) this.#evict(now)
     this.#entries.set(key, value)

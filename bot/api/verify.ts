@@ -3,7 +3,8 @@
  * channel id to `/oauth2/v2.1/verify`, and trust only a 200 whose `aud` is that channel id,
  * whose issuer is LINE and whose `exp` is still ahead by our own clock. A 4xx from LINE means
  * the token is bad (401 for the patron); a network failure or a 5xx is LINE's trouble, not
- * the patron's, and is not cached.
+ * the patron's, and is not cached. A token LINE called bad is remembered as bad for a minute,
+ * so replaying a forged token costs one call to LINE per minute, not one per request.
  */
 
 import { sha256Hex } from '../../db/password.ts'
@@ -15,6 +16,8 @@ export const LINE_ISSUER = 'https://access.line.me'
 /** A JWT is three base64url parts; anything else is refused without asking LINE. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 const MAX_TOKEN_LENGTH = 4_096
+/** How long a token LINE refused stays refused without asking again. */
+export const REJECTED_TTL_MS = 60_000
 
 export type VerifyOutcome =
   | ({ ok: true } & VerifiedToken)
@@ -39,6 +42,7 @@ export function idTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifie
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
   const url = `${options.loginApiBaseUrl.replace(/\/+$/, '')}/oauth2/v2.1/verify`
   const cache = new TokenCache(options.maxEntries)
+  const rejected = new TokenCache<{ expiresAt: number }>(options.maxEntries)
   /**
    * Calls on their way to LINE, so the app's parallel first requests (a page asks for the
    * card, loans and holds at once) share one call. Keyed by the token because the lookup must
@@ -67,11 +71,15 @@ export function idTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifie
 
   async function lookUp(token: string): Promise<VerifyOutcome> {
     const key = await sha256Hex(token)
-    const hit = cache.get(key, clock.now())
+    const now = clock.now()
+    const hit = cache.get(key, now)
     if (hit) return { ok: true, ...hit }
+    if (rejected.get(key, now)) return { ok: false, reason: 'invalid' }
     const outcome = await ask(token)
     if (outcome.ok)
       cache.set(key, { userId: outcome.userId, expiresAt: outcome.expiresAt }, clock.now())
+    else if (outcome.reason === 'invalid')
+      rejected.set(key, { expiresAt: clock.now() + REJECTED_TTL_MS }, clock.now())
     return outcome
   }
 

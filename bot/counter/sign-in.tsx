@@ -38,7 +38,7 @@ export function signInRoutes(k: Counter): Hono<CounterEnv> {
     const note = c.req.query('out') ? 'サインアウトしました。' : undefined
     return c.html(
       <SignInPage
-        csrf={csrfToken(c)}
+        csrf={csrfToken(c, k.publicUrl)}
         places={await deskPlaces(k)}
         placeId={here?.id ?? null}
         note={note}
@@ -53,7 +53,7 @@ export function signInRoutes(k: Counter): Hono<CounterEnv> {
     const again = (error: string, status: 400 | 401 | 403 | 429) =>
       c.html(
         <SignInPage
-          csrf={csrfToken(c)}
+          csrf={csrfToken(c, k.publicUrl)}
           places={places}
           placeId={place?.id ?? null}
           login={typeof body.login === 'string' ? body.login.slice(0, 64) : ''}

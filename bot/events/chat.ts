@@ -11,6 +11,7 @@ import { unlinkCancelledMessage, unlinkConfirmMessage } from '../messages/unlink
 import { parsePostback } from '../richmenu/postback.ts'
 import type { EventContext } from './context.ts'
 import { startLinking, unlink } from './linking.ts'
+import { onResetCancel, onResetConfirm } from './password-reset.ts'
 import { libraryPhones } from './phones.ts'
 
 export async function onMessage(ctx: EventContext, event: webhook.MessageEvent): Promise<void> {
@@ -32,6 +33,10 @@ export async function onPostback(ctx: EventContext, event: webhook.PostbackEvent
       return ctx.reply([
         unlinkCancelledMessage({ liffId: ctx.deps.config.line.liffId, lang: ctx.lang }),
       ])
+    case 'reset_confirm':
+      return onResetConfirm(ctx, postback.params.token ?? '')
+    case 'reset_cancel':
+      return onResetCancel(ctx, postback.params.token ?? '')
     case 'phones':
       return answerIntent(ctx, 'phones')
     case 'card':

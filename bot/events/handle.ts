@@ -16,7 +16,13 @@ import { onAccountLink } from './linking.ts'
 export function eventHandler(deps: EventDeps) {
   const languageFor = languageLookup(deps)
   return async (body: webhook.CallbackRequest): Promise<void> => {
-    for (const event of body.events) {
+    for (const event of body.events as unknown[]) {
+      // A signed body is LINE's, but one malformed event (null, a string, no type) must not
+      // cost the events after it: it is skipped and the rest are handled.
+      if (!isEvent(event)) {
+        deps.log.warn('webhook.bad_event', { kind: event === null ? 'null' : typeof event })
+        continue
+      }
       try {
         await handleEvent(deps, event, languageFor)
       } catch (err) {
@@ -27,6 +33,13 @@ export function eventHandler(deps: EventDeps) {
       }
     }
   }
+}
+
+/** An event has at least a string type and a string webhookEventId (its once-only key). */
+function isEvent(event: unknown): event is webhook.Event {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return false
+  const e = event as { type?: unknown; webhookEventId?: unknown }
+  return typeof e.type === 'string' && typeof e.webhookEventId === 'string'
 }
 
 async function handleEvent(

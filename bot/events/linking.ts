@@ -7,13 +7,16 @@
 import type { webhook } from '@line/bot-sdk'
 import { linkByNonce, setLanguage, unlink as unlinkPatron } from '../../db/links.ts'
 import { signLinkState } from '../link/state.ts'
+import { errorName } from '../log.ts'
 import { helpMessage } from '../messages/help.ts'
+import { langOf } from '../messages/lang.ts'
 import {
   linkButtonMessage,
   linkExpiredMessage,
   linkFailedMessage,
   linkSucceededMessage,
 } from '../messages/link.ts'
+import { linkReplacedMessage } from '../messages/password-reset.ts'
 import { unlinkedMessage } from '../messages/unlink.ts'
 import { linkMenuForPatron } from '../richmenu/link.ts'
 import type { EventContext } from './context.ts'
@@ -64,12 +67,27 @@ export async function onAccountLink(
     return
   }
   await setLanguage(deps.db, { patronId: result.value.patronId, language: lang })
-  // A LINE account that lost its patron to this link goes back to menu A.
+  // LINE-LINK: a LINE account that lost its patron to this link goes back to menu A and is
+  // told at once, naming no title, with whom to phone.
   for (const old of result.value.replaced) {
-    if (old.lineUserId !== userId) await switchMenu({ ...ctx, userId: old.lineUserId }, false)
+    if (old.lineUserId === userId) continue
+    await switchMenu({ ...ctx, userId: old.lineUserId }, false)
+    await tellReplaced(ctx, old.lineUserId, old.language)
   }
   await switchMenu(ctx, true)
   await ctx.reply([linkSucceededMessage({ liffId: deps.config.line.liffId, lang })])
+}
+
+async function tellReplaced(ctx: EventContext, lineUserId: string, language: string) {
+  const message = linkReplacedMessage(ctx.deps.config.policy.contact, langOf(language))
+  try {
+    await ctx.deps.line.client.pushMessage(
+      { to: lineUserId, messages: [message] },
+      crypto.randomUUID(),
+    )
+  } catch (err) {
+    ctx.deps.log.warn('link.replaced_notice_failed', { error: errorName(err) })
+  }
 }
 
 /** Remove the link (after the patron confirmed) and return the user to menu A. */

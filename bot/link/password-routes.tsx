@@ -4,12 +4,22 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { passwordRuleText } from '../../core/credentials.ts'
+import {
+  passwordRuleText,
+  RESET_CONFIRM_MINUTES,
+  resetConfirmSentMessage,
+  resetNeedsCounter,
+} from '../../core/credentials.ts'
 import { checkService } from '../../core/maintenance.ts'
+import { cancelPasswordReset } from '../../db/password-resets.ts'
 import { resetPassword } from '../../db/patrons.ts'
 import type { AppDeps } from '../deps.ts'
+import { errorName } from '../log.ts'
+import { langOf as langOfLine } from '../messages/lang.ts'
+import { resetConfirmMessage } from '../messages/password-reset.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { langOf } from '../pages/layout.tsx'
+import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { PasswordForm, passwordText } from './password-views.tsx'
 import { Notice } from './views.tsx'
 
@@ -20,6 +30,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
     await next()
     c.header('Cache-Control', 'no-store')
   })
+  app.use('*', refuseControlCharactersInForms())
   const { policy } = deps.config
   const rule = passwordRuleText(policy)
 
@@ -72,10 +83,45 @@ export function passwordRoutes(deps: AppDeps): Hono {
       deps.log.info('password.reset_refused', { reason: result.reason })
       return again(result.message[lang], result.reason === 'locked' ? 429 : 400)
     }
+    const { pending } = result.value
+    if (pending) {
+      // ACC-RESET-LINKED: nothing changes until the linked LINE account confirms.
+      if (!(await pushResetConfirm(deps, pending))) {
+        await cancelPasswordReset(deps.db, { token: pending.token })
+        return again(resetNeedsCounter(policy).message[lang])
+      }
+      deps.log.info('password.reset_confirm_sent')
+      const title = lang === 'ja' ? 'LINEで確認してください' : 'Please confirm in LINE'
+      return c.html(
+        <Notice lang={lang} title={title} message={resetConfirmSentMessage(policy)[lang]} />,
+      )
+    }
     deps.log.info('password.reset_done')
     return c.html(
       <Notice lang={lang} title={passwordText[lang].doneTitle} message={passwordText[lang].done} />,
     )
   })
   return app
+}
+
+/** Push the confirm to the linked LINE account; false when LINE would not take it. */
+async function pushResetConfirm(
+  deps: AppDeps,
+  pending: { token: string; lineUserId: string; language: string },
+): Promise<boolean> {
+  const message = resetConfirmMessage({
+    token: pending.token,
+    minutes: RESET_CONFIRM_MINUTES,
+    lang: langOfLine(pending.language),
+  })
+  try {
+    await deps.line.client.pushMessage(
+      { to: pending.lineUserId, messages: [message] },
+      crypto.randomUUID(),
+    )
+    return true
+  } catch (err) {
+    deps.log.warn('password.reset_confirm_unsent', { error: errorName(err) })
+    return false
+  }
 }

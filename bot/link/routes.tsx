@@ -12,6 +12,7 @@ import { signIn } from '../../db/patrons.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { type Lang, langOf } from '../pages/layout.tsx'
+import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { type LinkState, readLinkState } from './state.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
 
@@ -45,6 +46,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     await next()
     c.header('Cache-Control', 'no-store')
   })
+  app.use('*', refuseControlCharactersInForms())
   const { policy } = deps.config
 
   /** SVC-MAINT: the page says the service is paused and when it returns. */

@@ -9,12 +9,15 @@
  *   for (date and time); the hold lasts to the visit after that (the pickup-by date).
  * - At a pickup locker (HOLD-LOCKER): the copy is already checked out to the patron and placed
  *   in the locker; collect within the locker days, else the loan is returned. The button opens
- *   the loan list, where the item now is.
+ *   the loan list, where the item now is. A patron blocked by a long-overdue loan
+ *   (ACC-BLOCK-OVERDUE) is not lent it: the copy waits at the library and the notice says why
+ *   and whom to call.
  *
  * NOTICE-PRIVACY: the alt text (the lock-screen preview) never names a title or author; it
  * depends only on the number of items.
  */
 import type { messagingApi } from '@line/bot-sdk'
+import { lockerHeldBackMessage } from '../../core/access.ts'
 import { visitText } from '../../core/bookmobile.ts'
 import type { ClockTime, JstDate } from '../../core/dates.ts'
 import { dateText } from '../../core/messages.ts'
@@ -35,6 +38,8 @@ export interface ReadyHold extends NoticeItem {
   place: PickupPlace
   /** True for a pickup locker (HOLD-LOCKER). */
   locker: boolean
+  /** A locker hold kept back, not lent, because the patron is blocked (ACC-BLOCK-OVERDUE). */
+  heldBack?: boolean
   /** Last day to collect (HOLD-EXPIRE / HOLD-LOCKER). */
   collectBy: JstDate
   /** HOLD-BOOKMOBILE: the station visit the copy is loaded for; null elsewhere. */
@@ -46,6 +51,8 @@ export interface HoldReadyInput {
   liffId: string
   /** HOLD-LOCKER: days a locker item waits (said in the notice). */
   lockerDays?: number
+  /** ACC-BLOCK-OVERDUE: said when a locker hold was kept back. */
+  longOverdueDays?: number
   lang?: Lang
 }
 
@@ -59,6 +66,7 @@ export function holdReadyAltText(count: number, lang: Lang = 'ja'): string {
 interface Group {
   place: PickupPlace
   locker: boolean
+  heldBack: boolean
   collectBy: JstDate
   visit: ReadyHold['visit']
   holds: ReadyHold[]
@@ -67,13 +75,15 @@ interface Group {
 function groupHolds(holds: ReadyHold[]): Group[] {
   const groups = new Map<string, Group>()
   for (const h of holds) {
-    const key = JSON.stringify([h.place.name, h.place.phone, h.locker, h.collectBy, h.visit])
+    const heldBack = h.heldBack === true
+    const key = JSON.stringify([h.place.name, h.place.phone, h.locker, heldBack, h.collectBy, h.visit])
     const g = groups.get(key)
     if (g) g.holds.push(h)
     else
       groups.set(key, {
         place: h.place,
         locker: h.locker,
+        heldBack,
         collectBy: h.collectBy,
         visit: h.visit ?? null,
         holds: [h],
@@ -86,8 +96,13 @@ function placeName(place: PickupPlace, lang: Lang): string {
   return clip(lang === 'en' && place.nameEn ? place.nameEn : place.name, 40)
 }
 
-function groupNote(g: Group, lockerDays: number): Text {
+function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text {
   const by = dateText(g.collectBy)
+  if (g.heldBack)
+    return lockerHeldBackMessage(
+      { ja: g.place.name, en: g.place.nameEn ?? g.place.name, phone: g.place.phone },
+      { longOverdueDays },
+    )
   if (g.visit) {
     const v = visitText(g.visit)
     return {
@@ -108,14 +123,17 @@ function groupNote(g: Group, lockerDays: number): Text {
 
 function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.FlexBubble {
   const lockerDays = input.lockerDays ?? 4
-  const title: Text = g.locker
-    ? { ja: 'ロッカーに資料をご用意しました', en: 'Ready in the pickup locker' }
-    : { ja: 'ご予約の資料をご用意しました', en: 'Your holds are ready' }
+  const title: Text = g.heldBack
+    ? { ja: 'ご予約の資料を図書館でお預かりしています', en: 'Your hold is kept at the library' }
+    : g.locker
+      ? { ja: 'ロッカーに資料をご用意しました', en: 'Ready in the pickup locker' }
+      : { ja: 'ご予約の資料をご用意しました', en: 'Your holds are ready' }
   const place = placeName(g.place, lang)
-  const listButton: Text = g.locker
+  const lent = g.locker && !g.heldBack
+  const listButton: Text = lent
     ? { ja: '貸出中の一覧を見る', en: 'See my loans' }
     : { ja: '予約の一覧を見る', en: 'See my holds' }
-  const page = g.locker ? 'loans' : 'holds'
+  const page = lent ? 'loans' : 'holds'
   return {
     type: 'bubble',
     size: 'mega',
@@ -134,7 +152,10 @@ function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.
         }),
         itemList(g.holds, lang),
         separator(),
-        text(groupNote(g, lockerDays)[lang], { size: 'sm', margin: 'lg' }),
+        text(groupNote(g, lockerDays, input.longOverdueDays ?? 60)[lang], {
+          size: 'sm',
+          margin: 'lg',
+        }),
         text(
           lang === 'ja'
             ? `お問い合わせ：${place}（${g.place.phone}）`

@@ -46,7 +46,7 @@ export function overdueNotice(input: OverdueInput): messagingApi.FlexMessage {
   const body =
     lang === 'ja'
       ? `返却期限を過ぎている資料があります。お早めにご返却ください。返却期限を過ぎた資料は延長できません。${days}日以上遅れると、Webサービスとアカウント連携がご利用いただけなくなります。`
-      : `Some items are past their due date. Please return them soon. Overdue items cannot be renewed, and after ${days} days overdue the online service and LINE link stop working until they are returned.`
+      : `Some items are past their due date. Please return them soon. Overdue items cannot be renewed, and once an item is ${days} days overdue the online service and LINE link stop working until they are returned.`
   return {
     type: 'flex',
     altText: overdueAltText(items.length, lang),

@@ -39,6 +39,7 @@ export async function claimGroups(
   now: number,
   leaseMs: number,
   limit: number,
+  owner: string | null = null,
 ): Promise<ClaimResult> {
   let failed = 0
   const failUnknown = async (group: NoticeGroup) => {
@@ -65,6 +66,7 @@ export async function claimGroups(
     // A group key is a UUIDv7: keep its time and random fields, end it with the patron id.
     prefix: groupKey(now).slice(0, 24),
     resume,
+    owner,
   })) {
     if (keyIsSafe(group.key, now)) claimed.push(group)
     else await failUnknown(group)

@@ -70,7 +70,13 @@ function messagesFor(
   const ready = items.filter((i) => i.kind === 'hold_ready').map(readyHold)
   if (ready.length)
     messages.push(
-      holdReadyNotice({ holds: ready, liffId, lockerDays: policy.pickup.lockerDays, lang }),
+      holdReadyNotice({
+        holds: ready,
+        liffId,
+        lockerDays: policy.pickup.lockerDays,
+        longOverdueDays: policy.longOverdueDays,
+        lang,
+      }),
     )
   const overdue = items.filter((i) => i.kind === 'overdue')
   if (overdue.length)
@@ -96,6 +102,7 @@ function readyHold(i: ClaimedItem): ReadyHold {
       phone: i.placePhone ?? '',
     },
     locker: i.placeKind === 'locker',
+    heldBack: i.placeKind === 'locker' && i.holdLoanId === null,
     collectBy: i.collectBy ?? '',
     visit:
       i.visitStartsAt !== null && i.visitEndsAt !== null

@@ -51,6 +51,8 @@ export interface DispatchOptions {
   checkQuota?: boolean
   /** Groups claimed per batch. */
   claimChunk?: number
+  /** This dispatcher, `<name>/<incarnation>`, written on its leases (scheduler.ts). */
+  owner?: string
 }
 
 export const DISPATCH_DEFAULTS = {
@@ -134,7 +136,15 @@ export async function dispatchDue(
     const now = clock.now()
     const leaseMs = opts.leaseMs ?? DISPATCH_DEFAULTS.leaseMs
     const take = Math.min(chunkSize, limit - groups)
-    const { claimed, failed } = await claimGroups(db, log, at, now, leaseMs, take)
+    const { claimed, failed } = await claimGroups(
+      db,
+      log,
+      at,
+      now,
+      leaseMs,
+      take,
+      opts.owner ?? null,
+    )
     report.failed += failed
     if (!claimed.length && !failed) break
     groups += claimed.length

@@ -2,11 +2,14 @@
  * The Node scheduler: an in-process loop that wakes at each notice slot (Japan time, from
  * core's slot lists) and runs `tick`. It follows the app clock, and re-checks on a short
  * tick, so a demo clock moved forward to the next slot is noticed within seconds. On start it
- * ticks at once: slots missed while the process was down are caught up once.
+ * ticks at once: slots missed while the process was down are caught up once, and the leases
+ * its dead predecessor held (same name, another incarnation) are taken back at once rather
+ * than after they expire (db lapseDeadLeases; the retry key keeps it to one message).
  *
  * Workers has no long-lived process; it runs the same `tick` from cron (workers.ts).
  */
 
+import { lapseDeadLeases } from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import type { DispatchOptions } from './dispatch.ts'
@@ -14,6 +17,8 @@ import { tick } from './run-slot.ts'
 import { nextSlot } from './slots.ts'
 
 export interface SchedulerOptions extends DispatchOptions {
+  /** This dispatcher's name: one process at a time runs under it (default `node`). */
+  name?: string
   /** The longest sleep between checks of the clock (real ms). */
   tickMs?: number
   /** After a run with failed steps, wait this long before trying again. */
@@ -30,7 +35,10 @@ export interface Scheduler {
 }
 
 export function startScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Scheduler {
-  const { tickMs = 5_000, retryMs = 60_000, ...dispatch } = opts
+  const { tickMs = 5_000, retryMs = 60_000, name = 'node', ...rest } = opts
+  const incarnation = crypto.randomUUID()
+  const dispatch: DispatchOptions = { ...rest, owner: `${name}/${incarnation}` }
+  let started = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> | null = null
   let stopped = false
@@ -52,6 +60,12 @@ export function startScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sche
     running = (async () => {
       let delay: number
       try {
+        if (!started) {
+          const now = deps.clock.now()
+          const lapsed = await lapseDeadLeases(deps.db, { name, incarnation, now })
+          if (lapsed > 0) deps.log.info('notices.leases_reclaimed', { notices: lapsed })
+          started = true
+        }
         const report = await tick(deps, dispatch)
         delay = report?.errors.length ? retryMs : untilNextCheck()
       } catch (err) {

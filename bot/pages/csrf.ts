@@ -18,7 +18,7 @@ export function randomToken(bytes = 16): string {
  * The token for this visitor, set as a cookie when there is none yet. The cookie is Secure
  * whenever the public address is https, even when a TLS-terminating proxy hands us plain http.
  */
-export function csrfToken(c: Context, publicUrl = ''): string {
+export function csrfToken(c: Context, publicUrl: string): string {
   const existing = getCookie(c, COOKIE)
   if (existing && /^[0-9a-f]{32}$/.test(existing)) return existing
   const token = randomToken()

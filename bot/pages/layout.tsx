@@ -12,7 +12,7 @@ export function langOf(acceptLanguage: string | undefined): Lang {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja'
 }
 
-const css = `
+export const css = `
 :root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--accent:#06703a;--bad:#a4001d;--bg:#fff;--line:#c9c9c9}
 *{box-sizing:border-box}
 body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;color:var(--fg);background:var(--bg)}

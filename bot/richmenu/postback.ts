@@ -10,6 +10,8 @@
  *   action=unlink           ask to confirm unlinking
  *   action=unlink_confirm   unlink now (sent by the confirm template's 解除する)
  *   action=unlink_cancel    keep the link (sent by the confirm template's やめる)
+ *   action=reset_confirm    confirm a pending password reset (ACC-RESET-LINKED; `token`)
+ *   action=reset_cancel     drop a pending password reset (`token`)
  *
  * Extra parameters may follow (`action=link&from=menu`); unknown parameters are kept in
  * `params` and ignored by the bot. LINE caps postback data at 300 characters.
@@ -24,6 +26,8 @@ export const POSTBACK_ACTIONS = [
   'unlink',
   'unlink_confirm',
   'unlink_cancel',
+  'reset_confirm',
+  'reset_cancel',
 ] as const
 
 export type PostbackAction = (typeof POSTBACK_ACTIONS)[number]

@@ -4,7 +4,8 @@
  *
  * 1. applies db/migrations to the local D1 (.wrangler/state, git-ignored);
  * 2. bundles the Worker once, as `wrangler deploy` would (.wrangler/dev-bundle);
- * 3. serves that bundle with `wrangler dev` on 127.0.0.1, PUBLIC_URL set to that address;
+ * 3. serves that bundle with `wrangler dev` on 127.0.0.1, PUBLIC_URL set to that address and
+ *    BUNKO_DEMO=1 (demo mode is never implied);
  * 4. waits for it to answer; its first request loads the demo library into the empty D1;
  * 5. creates the rich menus in the simulator the Worker mounts (as `npm start` does on Node).
  *
@@ -94,6 +95,9 @@ const dev = wrangler([
   String(port),
   '--var',
   `PUBLIC_URL:${origin}`,
+  // Demo mode is explicit (bot/config.ts): this local try-out is one.
+  '--var',
+  'BUNKO_DEMO:1',
 ])
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

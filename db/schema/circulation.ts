@@ -114,6 +114,8 @@ export const notices = sqliteTable(
     /** Lease: a dispatcher owns a `sending` row until this instant. */
     claimedUntil: integer('claimed_until'),
     claimedBy: text('claimed_by'),
+    /** Which dispatcher holds the lease, `<name>/<incarnation>`: a restart reclaims its own. */
+    claimedOwner: text('claimed_owner'),
     sentAt: integer('sent_at'),
     createdAt: integer('created_at').notNull(),
   },

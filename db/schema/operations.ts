@@ -53,6 +53,28 @@ export const webhookDays = sqliteTable('webhook_days', {
   eventsFast: integer('events_fast').notNull().default(0),
 })
 
+/**
+ * ACC-RESET-LINKED: a reset of a linked patron waits for a confirm from that LINE account.
+ * The id is the SHA-256 of the one-time token in the confirm button; the new password is kept
+ * only as its hash, and only until it is confirmed, used or expired.
+ */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    /** The linked LINE account that must confirm. */
+    lineUserId: text('line_user_id').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('password_resets_patron_idx').on(t.patronId)],
+)
+
 /** Webhook event ids already handled, so redeliveries are skipped. Pruned after a few days. */
 export const webhookEvents = sqliteTable(
   'webhook_events',

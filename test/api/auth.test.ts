@@ -117,9 +117,12 @@ describe('the token cache', () => {
     expect(t.verifyCalls()).toBe(1)
   })
 
-  it('does not remember a refused token as good', async () => {
-    await t.call('GET', '/api/me', { token: 'x.y.z' })
-    await t.call('GET', '/api/me', { token: 'x.y.z' })
+  it('remembers a refused token as refused, never as good: LINE is asked once a minute', async () => {
+    expect((await t.call('GET', '/api/me', { token: 'x.y.z' })).status).toBe(401)
+    expect((await t.call('GET', '/api/me', { token: 'x.y.z' })).status).toBe(401)
+    expect(t.verifyCalls()).toBe(1)
+    t.clock.t += 60_000
+    expect((await t.call('GET', '/api/me', { token: 'x.y.z' })).status).toBe(401)
     expect(t.verifyCalls()).toBe(2)
   })
 })

@@ -71,7 +71,10 @@ export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
   })
   const server = opts.lineServer ? await listen(sim.app.fetch) : null
   const origin = server?.origin ?? 'http://line.invalid'
-  const config = readConfig({ LINE_API_BASE_URL: origin }, { publicUrl: 'http://bunko.test' })
+  const config = readConfig(
+    { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin },
+    { publicUrl: 'http://bunko.test' },
+  )
   const db = openSqlite(':memory:')
   migrate(db)
   await (opts.load ?? buildFixture)(db, clock.now())

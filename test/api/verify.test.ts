@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { answerLang } from '../../bot/api/lang.ts'
 import { TokenCache } from '../../bot/api/token-cache.ts'
-import { idTokenVerifier, LINE_ISSUER } from '../../bot/api/verify.ts'
+import { idTokenVerifier, LINE_ISSUER, REJECTED_TTL_MS } from '../../bot/api/verify.ts'
 
 const NOW = Date.UTC(2026, 5, 10, 3, 0)
 const CHANNEL = '1650000000'
@@ -100,6 +100,26 @@ describe('idTokenVerifier', () => {
     expect(seen).toHaveLength(1)
     now += 1_000
     // Expired: LINE is asked again, and its (stale) answer is refused by our clock.
+    expect(await verifier.verify(TOKEN)).toEqual({ ok: false, reason: 'invalid' })
+    expect(seen).toHaveLength(2)
+  })
+
+  it('remembers a refused token for a minute, so a replayed forgery costs one call to LINE', async () => {
+    let now = NOW
+    const seen: number[] = []
+    const verifier = idTokenVerifier({
+      loginApiBaseUrl: 'https://api.line.example',
+      channelId: CHANNEL,
+      clock: { now: () => now },
+      fetch: async () => {
+        seen.push(now)
+        return Response.json({ error: 'invalid_request' }, { status: 400 })
+      },
+    })
+    for (let i = 0; i < 20; i++)
+      expect(await verifier.verify(TOKEN)).toEqual({ ok: false, reason: 'invalid' })
+    expect(seen).toHaveLength(1)
+    now += REJECTED_TTL_MS
     expect(await verifier.verify(TOKEN)).toEqual({ ok: false, reason: 'invalid' })
     expect(seen).toHaveLength(2)
   })

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sign } from '../../bot/webhook/signature.ts'
 import { jstInstant } from '../../core/dates.ts'
@@ -141,6 +142,50 @@ describe('webhook events', () => {
     })
     await b.settled()
     expect(b.sim.record.calls().length).toBe(before)
+  })
+
+  /** A signed request with `junk` before one good ヘルプ message (pushed: it has no reply token). */
+  async function postWithJunk(junk: unknown[], id: string): Promise<Response> {
+    const good = {
+      type: 'message',
+      mode: 'active',
+      timestamp: Date.now(),
+      webhookEventId: id,
+      deliveryContext: { isRedelivery: false },
+      source: { type: 'user', userId: stranger },
+      message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
+    }
+    const body = JSON.stringify({ destination: 'Ubot', events: [...junk, good] })
+    return b.root.request('/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
+    })
+  }
+
+  it('a signed request with a null event skips it and still handles the rest', async () => {
+    const before = b.sim.record.botMessages(stranger).length
+    const res = await postWithJunk([null, 42, 'x', [], {}], '01NULLEVENT000000000000000')
+    expect(res.status).toBe(200)
+    await b.settled()
+    expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
+    expect(b.log.lines.join('\n')).not.toContain('webhook.handle_failed')
+  })
+
+  it('webhook fuzz: any JSON before a good event never costs that event (property)', async () => {
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }), async (junk) => {
+        const before = b.sim.record.botMessages(stranger).length
+        n++
+        const res = await postWithJunk(junk, `01FUZZ${String(n).padStart(20, '0')}`)
+        expect(res.status).toBe(200)
+        await b.settled()
+        expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
+      }),
+      { numRuns: 25 },
+    )
+    expect(b.log.lines.join('\n')).not.toContain('webhook.handle_failed')
   })
 
   it('a forged webhook is refused with 401 and nothing is sent', async () => {

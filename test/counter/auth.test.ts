@@ -56,6 +56,19 @@ describe('counter sign-in', () => {
     expect(cookie).toMatch(/Secure/)
   })
 
+  it('marks the sign-in CSRF cookie Secure behind an https PUBLIC_URL, even over plain http', async () => {
+    const { app } = await harness({ publicUrl: 'https://bunko.example.jp' })
+    const desk = new DeskClient(app) // the TLS-terminating proxy forwards plain http
+    const { res } = await desk.get('/counter/sign-in')
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bunko_csrf='))!
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/Secure/)
+    const plain = await harness()
+    const local = await new DeskClient(plain.app).get('/counter/sign-in')
+    const localCookie = local.res.headers.getSetCookie().find((c) => c.startsWith('bunko_csrf='))!
+    expect(localCookie).not.toMatch(/Secure/)
+  })
+
   it('refuses a sign-in form posted without its CSRF token', async () => {
     const { app, db } = await harness()
     const desk = new DeskClient(app)

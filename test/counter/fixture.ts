@@ -131,6 +131,8 @@ export async function harness(
     onClockAdvanced?: () => void
     /** What to load instead of the small library (e.g. the demo seed). */
     library?: (db: Db) => Promise<unknown>
+    /** PUBLIC_URL (default http://localhost), e.g. https behind a TLS-terminating proxy. */
+    publicUrl?: string
   } = {},
 ): Promise<Harness> {
   const db = openSqlite(':memory:')
@@ -140,8 +142,10 @@ export async function harness(
   const wall = { now: NOW }
   const clock = new DemoClock(() => wall.now)
   const env =
-    opts.demo === false ? { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' } : {}
-  const config = readConfig(env, { publicUrl: 'http://localhost' })
+    opts.demo === false
+      ? { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }
+      : { BUNKO_DEMO: '1' }
+  const config = readConfig(env, { publicUrl: opts.publicUrl ?? 'http://localhost' })
   const log = memoryLog()
   const deps: CounterDeps = {
     db,

@@ -98,7 +98,7 @@ async function main() {
   try {
     const { origin } = await sim.ready
     const config = readConfig(
-      { LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
+      { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
       { publicUrl: origin },
     )
     const log = memoryLog()

@@ -152,4 +152,43 @@ describe('HOLD-LOCKER', () => {
     expect(returned?.returnedAt).toBe(jst('2026-06-15', '10:00'))
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
+
+  it('HOLD-LOCKER, ACC-BLOCK-OVERDUE: a blocked patron’s locker hold is not lent; the notice says why and whom to call', async () => {
+    h = await harness({ start: jst('2026-06-10', '17:00') })
+    await h.link(PATRON.alice)
+    const placed = await placeHolds(
+      h.db,
+      { patronId: PATRON.alice, titleIds: [TITLE.book(2)], pickupPlaceId: PLACE.locker },
+      h.clock.now(),
+      policyOf(),
+    )
+    expect(placed.ok).toBe(true)
+    // Then an item of hers turns 60 days overdue (exactly: 「60日以上」).
+    await h.db.orm.insert(loans).values({
+      copyId: 41,
+      patronId: PATRON.alice,
+      libraryId: PLACE.central,
+      loanDate: '2026-03-28',
+      dueDate: addDays('2026-06-10', -60),
+      renewals: 0,
+      interLibrary: false,
+      locker: false,
+      loanedAt: jst('2026-03-28', '12:00'),
+    })
+    const r = await checkIn(h.db, { barcode: 'B21', placeId: 1 }, h.clock.now(), policyOf())
+    expect(r).toMatchObject({ ok: true, value: { copyStatus: 'on_hold_shelf' } })
+    const held = await holdOf(PATRON.alice)
+    expect(held).toMatchObject({ state: 'ready', loanId: null })
+    const open = await h.db.orm.select().from(loans).where(eq(loans.copyId, 21))
+    expect(open.filter((l) => l.returnedAt === null)).toEqual([])
+
+    await slot('2026-06-10', '19:00')
+    // With her hold notice comes the overdue reminder; the hold's says why it is kept back.
+    const text = h.pushesTo(PATRON.alice).map(flexText).join('\n')
+    expect(text).toContain('図書館でお預かりしています')
+    expect(text).toContain('60日以上')
+    expect(text).toContain('ロッカーには入れず')
+    expect(text).not.toContain('貸出の手続きをして')
+    expect(text).toMatch(/\d{3}-\d{4}-\d{4}/)
+  })
 })

@@ -125,7 +125,7 @@ export async function harness(
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const config = readConfig(
-    { LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
+    { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
     { publicUrl: origin },
   )
   const log = memoryLog()

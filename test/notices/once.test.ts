@@ -6,7 +6,9 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppDeps } from '../../bot/deps.ts'
 import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
+import { startScheduler } from '../../bot/notices/scheduler.ts'
 import type { Db } from '../../db/client.ts'
+import { lapseDeadLeases } from '../../db/notices.ts'
 import { type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
 
 let h: Harness | undefined
@@ -147,5 +149,50 @@ describe('NOTICE-ONCE', () => {
     // Only the one group that LINE had was at stake; it was not pushed a second time.
     const accepted = h.pushCalls().filter((c) => c.status === 200)
     expect(new Set(accepted.map((c) => c.to)).size).toBe(accepted.length)
+  })
+
+  it('NOTICE-ONCE: a restarted dispatcher reclaims its own dead leases at once (no wait for the lease), still exactly once', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          pushes: fc.integer({ min: 1, max: 6 }),
+          batches: fc.integer({ min: 1, max: 8 }),
+        }),
+        async (at) => {
+          h = await setUp()
+          const first = startScheduler(mortal(h.deps, at).deps, { ...h.opts, tickMs: 3_600_000 })
+          await first.idle()
+          await first.stop()
+          const leased = (await h.noticeRows()).filter((r) => r.state === 'sending')
+          // Restart at the same instant: the dead process's leases are still running.
+          const again = startScheduler(h.deps, { ...h.opts, tickMs: 3_600_000 })
+          await again.idle()
+          await again.stop()
+          const rows = await h.noticeRows()
+          expect(rows.map((r) => r.state)).toEqual(Array(7).fill('sent'))
+          for (const p of PATRONS) expect(h.pushesTo(p)).toHaveLength(1)
+          expect(h.pushCalls().filter((c) => c.status === 200)).toHaveLength(PATRONS.length)
+          if (leased.length > 0)
+            expect(h.deps.log.lines.join('\n')).toContain('notices.leases_reclaimed')
+          await h.close()
+          h = undefined
+        },
+      ),
+      { numRuns: 10 },
+    )
+  })
+
+  it('NOTICE-ONCE: leases of another dispatcher (another name) are left until they expire', async () => {
+    h = await setUp()
+    const run = mortal(h.deps, { pushes: 1, batches: 99 })
+    await expect(
+      dispatchDue(run.deps, { ...h.opts, concurrency: 1, owner: 'workers/a' }),
+    ).rejects.toThrow(Crash)
+    const sending = (await h.noticeRows()).filter((r) => r.state === 'sending').length
+    expect(sending).toBeGreaterThan(0)
+    const now = h.clock.now()
+    expect(await lapseDeadLeases(h.db, { name: 'node', incarnation: 'b', now })).toBe(0)
+    expect(await lapseDeadLeases(h.db, { name: 'workers', incarnation: 'a', now })).toBe(0)
+    expect(await lapseDeadLeases(h.db, { name: 'workers', incarnation: 'b', now })).toBe(sending)
   })
 })

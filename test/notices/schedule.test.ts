@@ -17,6 +17,7 @@ import {
   tick,
 } from '../../bot/notices/index.ts'
 import { HIRAKATA_POLICY as policy } from '../../core/index.ts'
+import { checkOut } from '../../db/circulation.ts'
 import { type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
 
 let h: Harness | undefined
@@ -143,5 +144,51 @@ describe('the Workers cron handler', () => {
     await scheduledHandler(h.deps, h.clock.now(), { ...h.opts, limit: 1 })
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
     expect(h.pushesTo(PATRON.dave)).toHaveLength(1)
+  })
+
+  it('NOTICE-ONCE: the slot cron and the catch-up cron firing in the same minute (10:00, 16:00, 19:00) send every notice exactly once', async () => {
+    for (const [time, place] of [
+      ['10:00', PLACE.central],
+      ['16:00', PLACE.central],
+      ['19:00', PLACE.locker],
+    ] as const) {
+      h = await harness({ start: jst('2026-06-09', '11:00') })
+      const patrons = [PATRON.alice, PATRON.bob, PATRON.carol, PATRON.dave, PATRON.erin]
+      for (const p of patrons) await h.link(p)
+      for (const [i, p] of patrons.entries())
+        await h.readyHolds(p, [TITLE.book(i + 1)], place, [`B${(i + 1) * 10 + 1}`])
+      // Overdue reminders are queued by the same tick: they must not double either.
+      await checkOut(
+        h.db,
+        { patronId: PATRON.alice, barcode: 'B62', placeId: PLACE.central },
+        jst('2026-05-01', '12:00'),
+        policy,
+      )
+      h.clock.set(jst('2026-06-10', time))
+      const at = h.clock.now()
+      // Both crons of the minute at once, each bounded as on Workers; then later catch-ups.
+      await Promise.all([
+        scheduledHandler(h.deps, at, { ...h.opts, limit: 2 }),
+        scheduledHandler(h.deps, at, { ...h.opts, limit: 2 }),
+      ])
+      for (let i = 0; i < 4; i++) {
+        h.clock.advance(10 * 60_000)
+        await scheduledHandler(h.deps, h.clock.now(), { ...h.opts, limit: 2 })
+      }
+      // One push each; alice's carries her hold and her overdue reminder.
+      const accepted = h.pushCalls().filter((c) => c.status === 200)
+      expect(accepted, time).toHaveLength(patrons.length)
+      expect(new Set(accepted.map((c) => c.to)).size, time).toBe(patrons.length)
+      for (const p of patrons)
+        expect(h.pushesTo(p), `${time} patron ${p}`).toHaveLength(p === PATRON.alice ? 2 : 1)
+      const rows = await h.noticeRows()
+      expect(new Set(rows.map((r) => r.state)), time).toEqual(new Set(['sent']))
+      expect(
+        rows.filter((r) => r.kind === 'overdue'),
+        time,
+      ).toHaveLength(1)
+      await h.close()
+      h = undefined
+    }
   })
 })

@@ -44,7 +44,14 @@ export async function startBunko(
   })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const config = readConfig({ PUBLIC_URL: origin, ...opts.env }, { publicUrl: origin })
+  const config = readConfig(
+    {
+      PUBLIC_URL: origin,
+      ...(opts.env?.LINE_CHANNEL_SECRET ? {} : { BUNKO_DEMO: '1' }),
+      ...opts.env,
+    },
+    { publicUrl: origin },
+  )
   const log = memoryLog()
   app = nodeServer({
     db,

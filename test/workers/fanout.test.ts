@@ -30,6 +30,7 @@ const wenv = {
   ...base,
   DB: d1.db,
   PUBLIC_URL: 'http://bunko-fanout.test',
+  BUNKO_DEMO: '0', // real LINE credentials below: production mode
   LINE_CHANNEL_SECRET: 'fanout-secret',
   LINE_CHANNEL_ACCESS_TOKEN: 'fanout-token',
   LINE_API_BASE_URL: LINE,

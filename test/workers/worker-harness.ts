@@ -19,7 +19,9 @@ export const ORIGIN = 'http://bunko.test'
 
 /** The Worker's env for one test file: its own database and the given variables. */
 export function workerEnv(database: string, vars: Record<string, unknown> = {}): WorkerEnv {
-  return { DB: env[database] as D1Database, PUBLIC_URL: ORIGIN, ...vars } as WorkerEnv
+  // Demo mode is explicit: a test that gives LINE secrets runs as production.
+  const demo = 'LINE_CHANNEL_SECRET' in vars ? {} : { BUNKO_DEMO: '1' }
+  return { DB: env[database] as D1Database, PUBLIC_URL: ORIGIN, ...demo, ...vars } as WorkerEnv
 }
 
 /** One request through the Worker's fetch; resolves after its waitUntil work is done. */

@@ -1,0 +1,13 @@
+CREATE TABLE `password_resets` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`patron_id` integer NOT NULL,
+	`line_user_id` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`patron_id`) REFERENCES `patrons`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `password_resets_patron_idx` ON `password_resets` (`patron_id`);--> statement-breakpoint
+ALTER TABLE `notices` ADD `claimed_owner` text;

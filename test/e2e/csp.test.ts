@@ -1,0 +1,64 @@
+/**
+ * The Content-Security-Policy in a real Chromium: the built LIFF app, the link page and the
+ * password page run under it without one violation (no inline script, no stray origin).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { linkPatron, requestLinkPage } from '../bot/link-flow.ts'
+import { type E2E, liffUrl, openTab, POLL, startE2E } from './harness.ts'
+
+let e: E2E
+let userId: string
+
+beforeAll(async () => {
+  e = await startE2E()
+  userId = e.b.users[0]!.userId
+  await e.b.sim.users.follow(userId)
+  await e.b.settled()
+  await linkPatron(e.b, userId, '1000000001', 'hanako-0001')
+}, 60_000)
+afterAll(async () => e?.close())
+
+async function visit(url: string, ready: string) {
+  const tab = await openTab(e)
+  const violations: string[] = []
+  await tab.page.exposeFunction('__cspViolation', (v: string) => violations.push(v))
+  await tab.page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (ev) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(
+        `${ev.violatedDirective} ${ev.blockedURI}`,
+      ),
+    )
+  })
+  const res = await tab.page.goto(url)
+  expect(res?.headers()['content-security-policy']).toBeTruthy()
+  await expect.poll(() => tab.page.locator(ready).first().isVisible(), POLL).toBe(true)
+  await tab.page.waitForTimeout(300)
+  await tab.context.close()
+  return { violations, problems: tab.problems }
+}
+
+describe('Content-Security-Policy in Chromium', () => {
+  it('the LIFF app (card and loans) runs with no violation', async () => {
+    for (const [route, ready] of [
+      ['card', 'svg.barcode'],
+      ['loans', 'text=らいおんのおまつり'],
+    ] as const) {
+      const seen = await visit(liffUrl(e.b, userId, route), ready)
+      expect(seen.violations, route).toEqual([])
+      expect(
+        seen.problems.filter((p) => /Content Security Policy/i.test(p)),
+        route,
+      ).toEqual([])
+    }
+  })
+
+  it('the link and password pages render with no violation', async () => {
+    const other = e.b.users[1]!.userId
+    await e.b.sim.users.follow(other)
+    await e.b.settled()
+    const link = await visit(await requestLinkPage(e.b, other), 'text=利用者番号')
+    expect(link.violations).toEqual([])
+    const password = await visit(`${e.b.origin}/password`, 'text=利用者番号')
+    expect(password.violations).toEqual([])
+  })
+})
