@@ -42,6 +42,11 @@ export function cancelHold(
   if (hold.patronId !== patronId) return refuse('not_yours', notYoursMessage())
   if (ENDED.includes(hold.state)) return refuse('ended', endedMessage())
   const p = phoneLine(contactFor(policy, pickup))
+  if (hold.state === 'in_transit')
+    return refuse('ready', {
+      ja: `この資料はすでにご用意して受取場所へ運んでいるところのため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
+      en: `A copy has already been set aside for you and is on its way to the pickup place, so the hold cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
+    })
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {
       ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,

@@ -193,9 +193,19 @@ export type RenewRefusalReason =
   | 'blocked'
 
 /** RENEW-NO-GAIN: the due date a renewal today would give, shown before confirming. */
-export type LoanRenewal =
-  | { renewable: true; newDueDate: JapanDate; refusal?: never }
-  | { renewable: false; refusal: Refusal<RenewRefusalReason>; newDueDate?: never }
+export type LoanRenewal = (
+  | {
+      renewable: true
+      newDueDate: JapanDate
+      /** The sentence to confirm: the new date, and why it is short when it is (RENEW-BOOK). */
+      quote: string
+      refusal?: never
+    }
+  | { renewable: false; refusal: Refusal<RenewRefusalReason>; newDueDate?: never; quote?: never }
+) & {
+  /** When not renewable today: the first day it will be (no_gain, too_soon); null = never. */
+  nextRenewal: JapanDate | null
+}
 
 export type Loan = {
   id: number
@@ -318,10 +328,14 @@ export interface PlaceHoldsResponse {
 /** `PATCH /api/holds/:id` body; 200 `{ hold }`. */
 export interface ChangePickupRequest {
   pickupPlaceId: number
+  /** HOLD-SET: move every still-waiting volume of this hold's set too (one statement). */
+  wholeSet?: boolean
 }
 
 export interface HoldResponse {
   hold: Hold
+  /** Every hold the change moved (the whole set's waiting volumes with `wholeSet`). */
+  changed?: Hold[]
 }
 
 /** `DELETE /api/holds/:id`, favourites, want-to-read, history deletes, unlink, password. */

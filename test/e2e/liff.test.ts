@@ -90,12 +90,19 @@ describe('the LIFF app on the real API', () => {
     await item.getByText(`返却期限`).first().waitFor()
     expect(await item.textContent()).toContain(jaDate(loan.dueDate))
     await item.getByRole('button', { name: '延長する' }).click()
-    await item.getByText(`延長すると、返却期限は ${newDue} になります。延長しますか？`).waitFor()
+    expect(loan.quote).toContain(`になります。延長しますか？`)
+    await item.getByText(loan.quote).waitFor()
     // Asking is not renewing.
     const [unchanged] = await e.b.db.orm.select().from(loans).where(eq(loans.id, loan.id))
     expect(unchanged?.dueDate).toBe(loan.dueDate)
     await item.locator('.confirm').getByRole('button', { name: '延長する' }).click()
     await item.getByText(`延長しました。新しい返却期限は ${newDue} です。`).waitFor()
+    // Right after renewing: when the next renewal opens, never a red refusal.
+    const after = await api<LoansResponse>('/api/loans')
+    const next = after.loans.find((l) => l.id === loan.id)?.nextRenewal
+    expect(next && next > TODAY).toBe(true)
+    await item.getByText(`次の延長は ${jaDate(next!)} からできます。`).waitFor()
+    expect(await item.locator('.refusal').count()).toBe(0)
     const [renewed] = await e.b.db.orm.select().from(loans).where(eq(loans.id, loan.id))
     expect(renewed).toMatchObject({ dueDate: loan.newDueDate, renewals: loan.renewals + 1 })
     expect(problems).toEqual([])

@@ -127,6 +127,8 @@ export class FakeLibrary {
       renewals: loan.renewals + 1,
       renewable: false,
       newDueDate: undefined,
+      quote: undefined,
+      nextRenewal: '2026-05-12',
       refusal: { reason: 'no_gain', message: '延長しても返却期限は延びません。' },
     }
     this.loans = this.loans.map((l) => (l.id === id ? renewed : l))
@@ -156,7 +158,11 @@ export class FakeLibrary {
     return { holds: this.holds, counts: { total: active.length, av }, limits: { total: 15, av: 6 } }
   }
 
-  private hold(method: string, id: number, body: { pickupPlaceId?: unknown } | null): Response {
+  private hold(
+    method: string,
+    id: number,
+    body: { pickupPlaceId?: unknown; wholeSet?: unknown } | null,
+  ): Response {
     const hold = this.holds.find((h) => h.id === id)
     if (!hold) return err(404, 'not_found', '見つかりませんでした。')
     if (method === 'DELETE') {
@@ -170,12 +176,13 @@ export class FakeLibrary {
       if (!place) return err(400, 'invalid', '受取場所を選び直してください。', 'pickupPlaceId')
       if (hold.pickupChangeRefusal)
         return err(409, hold.pickupChangeRefusal.reason, hold.pickupChangeRefusal.message)
-      const changed: Hold = {
-        ...hold,
-        pickupPlace: { id: place.id, name: place.name, kind: place.kind, phone: place.phone },
-      }
-      this.holds = this.holds.map((h) => (h.id === id ? changed : h))
-      return ok({ hold: changed })
+      const pickupPlace = { id: place.id, name: place.name, kind: place.kind, phone: place.phone }
+      const group = body?.wholeSet === true ? hold.set?.groupId : undefined
+      const moves = (h: Hold) =>
+        h.id === id || (group !== undefined && h.set?.groupId === group && h.state === 'waiting')
+      this.holds = this.holds.map((h) => (moves(h) ? { ...h, pickupPlace } : h))
+      const changed = this.holds.filter(moves)
+      return ok({ hold: changed.find((h) => h.id === id), changed })
     }
     return err(404, 'not_found', '見つかりませんでした。')
   }

@@ -155,6 +155,9 @@ export function loans(): Loan[] {
       library: central,
       renewable: true,
       newDueDate: '2026-05-25',
+      quote:
+        '延長すると、返却期限は2026年5月15日(金)から2026年5月25日(月)になります。延長の14日間は今日から数えるため、延びるのは10日です。延長しますか？',
+      nextRenewal: null,
     },
     {
       id: 102,
@@ -165,6 +168,7 @@ export function loans(): Loan[] {
       renewals: 0,
       library: central,
       renewable: false,
+      nextRenewal: null,
       refusal: {
         reason: 'held',
         message:
@@ -180,6 +184,7 @@ export function loans(): Loan[] {
       renewals: 1,
       library: central,
       renewable: false,
+      nextRenewal: null,
       refusal: {
         reason: 'overdue',
         message: '「ジャズ名盤集」は返却期限を過ぎているため、延長できません。至急ご返却ください。',

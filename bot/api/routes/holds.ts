@@ -47,7 +47,10 @@ const PlaceHoldsBody = v.strictObject({
   pickupPlaceId: idNumber,
 })
 
-const ChangePickupBody = v.strictObject({ pickupPlaceId: idNumber })
+const ChangePickupBody = v.strictObject({
+  pickupPlaceId: idNumber,
+  wholeSet: v.optional(v.boolean()),
+})
 
 export function holdRoutes({ db, clock, config }: AppDeps) {
   const { policy } = config
@@ -127,10 +130,10 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const holdId = pathId(c, lang)
     const patronId = c.get('patron').row.id
-    const { pickupPlaceId } = await jsonBody(c, ChangePickupBody, lang)
+    const { pickupPlaceId, wholeSet } = await jsonBody(c, ChangePickupBody, lang)
     const done = await changePickupPlace(
       db,
-      { patronId, holdId, pickupPlaceId },
+      { patronId, holdId, pickupPlaceId, wholeSet },
       clock.now(),
       policy,
     )
@@ -150,10 +153,10 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
           throw problem(404, 'not_found', done.message[lang])
       }
     }
-    const { holds } = await bodies(patronId, lang, new Set([holdId]))
-    const hold = holds[0]
+    const { holds } = await bodies(patronId, lang, new Set(done.value.changed))
+    const hold = holds.find((h) => h.id === holdId)
     if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])
-    const body: HoldResponse = { hold }
+    const body: HoldResponse = { hold, changed: holds }
     return c.json(body)
   })
 

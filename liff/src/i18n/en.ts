@@ -63,8 +63,9 @@ export const en: Dict = {
     due: 'Due',
     overdue: 'This item is overdue. Please return it soon.',
     renew: 'Renew',
-    quote: (date: string) => `Renewing makes it due on ${date}. Renew now?`,
     renewed: (date: string) => `Renewed. It is now due on ${date}.`,
+    nextFrom: (date: string) => `You can renew it again from ${date}.`,
+    noMore: 'This item cannot be renewed again.',
     cannot: 'Cannot be renewed',
     renewAll: 'Renew all',
     renewAllQuote: (n: number) => `Renew all ${s(n, 'item')} that can be renewed?`,
@@ -106,6 +107,14 @@ export const en: Dict = {
     changeTo: 'New pickup place',
     changeSave: 'Change',
     changed: 'Pickup place changed.',
+    changedSet: (n: number) => `Pickup place changed for ${n} volumes of the set.`,
+    changeWhich: 'Which volumes',
+    changeWhole: 'All volumes of the set not yet set aside',
+    changeOne: 'Only this volume (the set is split and each volume is collected on its own)',
+    changeQuote: (place: string, whole: boolean) =>
+      `Change the pickup place${whole ? ' of the whole set' : ''} to ${place}?`,
+    inTransit:
+      'A copy has been set aside for you and is on its way to the pickup place. We will tell you on LINE when it arrives.',
     noticeFailed: 'We could not send your ready notice.',
     noticeUndeliverable:
       'We could not reach you on LINE. Please check that you have not blocked our account.',
@@ -181,7 +190,8 @@ export const en: Dict = {
   },
   done: {
     title: 'Hold placed',
-    body: 'We will tell you on LINE when it is ready. Please collect it within a week of the notice.',
+    body: (days: number, locker: boolean) =>
+      `We will tell you on LINE when it is ready. Please collect it${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of the notice.`,
     toHolds: 'See your holds',
     toSearch: 'Search again',
   },

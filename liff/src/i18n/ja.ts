@@ -63,8 +63,9 @@ export const ja = {
     due: '返却期限',
     overdue: '返却期限を過ぎています。お早めにご返却ください。',
     renew: '延長する',
-    quote: (date: string) => `延長すると、返却期限は ${date} になります。延長しますか？`,
     renewed: (date: string) => `延長しました。新しい返却期限は ${date} です。`,
+    nextFrom: (date: string) => `次の延長は ${date} からできます。`,
+    noMore: 'この資料はこれ以上延長できません。',
     cannot: '延長できません',
     renewAll: 'まとめて延長する',
     renewAllQuote: (n: number) => `延長できる ${n}点をすべて延長します。よろしいですか？`,
@@ -106,6 +107,13 @@ export const ja = {
     changeTo: '新しい受取場所',
     changeSave: '変更する',
     changed: '受取場所を変更しました。',
+    changedSet: (n: number) => `セットの${n}冊の受取場所を変更しました。`,
+    changeWhich: '変更する巻',
+    changeWhole: 'セットの全巻（まだ用意していない巻）',
+    changeOne: 'この巻だけ（セットが分かれ、巻ごとの受取になります）',
+    changeQuote: (place: string, whole: boolean) =>
+      `${whole ? 'セットの全巻の' : ''}受取場所を「${place}」に変更します。よろしいですか？`,
+    inTransit: 'ご用意した資料を受取場所へ運んでいます。届いたらLINEでお知らせします。',
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',
@@ -180,7 +188,8 @@ export const ja = {
   },
   done: {
     title: '予約を受け付けました',
-    body: 'ご用意ができたら、LINEでお知らせします。お知らせから1週間以内にお受け取りください。',
+    body: (days: number, locker: boolean) =>
+      `ご用意ができたら、LINEでお知らせします。お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
     toHolds: '予約中一覧を見る',
     toSearch: '続けて探す',
   },

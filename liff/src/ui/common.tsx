@@ -43,10 +43,16 @@ export function Loading() {
 export function Tel({ contact }: { contact: Contact }) {
   return (
     <a class="button secondary" href={telHref(contact.phone)}>
-      {t.phone(contact.name)}
-      {t.paren[0]}
-      <span class="nowrap">{contact.phone}</span>
-      {t.paren[1]}
+      {/* One flex item, so the label wraps like text (WCAG 1.4.10); the number and its
+          brackets never break apart. */}
+      <span>
+        {t.phone(contact.name)}
+        <span class="nowrap">
+          {t.paren[0]}
+          {contact.phone}
+          {t.paren[1]}
+        </span>
+      </span>
     </a>
   )
 }
