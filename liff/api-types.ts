@@ -90,7 +90,12 @@ export interface Me {
   /** ACC-PASSWORD: placing holds needs a channel that reaches the patron; null = may hold. */
   holdRefusal: Refusal<'unreachable' | 'blocked'> | null
   /** ACC-RESET / policy `password`: said before the patron types a new password. */
-  passwordRule: { minLength: number; maxLength: number }
+  passwordRule: {
+    minLength: number
+    maxLength: number
+    /** The whole rule in words (length, letters and digits), as the registration page says it. */
+    text: string
+  }
 }
 
 /** HOLD-PICKUP: where a hold can be collected. */

@@ -23,7 +23,11 @@ export const ME: Me = {
   libraryName: '枚方市立図書館',
   holds: { total: 3, av: 0, limitTotal: 15, limitAv: 6 },
   holdRefusal: null,
-  passwordRule: { minLength: 8, maxLength: 64 },
+  passwordRule: {
+    minLength: 8,
+    maxLength: 64,
+    text: 'パスワードは半角の英字と数字をそれぞれ1文字以上含む、8〜64文字で設定してください（記号も使えます。空白と利用者番号そのものは使えません）。',
+  },
 }
 
 export const PLACES: PickupPlace[] = [

@@ -56,6 +56,10 @@ export const en: Dict = {
       `${s(n, 'item')} on loan${overdue ? ` (${overdue} overdue)` : ''}`,
     holds: (n: number, ready: number) =>
       `${s(n, 'hold')}${ready ? ` (${ready} ready to collect)` : ''}`,
+    overdue: (n: number) => `${s(n, 'item is', 'items are')} past the due date`,
+    overdueNext:
+      'Please return it soon at any library in the city (or in a book drop when closed). Overdue items cannot be renewed, and a long-overdue item stops you borrowing or reserving.',
+    overdueLink: 'Check your loans',
   },
   loans: {
     title: 'Loans',

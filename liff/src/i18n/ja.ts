@@ -56,6 +56,10 @@ export const ja = {
     loans: (n: number, overdue: number) =>
       `貸出中 ${n}点${overdue ? `（うち返却期限切れ ${overdue}点）` : ''}`,
     holds: (n: number, ready: number) => `予約中 ${n}点${ready ? `（うち確保中 ${ready}点）` : ''}`,
+    overdue: (n: number) => `返却期限を過ぎた資料が${n}点あります`,
+    overdueNext:
+      'お早めに、市内のどの図書館でもご返却ください（閉館中は返却ポストへ）。期限を過ぎた資料は延長できません。長く返却されないと、貸出や予約ができなくなります。',
+    overdueLink: '貸出中一覧で確かめる',
   },
   loans: {
     title: '貸出中一覧',
