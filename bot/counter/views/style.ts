@@ -51,7 +51,7 @@ td button{min-height:2.5rem;font-size:1rem;margin:.1rem 0}
 .clock form{margin:0}
 .clock .now{font-size:1.3rem;font-weight:700}
 .empty{color:var(--muted)}
-.json{font:0.9rem/1.4 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all;margin:0}
+.facts{margin:0;padding:0;list-style:none;font-size:0.95rem;line-height:1.5}
 .camera video{max-width:100%;width:22rem;border:2px solid var(--line);border-radius:.5rem;margin-top:.5rem}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
 .filters label{flex:1;min-width:14rem}
