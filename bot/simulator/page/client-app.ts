@@ -177,6 +177,9 @@ export const CLIENT_APP_JS = `
   function openLiff(url) {
     api('GET', '/users/' + st.userId + '/id-token').then(function (res) {
       url.searchParams.set('simUserId', st.userId);
+      // LINE's language for this simulated user, as liff.getAppLanguage() reports it in LINE.
+      var u = user();
+      if (u && u.language && !url.searchParams.has('lang')) url.searchParams.set('lang', u.language);
       url.searchParams.set('simIdToken', res.idToken);
       $('liff-frame').src = url.href;
       $('liff-url').textContent = url.pathname;
