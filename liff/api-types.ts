@@ -159,7 +159,14 @@ export interface SearchResponse {
   page: number
   pageSize: number
   total: number
-  results: (TitleSummary & { copies: number; onShelf: number })[]
+  /** Title matches first; 録音図書 last unless the patron may reserve them (HOLD-AUDIOBOOK). */
+  results: (TitleSummary & {
+    copies: number
+    onShelf: number
+    /** So titles of the same name can be told apart. */
+    publisher: string
+    year: number | null
+  })[]
 }
 
 export type CopyStatus = 'on_shelf' | 'on_loan' | 'in_transit' | 'held_for_pickup' | 'not_for_loan'

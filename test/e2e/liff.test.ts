@@ -165,7 +165,7 @@ describe('the LIFF app on the real API', () => {
     expect(base).not.toBe(set.name)
 
     const { page, context, problems } = await open('search')
-    await page.getByLabel('キーワード（書名・著者名など）').fill(base)
+    await page.getByLabel('キーワード（書名・著者名・出版者・ISBN）').fill(base)
     await page.getByRole('button', { name: '検索する' }).click()
     await page.getByRole('link', { name: set.name, exact: true }).click()
     await page.getByRole('heading', { level: 1, name: set.name }).waitFor()

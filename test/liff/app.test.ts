@@ -79,7 +79,7 @@ describe('LIFF app in Chromium', () => {
   it('HOLD-SET: place a set hold through search → detail → cart → pickup → confirm → done', async () => {
     const { page, context, fake } = await openContext(h)
     await page.goto(appUrl(h, 'search'))
-    await page.getByLabel('キーワード（書名・著者名など）').fill('海辺')
+    await page.getByLabel('キーワード（書名・著者名・出版者・ISBN）').fill('海辺')
     await page.getByRole('button', { name: '検索する' }).click()
     await page.getByRole('link', { name: '海辺の物語 上' }).click()
     await page.getByRole('button', { name: 'セットの全巻をカートに入れる' }).click()

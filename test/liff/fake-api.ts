@@ -258,7 +258,13 @@ export class FakeLibrary {
     const pageSize = 20
     const results = hits
       .slice((page - 1) * pageSize, page * pageSize)
-      .map((t) => ({ ...t, copies: 2, onShelf: t.notForLoan ? 0 : 1 }))
+      .map((t) => ({
+        ...t,
+        copies: 2,
+        onShelf: t.notForLoan ? 0 : 1,
+        publisher: '淀川書房',
+        year: 2000 + t.id,
+      }))
     return ok({ q: text, page, pageSize, total: hits.length, results })
   }
 

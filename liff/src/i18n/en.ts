@@ -125,7 +125,7 @@ export const en: Dict = {
   },
   search: {
     title: 'Search',
-    label: 'Keywords (title, author…)',
+    label: 'Keywords (title, author, publisher or ISBN)',
     submit: 'Search',
     found: (n: number) => `${s(n, 'result')} found.`,
     none: 'Nothing found. Please try other words.',
@@ -134,6 +134,18 @@ export const en: Dict = {
     counts: (copies: number, onShelf: number) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
     setMark: 'Set',
+    year: (y: number) => String(y),
+    audiobookNote: 'Audiobooks can be reserved by patrons registered for them.',
+    material: {
+      book: 'Book',
+      magazine: 'Magazine',
+      manga: 'Manga',
+      kamishibai: 'Kamishibai',
+      cd: 'CD',
+      dvd: 'DVD',
+      video: 'Video',
+      audiobook: 'Audiobook (for print-disabled readers)',
+    },
     notForLoan: 'Reference only',
   },
   title: {

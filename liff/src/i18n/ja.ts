@@ -2,7 +2,13 @@
  * Every Japanese string the app shows: natural, polite patron-facing Japanese. English lives
  * in en.ts with the same keys (the type checker keeps them in step).
  */
-import type { CopyStatus, HoldState, PickupKind, RenewRefusalReason } from '../../api-types.ts'
+import type {
+  CopyStatus,
+  HoldState,
+  MaterialType,
+  PickupKind,
+  RenewRefusalReason,
+} from '../../api-types.ts'
 
 export const ja = {
   lang: 'ja',
@@ -124,7 +130,7 @@ export const ja = {
   },
   search: {
     title: '蔵書検索',
-    label: 'キーワード（書名・著者名など）',
+    label: 'キーワード（書名・著者名・出版者・ISBN）',
     submit: '検索する',
     found: (n: number) => `${n}件見つかりました。`,
     none: '見つかりませんでした。別のことばでお試しください。',
@@ -132,6 +138,18 @@ export const ja = {
     prev: '前のページ',
     counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
     setMark: 'セット資料',
+    year: (y: number) => `${y}年`,
+    audiobookNote: '録音図書は、録音図書の利用登録をされた方が予約できます。',
+    material: {
+      book: '図書',
+      magazine: '雑誌',
+      manga: 'マンガ',
+      kamishibai: '紙芝居',
+      cd: 'CD',
+      dvd: 'DVD',
+      video: 'ビデオ',
+      audiobook: '録音図書',
+    } satisfies Record<MaterialType, string>,
     notForLoan: '禁帯出',
   },
   title: {
