@@ -256,15 +256,13 @@ export class FakeLibrary {
     const page = Math.max(1, Number(q.get('page')) || 1)
     const hits = F.TITLES.filter((t) => t.name.includes(text) || t.author.includes(text))
     const pageSize = 20
-    const results = hits
-      .slice((page - 1) * pageSize, page * pageSize)
-      .map((t) => ({
-        ...t,
-        copies: 2,
-        onShelf: t.notForLoan ? 0 : 1,
-        publisher: '淀川書房',
-        year: 2000 + t.id,
-      }))
+    const results = hits.slice((page - 1) * pageSize, page * pageSize).map((t) => ({
+      ...t,
+      copies: 2,
+      onShelf: t.notForLoan ? 0 : 1,
+      publisher: '淀川書房',
+      year: 2000 + t.id,
+    }))
     return ok({ q: text, page, pageSize, total: hits.length, results })
   }
 
