@@ -358,6 +358,11 @@ export interface OkResponse {
 // ── Favourites and My本棚 ────────────────────────────────────────────────────────────────
 
 /** `GET /api/favourites`; `PUT`/`DELETE /api/favourites/:titleId` are idempotent (200 ok). */
+/** `GET /api/cart`: the hold cart kept for the patron, oldest first (at most 25 titles). */
+export interface CartResponse {
+  items: TitleSummary[]
+}
+
 export interface FavouritesResponse {
   items: { title: TitleSummary; addedOn: JapanDate }[]
 }

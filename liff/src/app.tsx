@@ -21,7 +21,7 @@ import { ShelfPage } from './pages/Shelf.tsx'
 import { TitlePage, useCart } from './pages/Title.tsx'
 import { currentRoute, href, type Route } from './router.ts'
 import type { Session } from './session.ts'
-import { type CardData, cachedCard, forgetAll } from './store.ts'
+import { type CardData, cachedCard, forgetAll, syncCart } from './store.ts'
 import { Gate } from './ui/Gate.tsx'
 
 export interface AppProps {
@@ -46,6 +46,9 @@ export function App({ cached, session }: AppProps) {
         setLang(lang)
         setLangState(lang)
         setLiff(s)
+        // The cart is kept on the server: take its current state (another phone may have
+        // changed it). A failure leaves the copy on this phone, and the pages say why.
+        syncCart().catch(() => {})
       },
       () => {},
     )

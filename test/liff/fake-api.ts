@@ -32,6 +32,8 @@ export class FakeLibrary {
   shelf: ShelfResponse = F.shelf()
   prefs: NotificationPrefs = structuredClone(F.PREFS)
   favourites = new Set<number>()
+  /** The hold cart kept on the server, title ids in the order put in. */
+  cart: number[] = []
   wanted = new Set<number>()
   /** Every call, for assertions: `GET /api/me`. */
   calls: string[] = []
@@ -65,6 +67,19 @@ export class FakeLibrary {
     const favId = num(/^\/api\/favourites\/(\d+)$/)
     const wantId = num(/^\/api\/shelf\/want\/(\d+)$/)
     const historyId = num(/^\/api\/shelf\/history\/(\d+)$/)
+    const cartId = num(/^\/api\/cart\/(\d+)$/)
+    if (method === 'GET' && path === '/api/cart')
+      return ok({ items: this.cart.map((id) => F.titleById(id)) })
+    if (method === 'PUT' && cartId !== null) {
+      if (!F.TITLES.some((t) => t.id === cartId))
+        return err(404, 'not_found', 'この資料は見つかりませんでした。')
+      if (!this.cart.includes(cartId)) this.cart.push(cartId)
+      return ok({ ok: true })
+    }
+    if (method === 'DELETE' && cartId !== null) {
+      this.cart = this.cart.filter((id) => id !== cartId)
+      return ok({ ok: true })
+    }
     if (method === 'GET' && path === '/api/me') return ok(this.me)
     if (method === 'GET' && path === '/api/libraries') return ok({ places: F.PLACES })
     if (method === 'GET' && path === '/api/loans') return ok({ today: F.TODAY, loans: this.loans })
@@ -247,6 +262,7 @@ export class FakeLibrary {
       }
     })
     this.holds = [...this.holds, ...created]
+    this.cart = this.cart.filter((id) => !ids.includes(id))
     return json(201, { holds: created })
   }
 

@@ -14,6 +14,7 @@ import {
   type Policy,
   type Refusal,
 } from '../../../core/index.ts'
+import { removeFromCart } from '../../../db/cart.ts'
 import type { Db } from '../../../db/client.ts'
 import { activeHoldFacts, openLoanFacts, placeFacts } from '../../../db/facts.ts'
 import { cancelHold, changePickupPlace } from '../../../db/hold-changes.ts'
@@ -101,6 +102,8 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
         policy,
       })
     }
+    // Reserved titles leave the cart (a refused cart stays as it was).
+    await removeFromCart(db, { patronId, titleIds: input.titleIds })
     const ids = new Set(placed.value.map((h) => h.id))
     const { holds } = await bodies(patronId, lang, ids)
     const body: PlaceHoldsResponse = { holds }
