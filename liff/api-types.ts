@@ -418,6 +418,8 @@ export interface NotificationPrefs {
 /** `GET /liff/config.json`, served by the bot. */
 export interface LiffConfig {
   liffId: string
+  /** For the header from the first open, before the patron's data arrives. */
+  libraryName?: { ja: string; en: string }
   /** Simulator and tests: use @line/liff-mock and take ID tokens from the simulator. */
   mock: boolean
   /** In mock mode, where the simulator answers `/simulator/api/users/:id/id-token`. */

@@ -53,8 +53,10 @@ describe('予約中一覧', () => {
       expect(text(item)).not.toContain('予約を取り消す')
       const tel = byText<HTMLAnchorElement>(item, '中央図書館に電話する（050-7105-8141）', 'a')
       expect(tel.getAttribute('href')).toBe('tel:05071058141')
-      // The number keeps its brackets: no line break before 「）」.
-      expect(tel.querySelector('.nowrap')?.textContent).toBe('（050-7105-8141）')
+      // The number keeps its brackets; it may break only after a hyphen.
+      const number = tel.querySelector('.tel-number')!
+      expect(number.textContent).toBe('（050-7105-8141）')
+      expect(number.querySelectorAll('wbr')).toHaveLength(2)
       expect(text(item)).toContain('ここでは取り消せません')
     }
     expect(m.requests.some((r) => r.method === 'DELETE')).toBe(false)

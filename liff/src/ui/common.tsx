@@ -43,13 +43,22 @@ export function Loading() {
 export function Tel({ contact }: { contact: Contact }) {
   return (
     <a class="button secondary" href={telHref(contact.phone)}>
-      {/* One flex item, so the label wraps like text (WCAG 1.4.10); the number and its
-          brackets never break apart. */}
+      {/* One flex item, so the label wraps like text (WCAG 1.4.10). The brackets stay with
+          the number (kinsoku); a number too wide for the line breaks only after a hyphen. */}
       <span>
         {t.phone(contact.name)}
-        <span class="nowrap">
+        <span class="tel-number">
           {t.paren[0]}
-          {contact.phone}
+          {contact.phone.split('-').map((part, i) => (
+            <>
+              {i > 0 && (
+                <>
+                  -<wbr />
+                </>
+              )}
+              {part}
+            </>
+          ))}
           {t.paren[1]}
         </span>
       </span>
