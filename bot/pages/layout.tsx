@@ -65,7 +65,7 @@ export const ERROR_ID = 'form-error'
 
 export function ErrorBox(props: { children: Child }) {
   return (
-    <div class="error" role="alert" id={ERROR_ID} tabindex={-1} autofocus>
+    <div class="error" id={ERROR_ID} tabindex={-1} autofocus role="alert">
       {props.children}
     </div>
   )
