@@ -10,7 +10,7 @@ import type { Counter, CounterEnv } from './context.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { type AuditNames, auditLines, mentionedIds } from './views/audit-words.ts'
-import { Message } from './views/frame.tsx'
+import { Message, TableScroll } from './views/frame.tsx'
 import { ACTION, instantJa } from './views/labels.ts'
 
 export function auditRoutes(k: Counter): Hono<CounterEnv> {
@@ -88,34 +88,36 @@ async function auditNames(k: Counter, rows: AuditRow[]): Promise<AuditNames> {
 function AuditTable(p: { rows: AuditRow[]; names: AuditNames }) {
   if (p.rows.length === 0) return <p class="empty">記録はありません。</p>
   return (
-    <table aria-labelledby="audit-h">
-      <thead>
-        <tr>
-          <th scope="col">日時</th>
-          <th scope="col">職員</th>
-          <th scope="col">操作</th>
-          <th scope="col">対象</th>
-          <th scope="col">変更前</th>
-          <th scope="col">変更後</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r) => (
-          <tr data-action={r.action}>
-            <td>{instantJa(r.at)}</td>
-            <td>{r.staffName ?? '—'}</td>
-            <td>{ACTION[r.action] ?? r.action}</td>
-            <td>{r.subject}</td>
-            <td>
-              <Lines lines={auditLines(r.before, p.names)} />
-            </td>
-            <td>
-              <Lines lines={auditLines(r.after, p.names)} />
-            </td>
+    <TableScroll labelledBy="audit-h">
+      <table aria-labelledby="audit-h">
+        <thead>
+          <tr>
+            <th scope="col">日時</th>
+            <th scope="col">職員</th>
+            <th scope="col">操作</th>
+            <th scope="col">対象</th>
+            <th scope="col">変更前</th>
+            <th scope="col">変更後</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr data-action={r.action}>
+              <td>{instantJa(r.at)}</td>
+              <td>{r.staffName ?? '—'}</td>
+              <td>{ACTION[r.action] ?? r.action}</td>
+              <td>{r.subject}</td>
+              <td>
+                <Lines lines={auditLines(r.before, p.names)} />
+              </td>
+              <td>
+                <Lines lines={auditLines(r.after, p.names)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 

@@ -11,9 +11,9 @@ import { dateJa } from './labels.ts'
  */
 const PATRON_REASONS = new Set(['blocked', 'expired', 'suspended'])
 
-export function LendResult(p: { outcome: Outcome }) {
+export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
   const o = p.outcome
-  if (!o.ok && PATRON_REASONS.has(o.reason))
+  if (!o.ok && p.blocksShown && PATRON_REASONS.has(o.reason))
     return (
       <p class="lend-note" role="alert">
         貸し出していません。理由は上の「貸出できません」のとおりです。
