@@ -166,8 +166,8 @@ export function ScanForm(p: {
  */
 export function TableScroll(p: { labelledBy: string; children: Child }) {
   return (
-    <div class="table-scroll" role="region" aria-labelledby={p.labelledBy} tabindex={0}>
+    <section class="table-scroll" aria-labelledby={p.labelledBy} tabindex={0}>
       {p.children}
-    </div>
+    </section>
   )
 }
