@@ -87,5 +87,7 @@ describe('貸出中一覧', () => {
     )
     expect(text(byText(results, '猫と暮らす', 'li'))).toContain('予約が入っています')
     expect(text(byText(results, 'ジャズ名盤集', 'li'))).toContain('返却期限を過ぎています')
+    // WCAG 2.4.3 / 4.1.3: the results take focus, so they are read out.
+    await until(() => expect(document.activeElement?.id).toBe('renew-results'))
   })
 })

@@ -32,6 +32,8 @@ export function LoansPage() {
     if (res) {
       setResults(res)
       loans.reload()
+      // The confirmation that had focus is gone: the results heading takes it and is read.
+      requestAnimationFrame(() => document.getElementById('renew-results')?.focus())
     }
   }
 
@@ -86,7 +88,9 @@ function replace(data: LoansResponse | null, loan: Loan): LoansResponse {
 function RenewAllResults({ results }: { results: RenewAllResponse }) {
   return (
     <section class="results" aria-labelledby="renew-results">
-      <h2 id="renew-results">{t.loans.results}</h2>
+      <h2 id="renew-results" tabIndex={-1}>
+        {t.loans.results}
+      </h2>
       <ul>
         {results.results.map((r) => (
           <li key={r.loanId}>
