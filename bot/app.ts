@@ -65,6 +65,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
     c.json({
       liffId: deps.config.line.liffId,
       mock: deps.config.demo,
+      libraryName: deps.config.policy.libraryName,
       ...(deps.config.demo ? { simulatorOrigin: deps.config.publicUrl } : {}),
     }),
   )

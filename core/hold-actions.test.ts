@@ -19,6 +19,14 @@ describe('cancelling and changing holds', () => {
     }
   })
 
+  it('HOLD-CANCEL: a copy in transit is explained as on its way, not as 確保中', () => {
+    const d = cancelHold(hold(1, { state: 'in_transit' }), 1, KUZUHA, P)
+    if (d.ok) throw new Error('expected a refusal')
+    expect(d.message.ja).toContain('受取場所へ運んでいる')
+    expect(d.message.ja).not.toContain('確保中')
+    expect(d.message.en).toContain('on its way')
+  })
+
   it('HOLD-CANCEL: an inter-library request is refused, naming the pickup library and phone', () => {
     const d = cancelHold(hold(1, { interLibrary: true }), 1, CENTRAL, P)
     expect(d).toMatchObject({ ok: false, reason: 'inter_library' })

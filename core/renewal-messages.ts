@@ -1,5 +1,6 @@
 /** RENEW-REASONS: for each typed reason a sentence that says why, and what to do next. */
 import { blockedMessage } from './access.ts'
+import { daysBetween } from './dates.ts'
 import { contactFor, dateText, phoneLine } from './messages.ts'
 import type { Policy } from './policy.ts'
 import type { RenewReason } from './renewals.ts'
@@ -56,21 +57,51 @@ export function renewalMessage(
   }
 }
 
-/** What the patron confirms (RENEW-NO-GAIN: the new due date shown before confirming). */
+/**
+ * What the patron confirms (RENEW-NO-GAIN: the new due date shown before confirming). When the
+ * renewal moves the due date by less than a full period, one plain sentence says why: the
+ * period is counted from today (RENEW-BOOK), or the loan-date cap stops it.
+ */
 export function renewalQuoteMessage(
   quote: { currentDueDate: string; newDueDate: string; capped: boolean },
   policy: Policy,
+  av = false,
 ): Text {
   const from = dateText(quote.currentDueDate)
   const to = dateText(quote.newDueDate)
-  const capped = quote.capped
+  const gain = daysBetween(quote.currentDueDate, quote.newDueDate)
+  const period = av ? policy.renewal.avDays : policy.renewal.days
+  const cap = policy.renewal.capDays
+  const why = quote.capped
     ? {
-        ja: `（貸出日から${policy.renewal.capDays}日までのため、この日までの延長になります）`,
-        en: ` (loans run at most ${policy.renewal.capDays} days from the loan date, so this is as far as it can go)`,
+        ja: `貸出日から${cap}日までしか延長できないため、延びるのは${gain}日です。`,
+        en: ` Loans run at most ${cap} days from the loan date, so it moves only ${days(gain)}.`,
       }
-    : { ja: '', en: '' }
+    : gain < period && policy.renewal.from === 'renewal_date'
+      ? {
+          ja: `延長の${period}日間は今日から数えるため、延びるのは${gain}日です。`,
+          en: ` The ${period} days are counted from today, not from the due date, so it moves only ${days(gain)}.`,
+        }
+      : { ja: '', en: '' }
   return {
-    ja: `延長すると、返却期限は${from.ja}から${to.ja}になります${capped.ja}。延長しますか？`,
-    en: `If you renew, the due date moves from ${from.en} to ${to.en}${capped.en}. Renew now?`,
+    ja: `延長すると、返却期限は${from.ja}から${to.ja}になります。${why.ja}延長しますか？`,
+    en: `If you renew, the due date moves from ${from.en} to ${to.en}.${why.en} Renew now?`,
   }
 }
+
+/** After a renewal: the new due date, and when (or whether) the loan can be renewed again. */
+export function renewedMessage(newDueDate: string, next: string | null): Text {
+  const to = dateText(newDueDate)
+  if (!next)
+    return {
+      ja: `延長しました。新しい返却期限は${to.ja}です。この資料はこれ以上延長できません。`,
+      en: `Renewed. The new due date is ${to.en}. This item cannot be renewed again.`,
+    }
+  const n = dateText(next)
+  return {
+    ja: `延長しました。新しい返却期限は${to.ja}です。次の延長は${n.ja}からできます。`,
+    en: `Renewed. The new due date is ${to.en}. You can renew it again from ${n.en}.`,
+  }
+}
+
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`)

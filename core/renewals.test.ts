@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { dueDateFor } from './due-dates.ts'
 import { parsePolicy } from './policy.ts'
-import { renewalQuoteMessage } from './renewal-messages.ts'
-import { quoteRenewal, RENEW_REASONS, type RenewReason, renewAll } from './renewals.ts'
+import { renewalQuoteMessage, renewedMessage } from './renewal-messages.ts'
+import {
+  nextRenewalDate,
+  quoteRenewal,
+  RENEW_REASONS,
+  type RenewReason,
+  renewAll,
+} from './renewals.ts'
 import { loan, P } from './test-fixtures.ts'
 
 const ctx = (today: string, over: { blocked?: boolean } = {}) => ({
@@ -40,7 +46,7 @@ describe('renewals', () => {
     if (!d.ok) throw new Error('expected a quote')
     const m = renewalQuoteMessage(d.value, P)
     expect(m.ja).toBe(
-      '延長すると、返却期限は2026年5月15日(金)から2026年5月24日(日)になります。延長しますか？',
+      '延長すると、返却期限は2026年5月15日(金)から2026年5月24日(日)になります。延長の14日間は今日から数えるため、延びるのは9日です。延長しますか？',
     )
     expect(m.en).toContain('Sun 24 May 2026')
     const capped = renewalQuoteMessage({ ...d.value, capped: true }, P)
@@ -159,5 +165,33 @@ describe('renewals', () => {
     const cal = { closedWeekdays: [0], closedDates: [] }
     const d = quoteRenewal(loan(), { ...ctx('2026-05-10'), calendar: cal }, P)
     expect(d).toMatchObject({ ok: true, value: { newDueDate: '2026-05-25' } })
+  })
+
+  it('RENEW-BOOK: a full period gets no explanation; a short one says it counts from today or stops at the cap', () => {
+    const full = renewalQuoteMessage(
+      { currentDueDate: '2026-05-15', newDueDate: '2026-05-29', capped: false },
+      P,
+    )
+    expect(full.ja).toBe(
+      '延長すると、返却期限は2026年5月15日(金)から2026年5月29日(金)になります。延長しますか？',
+    )
+    const capped = renewalQuoteMessage(
+      { currentDueDate: '2026-06-28', newDueDate: '2026-06-30', capped: true },
+      P,
+    )
+    expect(capped.ja).toContain('貸出日から60日までしか延長できないため、延びるのは2日です。')
+    expect(capped.en).toContain('moves only 2 days')
+  })
+
+  it('RENEW-NO-GAIN: after renewing today, the next renewal is possible tomorrow; at the cap, never', () => {
+    const l = loan({ loanDate: '2026-05-01', dueDate: '2026-05-24', renewals: 1 })
+    expect(quoteRenewal(l, ctx('2026-05-10'), P)).toMatchObject({ ok: false, reason: 'no_gain' })
+    expect(nextRenewalDate(l, ctx('2026-05-10'), P)).toBe('2026-05-11')
+    const atCap = loan({ loanDate: '2026-05-01', dueDate: '2026-06-30', renewals: 4 })
+    expect(nextRenewalDate(atCap, ctx('2026-06-20'), P)).toBeNull()
+    expect(renewedMessage('2026-05-24', '2026-05-11').ja).toBe(
+      '延長しました。新しい返却期限は2026年5月24日(日)です。次の延長は2026年5月11日(月)からできます。',
+    )
+    expect(renewedMessage('2026-06-30', null).en).toContain('cannot be renewed again')
   })
 })

@@ -128,3 +128,14 @@ export function renewAll(
 ): RenewAllItem[] {
   return loans.map((loan) => ({ loanId: loan.id, result: quoteRenewal(loan, ctx, policy) }))
 }
+
+/**
+ * The first day after ctx.today on which the loan could be renewed, or null when it never can
+ * (cap reached, AV once only, overdue by then). Said after a renewal and with RENEW-NO-GAIN,
+ * so the patron hears "from when" rather than a bare refusal. Bounded by the due date.
+ */
+export function nextRenewalDate(loan: Loan, ctx: RenewalContext, policy: Policy): JstDate | null {
+  for (let day = addDays(ctx.today, 1); day <= loan.dueDate; day = addDays(day, 1))
+    if (quoteRenewal(loan, { ...ctx, today: day }, policy).ok) return day
+  return null
+}

@@ -1,7 +1,9 @@
 /**
- * Catalogue search by title, reading (yomi), author and ISBN, with availability per library.
- * A term typed in hiragana also matches the katakana reading. Terms are ANDed; hits come most
- * recent first (year, then id), whatever index found them.
+ * Catalogue search by title, reading (yomi), author, publisher and ISBN, with availability per
+ * library. A term typed in hiragana also matches the katakana reading. Terms are ANDed. Hits
+ * whose title (or its reading) holds every term come first, then those found in another field
+ * (an author, a publisher); within each, most recent first (year, then id). For a patron who
+ * may not reserve 録音図書, they come after everything else (HOLD-AUDIOBOOK).
  *
  * Three or more characters: FTS5's trigram tokenizer finds a Japanese word anywhere inside a
  * title without a word splitter (also searching the ISBN).
@@ -82,6 +84,15 @@ function termCondition(term: string): SQL {
   return sql`t.id IN (SELECT rowid FROM titles_grams WHERE titles_grams MATCH ${match})`
 }
 
+/** Whether the title or its reading holds the term (ASCII case-insensitive, as LIKE is). */
+function inTitle(term: string): SQL {
+  const variants = [...new Set([term, toKatakana(term)])]
+  const hits = variants.map(
+    (v) => sql`instr(lower(t.title), lower(${v})) > 0 OR instr(lower(t.yomi), lower(${v})) > 0`,
+  )
+  return sql`(${sql.join(hits, sql` OR `)})`
+}
+
 /**
  * Re-reads every title into the short-term index: for a loader that set the triggers aside
  * (db/seed/bulk.ts rebuilds only the trigram index). One statement, so it is atomic.
@@ -90,19 +101,21 @@ export async function rebuildTitleGrams(db: Db): Promise<void> {
   await db.orm.run(sql`INSERT INTO titles_grams (titles_grams) VALUES ('rebuild')`)
 }
 
-/** Titles matching every term, most recent first, `limit` at a time. */
+/** Titles matching every term, title matches first, `limit` at a time (see the file comment). */
 export async function searchTitles(
   db: Db,
-  input: { q: string; limit?: number; offset?: number },
+  input: { q: string; limit?: number; offset?: number; audiobooksLast?: boolean },
 ): Promise<TitleHit[]> {
   const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
   if (terms.length === 0) return []
   const limit = Math.max(1, Math.min(100, Math.floor(input.limit ?? 20)))
   const offset = Math.max(0, Math.floor(input.offset ?? 0))
   const where = sql.join(terms.map(termCondition), sql` AND `)
+  const titleFirst = sql`CASE WHEN ${sql.join(terms.map(inTitle), sql` AND `)} THEN 0 ELSE 1 END`
+  const audiobooks = input.audiobooksLast ? sql`t.material_type = 'audiobook', ` : sql``
   const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
     WHERE t.withdrawn_at IS NULL AND ${where}
-    ORDER BY t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
+    ORDER BY ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
   return titleHits(
     db,
     ids.map((r) => r.id),

@@ -61,13 +61,22 @@ async function cancelAgain(
   return decision.ok ? inputRefusal('conflict') : decision
 }
 
-/** Change the pickup place of a waiting hold (HOLD-CHANGE; refused while ACC-BLOCK-OVERDUE). */
+/**
+ * Change the pickup place of a waiting hold (HOLD-CHANGE; refused while ACC-BLOCK-OVERDUE).
+ * With `wholeSet`, every still-waiting volume of the hold's set moves in the same statement,
+ * so a set is never split by accident; volumes already set aside stay where they are going.
+ */
 export async function changePickupPlace(
   db: Db,
-  input: { patronId: number; holdId: number; pickupPlaceId: number },
+  input: { patronId: number; holdId: number; pickupPlaceId: number; wholeSet?: boolean },
   now: number,
   policy: Policy,
-): Promise<Decision<{ holdId: number; pickupPlaceId: number }, ChangePickupReason | InputReason>> {
+): Promise<
+  Decision<
+    { holdId: number; pickupPlaceId: number; changed: number[] },
+    ChangePickupReason | InputReason
+  >
+> {
   if (!isId(input.patronId) || !isId(input.holdId) || !isId(input.pickupPlaceId))
     return inputRefusal('invalid_input')
   const hold = await ownHold(db, input.patronId, input.holdId)
@@ -92,11 +101,16 @@ export async function changePickupPlace(
     policy,
   )
   if (!decision.ok) return decision
+  const group = input.wholeSet ? hold.row.setGroup : null
   const [done] = await db.batch([
     raw<{ id: number }>(sql`UPDATE holds SET pickup_place_id = ${input.pickupPlaceId}
-      WHERE id = ${hold.row.id} AND patron_id = ${input.patronId} AND state = 'waiting'
+      WHERE patron_id = ${input.patronId} AND state = 'waiting'
+        AND (id = ${hold.row.id} OR (${group} IS NOT NULL AND set_group = ${group}))
+        AND EXISTS (SELECT 1 FROM holds me WHERE me.id = ${hold.row.id} AND me.state = 'waiting')
         AND EXISTS (SELECT 1 FROM places WHERE id = ${input.pickupPlaceId} AND active = 1)
       RETURNING id`),
   ])
-  return done[0] ? decision : inputRefusal('conflict')
+  return done[0]
+    ? { ok: true, value: { ...decision.value, changed: done.map((r) => r.id) } }
+    : inputRefusal('conflict')
 }

@@ -7,8 +7,10 @@
 import { sql } from 'drizzle-orm'
 import {
   type Decision,
+  isAv,
   isBlocked,
   jstDate,
+  nextRenewalDate,
   type Policy,
   quoteRenewal,
   type RenewalQuote,
@@ -33,6 +35,10 @@ export interface LoanView {
   locker: boolean
   /** RENEW-NO-GAIN: the due date a renewal would give now, or why it cannot be renewed. */
   renewal: Decision<RenewalQuote, RenewReason>
+  /** The next day a renewal would be allowed, or null: said after renewing and with no_gain. */
+  nextRenewal: string | null
+  /** CD, DVD or video (RENEW-AV): the quote's explanation counts its own period. */
+  av: boolean
 }
 
 async function quotes(db: Db, patronId: number, now: number, policy: Policy) {
@@ -47,15 +53,10 @@ async function quotes(db: Db, patronId: number, now: number, policy: Policy) {
   for (const l of loans)
     if (!calendars.has(l.loan.libraryId))
       calendars.set(l.loan.libraryId, await calendarOf(db, l.loan.libraryId))
-  return loans.map((l) => ({
-    ...l,
-    quote: quoteRenewal(
-      l.core,
-      { today, blocked, calendar: calendars.get(l.loan.libraryId)! },
-      policy,
-    ),
-    today,
-  }))
+  return loans.map((l) => {
+    const ctx = { today, blocked, calendar: calendars.get(l.loan.libraryId)! }
+    return { ...l, quote: quoteRenewal(l.core, ctx, policy), ctx, today }
+  })
 }
 
 /** The patron's open loans, soonest due first, each with its renewal quote. */
@@ -83,6 +84,8 @@ export async function listLoans(
       interLibrary: l.loan.interLibrary,
       locker: l.loan.locker,
       renewal: l.quote,
+      nextRenewal: l.quote.ok ? null : nextRenewalDate(l.core, l.ctx, policy),
+      av: isAv(l.core.materialType, policy),
     })),
   }
 }

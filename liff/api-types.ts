@@ -90,7 +90,12 @@ export interface Me {
   /** ACC-PASSWORD: placing holds needs a channel that reaches the patron; null = may hold. */
   holdRefusal: Refusal<'unreachable' | 'blocked'> | null
   /** ACC-RESET / policy `password`: said before the patron types a new password. */
-  passwordRule: { minLength: number; maxLength: number }
+  passwordRule: {
+    minLength: number
+    maxLength: number
+    /** The whole rule in words (length, letters and digits), as the registration page says it. */
+    text: string
+  }
 }
 
 /** HOLD-PICKUP: where a hold can be collected. */
@@ -154,7 +159,14 @@ export interface SearchResponse {
   page: number
   pageSize: number
   total: number
-  results: (TitleSummary & { copies: number; onShelf: number })[]
+  /** Title matches first; 録音図書 last unless the patron may reserve them (HOLD-AUDIOBOOK). */
+  results: (TitleSummary & {
+    copies: number
+    onShelf: number
+    /** So titles of the same name can be told apart. */
+    publisher: string
+    year: number | null
+  })[]
 }
 
 export type CopyStatus = 'on_shelf' | 'on_loan' | 'in_transit' | 'held_for_pickup' | 'not_for_loan'
@@ -193,9 +205,19 @@ export type RenewRefusalReason =
   | 'blocked'
 
 /** RENEW-NO-GAIN: the due date a renewal today would give, shown before confirming. */
-export type LoanRenewal =
-  | { renewable: true; newDueDate: JapanDate; refusal?: never }
-  | { renewable: false; refusal: Refusal<RenewRefusalReason>; newDueDate?: never }
+export type LoanRenewal = (
+  | {
+      renewable: true
+      newDueDate: JapanDate
+      /** The sentence to confirm: the new date, and why it is short when it is (RENEW-BOOK). */
+      quote: string
+      refusal?: never
+    }
+  | { renewable: false; refusal: Refusal<RenewRefusalReason>; newDueDate?: never; quote?: never }
+) & {
+  /** When not renewable today: the first day it will be (no_gain, too_soon); null = never. */
+  nextRenewal: JapanDate | null
+}
 
 export type Loan = {
   id: number
@@ -323,10 +345,14 @@ export interface PlaceHoldsResponse {
 /** `PATCH /api/holds/:id` body; 200 `{ hold }`. */
 export interface ChangePickupRequest {
   pickupPlaceId: number
+  /** HOLD-SET: move every still-waiting volume of this hold's set too (one statement). */
+  wholeSet?: boolean
 }
 
 export interface HoldResponse {
   hold: Hold
+  /** Every hold the change moved (the whole set's waiting volumes with `wholeSet`). */
+  changed?: Hold[]
 }
 
 /** `DELETE /api/holds/:id`, favourites, want-to-read, history deletes, unlink, password. */
@@ -337,6 +363,11 @@ export interface OkResponse {
 // ── Favourites and My本棚 ────────────────────────────────────────────────────────────────
 
 /** `GET /api/favourites`; `PUT`/`DELETE /api/favourites/:titleId` are idempotent (200 ok). */
+/** `GET /api/cart`: the hold cart kept for the patron, oldest first (at most 25 titles). */
+export interface CartResponse {
+  items: TitleSummary[]
+}
+
 export interface FavouritesResponse {
   items: { title: TitleSummary; addedOn: JapanDate }[]
 }
@@ -392,6 +423,8 @@ export interface NotificationPrefs {
 /** `GET /liff/config.json`, served by the bot. */
 export interface LiffConfig {
   liffId: string
+  /** For the header from the first open, before the patron's data arrives. */
+  libraryName?: { ja: string; en: string }
   /** Simulator and tests: use @line/liff-mock and take ID tokens from the simulator. */
   mock: boolean
   /** In mock mode, where the simulator answers `/simulator/api/users/:id/id-token`. */

@@ -14,6 +14,7 @@ import { authenticate, requireAccess } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
+import { cartRoutes } from './routes/cart.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { favouriteRoutes } from './routes/favourites.ts'
 import { holdRoutes } from './routes/holds.ts'
@@ -85,6 +86,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', holdRoutes(deps))
   app.route('/', catalogueRoutes(deps))
   app.route('/', favouriteRoutes(deps))
+  app.route('/', cartRoutes(deps))
   app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
 

@@ -1,12 +1,16 @@
 /** The audit console: the latest staff actions, filterable by patron number or copy barcode. */
+
+import { inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { parseScannedNumber } from '../../core/index.ts'
 import { findPatronByNumber } from '../../db/patrons.ts'
-import { type AuditRow, copyIdByBarcode, type Json, listAudit } from './audit.ts'
+import { patrons, places } from '../../db/schema.ts'
+import { type AuditRow, copyIdByBarcode, listAudit } from './audit.ts'
 import type { Counter, CounterEnv } from './context.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
-import { Message } from './views/frame.tsx'
+import { type AuditNames, auditLines, mentionedIds } from './views/audit-words.ts'
+import { Message, TableScroll } from './views/frame.tsx'
 import { ACTION, instantJa } from './views/labels.ts'
 
 export function auditRoutes(k: Counter): Hono<CounterEnv> {
@@ -28,6 +32,7 @@ export function auditRoutes(k: Counter): Hono<CounterEnv> {
       else problems.push(`バーコード「${copyText}」の資料は見つかりません。`)
     }
     const rows = problems.length ? [] : await listAudit(k.db, { ...filter, limit: 200 })
+    const names = await auditNames(k, rows)
     return page(c, k, {
       title: '操作記録',
       nav: 'audit',
@@ -49,7 +54,7 @@ export function auditRoutes(k: Counter): Hono<CounterEnv> {
             <Message kind="error">{p}</Message>
           ))}
           <h2 id="audit-h">最新の操作（{rows.length}件）</h2>
-          <AuditTable rows={rows} />
+          <AuditTable rows={rows} names={names} />
         </>
       ),
     })
@@ -57,45 +62,73 @@ export function auditRoutes(k: Counter): Hono<CounterEnv> {
   return app
 }
 
-function AuditTable(p: { rows: AuditRow[] }) {
+/** Patron numbers and place names for the ids the rows mention, looked up once. */
+async function auditNames(k: Counter, rows: AuditRow[]): Promise<AuditNames> {
+  const ids = mentionedIds(rows.flatMap((r) => [r.before, r.after]))
+  const [people, placeRows] = await Promise.all([
+    ids.patrons.length
+      ? k.db.orm
+          .select({ id: patrons.id, number: patrons.number })
+          .from(patrons)
+          .where(inArray(patrons.id, ids.patrons.slice(0, 500)))
+      : [],
+    ids.places.length
+      ? k.db.orm
+          .select({ id: places.id, name: places.name })
+          .from(places)
+          .where(inArray(places.id, ids.places.slice(0, 500)))
+      : [],
+  ])
+  return {
+    patron: new Map(people.map((p) => [p.id, p.number])),
+    place: new Map(placeRows.map((p) => [p.id, p.name])),
+  }
+}
+
+function AuditTable(p: { rows: AuditRow[]; names: AuditNames }) {
   if (p.rows.length === 0) return <p class="empty">記録はありません。</p>
   return (
-    <table aria-labelledby="audit-h">
-      <thead>
-        <tr>
-          <th scope="col">日時</th>
-          <th scope="col">職員</th>
-          <th scope="col">操作</th>
-          <th scope="col">対象</th>
-          <th scope="col">変更前</th>
-          <th scope="col">変更後</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r) => (
-          <tr data-action={r.action}>
-            <td>{instantJa(r.at)}</td>
-            <td>{r.staffName ?? (r.channel === 'line' ? '利用者（LINE）' : '—')}</td>
-            <td>{ACTION[r.action] ?? r.action}</td>
-            <td>{r.subject}</td>
-            <td>
-              <JsonBlock value={r.before} />
-            </td>
-            <td>
-              <JsonBlock value={r.after} />
-            </td>
+    <TableScroll labelledBy="audit-h">
+      <table aria-labelledby="audit-h">
+        <thead>
+          <tr>
+            <th scope="col">日時</th>
+            <th scope="col">職員</th>
+            <th scope="col">操作</th>
+            <th scope="col">対象</th>
+            <th scope="col">変更前</th>
+            <th scope="col">変更後</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr data-action={r.action}>
+              <td>{instantJa(r.at)}</td>
+              <td>{r.staffName ?? (r.channel === 'line' ? '利用者（LINE）' : '—')}</td>
+              <td>{ACTION[r.action] ?? r.action}</td>
+              <td>{r.subject}</td>
+              <td>
+                <Lines lines={auditLines(r.before, p.names)} />
+              </td>
+              <td>
+                <Lines lines={auditLines(r.after, p.names)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 
-/** A record's fields, one per line, leaving out the empty ones. */
-function JsonBlock(p: { value: Json | null }) {
-  if (!p.value) return <span class="empty">—</span>
-  const lines = Object.entries(p.value)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([key, v]) => `${key}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-  return <pre class="json">{lines.join('\n')}</pre>
+/** A record in words, one fact per line. */
+function Lines(p: { lines: string[] }) {
+  if (p.lines.length === 0) return <span class="empty">—</span>
+  return (
+    <ul class="facts">
+      {p.lines.map((l) => (
+        <li>{l}</li>
+      ))}
+    </ul>
+  )
 }

@@ -94,7 +94,13 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       barcode,
       placeId: place.id,
     })
-    return renderPatron(c, k, patronId, <LendResult outcome={outcome} />, outcome.ok ? 200 : 422)
+    return renderPatron(
+      c,
+      k,
+      patronId,
+      <LendResult outcome={outcome} blocksShown />,
+      outcome.ok ? 200 : 422,
+    )
   })
 
   return app

@@ -55,19 +55,28 @@ export interface PasswordFormProps {
 export function PasswordForm(p: PasswordFormProps) {
   const s = t[p.lang]
   return (
-    <Layout lang={p.lang} title={s.title}>
+    <Layout lang={p.lang} title={s.title} failed={Boolean(p.error)}>
       <p>{s.intro}</p>
       {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
-      <form method="post" action="/password" autocomplete="off">
+      <form method="post" action="/password">
         <input type="hidden" name="csrf" value={p.csrf} />
-        <Field name="number" label={s.number} inputmode="numeric" maxlength={20} value={p.number} />
-        <Field name="name" label={s.name} hint={s.nameHint} maxlength={100} />
+        <Field
+          name="number"
+          label={s.number}
+          inputmode="numeric"
+          autocomplete="username"
+          maxlength={20}
+          value={p.number}
+        />
+        {/* WCAG 1.3.5: the patron's own name and phone, so the browser can fill them in. */}
+        <Field name="name" label={s.name} hint={s.nameHint} autocomplete="name" maxlength={100} />
         <Field
           name="phone"
           label={s.phone}
           hint={s.phoneHint}
           type="tel"
           inputmode="tel"
+          autocomplete="tel"
           maxlength={30}
         />
         <Field

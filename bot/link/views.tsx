@@ -18,6 +18,8 @@ const t = {
     register: 'パスワードを登録・再設定する',
     privacy:
       '利用者番号とパスワードは他人に知られないようにしてください。入力した内容はLINE社には送られません。',
+    expiry:
+      'このページは、トーク画面で「アカウント連携」を押してから10分間有効です。時間が過ぎたときは、トーク画面からもう一度「アカウント連携」を押してください。',
     replaceTitle: '連携先を切り替えますか？',
     replacePatron:
       'このLINEアカウントは、すでに別の利用者番号と連携しています。切り替えると、前の連携は解除されます。',
@@ -41,6 +43,8 @@ const t = {
     register: 'Register or reset your password',
     privacy:
       'Keep your patron number and password to yourself. What you enter here is not sent to LINE.',
+    expiry:
+      'This page works for 10 minutes after you tap "Link account" in the chat. After that, tap "Link account" in the chat again.',
     replaceTitle: 'Switch the link?',
     replacePatron:
       'This LINE account is already linked to another patron number. Switching removes the old link.',
@@ -66,10 +70,12 @@ export interface LinkFormProps {
 export function LinkForm(p: LinkFormProps) {
   const s = t[p.lang]
   return (
-    <Layout lang={p.lang} title={s.title}>
+    <Layout lang={p.lang} title={s.title} failed={Boolean(p.error)}>
       <p>{s.intro}</p>
+      {/* WCAG 2.2.1: the time limit is said before the patron starts typing. */}
+      <p class="note">{s.expiry}</p>
       {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
-      <form method="post" action="/link" autocomplete="off">
+      <form method="post" action="/link">
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="state" value={p.state} />
         <input type="hidden" name="csrf" value={p.csrf} />
@@ -81,6 +87,7 @@ export function LinkForm(p: LinkFormProps) {
           autocomplete="username"
           maxlength={20}
           value={p.number}
+          invalid={Boolean(p.error)}
         />
         <Field
           name="password"
@@ -89,6 +96,7 @@ export function LinkForm(p: LinkFormProps) {
           type="password"
           autocomplete="current-password"
           maxlength={128}
+          invalid={Boolean(p.error)}
         />
         <button type="submit">{s.submit}</button>
       </form>

@@ -108,21 +108,27 @@ describe('message builders', () => {
     expect(parsePostback(String(link?.data))?.action).toBe('link')
   })
 
-  it('help offers the card, loans, linking or unlinking, and phone numbers as quick replies', () => {
+  it('help names the menu as it is (図書館の連絡先, マイポータル, 蔵書検索) and offers no 連携解除 quick reply', () => {
     const unlinked = helpMessage({ linked: false, liffId: LIFF })
     expect(unlinked.quickReply?.items?.map((i) => i.action?.label)).toEqual([
       'アカウント連携',
       '図書館カード',
       '貸出・予約',
-      '電話番号',
+      '図書館の連絡先',
     ])
     const linked = helpMessage({ linked: true, liffId: LIFF })
     expect(linked.quickReply?.items?.map((i) => i.action?.label)).toEqual([
       '図書館カード',
+      'マイポータル',
       '貸出・予約',
-      '電話番号',
-      '連携解除',
+      '蔵書検索',
+      '図書館の連絡先',
     ])
+    for (const phrase of ['マイポータル', '蔵書検索', '「図書館の連絡先」']) {
+      expect(linked.text).toContain(phrase)
+    }
+    expect(linked.text).not.toContain('電話番号」')
+    expect(unlinked.text).toContain('「図書館の連絡先」')
     expect(linked.quickReply?.items?.[0]?.action).toMatchObject({
       type: 'uri',
       uri: `https://liff.line.me/${LIFF}/card`,

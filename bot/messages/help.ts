@@ -16,16 +16,20 @@ export interface HelpInput {
 
 const HELP_LINKED: Text = {
   ja: [
-    '使い方のご案内です。',
+    '使い方のご案内です。メニューから次のことができます。',
     '・「図書館カード」：貸出用バーコードを表示します。窓口でお見せください。',
-    '・「貸出・予約」：借りている資料の確認と延長、予約の確認ができます。',
-    '・「電話番号」：各図書館の電話番号です。',
+    '・「マイポータル」：貸出・予約の一覧、お気に入り、My本棚、設定をまとめて開きます。',
+    '・「貸出・予約」：借りている資料の確認と延長、予約の確認と取消ができます。',
+    '・「蔵書検索」：資料を探して、予約カートから予約できます。',
+    '・「図書館の連絡先」：各図書館の電話番号です。',
     'このアカウントでは個別のご質問にはお答えできません。お問い合わせは図書館へお電話ください。',
   ].join('\n'),
   en: [
-    'How to use this account:',
+    'How to use this account (from the menu):',
     '- "Library card" shows your lending barcode; show it at the counter.',
+    '- "My portal" opens your loans, holds, favourites, bookshelf and settings.',
     '- "Loans & holds" lists what you have borrowed and reserved, and lets you renew.',
+    '- "Search" finds books; reserve them from the hold cart.',
     '- "Phone numbers" lists every library.',
     'This account cannot answer questions; please phone a library.',
   ].join('\n'),
@@ -34,12 +38,12 @@ const HELP_LINKED: Text = {
 const HELP_UNLINKED: Text = {
   ja: [
     '使い方のご案内です。',
-    '「アカウント連携」で利用者番号とWebサービスのパスワードを入力すると、図書館カードの表示、貸出・予約の確認と延長、予約の確保や返却期限のお知らせをLINEでご利用いただけます。',
-    'このアカウントでは個別のご質問にはお答えできません。お問い合わせは図書館へお電話ください（「電話番号」から一覧を表示できます）。',
+    '「アカウント連携」で利用者番号とWebサービスのパスワードを入力すると、図書館カードの表示、マイポータル（貸出・予約の確認と延長、蔵書検索と予約）、予約の確保や返却期限のお知らせをLINEでご利用いただけます。',
+    'このアカウントでは個別のご質問にはお答えできません。お問い合わせは図書館へお電話ください（「図書館の連絡先」から一覧を表示できます）。',
   ].join('\n'),
   en: [
     'How to use this account:',
-    'Tap "Link account" and enter your patron number and web service password to show your library card, check and renew loans, see your holds, and get notices in LINE.',
+    'Tap "Link account" and enter your patron number and web service password to show your library card, use My portal (check and renew loans, search and reserve), and get notices in LINE.',
     'This account cannot answer questions; please phone a library ("Phone numbers" lists them).',
   ].join('\n'),
 }

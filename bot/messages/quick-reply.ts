@@ -17,7 +17,8 @@ export const LABELS = {
   search: { ja: '蔵書検索', en: 'Search' },
   link: { ja: 'アカウント連携', en: 'Link account' },
   unlink: { ja: '連携解除', en: 'Unlink' },
-  phones: { ja: '電話番号', en: 'Phone numbers' },
+  /** As the rich menu names it (richmenu/definitions.ts). */
+  phones: { ja: '図書館の連絡先', en: 'Phone numbers' },
   help: { ja: '使い方', en: 'How to use' },
 } satisfies Record<string, Text>
 
@@ -47,6 +48,10 @@ function item(action: messagingApi.Action): messagingApi.QuickReplyItem {
   return { type: 'action', action }
 }
 
+/**
+ * The usual next steps. 連携解除 is not among them: it is in the rich menu and answers when
+ * asked for by name, never one tap away under every help message.
+ */
 export function menuQuickReply(
   linked: boolean,
   liffId: string,
@@ -55,9 +60,10 @@ export function menuQuickReply(
   const items = linked
     ? [
         liffAction(liffId, 'card', LABELS.card, lang),
+        liffAction(liffId, 'portal', LABELS.portal, lang),
         liffAction(liffId, 'loans', LABELS.loans, lang),
+        liffAction(liffId, 'search', LABELS.search, lang),
         postbackAction('phones', LABELS.phones, lang),
-        postbackAction('unlink', LABELS.unlink, lang),
       ]
     : [
         postbackAction('link', LABELS.link, lang),

@@ -22,7 +22,8 @@ p{margin:.75rem 0}
 label{display:block;font-weight:700;margin-top:1.25rem}
 .hint{display:block;font-weight:400;color:var(--muted);font-size:.95rem}
 input{display:block;width:100%;font-size:1.25rem;padding:.7rem .75rem;margin-top:.35rem;border:2px solid var(--line);border-radius:.5rem}
-input:focus,button:focus,a:focus{outline:3px solid #0b57d0;outline-offset:2px}
+input:focus,button:focus,a:focus,.error:focus{outline:3px solid #0b57d0;outline-offset:2px}
+input[aria-invalid=true]{border-color:var(--bad)}
 button,.button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;padding:.75rem;font-size:1.125rem;font-weight:700;border:0;border-radius:.5rem;background:var(--accent);color:#fff;text-align:center;text-decoration:none;cursor:pointer}
 .secondary{background:#fff;color:var(--accent);border:2px solid var(--accent)}
 .error{border-left:.35rem solid var(--bad);background:#fdf0f2;padding:.75rem 1rem;margin:1rem 0;color:#5c0011}
@@ -30,14 +31,19 @@ button,.button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;paddin
 footer{margin-top:2rem;color:var(--muted);font-size:.95rem}
 `
 
-export function Layout(props: { lang: Lang; title: string; children: Child }) {
+/**
+ * `failed`: the page came back with an error, so its title starts with one (the first thing a
+ * screen reader says on load).
+ */
+export function Layout(props: { lang: Lang; title: string; failed?: boolean; children: Child }) {
+  const prefix = props.failed ? (props.lang === 'en' ? 'Error: ' : 'エラー：') : ''
   return (
     <html lang={props.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
-        <title>{props.title}</title>
+        <title>{prefix + props.title}</title>
         <style>{raw(css)}</style>
       </head>
       <body>
@@ -50,10 +56,16 @@ export function Layout(props: { lang: Lang; title: string; children: Child }) {
   )
 }
 
-/** An error box that screen readers announce. */
+/**
+ * An error box that screen readers announce. A role="alert" already in the page when it loads
+ * is not announced, so the box also takes focus on load (autofocus, no script needed) and the
+ * fields it is about point to it (`ERROR_ID`).
+ */
+export const ERROR_ID = 'form-error'
+
 export function ErrorBox(props: { children: Child }) {
   return (
-    <div class="error" role="alert">
+    <div class="error" id={ERROR_ID} tabindex={-1} autofocus role="alert">
       {props.children}
     </div>
   )
@@ -69,8 +81,11 @@ export function Field(p: {
   autocomplete?: string
   maxlength: number
   value?: string
+  /** The error above is about this field: aria-invalid, and the error read with it. */
+  invalid?: boolean
 }) {
   const hintId = p.hint ? `${p.name}-hint` : undefined
+  const describedBy = [p.invalid ? ERROR_ID : null, hintId].filter(Boolean).join(' ') || undefined
   return (
     <>
       <label for={p.name}>
@@ -90,7 +105,8 @@ export function Field(p: {
         required
         maxlength={p.maxlength}
         value={p.value ?? ''}
-        aria-describedby={hintId}
+        aria-invalid={p.invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
       />
     </>
   )

@@ -13,28 +13,77 @@ import { accountLinkEvent } from './webhook/events.ts'
 
 export const USER_COOKIE = 'line_sim_user'
 
-type Outcome = 'ok' | 'expired' | 'used' | 'other-user' | 'unknown'
+type Outcome = 'ok' | 'expired' | 'used' | 'other-user' | 'unknown' | 'cancelled'
+type Lang = 'ja' | 'en'
+type Words = { title: string; body: string }
 
-const TEXT: Record<Outcome, { title: string; body: string }> = {
-  ok: {
-    title: '連携しました',
-    body: 'アカウントの連携が完了しました。トーク画面に戻ってください。',
+/** The dialog speaks the LINE user's language, as LINE's own dialog does. */
+const TEXT: Record<
+  Lang,
+  Record<Outcome, Words> & { ask: Words; allow: string; cancel: string; back: string }
+> = {
+  ja: {
+    ask: {
+      title: 'アカウント連携',
+      body: 'このLINEアカウントを、公式アカウントのサービスのアカウントと連携します。よろしいですか？',
+    },
+    allow: '許可する',
+    cancel: 'キャンセル',
+    back: 'トークに戻る',
+    ok: {
+      title: '連携しました',
+      body: 'アカウントの連携が完了しました。トーク画面に戻ってください。',
+    },
+    cancelled: {
+      title: '連携を中止しました',
+      body: '連携は行われていません。トーク画面に戻ってください。',
+    },
+    expired: {
+      title: '連携できませんでした',
+      body: 'このリンクの有効期限(10分)が切れています。トーク画面からもう一度お試しください。',
+    },
+    used: {
+      title: '連携できませんでした',
+      body: 'このリンクはすでに使われています。トーク画面からもう一度お試しください。',
+    },
+    'other-user': {
+      title: '連携できませんでした',
+      body: 'このリンクは別のLINEアカウント向けに発行されたものです。ご自分のトーク画面から開いてください。',
+    },
+    unknown: {
+      title: '連携できませんでした',
+      body: 'リンクが正しくありません。トーク画面からもう一度お試しください。',
+    },
   },
-  expired: {
-    title: '連携できませんでした',
-    body: 'このリンクの有効期限(10分)が切れています。トーク画面からもう一度お試しください。',
-  },
-  used: {
-    title: '連携できませんでした',
-    body: 'このリンクはすでに使われています。トーク画面からもう一度お試しください。',
-  },
-  'other-user': {
-    title: '連携できませんでした',
-    body: 'このリンクは別のLINEアカウント向けに発行されたものです。ご自分のトーク画面から開いてください。',
-  },
-  unknown: {
-    title: '連携できませんでした',
-    body: 'リンクが正しくありません。トーク画面からもう一度お試しください。',
+  en: {
+    ask: {
+      title: 'Link account',
+      body: "Link this LINE account to the official account's service account?",
+    },
+    allow: 'Allow',
+    cancel: 'Cancel',
+    back: 'Back to chat',
+    ok: { title: 'Account linked', body: 'Your accounts are linked. Please go back to the chat.' },
+    cancelled: {
+      title: 'Linking cancelled',
+      body: 'Nothing was linked. Please go back to the chat.',
+    },
+    expired: {
+      title: 'Could not link',
+      body: 'This link has expired (10 minutes). Please try again from the chat.',
+    },
+    used: {
+      title: 'Could not link',
+      body: 'This link has already been used. Please try again from the chat.',
+    },
+    'other-user': {
+      title: 'Could not link',
+      body: 'This link was issued for another LINE account. Please open it from your own chat.',
+    },
+    unknown: {
+      title: 'Could not link',
+      body: 'This link is not valid. Please try again from the chat.',
+    },
   },
 }
 
@@ -42,9 +91,16 @@ const DIALOG_CSS = `body{font-family:system-ui,sans-serif;margin:0;background:#f
 main{max-width:420px;margin:10vh auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 1px 4px #0002}
 h1{font-size:1.3rem;margin:0 0 12px}a{display:inline-block;margin-top:16px;color:#06c755;font-weight:bold}`
 
-function Page(props: { title: string; body: string; back?: string }) {
+function Page(props: {
+  title: string
+  body: string
+  back?: string
+  lang?: Lang
+  backLabel?: string
+  ask?: { allow: string; cancel: string; action: string }
+}) {
   return (
-    <html lang="ja">
+    <html lang={props.lang ?? 'ja'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,9 +111,19 @@ function Page(props: { title: string; body: string; back?: string }) {
         <main>
           <h1>{props.title}</h1>
           <p>{props.body}</p>
+          {props.ask ? (
+            <form method="post" action={props.ask.action}>
+              <button type="submit" name="choice" value="allow">
+                {props.ask.allow}
+              </button>{' '}
+              <button type="submit" name="choice" value="cancel">
+                {props.ask.cancel}
+              </button>
+            </form>
+          ) : null}
           {props.back ? (
             <a href={props.back} target="_top">
-              トークに戻る
+              {props.backLabel ?? 'トークに戻る'}
             </a>
           ) : null}
         </main>
@@ -69,17 +135,25 @@ function Page(props: { title: string; body: string; back?: string }) {
 export function dialogRoutes(state: SimulatorState, deliver: Deliver | undefined): Hono {
   const app = new Hono()
 
-  app.get('/dialog/bot/accountLink', async (c) => {
+  /**
+   * LINE's dialog asks before it links: GET shows the question (or, for a link that cannot
+   * work, the failure at once), POST with choice=allow links, choice=cancel sends nothing.
+   */
+  app.on(['GET', 'POST'], '/dialog/bot/accountLink', async (c) => {
     const linkToken = c.req.query('linkToken') ?? ''
     const nonce = c.req.query('nonce') ?? ''
     const opener = c.req.query('simUserId') ?? getCookie(c, USER_COOKIE) ?? ''
-    if (!state.users.get(opener)?.following) {
+    const user = state.users.get(opener)
+    if (!user?.following) {
       const body = 'LINEアプリ(シミュレーターのトーク画面)から開いてください。'
       return c.html(
         `<!DOCTYPE html>${<Page title="ユーザーが分かりません" body={body} back="/simulator" />}`,
         400,
       )
     }
+    const lang: Lang = user.language === 'en' ? 'en' : 'ja'
+    const words = TEXT[lang]
+    const back = `/simulator?user=${encodeURIComponent(opener)}`
     const token = state.linkTokens.get(linkToken)
     let outcome: Outcome
     if (!token || !nonce) outcome = 'unknown'
@@ -87,6 +161,31 @@ export function dialogRoutes(state: SimulatorState, deliver: Deliver | undefined
     else if (token.expiresAt <= state.clock()) outcome = 'expired'
     else if (token.userId !== opener) outcome = 'other-user'
     else outcome = 'ok'
+    const answer = (o: Outcome, status: 200 | 400) =>
+      c.html(
+        `<!DOCTYPE html>${<Page {...words[o]} lang={lang} back={back} backLabel={words.back} />}`,
+        status,
+      )
+    if (outcome === 'ok' && c.req.method === 'GET') {
+      const action = new URL(c.req.url)
+      return c.html(
+        `<!DOCTYPE html>${(
+          <Page
+            {...words.ask}
+            lang={lang}
+            ask={{
+              allow: words.allow,
+              cancel: words.cancel,
+              action: action.pathname + action.search,
+            }}
+          />
+        )}`,
+      )
+    }
+    if (outcome === 'ok') {
+      const form = await c.req.parseBody()
+      if (form.choice !== 'allow') return answer('cancelled', 200)
+    }
     if (token && outcome === 'ok') token.used = true
     const result = outcome === 'ok' ? 'ok' : 'failed'
     const event = accountLinkEvent(state, opener, result, nonce)
@@ -97,11 +196,7 @@ export function dialogRoutes(state: SimulatorState, deliver: Deliver | undefined
       delivered: true,
     })
     await deliverEvents(state, deliver, [event])
-    const back = `/simulator?user=${encodeURIComponent(opener)}`
-    return c.html(
-      `<!DOCTYPE html>${<Page {...TEXT[outcome]} back={back} />}`,
-      outcome === 'ok' ? 200 : 400,
-    )
+    return answer(outcome, outcome === 'ok' ? 200 : 400)
   })
 
   return app

@@ -1,4 +1,4 @@
-/** What a patron keeps for themselves: notice preferences, favourites, My本棚. Private data. */
+/** What a patron keeps for themselves: notice preferences, favourites, My本棚, the hold cart. Private data. */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { bool, titles } from './catalogue.ts'
 import { loans } from './circulation.ts'
@@ -68,5 +68,26 @@ export const wantToRead = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.patronId, t.titleId] }),
     index('want_to_read_patron_idx').on(t.patronId, t.createdAt),
+  ],
+)
+
+/**
+ * The hold cart (予約カート): titles chosen but not yet reserved. On the server, so it survives
+ * LINE's in-app browser losing its storage and follows the patron to another phone.
+ */
+export const holdCart = sqliteTable(
+  'hold_cart',
+  {
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    titleId: integer('title_id')
+      .notNull()
+      .references(() => titles.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patronId, t.titleId] }),
+    index('hold_cart_patron_idx').on(t.patronId, t.createdAt),
   ],
 )

@@ -4,7 +4,7 @@
  * replaces the page with what to do (link the account, reopen), and forgets the cached card.
  */
 import { useEffect, useState } from 'preact/hooks'
-import type { Lang } from '../api-types.ts'
+import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, onAuthFailure } from './api.ts'
 import { langFrom, setLang, t } from './i18n/index.ts'
 import { CardPage } from './pages/Card.tsx'
@@ -21,15 +21,24 @@ import { ShelfPage } from './pages/Shelf.tsx'
 import { TitlePage, useCart } from './pages/Title.tsx'
 import { currentRoute, href, type Route } from './router.ts'
 import type { Session } from './session.ts'
-import { type CardData, cachedCard, forgetAll } from './store.ts'
+import { type CardData, cachedCard, forgetAll, syncCart } from './store.ts'
 import { Gate } from './ui/Gate.tsx'
 
 export interface AppProps {
   cached: CardData | null
   session: Promise<Session>
+  /** config.json: names the library in the header on a first open, before any patron data. */
+  config?: Promise<LiffConfig>
 }
 
-export function App({ cached, session }: AppProps) {
+export function App({ cached, session, config }: AppProps) {
+  const [configured, setConfigured] = useState<LiffConfig['libraryName'] | null>(null)
+  useEffect(() => {
+    config?.then(
+      (c) => setConfigured(c.libraryName ?? null),
+      () => {},
+    )
+  }, [config])
   const [route, setRoute] = useState(currentRoute)
   const [, setLangState] = useState<Lang>(t.date as Lang)
   const [gate, setGate] = useState<ApiFailure | 'unlinked' | null>(null)
@@ -46,6 +55,9 @@ export function App({ cached, session }: AppProps) {
         setLang(lang)
         setLangState(lang)
         setLiff(s)
+        // The cart is kept on the server: take its current state (another phone may have
+        // changed it). A failure leaves the copy on this phone, and the pages say why.
+        syncCart().catch(() => {})
       },
       () => {},
     )
@@ -60,7 +72,12 @@ export function App({ cached, session }: AppProps) {
   return (
     <>
       <header class="top">
-        <p class="brand">{cachedCard()?.libraryName ?? cached?.libraryName ?? t.appName}</p>
+        <p class="brand">
+          {cachedCard()?.libraryName ??
+            cached?.libraryName ??
+            configured?.[t.date as Lang] ??
+            t.appName}
+        </p>
       </header>
       <main id="main" key={`${t.date}${location.hash}`}>
         {gate ? (
@@ -107,12 +124,12 @@ function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => 
 }
 
 function Menu({ current }: { current: Route['name'] }) {
-  const cart = useCart()
+  const n = useCart().length
   const items: [Route['name'], string][] = [
     ['card', t.nav.card],
     ['portal', t.nav.portal],
     ['search', t.nav.search],
-    ['cart', t.nav.cart(cart.length)],
+    ['cart', t.nav.cart(0)],
   ]
   return (
     <nav class="menu-bar" aria-label={t.nav.label}>
@@ -120,7 +137,16 @@ function Menu({ current }: { current: Route['name'] }) {
         {items.map(([name, label]) => (
           <li key={name}>
             <a href={href(name)} aria-current={current === name ? 'page' : undefined}>
-              {label}
+              <span>{label}</span>
+              {/* The count as a badge, so the label keeps one line; read as 「（2点）」. */}
+              {name === 'cart' && n > 0 && (
+                <>
+                  <span class="count" aria-hidden="true">
+                    {n}
+                  </span>
+                  <span class="sr-only">{t.nav.cart(n).slice(label.length)}</span>
+                </>
+              )}
             </a>
           </li>
         ))}

@@ -15,9 +15,11 @@ import { cachedCard } from './store.ts'
 setLang(rememberedLang())
 const cached = cachedCard()
 
-const session: Promise<Session> = import('./session.ts').then(async (m) =>
-  m.startSession(await m.loadConfig(), new URLSearchParams(location.search)),
+const sessionModule = import('./session.ts')
+const config = sessionModule.then((m) => m.loadConfig())
+const session: Promise<Session> = sessionModule.then(async (m) =>
+  m.startSession(await config, new URLSearchParams(location.search)),
 )
 connect(session)
 
-render(<App cached={cached} session={session} />, document.getElementById('app')!)
+render(<App cached={cached} session={session} config={config} />, document.getElementById('app')!)

@@ -6,6 +6,7 @@
  */
 import CloseWindow from '@line/liff/close-window'
 import liff from '@line/liff/core'
+import GetAppLanguage from '@line/liff/get-app-language'
 import GetIDToken from '@line/liff/get-id-token'
 import GetLanguage from '@line/liff/get-language'
 import IsInClient from '@line/liff/is-in-client'
@@ -18,7 +19,7 @@ import type { LiffConfig, SimulatorIdToken } from '../api-types.ts'
 export interface Session {
   /** The ID token; `refresh` asks again (after a 401). null = none to be had. */
   token(refresh: boolean): Promise<string | null>
-  /** liff.getLanguage(), e.g. `ja`, `en-US`. */
+  /** The LINE app's language (liff.getAppLanguage(), older clients liff.getLanguage()). */
   language: string
   inClient: boolean
   close(): void
@@ -28,9 +29,22 @@ export interface Session {
 liff.use(new IsInClient())
 liff.use(new GetIDToken())
 liff.use(new GetLanguage())
+liff.use(new GetAppLanguage())
 liff.use(new CloseWindow())
 liff.use(new IsLoggedIn())
 liff.use(new Login())
+
+/**
+ * The language LINE itself is set to. getAppLanguage() (LIFF 2.24+, LINE 14.11+) is the app's
+ * setting; getLanguage() is the phone's, the best an older client can say.
+ */
+function appLanguage(): string {
+  try {
+    const app = liff.getAppLanguage()
+    if (app) return app
+  } catch {}
+  return liff.getLanguage()
+}
 
 export async function loadConfig(): Promise<LiffConfig> {
   const res = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-store' })
@@ -48,7 +62,7 @@ export async function startSession(config: LiffConfig, params: URLSearchParams):
   }
   return {
     token: async () => liff.getIDToken(),
-    language: liff.getLanguage(),
+    language: appLanguage(),
     inClient: liff.isInClient(),
     close: () => liff.closeWindow(),
   }
@@ -75,13 +89,14 @@ async function startMock(config: LiffConfig, params: URLSearchParams): Promise<S
     mock.set((prev) => ({ ...prev, getIDToken: token }))
     return token
   }
-  // The simulator is Japanese; `lang=en` tries the English app.
-  mock.set((prev) => ({ ...prev, getLanguage: params.get('lang') ?? 'ja', isInClient: true }))
+  // The simulator passes each simulated user's LINE language as `lang` (Japanese if none).
+  const lang = params.get('lang') ?? 'ja'
+  mock.set((prev) => ({ ...prev, getAppLanguage: lang, getLanguage: lang, isInClient: true }))
   if (given) mock.set((prev) => ({ ...prev, getIDToken: given }))
   else await fetchToken()
   return {
     token: async (refresh) => (refresh ? fetchToken() : liff.getIDToken()),
-    language: liff.getLanguage(),
+    language: appLanguage(),
     inClient: liff.isInClient(),
     close: () => liff.closeWindow(),
   }

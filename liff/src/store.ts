@@ -1,13 +1,18 @@
 /**
  * What the app keeps on the phone: the last good card (so the card draws at once on the next
- * open, LINE-CARD), the hold cart and the last pickup place. Nothing else: loans, holds and
- * reading history are private and are always read fresh from the server.
+ * open, LINE-CARD), a copy of the hold cart and the last pickup place. Nothing else: loans,
+ * holds and reading history are private and are always read fresh from the server. The cart
+ * itself is kept on the server (LINE's in-app browser may drop its storage); the copy here
+ * only lets it draw at once.
  */
-import type { Me, TitleSummary } from '../api-types.ts'
+import type { CartResponse, Me, OkResponse, TitleSummary } from '../api-types.ts'
+import { api } from './api.ts'
 
 const CARD = 'bunko.card.v1'
 const CART = 'bunko.cart.v1'
 const PLACE = 'bunko.pickup.v1'
+/** Set once a cart kept only on this phone (before the server kept it) has been handed over. */
+const SYNCED = 'bunko.cart.synced'
 
 export type CardData = Pick<Me, 'patronNumber' | 'name' | 'barcode' | 'libraryName'>
 
@@ -45,7 +50,7 @@ export function saveCard(me: Me): CardData {
 
 /** Unlinked, or the server says this LINE account is not linked: forget everything. */
 export function forgetAll(): void {
-  for (const k of [CARD, CART, PLACE]) write(k, null)
+  for (const k of [CARD, CART, PLACE, SYNCED]) write(k, null)
 }
 
 // ── the hold cart ──
@@ -67,19 +72,54 @@ function setCart(items: TitleSummary[]): void {
   for (const fn of listeners) fn()
 }
 
-export function addToCart(...titles: TitleSummary[]): void {
+/** Put titles in the cart: shown at once, then kept on the server (refused: back as it was). */
+export async function addToCart(...titles: TitleSummary[]): Promise<void> {
+  edits++
   const items = cartItems()
-  for (const title of titles) if (!items.some((i) => i.id === title.id)) items.push(title)
-  setCart(items)
+  const adding = titles.filter((title) => !items.some((i) => i.id === title.id))
+  setCart([...items, ...adding])
+  try {
+    for (const title of adding) await api<OkResponse>('PUT', `/api/cart/${title.id}`)
+  } catch (e) {
+    await syncCart().catch(() => {})
+    throw e
+  }
 }
 
-export function removeFromCart(id: number): void {
+export async function removeFromCart(id: number): Promise<void> {
+  edits++
   setCart(cartItems().filter((i) => i.id !== id))
+  try {
+    await api<OkResponse>('DELETE', `/api/cart/${id}`)
+  } catch (e) {
+    await syncCart().catch(() => {})
+    throw e
+  }
 }
 
+/** After placing holds: the server has already taken the reserved titles out. */
 export function clearCart(): void {
   setCart([])
 }
+
+/**
+ * Read the cart from the server. The first time, a cart this phone kept on its own (before
+ * the server kept carts) is handed over first, so nobody loses one to the change.
+ */
+export async function syncCart(): Promise<void> {
+  if (read<boolean>(SYNCED) !== true) {
+    for (const item of cartItems())
+      await api<OkResponse>('PUT', `/api/cart/${item.id}`).catch(() => {})
+    write(SYNCED, true)
+  }
+  const seen = edits
+  const { items } = await api<CartResponse>('GET', '/api/cart')
+  // A tap while the answer was on its way wins: it is newer than what the server said.
+  if (seen === edits) setCart(items)
+}
+
+/** Local changes to the cart so far: a server answer older than one of them is not applied. */
+let edits = 0
 
 export function lastPickup(): number | null {
   return read<number>(PLACE)

@@ -244,6 +244,7 @@ describe('every answer', () => {
     expect(me.barcode).toEqual({ symbology: 'codabar', start: 'A', stop: 'A' })
     expect(me.holds).toEqual({ total: 5, av: 0, limitTotal: 15, limitAv: 6 })
     expect(me.holdRefusal).toBeNull()
-    expect(me.passwordRule).toEqual({ minLength: 8, maxLength: 64 })
+    expect(me.passwordRule).toMatchObject({ minLength: 8, maxLength: 64 })
+    expect(me.passwordRule.text).toContain('英字と数字をそれぞれ1文字以上')
   })
 })

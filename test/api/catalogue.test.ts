@@ -1,5 +1,6 @@
 /** GET /api/me, /api/libraries, /api/search, /api/titles/:id. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { titles } from '../../db/schema.ts'
 import type {
   ApiError,
   LibrariesResponse,
@@ -113,6 +114,35 @@ describe('GET /api/search', () => {
     const { results } = await json<SearchResponse>(await search('まんが昔話'))
     expect(results).toHaveLength(2)
     for (const r of results) expect([r.set, r.volumeLabel]).toEqual([null, null])
+  })
+
+  it('ranks title matches above author and publisher matches, and gives type, year and publisher', async () => {
+    // 「枚方」 is every fixture title's author (枚方 太郎) but only one title's name.
+    const { results } = await json<SearchResponse>(await search('枚方'))
+    expect(results[0]).toMatchObject({ name: '枚方市史 資料編', publisher: '枚方市' })
+    const book = results.find((r) => r.name === '図書館の本 第20話')
+    expect(book).toMatchObject({ materialType: 'book', year: 2020 })
+  })
+
+  it('HOLD-AUDIOBOOK: a general patron gets 録音図書 last; a registered patron by date like any title', async () => {
+    // The newer of two titles of one name is the 録音図書.
+    await t.db.batch([
+      t.db.orm
+        .insert(titles)
+        .values([
+          { id: 90, title: 'ひらかた物語', materialType: 'book', year: 2001, createdAt: 0 },
+          { id: 91, title: 'ひらかた物語', materialType: 'audiobook', year: 2020, createdAt: 0 },
+        ])
+        .returning({ id: titles.id }),
+    ])
+    const types = async (as: 'hanako' | 'fumiko') =>
+      (
+        await json<SearchResponse>(
+          await t.call('GET', `/api/search?q=${encodeURIComponent('ひらかた物語')}`, { as }),
+        )
+      ).results.map((r) => r.materialType)
+    expect(await types('hanako')).toEqual(['book', 'audiobook'])
+    expect(await types('fumiko')).toEqual(['audiobook', 'book'])
   })
 
   it('trims the query; nothing found is an empty page', async () => {

@@ -269,6 +269,39 @@ describe('PATCH /api/holds/:id', () => {
     })
   })
 
+  it('HOLD-SET, HOLD-CHANGE: wholeSet moves every waiting volume of the set at once; without it one moves', async () => {
+    const placed = await json<PlaceHoldsResponse>(
+      await place([TITLE.shore(1), TITLE.shore(2)], PLACE.central),
+    )
+    const [upper, lower] = placed.holds
+    const res = await t.call('PATCH', `/api/holds/${lower!.id}`, {
+      body: { pickupPlaceId: PLACE.fujisaka, wholeSet: true },
+    })
+    expect(res.status).toBe(200)
+    const body = await json<HoldResponse>(res)
+    expect(body.hold.id).toBe(lower!.id)
+    expect(body.changed?.map((h) => h.id).sort()).toEqual([upper!.id, lower!.id].sort())
+    const after = (await list()).holds.filter((h) => h.set?.groupId === upper!.set?.groupId)
+    expect(after.map((h) => h.pickupPlace.id)).toEqual([PLACE.fujisaka, PLACE.fujisaka])
+    const one = await json<HoldResponse>(
+      await t.call('PATCH', `/api/holds/${upper!.id}`, { body: { pickupPlaceId: PLACE.central } }),
+    )
+    expect(one.changed?.map((h) => h.id)).toEqual([upper!.id])
+    const split = (await list()).holds.filter((h) => h.set?.groupId === upper!.set?.groupId)
+    expect(split.map((h) => h.pickupPlace.id).sort()).toEqual(
+      [PLACE.central, PLACE.fujisaka].sort(),
+    )
+  })
+
+  it('HOLD-SET: wholeSet leaves a volume already in transit where it is going', async () => {
+    const res = await t.call('PATCH', `/api/holds/${HOLD.setSecond}`, {
+      body: { pickupPlaceId: PLACE.fujisaka, wholeSet: true },
+    })
+    expect((await json<HoldResponse>(res)).changed?.map((h) => h.id)).toEqual([HOLD.setSecond])
+    const first = (await list()).holds.find((h) => h.id === HOLD.setFirst)
+    expect(first?.pickupPlace.id).not.toBe(PLACE.fujisaka)
+  })
+
   it('HOLD-CHANGE: a ready hold is refused (ready_hold) with its pickup phone', async () => {
     const body = await refusal(await change(HOLD.ready, PLACE.central), 409, 'ready_hold')
     expect(body.contact?.phone).toBe('050-7102-3113')

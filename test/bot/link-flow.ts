@@ -83,11 +83,18 @@ export async function signInOnLinkPage(
   return { ...result, page, fields }
 }
 
-/** Open LINE's account-link dialog (the redirect target) as the given simulated user. */
+/**
+ * Open LINE's account-link dialog (the redirect target) as the given simulated user and, when
+ * it asks (as LINE's does), press 許可する.
+ */
 export async function openDialog(b: Bunko, location: string, userId: string) {
   const url = new URL(location)
   url.searchParams.set('simUserId', userId)
-  const res = await fetch(url)
+  const shown = await fetch(url)
+  const asks = shown.status === 200 && (await shown.clone().text()).includes('value="allow"')
+  const res = asks
+    ? await fetch(url, { method: 'POST', body: new URLSearchParams({ choice: 'allow' }) })
+    : shown
   await b.settled()
   return res
 }

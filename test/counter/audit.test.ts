@@ -106,7 +106,11 @@ describe('the audit trail', () => {
     expect(all.res.status).toBe(200)
     const page = text(all.html)
     expect(page).toContain('最新の操作（5件）')
-    expect(page).toMatch(/返却 copy:11 .*status: on_loan.*status: in_transit/)
+    // Sentences staff read, not the stored key:value codes.
+    expect(page).toMatch(/返却 copy:11 .*資料の状態：貸出中.*資料の状態：回送中/)
+    expect(page).toContain(`借りている人：利用者番号 ${number(PATRON.alice)}`)
+    expect(page).toContain('予約の状態：回送中')
+    expect(page).not.toMatch(/holdState:|status: |borrowerId/)
     expect(page).toContain('田中 司書')
     const bob = text((await h.desk.get(`/counter/audit?patron=A${number(PATRON.bob)}A`)).html)
     expect(bob).toContain('最新の操作（1件）')

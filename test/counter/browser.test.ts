@@ -242,4 +242,43 @@ describe('the counter in Chromium', () => {
     }
     await context.close()
   }, 60_000)
+
+  it('at 200% text on a 640 px wide window no counter page scrolls sideways (1.4.10)', async () => {
+    const context = await browser.newContext({
+      locale: 'ja-JP',
+      viewport: { width: 640, height: 400 },
+    })
+    const page = await context.newPage()
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style')
+        style.textContent = 'html { font-size: 200% }'
+        document.head.append(style)
+      })
+    })
+    await signIn(page)
+    const wide: string[] = []
+    for (const path of [
+      '/counter',
+      `/counter/patrons/${PATRON.alice}`,
+      '/counter/holds?place=2',
+      '/counter/audit',
+    ]) {
+      await page.goto(`${server.origin}${path}`)
+      const w = await page.evaluate(() => {
+        const d = document.documentElement
+        const past = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+          (e) => e.getBoundingClientRect().right > d.clientWidth + 1,
+        )
+        const inner = past.filter((e) => !past.some((o) => o !== e && e.contains(o)))
+        return d.scrollWidth > d.clientWidth
+          ? `${d.scrollWidth}: ${inner.slice(0, 3).map((e) => `${e.tagName}.${e.className}`)}`
+          : ''
+      })
+      // Wide tables may scroll inside their own box; the page itself may not.
+      if (w) wide.push(`${path} ${w}`)
+    }
+    expect(wide).toEqual([])
+    await context.close()
+  }, 60_000)
 })

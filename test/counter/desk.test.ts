@@ -142,6 +142,8 @@ describe('lending', () => {
     expect(res.status).toBe(422)
     expect(text(html)).toContain('貸出できません')
     expect(text(html)).toContain(why)
+    // One 貸出できません banner, never the patron's block and the refusal stacked.
+    expect(html.split('<strong>貸出できません</strong>').length - 1).toBe(1)
     expect(await openLoans(h, patronId)).toEqual(before)
     const [entry] = await h.db.orm
       .select()
@@ -166,6 +168,7 @@ describe('lending', () => {
     })
     expect(res.status).toBe(422)
     expect(text(html)).toContain('責任者に確認し')
+    expect(text(html)).toContain('貸し出していません。理由は上の「貸出できません」のとおりです。')
     expect(await openLoans(h, PATRON.alice)).toHaveLength(0)
   })
 

@@ -49,6 +49,7 @@ export const TABLES = [
   'reading_history',
   'favourites',
   'want_to_read',
+  'hold_cart',
   'notice_preferences',
   'loans',
   'holds',

@@ -90,12 +90,19 @@ describe('the LIFF app on the real API', () => {
     await item.getByText(`返却期限`).first().waitFor()
     expect(await item.textContent()).toContain(jaDate(loan.dueDate))
     await item.getByRole('button', { name: '延長する' }).click()
-    await item.getByText(`延長すると、返却期限は ${newDue} になります。延長しますか？`).waitFor()
+    expect(loan.quote).toContain(`${jaDate(loan.newDueDate)}になります。`)
+    await item.getByText(loan.quote).waitFor()
     // Asking is not renewing.
     const [unchanged] = await e.b.db.orm.select().from(loans).where(eq(loans.id, loan.id))
     expect(unchanged?.dueDate).toBe(loan.dueDate)
     await item.locator('.confirm').getByRole('button', { name: '延長する' }).click()
     await item.getByText(`延長しました。新しい返却期限は ${newDue} です。`).waitFor()
+    // Right after renewing: when the next renewal opens, never a red refusal.
+    const after = await api<LoansResponse>('/api/loans')
+    const next = after.loans.find((l) => l.id === loan.id)?.nextRenewal
+    expect(next && next > TODAY).toBe(true)
+    await item.getByText(`次の延長は ${jaDate(next!)} からできます。`).waitFor()
+    expect(await item.locator('.refusal').count()).toBe(0)
     const [renewed] = await e.b.db.orm.select().from(loans).where(eq(loans.id, loan.id))
     expect(renewed).toMatchObject({ dueDate: loan.newDueDate, renewals: loan.renewals + 1 })
     expect(problems).toEqual([])
@@ -158,7 +165,7 @@ describe('the LIFF app on the real API', () => {
     expect(base).not.toBe(set.name)
 
     const { page, context, problems } = await open('search')
-    await page.getByLabel('キーワード（書名・著者名など）').fill(base)
+    await page.getByLabel('キーワード（書名・著者名・出版者・ISBN）').fill(base)
     await page.getByRole('button', { name: '検索する' }).click()
     await page.getByRole('link', { name: set.name, exact: true }).click()
     await page.getByRole('heading', { level: 1, name: set.name }).waitFor()
@@ -188,6 +195,48 @@ describe('the LIFF app on the real API', () => {
       .locator('li.item', { hasText: `${base} 下` })
       .getByText('セット予約 2／2巻目')
       .waitFor()
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('HOLD-QUEUE: the holds list shows the ready hold first with its deadline, then in transit, then waiting', async () => {
+    const { page, context, problems } = await open('holds')
+    await page.locator('li.item', { hasText: '枚方宿の歴史' }).waitFor()
+    const states = await page.locator('li.item .state strong').allTextContents()
+    const firstWaiting = states.indexOf('予約中')
+    expect(states[0]).toBe('確保中（受け取れます）')
+    expect(states.indexOf('輸送中')).toBeGreaterThan(0)
+    expect(states.indexOf('輸送中')).toBeLessThan(firstWaiting)
+    expect(states.slice(firstWaiting).every((s) => s === '予約中')).toBe(true)
+    await page
+      .locator('li.item')
+      .first()
+      .getByText(/までにお受け取りください/)
+      .waitFor()
+    await page
+      .locator('li.item', { hasText: '白い鐘 上' })
+      .getByText('受取場所へ運んでいます')
+      .waitFor()
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('LINE-LANG: an English LINE user opening the app from the simulator gets the English app', async () => {
+    const english = e.b.users.find((u) => u.language === 'en')!
+    await e.b.sim.users.follow(english.userId)
+    await e.b.settled()
+    await linkPatron(e.b, english.userId, '1000000009', 'yui-00000009')
+    const { page, context, problems } = await openTab(e, { width: 1100, height: 844 })
+    await page.goto(`${e.b.origin}/simulator?user=${encodeURIComponent(english.userId)}`)
+    await page
+      .locator('#richmenu')
+      .getByRole('button', { name: 'マイポータル', exact: true })
+      .click()
+    const panel = page.frameLocator('#liff-frame')
+    await panel.getByRole('heading', { level: 1, name: 'My portal' }).waitFor()
+    expect(await panel.locator('html').getAttribute('lang')).toBe('en')
+    await panel.getByRole('link', { name: /^Loans/ }).click()
+    await panel.getByRole('heading', { level: 1, name: 'Loans' }).waitFor()
     expect(problems).toEqual([])
     await context.close()
   })

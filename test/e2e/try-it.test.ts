@@ -72,7 +72,9 @@ describe('the try-it page, end to end', () => {
     await form.getByLabel(/^利用者番号/).fill(HANAKO.number)
     await form.getByLabel(/^パスワード/).fill(HANAKO.password)
     await form.getByRole('button', { name: '連携する' }).click()
-    // The link page hands over to LINE's own account-link dialog, which finishes the link.
+    // The link page hands over to LINE's own account-link dialog, which asks, then links.
+    await form.getByRole('heading', { name: 'アカウント連携' }).waitFor()
+    await form.getByRole('button', { name: '許可する' }).click()
     await form.getByRole('heading', { name: '連携しました' }).waitFor()
     await form.getByText('アカウントの連携が完了しました').waitFor()
     await page.locator('.note', { hasText: 'アカウント連携: 成功' }).waitFor()

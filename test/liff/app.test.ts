@@ -50,7 +50,9 @@ describe('LIFF app in Chromium', () => {
     await page.goto(appUrl(h, 'loans'))
     const item = page.locator('li.item', { hasText: 'はじめての天体観測' })
     await item.getByRole('button', { name: '延長する' }).click()
-    await item.getByText('延長すると、返却期限は 2026年5月25日(月) になります。').waitFor()
+    await item
+      .getByText('返却期限は2026年5月15日(金)から2026年5月25日(月)になります。', { exact: false })
+      .waitFor()
     await item.locator('.confirm').getByRole('button', { name: '延長する' }).click()
     await item.getByText('延長しました。新しい返却期限は 2026年5月25日(月) です。').waitFor()
     expect(fake.loans.find((l) => l.id === 101)?.dueDate).toBe('2026-05-25')
@@ -77,7 +79,7 @@ describe('LIFF app in Chromium', () => {
   it('HOLD-SET: place a set hold through search → detail → cart → pickup → confirm → done', async () => {
     const { page, context, fake } = await openContext(h)
     await page.goto(appUrl(h, 'search'))
-    await page.getByLabel('キーワード（書名・著者名など）').fill('海辺')
+    await page.getByLabel('キーワード（書名・著者名・出版者・ISBN）').fill('海辺')
     await page.getByRole('button', { name: '検索する' }).click()
     await page.getByRole('link', { name: '海辺の物語 上' }).click()
     await page.getByRole('button', { name: 'セットの全巻をカートに入れる' }).click()

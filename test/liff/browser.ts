@@ -40,9 +40,13 @@ export interface Opened {
 }
 
 /** A phone-sized context with the app's network answered by `fake`. */
-export async function openContext(h: Harness, fake = new FakeLibrary()): Promise<Opened> {
+export async function openContext(
+  h: Harness,
+  fake = new FakeLibrary(),
+  viewport = { width: 360, height: 740 },
+): Promise<Opened> {
   const context = await h.browser.newContext({
-    viewport: { width: 360, height: 740 },
+    viewport,
     deviceScaleFactor: 2,
     locale: 'ja-JP',
   })
@@ -50,7 +54,12 @@ export async function openContext(h: Harness, fake = new FakeLibrary()): Promise
   const hold = () => new Promise<void>(() => {})
   await context.route('**/liff/config.json', async (route) => {
     if (stall.on) return hold()
-    const config: LiffConfig = { liffId: 'test-liff', mock: true, simulatorOrigin: h.served.origin }
+    const config: LiffConfig = {
+      liffId: 'test-liff',
+      mock: true,
+      simulatorOrigin: h.served.origin,
+      libraryName: { ja: '枚方市立図書館', en: 'Hirakata City Library' },
+    }
     await route.fulfill({ json: config })
   })
   await context.route('**/simulator/api/users/*/id-token', (route) =>

@@ -32,6 +32,8 @@ export class FakeLibrary {
   shelf: ShelfResponse = F.shelf()
   prefs: NotificationPrefs = structuredClone(F.PREFS)
   favourites = new Set<number>()
+  /** The hold cart kept on the server, title ids in the order put in. */
+  cart: number[] = []
   wanted = new Set<number>()
   /** Every call, for assertions: `GET /api/me`. */
   calls: string[] = []
@@ -65,6 +67,19 @@ export class FakeLibrary {
     const favId = num(/^\/api\/favourites\/(\d+)$/)
     const wantId = num(/^\/api\/shelf\/want\/(\d+)$/)
     const historyId = num(/^\/api\/shelf\/history\/(\d+)$/)
+    const cartId = num(/^\/api\/cart\/(\d+)$/)
+    if (method === 'GET' && path === '/api/cart')
+      return ok({ items: this.cart.map((id) => F.titleById(id)) })
+    if (method === 'PUT' && cartId !== null) {
+      if (!F.TITLES.some((t) => t.id === cartId))
+        return err(404, 'not_found', 'この資料は見つかりませんでした。')
+      if (!this.cart.includes(cartId)) this.cart.push(cartId)
+      return ok({ ok: true })
+    }
+    if (method === 'DELETE' && cartId !== null) {
+      this.cart = this.cart.filter((id) => id !== cartId)
+      return ok({ ok: true })
+    }
     if (method === 'GET' && path === '/api/me') return ok(this.me)
     if (method === 'GET' && path === '/api/libraries') return ok({ places: F.PLACES })
     if (method === 'GET' && path === '/api/loans') return ok({ today: F.TODAY, loans: this.loans })
@@ -127,6 +142,8 @@ export class FakeLibrary {
       renewals: loan.renewals + 1,
       renewable: false,
       newDueDate: undefined,
+      quote: undefined,
+      nextRenewal: '2026-05-12',
       refusal: { reason: 'no_gain', message: '延長しても返却期限は延びません。' },
     }
     this.loans = this.loans.map((l) => (l.id === id ? renewed : l))
@@ -156,7 +173,11 @@ export class FakeLibrary {
     return { holds: this.holds, counts: { total: active.length, av }, limits: { total: 15, av: 6 } }
   }
 
-  private hold(method: string, id: number, body: { pickupPlaceId?: unknown } | null): Response {
+  private hold(
+    method: string,
+    id: number,
+    body: { pickupPlaceId?: unknown; wholeSet?: unknown } | null,
+  ): Response {
     const hold = this.holds.find((h) => h.id === id)
     if (!hold) return err(404, 'not_found', '見つかりませんでした。')
     if (method === 'DELETE') {
@@ -170,12 +191,13 @@ export class FakeLibrary {
       if (!place) return err(400, 'invalid', '受取場所を選び直してください。', 'pickupPlaceId')
       if (hold.pickupChangeRefusal)
         return err(409, hold.pickupChangeRefusal.reason, hold.pickupChangeRefusal.message)
-      const changed: Hold = {
-        ...hold,
-        pickupPlace: { id: place.id, name: place.name, kind: place.kind, phone: place.phone },
-      }
-      this.holds = this.holds.map((h) => (h.id === id ? changed : h))
-      return ok({ hold: changed })
+      const pickupPlace = { id: place.id, name: place.name, kind: place.kind, phone: place.phone }
+      const group = body?.wholeSet === true ? hold.set?.groupId : undefined
+      const moves = (h: Hold) =>
+        h.id === id || (group !== undefined && h.set?.groupId === group && h.state === 'waiting')
+      this.holds = this.holds.map((h) => (moves(h) ? { ...h, pickupPlace } : h))
+      const changed = this.holds.filter(moves)
+      return ok({ hold: changed.find((h) => h.id === id), changed })
     }
     return err(404, 'not_found', '見つかりませんでした。')
   }
@@ -241,6 +263,7 @@ export class FakeLibrary {
       }
     })
     this.holds = [...this.holds, ...created]
+    this.cart = this.cart.filter((id) => !ids.includes(id))
     return json(201, { holds: created })
   }
 
@@ -250,9 +273,13 @@ export class FakeLibrary {
     const page = Math.max(1, Number(q.get('page')) || 1)
     const hits = F.TITLES.filter((t) => t.name.includes(text) || t.author.includes(text))
     const pageSize = 20
-    const results = hits
-      .slice((page - 1) * pageSize, page * pageSize)
-      .map((t) => ({ ...t, copies: 2, onShelf: t.notForLoan ? 0 : 1 }))
+    const results = hits.slice((page - 1) * pageSize, page * pageSize).map((t) => ({
+      ...t,
+      copies: 2,
+      onShelf: t.notForLoan ? 0 : 1,
+      publisher: '淀川書房',
+      year: 2000 + t.id,
+    }))
     return ok({ q: text, page, pageSize, total: hits.length, results })
   }
 

@@ -23,7 +23,11 @@ export const ME: Me = {
   libraryName: '枚方市立図書館',
   holds: { total: 3, av: 0, limitTotal: 15, limitAv: 6 },
   holdRefusal: null,
-  passwordRule: { minLength: 8, maxLength: 64 },
+  passwordRule: {
+    minLength: 8,
+    maxLength: 64,
+    text: 'パスワードは半角の英字と数字をそれぞれ1文字以上含む、8〜64文字で設定してください（記号も使えます。空白と利用者番号そのものは使えません）。',
+  },
 }
 
 export const PLACES: PickupPlace[] = [
@@ -155,6 +159,9 @@ export function loans(): Loan[] {
       library: central,
       renewable: true,
       newDueDate: '2026-05-25',
+      quote:
+        '延長すると、返却期限は2026年5月15日(金)から2026年5月25日(月)になります。延長の14日間は今日から数えるため、延びるのは10日です。延長しますか？',
+      nextRenewal: null,
     },
     {
       id: 102,
@@ -165,6 +172,7 @@ export function loans(): Loan[] {
       renewals: 0,
       library: central,
       renewable: false,
+      nextRenewal: null,
       refusal: {
         reason: 'held',
         message:
@@ -180,6 +188,7 @@ export function loans(): Loan[] {
       renewals: 1,
       library: central,
       renewable: false,
+      nextRenewal: null,
       refusal: {
         reason: 'overdue',
         message: '「ジャズ名盤集」は返却期限を過ぎているため、延長できません。至急ご返却ください。',

@@ -7,6 +7,7 @@
 import '../../liff/src/start.ts'
 import { render } from 'preact'
 import { vi } from 'vitest'
+import type { LiffConfig } from '../../liff/api-types.ts'
 import { connect } from '../../liff/src/api.ts'
 import { App } from '../../liff/src/app.tsx'
 import { rememberedLang, setLang } from '../../liff/src/i18n/index.ts'
@@ -41,7 +42,12 @@ export async function mount(route: string, options: MountOptions = {}): Promise<
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost/')
     if (url.pathname.endsWith('/config.json')) {
-      return Response.json({ liffId: 'test-liff', mock: true, simulatorOrigin: 'http://sim.test' })
+      return Response.json({
+        liffId: 'test-liff',
+        mock: true,
+        simulatorOrigin: 'http://sim.test',
+        libraryName: { ja: '枚方市立図書館', en: 'Hirakata City Library' },
+      })
     }
     if (url.pathname.startsWith('/simulator/api/users/'))
       return Response.json({ idToken: options.simulatorToken ?? TOKEN })
@@ -56,7 +62,10 @@ export async function mount(route: string, options: MountOptions = {}): Promise<
   connect(current)
   const root = document.createElement('div')
   document.body.replaceChildren(root)
-  render(<App cached={cachedCard()} session={current} />, root)
+  const config = options.holdConfig
+    ? new Promise<LiffConfig>(() => {})
+    : import('../../liff/src/session.ts').then((m) => m.loadConfig())
+  render(<App cached={cachedCard()} session={current} config={config} />, root)
   return { fake, root, requests }
 }
 

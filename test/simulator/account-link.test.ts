@@ -8,18 +8,43 @@ async function setUp() {
   await t.sim.users.follow(t.bob)
   const res = await t.call('POST', `/v2/bot/user/${t.alice}/linkToken`)
   const { linkToken } = (await res.json()) as { linkToken: string }
-  const open = (as: string, token = linkToken, nonce = 'n0nce-abc') =>
+  const open = (as: string, token = linkToken, nonce = 'n0nce-abc', choice?: string) =>
     t.sim.app.request(`/dialog/bot/accountLink?linkToken=${token}&nonce=${nonce}`, {
       headers: { cookie: `${USER_COOKIE}=${as}` },
+      ...(choice ? { method: 'POST', body: new URLSearchParams({ choice }) } : {}),
     })
   const lastLink = () => t.webhooks.at(-1)!.json.events[0]!
   return { ...t, linkToken, open, lastLink }
 }
 
 describe('account-link dialog', () => {
+  it('asks first, as LINE does: opening it links nothing; キャンセル sends nothing', async () => {
+    const t = await setUp()
+    const before = t.webhooks.length
+    const page = await t.open(t.alice)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('許可する')
+    expect(html).toContain('キャンセル')
+    const cancelled = await t.open(t.alice, t.linkToken, 'n0nce-abc', 'cancel')
+    expect(await cancelled.text()).toContain('連携を中止しました')
+    expect(t.webhooks).toHaveLength(before)
+    expect(t.sim.state.linkTokens.get(t.linkToken)!.used).toBe(false)
+  })
+
+  it('speaks the LINE user’s language', async () => {
+    const t = await setUp()
+    t.sim.state.users.get(t.alice)!.language = 'en'
+    const html = await (await t.open(t.alice)).text()
+    expect(html).toContain('lang="en"')
+    expect(html).toContain('Allow')
+    const done = await (await t.open(t.alice, t.linkToken, 'n0nce-abc', 'allow')).text()
+    expect(done).toContain('Account linked')
+  })
+
   it('consumes the token and sends accountLink ok with the nonce and a reply token', async () => {
     const t = await setUp()
-    const page = await t.open(t.alice)
+    const page = await t.open(t.alice, t.linkToken, 'n0nce-abc', 'allow')
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('連携しました')
     const event = t.lastLink()
@@ -34,7 +59,7 @@ describe('account-link dialog', () => {
 
   it('fails a reused token', async () => {
     const t = await setUp()
-    await t.open(t.alice)
+    await t.open(t.alice, t.linkToken, 'n0nce-abc', 'allow')
     const again = await t.open(t.alice)
     expect(again.status).toBe(400)
     expect(await again.text()).toContain('すでに使われています')
@@ -53,7 +78,7 @@ describe('account-link dialog', () => {
   it('succeeds just inside ten minutes', async () => {
     const t = await setUp()
     t.time.advance(10 * 60_000 - 1)
-    await t.open(t.alice)
+    await t.open(t.alice, t.linkToken, 'n0nce-abc', 'allow')
     expect(t.lastLink()).toMatchObject({ link: { result: 'ok' } })
   })
 
@@ -61,7 +86,7 @@ describe('account-link dialog', () => {
     const t = await setUp()
     await t.open(t.bob)
     expect(t.lastLink()).toMatchObject({ source: { userId: t.bob }, link: { result: 'failed' } })
-    await t.open(t.alice)
+    await t.open(t.alice, t.linkToken, 'n0nce-abc', 'allow')
     expect(t.lastLink()).toMatchObject({ source: { userId: t.alice }, link: { result: 'ok' } })
   })
 
@@ -84,6 +109,7 @@ describe('account-link dialog', () => {
     const t = await setUp()
     await t.sim.app.request(
       `/dialog/bot/accountLink?linkToken=${t.linkToken}&nonce=n&simUserId=${t.alice}`,
+      { method: 'POST', body: new URLSearchParams({ choice: 'allow' }) },
     )
     expect(t.lastLink()).toMatchObject({ link: { result: 'ok', nonce: 'n' } })
   })

@@ -20,7 +20,7 @@ type Event = {
 }
 
 /** The echo bot: text → "エコー: …" and a Flex card with a quick reply; postback → its data. */
-function echoBot(client: () => messagingApi.MessagingApiClient) {
+function echoBot(client: () => messagingApi.MessagingApiClient, botOrigin: () => string) {
   const bot = new Hono()
   bot.post('/webhook', async (c) => {
     const body = await c.req.text()
@@ -77,6 +77,29 @@ function echoBot(client: () => messagingApi.MessagingApiClient) {
             },
           ],
         })
+      } else if (e.type === 'postback' && e.postback?.data === 'open=localhost') {
+        // A page made for PUBLIC_URL=http://localhost while the simulator is at 127.0.0.1.
+        const port = new URL(botOrigin()).port
+        await client().replyMessage({
+          replyToken: e.replyToken,
+          messages: [
+            {
+              type: 'template',
+              altText: '連携',
+              template: {
+                type: 'buttons',
+                text: '連携ページ',
+                actions: [
+                  {
+                    type: 'uri',
+                    label: '連携ページを開く',
+                    uri: `http://localhost:${port}/liff/link`,
+                  },
+                ],
+              },
+            },
+          ],
+        })
       } else if (e.type === 'postback' && e.postback) {
         await client().replyMessage({
           replyToken: e.replyToken,
@@ -104,7 +127,10 @@ describe('try-it page', () => {
 
   beforeAll(async () => {
     let client: messagingApi.MessagingApiClient | undefined
-    const bot = echoBot(() => client!)
+    const bot = echoBot(
+      () => client!,
+      () => botServer.origin,
+    )
     botServer = await listen(bot.fetch)
     t = makeSimulator({ deliver: undefined, liffApps: { [LIFF_ID]: `${botServer.origin}/liff/` } })
     simServer = await listen(t.sim.app.fetch)
@@ -179,5 +205,17 @@ describe('try-it page', () => {
     const frame = page.frameLocator('#liff-frame')
     await frame.locator('#liff-path').getByText('/liff/card').waitFor()
     expect(await frame.locator('#liff-user').textContent()).toBe(t.alice)
+  })
+
+  it('opens a localhost link in the panel when the simulator is at 127.0.0.1 (and says nothing odd)', async () => {
+    expect(new URL(simServer.origin).hostname).toBe('127.0.0.1')
+    await t.sim.users.postback(t.alice, 'open=localhost')
+    await page.getByRole('button', { name: '連携ページを開く' }).last().click()
+    const frame = page.frameLocator('#liff-frame')
+    await frame.locator('#liff-path').getByText('/liff/link').waitFor()
+    expect(new URL((await page.locator('#liff-frame').getAttribute('src')) ?? '').hostname).toBe(
+      '127.0.0.1',
+    )
+    expect(page.context().pages()).toHaveLength(1)
   })
 })

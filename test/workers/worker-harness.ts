@@ -145,6 +145,12 @@ export async function linkThroughWorker(
   if (signed.res.status !== 303) return { signed, dialog: null }
   const dialogUrl = new URL(signed.res.headers.get('location') ?? '')
   dialogUrl.searchParams.set('simUserId', userId)
-  const dialog = await send(wenv, dialogUrl.pathname + dialogUrl.search)
+  // LINE's dialog asks first; 許可する links.
+  const asked = await send(wenv, dialogUrl.pathname + dialogUrl.search)
+  if (asked.status !== 200) return { signed, dialog: asked }
+  const dialog = await send(wenv, dialogUrl.pathname + dialogUrl.search, {
+    method: 'POST',
+    body: new URLSearchParams({ choice: 'allow' }),
+  })
   return { signed, dialog }
 }

@@ -47,7 +47,9 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
     const { q, page } = query(c, SearchQuery, lang)
     const offset = (page - 1) * PAGE_SIZE
     // One more than a page: whether another page follows (db gives no total count yet).
-    const hits = await searchTitles(db, { q, limit: PAGE_SIZE + 1, offset })
+    // HOLD-AUDIOBOOK: 録音図書 last for a patron who may not reserve them.
+    const audiobooksLast = c.get('patron').row.category !== 'print_disabled'
+    const hits = await searchTitles(db, { q, limit: PAGE_SIZE + 1, offset, audiobooksLast })
     const shown = hits.slice(0, PAGE_SIZE)
     const summaries = await summarize(db, shown)
     const body: SearchResponse = {
@@ -57,6 +59,8 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
       total: offset + hits.length,
       results: shown.map((h) => ({
         ...summaries.get(h.id)!,
+        publisher: h.publisher,
+        year: h.year,
         copies: h.availability.reduce((n, a) => n + a.copies, 0),
         onShelf: h.availability.reduce((n, a) => n + a.onShelf, 0),
       })),

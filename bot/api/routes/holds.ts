@@ -14,6 +14,7 @@ import {
   type Policy,
   type Refusal,
 } from '../../../core/index.ts'
+import { removeFromCart } from '../../../db/cart.ts'
 import type { Db } from '../../../db/client.ts'
 import { activeHoldFacts, openLoanFacts, placeFacts } from '../../../db/facts.ts'
 import { cancelHold, changePickupPlace } from '../../../db/hold-changes.ts'
@@ -48,7 +49,10 @@ const PlaceHoldsBody = v.strictObject({
   pickupPlaceId: idNumber,
 })
 
-const ChangePickupBody = v.strictObject({ pickupPlaceId: idNumber })
+const ChangePickupBody = v.strictObject({
+  pickupPlaceId: idNumber,
+  wholeSet: v.optional(v.boolean()),
+})
 
 export function holdRoutes({ db, clock, config }: AppDeps) {
   const { policy } = config
@@ -100,6 +104,8 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
         policy,
       })
     }
+    // Reserved titles leave the cart (a refused cart stays as it was).
+    await removeFromCart(db, { patronId, titleIds: input.titleIds })
     const ids = new Set(placed.value.map((h) => h.id))
     await recordLineActions(
       db,
@@ -137,10 +143,10 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const holdId = pathId(c, lang)
     const patronId = c.get('patron').row.id
-    const { pickupPlaceId } = await jsonBody(c, ChangePickupBody, lang)
+    const { pickupPlaceId, wholeSet } = await jsonBody(c, ChangePickupBody, lang)
     const done = await changePickupPlace(
       db,
-      { patronId, holdId, pickupPlaceId },
+      { patronId, holdId, pickupPlaceId, wholeSet },
       clock.now(),
       policy,
     )
@@ -160,10 +166,10 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
           throw problem(404, 'not_found', done.message[lang])
       }
     }
-    const { holds } = await bodies(patronId, lang, new Set([holdId]))
-    const hold = holds[0]
+    const { holds } = await bodies(patronId, lang, new Set(done.value.changed))
+    const hold = holds.find((h) => h.id === holdId)
     if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])
-    const body: HoldResponse = { hold }
+    const body: HoldResponse = { hold, changed: holds }
     return c.json(body)
   })
 

@@ -1,6 +1,13 @@
 /** `GET /api/me` (the card, LINE-CARD) and `GET /api/libraries` (pickup places, HOLD-PICKUP). */
 import { Hono } from 'hono'
-import { accessMessage, holdCounts, holdMessage, isBlocked, jstDate } from '../../../core/index.ts'
+import {
+  accessMessage,
+  holdCounts,
+  holdMessage,
+  isBlocked,
+  jstDate,
+  passwordRuleText,
+} from '../../../core/index.ts'
 import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
 import { listPlaces } from '../../../db/places.ts'
 import type { LibrariesResponse, Me, PickupKind } from '../../../liff/api-types.ts'
@@ -44,7 +51,7 @@ export function meRoutes({ db, clock, config }: AppDeps) {
               reason: 'unreachable',
               message: holdMessage({ reason: 'unreachable' }, policy)[lang],
             },
-      passwordRule: { ...policy.password },
+      passwordRule: { ...policy.password, text: passwordRuleText(policy)[lang] },
     }
     return c.json(me)
   })

@@ -1,6 +1,7 @@
 /** Loans as the app shows them: due dates, overdue, and the renewal quote or why not (RENEW-*). */
 import { inArray } from 'drizzle-orm'
 import type { Policy } from '../../../core/policy.ts'
+import { renewalQuoteMessage } from '../../../core/renewal-messages.ts'
 import type { Db } from '../../../db/client.ts'
 import type { LoanView } from '../../../db/loans.ts'
 import { loans, places } from '../../../db/schema.ts'
@@ -8,11 +9,17 @@ import type { Lang, Loan, LoanRenewal } from '../../../liff/api-types.ts'
 import { contactOf, placeContact } from './places.ts'
 import { selectIn, summarize, titleRows } from './titles.ts'
 
-export function renewalOf(view: LoanView, lang: Lang): LoanRenewal {
+export function renewalOf(view: LoanView, lang: Lang, policy: Policy): LoanRenewal {
   const r = view.renewal
+  const nextRenewal = view.nextRenewal
   return r.ok
-    ? { renewable: true, newDueDate: r.value.newDueDate }
-    : { renewable: false, refusal: { reason: r.reason, message: r.message[lang] } }
+    ? {
+        renewable: true,
+        newDueDate: r.value.newDueDate,
+        quote: renewalQuoteMessage(r.value, policy, view.av)[lang],
+        nextRenewal,
+      }
+    : { renewable: false, refusal: { reason: r.reason, message: r.message[lang] }, nextRenewal }
 }
 
 /** The contract's Loan for each view, in the order given. */
@@ -44,7 +51,7 @@ export async function loanBodies(
       overdue: l.overdue,
       renewals: l.renewals,
       library: place ? placeContact(place, ctx.lang) : contactOf(ctx.policy, ctx.lang),
-      ...renewalOf(l, ctx.lang),
+      ...renewalOf(l, ctx.lang, ctx.policy),
     }
   })
 }

@@ -161,3 +161,15 @@ export function ScanForm(p: {
     </form>
   )
 }
+
+/**
+ * A wide table scrolls inside its own box, so the page never scrolls sideways at large text
+ * (WCAG 1.4.10 lets a data table keep its two dimensions). Focusable, so a keyboard scrolls it.
+ */
+export function TableScroll(p: { labelledBy: string; children: Child }) {
+  return (
+    <section class="table-scroll" aria-labelledby={p.labelledBy} tabindex={0}>
+      {p.children}
+    </section>
+  )
+}

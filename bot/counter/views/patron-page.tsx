@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { HoldView } from '../../../db/hold-list.ts'
 import type { LoanLine, PatronSummary } from '../patron-summary.ts'
 import { COUNTER_PATH } from '../session.ts'
-import { Message, ScanForm } from './frame.tsx'
+import { Message, ScanForm, TableScroll } from './frame.tsx'
 import { CATEGORY, dateJa, HOLD_STATE } from './labels.ts'
 
 export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: Child }) {
@@ -57,80 +57,84 @@ export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: C
 function LoansTable(p: { loans: LoanLine[] }) {
   if (p.loans.length === 0) return <p class="empty">貸出中の資料はありません。</p>
   return (
-    <table aria-labelledby="loans">
-      <thead>
-        <tr>
-          <th scope="col">資料</th>
-          <th scope="col">バーコード</th>
-          <th scope="col">貸出日</th>
-          <th scope="col">返却期限</th>
-          <th scope="col">状態</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.loans.map((l) => (
+    <TableScroll labelledBy="loans">
+      <table aria-labelledby="loans">
+        <thead>
           <tr>
-            <td>
-              {l.title}
-              {l.author ? <span class="hint">{l.author}</span> : null}
-            </td>
-            <td>{l.barcode}</td>
-            <td>{dateJa(l.loanDate)}</td>
-            <td class={l.overdueDays > 0 ? 'late' : undefined}>{dateJa(l.dueDate)}</td>
-            <td>
-              {l.overdueDays > 0 ? (
-                <span class="tag late">
-                  {l.longOverdue ? '長期延滞' : '延滞'} {l.overdueDays}日
-                </span>
-              ) : (
-                '貸出中'
-              )}
-              {l.locker ? <span class="hint">ロッカー貸出</span> : null}
-              {l.renewals > 0 ? <span class="hint">延長 {l.renewals}回</span> : null}
-            </td>
+            <th scope="col">資料</th>
+            <th scope="col">バーコード</th>
+            <th scope="col">貸出日</th>
+            <th scope="col">返却期限</th>
+            <th scope="col">状態</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.loans.map((l) => (
+            <tr>
+              <td>
+                {l.title}
+                {l.author ? <span class="hint">{l.author}</span> : null}
+              </td>
+              <td>{l.barcode}</td>
+              <td>{dateJa(l.loanDate)}</td>
+              <td class={l.overdueDays > 0 ? 'late' : undefined}>{dateJa(l.dueDate)}</td>
+              <td>
+                {l.overdueDays > 0 ? (
+                  <span class="tag late">
+                    {l.longOverdue ? '長期延滞' : '延滞'} {l.overdueDays}日
+                  </span>
+                ) : (
+                  '貸出中'
+                )}
+                {l.locker ? <span class="hint">ロッカー貸出</span> : null}
+                {l.renewals > 0 ? <span class="hint">延長 {l.renewals}回</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 
 function HoldsTable(p: { holds: HoldView[] }) {
   if (p.holds.length === 0) return <p class="empty">予約はありません。</p>
   return (
-    <table aria-labelledby="holds">
-      <thead>
-        <tr>
-          <th scope="col">資料</th>
-          <th scope="col">状態</th>
-          <th scope="col">予約順位</th>
-          <th scope="col">受取場所</th>
-          <th scope="col">取置期限</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.holds.map((h) => (
+    <TableScroll labelledBy="holds">
+      <table aria-labelledby="holds">
+        <thead>
           <tr>
-            <td>
-              {h.title}
-              {h.volume !== null && h.setGroup !== null ? (
-                <span class="hint">セット予約 {h.volume}巻目</span>
-              ) : null}
-            </td>
-            <td>
-              {h.state === 'ready' ? (
-                <span class="tag">{HOLD_STATE.ready}</span>
-              ) : (
-                (HOLD_STATE[h.state] ?? h.state)
-              )}
-              {h.transit ? <span class="hint">{h.transit.to.name}へ</span> : null}
-            </td>
-            <td>{h.queuePosition !== null ? `${h.queuePosition}番目` : '—'}</td>
-            <td>{h.pickupPlace.name}</td>
-            <td>{h.pickupBy ? dateJa(h.pickupBy) : '—'}</td>
+            <th scope="col">資料</th>
+            <th scope="col">状態</th>
+            <th scope="col">予約順位</th>
+            <th scope="col">受取場所</th>
+            <th scope="col">取置期限</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.holds.map((h) => (
+            <tr>
+              <td>
+                {h.title}
+                {h.volume !== null && h.setGroup !== null ? (
+                  <span class="hint">セット予約 {h.volume}巻目</span>
+                ) : null}
+              </td>
+              <td>
+                {h.state === 'ready' ? (
+                  <span class="tag">{HOLD_STATE.ready}</span>
+                ) : (
+                  (HOLD_STATE[h.state] ?? h.state)
+                )}
+                {h.transit ? <span class="hint">{h.transit.to.name}へ</span> : null}
+              </td>
+              <td>{h.queuePosition !== null ? `${h.queuePosition}番目` : '—'}</td>
+              <td>{h.pickupPlace.name}</td>
+              <td>{h.pickupBy ? dateJa(h.pickupBy) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx'
 import type { PickItem } from '../../../db/pick-list.ts'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
-import { ScanForm } from './frame.tsx'
+import { ScanForm, TableScroll } from './frame.tsx'
 import { instantJa } from './labels.ts'
 
 /** A long list is cut here; the rest shows once these are fetched. */
@@ -82,33 +82,35 @@ export function PickPage(p: {
 
 function PickTable(p: { items: PickItem[] }) {
   return (
-    <table aria-labelledby="picks">
-      <thead>
-        <tr>
-          <th scope="col">請求記号</th>
-          <th scope="col">資料</th>
-          <th scope="col">バーコード</th>
-          <th scope="col">受取場所</th>
-          <th scope="col">予約日時</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.items.map((i) => (
+    <TableScroll labelledBy="picks">
+      <table aria-labelledby="picks">
+        <thead>
           <tr>
-            <td>{i.callNumber ?? '—'}</td>
-            <td>
-              {i.title}
-              {i.volume !== null ? <span class="hint">第{i.volume}巻</span> : null}
-            </td>
-            <td>{i.barcode}</td>
-            <td>
-              {i.pickupPlaceName}
-              {i.locker ? <span class="hint">ロッカー（読み取ると貸出になります）</span> : null}
-            </td>
-            <td>{instantJa(i.placedAt)}</td>
+            <th scope="col">請求記号</th>
+            <th scope="col">資料</th>
+            <th scope="col">バーコード</th>
+            <th scope="col">受取場所</th>
+            <th scope="col">予約日時</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.items.map((i) => (
+            <tr>
+              <td>{i.callNumber ?? '—'}</td>
+              <td>
+                {i.title}
+                {i.volume !== null ? <span class="hint">第{i.volume}巻</span> : null}
+              </td>
+              <td>{i.barcode}</td>
+              <td>
+                {i.pickupPlaceName}
+                {i.locker ? <span class="hint">ロッカー（読み取ると貸出になります）</span> : null}
+              </td>
+              <td>{instantJa(i.placedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }

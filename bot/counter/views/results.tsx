@@ -5,8 +5,20 @@ import type { Outcome } from '../lend.ts'
 import { Message } from './frame.tsx'
 import { dateJa } from './labels.ts'
 
-export function LendResult(p: { outcome: Outcome }) {
+/**
+ * Refusals about the patron, not the copy: the patron screen already shows them in its
+ * 貸出できません banner, so the result only says nothing was lent, instead of a second banner.
+ */
+const PATRON_REASONS = new Set(['blocked', 'expired', 'suspended'])
+
+export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
   const o = p.outcome
+  if (!o.ok && p.blocksShown && PATRON_REASONS.has(o.reason))
+    return (
+      <p class="lend-note" role="alert">
+        貸し出していません。理由は上の「貸出できません」のとおりです。
+      </p>
+    )
   if (!o.ok)
     return (
       <Message kind="error">

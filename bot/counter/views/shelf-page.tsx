@@ -1,7 +1,9 @@
 /** The hold shelf view: choose the place, see what waits, hand over, expire one or all late. */
+
 import type { Child } from 'hono/jsx'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
+import { TableScroll } from './frame.tsx'
 import { dateJa, instantJa, NOTICE_STATE } from './labels.ts'
 
 export interface ShelfRow {
@@ -76,65 +78,70 @@ export function ShelfPage(p: {
 
 function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[]; today: string }) {
   return (
-    <table aria-labelledby="shelf">
-      <thead>
-        <tr>
-          <th scope="col">取置期限</th>
-          <th scope="col">予約者</th>
-          <th scope="col">資料</th>
-          <th scope="col">確保日時・お知らせ</th>
-          <th scope="col">操作</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r) => {
-          const past = r.pickupBy !== null && r.pickupBy < p.today
-          return (
-            <tr>
-              <td class={past ? 'late' : undefined}>
-                {dateJa(r.pickupBy)}
-                {past ? <span class="tag late">期限切れ</span> : null}
-              </td>
-              <td>
-                {r.patronName}
-                <span class="hint">{r.patronNumber}</span>
-              </td>
-              <td>
-                {r.title}
-                <span class="hint">{r.barcode}</span>
-              </td>
-              <td>
-                {instantJa(r.readyAt)}
-                <span class="hint">
-                  お知らせ：{r.noticeState ? (NOTICE_STATE[r.noticeState] ?? r.noticeState) : '—'}
-                </span>
-              </td>
-              <td>
-                <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}>
-                  <input type="hidden" name="_csrf" value={p.csrf} />
-                  <input type="hidden" name="place" value={String(p.placeId ?? '')} />
-                  <button type="submit" aria-label={`${r.patronName}さんに「${r.title}」を手渡す`}>
-                    手渡し（貸出）
-                  </button>
-                </form>
-                {past ? (
-                  <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/expire`}>
+    <TableScroll labelledBy="shelf">
+      <table aria-labelledby="shelf">
+        <thead>
+          <tr>
+            <th scope="col">取置期限</th>
+            <th scope="col">予約者</th>
+            <th scope="col">資料</th>
+            <th scope="col">確保日時・お知らせ</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => {
+            const past = r.pickupBy !== null && r.pickupBy < p.today
+            return (
+              <tr>
+                <td class={past ? 'late' : undefined}>
+                  {dateJa(r.pickupBy)}
+                  {past ? <span class="tag late">期限切れ</span> : null}
+                </td>
+                <td>
+                  {r.patronName}
+                  <span class="hint">{r.patronNumber}</span>
+                </td>
+                <td>
+                  {r.title}
+                  <span class="hint">{r.barcode}</span>
+                </td>
+                <td>
+                  {instantJa(r.readyAt)}
+                  <span class="hint">
+                    お知らせ：{r.noticeState ? (NOTICE_STATE[r.noticeState] ?? r.noticeState) : '—'}
+                  </span>
+                </td>
+                <td>
+                  <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}>
                     <input type="hidden" name="_csrf" value={p.csrf} />
                     <input type="hidden" name="place" value={String(p.placeId ?? '')} />
                     <button
                       type="submit"
-                      class="danger"
-                      aria-label={`${r.patronName}さんの「${r.title}」の予約を期限切れにする`}
+                      aria-label={`${r.patronName}さんに「${r.title}」を手渡す`}
                     >
-                      期限切れにする
+                      手渡し（貸出）
                     </button>
                   </form>
-                ) : null}
-              </td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+                  {past ? (
+                    <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/expire`}>
+                      <input type="hidden" name="_csrf" value={p.csrf} />
+                      <input type="hidden" name="place" value={String(p.placeId ?? '')} />
+                      <button
+                        type="submit"
+                        class="danger"
+                        aria-label={`${r.patronName}さんの「${r.title}」の予約を期限切れにする`}
+                      >
+                        期限切れにする
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * The counter's look: a wide desk screen read at arm's length. Large type, strong contrast
  * (every text colour passes WCAG AA on its background), a thick focus ring, and results in
- * colour *and* words, so nothing depends on colour alone.
+ * colour *and* words, so nothing depends on colour alone. Columns give way to one column at
+ * large text or zoom (min(…, 100%)), so no page scrolls sideways (WCAG 1.4.10).
  */
 export const counterCss = `
 :root{color-scheme:light;--fg:#111;--muted:#3d3d3d;--accent:#005a2b;--bad:#9b0019;--warn:#6b4400;--bg:#fff;--soft:#f3f5f4;--line:#9a9a9a;--focus:#0b57d0}
@@ -19,14 +20,15 @@ header.bar button{margin:0;min-height:2.5rem;padding:.35rem .9rem;background:#ff
 main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 4rem}
 h1{font-size:1.75rem;margin:.75rem 0}
 h2{font-size:1.35rem;margin:1.75rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
-.grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr))}
+.grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(min(20rem,100%),1fr))}
 .panel{border:2px solid var(--line);border-radius:.6rem;padding:1rem 1.25rem;background:var(--soft)}
 label{display:block;font-weight:700;font-size:1.2rem}
 .hint{display:block;font-weight:400;color:var(--muted);font-size:1rem}
 input,select{font:inherit;font-size:1.5rem;padding:.5rem .75rem;border:2px solid #555;border-radius:.5rem;width:100%;background:#fff;color:var(--fg)}
 select{font-size:1.2rem}
 .scan{display:flex;gap:.5rem;align-items:stretch;margin-top:.35rem}
-.scan input{flex:1}
+.scan{flex-wrap:wrap}
+.scan input{flex:1 1 12rem;min-width:0}
 button{font:inherit;font-weight:700;font-size:1.15rem;min-height:3rem;padding:.5rem 1.1rem;border:2px solid var(--accent);border-radius:.5rem;background:var(--accent);color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:var(--accent)}
 button.danger{background:#fff;color:var(--bad);border-color:var(--bad)}
@@ -38,6 +40,7 @@ button.danger{background:#fff;color:var(--bad);border-color:var(--bad)}
 .hold{border-color:var(--warn);background:#fff4d6;color:#3b2600}
 .hold strong{font-size:1.6rem}
 .block{border-color:var(--bad);background:#fdecef;color:#4d000c}
+.table-scroll{max-width:100%;overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}
@@ -51,10 +54,10 @@ td button{min-height:2.5rem;font-size:1rem;margin:.1rem 0}
 .clock form{margin:0}
 .clock .now{font-size:1.3rem;font-weight:700}
 .empty{color:var(--muted)}
-.json{font:0.9rem/1.4 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all;margin:0}
+.facts{margin:0;padding:0;list-style:none;font-size:0.95rem;line-height:1.5}
 .camera video{max-width:100%;width:22rem;border:2px solid var(--line);border-radius:.5rem;margin-top:.5rem}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
-.filters label{flex:1;min-width:14rem}
+.filters label{flex:1;min-width:min(14rem,100%)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .stats-figures{display:flex;flex-wrap:wrap;gap:1rem 2rem;margin:1rem 0}
 .stats-figures dt{color:var(--muted)}

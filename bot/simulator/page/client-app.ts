@@ -144,6 +144,17 @@ export const CLIENT_APP_JS = `
     }
   }
 
+  /**
+   * localhost, 127.0.0.1 and ::1 are one machine: a link made for PUBLIC_URL's localhost opens
+   * in the panel of a simulator opened at 127.0.0.1 (and back), on the page's own host name,
+   * so its cookies and origin are the page's.
+   */
+  var LOOPBACK = /^(localhost|127[.]0[.]0[.]1|[[]::1[]])$/;
+  function sameMachine(url) {
+    if (LOOPBACK.test(url.hostname) && LOOPBACK.test(location.hostname)) url.hostname = location.hostname;
+    return url;
+  }
+
   /** LIFF URLs and this server's pages open in the panel (LINE's in-app browser); others in a new tab. */
   function openUri(uri) {
     if (/^tel:/.test(uri)) { status('電話をかけます: ' + uri.slice(4)); return; }
@@ -153,19 +164,22 @@ export const CLIENT_APP_JS = `
       var parts = url.pathname.split('/').filter(Boolean);
       var endpoint = cfg.liffApps[parts[0]];
       if (!endpoint) { status('LIFF アプリ ' + parts[0] + ' は登録されていません'); return; }
-      var target = new URL(endpoint, location.href);
+      var target = sameMachine(new URL(endpoint, location.href));
       var rest = parts.slice(1).join('/');
       if (rest) target.pathname = target.pathname.replace(/\\/$/, '') + '/' + rest;
       url.searchParams.forEach(function (v, k) { target.searchParams.set(k, v); });
       return openLiff(target);
     }
-    if (url.hostname === location.hostname) return openLiff(url);
+    if (sameMachine(url).hostname === location.hostname) return openLiff(url);
     window.open(url.href, '_blank', 'noopener');
   }
 
   function openLiff(url) {
     api('GET', '/users/' + st.userId + '/id-token').then(function (res) {
       url.searchParams.set('simUserId', st.userId);
+      // LINE's language for this simulated user, as liff.getAppLanguage() reports it in LINE.
+      var u = user();
+      if (u && u.language && !url.searchParams.has('lang')) url.searchParams.set('lang', u.language);
       url.searchParams.set('simIdToken', res.idToken);
       $('liff-frame').src = url.href;
       $('liff-url').textContent = url.pathname;

@@ -56,6 +56,10 @@ export const en: Dict = {
       `${s(n, 'item')} on loan${overdue ? ` (${overdue} overdue)` : ''}`,
     holds: (n: number, ready: number) =>
       `${s(n, 'hold')}${ready ? ` (${ready} ready to collect)` : ''}`,
+    overdue: (n: number) => `${s(n, 'item is', 'items are')} past the due date`,
+    overdueNext:
+      'Please return it soon at any library in the city (or in a book drop when closed). Overdue items cannot be renewed, and a long-overdue item stops you borrowing or reserving.',
+    overdueLink: 'Check your loans',
   },
   loans: {
     title: 'Loans',
@@ -63,8 +67,9 @@ export const en: Dict = {
     due: 'Due',
     overdue: 'This item is overdue. Please return it soon.',
     renew: 'Renew',
-    quote: (date: string) => `Renewing makes it due on ${date}. Renew now?`,
     renewed: (date: string) => `Renewed. It is now due on ${date}.`,
+    nextFrom: (date: string) => `You can renew it again from ${date}.`,
+    noMore: 'This item cannot be renewed again.',
     cannot: 'Cannot be renewed',
     renewAll: 'Renew all',
     renewAllQuote: (n: number) => `Renew all ${s(n, 'item')} that can be renewed?`,
@@ -107,13 +112,21 @@ export const en: Dict = {
     changeTo: 'New pickup place',
     changeSave: 'Change',
     changed: 'Pickup place changed.',
+    changedSet: (n: number) => `Pickup place changed for ${n} volumes of the set.`,
+    changeWhich: 'Which volumes',
+    changeWhole: 'All volumes of the set not yet set aside',
+    changeOne: 'Only this volume (the set is split and each volume is collected on its own)',
+    changeQuote: (place: string, whole: boolean) =>
+      `Change the pickup place${whole ? ' of the whole set' : ''} to ${place}?`,
+    inTransit:
+      'A copy has been set aside for you and is on its way to the pickup place. We will tell you on LINE when it arrives.',
     noticeFailed: 'We could not send your ready notice.',
     noticeUndeliverable:
       'We could not reach you on LINE. Please check that you have not blocked our account.',
   },
   search: {
     title: 'Search',
-    label: 'Keywords (title, author…)',
+    label: 'Keywords (title, author, publisher or ISBN)',
     submit: 'Search',
     found: (n: number) => `${s(n, 'result')} found.`,
     none: 'Nothing found. Please try other words.',
@@ -122,6 +135,18 @@ export const en: Dict = {
     counts: (copies: number, onShelf: number) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
     setMark: 'Set',
+    year: (y: number) => String(y),
+    audiobookNote: 'Audiobooks can be reserved by patrons registered for them.',
+    material: {
+      book: 'Book',
+      magazine: 'Magazine',
+      manga: 'Manga',
+      kamishibai: 'Kamishibai',
+      cd: 'CD',
+      dvd: 'DVD',
+      video: 'Video',
+      audiobook: 'Audiobook (for print-disabled readers)',
+    },
     notForLoan: 'Reference only',
   },
   title: {
@@ -182,7 +207,8 @@ export const en: Dict = {
   },
   done: {
     title: 'Hold placed',
-    body: 'We will tell you on LINE when it is ready. Please collect it within a week of the notice.',
+    body: (days: number, locker: boolean) =>
+      `We will tell you on LINE when it is ready. Please collect it${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of the notice.`,
     toHolds: 'See your holds',
     toSearch: 'Search again',
   },

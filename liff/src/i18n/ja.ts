@@ -2,7 +2,13 @@
  * Every Japanese string the app shows: natural, polite patron-facing Japanese. English lives
  * in en.ts with the same keys (the type checker keeps them in step).
  */
-import type { CopyStatus, HoldState, PickupKind, RenewRefusalReason } from '../../api-types.ts'
+import type {
+  CopyStatus,
+  HoldState,
+  MaterialType,
+  PickupKind,
+  RenewRefusalReason,
+} from '../../api-types.ts'
 
 export const ja = {
   lang: 'ja',
@@ -56,6 +62,10 @@ export const ja = {
     loans: (n: number, overdue: number) =>
       `貸出中 ${n}点${overdue ? `（うち返却期限切れ ${overdue}点）` : ''}`,
     holds: (n: number, ready: number) => `予約中 ${n}点${ready ? `（うち確保中 ${ready}点）` : ''}`,
+    overdue: (n: number) => `返却期限を過ぎた資料が${n}点あります`,
+    overdueNext:
+      'お早めに、市内のどの図書館でもご返却ください（閉館中は返却ポストへ）。期限を過ぎた資料は延長できません。長く返却されないと、貸出や予約ができなくなります。',
+    overdueLink: '貸出中一覧で確かめる',
   },
   loans: {
     title: '貸出中一覧',
@@ -63,8 +73,9 @@ export const ja = {
     due: '返却期限',
     overdue: '返却期限を過ぎています。お早めにご返却ください。',
     renew: '延長する',
-    quote: (date: string) => `延長すると、返却期限は ${date} になります。延長しますか？`,
     renewed: (date: string) => `延長しました。新しい返却期限は ${date} です。`,
+    nextFrom: (date: string) => `次の延長は ${date} からできます。`,
+    noMore: 'この資料はこれ以上延長できません。',
     cannot: '延長できません',
     renewAll: 'まとめて延長する',
     renewAllQuote: (n: number) => `延長できる ${n}点をすべて延長します。よろしいですか？`,
@@ -107,13 +118,20 @@ export const ja = {
     changeTo: '新しい受取場所',
     changeSave: '変更する',
     changed: '受取場所を変更しました。',
+    changedSet: (n: number) => `セットの${n}冊の受取場所を変更しました。`,
+    changeWhich: '変更する巻',
+    changeWhole: 'セットの全巻（まだ用意していない巻）',
+    changeOne: 'この巻だけ（セットが分かれ、巻ごとの受取になります）',
+    changeQuote: (place: string, whole: boolean) =>
+      `${whole ? 'セットの全巻の' : ''}受取場所を「${place}」に変更します。よろしいですか？`,
+    inTransit: 'ご用意した資料を受取場所へ運んでいます。届いたらLINEでお知らせします。',
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',
   },
   search: {
     title: '蔵書検索',
-    label: 'キーワード（書名・著者名など）',
+    label: 'キーワード（書名・著者名・出版者・ISBN）',
     submit: '検索する',
     found: (n: number) => `${n}件見つかりました。`,
     none: '見つかりませんでした。別のことばでお試しください。',
@@ -121,6 +139,18 @@ export const ja = {
     prev: '前のページ',
     counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
     setMark: 'セット資料',
+    year: (y: number) => `${y}年`,
+    audiobookNote: '録音図書は、録音図書の利用登録をされた方が予約できます。',
+    material: {
+      book: '図書',
+      magazine: '雑誌',
+      manga: 'マンガ',
+      kamishibai: '紙芝居',
+      cd: 'CD',
+      dvd: 'DVD',
+      video: 'ビデオ',
+      audiobook: '録音図書',
+    } satisfies Record<MaterialType, string>,
     notForLoan: '禁帯出',
   },
   title: {
@@ -181,7 +211,8 @@ export const ja = {
   },
   done: {
     title: '予約を受け付けました',
-    body: 'ご用意ができたら、LINEでお知らせします。お知らせから1週間以内にお受け取りください。',
+    body: (days: number, locker: boolean) =>
+      `ご用意ができたら、LINEでお知らせします。お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
     toHolds: '予約中一覧を見る',
     toSearch: '続けて探す',
   },

@@ -4,10 +4,11 @@
  * (HOLD-SET), so the cart says which sets are complete and offers the missing volumes.
  */
 import type { TitleSummary } from '../../api-types.ts'
+import { useAction } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
 import { addToCart, removeFromCart } from '../store.ts'
-import { Page } from '../ui/common.tsx'
+import { ErrorNote, Page } from '../ui/common.tsx'
 import { TitleLine } from '../ui/TitleLine.tsx'
 import { setVolumes, useCart } from './Title.tsx'
 
@@ -24,8 +25,10 @@ export function setsInCart(items: TitleSummary[]) {
 
 export function CartPage() {
   const items = useCart()
+  const action = useAction()
   return (
     <Page title={t.cart.title}>
+      {action.error && <ErrorNote error={action.error} />}
       {items.length === 0 && (
         <p>
           {t.cart.empty} <a href={href('search')}>{t.nav.search}</a>
@@ -43,7 +46,11 @@ export function CartPage() {
                   missing.map((m) => m.volumeLabel).join('・'),
                 )}
               </p>
-              <button type="button" class="secondary" onClick={() => addToCart(...missing)}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => action.run(() => addToCart(...missing))}
+              >
                 {t.cart.addMissing}
               </button>
             </>
@@ -58,7 +65,7 @@ export function CartPage() {
               type="button"
               class="secondary"
               aria-label={`${t.cart.remove}: ${item.name}`}
-              onClick={() => removeFromCart(item.id)}
+              onClick={() => action.run(() => removeFromCart(item.id))}
             >
               {t.cart.remove}
             </button>

@@ -3,7 +3,7 @@
  * 確認 → 完了: the cart and pickup place once more, then one request. A cart is taken or
  * refused whole (core placeHolds), so a refusal leaves the cart as it was, with the reason.
  */
-import type { LibrariesResponse, PlaceHoldsResponse } from '../../api-types.ts'
+import type { LibrariesResponse, PickupPlace, PlaceHoldsResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -13,8 +13,8 @@ import { ErrorNote, Loading, Page } from '../ui/common.tsx'
 import { setsInCart } from './Cart.tsx'
 import { useCart } from './Title.tsx'
 
-/** The holds just placed, for the 完了 page. */
-export let placed: PlaceHoldsResponse | null = null
+/** The holds just placed and where they wait (HOLD-LOCKER: 7 days, a locker 4), for 完了. */
+export let placed: (PlaceHoldsResponse & { place: PickupPlace }) | null = null
 
 export function ConfirmPage() {
   const items = useCart()
@@ -31,7 +31,7 @@ export function ConfirmPage() {
       }),
     )
     if (res) {
-      placed = res
+      placed = { ...res, place }
       clearCart()
       go('done')
     }
@@ -78,23 +78,27 @@ export function ConfirmPage() {
 export function DonePage() {
   return (
     <Page title={t.done.title}>
-      <p>{t.done.body}</p>
       {placed && (
-        <ul class="items">
-          {placed.holds.map((h) => (
-            <li key={h.id} class="item">
-              <span class="item-title">{h.title.name}</span>
-              <span class="meta">
-                {t.holds.state[h.state]}
-                {h.queuePosition !== null && ` ・ ${t.holds.position(h.queuePosition)}`}
-                {h.set && ` ・ ${t.holds.setVolume(h.set.volume, h.set.of)}`}
-              </span>
-              <span class="meta">
-                {t.holds.pickup}: {h.pickupPlace.name}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p>{t.done.body(placed.place.pickupDays, placed.place.kind === 'locker')}</p>
+          <ul class="items">
+            {placed.holds.map((h) => (
+              <li key={h.id} class="item">
+                <h2 class="item-title">{h.title.name}</h2>
+                <p class="meta">
+                  {t.holds.state[h.state]}
+                  {h.queuePosition !== null && ` ・ ${t.holds.position(h.queuePosition)}`}
+                  {h.set && ` ・ ${t.holds.setVolume(h.set.volume, h.set.of)}`}
+                </p>
+                <p class="meta">
+                  {t.holds.pickup}
+                  {t.colon}
+                  {h.pickupPlace.name}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <div class="actions">
         <a class="button" href={href('holds')}>

@@ -2,6 +2,7 @@
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
+import { titleById } from '../../../test/liff/fixtures.ts'
 import {
   $,
   byText,
@@ -59,9 +60,45 @@ describe('search → detail → cart → pickup → confirm → done', () => {
       titleIds: [11, 12],
       pickupPlaceId: 3,
     })
+    expect(text(m.root)).toContain('お知らせから1週間以内にお受け取りください。')
+    // Each line of a placed hold is its own paragraph: no 「1位受取場所」 run-together.
+    const lines = [...m.root.querySelectorAll('li.item p')].map((p) => p.textContent)
+    expect(lines).toContain('受取場所：藤阪分室')
     expect(text(m.root)).toContain('セット予約 1／2巻目')
     expect(text(m.root)).toContain('セット予約 2／2巻目')
     expect(cartItems()).toEqual([])
+  })
+
+  it('HOLD-LOCKER: a hold for a locker says 4 days on the done page, not a week', async () => {
+    localStorage.setItem('bunko.pickup.v1', '5')
+    m = await mount('title/12')
+    await click(m.root, 'カートに入れる', 'button')
+    await to('confirm', '予約内容の確認')
+    await until(() => expect(text(m!.root)).toContain('枚方市駅 予約図書受取ロッカー'))
+    await click(m.root, '予約する', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    expect(text(m.root)).toContain('お知らせから4日以内にロッカーからお受け取りください。')
+    expect(text(m.root)).not.toContain('1週間')
+  })
+
+  it('the cart is kept on the server: it survives LINE dropping the app storage', async () => {
+    const fake = new FakeLibrary()
+    m = await mount('title/12', { fake })
+    await click(m.root, 'カートに入れる', 'button')
+    await until(() => expect(fake.cart).toEqual([12]))
+    unmount(m)
+    localStorage.clear()
+    m = await mount('cart', { fake })
+    await until(() => expect(text(m!.root)).toContain('海辺の物語 下'))
+    expect(cartItems().map((i) => i.id)).toEqual([12])
+  })
+
+  it('a cart kept only on the phone before is handed to the server once', async () => {
+    const fake = new FakeLibrary()
+    localStorage.setItem('bunko.cart.v1', JSON.stringify([titleById(16)]))
+    m = await mount('cart', { fake })
+    await until(() => expect(fake.cart).toEqual([16]))
+    expect(text(m.root)).toContain('猫と暮らす')
   })
 
   it('HOLD-SET: a cart with one volume offers the missing ones', async () => {

@@ -26,7 +26,7 @@ describe('予約中一覧', () => {
     const waiting = await until(() => holdItem(m!.root, '世界の料理'))
     expect(text(waiting)).toContain('予約中')
     expect(text(waiting)).toContain('予約順位 3位')
-    expect(text(waiting)).toContain('受取場所: 楠葉図書館')
+    expect(text(waiting)).toContain('受取場所：楠葉図書館')
     const ready = holdItem(m.root, '川べりの四季')
     expect(text(ready)).toContain('確保中')
     expect(text(ready)).toContain('2026年5月18日(月)までにお受け取りください')
@@ -72,6 +72,10 @@ describe('予約中一覧', () => {
       expect(text(item)).not.toContain('予約を取り消す')
       const tel = byText<HTMLAnchorElement>(item, '中央図書館に電話する（050-7105-8141）', 'a')
       expect(tel.getAttribute('href')).toBe('tel:05071058141')
+      // The number keeps its brackets; it may break only after a hyphen.
+      const number = tel.querySelector('.tel-number')!
+      expect(number.textContent).toBe('（050-7105-8141）')
+      expect(number.querySelectorAll('wbr')).toHaveLength(2)
       expect(text(item)).toContain('ここでは取り消せません')
     }
     expect(m.requests.some((r) => r.method === 'DELETE')).toBe(false)
@@ -90,9 +94,79 @@ describe('予約中一覧', () => {
     expect(text(item)).toContain('分室')
     radio.click()
     await click(item, '変更する', 'button[type=submit]')
+    await until(() =>
+      expect(text(item)).toContain('受取場所を「藤阪分室」に変更します。よろしいですか？'),
+    )
+    expect(m.requests.some((r) => r.method === 'PATCH')).toBe(false)
+    await click(item.querySelector('.confirm')!, '変更する')
     await until(() => expect(text(m!.root)).toContain('受取場所を変更しました。'))
-    expect(text(holdItem(m.root, '世界の料理'))).toContain('受取場所: 藤阪分室')
+    expect(text(holdItem(m.root, '世界の料理'))).toContain('受取場所：藤阪分室')
     const patch = m.requests.find((r) => r.method === 'PATCH')
     expect(patch).toMatchObject({ path: '/api/holds/201', body: { pickupPlaceId: 3 } })
   })
+
+  it('HOLD-QUEUE: ready first with its deadline, then in transit, then waiting by 予約順位', async () => {
+    m = await mount('holds', { fake: withSet() })
+    await until(() => holdItem(m!.root, '世界の料理'))
+    const titles = [...m.root.querySelectorAll('li.item h2')].map((h) => h.textContent)
+    expect(titles).toEqual([
+      '川べりの四季',
+      '海辺の物語 上',
+      'ジャズ名盤集',
+      '世界の料理',
+      '海辺の物語 下',
+    ])
+    const transit = holdItem(m.root, '海辺の物語 上')
+    expect(text(transit)).toContain('受取場所へ運んでいます')
+    expect(text(transit)).not.toContain('確保中')
+  })
+
+  it('HOLD-LIMIT: after a cancel the header count follows (予約 n／15点)', async () => {
+    m = await mount('holds')
+    await until(() => expect(text(m!.root)).toContain('予約 3／15点'))
+    const item = holdItem(m.root, '世界の料理')
+    await click(item, '予約を取り消す')
+    await click(item.querySelector('.confirm')!, '予約を取り消す')
+    await until(() => expect(text(m!.root)).toContain('予約 2／15点'))
+  })
+
+  it('HOLD-SET / HOLD-CHANGE: changing one volume asks whether the whole set moves, and confirms', async () => {
+    m = await mount('holds', { fake: withSet() })
+    const item = await until(() => holdItem(m!.root, '海辺の物語 下'))
+    await click(item, '受取場所を変更する')
+    await until(() => expect(text(item)).toContain('セットの全巻（まだ用意していない巻）'))
+    const radio = await until(
+      () => byText<HTMLLabelElement>(item, '藤阪分室', 'label').querySelector('input')!,
+    )
+    radio.click()
+    await click(item, '変更する', 'button[type=submit]')
+    await until(() =>
+      expect(text(item)).toContain('セットの全巻の受取場所を「藤阪分室」に変更します。'),
+    )
+    await click(item.querySelector('.confirm')!, '変更する')
+    await until(() => expect(text(m!.root)).toContain('受取場所を変更しました。'))
+    const patch = m.requests.find((r) => r.method === 'PATCH')
+    expect(patch).toMatchObject({
+      path: '/api/holds/205',
+      body: { pickupPlaceId: 3, wholeSet: true },
+    })
+  })
 })
+
+/** The fixture holds plus a two-volume set: 上 in transit, 下 waiting 5th. */
+function withSet(): FakeLibrary {
+  const fake = new FakeLibrary()
+  const base = fake.holds[0]!
+  const set = (id: number, titleId: number, volume: number) => ({
+    ...base,
+    id,
+    title: { ...base.title, id: titleId, name: `海辺の物語 ${volume === 1 ? '上' : '下'}` },
+    set: { groupId: 9, volume, of: 2 },
+  })
+  fake.holds = [
+    ...fake.holds,
+    { ...set(204, 11, 1), state: 'in_transit', queuePosition: null },
+    { ...set(205, 12, 2), queuePosition: 5 },
+  ]
+  return fake
+}

@@ -8,6 +8,7 @@ import { useRef, useState } from 'preact/hooks'
 import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { date } from '../format.ts'
+import { sortHolds } from '../holds-order.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { ChangePickup } from '../ui/ChangePickup.tsx'
@@ -18,12 +19,13 @@ export function HoldsPage() {
   const [done, setDone] = useState<string | null>(null)
   const status = useRef<HTMLDivElement>(null)
   const d = holds.data
-  const update = (hold: Hold | null, id: number, message: string) => {
+  /** Show the change at once, then reload so the header's counts follow (予約 n／15点). */
+  const update = (changed: Hold[], removed: number | null, message: string) => {
     if (!d) return
-    const list = hold
-      ? d.holds.map((h) => (h.id === id ? hold : h))
-      : d.holds.filter((h) => h.id !== id)
+    const byId = new Map(changed.map((h) => [h.id, h]))
+    const list = d.holds.filter((h) => h.id !== removed).map((h) => byId.get(h.id) ?? h)
     holds.set({ ...d, holds: list })
+    holds.reload()
     setDone(message)
     requestAnimationFrame(() => status.current?.focus())
   }
@@ -41,15 +43,20 @@ export function HoldsPage() {
       </div>
       {d && d.holds.length === 0 && <p>{t.holds.empty}</p>}
       <ul class="items">
-        {d?.holds.map((h) => (
-          <HoldItem key={h.id} hold={h} onChange={(n, msg) => update(n, h.id, msg)} />
-        ))}
+        {d &&
+          sortHolds(d.holds).map((h) => (
+            <HoldItem
+              key={h.id}
+              hold={h}
+              onChange={(changed, msg) => update(changed, changed.length ? null : h.id, msg)}
+            />
+          ))}
       </ul>
     </Page>
   )
 }
 
-function HoldItem(props: { hold: Hold; onChange: (h: Hold | null, message: string) => void }) {
+function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: string) => void }) {
   const { hold } = props
   const action = useAction()
   const [mode, setMode] = useState<'idle' | 'cancel' | 'change'>('idle')
@@ -57,15 +64,19 @@ function HoldItem(props: { hold: Hold; onChange: (h: Hold | null, message: strin
   const cancel = async () => {
     const ok = await action.run(() => api<OkResponse>('DELETE', `/api/holds/${hold.id}`))
     setMode('idle')
-    if (ok) props.onChange(null, t.holds.cancelled)
+    if (ok) props.onChange([], t.holds.cancelled)
   }
-  const change = async (pickupPlaceId: number) => {
+  const change = async (pickupPlaceId: number, wholeSet: boolean) => {
     const res = await action.run(() =>
-      api<HoldResponse>('PATCH', `/api/holds/${hold.id}`, { pickupPlaceId }),
+      api<HoldResponse>('PATCH', `/api/holds/${hold.id}`, { pickupPlaceId, wholeSet }),
     )
     if (res) {
       setMode('idle')
-      props.onChange(res.hold, t.holds.changed)
+      const changed = res.changed ?? [res.hold]
+      props.onChange(
+        changed,
+        changed.length > 1 ? t.holds.changedSet(changed.length) : t.holds.changed,
+      )
     }
   }
   return (
@@ -75,12 +86,15 @@ function HoldItem(props: { hold: Hold; onChange: (h: Hold | null, message: strin
         <strong>{t.holds.state[hold.state]}</strong>
         {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
       </p>
+      {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
+      {hold.state === 'in_transit' && <p class="note">{t.holds.inTransit}</p>}
       {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
       <p>
-        {t.holds.pickup}: {hold.pickupPlace.name}
+        {t.holds.pickup}
+        {t.colon}
+        {hold.pickupPlace.name}
       </p>
       {hold.transit && <p>{t.holds.transitTo(hold.transit.to.name)}</p>}
-      {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
       {hold.notice?.status === 'failed' && <p class="warn">{t.holds.noticeFailed}</p>}
       {hold.notice?.status === 'undeliverable' && <p class="warn">{t.holds.noticeUndeliverable}</p>}
       {action.error && <ErrorNote error={action.error} />}

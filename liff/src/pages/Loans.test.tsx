@@ -28,7 +28,9 @@ describe('貸出中一覧', () => {
     expect(text(item)).toContain('2026年5月15日(金)')
     await click(item, '延長する')
     await until(() =>
-      expect(text(item)).toContain('延長すると、返却期限は 2026年5月25日(月) になります。'),
+      expect(text(item)).toContain(
+        '返却期限は2026年5月15日(金)から2026年5月25日(月)になります。延長の14日間は今日から数えるため、延びるのは10日です。',
+      ),
     )
     expect(m.requests.some((r) => r.method === 'POST')).toBe(false)
     const confirm = item.querySelector('.confirm')!
@@ -40,6 +42,17 @@ describe('貸出中一覧', () => {
     expect(post?.path).toBe('/api/loans/101/renew')
     expect(post?.body).toEqual({ quotedDueDate: '2026-05-25' })
     expect(m.fake.loans.find((l) => l.id === 101)?.dueDate).toBe('2026-05-25')
+  })
+
+  it('RENEW-NO-GAIN: right after renewing, the loan says when the next renewal opens, not a refusal, and the result has focus', async () => {
+    m = await mount('loans')
+    const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))
+    await click(item, '延長する')
+    await click(item.querySelector('.confirm')!, '延長する')
+    await until(() => expect(text(item)).toContain('次の延長は 2026年5月12日(火) からできます。'))
+    expect(text(item)).not.toContain('延長できません')
+    expect(item.querySelector('.refusal')).toBeNull()
+    await until(() => expect(document.activeElement?.textContent).toContain('延長しました。'))
   })
 
   it('RENEW-NO-GAIN: declining the quote renews nothing', async () => {
@@ -74,5 +87,7 @@ describe('貸出中一覧', () => {
     )
     expect(text(byText(results, '猫と暮らす', 'li'))).toContain('予約が入っています')
     expect(text(byText(results, 'ジャズ名盤集', 'li'))).toContain('返却期限を過ぎています')
+    // WCAG 2.4.3 / 4.1.3: the results take focus, so they are read out.
+    await until(() => expect(document.activeElement?.id).toBe('renew-results'))
   })
 })

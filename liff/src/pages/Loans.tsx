@@ -3,7 +3,7 @@
  * 貸出中一覧: due dates, renew one (the new due date is shown before confirming, RENEW-NO-GAIN),
  * renew all (each loan's result, refusals in words, RENEW-REASONS).
  */
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type {
   Loan,
   LoansResponse,
@@ -16,7 +16,7 @@ import { api } from '../api.ts'
 import { date } from '../format.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
-import { Confirm, Done, ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { Confirm, ErrorNote, Loading, Page } from '../ui/common.tsx'
 
 export function LoansPage() {
   const loans = useApi<LoansResponse>('/api/loans')
@@ -32,6 +32,8 @@ export function LoansPage() {
     if (res) {
       setResults(res)
       loans.reload()
+      // The confirmation that had focus is gone: the results heading takes it and is read.
+      requestAnimationFrame(() => document.getElementById('renew-results')?.focus())
     }
   }
 
@@ -86,7 +88,9 @@ function replace(data: LoansResponse | null, loan: Loan): LoansResponse {
 function RenewAllResults({ results }: { results: RenewAllResponse }) {
   return (
     <section class="results" aria-labelledby="renew-results">
-      <h2 id="renew-results">{t.loans.results}</h2>
+      <h2 id="renew-results" tabIndex={-1}>
+        {t.loans.results}
+      </h2>
       <ul>
         {results.results.map((r) => (
           <li key={r.loanId}>
@@ -123,6 +127,7 @@ function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => voi
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const [renewed, setRenewed] = useState<string | null>(null)
+  const result = useRef<HTMLParagraphElement>(null)
   const renew = async () => {
     const res = await action.run(() =>
       api<RenewResponse>('POST', `/api/loans/${loan.id}/renew`, {
@@ -133,8 +138,12 @@ function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => voi
     if (res) {
       setRenewed(res.loan.dueDate)
       onRenewed(res.loan)
+      // WCAG 2.4.3 / 4.1.3: the Confirm that had focus is gone; the result takes it and is read.
+      requestAnimationFrame(() => result.current?.focus())
     }
   }
+  // Just renewed, or renewed earlier today: not a refusal, but when the next renewal opens.
+  const sinceRenewal = renewed !== null || loan.refusal?.reason === 'no_gain'
   return (
     <li class={loan.overdue ? 'item overdue' : 'item'}>
       <h2 class="item-title">{loan.title.name}</h2>
@@ -143,12 +152,16 @@ function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => voi
         {t.loans.due}: <strong>{date(loan.dueDate)}</strong>
       </p>
       {loan.overdue && <p class="warn">{t.loans.overdue}</p>}
-      {renewed && <Done>{t.loans.renewed(date(renewed))}</Done>}
+      {renewed && (
+        <p class="ok" tabIndex={-1} ref={result}>
+          {t.loans.renewed(date(renewed))}
+        </p>
+      )}
       {action.error && <ErrorNote error={action.error} />}
       {loan.renewable ? (
         asking ? (
           <Confirm
-            question={t.loans.quote(date(loan.newDueDate))}
+            question={loan.quote}
             yes={t.loans.renew}
             busy={action.busy}
             onYes={renew}
@@ -165,6 +178,10 @@ function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => voi
             {t.loans.renew}
           </button>
         )
+      ) : sinceRenewal ? (
+        <p class="note">
+          {loan.nextRenewal ? t.loans.nextFrom(date(loan.nextRenewal)) : t.loans.noMore}
+        </p>
       ) : (
         <p>
           <Why refusal={loan.refusal} />

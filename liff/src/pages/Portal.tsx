@@ -31,6 +31,15 @@ export function PortalPage() {
       ) : (
         (me.loading || loans.loading || holds.loading) && <Loading />
       )}
+      {overdue > 0 && (
+        <section class="alert" aria-labelledby="overdue">
+          <h2 id="overdue">{t.portal.overdue(overdue)}</h2>
+          <p>{t.portal.overdueNext}</p>
+          <a class="button" href={href('loans')}>
+            {t.portal.overdueLink}
+          </a>
+        </section>
+      )}
       <nav aria-label={t.portal.title}>
         <ul class="menu">
           <li>

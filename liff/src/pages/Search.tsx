@@ -51,6 +51,13 @@ export function SearchPage({ route }: { route: Route }) {
           {d.results.map((r) => (
             <li key={r.id} class="item">
               <TitleLine title={r} />
+              {/* Type, year and publisher tell apart titles of the same name. */}
+              <p class="meta">
+                {[t.search.material[r.materialType], r.year && t.search.year(r.year), r.publisher]
+                  .filter(Boolean)
+                  .join(' ・ ')}
+              </p>
+              {r.materialType === 'audiobook' && <p class="note">{t.search.audiobookNote}</p>}
               <p class="meta">{t.search.counts(r.copies, r.onShelf)}</p>
             </li>
           ))}

@@ -40,29 +40,37 @@ function Password() {
       setDone(true)
     }
   }
-  const field = (key: keyof typeof f, label: string, auto: string, describe?: string) => (
-    <p class="field">
+  const field = (key: keyof typeof f, label: string, auto: string, hint?: string) => (
+    <div class="field">
       <label for={`pw-${key}`}>{label}</label>
+      {/* The hint sits with the field it is about: under the new password's label. */}
+      {hint && (
+        <p id={`pw-${key}-hint`} class="note">
+          {hint}
+        </p>
+      )}
       <input
         id={`pw-${key}`}
         type="password"
         autoComplete={auto}
         value={f[key]}
-        aria-describedby={describe}
+        aria-describedby={hint ? `pw-${key}-hint` : undefined}
         onInput={(e) => setF({ ...f, [key]: e.currentTarget.value })}
         required
       />
-    </p>
+    </div>
   )
   return (
     <section aria-labelledby="pw">
       <h2 id="pw">{t.settings.password}</h2>
       <form onSubmit={submit}>
         {field('current', t.settings.current, 'current-password')}
-        <p id="pw-rule" class="note">
-          {t.settings.rule(rule.minLength, rule.maxLength)}
-        </p>
-        {field('next', t.settings.next, 'new-password', 'pw-rule')}
+        {field(
+          'next',
+          t.settings.next,
+          'new-password',
+          me.data?.passwordRule.text ?? t.settings.rule(rule.minLength, rule.maxLength),
+        )}
         {field('again', t.settings.again, 'new-password')}
         {problem && (
           <p class="error-text" role="alert">

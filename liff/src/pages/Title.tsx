@@ -85,11 +85,11 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
         </p>
       ) : (
         <div class="actions">
-          <button type="button" onClick={() => addToCart(summary(d))}>
+          <button type="button" onClick={() => action.run(() => addToCart(summary(d)))}>
             {t.title.addToCart}
           </button>
           {d.set && (
-            <button type="button" onClick={() => addToCart(...setVolumes(d))}>
+            <button type="button" onClick={() => action.run(() => addToCart(...setVolumes(d)))}>
               {t.title.addSet}
             </button>
           )}

@@ -43,10 +43,25 @@ export function Loading() {
 export function Tel({ contact }: { contact: Contact }) {
   return (
     <a class="button secondary" href={telHref(contact.phone)}>
-      {t.phone(contact.name)}
-      {t.paren[0]}
-      <span class="nowrap">{contact.phone}</span>
-      {t.paren[1]}
+      {/* One flex item, so the label wraps like text (WCAG 1.4.10). The brackets stay with
+          the number (kinsoku); a number too wide for the line breaks only after a hyphen. */}
+      <span>
+        {t.phone(contact.name)}
+        <span class="tel-number">
+          {t.paren[0]}
+          {contact.phone.split('-').map((part, i) => (
+            <>
+              {i > 0 && (
+                <>
+                  -<wbr />
+                </>
+              )}
+              {part}
+            </>
+          ))}
+          {t.paren[1]}
+        </span>
+      </span>
     </a>
   )
 }

@@ -192,7 +192,7 @@ const toKatakana = (s: string) =>
 /**
  * What a search must find, by LIKE over the whole catalogue: every term (or its katakana form)
  * inside the title, reading, author, author's reading or publisher (ASCII case-insensitive),
- * or, from three characters on, inside the ISBN too; newest first.
+ * or, from three characters on, inside the ISBN too; title matches first, then newest first.
  */
 async function likeIds(db: Db, q: string): Promise<number[]> {
   const terms = searchTerms(q)
@@ -206,8 +206,18 @@ async function likeIds(db: Db, q: string): Promise<number[]> {
     })
     return sql`(${sql.join(likes, sql` OR `)})`
   })
+  // Title (or reading) matches first, as searchTitles ranks them.
+  const inTitle = terms.map((term) => {
+    const likes = [...new Set([term, toKatakana(term)])].flatMap((v) => {
+      const pattern = `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      return ['title', 'yomi'].map((f) => sql`${sql.raw(f)} LIKE ${pattern} ESCAPE '\\'`)
+    })
+    return sql`(${sql.join(likes, sql` OR `)})`
+  })
   const rows = await db.all<{ id: number }>(sql`SELECT id FROM titles
-    WHERE ${sql.join(conditions, sql` AND `)} ORDER BY year DESC, id DESC LIMIT 100`)
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY CASE WHEN ${sql.join(inTitle, sql` AND `)} THEN 0 ELSE 1 END, year DESC, id DESC
+    LIMIT 100`)
   return rows.map((r) => r.id)
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The hold cart on the server: `GET /cart`, idempotent `PUT` / `DELETE /cart/:titleId`.
+ * Placing holds (POST /holds) takes the reserved titles out of it.
+ */
+import { Hono } from 'hono'
+import { addToCart, cartTitleIds, removeFromCart } from '../../../db/cart.ts'
+import { MAX_CART } from '../../../db/holds.ts'
+import type { CartResponse, OkResponse } from '../../../liff/api-types.ts'
+import type { AppDeps } from '../../deps.ts'
+import type { ApiEnv } from '../env.ts'
+import { problem } from '../problem.ts'
+import { noBody, pathId } from '../validate.ts'
+import { summarize, titleRows } from '../views/titles.ts'
+import { WORDS } from '../words.ts'
+
+const FULL = {
+  ja: `予約カートに入れられるのは${MAX_CART}点までです。カートの資料を予約するか、いくつか外してから入れてください。`,
+  en: `The hold cart takes up to ${MAX_CART} items. Please reserve what is in it, or take some out, first.`,
+}
+
+export function cartRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<ApiEnv>()
+  const ok: OkResponse = { ok: true }
+
+  app.get('/cart', async (c) => {
+    const ids = await cartTitleIds(db, c.get('patron').row.id)
+    const summaries = await summarize(db, await titleRows(db, ids))
+    const body: CartResponse = { items: ids.flatMap((id) => summaries.get(id) ?? []) }
+    return c.json(body)
+  })
+
+  app.put('/cart/:id', async (c) => {
+    const lang = c.get('lang')
+    const titleId = pathId(c, lang)
+    await noBody(c, lang)
+    const added = await addToCart(db, { patronId: c.get('patron').row.id, titleId }, clock.now())
+    if (added === 'unknown_title') throw problem(404, 'not_found', WORDS.titleNotFound[lang])
+    if (added === 'full') throw problem(409, 'limit', FULL[lang])
+    return c.json(ok)
+  })
+
+  app.delete('/cart/:id', async (c) => {
+    const lang = c.get('lang')
+    const titleId = pathId(c, lang)
+    await removeFromCart(db, { patronId: c.get('patron').row.id, titleIds: [titleId] })
+    return c.json(ok)
+  })
+
+  return app
+}

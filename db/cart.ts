@@ -1,0 +1,69 @@
+/**
+ * The hold cart (予約カート), kept for the patron on the server: titles in the order they were
+ * put in, at most MAX_CART (what one hold request takes). Adding twice is a no-op; the cap is
+ * checked in the INSERT itself, so two quick taps on two phones never pass it.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { MAX_CART } from './holds.ts'
+import { isId } from './refusals.ts'
+import { holdCart, titles } from './schema.ts'
+
+export type CartAdd = 'added' | 'full' | 'unknown_title'
+
+/** Put a title in the cart. `full` when MAX_CART titles are in it already. */
+export async function addToCart(
+  db: Db,
+  input: { patronId: number; titleId: number },
+  now: number,
+): Promise<CartAdd> {
+  if (!isId(input.patronId) || !isId(input.titleId)) return 'unknown_title'
+  const [rows] = await db.batch([
+    db.orm
+      .insert(holdCart)
+      .select(
+        sql`SELECT ${input.patronId}, id, ${now} FROM titles WHERE id = ${input.titleId}
+          AND EXISTS (SELECT 1 FROM patrons WHERE id = ${input.patronId})
+          AND (SELECT count(*) FROM hold_cart WHERE patron_id = ${input.patronId}) < ${MAX_CART}`,
+      )
+      .onConflictDoNothing()
+      .returning({ titleId: holdCart.titleId }),
+  ])
+  if (rows.length > 0) return 'added'
+  const [there] = await db.orm
+    .select({ n: sql<number>`count(*)` })
+    .from(holdCart)
+    .where(and(eq(holdCart.patronId, input.patronId), eq(holdCart.titleId, input.titleId)))
+  if (Number(there?.n) > 0) return 'added'
+  const [title] = await db.orm
+    .select({ id: titles.id })
+    .from(titles)
+    .where(eq(titles.id, input.titleId))
+  return title ? 'full' : 'unknown_title'
+}
+
+/** Take titles out of the cart (one, or those just reserved); absent ones are ignored. */
+export async function removeFromCart(
+  db: Db,
+  input: { patronId: number; titleIds: number[] },
+): Promise<void> {
+  const ids = input.titleIds.filter(isId)
+  if (!isId(input.patronId) || ids.length === 0) return
+  await db.batch([
+    db.orm
+      .delete(holdCart)
+      .where(and(eq(holdCart.patronId, input.patronId), inArray(holdCart.titleId, ids)))
+      .returning({ titleId: holdCart.titleId }),
+  ])
+}
+
+/** The title ids in the cart, oldest first. */
+export async function cartTitleIds(db: Db, patronId: number): Promise<number[]> {
+  if (!isId(patronId)) return []
+  const rows = await db.orm
+    .select({ titleId: holdCart.titleId })
+    .from(holdCart)
+    .where(eq(holdCart.patronId, patronId))
+    .orderBy(asc(holdCart.createdAt), sql`${holdCart}.rowid`)
+  return rows.map((r) => r.titleId)
+}

@@ -1,0 +1,140 @@
+/**
+ * The built app at phone sizes with the text made larger, as a patron with large text sees it
+ * (WCAG 1.4.4 / 1.4.10 / 2.4.11): 390 px at 150% and 320 px at 200%. Nothing scrolls
+ * sideways, the menu keeps its words whole and sits at the bottom, a focused control is never
+ * under the sticky menu, and axe finds nothing.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appUrl, axe, type Harness, openContext, startHarness } from './browser.ts'
+import { FakeLibrary } from './fake-api.ts'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+}, 60_000)
+afterAll(async () => h?.close())
+
+/** Route → something on the page that shows it has loaded its data. */
+const PAGES: [string, string][] = [
+  ['card', 'svg.barcode'],
+  ['portal', 'text=貸出中 3点'],
+  ['loans', 'text=猫と暮らす'],
+  ['holds', 'text=川べりの四季'],
+  ['search?q=海辺', 'text=2件見つかりました。'],
+  ['title/11', 'text=楠葉図書館'],
+  ['cart', 'text=セット予約になります'],
+  ['pickup', 'text=予約図書受取ロッカー'],
+  ['confirm', 'text=中央図書館'],
+  ['favourites', 'text=はじめての天体観測'],
+  ['shelf', 'text=読みたい本'],
+  ['settings', 'text=予約資料の用意ができたとき'],
+  ['done', 'text=予約を受け付けました'],
+]
+
+/** A context whose text is `percent` of normal, as the phone's text-size setting makes it. */
+async function open(width: number, height: number, percent: number) {
+  const fake = new FakeLibrary()
+  fake.favourites.add(13)
+  const opened = await openContext(h, fake, { width, height })
+  await opened.page.addInitScript((p) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style')
+      style.textContent = `html { font-size: ${p}% }`
+      document.head.append(style)
+    })
+  }, percent)
+  const { page } = opened
+  await page.goto(appUrl(h, 'card'))
+  await page.evaluate(() => localStorage.setItem('bunko.pickup.v1', '1'))
+  await page.goto(appUrl(h, 'title/11'))
+  await page.getByRole('button', { name: 'セットの全巻をカートに入れる' }).click()
+  await page.getByText('カートに入っています').waitFor()
+  return opened
+}
+
+const sideways = (page: Page) =>
+  page.evaluate(() => {
+    const d = document.documentElement
+    // The innermost elements that reach past the right edge: what makes the page wide.
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+      (e) => e.getBoundingClientRect().right > d.clientWidth + 1,
+    )
+    const culprits = wide
+      .filter((e) => !wide.some((o) => o !== e && e.contains(o)))
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.slice(0, 24)}"`)
+    return d.scrollWidth > d.clientWidth
+      ? `${d.scrollWidth} > ${d.clientWidth}: ${culprits.slice(0, 3).join('; ')}`
+      : ''
+  })
+
+describe('large text', () => {
+  it('320 px at 200%: no page scrolls sideways; the card number shows every digit; axe finds nothing', async () => {
+    const { page, context } = await open(320, 640, 200)
+    const failures: string[] = []
+    for (const [route, ready] of PAGES) {
+      await page.goto(appUrl(h, route))
+      await page.locator(ready).first().waitFor({ timeout: 5000 })
+      const wide = await sideways(page)
+      if (wide) failures.push(`#/${route}: ${wide}`)
+      const v = await axe(page)
+      if (v.length) failures.push(`#/${route}: ${v.map((x) => x.id).join(', ')}`)
+      if (route === 'card') {
+        const clipped = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('main *')].some(
+            (e) => e.textContent?.trim() === '2100012345' && e.scrollWidth > e.clientWidth,
+          ),
+        )
+        if (clipped) failures.push('#/card: the number is cut off')
+      }
+    }
+    expect(failures.join('\n')).toBe('')
+    await context.close()
+  }, 120_000)
+
+  it('390 px at 150%: menu labels keep one line each, axe finds nothing, the menu sits at the bottom', async () => {
+    const { page, context } = await open(390, 844, 150)
+    const failures: string[] = []
+    for (const [route, ready] of PAGES) {
+      await page.goto(appUrl(h, route))
+      await page.locator(ready).first().waitFor({ timeout: 5000 })
+      const v = await axe(page)
+      if (v.length) failures.push(`#/${route}: ${v.map((x) => x.id).join(', ')}`)
+    }
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll('.menu-bar a > span:first-child')].map(
+        (s) => `${s.textContent}:${s.getClientRects().length}`,
+      ),
+    )
+    expect(lines).toEqual(['図書館カード:1', 'マイポータル:1', '蔵書検索:1', '予約カート:1'])
+    // A short page: the menu is at the bottom of the screen, not in the middle.
+    await page.goto(appUrl(h, 'favourites'))
+    await page.getByText('はじめての天体観測').waitFor()
+    const bottom = await page.evaluate(
+      () => document.querySelector('.menu-bar')!.getBoundingClientRect().bottom,
+    )
+    expect(Math.round(bottom)).toBe(844)
+    expect(failures.join('\n')).toBe('')
+    await context.close()
+  }, 120_000)
+
+  it('320 px at 200%: a control focused by Tab is never under the sticky menu (2.4.11)', async () => {
+    const { page, context } = await open(320, 640, 200)
+    await page.goto(appUrl(h, 'holds'))
+    await page.getByRole('heading', { name: '川べりの四季' }).waitFor()
+    const hidden: string[] = []
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab')
+      const r = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        if (!el || el === document.body || el.closest('.menu-bar')) return null
+        const menu = document.querySelector('.menu-bar')!.getBoundingClientRect()
+        const box = el.getBoundingClientRect()
+        return box.bottom > menu.top + 1 ? el.textContent?.slice(0, 20) : null
+      })
+      if (r) hidden.push(r)
+    }
+    expect(hidden).toEqual([])
+    await context.close()
+  }, 60_000)
+})
