@@ -104,17 +104,17 @@ export async function checkin(r: Request): Promise<Sip2Message> {
     ? outcome.hold.placeName === r.kiosk.placeName
       ? ALERT.holdHere
       : ALERT.holdElsewhere
-    : outcome.homeName
+    : outcome.transitToName
       ? ALERT.transit
       : null
   const fields: Field[] = [
     ...base,
-    ['AQ', outcome.homeName ?? r.kiosk.placeName],
+    ['AQ', (!outcome.hold && outcome.transitToName) || r.kiosk.placeName],
     ['AJ', outcome.title],
   ]
   // The patron the copy is held for is not shown at a public kiosk; staff see it at the counter.
   if (alert) fields.push(['CV', alert])
-  if (outcome.hold) fields.push(['CT', outcome.hold.placeName])
+  if (outcome.hold) fields.push(['CT', outcome.transitToName ?? outcome.hold.placeName])
   fields.push(['AF', returnScreen(outcome)])
   return {
     code: '10',

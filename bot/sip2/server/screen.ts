@@ -26,9 +26,12 @@ export function returnScreen(o: ReturnOutcome): string {
     const done = o.wasOnLoan
       ? 'を返却しました。'
       : 'は貸出中ではない資料です（書架から予約に充てます）。'
+    // HOLD-TRANSIT: a copy for a hold elsewhere travels there first, as the counter says.
+    if (o.hold.inTransit)
+      return `予約あり：${o.transitToName ?? o.hold.placeName}へ回送します。${item}${done}${late}職員にお渡しください。`
     return `予約あり：${o.hold.placeName}${where}。${item}${done}${late}職員にお渡しください。`
   }
   const head = o.wasOnLoan ? '返却しました。' : 'この資料は貸出中ではありませんでした。'
-  const next = o.homeName ? `${o.homeName}の資料です。所蔵館へ回送します。` : ''
+  const next = o.transitToName ? `${o.transitToName}の資料です。所蔵館へ回送します。` : ''
   return `${head}${item}${late}${next}`
 }
