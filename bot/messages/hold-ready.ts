@@ -76,7 +76,14 @@ function groupHolds(holds: ReadyHold[]): Group[] {
   const groups = new Map<string, Group>()
   for (const h of holds) {
     const heldBack = h.heldBack === true
-    const key = JSON.stringify([h.place.name, h.place.phone, h.locker, heldBack, h.collectBy, h.visit])
+    const key = JSON.stringify([
+      h.place.name,
+      h.place.phone,
+      h.locker,
+      heldBack,
+      h.collectBy,
+      h.visit,
+    ])
     const g = groups.get(key)
     if (g) g.holds.push(h)
     else
