@@ -45,7 +45,7 @@ export function cancelHold(
   // HOLD-TRANSIT: a copy on its way counts as set aside; the patron phones the place it goes to.
   if (hold.state === 'in_transit')
     return refuse('ready', {
-      ja: `この資料はすでにご用意して受取場所へ運んでいるところのため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
+      ja: `この資料はすでにご用意して受取場所へ運んでいるところ（回送中）のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
       en: `A copy has already been set aside for you and is on its way to the pickup place, so the hold cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
     })
   if (SET_ASIDE.includes(hold.state))
