@@ -38,6 +38,16 @@ export const ACTION: Record<string, string> = {
   'hold.expire': '予約の期限切れ処理',
   'hold.expire.refused': '予約の期限切れ処理（お断り）',
   'clock.advance': 'デモ時計を進める',
+  // Self-check kiosks (SIP2) write these too, under the kiosk's account.
+  renew: '貸出の延長',
+  'renew.refused': '貸出の延長（お断り）',
+  'hold.place': '予約の申込み',
+  'hold.place.refused': '予約の申込み（お断り）',
+  'hold.cancel': '予約の取消',
+  'hold.cancel.refused': '予約の取消（お断り）',
+  'hold.pickup': '受取場所の変更',
+  'hold.pickup.refused': '受取場所の変更（お断り）',
+  'patron.block': '利用停止（自動貸出機がカードを回収）',
 }
 
 export const dateJa = (d: string | null | undefined) => (d ? formatDateJa(d) : '—')
