@@ -58,9 +58,10 @@ const { root, line, background, scheduler } = nodeServer({
   scheduler: {},
 })
 
-// Self-check kiosks (SIP2) on their own port, acting through the counter's functions.
-const sip2 = config.sip2
-  ? await listenSip2(
+/** The SIP2 server, or a plain reason to stop (a busy port, an unreadable certificate). */
+async function startSip2(settings: NonNullable<typeof config.sip2>) {
+  try {
+    return await listenSip2(
       {
         db,
         policy: config.policy,
@@ -69,20 +70,29 @@ const sip2 = config.sip2
         wallNow: clock instanceof DemoClock ? () => clock.now() - clock.offset : () => clock.now(),
       },
       {
-        port: config.sip2.port,
-        host: config.sip2.host,
-        charset: config.sip2.charset,
-        idleSeconds: config.sip2.idleSeconds,
-        maxConnections: config.sip2.maxConnections,
-        tls: config.sip2.tls
-          ? {
-              cert: readFileSync(config.sip2.tls.certPath),
-              key: readFileSync(config.sip2.tls.keyPath),
-            }
+        port: settings.port,
+        host: settings.host,
+        charset: settings.charset,
+        idleSeconds: settings.idleSeconds,
+        maxConnections: settings.maxConnections,
+        tls: settings.tls
+          ? { cert: readFileSync(settings.tls.certPath), key: readFileSync(settings.tls.keyPath) }
           : undefined,
       },
     )
-  : null
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    console.error(
+      code === 'EADDRINUSE'
+        ? `bunko: SIP2 port ${settings.port} is in use. Set SIP2_LISTEN_PORT to a free port, or 0 to turn the SIP2 server off.`
+        : `bunko: the SIP2 server could not start (${code ?? errorName(err)}): check SIP2_TLS_CERT / SIP2_TLS_KEY and SIP2_LISTEN_HOST.`,
+    )
+    process.exit(2)
+  }
+}
+
+// Self-check kiosks (SIP2) on their own port, acting through the counter's functions.
+const sip2 = config.sip2 ? await startSip2(config.sip2) : null
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl

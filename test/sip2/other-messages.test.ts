@@ -57,7 +57,7 @@ describe('SIP2 renewals', () => {
     expect(held.message.fixed.ok).toBe('0')
     expect(f(held, 'AF')).toMatch(/^延長できません。.*予約/)
     const audit = (await kioskAudit(t)).map((a) => a.action)
-    expect(audit).toEqual(['renew', 'renew.refused'])
+    expect(audit).toEqual(['loan.renew', 'loan.renew.refused'])
   })
 
   it('29: a wrong patron password renews nothing', async () => {

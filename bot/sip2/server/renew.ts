@@ -52,7 +52,7 @@ export async function renew(r: Request): Promise<Sip2Message> {
   await recordAudit(r.deps.db, {
     staffId: r.kiosk.id,
     at: now,
-    action: result.ok ? 'renew' : 'renew.refused',
+    action: result.ok ? 'loan.renew' : 'loan.renew.refused',
     subject: `loan:${loan.loanId}`,
     before: { patronId: p.row.id, loanId: loan.loanId, dueDate: loan.dueDate },
     after: result.ok
@@ -109,7 +109,7 @@ export async function renewAll(r: Request): Promise<Sip2Message> {
     await recordAudit(r.deps.db, {
       staffId: r.kiosk.id,
       at: now,
-      action: item.result.ok ? 'renew' : 'renew.refused',
+      action: item.result.ok ? 'loan.renew' : 'loan.renew.refused',
       subject: `loan:${item.loanId}`,
       before: { patronId: p.row.id, loanId: item.loanId },
       after: item.result.ok
