@@ -64,6 +64,26 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     expect(await noticesFor7(h)).toHaveLength(1)
   })
 
+  it('HOLD-TRANSIT: two staff at 楠葉 receiving the same copy at once: one receipt, one notice, the other told', async () => {
+    const h = await sentToKuzuha()
+    const other = await new DeskClient(h.app).signedIn()
+    for (const d of [h.desk, other]) await d.post('/counter/place', { place: String(PLACE.kuzuha) })
+    await Promise.all([h.desk.get('/counter/transit'), other.get('/counter/transit')])
+    const both = await Promise.all(
+      [h.desk, other].map((d) =>
+        d.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) }),
+      ),
+    )
+    const ok = both.filter((p) => p.res.status === 200)
+    expect(ok).toHaveLength(1)
+    expect(text(ok[0]!.html)).toContain('予約あり：楠葉図書館の予約棚へ')
+    const refused = text(both.find((p) => p.res.status === 422)!.html)
+    expect(refused).toMatch(/この資料は回送中ではありません|いま別の端末で受け入れられました/)
+    expect(await noticesFor7(h)).toHaveLength(1)
+    const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
+    expect(hold?.state).toBe('ready')
+  })
+
   it('HOLD-TRANSIT: scanned at the wrong library, it says where the copy should go and changes nothing', async () => {
     const h = await sentToKuzuha()
     const wrong = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
