@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
+import { startCatalogueSync } from '../db/import/sync-schedule.ts'
 import { migrate, openSqlite } from '../db/sqlite.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, readConfig } from './config.ts'
@@ -53,6 +54,16 @@ const { root, line, background, scheduler } = nodeServer({
   scheduler: {},
 })
 
+// Front mode: the library's nightly catalogue delta, from a URL or a folder (README).
+const stopCatalogueSync = process.env.CATALOGUE_SYNC_URL
+  ? startCatalogueSync(
+      db,
+      process.env.CATALOGUE_SYNC_URL,
+      process.env.CATALOGUE_SYNC_AT || '03:00',
+      log,
+    )
+  : () => {}
+
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
   console.log(`bunko is running at ${url}`)
@@ -75,6 +86,7 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
 
 async function shutdown() {
   server.close()
+  stopCatalogueSync()
   await scheduler?.stop()
   await background.idle()
   db.close()
