@@ -5,7 +5,9 @@
  * JSON schema and re-encodes the record for each field, about twenty times slower.
  */
 import { Buffer } from 'node:buffer'
-import { Marc } from 'marcjs'
+// The parser alone: marcjs's index also loads its MARCXML reader and an HTML entity table
+// (`he`, 100 KB) that the Worker bundle does not need.
+import Iso2709Parser from 'marcjs/lib/Iso2709Parser.js'
 import type { MarcLike } from './marc-title.ts'
 
 export type MarcItem =
@@ -44,7 +46,7 @@ export async function* iso2709Records(chunks: AsyncIterable<Uint8Array>): AsyncG
 /** marcjs fields (`[tag, value]` or `[tag, indicators, code, value, …]`) as MarcLike. */
 function parseIso2709(n: number, raw: Buffer): MarcItem {
   try {
-    const r = Marc.parse(raw, 'iso2709') as { leader: string; fields: string[][] }
+    const r = Iso2709Parser.parse(raw)
     const fields = r.fields.map((f) => {
       const [tag, second, ...rest] = f as [string, string, ...string[]]
       if (tag < '010') return { tag, value: second }
