@@ -53,7 +53,7 @@ it(
 )
 
 it(
-  '--map reads the reading from another field',
+  '--map reads the reading from a local field the default table does not know',
   async () => {
     const db = join(dir, 'b.db')
     const file = join(dir, 'map.mrc')
@@ -61,12 +61,17 @@ it(
       file,
       iso2709([
         title('M1', '猫の本', [
-          { tag: '246', ind1: '3', ind2: ' ', subfields: [{ code: 'a', value: 'ネコノホン' }] },
+          { tag: '950', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: 'ネコノホン' }] },
         ]),
       ]),
     )
     const map = join(dir, 'map.json')
-    writeFileSync(map, JSON.stringify({ yomi: ['246$a'] }))
+    writeFileSync(map, JSON.stringify({ yomi: ['950$a'] }))
+    const plain = run(join(dir, 'c.db'), ['catalogue', file])
+    expect(plain.status, plain.stderr).toBe(0)
+    const other = openSqlite(join(dir, 'c.db'))
+    expect(await other.all(sql`SELECT yomi FROM titles`)).toEqual([{ yomi: '' }])
+    other.close()
     const r = run(db, ['catalogue', file, '--map', map])
     expect(r.status, r.stderr).toBe(0)
     const sqlite = openSqlite(db)
