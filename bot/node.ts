@@ -55,14 +55,17 @@ const { root, line, background, scheduler } = nodeServer({
 })
 
 // Front mode: the library's nightly catalogue delta, from a URL or a folder (README).
-const stopCatalogueSync = process.env.CATALOGUE_SYNC_URL
-  ? startCatalogueSync(
-      db,
-      process.env.CATALOGUE_SYNC_URL,
-      process.env.CATALOGUE_SYNC_AT || '03:00',
-      log,
-    )
-  : () => {}
+function catalogueSync(): () => void {
+  const source = process.env.CATALOGUE_SYNC_URL
+  if (!source) return () => {}
+  try {
+    return startCatalogueSync(db, source, process.env.CATALOGUE_SYNC_AT || '03:00', log)
+  } catch (err) {
+    console.error(`bunko: ${(err as Error).message}`)
+    process.exit(2)
+  }
+}
+const stopCatalogueSync = catalogueSync()
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
