@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { serve } from '@hono/node-server'
+import { startCatalogueSync } from '../db/import/sync-schedule.ts'
 import { migrate, openSqlite } from '../db/sqlite.ts'
 import { type Clock, DemoClock, systemClock } from './clock.ts'
 import { ConfigError, localDemoEnv, readConfig } from './config.ts'
@@ -93,6 +94,18 @@ async function startSip2(settings: NonNullable<typeof config.sip2>) {
 
 // Self-check kiosks (SIP2) on their own port, acting through the counter's functions.
 const sip2 = config.sip2 ? await startSip2(config.sip2) : null
+// Front mode: the library's nightly catalogue delta, from a URL or a folder (README).
+function catalogueSync(): () => void {
+  const source = process.env.CATALOGUE_SYNC_URL
+  if (!source) return () => {}
+  try {
+    return startCatalogueSync(db, source, process.env.CATALOGUE_SYNC_AT || '03:00', log)
+  } catch (err) {
+    console.error(`bunko: ${(err as Error).message}`)
+    process.exit(2)
+  }
+}
+const stopCatalogueSync = catalogueSync()
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, async () => {
   const url = config.publicUrl
@@ -125,6 +138,7 @@ if (sip2 && !config.demo) console.log(`SIP2 server listening on ${config.sip2?.h
 async function shutdown() {
   server.close()
   await sip2?.close()
+  stopCatalogueSync()
   await scheduler?.stop()
   await background.idle()
   db.close()

@@ -9,6 +9,7 @@
  * empty D1. Without it, missing LINE secrets stop it with the secret named in the logs.
  */
 
+import { CATALOGUE_SYNC_CRON, runCatalogueSyncCron } from '../db/import/sync-cron.ts'
 import { ConfigError } from './config.ts'
 import { errorName } from './log.ts'
 import { bunkoFor, type WorkerBunko } from './worker/build.ts'
@@ -51,6 +52,9 @@ export default {
   async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
     const b = bunko(env)
     if (!b) return
+    const syncUrl = typeof env.CATALOGUE_SYNC_URL === 'string' ? env.CATALOGUE_SYNC_URL : ''
+    if (event.cron === CATALOGUE_SYNC_CRON && syncUrl)
+      ctx.waitUntil(runCatalogueSyncCron(b.deps.db, syncUrl, b.deps.log))
     const run = prepareDemo(b).then(() => runCron(b, env, event.scheduledTime))
     ctx.waitUntil(
       run.catch((err: unknown) => {

@@ -1,16 +1,22 @@
 /**
- * `calendar`: closed days (整理休館日, 年末年始, 臨時休館), CSV/TSV `place, date, note, deleted`.
+ * `calendar`: closed days (整理休館日, 年末年始, 臨時休館), CSV/TSV `place, date, note, deleted`,
+ * or an iCalendar file (.ics, read with ical.js): each all-day event closes its days
+ * (DTEND exclusive), SUMMARY is the note, LOCATION the place code (none: every library), and a
+ * CANCELLED event reopens them.
  * `place` is a place code, or `*` for every library. Closed days are added or their note
  * changed; a day the library reopens is removed by a line with `deleted` = 1. Weekly closed
  * days come with places (`hours`).
  */
 
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
+import ICAL from 'ical.js'
 import { type ClosedDayInput, deleteClosedDays, upsertClosedDays } from '../import-rows.ts'
 import { closedDates, places } from '../schema.ts'
 import { all, date, flag, required } from './csv-fields.ts'
-import { csvItems } from './csv-read.ts'
-import type { Kind, Tallied } from './kind.ts'
+import { csvItems, FileRefused } from './csv-read.ts'
+import type { Item, Kind, Tallied } from './kind.ts'
 import { placeIdsByCode } from './lookups.ts'
 import { type Refusal, refuse } from './rejections.ts'
 
@@ -43,15 +49,73 @@ export function closedDayFromCsv(
   }
 }
 
+const isIcs = (path: string) => extname(path).toLowerCase() === '.ics'
+
+/** Closed days of an iCalendar file, numbered by event; a calendar file is small, read whole. */
+async function* readIcs(path: string): AsyncGenerator<Item<ClosedDayCsv>> {
+  let events: ICAL.Component[]
+  try {
+    events = new ICAL.Component(ICAL.parse(await readFile(path, 'utf8'))).getAllSubcomponents(
+      'vevent',
+    )
+  } catch {
+    throw new FileRefused(
+      'iCalendar（.ics）として読めません',
+      'not a readable iCalendar (.ics) file',
+    )
+  }
+  for (const [i, component] of events.entries()) {
+    const at = i + 1
+    const event = new ICAL.Event(component)
+    if (!event.startDate) {
+      yield { at, refusal: refuse('DTSTART', '開始日がありません', 'the event has no start date') }
+      continue
+    }
+    const start = event.startDate.toJSDate()
+    const day = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    const first = new Date(start.getFullYear(), start.getMonth(), start.getDate())
+    const endDate = event.endDate?.toJSDate()
+    const days = endDate
+      ? Math.max(1, Math.round((endDate.getTime() - first.getTime()) / 86_400_000))
+      : 1
+    if (days > 366) {
+      yield {
+        at,
+        refusal: refuse(
+          'DTEND',
+          '休館期間が1年を超えています',
+          'the closure is longer than a year',
+        ),
+      }
+      continue
+    }
+    const cancelled =
+      String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED'
+    for (let d = 0; d < days; d++)
+      yield {
+        at,
+        value: {
+          place: String(component.getFirstPropertyValue('location') ?? '').trim() || '*',
+          date: day(new Date(first.getFullYear(), first.getMonth(), first.getDate() + d)),
+          note: event.summary || null,
+          deleted: cancelled,
+        },
+      }
+  }
+}
+
 export const calendarKind: Kind<ClosedDayCsv> = {
   name: 'calendar',
-  unit: () => 'line',
+  unit: (path) => (isIcs(path) ? 'record' : 'line'),
   read: (path, o) =>
-    csvItems(
-      path,
-      { encoding: o.encoding, required: ['place', 'date'], onBytes: o.onBytes },
-      closedDayFromCsv,
-    ),
+    isIcs(path)
+      ? readIcs(path)
+      : csvItems(
+          path,
+          { encoding: o.encoding, required: ['place', 'date'], onBytes: o.onBytes },
+          closedDayFromCsv,
+        ),
   async write({ db }, rows) {
     const placeIds = await placeIdsByCode(db)
     const libraries = (

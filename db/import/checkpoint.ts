@@ -2,10 +2,8 @@
  * Where an interrupted import picks up again. After each chunk the run's position is written
  * in the same batch as the chunk's rows (kv `import:<kind>`), so the two can never disagree:
  * a re-run of the same file skips what was committed and carries on with the same run id.
- * A file is recognised by its size and the SHA-256 of its first megabyte.
+ * A file is recognised by its fingerprint (fingerprint.ts for files, the HTTP validators for a URL).
  */
-import { createHash } from 'node:crypto'
-import { open } from 'node:fs/promises'
 import { eq, sql } from 'drizzle-orm'
 import { type Db, type Raw, raw } from '../client.ts'
 import { kv } from '../schema.ts'
@@ -20,18 +18,6 @@ export interface Checkpoint {
    * counted from RETURNING after a batch and are not kept: a resumed run reports its own.
    */
   rejected: number
-}
-
-export async function fingerprint(path: string): Promise<string> {
-  const file = await open(path, 'r')
-  try {
-    const { size } = await file.stat()
-    const head = Buffer.alloc(Math.min(size, 1 << 20))
-    await file.read(head, 0, head.length, 0)
-    return `${size}:${createHash('sha256').update(head).digest('hex')}`
-  } finally {
-    await file.close()
-  }
 }
 
 const key = (kind: string) => `import:${kind}`

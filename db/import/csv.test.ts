@@ -533,3 +533,69 @@ it('reads TSV by its extension', async () => {
   expect(rejected).toEqual([])
   expect(await q(sql`SELECT count(*) AS n FROM places`)).toEqual([{ n: 4 }])
 })
+
+describe('calendar from iCalendar (.ics)', () => {
+  const ics = (events: string[]) => {
+    const p = join(dir, `f${++seq}.ics`)
+    const body = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//library//closures//JA',
+      ...events,
+      'END:VCALENDAR',
+    ]
+    writeFileSync(p, `${body.join('\r\n')}\r\n`)
+    return p
+  }
+  const event = (lines: string[]) =>
+    ['BEGIN:VEVENT', 'UID:x@example.jp', 'DTSTAMP:20260101T000000Z', ...lines, 'END:VEVENT'].join(
+      '\r\n',
+    )
+
+  it('closes every day of an all-day event, at one place or every library; a cancelled one reopens', async () => {
+    await runImport(db, placesKind, csv(PLACES), { now: NOW })
+    const s = await runImport(
+      db,
+      calendarKind,
+      ics([
+        event(['DTSTART;VALUE=DATE:20261229', 'DTEND;VALUE=DATE:20270104', 'SUMMARY:年末年始']),
+        event(['DTSTART;VALUE=DATE:20260707', 'SUMMARY:臨時休館（空調工事）', 'LOCATION:kuzuha']),
+      ]),
+      { now: NOW, onRejection },
+    )
+    expect(rejected).toEqual([])
+    expect(s).toMatchObject({ added: 13 })
+    const days = await q<{ code: string; date: string }>(
+      sql`SELECT p.code, d.date FROM closed_dates d JOIN places p ON p.id = d.place_id WHERE p.code = 'kuzuha' ORDER BY d.date`,
+    )
+    expect(days.map((d) => d.date)).toEqual([
+      '2026-07-07',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+    ])
+    const reopen = await runImport(
+      db,
+      calendarKind,
+      ics([
+        event([
+          'DTSTART;VALUE=DATE:20260707',
+          'SUMMARY:臨時休館（空調工事）',
+          'LOCATION:kuzuha',
+          'STATUS:CANCELLED',
+        ]),
+      ]),
+      { now: NOW },
+    )
+    expect(reopen).toMatchObject({ withdrawn: 1 })
+  })
+
+  it('refuses a file that is not iCalendar at once', async () => {
+    const p = join(dir, 'x.ics')
+    writeFileSync(p, 'place,date\n*,2026-01-01\n')
+    await expect(runImport(db, calendarKind, p)).rejects.toThrow(/iCalendar/)
+  })
+})

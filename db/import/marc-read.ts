@@ -12,14 +12,12 @@
  */
 import { createReadStream } from 'node:fs'
 import { MARCXML } from '@natlibfi/marc-record-serializers'
-import { Marc } from 'marcjs'
+import { iso2709Records, type MarcItem, unreadable } from './marc-iso2709.ts'
 import type { MarcLike } from './marc-title.ts'
 
-export type MarcFormat = 'iso2709' | 'marcxml'
+export type { MarcItem } from './marc-iso2709.ts'
 
-export type MarcItem =
-  | { n: number; record: MarcLike }
-  | { n: number; error: { ja: string; en: string } }
+export type MarcFormat = 'iso2709' | 'marcxml'
 
 /**
  * Which MARC format the file's first bytes are, or a refusal saying what was expected. MARC21
@@ -62,61 +60,13 @@ export function readMarc(
   format: MarcFormat,
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<MarcItem> {
-  return format === 'iso2709' ? readIso2709(path, onBytes) : readMarcxml(path, onBytes)
-}
-
-const RECORD_END = 0x1d
-
-async function* readIso2709(path: string, onBytes?: (n: number) => void): AsyncGenerator<MarcItem> {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
-  let rest: Buffer = Buffer.alloc(0)
-  let n = 0
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    onBytes?.(stream.bytesRead)
-    const data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk
-    let start = 0
-    for (let end = data.indexOf(RECORD_END); end !== -1; end = data.indexOf(RECORD_END, start)) {
-      n++
-      yield parseIso2709(n, data.subarray(start, end + 1))
-      start = end + 1
-    }
-    rest = Buffer.from(data.subarray(start))
+  if (format === 'iso2709') {
+    const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
+    if (onBytes) stream.on('data', () => onBytes(stream.bytesRead))
+    return iso2709Records(stream)
   }
-  if (rest.toString('latin1').trim() !== '') {
-    n++
-    yield {
-      n,
-      error: {
-        ja: 'ファイルの最後のレコードが途中で切れています',
-        en: 'the last record is cut off',
-      },
-    }
-  }
+  return readMarcxml(path, onBytes)
 }
-
-/** marcjs fields (`[tag, value]` or `[tag, indicators, code, value, …]`) as MarcLike. */
-function parseIso2709(n: number, raw: Buffer): MarcItem {
-  try {
-    const r = Marc.parse(raw, 'iso2709') as { leader: string; fields: string[][] }
-    const fields = r.fields.map((f) => {
-      const [tag, second, ...rest] = f as [string, string, ...string[]]
-      if (tag < '010') return { tag, value: second }
-      const subfields = []
-      for (let i = 0; i + 1 < rest.length; i += 2)
-        subfields.push({ code: rest[i]!, value: rest[i + 1]! })
-      return { tag, ind1: second?.[0] ?? ' ', ind2: second?.[1] ?? ' ', subfields }
-    })
-    if (fields.some((f) => !/^\d{3}$/.test(f.tag))) throw new Error('bad directory')
-    return { n, record: { leader: r.leader, fields } }
-  } catch (e) {
-    return { n, error: unreadable(e) }
-  }
-}
-
-const unreadable = (e: unknown) => ({
-  ja: `MARC レコードとして読めません（${(e as Error).message}）`,
-  en: `not a readable MARC record (${(e as Error).message})`,
-})
 
 async function* readMarcxml(path: string, onBytes?: (n: number) => void): AsyncGenerator<MarcItem> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })

@@ -40,3 +40,10 @@ declare module 'marcjs' {
     format(record: { leader: string; fields: string[][] }, type: 'iso2709' | 'marcxml'): string
   }
 }
+
+declare module 'marcjs/lib/Iso2709Parser.js' {
+  const Iso2709Parser: {
+    parse(raw: Buffer): { leader: string; fields: string[][] }
+  }
+  export default Iso2709Parser
+}

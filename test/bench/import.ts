@@ -14,7 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Marc } from 'marcjs'
@@ -126,7 +126,7 @@ const table = [
       `| ${r.n.toLocaleString('en')} | ${r.mb.toFixed(0)} | ${r.secs.toFixed(1)} | ${Math.round(r.rate).toLocaleString('en')} | ${r.maxRssMb.toFixed(0)} | ${r.rssMbAtTenths.join(' / ')} |`,
   ),
   '',
-  `Machine: 2-core shared (load average ${loadStart} at the start, ${loadEnd} at the end), Node ${process.version}`,
+  `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length} (load average ${loadStart} at the start, ${loadEnd} at the end), Node ${process.version}`,
   `Command: \`npm run bench:import -- --records ${values.records}${values.record ? ' --record' : ''}\``,
   '',
   'Generated ISO 2709 records (title, reading in 880, author and reading, publisher, year,',

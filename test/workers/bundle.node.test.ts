@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { noticeCrons } from '../../bot/notices/workers.ts'
+import { CATALOGUE_SYNC_CRON } from '../../db/import/sync-cron.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'bunko-worker-bundle-'))
@@ -61,20 +62,23 @@ describe('the Worker bundle', () => {
     expect(inputs.some((p) => p.endsWith('bot/worker.ts'))).toBe(true)
     expect(inputs.some((p) => p.endsWith('bot/app.ts'))).toBe(true)
     const nodeOnly =
-      /better-sqlite3|@hono\/node-server|db\/sqlite\.ts|bot\/node\.ts|richmenu\/(images|sync|cli)\.ts|worker\/dev\.ts/
+      /better-sqlite3|@hono\/node-server|db\/sqlite\.ts|bot\/node\.ts|richmenu\/(images|sync|cli)\.ts|worker\/dev\.ts|db\/import\/(run|fingerprint|marc-read|csv-read|catalogue|d1|target)\.ts/
     expect(inputs.filter((p) => nodeOnly.test(p))).toEqual([])
     const external = Object.values(meta.outputs).flatMap((o) =>
       (o.imports ?? []).filter((i) => i.external).map((i) => i.path),
     )
-    expect([...new Set(external)].sort()).toEqual(['node:buffer', 'node:stream'])
+    // marcjs (the catalogue sync's ISO 2709 parser) requires 'stream', which nodejs_compat
+    // serves as node:stream.
+    const builtins = external.map((p) => (p === 'stream' ? 'node:stream' : p))
+    expect([...new Set(builtins)].sort()).toEqual(['node:buffer', 'node:stream'])
   }, 120_000)
 })
 
 describe('wrangler.toml', () => {
-  it('NOTICE-SLOTS: the cron triggers are the policy slots in UTC plus the catch-up', () => {
+  it('NOTICE-SLOTS: the cron triggers are the policy slots in UTC plus the catch-up, and the catalogue sync', () => {
     const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8')
     const block = /^crons = \[([\s\S]*?)^\]/m.exec(toml)?.[1] ?? ''
     const crons = [...block.matchAll(/^\s*"([^"]+)"/gm)].map((m) => m[1])
-    expect(crons).toEqual(noticeCrons().map((c) => c.cron))
+    expect(crons).toEqual([...noticeCrons().map((c) => c.cron), CATALOGUE_SYNC_CRON])
   })
 })

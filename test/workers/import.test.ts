@@ -14,12 +14,13 @@ import { beforeEach, expect, it } from 'vitest'
 import { dumpSql, restoreSql } from '../../db/backup.ts'
 import { searchTitles } from '../../db/catalogue.ts'
 import { type Db, openD1 } from '../../db/client.ts'
-import { type CatalogueRow, catalogueKind } from '../../db/import/catalogue.ts'
+import { type CatalogueRow, catalogueWriter } from '../../db/import/catalogue-write.ts'
 import { readCheckpoint } from '../../db/import/checkpoint.ts'
 import type { Item } from '../../db/import/kind.ts'
 import { DEFAULT_MARC_MAP } from '../../db/import/marc-map.ts'
 import { titleFromMarc } from '../../db/import/marc-title.ts'
-import { runItems } from '../../db/import/run.ts'
+import { runItems } from '../../db/import/run-items.ts'
+import { syncFromUrl } from '../../db/import/sync.ts'
 import { seedDemo } from '../../db/seed/load.ts'
 import { emptyDb } from '../db/fixture.ts'
 
@@ -76,7 +77,7 @@ const count = async () => (await db.all<{ n: number }>(sql`SELECT count(*) AS n 
 beforeEach(() => emptyDb(db))
 
 it('loads MARC records into D1 in chunks, sets linked, searchable', async () => {
-  const s = await runItems(db, catalogueKind, items(all), file, { now: 1 })
+  const s = await runItems(db, catalogueWriter, items(all), file, { now: 1 })
   expect(s).toMatchObject({ read: N + 2, added: N + 2, rejected: 0 })
   const sets = await db.all<{ set_id: number; volume: number }>(
     sql`SELECT set_id, volume FROM titles WHERE set_key IS NOT NULL ORDER BY volume`,
@@ -90,12 +91,12 @@ it('loads MARC records into D1 in chunks, sets linked, searchable', async () => 
 })
 
 it('resumes an interrupted run on D1 and ends with every record once', async () => {
-  await expect(runItems(db, catalogueKind, items(all, 430), file, { now: 1 })).rejects.toThrow(
+  await expect(runItems(db, catalogueWriter, items(all, 430), file, { now: 1 })).rejects.toThrow(
     'connection lost',
   )
   expect(await count()).toBe(400)
   expect(await readCheckpoint(db, 'catalogue')).toMatchObject({ done: 400 })
-  const s = await runItems(db, catalogueKind, items(all), file, { now: 2 })
+  const s = await runItems(db, catalogueWriter, items(all), file, { now: 2 })
   expect(s).toMatchObject({ resumedAfter: 400, added: N + 2 - 400 })
   expect(await count()).toBe(N + 2)
   const [d] = await db.all<{ n: number }>(sql`SELECT count(DISTINCT source_id) AS n FROM titles`)
@@ -104,10 +105,10 @@ it('resumes an interrupted run on D1 and ends with every record once', async () 
 })
 
 it('a re-run changes nothing; a shorter full export withdraws the rest', async () => {
-  await runItems(db, catalogueKind, items(all), file, { now: 1 })
+  await runItems(db, catalogueWriter, items(all), file, { now: 1 })
   const again = await runItems(
     db,
-    catalogueKind,
+    catalogueWriter,
     items(all),
     { ...file, fingerprint: 'f2' },
     { now: 2 },
@@ -116,7 +117,7 @@ it('a re-run changes nothing; a shorter full export withdraws the rest', async (
   const fewer = Array.from({ length: 100 }, (_, i) => marc(i + 1)).join('')
   const s = await runItems(
     db,
-    catalogueKind,
+    catalogueWriter,
     items(fewer),
     { ...file, fingerprint: 'f3' },
     { now: 3 },
@@ -143,4 +144,19 @@ it('backs D1 up as SQL despite its FTS5 tables and restores it, searchable', asy
   for await (const line of dumpSql(db)) again.push(line)
   expect(again).toEqual(dump)
   expect((await searchTitles(db, { q: '京都' })).map((h) => h.id)).toEqual(before)
+})
+
+it('the nightly sync runs in the Worker: an HTTP body of MARC records streamed into D1', async () => {
+  const served: string[] = []
+  const fetchDelta = (async (input: RequestInfo | URL) => {
+    served.push(String(input))
+    return new Response(new TextEncoder().encode(all), { headers: { etag: '"n1"' } })
+  }) as typeof fetch
+  const r = await syncFromUrl(db, 'https://opac.example.jp/delta.mrc', {
+    fetch: fetchDelta,
+    now: 5,
+  })
+  expect(r).toMatchObject({ status: 'imported', summary: { added: N + 2, withdrawn: 0 } })
+  expect(served).toEqual(['https://opac.example.jp/delta.mrc'])
+  expect(await count()).toBe(N + 2)
 })
