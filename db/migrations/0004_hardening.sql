@@ -10,4 +10,11 @@ CREATE TABLE `password_resets` (
 );
 --> statement-breakpoint
 CREATE INDEX `password_resets_patron_idx` ON `password_resets` (`patron_id`);--> statement-breakpoint
+CREATE TABLE `rate_limits` (
+	`key` text PRIMARY KEY NOT NULL,
+	`hits` integer NOT NULL,
+	`reset_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `rate_limits_reset_idx` ON `rate_limits` (`reset_at`);--> statement-breakpoint
 ALTER TABLE `notices` ADD `claimed_owner` text;
