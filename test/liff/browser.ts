@@ -103,8 +103,9 @@ export interface AxeViolation {
 
 /** axe-core over the whole page (WCAG 2.x A/AA and best practice), violations only. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  // Hash routes keep the document, so axe is injected once per page load.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
+  // Hash routes keep the document, so axe is injected once per page load. Evaluated rather
+  // than added as an inline <script>, which the pages' CSP (script-src 'self') refuses.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: {
