@@ -20,6 +20,11 @@ export interface Config {
     liffId: string
   }
   policy: Policy
+  /**
+   * Node behind a reverse proxy (TRUST_PROXY=1): the client address is the last entry of
+   * X-Forwarded-For, the one the proxy added; otherwise the socket's.
+   */
+  trustProxy: boolean
   /** Largest webhook body accepted, in bytes. */
   webhookBodyLimit: number
 }
@@ -78,6 +83,7 @@ export function readConfig(env: Env, defaults: { publicUrl: string }): Config {
       liffId: env.LIFF_ID || (demo ? DEMO_CHANNEL.liffId : ''),
     },
     policy: readPolicy(env.BUNKO_POLICY),
+    trustProxy: env.TRUST_PROXY === '1',
     webhookBodyLimit: 256 * 1024,
   }
 }

@@ -3,6 +3,7 @@
  * app runs on Node (better-sqlite3, a scheduler) and on Workers (D1, cron), and tests can
  * hand it a simulator and a clock they control.
  */
+import type { Context } from 'hono'
 import type { Db } from '../db/client.ts'
 import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
@@ -18,4 +19,9 @@ export interface AppDeps {
   log: Log
   /** Node only: runs work after the response. Workers uses executionCtx.waitUntil instead. */
   background?: Background
+  /**
+   * The client's network address, for per-client limits (bot/rate-limit.ts): the socket's on
+   * Node (or the proxy's X-Forwarded-For with TRUST_PROXY=1), CF-Connecting-IP on Workers.
+   */
+  clientAddress?: (c: Context) => string | undefined
 }

@@ -3,8 +3,9 @@
  * run exactly what `npm start` runs: the app, the built LIFF app as static files and, in demo
  * mode, the LINE simulator with webhooks delivered in-process.
  */
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { Db } from '../db/client.ts'
 import { type AppOptions, createApp } from './app.ts'
 import type { Clock } from './clock.ts'
@@ -26,6 +27,17 @@ export interface NodeServerDeps {
   scheduler?: SchedulerOptions | false
 }
 
+/** The socket's address, or (behind a trusted proxy) the last X-Forwarded-For entry. */
+function nodeClientAddress(trustProxy: boolean) {
+  return (c: Context): string | undefined => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
+      if (forwarded) return forwarded
+    }
+    return getConnInfo(c).remote.address
+  }
+}
+
 export function nodeServer(deps: NodeServerDeps) {
   const { config, clock } = deps
   const staticRoot = deps.staticRoot ?? './dist'
@@ -44,7 +56,15 @@ export function nodeServer(deps: NodeServerDeps) {
     })
     mountLineSimulator(root, sim)
   }
-  const appDeps = { db: deps.db, config, clock, log: deps.log, line, background }
+  const appDeps = {
+    db: deps.db,
+    config,
+    clock,
+    log: deps.log,
+    line,
+    background,
+    clientAddress: nodeClientAddress(config.trustProxy),
+  }
   let scheduler: Scheduler | undefined
   // The counter's demo clock buttons wake the scheduler, so a reached slot is sent at once.
   const options: AppOptions = { onClockAdvanced: () => scheduler?.wake() }

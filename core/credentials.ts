@@ -12,12 +12,27 @@ import { allow, type Decision, type Refusal, refuse, type Text } from './types.t
  * Callers must use it for both, and count the failure against the number as typed
  * (see lockout.ts), whether or not that number exists.
  */
-export function wrongCredentials(policy: Policy): Refusal<'wrong_credentials'> {
+export function wrongCredentials(policy: Policy, triesLeft?: number): Refusal<'wrong_credentials'> {
   const p = phoneLine(contactFor(policy))
+  const warn = lockWarning(policy, triesLeft)
   return refuse('wrong_credentials', {
-    ja: `利用者番号またはパスワードが違います。もう一度ご確認のうえ入力してください。パスワードをお忘れの場合や、まだ登録していない場合は「パスワードの登録・再設定」から設定できます。ご不明な点は${p.ja}へお問い合わせください。`,
-    en: `The patron number or password is not correct. Please check and try again. If you have forgotten your password or never registered one, set it under "Register or reset your password". Questions: ${p.en}.`,
+    ja: `利用者番号またはパスワードが違います。もう一度ご確認のうえ入力してください。${warn.ja}パスワードをお忘れの場合や、まだ登録していない場合は「パスワードの登録・再設定」から設定できます。ご不明な点は${p.ja}へお問い合わせください。`,
+    en: `The patron number or password is not correct. Please check and try again. ${warn.en}If you have forgotten your password or never registered one, set it under "Register or reset your password". Questions: ${p.en}.`,
   })
+}
+
+/**
+ * ACC-SECRET: the warning before the last try (issue 17): after the 4th of 5 failures the
+ * patron is told one try remains and how long the lock would last. Said alike for an unknown
+ * number, whose guesses count the same.
+ */
+function lockWarning(policy: Policy, triesLeft: number | undefined): Text {
+  if (triesLeft === undefined || triesLeft > 1 || triesLeft < 1) return { ja: '', en: '' }
+  const m = policy.lockout.lockMinutes
+  return {
+    ja: `あと${triesLeft}回間違えると、安全のためこの利用者番号は${m}分間ロックされます。`,
+    en: `${triesLeft} more wrong try will lock this patron number for ${m} minutes. `,
+  }
 }
 
 /** Identity details as typed on the reset form, or as held on the patron record. */

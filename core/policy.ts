@@ -45,6 +45,11 @@ export interface Policy {
   maintenance: { start: ClockTime; minutes: number }
   /** ACC-SECRET: failures within windowMinutes lock the patron number for lockMinutes. */
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number }
+  /**
+   * ACC-SECRET across addresses: failures from all addresses together that lock the number
+   * for everyone except its linked LINE account (the per-address `lockout` comes first).
+   */
+  numberLockout: { maxFailures: number; windowMinutes: number; lockMinutes: number }
   /** ACC-BLOCK-OVERDUE: days past due (this many or more) at which a loan blocks online use (長期延滞). */
   longOverdueDays: number
   /** LOAN-DUE-OPEN: closed-day handling; the calendar itself is data per library. */
@@ -82,6 +87,7 @@ export const HIRAKATA_POLICY: Policy = {
   overdueReminderDays: 7,
   maintenance: { start: '03:00', minutes: 60 },
   lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+  numberLockout: { maxFailures: 20, windowMinutes: 60, lockMinutes: 60 },
   longOverdueDays: 60,
   closedDueDate: 'next_open_day',
   closedDates: [],
@@ -152,6 +158,11 @@ export function parsePolicy(input: unknown): PolicyResult {
       maxFailures: c.int('lockout.maxFailures', d.lockout.maxFailures, 1),
       windowMinutes: c.int('lockout.windowMinutes', d.lockout.windowMinutes, 1),
       lockMinutes: c.int('lockout.lockMinutes', d.lockout.lockMinutes, 1),
+    },
+    numberLockout: {
+      maxFailures: c.int('numberLockout.maxFailures', d.numberLockout.maxFailures, 1),
+      windowMinutes: c.int('numberLockout.windowMinutes', d.numberLockout.windowMinutes, 1),
+      lockMinutes: c.int('numberLockout.lockMinutes', d.numberLockout.lockMinutes, 1),
     },
     longOverdueDays: c.int('longOverdueDays', d.longOverdueDays, 1),
     closedDueDate: c.oneOf('closedDueDate', d.closedDueDate, ['next_open_day', 'keep'] as const),

@@ -25,7 +25,7 @@ import {
 import type { Db } from './client.ts'
 import { openLoanFacts, type PatronRow, patronFacts } from './facts.ts'
 import { findLinkByPatron } from './links.ts'
-import { beginAttempt, lockoutFor } from './lockout.ts'
+import { beginAttempt, type Guesser, lockoutFor, UNKNOWN_GUESSER } from './lockout.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { createPasswordReset, type PendingReset } from './password-resets.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
@@ -74,6 +74,24 @@ export async function findPatronById(db: Db, id: number): Promise<PatronView | n
 
 const attemptKey = (number: string) => `patron:${number}`
 
+/** Who sends a guess: their address and, on the link page, the LINE account it came from. */
+export interface Client {
+  address: string
+  lineUserId?: string
+}
+
+/** ACC-SECRET: the lockout's view of `client`; linked when it is the number's LINE account. */
+async function guesserFor(
+  db: Db,
+  client: Client | undefined,
+  patronId: number | null,
+): Promise<Guesser> {
+  if (!client) return UNKNOWN_GUESSER
+  if (!client.lineUserId || patronId === null) return { address: client.address }
+  const link = await findLinkByPatron(db, patronId)
+  return { address: client.address, linked: link?.lineUserId === client.lineUserId }
+}
+
 export type SignInReason = 'locked' | 'wrong_credentials' | AccessReason | 'invalid_input'
 
 /**
@@ -83,7 +101,7 @@ export type SignInReason = 'locked' | 'wrong_credentials' | AccessReason | 'inva
  */
 export async function signIn(
   db: Db,
-  input: { number: string; password: string },
+  input: { number: string; password: string; client?: Client },
   now: number,
   policy: Policy,
 ): Promise<Decision<PatronView, SignInReason>> {
@@ -93,11 +111,12 @@ export async function signIn(
   // A patron without a web password is answered like an unknown number (ACC-SECRET): the
   // answer points to registering one, and the number cannot be probed for existence.
   const found = await patronFacts(db, { number })
-  const attempt = await beginAttempt(db, attemptKey(number), now, policy)
+  const guesser = await guesserFor(db, input.client, found?.row.id ?? null)
+  const attempt = await beginAttempt(db, attemptKey(number), now, policy, guesser)
   if (!attempt.ok) return attempt
   const ok = await verifyPassword(input.password, found?.row.passwordHash ?? null)
   await attempt.value.settle(ok)
-  if (!found || !ok) return wrongCredentials(policy)
+  if (!found || !ok) return wrongCredentials(policy, attempt.value.triesLeft)
   const access = await accessCheck(db, found.row, found.patron, now, policy, mayLogIn)
   return access.ok ? allow(view(found.row)) : access
 }
@@ -120,8 +139,10 @@ export function patronLockout(
   number: string,
   now: number,
   policy: Policy,
+  client?: Client,
 ): Promise<Decision<LockoutState, 'locked'>> {
-  return lockoutFor(db, attemptKey(normalizePatronNumber(number)), now, policy)
+  const guesser = client ? { address: client.address } : UNKNOWN_GUESSER
+  return lockoutFor(db, attemptKey(normalizePatronNumber(number)), now, policy, guesser)
 }
 
 export type ResetReason =
@@ -148,7 +169,7 @@ export interface ResetResult {
  */
 export async function resetPassword(
   db: Db,
-  input: { number: string; name: string; phone: string; password: string },
+  input: { number: string; name: string; phone: string; password: string; client?: Client },
   now: number,
   policy: Policy,
 ): Promise<Decision<ResetResult, ResetReason>> {
@@ -156,7 +177,8 @@ export async function resetPassword(
   if (![input.number, name, phone].every((s) => isText(s, 200)) || typeof password !== 'string')
     return inputRefusal('invalid_input')
   const number = normalizePatronNumber(input.number)
-  const attempt = await beginAttempt(db, attemptKey(number), now, policy)
+  const guesser = input.client ? { address: input.client.address } : UNKNOWN_GUESSER
+  const attempt = await beginAttempt(db, attemptKey(number), now, policy, guesser)
   if (!attempt.ok) return attempt
   const found = await patronFacts(db, { number })
   const match = verifyResetIdentity({ number, name, phone }, found?.row ?? null, policy)
@@ -200,7 +222,7 @@ export type ChangePasswordReason = 'locked' | 'wrong_credentials' | PasswordProb
 /** Change the web password from the LIFF settings: the current password is required. */
 export async function changePassword(
   db: Db,
-  input: { patronId: number; current: string; next: string },
+  input: { patronId: number; current: string; next: string; address?: string },
   now: number,
   policy: Policy,
 ): Promise<Decision<PatronView, ChangePasswordReason>> {
@@ -208,11 +230,13 @@ export async function changePassword(
     return inputRefusal('invalid_input')
   const found = await patronFacts(db, { id: input.patronId })
   if (!found) return inputRefusal('unknown_patron')
-  const attempt = await beginAttempt(db, attemptKey(found.row.number), now, policy)
+  // The LIFF app is the patron's linked LINE account: a number-wide lock does not stop it.
+  const guesser = { address: input.address ?? UNKNOWN_GUESSER.address, linked: true }
+  const attempt = await beginAttempt(db, attemptKey(found.row.number), now, policy, guesser)
   if (!attempt.ok) return attempt
   const ok = await verifyPassword(input.current, found.row.passwordHash)
   await attempt.value.settle(ok)
-  if (!ok) return wrongCredentials(policy)
+  if (!ok) return wrongCredentials(policy, attempt.value.triesLeft)
   const strong = checkPasswordStrength(input.next, found.row.number, policy)
   if (!strong.ok) return strong
   return setPassword(db, found.row, input.next)

@@ -46,6 +46,7 @@ export type ApiErrorCode =
   | 'locked'
   | 'maintenance'
   | 'internal'
+  | 'rate_limited'
   | AccessReason
   | RenewRefusalReason
   | HoldPlaceReason

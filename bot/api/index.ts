@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { checkService, maintenanceState } from '../../core/maintenance.ts'
 import type { AppDeps } from '../deps.ts'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
+import { API_LIMIT, clientLimiter } from '../rate-limit.ts'
 import { authenticate, requireAccess } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
@@ -59,6 +60,16 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
           field: 'body',
         })
       },
+    }),
+  )
+  app.use(
+    '*',
+    clientLimiter(deps, 'api', API_LIMIT, (c) => {
+      throw problem(
+        429,
+        'rate_limited',
+        WORDS.rateLimited[answerLang(c.req.header('accept-language'))],
+      )
     }),
   )
   app.use(

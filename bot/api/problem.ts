@@ -5,7 +5,7 @@
  */
 import type { ApiError, ApiErrorCode, Contact } from '../../liff/api-types.ts'
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 423 | 500 | 503
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 423 | 429 | 500 | 503
 
 export class ApiProblem extends Error {
   override name = 'ApiProblem'

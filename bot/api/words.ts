@@ -17,6 +17,10 @@ export const WORDS = {
     ja: 'ただいまLINEのログイン確認ができません。しばらくしてから、もう一度お試しください。',
     en: 'We cannot check your LINE login at the moment. Please try again in a little while.',
   },
+  rateLimited: {
+    ja: 'アクセスが集中しています。1分ほど待ってから、もう一度お試しください。',
+    en: 'Too many requests from your network. Please wait a minute and try again.',
+  },
   internal: {
     ja: '申し訳ありません。処理中に問題が起きました。しばらくしてから、もう一度お試しください。',
     en: 'Sorry, something went wrong on our side. Please try again in a little while.',

@@ -15,6 +15,7 @@ import { places } from '../../db/schema.ts'
 import type { DemoClock } from '../clock.ts'
 import type { AppDeps } from '../deps.ts'
 import type { Log } from '../log.ts'
+import { clientAddress } from '../rate-limit.ts'
 import { COUNTER_PATH, isSecure, type Session } from './session.ts'
 
 export type CounterDeps = AppDeps & {
@@ -28,6 +29,8 @@ export interface Counter {
   policy: Policy
   log: Log
   publicUrl: string
+  /** The client's address (per-address lockout of staff logins). */
+  clientAddress(c: Context): string
   now(): number
   wallNow(): number
   /** The demo clock, only in demo mode; null means real time that cannot be moved. */
@@ -44,6 +47,7 @@ export function counterOf(deps: CounterDeps): Counter {
     policy: deps.config.policy,
     log: deps.log,
     publicUrl: deps.config.publicUrl,
+    clientAddress: (c) => clientAddress(deps, c),
     now: () => deps.clock.now(),
     wallNow: demoClock ? () => demoClock.now() - demoClock.offset : () => deps.clock.now(),
     demoClock,

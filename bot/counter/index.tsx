@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
+import { formLimiter } from '../pages/too-many.tsx'
 import { auditRoutes } from './audit-page.tsx'
 import { clockRoutes } from './clock-routes.ts'
 import { type Counter, type CounterDeps, type CounterEnv, counterOf, secure } from './context.ts'
@@ -63,6 +64,10 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   })
   app.use('*', bodyLimit({ maxSize: 16 * 1024 }))
   app.use('*', refuseControlCharactersInForms())
+  app.use(
+    '*',
+    formLimiter(deps, (path) => path.endsWith('/sign-in')),
+  )
 
   app.get('/scan.js', (c) =>
     c.body(SCAN_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),

@@ -66,7 +66,11 @@ export function signInRoutes(k: Counter): Hono<CounterEnv> {
     if (!place || place.kind === 'locker') return again('窓口の図書館を選んでください。', 400)
     const result = await signInStaff(
       k.db,
-      { login: String(body.login ?? ''), password: String(body.password ?? '') },
+      {
+        login: String(body.login ?? ''),
+        password: String(body.password ?? ''),
+        address: k.clientAddress(c),
+      },
       k.wallNow(),
       k.policy,
     )

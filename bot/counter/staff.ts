@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm'
 import { allow, type Decision, type Policy, refuse } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { beginAttempt } from '../../db/lockout.ts'
+import { beginAttempt, UNKNOWN_GUESSER } from '../../db/lockout.ts'
 import { hashPassword, verifyPassword } from '../../db/password.ts'
 import { staff } from '../../db/schema.ts'
 
@@ -130,7 +130,7 @@ export function staffSignInMessage(reason: StaffSignInReason, policy: Policy): s
  */
 export async function signInStaff(
   db: Db,
-  input: { login: string; password: string },
+  input: { login: string; password: string; address?: string },
   now: number,
   policy: Policy,
 ): Promise<Decision<Staff, StaffSignInReason>> {
@@ -139,7 +139,8 @@ export async function signInStaff(
     refuse(reason, { ja: staffSignInMessage(reason, policy), en: reason })
   if (!login || login.length > 64 || !input.password || input.password.length > PASSWORD_MAX)
     return refusal('invalid_input')
-  const attempt = await beginAttempt(db, attemptKey(login), now, policy)
+  const guesser = input.address ? { address: input.address } : UNKNOWN_GUESSER
+  const attempt = await beginAttempt(db, attemptKey(login), now, policy, guesser)
   if (!attempt.ok) return refusal('locked')
   const row = await findStaff(db, login)
   const usable = row && !row.disabled ? row : null

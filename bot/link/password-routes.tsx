@@ -20,6 +20,8 @@ import { resetConfirmMessage } from '../messages/password-reset.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { langOf } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
+import { formLimiter } from '../pages/too-many.tsx'
+import { clientAddress } from '../rate-limit.ts'
 import { PasswordForm, passwordText } from './password-views.tsx'
 import { Notice } from './views.tsx'
 
@@ -31,6 +33,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
     c.header('Cache-Control', 'no-store')
   })
   app.use('*', refuseControlCharactersInForms())
+  app.use('*', formLimiter(deps))
   const { policy } = deps.config
   const rule = passwordRuleText(policy)
 
@@ -75,7 +78,13 @@ export function passwordRoutes(deps: AppDeps): Hono {
     if (password !== String(form.confirm ?? '')) return again(passwordText[lang].mismatch)
     const result = await resetPassword(
       deps.db,
-      { number, name: String(form.name ?? ''), phone: String(form.phone ?? ''), password },
+      {
+        number,
+        name: String(form.name ?? ''),
+        phone: String(form.phone ?? ''),
+        password,
+        client: { address: clientAddress(deps, c) },
+      },
       deps.clock.now(),
       policy,
     )

@@ -13,6 +13,8 @@ import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { type Lang, langOf } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
+import { formLimiter } from '../pages/too-many.tsx'
+import { clientAddress } from '../rate-limit.ts'
 import { type LinkState, readLinkState } from './state.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
 
@@ -47,6 +49,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     c.header('Cache-Control', 'no-store')
   })
   app.use('*', refuseControlCharactersInForms())
+  app.use('*', formLimiter(deps))
   const { policy } = deps.config
 
   /** SVC-MAINT: the page says the service is paused and when it returns. */
@@ -119,7 +122,12 @@ export function linkRoutes(deps: AppDeps): Hono {
     if (!csrfValid(c, form.csrf)) return again(words[lang].badForm, 403)
     const result = await signIn(
       deps.db,
-      { number, password: String(form.password ?? '') },
+      {
+        number,
+        password: String(form.password ?? ''),
+        // ACC-SECRET: counted per address; the number's own LINE account passes a number lock.
+        client: { address: clientAddress(deps, c), lineUserId: request.lineUserId },
+      },
       now,
       policy,
     )

@@ -55,7 +55,15 @@ function buildBunko(env: WorkerEnv): WorkerBunko {
   const demoClock = config.demo ? new DemoClock() : null
   const clock: Clock = demoClock ?? systemClock
   const log = consoleLog(() => clock.now())
-  const deps: AppDeps = { db: openD1(env.DB), line: lineClients(config), clock, config, log }
+  const deps: AppDeps = {
+    db: openD1(env.DB),
+    line: lineClients(config),
+    clock,
+    config,
+    log,
+    // Set by Cloudflare's edge for every request; a client cannot forge it on Workers.
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
+  }
   const app = new Hono()
   const sim = config.demo ? mountSimulator(app, env, config, clock) : null
   const ticks = { last: 0, running: false }

@@ -75,6 +75,17 @@ export const passwordResets = sqliteTable(
   (t) => [index('password_resets_patron_idx').on(t.patronId)],
 )
 
+/** Per-client request counters (hono-rate-limiter's store): one fixed window per key. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetAt: integer('reset_at').notNull(),
+  },
+  (t) => [index('rate_limits_reset_idx').on(t.resetAt)],
+)
+
 /** Webhook event ids already handled, so redeliveries are skipped. Pruned after a few days. */
 export const webhookEvents = sqliteTable(
   'webhook_events',

@@ -13,6 +13,7 @@ import type { InputReason } from '../../../db/refusals.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
 import type { NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
+import { clientAddress } from '../../rate-limit.ts'
 import { linkMenuForPatron, type MenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
 import { problem } from '../problem.ts'
@@ -36,7 +37,8 @@ const prefsBody = (p: NoticePrefs): NotificationPrefs => ({
   line: { hold_ready: p.holdReady, overdue: p.overdue },
 })
 
-export function settingsRoutes({ db, clock, config, line, log }: AppDeps) {
+export function settingsRoutes(deps: AppDeps) {
+  const { db, clock, config, line, log } = deps
   const { policy } = config
   const app = new Hono<ApiEnv>()
   const ok: OkResponse = { ok: true }
@@ -46,7 +48,8 @@ export function settingsRoutes({ db, clock, config, line, log }: AppDeps) {
     const { current, next } = await jsonBody(c, PasswordBody, lang)
     if (current === next) throw problem(409, 'same_password', WORDS.samePassword[lang])
     const patronId = c.get('patron').row.id
-    const done = await changePassword(db, { patronId, current, next }, clock.now(), policy)
+    const address = clientAddress(deps, c)
+    const done = await changePassword(db, { patronId, current, next, address }, clock.now(), policy)
     if (done.ok) return c.json(ok)
     const message = done.message[lang]
     if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)

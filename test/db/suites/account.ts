@@ -59,6 +59,64 @@ export function accountSuite(open: OpenDb) {
       expect(await sign('1000002', PASSWORD, NOW + 1000)).toMatchObject({ reason: 'locked' })
     })
 
+    const from = (
+      address: string,
+      number: string,
+      password: string,
+      at = NOW,
+      lineUserId?: string,
+    ) => signIn(db, { number, password, client: { address, lineUserId } }, at, policy)
+
+    it('ACC-SECRET: one address’s failures lock the number for that address only; the patron elsewhere signs in', async () => {
+      for (let i = 0; i < 5; i++) await from('203.0.113.9', '1000002', `bad-${i}`, NOW + i)
+      expect(await from('203.0.113.9', '1000002', PASSWORD, NOW + 10)).toMatchObject({
+        reason: 'locked',
+      })
+      expect(await from('198.51.100.7', '1000002', PASSWORD, NOW + 20)).toMatchObject({ ok: true })
+    })
+
+    it('ACC-SECRET: one address guessing all hour long never locks the number for anyone else', async () => {
+      // Four bursts of five, each as soon as its own lock ends: 20 failures in 45 minutes.
+      for (let burst = 0; burst < 4; burst++)
+        for (let i = 0; i < 5; i++)
+          await from('203.0.113.9', '1000002', `bad-${burst}-${i}`, NOW + burst * 15 * 60_000 + i)
+      const at = NOW + 46 * 60_000
+      expect(await from('198.51.100.7', '1000002', PASSWORD, at)).toMatchObject({ ok: true })
+    })
+
+    it('ACC-SECRET: failures from many addresses lock the number for all but its linked LINE account', async () => {
+      const { maxFailures } = policy.numberLockout
+      for (let i = 0; i < maxFailures; i++)
+        await from(`203.0.113.${i}`, '1000002', `bad-${i}`, NOW + i * 1000)
+      const stranger = await from('198.51.100.7', '1000002', PASSWORD, NOW + 60_000)
+      expect(stranger).toMatchObject({ reason: 'locked' })
+      const otherLine = await from('198.51.100.8', '1000002', PASSWORD, NOW + 60_000, 'U-eve')
+      expect(otherLine).toMatchObject({ reason: 'locked' })
+      // The link page opened from the number's own LINE account (bob is linked to U-bob).
+      const owner = await from('198.51.100.7', '1000002', PASSWORD, NOW + 60_000, 'U-bob')
+      expect(owner).toMatchObject({ ok: true })
+    })
+
+    it('ACC-SECRET: at most numberLockout.maxFailures guesses per number per hour from any number of addresses (race)', async () => {
+      const guesses = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => from(`192.0.2.${i}`, '1000003', `guess-${i}`, NOW)),
+      )
+      const checked = guesses.filter((g) => !g.ok && g.reason === 'wrong_credentials')
+      expect(checked.length).toBeLessThanOrEqual(policy.numberLockout.maxFailures)
+    })
+
+    it('ACC-SECRET: the 4th wrong password says one try remains before the lock; the 3rd does not', async () => {
+      const answers: Awaited<ReturnType<typeof sign>>[] = []
+      for (let i = 0; i < 4; i++) answers.push(await sign('1000002', `bad-${i}`, NOW + i))
+      const said = (d: (typeof answers)[number]) => (d.ok ? '' : d.message.ja)
+      expect(said(answers[2]!)).not.toContain('あと')
+      expect(said(answers[3]!)).toContain('あと1回間違えると')
+      expect(said(answers[3]!)).toContain('15分間ロック')
+      // ACC-SECRET: an unknown number is warned alike.
+      for (let i = 0; i < 3; i++) await sign('9999999', `x-${i}`, NOW + i)
+      expect(said(await sign('9999999', 'x-3', NOW + 3))).toContain('あと1回間違えると')
+    })
+
     it('ACC-PASSWORD, ACC-EXPIRED, ACC-ELIGIBLE: typed refusals at sign-in', async () => {
       // ACC-SECRET over ACC-PASSWORD: no password answers like a wrong one, pointing to registration.
       expect(await sign('1000007', 'anything1')).toMatchObject({ reason: 'wrong_credentials' })
