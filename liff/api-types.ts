@@ -324,7 +324,8 @@ export type Hold = {
 
 /**
  * `GET /api/holds`: active holds (waiting, in_transit, ready) in placed order; holds that
- * ended in the last 7 days may follow, so a patron sees what became of them.
+ * ended in the last 7 days may follow, so a patron sees what became of them. The app lists
+ * them ready first, then on their way, then waiting by 予約順位 (liff/src/holds-order.ts).
  */
 export interface HoldsResponse {
   holds: Hold[]

@@ -107,6 +107,22 @@ describe('large text', () => {
       ),
     )
     expect(lines).toEqual(['図書館カード:1', 'マイポータル:1', '蔵書検索:1', '予約カート:1'])
+    // Words stay whole in a wrapped label: 「出版者」 is never split across lines.
+    await page.goto(appUrl(h, 'search'))
+    const split = await page.evaluate(() => {
+      const label = document.querySelector('label[for=q]')!
+      const node = label.firstChild as Text
+      const tops: number[] = []
+      for (let i = 0; i < node.length; i++) {
+        const r = document.createRange()
+        r.setStart(node, i)
+        r.setEnd(node, i + 1)
+        tops.push(Math.round(r.getBoundingClientRect().top))
+      }
+      const at = node.data.indexOf('出版者')
+      return new Set(tops.slice(at, at + 3)).size > 1
+    })
+    expect(split).toBe(false)
     // A short page: the menu is at the bottom of the screen, not in the middle.
     await page.goto(appUrl(h, 'favourites'))
     await page.getByText('はじめての天体観測').waitFor()

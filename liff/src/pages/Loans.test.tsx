@@ -25,7 +25,9 @@ describe('貸出中一覧', () => {
   it('RENEW-NO-GAIN: the new due date is shown before confirming, then renewed', async () => {
     m = await mount('loans')
     const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))
-    expect(text(item)).toContain('2026年5月15日(金)')
+    // A Japanese colon, and the date as one unit that moves to the next line whole.
+    expect(text(item)).toContain('返却期限：2026年5月15日(金)')
+    expect(item.querySelector('strong.date')?.textContent).toBe('2026年5月15日(金)')
     await click(item, '延長する')
     await until(() =>
       expect(text(item)).toContain(

@@ -149,7 +149,9 @@ function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => voi
       <h2 class="item-title">{loan.title.name}</h2>
       <p class="meta">{loan.title.author}</p>
       <p>
-        {t.loans.due}: <strong>{date(loan.dueDate)}</strong>
+        {t.loans.due}
+        {t.colon}
+        <strong class="date">{date(loan.dueDate)}</strong>
       </p>
       {loan.overdue && <p class="warn">{t.loans.overdue}</p>}
       {renewed && (
