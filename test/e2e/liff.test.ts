@@ -205,8 +205,8 @@ describe('the LIFF app on the real API', () => {
     const states = await page.locator('li.item .state strong').allTextContents()
     const firstWaiting = states.indexOf('予約中')
     expect(states[0]).toBe('確保中（受け取れます）')
-    expect(states.indexOf('輸送中')).toBeGreaterThan(0)
-    expect(states.indexOf('輸送中')).toBeLessThan(firstWaiting)
+    expect(states.indexOf('回送中')).toBeGreaterThan(0)
+    expect(states.indexOf('回送中')).toBeLessThan(firstWaiting)
     expect(states.slice(firstWaiting).every((s) => s === '予約中')).toBe(true)
     await page
       .locator('li.item')

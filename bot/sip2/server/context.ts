@@ -38,6 +38,9 @@ export function counterFor(deps: Sip2Deps): Counter {
     wallNow: deps.wallNow,
     demoClock: null,
     onClockAdvanced: () => {},
+    // Only the counter's HTTP forms ask for a client address (per-address limits); the
+    // functions kiosks call never do, and a kiosk's own sign-in is limited by its session.
+    clientAddress: () => 'sip2',
   }
 }
 
