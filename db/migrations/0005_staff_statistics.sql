@@ -9,7 +9,7 @@ CREATE TABLE `webhook_days` (
 ALTER TABLE `audit_log` ADD `channel` text;--> statement-breakpoint
 CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`,`at`,`channel`,`staff_id`);--> statement-breakpoint
 CREATE INDEX `holds_ended_idx` ON `holds` (`state`,`ended_at`,`pickup_place_id`);--> statement-breakpoint
-CREATE INDEX `notices_stats_idx` ON `notices` (`due_at`,`kind`,`slot_kind`,`state`,`attempts`);--> statement-breakpoint
+CREATE INDEX `notices_stats_idx` ON `notices` (`due_at`,`kind`,`slot_kind`,`state`,`attempts`,`sent_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `line_links_followed_idx` ON `line_links` (`followed`,`unfollowed_at`);--> statement-breakpoint
 -- hand-written (issue 20)
 -- The links and blocks that exist already become the statistics' first entries.

@@ -125,6 +125,14 @@ export const notices = sqliteTable(
     index('notices_hold_idx').on(t.holdId),
     index('notices_loan_idx').on(t.loanId),
     // Statistics: notices per slot, kind and outcome in a period, read from the index alone.
-    index('notices_stats_idx').on(t.dueAt, t.kind, t.slotKind, t.state, t.attempts),
+    index('notices_stats_idx').on(
+      t.dueAt,
+      t.kind,
+      t.slotKind,
+      t.state,
+      t.attempts,
+      t.sentAt,
+      t.createdAt,
+    ),
   ],
 )

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client.ts'
 import { CHANNEL_ACTIONS, LINK_ACTIONS } from '../line-audit.ts'
-import { inList, jstDay, type Range } from './sql.ts'
+import { dateOfDayNumber, inList, jstDayNumber, type Range } from './sql.ts'
 
 export type Channel = 'line' | 'counter' | 'kiosk'
 export type ChannelAction = (typeof CHANNEL_ACTIONS)[keyof typeof CHANNEL_ACTIONS]
@@ -22,7 +22,8 @@ export interface ChannelDay {
 }
 
 export async function channelDays(db: Db, r: Range): Promise<ChannelDay[]> {
-  return db.all<ChannelDay>(sql`SELECT ${jstDay(sql`a.at`)} AS day, a.action AS action,
+  const rows = await db.all<Omit<ChannelDay, 'day'> & { d: number }>(sql`SELECT
+      ${jstDayNumber(sql`a.at`)} AS d, a.action AS action,
       CASE WHEN a.channel = 'line' THEN 'line'
            WHEN s.role = 'kiosk' THEN 'kiosk'
            ELSE 'counter' END AS channel,
@@ -30,8 +31,9 @@ export async function channelDays(db: Db, r: Range): Promise<ChannelDay[]> {
     FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
     WHERE a.action IN (${inList(Object.values(CHANNEL_ACTIONS))})
       AND a.at >= ${r.from} AND a.at < ${r.to}
-    GROUP BY day, a.action, channel
-    ORDER BY day, a.action, channel`)
+    GROUP BY d, a.action, channel
+    ORDER BY d, a.action, channel`)
+  return rows.map(({ d, ...r }) => ({ day: dateOfDayNumber(d), ...r }))
 }
 
 export interface LinkDay {
@@ -41,11 +43,13 @@ export interface LinkDay {
 }
 
 export async function linkDays(db: Db, r: Range): Promise<LinkDay[]> {
-  return db.all<LinkDay>(sql`SELECT ${jstDay(sql`at`)} AS day, action, count(*) AS n
+  const rows = await db.all<Omit<LinkDay, 'day'> & { d: number }>(sql`SELECT
+      ${jstDayNumber(sql`at`)} AS d, action, count(*) AS n
     FROM audit_log
     WHERE action IN (${inList(Object.values(LINK_ACTIONS))}) AND at >= ${r.from} AND at < ${r.to}
-    GROUP BY day, action
-    ORDER BY day, action`)
+    GROUP BY d, action
+    ORDER BY d, action`)
+  return rows.map(({ d, ...r }) => ({ day: dateOfDayNumber(d), ...r }))
 }
 
 export interface LinkTotals {

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client.ts'
-import { jstDay, jstDayNumber, type Range } from './sql.ts'
+import { dateOfDayNumber, jstDayNumber, type Range } from './sql.ts'
 
 export interface ReadyAgeRow {
   placeId: number
@@ -32,10 +32,12 @@ export interface ExpiredDayRow {
 }
 
 export async function expiredHoldDays(db: Db, r: Range): Promise<ExpiredDayRow[]> {
-  return db.all<ExpiredDayRow>(sql`SELECT ${jstDay(sql`h.ended_at`)} AS day,
-      h.pickup_place_id AS placeId, p.name AS place, count(*) AS n
+  const rows = await db.all<Omit<ExpiredDayRow, 'day'> & { d: number }>(sql`SELECT
+      ${jstDayNumber(sql`h.ended_at`)} AS d, h.pickup_place_id AS placeId, p.name AS place,
+      count(*) AS n
     FROM holds h JOIN places p ON p.id = h.pickup_place_id
     WHERE h.state = 'expired' AND h.ended_at >= ${r.from} AND h.ended_at < ${r.to}
-    GROUP BY day, h.pickup_place_id
-    ORDER BY day, h.pickup_place_id`)
+    GROUP BY d, h.pickup_place_id
+    ORDER BY d, h.pickup_place_id`)
+  return rows.map(({ d, ...r }) => ({ day: dateOfDayNumber(d), ...r }))
 }

@@ -3,15 +3,18 @@ import { type SQL, sql } from 'drizzle-orm'
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000
 
-/** `YYYY-MM-DD` in Japan time of an epoch-milliseconds expression. */
-export function jstDay(instant: SQL): SQL {
-  return sql`strftime('%Y-%m-%d', (${instant} + ${JST_OFFSET_MS}) / 1000, 'unixepoch')`
+/** Japan minute of the day (0–1439) of an epoch-milliseconds expression. */
+export function jstMinute(instant: SQL): SQL {
+  return sql`CAST((${instant} + ${JST_OFFSET_MS}) % 86400000 / 60000 AS INTEGER)`
 }
 
-/** `HH:MM` in Japan time of an epoch-milliseconds expression. */
-export function jstClock(instant: SQL): SQL {
-  return sql`strftime('%H:%M', (${instant} + ${JST_OFFSET_MS}) / 1000, 'unixepoch')`
-}
+/**
+ * Grouping is by these integers, not by strftime text: integer arithmetic per index entry is
+ * several times cheaper over a year of rows. The names are made here, once per group.
+ */
+export const dateOfDayNumber = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10)
+export const clockOfMinute = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
 
 /** Whole Japan calendar days since the epoch, for ages in days. */
 export function jstDayNumber(instant: SQL | number): SQL {

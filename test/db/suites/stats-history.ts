@@ -55,13 +55,15 @@ interface NoticeRow {
   state: string
   attempts: number
   sentAt: number | null
+  /** A ready notice is queued the moment its hold is ready. */
+  createdAt: number
 }
 async function notice(db: Db, n: NoticeRow) {
   await db.batch([
     raw(sql`INSERT INTO notices (id, key, patron_id, kind, hold_id, slot_kind, due_at, state,
         attempts, sent_at, created_at)
       VALUES (${n.id}, ${`test:${n.id}`}, ${PATRON.alice}, ${n.kind}, ${n.holdId}, ${n.slotKind},
-        ${n.dueAt}, ${n.state}, ${n.attempts}, ${n.sentAt}, ${n.dueAt - 3600_000}) RETURNING id`),
+        ${n.dueAt}, ${n.state}, ${n.attempts}, ${n.sentAt}, ${n.createdAt}) RETURNING id`),
   ])
 }
 
@@ -199,6 +201,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'sent',
     attempts: 1,
     sentAt: d('2026-06-09', '10:01'),
+    createdAt: at('2026-06-09', '08:00'),
   })
   await notice(db, {
     id: 'n2',
@@ -209,6 +212,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'sent',
     attempts: 2,
     sentAt: d('2026-06-09', '16:05'),
+    createdAt: at('2026-06-09'),
   })
   await notice(db, {
     id: 'n3',
@@ -219,6 +223,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'sent',
     attempts: 1,
     sentAt: d('2026-06-08', '19:00', 30_000),
+    createdAt: at('2026-06-08', '18:00'),
   })
   await notice(db, {
     id: 'n4',
@@ -229,6 +234,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'undeliverable',
     attempts: 1,
     sentAt: null,
+    createdAt: at('2026-06-05', '08:00'),
   })
   await notice(db, {
     id: 'n5',
@@ -239,6 +245,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'failed',
     attempts: 3,
     sentAt: null,
+    createdAt: at('2026-06-09', '01:00'),
   })
   await notice(db, {
     id: 'n6',
@@ -249,6 +256,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'pending',
     attempts: 0,
     sentAt: null,
+    createdAt: at('2026-06-10', '01:00'),
   })
   await notice(db, {
     id: 'n7',
@@ -259,6 +267,7 @@ export async function seedHistory(db: Db): Promise<void> {
     state: 'sent',
     attempts: 1,
     sentAt: d('2026-05-01', '10:00'),
+    createdAt: at('2026-04-30', '20:00'),
   })
 
   // Webhook requests, two on either side of a Japan midnight.
