@@ -21,7 +21,17 @@ export const ORIGIN = 'http://bunko.test'
 export function workerEnv(database: string, vars: Record<string, unknown> = {}): WorkerEnv {
   // Demo mode is explicit: a test that gives LINE secrets runs as production.
   const demo = 'LINE_CHANNEL_SECRET' in vars ? {} : { BUNKO_DEMO: '1' }
-  return { DB: env[database] as D1Database, PUBLIC_URL: ORIGIN, ...demo, ...vars } as WorkerEnv
+  // These tests run on the wall clock: without this, a run between 03:00 and 04:00 Japan time
+  // (18:00–19:00 UTC) would meet the nightly maintenance window and every chat would answer
+  // with the maintenance notice. A test of the window itself passes its own BUNKO_POLICY.
+  const policy = { BUNKO_POLICY: JSON.stringify({ maintenance: { minutes: 0 } }) }
+  return {
+    DB: env[database] as D1Database,
+    PUBLIC_URL: ORIGIN,
+    ...policy,
+    ...demo,
+    ...vars,
+  } as WorkerEnv
 }
 
 /** One request through the Worker's fetch; resolves after its waitUntil work is done. */
