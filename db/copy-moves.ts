@@ -31,6 +31,18 @@ export interface CopyRef {
   id: number
   titleId: number
   materialType: MaterialType
+  /** Withdrawn (除籍), itself or its record (core's isWithdrawn): it fills no hold. */
+  withdrawn: boolean
+}
+
+/**
+ * In SQL, what core's isWithdrawn says in TypeScript: the copy and its record are both still
+ * in the collection. Every statement that sets a copy aside or lends it carries this guard, so
+ * an import that withdraws the copy a moment before cannot be overtaken.
+ */
+export function inCirculation(copyId: number | SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM copies wc JOIN titles wt ON wt.id = wc.title_id
+    WHERE wc.id = ${copyId} AND wc.withdrawn_at IS NULL AND wt.withdrawn_at IS NULL)`
 }
 
 export interface AssignTarget {
@@ -64,7 +76,8 @@ export function assignStatements(
 ): Raw<{ id: number }>[] {
   const free = sql`NOT EXISTS (SELECT 1 FROM holds x WHERE x.copy_id = ${copy.id} AND x.state IN ${SET_ASIDE})
     AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
-    AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')`
+    AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')
+    AND ${inCirculation(copy.id)}`
   const move = setAsideMove(hereId, { id: t.pickupPlaceId, kind: t.kind, parentId: t.parentId })
   if (move.kind === 'transit')
     return [
@@ -78,6 +91,8 @@ export function assignStatements(
 /**
  * HOLD-TRANSIT: the copy of a hold in transit was received where it is collected (or where
  * its locker is filled, or its bookmobile loaded): the hold becomes ready now, with its notice.
+ * A copy withdrawn on its way fills nothing: the hold goes back to waiting, first in its queue
+ * as before (its placed time is kept), and the copy goes home (the last statement).
  */
 export function arrivalStatements(
   copy: CopyRef,
@@ -85,7 +100,13 @@ export function arrivalStatements(
   now: number,
   policy: Policy,
 ): Raw<{ id: number }>[] {
-  return readyStatements(copy, t, now, policy, sql`state = 'in_transit' AND copy_id = ${copy.id}`)
+  const travelling = sql`state = 'in_transit' AND copy_id = ${copy.id}`
+  return [
+    ...readyStatements(copy, t, now, policy, sql`${travelling} AND ${inCirculation(copy.id)}`),
+    raw(sql`UPDATE holds SET state = 'waiting', copy_id = NULL
+      WHERE id = ${t.holdId} AND ${travelling} AND NOT ${inCirculation(copy.id)}
+      RETURNING id`),
+  ]
 }
 
 /** When a hold made ready now is announced, its last day and, at a station, its visit. */

@@ -10,6 +10,7 @@ import {
   type Decision,
   dueDateFor,
   isBlocked,
+  isWithdrawn,
   jstDate,
   mayBorrowReadyHold,
   type Policy,
@@ -147,14 +148,21 @@ async function expireReadyHold(
   policy: Policy,
 ): Promise<ExpiredHold | null> {
   const copyId = h.copyId
-  const [copy] =
+  const [row] =
     copyId === null
       ? []
       : await db.orm
-          .select({ id: copies.id, titleId: copies.titleId, materialType: titles.materialType })
+          .select({
+            id: copies.id,
+            titleId: copies.titleId,
+            materialType: titles.materialType,
+            copyWithdrawnAt: copies.withdrawnAt,
+            titleWithdrawnAt: titles.withdrawnAt,
+          })
           .from(copies)
           .innerJoin(titles, eq(titles.id, copies.titleId))
           .where(eq(copies.id, copyId))
+  const copy = row && { ...row, withdrawn: isWithdrawn(row) }
   const next = copy ? await nextHoldFor(db, copy, policy, h.id) : null
   // The copy leaves from where it was waiting: the pickup place, or the library that fills
   // its locker (HOLD-TRANSIT); a next hold elsewhere, or a home elsewhere, means a transit.

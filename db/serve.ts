@@ -3,7 +3,7 @@
  * volume order), and where that puts the copy.
  */
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
-import { type HoldState, type Policy, pickHoldForCopy } from '../core/index.ts'
+import { type HoldState, isWithdrawn, type Policy, pickHoldForCopy } from '../core/index.ts'
 import type { Db } from './client.ts'
 import type { AssignTarget, CopyRef } from './copy-moves.ts'
 import { calendarOf, holdFacts, placeFacts, timetableOf } from './facts.ts'
@@ -18,17 +18,26 @@ export async function copyByBarcode(db: Db, barcode: string) {
     .where(eq(copies.barcode, barcode))
   const r = rows[0]
   if (!r) return null
-  const ref: CopyRef = { id: r.copy.id, titleId: r.title.id, materialType: r.title.materialType }
+  const ref: CopyRef = {
+    id: r.copy.id,
+    titleId: r.title.id,
+    materialType: r.title.materialType,
+    withdrawn: isWithdrawn({
+      copyWithdrawnAt: r.copy.withdrawnAt,
+      titleWithdrawnAt: r.title.withdrawnAt,
+    }),
+  }
   return { ...r, ref }
 }
 
-/** The hold the copy goes to next, or null for the shelf. */
+/** The hold the copy goes to next, or null for the shelf (always, for a withdrawn copy). */
 export async function nextHoldFor(
   db: Db,
   copy: CopyRef,
   _policy: Policy,
   excludeHoldId?: number,
 ): Promise<{ holdId: number; patronId: number; target: AssignTarget } | null> {
+  if (copy.withdrawn) return null
   const waiting = await holdFacts(
     db,
     and(eq(holds.titleId, copy.titleId), eq(holds.state, 'waiting')),
