@@ -207,7 +207,8 @@ export function historyStatement(loanIdQuery: ReturnType<typeof sql>): Raw<{ id:
 
 /**
  * The copy's status and place from its loans and holds, after the other statements of the
- * batch: lent → on_loan; ready for a hold → its pickup place's hold shelf; set aside for a
+ * batch: lent → on_loan; ready for a hold → its pickup place's hold shelf (a locker hold not
+ * lent: its library's hold shelf); set aside for a
  * hold in transit → in transit to where that hold is received; otherwise on the shelf at
  * `hereId` when that is its home, or in transit home (HOLD-TRANSIT). `hereId` null: where the
  * copy already is. A copy marked missing is left alone. The transit's start (from, since) is
@@ -227,6 +228,11 @@ export function copyStatusStatement(
       THEN coalesce(p.parent_id, p.id) ELSE p.id END
     FROM holds h JOIN places p ON p.id = h.pickup_place_id
     WHERE h.copy_id = ${copyId} AND h.state = 'in_transit')`
+  // Mirrors core's readyCopyPlaceId: a locker hold not lent waits at the locker's library.
+  const waiting = sql`(SELECT CASE WHEN p.kind = 'locker' AND NOT ${lent}
+      THEN coalesce(p.parent_id, p.id) ELSE p.id END
+    FROM holds h JOIN places p ON p.id = h.pickup_place_id
+    WHERE h.copy_id = ${copyId} AND h.state = 'ready')`
   const dest = sql`(CASE WHEN ${lent} OR ${held('ready')} THEN NULL
     WHEN ${held('in_transit')} THEN ${receiving}
     WHEN ${here} <> home_library_id THEN home_library_id ELSE NULL END)`
@@ -234,8 +240,7 @@ export function copyStatusStatement(
       status = CASE WHEN ${lent} THEN 'on_loan' WHEN ${held('ready')} THEN 'on_hold_shelf'
         WHEN ${dest} IS NOT NULL THEN 'in_transit' ELSE 'on_shelf' END,
       current_place_id = CASE
-        WHEN ${held('ready')}
-          THEN (SELECT pickup_place_id FROM holds WHERE copy_id = ${copyId} AND state = 'ready')
+        WHEN ${held('ready')} THEN ${waiting}
         WHEN ${lent} THEN NULL ELSE coalesce(${dest}, ${here}) END,
       transit_from_id = CASE WHEN ${dest} IS NULL THEN NULL
         WHEN transit_to_id IS ${dest} THEN transit_from_id ELSE ${here} END,

@@ -98,7 +98,13 @@ export interface ServedHold {
 
 /** The served hold as a result shows it. */
 export function servedHold(
-  row: { id: number; patronId: number; pickupPlaceId: number; state: HoldState },
+  row: {
+    id: number
+    patronId: number
+    pickupPlaceId: number
+    state: HoldState
+    loanId: number | null
+  },
   locker: boolean,
 ): ServedHold {
   return {
@@ -106,7 +112,8 @@ export function servedHold(
     patronId: row.patronId,
     pickupPlaceId: row.pickupPlaceId,
     state: row.state === 'ready' ? 'ready' : 'in_transit',
-    // Lent into the locker by this move (HOLD-LOCKER); a locker hold in transit is not yet.
-    locker: locker && row.state === 'ready',
+    // Lent into the locker by this move (HOLD-LOCKER); a locker hold in transit is not yet,
+    // nor is a blocked patron's (ACC-BLOCK-OVERDUE: it waits on the library's hold shelf).
+    locker: locker && row.state === 'ready' && row.loanId !== null,
   }
 }
