@@ -44,6 +44,7 @@ export async function checkout(r: Request): Promise<Sip2Message> {
     patron,
     r.deps.wallNow(),
     r.deps.policy,
+    r.address,
   )
   if (password === 'wrong' || password === 'locked')
     return refused(passwordScreen(password, r.deps.policy))
