@@ -15,10 +15,16 @@ import {
   mayBorrowReadyHold,
   type Policy,
   receivingPlaceId,
+  refuse,
 } from '../core/index.ts'
-import { type ExpireReason, mayExpireHold } from '../core/lending.ts'
+import { type ExpireReason, lendMessage, mayExpireHold } from '../core/lending.ts'
 import { type Db, raw } from './client.ts'
-import { assignStatements, copyStatusStatement, historyStatement } from './copy-moves.ts'
+import {
+  assignStatements,
+  copyStatusStatement,
+  historyStatement,
+  inCirculation,
+} from './copy-moves.ts'
 import { calendarOf, type HoldRow, holdFacts, openLoanFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { copies, holds, titles } from './schema.ts'
@@ -35,13 +41,15 @@ export interface CollectResult {
 /**
  * Hand a ready hold to its patron at `placeId`. A locker hold is already lent; collecting it
  * only ends the hold. ACC-BLOCK-OVERDUE: a blocked patron cannot borrow it (core decides).
+ * A copy withdrawn (除籍) while it waited on the hold shelf is not lent either (mayLend's
+ * refusal, and the same guard in the statement).
  */
 export async function collectHold(
   db: Db,
   input: { holdId: number; placeId: number; patronId?: number },
   now: number,
   policy: Policy,
-): Promise<Decision<CollectResult, BorrowReadyReason | InputReason>> {
+): Promise<Decision<CollectResult, BorrowReadyReason | InputReason | 'withdrawn'>> {
   if (!isId(input.holdId) || !isId(input.placeId)) return inputRefusal('invalid_input')
   const [hold] = await holdFacts(db, eq(holds.id, input.holdId))
   if (!hold) return inputRefusal('unknown_hold')
@@ -66,6 +74,7 @@ export async function collectHold(
     const { loan } = locker
     return ok(loan.id, copyId, hold.row.titleId, loan.dueDate, hold.row.id)
   }
+  if (await copyWithdrawn(db, copyId)) return refuse('withdrawn', lendMessage('withdrawn', policy))
   const due = dueDateFor(today, hold.core.materialType, policy, await calendarOf(db, input.placeId))
   const newLoan = sql`SELECT id FROM loans WHERE hold_id = ${hold.row.id} AND returned_at IS NULL`
   const results = await db.batch([
@@ -74,6 +83,7 @@ export async function collectHold(
       SELECT copy_id, patron_id, ${input.placeId}, ${today}, ${due}, 0, inter_library, 0, id, ${now}
       FROM holds WHERE id = ${hold.row.id} AND state = 'ready' AND copy_id = ${copyId}
         AND NOT EXISTS (SELECT 1 FROM loans WHERE copy_id = ${copyId} AND returned_at IS NULL)
+        AND ${inCirculation(copyId)}
       RETURNING id`),
     raw<{ id: number }>(sql`UPDATE holds SET state = 'collected', ended_at = ${now},
         loan_id = (${newLoan})
@@ -84,6 +94,15 @@ export async function collectHold(
   const loan = results[0][0]
   if (!loan) return inputRefusal('conflict')
   return ok(loan.id, copyId, hold.row.titleId, due, hold.row.id)
+}
+
+async function copyWithdrawn(db: Db, copyId: number): Promise<boolean> {
+  const [row] = await db.orm
+    .select({ copyWithdrawnAt: copies.withdrawnAt, titleWithdrawnAt: titles.withdrawnAt })
+    .from(copies)
+    .innerJoin(titles, eq(titles.id, copies.titleId))
+    .where(eq(copies.id, copyId))
+  return row ? isWithdrawn(row) : false
 }
 
 function ok(loanId: number, copyId: number, titleId: number, dueDate: string, holdId: number) {

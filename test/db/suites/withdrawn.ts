@@ -9,6 +9,7 @@ import { DAY_MS, HIRAKATA_POLICY as policy } from '../../../core/index.ts'
 import { checkIn, checkOut } from '../../../db/circulation.ts'
 import { type Db, raw } from '../../../db/client.ts'
 import { assignStatements } from '../../../db/copy-moves.ts'
+import { collectHold } from '../../../db/hold-shelf.ts'
 import { placeHolds } from '../../../db/holds.ts'
 import { pickList } from '../../../db/pick-list.ts'
 import { copies, holds, loans, notices } from '../../../db/schema.ts'
@@ -95,6 +96,23 @@ export function withdrawnSuite(open: OpenDb) {
       expect(await holdRow(a)).toMatchObject({ state: 'waiting', copyId: null, placedAt: NOW })
       expect(await db.orm.select().from(notices)).toEqual([])
       expect(await copyRow(11)).toMatchObject({ status: 'in_transit', transitToId: PLACE.central })
+    })
+
+    it('a ready hold whose copy was withdrawn on the hold shelf is not handed over, by either desk screen', async () => {
+      const a = await hold(PATRON.alice, TITLE.book(1), PLACE.central)
+      await checkIn(db, { barcode: 'B11', placeId: PLACE.central }, NOW, policy)
+      expect(await holdRow(a)).toMatchObject({ state: 'ready', copyId: 11 })
+      await withdrawCopy(11)
+      const handed = await collectHold(
+        db,
+        { holdId: a, placeId: PLACE.central },
+        NOW + DAY_MS,
+        policy,
+      )
+      expect(handed).toMatchObject({ ok: false, reason: 'withdrawn' })
+      if (!handed.ok) expect(handed.message.ja).toContain('除籍')
+      expect(await lend(PATRON.alice, 'B11', NOW + DAY_MS)).toMatchObject({ reason: 'withdrawn' })
+      expect(await db.orm.select().from(loans)).toEqual([])
     })
 
     it('the statements themselves refuse a copy withdrawn after it was read (a racing import)', async () => {
