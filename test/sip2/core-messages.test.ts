@@ -205,7 +205,7 @@ describe('SIP2 circulation', () => {
     expect(audit.at(-1)?.action).toBe('checkout.refused')
   })
 
-  it('11: a withdrawn (除籍) copy is refused in core’s words, and nothing is lent', async () => {
+  it('11, 17: a withdrawn (除籍) copy is refused in core’s words, nothing is lent, and it is not available', async () => {
     const [copy] = await freeCopies(t.b, 1)
     await t.b.db.orm
       .update(copies)
@@ -220,6 +220,10 @@ describe('SIP2 circulation', () => {
     expect(audit.at(-1)).toMatchObject({ action: 'checkout.refused' })
     const [row] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, copy!.barcode))
     expect(row).toMatchObject({ status: 'on_shelf' })
+    // 17: not 'available' (03) but 'other' (01), saying why.
+    const info = await kiosk.request(itemInformationRequest(t.who(), copy!.barcode))
+    expect(info.message.fixed.circulationStatus).toBe('01')
+    expect(f(info, 'AF')).toContain('除籍')
   })
 
   it('HOLD-READY: checkout, a hold placed, checkin: the copy goes to the hold shelf and the push reaches LINE once', async () => {
