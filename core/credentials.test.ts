@@ -6,6 +6,7 @@ import {
   passwordRuleText,
   verifyResetIdentity,
   wrongCredentials,
+  wrongCurrentPassword,
 } from './credentials.ts'
 import { P } from './test-fixtures.ts'
 
@@ -45,6 +46,21 @@ describe('credentials', () => {
     expect(a.reason).toBe('wrong_credentials')
     expect(a.message.ja).toContain('利用者番号またはパスワード')
     expect(wrongCredentials(P)).toEqual(a)
+  })
+
+  it('ACC-SECRET: a wrong current password (LIFF settings) warns before the last try, like sign-in', () => {
+    const early = wrongCurrentPassword(P, 2)
+    expect(early.reason).toBe('wrong_credentials')
+    expect(early.message.ja).toContain('今のパスワードが違います')
+    expect(early.message.ja).not.toContain('あと1回')
+    const last = wrongCurrentPassword(P, 1)
+    const signIn = wrongCredentials(P, 1)
+    const warning = 'あと1回間違えると、安全のためこの利用者番号は15分間ロックされます。'
+    expect(last.message.ja).toContain(warning)
+    expect(signIn.message.ja).toContain(warning)
+    expect(last.message.en).toMatch(
+      /1 more wrong try will lock this patron number for 15 minutes\.$/,
+    )
   })
 
   it('ACC-RESET: the password rule is said before typing and enforced', () => {

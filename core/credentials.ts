@@ -22,6 +22,22 @@ export function wrongCredentials(policy: Policy, triesLeft?: number): Refusal<'w
 }
 
 /**
+ * ACC-SECRET: a wrong current password on the LIFF settings' password change. The patron is
+ * signed in through LINE, so the sentence names the password alone, and warns before the
+ * last try as the link page does (the lock stops password changes, not the app).
+ */
+export function wrongCurrentPassword(
+  policy: Policy,
+  triesLeft?: number,
+): Refusal<'wrong_credentials'> {
+  const warn = lockWarning(policy, triesLeft)
+  return refuse('wrong_credentials', {
+    ja: `今のパスワードが違います。もう一度ご確認のうえ入力してください。${warn.ja || '続けて間違えると、しばらくの間パスワードの変更ができなくなります。'}`,
+    en: `The current password is not correct. Please check it and try again. ${warn.en.trim() || 'After several wrong tries, password changes are locked for a while.'}`,
+  })
+}
+
+/**
  * ACC-SECRET: the warning before the last try (issue 17): after the 4th of 5 failures the
  * patron is told one try remains and how long the lock would last. Said alike for an unknown
  * number, whose guesses count the same.

@@ -11,7 +11,7 @@ const req = (over: Partial<LendRequest> = {}, copy: Partial<LendRequest['copy']>
     loans: [],
     today: TODAY,
     ...over,
-    copy: { notForLoan: false, onLoan: false, setAside: null, ...copy },
+    copy: { withdrawn: false, notForLoan: false, onLoan: false, setAside: null, ...copy },
   }) satisfies LendRequest
 
 /** Due 2026-03-10: on 2026-05-10 it is 61 days late (ACC-BLOCK-OVERDUE). */
@@ -20,6 +20,16 @@ const longOverdue = loan({ dueDate: '2026-03-10' })
 describe('lending at the counter (mayLend)', () => {
   it('a copy on the shelf is lent to a patron in good standing', () => {
     expect(mayLend(req(), P)).toEqual({ ok: true, value: { kind: 'lend' } })
+  })
+
+  it('a withdrawn (除籍) copy is never lent, whoever asks, and the desk is told what to do', () => {
+    const d = mayLend(req({ status: 'suspended' }, { withdrawn: true, notForLoan: true }), P)
+    expect(d).toMatchObject({ ok: false, reason: 'withdrawn' })
+    if (!d.ok) {
+      expect(d.message.ja).toContain('除籍')
+      expect(d.message.ja).toContain('棚には戻さず')
+      expect(d.message.en).toContain('withdrawn')
+    }
   })
 
   it('HOLD-NONCIRC: a not-for-loan (禁帯出) copy is never lent, whoever asks', () => {

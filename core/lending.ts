@@ -1,7 +1,7 @@
 /**
  * Lending at the counter, and ending a hold nobody collected: the decisions staff meet at the
- * desk. The copy is looked at first (not for loan, already lent, set aside for a hold), then
- * the patron (ACC-EXPIRED, a suspended record, ACC-BLOCK-OVERDUE): a copy that cannot go out
+ * desk. The copy is looked at first (withdrawn, not for loan, already lent, set aside for a
+ * hold), then the patron (ACC-EXPIRED, a suspended record, ACC-BLOCK-OVERDUE): a copy that cannot go out
  * is put back whoever asked, and a patron who cannot borrow is told so whatever they brought.
  * The patron's own ready hold is handed over (collected) rather than lent afresh.
  *
@@ -42,6 +42,8 @@ export interface LendRequest {
   /** The patron's open loans (ACC-BLOCK-OVERDUE). */
   loans: readonly Loan[]
   copy: {
+    /** Withdrawn (除籍) by the import: out of circulation (core/withdrawn.ts). */
+    withdrawn: boolean
     /** HOLD-NONCIRC: 禁帯出. */
     notForLoan: boolean
     /** A loan is open on this copy. */
@@ -55,6 +57,7 @@ export interface LendRequest {
 export type LendAction = { kind: 'lend' } | { kind: 'collect'; holdId: number }
 
 export type LendReason =
+  | 'withdrawn'
   | 'not_for_loan'
   | 'on_loan'
   | 'held_for_other'
@@ -73,6 +76,7 @@ export function mayLend(req: LendRequest, policy: Policy): Decision<LendAction, 
 
 function lendProblem(req: LendRequest, policy: Policy): LendReason | null {
   const { copy, patron } = req
+  if (copy.withdrawn) return 'withdrawn'
   if (copy.notForLoan) return 'not_for_loan'
   if (copy.onLoan) return 'on_loan'
   if (copy.setAside && copy.setAside.patronId !== patron.id) return 'held_for_other'
@@ -86,6 +90,11 @@ function lendProblem(req: LendRequest, policy: Policy): LendReason | null {
 /** What the desk is told for each reason: why, and what to do with the copy or the patron. */
 export function lendMessage(reason: LendReason, policy: Policy): Text {
   switch (reason) {
+    case 'withdrawn':
+      return {
+        ja: 'この資料は除籍済み（蔵書から外れた資料）のため、貸出できません。棚には戻さず、除籍資料として担当者に渡してください。',
+        en: 'This item has been withdrawn from the collection, so it cannot be lent. Do not put it back on the shelf; give it to the person in charge of withdrawn items.',
+      }
     case 'not_for_loan':
       return {
         ja: 'この資料は禁帯出（館内利用のみ）のため、貸出できません。館内でご覧いただくようご案内し、資料は棚に戻してください。',

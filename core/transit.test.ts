@@ -8,6 +8,7 @@ import {
   inTransitText,
   isTransitOverdue,
   mayReceive,
+  readyCopyPlaceId,
   receivingPlaceId,
   setAsideMove,
   shelfMove,
@@ -32,6 +33,13 @@ describe('HOLD-TRANSIT', () => {
   it('HOLD-TRANSIT: a locker copy is received by the library that fills the locker (HOLD-LOCKER)', () => {
     expect(setAsideMove(9, locker)).toEqual({ kind: 'here' })
     expect(setAsideMove(1, locker)).toEqual({ kind: 'transit', toPlaceId: 9 })
+  })
+
+  it('HOLD-LOCKER, ACC-BLOCK-OVERDUE: a locker copy not lent waits at the library that fills the locker', () => {
+    expect(readyCopyPlaceId(locker, true)).toBe(20)
+    expect(readyCopyPlaceId(locker, false)).toBe(9)
+    expect(readyCopyPlaceId(kuzuha, false)).toBe(3)
+    expect(readyCopyPlaceId(station, false)).toBe(16)
   })
 
   it('HOLD-TRANSIT: a bookmobile station copy is received where the bookmobile is loaded (HOLD-BOOKMOBILE)', () => {

@@ -27,6 +27,15 @@ export function receivingPlaceId(pickup: RoutePlace): number {
   return pickup.id
 }
 
+/**
+ * Where the copy of a ready hold waits: at its pickup place, except a locker hold that was not
+ * lent into the locker (ACC-BLOCK-OVERDUE: a blocked patron's copy waits on the hold shelf of
+ * the library that fills the locker, not in the locker).
+ */
+export function readyCopyPlaceId(pickup: RoutePlace, lentIntoLocker: boolean): number {
+  return pickup.kind === 'locker' && !lentIntoLocker ? receivingPlaceId(pickup) : pickup.id
+}
+
 /** What happens to a copy at `hereId`: ready here, or sent (回送) to another place. */
 export type CopyMove = { kind: 'here' } | { kind: 'transit'; toPlaceId: number }
 

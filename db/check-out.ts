@@ -1,5 +1,5 @@
 /**
- * Lending at the counter. core's mayLend decides (HOLD-NONCIRC, a copy lent or set aside,
+ * Lending at the counter. core's mayLend decides (a withdrawn copy, HOLD-NONCIRC, a copy lent or set aside,
  * ACC-EXPIRED, a suspended record, ACC-BLOCK-OVERDUE); the patron's own ready hold is handed
  * over through collectHold. A waiting hold the patron had on the title ends as collected: they
  * found it on the shelf. The SQL guards re-check the copy's state, so two desks lending one
@@ -15,7 +15,7 @@ import {
 } from '../core/index.ts'
 import { type LendReason, mayLend } from '../core/lending.ts'
 import { type Db, raw } from './client.ts'
-import { copyStatusStatement, historyStatement } from './copy-moves.ts'
+import { copyStatusStatement, historyStatement, inCirculation } from './copy-moves.ts'
 import { calendarOf, openLoanFacts, patronFacts, placeFacts } from './facts.ts'
 import { collectHold } from './hold-shelf.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
@@ -58,6 +58,7 @@ export async function checkOut(
       status: patron.row.status,
       loans: (await openLoanFacts(db, patron.row.id)).map((l) => l.core),
       copy: {
+        withdrawn: found.ref.withdrawn,
         notForLoan: found.title.notForLoan,
         onLoan: lent.length > 0,
         setAside: held
@@ -96,6 +97,7 @@ export async function checkOut(
       SELECT ${c}, ${p}, ${input.placeId}, ${today}, ${due}, 0, 0, 0, ${now}
       WHERE NOT EXISTS (SELECT 1 FROM loans WHERE copy_id = ${c} AND returned_at IS NULL)
         AND NOT EXISTS (SELECT 1 FROM holds WHERE copy_id = ${c} AND state IN ('in_transit','ready'))
+        AND ${inCirculation(c)}
       RETURNING id`),
     raw<{ id: number }>(sql`UPDATE holds SET state = 'collected', ended_at = ${now},
         loan_id = (${newLoan})

@@ -34,6 +34,8 @@ export interface CheckInResult {
   placeId: number | null
   /** HOLD-TRANSIT: where the copy travels to now (回送先), or null when it stays here. */
   transitToId: number | null
+  /** Withdrawn (除籍): returned, but out of circulation; staff keep it off the shelf. */
+  withdrawn: boolean
 }
 
 export type CheckInReason = 'invalid_input' | 'unknown_copy' | 'unknown_place'
@@ -84,6 +86,7 @@ export async function checkIn(
       copyStatus: status[0]?.status ?? found.copy.status,
       placeId: status[0]?.placeId ?? null,
       transitToId: status[0]?.transitToId ?? null,
+      withdrawn: copy.withdrawn,
     },
   }
 }

@@ -31,6 +31,18 @@ export interface CopyRef {
   id: number
   titleId: number
   materialType: MaterialType
+  /** Withdrawn (除籍), itself or its record (core's isWithdrawn): it fills no hold. */
+  withdrawn: boolean
+}
+
+/**
+ * In SQL, what core's isWithdrawn says in TypeScript: the copy and its record are both still
+ * in the collection. Every statement that sets a copy aside or lends it carries this guard, so
+ * an import that withdraws the copy a moment before cannot be overtaken.
+ */
+export function inCirculation(copyId: number | SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM copies wc JOIN titles wt ON wt.id = wc.title_id
+    WHERE wc.id = ${copyId} AND wc.withdrawn_at IS NULL AND wt.withdrawn_at IS NULL)`
 }
 
 export interface AssignTarget {
@@ -64,7 +76,8 @@ export function assignStatements(
 ): Raw<{ id: number }>[] {
   const free = sql`NOT EXISTS (SELECT 1 FROM holds x WHERE x.copy_id = ${copy.id} AND x.state IN ${SET_ASIDE})
     AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
-    AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')`
+    AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')
+    AND ${inCirculation(copy.id)}`
   const move = setAsideMove(hereId, { id: t.pickupPlaceId, kind: t.kind, parentId: t.parentId })
   if (move.kind === 'transit')
     return [
@@ -78,6 +91,8 @@ export function assignStatements(
 /**
  * HOLD-TRANSIT: the copy of a hold in transit was received where it is collected (or where
  * its locker is filled, or its bookmobile loaded): the hold becomes ready now, with its notice.
+ * A copy withdrawn on its way fills nothing: the hold goes back to waiting, first in its queue
+ * as before (its placed time is kept), and the copy goes home (the last statement).
  */
 export function arrivalStatements(
   copy: CopyRef,
@@ -85,7 +100,13 @@ export function arrivalStatements(
   now: number,
   policy: Policy,
 ): Raw<{ id: number }>[] {
-  return readyStatements(copy, t, now, policy, sql`state = 'in_transit' AND copy_id = ${copy.id}`)
+  const travelling = sql`state = 'in_transit' AND copy_id = ${copy.id}`
+  return [
+    ...readyStatements(copy, t, now, policy, sql`${travelling} AND ${inCirculation(copy.id)}`),
+    raw(sql`UPDATE holds SET state = 'waiting', copy_id = NULL
+      WHERE id = ${t.holdId} AND ${travelling} AND NOT ${inCirculation(copy.id)}
+      RETURNING id`),
+  ]
 }
 
 /** When a hold made ready now is announced, its last day and, at a station, its visit. */
@@ -186,7 +207,8 @@ export function historyStatement(loanIdQuery: ReturnType<typeof sql>): Raw<{ id:
 
 /**
  * The copy's status and place from its loans and holds, after the other statements of the
- * batch: lent → on_loan; ready for a hold → its pickup place's hold shelf; set aside for a
+ * batch: lent → on_loan; ready for a hold → its pickup place's hold shelf (a locker hold not
+ * lent: its library's hold shelf); set aside for a
  * hold in transit → in transit to where that hold is received; otherwise on the shelf at
  * `hereId` when that is its home, or in transit home (HOLD-TRANSIT). `hereId` null: where the
  * copy already is. A copy marked missing is left alone. The transit's start (from, since) is
@@ -206,6 +228,11 @@ export function copyStatusStatement(
       THEN coalesce(p.parent_id, p.id) ELSE p.id END
     FROM holds h JOIN places p ON p.id = h.pickup_place_id
     WHERE h.copy_id = ${copyId} AND h.state = 'in_transit')`
+  // Mirrors core's readyCopyPlaceId: a locker hold not lent waits at the locker's library.
+  const waiting = sql`(SELECT CASE WHEN p.kind = 'locker' AND NOT ${lent}
+      THEN coalesce(p.parent_id, p.id) ELSE p.id END
+    FROM holds h JOIN places p ON p.id = h.pickup_place_id
+    WHERE h.copy_id = ${copyId} AND h.state = 'ready')`
   const dest = sql`(CASE WHEN ${lent} OR ${held('ready')} THEN NULL
     WHEN ${held('in_transit')} THEN ${receiving}
     WHEN ${here} <> home_library_id THEN home_library_id ELSE NULL END)`
@@ -213,8 +240,7 @@ export function copyStatusStatement(
       status = CASE WHEN ${lent} THEN 'on_loan' WHEN ${held('ready')} THEN 'on_hold_shelf'
         WHEN ${dest} IS NOT NULL THEN 'in_transit' ELSE 'on_shelf' END,
       current_place_id = CASE
-        WHEN ${held('ready')}
-          THEN (SELECT pickup_place_id FROM holds WHERE copy_id = ${copyId} AND state = 'ready')
+        WHEN ${held('ready')} THEN ${waiting}
         WHEN ${lent} THEN NULL ELSE coalesce(${dest}, ${here}) END,
       transit_from_id = CASE WHEN ${dest} IS NULL THEN NULL
         WHEN transit_to_id IS ${dest} THEN transit_from_id ELSE ${here} END,

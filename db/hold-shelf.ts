@@ -10,14 +10,21 @@ import {
   type Decision,
   dueDateFor,
   isBlocked,
+  isWithdrawn,
   jstDate,
   mayBorrowReadyHold,
   type Policy,
   receivingPlaceId,
+  refuse,
 } from '../core/index.ts'
-import { type ExpireReason, mayExpireHold } from '../core/lending.ts'
+import { type ExpireReason, lendMessage, mayExpireHold } from '../core/lending.ts'
 import { type Db, raw } from './client.ts'
-import { assignStatements, copyStatusStatement, historyStatement } from './copy-moves.ts'
+import {
+  assignStatements,
+  copyStatusStatement,
+  historyStatement,
+  inCirculation,
+} from './copy-moves.ts'
 import { calendarOf, type HoldRow, holdFacts, openLoanFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { copies, holds, titles } from './schema.ts'
@@ -34,13 +41,15 @@ export interface CollectResult {
 /**
  * Hand a ready hold to its patron at `placeId`. A locker hold is already lent; collecting it
  * only ends the hold. ACC-BLOCK-OVERDUE: a blocked patron cannot borrow it (core decides).
+ * A copy withdrawn (除籍) while it waited on the hold shelf is not lent either (mayLend's
+ * refusal, and the same guard in the statement).
  */
 export async function collectHold(
   db: Db,
   input: { holdId: number; placeId: number; patronId?: number },
   now: number,
   policy: Policy,
-): Promise<Decision<CollectResult, BorrowReadyReason | InputReason>> {
+): Promise<Decision<CollectResult, BorrowReadyReason | InputReason | 'withdrawn'>> {
   if (!isId(input.holdId) || !isId(input.placeId)) return inputRefusal('invalid_input')
   const [hold] = await holdFacts(db, eq(holds.id, input.holdId))
   if (!hold) return inputRefusal('unknown_hold')
@@ -65,6 +74,7 @@ export async function collectHold(
     const { loan } = locker
     return ok(loan.id, copyId, hold.row.titleId, loan.dueDate, hold.row.id)
   }
+  if (await copyWithdrawn(db, copyId)) return refuse('withdrawn', lendMessage('withdrawn', policy))
   const due = dueDateFor(today, hold.core.materialType, policy, await calendarOf(db, input.placeId))
   const newLoan = sql`SELECT id FROM loans WHERE hold_id = ${hold.row.id} AND returned_at IS NULL`
   const results = await db.batch([
@@ -73,6 +83,7 @@ export async function collectHold(
       SELECT copy_id, patron_id, ${input.placeId}, ${today}, ${due}, 0, inter_library, 0, id, ${now}
       FROM holds WHERE id = ${hold.row.id} AND state = 'ready' AND copy_id = ${copyId}
         AND NOT EXISTS (SELECT 1 FROM loans WHERE copy_id = ${copyId} AND returned_at IS NULL)
+        AND ${inCirculation(copyId)}
       RETURNING id`),
     raw<{ id: number }>(sql`UPDATE holds SET state = 'collected', ended_at = ${now},
         loan_id = (${newLoan})
@@ -83,6 +94,15 @@ export async function collectHold(
   const loan = results[0][0]
   if (!loan) return inputRefusal('conflict')
   return ok(loan.id, copyId, hold.row.titleId, due, hold.row.id)
+}
+
+async function copyWithdrawn(db: Db, copyId: number): Promise<boolean> {
+  const [row] = await db.orm
+    .select({ copyWithdrawnAt: copies.withdrawnAt, titleWithdrawnAt: titles.withdrawnAt })
+    .from(copies)
+    .innerJoin(titles, eq(titles.id, copies.titleId))
+    .where(eq(copies.id, copyId))
+  return row ? isWithdrawn(row) : false
 }
 
 function ok(loanId: number, copyId: number, titleId: number, dueDate: string, holdId: number) {
@@ -147,14 +167,21 @@ async function expireReadyHold(
   policy: Policy,
 ): Promise<ExpiredHold | null> {
   const copyId = h.copyId
-  const [copy] =
+  const [row] =
     copyId === null
       ? []
       : await db.orm
-          .select({ id: copies.id, titleId: copies.titleId, materialType: titles.materialType })
+          .select({
+            id: copies.id,
+            titleId: copies.titleId,
+            materialType: titles.materialType,
+            copyWithdrawnAt: copies.withdrawnAt,
+            titleWithdrawnAt: titles.withdrawnAt,
+          })
           .from(copies)
           .innerJoin(titles, eq(titles.id, copies.titleId))
           .where(eq(copies.id, copyId))
+  const copy = row && { ...row, withdrawn: isWithdrawn(row) }
   const next = copy ? await nextHoldFor(db, copy, policy, h.id) : null
   // The copy leaves from where it was waiting: the pickup place, or the library that fills
   // its locker (HOLD-TRANSIT); a next hold elsewhere, or a home elsewhere, means a transit.

@@ -21,6 +21,7 @@ import {
   resetNeedsCounter,
   verifyResetIdentity,
   wrongCredentials,
+  wrongCurrentPassword,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
 import { openLoanFacts, type PatronRow, patronFacts } from './facts.ts'
@@ -236,7 +237,7 @@ export async function changePassword(
   if (!attempt.ok) return attempt
   const ok = await verifyPassword(input.current, found.row.passwordHash)
   await attempt.value.settle(ok)
-  if (!ok) return wrongCredentials(policy, attempt.value.triesLeft)
+  if (!ok) return wrongCurrentPassword(policy, attempt.value.triesLeft)
   const strong = checkPasswordStrength(input.next, found.row.number, policy)
   if (!strong.ok) return strong
   return setPassword(db, found.row, input.next)

@@ -58,9 +58,14 @@ export interface PlaceRef {
   parentId: number | null
 }
 
-/** On the open shelf: neither lent nor set aside, whatever the status column says. */
+/**
+ * On the open shelf: neither lent nor set aside, whatever the status column says, and still in
+ * the collection (a withdrawn copy or record is out of circulation, core's isWithdrawn).
+ */
 const onShelf = (alias: string) =>
-  sql.raw(`${alias}.status = 'on_shelf'
+  sql.raw(`${alias}.status = 'on_shelf' AND ${alias}.withdrawn_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM titles wt WHERE wt.id = ${alias}.title_id
+      AND wt.withdrawn_at IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${alias}.id AND l.returned_at IS NULL)
     AND NOT EXISTS (SELECT 1 FROM holds x WHERE x.copy_id = ${alias}.id
       AND x.state IN ('in_transit','ready'))`)

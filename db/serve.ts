@@ -3,7 +3,7 @@
  * volume order), and where that puts the copy.
  */
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
-import { type HoldState, type Policy, pickHoldForCopy } from '../core/index.ts'
+import { type HoldState, isWithdrawn, type Policy, pickHoldForCopy } from '../core/index.ts'
 import type { Db } from './client.ts'
 import type { AssignTarget, CopyRef } from './copy-moves.ts'
 import { calendarOf, holdFacts, placeFacts, timetableOf } from './facts.ts'
@@ -18,17 +18,26 @@ export async function copyByBarcode(db: Db, barcode: string) {
     .where(eq(copies.barcode, barcode))
   const r = rows[0]
   if (!r) return null
-  const ref: CopyRef = { id: r.copy.id, titleId: r.title.id, materialType: r.title.materialType }
+  const ref: CopyRef = {
+    id: r.copy.id,
+    titleId: r.title.id,
+    materialType: r.title.materialType,
+    withdrawn: isWithdrawn({
+      copyWithdrawnAt: r.copy.withdrawnAt,
+      titleWithdrawnAt: r.title.withdrawnAt,
+    }),
+  }
   return { ...r, ref }
 }
 
-/** The hold the copy goes to next, or null for the shelf. */
+/** The hold the copy goes to next, or null for the shelf (always, for a withdrawn copy). */
 export async function nextHoldFor(
   db: Db,
   copy: CopyRef,
   _policy: Policy,
   excludeHoldId?: number,
 ): Promise<{ holdId: number; patronId: number; target: AssignTarget } | null> {
+  if (copy.withdrawn) return null
   const waiting = await holdFacts(
     db,
     and(eq(holds.titleId, copy.titleId), eq(holds.state, 'waiting')),
@@ -89,7 +98,13 @@ export interface ServedHold {
 
 /** The served hold as a result shows it. */
 export function servedHold(
-  row: { id: number; patronId: number; pickupPlaceId: number; state: HoldState },
+  row: {
+    id: number
+    patronId: number
+    pickupPlaceId: number
+    state: HoldState
+    loanId: number | null
+  },
   locker: boolean,
 ): ServedHold {
   return {
@@ -97,7 +112,8 @@ export function servedHold(
     patronId: row.patronId,
     pickupPlaceId: row.pickupPlaceId,
     state: row.state === 'ready' ? 'ready' : 'in_transit',
-    // Lent into the locker by this move (HOLD-LOCKER); a locker hold in transit is not yet.
-    locker: locker && row.state === 'ready',
+    // Lent into the locker by this move (HOLD-LOCKER); a locker hold in transit is not yet,
+    // nor is a blocked patron's (ACC-BLOCK-OVERDUE: it waits on the library's hold shelf).
+    locker: locker && row.state === 'ready' && row.loanId !== null,
   }
 }

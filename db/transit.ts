@@ -104,6 +104,7 @@ export async function arrive(
     copyStatus: status[0]?.status ?? 'on_shelf',
     placeId: status[0]?.placeId ?? null,
     transitToId: status[0]?.transitToId ?? null,
+    withdrawn: copy.withdrawn,
     received: claimed,
   }
 }

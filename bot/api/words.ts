@@ -53,10 +53,6 @@ export const WORDS = {
     ja: 'この読書記録が見つかりません。My本棚を更新してご確認ください。',
     en: 'We could not find this reading record. Please refresh My Bookshelf.',
   },
-  wrongPassword: {
-    ja: '今のパスワードが違います。もう一度ご確認のうえ入力してください。続けて間違えると、しばらくの間パスワードの変更ができなくなります。',
-    en: 'The current password is not correct. Please check it and try again. After several wrong tries, password changes are locked for a while.',
-  },
   samePassword: {
     ja: '新しいパスワードが今のパスワードと同じです。別のパスワードを入力してください。',
     en: 'The new password is the same as the current one. Please choose a different password.',

@@ -34,6 +34,8 @@ export type ReturnOutcome =
       transitToName: string | null
       /** Whether this scan received a copy that travelled here. */
       received: boolean
+      /** Withdrawn (除籍): taken back, but not to go back on the shelf. */
+      withdrawn: boolean
     }
   | { ok: false; reason: string; message: string }
 
@@ -87,6 +89,7 @@ export async function giveBack(
       : null,
     transitToName: v.transitToId ? await placeName(k, v.transitToId) : null,
     received: before?.transitToId === input.placeId,
+    withdrawn: v.withdrawn,
   }
 }
 

@@ -67,5 +67,6 @@ export async function receiveShipment(
       : null,
     transitToName: v.transitToId ? await placeName(k, v.transitToId) : null,
     received: true,
+    withdrawn: v.withdrawn,
   }
 }

@@ -141,6 +141,35 @@ describe('POST /api/password', () => {
     expect(locked.message).toContain('ロック')
   })
 
+  it('ACC-SECRET: the 4th wrong current password says one try remains; the 3rd does not', async () => {
+    const wrong = (lang: string) =>
+      t.call('POST', '/api/password', {
+        body: { current: 'chigau-2026', next: 'atarashii-2026' },
+        lang,
+      })
+    const answers = []
+    for (const lang of ['ja', 'ja', 'ja', 'ja'])
+      answers.push(await refusal(await wrong(lang), 409, 'wrong_password'))
+    expect(answers[2]!.message).toContain('今のパスワードが違います')
+    expect(answers[2]!.message).not.toContain('あと1回')
+    expect(answers[3]!.message).toContain(
+      'あと1回間違えると、安全のためこの利用者番号は15分間ロックされます',
+    )
+    expect(answers[3]!.field).toBe('current')
+  })
+
+  it('ACC-SECRET: the warning before the last try is said in English too', async () => {
+    const wrong = () =>
+      t.call('POST', '/api/password', {
+        body: { current: 'chigau-2026', next: 'atarashii-2026' },
+        lang: 'en',
+      })
+    for (let i = 0; i < 3; i++) await wrong()
+    const last = await refusal(await wrong(), 409, 'wrong_password')
+    expect(last.message).toContain('The current password is not correct.')
+    expect(last.message).toContain('1 more wrong try will lock this patron number for 15 minutes.')
+  })
+
   it('ACC-RESET: a weak new password is refused with the rule (weak_password)', async () => {
     const body = await refusal(await change(PASSWORD, 'short1'), 409, 'weak_password')
     expect(body.message).toContain('8〜64文字')

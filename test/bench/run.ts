@@ -7,7 +7,7 @@
  * each grows with the library; `--record` also writes test/bench/RESULTS.md. The temp dir is
  * removed however the run ends.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +19,7 @@ import { openSqlite } from '../../db/sqlite.ts'
 import { writeYearOfActivity } from './activity.ts'
 import { measure } from './operations.ts'
 import { libraries, load, MEASURED, machine, refusals, type SizeResult, table } from './report.ts'
+import { replaceHead } from './results-file.ts'
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
 const USAGE = 'usage: npm run bench:db [-- --quick | --titles 10000,1000000] [--runs N] [--record]'
@@ -91,11 +92,12 @@ async function main(): Promise<void> {
     refusals(results),
   ].join('\n')
   console.log(text)
-  if (args.record)
-    writeFileSync(
-      RESULTS,
-      `# Benchmark results\n\nRecorded ${new Date(now).toISOString().slice(0, 10)}.\n\n${text}\n\n${MEASURED}\n`,
-    )
+  if (args.record) {
+    const head = `# Benchmark results\n\nRecorded ${new Date(now).toISOString().slice(0, 10)}.\n\n${text}\n\n${MEASURED}\n`
+    // Only this bench's head: the SIP2, import and lockout sections after it stay.
+    const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : null
+    writeFileSync(RESULTS, replaceHead(old, head))
+  }
 }
 
 try {

@@ -238,6 +238,31 @@ describe('returns', () => {
     expect(c).toMatchObject({ status: 'on_hold_shelf', currentPlaceId: PLACE.central })
   })
 
+  it('a withdrawn (除籍) copy is taken back, serves no hold, and staff are told to keep it off the shelf', async () => {
+    const h = await open()
+    await addWaitingHold(h.db, {
+      id: 7,
+      patronId: PATRON.bob,
+      titleId: TITLE.book2,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 1000,
+    })
+    await h.db.orm
+      .update(copies)
+      .set({ withdrawnAt: NOW })
+      .where(eq(copies.id, copyId(TITLE.book2, 1)))
+    const { res, html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book2, 1) })
+    expect(res.status).toBe(200)
+    const page = text(html)
+    expect(page).toContain('除籍済みの資料です（棚に戻さないでください）')
+    expect(page).toContain('を返却しました')
+    expect(page).not.toContain('棚に戻してください')
+    expect(page).not.toContain('予約あり')
+    expect(await openLoans(h, PATRON.late)).toHaveLength(0)
+    const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
+    expect(hold).toMatchObject({ state: 'waiting', copyId: null })
+  })
+
   it('says so when a scanned copy was not on loan', async () => {
     const h = await open()
     const { html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })

@@ -3,7 +3,7 @@
  * connection is closed, nothing changes, no patron is named in the log, and the other
  * kiosks go on being served. Plus ACC-SECRET at the kiosk and its idle timeout.
  */
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   checkoutRequest,
@@ -119,7 +119,7 @@ describe('SIP2 bad input', () => {
 })
 
 describe('ACC-SECRET at the kiosk', () => {
-  it('wrong patron passwords lock the number, for the kiosk and the link page alike', async () => {
+  it('wrong patron passwords lock the number at the kiosk’s address, counted under the connection’s remote address', async () => {
     const kiosk = await t.kiosk()
     const number = '1000000012'
     for (let i = 0; i < t.b.config.policy.lockout.maxFailures; i++) {
@@ -129,13 +129,29 @@ describe('ACC-SECRET at the kiosk', () => {
     const right = await kiosk.request(patronStatusRequest(t.who(number, 'other-0012')))
     expect(f(right, 'CQ')).toBe('N')
     expect(f(right, 'AF')).toContain('一時的にロック')
+    const keys = await attemptKeys(`patron:${number}|`)
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).toMatch(LOOPBACK_KEY)
+    const address = keys[0]!.slice(`patron:${number}|`.length)
+    // The same address on the link page is locked too: the guesses add up.
+    const policy = t.b.config.policy
+    const now = t.b.clock.now()
+    const here = await signIn(
+      t.b.db,
+      { number, password: 'other-0012', client: { address } },
+      now,
+      policy,
+    )
+    expect(here.ok ? null : here.reason).toBe('locked')
+    // Another address is not: one kiosk's guesses cannot lock the patron out everywhere.
+    const elsewhere = { address: '198.51.100.7' }
     const web = await signIn(
       t.b.db,
-      { number, password: 'other-0012' },
-      t.b.clock.now(),
-      t.b.config.policy,
+      { number, password: 'other-0012', client: elsewhere },
+      now,
+      policy,
     )
-    expect(web.ok ? null : web.reason).toBe('locked')
+    expect(web.ok).toBe(true)
   })
 
   it('wrong kiosk passwords lock the kiosk login', async () => {
@@ -146,5 +162,18 @@ describe('ACC-SECRET at the kiosk', () => {
     }
     const c = await t.connect()
     expect((await c.request(loginRequest(KIOSK.login, KIOSK.password))).message.fixed.ok).toBe('0')
+    const keys = await attemptKeys(`staff:${KIOSK.login}|`)
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).toMatch(LOOPBACK_KEY)
   })
 })
+
+/** login_attempts rows are keyed `<key>|<address>`: a connection from loopback. */
+const LOOPBACK_KEY = /\|(::ffff:)?127\.0\.0\.1$/
+
+async function attemptKeys(prefix: string): Promise<string[]> {
+  const rows = await t.b.db.all<{ key: string }>(
+    sql`SELECT DISTINCT key FROM login_attempts WHERE substr(key, 1, ${prefix.length}) = ${prefix}`,
+  )
+  return rows.map((r) => r.key)
+}

@@ -205,6 +205,27 @@ describe('SIP2 circulation', () => {
     expect(audit.at(-1)?.action).toBe('checkout.refused')
   })
 
+  it('11, 17: a withdrawn (除籍) copy is refused in core’s words, nothing is lent, and it is not available', async () => {
+    const [copy] = await freeCopies(t.b, 1)
+    await t.b.db.orm
+      .update(copies)
+      .set({ withdrawnAt: t.b.clock.now() })
+      .where(eq(copies.barcode, copy!.barcode))
+    const res = await kiosk.request(
+      checkoutRequest(t.who(HANAKO.number, HANAKO.password), copy!.barcode),
+    )
+    expect(res.message.fixed.ok).toBe('0')
+    expect(f(res, 'AF')).toMatch(/^貸出できません。この資料は除籍済み/)
+    const audit = await kioskAudit(t)
+    expect(audit.at(-1)).toMatchObject({ action: 'checkout.refused' })
+    const [row] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, copy!.barcode))
+    expect(row).toMatchObject({ status: 'on_shelf' })
+    // 17: not 'available' (03) but 'other' (01), saying why.
+    const info = await kiosk.request(itemInformationRequest(t.who(), copy!.barcode))
+    expect(info.message.fixed.circulationStatus).toBe('01')
+    expect(f(info, 'AF')).toContain('除籍')
+  })
+
   it('HOLD-READY: checkout, a hold placed, checkin: the copy goes to the hold shelf and the push reaches LINE once', async () => {
     const yokoUser = t.b.users[1]!.userId
     await t.b.sim.users.follow(yokoUser)

@@ -97,6 +97,7 @@ export async function freeCopies(
     SELECT c.barcode AS barcode, t.title AS title FROM copies c
     JOIN titles t ON t.id = c.title_id JOIN places p ON p.id = c.current_place_id
     WHERE c.status = 'on_shelf' AND p.name = '中央図書館' AND t.material_type = 'book'
+      AND c.withdrawn_at IS NULL AND t.withdrawn_at IS NULL
       AND t.not_for_loan = 0 AND t.set_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id = t.id)
       AND NOT EXISTS (SELECT 1 FROM loans l JOIN copies c2 ON c2.id = l.copy_id

@@ -57,7 +57,8 @@ export function settingsRoutes(deps: AppDeps) {
       case 'locked':
         throw problem(423, 'locked', message, { contact: contactOf(policy, lang) })
       case 'wrong_credentials':
-        throw problem(409, 'wrong_password', WORDS.wrongPassword[lang], { field: 'current' })
+        // core's sentence: before the last try it says one remains (ACC-SECRET).
+        throw problem(409, 'wrong_password', message, { field: 'current' })
       default:
         // too_short, too_long, bad_characters, too_simple: core's sentence repeats the rule.
         throw problem(409, 'weak_password', message, { field: 'next' })

@@ -54,6 +54,18 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
       : o.hold
         ? `${item}は貸出中ではない資料です（書架から予約に充てます）。`
         : `${item}は貸出中ではない資料です。`
+  if (o.withdrawn)
+    return (
+      <Message kind="hold">
+        <strong>除籍済みの資料です（棚に戻さないでください）</strong>
+        <br />
+        {done}
+        {late}
+        {o.transitToName
+          ? `${o.transitToName}の資料です。除籍資料として${o.transitToName}行きの回送箱に入れてください。`
+          : '棚には戻さず、除籍資料として担当者に渡してください。'}
+      </Message>
+    )
   if (o.hold?.inTransit)
     return (
       <Message kind="hold">

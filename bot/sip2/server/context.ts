@@ -49,10 +49,18 @@ export interface Request {
   k: Counter
   kiosk: Kiosk
   msg: Sip2Message
+  /** The connection's remote address: ACC-SECRET counts a patron password's failures by it. */
+  address: string | null
   /** The request's field, trimmed ('' when absent). */
   get(id: string): string
 }
 
-export function requestOf(deps: Sip2Deps, k: Counter, kiosk: Kiosk, msg: Sip2Message): Request {
-  return { deps, k, kiosk, msg, get: (id) => (field(msg, id) ?? '').trim() }
+export function requestOf(
+  deps: Sip2Deps,
+  k: Counter,
+  kiosk: Kiosk,
+  msg: Sip2Message,
+  address: string | null,
+): Request {
+  return { deps, k, kiosk, msg, address, get: (id) => (field(msg, id) ?? '').trim() }
 }

@@ -5,6 +5,7 @@
  * exactly the counter's.
  */
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import { isWithdrawn } from '../../../core/index.ts'
 import { copies, holds, loans, places, titles } from '../../../db/schema.ts'
 import { giveBack } from '../../counter/give-back.ts'
 import { lend } from '../../counter/lend.ts'
@@ -44,6 +45,7 @@ export async function checkout(r: Request): Promise<Sip2Message> {
     patron,
     r.deps.wallNow(),
     r.deps.policy,
+    r.address,
   )
   if (password === 'wrong' || password === 'locked')
     return refused(passwordScreen(password, r.deps.policy))
@@ -129,6 +131,8 @@ export async function checkin(r: Request): Promise<Sip2Message> {
   }
 }
 
+const WITHDRAWN_SCREEN = 'この資料は除籍済みのため、貸出できません。カウンターにお持ちください。'
+
 /** SIP2 circulation status for a copy's status. */
 const CIRCULATION: Record<string, string> = {
   on_shelf: '03',
@@ -143,7 +147,12 @@ export async function itemInformation(r: Request): Promise<Sip2Message> {
   const barcode = r.get('AB').normalize('NFKC')
   const [row] = barcode
     ? await db.orm
-        .select({ c: copies, title: titles.title, place: places.name })
+        .select({
+          c: copies,
+          title: titles.title,
+          titleWithdrawnAt: titles.withdrawnAt,
+          place: places.name,
+        })
         .from(copies)
         .innerJoin(titles, eq(titles.id, copies.titleId))
         .leftJoin(places, eq(places.id, copies.currentPlaceId))
@@ -181,10 +190,15 @@ export async function itemInformation(r: Request): Promise<Sip2Message> {
   const fields: Field[] = [['CF', String(queue?.n ?? 0)]]
   if (loan) fields.push(['AH', sipDueDate(loan.dueDate)])
   fields.push(['AB', row.c.barcode], ['AJ', row.title], ['AP', row.place ?? ''])
+  // A withdrawn copy (除籍) is out of circulation: 'other', never 'available', unless on loan.
+  const withdrawn =
+    !loan &&
+    isWithdrawn({ copyWithdrawnAt: row.c.withdrawnAt, titleWithdrawnAt: row.titleWithdrawnAt })
+  if (withdrawn) fields.push(['AF', WITHDRAWN_SCREEN])
   return {
     code: '18',
     fixed: {
-      circulationStatus: CIRCULATION[row.c.status] ?? '01',
+      circulationStatus: withdrawn ? '01' : (CIRCULATION[row.c.status] ?? '01'),
       securityMarker: '02',
       feeType: '01',
       transactionDate: date,

@@ -94,7 +94,7 @@ export type KioskSignInReason = 'locked' | 'wrong_credentials' | 'invalid_input'
  */
 export async function signInKiosk(
   db: Db,
-  input: { login: string; password: string },
+  input: { login: string; password: string; address?: string },
   wallNow: number,
   policy: Policy,
 ): Promise<Decision<Kiosk, KioskSignInReason>> {

@@ -47,7 +47,7 @@ export async function listenSip2(deps: Sip2Deps, opts: Sip2ListenOptions): Promi
       deps.log.info('sip2.idle_closed', {})
       socket.destroy()
     })
-    const session = new Sip2Session(deps, { charset })
+    const session = new Sip2Session(deps, { charset, address: socket.remoteAddress ?? null })
     const splitter = new LineSplitter(maxLine)
     let queued = 0
     let chain = Promise.resolve()

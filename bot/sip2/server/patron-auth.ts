@@ -1,12 +1,13 @@
 /**
  * The patron at a kiosk: found by card number (AA), and their web password (AD) checked with
  * the link page's ACC-SECRET lockout — the same `patron:<number>` key in login_attempts, so
- * guesses at a kiosk and on the web count together.
+ * guesses at a kiosk and on the web count together towards the number's limit, each counted
+ * under the address it came from (a kiosk's: its connection's remote address).
  */
 import { normalizePatronNumber, type Policy } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { type PatronRow, patronFacts } from '../../../db/facts.ts'
-import { beginAttempt } from '../../../db/lockout.ts'
+import { beginAttempt, UNKNOWN_GUESSER } from '../../../db/lockout.ts'
 import { verifyPassword } from '../../../db/password.ts'
 
 export type PasswordCheck = 'none' | 'ok' | 'wrong' | 'locked'
@@ -22,10 +23,13 @@ export async function checkPatronPassword(
   patron: PatronRow | null,
   wallNow: number,
   policy: Policy,
+  address: string | null,
 ): Promise<PasswordCheck> {
   if (password === '') return 'none'
   if (password.length > 1024) return 'wrong'
-  const attempt = await beginAttempt(db, `patron:${normalizePatronNumber(number)}`, wallNow, policy)
+  const key = `patron:${normalizePatronNumber(number)}`
+  const guesser = address ? { address } : UNKNOWN_GUESSER
+  const attempt = await beginAttempt(db, key, wallNow, policy, guesser)
   if (!attempt.ok) return 'locked'
   const ok = await verifyPassword(password, patron?.passwordHash ?? null)
   await attempt.value.settle(ok)

@@ -39,6 +39,7 @@ export async function patronAt(r: Request): Promise<PatronAtKiosk> {
     row,
     r.deps.wallNow(),
     r.deps.policy,
+    r.address,
   )
   const summary = row ? await patronSummary(r.deps.db, row.id, r.deps.now(), r.deps.policy) : null
   return { row, summary, password }

@@ -25,6 +25,8 @@ import { acsStatus, feePaid, itemStatusUpdate, loginResponse } from './status.ts
 
 export interface SessionOptions {
   charset: Charset
+  /** The connection's remote address: the kiosk and patron password lockouts count by it. */
+  address?: string | null
 }
 
 /** What to do after a frame: send these bytes (if any), and maybe close. */
@@ -113,13 +115,17 @@ export class Sip2Session {
     if (msg.code === '99') return acsStatus(this.deps, kiosk)
     const handler = HANDLERS[msg.code]
     if (!handler) return null
-    return handler(requestOf(this.deps, this.k, kiosk, msg))
+    return handler(requestOf(this.deps, this.k, kiosk, msg, this.opts.address ?? null))
   }
 
   private async login(msg: Sip2Message, sequence: number | null, checked: boolean): Promise<Reply> {
     const signed = await signInKiosk(
       this.deps.db,
-      { login: field(msg, 'CN') ?? '', password: field(msg, 'CO') ?? '' },
+      {
+        login: field(msg, 'CN') ?? '',
+        password: field(msg, 'CO') ?? '',
+        address: this.opts.address ?? undefined,
+      },
       this.deps.wallNow(),
       this.deps.policy,
     )

@@ -150,6 +150,26 @@ export function circulationSuite(open: OpenDb) {
       expect((await copyRow(11)).status).toBe('on_shelf')
     })
 
+    it('HOLD-LOCKER, ACC-BLOCK-OVERDUE: a blocked patron’s locker copy waits on the shelf of the library that fills the locker', async () => {
+      await lend(PATRON.bob, 'B11')
+      const [a] = await hold(PATRON.alice, [TITLE.book(1)], PLACE.locker)
+      // Alice now has an item 80 − 14 = 66 days overdue: blocked.
+      expect(await lend(PATRON.alice, 'B21', NOW - 80 * DAY_MS)).toMatchObject({ ok: true })
+      const r = await checkIn(db, { barcode: 'B11', placeId: 1 }, NOW + DAY_MS, policy)
+      expect(r).toMatchObject({
+        ok: true,
+        value: { copyStatus: 'on_hold_shelf', placeId: PLACE.central, hold: { locker: false } },
+      })
+      expect(await holdRow(a!.id)).toMatchObject({ state: 'ready', copyId: 11, loanId: null })
+      expect(await copyRow(11)).toMatchObject({
+        status: 'on_hold_shelf',
+        currentPlaceId: PLACE.central,
+        transitToId: null,
+      })
+      const lockerLoans = await db.orm.select().from(loans).where(eq(loans.copyId, 11))
+      expect(lockerLoans.filter((l) => l.returnedAt === null)).toEqual([])
+    })
+
     it('HOLD-LOCKER: collecting from the locker ends the hold and keeps the loan', async () => {
       await lend(PATRON.bob, 'B11')
       const [a] = await hold(PATRON.alice, [TITLE.book(1)], PLACE.locker)

@@ -12,6 +12,7 @@ import { pickListSuite } from './pick-list.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
+import { withdrawnSuite } from './withdrawn.ts'
 
 export function allSuites(open: OpenDb): void {
   holdsSuite(open)
@@ -26,4 +27,5 @@ export function allSuites(open: OpenDb): void {
   staffSuite(open)
   statsSuite(open)
   transitSuite(open)
+  withdrawnSuite(open)
 }
