@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Marc } from 'marcjs'
+import { replaceSection } from './results-file.ts'
 
 const { values } = parseArgs({
   options: {
@@ -138,6 +139,5 @@ const table = [
 console.log(table)
 if (values.record) {
   const path = 'test/bench/RESULTS.md'
-  const old = readFileSync(path, 'utf8').replace(/\n## Catalogue import[\s\S]*$/, '\n')
-  writeFileSync(path, `${old.trimEnd()}\n\n${table}`)
+  writeFileSync(path, replaceSection(readFileSync(path, 'utf8'), '## Catalogue import', table))
 }

@@ -10,3 +10,19 @@ export function replaceHead(existing: string | null, head: string): string {
   if (existing === null || start < 0) return `${head.trimEnd()}\n`
   return `${head.trimEnd()}\n\n${existing.slice(start)}`
 }
+
+/**
+ * `existing` with the `## ` section whose heading starts with `heading` replaced by `section`
+ * (appended when there is none yet); the head and every other section kept as they are.
+ */
+export function replaceSection(existing: string | null, heading: string, section: string): string {
+  const text = existing ?? ''
+  const body = `${section.trimEnd()}\n`
+  const at = text.split('\n').findIndex((line) => line.startsWith(heading))
+  if (at < 0) return text.trim() ? `${text.trimEnd()}\n\n${body}` : body
+  const lines = text.split('\n')
+  const next = lines.findIndex((line, i) => i > at && line.startsWith('## '))
+  const before = lines.slice(0, at).join('\n').trimEnd()
+  const after = next < 0 ? '' : `\n${lines.slice(next).join('\n').trimEnd()}\n`
+  return `${before ? `${before}\n\n` : ''}${body}${after}`
+}

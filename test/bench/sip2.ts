@@ -7,7 +7,7 @@
  * checkout and checkin as one SIP2 round trip and as one POST to the counter's HTTP routes,
  * interleaved in the same run. `--record` appends the figures to test/bench/RESULTS.md.
  */
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +19,7 @@ import { writeLargeLibrary } from '../../db/seed/large-write.ts'
 import { progressBar } from '../../db/seed/progress.ts'
 import { openSqlite } from '../../db/sqlite.ts'
 import { load, machine } from './report.ts'
+import { replaceSection } from './results-file.ts'
 import { KIOSK_PASSWORD, type Lane, pickLanes, startServers } from './sip2-setup.ts'
 import { quantile } from './stats.ts'
 
@@ -148,7 +149,15 @@ async function main() {
       '',
     ].join('\n')
     console.log(text)
-    if (args.record) appendFileSync(RESULTS, text)
+    if (args.record)
+      writeFileSync(
+        RESULTS,
+        replaceSection(
+          existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : null,
+          '## SIP2 kiosks',
+          text,
+        ),
+      )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
