@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import type { Db } from '../db/client.ts'
+import { embeddedLibrarySystem } from '../db/library-system.ts'
 import { type AppOptions, createApp } from './app.ts'
 import type { Clock } from './clock.ts'
 import { type Config, DEMO_CHANNEL } from './config.ts'
@@ -56,8 +57,10 @@ export function nodeServer(deps: NodeServerDeps) {
     })
     mountLineSimulator(root, sim)
   }
+  const library = embeddedLibrarySystem(deps.db, config.policy)
   const appDeps = {
     db: deps.db,
+    library,
     config,
     clock,
     log: deps.log,
@@ -75,5 +78,5 @@ export function nodeServer(deps: NodeServerDeps) {
   root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
   if (deps.scheduler !== false && deps.scheduler !== undefined)
     scheduler = startScheduler(appDeps, deps.scheduler)
-  return { root, sim, line, background, scheduler }
+  return { root, sim, line, library, background, scheduler }
 }

@@ -15,6 +15,7 @@ import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { createLineSimulator, type LineSimulator } from '../../bot/simulator/index.ts'
 import type { Db } from '../../db/client.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { buildFixture, NOW, PATRON, USER, type Who } from './fixture.ts'
 
@@ -86,7 +87,8 @@ export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
     if (opts.lineDown) return new Response('Bad Gateway', { status: 502 })
     return sim.app.fetch(req)
   }
-  const deps: AppDeps = { db, line: lineClients(config), clock, config, log }
+  const library = embeddedLibrarySystem(db, config.policy)
+  const deps: AppDeps = { db, library, line: lineClients(config), clock, config, log }
   const app = new Hono()
   app.route('/api', apiRoutes(deps, { fetch: toSim }))
   const tokens = new Map<string, string>()

@@ -61,7 +61,7 @@ export async function startBunko(
     staticRoot: opts.staticRoot,
     scheduler: opts.scheduler ?? false,
   })
-  const { root, line, background, scheduler } = app
+  const { root, line, library, background, scheduler } = app
   const sim = app.sim!
   const menus = await syncRichMenus({
     client: line.client,
@@ -77,6 +77,7 @@ export async function startBunko(
     config,
     log,
     line,
+    library,
     menus,
     /** Set the test's wall clock (Japan time instants). */
     setNow(t: number) {
