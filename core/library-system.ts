@@ -6,7 +6,8 @@
  *
  * Errors are values. A refusal is core's `Refusal` with a typed reason and the patron-facing
  * sentence; "the library system cannot be reached" (timeout, connection refused, login refused)
- * is its own reason, `unreachable`, which callers answer with 503 and a plain sentence.
+ * is its own reason, `library_unavailable` (not HOLD's `unreachable`, which is about reaching
+ * the patron), which callers answer with 503 and a plain sentence.
  * Types only, plus the one sentence every caller says when the system is down.
  */
 import type { AccessReason } from './access.ts'
@@ -23,11 +24,11 @@ import type {
   Text,
 } from './types.ts'
 
-/** The library system did not answer (or refused bunko's own login): nobody's fault but its. */
-export type Unreachable = Refusal<'unreachable'>
+/** The library system did not answer (or refused bunko's own login): the patron did nothing wrong. */
+export type Unavailable = Refusal<'library_unavailable'>
 
 /** What every port operation answers: the decision, or that the system cannot be reached. */
-export type Answer<T, R extends string = never> = Decision<T, R> | Unreachable
+export type Answer<T, R extends string = never> = Decision<T, R> | Unavailable
 
 /** Why the library system could not act on the request itself (an id it does not know, a race). */
 export type InputReason =
@@ -40,17 +41,17 @@ export type InputReason =
   | 'unknown_place'
   | 'conflict'
 
-export const UNREACHABLE_MESSAGE: Text = {
+export const UNAVAILABLE_MESSAGE: Text = {
   ja: '図書館のシステムにただいま接続できません。しばらくしてから、もう一度お試しください。',
   en: "We can't reach the library's system right now. Please try again later.",
 }
 
-export function unreachable(): Unreachable {
-  return { ok: false, reason: 'unreachable', message: UNREACHABLE_MESSAGE }
+export function unavailable(): Unavailable {
+  return { ok: false, reason: 'library_unavailable', message: UNAVAILABLE_MESSAGE }
 }
 
-export function isUnreachable(answer: { ok: boolean; reason?: string }): answer is Unreachable {
-  return !answer.ok && answer.reason === 'unreachable'
+export function isUnavailable(answer: { ok: boolean; reason?: string }): answer is Unavailable {
+  return !answer.ok && answer.reason === 'library_unavailable'
 }
 
 /** A patron as the pages and chat show them, with core's facts about them. */
@@ -59,8 +60,20 @@ export interface PatronSummary {
   number: string
   name: string
   category: PatronCategory
+  /** A confirmed e-mail address: a second way to reach the patron (ACC-PASSWORD). */
+  emailConfirmed: boolean
+  /** My本棚 reading history opted in; bunko's own setting, kept with the patron. */
+  historyOptIn: boolean
   /** Core's view: eligibility, expiry, password, reachability (ACC-*). */
-  patron: Patron
+  facts: Patron
+}
+
+/** What the card and the hold pages say about the patron now (ACC-BLOCK-OVERDUE, HOLD-LIMIT). */
+export interface PatronStanding {
+  /** A loan long overdue blocks renewing, reserving and changing pickup (ACC-BLOCK-OVERDUE). */
+  blocked: boolean
+  /** Active holds, and how many of them are CD/DVD/video (HOLD-LIMIT). */
+  holds: { total: number; av: number }
 }
 
 /** Why signing in with number and password was refused (ACC-*, lockout, ACC-SECRET). */
@@ -114,8 +127,8 @@ export interface HoldSummary {
   setGroup: number | null
   volume: number | null
   interLibrary: boolean
-  /** Whether its ready notice went out; front mode knows only what bunko announced. */
-  noticeState: string | null
+  /** Its ready notice as recorded with the hold (the outbox says more); null if none. */
+  noticeState: 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable' | null
   /** HOLD-TRANSIT: where its copy is travelling to and since when; null otherwise. */
   transit: { to: { id: number; name: string }; since: number | null } | null
   endedAt: number | null
@@ -198,6 +211,7 @@ export interface LibrarySystem {
   ): Promise<Answer<PatronSummary, SignInReason>>
   /** The patron by bunko's id for them, or null when the system no longer knows them. */
   patron(patronId: number): Promise<Answer<PatronSummary | null>>
+  standing(patronId: number, now: number): Promise<Answer<PatronStanding>>
   loans(patronId: number, now: number): Promise<Answer<LoanSummary[], 'invalid_input'>>
   renew(
     input: { patronId: number; loanId: number },

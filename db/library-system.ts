@@ -1,13 +1,23 @@
 /**
  * The embedded `LibrarySystem`: bunko is the library's system, so the port is answered by
  * db/'s own operations with core/ deciding every rule. This file only adapts their shapes;
- * it never repeats their SQL or rules, and the embedded system is never `unreachable` (a
+ * it never repeats their SQL or rules, and the embedded system is never `library_unavailable` (a
  * database error is bunko's own fault and stays a 500).
  */
-import type { Answer, Capabilities, LibrarySystem, PatronSummary, Policy } from '../core/index.ts'
+import {
+  type Answer,
+  type Capabilities,
+  holdCounts,
+  isBlocked,
+  jstDate,
+  type LibrarySystem,
+  type Patron,
+  type PatronSummary,
+  type Policy,
+} from '../core/index.ts'
 import { getTitle } from './catalogue.ts'
 import type { Db } from './client.ts'
-import { type PatronRow, patronFacts, placeFacts } from './facts.ts'
+import { activeHoldFacts, openLoanFacts, type PatronRow, patronFacts, placeFacts } from './facts.ts'
 import { cancelHold, changePickupPlace } from './hold-changes.ts'
 import { listHolds, placeHolds } from './holds.ts'
 import { listLoans, renewAllLoans, renewLoan } from './loans.ts'
@@ -27,9 +37,16 @@ const EVERYTHING: Capabilities = {
   opacUrl: null,
 }
 
-function summary(found: { row: PatronRow; patron: PatronSummary['patron'] }): PatronSummary {
-  const { row, patron } = found
-  return { id: row.id, number: row.number, name: row.name, category: row.category, patron }
+function summary({ row, patron }: { row: PatronRow; patron: Patron }): PatronSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    category: row.category,
+    emailConfirmed: row.emailConfirmed,
+    historyOptIn: row.historyOptIn,
+    facts: patron,
+  }
 }
 
 const ok = <T>(value: T): Answer<T> => ({ ok: true, value })
@@ -49,6 +66,24 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
     async patron(patronId) {
       const found = await patronFacts(db, { id: patronId })
       return ok(found ? summary(found) : null)
+    },
+
+    async standing(patronId, now) {
+      const [holds, loans] = await Promise.all([
+        activeHoldFacts(db, patronId),
+        openLoanFacts(db, patronId),
+      ])
+      return ok({
+        blocked: isBlocked(
+          loans.map((l) => l.core),
+          jstDate(now),
+          policy,
+        ),
+        holds: holdCounts(
+          holds.map((h) => h.core),
+          policy,
+        ),
+      })
     },
 
     loans: (patronId, now) => listLoans(db, { patronId }, now, policy),

@@ -47,6 +47,8 @@ export type ApiErrorCode =
   | 'maintenance'
   | 'internal'
   | 'rate_limited'
+  /** 503: the library's own system cannot be reached; try again later. */
+  | 'library_unavailable'
   | AccessReason
   | RenewRefusalReason
   | HoldPlaceReason

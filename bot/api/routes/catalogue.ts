@@ -48,7 +48,7 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
     const offset = (page - 1) * PAGE_SIZE
     // One more than a page: whether another page follows (db gives no total count yet).
     // HOLD-AUDIOBOOK: 録音図書 last for a patron who may not reserve them.
-    const audiobooksLast = c.get('patron').row.category !== 'print_disabled'
+    const audiobooksLast = c.get('patron').category !== 'print_disabled'
     const hits = await searchTitles(db, { q, limit: PAGE_SIZE + 1, offset, audiobooksLast })
     const shown = hits.slice(0, PAGE_SIZE)
     const summaries = await summarize(db, shown)
@@ -71,7 +71,7 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
   app.get('/titles/:id', async (c) => {
     const lang = c.get('lang')
     const id = pathId(c, lang)
-    const { row } = c.get('patron')
+    const row = c.get('patron')
     const hit = await getTitle(db, id)
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     const [summaries, placeRows, refusal, fav, want] = await Promise.all([
@@ -106,7 +106,7 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
 /** HOLD-*: core's cart decision for this title alone, for this patron, now; null = allowed. */
 async function cartRefusal(
   db: Db,
-  { row, patron }: ApiVars['patron'],
+  row: ApiVars['patron'],
   hit: TitleHit,
   now: number,
   policy: Policy,
@@ -122,7 +122,7 @@ async function cartRefusal(
   }
   const decision = placeHolds(
     {
-      patron,
+      patron: row.facts,
       titles: [title],
       pickup: ANY_PICKUP,
       holds: holds.map((h) => h.core),

@@ -47,7 +47,7 @@ export function settingsRoutes(deps: AppDeps) {
     const lang = c.get('lang')
     const { current, next } = await jsonBody(c, PasswordBody, lang)
     if (current === next) throw problem(409, 'same_password', WORDS.samePassword[lang])
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const address = clientAddress(deps, c)
     const done = await changePassword(db, { patronId, current, next, address }, clock.now(), policy)
     if (done.ok) return c.json(ok)
@@ -65,13 +65,13 @@ export function settingsRoutes(deps: AppDeps) {
   })
 
   app.get('/notifications', async (c) => {
-    return c.json(prefsBody(await getNoticePrefs(db, c.get('patron').row.id)))
+    return c.json(prefsBody(await getNoticePrefs(db, c.get('patron').id)))
   })
 
   app.put('/notifications', async (c) => {
     const lang = c.get('lang')
     const { line: wanted } = await jsonBody(c, PrefsBody, lang)
-    const { row } = c.get('patron')
+    const row = c.get('patron')
     if (!wanted.hold_ready && !row.emailConfirmed) {
       // ACC-PASSWORD: a hold needs a way to tell the patron it is ready.
       const holds = await activeHoldFacts(db, row.id)
