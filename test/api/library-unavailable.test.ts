@@ -41,9 +41,9 @@ async function unavailableAnswer(res: Response, lang: 'ja' | 'en' = 'ja') {
 }
 
 describe('the library system cannot be reached', () => {
-  it('GET /api/loans, /api/holds, /api/me and /api/libraries say so with 503', async () => {
+  it('GET loans, holds, me, libraries and a title say so with 503', async () => {
     t = await makeApi({ library: (e) => down(e) })
-    for (const path of ['/api/loans', '/api/holds', '/api/me', '/api/libraries'])
+    for (const path of ['/api/loans', '/api/holds', '/api/me', '/api/libraries', '/api/titles/1'])
       await unavailableAnswer(await t.call('GET', path))
   })
 

@@ -6,14 +6,22 @@
 import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { jstDate, type Place, type Policy, placeHolds, type Title } from '../../../core/index.ts'
-import { getTitle, searchTitles, type TitleHit } from '../../../db/catalogue.ts'
+import {
+  jstDate,
+  type Place,
+  type Policy,
+  placeHolds,
+  type Title,
+  type TitleSummary,
+} from '../../../core/index.ts'
+import { searchTitles } from '../../../db/catalogue.ts'
 import type { Db } from '../../../db/client.ts'
 import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
 import { favourites, places, wantToRead } from '../../../db/schema.ts'
 import type { SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv, ApiVars } from '../env.ts'
+import { reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { pathId, query } from '../validate.ts'
 import { availability } from '../views/availability.ts'
@@ -38,7 +46,7 @@ const SearchQuery = v.strictObject({
  */
 const ANY_PICKUP: Place = { id: 1, name: '', kind: 'library', phone: '' }
 
-export function catalogueRoutes({ db, clock, config }: AppDeps) {
+export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
@@ -72,7 +80,7 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const id = pathId(c, lang)
     const row = c.get('patron')
-    const hit = await getTitle(db, id)
+    const hit = reached(await library.title(id), lang)
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     const [summaries, placeRows, refusal, fav, want] = await Promise.all([
       summarize(db, [hit]),
@@ -107,7 +115,7 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
 async function cartRefusal(
   db: Db,
   row: ApiVars['patron'],
-  hit: TitleHit,
+  hit: TitleSummary,
   now: number,
   policy: Policy,
 ) {
