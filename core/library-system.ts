@@ -195,8 +195,24 @@ export interface Capabilities {
   opacUrl: string | null
 }
 
-/** What the notice dispatcher announces: holds that became ready, loans that went overdue. */
+/** A ready hold that was not collected in time (HOLD-EXPIRE, HOLD-LOCKER). */
+export interface ExpiredHold {
+  holdId: number
+  copyId: number | null
+  /** The locker loan returned with it (HOLD-LOCKER). */
+  returnedLoanId: number | null
+  /** The next hold the copy was passed to (with its notice), or null: back to the shelf. */
+  nextHoldId: number | null
+}
+
+/**
+ * What each notice slot asks of the library system: end holds not collected in time (their
+ * copies go to the next patron, whose ready notice is queued with it) and queue the overdue
+ * reminders. Front mode will poll the ILS here instead.
+ */
 export interface NoticeFeed {
+  /** End the ready holds whose last day to collect is before `now`'s day (HOLD-EXPIRE). */
+  expireHolds(now: number): Promise<Answer<ExpiredHold[]>>
   /** Queue the overdue reminders due at slot `at`, written at `now`; the count queued. */
   queueOverdue(at: number, now: number): Promise<Answer<number>>
 }

@@ -19,6 +19,7 @@ import { getTitle } from './catalogue.ts'
 import type { Db } from './client.ts'
 import { activeHoldFacts, openLoanFacts, type PatronRow, patronFacts, placeFacts } from './facts.ts'
 import { cancelHold, changePickupPlace } from './hold-changes.ts'
+import { expireHolds } from './hold-shelf.ts'
 import { listHolds, placeHolds } from './holds.ts'
 import { listLoans, renewAllLoans, renewLoan } from './loans.ts'
 import { queueOverdueNotices } from './notice-overdue.ts'
@@ -99,6 +100,7 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
     title: async (id) => ok(await getTitle(db, id)),
 
     notices: {
+      expireHolds: async (now) => ok(await expireHolds(db, now, policy)),
       queueOverdue: async (at, now) => ok(await queueOverdueNotices(db, at, now, policy)),
     },
   }

@@ -96,6 +96,7 @@ describe('overdue reminders when the library system cannot be reached', () => {
     h.deps.library = {
       ...h.deps.library,
       notices: {
+        ...feed,
         queueOverdue: async (at, now) => (down ? unavailable() : feed.queueOverdue(at, now)),
       },
     }
