@@ -6,6 +6,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
+import type { LibrarySystem } from '../core/library-system.ts'
 import type { Db } from '../db/client.ts'
 import { embeddedLibrarySystem } from '../db/library-system.ts'
 import { type AppOptions, createApp } from './app.ts'
@@ -22,6 +23,8 @@ export interface NodeServerDeps {
   config: Config
   clock: Clock
   log: Log
+  /** The library's system; the embedded one over `db` unless given. */
+  library?: LibrarySystem
   /** Folder holding the Vite build (`liff/` inside it). */
   staticRoot?: string
   /** Run the notice scheduler in this process (npm start does; most tests drive slots). */
@@ -57,7 +60,7 @@ export function nodeServer(deps: NodeServerDeps) {
     })
     mountLineSimulator(root, sim)
   }
-  const library = embeddedLibrarySystem(deps.db, config.policy)
+  const library = deps.library ?? embeddedLibrarySystem(deps.db, config.policy)
   const appDeps = {
     db: deps.db,
     library,
