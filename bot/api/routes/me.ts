@@ -33,6 +33,7 @@ export function meRoutes({ library, clock, config }: AppDeps) {
               message: holdMessage({ reason: 'unreachable' }, policy)[lang],
             },
       passwordRule: { ...policy.password, text: passwordRuleText(policy)[lang] },
+      capabilities: library.capabilities(),
     }
     return c.json(me)
   })
