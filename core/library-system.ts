@@ -16,7 +16,9 @@ import type { HoldReason } from './holds.ts'
 import type { RenewalQuote, RenewReason } from './renewals.ts'
 import type {
   Decision,
+  Hold,
   HoldState,
+  Loan,
   Patron,
   PatronCategory,
   PickupKind,
@@ -74,6 +76,12 @@ export interface PatronStanding {
   blocked: boolean
   /** Active holds, and how many of them are CD/DVD/video (HOLD-LIMIT). */
   holds: { total: number; av: number }
+}
+
+/** The patron's active holds and open loans as core's rules see them, for explaining ahead. */
+export interface CirculationFacts {
+  holds: Hold[]
+  loans: Loan[]
 }
 
 /** Why signing in with number and password was refused (ACC-*, lockout, ACC-SECRET). */
@@ -228,6 +236,11 @@ export interface LibrarySystem {
   /** The patron by bunko's id for them, or null when the system no longer knows them. */
   patron(patronId: number): Promise<Answer<PatronSummary | null>>
   standing(patronId: number, now: number): Promise<Answer<PatronStanding>>
+  /**
+   * What core's rules need to tell the patron beforehand what would be refused (e.g. the
+   * title page's "cannot be reserved" note); the system still decides when asked to act.
+   */
+  facts(patronId: number): Promise<Answer<CirculationFacts>>
   loans(patronId: number, now: number): Promise<Answer<LoanSummary[], 'invalid_input'>>
   renew(
     input: { patronId: number; loanId: number },

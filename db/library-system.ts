@@ -87,6 +87,14 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
       })
     },
 
+    async facts(patronId) {
+      const [holds, loans] = await Promise.all([
+        activeHoldFacts(db, patronId),
+        openLoanFacts(db, patronId),
+      ])
+      return ok({ holds: holds.map((h) => h.core), loans: loans.map((l) => l.core) })
+    },
+
     loans: (patronId, now) => listLoans(db, { patronId }, now, policy),
     renew: (input, now) => renewLoan(db, input, now, policy),
     renewAll: (patronId, now) => renewAllLoans(db, { patronId }, now, policy),

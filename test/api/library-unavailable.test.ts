@@ -18,6 +18,7 @@ function down(embedded: LibrarySystem, opts: { patronToo?: boolean } = {}): Libr
     ...embedded,
     patron: opts.patronToo ? fail : embedded.patron,
     standing: fail,
+    facts: fail,
     loans: fail,
     renew: fail,
     renewAll: fail,

@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import {
   jstDate,
+  type LibrarySystem,
   type Place,
   type Policy,
   placeHolds,
@@ -15,10 +16,8 @@ import {
   type TitleSummary,
 } from '../../../core/index.ts'
 import { searchTitles } from '../../../db/catalogue.ts'
-import type { Db } from '../../../db/client.ts'
-import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
 import { favourites, places, wantToRead } from '../../../db/schema.ts'
-import type { SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
+import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv, ApiVars } from '../env.ts'
 import { reached } from '../library.ts'
@@ -85,7 +84,7 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     const [summaries, placeRows, refusal, fav, want] = await Promise.all([
       summarize(db, [hit]),
       db.orm.select().from(places),
-      cartRefusal(db, c.get('patron'), hit, clock.now(), policy),
+      cartRefusal(library, c.get('patron'), hit, { now: clock.now(), lang, policy }),
       db.orm
         .select({ id: favourites.titleId })
         .from(favourites)
@@ -113,13 +112,12 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
 
 /** HOLD-*: core's cart decision for this title alone, for this patron, now; null = allowed. */
 async function cartRefusal(
-  db: Db,
+  library: LibrarySystem,
   row: ApiVars['patron'],
   hit: TitleSummary,
-  now: number,
-  policy: Policy,
+  { now, lang, policy }: { now: number; lang: Lang; policy: Policy },
 ) {
-  const [holds, loans] = await Promise.all([activeHoldFacts(db, row.id), openLoanFacts(db, row.id)])
+  const { holds, loans } = reached(await library.facts(row.id), lang)
   const title: Title = {
     id: hit.id,
     name: hit.title,
@@ -133,8 +131,8 @@ async function cartRefusal(
       patron: row.facts,
       titles: [title],
       pickup: ANY_PICKUP,
-      holds: holds.map((h) => h.core),
-      loans: loans.map((l) => l.core),
+      holds,
+      loans,
       today: jstDate(now),
     },
     policy,
