@@ -4,6 +4,7 @@
  * hand it a simulator and a clock they control.
  */
 import type { Context } from 'hono'
+import type { LibrarySystem } from '../core/library-system.ts'
 import type { Db } from '../db/client.ts'
 import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
@@ -12,7 +13,10 @@ import type { LineClients } from './line.ts'
 import type { Log } from './log.ts'
 
 export interface AppDeps {
+  /** bunko's own tables: LINE links, sessions, carts, favourites, the outbox, the catalogue copy. */
   db: Db
+  /** The library's system: patrons, loans, holds, places (core/library-system.ts). */
+  library: LibrarySystem
   line: LineClients
   clock: Clock
   config: Config

@@ -6,7 +6,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
+import type { LibrarySystem } from '../core/library-system.ts'
 import type { Db } from '../db/client.ts'
+import { embeddedLibrarySystem } from '../db/library-system.ts'
 import { type AppOptions, createApp } from './app.ts'
 import type { Clock } from './clock.ts'
 import { type Config, DEMO_CHANNEL } from './config.ts'
@@ -21,6 +23,8 @@ export interface NodeServerDeps {
   config: Config
   clock: Clock
   log: Log
+  /** The library's system; the embedded one over `db` unless given. */
+  library?: LibrarySystem
   /** Folder holding the Vite build (`liff/` inside it). */
   staticRoot?: string
   /** Run the notice scheduler in this process (npm start does; most tests drive slots). */
@@ -56,8 +60,10 @@ export function nodeServer(deps: NodeServerDeps) {
     })
     mountLineSimulator(root, sim)
   }
+  const library = deps.library ?? embeddedLibrarySystem(deps.db, config.policy)
   const appDeps = {
     db: deps.db,
+    library,
     config,
     clock,
     log: deps.log,
@@ -75,5 +81,5 @@ export function nodeServer(deps: NodeServerDeps) {
   root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
   if (deps.scheduler !== false && deps.scheduler !== undefined)
     scheduler = startScheduler(appDeps, deps.scheduler)
-  return { root, sim, line, background, scheduler }
+  return { root, sim, line, library, background, scheduler }
 }

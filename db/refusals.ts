@@ -3,17 +3,10 @@
  * copy, hold or place that does not exist. They change nothing and say what to do next.
  * Rule refusals (limits, blocks, renewals) come from core/ unchanged.
  */
-import { type Refusal, refuse } from '../core/index.ts'
+import { type InputReason, type Refusal, refuse } from '../core/index.ts'
 
-export type InputReason =
-  | 'invalid_input'
-  | 'unknown_patron'
-  | 'unknown_title'
-  | 'unknown_copy'
-  | 'unknown_hold'
-  | 'unknown_loan'
-  | 'unknown_place'
-  | 'conflict'
+/** The port's input reasons (core/library-system.ts): db/ is the embedded system. */
+export type { InputReason }
 
 const MESSAGES: Record<InputReason, { ja: string; en: string }> = {
   invalid_input: {

@@ -11,8 +11,13 @@
  * (`unauthorized`), 403 LINE account not linked (`not_linked`) or online use barred
  * (`blocked`, `expired`, `wide_area`, `no_password`), 404 (`not_found`), 409 a rule refused
  * the request (`code` is the rule's typed reason, see the unions below), 423 password lock
- * (`locked`), 503 daily maintenance (`maintenance`, SVC-MAINT).
+ * (`locked`), 503 daily maintenance (`maintenance`, SVC-MAINT) or the library's own system
+ * cannot be reached (`library_unavailable`).
  */
+import type { Capabilities } from '../core/library-system.ts'
+
+/** What the library's system can do: the app hides what it cannot (e.g. a front-mode ILS). */
+export type LibraryCapabilities = Capabilities
 
 /** A calendar date in Japan time (Asia/Tokyo), `YYYY-MM-DD`, whatever the server's zone. */
 export type JapanDate = string
@@ -47,6 +52,8 @@ export type ApiErrorCode =
   | 'maintenance'
   | 'internal'
   | 'rate_limited'
+  /** 503: the library's own system cannot be reached; try again later. */
+  | 'library_unavailable'
   | AccessReason
   | RenewRefusalReason
   | HoldPlaceReason
@@ -97,6 +104,8 @@ export interface Me {
     /** The whole rule in words (length, letters and digits), as the registration page says it. */
     text: string
   }
+  /** What the library's system can do (renew, holds, …); the app hides the rest. */
+  capabilities: LibraryCapabilities
 }
 
 /** HOLD-PICKUP: where a hold can be collected. */

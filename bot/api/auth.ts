@@ -10,15 +10,16 @@ import {
   accessMessage,
   isExpired,
   jstDate,
+  type LibrarySystem,
   type Patron,
   type Policy,
 } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { patronFacts } from '../../db/facts.ts'
 import { findLinkByLineUser, setLanguage } from '../../db/links.ts'
 import type { Clock } from '../clock.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang, requestedLang } from './lang.ts'
+import { reached } from './library.ts'
 import { problem } from './problem.ts'
 import type { IdTokenVerifier } from './verify.ts'
 import { contactOf } from './views/places.ts'
@@ -26,7 +27,11 @@ import { WORDS } from './words.ts'
 
 const BEARER = /^Bearer +(\S+)$/i
 
-export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandler<ApiEnv> {
+export function authenticate(
+  db: Db,
+  library: LibrarySystem,
+  verifier: IdTokenVerifier,
+): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const requested = c.req.header('accept-language')
     const early = answerLang(requested)
@@ -39,8 +44,9 @@ export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandl
       throw problem(401, 'unauthorized', WORDS.unauthorized[early])
     }
     const link = await findLinkByLineUser(db, verified.userId)
-    const found = link ? await patronFacts(db, { id: link.patronId }) : null
-    if (!link || !found) throw problem(403, 'not_linked', WORDS.notLinked[early])
+    if (!link) throw problem(403, 'not_linked', WORDS.notLinked[early])
+    const found = reached(await library.patron(link.patronId), early)
+    if (!found) throw problem(403, 'not_linked', WORDS.notLinked[early])
     const lang = answerLang(requested, link.language)
     // The link keeps the language the patron uses the app in, so pushes match it.
     if (requestedLang(requested) === lang && link.language !== lang)
@@ -63,7 +69,7 @@ export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandl
  */
 export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const { patron } = c.get('patron')
+    const patron = c.get('patron').facts
     const reason = accessProblem(patron, jstDate(clock.now()))
     if (reason) {
       const lang = c.get('lang')

@@ -1,6 +1,5 @@
 /** What the auth middleware hands every /api handler. */
-import type { Patron } from '../../core/types.ts'
-import type { PatronRow } from '../../db/facts.ts'
+import type { PatronSummary } from '../../core/library-system.ts'
 import type { Lang } from '../../liff/api-types.ts'
 
 export interface ApiVars {
@@ -9,7 +8,7 @@ export interface ApiVars {
   /** The verified LINE user (the ID token's `sub`). */
   lineUserId: string
   /** The linked patron as read at the start of this request. */
-  patron: { row: PatronRow; patron: Patron }
+  patron: PatronSummary
 }
 
 export type ApiEnv = { Variables: ApiVars }

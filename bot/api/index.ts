@@ -89,7 +89,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
     }
     await next()
   })
-  app.use('*', authenticate(db, verifier))
+  app.use('*', authenticate(db, deps.library, verifier))
   app.use('*', (c, next) => (isLinkOnly(c.req.method, c.req.path) ? next() : access(c, next)))
 
   app.route('/', meRoutes(deps))

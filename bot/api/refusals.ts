@@ -4,8 +4,9 @@
  * 404; input the database could not act on is 400. The sentence is always the one core/ or
  * db/ wrote, in the answer's language.
  */
+
+import type { InputReason } from '../../core/library-system.ts'
 import type { Refusal } from '../../core/types.ts'
-import type { InputReason } from '../../db/refusals.ts'
 import type { ApiErrorCode, Contact, Lang } from '../../liff/api-types.ts'
 import { type ApiProblem, problem } from './problem.ts'
 import { WORDS } from './words.ts'

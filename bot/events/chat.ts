@@ -5,6 +5,7 @@
 import type { messagingApi, webhook } from '@line/bot-sdk'
 import { helpMessage, needLinkMessage } from '../messages/help.ts'
 import { type Intent, intentOf } from '../messages/intent.ts'
+import { libraryUnavailableMessage } from '../messages/library-unavailable.ts'
 import { liffButtonMessage } from '../messages/liff-buttons.ts'
 import { phoneListMessage } from '../messages/phones.ts'
 import { unlinkCancelledMessage, unlinkConfirmMessage } from '../messages/unlink.ts'
@@ -60,9 +61,15 @@ export async function answerIntent(ctx: EventContext, intent: Intent): Promise<v
     case 'unlink':
       messages.push(linked ? unlinkConfirmMessage({ lang }) : helpMessage({ linked, liffId, lang }))
       break
-    case 'phones':
-      messages.push(phoneListMessage({ libraries: await libraryPhones(ctx.deps.db), lang }))
+    case 'phones': {
+      const phones = await libraryPhones(ctx.deps.library)
+      messages.push(
+        phones.ok
+          ? phoneListMessage({ libraries: phones.value, lang })
+          : libraryUnavailableMessage({ lang, contact: ctx.deps.config.policy.contact }),
+      )
       break
+    }
     case 'card':
     case 'portal':
     case 'loans':

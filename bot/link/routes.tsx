@@ -8,7 +8,6 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { checkService } from '../../core/maintenance.ts'
 import { createLinkNonce, findLinkByLineUser, findLinkByPatron } from '../../db/links.ts'
-import { signIn } from '../../db/patrons.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { type Lang, langOf } from '../pages/layout.tsx'
@@ -107,7 +106,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     if (!request) return expired(c, lang)
     lang = request.lang
     const now = deps.clock.now()
-    const again = (error: string, status: 400 | 403 | 429 = 400) =>
+    const again = (error: string, status: 400 | 403 | 429 | 503 = 400) =>
       c.html(
         <LinkForm
           lang={lang}
@@ -120,8 +119,7 @@ export function linkRoutes(deps: AppDeps): Hono {
         status,
       )
     if (!csrfValid(c, form.csrf)) return again(words[lang].badForm, 403)
-    const result = await signIn(
-      deps.db,
+    const result = await deps.library.authenticate(
       {
         number,
         password: String(form.password ?? ''),
@@ -129,11 +127,11 @@ export function linkRoutes(deps: AppDeps): Hono {
         client: { address: clientAddress(deps, c), lineUserId: request.lineUserId },
       },
       now,
-      policy,
     )
     if (!result.ok) {
       deps.log.info('link.sign_in_refused', { reason: result.reason })
-      return again(result.message[lang], result.reason === 'locked' ? 429 : 400)
+      const status = { locked: 429, library_unavailable: 503 } as const
+      return again(result.message[lang], status[result.reason as keyof typeof status] ?? 400)
     }
     const patron = result.value
     const issued = await createLinkNonce(

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import { openD1 } from '../../db/client.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { createApp } from '../app.ts'
 import { type Clock, DemoClock, systemClock } from '../clock.ts'
 import { type Config, ConfigError, readConfig } from '../config.ts'
@@ -55,8 +56,10 @@ function buildBunko(env: WorkerEnv): WorkerBunko {
   const demoClock = config.demo ? new DemoClock() : null
   const clock: Clock = demoClock ?? systemClock
   const log = consoleLog(() => clock.now())
+  const db = openD1(env.DB)
   const deps: AppDeps = {
-    db: openD1(env.DB),
+    db,
+    library: embeddedLibrarySystem(db, config.policy),
     line: lineClients(config),
     clock,
     config,

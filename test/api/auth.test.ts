@@ -246,5 +246,15 @@ describe('every answer', () => {
     expect(me.holdRefusal).toBeNull()
     expect(me.passwordRule).toMatchObject({ minLength: 8, maxLength: 64 })
     expect(me.passwordRule.text).toContain('英字と数字をそれぞれ1文字以上')
+    // The embedded library system does everything the app offers.
+    expect(me.capabilities).toEqual({
+      renew: true,
+      renewAll: true,
+      holds: true,
+      cancelHold: true,
+      changePickup: true,
+      titleHolds: true,
+      opacUrl: null,
+    })
   })
 })

@@ -14,7 +14,9 @@ import type { AppDeps } from '../../bot/deps.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { createLineSimulator, type LineSimulator } from '../../bot/simulator/index.ts'
+import type { LibrarySystem } from '../../core/library-system.ts'
 import type { Db } from '../../db/client.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { buildFixture, NOW, PATRON, USER, type Who } from './fixture.ts'
 
@@ -51,6 +53,8 @@ export interface HarnessOptions {
   now?: number
   /** LINE's verify endpoint answers 502, as in an outage. */
   lineDown?: boolean
+  /** The library system the app holds, given the embedded one (a test double for the port). */
+  library?: (embedded: LibrarySystem) => LibrarySystem
 }
 
 export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
@@ -86,7 +90,9 @@ export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
     if (opts.lineDown) return new Response('Bad Gateway', { status: 502 })
     return sim.app.fetch(req)
   }
-  const deps: AppDeps = { db, line: lineClients(config), clock, config, log }
+  const embedded = embeddedLibrarySystem(db, config.policy)
+  const library = opts.library ? opts.library(embedded) : embedded
+  const deps: AppDeps = { db, library, line: lineClients(config), clock, config, log }
   const app = new Hono()
   app.route('/api', apiRoutes(deps, { fetch: toSim }))
   const tokens = new Map<string, string>()

@@ -12,6 +12,7 @@ import { addStaff } from '../../bot/counter/staff.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import type { Db } from '../../db/client.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { copies, holds, loans, patrons, places, titles } from '../../db/schema.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 
@@ -149,6 +150,7 @@ export async function harness(
   const log = memoryLog()
   const deps: CounterDeps = {
     db,
+    library: embeddedLibrarySystem(db, config.policy),
     line: lineClients(config),
     clock,
     config,

@@ -37,6 +37,7 @@ const scheduler = () => e.b.scheduler!
 /** What bunko hands the scheduler, for running a slot by hand as a restart would. */
 const deps = () => ({
   db: e.b.db,
+  library: e.b.library,
   line: e.b.line,
   clock: e.b.clock,
   config: e.b.config,

@@ -28,6 +28,15 @@ export const ME: Me = {
     maxLength: 64,
     text: 'パスワードは半角の英字と数字をそれぞれ1文字以上含む、8〜64文字で設定してください（記号も使えます。空白と利用者番号そのものは使えません）。',
   },
+  capabilities: {
+    renew: true,
+    renewAll: true,
+    holds: true,
+    cancelHold: true,
+    changePickup: true,
+    titleHolds: true,
+    opacUrl: null,
+  },
 }
 
 export const PLACES: PickupPlace[] = [

@@ -19,6 +19,7 @@ import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
 import { jstInstant } from '../../core/index.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { seedReadyNotices } from '../support/ready-notices.ts'
 
@@ -102,7 +103,8 @@ async function main() {
       { publicUrl: origin },
     )
     const log = memoryLog()
-    const deps = { db, line: lineClients(config), clock: { now: () => SLOT }, config, log }
+    const library = embeddedLibrarySystem(db, config.policy)
+    const deps = { db, library, line: lineClients(config), clock: { now: () => SLOT }, config, log }
     global.gc?.()
     const before = process.memoryUsage()
     const memory = memorySampler()

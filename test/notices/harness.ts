@@ -22,6 +22,7 @@ import { jstInstant } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
 import { raw } from '../../db/client.ts'
 import { placeHolds } from '../../db/holds.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { lineLinks, notices } from '../../db/schema.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { receiveCopy } from '../../db/transit.ts'
@@ -129,7 +130,8 @@ export async function harness(
     { publicUrl: origin },
   )
   const log = memoryLog()
-  const deps = { db, line: lineClients(config), clock, config, log }
+  const library = embeddedLibrarySystem(db, config.policy)
+  const deps = { db, library, line: lineClients(config), clock, config, log }
   const timing = fakeTiming()
   let seed = 1
   const random = () => {

@@ -1,7 +1,7 @@
 /** NOTICE-OVERDUE: the first reminder after the due date, then weekly while the item is out. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { queueOverdue, runSlot } from '../../bot/notices/index.ts'
-import { addDays, jstDate } from '../../core/index.ts'
+import { queueOverdue, runSlot, tick } from '../../bot/notices/index.ts'
+import { addDays, jstDate, unavailable } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
 import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE } from './harness.ts'
 
@@ -83,5 +83,36 @@ describe('NOTICE-OVERDUE', () => {
       [expect.stringMatching(/^overdue:\d+:0$/), PATRON.bob, at],
     ])
     expect(jstDate(rows[0]!.dueAt)).toBe('2026-06-25')
+  })
+})
+
+describe('overdue reminders when the library system cannot be reached', () => {
+  it('the slot fails its overdue step, runs again at the next tick, and the reminder goes out once', async () => {
+    h = await harness()
+    await h.link(PATRON.bob)
+    await lend(PATRON.bob, 'B11')
+    const feed = h.deps.library.notices
+    let down = true
+    h.deps.library = {
+      ...h.deps.library,
+      notices: {
+        ...feed,
+        queueOverdue: async (at, now) => (down ? unavailable() : feed.queueOverdue(at, now)),
+      },
+    }
+    h.clock.set(jst('2026-06-25', '10:00'))
+    const failed = await tick(h.deps, { ...h.opts, checkQuota: false })
+    expect(failed?.errors).toEqual(['overdue'])
+    expect(h.pushesTo(PATRON.bob)).toHaveLength(0)
+    expect(h.deps.log.lines.join('\n')).toContain('LibrarySystemUnavailable')
+    down = false
+    h.clock.set(jst('2026-06-25', '10:05'))
+    const caughtUp = await tick(h.deps, { ...h.opts, checkQuota: false })
+    expect(caughtUp?.errors).toEqual([])
+    expect(caughtUp?.overdueQueued).toBe(1)
+    expect(h.pushesTo(PATRON.bob)).toHaveLength(1)
+    h.clock.set(jst('2026-06-25', '10:10'))
+    expect(await tick(h.deps, { ...h.opts, checkQuota: false })).toBeNull()
+    expect(h.pushesTo(PATRON.bob)).toHaveLength(1)
   })
 })

@@ -262,7 +262,14 @@ describe('SIP2 circulation', () => {
     const queued = await t.b.db.orm.select().from(notices).where(eq(notices.holdId, hold!.id))
     expect(queued).toMatchObject([{ state: 'pending' }])
 
-    const deps = { db: t.b.db, line: t.b.line, clock: t.b.clock, config: t.b.config, log: t.b.log }
+    const deps = {
+      db: t.b.db,
+      library: t.b.library,
+      line: t.b.line,
+      clock: t.b.clock,
+      config: t.b.config,
+      log: t.b.log,
+    }
     const pushes = () =>
       t.b.sim.record
         .botMessages(yokoUser)

@@ -13,6 +13,8 @@ import type { SchedulerOptions } from '../../bot/notices/scheduler.ts'
 import { syncRichMenus } from '../../bot/richmenu/sync.ts'
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { jstInstant } from '../../core/dates.ts'
+import type { LibrarySystem } from '../../core/library-system.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { seedDemo } from '../../db/seed/load.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 
@@ -28,6 +30,8 @@ export async function startBunko(
     scheduler?: SchedulerOptions
     /** Let time flow from `now` (benchmarks); tests keep it still and move it with setNow. */
     realTime?: boolean
+    /** The library system bunko holds, given the embedded one (a test double for the port). */
+    library?: (embedded: LibrarySystem) => LibrarySystem
   } = {},
 ) {
   let base = opts.now ?? TEST_NOW
@@ -60,8 +64,9 @@ export async function startBunko(
     log,
     staticRoot: opts.staticRoot,
     scheduler: opts.scheduler ?? false,
+    ...(opts.library ? { library: opts.library(embeddedLibrarySystem(db, config.policy)) } : {}),
   })
-  const { root, line, background, scheduler } = app
+  const { root, line, library, background, scheduler } = app
   const sim = app.sim!
   const menus = await syncRichMenus({
     client: line.client,
@@ -77,6 +82,7 @@ export async function startBunko(
     config,
     log,
     line,
+    library,
     menus,
     /** Set the test's wall clock (Japan time instants). */
     setNow(t: number) {

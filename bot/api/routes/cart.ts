@@ -23,7 +23,7 @@ export function cartRoutes({ db, clock }: AppDeps) {
   const ok: OkResponse = { ok: true }
 
   app.get('/cart', async (c) => {
-    const ids = await cartTitleIds(db, c.get('patron').row.id)
+    const ids = await cartTitleIds(db, c.get('patron').id)
     const summaries = await summarize(db, await titleRows(db, ids))
     const body: CartResponse = { items: ids.flatMap((id) => summaries.get(id) ?? []) }
     return c.json(body)
@@ -33,7 +33,7 @@ export function cartRoutes({ db, clock }: AppDeps) {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
     await noBody(c, lang)
-    const added = await addToCart(db, { patronId: c.get('patron').row.id, titleId }, clock.now())
+    const added = await addToCart(db, { patronId: c.get('patron').id, titleId }, clock.now())
     if (added === 'unknown_title') throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     if (added === 'full') throw problem(409, 'limit', FULL[lang])
     return c.json(ok)
@@ -42,7 +42,7 @@ export function cartRoutes({ db, clock }: AppDeps) {
   app.delete('/cart/:id', async (c) => {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
-    await removeFromCart(db, { patronId: c.get('patron').row.id, titleIds: [titleId] })
+    await removeFromCart(db, { patronId: c.get('patron').id, titleIds: [titleId] })
     return c.json(ok)
   })
 

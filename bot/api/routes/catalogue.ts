@@ -6,14 +6,21 @@
 import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { jstDate, type Place, type Policy, placeHolds, type Title } from '../../../core/index.ts'
-import { getTitle, searchTitles, type TitleHit } from '../../../db/catalogue.ts'
-import type { Db } from '../../../db/client.ts'
-import { activeHoldFacts, openLoanFacts } from '../../../db/facts.ts'
+import {
+  jstDate,
+  type LibrarySystem,
+  type Place,
+  type Policy,
+  placeHolds,
+  type Title,
+  type TitleSummary,
+} from '../../../core/index.ts'
+import { searchTitles } from '../../../db/catalogue.ts'
 import { favourites, places, wantToRead } from '../../../db/schema.ts'
-import type { SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
+import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv, ApiVars } from '../env.ts'
+import { reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { pathId, query } from '../validate.ts'
 import { availability } from '../views/availability.ts'
@@ -38,7 +45,7 @@ const SearchQuery = v.strictObject({
  */
 const ANY_PICKUP: Place = { id: 1, name: '', kind: 'library', phone: '' }
 
-export function catalogueRoutes({ db, clock, config }: AppDeps) {
+export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
@@ -48,7 +55,7 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
     const offset = (page - 1) * PAGE_SIZE
     // One more than a page: whether another page follows (db gives no total count yet).
     // HOLD-AUDIOBOOK: 録音図書 last for a patron who may not reserve them.
-    const audiobooksLast = c.get('patron').row.category !== 'print_disabled'
+    const audiobooksLast = c.get('patron').category !== 'print_disabled'
     const hits = await searchTitles(db, { q, limit: PAGE_SIZE + 1, offset, audiobooksLast })
     const shown = hits.slice(0, PAGE_SIZE)
     const summaries = await summarize(db, shown)
@@ -71,13 +78,13 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
   app.get('/titles/:id', async (c) => {
     const lang = c.get('lang')
     const id = pathId(c, lang)
-    const { row } = c.get('patron')
-    const hit = await getTitle(db, id)
+    const row = c.get('patron')
+    const hit = reached(await library.title(id), lang)
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     const [summaries, placeRows, refusal, fav, want] = await Promise.all([
       summarize(db, [hit]),
       db.orm.select().from(places),
-      cartRefusal(db, c.get('patron'), hit, clock.now(), policy),
+      cartRefusal(library, c.get('patron'), hit, { now: clock.now(), lang, policy }),
       db.orm
         .select({ id: favourites.titleId })
         .from(favourites)
@@ -105,13 +112,12 @@ export function catalogueRoutes({ db, clock, config }: AppDeps) {
 
 /** HOLD-*: core's cart decision for this title alone, for this patron, now; null = allowed. */
 async function cartRefusal(
-  db: Db,
-  { row, patron }: ApiVars['patron'],
-  hit: TitleHit,
-  now: number,
-  policy: Policy,
+  library: LibrarySystem,
+  row: ApiVars['patron'],
+  hit: TitleSummary,
+  { now, lang, policy }: { now: number; lang: Lang; policy: Policy },
 ) {
-  const [holds, loans] = await Promise.all([activeHoldFacts(db, row.id), openLoanFacts(db, row.id)])
+  const { holds, loans } = reached(await library.facts(row.id), lang)
   const title: Title = {
     id: hit.id,
     name: hit.title,
@@ -122,11 +128,11 @@ async function cartRefusal(
   }
   const decision = placeHolds(
     {
-      patron,
+      patron: row.facts,
       titles: [title],
       pickup: ANY_PICKUP,
-      holds: holds.map((h) => h.core),
-      loans: loans.map((l) => l.core),
+      holds,
+      loans,
       today: jstDate(now),
     },
     policy,

@@ -37,7 +37,7 @@ export function titleListRoutes(db: Db, now: () => number, base: string, list: T
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
     await noBody(c, lang)
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     if (!(await list.add(db, { patronId, titleId }, now())) && !(await exists(db, titleId)))
       throw notFound(lang)
     return c.json(ok)
@@ -45,7 +45,7 @@ export function titleListRoutes(db: Db, now: () => number, base: string, list: T
   app.delete(`${base}/:id`, async (c) => {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
-    await list.remove(db, { patronId: c.get('patron').row.id, titleId })
+    await list.remove(db, { patronId: c.get('patron').id, titleId })
     return c.json(ok)
   })
   return app
@@ -61,7 +61,7 @@ export function favouriteRoutes({ db, clock }: AppDeps) {
   const app = new Hono<ApiEnv>()
   app.get('/favourites', async (c) => {
     const body: FavouritesResponse = {
-      items: await listedTitles(db, favouriteList, c.get('patron').row.id),
+      items: await listedTitles(db, favouriteList, c.get('patron').id),
     }
     return c.json(body)
   })

@@ -3,25 +3,20 @@
  * cancelling (DELETE /holds/:id, HOLD-CANCEL) and changing the pickup place (PATCH
  * /holds/:id, HOLD-CHANGE).
  */
-import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import {
+  type InputReason,
   isAv,
-  isBlocked,
-  jstDate,
+  type LibrarySystem,
   type MaterialType,
+  type PlaceHoldsReason,
   type Policy,
   type Refusal,
 } from '../../../core/index.ts'
 import { removeFromCart } from '../../../db/cart.ts'
-import type { Db } from '../../../db/client.ts'
-import { activeHoldFacts, openLoanFacts, placeFacts } from '../../../db/facts.ts'
-import { cancelHold, changePickupPlace } from '../../../db/hold-changes.ts'
-import { listHolds, MAX_CART, type PlaceHoldsReason, placeHolds } from '../../../db/holds.ts'
+import { MAX_CART } from '../../../db/holds.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
-import type { InputReason } from '../../../db/refusals.ts'
-import { holds } from '../../../db/schema.ts'
 import type {
   HoldResponse,
   HoldsResponse,
@@ -31,6 +26,7 @@ import type {
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { answered, reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
 import { idNumber, jsonBody, pathId } from '../validate.ts'
@@ -54,23 +50,18 @@ const ChangePickupBody = v.strictObject({
   wholeSet: v.optional(v.boolean()),
 })
 
-export function holdRoutes({ db, clock, config }: AppDeps) {
+export function holdRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
   const context = async (patronId: number, lang: Lang): Promise<HoldViewContext> => {
-    const loans = await openLoanFacts(db, patronId)
-    const blocked = isBlocked(
-      loans.map((l) => l.core),
-      jstDate(clock.now()),
-      policy,
-    )
+    const { blocked } = reached(await library.standing(patronId, clock.now()), lang)
     return { patronId, lang, policy, blocked }
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */
   const bodies = async (patronId: number, lang: Lang, only?: Set<number>) => {
-    const listed = await listHolds(db, { patronId }, clock.now(), policy)
+    const listed = answered(await library.holds({ patronId }, clock.now()), lang)
     if (!listed.ok) throw inputProblem(listed, lang)
     const views = only ? listed.value.filter((h) => only.has(h.id)) : listed.value
     return { all: listed.value, holds: await holdBodies(db, views, await context(patronId, lang)) }
@@ -78,7 +69,7 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
 
   app.get('/holds', async (c) => {
     const lang = c.get('lang')
-    const { all, holds } = await bodies(c.get('patron').row.id, lang)
+    const { all, holds } = await bodies(c.get('patron').id, lang)
     const active = all.filter(isActive)
     const body: HoldsResponse = {
       holds,
@@ -93,16 +84,15 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
 
   app.post('/holds', async (c) => {
     const lang = c.get('lang')
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const input = await jsonBody(c, PlaceHoldsBody, lang)
     const now = clock.now()
-    const placed = await placeHolds(db, { patronId, ...input }, now, policy)
+    const placed = answered(await library.placeHolds({ patronId, ...input }, now), lang)
     if (!placed.ok) {
-      const { category } = c.get('patron').row
-      throw await placeProblem(db, placed, { id: patronId, category }, input.titleIds, {
-        lang,
-        policy,
-      })
+      const { category } = c.get('patron')
+      const culprit = () =>
+        culpritOf({ db, library }, { id: patronId, category }, input.titleIds, now, lang)
+      throw await placeProblem(placed, culprit, { lang, policy })
     }
     // Reserved titles leave the cart (a refused cart stays as it was).
     await removeFromCart(db, { patronId, titleIds: input.titleIds })
@@ -121,14 +111,14 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
   app.delete('/holds/:id', async (c) => {
     const lang = c.get('lang')
     const holdId = pathId(c, lang)
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const now = clock.now()
-    const done = await cancelHold(db, { patronId, holdId }, now, policy)
+    const done = answered(await library.cancelHold({ patronId, holdId }, now), lang)
     if (done.ok) await recordLineActions(db, CHANNEL_ACTIONS.holdCancel, [`hold:${holdId}`], now)
     if (!done.ok) {
       if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
       if (done.reason === 'ready' || done.reason === 'inter_library') {
-        const contact = await pickupContactOf(db, patronId, holdId, lang)
+        const contact = await pickupContactOf(library, { patronId, holdId }, clock.now(), lang)
         const code = done.reason === 'ready' ? 'ready_hold' : 'inter_library'
         throw ruleProblem(code, done, lang, contact ? { contact } : {})
       }
@@ -142,20 +132,18 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
   app.patch('/holds/:id', async (c) => {
     const lang = c.get('lang')
     const holdId = pathId(c, lang)
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const { pickupPlaceId, wholeSet } = await jsonBody(c, ChangePickupBody, lang)
-    const done = await changePickupPlace(
-      db,
-      { patronId, holdId, pickupPlaceId, wholeSet },
-      clock.now(),
-      policy,
+    const done = answered(
+      await library.changePickup({ patronId, holdId, pickupPlaceId, wholeSet }, clock.now()),
+      lang,
     )
     if (!done.ok) {
       if (isInputReason(done.reason))
         throw inputProblem(done as Refusal<InputReason>, lang, 'pickupPlaceId')
       switch (done.reason) {
         case 'ready': {
-          const contact = await pickupContactOf(db, patronId, holdId, lang)
+          const contact = await pickupContactOf(library, { patronId, holdId }, clock.now(), lang)
           throw ruleProblem('ready_hold', done, lang, contact ? { contact } : {})
         }
         case 'blocked':
@@ -177,12 +165,15 @@ export function holdRoutes({ db, clock, config }: AppDeps) {
 }
 
 /** The pickup place of the patron's hold, to phone about it (HOLD-CANCEL, HOLD-CHANGE). */
-async function pickupContactOf(db: Db, patronId: number, holdId: number, lang: Lang) {
-  const [row] = await db.orm
-    .select({ placeId: holds.pickupPlaceId })
-    .from(holds)
-    .where(and(eq(holds.id, holdId), eq(holds.patronId, patronId)))
-  const place = row ? await placeFacts(db, row.placeId) : null
+async function pickupContactOf(
+  library: LibrarySystem,
+  { patronId, holdId }: { patronId: number; holdId: number },
+  now: number,
+  lang: Lang,
+) {
+  const listed = answered(await library.holds({ patronId }, now), lang)
+  const hold = listed.ok ? listed.value.find((h) => h.id === holdId) : undefined
+  const place = hold ? reached(await library.place(hold.pickupPlace.id), lang) : null
   return place ? placeContact(place, lang) : null
 }
 
@@ -195,10 +186,8 @@ const TITLE_REASONS = new Set<CartReason>(['not_for_loan', 'audiobook', 'duplica
  * (HOLD-NONCIRC, HOLD-AUDIOBOOK, HOLD-DUPLICATE) and whom to phone where the sentence says so.
  */
 async function placeProblem(
-  db: Db,
   refusal: Refusal<PlaceHoldsReason>,
-  patron: { id: number; category: string },
-  titleIds: number[],
+  culprit: () => Promise<number | undefined>,
   ctx: { lang: Lang; policy: Policy },
 ) {
   const { lang, policy } = ctx
@@ -210,7 +199,7 @@ async function placeProblem(
   if (reason === 'empty')
     return problem(400, 'invalid', refusal.message[lang], { field: 'titleIds' })
   if (TITLE_REASONS.has(reason)) {
-    const titleId = await culprit(db, patron, titleIds)
+    const titleId = await culprit()
     return ruleProblem(reason, refusal, lang, {
       ...(titleId ? { titleId } : {}),
       ...(reason === 'audiobook' ? { contact } : {}),
@@ -223,13 +212,21 @@ async function placeProblem(
  * The cart title core refused: core checks the cart in order and stops at the first title
  * that is 禁帯出, an audiobook for a general patron, or already held or on loan.
  */
-async function culprit(db: Db, patron: { id: number; category: string }, titleIds: number[]) {
-  const [rows, active, loans] = await Promise.all([
+async function culpritOf(
+  { db, library }: Pick<AppDeps, 'db' | 'library'>,
+  patron: { id: number; category: string },
+  titleIds: number[],
+  now: number,
+  lang: Lang,
+) {
+  const [rows, held, lent] = await Promise.all([
     titleRows(db, titleIds),
-    activeHoldFacts(db, patron.id),
-    openLoanFacts(db, patron.id),
+    library.holds({ patronId: patron.id }, now),
+    library.loans(patron.id, now),
   ])
-  const mine = new Set([...active.map((h) => h.row.titleId), ...loans.map((l) => l.titleId)])
+  const active = reached(held, lang)
+  const loans = reached(lent, lang)
+  const mine = new Set([...active.map((h) => h.titleId), ...loans.map((l) => l.titleId)])
   const byId = new Map(rows.map((t) => [t.id, t]))
   return titleIds.find((id) => {
     const t = byId.get(id)

@@ -4,10 +4,14 @@
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { type Decision, isJstDate, jstDate, type Refusal } from '../../../core/index.ts'
+import {
+  type Decision,
+  type InputReason,
+  isJstDate,
+  jstDate,
+  type Refusal,
+} from '../../../core/index.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
-import { listLoans, renewAllLoans, renewLoan } from '../../../db/loans.ts'
-import type { InputReason } from '../../../db/refusals.ts'
 import type {
   LoansResponse,
   RenewAllResponse,
@@ -16,6 +20,7 @@ import type {
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { answered } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
 import { jsonBody, noBody, pathId } from '../validate.ts'
@@ -33,12 +38,12 @@ const RenewBody = v.strictObject({
   ),
 })
 
-export function loanRoutes({ db, clock, config }: AppDeps) {
+export function loanRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
   const list = async (patronId: number, lang: 'ja' | 'en', now: number) => {
-    const listed = await listLoans(db, { patronId }, now, policy)
+    const listed = answered(await library.loans(patronId, now), lang)
     if (!listed.ok) throw inputProblem(listed, lang)
     return listed.value
   }
@@ -46,7 +51,7 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
   app.get('/loans', async (c) => {
     const lang = c.get('lang')
     const now = clock.now()
-    const views = await list(c.get('patron').row.id, lang, now)
+    const views = await list(c.get('patron').id, lang, now)
     const body: LoansResponse = {
       today: jstDate(now),
       loans: await loanBodies(db, views, { lang, policy }),
@@ -57,9 +62,9 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
   app.post('/loans/renew-all', async (c) => {
     const lang = c.get('lang')
     await noBody(c, lang)
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const now = clock.now()
-    const done = await renewAllLoans(db, { patronId }, now, policy)
+    const done = answered(await library.renewAll(patronId, now), lang)
     if (!done.ok) throw inputProblem(done, lang)
     const renewed = done.value.filter((r) => r.result.ok).map((r) => `loan:${r.loanId}`)
     await recordLineActions(db, CHANNEL_ACTIONS.renew, renewed, now)
@@ -91,7 +96,7 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const loanId = pathId(c, lang)
     const { quotedDueDate } = await jsonBody(c, RenewBody, lang, { emptyIsObject: true })
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const now = clock.now()
     if (quotedDueDate !== undefined) {
       // RENEW-NO-GAIN: what was shown is what is applied; a new day means a new quote.
@@ -99,7 +104,7 @@ export function loanRoutes({ db, clock, config }: AppDeps) {
       if (current?.renewal.ok && current.renewal.value.newDueDate !== quotedDueDate)
         throw problem(409, 'quote_changed', WORDS.quoteChanged[lang])
     }
-    const first = await renewLoan(db, { patronId, loanId }, now, policy)
+    const first = answered(await library.renew({ patronId, loanId }, now), lang)
     const raced = !first.ok && first.reason === 'conflict'
     const again = raced ? (await list(patronId, lang, now)).find((l) => l.id === loanId) : undefined
     const done = settle(first, again?.renewal)

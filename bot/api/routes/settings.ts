@@ -5,8 +5,6 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { Refusal } from '../../../core/types.ts'
-import { ACTIVE_HOLD_STATES } from '../../../core/types.ts'
-import { activeHoldFacts } from '../../../db/facts.ts'
 import { unlink } from '../../../db/links.ts'
 import { changePassword } from '../../../db/patrons.ts'
 import type { InputReason } from '../../../db/refusals.ts'
@@ -16,6 +14,7 @@ import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
 import { linkMenuForPatron, type MenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
+import { reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
 import { jsonBody, noBody } from '../validate.ts'
@@ -47,7 +46,7 @@ export function settingsRoutes(deps: AppDeps) {
     const lang = c.get('lang')
     const { current, next } = await jsonBody(c, PasswordBody, lang)
     if (current === next) throw problem(409, 'same_password', WORDS.samePassword[lang])
-    const patronId = c.get('patron').row.id
+    const patronId = c.get('patron').id
     const address = clientAddress(deps, c)
     const done = await changePassword(db, { patronId, current, next, address }, clock.now(), policy)
     if (done.ok) return c.json(ok)
@@ -66,18 +65,17 @@ export function settingsRoutes(deps: AppDeps) {
   })
 
   app.get('/notifications', async (c) => {
-    return c.json(prefsBody(await getNoticePrefs(db, c.get('patron').row.id)))
+    return c.json(prefsBody(await getNoticePrefs(db, c.get('patron').id)))
   })
 
   app.put('/notifications', async (c) => {
     const lang = c.get('lang')
     const { line: wanted } = await jsonBody(c, PrefsBody, lang)
-    const { row } = c.get('patron')
+    const row = c.get('patron')
     if (!wanted.hold_ready && !row.emailConfirmed) {
       // ACC-PASSWORD: a hold needs a way to tell the patron it is ready.
-      const holds = await activeHoldFacts(db, row.id)
-      if (holds.some((h) => ACTIVE_HOLD_STATES.includes(h.row.state)))
-        throw problem(409, 'needs_channel', WORDS.needsChannel[lang])
+      const { holds } = reached(await deps.library.standing(row.id, clock.now()), lang)
+      if (holds.total > 0) throw problem(409, 'needs_channel', WORDS.needsChannel[lang])
     }
     const saved = await setNoticePrefs(
       db,

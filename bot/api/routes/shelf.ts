@@ -31,7 +31,7 @@ export function shelfRoutes({ db, clock }: AppDeps) {
   const ok: OkResponse = { ok: true }
 
   app.get('/shelf', async (c) => {
-    const { row } = c.get('patron')
+    const row = c.get('patron')
     const [history, want] = await Promise.all([
       historyEntries(db, row.id),
       listedTitles(db, wantToReadList, row.id),
@@ -43,7 +43,7 @@ export function shelfRoutes({ db, clock }: AppDeps) {
   app.put('/shelf/history-opt-in', async (c) => {
     const lang = c.get('lang')
     const { enabled } = await jsonBody(c, OptInBody, lang)
-    if (!(await setHistoryOptIn(db, { patronId: c.get('patron').row.id, optIn: enabled })))
+    if (!(await setHistoryOptIn(db, { patronId: c.get('patron').id, optIn: enabled })))
       throw problem(403, 'not_linked', WORDS.notLinked[lang])
     const body: HistoryOptInResponse = { historyOptIn: enabled }
     return c.json(body)
@@ -51,14 +51,14 @@ export function shelfRoutes({ db, clock }: AppDeps) {
 
   app.delete('/shelf/history', async (c) => {
     await noBody(c, c.get('lang'))
-    await deleteHistory(db, { patronId: c.get('patron').row.id })
+    await deleteHistory(db, { patronId: c.get('patron').id })
     return c.json(ok)
   })
 
   app.delete('/shelf/history/:id', async (c) => {
     const lang = c.get('lang')
     const id = pathId(c, lang)
-    if ((await deleteHistory(db, { patronId: c.get('patron').row.id, id })) === 0)
+    if ((await deleteHistory(db, { patronId: c.get('patron').id, id })) === 0)
       throw problem(404, 'not_found', WORDS.historyNotFound[lang])
     return c.json(ok)
   })

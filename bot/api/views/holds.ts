@@ -4,10 +4,14 @@
  * changed (HOLD-CHANGE, ACC-BLOCK-OVERDUE) and where the ready notice stands (NOTICE-ONCE).
  */
 import { and, count, desc, eq, inArray, isNotNull } from 'drizzle-orm'
-import { type Hold as CoreHold, changePickup, type Policy } from '../../../core/index.ts'
+import {
+  type Hold as CoreHold,
+  changePickup,
+  type HoldSummary,
+  type Policy,
+} from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { toPlace } from '../../../db/facts.ts'
-import type { HoldView } from '../../../db/hold-list.ts'
 import { holds, notices, places } from '../../../db/schema.ts'
 import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
 import { isoJst } from '../time.ts'
@@ -29,7 +33,11 @@ export function isActive(h: { state: string }): boolean {
 }
 
 /** The contract's Hold for each active view, in the order given. */
-export async function holdBodies(db: Db, views: HoldView[], ctx: HoldViewContext): Promise<Hold[]> {
+export async function holdBodies(
+  db: Db,
+  views: HoldSummary[],
+  ctx: HoldViewContext,
+): Promise<Hold[]> {
   const active = views.filter(isActive)
   if (active.length === 0) return []
   const [summaries, placeRows, noticeOf, groupSizes] = await Promise.all([
@@ -89,7 +97,7 @@ export async function holdBodies(db: Db, views: HoldView[], ctx: HoldViewContext
   })
 }
 
-function coreHold(h: HoldView, patronId: number): CoreHold {
+function coreHold(h: HoldSummary, patronId: number): CoreHold {
   return {
     id: h.id,
     patronId,
@@ -106,7 +114,7 @@ function coreHold(h: HoldView, patronId: number): CoreHold {
 
 /** HOLD-CHANGE as core decides it, asked with the current place as the new one. */
 function changeRefusal(
-  h: HoldView,
+  h: HoldSummary,
   place: typeof places.$inferSelect,
   ctx: HoldViewContext,
 ): Hold['pickupChangeRefusal'] {
@@ -132,7 +140,7 @@ function changeRefusal(
 }
 
 /** How many holds each set group of the patron has (「3巻中1巻目」). */
-async function setGroupSizes(db: Db, patronId: number, views: HoldView[]) {
+async function setGroupSizes(db: Db, patronId: number, views: HoldSummary[]) {
   const groups = views.flatMap((h) => (h.setGroup === null ? [] : [h.setGroup]))
   const rows = await selectIn(groups, (slice) =>
     db.orm
@@ -184,7 +192,7 @@ async function latestNotices(db: Db, holdIds: number[]): Promise<Map<number, Not
 }
 
 /** A hold whose notice state was recorded without an outbox row (e.g. loaded demo data). */
-function fallbackNotice(h: HoldView): NoticeStatus | null {
+function fallbackNotice(h: HoldSummary): NoticeStatus | null {
   if (!h.noticeState) return null
   return {
     status: NOTICE_STATUS[h.noticeState],

@@ -1,15 +1,15 @@
 /** Loans as the app shows them: due dates, overdue, and the renewal quote or why not (RENEW-*). */
 import { inArray } from 'drizzle-orm'
+import type { LoanSummary } from '../../../core/library-system.ts'
 import type { Policy } from '../../../core/policy.ts'
 import { renewalQuoteMessage } from '../../../core/renewal-messages.ts'
 import type { Db } from '../../../db/client.ts'
-import type { LoanView } from '../../../db/loans.ts'
 import { loans, places } from '../../../db/schema.ts'
 import type { Lang, Loan, LoanRenewal } from '../../../liff/api-types.ts'
 import { contactOf, placeContact } from './places.ts'
 import { selectIn, summarize, titleRows } from './titles.ts'
 
-export function renewalOf(view: LoanView, lang: Lang, policy: Policy): LoanRenewal {
+export function renewalOf(view: LoanSummary, lang: Lang, policy: Policy): LoanRenewal {
   const r = view.renewal
   const nextRenewal = view.nextRenewal
   return r.ok
@@ -25,7 +25,7 @@ export function renewalOf(view: LoanView, lang: Lang, policy: Policy): LoanRenew
 /** The contract's Loan for each view, in the order given. */
 export async function loanBodies(
   db: Db,
-  views: LoanView[],
+  views: LoanSummary[],
   ctx: { lang: Lang; policy: Policy },
 ): Promise<Loan[]> {
   if (views.length === 0) return []
@@ -56,7 +56,7 @@ export async function loanBodies(
   })
 }
 
-/** Where each loan was lent (LoanView leaves it out): the library to phone about it. */
+/** Where each loan was lent (the port's loan leaves it out): the library to phone about it. */
 async function lendingLibraries(db: Db, loanIds: number[]) {
   const rows = await selectIn(loanIds, (slice) =>
     db.orm

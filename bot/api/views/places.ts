@@ -1,6 +1,6 @@
 /** Places as the app shows them: pickup places with phone, hours and pickup days (HOLD-PICKUP). */
+import type { LibraryPlace } from '../../../core/library-system.ts'
 import type { Policy } from '../../../core/policy.ts'
-import type { PlaceRow } from '../../../db/facts.ts'
 import type { Contact, Lang, PickupPlace } from '../../../liff/api-types.ts'
 
 /** The library-wide contact (policy `contact`), for refusals about no particular place. */
@@ -8,15 +8,18 @@ export function contactOf(policy: Policy, lang: Lang): Contact {
   return { name: policy.contact[lang], phone: policy.contact.phone }
 }
 
-export function placeName(row: Pick<PlaceRow, 'name' | 'nameEn'>, lang: Lang): string {
+export function placeName(row: Pick<LibraryPlace, 'name' | 'nameEn'>, lang: Lang): string {
   return lang === 'en' && row.nameEn ? row.nameEn : row.name
 }
 
-export function placeContact(row: PlaceRow, lang: Lang): Contact {
+export function placeContact(
+  row: Pick<LibraryPlace, 'name' | 'nameEn' | 'phone'>,
+  lang: Lang,
+): Contact {
   return { name: placeName(row, lang), phone: row.phone }
 }
 
-export function pickupPlace(row: PlaceRow, lang: Lang, policy: Policy): PickupPlace {
+export function pickupPlace(row: LibraryPlace, lang: Lang, policy: Policy): PickupPlace {
   return {
     id: row.id,
     name: placeName(row, lang),
@@ -43,7 +46,7 @@ const clock = (t: string) => t.replace(/^0(\d)/, '$1')
  * calendar, which the app does not list. A bookmobile station lists its visits only: the van
  * comes on some weeks of those days, and "closed on the other six" would say nothing useful.
  */
-export function hoursText(json: string | null, lang: Lang, kind?: PlaceRow['kind']): string {
+export function hoursText(json: string | null, lang: Lang, kind?: LibraryPlace['kind']): string {
   const hours = parseHours(json)
   if (!hours)
     return lang === 'ja'
