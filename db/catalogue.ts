@@ -22,33 +22,14 @@
  *   match more than LIKE did. `gramToken` builds the query token the same way.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
+import type { TitleSummary } from '../core/library-system.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
 
-export interface Availability {
-  libraryId: number
-  library: string
-  copies: number
-  onShelf: number
-}
-
-export interface TitleHit {
-  id: number
-  title: string
-  yomi: string
-  author: string
-  publisher: string
-  year: number | null
-  isbn: string | null
-  materialType: string
-  setId: number | null
-  volume: number | null
-  notForLoan: boolean
-  availability: Availability[]
-  /** Holds waiting on the title: how long the queue is. */
-  waiting: number
-}
+export type { Availability } from '../core/library-system.ts'
+/** A search hit as the port answers it (core/library-system.ts). */
+export type TitleHit = TitleSummary
 
 const toKatakana = (s: string) =>
   s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))

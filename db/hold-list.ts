@@ -1,40 +1,19 @@
 /** A patron's holds as the LIFF app and the counter show them (HOLD-QUEUE positions from core). */
 import { and, eq, gte, inArray, or } from 'drizzle-orm'
 import {
-  type CancelReason,
   cancelHold,
   type Decision,
+  type HoldSummary,
   type Policy,
   queuePosition,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
-import { ACTIVE, type HoldRow, holdFacts, toPlace } from './facts.ts'
+import { ACTIVE, holdFacts, toPlace } from './facts.ts'
 import { inputRefusal, isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
 
-export interface HoldView {
-  id: number
-  state: HoldRow['state']
-  titleId: number
-  title: string
-  author: string
-  materialType: string
-  /** HOLD-QUEUE: 1 = next; null once a copy is set aside or the hold has ended. */
-  queuePosition: number | null
-  pickupPlace: { id: number; name: string; kind: string; phone: string }
-  placedAt: number
-  readyAt: number | null
-  pickupBy: string | null
-  setGroup: number | null
-  volume: number | null
-  interLibrary: boolean
-  noticeState: HoldRow['noticeState']
-  /** HOLD-TRANSIT: where its copy is travelling to (回送先) and since when; null otherwise. */
-  transit: { to: { id: number; name: string }; since: number | null } | null
-  endedAt: number | null
-  /** HOLD-CANCEL: allowed, or why not (with whom to phone). */
-  cancel: Decision<{ holdId: number }, CancelReason>
-}
+/** One hold as the port answers it (core/library-system.ts). */
+export type HoldView = HoldSummary
 
 /** Active holds, and holds that ended since `endedSince` (default: none), newest first. */
 export async function listHolds(

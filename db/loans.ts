@@ -10,6 +10,7 @@ import {
   isAv,
   isBlocked,
   jstDate,
+  type LoanSummary,
   nextRenewalDate,
   type Policy,
   quoteRenewal,
@@ -19,27 +20,6 @@ import {
 import { type Db, raw } from './client.ts'
 import { calendarOf, openLoanFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
-
-export interface LoanView {
-  id: number
-  titleId: number
-  title: string
-  author: string
-  materialType: string
-  barcode: string
-  loanDate: string
-  dueDate: string
-  overdue: boolean
-  renewals: number
-  interLibrary: boolean
-  locker: boolean
-  /** RENEW-NO-GAIN: the due date a renewal would give now, or why it cannot be renewed. */
-  renewal: Decision<RenewalQuote, RenewReason>
-  /** The next day a renewal would be allowed, or null: said after renewing and with no_gain. */
-  nextRenewal: string | null
-  /** CD, DVD or video (RENEW-AV): the quote's explanation counts its own period. */
-  av: boolean
-}
 
 async function quotes(db: Db, patronId: number, now: number, policy: Policy) {
   const loans = await openLoanFacts(db, patronId)
@@ -60,6 +40,9 @@ async function quotes(db: Db, patronId: number, now: number, policy: Policy) {
 }
 
 /** The patron's open loans, soonest due first, each with its renewal quote. */
+/** One open loan as the port answers it (core/library-system.ts). */
+export type LoanView = LoanSummary
+
 export async function listLoans(
   db: Db,
   input: { patronId: number },
