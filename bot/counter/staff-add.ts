@@ -6,32 +6,13 @@
  * answers are read one a line (for provisioning scripts). `--reset` replaces the name and
  * password of an existing login. The password is stored hashed (db/password.ts), never shown.
  */
-import { createInterface } from 'node:readline'
-import { Writable } from 'node:stream'
 import { openTarget, targetArgs } from '../../db/import/target.ts'
+import { prompter } from './prompt.ts'
 import { addStaff, STAFF_PASSWORD_MIN } from './staff.ts'
 
-const tty = Boolean(process.stdin.isTTY)
-let muted = false
-const echo = new Writable({
-  write(chunk, _enc, done) {
-    if (!muted) process.stderr.write(chunk)
-    done()
-  },
-})
-const rl = createInterface({ input: process.stdin, output: echo, terminal: tty })
-const lines = rl[Symbol.asyncIterator]()
-
-async function ask(prompt: string, hidden = false): Promise<string> {
-  if (tty) process.stderr.write(prompt)
-  muted = hidden
-  const next = await lines.next()
-  muted = false
-  if (tty && hidden) process.stderr.write('\n')
-  if (next.done)
-    throw new Error('入力が途中で終わりました（ログインID・氏名・パスワードの3行が必要です）。')
-  return hidden ? next.value : next.value.trim()
-}
+const { ask, tty, close } = prompter(
+  '入力が途中で終わりました（ログインID・氏名・パスワードの3行が必要です）。',
+)
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof targetArgs>
@@ -73,11 +54,11 @@ async function main(): Promise<number> {
 
 main()
   .then((code) => {
-    rl.close()
+    close()
     process.exitCode = code
   })
   .catch((err: unknown) => {
-    rl.close()
+    close()
     console.error(err instanceof Error ? err.message : String(err))
     process.exitCode = 1
   })

@@ -1,7 +1,7 @@
 /**
  * The `--d1` path of the Node commands against a real local D1 (wrangler's, in a folder of
  * its own): migrations applied with wrangler as the README says, then `npm run import` and
- * `npm run staff:add` write through the platform proxy, and what they wrote is read back.
+ * `npm run staff:add` / `kiosk:add` write through the platform proxy, and what they wrote is read back.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { verifyStaff } from '../staff.ts'
+import { PLACES } from './csv-fixtures.ts'
 import { openWranglerD1 } from './d1.ts'
 import { iso2709, JAPANESE_RECORDS } from './marc-fixtures.ts'
 
@@ -73,11 +74,41 @@ it(
 )
 
 it(
+  'adds a self-check kiosk account to D1, bound to a library imported there (kiosk:add --d1)',
+  async () => {
+    const places = join(state, 'places.csv')
+    writeFileSync(places, `${PLACES.join('\n')}\n`)
+    const imp = tsx(['db/import/cli.ts', 'places', places, '--d1', 'DB'])
+    expect(imp.status, imp.stderr).toBe(0)
+    const add = tsx(
+      ['bot/sip2/kiosk-add.ts', '--d1', 'DB'],
+      'kiosk-d1\nhirakata\n中央図書館\nlong-password-2026\n',
+    )
+    expect(add.status, add.stderr).toBe(0)
+    process.env.D1_PERSIST_PATH = state
+    const d1 = await openWranglerD1('DB', false)
+    try {
+      const rows = await d1.db.all<{ role: string; institution: string; place: string }>(
+        sql`SELECT s.role, s.institution_id AS institution, p.name AS place
+          FROM staff s JOIN places p ON p.id = s.place_id WHERE s.login = 'kiosk-d1'`,
+      )
+      expect(rows).toEqual([{ role: 'kiosk', institution: 'hirakata', place: '中央図書館' }])
+    } finally {
+      await d1.close()
+      delete process.env.D1_PERSIST_PATH
+    }
+  },
+  SLOW,
+)
+
+it(
   'refuses --remote without --d1',
   () => {
-    const r = tsx(['bot/counter/staff-add.ts', '--remote'], '')
-    expect(r.status).toBe(2)
-    expect(r.stderr).toContain('--remote needs --d1')
+    for (const command of ['bot/counter/staff-add.ts', 'bot/sip2/kiosk-add.ts']) {
+      const r = tsx([command, '--remote'], '')
+      expect(r.status).toBe(2)
+      expect(r.stderr).toContain('--remote needs --d1')
+    }
   },
   SLOW,
 )
