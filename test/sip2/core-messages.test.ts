@@ -29,6 +29,7 @@ import {
   HANAKO,
   KIOSK,
   kioskAudit,
+  RESERVED_COPY,
   type Sip2Test,
   startSip2,
   YOKO,
@@ -224,6 +225,21 @@ describe('SIP2 circulation', () => {
     const info = await kiosk.request(itemInformationRequest(t.who(), copy!.barcode))
     expect(info.message.fixed.circulationStatus).toBe('01')
     expect(f(info, 'AF')).toContain('除籍')
+  })
+
+  it('HOLD-TRANSIT: a copy taken back at 中央 for a hold collected at 楠葉 travels there first (09 alert 02 with the destination, 17 in transit), and no notice is queued yet', async () => {
+    const back = await kiosk.request(checkinRequest(t.who(), RESERVED_COPY))
+    expect(back.message.fixed).toMatchObject({ ok: '1', alert: 'Y' })
+    expect(f(back, 'CV')).toBe('02')
+    expect(f(back, 'CT')).toBe('楠葉図書館')
+    expect(f(back, 'AF')).toMatch(/^予約あり：楠葉図書館へ回送します。/)
+    const [row] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, RESERVED_COPY))
+    expect(row).toMatchObject({ status: 'in_transit' })
+    const [hold] = await t.b.db.orm.select().from(holds).where(eq(holds.copyId, row!.id))
+    expect(hold).toMatchObject({ state: 'in_transit' })
+    expect(await t.b.db.orm.select().from(notices).where(eq(notices.holdId, hold!.id))).toEqual([])
+    const info = await kiosk.request(itemInformationRequest(t.who(), RESERVED_COPY))
+    expect(info.message.fixed.circulationStatus).toBe('10')
   })
 
   it('HOLD-READY: checkout, a hold placed, checkin: the copy goes to the hold shelf and the push reaches LINE once', async () => {
