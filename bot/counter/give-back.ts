@@ -77,19 +77,34 @@ export async function giveBack(
     barcode,
     wasOnLoan: v.returnedLoanId !== null,
     overdueDays: v.returnedLoanId !== null ? overdueDays : 0,
+    ...(await whereItGoes(k, v, after?.pickupBy ?? null)),
+    received: before?.transitToId === input.placeId,
+    withdrawn: v.withdrawn,
+  }
+}
+
+/** What a check-in or a receipt did with the copy: the hold it serves (and where), or where it travels. */
+export async function whereItGoes(
+  k: Counter,
+  v: {
+    hold: { pickupPlaceId: number; locker: boolean; patronId: number; state: string } | null
+    noticeId: string | null
+    transitToId: number | null
+  },
+  pickupBy: string | null,
+): Promise<Pick<Extract<ReturnOutcome, { ok: true }>, 'hold' | 'transitToName'>> {
+  return {
     hold: v.hold
       ? {
           placeName: await placeName(k, v.hold.pickupPlaceId),
           locker: v.hold.locker,
           patronNumber: await patronNumber(k, v.hold.patronId),
-          pickupBy: after?.pickupBy ?? null,
+          pickupBy,
           noticeQueued: v.noticeId !== null,
           inTransit: v.hold.state === 'in_transit',
         }
       : null,
     transitToName: v.transitToId ? await placeName(k, v.transitToId) : null,
-    received: before?.transitToId === input.placeId,
-    withdrawn: v.withdrawn,
   }
 }
 

@@ -7,7 +7,7 @@
 import { receiveCopy } from '../../db/transit.ts'
 import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
-import { patronNumber, placeName, type ReturnOutcome } from './give-back.ts'
+import { type ReturnOutcome, whereItGoes } from './give-back.ts'
 import { titleName } from './lend.ts'
 
 export async function receiveShipment(
@@ -55,17 +55,7 @@ export async function receiveShipment(
     barcode,
     wasOnLoan: false,
     overdueDays: 0,
-    hold: v.hold
-      ? {
-          placeName: await placeName(k, v.hold.pickupPlaceId),
-          locker: v.hold.locker,
-          patronNumber: await patronNumber(k, v.hold.patronId),
-          pickupBy: after?.pickupBy ?? null,
-          noticeQueued: v.noticeId !== null,
-          inTransit: v.hold.state === 'in_transit',
-        }
-      : null,
-    transitToName: v.transitToId ? await placeName(k, v.transitToId) : null,
+    ...(await whereItGoes(k, v, after?.pickupBy ?? null)),
     received: true,
     withdrawn: v.withdrawn,
   }
