@@ -9,6 +9,8 @@ import { Writable } from 'node:stream'
 export interface Prompter {
   /** True when a person is typing (then a password is asked twice). */
   tty: boolean
+  /** Runs a command's main, then closes the input and sets the exit code (1 on a throw). */
+  run(main: () => Promise<number>): void
   /** One answer; `hidden` answers are not echoed and not trimmed. Throws at end of input. */
   ask(prompt: string, hidden?: boolean): Promise<string>
   close(): void
@@ -38,5 +40,16 @@ export function prompter(missing: string): Prompter {
       return hidden ? next.value : next.value.trim()
     },
     close: () => rl.close(),
+    run(main) {
+      main()
+        .then((code) => {
+          process.exitCode = code
+        })
+        .catch((err: unknown) => {
+          console.error(err instanceof Error ? err.message : String(err))
+          process.exitCode = 1
+        })
+        .finally(() => rl.close())
+    },
   }
 }

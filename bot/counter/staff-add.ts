@@ -10,7 +10,7 @@ import { openTarget, targetArgs } from '../../db/import/target.ts'
 import { prompter } from './prompt.ts'
 import { addStaff, STAFF_PASSWORD_MIN } from './staff.ts'
 
-const { ask, tty, close } = prompter(
+const { ask, tty, run } = prompter(
   '入力が途中で終わりました（ログインID・氏名・パスワードの3行が必要です）。',
 )
 
@@ -52,13 +52,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => {
-    close()
-    process.exitCode = code
-  })
-  .catch((err: unknown) => {
-    close()
-    console.error(err instanceof Error ? err.message : String(err))
-    process.exitCode = 1
-  })
+run(main)

@@ -12,7 +12,7 @@ import { prompter } from '../counter/prompt.ts'
 import { STAFF_PASSWORD_MIN } from '../counter/staff.ts'
 import { addKiosk } from './server/kiosks.ts'
 
-const { ask, tty, close } = prompter(
+const { ask, tty, run } = prompter(
   '入力が途中で終わりました（ログインID・機関ID・設置館・パスワードの4行が必要です）。',
 )
 
@@ -54,13 +54,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => {
-    close()
-    process.exitCode = code
-  })
-  .catch((err: unknown) => {
-    close()
-    console.error(err instanceof Error ? err.message : String(err))
-    process.exitCode = 1
-  })
+run(main)
