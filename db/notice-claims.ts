@@ -118,7 +118,13 @@ export async function claimNoticeGroups(
   return claimed
 }
 
-/** The unary `+` keeps SQLite on the patron index for the rows themselves. */
+/**
+ * The unary `+` keeps SQLite on the patron index for the rows themselves. The patrons are the
+ * first `limit` due rows in (due_at, patron_id) order, read from notices_claim_idx: a patron's
+ * first row there is its oldest due notice, so this is oldest due first, and a chunk costs
+ * its own rows rather than a grouping of every due notice. A patron with several due notices
+ * takes several of the `limit` rows, so a chunk may hold fewer patrons than `limit`.
+ */
 function claimPendingStatement(
   prefix: string,
   at: number,
@@ -132,7 +138,7 @@ function claimPendingStatement(
       claimed_until = ${until}, claimed_owner = ${owner}
     WHERE +state = 'pending' AND +due_at <= ${at} AND patron_id IN (
       SELECT patron_id FROM notices WHERE state = 'pending' AND due_at <= ${at}
-      GROUP BY patron_id ORDER BY min(due_at), patron_id LIMIT ${limit})
+      ORDER BY due_at, patron_id LIMIT ${limit})
     RETURNING id, claimed_by AS key`)
 }
 

@@ -77,7 +77,7 @@ export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<Clai
       LEFT JOIN copies c ON c.id = l.copy_id
       LEFT JOIN titles t ON t.id = coalesce(h.title_id, c.title_id)
       LEFT JOIN places lp ON lp.id = l.library_id
-      WHERE n.id IN (${list}) AND n.state = 'sending'
+      WHERE n.id IN (${list}) AND +n.state = 'sending'
       ORDER BY n.claimed_by, h.set_group, h.volume, n.due_at, n.id`,
   )
 }

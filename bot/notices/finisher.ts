@@ -1,9 +1,10 @@
 /**
- * Recording finished groups a few dozen at a time. One batch per group makes the database,
- * not LINE, the limit at LINE's full rate (a commit per push); gathering the groups that
- * finish within a few milliseconds into one batch, with one statement per outcome, removes
- * that. A crash before a gathered batch is written leaves those groups `sending` — exactly
- * the case the retry key heals.
+ * Recording finished groups up to a hundred at a time. One batch per group makes the
+ * database, not LINE, the limit at LINE's full rate (a commit per push); gathering the groups
+ * that finish within 50 ms (about a hundred at 2,000 pushes a second) into one batch, with one
+ * statement per outcome, removes that: a commit costs about a millisecond of CPU however few
+ * rows it writes. A crash before a gathered batch is written leaves those groups `sending` —
+ * exactly the case the retry key heals.
  */
 import type { Db } from '../../db/client.ts'
 import { type Finish, finishNoticeGroups, type Outcome } from '../../db/notices.ts'
@@ -24,7 +25,7 @@ export interface Finisher {
 
 export function finisher(db: Db, opts: { maxGroups?: number; waitMs?: number } = {}): Finisher {
   const maxGroups = opts.maxGroups ?? 100
-  const waitMs = opts.waitMs ?? 5
+  const waitMs = opts.waitMs ?? 50
   let queue: Waiting[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
 

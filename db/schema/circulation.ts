@@ -134,5 +134,8 @@ export const notices = sqliteTable(
       t.sentAt,
       t.createdAt,
     ),
+    // The dispatcher's claim walks due patrons in (due_at, patron_id) order and stops at its
+    // chunk, instead of grouping every due notice for each chunk (issue 21).
+    index('notices_claim_idx').on(t.state, t.dueAt, t.patronId),
   ],
 )

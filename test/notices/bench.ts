@@ -21,10 +21,16 @@ import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
 import { jstInstant } from '../../core/index.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { selfTimeTable } from '../bench/cpu-profile.ts'
+import { startProfiling } from '../bench/profiler.ts'
 import { seedReadyNotices } from '../support/ready-notices.ts'
 
 const { values: args } = parseArgs({
-  options: { notices: { type: 'string', default: '10000' } },
+  options: {
+    notices: { type: 'string', default: '10000' },
+    /** Write a CPU profile of the dispatch (not the seeding) here and print its top functions. */
+    profile: { type: 'string' },
+  },
   strict: true,
 })
 const N = Number(args.notices)
@@ -108,11 +114,13 @@ async function main() {
     global.gc?.()
     const before = process.memoryUsage()
     const memory = memorySampler()
+    const profiling = args.profile ? await startProfiling() : null
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const report = await dispatchDue(deps, { slotAt: SLOT })
     const seconds = (performance.now() - t0) / 1000
     const cpu = process.cpuUsage(cpu0)
+    const profile = await profiling?.stop(args.profile)
     const peak = memory.stop()
     const line = await (async () => {
       const r = sim.report()
@@ -147,6 +155,8 @@ async function main() {
     console.log(
       `  report           sent ${report.sent}, failed ${report.failed}, deferred ${report.deferred}`,
     )
+    if (profile)
+      console.log(`\nCPU profile of the dispatch (${args.profile}):\n${selfTimeTable(profile, 15)}`)
     if (line.duplicates > 0 || line.usersReached !== N || report.sent !== N) process.exitCode = 1
   } finally {
     sim.child.kill()

@@ -1,0 +1,1 @@
+CREATE INDEX `notices_claim_idx` ON `notices` (`state`,`due_at`,`patron_id`);
