@@ -9,6 +9,9 @@ export type Background = (task: Promise<unknown>) => void
 
 export function deferrer(background: Background | undefined) {
   return (c: Context, task: Promise<unknown>): void => {
+    // Node passes `background`: asking Hono for an execution context there throws, and a
+    // throw on every webhook costs more than the rest of the answer.
+    if (background) return background(task)
     let ctx: { waitUntil(p: Promise<unknown>): void } | undefined
     try {
       ctx = c.executionCtx
@@ -16,7 +19,6 @@ export function deferrer(background: Background | undefined) {
       ctx = undefined // Node: Hono throws when there is no execution context.
     }
     if (ctx) ctx.waitUntil(task)
-    else if (background) background(task)
     else void task
   }
 }

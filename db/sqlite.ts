@@ -27,7 +27,15 @@ export function openSqlite(path: string): Db & { close(): void } {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   const orm = drizzle(sqlite, { schema })
-  const runAll = (query: SQL) => orm.all(query)
+  const { dialect } = orm as unknown as {
+    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }
+  }
+  const prepared = statementCache(sqlite)
+  // What drizzle's `orm.all(sql)` does, less the prepare: raw SQL has no placeholders.
+  const runAll = (query: SQL) => {
+    const q = dialect.sqlToQuery(query)
+    return prepared(q.sql).all(...q.params)
+  }
   const runBatch = sqlite.transaction((statements: readonly unknown[]) =>
     statements.map((s) => (s instanceof Raw ? runAll(s.query) : (s as SyncRunnable).all())),
   )
@@ -42,6 +50,25 @@ export function openSqlite(path: string): Db & { close(): void } {
       return runAll(query) as T[]
     },
     close: () => sqlite.close(),
+  }
+}
+
+/**
+ * Prepared statements by their SQL text, the most recently used `max` kept. Preparing a
+ * statement costs more CPU than running a short one, and the webhook, the dispatcher and the
+ * LIFF API run the same few statements over and over (issue 21).
+ */
+function statementCache(sqlite: Database.Database, max = 256) {
+  const cache = new Map<string, Database.Statement>()
+  return (text: string): Database.Statement => {
+    let stmt = cache.get(text)
+    if (stmt) cache.delete(text)
+    else {
+      stmt = sqlite.prepare(text)
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+    }
+    cache.set(text, stmt)
+    return stmt
   }
 }
 

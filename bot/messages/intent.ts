@@ -43,9 +43,17 @@ function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
+/** An English keyword as a whole word; built once per keyword, not once per message. */
+const wordPatterns = new Map<string, RegExp>()
+
 function hasWord(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(^|[^a-z])${escaped}($|[^a-z])`).test(text)
+  let pattern = wordPatterns.get(word)
+  if (!pattern) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    pattern = new RegExp(`(^|[^a-z])${escaped}($|[^a-z])`)
+    wordPatterns.set(word, pattern)
+  }
+  return pattern.test(text)
 }
 
 export function intentOf(text: string): Intent {
