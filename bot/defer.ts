@@ -11,7 +11,10 @@ export function deferrer(background: Background | undefined) {
   return (c: Context, task: Promise<unknown>): void => {
     // Node passes `background`: asking Hono for an execution context there throws, and a
     // throw on every webhook costs more than the rest of the answer.
-    if (background) return background(task)
+    if (background) {
+      background(task)
+      return
+    }
     let ctx: { waitUntil(p: Promise<unknown>): void } | undefined
     try {
       ctx = c.executionCtx
