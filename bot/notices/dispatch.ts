@@ -121,10 +121,21 @@ export async function dispatchDue(
   const limit = opts.limit ?? Number.POSITIVE_INFINITY
   const chunkSize = opts.claimChunk ?? DISPATCH_DEFAULTS.claimChunk
   const run = { fatal: null as unknown, quotaHit: false }
+  // A push gives its in-flight place back once LINE has answered; recording the outcome waits
+  // for the finisher's next batch (up to 50 ms) without holding LINE's concurrency.
+  const finishing = new Set<Promise<void>>()
+  const track = (work: Promise<void>) => {
+    const p: Promise<void> = work
+      .catch((err: unknown) => {
+        run.fatal ??= err
+      })
+      .finally(() => finishing.delete(p))
+    finishing.add(p)
+  }
 
   const send = async (g: GroupContent) => {
     try {
-      await sendGroup(deps, pusher, finish, g, report, run)
+      await sendGroup(deps, pusher, finish, g, report, run, track)
     } catch (err) {
       // The database failed: stop as a crash would. The rows stay leased and are resumed.
       run.fatal ??= err
@@ -169,6 +180,7 @@ export async function dispatchDue(
     }
   }
   await inFlight.idle()
+  while (finishing.size) await Promise.all([...finishing])
   if (run.quotaHit)
     log.warn('notices.quota_reached', {
       slotAt: at,
@@ -180,7 +192,10 @@ export async function dispatchDue(
   return report
 }
 
-/** Push one group and record the outcome. Throws only when the database fails. */
+/**
+ * Push one group and record the outcome (a sent one through `track`, see dispatchDue).
+ * Throws only when the database fails.
+ */
 async function sendGroup(
   deps: AppDeps,
   pusher: Pusher,
@@ -188,6 +203,7 @@ async function sendGroup(
   g: GroupContent,
   report: DispatchReport,
   run: { quotaHit: boolean },
+  track: (work: Promise<void>) => void,
 ): Promise<void> {
   const { db, clock } = deps
   if (!g.request) {
@@ -205,13 +221,12 @@ async function sendGroup(
   if (out.kind === 'sent') {
     if (out.repeat) report.repeated += 1
     else report.pushed += 1
-    const n = await finish.finish(
-      g.key,
-      g.noticeIds,
-      { state: 'sent', tries: out.tries },
-      clock.now(),
+    const sent = finish.finish(g.key, g.noticeIds, { state: 'sent', tries: out.tries }, clock.now())
+    track(
+      sent.then((n) => {
+        report.sent += n
+      }),
     )
-    report.sent += n
   } else if (out.kind === 'quota') {
     run.quotaHit = true
     const n = await releaseNoticeGroup(db, { key: g.key, ids: g.noticeIds }, out.tries)
