@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, localDemoEnv, readConfig } from './config.ts'
 import { bunkoFor } from './worker/build.ts'
+import { WORKER_DEMO } from './worker/demo.ts'
 
 const LOCAL = { publicUrl: 'http://localhost:3000' }
 const SECRETS = { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }
@@ -58,6 +59,15 @@ describe('Workers', () => {
   it('a deploy that forgot `wrangler secret put` does not start (no simulator, no demo seed)', () => {
     const env = { DB: {} as never, PUBLIC_URL: 'https://bunko.example.workers.dev' }
     expect(() => bunkoFor(env)).toThrow(/LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN/)
-    expect(bunkoFor({ ...env, BUNKO_DEMO: '1' }).config.demo).toBe(true)
+    expect(bunkoFor({ ...env, BUNKO_DEMO: '1' }, WORKER_DEMO).config.demo).toBe(true)
+  })
+
+  it('the production Worker refuses demo mode: it carries no simulator (bot/worker-demo.ts does)', () => {
+    const env = {
+      DB: {} as never,
+      PUBLIC_URL: 'https://bunko.example.workers.dev',
+      BUNKO_DEMO: '1',
+    }
+    expect(() => bunkoFor(env)).toThrow(/demo Worker \(bot\/worker-demo\.ts/)
   })
 })

@@ -1,7 +1,9 @@
 /**
  * bunko on Workers, built once per isolate for each `env`: the same app factory as Node, with
- * D1 for the database and, in demo mode (no LINE credentials), the LINE simulator mounted in
- * the same Worker, so `wrangler dev` is the whole try-it setup on one origin.
+ * D1 for the database and, in demo mode, the LINE simulator mounted in the same Worker, so
+ * `wrangler dev` is the whole try-it setup on one origin. The simulator and the demo library
+ * come only with the demo Worker (bot/worker-demo.ts, `demo` below): the production Worker
+ * (bot/worker.ts) does not carry them, and refuses BUNKO_DEMO=1.
  */
 import { Hono } from 'hono'
 import { openD1 } from '../../db/client.ts'
@@ -12,11 +14,9 @@ import { type Config, ConfigError, readConfig } from '../config.ts'
 import type { AppDeps } from '../deps.ts'
 import { lineClients } from '../line.ts'
 import { consoleLog } from '../log.ts'
-import { createLineSimulator, type LineSimulator, mountLineSimulator } from '../simulator/index.ts'
-import { stringVars, type WorkerEnv } from './env.ts'
-import { inProcess } from './in-process.ts'
+import type { LineSimulator } from '../simulator/index.ts'
+import { stringVars, type WorkerContext, type WorkerEnv } from './env.ts'
 import { liffFallback } from './liff-assets.ts'
-import { routeInProcess } from './loopback.ts'
 
 /** `wrangler dev`'s own address: the public URL when PUBLIC_URL is not set. */
 export const DEV_PUBLIC_URL = 'http://127.0.0.1:8787'
@@ -36,20 +36,37 @@ export interface WorkerBunko {
   ticks: { last: number; running: boolean }
 }
 
+/** What demo mode adds to a Worker (bot/worker/demo.ts); only the demo Worker has it. */
+export interface DemoSupport {
+  /** Mount the LINE simulator on `app`, answering in this isolate. */
+  mount(app: Hono, env: WorkerEnv, config: Config, clock: Clock): LineSimulator
+  /** Before each request or cron run: the demo library loaded, the demo clock caught up. */
+  prepare(b: WorkerBunko): Promise<void>
+  /** After a request: the notice tick, as no cron fires under `wrangler dev`. */
+  tick(b: WorkerBunko, ctx: WorkerContext): void
+}
+
 const built = new WeakMap<WorkerEnv, WorkerBunko>()
 
-/** The bunko for `env`, built on first use in this isolate. Throws ConfigError when misconfigured. */
-export function bunkoFor(env: WorkerEnv): WorkerBunko {
+/**
+ * The bunko for `env`, built on first use in this isolate. Throws ConfigError when
+ * misconfigured, and for BUNKO_DEMO=1 without `demo` (the production Worker).
+ */
+export function bunkoFor(env: WorkerEnv, demo: DemoSupport | null = null): WorkerBunko {
   let b = built.get(env)
   if (!b) {
-    b = buildBunko(env)
+    b = buildBunko(env, demo)
     built.set(env, b)
   }
   return b
 }
 
-function buildBunko(env: WorkerEnv): WorkerBunko {
+function buildBunko(env: WorkerEnv, demo: DemoSupport | null): WorkerBunko {
   const config = readConfig(stringVars(env), { publicUrl: DEV_PUBLIC_URL })
+  if (config.demo && !demo)
+    throw new ConfigError(
+      'BUNKO_DEMO=1 needs the demo Worker (bot/worker-demo.ts, as npm run dev:worker runs it); this production Worker has no LINE simulator.',
+    )
   // Only demo mode may fall back to wrangler dev's address: LINE must reach a real one.
   if (!config.demo && !env.PUBLIC_URL)
     throw new ConfigError('Set PUBLIC_URL (wrangler.toml [vars]) to the address LINE reaches.')
@@ -68,7 +85,7 @@ function buildBunko(env: WorkerEnv): WorkerBunko {
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
   }
   const app = new Hono()
-  const sim = config.demo ? mountSimulator(app, env, config, clock) : null
+  const sim = config.demo && demo ? demo.mount(app, env, config, clock) : null
   const ticks = { last: 0, running: false }
   // Staff moved the demo clock: the request's demo tick runs now, not after the usual pause.
   const onClockAdvanced = () => {
@@ -78,21 +95,4 @@ function buildBunko(env: WorkerEnv): WorkerBunko {
   app.get('/liff/*', liffFallback(env.ASSETS))
   app.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
   return { app, deps, config, demoClock, sim, seeded: false, ticks }
-}
-
-/** The simulator on the same app, delivering webhooks in-process; the bot reaches it likewise. */
-function mountSimulator(app: Hono, env: WorkerEnv, config: Config, clock: Clock): LineSimulator {
-  const local = inProcess(app, env)
-  const sim = createLineSimulator({
-    channelSecret: config.line.channelSecret,
-    channelAccessToken: config.line.channelAccessToken,
-    loginChannelId: config.line.loginChannelId,
-    deliver: local,
-    clock: () => clock.now(),
-    liffApps: { [config.line.liffId]: `${config.publicUrl}/liff/` },
-  })
-  mountLineSimulator(app, sim)
-  // The LINE base URLs default to the public URL in demo mode (config.ts).
-  routeInProcess(config.publicUrl, local)
-  return sim
 }

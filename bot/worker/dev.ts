@@ -82,12 +82,15 @@ const migrated = await finished(wrangler(['d1', 'migrations', 'apply', 'DB', '--
 if (migrated !== 0) process.exit(migrated)
 
 const bundleDir = '.wrangler/dev-bundle'
-const bundled = await finished(wrangler(['deploy', '--dry-run', '--outdir', bundleDir]))
+// The demo Worker (bot/worker-demo.ts): the production one (wrangler.toml's main) has no simulator.
+const bundled = await finished(
+  wrangler(['deploy', 'bot/worker-demo.ts', '--dry-run', '--outdir', bundleDir]),
+)
 if (bundled !== 0) process.exit(bundled)
 
 const dev = wrangler([
   'dev',
-  `${bundleDir}/worker.js`,
+  `${bundleDir}/worker-demo.js`,
   '--no-bundle',
   '--ip',
   '127.0.0.1',

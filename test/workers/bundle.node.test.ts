@@ -28,9 +28,9 @@ function compatibility(): string {
   return `compatibility_date = "${date}"\ncompatibility_flags = ${flags}\n`
 }
 
-function bundle() {
+function bundle(entry = 'bot/worker.ts') {
   const config = join(dir, 'wrangler.toml')
-  const main = join(root, 'bot/worker.ts')
+  const main = join(root, entry)
   writeFileSync(
     config,
     `name = "bunko-bundle-check"\nmain = ${JSON.stringify(main)}\n${compatibility()}`,
@@ -64,6 +64,9 @@ describe('the Worker bundle', () => {
     const nodeOnly =
       /better-sqlite3|@hono\/node-server|db\/sqlite\.ts|bot\/node\.ts|richmenu\/(images|sync|cli)\.ts|worker\/dev\.ts|db\/import\/(run|fingerprint|marc-read|csv-read|catalogue|d1|target)\.ts/
     expect(inputs.filter((p) => nodeOnly.test(p))).toEqual([])
+    // Production never runs the demo: no LINE simulator, no demo library (issue 21).
+    const demoOnly = /bot\/simulator\/|db\/seed\/|bot\/demo\.ts|bot\/worker\/demo\.ts/
+    expect(inputs.filter((p) => demoOnly.test(p))).toEqual([])
     const external = Object.values(meta.outputs).flatMap((o) =>
       (o.imports ?? []).filter((i) => i.external).map((i) => i.path),
     )
@@ -71,6 +74,15 @@ describe('the Worker bundle', () => {
     // serves as node:stream.
     const builtins = external.map((p) => (p === 'stream' ? 'node:stream' : p))
     expect([...new Set(builtins)].sort()).toEqual(['node:buffer', 'node:stream'])
+  }, 120_000)
+
+  it('the demo Worker (bot/worker-demo.ts) carries the simulator and the demo library, nothing Node-only', () => {
+    const inputs = Object.keys(bundle('bot/worker-demo.ts').inputs)
+    expect(inputs.some((p) => p.includes('bot/simulator/'))).toBe(true)
+    expect(inputs.some((p) => p.endsWith('bot/demo.ts'))).toBe(true)
+    expect(
+      inputs.filter((p) => /better-sqlite3|@hono\/node-server|db\/sqlite\.ts/.test(p)),
+    ).toEqual([])
   }, 120_000)
 })
 

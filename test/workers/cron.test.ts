@@ -9,6 +9,7 @@ import { saveDemoOffset } from '../../bot/counter/demo-clock.ts'
 import { nextSlot } from '../../bot/notices/slots.ts'
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { bunkoFor } from '../../bot/worker/build.ts'
+import { WORKER_DEMO } from '../../bot/worker/demo.ts'
 import { checkIn } from '../../db/circulation.ts'
 import { receiveCopy } from '../../db/transit.ts'
 import { cron, lineUser, linkThroughWorker, send, workerEnv } from './worker-harness.ts'
@@ -25,7 +26,7 @@ describe('cron on Workers', () => {
     const { dialog } = await linkThroughWorker(wenv, user.userId, YOKO.number, YOKO.password)
     expect(dialog?.status).toBe(200)
 
-    const b = bunkoFor(wenv)
+    const b = bunkoFor(wenv, WORKER_DEMO)
     const { db, clock } = b.deps
     const [central] = await db.all<{ id: number }>(
       sql`SELECT id FROM places WHERE kind = 'library' ORDER BY id LIMIT 1`,

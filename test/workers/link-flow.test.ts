@@ -7,13 +7,14 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { bunkoFor } from '../../bot/worker/build.ts'
+import { WORKER_DEMO } from '../../bot/worker/demo.ts'
 import { lineUser, linkThroughWorker, send, workerEnv } from './worker-harness.ts'
 
 const wenv = workerEnv('W_LINK')
 const [hanako, kenta] = DEMO_USERS
 
 async function linkedPatron(userId: string): Promise<string | null> {
-  const rows = await bunkoFor(wenv).deps.db.all<{ number: string }>(
+  const rows = await bunkoFor(wenv, WORKER_DEMO).deps.db.all<{ number: string }>(
     sql`SELECT p.number FROM line_links k JOIN patrons p ON p.id = k.patron_id
       WHERE k.line_user_id = ${userId}`,
   )
@@ -25,7 +26,7 @@ describe('Workers demo mode', () => {
     const page = await send(wenv, '/simulator')
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<html')
-    const places = await bunkoFor(wenv).deps.db.all<{ n: number }>(
+    const places = await bunkoFor(wenv, WORKER_DEMO).deps.db.all<{ n: number }>(
       sql`SELECT count(*) AS n FROM places`,
     )
     expect(places[0]?.n).toBeGreaterThan(0)

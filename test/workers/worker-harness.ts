@@ -1,5 +1,6 @@
 /**
- * Drives the Worker as Cloudflare does: `fetch`, `scheduled` and `queue` from bot/worker.ts
+ * Drives the Worker as Cloudflare does: `fetch`, `scheduled` and `queue` from the demo Worker
+ * (bot/worker-demo.ts: bot/worker.ts plus demo mode, so tests without LINE secrets can run)
  * with an env built here (the test's own D1 as DB, plus variables) and a real workerd
  * ExecutionContext whose waitUntil work the test waits for. A browser with a cookie jar and
  * the simulator's user actions also go through the Worker's fetch.
@@ -13,7 +14,7 @@ import { env } from 'cloudflare:workers'
 import type { D1Database } from '@cloudflare/workers-types/index.ts'
 import { expect } from 'vitest'
 import type { WorkerEnv } from '../../bot/worker/env.ts'
-import worker from '../../bot/worker.ts'
+import worker from '../../bot/worker-demo.ts'
 
 export const ORIGIN = 'http://bunko.test'
 
