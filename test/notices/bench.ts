@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     notices: { type: 'string', default: '10000' },
     /** Write a CPU profile of the dispatch (not the seeding) here and print its top functions. */
     profile: { type: 'string' },
+    /** Print the figures as one JSON line too (bench-record.ts). */
+    json: { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -155,6 +157,19 @@ async function main() {
     console.log(
       `  report           sent ${report.sent}, failed ${report.failed}, deferred ${report.deferred}`,
     )
+    if (args.json)
+      console.log(
+        JSON.stringify({
+          notices: N,
+          seconds,
+          floor,
+          cpuMsPerPush: (cpuSeconds / N) * 1000,
+          peakRss: peak.rss,
+          rssBefore: before.rss,
+          duplicates: line.duplicates,
+          reached: line.usersReached,
+        }),
+      )
     if (profile)
       console.log(`\nCPU profile of the dispatch (${args.profile}):\n${selfTimeTable(profile, 15)}`)
     if (line.duplicates > 0 || line.usersReached !== N || report.sent !== N) process.exitCode = 1
