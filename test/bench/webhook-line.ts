@@ -45,15 +45,15 @@ export interface LoadResult {
 }
 
 async function load(url: string, total: number, concurrency: number): Promise<LoadResult> {
-  const bodies = await Promise.all(
-    Array.from({ length: total }, async () => {
-      const b = JSON.stringify({
-        destination: 'Ubench',
-        events: [textMessageEvent(sim.state, USER, 'ヘルプ')],
-      })
-      return { b, sig: await sign(DEMO_CHANNEL.secret, b) }
-    }),
-  )
+  // Each event is made just before it is sent: a reply token made long before would expire
+  // (as LINE's do) while a slow run is still going.
+  const event = async () => {
+    const b = JSON.stringify({
+      destination: 'Ubench',
+      events: [textMessageEvent(sim.state, USER, 'ヘルプ')],
+    })
+    return { b, sig: await sign(DEMO_CHANNEL.secret, b) }
+  }
   const latencies: number[] = []
   let next = 0
   let failures = 0
@@ -61,7 +61,8 @@ async function load(url: string, total: number, concurrency: number): Promise<Lo
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
-        const { b, sig } = bodies[next++]!
+        next += 1
+        const { b, sig } = await event()
         const s = performance.now()
         const res = await fetch(url, {
           method: 'POST',
