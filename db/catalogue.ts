@@ -19,13 +19,19 @@
  *   does the same, and 'rebuild' restores either from `titles` at any time;
  * - each gram is the hex of its UTF-8 bytes, so unicode61 sees one ASCII token whatever the
  *   characters are: no punctuation (・, %, ー) splits a gram and no Unicode folding makes it
- *   match more than LIKE did. `gramToken` builds the query token the same way.
+ *   match more than LIKE did. `gramToken` (db/search-candidates.ts) builds the query token the
+ *   same way.
+ *
+ * A common word must not cost more than a rare one (issue 21): the indexes give the newest
+ * `SEARCH_CAP` (1,000) matches in their own order, the page is ranked within those, and
+ * `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { TitleSummary } from '../core/library-system.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
+import { candidateIds, SEARCH_CAP } from './search-candidates.ts'
 
 export type { Availability } from '../core/library-system.ts'
 /** A search hit as the port answers it (core/library-system.ts). */
@@ -42,27 +48,6 @@ export function searchTerms(q: string): string[] {
     .map((t) => (/^[\d-]{10,17}[\dX]?$/i.test(t) ? t.replace(/-/g, '') : t))
     .filter((t) => t.length > 0)
     .slice(0, 8)
-}
-
-const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
-
-/**
- * The `titles_grams` token of a one- or two-character string: SQLite's `hex(lower(gram))`,
- * i.e. ASCII letters lower-cased (as LIKE compares them) and the UTF-8 bytes in hex.
- */
-function gramToken(gram: string): string {
-  const bytes = new TextEncoder().encode(gram.replace(/[A-Z]/g, (c) => c.toLowerCase()))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function termCondition(term: string): SQL {
-  const variants = [...new Set([term, toKatakana(term)])]
-  if ([...term].length >= 3) {
-    const match = variants.map(phrase).join(' OR ')
-    return sql`t.id IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH ${match})`
-  }
-  const match = variants.map((v) => phrase(gramToken(v))).join(' OR ')
-  return sql`t.id IN (SELECT rowid FROM titles_grams WHERE titles_grams MATCH ${match})`
 }
 
 /** Whether the title or its reading holds the term (ASCII case-insensitive, as LIKE is). */
@@ -82,26 +67,49 @@ export async function rebuildTitleGrams(db: Db): Promise<void> {
   await db.orm.run(sql`INSERT INTO titles_grams (titles_grams) VALUES ('rebuild')`)
 }
 
-/** Titles matching every term, title matches first, `limit` at a time (see the file comment). */
+/**
+ * Titles matching every term, title matches first, `limit` at a time (see the file comment),
+ * ranked within the newest `cap` matches (db/search-candidates.ts; default `SEARCH_CAP`).
+ */
 export async function searchTitles(
   db: Db,
-  input: { q: string; limit?: number; offset?: number; audiobooksLast?: boolean },
+  input: { q: string; limit?: number; offset?: number; audiobooksLast?: boolean; cap?: number },
 ): Promise<TitleHit[]> {
   const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
   if (terms.length === 0) return []
   const limit = Math.max(1, Math.min(100, Math.floor(input.limit ?? 20)))
   const offset = Math.max(0, Math.floor(input.offset ?? 0))
-  const where = sql.join(terms.map(termCondition), sql` AND `)
   const titleFirst = sql`CASE WHEN ${sql.join(terms.map(inTitle), sql` AND `)} THEN 0 ELSE 1 END`
   const audiobooks = input.audiobooksLast ? sql`t.material_type = 'audiobook', ` : sql``
   const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
-    WHERE t.withdrawn_at IS NULL AND ${where}
+    WHERE t.id IN (${candidateIds(terms, searchCap(input.cap))})
     ORDER BY ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
   return titleHits(
     db,
     ids.map((r) => r.id),
   )
 }
+
+/**
+ * How many titles a search finds, counted no further than `cap` (default `SEARCH_CAP`):
+ * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches.
+ */
+export async function countTitles(
+  db: Db,
+  input: { q: string; cap?: number },
+): Promise<{ count: number; capped: boolean }> {
+  const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
+  if (terms.length === 0) return { count: 0, capped: false }
+  const cap = searchCap(input.cap)
+  const [row] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (${candidateIds(terms, cap + 1)})`,
+  )
+  const n = Number(row?.n ?? 0)
+  return { count: Math.min(n, cap), capped: n > cap }
+}
+
+const searchCap = (cap: number | undefined) =>
+  Math.max(1, Math.min(SEARCH_CAP, Math.floor(cap ?? SEARCH_CAP)))
 
 /** One title with its availability, or null. */
 export async function getTitle(db: Db, id: number): Promise<TitleHit | null> {
