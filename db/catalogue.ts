@@ -31,7 +31,7 @@ import type { TitleSummary } from '../core/library-system.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
-import { candidateIds, SEARCH_CAP } from './search-candidates.ts'
+import { candidateIds, contains, SEARCH_CAP } from './search-candidates.ts'
 
 export type { Availability } from '../core/library-system.ts'
 /** A search hit as the port answers it (core/library-system.ts). */
@@ -53,9 +53,7 @@ export function searchTerms(q: string): string[] {
 /** Whether the title or its reading holds the term (ASCII case-insensitive, as LIKE is). */
 function inTitle(term: string): SQL {
   const variants = [...new Set([term, toKatakana(term)])]
-  const hits = variants.map(
-    (v) => sql`instr(lower(t.title), lower(${v})) > 0 OR instr(lower(t.yomi), lower(${v})) > 0`,
-  )
+  const hits = variants.map((v) => sql`${contains(sql`t.title`, v)} OR ${contains(sql`t.yomi`, v)}`)
   return sql`(${sql.join(hits, sql` OR `)})`
 }
 

@@ -25,6 +25,9 @@ export const SEARCH_CAP = 1000
 const toKatakana = (s: string) =>
   s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
 
+/** ASCII letters lower-cased, nothing else: what SQLite's lower() does without ICU. */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
+
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
 
 /**
@@ -32,7 +35,7 @@ const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
  * i.e. ASCII letters lower-cased (as LIKE compares them) and the UTF-8 bytes in hex.
  */
 export function gramToken(gram: string): string {
-  const bytes = new TextEncoder().encode(gram.replace(/[A-Z]/g, (c) => c.toLowerCase()))
+  const bytes = new TextEncoder().encode(asciiLower(gram))
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
@@ -46,12 +49,23 @@ function matchAll(terms: string[], token: (t: string) => string): string {
     .join(' AND ')
 }
 
+/**
+ * Whether `field` holds `v`, ASCII case-insensitive as LIKE and the gram index are. Only a term
+ * with an ASCII letter needs lower() (SQLite's lower() folds nothing else), so a Japanese term
+ * is a plain instr: ranking a thousand candidates then copies no strings.
+ */
+export function contains(field: SQL, v: string): SQL {
+  return /[A-Za-z]/.test(v)
+    ? sql`instr(lower(${field}), ${asciiLower(v)}) > 0`
+    : sql`instr(${field}, ${v}) > 0`
+}
+
 const GRAM_FIELDS = ['title', 'yomi', 'author', 'author_yomi', 'publisher'] as const
 
 /** Whether a field the gram index covers holds the short term (or its katakana form). */
 function inFields(term: string): SQL {
   const hits = [...new Set([term, toKatakana(term)])].flatMap((v) =>
-    GRAM_FIELDS.map((f) => sql`instr(lower(t.${sql.raw(f)}), lower(${v})) > 0`),
+    GRAM_FIELDS.map((f) => contains(sql`t.${sql.raw(f)}`, v)),
   )
   return sql`(${sql.join(hits, sql` OR `)})`
 }
