@@ -23,15 +23,15 @@
  *   same way.
  *
  * A common word must not cost more than a rare one (issue 21): the indexes give the newest
- * `SEARCH_CAP` (1,000) matches in their own order, the page is ranked within those, and
- * `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts.
+ * `SEARCH_CAP` (1,000) matches in their own order, ranked `RANK_WINDOW` (200, ten pages) at a
+ * time, and `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { TitleSummary } from '../core/library-system.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
-import { candidateIds, contains, SEARCH_CAP } from './search-candidates.ts'
+import { candidateIds, contains, RANK_WINDOW, SEARCH_CAP } from './search-candidates.ts'
 
 export type { Availability } from '../core/library-system.ts'
 /** A search hit as the port answers it (core/library-system.ts). */
@@ -67,11 +67,19 @@ export async function rebuildTitleGrams(db: Db): Promise<void> {
 
 /**
  * Titles matching every term, title matches first, `limit` at a time (see the file comment),
- * ranked within the newest `cap` matches (db/search-candidates.ts; default `SEARCH_CAP`).
+ * among the newest `cap` matches (default `SEARCH_CAP`), ranked a window of `window` of them
+ * at a time (default `RANK_WINDOW`, at most `cap`): db/search-candidates.ts.
  */
 export async function searchTitles(
   db: Db,
-  input: { q: string; limit?: number; offset?: number; audiobooksLast?: boolean; cap?: number },
+  input: {
+    q: string
+    limit?: number
+    offset?: number
+    audiobooksLast?: boolean
+    cap?: number
+    window?: number
+  },
 ): Promise<TitleHit[]> {
   const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
   if (terms.length === 0) return []
@@ -79,9 +87,15 @@ export async function searchTitles(
   const offset = Math.max(0, Math.floor(input.offset ?? 0))
   const titleFirst = sql`CASE WHEN ${sql.join(terms.map(inTitle), sql` AND `)} THEN 0 ELSE 1 END`
   const audiobooks = input.audiobooksLast ? sql`t.material_type = 'audiobook', ` : sql``
+  const cap = searchCap(input.cap)
+  const window = Math.max(1, Math.min(cap, Math.floor(input.window ?? RANK_WINDOW)))
+  // Only the windows this page reaches into are read; earlier windows come first. The window
+  // is written as an integer literal: a bound number may be a REAL, and the division must not be.
+  const read = Math.min(cap, Math.ceil((offset + limit) / window) * window)
   const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
-    WHERE t.id IN (${candidateIds(terms, searchCap(input.cap))})
-    ORDER BY ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
+    WHERE t.id IN (${candidateIds(terms, read)})
+    ORDER BY (row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))},
+      ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
   return titleHits(
     db,
     ids.map((r) => r.id),

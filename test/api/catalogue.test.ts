@@ -168,12 +168,20 @@ describe('GET /api/search', () => {
     const first = await json<SearchResponse>(await search('共通語'))
     expect(first).toMatchObject({ total: 1000, totalCapped: true })
     expect(first.results).toHaveLength(20)
-    // Ranked within the newest 1,000 (ids 5,005–6,004): newest year first, then newest id.
-    expect(first.results.map((r) => r.year)).toEqual(Array(20).fill(2019))
+    // Page 1 ranks the newest 200 (ids 5,805–6,004, ten pages) by year, newest id first.
+    expect(first.results.map((r) => r.year)).toEqual([
+      ...Array(7).fill(2019),
+      ...Array(7).fill(2018),
+      ...Array(6).fill(2017),
+    ])
     expect(first.results[0]?.id).toBe(5_989) // i = 989, the newest title of 2019
+    // Page 11 starts the next 200 (ids 5,605–5,804); page 50 ends the 1,000.
+    const eleventh = await json<SearchResponse>(await search('共通語', '&page=11'))
+    expect(eleventh.results.every((r) => r.id >= 5_605 && r.id <= 5_804)).toBe(true)
+    expect(eleventh.results[0]?.year).toBe(2019)
     const last = await json<SearchResponse>(await search('共通語', '&page=50'))
     expect(last.results).toHaveLength(20)
-    expect(last.results.every((r) => r.id >= 5_005)).toBe(true)
+    expect(last.results.every((r) => r.id >= 5_005 && r.id <= 5_204)).toBe(true)
     // Two characters (the gram index) are capped the same way.
     expect(await json<SearchResponse>(await search('共通'))).toMatchObject({
       total: 1000,

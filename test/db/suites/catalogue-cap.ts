@@ -95,6 +95,18 @@ export function catalogueCapSuite(open: OpenDb) {
       expect(new Set(pages).size).toBe(10)
     })
 
+    it('ranks a window of candidates at a time; a page may straddle two windows', async () => {
+      const page = async (offset: number, limit: number) =>
+        (await searchTitles(db, { q: '料理', cap: 10, window: 4, limit, offset })).map((t) => t.id)
+      // Windows of the newest ten, newest first: 221–224, 217–220, 215–216; each ranked.
+      const ranked = [222, 224, 221, 223, 218, 220, 217, 219, 216, 215]
+      expect(await page(0, 100)).toEqual(ranked)
+      expect(await page(3, 3)).toEqual(ranked.slice(3, 6))
+      const pages = [...(await page(0, 3)), ...(await page(3, 3)), ...(await page(6, 3))]
+      expect([...pages, ...(await page(9, 3))]).toEqual(ranked)
+      expect(await page(10, 3)).toEqual([])
+    })
+
     it('HOLD-AUDIOBOOK: 録音図書 stay last within the cap', async () => {
       const order = await ids('料理', 10, true)
       expect(order.slice(-2)).toEqual([220, 222])
