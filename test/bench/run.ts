@@ -157,9 +157,11 @@ const SEARCH_MEASURED = `Each figure times what the LIFF search page's API asks 
 20 hits with every hit's availability per library and its hold queue (\`searchTitles\`) and the
 count (\`countTitles\`, capped at 1,000: 「1,000件以上」), on the same generated library, with a
 Latin word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes
-none). Six words per class, 100 searches per class after 12 warm-up calls. A term matching more than 1,000 titles is ranked and counted within its 1,000 newest
-matches, read from the FTS5 index in rowid order (db/search-candidates.ts), so a common word
-costs what a rare one does.`
+none). Six words per class, 100 searches per class after 12 warm-up calls. A term matching
+more than 1,000 titles is counted and shown within its 1,000 newest matches, read from the FTS5
+index in rowid order and ranked 200 at a time (db/search-candidates.ts), so a common word costs
+what a rare one does; a rare word (the Latin ones are in 1% of titles) has a few dozen matches
+at 10,000 titles and reaches that cap at 1,000,000, which is where its growth comes from.`
 
 try {
   await main()
