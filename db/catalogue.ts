@@ -19,13 +19,19 @@
  *   does the same, and 'rebuild' restores either from `titles` at any time;
  * - each gram is the hex of its UTF-8 bytes, so unicode61 sees one ASCII token whatever the
  *   characters are: no punctuation (・, %, ー) splits a gram and no Unicode folding makes it
- *   match more than LIKE did. `gramToken` builds the query token the same way.
+ *   match more than LIKE did. `gramToken` (db/search-candidates.ts) builds the query token the
+ *   same way.
+ *
+ * A common word must not cost more than a rare one (issue 21): the indexes give the newest
+ * `SEARCH_CAP` (1,000) matches in their own order, ranked `RANK_WINDOW` (200, ten pages) at a
+ * time, and `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { TitleSummary } from '../core/library-system.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
+import { candidateIds, contains, RANK_WINDOW, SEARCH_CAP } from './search-candidates.ts'
 
 export type { Availability } from '../core/library-system.ts'
 /** A search hit as the port answers it (core/library-system.ts). */
@@ -44,33 +50,10 @@ export function searchTerms(q: string): string[] {
     .slice(0, 8)
 }
 
-const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
-
-/**
- * The `titles_grams` token of a one- or two-character string: SQLite's `hex(lower(gram))`,
- * i.e. ASCII letters lower-cased (as LIKE compares them) and the UTF-8 bytes in hex.
- */
-function gramToken(gram: string): string {
-  const bytes = new TextEncoder().encode(gram.replace(/[A-Z]/g, (c) => c.toLowerCase()))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function termCondition(term: string): SQL {
-  const variants = [...new Set([term, toKatakana(term)])]
-  if ([...term].length >= 3) {
-    const match = variants.map(phrase).join(' OR ')
-    return sql`t.id IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH ${match})`
-  }
-  const match = variants.map((v) => phrase(gramToken(v))).join(' OR ')
-  return sql`t.id IN (SELECT rowid FROM titles_grams WHERE titles_grams MATCH ${match})`
-}
-
 /** Whether the title or its reading holds the term (ASCII case-insensitive, as LIKE is). */
 function inTitle(term: string): SQL {
   const variants = [...new Set([term, toKatakana(term)])]
-  const hits = variants.map(
-    (v) => sql`instr(lower(t.title), lower(${v})) > 0 OR instr(lower(t.yomi), lower(${v})) > 0`,
-  )
+  const hits = variants.map((v) => sql`${contains(sql`t.title`, v)} OR ${contains(sql`t.yomi`, v)}`)
   return sql`(${sql.join(hits, sql` OR `)})`
 }
 
@@ -82,26 +65,63 @@ export async function rebuildTitleGrams(db: Db): Promise<void> {
   await db.orm.run(sql`INSERT INTO titles_grams (titles_grams) VALUES ('rebuild')`)
 }
 
-/** Titles matching every term, title matches first, `limit` at a time (see the file comment). */
+/**
+ * Titles matching every term, title matches first, `limit` at a time (see the file comment),
+ * among the newest `cap` matches (default `SEARCH_CAP`), ranked a window of `window` of them
+ * at a time (default `RANK_WINDOW`, at most `cap`): db/search-candidates.ts.
+ */
 export async function searchTitles(
   db: Db,
-  input: { q: string; limit?: number; offset?: number; audiobooksLast?: boolean },
+  input: {
+    q: string
+    limit?: number
+    offset?: number
+    audiobooksLast?: boolean
+    cap?: number
+    window?: number
+  },
 ): Promise<TitleHit[]> {
   const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
   if (terms.length === 0) return []
   const limit = Math.max(1, Math.min(100, Math.floor(input.limit ?? 20)))
   const offset = Math.max(0, Math.floor(input.offset ?? 0))
-  const where = sql.join(terms.map(termCondition), sql` AND `)
   const titleFirst = sql`CASE WHEN ${sql.join(terms.map(inTitle), sql` AND `)} THEN 0 ELSE 1 END`
   const audiobooks = input.audiobooksLast ? sql`t.material_type = 'audiobook', ` : sql``
+  const cap = searchCap(input.cap)
+  const window = Math.max(1, Math.min(cap, Math.floor(input.window ?? RANK_WINDOW)))
+  // Only the windows this page reaches into are read; earlier windows come first. The window
+  // is written as an integer literal: a bound number may be a REAL, and the division must not be.
+  const read = Math.min(cap, Math.ceil((offset + limit) / window) * window)
   const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
-    WHERE t.withdrawn_at IS NULL AND ${where}
-    ORDER BY ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
+    WHERE t.id IN (${candidateIds(terms, read)})
+    ORDER BY (row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))},
+      ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
   return titleHits(
     db,
     ids.map((r) => r.id),
   )
 }
+
+/**
+ * How many titles a search finds, counted no further than `cap` (default `SEARCH_CAP`):
+ * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches.
+ */
+export async function countTitles(
+  db: Db,
+  input: { q: string; cap?: number },
+): Promise<{ count: number; capped: boolean }> {
+  const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
+  if (terms.length === 0) return { count: 0, capped: false }
+  const cap = searchCap(input.cap)
+  const [row] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (${candidateIds(terms, cap + 1)})`,
+  )
+  const n = Number(row?.n ?? 0)
+  return { count: Math.min(n, cap), capped: n > cap }
+}
+
+const searchCap = (cap: number | undefined) =>
+  Math.max(1, Math.min(SEARCH_CAP, Math.floor(cap ?? SEARCH_CAP)))
 
 /** One title with its availability, or null. */
 export async function getTitle(db: Db, id: number): Promise<TitleHit | null> {

@@ -177,6 +177,11 @@ export interface SearchResponse {
     publisher: string
     year: number | null
   })[]
+  /**
+   * Issue 21: more titles match than the search counts (it counts at most 1,000); `total` is
+   * then that cap, shown as 「1,000件以上」 / "1,000+".
+   */
+  totalCapped: boolean
 }
 
 export type CopyStatus = 'on_shelf' | 'on_loan' | 'in_transit' | 'held_for_pickup' | 'not_for_loan'

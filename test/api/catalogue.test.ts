@@ -93,7 +93,7 @@ describe('GET /api/search', () => {
     const first = await json<SearchResponse>(await search('図書館の本'))
     expect(first).toMatchObject({ q: '図書館の本', page: 1, pageSize: 20 })
     expect(first.results).toHaveLength(20)
-    expect(first.total).toBeGreaterThan(20)
+    expect(first).toMatchObject({ total: 29, totalCapped: false })
     const second = await json<SearchResponse>(await search('図書館の本', '&page=2'))
     expect(second.results).toHaveLength(9)
     expect(second.total).toBe(29)
@@ -148,6 +148,45 @@ describe('GET /api/search', () => {
   it('trims the query; nothing found is an empty page', async () => {
     const body = await json<SearchResponse>(await search('  存在しない本のなまえ  '))
     expect(body).toMatchObject({ q: '存在しない本のなまえ', total: 0, results: [] })
+  })
+
+  it('counts at most 1,000 titles and says "1,000+"; every page up to the 50th is served (issue 21)', async () => {
+    const many = Array.from({ length: 1_005 }, (_, i) => ({
+      id: 5_000 + i,
+      title: `共通語の本 ${i}`,
+      materialType: 'book' as const,
+      year: 1990 + (i % 30),
+      createdAt: 0,
+    }))
+    for (let i = 0; i < many.length; i += 100)
+      await t.db.batch([
+        t.db.orm
+          .insert(titles)
+          .values(many.slice(i, i + 100))
+          .returning(),
+      ])
+    const first = await json<SearchResponse>(await search('共通語'))
+    expect(first).toMatchObject({ total: 1000, totalCapped: true })
+    expect(first.results).toHaveLength(20)
+    // Page 1 ranks the newest 200 (ids 5,805–6,004, ten pages) by year, newest id first.
+    expect(first.results.map((r) => r.year)).toEqual([
+      ...Array(7).fill(2019),
+      ...Array(7).fill(2018),
+      ...Array(6).fill(2017),
+    ])
+    expect(first.results[0]?.id).toBe(5_989) // i = 989, the newest title of 2019
+    // Page 11 starts the next 200 (ids 5,605–5,804); page 50 ends the 1,000.
+    const eleventh = await json<SearchResponse>(await search('共通語', '&page=11'))
+    expect(eleventh.results.every((r) => r.id >= 5_605 && r.id <= 5_804)).toBe(true)
+    expect(eleventh.results[0]?.year).toBe(2019)
+    const last = await json<SearchResponse>(await search('共通語', '&page=50'))
+    expect(last.results).toHaveLength(20)
+    expect(last.results.every((r) => r.id >= 5_005 && r.id <= 5_204)).toBe(true)
+    // Two characters (the gram index) are capped the same way.
+    expect(await json<SearchResponse>(await search('共通'))).toMatchObject({
+      total: 1000,
+      totalCapped: true,
+    })
   })
 
   it('validates q and page', async () => {

@@ -1,13 +1,12 @@
 /**
  * What the benchmark measures, each through the db layer's own operation on a real SQLite
- * file: list loans, list holds, place a hold, check in, search. Subjects are drawn at random
+ * file: list loans, list holds, place a hold, check in (search: test/bench/search.ts). Subjects are drawn at random
  * from the library (SQLite's random(), so each run differs a little; medians are robust).
  */
 import { type SQL, sql } from 'drizzle-orm'
 import { CHARTS } from '../../bot/counter/stats/charts.ts'
 import { statsPeriod } from '../../core/index.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
-import { searchTitles } from '../../db/catalogue.ts'
 import { checkIn } from '../../db/circulation.ts'
 import type { Db } from '../../db/client.ts'
 import { listHolds, placeHolds } from '../../db/holds.ts'
@@ -20,9 +19,6 @@ export const OPERATIONS = [
   'list holds',
   'place a hold',
   'check in',
-  'search, 3+ characters (FTS)',
-  'search, 2 characters (grams)',
-  'search, 1 character (grams)',
   'statistics, 30 days',
   'statistics, fiscal year',
   'statistics page, fiscal year (with charts)',
@@ -31,18 +27,6 @@ export type Operation = (typeof OPERATIONS)[number]
 
 const policy = HIRAKATA_POLICY
 
-/**
- * Words a patron types: three or more characters use the trigram index; one or two the gram
- * index (db/catalogue.ts). The single characters include の (in about 60% of titles) and ア
- * (20%): the worst cases, where reading every match's year to sort them costs most.
- */
-const LONG_WORDS = ['ひらかた', '図書室', '殺人事件', 'モーツァルト', 'はじめての', '北海道']
-const SHORT_WORDS = ['灯台', '歴史', '料理', '佐藤', 'くま', '京都']
-const ONE_CHARACTER = ['猫', '本', '海', 'の', 'ア', '花']
-const cycle = (words: string[], n: number) =>
-  Array.from({ length: n }, (_, i) => words[i % words.length]!)
-/** Searches per kind (a LIKE scan over a million titles took about a second each). */
-const SEARCHES = 50
 /** Statistics pages per kind: staff open them a few times a day. */
 const STATS_RUNS = 20
 const WARM = 2
@@ -104,24 +88,6 @@ export async function measure(db: Db, n: number, now: number): Promise<Record<Op
       const r = await checkIn(db, { barcode, placeId: 1 }, now, policy)
       return r.ok && r.value.returnedLoanId !== null
     }),
-    'search, 3+ characters (FTS)': await timeEach(
-      cycle(LONG_WORDS, Math.min(k, SEARCHES)),
-      async (q) => {
-        return (await searchTitles(db, { q })).length > 0
-      },
-    ),
-    'search, 2 characters (grams)': await timeEach(
-      cycle(SHORT_WORDS, Math.min(k, SEARCHES)),
-      async (q) => {
-        return (await searchTitles(db, { q })).length > 0
-      },
-    ),
-    'search, 1 character (grams)': await timeEach(
-      cycle(ONE_CHARACTER, Math.min(k, SEARCHES)),
-      async (q) => {
-        return (await searchTitles(db, { q })).length > 0
-      },
-    ),
     ...(await measureStats(db, now)),
   }
 }

@@ -62,9 +62,8 @@ export const MEASURED = `Each figure times one call of the db operation on a SQL
 generator as \`npm run db:seed\` (patrons = titles / 10; about 1.9 copies per title, 10% of them
 on loan; 3% of titles in demand with a queue of holds). Subjects are drawn at random: patrons
 with loans (list loans), with waiting holds (list holds), any patron and a loanable title
-(place a hold), copies on loan half of which fill a waiting hold (check in), and six words of
-each length for search (\`searchTitles\`, 20 hits with availability). Timings exclude twenty
-warm-up calls. The statistics rows (issue 20) time the page's queries (\`statsReport\`, 20 runs
+(place a hold), copies on loan half of which fill a waiting hold (check in). Timings exclude
+twenty warm-up calls. Catalogue search has its own section below (issue 21). The statistics rows (issue 20) time the page's queries (\`statsReport\`, 20 runs
 after 2 warm-ups) over a year of activity added to the same file (test/bench/activity.ts:
 per patron 0.3 LINE links, 5 renewals and 3.3 holds placed or cancelled on three channels,
 12 other counter entries, 2 ended holds with their ready notices, 1 overdue notice), and

@@ -98,4 +98,15 @@ describe('LIFF app in Chromium', () => {
     expect(placed[0]?.pickupPlace.kind).toBe('locker')
     await context.close()
   })
+
+  it('issue 21: a search that finds more than it counts says 「…件以上」', async () => {
+    const { page, context, fake } = await openContext(h)
+    fake.searchCap = 1
+    await page.goto(appUrl(h, 'search?q=海辺'))
+    await page.getByRole('status').filter({ hasText: '1件以上見つかりました。' }).waitFor()
+    fake.searchCap = 1000
+    await page.goto(appUrl(h, 'search?q=海辺&page=1'))
+    await page.getByRole('status').filter({ hasText: '2件見つかりました。' }).waitFor()
+    await context.close()
+  })
 })

@@ -38,6 +38,8 @@ export class FakeLibrary {
   /** Every call, for assertions: `GET /api/me`. */
   calls: string[] = []
   private nextId = 900
+  /** Most titles a search counts, as the server's 1,000 (issue 21); a test may lower it. */
+  searchCap = 1000
 
   constructor(readonly options: FakeOptions = {}) {}
 
@@ -271,7 +273,8 @@ export class FakeLibrary {
     const text = (q.get('q') ?? '').trim()
     if (!text) return err(400, 'invalid', '探したいことばを入力してください。', 'q')
     const page = Math.max(1, Number(q.get('page')) || 1)
-    const hits = F.TITLES.filter((t) => t.name.includes(text) || t.author.includes(text))
+    const found = F.TITLES.filter((t) => t.name.includes(text) || t.author.includes(text))
+    const hits = found.slice(0, this.searchCap)
     const pageSize = 20
     const results = hits.slice((page - 1) * pageSize, page * pageSize).map((t) => ({
       ...t,
@@ -280,7 +283,8 @@ export class FakeLibrary {
       publisher: '淀川書房',
       year: 2000 + t.id,
     }))
-    return ok({ q: text, page, pageSize, total: hits.length, results })
+    const totalCapped = found.length > this.searchCap
+    return ok({ q: text, page, pageSize, total: hits.length, results, totalCapped })
   }
 
   private title(id: number): Response {

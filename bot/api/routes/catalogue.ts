@@ -1,5 +1,5 @@
 /**
- * Catalogue: `GET /search?q=&page=` (db's trigram search) and `GET /titles/:id` (the 詳細
+ * Catalogue: `GET /search?q=&page=` (db's search: a page of 20 and a count capped at 1,000) and `GET /titles/:id` (the 詳細
  * page: availability per library, the hold queue, and whether this patron may put the title
  * in the cart, decided by core exactly as placing it would be).
  */
@@ -15,7 +15,7 @@ import {
   type Title,
   type TitleSummary,
 } from '../../../core/index.ts'
-import { searchTitles } from '../../../db/catalogue.ts'
+import { countTitles, searchTitles } from '../../../db/catalogue.ts'
 import { favourites, places, wantToRead } from '../../../db/schema.ts'
 import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
@@ -53,17 +53,20 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const { q, page } = query(c, SearchQuery, lang)
     const offset = (page - 1) * PAGE_SIZE
-    // One more than a page: whether another page follows (db gives no total count yet).
     // HOLD-AUDIOBOOK: 録音図書 last for a patron who may not reserve them.
     const audiobooksLast = c.get('patron').category !== 'print_disabled'
-    const hits = await searchTitles(db, { q, limit: PAGE_SIZE + 1, offset, audiobooksLast })
+    // The count stops at 1,000 (issue 21): the deepest page is the 1,000th title anyway.
+    const [hits, found] = await Promise.all([
+      searchTitles(db, { q, limit: PAGE_SIZE, offset, audiobooksLast }),
+      countTitles(db, { q }),
+    ])
     const shown = hits.slice(0, PAGE_SIZE)
     const summaries = await summarize(db, shown)
     const body: SearchResponse = {
       q,
       page,
       pageSize: PAGE_SIZE,
-      total: offset + hits.length,
+      total: found.count,
       results: shown.map((h) => ({
         ...summaries.get(h.id)!,
         publisher: h.publisher,
@@ -71,6 +74,7 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
         copies: h.availability.reduce((n, a) => n + a.copies, 0),
         onShelf: h.availability.reduce((n, a) => n + a.onShelf, 0),
       })),
+      totalCapped: found.capped,
     }
     return c.json(body)
   })

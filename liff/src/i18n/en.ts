@@ -148,6 +148,7 @@ export const en: Dict = {
       audiobook: 'Audiobook (for print-disabled readers)',
     },
     notForLoan: 'Reference only',
+    foundAtLeast: (n: number) => `${n.toLocaleString('en')}+ results found.`,
   },
   title: {
     availability: 'Copies and availability',

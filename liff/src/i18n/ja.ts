@@ -152,6 +152,8 @@ export const ja = {
       audiobook: '録音図書',
     } satisfies Record<MaterialType, string>,
     notForLoan: '禁帯出',
+    /** More matches than the search counts (issue 21): "1,000件以上". */
+    foundAtLeast: (n: number) => `${n.toLocaleString('ja-JP')}件以上見つかりました。`,
   },
   title: {
     availability: '所蔵と貸出状況',

@@ -44,7 +44,13 @@ export function SearchPage({ route }: { route: Route }) {
       {res.error && <ErrorNote error={res.error} retry={res.reload} />}
       {res.loading && <Loading />}
       {d && !res.loading && (
-        <p role="status">{d.total ? t.search.found(d.total) : t.search.none}</p>
+        <p role="status">
+          {d.totalCapped
+            ? t.search.foundAtLeast(d.total)
+            : d.total
+              ? t.search.found(d.total)
+              : t.search.none}
+        </p>
       )}
       {d && (
         <ul class="items">

@@ -194,7 +194,7 @@ const toKatakana = (s: string) =>
  * inside the title, reading, author, author's reading or publisher (ASCII case-insensitive),
  * or, from three characters on, inside the ISBN too; title matches first, then newest first.
  */
-async function likeIds(db: Db, q: string): Promise<number[]> {
+export async function likeIds(db: Db, q: string): Promise<number[]> {
   const terms = searchTerms(q)
   if (terms.length === 0) return []
   const conditions = terms.map((term) => {

@@ -2,6 +2,7 @@
 import type { OpenDb } from '../drivers.ts'
 import { accountSuite } from './account.ts'
 import { catalogueSuite } from './catalogue.ts'
+import { catalogueCapSuite } from './catalogue-cap.ts'
 import { circulationSuite } from './circulation.ts'
 import { expireOneSuite } from './expire-one.ts'
 import { holdsSuite } from './holds.ts'
@@ -28,4 +29,5 @@ export function allSuites(open: OpenDb): void {
   statsSuite(open)
   transitSuite(open)
   withdrawnSuite(open)
+  catalogueCapSuite(open)
 }

@@ -1,0 +1,95 @@
+/**
+ * The bounded candidate set of a catalogue search (issue 21): the ids of the newest `cap` live
+ * titles that match every term, read from the full-text indexes in their own rowid order
+ * (newest first) and stopped after `cap`. A common word (の is in most titles) therefore costs
+ * the same as a rare one: ranking and counting look at no more than `cap` titles, never at
+ * every match.
+ *
+ * What this chooses, where the guide is silent: for a word found in more than `cap` titles the
+ * pages show the `cap` most recently catalogued of them (highest id) and the count says
+ * "1,000件以上"; 50 pages of 20 (the deepest page the API serves) are exactly 1,000 titles, so
+ * every page a patron can open lies inside the set. The candidates are ranked (title matches
+ * first, then by year) in windows of `RANK_WINDOW`: pages 1–10 rank the newest 200, pages
+ * 11–20 the next 200, and so on, so page 1 reads 200 titles, not 1,000 (at a million titles
+ * this halved the CPU time of a search), and every page stays consistent with the next.
+ *
+ * All terms of three or more characters go into one trigram MATCH, all shorter ones into one
+ * `titles_grams` MATCH (each term's hiragana and katakana forms ORed, the terms ANDed), so FTS5
+ * intersects the doclists itself. When both kinds are typed, the trigram index drives and each
+ * short term is checked on the title's own row with `instr` (`contains`): what the gram index
+ * holds (grams of `lower(field)`), without a second FTS5 query per row (probing the gram index
+ * row by row cost about 0.5 ms a row at a million titles).
+ */
+import { type SQL, sql } from 'drizzle-orm'
+
+/** How many matches a search shows and counts at most. */
+export const SEARCH_CAP = 1000
+/** How many candidates are ranked together: ten pages of 20. */
+export const RANK_WINDOW = 200
+
+const toKatakana = (s: string) =>
+  s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+
+/** ASCII letters lower-cased, nothing else: what SQLite's lower() does without ICU. */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
+
+const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`
+
+/**
+ * The `titles_grams` token of a one- or two-character string: SQLite's `hex(lower(gram))`,
+ * i.e. ASCII letters lower-cased (as LIKE compares them) and the UTF-8 bytes in hex.
+ */
+export function gramToken(gram: string): string {
+  const bytes = new TextEncoder().encode(asciiLower(gram))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** One FTS5 query string: each term's written and katakana forms ORed, the terms ANDed. */
+function matchAll(terms: string[], token: (t: string) => string): string {
+  return terms
+    .map((term) => {
+      const variants = [...new Set([term, toKatakana(term)])].map((v) => phrase(token(v)))
+      return `(${variants.join(' OR ')})`
+    })
+    .join(' AND ')
+}
+
+/**
+ * Whether `field` holds `v`, ASCII case-insensitive as LIKE and the gram index are. Only a term
+ * with an ASCII letter needs lower() (SQLite's lower() folds nothing else), so a Japanese term
+ * is a plain instr: ranking a thousand candidates then copies no strings.
+ */
+export function contains(field: SQL, v: string): SQL {
+  return /[A-Za-z]/.test(v)
+    ? sql`instr(lower(${field}), ${asciiLower(v)}) > 0`
+    : sql`instr(${field}, ${v}) > 0`
+}
+
+const GRAM_FIELDS = ['title', 'yomi', 'author', 'author_yomi', 'publisher'] as const
+
+/** Whether a field the gram index covers holds the short term (or its katakana form). */
+function inFields(term: string): SQL {
+  const hits = [...new Set([term, toKatakana(term)])].flatMap((v) =>
+    GRAM_FIELDS.map((f) => contains(sql`t.${sql.raw(f)}`, v)),
+  )
+  return sql`(${sql.join(hits, sql` OR `)})`
+}
+
+/**
+ * A SELECT of `id`: the newest `cap` live titles matching every term, highest id first.
+ * `terms` must not be empty (db/catalogue.ts's `searchTerms` gives at least one or none).
+ */
+export function candidateIds(terms: string[], cap: number): SQL {
+  const long = terms.filter((t) => [...t].length >= 3)
+  const short = terms.filter((t) => [...t].length < 3)
+  const grams = matchAll(short, gramToken)
+  if (long.length === 0)
+    return sql`SELECT m.rowid AS id FROM titles_grams m JOIN titles t ON t.id = m.rowid
+      WHERE titles_grams MATCH ${grams} AND t.withdrawn_at IS NULL
+      ORDER BY m.rowid DESC LIMIT ${cap}`
+  const alsoShort = short.map((term) => sql`AND ${inFields(term)}`)
+  return sql`SELECT m.rowid AS id FROM titles_fts m JOIN titles t ON t.id = m.rowid
+    WHERE titles_fts MATCH ${matchAll(long, (t) => t)} AND t.withdrawn_at IS NULL
+    ${sql.join(alsoShort, sql` `)}
+    ORDER BY m.rowid DESC LIMIT ${cap}`
+}

@@ -1,0 +1,129 @@
+/**
+ * Catalogue search as the LIFF search page calls it (issue 21): a page of 20 hits with the
+ * availability of each (`searchTitles`) and the capped count (`countTitles`), timed together
+ * per class of query: one, two, three or more characters × kana, kanji, Latin.
+ *
+ * The generated catalogue has no Latin letters, while a real one has many (Python入門, NHK,
+ * JAZZ): `addLatinTitles` puts a Latin word in front of one title in a hundred, through the
+ * search triggers, before anything is timed.
+ */
+import Database from 'better-sqlite3'
+import { countTitles, searchTitles } from '../../db/catalogue.ts'
+import type { Db } from '../../db/client.ts'
+import { type Summary, timeEach } from './stats.ts'
+
+export const SEARCH_CLASSES = [
+  '1 character, kana',
+  '1 character, kanji',
+  '1 character, Latin',
+  '2 characters, kana',
+  '2 characters, kanji',
+  '2 characters, Latin',
+  '3+ characters, kana',
+  '3+ characters, kanji',
+  '3+ characters, Latin',
+] as const
+export type SearchClass = (typeof SEARCH_CLASSES)[number]
+
+/**
+ * Six words a patron types per class. The single characters include の (in most titles) and
+ * ア, e: common words, where reading every match to rank and count it cost most before issue 21.
+ */
+const WORDS: Record<SearchClass, string[]> = {
+  '1 character, kana': ['の', 'ア', 'ね', 'さ', 'ン', 'か'],
+  '1 character, kanji': ['猫', '本', '海', '花', '山', '図'],
+  '1 character, Latin': ['e', 'a', 'n', 'p', 'j', 'x'],
+  '2 characters, kana': ['くま', 'ねこ', 'ショ', 'おに', 'ピア', 'たび'],
+  '2 characters, kanji': ['灯台', '歴史', '料理', '佐藤', '京都', '図書'],
+  '2 characters, Latin': ['ex', 'py', 'ja', 'nh', 'ai', 'we'],
+  '3+ characters, kana': [
+    'ひらかた',
+    'はじめての',
+    'モーツァルト',
+    'まんじゅう',
+    'ストレッチ',
+    'こどものうた',
+  ],
+  '3+ characters, kanji': ['図書室', '殺人事件', '北海道', '天体観測', '交通安全', '昭和歌謡'],
+  '3+ characters, Latin': ['python', 'jazz', 'english', 'excel', 'nhk', 'sdgs'],
+}
+
+/** Latin words put in front of titles: what a real catalogue's titles carry. */
+const LATIN = ['Python', 'Excel', 'JAZZ', 'NHK', 'English', 'Disney', 'SDGs', 'AI', 'JR', 'Web']
+
+/** Puts a Latin word in front of one title in a hundred (through the triggers); returns how many. */
+export function addLatinTitles(path: string): number {
+  const sqlite = new Database(path)
+  try {
+    const cases = LATIN.map((w, i) => `WHEN ${i} THEN '${w} '`).join(' ')
+    return sqlite
+      .prepare(
+        `UPDATE titles SET title = (CASE (id / 100) % ${LATIN.length} ${cases} END) || title
+         WHERE id % 100 = 37`,
+      )
+      .run().changes
+  } finally {
+    sqlite.close()
+  }
+}
+
+/** Searches per class, after warm-up. */
+const RUNS = 100
+const WARM = 12
+
+/** Times every class: a page of 20 with availability, and the count, as the route asks. */
+export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary>> {
+  const out = {} as Record<SearchClass, Summary>
+  for (const c of SEARCH_CLASSES) {
+    const words = Array.from({ length: RUNS + WARM }, (_, i) => WORDS[c][i % WORDS[c].length]!)
+    out[c] = await timeEach(
+      words,
+      async (q) => {
+        const [hits, found] = await Promise.all([
+          searchTitles(db, { q, limit: 20, audiobooksLast: true }),
+          countTitles(db, { q }),
+        ])
+        // A search that finds nothing is counted as refused: every word must find titles.
+        return (
+          hits.length > 0 && found.count > 0 && hits.every((h) => Array.isArray(h.availability))
+        )
+      },
+      WARM,
+    )
+  }
+  return out
+}
+
+const ms = (x: number) => (Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1))
+const size = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`)
+
+/** A Markdown table: one row per class, median and p95 per size, and the median's growth. */
+export function searchTable(
+  results: readonly { titles: number; search: Record<SearchClass, Summary> }[],
+): string {
+  const head = [
+    'search (page of 20 with availability + count)',
+    ...results.flatMap((r) => [`${size(r.titles)} median ms`, `${size(r.titles)} p95 ms`]),
+  ]
+  const first = results[0]
+  const last = results.at(-1)
+  const growth = results.length > 1 && first && last
+  if (growth) head.push(`median ×, ${size(first.titles)}→${size(last.titles)}`)
+  const rows = SEARCH_CLASSES.map((c) => {
+    const cells = results.flatMap((r) => [ms(r.search[c].median), ms(r.search[c].p95)])
+    if (growth) cells.push((last.search[c].median / first.search[c].median).toFixed(2))
+    return `| ${c} | ${cells.join(' | ')} |`
+  })
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n')
+}
+
+/** Refused (found nothing) samples per class, if any. */
+export function searchRefusals(
+  results: readonly { titles: number; search: Record<SearchClass, Summary> }[],
+): string[] {
+  return results.flatMap((r) =>
+    SEARCH_CLASSES.filter((c) => r.search[c].refused > 0).map(
+      (c) => `${size(r.titles)} ${c}: ${r.search[c].refused} found nothing (not timed)`,
+    ),
+  )
+}
