@@ -108,10 +108,11 @@ async function timeTo(page: Page, url: string, what: '__benchBarcode' | '__bench
       { timeout: 60_000, polling: 50 },
     )
     .catch(async (err) => {
-      const shown = await page
-        .locator('body')
-        .innerText()
-        .catch(() => '?')
+      const shown =
+        (await page
+          .locator('body')
+          .textContent()
+          .catch(() => '?')) ?? '?'
       throw new Error(`${what} never came at ${url}; the page says: ${shown.slice(0, 300)}`, {
         cause: err,
       })
