@@ -71,3 +71,15 @@ describe('Workers', () => {
     expect(() => bunkoFor(env)).toThrow(/demo Worker \(bot\/worker-demo\.ts/)
   })
 })
+
+describe('OPAC_URL (issue 14: where the app sends patrons for what the system cannot do)', () => {
+  it('is unset by default, kept when http(s), and refused otherwise with the variable named', () => {
+    expect(readConfig({ BUNKO_DEMO: '1' }, LOCAL).opacUrl).toBeNull()
+    const opac = 'https://opac.example.jp/search?lang=ja'
+    expect(readConfig({ BUNKO_DEMO: '1', OPAC_URL: opac }, LOCAL).opacUrl).toBe(opac)
+    expect(() => readConfig({ BUNKO_DEMO: '1', OPAC_URL: 'javascript:alert(1)' }, LOCAL)).toThrow(
+      /OPAC_URL must be an http\(s\) address/,
+    )
+    expect(() => readConfig({ BUNKO_DEMO: '1', OPAC_URL: 'not a url' }, LOCAL)).toThrow(ConfigError)
+  })
+})

@@ -27,6 +27,11 @@ export interface Config {
   trustProxy: boolean
   /** Largest webhook body accepted, in bytes. */
   webhookBodyLimit: number
+  /**
+   * OPAC_URL: the library's own online catalogue, where the LIFF app sends patrons for what
+   * the library system does not offer through bunko (capabilities); null if none.
+   */
+  opacUrl: string | null
 }
 
 /** The simulator's own channel credentials, used only in demo mode. Not secrets. */
@@ -85,7 +90,18 @@ export function readConfig(env: Env, defaults: { publicUrl: string }): Config {
     policy: readPolicy(env.BUNKO_POLICY),
     trustProxy: env.TRUST_PROXY === '1',
     webhookBodyLimit: 256 * 1024,
+    opacUrl: readOpacUrl(env.OPAC_URL),
   }
+}
+
+/** OPAC_URL must be an http(s) address: it becomes a link patrons tap. */
+function readOpacUrl(value: string | undefined): string | null {
+  if (!value) return null
+  try {
+    const url = new URL(value)
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href
+  } catch {}
+  throw new ConfigError(`OPAC_URL must be an http(s) address, not "${value.slice(0, 60)}".`)
 }
 
 function readDemoFlag(value: string | undefined): boolean {

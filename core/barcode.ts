@@ -1,13 +1,14 @@
 /**
- * LINE-CARD: the library card barcode. Hirakata's cards are NW-7 (Codabar): the patron
- * number between a start and a stop character (A–D). The LIFF card renders the payload;
- * the counter parses what its scanner sends, with or without the start/stop characters.
+ * LINE-CARD: the library card barcode in the policy's symbology. Hirakata's cards are NW-7
+ * (Codabar): the patron number between a start and a stop character (A–D); Code 39 and
+ * Code 128 carry the number alone. The LIFF card renders the payload; the counter parses
+ * what its scanner sends, with or without Codabar's start/stop characters.
  */
-import type { Policy } from './policy.ts'
+import { checkPatronNumber } from './patron-number.ts'
+import { HIRAKATA_POLICY, type Policy } from './policy.ts'
+import type { Symbology } from './symbology.ts'
 import { allow, type Decision, refuse, type Text } from './types.ts'
 
-/** Patron numbers are digits (what NW-7 cards carry); length bounds catch misreads. */
-const PATRON_NUMBER = /^\d{4,20}$/
 const START_STOP = /^[A-D]$/
 
 const invalidMessage: Text = {
@@ -15,26 +16,37 @@ const invalidMessage: Text = {
   en: 'That could not be read as a patron number. Please scan the card again or type the number.',
 }
 
-/** The Codabar payload for `patronNumber`, e.g. `A12345678A`, ready for JsBarcode 'codabar'. */
+/**
+ * The payload to draw for `patronNumber`, e.g. `A12345678A` for Codabar, ready for JsBarcode;
+ * refused when the number is not in the policy's format or the symbology cannot carry it.
+ */
 export function cardBarcodePayload(
   patronNumber: string,
   policy: Policy,
-): Decision<{ payload: string; format: 'codabar' }, 'invalid_number'> {
-  if (!PATRON_NUMBER.test(patronNumber)) return refuse('invalid_number', invalidMessage)
-  const { start, stop } = policy.barcode
-  return allow({ payload: `${start}${patronNumber}${stop}`, format: 'codabar' })
+): Decision<{ payload: string; format: Symbology }, 'invalid_number'> {
+  const checked = checkPatronNumber(patronNumber, policy)
+  if (!checked.ok || checked.value !== patronNumber) return refuse('invalid_number', invalidMessage)
+  const { symbology, start, stop } = policy.barcode
+  const payload = symbology === 'codabar' ? `${start}${patronNumber}${stop}` : patronNumber
+  return allow({ payload, format: symbology })
 }
 
 /**
- * The patron number in a scan: full-width characters folded, spaces dropped, and the
- * start/stop characters removed when present (any of A–D, upper or lower case: scanners
- * differ in whether and how they transmit them).
+ * The patron number in a scan: full-width characters folded, spaces dropped, and — for
+ * Codabar cards — the start/stop characters removed when present (any of A–D, upper or lower
+ * case: scanners differ in whether and how they transmit them).
  */
-export function parseScannedNumber(scan: string): Decision<string, 'invalid_number'> {
-  let s = scan.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
-  const first = s.charAt(0)
-  const last = s.charAt(s.length - 1)
-  if (s.length >= 2 && START_STOP.test(first) && START_STOP.test(last)) s = s.slice(1, -1)
-  if (!PATRON_NUMBER.test(s)) return refuse('invalid_number', invalidMessage)
-  return allow(s)
+export function parseScannedNumber(
+  scan: string,
+  policy: Policy = HIRAKATA_POLICY,
+): Decision<string, 'invalid_number'> {
+  let s = scan.normalize('NFKC').replace(/\s+/g, '')
+  if (policy.barcode.symbology === 'codabar') {
+    s = s.toUpperCase()
+    const first = s.charAt(0)
+    const last = s.charAt(s.length - 1)
+    if (s.length >= 2 && START_STOP.test(first) && START_STOP.test(last)) s = s.slice(1, -1)
+  }
+  const checked = checkPatronNumber(s, policy)
+  return checked.ok ? checked : refuse('invalid_number', invalidMessage)
 }

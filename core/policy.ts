@@ -3,6 +3,7 @@
  * Rules take a Policy as a parameter; Hirakata City Library's is the default.
  */
 import { type ClockTime, isClockTime, isJstDate, type JstDate } from './dates.ts'
+import { SYMBOLOGIES, type Symbology, symbologyCarries } from './symbology.ts'
 import { MATERIAL_TYPES, type MaterialType } from './types.ts'
 
 /** Where renewal periods are counted from (RENEW-BOOK): the renewal date R, or the current due date. */
@@ -56,12 +57,29 @@ export interface Policy {
   closedDueDate: ClosedDueDate
   /** Days every library is closed (年末年始 etc.), besides each library's own calendar. */
   closedDates: JstDate[]
-  /** LINE-CARD: the card barcode. NW-7 is Codabar; start/stop are A–D. */
-  barcode: { symbology: 'codabar'; start: 'A' | 'B' | 'C' | 'D'; stop: 'A' | 'B' | 'C' | 'D' }
+  /**
+   * LINE-CARD: the card barcode. NW-7 is Codabar; start/stop (A–D) are used by Codabar only.
+   * Code 39 or Code 128 where the library's ids hold letters.
+   */
+  barcode: { symbology: Symbology; start: 'A' | 'B' | 'C' | 'D'; stop: 'A' | 'B' | 'C' | 'D' }
   /** LINE-LINK: minutes a link nonce stays valid. */
   linkNonceMinutes: number
   /** ACC-RESET: the password strength rule, said before typing. */
   password: { minLength: number; maxLength: number }
+  /**
+   * The library system's patron numbers (the link and password pages, the card): a pattern
+   * the whole number must match, its longest length, the keypad phones show (digits only, or
+   * letters too) and an example for the placeholder and the "expected format" message.
+   */
+  patronNumber: PatronNumberFormat
+}
+
+export interface PatronNumberFormat {
+  /** A JavaScript regular expression over the whole number, e.g. `^[0-9]{4,20}$`. */
+  pattern: string
+  maxLength: number
+  keypad: 'numeric' | 'text'
+  example: string
 }
 
 /** Hirakata City Library, read from its web-service guide (see shared/spec). */
@@ -94,6 +112,13 @@ export const HIRAKATA_POLICY: Policy = {
   barcode: { symbology: 'codabar', start: 'A', stop: 'A' },
   linkNonceMinutes: 10,
   password: { minLength: 8, maxLength: 64 },
+  // Hirakata's cards carry digits only (NW-7); the demo library's numbers are 10 digits.
+  patronNumber: {
+    pattern: '^[0-9]{4,20}$',
+    maxLength: 20,
+    keypad: 'numeric',
+    example: '1000000001',
+  },
 }
 
 /** Why a policy was refused: the dotted path of the bad field and what is wrong with it. */
@@ -168,7 +193,7 @@ export function parsePolicy(input: unknown): PolicyResult {
     closedDueDate: c.oneOf('closedDueDate', d.closedDueDate, ['next_open_day', 'keep'] as const),
     closedDates: c.dates('closedDates', d.closedDates),
     barcode: {
-      symbology: c.oneOf('barcode.symbology', d.barcode.symbology, ['codabar'] as const),
+      symbology: c.oneOf('barcode.symbology', d.barcode.symbology, SYMBOLOGIES),
       start: c.oneOf('barcode.start', d.barcode.start, ['A', 'B', 'C', 'D'] as const),
       stop: c.oneOf('barcode.stop', d.barcode.stop, ['A', 'B', 'C', 'D'] as const),
     },
@@ -177,7 +202,14 @@ export function parsePolicy(input: unknown): PolicyResult {
       minLength: c.int('password.minLength', d.password.minLength, 4, 128),
       maxLength: c.int('password.maxLength', d.password.maxLength, 8, 1024),
     },
+    patronNumber: {
+      pattern: c.pattern('patronNumber.pattern', d.patronNumber.pattern),
+      maxLength: c.int('patronNumber.maxLength', d.patronNumber.maxLength, 1, 64),
+      keypad: c.oneOf('patronNumber.keypad', d.patronNumber.keypad, ['numeric', 'text'] as const),
+      example: c.text('patronNumber.example', d.patronNumber.example),
+    },
   }
+  errors.push(...patronNumberErrors(policy))
   if (policy.holdLimit.av > policy.holdLimit.total)
     errors.push({ field: 'holdLimit.av', problem: 'must not exceed holdLimit.total' })
   if (policy.renewal.days > policy.renewal.capDays)
@@ -185,6 +217,30 @@ export function parsePolicy(input: unknown): PolicyResult {
   if (policy.password.minLength > policy.password.maxLength)
     errors.push({ field: 'password.minLength', problem: 'must not exceed password.maxLength' })
   return errors.length ? { ok: false, errors } : { ok: true, policy }
+}
+
+/**
+ * The patron-number format must fit together: the example matches the pattern and length,
+ * and the card's symbology can carry it (NW-7 carries no letters, Code 39 no lower case).
+ */
+function patronNumberErrors({ patronNumber: f, barcode }: Policy): PolicyError[] {
+  const example = f.example
+  if (!new RegExp(f.pattern).test(example) || example.length > f.maxLength)
+    return [
+      { field: 'patronNumber.example', problem: 'must match patronNumber.pattern and maxLength' },
+    ]
+  if (!symbologyCarries(barcode.symbology, example))
+    return [
+      {
+        field: 'barcode.symbology',
+        problem: `${barcode.symbology} cannot carry patron numbers like ${example}`,
+      },
+    ]
+  if (f.keypad === 'numeric' && !/^[0-9]+$/.test(example))
+    return [
+      { field: 'patronNumber.keypad', problem: 'numeric, but the example holds more than digits' },
+    ]
+  return []
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -256,6 +312,10 @@ class Checker {
     return [...new Set(list)].sort()
   }
 
+  pattern(path: string, fallback: string): string {
+    return this.check(path, fallback, isPattern, 'must be a regular expression')
+  }
+
   dates(path: string, fallback: JstDate[]): JstDate[] {
     return this.check(
       path,
@@ -272,5 +332,15 @@ class Checker {
       (v) => Array.isArray(v) && v.every((t) => MATERIAL_TYPES.includes(t as MaterialType)),
       `must be a list of ${MATERIAL_TYPES.join(', ')}`,
     )
+  }
+}
+
+function isPattern(v: unknown): boolean {
+  if (typeof v !== 'string' || v === '') return false
+  try {
+    new RegExp(v)
+    return true
+  } catch {
+    return false
   }
 }

@@ -84,14 +84,20 @@ export interface Refusal<R extends string> {
 /** NW-7 start / stop characters (policy `barcode`). */
 export type CodabarGuard = 'A' | 'B' | 'C' | 'D'
 
+/** The card's barcode (policy `barcode.symbology`): NW-7 for Hirakata. */
+export type CardSymbology = 'codabar' | 'code39' | 'code128'
+
 /** `GET /api/me`: what the card shows, and what the patron may do online. */
 export interface Me {
-  /** The patron number, digits only (the barcode's data without start/stop). */
+  /** The patron number in the library system's format (the barcode's data without start/stop). */
   patronNumber: string
   /** The name on the patron record, as the library writes it. */
   name: string
-  /** LINE-CARD: NW-7 (Codabar) with the policy's start and stop characters. */
-  barcode: { symbology: 'codabar'; start: CodabarGuard; stop: CodabarGuard }
+  /**
+   * LINE-CARD: the policy's symbology; NW-7 (Codabar) wraps the number in its start and stop
+   * characters, Code 39 and Code 128 ignore them.
+   */
+  barcode: { symbology: CardSymbology; start: CodabarGuard; stop: CodabarGuard }
   libraryName: string
   /** HOLD-LIMIT counts now (ready holds included) and the limits. */
   holds: { total: number; av: number; limitTotal: number; limitAv: number }

@@ -21,7 +21,7 @@ export function auditRoutes(k: Counter): Hono<CounterEnv> {
     const filter: { patronId?: number; copyId?: number } = {}
     const problems: string[] = []
     if (patronText) {
-      const n = parseScannedNumber(patronText)
+      const n = parseScannedNumber(patronText, k.policy)
       const patron = n.ok ? await findPatronByNumber(k.db, n.value) : null
       if (patron) filter.patronId = patron.id
       else problems.push(`利用者番号「${patronText}」の利用者は見つかりません。`)

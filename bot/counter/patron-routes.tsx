@@ -50,7 +50,7 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
 
   app.post('/patron', async (c) => {
     const body = await c.req.parseBody()
-    const scan = parseScannedNumber(typeof body.number === 'string' ? body.number : '')
+    const scan = parseScannedNumber(typeof body.number === 'string' ? body.number : '', k.policy)
     if (!scan.ok)
       return renderDesk(c, k, 'patron', <Message kind="error">{scan.message.ja}</Message>, 400)
     const patron = await findPatronByNumber(k.db, scan.value)

@@ -11,6 +11,7 @@ import {
   resetNeedsCounter,
 } from '../../core/credentials.ts'
 import { checkService } from '../../core/maintenance.ts'
+import { checkPatronNumber } from '../../core/patron-number.ts'
 import { cancelPasswordReset } from '../../db/password-resets.ts'
 import { resetPassword } from '../../db/patrons.ts'
 import type { AppDeps } from '../deps.ts'
@@ -48,14 +49,19 @@ export function passwordRoutes(deps: AppDeps): Hono {
   app.get('/', (c) => {
     const lang = langOf(c.req.header('accept-language'))
     return c.html(
-      <PasswordForm lang={lang} csrf={csrfToken(c, deps.config.publicUrl)} rule={rule[lang]} />,
+      <PasswordForm
+        lang={lang}
+        csrf={csrfToken(c, deps.config.publicUrl)}
+        rule={rule[lang]}
+        policy={policy}
+      />,
     )
   })
 
   app.post('/', async (c) => {
     const lang = langOf(c.req.header('accept-language'))
     const form = await c.req.parseBody()
-    const number = String(form.number ?? '').slice(0, 20)
+    const number = String(form.number ?? '').slice(0, 64)
     const again = (error: string, status: 400 | 403 | 429 = 400) =>
       c.html(
         <PasswordForm
@@ -64,6 +70,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
           rule={rule[lang]}
           number={number}
           error={error}
+          policy={policy}
         />,
         status,
       )
@@ -74,12 +81,15 @@ export function passwordRoutes(deps: AppDeps): Hono {
           : 'This form has expired. Please enter your details again.',
         403,
       )
+    // The library system's format (Policy): a number it could never hold is said at once.
+    const typed = checkPatronNumber(number, policy)
+    if (!typed.ok) return again(typed.message[lang])
     const password = String(form.password ?? '')
     if (password !== String(form.confirm ?? '')) return again(passwordText[lang].mismatch)
     const result = await resetPassword(
       deps.db,
       {
-        number,
+        number: typed.value,
         name: String(form.name ?? ''),
         phone: String(form.phone ?? ''),
         password,

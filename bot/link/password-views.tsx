@@ -2,7 +2,9 @@
  * The password registration and reset page (ACC-RESET): patron number, name and the phone
  * number on record prove who the patron is; the new password's rule is said before typing.
  */
+import type { Policy } from '../../core/policy.ts'
 import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
+import { PatronNumberField } from './number-field.tsx'
 
 const t = {
   ja: {
@@ -50,6 +52,8 @@ export interface PasswordFormProps {
   rule: string
   number?: string
   error?: string
+  /** The patron-number format (keypad, length, example) comes from the Policy. */
+  policy: Policy
 }
 
 export function PasswordForm(p: PasswordFormProps) {
@@ -60,14 +64,7 @@ export function PasswordForm(p: PasswordFormProps) {
       {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
       <form method="post" action="/password">
         <input type="hidden" name="csrf" value={p.csrf} />
-        <Field
-          name="number"
-          label={s.number}
-          inputmode="numeric"
-          autocomplete="username"
-          maxlength={20}
-          value={p.number}
-        />
+        <PatronNumberField lang={p.lang} label={s.number} policy={p.policy} value={p.number} />
         {/* WCAG 1.3.5: the patron's own name and phone, so the browser can fill them in. */}
         <Field name="name" label={s.name} hint={s.nameHint} autocomplete="name" maxlength={100} />
         <Field

@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { checkService } from '../../core/maintenance.ts'
+import { checkPatronNumber } from '../../core/patron-number.ts'
 import { createLinkNonce, findLinkByLineUser, findLinkByPatron } from '../../db/links.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
@@ -90,6 +91,7 @@ export function linkRoutes(deps: AppDeps): Hono {
         linkToken={linkToken}
         state={stateValue}
         csrf={csrfToken(c, deps.config.publicUrl)}
+        policy={policy}
       />,
     )
   })
@@ -101,7 +103,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     const form = await c.req.parseBody()
     const linkToken = String(form.linkToken ?? '')
     const stateValue = String(form.state ?? '')
-    const number = String(form.number ?? '').slice(0, 20)
+    const number = String(form.number ?? '').slice(0, 64)
     const request = await stateFor(linkToken, stateValue)
     if (!request) return expired(c, lang)
     lang = request.lang
@@ -115,13 +117,17 @@ export function linkRoutes(deps: AppDeps): Hono {
           csrf={csrfToken(c, deps.config.publicUrl)}
           number={number}
           error={error}
+          policy={policy}
         />,
         status,
       )
     if (!csrfValid(c, form.csrf)) return again(words[lang].badForm, 403)
+    // The library system's format (Policy): a number it could never hold is said at once.
+    const typed = checkPatronNumber(number, policy)
+    if (!typed.ok) return again(typed.message[lang])
     const result = await deps.library.authenticate(
       {
-        number,
+        number: typed.value,
         password: String(form.password ?? ''),
         // ACC-SECRET: counted per address; the number's own LINE account passes a number lock.
         client: { address: clientAddress(deps, c), lineUserId: request.lineUserId },

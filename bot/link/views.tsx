@@ -2,7 +2,9 @@
  * The account-link pages (LINE-LINK): the patron proves who they are with patron number
  * and web password; LINE's own dialog then finishes the link.
  */
+import type { Policy } from '../../core/policy.ts'
 import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
+import { PatronNumberField } from './number-field.tsx'
 
 const t = {
   ja: {
@@ -10,7 +12,6 @@ const t = {
     intro:
       '図書館の利用者番号とWebサービスのパスワードを入力してください。連携すると、LINEで図書館カードを表示したり、貸出・予約の確認や予約確保のお知らせを受け取ったりできます。',
     number: '利用者番号',
-    numberHint: '図書館カードの裏にある番号です（数字のみ）',
     password: 'パスワード',
     passwordHint: 'Webサービスのパスワードです',
     submit: '連携する',
@@ -35,7 +36,6 @@ const t = {
     intro:
       'Enter your library patron number and web-service password. Once linked, LINE shows your library card, your loans and holds, and tells you when a hold is ready.',
     number: 'Patron number',
-    numberHint: 'The number on the back of your library card (digits only)',
     password: 'Password',
     passwordHint: 'Your web-service password',
     submit: 'Link',
@@ -65,6 +65,8 @@ export interface LinkFormProps {
   csrf: string
   number?: string
   error?: string
+  /** The patron-number format (keypad, length, example) comes from the Policy. */
+  policy: Policy
 }
 
 export function LinkForm(p: LinkFormProps) {
@@ -79,13 +81,10 @@ export function LinkForm(p: LinkFormProps) {
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="state" value={p.state} />
         <input type="hidden" name="csrf" value={p.csrf} />
-        <Field
-          name="number"
+        <PatronNumberField
+          lang={p.lang}
           label={s.number}
-          hint={s.numberHint}
-          inputmode="numeric"
-          autocomplete="username"
-          maxlength={20}
+          policy={p.policy}
           value={p.number}
           invalid={Boolean(p.error)}
         />

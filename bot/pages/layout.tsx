@@ -77,12 +77,14 @@ export function Field(p: {
   label: string
   hint?: string
   type?: 'text' | 'password' | 'tel'
-  inputmode?: 'numeric' | 'tel'
+  inputmode?: 'numeric' | 'tel' | 'text'
   autocomplete?: string
   maxlength: number
   value?: string
   /** The error above is about this field: aria-invalid, and the error read with it. */
   invalid?: boolean
+  /** An example of what to type (e.g. the policy's patron number example). */
+  placeholder?: string
 }) {
   const hintId = p.hint ? `${p.name}-hint` : undefined
   const describedBy = [p.invalid ? ERROR_ID : null, hintId].filter(Boolean).join(' ') || undefined
@@ -107,6 +109,7 @@ export function Field(p: {
         value={p.value ?? ''}
         aria-invalid={p.invalid ? 'true' : undefined}
         aria-describedby={describedBy}
+        placeholder={p.placeholder}
       />
     </>
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barRuns, codabarModules, modulePx, QUIET_MODULES } from './barcode.ts'
+import { barRuns, cardModules, codabarModules, modulePx, QUIET_MODULES } from './barcode.ts'
 
 describe('NW-7 barcode', () => {
   it('LINE-CARD: encodes start + number + stop, and refuses what NW-7 cannot carry', () => {
@@ -16,5 +16,25 @@ describe('NW-7 barcode', () => {
     expect(modulePx(328, 145, 2)).toBe(2) // 656 device px / 145 modules → 4 px → 2 CSS px
     expect(modulePx(328, 145, 3)).toBeCloseTo(6 / 3)
     expect(modulePx(100, 145, 1)).toBe(1) // never thinner than one device pixel
+  })
+})
+
+describe('Code 39 and Code 128 cards (ids with letters)', () => {
+  it('LINE-CARD: Code 39 draws upper-case ids and refuses lower case rather than change the id', () => {
+    const m = cardModules('AB12', { symbology: 'code39', start: 'A', stop: 'A' })
+    // * A B 1 2 * : six characters of 12 modules with a narrow gap between data characters.
+    expect(m?.startsWith('100010111011101')).toBe(true)
+    expect(cardModules('ab12', { symbology: 'code39', start: 'A', stop: 'A' })).toBeNull()
+  })
+
+  it('LINE-CARD: Code 128 draws mixed-case ids and refuses what is not printable ASCII', () => {
+    expect(cardModules('Lib0042x', { symbology: 'code128', start: 'A', stop: 'A' })).toMatch(
+      /^1[01]+11$/,
+    )
+    expect(cardModules('図書1', { symbology: 'code128', start: 'A', stop: 'A' })).toBeNull()
+  })
+
+  it('LINE-CARD: a card cached before the symbology was sent is NW-7', () => {
+    expect(cardModules('0', { start: 'C', stop: 'D' })).toBe(codabarModules('0', 'C', 'D'))
   })
 })

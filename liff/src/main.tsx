@@ -8,6 +8,7 @@ import './styles.css'
 import { render } from 'preact'
 import { connect } from './api.ts'
 import { App } from './app.tsx'
+import { loadConfig } from './config.ts'
 import { rememberedLang, setLang } from './i18n/index.ts'
 import type { Session } from './session.ts'
 import { cachedCard } from './store.ts'
@@ -16,7 +17,10 @@ setLang(rememberedLang())
 const cached = cachedCard()
 
 const sessionModule = import('./session.ts')
-const config = sessionModule.then((m) => m.loadConfig())
+// Asked for at once, alongside the LIFF chunk, not after it.
+const config = loadConfig()
+// Mock mode (simulator, tests): fetch liff-mock as soon as config says so, not after the SDK.
+config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
 const session: Promise<Session> = sessionModule.then(async (m) =>
   m.startSession(await config, new URLSearchParams(location.search)),
 )

@@ -46,11 +46,7 @@ function appLanguage(): string {
   return liff.getLanguage()
 }
 
-export async function loadConfig(): Promise<LiffConfig> {
-  const res = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-store' })
-  if (!res.ok) throw new Error(`config.json: ${res.status}`)
-  return (await res.json()) as LiffConfig
-}
+export { loadConfig } from './config.ts'
 
 export async function startSession(config: LiffConfig, params: URLSearchParams): Promise<Session> {
   if (config.mock) return startMock(config, params)

@@ -7,6 +7,7 @@
  */
 import type { CartResponse, Me, OkResponse, TitleSummary } from '../api-types.ts'
 import { api } from './api.ts'
+import { noteCapabilities } from './capabilities.ts'
 
 const CARD = 'bunko.card.v1'
 const CART = 'bunko.cart.v1'
@@ -45,6 +46,7 @@ export function saveCard(me: Me): CardData {
     libraryName: me.libraryName,
   }
   write(CARD, card)
+  noteCapabilities(me)
   return card
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { SchedulerOptions } from '../../bot/notices/scheduler.ts'
+import type { LibrarySystem } from '../../core/library-system.ts'
 import { launchChromium } from '../../liff/tools/chromium.ts'
 import { buildApp } from '../../liff/tools/serve.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
@@ -22,13 +23,26 @@ export interface E2E {
   close(): Promise<void>
 }
 
-export async function startE2E(opts: { scheduler?: SchedulerOptions } = {}): Promise<E2E> {
+export async function startE2E(
+  opts: {
+    scheduler?: SchedulerOptions
+    /** Environment for bunko (e.g. OPAC_URL), as startBunko takes it. */
+    env?: Record<string, string>
+    /** The library system bunko holds, given the embedded one (startBunko's `library`). */
+    library?: (embedded: LibrarySystem) => LibrarySystem
+  } = {},
+): Promise<E2E> {
   const root = await mkdtemp(join(tmpdir(), 'bunko-e2e-'))
   // Chromium is looked for first: without it the file fails at once with the install hint.
   const browser = await launchChromium()
   try {
     await buildApp(join(root, 'liff'))
-    const b = await startBunko({ staticRoot: root, scheduler: opts.scheduler })
+    const b = await startBunko({
+      staticRoot: root,
+      scheduler: opts.scheduler,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.library ? { library: opts.library } : {}),
+    })
     return {
       b,
       browser,

@@ -1,6 +1,11 @@
 /** `GET /api/me` (the card, LINE-CARD) and `GET /api/libraries` (pickup places, HOLD-PICKUP). */
 import { Hono } from 'hono'
-import { accessMessage, holdMessage, passwordRuleText } from '../../../core/index.ts'
+import {
+  accessMessage,
+  type Capabilities,
+  holdMessage,
+  passwordRuleText,
+} from '../../../core/index.ts'
 import type { LibrariesResponse, Me, PickupKind } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
@@ -8,6 +13,11 @@ import { reached } from '../library.ts'
 import { pickupPlace } from '../views/places.ts'
 
 const KIND_ORDER: PickupKind[] = ['library', 'branch_room', 'bookmobile', 'locker']
+
+/** The system's own OPAC address wins; else the configured OPAC_URL. */
+function withOpac(caps: Capabilities, opacUrl: string | null): Capabilities {
+  return { ...caps, opacUrl: caps.opacUrl ?? opacUrl }
+}
 
 export function meRoutes({ library, clock, config }: AppDeps) {
   const { policy } = config
@@ -33,7 +43,7 @@ export function meRoutes({ library, clock, config }: AppDeps) {
               message: holdMessage({ reason: 'unreachable' }, policy)[lang],
             },
       passwordRule: { ...policy.password, text: passwordRuleText(policy)[lang] },
-      capabilities: library.capabilities(),
+      capabilities: withOpac(library.capabilities(), config.opacUrl),
     }
     return c.json(me)
   })

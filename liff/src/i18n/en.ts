@@ -255,4 +255,12 @@ export const en: Dict = {
     unlinkQuote: 'Unlink your LINE account now?',
     unlinked: 'Your LINE account has been unlinked. Thank you for using the service.',
   },
+  elsewhere: {
+    renew: "This library's system does not let you renew loans from LINE.",
+    holds: "This library's system does not let you place holds from LINE.",
+    holdChanges:
+      "This library's system does not let you cancel holds or change the pickup place from LINE.",
+    opac: "Do it on the library's website (online catalogue)",
+    ask: "Please use the library's website or ask at the counter.",
+  },
 }

@@ -260,6 +260,14 @@ export const ja = {
     unlinkQuote: '本当にLINE連携を解除しますか？',
     unlinked: 'LINE連携を解除しました。ご利用ありがとうございました。',
   },
+  /** What the library's system does not offer here (capabilities): said once, with the OPAC. */
+  elsewhere: {
+    renew: 'この図書館のシステムでは、LINEから貸出の延長はできません。',
+    holds: 'この図書館のシステムでは、LINEから予約はできません。',
+    holdChanges: 'この図書館のシステムでは、LINEから予約の取消しや受取場所の変更はできません。',
+    opac: '図書館のホームページ（蔵書検索）で手続きする',
+    ask: 'お手数ですが、図書館のホームページかカウンターでお手続きください。',
+  },
 }
 
 export type Dict = typeof ja

@@ -50,6 +50,7 @@ export function CardPage({ cached }: { cached: CardData | null }) {
             number={card.patronNumber}
             start={card.barcode.start}
             stop={card.barcode.stop}
+            symbology={card.barcode.symbology}
             label={t.card.barcodeLabel(card.patronNumber)}
             onDrawn={onDrawn}
           />

@@ -7,15 +7,18 @@
 import { useRef, useState } from 'preact/hooks'
 import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { useCapabilities } from '../capabilities.ts'
 import { date } from '../format.ts'
 import { sortHolds } from '../holds-order.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { ChangePickup } from '../ui/ChangePickup.tsx'
 import { Confirm, Done, ErrorNote, Loading, Page, Tel } from '../ui/common.tsx'
+import { Elsewhere } from '../ui/Elsewhere.tsx'
 
 export function HoldsPage() {
   const holds = useApi<HoldsResponse>('/api/holds')
+  const caps = useCapabilities()
   const [done, setDone] = useState<string | null>(null)
   const status = useRef<HTMLDivElement>(null)
   const d = holds.data
@@ -38,6 +41,9 @@ export function HoldsPage() {
           {t.holds.counts(d.counts.total, d.limits.total, d.counts.av, d.limits.av)}
         </p>
       )}
+      {caps && (!caps.cancelHold || !caps.changePickup) && d && d.holds.length > 0 && (
+        <Elsewhere what="holdChanges" caps={caps} />
+      )}
       <div tabIndex={-1} ref={status}>
         {done && <Done>{done}</Done>}
       </div>
@@ -58,6 +64,7 @@ export function HoldsPage() {
 
 function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: string) => void }) {
   const { hold } = props
+  const caps = useCapabilities()
   const action = useAction()
   const [mode, setMode] = useState<'idle' | 'cancel' | 'change'>('idle')
   const active = hold.state === 'waiting' || hold.state === 'in_transit' || hold.state === 'ready'
@@ -117,7 +124,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       )}
       {active && mode === 'idle' && (
         <div class="actions">
-          {hold.cancellable ? (
+          {!caps?.cancelHold ? null : hold.cancellable ? (
             <button type="button" class="secondary" onClick={() => setMode('cancel')}>
               {t.holds.cancel}
             </button>
@@ -127,7 +134,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
               <Tel contact={hold.refusal.contact} />
             </div>
           )}
-          {hold.pickupChangeRefusal === null && (
+          {caps?.changePickup && hold.pickupChangeRefusal === null && (
             <button type="button" class="secondary" onClick={() => setMode('change')}>
               {t.holds.change}
             </button>

@@ -13,13 +13,16 @@ import type {
   RenewResponse,
 } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { useCapabilities } from '../capabilities.ts'
 import { date } from '../format.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { Confirm, ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { Elsewhere } from '../ui/Elsewhere.tsx'
 
 export function LoansPage() {
   const loans = useApi<LoansResponse>('/api/loans')
+  const caps = useCapabilities()
   const all = useAction()
   const [asking, setAsking] = useState(false)
   const [results, setResults] = useState<RenewAllResponse | null>(null)
@@ -42,7 +45,8 @@ export function LoansPage() {
       {loans.error && <ErrorNote error={loans.error} retry={loans.reload} />}
       {loans.loading && !loans.data && <Loading />}
       {loans.data && list.length === 0 && <p>{t.loans.empty}</p>}
-      {list.length > 0 && (
+      {caps && !caps.renew && list.length > 0 && <Elsewhere what="renew" caps={caps} />}
+      {caps?.renew && caps.renewAll && list.length > 0 && (
         <div class="bar">
           {asking ? (
             <Confirm
@@ -72,6 +76,7 @@ export function LoansPage() {
           <LoanItem
             key={loan.id}
             loan={loan}
+            canRenew={caps?.renew ?? false}
             onRenewed={(l) => loans.set(replace(loans.data, l))}
           />
         ))}
@@ -123,7 +128,16 @@ function Why({ refusal }: { refusal: Refusal<RenewRefusalReason> }) {
   )
 }
 
-function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => void }) {
+function LoanItem({
+  loan,
+  onRenewed,
+  canRenew,
+}: {
+  loan: Loan
+  onRenewed: (l: Loan) => void
+  /** The library's system renews from LINE (capabilities); else nothing about renewing. */
+  canRenew: boolean
+}) {
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const [renewed, setRenewed] = useState<string | null>(null)
@@ -160,7 +174,7 @@ function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => voi
         </p>
       )}
       {action.error && <ErrorNote error={action.error} />}
-      {loan.renewable ? (
+      {!canRenew ? null : loan.renewable ? (
         asking ? (
           <Confirm
             question={loan.quote}

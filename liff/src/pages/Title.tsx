@@ -6,12 +6,14 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { OkResponse, TitleDetail, TitleSummary } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { useCapabilities } from '../capabilities.ts'
 import { date } from '../format.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
 import { addToCart, cartItems, onCartChange } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { Elsewhere } from '../ui/Elsewhere.tsx'
 
 /** The cart keeps what it needs to list a title; a set's other volumes are named from the set. */
 export function summary(d: TitleSummary): TitleSummary {
@@ -52,6 +54,7 @@ export function TitlePage({ id }: { id: string }) {
 
 function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) => void }) {
   const cart = useCart()
+  const caps = useCapabilities()
   const action = useAction()
   const inCart = cart.some((c) => c.id === d.id)
   const toggle = (what: 'favourite' | 'wanted') =>
@@ -75,7 +78,9 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
         {d.year && <dd>{d.year}</dd>}
       </dl>
       {d.set && <SetNote d={d} />}
-      {d.holdRefusal ? (
+      {!caps ? null : !caps.holds ? (
+        <Elsewhere what="holds" caps={caps} />
+      ) : d.holdRefusal ? (
         <p class="refusal">{d.holdRefusal.message}</p>
       ) : inCart ? (
         <p>

@@ -1,11 +1,11 @@
 /** @jsxImportSource preact */
 /**
- * The NW-7 barcode as an SVG, black on white with a wide quiet zone, as wide as the screen
+ * The card barcode (NW-7, or Code 39 / Code 128 by policy) as an SVG, black on white with a wide quiet zone, as wide as the screen
  * allows, each module a whole number of device pixels so bar edges stay crisp when scanned.
  */
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
-import type { CodabarGuard } from '../../api-types.ts'
-import { barRuns, codabarModules, modulePx, QUIET_MODULES } from '../barcode.ts'
+import type { CardSymbology, CodabarGuard } from '../../api-types.ts'
+import { barRuns, cardModules, modulePx, QUIET_MODULES } from '../barcode.ts'
 
 /** The page's side padding (1rem each side) and the widest card worth drawing. */
 const SIDE = 32
@@ -22,6 +22,8 @@ export function Barcode(props: {
   label: string
   /** Called once the bars are in the document. */
   onDrawn?: () => void
+  /** The policy's symbology; a card cached before it was sent is NW-7. */
+  symbology?: CardSymbology
 }) {
   const [width, setWidth] = useState(available)
   useEffect(() => {
@@ -29,7 +31,7 @@ export function Barcode(props: {
     addEventListener('resize', onResize)
     return () => removeEventListener('resize', onResize)
   }, [])
-  const modules = codabarModules(props.number, props.start, props.stop)
+  const modules = cardModules(props.number, props)
   const { onDrawn } = props
   useLayoutEffect(() => {
     if (modules) onDrawn?.()

@@ -1,0 +1,32 @@
+/** @jsxImportSource preact */
+/**
+ * A short line where the library's system does not offer an action in LINE, with a link to
+ * the library's OPAC (`OPAC_URL`) when one is configured, else where to go instead.
+ */
+import type { LibraryCapabilities } from '../../api-types.ts'
+import { t } from '../i18n/index.ts'
+
+export function Elsewhere(props: {
+  what: 'renew' | 'holds' | 'holdChanges'
+  caps: LibraryCapabilities
+}) {
+  const url = props.caps.opacUrl
+  return (
+    <p class="note elsewhere">
+      {t.elsewhere[props.what]}
+      {url ? (
+        <>
+          <br />
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {t.elsewhere.opac}
+          </a>
+        </>
+      ) : (
+        <>
+          <br />
+          {t.elsewhere.ask}
+        </>
+      )}
+    </p>
+  )
+}
