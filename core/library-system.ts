@@ -223,6 +223,12 @@ export interface NoticeFeed {
   expireHolds(now: number): Promise<Answer<ExpiredHold[]>>
   /** Queue the overdue reminders due at slot `at`, written at `now`; the count queued. */
   queueOverdue(at: number, now: number): Promise<Answer<number>>
+  /**
+   * The system writes no notices into bunko's outbox (front mode): at each slot bunko asks it
+   * for every linked patron's holds and loans and queues what is new (bot/notices/poll.ts).
+   * Absent or false: the notices are queued with each change, as the embedded system does.
+   */
+  polled?: boolean
 }
 
 /** The port. Every operation is for the patron it names; `now` is the caller's clock. */
