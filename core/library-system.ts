@@ -106,6 +106,8 @@ export interface LoanSummary {
   nextRenewal: string | null
   /** CD, DVD or video (RENEW-AV). */
   av: boolean
+  /** The library that lent it (whom to phone about it); absent when the system does not say. */
+  libraryId?: number | null
 }
 
 export type RenewOneReason = RenewReason | InputReason
@@ -170,6 +172,27 @@ export interface Availability {
   library: string
   copies: number
   onShelf: number
+}
+
+/** One title's availability and queue, for a page of search hits (the hits are bunko's). */
+export interface TitleAvailability {
+  titleId: number
+  availability: Availability[]
+  /** Holds waiting on the title. */
+  waiting: number
+}
+
+/** One copy of a title, where it is now (the 詳細 page lists them). */
+export interface TitleCopy {
+  /** The library that owns it. */
+  libraryId: number
+  /** 請求記号; '' when not known. */
+  callNumber: string
+  status: 'on_shelf' | 'on_loan' | 'on_hold_shelf' | 'in_transit' | 'missing'
+  /** The place it is at now (its hold shelf, or where it travels to), or null (on loan, unknown). */
+  placeId: number | null
+  /** When it is on loan: its due date (JST), or null. */
+  dueDate: string | null
 }
 
 /** A catalogue title with its availability and queue; the catalogue itself is bunko's. */
@@ -276,4 +299,11 @@ export interface LibrarySystem {
   /** One title with its availability, or null (search itself stays on bunko's catalogue). */
   title(id: number): Promise<Answer<TitleSummary | null>>
   notices: NoticeFeed
+  /**
+   * Availability of many titles in one request (a page of search hits), in no set order; a
+   * title the system does not know is left out. Search itself runs on bunko's catalogue copy.
+   */
+  availability(titleIds: number[]): Promise<Answer<TitleAvailability[]>>
+  /** Every copy of a title, in the system's order, or [] when it knows none. */
+  copies(titleId: number): Promise<Answer<TitleCopy[]>>
 }

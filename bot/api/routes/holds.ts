@@ -56,7 +56,7 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
 
   const context = async (patronId: number, lang: Lang): Promise<HoldViewContext> => {
     const { blocked } = reached(await library.standing(patronId, clock.now()), lang)
-    return { patronId, lang, policy, blocked }
+    return { patronId, lang, policy, blocked, library, now: clock.now() }
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */
