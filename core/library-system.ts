@@ -11,6 +11,7 @@
  * Types only, plus the one sentence every caller says when the system is down.
  */
 import type { AccessReason } from './access.ts'
+import type { PasswordProblem } from './credentials.ts'
 import type { CancelReason, ChangePickupReason } from './hold-actions.ts'
 import type { HoldReason } from './holds.ts'
 import type { RenewalQuote, RenewReason } from './renewals.ts'
@@ -226,6 +227,24 @@ export interface Capabilities {
   opacUrl: string | null
 }
 
+/** Why changing the web password was refused (ACC-SECRET lockout, the strength rule). */
+export type PasswordChangeReason = 'locked' | 'wrong_credentials' | PasswordProblem | InputReason
+
+/** Why registering or resetting the web password was refused (ACC-RESET). */
+export type PasswordResetReason =
+  | 'locked'
+  | 'identity_mismatch'
+  | 'reset_at_counter'
+  | AccessReason
+  | PasswordProblem
+  | InputReason
+
+/** A reset done, or (ACC-RESET-LINKED) waiting for the linked LINE account to confirm it. */
+export interface PasswordReset {
+  patronId: number
+  pending: { token: string; lineUserId: string; language: string; expiresAt: number } | null
+}
+
 /** A ready hold that was not collected in time (HOLD-EXPIRE, HOLD-LOCKER). */
 export interface ExpiredHold {
   holdId: number
@@ -306,4 +325,25 @@ export interface LibrarySystem {
   availability(titleIds: number[]): Promise<Answer<TitleAvailability[]>>
   /** Every copy of a title, in the system's order, or [] when it knows none. */
   copies(titleId: number): Promise<Answer<TitleCopy[]>>
+  /** The LIFF settings' password change: the current password is required (ACC-SECRET). */
+  changePassword(
+    input: { patronId: number; current: string; next: string; address?: string },
+    now: number,
+  ): Promise<Answer<{ patronId: number }, PasswordChangeReason>>
+  /** ACC-RESET: register or reset the web password with number + name + phone on record. */
+  resetPassword(
+    input: {
+      number: string
+      name: string
+      phone: string
+      password: string
+      client?: { address: string }
+    },
+    now: number,
+  ): Promise<Answer<PasswordReset, PasswordResetReason>>
+  /** ACC-RESET-LINKED: the linked LINE account confirmed the pending reset `token`. */
+  confirmPasswordReset(
+    input: { token: string; lineUserId: string },
+    now: number,
+  ): Promise<Answer<{ patronId: number }, 'expired'>>
 }

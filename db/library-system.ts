@@ -23,7 +23,8 @@ import { expireHolds } from './hold-shelf.ts'
 import { listHolds, placeHolds } from './holds.ts'
 import { listLoans, renewAllLoans, renewLoan } from './loans.ts'
 import { queueOverdueNotices } from './notice-overdue.ts'
-import { signIn } from './patrons.ts'
+import { confirmPasswordReset } from './password-resets.ts'
+import { changePassword, resetPassword, signIn } from './patrons.ts'
 import { listPlaces } from './places.ts'
 import { inputRefusal } from './refusals.ts'
 import { titleCopies } from './title-copies.ts'
@@ -122,5 +123,15 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
         })),
       ),
     copies: async (titleId) => ok(await titleCopies(db, titleId)),
+
+    async changePassword(input, now) {
+      const done = await changePassword(db, input, now, policy)
+      return done.ok ? ok({ patronId: done.value.id }) : done
+    },
+    async resetPassword(input, now) {
+      const done = await resetPassword(db, input, now, policy)
+      return done.ok ? ok({ patronId: done.value.patron.id, pending: done.value.pending }) : done
+    },
+    confirmPasswordReset: (input, now) => confirmPasswordReset(db, input, now),
   }
 }

@@ -7,13 +7,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { HIRAKATA_POLICY, type LibrarySystem, unavailable } from '../../core/index.ts'
+import { patrons } from '../../db/schema.ts'
 import type {
   HoldsResponse,
   LoansResponse,
   SearchResponse,
   TitleDetail,
 } from '../../liff/api-types.ts'
-import { HOLD, LOAN, PLACE, TITLE } from './fixture.ts'
+import { HOLD, LOAN, PASSWORD, PLACE, TITLE } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
 let t: ApiHarness
@@ -157,5 +158,18 @@ describe('loans and holds views through the port', () => {
     expect(calls.places).toBe(1)
     const first = body.holds.find((h) => h.id === HOLD.setFirst)!
     expect(first.set).toMatchObject({ volume: 1, of: 2 })
+  })
+})
+
+describe('the password change through the port', () => {
+  it('an unreachable system answers 503 and the password stays as it was', async () => {
+    t = await makeApi({ library: (e) => ({ ...e, changePassword: async () => unavailable() }) })
+    const before = await t.db.orm.select().from(patrons)
+    const res = await t.call('POST', '/api/password', {
+      body: { current: PASSWORD, next: 'atarashii-2026' },
+    })
+    expect(res.status).toBe(503)
+    expect(await json<{ code: string }>(res)).toMatchObject({ code: 'library_unavailable' })
+    expect(await t.db.orm.select().from(patrons)).toEqual(before)
   })
 })
