@@ -14,8 +14,7 @@ import {
   type Policy,
   type Refusal,
 } from '../../../core/index.ts'
-import { removeFromCart } from '../../../db/cart.ts'
-import { MAX_CART } from '../../../db/holds.ts'
+import { MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import type {
   HoldResponse,
