@@ -28,6 +28,9 @@ import { LibrarySystemUnavailable } from './overdue.ts'
 /** Patrons asked about at once: the adapter paces the requests themselves. */
 export const POLL_CONCURRENCY = 8
 
+/** Found notices are queued this many at a time, so a long poll that dies keeps its progress. */
+const FLUSH_AT = 50
+
 export interface PollReport {
   patrons: number
   queued: number
@@ -40,7 +43,7 @@ export interface PollReport {
 export async function pollNotices(
   deps: AppDeps,
   at: number,
-  opts: { concurrency?: number } = {},
+  opts: { concurrency?: number; flushAt?: number } = {},
 ): Promise<PollReport> {
   const { db, library, clock, config } = deps
   const now = clock.now()
@@ -52,6 +55,10 @@ export async function pollNotices(
   const found: PolledNotice[] = []
   let down = false
   let next = 0
+  let queued = 0
+  const flush = async () => {
+    if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
+  }
   const worker = async () => {
     while (!down && next < targets.length) {
       const target = targets[next++]!
@@ -67,12 +74,13 @@ export async function pollNotices(
       if (held?.ok)
         found.push(...readyNotices(target.patronId, held.value, places, at, config.policy))
       if (lent?.ok) found.push(...overdueNotices(target.patronId, lent.value, at, config.policy))
+      if (found.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }
   const n = Math.max(1, Math.min(opts.concurrency ?? POLL_CONCURRENCY, targets.length))
   await Promise.all(Array.from({ length: n }, worker))
   // What was found before the system went down is queued now; the re-run finds the rest.
-  const queued = await queuePolledNotices(db, found, now)
+  await flush()
   if (queued) deps.log.info('notices.polled', { patrons: targets.length, notices: queued })
   if (down) throw new LibrarySystemUnavailable('library_unavailable')
   return { patrons: targets.length, queued }

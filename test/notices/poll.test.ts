@@ -268,6 +268,27 @@ describe('front-mode notice poll', () => {
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
 
+  it('a long poll that dies keeps what it queued; the re-run adds only the rest', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    const patrons = [PATRON.alice, PATRON.bob, PATRON.carol, PATRON.dave, PATRON.erin]
+    for (const [i, p] of patrons.entries()) {
+      await h.link(p)
+      await readyInIls(p, [i + 1])
+    }
+    h.clock.set(SLOT)
+    ils.crashFor.add(PATRON.dave)
+    await expect(pollNotices(h.deps, SLOT, { concurrency: 1, flushAt: 1 })).rejects.toThrow()
+    expect((await h.noticeRows()).map((n) => n.patronId).sort()).toEqual([
+      PATRON.alice,
+      PATRON.bob,
+      PATRON.carol,
+    ])
+    expect((await pollNotices(h.deps, SLOT, { concurrency: 1, flushAt: 1 })).queued).toBe(2)
+    await slot(SLOT)
+    for (const p of patrons) expect(h.pushesTo(p)).toHaveLength(1)
+  })
+
   it('keeps a bounded number of patrons in flight', async () => {
     h = await harness()
     const ils = frontMode(h)
