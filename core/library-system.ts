@@ -11,6 +11,7 @@
  * Types only, plus the one sentence every caller says when the system is down.
  */
 import type { AccessReason } from './access.ts'
+import type { PasswordProblem } from './credentials.ts'
 import type { CancelReason, ChangePickupReason } from './hold-actions.ts'
 import type { HoldReason } from './holds.ts'
 import type { RenewalQuote, RenewReason } from './renewals.ts'
@@ -106,6 +107,8 @@ export interface LoanSummary {
   nextRenewal: string | null
   /** CD, DVD or video (RENEW-AV). */
   av: boolean
+  /** The library that lent it (whom to phone about it); absent when the system does not say. */
+  libraryId?: number | null
 }
 
 export type RenewOneReason = RenewReason | InputReason
@@ -172,6 +175,27 @@ export interface Availability {
   onShelf: number
 }
 
+/** One title's availability and queue, for a page of search hits (the hits are bunko's). */
+export interface TitleAvailability {
+  titleId: number
+  availability: Availability[]
+  /** Holds waiting on the title. */
+  waiting: number
+}
+
+/** One copy of a title, where it is now (the 詳細 page lists them). */
+export interface TitleCopy {
+  /** The library that owns it. */
+  libraryId: number
+  /** 請求記号; '' when not known. */
+  callNumber: string
+  status: 'on_shelf' | 'on_loan' | 'on_hold_shelf' | 'in_transit' | 'missing'
+  /** The place it is at now (its hold shelf, or where it travels to), or null (on loan, unknown). */
+  placeId: number | null
+  /** When it is on loan: its due date (JST), or null. */
+  dueDate: string | null
+}
+
 /** A catalogue title with its availability and queue; the catalogue itself is bunko's. */
 export interface TitleSummary {
   id: number
@@ -203,6 +227,24 @@ export interface Capabilities {
   opacUrl: string | null
 }
 
+/** Why changing the web password was refused (ACC-SECRET lockout, the strength rule). */
+export type PasswordChangeReason = 'locked' | 'wrong_credentials' | PasswordProblem | InputReason
+
+/** Why registering or resetting the web password was refused (ACC-RESET). */
+export type PasswordResetReason =
+  | 'locked'
+  | 'identity_mismatch'
+  | 'reset_at_counter'
+  | AccessReason
+  | PasswordProblem
+  | InputReason
+
+/** A reset done, or (ACC-RESET-LINKED) waiting for the linked LINE account to confirm it. */
+export interface PasswordReset {
+  patronId: number
+  pending: { token: string; lineUserId: string; language: string; expiresAt: number } | null
+}
+
 /** A ready hold that was not collected in time (HOLD-EXPIRE, HOLD-LOCKER). */
 export interface ExpiredHold {
   holdId: number
@@ -223,6 +265,12 @@ export interface NoticeFeed {
   expireHolds(now: number): Promise<Answer<ExpiredHold[]>>
   /** Queue the overdue reminders due at slot `at`, written at `now`; the count queued. */
   queueOverdue(at: number, now: number): Promise<Answer<number>>
+  /**
+   * The system writes no notices into bunko's outbox (front mode): at each slot bunko asks it
+   * for every linked patron's holds and loans and queues what is new (bot/notices/poll.ts).
+   * Absent or false: the notices are queued with each change, as the embedded system does.
+   */
+  polled?: boolean
 }
 
 /** The port. Every operation is for the patron it names; `now` is the caller's clock. */
@@ -270,4 +318,32 @@ export interface LibrarySystem {
   /** One title with its availability, or null (search itself stays on bunko's catalogue). */
   title(id: number): Promise<Answer<TitleSummary | null>>
   notices: NoticeFeed
+  /**
+   * Availability of many titles in one request (a page of search hits), in no set order; a
+   * title the system does not know is left out. Search itself runs on bunko's catalogue copy.
+   */
+  availability(titleIds: number[]): Promise<Answer<TitleAvailability[]>>
+  /** Every copy of a title, in the system's order, or [] when it knows none. */
+  copies(titleId: number): Promise<Answer<TitleCopy[]>>
+  /** The LIFF settings' password change: the current password is required (ACC-SECRET). */
+  changePassword(
+    input: { patronId: number; current: string; next: string; address?: string },
+    now: number,
+  ): Promise<Answer<{ patronId: number }, PasswordChangeReason>>
+  /** ACC-RESET: register or reset the web password with number + name + phone on record. */
+  resetPassword(
+    input: {
+      number: string
+      name: string
+      phone: string
+      password: string
+      client?: { address: string }
+    },
+    now: number,
+  ): Promise<Answer<PasswordReset, PasswordResetReason>>
+  /** ACC-RESET-LINKED: the linked LINE account confirmed the pending reset `token`. */
+  confirmPasswordReset(
+    input: { token: string; lineUserId: string },
+    now: number,
+  ): Promise<Answer<{ patronId: number }, 'expired'>>
 }

@@ -9,6 +9,9 @@ import { MAX_CART } from './holds.ts'
 import { isId } from './refusals.ts'
 import { holdCart, titles } from './schema.ts'
 
+/** The cart's size is one hold request's: the routes read it here, not from the holds code. */
+export { MAX_CART }
+
 export type CartAdd = 'added' | 'full' | 'unknown_title'
 
 /** Put a title in the cart. `full` when MAX_CART titles are in it already. */

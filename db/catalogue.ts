@@ -174,3 +174,13 @@ async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
     ]
   })
 }
+
+/** Many titles with their availability, in one go (the port's batch availability). */
+export async function getTitles(db: Db, ids: readonly number[]): Promise<TitleHit[]> {
+  const unique = [...new Set(ids)].filter(isId)
+  const out: TitleHit[] = []
+  // D1 binds at most 100 parameters per statement.
+  for (let i = 0; i < unique.length; i += 90)
+    out.push(...(await titleHits(db, unique.slice(i, i + 90))))
+  return out
+}

@@ -15,7 +15,7 @@ import {
   type PatronSummary,
   type Policy,
 } from '../core/index.ts'
-import { getTitle } from './catalogue.ts'
+import { getTitle, getTitles } from './catalogue.ts'
 import type { Db } from './client.ts'
 import { activeHoldFacts, openLoanFacts, type PatronRow, patronFacts, placeFacts } from './facts.ts'
 import { cancelHold, changePickupPlace } from './hold-changes.ts'
@@ -23,9 +23,11 @@ import { expireHolds } from './hold-shelf.ts'
 import { listHolds, placeHolds } from './holds.ts'
 import { listLoans, renewAllLoans, renewLoan } from './loans.ts'
 import { queueOverdueNotices } from './notice-overdue.ts'
-import { signIn } from './patrons.ts'
+import { confirmPasswordReset } from './password-resets.ts'
+import { changePassword, resetPassword, signIn } from './patrons.ts'
 import { listPlaces } from './places.ts'
 import { inputRefusal } from './refusals.ts'
+import { titleCopies } from './title-copies.ts'
 
 /** Everything: bunko's own database does every operation the app offers. */
 const EVERYTHING: Capabilities = {
@@ -111,5 +113,25 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
       expireHolds: async (now) => ok(await expireHolds(db, now, policy)),
       queueOverdue: async (at, now) => ok(await queueOverdueNotices(db, at, now, policy)),
     },
+
+    availability: async (titleIds) =>
+      ok(
+        (await getTitles(db, titleIds)).map((t) => ({
+          titleId: t.id,
+          availability: t.availability,
+          waiting: t.waiting,
+        })),
+      ),
+    copies: async (titleId) => ok(await titleCopies(db, titleId)),
+
+    async changePassword(input, now) {
+      const done = await changePassword(db, input, now, policy)
+      return done.ok ? ok({ patronId: done.value.id }) : done
+    },
+    async resetPassword(input, now) {
+      const done = await resetPassword(db, input, now, policy)
+      return done.ok ? ok({ patronId: done.value.patron.id, pending: done.value.pending }) : done
+    },
+    confirmPasswordReset: (input, now) => confirmPasswordReset(db, input, now),
   }
 }

@@ -69,6 +69,7 @@ export async function listLoans(
       renewal: l.quote,
       nextRenewal: l.quote.ok ? null : nextRenewalDate(l.core, l.ctx, policy),
       av: isAv(l.core.materialType, policy),
+      libraryId: l.loan.libraryId,
     })),
   }
 }

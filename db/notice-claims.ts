@@ -21,11 +21,14 @@ export interface ClaimedGroup extends NoticeGroup {
   resumed: boolean
 }
 
-/** Why a due notice is not pushed at all, or NULL when it should be. */
+/**
+ * Why a due notice is not pushed at all, or NULL when it should be. A notice polled from the
+ * library system (front mode: no hold or loan row in bunko) was current when it was polled.
+ */
 const UNSENDABLE = sql`CASE
-  WHEN notices.kind = 'hold_ready' AND NOT EXISTS (SELECT 1 FROM holds h
-    WHERE h.id = notices.hold_id AND h.state = 'ready') THEN 'obsolete'
-  WHEN notices.kind = 'overdue' AND NOT EXISTS (SELECT 1 FROM loans l
+  WHEN notices.kind = 'hold_ready' AND notices.hold_id IS NOT NULL AND NOT EXISTS (SELECT 1
+    FROM holds h WHERE h.id = notices.hold_id AND h.state = 'ready') THEN 'obsolete'
+  WHEN notices.kind = 'overdue' AND notices.loan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM loans l
     WHERE l.id = notices.loan_id AND l.returned_at IS NULL) THEN 'obsolete'
   WHEN NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = notices.patron_id)
     THEN 'not_linked'

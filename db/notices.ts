@@ -59,18 +59,26 @@ export interface ClaimedItem {
 
 /**
  * The notices `ids` that are still being sent, with their title and where to collect or whom
- * to phone, by group key and in reading order (a set's volumes in order).
+ * to phone, by group key and in reading order (a set's volumes in order). A notice polled
+ * from the library system (front mode) says what its announcement recorded.
  */
 export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<ClaimedItem[]> {
   return allIn<ClaimedItem>(
     db,
     ids,
     (list) => sql`SELECT n.claimed_by AS key, n.id, n.kind, n.slot_kind AS slotKind,
-        n.patron_id AS patronId, t.title, t.author, h.pickup_by AS collectBy,
+        n.patron_id AS patronId, coalesce(t.title, a.title) AS title,
+        coalesce(t.author, a.author) AS author, coalesce(h.pickup_by, a.collect_by) AS collectBy,
         h.visit_starts_at AS visitStartsAt, h.visit_ends_at AS visitEndsAt,
-        p.name AS placeName, p.name_en AS placeNameEn, p.phone AS placePhone, p.kind AS placeKind,
-        h.loan_id AS holdLoanId, l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone
+        coalesce(p.name, a.place_name) AS placeName,
+        coalesce(p.name_en, a.place_name_en) AS placeNameEn,
+        coalesce(p.phone, a.place_phone) AS placePhone, coalesce(p.kind, a.place_kind) AS placeKind,
+        coalesce(h.loan_id, a.locker_lent) AS holdLoanId,
+        coalesce(l.due_date, a.due_date) AS dueDate, coalesce(lp.name, a.lib_name) AS libName,
+        coalesce(lp.name_en, a.lib_name_en) AS libNameEn,
+        coalesce(lp.phone, a.lib_phone) AS libPhone
       FROM notices n
+      LEFT JOIN notice_announcements a ON a.key = n.key
       LEFT JOIN holds h ON n.kind = 'hold_ready' AND h.id = n.hold_id
       LEFT JOIN places p ON p.id = h.pickup_place_id
       LEFT JOIN loans l ON n.kind = 'overdue' AND l.id = n.loan_id

@@ -9,6 +9,8 @@
  * requests race (one active hold per patron and title, one holder per copy, one open loan
  * per copy); every operation also checks them in its statements' WHERE clauses.
  */
+
+export * from './schema/announcements.ts'
 export * from './schema/catalogue.ts'
 export * from './schema/circulation.ts'
 export * from './schema/operations.ts'

@@ -10,10 +10,10 @@ import {
   resetConfirmSentMessage,
   resetNeedsCounter,
 } from '../../core/credentials.ts'
+import { isUnavailable } from '../../core/library-system.ts'
 import { checkService } from '../../core/maintenance.ts'
 import { checkPatronNumber } from '../../core/patron-number.ts'
 import { cancelPasswordReset } from '../../db/password-resets.ts'
-import { resetPassword } from '../../db/patrons.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import { langOf as langOfLine } from '../messages/lang.ts'
@@ -62,7 +62,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
     const lang = langOf(c.req.header('accept-language'))
     const form = await c.req.parseBody()
     const number = String(form.number ?? '').slice(0, 64)
-    const again = (error: string, status: 400 | 403 | 429 = 400) =>
+    const again = (error: string, status: 400 | 403 | 429 | 503 = 400) =>
       c.html(
         <PasswordForm
           lang={lang}
@@ -86,8 +86,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
     if (!typed.ok) return again(typed.message[lang])
     const password = String(form.password ?? '')
     if (password !== String(form.confirm ?? '')) return again(passwordText[lang].mismatch)
-    const result = await resetPassword(
-      deps.db,
+    const result = await deps.library.resetPassword(
       {
         number: typed.value,
         name: String(form.name ?? ''),
@@ -96,8 +95,12 @@ export function passwordRoutes(deps: AppDeps): Hono {
         client: { address: clientAddress(deps, c) },
       },
       deps.clock.now(),
-      policy,
     )
+    // The library's system is down: the form stays filled in, with a plain sentence.
+    if (isUnavailable(result)) {
+      deps.log.info('password.reset_unavailable')
+      return again(result.message[lang], 503)
+    }
     if (!result.ok) {
       deps.log.info('password.reset_refused', { reason: result.reason })
       return again(result.message[lang], result.reason === 'locked' ? 429 : 400)

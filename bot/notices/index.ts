@@ -13,6 +13,7 @@ export {
 } from './dispatch.ts'
 export { expireHolds } from './expiry.ts'
 export { queueOverdue } from './overdue.ts'
+export { POLL_CONCURRENCY, type PollReport, pollNotices } from './poll.ts'
 export { DEFAULT_RETRY, type RetryPolicy } from './push.ts'
 export { QUOTA_WARNINGS, type QuotaReading, readQuota } from './quota.ts'
 export { LAST_SLOT_KEY, lastSlotRun, runSlot, type SlotReport, tick } from './run-slot.ts'

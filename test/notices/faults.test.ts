@@ -28,7 +28,14 @@ async function patronNotice(patronId: number) {
   const policy = h.deps.config.policy
   const listed = await listHolds(h.db, { patronId }, h.clock.now(), policy)
   if (!listed.ok) throw new Error(listed.reason)
-  const ctx = { patronId, lang: 'ja' as const, policy, blocked: false }
+  const ctx = {
+    patronId,
+    lang: 'ja' as const,
+    policy,
+    blocked: false,
+    library: h.deps.library,
+    now: h.clock.now(),
+  }
   const [hold] = await holdBodies(h.db, listed.value, ctx)
   return hold?.notice
 }

@@ -3,8 +3,7 @@
  * Placing holds (POST /holds) takes the reserved titles out of it.
  */
 import { Hono } from 'hono'
-import { addToCart, cartTitleIds, removeFromCart } from '../../../db/cart.ts'
-import { MAX_CART } from '../../../db/holds.ts'
+import { addToCart, cartTitleIds, MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import type { CartResponse, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'

@@ -1,7 +1,9 @@
 /**
  * Catalogue: `GET /search?q=&page=` (db's search: a page of 20 and a count capped at 1,000) and `GET /titles/:id` (the 詳細
  * page: availability per library, the hold queue, and whether this patron may put the title
- * in the cart, decided by core exactly as placing it would be).
+ * in the cart, decided by core exactly as placing it would be). Search runs on bunko's copy of
+ * the catalogue; what is on the shelf and who waits come from the library system (one request
+ * for a page of hits).
  */
 import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -16,7 +18,7 @@ import {
   type TitleSummary,
 } from '../../../core/index.ts'
 import { countTitles, searchTitles } from '../../../db/catalogue.ts'
-import { favourites, places, wantToRead } from '../../../db/schema.ts'
+import { favourites, wantToRead } from '../../../db/schema.ts'
 import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv, ApiVars } from '../env.ts'
@@ -45,6 +47,8 @@ const SearchQuery = v.strictObject({
  */
 const ANY_PICKUP: Place = { id: 1, name: '', kind: 'library', phone: '' }
 
+const ok = <T>(value: T) => ({ ok: true as const, value })
+
 export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
@@ -61,7 +65,11 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
       countTitles(db, { q }),
     ])
     const shown = hits.slice(0, PAGE_SIZE)
-    const summaries = await summarize(db, shown)
+    const [summaries, counts] = await Promise.all([
+      summarize(db, shown),
+      shown.length ? library.availability(shown.map((h) => h.id)) : ok([]),
+    ])
+    const availabilityOf = new Map(reached(counts, lang).map((a) => [a.titleId, a.availability]))
     const body: SearchResponse = {
       q,
       page,
@@ -71,8 +79,8 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
         ...summaries.get(h.id)!,
         publisher: h.publisher,
         year: h.year,
-        copies: h.availability.reduce((n, a) => n + a.copies, 0),
-        onShelf: h.availability.reduce((n, a) => n + a.onShelf, 0),
+        copies: (availabilityOf.get(h.id) ?? []).reduce((n, a) => n + a.copies, 0),
+        onShelf: (availabilityOf.get(h.id) ?? []).reduce((n, a) => n + a.onShelf, 0),
       })),
       totalCapped: found.capped,
     }
@@ -85,9 +93,9 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     const row = c.get('patron')
     const hit = reached(await library.title(id), lang)
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
-    const [summaries, placeRows, refusal, fav, want] = await Promise.all([
+    const [summaries, copies, refusal, fav, want] = await Promise.all([
       summarize(db, [hit]),
-      db.orm.select().from(places),
+      availability(library, hit, lang),
       cartRefusal(library, c.get('patron'), hit, { now: clock.now(), lang, policy }),
       db.orm
         .select({ id: favourites.titleId })
@@ -102,7 +110,7 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
       ...summaries.get(hit.id)!,
       publisher: hit.publisher,
       year: hit.year,
-      availability: await availability(db, hit, placeRows, lang),
+      availability: copies,
       queueLength: hit.waiting,
       holdRefusal: refusal && { reason: refusal.reason, message: refusal.message[lang] },
       favourite: fav.length > 0,

@@ -14,8 +14,7 @@ import {
   type Policy,
   type Refusal,
 } from '../../../core/index.ts'
-import { removeFromCart } from '../../../db/cart.ts'
-import { MAX_CART } from '../../../db/holds.ts'
+import { MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import type {
   HoldResponse,
@@ -56,7 +55,7 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
 
   const context = async (patronId: number, lang: Lang): Promise<HoldViewContext> => {
     const { blocked } = reached(await library.standing(patronId, clock.now()), lang)
-    return { patronId, lang, policy, blocked }
+    return { patronId, lang, policy, blocked, library, now: clock.now() }
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */

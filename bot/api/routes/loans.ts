@@ -54,7 +54,7 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
     const views = await list(c.get('patron').id, lang, now)
     const body: LoansResponse = {
       today: jstDate(now),
-      loans: await loanBodies(db, views, { lang, policy }),
+      loans: await loanBodies(db, views, { lang, policy, library }),
     }
     return c.json(body)
   })
@@ -120,7 +120,7 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
       )
     }
     const view = (await list(patronId, lang, now)).find((l) => l.id === loanId)
-    const [loan] = view ? await loanBodies(db, [view], { lang, policy }) : []
+    const [loan] = view ? await loanBodies(db, [view], { lang, policy, library }) : []
     if (!loan) throw problem(404, 'not_found', WORDS.loanNotFound[lang])
     const body: RenewResponse = { loan, previousDueDate: done.value.currentDueDate }
     return c.json(body)

@@ -4,17 +4,16 @@
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
+import type { InputReason } from '../../../core/library-system.ts'
 import type { Refusal } from '../../../core/types.ts'
 import { unlink } from '../../../db/links.ts'
-import { changePassword } from '../../../db/patrons.ts'
-import type { InputReason } from '../../../db/refusals.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
 import type { NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
 import { linkMenuForPatron, type MenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
-import { reached } from '../library.ts'
+import { answered, reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
 import { jsonBody, noBody } from '../validate.ts'
@@ -48,7 +47,10 @@ export function settingsRoutes(deps: AppDeps) {
     if (current === next) throw problem(409, 'same_password', WORDS.samePassword[lang])
     const patronId = c.get('patron').id
     const address = clientAddress(deps, c)
-    const done = await changePassword(db, { patronId, current, next, address }, clock.now(), policy)
+    const done = answered(
+      await deps.library.changePassword({ patronId, current, next, address }, clock.now()),
+      lang,
+    )
     if (done.ok) return c.json(ok)
     const message = done.message[lang]
     if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)

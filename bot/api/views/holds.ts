@@ -3,19 +3,22 @@
  * whether it can be cancelled or whom to phone (HOLD-CANCEL), whether the pickup place can be
  * changed (HOLD-CHANGE, ACC-BLOCK-OVERDUE) and where the ready notice stands (NOTICE-ONCE).
  */
-import { and, count, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import {
   type Hold as CoreHold,
   changePickup,
   type HoldSummary,
+  type LibraryPlace,
+  type LibrarySystem,
+  type Place,
   type Policy,
 } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
-import { toPlace } from '../../../db/facts.ts'
-import { holds, notices, places } from '../../../db/schema.ts'
+import { notices } from '../../../db/schema.ts'
 import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
+import { reached } from '../library.ts'
 import { isoJst } from '../time.ts'
-import { placeContact, placeName } from './places.ts'
+import { placeContact, placeName, placesById } from './places.ts'
 import { selectIn, summarize, titleRows } from './titles.ts'
 
 export interface HoldViewContext {
@@ -24,6 +27,9 @@ export interface HoldViewContext {
   policy: Policy
   /** ACC-BLOCK-OVERDUE applies to the patron now. */
   blocked: boolean
+  /** Where pickup places and set holds are read from, and its clock. */
+  library: LibrarySystem
+  now: number
 }
 
 const ACTIVE = new Set(['waiting', 'in_transit', 'ready'])
@@ -40,19 +46,22 @@ export async function holdBodies(
 ): Promise<Hold[]> {
   const active = views.filter(isActive)
   if (active.length === 0) return []
-  const [summaries, placeRows, noticeOf, groupSizes] = await Promise.all([
+  const [summaries, placeById, noticeOf, groupSizes] = await Promise.all([
     titleRows(
       db,
       active.map((h) => h.titleId),
     ).then((rows) => summarize(db, rows)),
-    db.orm.select().from(places),
+    placesById(
+      ctx.library,
+      active.map((h) => h.pickupPlace.id),
+      ctx.lang,
+    ),
     latestNotices(
       db,
       active.map((h) => h.id),
     ),
-    setGroupSizes(db, ctx.patronId, active),
+    setGroupSizes(ctx, active),
   ])
-  const placeById = new Map(placeRows.map((p) => [p.id, p]))
   return active.map((h) => {
     const place = placeById.get(h.pickupPlace.id)!
     const contact = placeContact(place, ctx.lang)
@@ -112,10 +121,20 @@ function coreHold(h: HoldSummary, patronId: number): CoreHold {
   }
 }
 
+function toPlace(row: LibraryPlace): Place {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.nameEn ? { nameEn: row.nameEn } : {}),
+    kind: row.kind,
+    phone: row.phone,
+  }
+}
+
 /** HOLD-CHANGE as core decides it, asked with the current place as the new one. */
 function changeRefusal(
   h: HoldSummary,
-  place: typeof places.$inferSelect,
+  place: LibraryPlace,
   ctx: HoldViewContext,
 ): Hold['pickupChangeRefusal'] {
   const current = toPlace(place)
@@ -139,17 +158,20 @@ function changeRefusal(
   return { reason, message: decision.message[ctx.lang] }
 }
 
-/** How many holds each set group of the patron has (「3巻中1巻目」). */
-async function setGroupSizes(db: Db, patronId: number, views: HoldSummary[]) {
-  const groups = views.flatMap((h) => (h.setGroup === null ? [] : [h.setGroup]))
-  const rows = await selectIn(groups, (slice) =>
-    db.orm
-      .select({ group: holds.setGroup, n: count() })
-      .from(holds)
-      .where(and(eq(holds.patronId, patronId), inArray(holds.setGroup, slice)))
-      .groupBy(holds.setGroup),
+/**
+ * How many holds each set group of the patron has (「3巻中1巻目」), ended ones included: a
+ * volume cancelled still counts in its set. Asked only when a set hold is shown.
+ */
+async function setGroupSizes(ctx: HoldViewContext, views: HoldSummary[]) {
+  const sizes = new Map<number, number>()
+  if (!views.some((h) => h.setGroup !== null)) return sizes
+  const all = reached(
+    await ctx.library.holds({ patronId: ctx.patronId, endedSince: 0 }, ctx.now),
+    ctx.lang,
   )
-  return new Map(rows.map((r) => [r.group!, r.n]))
+  for (const h of all)
+    if (h.setGroup !== null) sizes.set(h.setGroup, (sizes.get(h.setGroup) ?? 0) + 1)
+  return sizes
 }
 
 const NOTICE_STATUS = {

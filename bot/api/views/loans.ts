@@ -1,13 +1,11 @@
 /** Loans as the app shows them: due dates, overdue, and the renewal quote or why not (RENEW-*). */
-import { inArray } from 'drizzle-orm'
-import type { LoanSummary } from '../../../core/library-system.ts'
+import type { LibrarySystem, LoanSummary } from '../../../core/library-system.ts'
 import type { Policy } from '../../../core/policy.ts'
 import { renewalQuoteMessage } from '../../../core/renewal-messages.ts'
 import type { Db } from '../../../db/client.ts'
-import { loans, places } from '../../../db/schema.ts'
 import type { Lang, Loan, LoanRenewal } from '../../../liff/api-types.ts'
-import { contactOf, placeContact } from './places.ts'
-import { selectIn, summarize, titleRows } from './titles.ts'
+import { contactOf, placeContact, placesById } from './places.ts'
+import { summarize, titleRows } from './titles.ts'
 
 export function renewalOf(view: LoanSummary, lang: Lang, policy: Policy): LoanRenewal {
   const r = view.renewal
@@ -22,27 +20,24 @@ export function renewalOf(view: LoanSummary, lang: Lang, policy: Policy): LoanRe
     : { renewable: false, refusal: { reason: r.reason, message: r.message[lang] }, nextRenewal }
 }
 
-/** The contract's Loan for each view, in the order given. */
+/** The contract's Loan for each view, in the order given; titles from bunko's catalogue copy. */
 export async function loanBodies(
   db: Db,
   views: LoanSummary[],
-  ctx: { lang: Lang; policy: Policy },
+  ctx: { lang: Lang; policy: Policy; library: LibrarySystem },
 ): Promise<Loan[]> {
   if (views.length === 0) return []
-  const [summaries, libraryOf, placeRows] = await Promise.all([
+  const lenders = views.flatMap((l) => (l.libraryId == null ? [] : [l.libraryId]))
+  const [summaries, placeById] = await Promise.all([
     titleRows(
       db,
       views.map((l) => l.titleId),
     ).then((rows) => summarize(db, rows)),
-    lendingLibraries(
-      db,
-      views.map((l) => l.id),
-    ),
-    db.orm.select().from(places),
+    placesById(ctx.library, lenders, ctx.lang),
   ])
-  const placeById = new Map(placeRows.map((p) => [p.id, p]))
   return views.map((l) => {
-    const place = placeById.get(libraryOf.get(l.id) ?? -1)
+    // Where it was lent: the library to phone about it (the library-wide number if not known).
+    const place = l.libraryId == null ? undefined : placeById.get(l.libraryId)
     return {
       id: l.id,
       title: summaries.get(l.titleId)!,
@@ -54,15 +49,4 @@ export async function loanBodies(
       ...renewalOf(l, ctx.lang, ctx.policy),
     }
   })
-}
-
-/** Where each loan was lent (the port's loan leaves it out): the library to phone about it. */
-async function lendingLibraries(db: Db, loanIds: number[]) {
-  const rows = await selectIn(loanIds, (slice) =>
-    db.orm
-      .select({ id: loans.id, libraryId: loans.libraryId })
-      .from(loans)
-      .where(inArray(loans.id, slice)),
-  )
-  return new Map(rows.map((r) => [r.id, r.libraryId]))
 }

@@ -1,0 +1,148 @@
+/**
+ * Notices from a library system that does not write into bunko's outbox (front mode, issue
+ * 14). At each slot bunko asks the system, for every linked patron who can be pushed, for their
+ * holds and loans (through the port; the SIP2 adapter paces itself under SIP2_MAX_RPS) with a
+ * few patrons in flight at once, and queues into the same outbox a hold-ready notice for each
+ * ready hold and an overdue reminder by NOTICE-OVERDUE's cadence for each overdue loan.
+ *
+ * Each notice's key names what it announces, and db/notice-poll.ts queues a key only once: a
+ * slot that crashes halfway and runs again, or two slots that overlap, send nothing twice. When
+ * the system cannot be reached the poll stops asking and the step fails, so the slot is run
+ * again at the next tick (the catch-up) and what was missed is found then.
+ */
+import {
+  type HoldSummary,
+  isUnavailable,
+  jstDate,
+  type LibraryPlace,
+  type LoanSummary,
+  nextNoticeSlot,
+  overdueNoticeAt,
+  type Policy,
+} from '../../core/index.ts'
+import { type PolledNotice, pollTargets, queuePolledNotices } from '../../db/notice-poll.ts'
+import { reminderDue } from '../../db/notices.ts'
+import type { AppDeps } from '../deps.ts'
+import { LibrarySystemUnavailable } from './overdue.ts'
+
+/** Patrons asked about at once: the adapter paces the requests themselves. */
+export const POLL_CONCURRENCY = 8
+
+/** Found notices are queued this many at a time, so a long poll that dies keeps its progress. */
+const FLUSH_AT = 50
+
+export interface PollReport {
+  patrons: number
+  queued: number
+}
+
+/**
+ * Ask about every linked patron and queue what is new for slot `at`, written at `now`.
+ * Throws LibrarySystemUnavailable (after queueing what was found) when the system is down.
+ */
+export async function pollNotices(
+  deps: AppDeps,
+  at: number,
+  opts: { concurrency?: number; flushAt?: number } = {},
+): Promise<PollReport> {
+  const { db, library, clock, config } = deps
+  const now = clock.now()
+  const targets = await pollTargets(db)
+  if (targets.length === 0) return { patrons: 0, queued: 0 }
+  const listed = await library.places()
+  if (!listed.ok) throw new LibrarySystemUnavailable(listed.reason)
+  const places = new Map(listed.value.map((p) => [p.id, p]))
+  const found: PolledNotice[] = []
+  let down = false
+  let next = 0
+  let queued = 0
+  const flush = async () => {
+    if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
+  }
+  const worker = async () => {
+    while (!down && next < targets.length) {
+      const target = targets[next++]!
+      const [held, lent] = await Promise.all([
+        target.holdReady ? library.holds({ patronId: target.patronId }, now) : null,
+        target.overdue ? library.loans(target.patronId, now) : null,
+      ])
+      if ((held && isUnavailable(held)) || (lent && isUnavailable(lent))) {
+        down = true
+        return
+      }
+      // A patron the system refuses to list (no longer known) has nothing to announce.
+      if (held?.ok)
+        found.push(...readyNotices(target.patronId, held.value, places, at, config.policy))
+      if (lent?.ok) found.push(...overdueNotices(target.patronId, lent.value, at, config.policy))
+      if (found.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
+    }
+  }
+  const n = Math.max(1, Math.min(opts.concurrency ?? POLL_CONCURRENCY, targets.length))
+  await Promise.all(Array.from({ length: n }, worker))
+  // What was found before the system went down is queued now; the re-run finds the rest.
+  await flush()
+  if (queued) deps.log.info('notices.polled', { patrons: targets.length, notices: queued })
+  if (down) throw new LibrarySystemUnavailable('library_unavailable')
+  return { patrons: targets.length, queued }
+}
+
+/** A hold-ready notice per ready hold, at the first slot of its list from `at` (NOTICE-SLOTS). */
+export function readyNotices(
+  patronId: number,
+  holds: readonly HoldSummary[],
+  places: ReadonlyMap<number, LibraryPlace>,
+  at: number,
+  policy: Policy,
+): PolledNotice[] {
+  return holds
+    .filter((h) => h.state === 'ready')
+    .map((h) => {
+      const locker = h.pickupPlace.kind === 'locker'
+      const slotKind = locker ? ('locker' as const) : ('standard' as const)
+      // The same hold made ready again later (a new copy) is a new announcement.
+      const when = h.readyAt ?? h.pickupBy ?? ''
+      return {
+        key: `poll:hold_ready:${patronId}:${h.id}:${when}`,
+        patronId,
+        kind: 'hold_ready' as const,
+        slotKind,
+        dueAt: nextNoticeSlot(at, slotKind, policy),
+        title: h.title,
+        author: h.author || null,
+        placeName: h.pickupPlace.name,
+        placeNameEn: places.get(h.pickupPlace.id)?.nameEn ?? null,
+        placePhone: h.pickupPlace.phone,
+        placeKind: h.pickupPlace.kind,
+        collectBy: h.pickupBy,
+        // The library system keeps a locker copy back itself; bunko cannot tell, so says "ready".
+        lockerLent: locker ? true : null,
+      }
+    })
+}
+
+/** NOTICE-OVERDUE: the latest reminder due by `at` of each overdue loan, one key per number. */
+export function overdueNotices(
+  patronId: number,
+  loans: readonly LoanSummary[],
+  at: number,
+  policy: Policy,
+): PolledNotice[] {
+  const today = jstDate(at)
+  return loans.flatMap((l) => {
+    if (l.dueDate >= today) return []
+    const n = reminderDue(l.dueDate, at, policy)
+    if (n === null) return []
+    return [
+      {
+        key: `poll:overdue:${patronId}:${l.id}:${l.dueDate}:${n}`,
+        patronId,
+        kind: 'overdue' as const,
+        slotKind: 'standard' as const,
+        dueAt: overdueNoticeAt(l.dueDate, n, policy),
+        title: l.title,
+        author: l.author || null,
+        dueDate: l.dueDate,
+      },
+    ]
+  })
+}

@@ -1,0 +1,109 @@
+/**
+ * The outbox side of polling a library system for notices (front mode, issue 14): who to ask
+ * about, and queueing what the poll found. A polled notice is written in one batch with its
+ * announcement (schema/announcements.ts): the announcement is bunko's memory of what it told
+ * the patron, so a notice is queued only when its key was never announced. A slot that
+ * crashes halfway and runs again, or two slots that overlap, queue each notice once.
+ */
+import { sql } from 'drizzle-orm'
+import { type Db, raw } from './client.ts'
+import { chunk, rowCount } from './notice-lists.ts'
+import type { NoticeKind, SlotKind } from './schema.ts'
+
+/** A linked patron to ask the library system about, and which notices they want. */
+export interface PollTarget {
+  patronId: number
+  holdReady: boolean
+  overdue: boolean
+}
+
+/**
+ * Linked patrons who can be pushed (following, LINE as the channel) and want at least one
+ * kind of notice. As in embedded mode, overdue reminders are never queued for anyone else;
+ * a polled ready hold is not either, since asking the library system costs it a request.
+ */
+export function pollTargets(db: Db): Promise<PollTarget[]> {
+  return db
+    .all<{ patronId: number; holdReady: number; overdue: number }>(sql`SELECT
+        k.patron_id AS patronId, coalesce(np.hold_ready, 1) AS holdReady,
+        coalesce(np.overdue, 1) AS overdue
+      FROM line_links k
+      LEFT JOIN notice_preferences np ON np.patron_id = k.patron_id
+      WHERE k.followed = 1 AND coalesce(np.channel, 'line') = 'line'
+        AND (coalesce(np.hold_ready, 1) = 1 OR coalesce(np.overdue, 1) = 1)
+      ORDER BY k.patron_id`)
+    .then((rows) =>
+      rows.map((r) => ({
+        patronId: r.patronId,
+        holdReady: Boolean(r.holdReady),
+        overdue: Boolean(r.overdue),
+      })),
+    )
+}
+
+/** One notice a poll found, with what its push says. */
+export interface PolledNotice {
+  /** Unique per thing announced: the same ready hold or reminder always has the same key. */
+  key: string
+  patronId: number
+  kind: NoticeKind
+  slotKind: SlotKind
+  /** The slot it goes out at (NOTICE-SLOTS). */
+  dueAt: number
+  title: string
+  author: string | null
+  placeName?: string | null
+  placeNameEn?: string | null
+  placePhone?: string | null
+  placeKind?: string | null
+  collectBy?: string | null
+  lockerLent?: boolean | null
+  dueDate?: string | null
+  libName?: string | null
+  libNameEn?: string | null
+  libPhone?: string | null
+}
+
+/** Rows per batch: two statements each, every statement well under D1's 100 parameters. */
+const PER_BATCH = 25
+
+/** Queue the notices never announced before, written at `now`; returns how many were queued. */
+export async function queuePolledNotices(
+  db: Db,
+  found: readonly PolledNotice[],
+  now: number,
+): Promise<number> {
+  let queued = 0
+  for (const part of chunk(found, PER_BATCH)) {
+    const [first, ...rest] = part.flatMap((n) => [insertNotice(n, now), insertAnnouncement(n, now)])
+    if (!first) continue
+    const results = await db.batch([first, ...rest])
+    // Even places hold the notices; odd ones their announcements.
+    queued += rowCount(results.filter((_, i) => i % 2 === 0))
+  }
+  return queued
+}
+
+/** The notice, only if its key was never announced (its announcement follows in the batch). */
+function insertNotice(n: PolledNotice, now: number) {
+  return raw<{ id: string }>(sql`INSERT INTO notices (id, key, patron_id, kind, slot_kind,
+      due_at, state, attempts, created_at)
+    SELECT ${crypto.randomUUID()}, ${n.key}, ${n.patronId}, ${n.kind}, ${n.slotKind},
+      ${n.dueAt}, 'pending', 0, ${now}
+    WHERE NOT EXISTS (SELECT 1 FROM notice_announcements WHERE key = ${n.key})
+    ON CONFLICT (key) DO NOTHING
+    RETURNING id`)
+}
+
+function insertAnnouncement(n: PolledNotice, now: number) {
+  const lent = n.lockerLent === undefined || n.lockerLent === null ? null : Number(n.lockerLent)
+  return raw<{ key: string }>(sql`INSERT INTO notice_announcements (key, patron_id, kind, title,
+      author, place_name, place_name_en, place_phone, place_kind, collect_by, locker_lent,
+      due_date, lib_name, lib_name_en, lib_phone, created_at)
+    VALUES (${n.key}, ${n.patronId}, ${n.kind}, ${n.title}, ${n.author}, ${n.placeName ?? null},
+      ${n.placeNameEn ?? null}, ${n.placePhone ?? null}, ${n.placeKind ?? null},
+      ${n.collectBy ?? null}, ${lent}, ${n.dueDate ?? null}, ${n.libName ?? null},
+      ${n.libNameEn ?? null}, ${n.libPhone ?? null}, ${now})
+    ON CONFLICT (key) DO NOTHING
+    RETURNING key`)
+}

@@ -1,0 +1,34 @@
+/**
+ * What bunko announced for a library system it polls (front mode, issue 14): one row per
+ * notice key, written in the same batch as the notice, with what the push says. The ILS's
+ * holds and loans are not in bunko's tables, so a polled notice has no hold or loan row to
+ * read its title and place from; it reads them here. The key is the memory: a hold or a
+ * reminder announced once is never queued again, even after the outbox row is gone.
+ */
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { NoticeKind } from './circulation.ts'
+import { patrons } from './patrons.ts'
+
+export const noticeAnnouncements = sqliteTable('notice_announcements', {
+  /** The notice's key (notices.key). */
+  key: text('key').primaryKey(),
+  patronId: integer('patron_id')
+    .notNull()
+    .references(() => patrons.id),
+  kind: text('kind').$type<NoticeKind>().notNull(),
+  title: text('title').notNull(),
+  author: text('author'),
+  /** hold_ready: where to collect, until when; whether a locker copy is already lent to them. */
+  placeName: text('place_name'),
+  placeNameEn: text('place_name_en'),
+  placePhone: text('place_phone'),
+  placeKind: text('place_kind'),
+  collectBy: text('collect_by'),
+  lockerLent: integer('locker_lent'),
+  /** overdue: the due date, and the library to phone when the system names it. */
+  dueDate: text('due_date'),
+  libName: text('lib_name'),
+  libNameEn: text('lib_name_en'),
+  libPhone: text('lib_phone'),
+  createdAt: integer('created_at').notNull(),
+})

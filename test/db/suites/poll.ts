@@ -1,0 +1,132 @@
+/**
+ * The outbox side of front mode's notice poll (db/notice-poll.ts): who is asked about, a
+ * polled notice queued once per key (also after its outbox row is gone), its push content
+ * read from its announcement, and settling that treats it like any other notice.
+ */
+import { eq, sql } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { jstInstant } from '../../../core/index.ts'
+import { type Db, raw } from '../../../db/client.ts'
+import { type PolledNotice, pollTargets, queuePolledNotices } from '../../../db/notice-poll.ts'
+import {
+  claimedNoticeItems,
+  claimNoticeGroups,
+  settleUnsendableNotices,
+} from '../../../db/notices.ts'
+import { noticeAnnouncements, noticePreferences, notices } from '../../../db/schema.ts'
+import type { OpenDb } from '../drivers.ts'
+import { NOW, PATRON } from '../fixture.ts'
+
+const SLOT = jstInstant('2026-06-10', '16:00')
+const PREFIX = '0197a1b2-c3d4-7e5f-8a6b-'
+
+const ready = (patronId: number, holdId: number): PolledNotice => ({
+  key: `poll:hold_ready:${patronId}:${holdId}:2026-06-17`,
+  patronId,
+  kind: 'hold_ready',
+  slotKind: 'standard',
+  dueAt: SLOT,
+  title: `本 ${holdId}`,
+  author: '著者',
+  placeName: '中央図書館',
+  placeNameEn: 'Central Library',
+  placePhone: '050-0000-0000',
+  placeKind: 'library',
+  collectBy: '2026-06-17',
+  lockerLent: null,
+})
+
+export function pollSuite(open: OpenDb) {
+  describe('notice poll outbox', () => {
+    let db: Db
+    beforeEach(async () => {
+      db = await open()
+    })
+
+    it('NOTICE-ONCE: a polled notice is queued once per key, also after its outbox row is gone', async () => {
+      const found = [ready(PATRON.alice, 1), ready(PATRON.alice, 2), ready(PATRON.bob, 3)]
+      expect(await queuePolledNotices(db, found, NOW)).toBe(3)
+      expect(await queuePolledNotices(db, found, NOW + 1)).toBe(0)
+      await db.batch([raw(sql`DELETE FROM notices RETURNING id`)])
+      expect(await queuePolledNotices(db, found, NOW + 2)).toBe(0)
+      expect(await db.orm.select().from(notices)).toHaveLength(0)
+      expect(await db.orm.select().from(noticeAnnouncements)).toHaveLength(3)
+      // Twice at once (two slots overlapping): one notice.
+      const again = [ready(PATRON.carol, 4)]
+      const counts = await Promise.all([
+        queuePolledNotices(db, again, NOW),
+        queuePolledNotices(db, again, NOW),
+      ])
+      expect(counts.sort()).toEqual([0, 1])
+    })
+
+    it('a batch larger than one statement group is queued whole', async () => {
+      const many = Array.from({ length: 60 }, (_, i) => ready(PATRON.alice, 100 + i))
+      expect(await queuePolledNotices(db, many, NOW)).toBe(60)
+    })
+
+    it('a polled notice is claimed with the title and place its announcement recorded', async () => {
+      // Bob is the fixture's linked patron; his notice has no hold row in bunko.
+      await queuePolledNotices(db, [ready(PATRON.bob, 1)], NOW)
+      expect(await settleUnsendableNotices(db, SLOT)).toEqual([])
+      const groups = await claimNoticeGroups(db, {
+        at: SLOT,
+        now: SLOT,
+        leaseMs: 60_000,
+        limit: 10,
+        prefix: PREFIX,
+        resume: [],
+      })
+      const [item] = await claimedNoticeItems(
+        db,
+        groups.flatMap((g) => g.ids),
+      )
+      expect(item).toMatchObject({
+        kind: 'hold_ready',
+        patronId: PATRON.bob,
+        title: '本 1',
+        author: '著者',
+        placeName: '中央図書館',
+        placeNameEn: 'Central Library',
+        placePhone: '050-0000-0000',
+        placeKind: 'library',
+        collectBy: '2026-06-17',
+      })
+    })
+
+    it('a polled notice for a patron no longer linked is settled undeliverable, not pushed', async () => {
+      await queuePolledNotices(db, [ready(PATRON.dave, 1)], NOW)
+      const settled = await settleUnsendableNotices(db, SLOT)
+      expect(settled.map((s) => s.reason)).toEqual(['not_linked'])
+    })
+
+    it('asks about linked, following patrons who take LINE notices, with the kinds they want', async () => {
+      await db.batch([
+        raw(sql`DELETE FROM line_links RETURNING id`),
+        raw(sql`INSERT INTO line_links (line_user_id, patron_id, linked_at, followed, language)
+          VALUES ('Ua', ${PATRON.alice}, 0, 1, 'ja'), ('Ub', ${PATRON.bob}, 0, 0, 'ja'),
+            ('Uc', ${PATRON.carol}, 0, 1, 'ja'), ('Ue', ${PATRON.erin}, 0, 1, 'ja')
+          RETURNING id`),
+        db.orm
+          .insert(noticePreferences)
+          .values([
+            { patronId: PATRON.carol, holdReady: false, updatedAt: 0 },
+            { patronId: PATRON.erin, channel: 'email', updatedAt: 0 },
+          ])
+          .returning({ id: noticePreferences.patronId }),
+      ])
+      expect(await pollTargets(db)).toEqual([
+        { patronId: PATRON.alice, holdReady: true, overdue: true },
+        { patronId: PATRON.carol, holdReady: false, overdue: true },
+      ])
+      await db.batch([
+        db.orm
+          .update(noticePreferences)
+          .set({ overdue: false })
+          .where(eq(noticePreferences.patronId, PATRON.carol))
+          .returning({ id: noticePreferences.patronId }),
+      ])
+      expect((await pollTargets(db)).map((t) => t.patronId)).toEqual([PATRON.alice])
+    })
+  })
+}
