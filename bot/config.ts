@@ -3,6 +3,11 @@
  * One place knows every variable, its default and what it does; README.md's table mirrors it.
  */
 import { HIRAKATA_POLICY, type Policy, parsePolicy } from '../core/policy.ts'
+import {
+  FrontConfigError,
+  type LibrarySystemConfig,
+  readLibrarySystemConfig,
+} from './sip2/client/config.ts'
 
 export interface Config {
   /** Where patrons' browsers and LINE reach the bot, without a trailing slash. */
@@ -27,6 +32,8 @@ export interface Config {
   trustProxy: boolean
   /** Largest webhook body accepted, in bytes. */
   webhookBodyLimit: number
+  /** LIBRARY_SYSTEM: bunko's own database (embedded) or the library's ILS over SIP2. */
+  librarySystem: LibrarySystemConfig
 }
 
 /** The simulator's own channel credentials, used only in demo mode. Not secrets. */
@@ -85,6 +92,16 @@ export function readConfig(env: Env, defaults: { publicUrl: string }): Config {
     policy: readPolicy(env.BUNKO_POLICY),
     trustProxy: env.TRUST_PROXY === '1',
     webhookBodyLimit: 256 * 1024,
+    librarySystem: readLibrarySystem(env),
+  }
+}
+
+function readLibrarySystem(env: Env): LibrarySystemConfig {
+  try {
+    return readLibrarySystemConfig(env)
+  } catch (err) {
+    if (err instanceof FrontConfigError) throw new ConfigError(err.message)
+    throw err
   }
 }
 
