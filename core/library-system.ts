@@ -42,6 +42,8 @@ export type InputReason =
   | 'unknown_loan'
   | 'unknown_place'
   | 'conflict'
+  /** Front mode: the library's own system refused, with its words (AF) and the phone number. */
+  | 'library_refused'
 
 export const UNAVAILABLE_MESSAGE: Text = {
   ja: '図書館のシステムにただいま接続できません。しばらくしてから、もう一度お試しください。',
@@ -270,4 +272,6 @@ export interface LibrarySystem {
   /** One title with its availability, or null (search itself stays on bunko's catalogue). */
   title(id: number): Promise<Answer<TitleSummary | null>>
   notices: NoticeFeed
+  /** For /healthz: whether the library's system answers now (front mode); absent when embedded. */
+  health?(): Promise<{ ils: 'ok' | 'unreachable' }>
 }
