@@ -40,10 +40,9 @@ export interface Sip2LibraryDeps {
   config: Sip2FrontConfig
   /** The real clock, for the health cache (the demo clock may jump). */
   wallNow?: () => number
+  /** How long /healthz reuses its last 99 (monitors poll often; the ILS is not theirs). */
+  healthCacheMs?: number
 }
-
-/** How long /healthz reuses its last 99 (monitors poll often; the ILS is not theirs). */
-const HEALTH_CACHE_MS = 10_000
 
 export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
   const { db, policy, pool, config } = deps
@@ -140,7 +139,7 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
       queueOverdue: async () => allow(0),
     },
     async health() {
-      if (wallNow() - health.at < HEALTH_CACHE_MS) return { ils: health.ils }
+      if (wallNow() - health.at < (deps.healthCacheMs ?? 10_000)) return { ils: health.ils }
       let ils: 'ok' | 'unreachable' = 'ok'
       try {
         await pool.acsStatus()

@@ -107,16 +107,15 @@ export class Sip2Connection {
     } catch {
       return null
     }
+    // Requests carry AY/AZ, so answers must too: one without its trailer was cut short. The
+    // sequence must be ours; lenient mode accepts a wrong AZ value, never a missing one.
     const trailer = TRAILER.exec(text)
-    // An answer without error detection is taken as it is; one with it must echo our AY.
-    if (trailer) {
-      if (Number(trailer[1]) !== sequence) return null
-      const end = frame.length - 4
-      if (this.opts.checksum === 'strict' && !checksumMatches(frame.subarray(0, end), trailer[2]!))
-        return null
-    }
+    if (!trailer || Number(trailer[1]) !== sequence) return null
+    const end = frame.length - 4
+    if (this.opts.checksum === 'strict' && !checksumMatches(frame.subarray(0, end), trailer[2]!))
+      return null
     try {
-      const msg = parseMessage(trailer ? text.slice(0, trailer.index) : text)
+      const msg = parseMessage(text.slice(0, trailer.index))
       // 96 is the system asking us to resend: the request is sent again only by the caller.
       return msg.code === '96' ? null : msg
     } catch {
