@@ -1,12 +1,14 @@
 /**
  * SIP2 client sockets on Workers: `cloudflare:sockets` `connect`, with `secureTransport: 'on'`
- * for TLS. Imported only by the Worker build (bot/worker/build.ts) and the workerd tests.
+ * for TLS. Used only by the Worker build (bot/worker/build.ts) and the workerd tests. The
+ * module is imported when the first connection is made, so Node (which has no such module)
+ * can load the Worker build's code in tests without it.
  */
-import { connect } from 'cloudflare:sockets'
 import { ChunkQueue, type Connector, type Sip2Socket } from './socket.ts'
 
 export function workerConnector(opts: { connectTimeoutMs?: number } = {}): Connector {
   return async (target) => {
+    const { connect } = await import('cloudflare:sockets')
     const socket = connect(
       { hostname: target.host, port: target.port },
       { secureTransport: target.tls ? 'on' : 'off', allowHalfOpen: false },
