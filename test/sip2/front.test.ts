@@ -299,6 +299,34 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
     expect(await fr.library.health?.()).toEqual({ ils: 'ok' })
   })
 
+  it('a slow ILS: a read waits SIP2_TIMEOUT_MS, is tried three times in all, then library_unavailable', async () => {
+    const slow = await startFront(t, { timeoutMs: 300 })
+    try {
+      expect((await slow.library.patron(hanakoId)).ok).toBe(true)
+      const before = { patron: slow.proxy.count('63'), login: slow.proxy.count('93') }
+      slow.proxy.latencyMs = 800
+      expect(await slow.library.patron(hanakoId)).toMatchObject({ reason: 'library_unavailable' })
+      // The 63 times out; each retry opens a new connection, whose login times out in turn.
+      expect(slow.proxy.count('63') - before.patron).toBe(1)
+      expect(slow.proxy.count('93') - before.login).toBe(2)
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('a refused SIP2 login is library_unavailable, tried once per request', async () => {
+    const refused = await startFront(t, { password: 'not-the-kiosk-password' })
+    try {
+      const answer = await refused.library.loans(hanakoId, now())
+      expect(answer).toMatchObject({ ok: false, reason: 'library_unavailable' })
+      expect(refused.proxy.count('93')).toBe(1)
+      expect(refused.proxy.count('63')).toBe(0)
+      expect(await refused.library.health?.()).toEqual({ ils: 'unreachable' })
+    } finally {
+      await refused.close()
+    }
+  })
+
   it('a server answering with wrong checksums: refused when strict, accepted when lenient', async () => {
     fr.proxy.wrongChecksums = true
     try {

@@ -24,14 +24,20 @@ export interface Front {
 
 export async function startFront(
   t: Sip2Test,
-  opts: { port?: number; charset?: Charset; checksum?: ChecksumMode; timeoutMs?: number } = {},
+  opts: {
+    port?: number
+    charset?: Charset
+    checksum?: ChecksumMode
+    timeoutMs?: number
+    password?: string
+  } = {},
 ): Promise<Front> {
   const proxy = await startFaultProxy(opts.port ?? t.server.port)
   const config: Sip2FrontConfig = {
     host: '127.0.0.1',
     port: proxy.port,
     user: KIOSK.login,
-    password: KIOSK.password,
+    password: opts.password ?? KIOSK.password,
     institution: KIOSK.institutionId,
     location: '',
     charset: opts.charset ?? 'utf-8',
