@@ -4,7 +4,7 @@
  * never doubled (the server's own loans and holds are checked), outages and recovery,
  * strict and lenient checksums, and Shift_JIS end to end.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkoutRequest } from '../../bot/sip2/index.ts'
 import { listenSip2 } from '../../bot/sip2/server/listen.ts'
@@ -294,6 +294,14 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
       reason: 'library_unavailable',
     })
     expect(await fr.library.health?.()).toEqual({ ils: 'unreachable' })
+    const attempts = () => t.b.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM login_attempts`)
+    const before = await attempts()
+    const signIn = { number: HANAKO.number, password: HANAKO.password }
+    expect(await fr.library.authenticate(signIn, now())).toMatchObject({
+      reason: 'library_unavailable',
+    })
+    // The password was never checked: the guess is not counted towards the lockout.
+    expect(await attempts()).toEqual(before)
     fr.proxy.up()
     expect((await fr.library.loans(hanakoId, now())).ok).toBe(true)
     expect(await fr.library.health?.()).toEqual({ ils: 'ok' })

@@ -55,7 +55,14 @@ export async function authenticate(
   const guesser = input.client ? { address: input.client.address } : UNKNOWN_GUESSER
   const attempt = await beginAttempt(f.db, `patron:${number}`, now, f.policy, guesser)
   if (!attempt.ok) return attempt
-  const info = await f.ils.patron(number, now, { password: input.password })
+  let info: PatronInfo
+  try {
+    info = await f.ils.patron(number, now, { password: input.password })
+  } catch (err) {
+    // The ILS did not answer: the password was not checked, so the guess does not count.
+    await attempt.value.withdraw()
+    throw err
+  }
   const ok = info.valid && info.passwordOk === true
   await attempt.value.settle(ok)
   if (!ok) return wrongCredentials(f.policy, attempt.value.triesLeft)
