@@ -16,6 +16,7 @@ import {
   allow,
   isAv,
   type LibrarySystem,
+  type MaterialType,
   type Policy,
   type TitleSummary,
 } from '../../../core/index.ts'
@@ -108,7 +109,7 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
           loans: loans.map((l) => ({
             id: l.id,
             titleId: l.titleId,
-            materialType: l.materialType as never,
+            materialType: l.materialType as MaterialType,
             loanDate: l.dueDate,
             dueDate: l.dueDate,
             renewals: l.renewals,
