@@ -78,7 +78,7 @@ export function readLibrarySystemConfig(env: Env): LibrarySystemConfig {
       checksum: oneOf(env, 'SIP2_CHECKSUM', ['strict', 'lenient'] as const, 'strict'),
       maxRps: integer(env, 'SIP2_MAX_RPS', 20, 1, 10_000),
       timeoutMs: integer(env, 'SIP2_TIMEOUT_MS', 5000, 100, 120_000),
-      maxConnections: integer(env, 'SIP2_MAX_CONNECTIONS', 4, 1, 64),
+      maxConnections: integer(env, 'SIP2_POOL_SIZE', 4, 1, 64),
       titleHolds: oneOf(env, 'SIP2_HOLD_LEVEL', ['title', 'item'] as const, 'title') === 'title',
       opacUrl: opac || null,
     },

@@ -79,8 +79,10 @@ export class Sip2Connection {
     try {
       await this.socket.write(bytes)
     } catch {
+      // Not handed to the network (a socket the system closed, or on Workers one opened by
+      // another request): nothing reached the system, so even a write may go again.
       this.close()
-      throw new Sip2Failure('closed', true)
+      throw new Sip2Failure('closed', false)
     }
     for (let resends = 0; ; resends++) {
       const frame = await this.nextFrame(deadline)

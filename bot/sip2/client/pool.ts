@@ -100,8 +100,9 @@ export class Sip2Pool {
       if (last && ((write && last.sent) || last.kind === 'login' || last.kind === 'encode')) break
       await this.bucket.take()
       let conn: Sip2Connection
+      let reused: boolean
       try {
-        conn = await this.acquire()
+        ;({ conn, reused } = await this.acquire())
       } catch (err) {
         last = err instanceof Sip2Failure ? err : new Sip2Failure('connect', false)
         continue
@@ -116,6 +117,8 @@ export class Sip2Pool {
         this.release(conn)
         if (!(err instanceof Sip2Failure)) throw err
         last = err
+        // A kept connection that turned out dead before sending costs no try: it is gone now.
+        if (reused && !err.sent) attempt--
       }
     }
     this.mark('unreachable')
@@ -126,10 +129,10 @@ export class Sip2Pool {
     if (this.health.state !== state) this.health = { state, since: Date.now(), open: this.open }
   }
 
-  private async acquire(): Promise<Sip2Connection> {
+  private async acquire(): Promise<{ conn: Sip2Connection; reused: boolean }> {
     for (;;) {
       const idle = this.idle.pop()
-      if (idle && !idle.isClosed) return idle
+      if (idle && !idle.isClosed) return { conn: idle, reused: true }
       if (idle) {
         this.open--
         continue
@@ -139,7 +142,7 @@ export class Sip2Pool {
     }
     this.open++
     try {
-      return await this.connect()
+      return { conn: await this.connect(), reused: false }
     } catch (err) {
       this.open--
       this.wakeOne()
