@@ -35,7 +35,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
     deps.log.error('http.unhandled', { path: c.req.path, error: errorName(err) })
     return c.text('Internal Server Error', 500)
   })
-  app.get('/healthz', (c) => c.json({ ok: true }))
+  // Front mode adds the ILS connection (ok / unreachable), never any patron data.
+  app.get('/healthz', async (c) => {
+    const health = await deps.library.health?.()
+    return c.json(health ? { ok: true, ils: health.ils } : { ok: true })
+  })
   // Browsers ask for it on every page; answering spares the logs a 404 each time.
   app.get('/favicon.ico', (c) => c.body(null, 204))
   const handle = eventHandler({ ...deps, menus: menuIdCache(deps.line.client, deps.clock) })

@@ -3,6 +3,11 @@
  * One place knows every variable, its default and what it does; README.md's table mirrors it.
  */
 import { HIRAKATA_POLICY, type Policy, parsePolicy } from '../core/policy.ts'
+import {
+  FrontConfigError,
+  type LibrarySystemConfig,
+  readLibrarySystemConfig,
+} from './sip2/client/config.ts'
 
 export interface Config {
   /** Where patrons' browsers and LINE reach the bot, without a trailing slash. */
@@ -32,6 +37,8 @@ export interface Config {
    * the library system does not offer through bunko (capabilities); null if none.
    */
   opacUrl: string | null
+  /** LIBRARY_SYSTEM: bunko's own database (embedded) or the library's ILS over SIP2. */
+  librarySystem: LibrarySystemConfig
 }
 
 /** The simulator's own channel credentials, used only in demo mode. Not secrets. */
@@ -91,6 +98,16 @@ export function readConfig(env: Env, defaults: { publicUrl: string }): Config {
     trustProxy: env.TRUST_PROXY === '1',
     webhookBodyLimit: 256 * 1024,
     opacUrl: readOpacUrl(env.OPAC_URL),
+    librarySystem: readLibrarySystem(env),
+  }
+}
+
+function readLibrarySystem(env: Env): LibrarySystemConfig {
+  try {
+    return readLibrarySystemConfig(env)
+  } catch (err) {
+    if (err instanceof FrontConfigError) throw new ConfigError(err.message)
+    throw err
   }
 }
 

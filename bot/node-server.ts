@@ -18,6 +18,8 @@ import { lineClients } from './line.ts'
 import type { Log } from './log.ts'
 import { type Scheduler, type SchedulerOptions, startScheduler } from './notices/scheduler.ts'
 import { createLineSimulator, type LineSimulator, mountLineSimulator } from './simulator/index.ts'
+import { frontLibrarySystem } from './sip2/client/build.ts'
+import { nodeConnector } from './sip2/client/node-socket.ts'
 
 export interface NodeServerDeps {
   db: Db
@@ -61,7 +63,12 @@ export function nodeServer(deps: NodeServerDeps) {
     })
     mountLineSimulator(root, sim)
   }
-  const library = deps.library ?? embeddedLibrarySystem(deps.db, config.policy)
+  const system = config.librarySystem
+  const library =
+    deps.library ??
+    (system.kind === 'sip2'
+      ? frontLibrarySystem(deps.db, config.policy, system.sip2, nodeConnector()).library
+      : embeddedLibrarySystem(deps.db, config.policy))
   const appDeps = {
     db: deps.db,
     library,

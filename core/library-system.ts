@@ -43,6 +43,8 @@ export type InputReason =
   | 'unknown_loan'
   | 'unknown_place'
   | 'conflict'
+  /** Front mode: the library's own system refused, with its words (AF) and the phone number. */
+  | 'library_refused'
 
 export const UNAVAILABLE_MESSAGE: Text = {
   ja: '図書館のシステムにただいま接続できません。しばらくしてから、もう一度お試しください。',
@@ -346,4 +348,6 @@ export interface LibrarySystem {
     input: { token: string; lineUserId: string },
     now: number,
   ): Promise<Answer<{ patronId: number }, 'expired'>>
+  /** For /healthz: whether the library's system answers now (front mode); absent when embedded. */
+  health?(): Promise<{ ils: 'ok' | 'unreachable' }>
 }

@@ -89,6 +89,8 @@ export interface Attempt {
   settle(ok: boolean): Promise<void>
   /** Failures this address may still make before its lock, counting this guess as one. */
   triesLeft: number
+  /** The secret could not be checked (front mode: the ILS did not answer): the guess is not counted. */
+  withdraw(): Promise<void>
 }
 
 /**
@@ -146,6 +148,14 @@ export async function beginAttempt(
           db.orm
             .update(loginAttempts)
             .set({ ok: true })
+            .where(eq(loginAttempts.id, id))
+            .returning({ id: loginAttempts.id }),
+        ])
+      },
+      async withdraw() {
+        await db.batch([
+          db.orm
+            .delete(loginAttempts)
             .where(eq(loginAttempts.id, id))
             .returning({ id: loginAttempts.id }),
         ])

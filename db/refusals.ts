@@ -41,6 +41,10 @@ const MESSAGES: Record<InputReason, { ja: string; en: string }> = {
     ja: '同時に別の操作が行われたため、処理できませんでした。画面を更新して、もう一度お試しください。',
     en: 'Something else changed this at the same moment, so nothing was done. Please refresh and try again.',
   },
+  library_refused: {
+    ja: '図書館のシステムがこの手続きを受け付けませんでした。図書館へお問い合わせください。',
+    en: "The library's system did not accept this. Please contact the library.",
+  },
 }
 
 export function inputRefusal<R extends InputReason>(reason: R): Refusal<R> {

@@ -20,6 +20,7 @@ const INPUT_REASONS: Record<InputReason, true> = {
   unknown_loan: true,
   unknown_place: true,
   conflict: true,
+  library_refused: true,
 }
 
 export function isInputReason(reason: string): reason is InputReason {
@@ -38,6 +39,9 @@ export function inputProblem(
       return problem(400, 'invalid', message, field ? { field } : {})
     case 'unknown_patron':
       return problem(403, 'not_linked', WORDS.notLinked[lang])
+    case 'library_refused':
+      // Front mode: the ILS said no in its own words; a rule-like refusal, not a missing thing.
+      return problem(409, 'internal', message)
     case 'conflict':
       // The contract has no code for a concurrent change; the sentence says to refresh.
       return problem(409, 'internal', message)

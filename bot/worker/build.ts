@@ -15,6 +15,8 @@ import type { AppDeps } from '../deps.ts'
 import { lineClients } from '../line.ts'
 import { consoleLog } from '../log.ts'
 import type { LineSimulator } from '../simulator/index.ts'
+import { frontLibrarySystem } from '../sip2/client/build.ts'
+import { workerConnector } from '../sip2/client/worker-socket.ts'
 import { stringVars, type WorkerContext, type WorkerEnv } from './env.ts'
 import { liffFallback } from './liff-assets.ts'
 
@@ -76,7 +78,11 @@ function buildBunko(env: WorkerEnv, demo: DemoSupport | null): WorkerBunko {
   const db = openD1(env.DB)
   const deps: AppDeps = {
     db,
-    library: embeddedLibrarySystem(db, config.policy),
+    library:
+      config.librarySystem.kind === 'sip2'
+        ? frontLibrarySystem(db, config.policy, config.librarySystem.sip2, workerConnector())
+            .library
+        : embeddedLibrarySystem(db, config.policy),
     line: lineClients(config),
     clock,
     config,

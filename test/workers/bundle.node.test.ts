@@ -70,10 +70,17 @@ describe('the Worker bundle', () => {
     const external = Object.values(meta.outputs).flatMap((o) =>
       (o.imports ?? []).filter((i) => i.external).map((i) => i.path),
     )
-    // marcjs (the catalogue sync's ISO 2709 parser) requires 'stream', which nodejs_compat
-    // serves as node:stream.
-    const builtins = external.map((p) => (p === 'stream' ? 'node:stream' : p))
-    expect([...new Set(builtins)].sort()).toEqual(['node:buffer', 'node:stream'])
+    // marcjs (the catalogue sync's ISO 2709 parser) requires 'stream', and iconv-lite (the
+    // SIP2 client's Shift_JIS) 'buffer' and 'string_decoder', which nodejs_compat serves as
+    // node:*. cloudflare:sockets is the SIP2 client's TCP on Workers.
+    const bare = new Set(['stream', 'buffer', 'string_decoder'])
+    const builtins = external.map((p) => (bare.has(p) ? `node:${p}` : p))
+    expect([...new Set(builtins)].sort()).toEqual([
+      'cloudflare:sockets',
+      'node:buffer',
+      'node:stream',
+      'node:string_decoder',
+    ])
   }, 120_000)
 
   it('the demo Worker (bot/worker-demo.ts) carries the simulator and the demo library, nothing Node-only', () => {

@@ -30,6 +30,7 @@ export default defineConfig(async () => {
             include: ['test/workers/**/*.test.ts'],
             exclude: ['test/workers/**/*.node.test.ts'],
             setupFiles: [here('./apply-migrations.ts')],
+            globalSetup: [here('./sip2-server.setup.ts')],
             testTimeout: 30_000,
           },
         },

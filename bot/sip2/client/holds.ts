@@ -1,0 +1,202 @@
+/**
+ * Holds in front mode: ready holds from 63's AS and waiting ones from CD, each an item barcode
+ * or a title as the ILS lists them, matched to bunko's catalogue copy (a hold's id is its
+ * title's id). Placing, cancelling and moving a hold are 15 `+`, `-`, `*` with one of the
+ * title's copies as the item (BY 2, any copy, when title-level holds are allowed; else BY 3)
+ * and the pickup place's name in BS. Each is sent once. A cart is placed title by title: a
+ * refusal stops it and says which title; the ones before it stay placed (the ILS has no
+ * all-or-nothing over SIP2), and the holds list shows them.
+ */
+import {
+  type Answer,
+  allow,
+  cancelHold as coreCancel,
+  changePickup as coreChange,
+  type Hold,
+  type HoldSummary,
+  type PlacedHold,
+  type PlaceHoldsReason,
+  refuse,
+} from '../../../core/index.ts'
+import { inputRefusal, isId, isIdList } from '../../../db/refusals.ts'
+import type { Front } from './front.ts'
+import {
+  copiesByBarcode,
+  copiesOfTitle,
+  type LocalTitle,
+  placeById,
+  syntheticId,
+  titlesById,
+  titlesByName,
+} from './local.ts'
+import { ilsRefusal, opacText } from './refusals.ts'
+
+/** A hold as listed, with the item (or title) the ILS named it by. */
+interface FrontHold {
+  summary: HoldSummary
+  core: Hold
+  /** An item barcode to name the hold by in 15, or null when bunko has no copy of it. */
+  barcode: string | null
+}
+
+export async function listHolds(
+  f: Front,
+  patronId: number,
+  number: string,
+  now: number,
+): Promise<FrontHold[]> {
+  const [ready, waiting] = await Promise.all([
+    f.ils.patron(number, now, { list: 'hold' }),
+    f.ils.patron(number, now, { list: 'unavailable' }),
+  ])
+  const named = [
+    ...ready.items.map((v) => ({ v, ready: true })),
+    ...waiting.items.map((v) => ({ v, ready: false })),
+  ]
+  const values = named.map((n) => n.v)
+  const copies = await copiesByBarcode(f.db, values)
+  const byName = await titlesByName(
+    f.db,
+    values.filter((v) => !copies.has(v)),
+  )
+  const titles = await titlesById(
+    f.db,
+    [...copies.values()].map((c) => c.titleId),
+  )
+  const out: FrontHold[] = []
+  for (const { v, ready: isReady } of named) {
+    const copy = copies.get(v)
+    const title: LocalTitle | undefined = copy ? titles.get(copy.titleId) : byName.get(v)
+    const barcode =
+      copy?.barcode ??
+      (title ? ((await copiesOfTitle(f.db, title.id, 1))[0]?.barcode ?? null) : null)
+    out.push(holdOf(f, patronId, v, title ?? null, barcode, isReady))
+  }
+  return out
+}
+
+function holdOf(
+  f: Front,
+  patronId: number,
+  named: string,
+  title: LocalTitle | null,
+  barcode: string | null,
+  ready: boolean,
+): FrontHold {
+  const id = title?.id ?? syntheticId(`hold:${named}`)
+  const contact = f.policy.contact
+  const place = { id: 0, name: contact.ja, kind: 'library', phone: contact.phone }
+  const core: Hold = {
+    id,
+    patronId,
+    titleId: id,
+    materialType: title?.materialType ?? 'book',
+    state: ready ? 'ready' : 'waiting',
+    placedAt: 0,
+    pickupPlaceId: 0,
+    setGroup: null,
+    volume: title?.volume ?? null,
+    interLibrary: false,
+  }
+  const summary: HoldSummary = {
+    id,
+    state: core.state,
+    titleId: id,
+    title: title?.title ?? named,
+    author: title?.author ?? '',
+    materialType: core.materialType,
+    // SIP2's 63 does not say a hold's place in the queue or its pickup place.
+    queuePosition: null,
+    pickupPlace: place,
+    placedAt: 0,
+    readyAt: null,
+    pickupBy: null,
+    setGroup: null,
+    volume: core.volume,
+    interLibrary: false,
+    noticeState: null,
+    transit: null,
+    endedAt: null,
+    cancel: coreCancel(core, patronId, null, f.policy),
+  }
+  return { summary, core, barcode }
+}
+
+export async function placeAll(
+  f: Front,
+  input: { patronId: number; titleIds: number[]; pickupPlaceId: number },
+  number: string,
+  now: number,
+): Promise<Answer<PlacedHold[], PlaceHoldsReason | 'library_refused'>> {
+  if (!isIdList(input.titleIds, 50) || !isId(input.pickupPlaceId))
+    return inputRefusal('invalid_input')
+  if (!f.capabilities().holds)
+    return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
+  const place = await placeById(f.db, input.pickupPlaceId)
+  if (!place?.active) return inputRefusal('unknown_place')
+  const titles = await titlesById(f.db, input.titleIds)
+  const placed: PlacedHold[] = []
+  for (const titleId of input.titleIds) {
+    const title = titles.get(titleId)
+    const copy = title ? (await copiesOfTitle(f.db, titleId, 1))[0] : undefined
+    if (!title || !copy) return inputRefusal('unknown_title')
+    const item = {
+      barcode: copy.barcode,
+      title: title.title,
+      titleLevel: f.capabilities().titleHolds,
+    }
+    const done = await f.ils.hold(number, '+', item, now, place.name)
+    if (!done.ok)
+      return ilsRefusal('library_refused', `「${title.title}」: ${done.screen}`, f.policy)
+    placed.push({ id: titleId, titleId, setGroup: null, volume: title.volume })
+  }
+  return allow(placed)
+}
+
+export async function cancelOne(
+  f: Front,
+  input: { patronId: number; holdId: number },
+  number: string,
+  now: number,
+) {
+  if (!isId(input.holdId)) return inputRefusal('invalid_input')
+  const hold = (await listHolds(f, input.patronId, number, now)).find(
+    (h) => h.summary.id === input.holdId,
+  )
+  if (!hold) return inputRefusal('unknown_hold')
+  if (!hold.summary.cancel.ok) return hold.summary.cancel
+  if (!hold.barcode) return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
+  const item = { barcode: hold.barcode, titleLevel: f.capabilities().titleHolds }
+  const done = await f.ils.hold(number, '-', item, now)
+  return done.ok
+    ? allow({ holdId: input.holdId })
+    : ilsRefusal('library_refused', done.screen, f.policy)
+}
+
+export async function moveOne(
+  f: Front,
+  input: { patronId: number; holdId: number; pickupPlaceId: number },
+  number: string,
+  now: number,
+) {
+  if (!isId(input.holdId) || !isId(input.pickupPlaceId)) return inputRefusal('invalid_input')
+  const hold = (await listHolds(f, input.patronId, number, now)).find(
+    (h) => h.summary.id === input.holdId,
+  )
+  if (!hold) return inputRefusal('unknown_hold')
+  const place = await placeById(f.db, input.pickupPlaceId)
+  const next = place?.active
+    ? { id: place.id, name: place.name, kind: place.kind, phone: place.phone }
+    : null
+  const decided = coreChange(
+    { hold: hold.core, patronId: input.patronId, current: null, next, blocked: false },
+    f.policy,
+  )
+  if (!decided.ok) return decided
+  if (!hold.barcode || !next) return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
+  const item = { barcode: hold.barcode, titleLevel: f.capabilities().titleHolds }
+  const done = await f.ils.hold(number, '*', item, now, next.name)
+  return done.ok
+    ? allow({ changed: [input.holdId] })
+    : ilsRefusal('library_refused', done.screen, f.policy)
+}

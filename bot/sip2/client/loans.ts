@@ -1,0 +1,157 @@
+/**
+ * Loans in front mode: the patron's charged and overdue items from 63 (AU, AT), each with 17
+ * (title, due date, hold queue; cached briefly by Ils), named from bunko's catalogue copy
+ * when it has the item. Renew is 29, renew all 65; the ILS decides, and the typed reason of
+ * a refusal comes from what the item shows (overdue, reserved by someone), else the ILS's
+ * words. A renewal the list offers is an estimate from the policy; 29's answer is the truth.
+ */
+import {
+  type Answer,
+  addDays,
+  allow,
+  isAv,
+  jstDate,
+  type LoanSummary,
+  type RenewAllItemResult,
+  type RenewalQuote,
+  type RenewOneReason,
+  refuse,
+  renewalMessage,
+} from '../../../core/index.ts'
+import { inputRefusal, isId } from '../../../db/refusals.ts'
+import type { Front } from './front.ts'
+import { copiesByBarcode, syntheticId } from './local.ts'
+import { ilsRefusal } from './refusals.ts'
+
+/** A loan as listed, with the item barcode the ILS knows it by. */
+export async function listLoans(f: Front, number: string, now: number): Promise<LoanSummary[]> {
+  const [charged, overdue] = await Promise.all([
+    f.ils.patron(number, now, { list: 'charged' }),
+    f.ils.patron(number, now, { list: 'overdue' }),
+  ])
+  const late = new Set(overdue.items)
+  const barcodes = [...new Set([...charged.items, ...overdue.items])]
+  const [local, items] = await Promise.all([
+    copiesByBarcode(f.db, barcodes),
+    Promise.all(barcodes.map((b) => f.ils.item(b, now))),
+  ])
+  const today = jstDate(now)
+  return barcodes.map((barcode, i) => {
+    const copy = local.get(barcode)
+    const item = items[i]!
+    const materialType = copy?.materialType ?? 'book'
+    const dueDate = item.dueAt === null ? today : jstDate(item.dueAt)
+    const loan = {
+      id: copy?.copyId ?? syntheticId(barcode),
+      titleId: copy?.titleId ?? syntheticId(`title:${barcode}`),
+      materialType,
+      loanDate: dueDate,
+      dueDate,
+      renewals: 0,
+      interLibrary: false,
+      heldByOthers: item.queue > 0,
+    }
+    const isLate = late.has(barcode) || dueDate < today
+    const summary: LoanSummary = {
+      id: loan.id,
+      titleId: loan.titleId,
+      title: copy?.title ?? item.title,
+      author: copy?.author ?? '',
+      materialType,
+      barcode,
+      loanDate: '',
+      dueDate,
+      overdue: isLate,
+      renewals: 0,
+      interLibrary: false,
+      locker: false,
+      renewal: isLate
+        ? refuse('overdue', renewalMessage('overdue', loan, dueDate, f.policy))
+        : loan.heldByOthers
+          ? refuse('held', renewalMessage('held', loan, dueDate, f.policy))
+          : allow(estimate(f, loan.id, dueDate, today, materialType)),
+      nextRenewal: null,
+      av: isAv(materialType, f.policy),
+    }
+    return summary
+  })
+}
+
+function estimate(
+  f: Front,
+  loanId: number,
+  dueDate: string,
+  today: string,
+  materialType: LoanSummary['materialType'],
+): RenewalQuote {
+  const days = f.policy.loanDays[materialType as keyof typeof f.policy.loanDays] ?? 14
+  const next = addDays(today, days)
+  return {
+    loanId,
+    currentDueDate: dueDate,
+    newDueDate: next > dueDate ? next : dueDate,
+    capDate: next,
+    capped: false,
+    renewals: 1,
+  }
+}
+
+export async function renewOne(
+  f: Front,
+  number: string,
+  loanId: number,
+  now: number,
+): Promise<Answer<RenewalQuote, RenewOneReason>> {
+  if (!isId(loanId)) return inputRefusal('invalid_input')
+  const loans = await listLoans(f, number, now)
+  const loan = loans.find((l) => l.id === loanId)
+  if (!loan) return inputRefusal('unknown_loan')
+  const done = await f.ils.renew(number, loan.barcode, now)
+  return done.ok ? allow(quoteOf(loan, done.dueAt)) : refusalFor(f, loan, done.screen)
+}
+
+function quoteOf(loan: LoanSummary, dueAt: number | null): RenewalQuote {
+  const newDueDate = dueAt === null ? loan.dueDate : jstDate(dueAt)
+  return {
+    loanId: loan.id,
+    currentDueDate: loan.dueDate,
+    newDueDate,
+    capDate: newDueDate,
+    capped: false,
+    renewals: loan.renewals + 1,
+  }
+}
+
+function refusalFor(f: Front, loan: LoanSummary, screen: string) {
+  const typed = loan.renewal.ok ? null : loan.renewal.reason
+  return typed === 'overdue' || typed === 'held'
+    ? ilsRefusal(typed, screen, f.policy)
+    : ilsRefusal('library_refused' as const, screen, f.policy)
+}
+
+export async function renewEvery(
+  f: Front,
+  number: string,
+  now: number,
+): Promise<Answer<RenewAllItemResult[], 'invalid_input'>> {
+  const loans = await listLoans(f, number, now)
+  if (loans.length === 0) return allow([])
+  const done = await f.ils.renewAll(number, now)
+  const renewed = new Set(done.renewed)
+  const results: RenewAllItemResult[] = []
+  for (const loan of loans) {
+    if (!renewed.has(loan.barcode)) {
+      results.push({ loanId: loan.id, title: loan.title, result: refusalFor(f, loan, done.screen) })
+      continue
+    }
+    f.ils.forget(loan.barcode)
+    // The new due date is the item's now; if that read fails, the renewal still happened.
+    const item = await f.ils.item(loan.barcode, now).catch(() => null)
+    results.push({
+      loanId: loan.id,
+      title: loan.title,
+      result: allow(quoteOf(loan, item?.dueAt ?? null)),
+    })
+  }
+  return allow(results)
+}

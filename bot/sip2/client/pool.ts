@@ -1,0 +1,192 @@
+/**
+ * A pool of logged-in SIP2 connections to the library's system. A connection is opened and
+ * logged in (93 with SIP2_USER / SIP2_PASSWORD / SIP2_LOCATION) when needed, reused while it
+ * lives, and dropped on any failure; the next request opens a fresh one (reconnect, re-login).
+ *
+ * Reads (63, 17, 99, 23) are tried up to `readAttempts` times on fresh connections. A write
+ * (29, 65, 15) is sent once: if its answer is lost after sending, it fails with `sent` set and
+ * the adapter answers `library_unavailable` — never a second renewal or hold. (97, resend, is
+ * used for both inside a connection: it asks for the last answer again, not the action.)
+ * Every request, retries included, takes a token from one bucket (SIP2_MAX_RPS).
+ */
+import { type Charset, field, loginRequest, type Sip2Message, scStatusRequest } from '../index.ts'
+import { type ChecksumMode, Sip2Connection, Sip2Failure } from './connection.ts'
+import { TokenBucket } from './rate.ts'
+import type { Connector } from './socket.ts'
+
+export interface PoolOptions {
+  host: string
+  port: number
+  tls: boolean
+  user: string
+  password: string
+  location: string
+  charset: Charset
+  checksum: ChecksumMode
+  /** Per request, from sending to the answer (97s included). */
+  timeoutMs: number
+  maxConnections: number
+  maxRps: number
+  readAttempts?: number
+}
+
+/** What the system said about itself in 98 (ACS status), kept from the last one read. */
+export interface AcsStatus {
+  online: boolean
+  /** BX: which of the 16 standard messages it supports, in the standard's order. */
+  supported: string
+  institution: string | null
+}
+
+export interface PoolHealth {
+  /** ok: the last request got an answer; unreachable: it did not; unknown: none yet. */
+  state: 'ok' | 'unreachable' | 'unknown'
+  since: number | null
+  open: number
+}
+
+export class Sip2Pool {
+  private idle: Sip2Connection[] = []
+  private open = 0
+  private waiting: (() => void)[] = []
+  private readonly bucket: TokenBucket
+  private health: PoolHealth = { state: 'unknown', since: null, open: 0 }
+  /** Messages sent to the system (requests, logins, retries; 97s not counted). */
+  requests = 0
+  status: AcsStatus | null = null
+
+  constructor(
+    private readonly connector: Connector,
+    private readonly opts: PoolOptions,
+  ) {
+    this.bucket = new TokenBucket(opts.maxRps)
+  }
+
+  /** A request that changes nothing: retried on a fresh connection when its answer is lost. */
+  read(msg: Sip2Message): Promise<Sip2Message> {
+    return this.send(msg, false)
+  }
+
+  /** A request that acts (renew, hold): sent once. */
+  write(msg: Sip2Message): Promise<Sip2Message> {
+    return this.send(msg, true)
+  }
+
+  /** 99 → 98, read when the pool has no status yet (capabilities) or for /healthz. */
+  async acsStatus(): Promise<AcsStatus> {
+    const answer = await this.read(scStatusRequest())
+    if (answer.code !== '98') throw new Sip2Failure('damaged', true)
+    this.status = {
+      online: answer.fixed.onlineStatus === 'Y',
+      supported: field(answer, 'BX') ?? '',
+      institution: field(answer, 'AO') ?? null,
+    }
+    return this.status
+  }
+
+  healthNow(): PoolHealth {
+    return { ...this.health, open: this.open }
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.idle) c.close()
+    this.idle = []
+  }
+
+  private async send(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
+    let last: Sip2Failure | null = null
+    for (let attempt = 0; attempt < (this.opts.readAttempts ?? 3); attempt++) {
+      // A write is tried again only when nothing reached the system (no connection).
+      if (last && ((write && last.sent) || last.kind === 'login' || last.kind === 'encode')) break
+      await this.bucket.take()
+      let conn: Sip2Connection
+      let reused: boolean
+      try {
+        ;({ conn, reused } = await this.acquire())
+      } catch (err) {
+        last = err instanceof Sip2Failure ? err : new Sip2Failure('connect', false)
+        continue
+      }
+      try {
+        this.requests++
+        const answer = await conn.request(msg)
+        this.release(conn)
+        this.mark('ok')
+        return answer
+      } catch (err) {
+        this.release(conn)
+        if (!(err instanceof Sip2Failure)) throw err
+        last = err
+        // A kept connection that turned out dead before sending costs no try: it is gone now.
+        if (reused && !err.sent) attempt--
+      }
+    }
+    this.mark('unreachable')
+    throw last ?? new Sip2Failure('connect', false)
+  }
+
+  private mark(state: 'ok' | 'unreachable') {
+    if (this.health.state !== state) this.health = { state, since: Date.now(), open: this.open }
+  }
+
+  private async acquire(): Promise<{ conn: Sip2Connection; reused: boolean }> {
+    for (;;) {
+      const idle = this.idle.pop()
+      if (idle && !idle.isClosed) return { conn: idle, reused: true }
+      if (idle) {
+        this.open--
+        continue
+      }
+      if (this.open < this.opts.maxConnections) break
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+    }
+    this.open++
+    try {
+      return { conn: await this.connect(), reused: false }
+    } catch (err) {
+      this.open--
+      this.wakeOne()
+      throw err
+    }
+  }
+
+  private release(conn: Sip2Connection) {
+    if (conn.isClosed) this.open--
+    else this.idle.push(conn)
+    this.wakeOne()
+  }
+
+  private wakeOne() {
+    this.waiting.shift()?.()
+  }
+
+  private async connect(): Promise<Sip2Connection> {
+    const o = this.opts
+    let socket: Awaited<ReturnType<Connector>>
+    try {
+      socket = await this.connector({ host: o.host, port: o.port, tls: o.tls })
+    } catch {
+      throw new Sip2Failure('connect', false)
+    }
+    const conn = new Sip2Connection(socket, {
+      charset: o.charset,
+      checksum: o.checksum,
+      timeoutMs: o.timeoutMs,
+      maxResends: 2,
+    })
+    let answer: Sip2Message
+    try {
+      this.requests++
+      answer = await conn.request(loginRequest(o.user, o.password, o.location))
+    } catch {
+      conn.close()
+      // Nothing but the login was sent on this connection: the request itself was not.
+      throw new Sip2Failure('connect', false)
+    }
+    if (answer.code !== '94' || answer.fixed.ok !== '1') {
+      conn.close()
+      throw new Sip2Failure('login', false)
+    }
+    return conn
+  }
+}

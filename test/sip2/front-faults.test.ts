@@ -1,0 +1,208 @@
+/**
+ * The SIP2 adapter (front mode) through a proxy that adds faults: reads retried, writes never
+ * doubled (the server's own loans and holds are checked), damaged answers asked for again
+ * (97), timeouts, a refused login, outages and recovery, strict and lenient checksums, and
+ * Shift_JIS end to end.
+ */
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listenSip2 } from '../../bot/sip2/server/listen.ts'
+import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
+import { holds } from '../../db/schema.ts'
+import {
+  type Front,
+  freeTitleId,
+  freshLoan,
+  patronId,
+  serverLoan,
+  startFront,
+  value,
+} from './front.ts'
+import { HANAKO, type Sip2Test, startSip2 } from './harness.ts'
+
+let t: Sip2Test
+let fr: Front
+let embedded: LibrarySystem
+let hanakoId: number
+const now = () => t.b.clock.now()
+
+beforeAll(async () => {
+  t = await startSip2()
+  fr = await startFront(t)
+  embedded = embeddedLibrarySystem(t.b.db, t.b.config.policy)
+  hanakoId = await patronId(t, HANAKO.number)
+})
+afterAll(async () => {
+  await fr?.close()
+  await t?.close()
+})
+
+describe('SIP2 adapter: faults between bunko and the ILS', () => {
+  it('retries a read whose answer was lost, on a fresh connection', async () => {
+    const before = fr.proxy.count('63')
+    fr.proxy.fail('63', 'drop-answer')
+    fr.proxy.fail('17', 'drop-request')
+    const listed = await fr.library.loans(hanakoId, now())
+    expect(listed.ok).toBe(true)
+    expect(fr.proxy.count('63') - before).toBe(3)
+  })
+
+  it('asks for a damaged answer again with 97 (corrupted, truncated)', async () => {
+    const resends = fr.proxy.count('97')
+    fr.proxy.fail('63', 'corrupt')
+    fr.proxy.fail('17', 'truncate')
+    const ready = fr.proxy.count('63')
+    expect((await fr.library.title(await freeTitleId(t))).ok).toBe(true)
+    expect((await fr.library.loans(hanakoId, now())).ok).toBe(true)
+    expect(fr.proxy.count('97') - resends).toBe(2)
+    expect(fr.proxy.count('63') - ready).toBe(2)
+  })
+
+  it('never sends a renewal twice: a lost answer is library_unavailable, renewed once', async () => {
+    const loan = await freshLoan(t)
+    const before = await serverLoan(t, loan.barcode)
+    const sent = fr.proxy.count('29')
+    fr.proxy.fail('29', 'drop-answer')
+    const lost = await fr.library.renew({ patronId: hanakoId, loanId: loan.loanId }, now())
+    expect(lost).toMatchObject({ ok: false, reason: 'library_unavailable' })
+    expect(fr.proxy.count('29') - sent).toBe(1)
+    expect((await serverLoan(t, loan.barcode)).renewals).toBe(before.renewals + 1)
+  })
+
+  it('a renewal dropped before it reached the ILS is not renewed, and not resent', async () => {
+    const loan = await freshLoan(t)
+    const before = await serverLoan(t, loan.barcode)
+    const sent = fr.proxy.count('29')
+    fr.proxy.fail('29', 'drop-request')
+    const lost = await fr.library.renew({ patronId: hanakoId, loanId: loan.loanId }, now())
+    expect(lost).toMatchObject({ ok: false, reason: 'library_unavailable' })
+    expect(fr.proxy.count('29') - sent).toBe(1)
+    expect((await serverLoan(t, loan.barcode)).renewals).toBe(before.renewals)
+  })
+
+  it('a corrupted renewal answer is asked for again (97), not renewed again', async () => {
+    const loan = await freshLoan(t)
+    const before = await serverLoan(t, loan.barcode)
+    fr.proxy.fail('29', 'corrupt')
+    const done = await fr.library.renew({ patronId: hanakoId, loanId: loan.loanId }, now())
+    expect(done.ok).toBe(true)
+    expect((await serverLoan(t, loan.barcode)).renewals).toBe(before.renewals + 1)
+  })
+
+  it('never places a hold twice: a lost answer is library_unavailable, one hold on the server', async () => {
+    const titleId = await freeTitleId(t)
+    const [place] = value(await fr.library.places())
+    fr.proxy.fail('15', 'drop-answer')
+    const lost = await fr.library.placeHolds(
+      { patronId: hanakoId, titleIds: [titleId], pickupPlaceId: place!.id },
+      now(),
+    )
+    expect(lost).toMatchObject({ ok: false, reason: 'library_unavailable' })
+    const rows = await t.b.db.orm
+      .select()
+      .from(holds)
+      .where(and(eq(holds.patronId, hanakoId), eq(holds.titleId, titleId)))
+    expect(rows).toHaveLength(1)
+  })
+
+  it('an outage is library_unavailable and /healthz unreachable; it recovers by itself', async () => {
+    fr.proxy.down()
+    expect(await fr.library.loans(hanakoId, now())).toMatchObject({
+      ok: false,
+      reason: 'library_unavailable',
+    })
+    expect(await fr.library.health?.()).toEqual({ ils: 'unreachable' })
+    const attempts = () => t.b.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM login_attempts`)
+    const before = await attempts()
+    const signIn = { number: HANAKO.number, password: HANAKO.password }
+    expect(await fr.library.authenticate(signIn, now())).toMatchObject({
+      reason: 'library_unavailable',
+    })
+    // The password was never checked: the guess is not counted towards the lockout.
+    expect(await attempts()).toEqual(before)
+    fr.proxy.up()
+    expect((await fr.library.loans(hanakoId, now())).ok).toBe(true)
+    expect(await fr.library.health?.()).toEqual({ ils: 'ok' })
+  })
+
+  it('a slow ILS: a read waits SIP2_TIMEOUT_MS, is tried three times in all, then library_unavailable', async () => {
+    const slow = await startFront(t, { timeoutMs: 300 })
+    try {
+      expect((await slow.library.patron(hanakoId)).ok).toBe(true)
+      const before = { patron: slow.proxy.count('63'), login: slow.proxy.count('93') }
+      slow.proxy.latencyMs = 800
+      expect(await slow.library.patron(hanakoId)).toMatchObject({ reason: 'library_unavailable' })
+      // The 63 times out; each retry opens a new connection, whose login times out in turn.
+      expect(slow.proxy.count('63') - before.patron).toBe(1)
+      expect(slow.proxy.count('93') - before.login).toBe(2)
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('a refused SIP2 login is library_unavailable, tried once per request', async () => {
+    const refused = await startFront(t, { password: 'not-the-kiosk-password' })
+    try {
+      const answer = await refused.library.loans(hanakoId, now())
+      expect(answer).toMatchObject({ ok: false, reason: 'library_unavailable' })
+      expect(refused.proxy.count('93')).toBe(1)
+      expect(refused.proxy.count('63')).toBe(0)
+      expect(await refused.library.health?.()).toEqual({ ils: 'unreachable' })
+    } finally {
+      await refused.close()
+    }
+  })
+
+  it('a server answering with wrong checksums: refused when strict, accepted when lenient', async () => {
+    fr.proxy.wrongChecksums = true
+    try {
+      expect(await fr.library.loans(hanakoId, now())).toMatchObject({
+        reason: 'library_unavailable',
+      })
+    } finally {
+      fr.proxy.wrongChecksums = false
+    }
+    const lenient = await startFront(t, { checksum: 'lenient' })
+    try {
+      lenient.proxy.wrongChecksums = true
+      const signed = await lenient.library.authenticate(
+        { number: HANAKO.number, password: HANAKO.password },
+        now(),
+      )
+      expect(signed).toMatchObject({ ok: true, value: { name: HANAKO.name } })
+      expect((await lenient.library.loans(hanakoId, now())).ok).toBe(true)
+    } finally {
+      await lenient.close()
+    }
+  })
+})
+
+describe('SIP2 adapter: Shift_JIS end to end', () => {
+  it('signs in and lists Japanese titles from a Shift_JIS server', async () => {
+    const sjis = await listenSip2(
+      {
+        db: t.b.db,
+        policy: t.b.config.policy,
+        log: t.b.log,
+        now: () => t.b.clock.now(),
+        wallNow: () => t.b.clock.now(),
+      },
+      { port: 0, charset: 'shift_jis' },
+    )
+    const front = await startFront(t, { port: sjis.port, charset: 'shift_jis' })
+    try {
+      const signed = await front.library.authenticate(
+        { number: HANAKO.number, password: HANAKO.password },
+        now(),
+      )
+      expect(signed).toMatchObject({ ok: true, value: { name: HANAKO.name } })
+      const mine = value(await front.library.loans(hanakoId, now())) as LoanSummary[]
+      const theirs = value(await embedded.loans(hanakoId, now())) as LoanSummary[]
+      expect(mine.map((l) => l.title).sort()).toEqual(theirs.map((l) => l.title).sort())
+    } finally {
+      await front.close()
+      await sjis.close()
+    }
+  })
+})

@@ -1,0 +1,194 @@
+/**
+ * The SIP2 adapter (front mode) against bunko's own SIP2 server over real TCP (through the
+ * fault proxy, passing everything): every port operation, compared with what the embedded
+ * system says of the same database, and the server's own loans and holds after each write.
+ */
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
+import { copies, holds } from '../../db/schema.ts'
+import {
+  type Front,
+  freeTitleId,
+  freshLoan,
+  patronId,
+  serverLoan,
+  startFront,
+  value,
+} from './front.ts'
+import { HANAKO, type Sip2Test, startSip2 } from './harness.ts'
+
+let t: Sip2Test
+let fr: Front
+let embedded: LibrarySystem
+let hanakoId: number
+const now = () => t.b.clock.now()
+
+beforeAll(async () => {
+  t = await startSip2()
+  fr = await startFront(t)
+  embedded = embeddedLibrarySystem(t.b.db, t.b.config.policy)
+  hanakoId = await patronId(t, HANAKO.number)
+})
+afterAll(async () => {
+  await fr?.close()
+  await t?.close()
+})
+
+describe('SIP2 adapter: every port operation over TCP', () => {
+  it('authenticates with 63 (BL, CQ) and reads the capabilities from 98', async () => {
+    const signed = value(
+      await fr.library.authenticate({ number: HANAKO.number, password: HANAKO.password }, now()),
+    )
+    expect(signed).toMatchObject({ id: hanakoId, number: HANAKO.number, name: HANAKO.name })
+    expect(fr.library.capabilities()).toEqual({
+      renew: true,
+      renewAll: true,
+      holds: true,
+      cancelHold: true,
+      changePickup: true,
+      titleHolds: true,
+      opacUrl: 'https://opac.example.jp/',
+    })
+  })
+
+  it('refuses a wrong password or an unknown number alike, and a long-overdue patron as blocked', async () => {
+    const wrong = await fr.library.authenticate(
+      { number: HANAKO.number, password: 'nope-nope' },
+      now(),
+    )
+    expect(wrong).toMatchObject({ ok: false, reason: 'wrong_credentials' })
+    const unknown = await fr.library.authenticate(
+      { number: '1999999999', password: 'whatever1' },
+      now(),
+    )
+    expect(unknown).toMatchObject({ ok: false, reason: 'wrong_credentials' })
+    const blocked = await fr.library.authenticate(
+      { number: '1000000004', password: 'makoto-0004' },
+      now(),
+    )
+    expect(blocked).toMatchObject({ ok: false, reason: 'blocked' })
+  })
+
+  it('answers patron and standing from 63', async () => {
+    expect(value(await fr.library.patron(hanakoId))).toMatchObject({ name: HANAKO.name })
+    const mine = value(await fr.library.standing(hanakoId, now()))
+    const theirs = value(await embedded.standing(hanakoId, now()))
+    expect(mine.blocked).toBe(false)
+    expect(mine.holds.total).toBe(theirs.holds.total)
+    expect(value(await fr.library.patron(999_999))).toBeNull()
+  })
+
+  it('lists loans from 63 (AU, AT) and 17, named from the catalogue copy', async () => {
+    const mine = value(await fr.library.loans(hanakoId, now())) as LoanSummary[]
+    const theirs = value(await embedded.loans(hanakoId, now())) as LoanSummary[]
+    const pick = (l: LoanSummary[]) =>
+      l
+        .map((x) => ({
+          id: x.id,
+          barcode: x.barcode,
+          title: x.title,
+          dueDate: x.dueDate,
+          overdue: x.overdue,
+        }))
+        .sort((a, b) => a.barcode.localeCompare(b.barcode))
+    const byCopy = new Map(
+      (await t.b.db.orm.select({ id: copies.id, barcode: copies.barcode }).from(copies)).map(
+        (c) => [c.barcode, c.id],
+      ),
+    )
+    expect(pick(mine)).toEqual(pick(theirs.map((l) => ({ ...l, id: byCopy.get(l.barcode)! }))))
+    const held = mine.find((l) => l.title === '乾物でつくる作りおき')
+    expect(held?.renewal).toMatchObject({ ok: false, reason: 'held' })
+  })
+
+  it('renews with 29: the server renews once and the new due date is the server’s', async () => {
+    const loan = await freshLoan(t)
+    const before = await serverLoan(t, loan.barcode)
+    const done = value(await fr.library.renew({ patronId: hanakoId, loanId: loan.loanId }, now()))
+    const after = await serverLoan(t, loan.barcode)
+    expect(after.renewals).toBe(before.renewals + 1)
+    expect(done).toMatchObject({ loanId: loan.loanId, newDueDate: after.dueDate })
+    const missing = await fr.library.renew({ patronId: hanakoId, loanId: 123_456_789 }, now())
+    expect(missing).toMatchObject({ ok: false, reason: 'unknown_loan' })
+  })
+
+  it('says why the ILS refused a renewal, typed when the item shows it, with the phone', async () => {
+    const mine = value(await fr.library.loans(hanakoId, now())) as LoanSummary[]
+    const held = mine.find((l) => l.title === '乾物でつくる作りおき')!
+    const refused = await fr.library.renew({ patronId: hanakoId, loanId: held.id }, now())
+    expect(refused).toMatchObject({ ok: false, reason: 'held' })
+    if (!refused.ok) expect(refused.message.ja).toMatch(/延長できません.*050-/)
+  })
+
+  it('lists holds from 63 (AS, CD) as the catalogue’s titles', async () => {
+    const mine = value(await fr.library.holds({ patronId: hanakoId }, now()))
+    const theirs = value(await embedded.holds({ patronId: hanakoId }, now()))
+    expect(mine.map((h) => h.title).sort()).toEqual(theirs.map((h) => h.title).sort())
+    for (const h of mine) expect(h.id).toBe(theirs.find((x) => x.title === h.title)!.titleId)
+    expect(mine.find((h) => h.state === 'ready')?.cancel).toMatchObject({
+      ok: false,
+      reason: 'ready',
+    })
+  })
+
+  it('places (15 +), moves (15 *) and cancels (15 -) a hold on the server', async () => {
+    const titleId = await freeTitleId(t)
+    const places = value(await fr.library.places())
+    const [first, second] = places.filter((p) => p.kind === 'library')
+    const placed = value(
+      await fr.library.placeHolds(
+        { patronId: hanakoId, titleIds: [titleId], pickupPlaceId: first!.id },
+        now(),
+      ),
+    )
+    expect(placed).toEqual([{ id: titleId, titleId, setGroup: null, volume: null }])
+    const onServer = () =>
+      t.b.db.orm
+        .select()
+        .from(holds)
+        .where(and(eq(holds.patronId, hanakoId), eq(holds.titleId, titleId)))
+    expect((await onServer()).map((h) => [h.state, h.pickupPlaceId])).toEqual([
+      ['waiting', first!.id],
+    ])
+    const moved = await fr.library.changePickup(
+      { patronId: hanakoId, holdId: titleId, pickupPlaceId: second!.id },
+      now(),
+    )
+    expect(moved).toEqual({ ok: true, value: { changed: [titleId] } })
+    expect((await onServer())[0]?.pickupPlaceId).toBe(second!.id)
+    expect(await fr.library.cancelHold({ patronId: hanakoId, holdId: titleId }, now())).toEqual({
+      ok: true,
+      value: { holdId: titleId },
+    })
+    expect((await onServer()).map((h) => h.state)).toEqual(['cancelled'])
+    const unknown = await fr.library.cancelHold({ patronId: hanakoId, holdId: titleId }, now())
+    expect(unknown).toMatchObject({ ok: false, reason: 'unknown_hold' })
+  })
+
+  it('answers a title from the catalogue copy with availability from 17', async () => {
+    const titleId = await freeTitleId(t)
+    const mine = value(await fr.library.title(titleId))!
+    const theirs = value(await embedded.title(titleId))!
+    expect(mine.title).toBe(theirs.title)
+    const sum = (a: typeof mine.availability, k: 'copies' | 'onShelf') =>
+      a.reduce((n, x) => n + x[k], 0)
+    expect(sum(mine.availability, 'copies')).toBe(sum(theirs.availability, 'copies'))
+    expect(sum(mine.availability, 'onShelf')).toBe(sum(theirs.availability, 'onShelf'))
+    expect(value(await fr.library.title(987_654_321))).toBeNull()
+  })
+
+  it('answers places from bunko’s places table', async () => {
+    expect(value(await fr.library.places())).toEqual(value(await embedded.places()))
+  })
+
+  it('renews all with 65: each loan with its own outcome', async () => {
+    const loan = await freshLoan(t)
+    const results = value(await fr.library.renewAll(hanakoId, now()))
+    const mine = results.find((r) => r.loanId === loan.loanId)
+    expect(mine?.result.ok).toBe(true)
+    const held = results.find((r) => r.title === '乾物でつくる作りおき')
+    expect(held?.result).toMatchObject({ ok: false, reason: 'held' })
+  })
+})

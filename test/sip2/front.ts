@@ -1,0 +1,109 @@
+/**
+ * The front-mode rig: bunko's own SIP2 server (embedded, the demo library) as the "library
+ * system", a fault proxy in front of it, and the SIP2 adapter connected through the proxy.
+ * The adapter keeps its own tables in the same database here (the catalogue copy is then
+ * exactly the ILS's; shadow patron rows are the demo patrons' own rows, renamed to the same).
+ */
+
+import { eq } from 'drizzle-orm'
+import { sip2LibrarySystem } from '../../bot/sip2/client/adapter.ts'
+import type { Sip2FrontConfig } from '../../bot/sip2/client/config.ts'
+import type { ChecksumMode } from '../../bot/sip2/client/connection.ts'
+import { nodeConnector } from '../../bot/sip2/client/node-socket.ts'
+import { Sip2Pool } from '../../bot/sip2/client/pool.ts'
+import { type Charset, checkoutRequest } from '../../bot/sip2/index.ts'
+import type { LibrarySystem } from '../../core/index.ts'
+import { copies, loans, patrons } from '../../db/schema.ts'
+import { type FaultProxy, startFaultProxy } from './fault-proxy.ts'
+import { freeCopies, HANAKO, KIOSK, type Sip2Test } from './harness.ts'
+
+export interface Front {
+  library: LibrarySystem
+  pool: Sip2Pool
+  proxy: FaultProxy
+  close(): Promise<void>
+}
+
+export async function startFront(
+  t: Sip2Test,
+  opts: {
+    port?: number
+    charset?: Charset
+    checksum?: ChecksumMode
+    timeoutMs?: number
+    password?: string
+  } = {},
+): Promise<Front> {
+  const proxy = await startFaultProxy(opts.port ?? t.server.port)
+  const config: Sip2FrontConfig = {
+    host: '127.0.0.1',
+    port: proxy.port,
+    user: KIOSK.login,
+    password: opts.password ?? KIOSK.password,
+    institution: KIOSK.institutionId,
+    location: '',
+    charset: opts.charset ?? 'utf-8',
+    tls: false,
+    checksum: opts.checksum ?? 'strict',
+    maxRps: 1000,
+    timeoutMs: opts.timeoutMs ?? 1500,
+    maxConnections: 4,
+    titleHolds: true,
+    opacUrl: 'https://opac.example.jp/',
+  }
+  const pool = new Sip2Pool(nodeConnector(), { ...config })
+  const library = sip2LibrarySystem({
+    db: t.b.db,
+    policy: t.b.config.policy,
+    pool,
+    config,
+    healthCacheMs: 0,
+  })
+  return {
+    library,
+    pool,
+    proxy,
+    async close() {
+      await pool.close()
+      await proxy.close()
+    },
+  }
+}
+
+/** The value of an allowed answer; a refusal fails the test with its reason. */
+export const value = <T>(a: { ok: boolean; value?: T; reason?: string }): T => {
+  if (!a.ok) throw new Error(`refused: ${a.reason}`)
+  return a.value as T
+}
+
+export async function patronId(t: Sip2Test, number: string): Promise<number> {
+  const [row] = await t.b.db.orm.select().from(patrons).where(eq(patrons.number, number))
+  return row!.id
+}
+
+/** The server's own record of the loan of `barcode`. */
+export async function serverLoan(t: Sip2Test, barcode: string) {
+  const [row] = await t.b.db.orm
+    .select({ renewals: loans.renewals, dueDate: loans.dueDate, returnedAt: loans.returnedAt })
+    .from(loans)
+    .innerJoin(copies, eq(copies.id, loans.copyId))
+    .where(eq(copies.barcode, barcode))
+  return row!
+}
+
+/** A free copy lent to 花子 at the kiosk, three days ago: a loan a renewal gains days on. */
+export async function freshLoan(t: Sip2Test): Promise<{ barcode: string; loanId: number }> {
+  const [free] = await freeCopies(t.b, 1)
+  const kiosk = await t.kiosk()
+  await kiosk.request(checkoutRequest(t.who(HANAKO.number), free!.barcode))
+  t.b.clock.advance(3 * 24 * 60 * 60 * 1000)
+  const [copy] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, free!.barcode))
+  return { barcode: free!.barcode, loanId: copy!.id }
+}
+
+/** A title nobody holds or borrows, with a copy on 中央図書館's shelf. */
+export async function freeTitleId(t: Sip2Test): Promise<number> {
+  const [free] = await freeCopies(t.b, 1)
+  const [copy] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, free!.barcode))
+  return copy!.titleId
+}
