@@ -62,6 +62,8 @@ export interface Policy {
   linkNonceMinutes: number
   /** ACC-RESET: the password strength rule, said before typing. */
   password: { minLength: number; maxLength: number }
+  /** HOLD-SUSPEND: the furthest day a waiting hold may be suspended to, in days from today. */
+  holdSuspendMaxDays: number
 }
 
 /** Hirakata City Library, read from its web-service guide (see shared/spec). */
@@ -94,6 +96,7 @@ export const HIRAKATA_POLICY: Policy = {
   barcode: { symbology: 'codabar', start: 'A', stop: 'A' },
   linkNonceMinutes: 10,
   password: { minLength: 8, maxLength: 64 },
+  holdSuspendMaxDays: 90,
 }
 
 /** Why a policy was refused: the dotted path of the bad field and what is wrong with it. */
@@ -177,6 +180,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       minLength: c.int('password.minLength', d.password.minLength, 4, 128),
       maxLength: c.int('password.maxLength', d.password.maxLength, 8, 1024),
     },
+    holdSuspendMaxDays: c.int('holdSuspendMaxDays', d.holdSuspendMaxDays, 1, 365),
   }
   if (policy.holdLimit.av > policy.holdLimit.total)
     errors.push({ field: 'holdLimit.av', problem: 'must not exceed holdLimit.total' })
