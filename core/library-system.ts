@@ -12,6 +12,7 @@
  */
 import type { AccessReason } from './access.ts'
 import type { CancelReason, ChangePickupReason } from './hold-actions.ts'
+import type { ResumeReason, SuspendReason } from './hold-suspend.ts'
 import type { HoldReason } from './holds.ts'
 import type { RenewalQuote, RenewReason } from './renewals.ts'
 import type {
@@ -142,6 +143,8 @@ export interface HoldSummary {
   endedAt: number | null
   /** HOLD-CANCEL: allowed online, or why not. */
   cancel: Decision<{ holdId: number }, CancelReason>
+  /** HOLD-SUSPEND: the last day (inclusive) of a suspension in force today, or null. */
+  suspendedUntil: string | null
 }
 
 export interface PlacedHold {
@@ -201,6 +204,8 @@ export interface Capabilities {
   titleHolds: boolean
   /** Where the library's own OPAC is, for what the app cannot do here; null if none. */
   opacUrl: string | null
+  /** HOLD-SUSPEND: waiting holds can be suspended until a date and resumed. */
+  suspendHolds: boolean
 }
 
 /** A ready hold that was not collected in time (HOLD-EXPIRE, HOLD-LOCKER). */
@@ -270,4 +275,14 @@ export interface LibrarySystem {
   /** One title with its availability, or null (search itself stays on bunko's catalogue). */
   title(id: number): Promise<Answer<TitleSummary | null>>
   notices: NoticeFeed
+  /** HOLD-SUSPEND: suspend a waiting hold through `until` (a JST date, inclusive). */
+  suspendHold(
+    input: { patronId: number; holdId: number; until: string },
+    now: number,
+  ): Promise<Answer<{ holdId: number; until: string }, SuspendReason | InputReason>>
+  /** HOLD-SUSPEND: resume a suspended hold early. */
+  resumeHold(
+    input: { patronId: number; holdId: number },
+    now: number,
+  ): Promise<Answer<{ holdId: number }, ResumeReason | InputReason>>
 }

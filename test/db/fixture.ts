@@ -46,6 +46,7 @@ export const TITLE = {
 /** Every table, children first: what the D1 suite empties between tests. */
 export const TABLES = [
   'notices',
+  'purchase_requests',
   'reading_history',
   'favourites',
   'want_to_read',

@@ -36,6 +36,7 @@ export const ME: Me = {
     changePickup: true,
     titleHolds: true,
     opacUrl: null,
+    suspendHolds: true,
   },
 }
 
