@@ -62,6 +62,8 @@ export type ApiErrorCode =
   | PasswordRefusalReason
   | 'quote_changed'
   | 'needs_channel'
+  | SuspendRefusalReason
+  | 'not_in_catalogue'
 
 /** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
 export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
@@ -297,6 +299,18 @@ export type CancelRefusalReason = 'ready_hold' | 'inter_library'
 /** HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. */
 export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup'
 
+/**
+ * HOLD-SUSPEND: `POST /api/holds/:id/suspend` refusals (409): set aside already (names the
+ * pickup place), a date before today or not a date, more than 90 days ahead; resuming a hold
+ * that is not suspended (`DELETE /api/holds/:id/suspend`).
+ */
+export type SuspendRefusalReason = 'ready_hold' | 'bad_date' | 'too_far' | 'not_suspended'
+
+/** `POST /api/holds/:id/suspend` body: the last day of the suspension (inclusive). 200 `{ hold }`. */
+export interface SuspendHoldRequest {
+  until: JapanDate
+}
+
 /** NOTICE-ONCE: where the hold-ready notice stands, so the app can say it did not arrive. */
 export interface NoticeStatus {
   status: 'queued' | 'sent' | 'failed' | 'undeliverable'
@@ -329,6 +343,12 @@ export type Hold = {
    * bookmobile station is named, not the library that fills it) and the day it was sent.
    */
   transit: { to: { id: number; name: string }; sentOn: JapanDate | null } | null
+  /**
+   * HOLD-SUSPEND (休止): for a waiting hold the library system can suspend, the last day of the
+   * suspension in force (inclusive; null when not suspended) and the latest day one may choose.
+   * null: the hold cannot be suspended (ready, in transit, or not offered).
+   */
+  suspend: { until: JapanDate | null; latest: JapanDate } | null
 } & HoldCancel
 
 /**

@@ -259,6 +259,7 @@ export class FakeLibrary {
         pickupChangeRefusal: null,
         notice: null,
         transit: null,
+        suspend: { until: null, latest: '2026-08-09' },
         cancellable: true,
       }
     })

@@ -8,6 +8,7 @@ import {
   type Hold as CoreHold,
   changePickup,
   type HoldSummary,
+  lastSuspendDate,
   type Policy,
 } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
@@ -24,6 +25,8 @@ export interface HoldViewContext {
   policy: Policy
   /** ACC-BLOCK-OVERDUE applies to the patron now. */
   blocked: boolean
+  /** HOLD-SUSPEND: today (JST) and whether the library system suspends holds; absent: it does not. */
+  suspend?: { today: string; enabled: boolean }
 }
 
 const ACTIVE = new Set(['waiting', 'in_transit', 'ready'])
@@ -83,6 +86,7 @@ export async function holdBodies(
               sentOn: h.transit?.since ? isoJst(h.transit.since).slice(0, 10) : null,
             }
           : null,
+      suspend: suspendView(h, ctx),
       ...(cancel.ok
         ? { cancellable: true as const }
         : {
@@ -109,7 +113,14 @@ function coreHold(h: HoldSummary, patronId: number): CoreHold {
     setGroup: h.setGroup,
     volume: h.volume,
     interLibrary: h.interLibrary,
+    suspendedUntil: h.suspendedUntil,
   }
+}
+
+/** HOLD-SUSPEND: what the list offers for a waiting hold (the date picker's last day). */
+function suspendView(h: HoldSummary, ctx: HoldViewContext): Hold['suspend'] {
+  if (!ctx.suspend?.enabled || h.state !== 'waiting') return null
+  return { until: h.suspendedUntil, latest: lastSuspendDate(ctx.suspend.today, ctx.policy) }
 }
 
 /** HOLD-CHANGE as core decides it, asked with the current place as the new one. */
