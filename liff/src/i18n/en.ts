@@ -123,6 +123,17 @@ export const en: Dict = {
     noticeFailed: 'We could not send your ready notice.',
     noticeUndeliverable:
       'We could not reach you on LINE. Please check that you have not blocked our account.',
+    suspend: 'Suspend',
+    suspended: (until: string) => `Suspended (until ${until})`,
+    suspendedNote:
+      'While suspended, a copy goes to the next person when your turn comes. You keep your place in the queue, and the hold resumes by itself the day after.',
+    suspendUntil: 'Last day of the suspension',
+    suspendHint: (latest: string) => `You can choose up to ${latest} (at most 90 days).`,
+    suspendSave: 'Suspend',
+    suspendChange: 'Change the end date',
+    suspendDone: (until: string) => `Your hold is suspended until ${until}.`,
+    resume: 'Resume',
+    resumed: 'Your hold has been resumed.',
   },
   search: {
     title: 'Search',

@@ -128,6 +128,17 @@ export const ja = {
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',
+    suspend: '休止する',
+    suspended: (until: string) => `休止中（${until}まで）`,
+    suspendedNote:
+      '休止中は、資料の順番が来ても次の方へ回ります。予約順位はそのままで、翌日から自動で再開します。',
+    suspendUntil: '休止する最後の日',
+    suspendHint: (latest: string) => `${latest}まで選べます（最長90日）。`,
+    suspendSave: '休止する',
+    suspendChange: '休止の期限を変える',
+    suspendDone: (until: string) => `${until}まで予約を休止しました。`,
+    resume: '再開する',
+    resumed: '予約を再開しました。',
   },
   search: {
     title: '蔵書検索',

@@ -2,17 +2,18 @@
 /**
  * 予約中一覧: state in words, 予約順位 (HOLD-QUEUE), pickup place and date; cancel where allowed,
  * otherwise the pickup library's phone number (HOLD-CANCEL); change of pickup place for holds
- * not yet ready (HOLD-CHANGE).
+ * not yet ready (HOLD-CHANGE); suspend a waiting hold until a day and resume it (HOLD-SUSPEND).
  */
 import { useRef, useState } from 'preact/hooks'
 import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
-import { date } from '../format.ts'
+import { date, shortDate } from '../format.ts'
 import { sortHolds } from '../holds-order.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { ChangePickup } from '../ui/ChangePickup.tsx'
 import { Confirm, Done, ErrorNote, Loading, Page, Tel } from '../ui/common.tsx'
+import { SuspendHold } from '../ui/SuspendHold.tsx'
 
 export function HoldsPage() {
   const holds = useApi<HoldsResponse>('/api/holds')
@@ -59,7 +60,7 @@ export function HoldsPage() {
 function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: string) => void }) {
   const { hold } = props
   const action = useAction()
-  const [mode, setMode] = useState<'idle' | 'cancel' | 'change'>('idle')
+  const [mode, setMode] = useState<'idle' | 'cancel' | 'change' | 'suspend'>('idle')
   const active = hold.state === 'waiting' || hold.state === 'in_transit' || hold.state === 'ready'
   const cancel = async () => {
     const ok = await action.run(() => api<OkResponse>('DELETE', `/api/holds/${hold.id}`))
@@ -79,6 +80,20 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       )
     }
   }
+  const suspend = async (until: string | null) => {
+    const res = await action.run(() =>
+      api<HoldResponse>(
+        until ? 'POST' : 'DELETE',
+        `/api/holds/${hold.id}/suspend`,
+        until ? { until } : undefined,
+      ),
+    )
+    if (res) {
+      setMode('idle')
+      props.onChange([res.hold], until ? t.holds.suspendDone(shortDate(until)) : t.holds.resumed)
+    }
+  }
+  const suspendedUntil = hold.suspend?.until ?? null
   return (
     <li class={hold.state === 'ready' ? 'item ready' : 'item'}>
       <h2 class="item-title">{hold.title.name}</h2>
@@ -86,6 +101,14 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
         <strong>{t.holds.state[hold.state]}</strong>
         {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
       </p>
+      {suspendedUntil && (
+        <>
+          <p class="warn">
+            <strong>{t.holds.suspended(shortDate(suspendedUntil))}</strong>
+          </p>
+          <p class="note">{t.holds.suspendedNote}</p>
+        </>
+      )}
       {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
       {hold.state === 'in_transit' && <p class="note">{t.holds.inTransit}</p>}
       {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
@@ -115,6 +138,15 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
           onCancel={() => setMode('idle')}
         />
       )}
+      {active && mode === 'suspend' && hold.suspend && (
+        <SuspendHold
+          hold={hold}
+          latest={hold.suspend.latest}
+          busy={action.busy}
+          onSave={(until) => suspend(until)}
+          onCancel={() => setMode('idle')}
+        />
+      )}
       {active && mode === 'idle' && (
         <div class="actions">
           {hold.cancellable ? (
@@ -130,6 +162,21 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
           {hold.pickupChangeRefusal === null && (
             <button type="button" class="secondary" onClick={() => setMode('change')}>
               {t.holds.change}
+            </button>
+          )}
+          {hold.suspend && (
+            <button type="button" class="secondary" onClick={() => setMode('suspend')}>
+              {suspendedUntil ? t.holds.suspendChange : t.holds.suspend}
+            </button>
+          )}
+          {suspendedUntil && (
+            <button
+              type="button"
+              class="secondary"
+              disabled={action.busy}
+              onClick={() => suspend(null)}
+            >
+              {t.holds.resume}
             </button>
           )}
         </div>
