@@ -63,7 +63,9 @@ export type ApiErrorCode =
   | 'quote_changed'
   | 'needs_channel'
   | SuspendRefusalReason
-  | 'not_in_catalogue'
+  /** 購入リクエスト: the library has the book after all; too many suggestions today. */
+  | 'held'
+  | 'too_many'
 
 /** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
 export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
@@ -465,4 +467,27 @@ export interface LiffConfig {
 /** The simulator's `GET /simulator/api/users/:userId/id-token` (plain text also accepted). */
 export interface SimulatorIdToken {
   idToken: string
+}
+
+// ── ISBN scan and purchase suggestions (issue 19) ───────────────────────────────────────
+
+/** `GET /api/isbn/:code`: the catalogue title with this ISBN, or null (not in the library). 400 for a code that is not a book's EAN-13. */
+export interface IsbnLookupResponse {
+  /** The 13 digits, check digit verified. */
+  isbn: string
+  titleId: number | null
+}
+
+/** `POST /api/purchase-requests` body (購入リクエスト). 201 `PurchaseRequestResponse`. */
+export interface PurchaseRequestBody {
+  isbn: string
+  title: string
+  author?: string
+  note?: string
+}
+
+/** `duplicate`: this patron had already suggested the ISBN; nothing new was stored. */
+export interface PurchaseRequestResponse {
+  ok: true
+  duplicate: boolean
 }

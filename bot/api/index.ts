@@ -20,6 +20,7 @@ import { catalogueRoutes } from './routes/catalogue.ts'
 import { favouriteRoutes } from './routes/favourites.ts'
 import { holdSuspendRoutes } from './routes/hold-suspend.ts'
 import { holdRoutes } from './routes/holds.ts'
+import { isbnRoutes } from './routes/isbn.ts'
 import { loanRoutes } from './routes/loans.ts'
 import { meRoutes } from './routes/me.ts'
 import { settingsRoutes } from './routes/settings.ts'
@@ -102,6 +103,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
   app.route('/', holdSuspendRoutes(deps))
+  app.route('/', isbnRoutes(deps))
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {

@@ -10,6 +10,7 @@ import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
+import { purchaseRequestSuite } from './purchase-requests.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -30,4 +31,5 @@ export function allSuites(open: OpenDb): void {
   transitSuite(open)
   withdrawnSuite(open)
   holdSuspendSuite(open)
+  purchaseRequestSuite(open)
 }
