@@ -12,6 +12,7 @@ import { CartPage } from './pages/Cart.tsx'
 import { ConfirmPage, DonePage } from './pages/Confirm.tsx'
 import { FavouritesPage } from './pages/Favourites.tsx'
 import { HoldsPage } from './pages/Holds.tsx'
+import { IsbnPage } from './pages/Isbn.tsx'
 import { LoansPage } from './pages/Loans.tsx'
 import { PickupPage } from './pages/Pickup.tsx'
 import { PortalPage } from './pages/Portal.tsx'
@@ -120,6 +121,8 @@ function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => 
       return <ShelfPage />
     case 'settings':
       return <SettingsPage onUnlinked={props.onUnlinked} />
+    case 'isbn':
+      return <IsbnPage code={route.id ?? ''} />
   }
 }
 

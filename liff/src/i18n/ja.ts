@@ -269,6 +269,32 @@ export const ja = {
     unlinkQuote: '本当にLINE連携を解除しますか？',
     unlinked: 'LINE連携を解除しました。ご利用ありがとうございました。',
   },
+  scan: {
+    button: 'スキャン',
+    buttonHelp: '本の裏表紙のバーコード（978・979で始まるISBN）を読み取って探せます。',
+    camera: 'カメラでバーコードを読み取る',
+    cameraHelp: '本の裏表紙にある、978または979で始まるバーコードを枠の中に写してください。',
+    cameraFailed:
+      'カメラを使えませんでした。カメラの使用を許可するか、下の欄にISBNを入力してください。',
+    notRead: 'バーコードを読み取れませんでした。もう一度お試しいただくか、ISBNを入力してください。',
+    typeLabel: 'ISBN（13けた）',
+    typeSubmit: 'この番号で探す',
+    close: 'とじる',
+    title: 'ISBNで探す',
+    looking: '図書館の本を探しています…',
+    notHeld: 'この本は図書館にありません',
+    notHeldHelp:
+      '購入のご希望があれば、下の「購入リクエスト」でお知らせください。図書館で検討します（ご希望に添えない場合もあります）。',
+    isbn: 'ISBN',
+    requestTitle: '購入リクエスト',
+    bookTitle: '書名（必須）',
+    author: '著者名',
+    note: 'ひとこと（任意）',
+    send: '購入をリクエストする',
+    sent: '購入リクエストを受け付けました。ありがとうございます。',
+    duplicate: 'この本の購入リクエストは、すでに受け付けています。',
+    again: '別の本をスキャンする',
+  },
 }
 
 export type Dict = typeof ja
