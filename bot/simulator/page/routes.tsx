@@ -8,8 +8,8 @@ import { getCookie } from 'hono/cookie'
 import { USER_COOKIE } from '../dialog.tsx'
 import type { SimulatorState } from '../state.ts'
 import { CLIENT_APP_JS } from './client-app.ts'
-import { CLIENT_SCAN_JS } from './client-scan.ts'
 import { CLIENT_RENDER_JS } from './client-render.ts'
+import { CLIENT_SCAN_JS } from './client-scan.ts'
 import { PAGE_CSS } from './styles.ts'
 
 /** JSON safe inside a `<script>` element. */
@@ -90,7 +90,9 @@ function SimulatorPage(props: {
                 <input id="scan-code" inputmode="numeric" autocomplete="off" maxlength={100} />
                 <div class="scan-actions">
                   <button type="submit">読み取る</button>
-                  <button id="scan-cancel" type="button">キャンセル</button>
+                  <button id="scan-cancel" type="button">
+                    キャンセル
+                  </button>
                 </div>
               </form>
             </dialog>
