@@ -128,7 +128,7 @@ export const en: Dict = {
     suspendedNote:
       'While suspended, a copy goes to the next person when your turn comes. You keep your place in the queue, and the hold resumes by itself the day after.',
     suspendUntil: 'Last day of the suspension',
-    suspendHint: (latest: string) => `You can choose up to ${latest} (at most 90 days).`,
+    suspendHint: (latest: string) => `You can choose up to ${latest}.`,
     suspendSave: 'Suspend',
     suspendChange: 'Change the end date',
     suspendDone: (until: string) => `Your hold is suspended until ${until}.`,

@@ -133,7 +133,7 @@ export const ja = {
     suspendedNote:
       '休止中は、資料の順番が来ても次の方へ回ります。予約順位はそのままで、翌日から自動で再開します。',
     suspendUntil: '休止する最後の日',
-    suspendHint: (latest: string) => `${latest}まで選べます（最長90日）。`,
+    suspendHint: (latest: string) => `${latest}まで選べます。`,
     suspendSave: '休止する',
     suspendChange: '休止の期限を変える',
     suspendDone: (until: string) => `${until}まで予約を休止しました。`,
