@@ -13,6 +13,12 @@ export const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
 
 /** What the LIFF SDK talks to: LINE's API and login, and LINE's CDN for profile pictures. */
+/**
+ * The LIFF app may use the camera itself: the ISBN scan's fallback where LINE offers no
+ * liff.scanCodeV2() (an external browser, an older LINE). Nothing else widens.
+ */
+export const LIFF_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace('camera=()', 'camera=(self)')
+
 const LINE_CONNECT = ['https://api.line.me', 'https://access.line.me', 'https://liff.line.me']
 const LINE_IMAGES = ['https://profile.line-scdn.net', 'https://obs.line-scdn.net']
 
@@ -72,7 +78,8 @@ export function securityHeaders(config: Config): MiddlewareHandler {
     await next()
     const path = c.req.path
     // c.header() copies a finalized response first: a static file's headers may be frozen.
-    if (!c.res.headers.has('Permissions-Policy')) c.header('Permissions-Policy', PERMISSIONS_POLICY)
+    if (!c.res.headers.has('Permissions-Policy'))
+      c.header('Permissions-Policy', isLiff(path) ? LIFF_PERMISSIONS_POLICY : PERMISSIONS_POLICY)
     if (c.res.headers.has('Content-Security-Policy')) return
     if (isPage(path)) {
       pages ??= pagesCsp(config)

@@ -13,6 +13,7 @@
 import type { AccessReason } from './access.ts'
 import type { PasswordProblem } from './credentials.ts'
 import type { CancelReason, ChangePickupReason } from './hold-actions.ts'
+import type { ResumeReason, SuspendReason } from './hold-suspend.ts'
 import type { HoldReason } from './holds.ts'
 import type { RenewalQuote, RenewReason } from './renewals.ts'
 import type {
@@ -147,6 +148,8 @@ export interface HoldSummary {
   endedAt: number | null
   /** HOLD-CANCEL: allowed online, or why not. */
   cancel: Decision<{ holdId: number }, CancelReason>
+  /** HOLD-SUSPEND: the last day (inclusive) of a suspension in force today, or null. */
+  suspendedUntil: string | null
 }
 
 export interface PlacedHold {
@@ -227,6 +230,8 @@ export interface Capabilities {
   titleHolds: boolean
   /** Where the library's own OPAC is, for what the app cannot do here; null if none. */
   opacUrl: string | null
+  /** HOLD-SUSPEND: waiting holds can be suspended until a date and resumed. */
+  suspendHolds: boolean
 }
 
 /** Why changing the web password was refused (ACC-SECRET lockout, the strength rule). */
@@ -350,4 +355,14 @@ export interface LibrarySystem {
   ): Promise<Answer<{ patronId: number }, 'expired'>>
   /** For /healthz: whether the library's system answers now (front mode); absent when embedded. */
   health?(): Promise<{ ils: 'ok' | 'unreachable' }>
+  /** HOLD-SUSPEND: suspend a waiting hold through `until` (a JST date, inclusive). */
+  suspendHold(
+    input: { patronId: number; holdId: number; until: string },
+    now: number,
+  ): Promise<Answer<{ holdId: number; until: string }, SuspendReason | InputReason>>
+  /** HOLD-SUSPEND: resume a suspended hold early. */
+  resumeHold(
+    input: { patronId: number; holdId: number },
+    now: number,
+  ): Promise<Answer<{ holdId: number }, ResumeReason | InputReason>>
 }

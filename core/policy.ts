@@ -66,6 +66,8 @@ export interface Policy {
   linkNonceMinutes: number
   /** ACC-RESET: the password strength rule, said before typing. */
   password: { minLength: number; maxLength: number }
+  /** HOLD-SUSPEND: the furthest day a waiting hold may be suspended to, in days from today. */
+  holdSuspendMaxDays: number
   /**
    * The library system's patron numbers (the link and password pages, the card): a pattern
    * the whole number must match, its longest length, the keypad phones show (digits only, or
@@ -112,6 +114,7 @@ export const HIRAKATA_POLICY: Policy = {
   barcode: { symbology: 'codabar', start: 'A', stop: 'A' },
   linkNonceMinutes: 10,
   password: { minLength: 8, maxLength: 64 },
+  holdSuspendMaxDays: 90,
   // Hirakata's cards carry digits only (NW-7); the demo library's numbers are 10 digits.
   patronNumber: {
     pattern: '^[0-9]{4,20}$',
@@ -202,6 +205,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       minLength: c.int('password.minLength', d.password.minLength, 4, 128),
       maxLength: c.int('password.maxLength', d.password.maxLength, 8, 1024),
     },
+    holdSuspendMaxDays: c.int('holdSuspendMaxDays', d.holdSuspendMaxDays, 1, 365),
     patronNumber: {
       pattern: c.pattern('patronNumber.pattern', d.patronNumber.pattern),
       maxLength: c.int('patronNumber.maxLength', d.patronNumber.maxLength, 1, 64),

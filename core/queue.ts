@@ -2,6 +2,8 @@
  * The hold queue (HOLD-QUEUE, HOLD-SET): first come, first served, and which waiting hold a
  * returned copy serves. Deterministic: ties on placedAt are broken by hold id.
  */
+import type { JstDate } from './dates.ts'
+import { isSuspended } from './hold-suspend.ts'
 import type { Hold, HoldState } from './types.ts'
 
 /** HOLD-QUEUE order: earlier placedAt first, then lower id. */
@@ -50,10 +52,20 @@ export function earlierVolumesDone(hold: Hold, siblings: readonly Hold[]): boole
  * holds on that title plus the sibling holds of their set groups (any state). The first-come
  * waiting hold on the title whose earlier volumes are done wins; a later volume is never made
  * ready before the earlier ones. null: no hold can take it now, and the copy goes to the shelf.
+ * HOLD-SUSPEND: given `today`, a hold suspended that day is passed over (it keeps its place).
  */
-export function pickHoldForCopy(titleId: number, holds: readonly Hold[]): Hold | null {
+export function pickHoldForCopy(
+  titleId: number,
+  holds: readonly Hold[],
+  today?: JstDate,
+): Hold | null {
   const waiting = holds
-    .filter((h) => h.titleId === titleId && h.state === 'waiting')
+    .filter(
+      (h) =>
+        h.titleId === titleId &&
+        h.state === 'waiting' &&
+        !(today !== undefined && isSuspended(h, today)),
+    )
     .sort(compareHolds)
   return waiting.find((h) => earlierVolumesDone(h, holds)) ?? null
 }

@@ -99,6 +99,8 @@ export interface Hold {
   volume: number | null
   /** Requested when the city did not own the item (HOLD-CANCEL (b)). */
   interLibrary: boolean
+  /** HOLD-SUSPEND: suspended through this Japan day (inclusive); absent or null: not suspended. */
+  suspendedUntil?: JstDate | null
 }
 
 /** Bilingual patron-facing text. */

@@ -59,7 +59,7 @@ export async function checkIn(
     return { ok: true, value: { ...arrived, returnedLoanId: arrived.returnedLoanId } }
   }
   const already = await setAsideHold(db, copy.id)
-  const next = already ? null : await nextHoldFor(db, copy, policy)
+  const next = already ? null : await nextHoldFor(db, copy, policy, { now })
   const assign = next ? assignStatements(copy, next.target, input.placeId, now, policy) : []
   const results = await db.batch([
     returning,

@@ -5,7 +5,8 @@
  * its copy arrives, and bring the copy's shelf status in line with its loans and holds. Each
  * write is guarded so that two racing batches can never give one copy to two holds: the hold
  * is only set aside while no other hold has the copy and no loan is open on it, and a partial
- * unique index (holds_assigned_copy_uq) stands behind that.
+ * unique index (holds_assigned_copy_uq) stands behind that. A hold suspended today (HOLD-SUSPEND)
+ * is never set aside.
  */
 import { type SQL, sql } from 'drizzle-orm'
 import {
@@ -78,14 +79,18 @@ export function assignStatements(
     AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
     AND EXISTS (SELECT 1 FROM copies c WHERE c.id = ${copy.id} AND c.status <> 'missing')
     AND ${inCirculation(copy.id)}`
+  // HOLD-SUSPEND: a hold suspended today is passed over in the same statement, so a suspension
+  // saved a moment before the copy is set aside still wins.
+  const serving = sql`state = 'waiting'
+    AND (suspended_until IS NULL OR suspended_until < ${jstDate(now)})`
   const move = setAsideMove(hereId, { id: t.pickupPlaceId, kind: t.kind, parentId: t.parentId })
   if (move.kind === 'transit')
     return [
       raw(sql`UPDATE holds SET state = 'in_transit', copy_id = ${copy.id}
-        WHERE id = ${t.holdId} AND state = 'waiting' AND ${free}
+        WHERE id = ${t.holdId} AND ${serving} AND ${free}
         RETURNING id`),
     ]
-  return readyStatements(copy, t, now, policy, sql`state = 'waiting' AND ${free}`)
+  return readyStatements(copy, t, now, policy, sql`${serving} AND ${free}`)
 }
 
 /**

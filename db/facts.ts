@@ -162,6 +162,7 @@ export function toHold(row: HoldRow, materialType: Hold['materialType']): Hold {
     setGroup: row.setGroup,
     volume: row.volume,
     interLibrary: row.interLibrary,
+    suspendedUntil: row.suspendedUntil,
   }
 }
 

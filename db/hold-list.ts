@@ -4,8 +4,10 @@ import {
   cancelHold,
   type Decision,
   type HoldSummary,
+  jstDate,
   type Policy,
   queuePosition,
+  suspendedUntil,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
 import { ACTIVE, holdFacts, toPlace } from './facts.ts'
@@ -19,10 +21,11 @@ export type HoldView = HoldSummary
 export async function listHolds(
   db: Db,
   input: { patronId: number; endedSince?: number },
-  _now: number,
+  now: number,
   policy: Policy,
 ): Promise<Decision<HoldView[], 'invalid_input'>> {
   if (!isId(input.patronId)) return inputRefusal('invalid_input')
+  const today = jstDate(now)
   const since = input.endedSince ?? Number.MAX_SAFE_INTEGER
   const rows = await db.orm
     .select({ h: holds, t: titles, p: places })
@@ -68,6 +71,7 @@ export async function listHolds(
       transit: h.state === 'in_transit' && h.copyId ? (travelling.get(h.copyId) ?? null) : null,
       endedAt: h.endedAt,
       cancel: cancelHold(core, input.patronId, toPlace(p), policy),
+      suspendedUntil: suspendedUntil(h, today),
     }
   })
   return { ok: true, value: views }

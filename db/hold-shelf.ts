@@ -182,7 +182,7 @@ async function expireReadyHold(
           .innerJoin(titles, eq(titles.id, copies.titleId))
           .where(eq(copies.id, copyId))
   const copy = row && { ...row, withdrawn: isWithdrawn(row) }
-  const next = copy ? await nextHoldFor(db, copy, policy, h.id) : null
+  const next = copy ? await nextHoldFor(db, copy, policy, { now, excludeHoldId: h.id }) : null
   // The copy leaves from where it was waiting: the pickup place, or the library that fills
   // its locker (HOLD-TRANSIT); a next hold elsewhere, or a home elsewhere, means a transit.
   const expired = await targetFor(db, h.id, h.pickupPlaceId)

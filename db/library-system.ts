@@ -20,6 +20,7 @@ import type { Db } from './client.ts'
 import { activeHoldFacts, openLoanFacts, type PatronRow, patronFacts, placeFacts } from './facts.ts'
 import { cancelHold, changePickupPlace } from './hold-changes.ts'
 import { expireHolds } from './hold-shelf.ts'
+import { resumeHold, suspendHold } from './hold-suspend.ts'
 import { listHolds, placeHolds } from './holds.ts'
 import { listLoans, renewAllLoans, renewLoan } from './loans.ts'
 import { queueOverdueNotices } from './notice-overdue.ts'
@@ -38,6 +39,7 @@ const EVERYTHING: Capabilities = {
   changePickup: true,
   titleHolds: true,
   opacUrl: null,
+  suspendHolds: true,
 }
 
 function summary({ row, patron }: { row: PatronRow; patron: Patron }): PatronSummary {
@@ -133,5 +135,7 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
       return done.ok ? ok({ patronId: done.value.patron.id, pending: done.value.pending }) : done
     },
     confirmPasswordReset: (input, now) => confirmPasswordReset(db, input, now),
+    suspendHold: (input, now) => suspendHold(db, input, now, policy),
+    resumeHold: (input, now) => resumeHold(db, input, now, policy),
   }
 }

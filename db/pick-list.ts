@@ -11,6 +11,7 @@
  * place (or the library running it) first, otherwise the lowest-numbered library's copy.
  * Staff take the copy and scan it as a return; check-in then sets it aside (checkIn's own
  * guards decide, so a list read a minute ago can never give a copy to the wrong hold).
+ * HOLD-SUSPEND: a hold suspended today is passed over, as check-in passes it over.
  */
 import { sql } from 'drizzle-orm'
 import {
@@ -18,6 +19,9 @@ import {
   type Decision,
   earlierVolumesDone,
   type Hold,
+  isSuspended,
+  type JstDate,
+  jstDate,
   type Policy,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
@@ -72,18 +76,22 @@ const onShelf = (alias: string) =>
 
 /**
  * The waiting holds `placeId`'s shelf can serve now, in shelf order (call number, title,
- * volume). `now` and `policy` keep the operations' common shape; the choice depends on neither.
+ * volume). A hold suspended on `now`'s day is left out (HOLD-SUSPEND); `policy` keeps the
+ * operations' common shape.
  */
 export async function pickList(
   db: Db,
   input: { placeId: number },
-  _now: number,
+  now: number,
   _policy: Policy,
 ): Promise<Decision<PickItem[], PickListReason>> {
   if (!isId(input.placeId)) return inputRefusal('invalid_input')
   if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
   const here = input.placeId
-  const wanted = sql`SELECT h.title_id FROM holds h WHERE h.state = 'waiting' AND EXISTS (
+  const today = jstDate(now)
+  // HOLD-SUSPEND: a title whose only holds are suspended today is not fetched.
+  const wanted = sql`SELECT h.title_id FROM holds h WHERE h.state = 'waiting'
+    AND (h.suspended_until IS NULL OR h.suspended_until < ${today}) AND EXISTS (
     SELECT 1 FROM copies c WHERE c.title_id = h.title_id
       AND coalesce(c.current_place_id, c.home_library_id) = ${here} AND ${onShelf('c')})`
   const waiting = await holdFacts(
@@ -106,7 +114,9 @@ export async function pickList(
     sql`SELECT id, title, volume FROM titles WHERE id IN (${wanted})`,
   )
   const all = new Map([...waiting, ...siblings].map((h) => [h.row.id, h.core]))
-  const picks = planPicks([...all.values()], shelf, places).filter((p) => p.copy.placeId === here)
+  const picks = planPicks([...all.values()], shelf, places, today).filter(
+    (p) => p.copy.placeId === here,
+  )
   const placeOf = new Map(places.map((p) => [p.id, p]))
   const titleOf = new Map(titles.map((t) => [t.id, t]))
   const items = picks.map(({ hold, copy }): PickItem => {
@@ -146,6 +156,7 @@ export function planPicks(
   holds: readonly Hold[],
   copies: readonly ShelfCopy[],
   places: readonly PlaceRef[],
+  today?: JstDate,
 ): { hold: Hold; copy: ShelfCopy }[] {
   const parent = new Map(places.map((p) => [p.id, p.parentId]))
   const byTitle = new Map<number, ShelfCopy[]>()
@@ -153,7 +164,12 @@ export function planPicks(
   const out: { hold: Hold; copy: ShelfCopy }[] = []
   for (const [titleId, onShelves] of byTitle) {
     const served = holds
-      .filter((h) => h.titleId === titleId && h.state === 'waiting')
+      .filter(
+        (h) =>
+          h.titleId === titleId &&
+          h.state === 'waiting' &&
+          !(today !== undefined && isSuspended(h, today)),
+      )
       .sort(compareHolds)
       .filter((h) => earlierVolumesDone(h, holds))
       .slice(0, onShelves.length)

@@ -3,7 +3,13 @@
  * volume order), and where that puts the copy.
  */
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
-import { type HoldState, isWithdrawn, type Policy, pickHoldForCopy } from '../core/index.ts'
+import {
+  type HoldState,
+  isWithdrawn,
+  jstDate,
+  type Policy,
+  pickHoldForCopy,
+} from '../core/index.ts'
 import type { Db } from './client.ts'
 import type { AssignTarget, CopyRef } from './copy-moves.ts'
 import { calendarOf, holdFacts, placeFacts, timetableOf } from './facts.ts'
@@ -30,13 +36,17 @@ export async function copyByBarcode(db: Db, barcode: string) {
   return { ...r, ref }
 }
 
-/** The hold the copy goes to next, or null for the shelf (always, for a withdrawn copy). */
+/**
+ * The hold the copy goes to next, or null for the shelf (always, for a withdrawn copy).
+ * HOLD-SUSPEND: a hold suspended on `now`'s day is passed over (assignStatements re-checks it).
+ */
 export async function nextHoldFor(
   db: Db,
   copy: CopyRef,
   _policy: Policy,
-  excludeHoldId?: number,
+  opts: { now: number; excludeHoldId?: number },
 ): Promise<{ holdId: number; patronId: number; target: AssignTarget } | null> {
+  const { excludeHoldId } = opts
   if (copy.withdrawn) return null
   const waiting = await holdFacts(
     db,
@@ -50,7 +60,7 @@ export async function nextHoldFor(
     : []
   const all = new Map([...waiting, ...siblings].map((h) => [h.row.id, h.core]))
   if (excludeHoldId !== undefined) all.delete(excludeHoldId)
-  const chosen = pickHoldForCopy(copy.titleId, [...all.values()])
+  const chosen = pickHoldForCopy(copy.titleId, [...all.values()], jstDate(opts.now))
   if (!chosen) return null
   const target = await targetFor(db, chosen.id, chosen.pickupPlaceId)
   return target ? { holdId: chosen.id, patronId: chosen.patronId, target } : null

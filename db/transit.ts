@@ -72,7 +72,7 @@ export async function arrive(
     travelling?.row.state === 'in_transit'
       ? await targetFor(db, travelling.row.id, travelling.row.pickupPlaceId)
       : null
-  const next = travelling ? null : await nextHoldFor(db, copy, policy)
+  const next = travelling ? null : await nextHoldFor(db, copy, policy, { now })
   const moves = target
     ? arrivalStatements(copy, target, now, policy)
     : next

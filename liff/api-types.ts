@@ -62,6 +62,10 @@ export type ApiErrorCode =
   | PasswordRefusalReason
   | 'quote_changed'
   | 'needs_channel'
+  | SuspendRefusalReason
+  /** 購入リクエスト: the library has the book after all; too many suggestions today. */
+  | 'held'
+  | 'too_many'
 
 /** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
 export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
@@ -308,6 +312,18 @@ export type CancelRefusalReason = 'ready_hold' | 'inter_library'
 /** HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. */
 export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup'
 
+/**
+ * HOLD-SUSPEND: `POST /api/holds/:id/suspend` refusals (409): set aside already (names the
+ * pickup place), a date before today or not a date, more than 90 days ahead; resuming a hold
+ * that is not suspended (`DELETE /api/holds/:id/suspend`).
+ */
+export type SuspendRefusalReason = 'ready_hold' | 'bad_date' | 'too_far' | 'not_suspended'
+
+/** `POST /api/holds/:id/suspend` body: the last day of the suspension (inclusive). 200 `{ hold }`. */
+export interface SuspendHoldRequest {
+  until: JapanDate
+}
+
 /** NOTICE-ONCE: where the hold-ready notice stands, so the app can say it did not arrive. */
 export interface NoticeStatus {
   status: 'queued' | 'sent' | 'failed' | 'undeliverable'
@@ -340,6 +356,12 @@ export type Hold = {
    * bookmobile station is named, not the library that fills it) and the day it was sent.
    */
   transit: { to: { id: number; name: string }; sentOn: JapanDate | null } | null
+  /**
+   * HOLD-SUSPEND (休止): for a waiting hold the library system can suspend, the last day of the
+   * suspension in force (inclusive; null when not suspended) and the latest day one may choose.
+   * null: the hold cannot be suspended (ready, in transit, or not offered).
+   */
+  suspend: { until: JapanDate | null; latest: JapanDate } | null
 } & HoldCancel
 
 /**
@@ -456,4 +478,27 @@ export interface LiffConfig {
 /** The simulator's `GET /simulator/api/users/:userId/id-token` (plain text also accepted). */
 export interface SimulatorIdToken {
   idToken: string
+}
+
+// ── ISBN scan and purchase suggestions (issue 19) ───────────────────────────────────────
+
+/** `GET /api/isbn/:code`: the catalogue title with this ISBN, or null (not in the library). 400 for a code that is not a book's EAN-13. */
+export interface IsbnLookupResponse {
+  /** The 13 digits, check digit verified. */
+  isbn: string
+  titleId: number | null
+}
+
+/** `POST /api/purchase-requests` body (購入リクエスト). 201 `PurchaseRequestResponse`. */
+export interface PurchaseRequestBody {
+  isbn: string
+  title: string
+  author?: string
+  note?: string
+}
+
+/** `duplicate`: this patron had already suggested the ISBN; nothing new was stored. */
+export interface PurchaseRequestResponse {
+  ok: true
+  duplicate: boolean
 }

@@ -12,6 +12,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 /** Module ids of the LIFF SDK (@line/liff is a thin shell over the @liff/* packages). */
 export const LIFF_SDK = /node_modules[\\/](@liff[\\/]|@line[\\/]liff[\\/]|tslib[\\/])/
 export const LIFF_MOCK = /node_modules[\\/]@line[\\/]liff-mock[\\/]/
+/** The barcode reader: loaded only when a scan falls back to the camera, or in the simulator. */
+export const BARCODE_READER = /node_modules[\\/]@zxing[\\/]/
 
 /**
  * The LIFF chunks (session.ts and the SDK) are loaded by a dynamic import after the entry has
@@ -55,6 +57,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'liff-mock', test: LIFF_MOCK, priority: 2 },
+            { name: 'zxing', test: BARCODE_READER, priority: 2 },
             { name: 'liff-sdk', test: LIFF_SDK, priority: 1 },
           ],
         },

@@ -18,7 +18,9 @@ import { ApiProblem, problem } from './problem.ts'
 import { cartRoutes } from './routes/cart.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { favouriteRoutes } from './routes/favourites.ts'
+import { holdSuspendRoutes } from './routes/hold-suspend.ts'
 import { holdRoutes } from './routes/holds.ts'
+import { isbnRoutes } from './routes/isbn.ts'
 import { loanRoutes } from './routes/loans.ts'
 import { meRoutes } from './routes/me.ts'
 import { settingsRoutes } from './routes/settings.ts'
@@ -100,6 +102,8 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', cartRoutes(deps))
   app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
+  app.route('/', holdSuspendRoutes(deps))
+  app.route('/', isbnRoutes(deps))
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {

@@ -18,6 +18,7 @@ import { deskRoutes } from './desk.tsx'
 import { holdShelfRoutes } from './hold-shelf.tsx'
 import { patronRoutes } from './patron-routes.tsx'
 import { pickRoutes } from './picks.tsx'
+import { purchaseRequestRoutes } from './purchase-requests.tsx'
 import { SCAN_SCRIPT } from './scan-script.ts'
 import {
   COUNTER_PATH,
@@ -83,6 +84,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.route('/', auditRoutes(k))
   app.route('/', statsRoutes(k))
   app.route('/', clockRoutes(k))
+  app.route('/', purchaseRequestRoutes(k))
   return app
 }
 

@@ -71,6 +71,11 @@ export const holds = sqliteTable(
     /** The loan made from this hold (collection, or the locker loan). */
     loanId: integer('loan_id'),
     endedAt: integer('ended_at'),
+    /**
+     * HOLD-SUSPEND: suspended through this Japan day (inclusive), `YYYY-MM-DD`; a day already
+     * past means active again (nothing clears it). Only a waiting hold is ever suspended.
+     */
+    suspendedUntil: text('suspended_until'),
   },
   (t) => [
     uniqueIndex('holds_active_patron_title_uq')

@@ -24,6 +24,11 @@ export function connect(s: Promise<Session>): void {
   session = s
 }
 
+/** The LIFF session, for what only LINE can do (the code reader); null before connect(). */
+export function liffSession(): Promise<Session> | null {
+  return session
+}
+
 /** The app shell hears of 401 and 403 so it can replace the page with what to do. */
 export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
   failure = fn

@@ -17,6 +17,7 @@ import {
   DonePage,
   FavouritesPage,
   HoldsPage,
+  IsbnPage,
   PickupPage,
   PortalPage,
   SearchPage,
@@ -125,6 +126,8 @@ function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => 
       return <ShelfPage />
     case 'settings':
       return <SettingsPage onUnlinked={props.onUnlinked} />
+    case 'isbn':
+      return <IsbnPage code={route.id ?? ''} />
   }
 }
 

@@ -10,3 +10,10 @@ export function date(d: string): string {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`
 }
+
+/** `7月1日` / `Wed 1 Jul`: a day within the next few months, as the suspension shows it. */
+export function shortDate(d: string): string {
+  const [, m, day] = d.split('-').map(Number)
+  if (t.date !== 'en') return `${m}月${day}日`
+  return formatDateEn(d).split(' ').slice(0, 3).join(' ')
+}

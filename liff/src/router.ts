@@ -17,6 +17,7 @@ export type RouteName =
   | 'favourites'
   | 'shelf'
   | 'settings'
+  | 'isbn'
 
 const NAMES: readonly RouteName[] = [
   'card',
@@ -32,6 +33,7 @@ const NAMES: readonly RouteName[] = [
   'favourites',
   'shelf',
   'settings',
+  'isbn',
 ]
 
 export interface Route {

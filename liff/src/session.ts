@@ -9,9 +9,11 @@ import liff from '@line/liff/core'
 import GetAppLanguage from '@line/liff/get-app-language'
 import GetIDToken from '@line/liff/get-id-token'
 import GetLanguage from '@line/liff/get-language'
+import IsApiAvailable from '@line/liff/is-api-available'
 import IsInClient from '@line/liff/is-in-client'
 import IsLoggedIn from '@line/liff/is-logged-in'
 import Login from '@line/liff/login'
+import ScanCodeV2 from '@line/liff/scan-code-v2'
 import type { LiffMockApi } from '@line/liff-mock'
 import type { LiffConfig, SimulatorIdToken } from '../api-types.ts'
 
@@ -23,6 +25,11 @@ export interface Session {
   language: string
   inClient: boolean
   close(): void
+  /**
+   * LINE's code reader, `liff.scanCodeV2()` (`{ value }`), where LINE offers it; absent: the
+   * app falls back to its own camera reader (ISBN scan, issue 19).
+   */
+  scanCodeV2?: () => Promise<{ value: string | null }>
 }
 
 // IsInClient first: LiffMockPlugin reads liff.isInClient() when it is installed.
@@ -33,6 +40,8 @@ liff.use(new GetAppLanguage())
 liff.use(new CloseWindow())
 liff.use(new IsLoggedIn())
 liff.use(new Login())
+liff.use(new IsApiAvailable())
+liff.use(new ScanCodeV2())
 
 /**
  * The language LINE itself is set to. getAppLanguage() (LIFF 2.24+, LINE 14.11+) is the app's
@@ -61,6 +70,7 @@ export async function startSession(config: LiffConfig, params: URLSearchParams):
     language: appLanguage(),
     inClient: liff.isInClient(),
     close: () => liff.closeWindow(),
+    ...(liff.isApiAvailable('scanCodeV2') ? { scanCodeV2: () => liff.scanCodeV2() } : {}),
   }
 }
 
@@ -90,10 +100,15 @@ async function startMock(config: LiffConfig, params: URLSearchParams): Promise<S
   mock.set((prev) => ({ ...prev, getAppLanguage: lang, getLanguage: lang, isInClient: true }))
   if (given) mock.set((prev) => ({ ...prev, getIDToken: given }))
   else await fetchToken()
+  // In the simulator's panel its code reader stands in for LINE's (bot/simulator client-scan).
+  const framed = window.parent !== window
   return {
     token: async (refresh) => (refresh ? fetchToken() : liff.getIDToken()),
     language: appLanguage(),
     inClient: liff.isInClient(),
     close: () => liff.closeWindow(),
+    ...(framed
+      ? { scanCodeV2: async () => (await import('./sim-scan.ts')).simulatorScan(origin) }
+      : {}),
   }
 }

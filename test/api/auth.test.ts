@@ -255,6 +255,7 @@ describe('every answer', () => {
       changePickup: true,
       titleHolds: true,
       opacUrl: null,
+      suspendHolds: true,
     })
   })
 })

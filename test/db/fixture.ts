@@ -47,6 +47,7 @@ export const TITLE = {
 export const TABLES = [
   'notices',
   'notice_announcements',
+  'purchase_requests',
   'reading_history',
   'favourites',
   'want_to_read',

@@ -90,6 +90,8 @@ export class FakeLibrary {
     if (method === 'GET' && path === '/api/holds') return ok(this.holdsResponse())
     if (method === 'POST' && path === '/api/holds') return this.place(body)
     if (holdId !== null) return this.hold(method, holdId, body)
+    const suspendId = num(/^\/api\/holds\/(\d+)\/suspend$/)
+    if (suspendId !== null) return this.suspend(method, suspendId, body)
     if (method === 'GET' && path === '/api/search') return this.search(q)
     if (method === 'GET' && titleId !== null) return this.title(titleId)
     if (method === 'GET' && path === '/api/favourites')
@@ -204,6 +206,28 @@ export class FakeLibrary {
     return err(404, 'not_found', '見つかりませんでした。')
   }
 
+  /** HOLD-SUSPEND as the server answers it: waiting holds only, until a day up to `latest`. */
+  private suspend(method: string, id: number, body: { until?: unknown } | null): Response {
+    const hold = this.holds.find((h) => h.id === id)
+    if (!hold?.suspend) return err(404, 'not_found', '見つかりませんでした。')
+    const latest = hold.suspend.latest
+    let until: string | null = null
+    if (method === 'POST') {
+      if (typeof body?.until !== 'string')
+        return err(400, 'invalid', '日付を選んでください。', 'until')
+      if (body.until > latest)
+        return err(
+          409,
+          'too_far',
+          '休止できるのは今日から90日後までです。それより前の日付を選んでください。',
+        )
+      until = body.until
+    } else if (!hold.suspend.until) return err(409, 'not_suspended', 'この予約は休止していません。')
+    const changed = { ...hold, suspend: { until, latest } }
+    this.holds = this.holds.map((h) => (h.id === id ? changed : h))
+    return ok({ hold: changed })
+  }
+
   private place(body: PlaceHoldsRequest): Response {
     const ids = Array.isArray(body?.titleIds) ? body.titleIds : []
     if (ids.length === 0) return err(409, 'empty', '予約する資料が選ばれていません。')
@@ -261,6 +285,7 @@ export class FakeLibrary {
         pickupChangeRefusal: null,
         notice: null,
         transit: null,
+        suspend: { until: null, latest: '2026-08-09' },
         cancellable: true,
       }
     })

@@ -36,6 +36,7 @@ export const ME: Me = {
     changePickup: true,
     titleHolds: true,
     opacUrl: null,
+    suspendHolds: true,
   },
 }
 
@@ -225,6 +226,7 @@ export function holds(): Hold[] {
       pickupChangeRefusal: null,
       notice: null,
       transit: null,
+      suspend: { until: null, latest: '2026-08-09' },
       cancellable: true,
     },
     {
@@ -242,6 +244,7 @@ export function holds(): Hold[] {
       },
       notice: { status: 'failed', channel: 'line', at: '2026-05-11T10:00:00+09:00' },
       transit: null,
+      suspend: null,
       cancellable: false,
       refusal: {
         reason: 'ready_hold',
@@ -262,6 +265,7 @@ export function holds(): Hold[] {
       pickupChangeRefusal: null,
       notice: null,
       transit: null,
+      suspend: { until: null, latest: '2026-08-09' },
       cancellable: false,
       refusal: {
         reason: 'inter_library',

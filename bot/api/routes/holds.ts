@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import {
   type InputReason,
   isAv,
+  jstDate,
   type LibrarySystem,
   type MaterialType,
   type PlaceHoldsReason,
@@ -54,8 +55,10 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
   const app = new Hono<ApiEnv>()
 
   const context = async (patronId: number, lang: Lang): Promise<HoldViewContext> => {
-    const { blocked } = reached(await library.standing(patronId, clock.now()), lang)
-    return { patronId, lang, policy, blocked, library, now: clock.now() }
+    const now = clock.now()
+    const { blocked } = reached(await library.standing(patronId, now), lang)
+    const suspend = { today: jstDate(now), enabled: library.capabilities().suspendHolds }
+    return { patronId, lang, policy, blocked, library, now, suspend }
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */

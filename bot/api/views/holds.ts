@@ -11,6 +11,7 @@ import {
   type LibraryPlace,
   type LibrarySystem,
   type Place,
+  lastSuspendDate,
   type Policy,
 } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
@@ -30,6 +31,8 @@ export interface HoldViewContext {
   /** Where pickup places and set holds are read from, and its clock. */
   library: LibrarySystem
   now: number
+  /** HOLD-SUSPEND: today (JST) and whether the library system suspends holds; absent: it does not. */
+  suspend?: { today: string; enabled: boolean }
 }
 
 const ACTIVE = new Set(['waiting', 'in_transit', 'ready'])
@@ -92,6 +95,7 @@ export async function holdBodies(
               sentOn: h.transit?.since ? isoJst(h.transit.since).slice(0, 10) : null,
             }
           : null,
+      suspend: suspendView(h, ctx),
       ...(cancel.ok
         ? { cancellable: true as const }
         : {
@@ -118,6 +122,7 @@ function coreHold(h: HoldSummary, patronId: number): CoreHold {
     setGroup: h.setGroup,
     volume: h.volume,
     interLibrary: h.interLibrary,
+    suspendedUntil: h.suspendedUntil,
   }
 }
 
@@ -129,6 +134,12 @@ function toPlace(row: LibraryPlace): Place {
     kind: row.kind,
     phone: row.phone,
   }
+}
+
+/** HOLD-SUSPEND: what the list offers for a waiting hold (the date picker's last day). */
+function suspendView(h: HoldSummary, ctx: HoldViewContext): Hold['suspend'] {
+  if (!ctx.suspend?.enabled || h.state !== 'waiting') return null
+  return { until: h.suspendedUntil, latest: lastSuspendDate(ctx.suspend.today, ctx.policy) }
 }
 
 /** HOLD-CHANGE as core decides it, asked with the current place as the new one. */

@@ -9,7 +9,15 @@ import { instantText } from '../../../core/index.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { counterCss } from './style.ts'
 
-export type NavKey = 'desk' | 'holds' | 'picks' | 'transit' | 'audit' | 'stats' | 'none'
+export type NavKey =
+  | 'desk'
+  | 'holds'
+  | 'picks'
+  | 'transit'
+  | 'audit'
+  | 'stats'
+  | 'none'
+  | 'requests'
 
 export interface FrameProps {
   title: string
@@ -29,6 +37,7 @@ const NAV: { key: NavKey; href: string; label: string }[] = [
   { key: 'transit', href: `${COUNTER_PATH}/transit`, label: '回送' },
   { key: 'audit', href: `${COUNTER_PATH}/audit`, label: '操作記録' },
   { key: 'stats', href: `${COUNTER_PATH}/stats`, label: '統計' },
+  { key: 'requests', href: `${COUNTER_PATH}/requests`, label: '購入リクエスト' },
 ]
 
 export function Frame(p: FrameProps) {

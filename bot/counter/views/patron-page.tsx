@@ -127,6 +127,11 @@ function HoldsTable(p: { holds: HoldView[] }) {
                   (HOLD_STATE[h.state] ?? h.state)
                 )}
                 {h.transit ? <span class="hint">{h.transit.to.name}へ</span> : null}
+                {h.suspendedUntil ? (
+                  <span class="hint">
+                    休止中（{dateJa(h.suspendedUntil)}まで）：順番が来ても次の方へ
+                  </span>
+                ) : null}
               </td>
               <td>{h.queuePosition !== null ? `${h.queuePosition}番目` : '—'}</td>
               <td>{h.pickupPlace.name}</td>

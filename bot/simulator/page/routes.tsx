@@ -9,6 +9,7 @@ import { USER_COOKIE } from '../dialog.tsx'
 import type { SimulatorState } from '../state.ts'
 import { CLIENT_APP_JS } from './client-app.ts'
 import { CLIENT_RENDER_JS } from './client-render.ts'
+import { CLIENT_SCAN_JS } from './client-scan.ts'
 import { PAGE_CSS } from './styles.ts'
 
 /** JSON safe inside a `<script>` element. */
@@ -79,6 +80,22 @@ function SimulatorPage(props: {
               </button>
             </div>
             <iframe id="liff-frame" title="LIFF アプリ" src="about:blank" />
+            <dialog id="scan-dialog" class="scan" aria-labelledby="scan-title">
+              <form id="scan-form">
+                <h2 id="scan-title">コードリーダー（liff.scanCodeV2）</h2>
+                <p>バーコードの写真を選ぶか、コードを入力してください。</p>
+                <label for="scan-image">バーコードの画像</label>
+                <input id="scan-image" type="file" accept="image/*" />
+                <label for="scan-code">コードを入力</label>
+                <input id="scan-code" inputmode="numeric" autocomplete="off" maxlength={100} />
+                <div class="scan-actions">
+                  <button type="submit">読み取る</button>
+                  <button id="scan-cancel" type="button">
+                    キャンセル
+                  </button>
+                </div>
+              </form>
+            </dialog>
           </section>
         </div>
         <script
@@ -88,6 +105,7 @@ function SimulatorPage(props: {
         />
         <script dangerouslySetInnerHTML={{ __html: CLIENT_RENDER_JS }} />
         <script dangerouslySetInnerHTML={{ __html: CLIENT_APP_JS }} />
+        <script dangerouslySetInnerHTML={{ __html: CLIENT_SCAN_JS }} />
       </body>
     </html>
   )

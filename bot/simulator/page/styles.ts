@@ -56,4 +56,10 @@ header.sim .status{font-size:.85rem;opacity:.9}
 .fx-image{max-width:100%;display:block}
 .fx-icon{width:1em;height:1em}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.scan{border:0;border-radius:12px;padding:16px;max-width:340px;box-shadow:0 4px 16px #0004}
+.scan::backdrop{background:#0006}
+.scan form{display:flex;flex-direction:column;gap:8px}
+.scan h2{font-size:1rem;margin:0}
+.scan-actions{display:flex;gap:8px}
+.scan-actions button{flex:1;font:inherit;padding:8px;border-radius:8px;border:1px solid #ccc;cursor:pointer}
 `

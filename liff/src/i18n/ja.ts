@@ -128,6 +128,17 @@ export const ja = {
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',
+    suspend: '休止する',
+    suspended: (until: string) => `休止中（${until}まで）`,
+    suspendedNote:
+      '休止中は、資料の順番が来ても次の方へ回ります。予約順位はそのままで、翌日から自動で再開します。',
+    suspendUntil: '休止する最後の日',
+    suspendHint: (latest: string) => `${latest}まで選べます。`,
+    suspendSave: '休止する',
+    suspendChange: '休止の期限を変える',
+    suspendDone: (until: string) => `${until}まで予約を休止しました。`,
+    resume: '再開する',
+    resumed: '予約を再開しました。',
   },
   search: {
     title: '蔵書検索',
@@ -267,6 +278,32 @@ export const ja = {
     holdChanges: 'この図書館のシステムでは、LINEから予約の取消しや受取場所の変更はできません。',
     opac: '図書館のホームページ（蔵書検索）で手続きする',
     ask: 'お手数ですが、図書館のホームページかカウンターでお手続きください。',
+  },
+  scan: {
+    button: 'スキャン',
+    buttonHelp: '本の裏表紙のバーコード（978・979で始まるISBN）を読み取って探せます。',
+    camera: 'カメラでバーコードを読み取る',
+    cameraHelp: '本の裏表紙にある、978または979で始まるバーコードを枠の中に写してください。',
+    cameraFailed:
+      'カメラを使えませんでした。カメラの使用を許可するか、下の欄にISBNを入力してください。',
+    notRead: 'バーコードを読み取れませんでした。もう一度お試しいただくか、ISBNを入力してください。',
+    typeLabel: 'ISBN（13けた）',
+    typeSubmit: 'この番号で探す',
+    close: 'とじる',
+    title: 'ISBNで探す',
+    looking: '図書館の本を探しています…',
+    notHeld: 'この本は図書館にありません',
+    notHeldHelp:
+      '購入のご希望があれば、下の「購入リクエスト」でお知らせください。図書館で検討します（ご希望に添えない場合もあります）。',
+    isbn: 'ISBN',
+    requestTitle: '購入リクエスト',
+    bookTitle: '書名（必須）',
+    author: '著者名',
+    note: 'ひとこと（任意）',
+    send: '購入をリクエストする',
+    sent: '購入リクエストを受け付けました。ありがとうございます。',
+    duplicate: 'この本の購入リクエストは、すでに受け付けています。',
+    again: '別の本をスキャンする',
   },
 }
 

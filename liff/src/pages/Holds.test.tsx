@@ -170,3 +170,27 @@ function withSet(): FakeLibrary {
   ]
   return fake
 }
+
+describe('予約の休止 (HOLD-SUSPEND)', () => {
+  it('HOLD-SUSPEND: a waiting hold is suspended until a chosen day, shown as 休止中, and resumed', async () => {
+    m = await mount('holds')
+    const ready = await until(() => holdItem(m!.root, '川べりの四季'))
+    expect(text(ready)).not.toContain('休止する')
+    const item = holdItem(m.root, '世界の料理')
+    await click(item, '休止する')
+    const input = await until(() => item.querySelector<HTMLInputElement>('input[type=date]')!)
+    expect(input.max).toBe('2026-08-09')
+    expect(text(item)).toContain('8月9日まで選べます。')
+    input.value = '2026-06-30'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await click(item, '休止する', 'button[type=submit]')
+    await until(() => expect(text(m!.root)).toContain('6月30日まで予約を休止しました。'))
+    const after = holdItem(m.root, '世界の料理')
+    expect(text(after)).toContain('休止中（6月30日まで）')
+    expect(text(after)).toContain('予約順位 3位')
+    expect(m.requests.find((r) => r.method === 'POST')?.path).toBe('/api/holds/201/suspend')
+    await click(after, '再開する')
+    await until(() => expect(text(m!.root)).toContain('予約を再開しました。'))
+    expect(text(holdItem(m.root, '世界の料理'))).not.toContain('休止中')
+  })
+})

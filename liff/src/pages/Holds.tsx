@@ -2,19 +2,20 @@
 /**
  * 予約中一覧: state in words, 予約順位 (HOLD-QUEUE), pickup place and date; cancel where allowed,
  * otherwise the pickup library's phone number (HOLD-CANCEL); change of pickup place for holds
- * not yet ready (HOLD-CHANGE).
+ * not yet ready (HOLD-CHANGE); suspend a waiting hold until a day and resume it (HOLD-SUSPEND).
  */
 import { useRef, useState } from 'preact/hooks'
 import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
-import { date } from '../format.ts'
+import { date, shortDate } from '../format.ts'
 import { sortHolds } from '../holds-order.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { ChangePickup } from '../ui/ChangePickup.tsx'
 import { Confirm, Done, ErrorNote, Loading, Page, Tel } from '../ui/common.tsx'
 import { Elsewhere } from '../ui/Elsewhere.tsx'
+import { SuspendHold } from '../ui/SuspendHold.tsx'
 
 export function HoldsPage() {
   const holds = useApi<HoldsResponse>('/api/holds')
@@ -66,7 +67,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
   const { hold } = props
   const caps = useCapabilities()
   const action = useAction()
-  const [mode, setMode] = useState<'idle' | 'cancel' | 'change'>('idle')
+  const [mode, setMode] = useState<'idle' | 'cancel' | 'change' | 'suspend'>('idle')
   const active = hold.state === 'waiting' || hold.state === 'in_transit' || hold.state === 'ready'
   const cancel = async () => {
     const ok = await action.run(() => api<OkResponse>('DELETE', `/api/holds/${hold.id}`))
@@ -86,6 +87,20 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       )
     }
   }
+  const suspend = async (until: string | null) => {
+    const res = await action.run(() =>
+      api<HoldResponse>(
+        until ? 'POST' : 'DELETE',
+        `/api/holds/${hold.id}/suspend`,
+        until ? { until } : undefined,
+      ),
+    )
+    if (res) {
+      setMode('idle')
+      props.onChange([res.hold], until ? t.holds.suspendDone(shortDate(until)) : t.holds.resumed)
+    }
+  }
+  const suspendedUntil = hold.suspend?.until ?? null
   return (
     <li class={hold.state === 'ready' ? 'item ready' : 'item'}>
       <h2 class="item-title">{hold.title.name}</h2>
@@ -93,6 +108,14 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
         <strong>{t.holds.state[hold.state]}</strong>
         {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
       </p>
+      {suspendedUntil && (
+        <>
+          <p class="warn">
+            <strong>{t.holds.suspended(shortDate(suspendedUntil))}</strong>
+          </p>
+          <p class="note">{t.holds.suspendedNote}</p>
+        </>
+      )}
       {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
       {hold.state === 'in_transit' && <p class="note">{t.holds.inTransit}</p>}
       {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
@@ -122,6 +145,15 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
           onCancel={() => setMode('idle')}
         />
       )}
+      {active && mode === 'suspend' && hold.suspend && (
+        <SuspendHold
+          hold={hold}
+          latest={hold.suspend.latest}
+          busy={action.busy}
+          onSave={(until) => suspend(until)}
+          onCancel={() => setMode('idle')}
+        />
+      )}
       {active && mode === 'idle' && (
         <div class="actions">
           {!caps?.cancelHold ? null : hold.cancellable ? (
@@ -137,6 +169,21 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
           {caps?.changePickup && hold.pickupChangeRefusal === null && (
             <button type="button" class="secondary" onClick={() => setMode('change')}>
               {t.holds.change}
+            </button>
+          )}
+          {hold.suspend && (
+            <button type="button" class="secondary" onClick={() => setMode('suspend')}>
+              {suspendedUntil ? t.holds.suspendChange : t.holds.suspend}
+            </button>
+          )}
+          {suspendedUntil && (
+            <button
+              type="button"
+              class="secondary"
+              disabled={action.busy}
+              onClick={() => suspend(null)}
+            >
+              {t.holds.resume}
             </button>
           )}
         </div>

@@ -1,11 +1,15 @@
 /** @jsxImportSource preact */
-/** 蔵書検索: the guide's first step. The query lives in the route, so Back returns to results. */
+/**
+ * 蔵書検索: the guide's first step. The query lives in the route, so Back returns to results.
+ * スキャン finds a book by its ISBN barcode (issue 19 item 6).
+ */
 import { useState } from 'preact/hooks'
 import type { SearchResponse } from '../../api-types.ts'
 import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { go, href, type Route } from '../router.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { ScanButton } from '../ui/ScanButton.tsx'
 import { TitleLine } from '../ui/TitleLine.tsx'
 
 function searchPath(q: string, page: number): string {
@@ -41,6 +45,7 @@ export function SearchPage({ route }: { route: Route }) {
         />
         <button type="submit">{t.search.submit}</button>
       </form>
+      <ScanButton />
       {res.error && <ErrorNote error={res.error} retry={res.reload} />}
       {res.loading && <Loading />}
       {d && !res.loading && (

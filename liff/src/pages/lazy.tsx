@@ -50,3 +50,4 @@ export const DonePage = lazy(() => import('./Confirm.tsx').then((m) => m.DonePag
 export const FavouritesPage = lazy(() => import('./Favourites.tsx').then((m) => m.FavouritesPage))
 export const ShelfPage = lazy(() => import('./Shelf.tsx').then((m) => m.ShelfPage))
 export const SettingsPage = lazy(() => import('./Settings.tsx').then((m) => m.SettingsPage))
+export const IsbnPage = lazy(() => import('./Isbn.tsx').then((m) => m.IsbnPage))

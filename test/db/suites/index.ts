@@ -5,12 +5,14 @@ import { catalogueSuite } from './catalogue.ts'
 import { catalogueCapSuite } from './catalogue-cap.ts'
 import { circulationSuite } from './circulation.ts'
 import { expireOneSuite } from './expire-one.ts'
+import { holdSuspendSuite } from './hold-suspend.ts'
 import { holdsSuite } from './holds.ts'
 import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
 import { pollSuite } from './poll.ts'
+import { purchaseRequestSuite } from './purchase-requests.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -32,4 +34,6 @@ export function allSuites(open: OpenDb): void {
   withdrawnSuite(open)
   catalogueCapSuite(open)
   pollSuite(open)
+  holdSuspendSuite(open)
+  purchaseRequestSuite(open)
 }

@@ -123,7 +123,7 @@ export function withdrawnSuite(open: OpenDb) {
         materialType: 'book' as const,
         withdrawn: false,
       }
-      const next = await nextHoldFor(db, copy, policy)
+      const next = await nextHoldFor(db, copy, policy, { now: NOW })
       expect(next).toMatchObject({ holdId: a })
       await withdrawCopy(11)
       const [first, ...rest] = assignStatements(copy, next!.target, PLACE.central, NOW, policy)

@@ -1,0 +1,94 @@
+/**
+ * ISBN scan (issue 19 item 6): find bunko's catalogue title for a scanned ISBN, and keep the
+ * purchase suggestions (購入リクエスト) patrons send for books the library does not have.
+ * The catalogue keeps ISBNs as imported (hyphenated or not): the lookup compares digits, on
+ * the expression index titles_isbn_digits_idx (migration 0009, hand-written part).
+ */
+import { sql } from 'drizzle-orm'
+import { allow, type Decision, type IsbnReason, parseIsbn13, refuse } from '../core/index.ts'
+import { type Db, raw } from './client.ts'
+import { type InputReason, inputRefusal, isId } from './refusals.ts'
+
+/** The catalogue title (not withdrawn) with this 13-digit ISBN, or null. */
+export async function titleIdByIsbn(db: Db, isbn: string): Promise<number | null> {
+  const rows = await db.all<{ id: number }>(sql`SELECT id FROM titles
+    WHERE replace(isbn, '-', '') = ${isbn} AND withdrawn_at IS NULL
+    ORDER BY id LIMIT 1`)
+  return rows[0]?.id ?? null
+}
+
+/** At most this many suggestions per patron per Japan day: a form, not a bulk channel. */
+export const DAILY_REQUESTS = 10
+export const FIELD_MAX = { title: 200, author: 100, note: 500 } as const
+
+export interface PurchaseRequestInput {
+  patronId: number
+  isbn: string
+  title: string
+  author: string
+  note: string
+}
+
+export type PurchaseRequestReason = IsbnReason | InputReason | 'held' | 'too_many'
+
+/**
+ * Keep one suggestion, once per patron and ISBN (a repeat answers `duplicate: true`, changing
+ * nothing). Refused: a bad ISBN (core), a title the catalogue has, more than DAILY_REQUESTS in
+ * the day — the count is checked inside the INSERT, so racing sends cannot pass it.
+ */
+export async function addPurchaseRequest(
+  db: Db,
+  input: PurchaseRequestInput,
+  now: number,
+  dayStart: number,
+): Promise<Decision<{ id: number | null; duplicate: boolean }, PurchaseRequestReason>> {
+  if (!isId(input.patronId)) return inputRefusal('invalid_input')
+  const isbn = parseIsbn13(input.isbn)
+  if (!isbn.ok) return isbn
+  const title = input.title.trim()
+  if (!title || title.length > FIELD_MAX.title) return inputRefusal('invalid_input')
+  if (input.author.length > FIELD_MAX.author || input.note.length > FIELD_MAX.note)
+    return inputRefusal('invalid_input')
+  if ((await titleIdByIsbn(db, isbn.value)) !== null)
+    return refuse('held', {
+      ja: 'この本は図書館にあります。検索して予約してください。',
+      en: 'The library has this book. Please search for it and place a hold.',
+    })
+  const [rows] = await db.batch([
+    raw<{ id: number }>(sql`INSERT INTO purchase_requests
+        (patron_id, isbn, title, author, note, created_at)
+      SELECT ${input.patronId}, ${isbn.value}, ${title}, ${input.author.trim()},
+        ${input.note.trim()}, ${now}
+      WHERE (SELECT count(*) FROM purchase_requests
+        WHERE patron_id = ${input.patronId} AND created_at >= ${dayStart}) < ${DAILY_REQUESTS}
+      ON CONFLICT (patron_id, isbn) DO NOTHING
+      RETURNING id`),
+  ])
+  if (rows[0]) return allow({ id: rows[0].id, duplicate: false })
+  const [again] = await db.all<{ id: number }>(sql`SELECT id FROM purchase_requests
+    WHERE patron_id = ${input.patronId} AND isbn = ${isbn.value}`)
+  if (again) return allow({ id: again.id, duplicate: true })
+  return refuse('too_many', {
+    ja: `購入リクエストは1日${DAILY_REQUESTS}件までです。明日以降にお送りいただくか、図書館のカウンターでご相談ください。`,
+    en: `You can send up to ${DAILY_REQUESTS} purchase suggestions a day. Please send more tomorrow, or ask at a library counter.`,
+  })
+}
+
+export interface PurchaseRequestRow {
+  id: number
+  isbn: string
+  title: string
+  author: string
+  note: string
+  createdAt: number
+  patronId: number
+  patronNumber: string
+}
+
+/** The newest suggestions first, for the counter. */
+export function listPurchaseRequests(db: Db, limit = 200): Promise<PurchaseRequestRow[]> {
+  return db.all<PurchaseRequestRow>(sql`SELECT r.id, r.isbn, r.title, r.author, r.note,
+      r.created_at AS createdAt, r.patron_id AS patronId, p.number AS patronNumber
+    FROM purchase_requests r JOIN patrons p ON p.id = r.patron_id
+    ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`)
+}
