@@ -30,6 +30,12 @@ export {
   retryNoticeGroupAt,
 } from './notice-finish.ts'
 export { queueOverdueNotices, reminderDue } from './notice-overdue.ts'
+export {
+  type DueSoonLoan,
+  dueSoonLoans,
+  queueDueSoonNotices,
+  queueExpiryNotices,
+} from './notice-reminders.ts'
 
 /** One claimed notice with what its message says. */
 export interface ClaimedItem {
@@ -55,6 +61,8 @@ export interface ClaimedItem {
   libName: string | null
   libNameEn: string | null
   libPhone: string | null
+  /** NOTICE-DUE-SOON: the due date reminded of; NOTICE-EXPIRY: the registration's last day. */
+  aboutDate: string | null
 }
 
 /**
@@ -69,7 +77,8 @@ export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<Clai
         n.patron_id AS patronId, t.title, t.author, h.pickup_by AS collectBy,
         h.visit_starts_at AS visitStartsAt, h.visit_ends_at AS visitEndsAt,
         p.name AS placeName, p.name_en AS placeNameEn, p.phone AS placePhone, p.kind AS placeKind,
-        h.loan_id AS holdLoanId, l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone
+        h.loan_id AS holdLoanId, l.due_date AS dueDate, lp.name AS libName, lp.name_en AS libNameEn, lp.phone AS libPhone,
+        n.about_date AS aboutDate
       FROM notices n
       LEFT JOIN holds h ON n.kind = 'hold_ready' AND h.id = n.hold_id
       LEFT JOIN places p ON p.id = h.pickup_place_id

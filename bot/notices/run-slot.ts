@@ -1,6 +1,7 @@
 /**
  * One notice slot, the same on Node and Workers: expire what was not collected, queue the
- * overdue reminders that have come due, then send everything due. `tick` decides whether a
+ * overdue reminders that have come due and the due-soon and expiry reminders patrons asked
+ * for, then send everything due. `tick` decides whether a
  * slot is owed: the latest slot at or before now that has not run yet is run once, however
  * many were missed (downtime, or a demo clock that jumped days ahead); between slots it only
  * finishes claims a crashed run left behind.
@@ -20,6 +21,7 @@ import { errorName } from '../log.ts'
 import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
 import { expireHolds } from './expiry.ts'
 import { queueOverdue } from './overdue.ts'
+import { queueDueSoon, queueExpiry } from './reminders.ts'
 import { latestSlot } from './slots.ts'
 
 export const LAST_SLOT_KEY = 'notices.last_slot'
@@ -40,6 +42,10 @@ export interface SlotReport {
   dispatch: DispatchReport | null
   /** Steps that failed (logged); the slot is run again on a later tick. */
   errors: string[]
+  /** NOTICE-DUE-SOON reminders queued. */
+  dueSoonQueued: number
+  /** NOTICE-EXPIRY notices queued. */
+  expiryQueued: number
 }
 
 export async function runSlot(
@@ -53,6 +59,8 @@ export async function runSlot(
     overdueQueued: 0,
     dispatch: null,
     errors: [],
+    dueSoonQueued: 0,
+    expiryQueued: 0,
   }
   const now = deps.clock.now()
   const changeAt = now - at <= ON_TIME_MS ? Math.min(at, now) : now
@@ -71,6 +79,8 @@ export async function runSlot(
   }
   report.expired = (await step('expire', () => expireHolds(deps, changeAt)))?.length ?? 0
   report.overdueQueued = (await step('overdue', () => queueOverdue(deps, at))) ?? 0
+  report.dueSoonQueued = (await step('due_soon', () => queueDueSoon(deps, at))) ?? 0
+  report.expiryQueued = (await step('expiry', () => queueExpiry(deps, at))) ?? 0
   report.dispatch = await step('dispatch', () => dispatchDue(deps, { ...opts, slotAt: at }))
   if (report.dispatch?.deferred) await advanceNoticeSlotMark(deps.db, QUOTA_WAIT_KEY, at, now)
   return report

@@ -9,6 +9,7 @@ import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
+import { remindersSuite } from './reminders.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -28,4 +29,5 @@ export function allSuites(open: OpenDb): void {
   statsSuite(open)
   transitSuite(open)
   withdrawnSuite(open)
+  remindersSuite(open)
 }
