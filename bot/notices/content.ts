@@ -2,8 +2,8 @@
  * What a claimed group says: the patron's LINE user and language, and one message per kind —
  * every ready hold in one hold-ready Flex (grouped by place and date inside it), every overdue
  * item listed together in one overdue Flex, then a due-soon reminder and an expiry notice
- * (reminder-content.ts). So a push has at most four messages (LINE allows five): a patron
- * has one due-soon reminder a day, and a group holds only what is due at one slot. The Flex builders keep titles out of the alt text (NOTICE-PRIVACY).
+ * (reminder-content.ts). So a push has at most four messages (LINE allows five). The Flex
+ * builders keep titles out of the alt text (NOTICE-PRIVACY).
  */
 import type { messagingApi } from '@line/bot-sdk'
 import { type Contact, clockText, jstDate, type Policy, type SlotList } from '../../core/index.ts'

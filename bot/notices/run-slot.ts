@@ -1,7 +1,7 @@
 /**
  * One notice slot, the same on Node and Workers: expire what was not collected, queue the
- * overdue reminders that have come due and the due-soon and expiry reminders patrons asked
- * for, then send everything due. `tick` decides whether a
+ * overdue reminders that have come due (and the due-soon and expiry ones patrons asked for,
+ * reminders.ts), then send everything due. `tick` decides whether a
  * slot is owed: the latest slot at or before now that has not run yet is run once, however
  * many were missed (downtime, or a demo clock that jumped days ahead); between slots it only
  * finishes claims a crashed run left behind.
