@@ -265,7 +265,8 @@ export interface ExpiredHold {
 /**
  * What each notice slot asks of the library system: end holds not collected in time (their
  * copies go to the next patron, whose ready notice is queued with it) and queue the overdue
- * reminders. Front mode will poll the ILS here instead.
+ * reminders, and the reminders patrons ask for (due soon, registration expiry). Front mode will
+ * poll the ILS here instead.
  */
 export interface NoticeFeed {
   /** End the ready holds whose last day to collect is before `now`'s day (HOLD-EXPIRE). */
@@ -278,6 +279,13 @@ export interface NoticeFeed {
    * Absent or false: the notices are queued with each change, as the embedded system does.
    */
   polled?: boolean
+  /**
+   * Queue the due-soon reminders for slot `at` (NOTICE-DUE-SOON): one per opted-in patron per
+   * day, about what is due their chosen 1–3 days ahead; the count queued.
+   */
+  queueDueSoon(at: number, now: number): Promise<Answer<number>>
+  /** Queue the registration-expiry notices for slot `at` (NOTICE-EXPIRY); the count queued. */
+  queueExpiry(at: number, now: number): Promise<Answer<number>>
 }
 
 /** The port. Every operation is for the patron it names; `now` is the caller's clock. */

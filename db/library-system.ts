@@ -24,6 +24,7 @@ import { resumeHold, suspendHold } from './hold-suspend.ts'
 import { listHolds, placeHolds } from './holds.ts'
 import { listLoans, renewAllLoans, renewLoan } from './loans.ts'
 import { queueOverdueNotices } from './notice-overdue.ts'
+import { queueDueSoonNotices, queueExpiryNotices } from './notice-reminders.ts'
 import { confirmPasswordReset } from './password-resets.ts'
 import { changePassword, resetPassword, signIn } from './patrons.ts'
 import { listPlaces } from './places.ts'
@@ -114,6 +115,8 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
     notices: {
       expireHolds: async (now) => ok(await expireHolds(db, now, policy)),
       queueOverdue: async (at, now) => ok(await queueOverdueNotices(db, at, now, policy)),
+      queueDueSoon: async (at, now) => ok(await queueDueSoonNotices(db, at, now)),
+      queueExpiry: async (at, now) => ok(await queueExpiryNotices(db, at, now)),
     },
 
     availability: async (titleIds) =>

@@ -30,20 +30,29 @@ const UNSENDABLE = sql`CASE
     FROM holds h WHERE h.id = notices.hold_id AND h.state = 'ready') THEN 'obsolete'
   WHEN notices.kind = 'overdue' AND notices.loan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM loans l
     WHERE l.id = notices.loan_id AND l.returned_at IS NULL) THEN 'obsolete'
+  WHEN notices.kind = 'due_soon' AND NOT EXISTS (SELECT 1 FROM loans l
+    WHERE l.patron_id = notices.patron_id AND l.returned_at IS NULL
+      AND l.due_date = notices.about_date) THEN 'obsolete'
+  WHEN notices.kind = 'expiry' AND NOT EXISTS (SELECT 1 FROM patrons p
+    WHERE p.id = notices.patron_id AND p.expires_on = notices.about_date) THEN 'obsolete'
   WHEN NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = notices.patron_id)
     THEN 'not_linked'
   WHEN NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = notices.patron_id
     AND k.followed = 1) THEN 'unfollowed'
   WHEN EXISTS (SELECT 1 FROM notice_preferences np WHERE np.patron_id = notices.patron_id
     AND (np.channel <> 'line' OR (notices.kind = 'hold_ready' AND np.hold_ready = 0)
-      OR (notices.kind = 'overdue' AND np.overdue = 0))) THEN 'opted_out'
+      OR (notices.kind = 'overdue' AND np.overdue = 0)
+      OR (notices.kind = 'due_soon' AND np.due_soon_days IS NULL)
+      OR (notices.kind = 'expiry' AND np.expiry = 0))) THEN 'opted_out'
   ELSE NULL END`
 
 /**
  * Settle the notices due by `at` that are not to be pushed: a patron who is not linked, who
  * blocked the account (unfollow) or who turned the notice off is `undeliverable` (the hold
  * shows it); a notice whose hold is no longer ready or whose loan is returned is
- * `undeliverable` with reason `obsolete` (nothing left to tell, and the hold has moved on).
+ * `undeliverable` with reason `obsolete` (nothing left to tell, and the hold has moved on), and
+ * so is a due-soon reminder whose every item was returned or renewed (NOTICE-DUE-SOON) and an
+ * expiry notice whose registration was extended (NOTICE-EXPIRY).
  */
 export async function settleUnsendableNotices(
   db: Db,

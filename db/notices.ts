@@ -30,6 +30,12 @@ export {
   retryNoticeGroupAt,
 } from './notice-finish.ts'
 export { queueOverdueNotices, reminderDue } from './notice-overdue.ts'
+export {
+  type DueSoonLoan,
+  dueSoonLoans,
+  queueDueSoonNotices,
+  queueExpiryNotices,
+} from './notice-reminders.ts'
 
 /** One claimed notice with what its message says. */
 export interface ClaimedItem {
@@ -55,6 +61,8 @@ export interface ClaimedItem {
   libName: string | null
   libNameEn: string | null
   libPhone: string | null
+  /** NOTICE-DUE-SOON: the due date reminded of; NOTICE-EXPIRY: the registration's last day. */
+  aboutDate: string | null
 }
 
 /**
@@ -76,7 +84,8 @@ export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<Clai
         coalesce(h.loan_id, a.locker_lent) AS holdLoanId,
         coalesce(l.due_date, a.due_date) AS dueDate, coalesce(lp.name, a.lib_name) AS libName,
         coalesce(lp.name_en, a.lib_name_en) AS libNameEn,
-        coalesce(lp.phone, a.lib_phone) AS libPhone
+        coalesce(lp.phone, a.lib_phone) AS libPhone,
+        n.about_date AS aboutDate
       FROM notices n
       LEFT JOIN notice_announcements a ON a.key = n.key
       LEFT JOIN holds h ON n.kind = 'hold_ready' AND h.id = n.hold_id

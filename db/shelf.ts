@@ -4,6 +4,7 @@
  * private: every query is scoped to the patron asking.
  */
 import { and, desc, eq, sql } from 'drizzle-orm'
+import { type DueSoonLeadDays, isDueSoonLeadDays } from '../core/notice-reminders.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
 import {
@@ -117,9 +118,19 @@ export interface NoticePrefs {
   holdReady: boolean
   overdue: boolean
   channel: 'line' | 'email'
+  /** NOTICE-DUE-SOON: 1, 2 or 3 days ahead; null = off (opt-in). */
+  dueSoonDays: DueSoonLeadDays | null
+  /** NOTICE-EXPIRY: told before the registration lapses. */
+  expiry: boolean
 }
 
-export const DEFAULT_PREFS: NoticePrefs = { holdReady: true, overdue: true, channel: 'line' }
+export const DEFAULT_PREFS: NoticePrefs = {
+  holdReady: true,
+  overdue: true,
+  channel: 'line',
+  dueSoonDays: null,
+  expiry: true,
+}
 
 export async function getNoticePrefs(db: Db, patronId: number): Promise<NoticePrefs> {
   if (!isId(patronId)) return DEFAULT_PREFS
@@ -128,7 +139,13 @@ export async function getNoticePrefs(db: Db, patronId: number): Promise<NoticePr
     .from(noticePreferences)
     .where(eq(noticePreferences.patronId, patronId))
   return row
-    ? { holdReady: row.holdReady, overdue: row.overdue, channel: row.channel }
+    ? {
+        holdReady: row.holdReady,
+        overdue: row.overdue,
+        channel: row.channel,
+        dueSoonDays: isDueSoonLeadDays(row.dueSoonDays) ? row.dueSoonDays : null,
+        expiry: row.expiry,
+      }
     : DEFAULT_PREFS
 }
 
@@ -145,6 +162,7 @@ export async function setNoticePrefs(
   if (!patron) return null
   const next = { ...(await getNoticePrefs(db, input.patronId)), ...pick(input) }
   if (!['line', 'email'].includes(next.channel)) return null
+  if (next.dueSoonDays !== null && !isDueSoonLeadDays(next.dueSoonDays)) return null
   const [rows] = await db.batch([
     db.orm
       .insert(noticePreferences)
@@ -160,5 +178,7 @@ function pick(p: Partial<NoticePrefs>): Partial<NoticePrefs> {
   if (typeof p.holdReady === 'boolean') out.holdReady = p.holdReady
   if (typeof p.overdue === 'boolean') out.overdue = p.overdue
   if (p.channel !== undefined) out.channel = p.channel
+  if (p.dueSoonDays !== undefined) out.dueSoonDays = p.dueSoonDays
+  if (typeof p.expiry === 'boolean') out.expiry = p.expiry
   return out
 }

@@ -457,11 +457,17 @@ export type NoticeKind = 'hold_ready' | 'overdue'
 
 /**
  * `GET`/`PUT /api/notifications`: LINE push on or off per kind (e-mail comes later as another
- * channel). Turning off `hold_ready` when no other channel reaches the patron is refused with
+ * channel), the due-soon reminder's lead time and the expiry notice (a PUT may leave them out). Turning off `hold_ready` when no other channel reaches the patron is refused with
  * 409 `needs_channel` while holds are active (ACC-PASSWORD).
  */
 export interface NotificationPrefs {
   line: Record<NoticeKind, boolean>
+  /** NOTICE-DUE-SOON: remind this many days before a due date (1, 2 or 3); null = off. */
+  due_soon_days?: 1 | 2 | 3 | null
+  /** NOTICE-EXPIRY: tell before the registration lapses. */
+  expiry?: boolean
+  /** Answers only: hold-ready cannot be turned off now (holds, no other channel; ACC-PASSWORD). */
+  hold_ready_locked?: boolean
 }
 
 /** `GET /liff/config.json`, served by the bot. */

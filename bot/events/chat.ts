@@ -14,6 +14,7 @@ import type { EventContext } from './context.ts'
 import { startLinking, unlink } from './linking.ts'
 import { onResetCancel, onResetConfirm } from './password-reset.ts'
 import { libraryPhones } from './phones.ts'
+import { onRenew } from './renew.ts'
 
 export async function onMessage(ctx: EventContext, event: webhook.MessageEvent): Promise<void> {
   const text =
@@ -44,6 +45,8 @@ export async function onPostback(ctx: EventContext, event: webhook.PostbackEvent
       return answerIntent(ctx, 'card')
     case 'loans':
       return answerIntent(ctx, 'loans')
+    case 'renew':
+      return onRenew(ctx, postback.params.loan ?? '')
     default:
       return answerIntent(ctx, 'help')
   }

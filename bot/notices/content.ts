@@ -1,8 +1,9 @@
 /**
  * What a claimed group says: the patron's LINE user and language, and one message per kind —
  * every ready hold in one hold-ready Flex (grouped by place and date inside it), every overdue
- * item listed together in one overdue Flex. So a push has at most two messages (LINE allows
- * five). The Flex builders keep titles out of the alt text (NOTICE-PRIVACY).
+ * item listed together in one overdue Flex, then a due-soon reminder and an expiry notice
+ * (reminder-content.ts). So a push has at most four messages (LINE allows five). The Flex
+ * builders keep titles out of the alt text (NOTICE-PRIVACY).
  */
 import type { messagingApi } from '@line/bot-sdk'
 import { type Contact, clockText, jstDate, type Policy, type SlotList } from '../../core/index.ts'
@@ -11,13 +12,14 @@ import { type ClaimedItem, claimedNoticeItems, noticeRecipients } from '../../db
 import { holdReadyNotice, type ReadyHold } from '../messages/hold-ready.ts'
 import { langOf } from '../messages/lang.ts'
 import { type OverdueItem, overdueNotice } from '../messages/overdue.ts'
+import { dueSoonItems, type ReminderSource, reminderMessages } from './reminder-content.ts'
 
 export interface GroupContent {
   key: string
   patronId: number
   /** Null when there is nothing to push: `problem` says why. */
   request: messagingApi.PushMessageRequest | null
-  problem: 'not_linked' | 'build_error' | null
+  problem: 'not_linked' | 'build_error' | 'obsolete' | null
   noticeIds: string[]
   /** The slots the group goes at: the locker list only when every notice is a locker's. */
   list: SlotList
@@ -29,8 +31,10 @@ export async function groupContents(
   ids: readonly string[],
   policy: Policy,
   liffId: string,
+  source?: ReminderSource,
 ): Promise<GroupContent[]> {
   const rows = await claimedNoticeItems(db, ids)
+  const due = await dueSoonItems(db, rows, source)
   const byKey = new Map<string, ClaimedItem[]>()
   for (const r of rows) {
     const list = byKey.get(r.key)
@@ -52,7 +56,13 @@ export async function groupContents(
     const to = recipients.get(patronId)
     if (!to) return { ...base, request: null, problem: 'not_linked' }
     try {
-      const messages = messagesFor(items, langOf(to.language), policy, liffId)
+      const lang = langOf(to.language)
+      const messages = [
+        ...messagesFor(items, lang, policy, liffId),
+        ...reminderMessages(items, due, lang, policy, liffId),
+      ]
+      // Everything a due-soon reminder listed was returned or renewed since it was claimed.
+      if (!messages.length) return { ...base, request: null, problem: 'obsolete' }
       return { ...base, request: { to: to.lineUserId, messages }, problem: null }
     } catch {
       return { ...base, request: null, problem: 'build_error' }

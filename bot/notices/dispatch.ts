@@ -164,6 +164,7 @@ export async function dispatchDue(
       claimed.flatMap((c) => c.ids),
       deps.config.policy,
       deps.config.line.liffId,
+      { library: deps.library, now: clock.now() },
     )
     const resumed = new Set(claimed.filter((c) => c.resumed).map((c) => c.key))
     for (const g of contents) {

@@ -1,8 +1,8 @@
 /**
  * One notice slot, the same on Node and Workers: expire what was not collected, queue the
- * overdue reminders that have come due (front mode: ask the library system, poll.ts), then
- * send everything due. `tick` decides whether a
- * slot is owed: the latest slot at or before now that has not run yet is run once, however
+ * overdue reminders that have come due (and the due-soon and expiry ones patrons asked for,
+ * reminders.ts; front mode: ask the library system, poll.ts), then send everything due.
+ * `tick` decides whether a slot is owed: the latest slot at or before now that has not run yet is run once, however
  * many were missed (downtime, or a demo clock that jumped days ahead); between slots it only
  * finishes claims a crashed run left behind.
  *
@@ -22,6 +22,7 @@ import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispat
 import { expireHolds } from './expiry.ts'
 import { queueOverdue } from './overdue.ts'
 import { pollNotices } from './poll.ts'
+import { queueDueSoon, queueExpiry } from './reminders.ts'
 import { latestSlot } from './slots.ts'
 
 export const LAST_SLOT_KEY = 'notices.last_slot'
@@ -44,6 +45,10 @@ export interface SlotReport {
   errors: string[]
   /** Front mode: notices queued from asking the library system (poll.ts); 0 otherwise. */
   polledQueued: number
+  /** NOTICE-DUE-SOON reminders queued. */
+  dueSoonQueued: number
+  /** NOTICE-EXPIRY notices queued. */
+  expiryQueued: number
 }
 
 export async function runSlot(
@@ -58,6 +63,8 @@ export async function runSlot(
     dispatch: null,
     errors: [],
     polledQueued: 0,
+    dueSoonQueued: 0,
+    expiryQueued: 0,
   }
   const now = deps.clock.now()
   const changeAt = now - at <= ON_TIME_MS ? Math.min(at, now) : now
@@ -78,6 +85,8 @@ export async function runSlot(
   report.overdueQueued = (await step('overdue', () => queueOverdue(deps, at))) ?? 0
   if (deps.library.notices.polled)
     report.polledQueued = (await step('poll', () => pollNotices(deps, at)))?.queued ?? 0
+  report.dueSoonQueued = (await step('due_soon', () => queueDueSoon(deps, at))) ?? 0
+  report.expiryQueued = (await step('expiry', () => queueExpiry(deps, at))) ?? 0
   report.dispatch = await step('dispatch', () => dispatchDue(deps, { ...opts, slotAt: at }))
   if (report.dispatch?.deferred) await advanceNoticeSlotMark(deps.db, QUOTA_WAIT_KEY, at, now)
   return report

@@ -12,6 +12,7 @@
  *   action=unlink_cancel    keep the link (sent by the confirm template's やめる)
  *   action=reset_confirm    confirm a pending password reset (ACC-RESET-LINKED; `token`)
  *   action=reset_cancel     drop a pending password reset (`token`)
+ *   action=renew            renew one loan from a due-soon reminder (`loan`, NOTICE-DUE-SOON)
  *
  * Extra parameters may follow (`action=link&from=menu`); unknown parameters are kept in
  * `params` and ignored by the bot. LINE caps postback data at 300 characters.
@@ -28,6 +29,7 @@ export const POSTBACK_ACTIONS = [
   'unlink_cancel',
   'reset_confirm',
   'reset_cancel',
+  'renew',
 ] as const
 
 export type PostbackAction = (typeof POSTBACK_ACTIONS)[number]

@@ -92,12 +92,13 @@ export const holds = sqliteTable(
   ],
 )
 
-export type NoticeKind = 'hold_ready' | 'overdue'
+export type NoticeKind = 'hold_ready' | 'overdue' | 'due_soon' | 'expiry'
 export type SlotKind = 'standard' | 'locker'
 
 /**
  * The notice outbox (NOTICE-ONCE). `id` is a UUID sent as LINE's X-Line-Retry-Key on every
- * attempt; `key` makes queueing idempotent (`hold_ready:<hold id>`, `overdue:<loan id>:<reminder number>`).
+ * attempt; `key` makes queueing idempotent (`hold_ready:<hold id>`, `overdue:<loan id>:<reminder number>`,
+ * `due_soon:<patron id>:<day sent>`, `expiry:<patron id>:<expires on>`).
  */
 export const notices = sqliteTable(
   'notices',
@@ -123,6 +124,8 @@ export const notices = sqliteTable(
     claimedOwner: text('claimed_owner'),
     sentAt: integer('sent_at'),
     createdAt: integer('created_at').notNull(),
+    /** NOTICE-DUE-SOON: the due date it reminds of; NOTICE-EXPIRY: the registration's last day. */
+    aboutDate: text('about_date'),
   },
   (t) => [
     index('notices_due_idx').on(t.state, t.dueAt),

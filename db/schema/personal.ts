@@ -14,6 +14,10 @@ export const noticePreferences = sqliteTable('notice_preferences', {
   /** `line` or `email` (e-mail comes in a later issue). */
   channel: text('channel').$type<'line' | 'email'>().notNull().default('line'),
   updatedAt: integer('updated_at').notNull(),
+  /** NOTICE-DUE-SOON: days before a due date to remind (1, 2 or 3); null = off (opt-in). */
+  dueSoonDays: integer('due_soon_days'),
+  /** NOTICE-EXPIRY: told before the registration lapses. */
+  expiry: bool('expiry').notNull().default(true),
 })
 
 export const favourites = sqliteTable(

@@ -199,16 +199,41 @@ describe('GET/PUT /api/notifications', () => {
 
   it('NOTICE-KINDS: LINE push on by default, per kind', async () => {
     const prefs = await json<NotificationPrefs>(await t.call('GET', '/api/notifications'))
-    expect(prefs).toEqual({ line: { hold_ready: true, overdue: true } })
+    // Hanako has holds and no other channel: hold-ready is locked on (ACC-PASSWORD).
+    const defaults = { due_soon_days: null, expiry: true, hold_ready_locked: true }
+    expect(prefs).toEqual({ line: { hold_ready: true, overdue: true }, ...defaults })
     const saved = await json<NotificationPrefs>(await put({ hold_ready: true, overdue: false }))
-    expect(saved).toEqual({ line: { hold_ready: true, overdue: false } })
+    expect(saved).toEqual({ line: { hold_ready: true, overdue: false }, ...defaults })
     expect(await json(await t.call('GET', '/api/notifications'))).toEqual(saved)
+  })
+
+  it('NOTICE-DUE-SOON, NOTICE-EXPIRY: the lead time (1–3 days, or off) and the expiry notice are saved; anything else is refused', async () => {
+    const line = { hold_ready: true, overdue: true }
+    const body = (extra: object) =>
+      t.call('PUT', '/api/notifications', { as: 'hanako', body: { line, ...extra } })
+    const saved = await json<NotificationPrefs>(await body({ due_soon_days: 3, expiry: false }))
+    expect(saved).toMatchObject({ due_soon_days: 3, expiry: false })
+    // Leaving them out keeps them.
+    expect(await json(await put(line))).toMatchObject({ due_soon_days: 3, expiry: false })
+    expect(await json(await body({ due_soon_days: null }))).toMatchObject({ due_soon_days: null })
+    for (const bad of [
+      { due_soon_days: 0 },
+      { due_soon_days: 4 },
+      { due_soon_days: '2' },
+      { expiry: 'no' },
+    ])
+      expect((await body(bad)).status).toBe(400)
+    expect(await json(await t.call('GET', '/api/notifications'))).toMatchObject({
+      due_soon_days: null,
+      expiry: false,
+    })
   })
 
   it('ACC-PASSWORD: hold_ready cannot be turned off with holds and no other channel (needs_channel)', async () => {
     await refusal(await put({ hold_ready: false, overdue: true }), 409, 'needs_channel')
-    expect(await json(await t.call('GET', '/api/notifications'))).toEqual({
+    expect(await json(await t.call('GET', '/api/notifications'))).toMatchObject({
       line: { hold_ready: true, overdue: true },
+      hold_ready_locked: true,
     })
   })
 

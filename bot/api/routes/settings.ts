@@ -1,10 +1,12 @@
 /**
  * Settings: password change (the current password required; ACC-SECRET lockout applies),
- * LINE notice preferences per kind (NOTICE-KINDS), and unlinking (LINE-LINK, always offered).
+ * LINE notice preferences per kind (NOTICE-KINDS, NOTICE-DUE-SOON with its lead time,
+ * NOTICE-EXPIRY), and unlinking (LINE-LINK, always offered).
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { InputReason } from '../../../core/library-system.ts'
+import { DUE_SOON_LEAD_DAYS } from '../../../core/notice-reminders.ts'
 import type { Refusal } from '../../../core/types.ts'
 import { unlink } from '../../../db/links.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
@@ -26,13 +28,18 @@ const PasswordBody = v.strictObject({ current: secret, next: secret })
 
 const PrefsBody = v.strictObject({
   line: v.strictObject({ hold_ready: v.boolean(), overdue: v.boolean() }),
+  due_soon_days: v.optional(v.nullable(v.picklist(DUE_SOON_LEAD_DAYS))),
+  expiry: v.optional(v.boolean()),
 })
 
 /** Unlinking removes the user's own menu and links none, so it needs no menu ids. */
 const NO_MENU_IDS: MenuIds = { menuA: '', menuB: '' }
 
-const prefsBody = (p: NoticePrefs): NotificationPrefs => ({
+const prefsBody = (p: NoticePrefs, holdReadyLocked: boolean): NotificationPrefs => ({
   line: { hold_ready: p.holdReady, overdue: p.overdue },
+  due_soon_days: p.dueSoonDays,
+  expiry: p.expiry,
+  hold_ready_locked: holdReadyLocked,
 })
 
 export function settingsRoutes(deps: AppDeps) {
@@ -66,13 +73,25 @@ export function settingsRoutes(deps: AppDeps) {
     }
   })
 
+  /**
+   * ACC-PASSWORD: whether the hold-ready notice must stay on — active holds and no other way
+   * to reach the patron. When the library system cannot say, it is shown as locked (the safe
+   * side); the PUT still asks it before turning anything off.
+   */
+  const holdReadyLocked = async (row: { id: number; emailConfirmed: boolean }) => {
+    if (row.emailConfirmed) return false
+    const standing = await deps.library.standing(row.id, clock.now())
+    return !standing.ok || standing.value.holds.total > 0
+  }
+
   app.get('/notifications', async (c) => {
-    return c.json(prefsBody(await getNoticePrefs(db, c.get('patron').id)))
+    const row = c.get('patron')
+    return c.json(prefsBody(await getNoticePrefs(db, row.id), await holdReadyLocked(row)))
   })
 
   app.put('/notifications', async (c) => {
     const lang = c.get('lang')
-    const { line: wanted } = await jsonBody(c, PrefsBody, lang)
+    const { line: wanted, due_soon_days: dueSoonDays, expiry } = await jsonBody(c, PrefsBody, lang)
     const row = c.get('patron')
     if (!wanted.hold_ready && !row.emailConfirmed) {
       // ACC-PASSWORD: a hold needs a way to tell the patron it is ready.
@@ -81,11 +100,17 @@ export function settingsRoutes(deps: AppDeps) {
     }
     const saved = await setNoticePrefs(
       db,
-      { patronId: row.id, holdReady: wanted.hold_ready, overdue: wanted.overdue },
+      {
+        patronId: row.id,
+        holdReady: wanted.hold_ready,
+        overdue: wanted.overdue,
+        ...(dueSoonDays !== undefined ? { dueSoonDays } : {}),
+        ...(expiry !== undefined ? { expiry } : {}),
+      },
       clock.now(),
     )
     if (!saved) throw problem(403, 'not_linked', WORDS.notLinked[lang])
-    return c.json(prefsBody(saved))
+    return c.json(prefsBody(saved, await holdReadyLocked(row)))
   })
 
   app.post('/unlink', async (c) => {

@@ -20,6 +20,8 @@ export const ACTION: Record<string, string> = {
 export const NOTICE_KIND: Record<string, string> = {
   hold_ready: '予約確保',
   overdue: '返却期限超過',
+  due_soon: '返却期限前',
+  expiry: '登録期限',
 }
 
 export const SLOT_KIND: Record<string, string> = { standard: '通常便', locker: 'ロッカー便' }

@@ -299,4 +299,17 @@ export const en: Dict = {
     duplicate: 'We have already received your suggestion for this book.',
     again: 'Scan another book',
   },
+  noticeSettings: {
+    when: 'Notices come on LINE at 10:00 and 16:00 (locker pickups also at 19:00).',
+    holdReadyLocked:
+      'You have holds, so this notice cannot be turned off: without a confirmed e-mail address it is the only way we can tell you a hold is ready.',
+    dueSoon: 'When a due date is near',
+    dueSoonHelp:
+      'Choose how many days before the due date to be reminded. Items that can be renewed can be renewed from the reminder’s buttons.',
+    off: 'Off',
+    daysBefore: (n: number) => `${n} day${n === 1 ? '' : 's'} before`,
+    expiry: 'When my registration is about to expire (30 days ahead)',
+    always:
+      'Messages about your account (confirming a password reset, unlinking) cannot be turned off.',
+  },
 }

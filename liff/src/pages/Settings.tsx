@@ -1,18 +1,19 @@
 /** @jsxImportSource preact */
-/** 設定: password change (current password required), LINE notices per kind, and unlinking. */
+/** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
 import { useState } from 'preact/hooks'
-import type { Me, NoticeKind, NotificationPrefs, OkResponse } from '../../api-types.ts'
+import type { Me, OkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { forgetAll } from '../store.ts'
-import { Confirm, Done, ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { Confirm, Done, ErrorNote, Page } from '../ui/common.tsx'
+import { NoticeSettings } from './NoticeSettings.tsx'
 
 export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
   return (
     <Page title={t.settings.title}>
       <Password />
-      <Notices />
+      <NoticeSettings />
       <Unlink onUnlinked={onUnlinked} />
     </Page>
   )
@@ -83,42 +84,6 @@ function Password() {
           {t.settings.change}
         </button>
       </form>
-    </section>
-  )
-}
-
-function Notices() {
-  const prefs = useApi<NotificationPrefs>('/api/notifications')
-  const action = useAction()
-  const [saved, setSaved] = useState(false)
-  const kinds: NoticeKind[] = ['hold_ready', 'overdue']
-  const toggle = (kind: NoticeKind, on: boolean) =>
-    action.run(async () => {
-      if (!prefs.data) return
-      setSaved(false)
-      const next = { line: { ...prefs.data.line, [kind]: on } }
-      prefs.set(await api<NotificationPrefs>('PUT', '/api/notifications', next))
-      setSaved(true)
-    })
-  return (
-    <section aria-labelledby="notices">
-      <h2 id="notices">{t.settings.notices}</h2>
-      {prefs.error && <ErrorNote error={prefs.error} retry={prefs.reload} />}
-      {prefs.loading && <Loading />}
-      {prefs.data &&
-        kinds.map((k) => (
-          <label key={k} class="switch">
-            <input
-              type="checkbox"
-              checked={prefs.data?.line[k]}
-              disabled={action.busy}
-              onChange={(e) => toggle(k, e.currentTarget.checked)}
-            />
-            <span>{t.settings[k]}</span>
-          </label>
-        ))}
-      {action.error && <ErrorNote error={action.error} />}
-      {saved && <Done>{t.settings.saved}</Done>}
     </section>
   )
 }

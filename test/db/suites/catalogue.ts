@@ -168,11 +168,13 @@ export function catalogueSuite(open: OpenDb) {
       expect(await deleteHistory(db, { patronId: PATRON.alice })).toBe(1)
     })
 
-    it('notice preferences default to all on, by LINE, and can be changed', async () => {
+    it('notice preferences default to all on (the due-soon reminder is opt-in), by LINE, and can be changed', async () => {
       expect(await getNoticePrefs(db, PATRON.alice)).toEqual({
         holdReady: true,
         overdue: true,
         channel: 'line',
+        dueSoonDays: null,
+        expiry: true,
       })
       expect(
         await setNoticePrefs(db, { patronId: PATRON.alice, overdue: false }, NOW),

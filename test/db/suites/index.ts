@@ -13,6 +13,7 @@ import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
 import { pollSuite } from './poll.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
+import { remindersSuite } from './reminders.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -36,4 +37,5 @@ export function allSuites(open: OpenDb): void {
   pollSuite(open)
   holdSuspendSuite(open)
   purchaseRequestSuite(open)
+  remindersSuite(open)
 }

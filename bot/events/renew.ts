@@ -1,0 +1,47 @@
+/**
+ * A renew button in a due-soon reminder (NOTICE-DUE-SOON): renews the loan for the linked
+ * patron through the library system, as the LIFF app's renew does, and answers in the chat
+ * with the new due date or the typed refusal (RENEW-*) and the library's phone. Only the
+ * sender's own loan can be renewed: the port renews for the patron it is given.
+ */
+import { isUnavailable } from '../../core/library-system.ts'
+import { CHANNEL_ACTIONS, recordLineActions } from '../../db/line-audit.ts'
+import { helpMessage } from '../messages/help.ts'
+import { libraryUnavailableMessage } from '../messages/library-unavailable.ts'
+import { renewReplyMessage } from '../messages/renew-reply.ts'
+import type { EventContext } from './context.ts'
+
+/** What a stale or forged button gets: the loan is not one of the sender's open loans. */
+const NOT_YOURS = {
+  ja: 'この資料は、現在お借りの資料の中に見つかりませんでした。すでに返却済みの可能性があります。貸出中の一覧でご確認ください。',
+  en: 'This item is not among your current loans; it may already have been returned. Please check your loan list.',
+}
+
+export async function onRenew(ctx: EventContext, loan: string): Promise<void> {
+  const { library, config, db, log } = ctx.deps
+  const { liffId } = config.line
+  const contact = config.policy.contact
+  const lang = ctx.lang
+  if (!ctx.link) return ctx.reply([helpMessage({ linked: false, liffId, lang })])
+  const loanId = /^\d{1,15}$/.test(loan) ? Number(loan) : 0
+  const patronId = ctx.link.patronId
+  const listed = await library.loans(patronId, ctx.now)
+  if (isUnavailable(listed)) return ctx.reply([libraryUnavailableMessage({ lang, contact })])
+  const item = listed.ok ? listed.value.find((l) => l.id === loanId) : undefined
+  if (!item)
+    return ctx.reply([
+      renewReplyMessage({ ok: false, title: null, message: NOT_YOURS, contact }, lang),
+    ])
+  const done = await library.renew({ patronId, loanId }, ctx.now)
+  if (isUnavailable(done)) return ctx.reply([libraryUnavailableMessage({ lang, contact })])
+  if (done.ok) await recordLineActions(db, CHANNEL_ACTIONS.renew, [`loan:${loanId}`], ctx.now)
+  log.info(done.ok ? 'chat.renewed' : 'chat.renew_refused', done.ok ? {} : { reason: done.reason })
+  await ctx.reply([
+    renewReplyMessage(
+      done.ok
+        ? { ok: true, title: item.title, newDueDate: done.value.newDueDate }
+        : { ok: false, title: item.title, message: done.message, contact },
+      lang,
+    ),
+  ])
+}

@@ -1,0 +1,85 @@
+/**
+ * What the reminders patrons ask for say when their push is built (NOTICE-DUE-SOON,
+ * NOTICE-EXPIRY). A due-soon reminder lists the patron's loans as they stand at send time —
+ * one returned or renewed since it was queued is left out — each with whether it can be
+ * renewed now, asked of the library system (core's RENEW-* sentence when not).
+ */
+import type { messagingApi } from '@line/bot-sdk'
+import type { LibrarySystem } from '../../core/library-system.ts'
+import type { Policy } from '../../core/policy.ts'
+import type { Db } from '../../db/client.ts'
+import { type ClaimedItem, dueSoonLoans } from '../../db/notices.ts'
+import { type DueSoonItem, dueSoonNotice } from '../messages/due-soon.ts'
+import { expiryNotice } from '../messages/expiry.ts'
+import type { Lang } from '../messages/lang.ts'
+
+/** How the builder reaches the library system for renewal quotes. */
+export interface ReminderSource {
+  library: LibrarySystem
+  now: number
+}
+
+/** The items of each claimed due-soon notice, by notice id. */
+export type DueSoonItems = Map<string, DueSoonItem[]>
+
+/** Read the due-soon items of the claimed notices among `rows`. */
+export async function dueSoonItems(
+  db: Db,
+  rows: readonly ClaimedItem[],
+  source: ReminderSource | undefined,
+): Promise<DueSoonItems> {
+  const due = rows.filter((r) => r.kind === 'due_soon')
+  const out: DueSoonItems = new Map()
+  if (!due.length) return out
+  const loans = await dueSoonLoans(
+    db,
+    due.map((r) => r.id),
+  )
+  const quotes = new Map<number, DueSoonItem['renew']>()
+  for (const patronId of new Set(due.map((r) => r.patronId))) {
+    const answer = source ? await source.library.loans(patronId, source.now) : null
+    if (!answer?.ok) continue
+    for (const l of answer.value)
+      quotes.set(l.id, l.renewal.ok ? { ok: true } : { ok: false, message: l.renewal.message })
+  }
+  for (const l of loans) {
+    const item: DueSoonItem = {
+      loanId: l.loanId,
+      title: l.title,
+      author: l.author,
+      renew: quotes.get(l.loanId) ?? null,
+    }
+    out.set(l.noticeId, [...(out.get(l.noticeId) ?? []), item])
+  }
+  return out
+}
+
+/** The due-soon and expiry messages of one group (none when nothing is left to say). */
+export function reminderMessages(
+  items: readonly ClaimedItem[],
+  due: DueSoonItems,
+  lang: Lang,
+  policy: Policy,
+  liffId: string,
+): messagingApi.Message[] {
+  const messages: messagingApi.Message[] = []
+  // One reminder per push: should two days' reminders meet in one group (a quota wait),
+  // only the latest is pushed; the earlier one's day has passed.
+  for (const n of items.filter((i) => i.kind === 'due_soon').slice(-1)) {
+    const list = due.get(n.id) ?? []
+    if (!list.length || !n.aboutDate) continue
+    messages.push(
+      dueSoonNotice({
+        dueDate: n.aboutDate,
+        items: list,
+        contact: policy.contact,
+        liffId,
+        lang,
+      }),
+    )
+  }
+  const expiry = items.find((i) => i.kind === 'expiry' && i.aboutDate)
+  if (expiry?.aboutDate)
+    messages.push(expiryNotice({ expiresOn: expiry.aboutDate, contact: policy.contact, lang }))
+  return messages
+}
