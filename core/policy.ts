@@ -62,6 +62,8 @@ export interface Policy {
   linkNonceMinutes: number
   /** ACC-RESET: the password strength rule, said before typing. */
   password: { minLength: number; maxLength: number }
+  /** ACC-FAMILY: how many patrons one LINE account may link (1 = no family cards). */
+  familyCards: number
 }
 
 /** Hirakata City Library, read from its web-service guide (see shared/spec). */
@@ -94,6 +96,7 @@ export const HIRAKATA_POLICY: Policy = {
   barcode: { symbology: 'codabar', start: 'A', stop: 'A' },
   linkNonceMinutes: 10,
   password: { minLength: 8, maxLength: 64 },
+  familyCards: 6,
 }
 
 /** Why a policy was refused: the dotted path of the bad field and what is wrong with it. */
@@ -177,6 +180,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       minLength: c.int('password.minLength', d.password.minLength, 4, 128),
       maxLength: c.int('password.maxLength', d.password.maxLength, 8, 1024),
     },
+    familyCards: c.int('familyCards', d.familyCards, 1, 6),
   }
   if (policy.holdLimit.av > policy.holdLimit.total)
     errors.push({ field: 'holdLimit.av', problem: 'must not exceed holdLimit.total' })

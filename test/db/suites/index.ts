@@ -4,6 +4,7 @@ import { accountSuite } from './account.ts'
 import { catalogueSuite } from './catalogue.ts'
 import { circulationSuite } from './circulation.ts'
 import { expireOneSuite } from './expire-one.ts'
+import { familySuite } from './family.ts'
 import { holdsSuite } from './holds.ts'
 import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
@@ -28,4 +29,5 @@ export function allSuites(open: OpenDb): void {
   statsSuite(open)
   transitSuite(open)
   withdrawnSuite(open)
+  familySuite(open)
 }
