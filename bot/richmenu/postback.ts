@@ -12,6 +12,9 @@
  *   action=unlink_cancel    keep the link (sent by the confirm template's やめる)
  *   action=reset_confirm    confirm a pending password reset (ACC-RESET-LINKED; `token`)
  *   action=reset_cancel     drop a pending password reset (`token`)
+ *   action=add_card         link one more patron to this LINE account (ACC-FAMILY)
+ *
+ * `unlink_confirm` may carry `patron` (ACC-FAMILY): unlink that one card of the account.
  *
  * Extra parameters may follow (`action=link&from=menu`); unknown parameters are kept in
  * `params` and ignored by the bot. LINE caps postback data at 300 characters.
@@ -28,6 +31,7 @@ export const POSTBACK_ACTIONS = [
   'unlink_cancel',
   'reset_confirm',
   'reset_cancel',
+  'add_card',
 ] as const
 
 export type PostbackAction = (typeof POSTBACK_ACTIONS)[number]
