@@ -62,6 +62,8 @@ export type ApiErrorCode =
   | PasswordRefusalReason
   | 'quote_changed'
   | 'needs_channel'
+  /** 403: the `X-Bunko-Patron` card is not linked to this LINE account (ACC-FAMILY). */
+  | 'not_family'
 
 /** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
 export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
@@ -445,4 +447,26 @@ export interface LiffConfig {
 /** The simulator's `GET /simulator/api/users/:userId/id-token` (plain text also accepted). */
 export interface SimulatorIdToken {
   idToken: string
+}
+
+// ── Family cards (ACC-FAMILY) ───────────────────────────────────────────────────────────
+
+/** One linked card. Every patron-specific call names its `patronId` in `X-Bunko-Patron`. */
+export interface FamilyCard {
+  patronId: number
+  /** 利用者番号, digits only: the barcode's data. */
+  patronNumber: string
+  name: string
+}
+
+/** `GET /api/family`: the LINE account's cards, first linked first, and how many it may link. */
+export interface FamilyResponse {
+  cards: FamilyCard[]
+  limit: number
+}
+
+/** `POST /api/unlink` → 200: how many cards the account still links. */
+export interface UnlinkResponse {
+  ok: true
+  remaining: number
 }
