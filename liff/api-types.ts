@@ -64,6 +64,8 @@ export type ApiErrorCode =
   | 'needs_channel'
   /** 403: the `X-Bunko-Patron` card is not linked to this LINE account (ACC-FAMILY). */
   | 'not_family'
+  /** 409: the LINE account already links the most cards it may (ACC-FAMILY). */
+  | 'family_full'
 
 /** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
 export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
@@ -469,4 +471,9 @@ export interface FamilyResponse {
 export interface UnlinkResponse {
   ok: true
   remaining: number
+}
+
+/** `POST /api/family/link` → 200: the link page to open for one more card (ACC-FAMILY). */
+export interface FamilyLinkResponse {
+  url: string
 }

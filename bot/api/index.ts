@@ -39,7 +39,8 @@ export interface ApiOptions {
  * so does the list of family cards (ACC-FAMILY), which the app needs to offer unlinking one.
  */
 const isLinkOnly = (method: string, path: string) =>
-  (method === 'POST' && path.endsWith('/unlink')) || (method === 'GET' && path.endsWith('/family'))
+  (method === 'POST' && (path.endsWith('/unlink') || path.endsWith('/family/link'))) ||
+  (method === 'GET' && path.endsWith('/family'))
 
 export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv> {
   const { config, clock, db, log } = deps

@@ -99,3 +99,38 @@ describe('ACC-FAMILY: the LIFF API', () => {
     expect((await t.call('GET', '/api/me')).status).toBe(403)
   })
 })
+
+describe('ACC-FAMILY: もう一枚カードを追加 from the LIFF app', () => {
+  it('ACC-FAMILY, LINE-LINK: POST /api/family/link answers the link page for a link token LINE issued to this user', async () => {
+    // The Messaging API (issueLinkToken) served by the simulator on a loopback port.
+    await t.close()
+    t = await makeApi({ lineServer: true })
+    const res = await t.call('POST', '/api/family/link')
+    expect(res.status).toBe(200)
+    const { url } = await json<{ url: string }>(res)
+    const page = new URL(url)
+    expect(page.pathname).toBe('/link')
+    expect(page.searchParams.get('linkToken')).toBeTruthy()
+    expect(page.searchParams.get('state')).toContain(USER.hanako)
+  })
+
+  it('ACC-FAMILY: a full family is refused with 409 family_full and what to do', async () => {
+    // 花子 has 2 cards; four more make six.
+    await t.db.orm
+      .update(lineLinks)
+      .set({ lineUserId: USER.hanako })
+      .where(eq(lineLinks.patronId, PATRON.misaki))
+      .returning({ id: lineLinks.id })
+    for (const p of [PATRON.makoto, PATRON.sachiko, PATRON.naoki])
+      await t.db.orm
+        .update(lineLinks)
+        .set({ lineUserId: USER.hanako })
+        .where(eq(lineLinks.patronId, p))
+        .returning({ id: lineLinks.id })
+    const res = await t.call('POST', '/api/family/link')
+    expect(res.status).toBe(409)
+    const body = await json<ApiError>(res)
+    expect(body.code).toBe('family_full')
+    expect(body.message).toContain('連携を解除')
+  })
+})
