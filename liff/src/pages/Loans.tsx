@@ -13,6 +13,7 @@ import type {
   RenewResponse,
 } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { usePatron } from '../family.ts'
 import { date } from '../format.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -20,6 +21,7 @@ import { Confirm, ErrorNote, Loading, Page } from '../ui/common.tsx'
 
 export function LoansPage() {
   const loans = useApi<LoansResponse>('/api/loans')
+  const patron = usePatron()
   const all = useAction()
   const [asking, setAsking] = useState(false)
   const [results, setResults] = useState<RenewAllResponse | null>(null)
@@ -27,7 +29,9 @@ export function LoansPage() {
   const renewable = list.filter((l) => l.renewable).length
 
   const renewAll = async () => {
-    const res = await all.run(() => api<RenewAllResponse>('POST', '/api/loans/renew-all'))
+    const res = await all.run(() =>
+      api<RenewAllResponse>('POST', '/api/loans/renew-all', undefined, patron),
+    )
     setAsking(false)
     if (res) {
       setResults(res)
@@ -124,15 +128,19 @@ function Why({ refusal }: { refusal: Refusal<RenewRefusalReason> }) {
 }
 
 function LoanItem({ loan, onRenewed }: { loan: Loan; onRenewed: (l: Loan) => void }) {
+  const patron = usePatron()
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const [renewed, setRenewed] = useState<string | null>(null)
   const result = useRef<HTMLParagraphElement>(null)
   const renew = async () => {
     const res = await action.run(() =>
-      api<RenewResponse>('POST', `/api/loans/${loan.id}/renew`, {
-        quotedDueDate: loan.newDueDate,
-      }),
+      api<RenewResponse>(
+        'POST',
+        `/api/loans/${loan.id}/renew`,
+        { quotedDueDate: loan.newDueDate },
+        patron,
+      ),
     )
     setAsking(false)
     if (res) {

@@ -1,8 +1,15 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices per kind, and unlinking. */
 import { useState } from 'preact/hooks'
-import type { Me, NoticeKind, NotificationPrefs, OkResponse } from '../../api-types.ts'
+import type {
+  Me,
+  NoticeKind,
+  NotificationPrefs,
+  OkResponse,
+  UnlinkResponse,
+} from '../../api-types.ts'
 import { api } from '../api.ts'
+import { usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { forgetAll } from '../store.ts'
@@ -21,6 +28,7 @@ export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
 function Password() {
   const me = useApi<Me>('/api/me')
   const action = useAction()
+  const patron = usePatron()
   const [f, setF] = useState({ current: '', next: '', again: '' })
   const [problem, setProblem] = useState<string | null>(null)
   const [done, setDone] = useState(false)
@@ -33,7 +41,7 @@ function Password() {
     if (f.next !== f.again) return setProblem(t.settings.mismatch)
     setProblem(null)
     const ok = await action.run(() =>
-      api<OkResponse>('POST', '/api/password', { current: f.current, next: f.next }),
+      api<OkResponse>('POST', '/api/password', { current: f.current, next: f.next }, patron),
     )
     if (ok) {
       setF({ current: '', next: '', again: '' })
@@ -90,6 +98,7 @@ function Password() {
 function Notices() {
   const prefs = useApi<NotificationPrefs>('/api/notifications')
   const action = useAction()
+  const patron = usePatron()
   const [saved, setSaved] = useState(false)
   const kinds: NoticeKind[] = ['hold_ready', 'overdue']
   const toggle = (kind: NoticeKind, on: boolean) =>
@@ -97,7 +106,7 @@ function Notices() {
       if (!prefs.data) return
       setSaved(false)
       const next = { line: { ...prefs.data.line, [kind]: on } }
-      prefs.set(await api<NotificationPrefs>('PUT', '/api/notifications', next))
+      prefs.set(await api<NotificationPrefs>('PUT', '/api/notifications', next, patron))
       setSaved(true)
     })
   return (
@@ -124,12 +133,15 @@ function Notices() {
 }
 
 function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
+  // ACC-FAMILY: in one person's section, only that card is unlinked.
+  const patron = usePatron()
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const unlink = async () => {
-    const ok = await action.run(() => api<OkResponse>('POST', '/api/unlink'))
+    const ok = await action.run(() => api<UnlinkResponse>('POST', '/api/unlink', undefined, patron))
     setAsking(false)
-    if (ok) {
+    if (ok && ok.remaining > 0) location.reload()
+    else if (ok) {
       forgetAll()
       onUnlinked()
     }
