@@ -14,14 +14,16 @@ async function addPatrons(db: Db): Promise<number[]> {
   const [alice] = await db.orm.select().from(patrons).where(eq(patrons.id, PATRON.alice))
   if (!alice) throw new Error('fixture')
   const ids = Array.from({ length: 8 }, (_, i) => 201 + i)
-  await db.batch([
-    db.orm
-      .insert(patrons)
-      .values(
-        ids.map((id) => ({ ...alice, id, number: `20000${id}`, name: `家族 ${id}`, email: null })),
-      )
-      .returning({ id: patrons.id }),
-  ])
+  // One insert a row: D1 allows 100 bound variables a statement.
+  const rows = ids.map((id) => ({
+    ...alice,
+    id,
+    number: `20000${id}`,
+    name: `家族 ${id}`,
+    email: null,
+  }))
+  for (const row of rows)
+    await db.batch([db.orm.insert(patrons).values(row).returning({ id: patrons.id })])
   return ids
 }
 
