@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { lineLinks } from '../../db/schema.ts'
+import { holds, lineLinks } from '../../db/schema.ts'
 import type {
   ApiError,
   FamilyResponse,
@@ -13,7 +13,7 @@ import type {
   Me,
   UnlinkResponse,
 } from '../../liff/api-types.ts'
-import { LOAN, PATRON, USER } from './fixture.ts'
+import { LOAN, PATRON, PLACE, TITLE, USER } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
 let t: ApiHarness
@@ -84,6 +84,16 @@ describe('ACC-FAMILY: the LIFF API', () => {
     expect(before.loans.find((l) => l.id === LOAN.renewable)?.renewals).toBe(0)
     const right = await t.call('POST', `/api/loans/${LOAN.renewable}/renew`, as(PATRON.hanako))
     expect(right.status).toBe(200)
+  })
+
+  it('ACC-FAMILY: a hold is placed for the chosen person', async () => {
+    const body = { titleIds: [TITLE.book(11)], pickupPlaceId: PLACE.central }
+    const res = await t.call('POST', '/api/holds', { body, ...as(PATRON.unlinked) })
+    expect(res.status).toBe(201)
+    const his = await t.db.orm.select().from(holds).where(eq(holds.patronId, PATRON.unlinked))
+    expect(his.map((h) => h.titleId)).toContain(TITLE.book(11))
+    const hers = await t.db.orm.select().from(holds).where(eq(holds.patronId, PATRON.hanako))
+    expect(hers.map((h) => h.titleId)).not.toContain(TITLE.book(11))
   })
 
   it('ACC-FAMILY, LINE-LINK: unlinking one card leaves the other working', async () => {

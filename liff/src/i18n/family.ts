@@ -17,6 +17,7 @@ const ja = {
   sectionOf: (name: string, title: string) => `${name} さんの${title}`,
   unlinkOne: (name: string) => `${name} さんのカードの連携を解除`,
   unlinkedOne: (name: string) => `${name} さんのカードの連携を解除しました。`,
+  whoseHold: 'どなたの予約ですか',
 }
 
 const en: typeof ja = {
@@ -34,6 +35,7 @@ const en: typeof ja = {
   sectionOf: (name: string, title: string) => `${title}: ${name}`,
   unlinkOne: (name: string) => `Unlink ${name}'s card`,
   unlinkedOne: (name: string) => `${name}'s card has been unlinked.`,
+  whoseHold: 'Whose hold is this?',
 }
 
 /** The family words in the current language. */
