@@ -66,6 +66,8 @@ export interface Policy {
   linkNonceMinutes: number
   /** ACC-RESET: the password strength rule, said before typing. */
   password: { minLength: number; maxLength: number }
+  /** ACC-FAMILY: how many patrons one LINE account may link (1 = no family cards). */
+  familyCards: number
   /** HOLD-SUSPEND: the furthest day a waiting hold may be suspended to, in days from today. */
   holdSuspendMaxDays: number
   /**
@@ -114,6 +116,7 @@ export const HIRAKATA_POLICY: Policy = {
   barcode: { symbology: 'codabar', start: 'A', stop: 'A' },
   linkNonceMinutes: 10,
   password: { minLength: 8, maxLength: 64 },
+  familyCards: 6,
   holdSuspendMaxDays: 90,
   // Hirakata's cards carry digits only (NW-7); the demo library's numbers are 10 digits.
   patronNumber: {
@@ -205,6 +208,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       minLength: c.int('password.minLength', d.password.minLength, 4, 128),
       maxLength: c.int('password.maxLength', d.password.maxLength, 8, 1024),
     },
+    familyCards: c.int('familyCards', d.familyCards, 1, 6),
     holdSuspendMaxDays: c.int('holdSuspendMaxDays', d.holdSuspendMaxDays, 1, 365),
     patronNumber: {
       pattern: c.pattern('patronNumber.pattern', d.patronNumber.pattern),

@@ -2,7 +2,8 @@
  * LINE links (LINE-LINK): a one-time nonce after the patron proves who they are, the
  * accountLink event that spends it, unlinking, follow/unfollow, and webhook event ids.
  * The nonce is ≥128 random bits, stored only as its SHA-256, single use, and expires after
- * policy.linkNonceMinutes. Linking replaces both sides atomically: one LINE user ↔ one patron.
+ * policy.linkNonceMinutes. Linking replaces the patron's old link atomically: a patron has at
+ * most one LINE user, a LINE user up to policy.familyCards patrons (ACC-FAMILY).
  */
 import { and, eq, lt, sql } from 'drizzle-orm'
 import {
@@ -14,6 +15,7 @@ import {
 } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { openLoanFacts, patronFacts } from './facts.ts'
+import { familyFull, familyRoom, hasFamilyRoom } from './family-limit.ts'
 import { LINK_ACTIONS, lineAuditFrom } from './line-audit.ts'
 import { randomToken, sha256Hex } from './password.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
@@ -40,7 +42,7 @@ export async function createLinkNonce(
   return rows[0] ? { ok: true, value: { nonce, expiresAt } } : inputRefusal('unknown_patron')
 }
 
-export type LinkReason = 'bad_nonce' | AccessReason | InputReason
+export type LinkReason = 'bad_nonce' | 'family_full' | AccessReason | InputReason
 
 const badNonce = {
   ja: '連携の有効期限が切れたか、すでに使われています。お手数ですが、もう一度「アカウント連携」からやり直してください。',
@@ -48,9 +50,11 @@ const badNonce = {
 }
 
 /**
- * The accountLink event: spend the nonce and link its patron to `lineUserId`, replacing any
- * link either of them had. core's access rules (ACC-BLOCK-OVERDUE, ACC-EXPIRED, wide-area,
- * no password) are checked again at this moment.
+ * The accountLink event: spend the nonce and link its patron to `lineUserId`, replacing the
+ * link the patron had (LINE-LINK) and keeping the LINE user's other patrons (ACC-FAMILY).
+ * core's access rules (ACC-BLOCK-OVERDUE, ACC-EXPIRED, wide-area, no password) are checked
+ * again at this moment. The family limit is part of the statement that spends the nonce, so
+ * links racing for the last place never make one more than the limit.
  */
 export async function linkByNonce(
   db: Db,
@@ -83,22 +87,23 @@ export async function linkByNonce(
   if (!access.ok) return access
   const claim = randomToken(16)
   const spent = sql`SELECT 1 FROM link_nonces WHERE nonce_hash = ${hash} AND used_by = ${claim}`
+  const room = familyRoom(input.lineUserId, found.row.id, policy.familyCards)
   const results = await db.batch([
     raw<{ patronId: number }>(sql`UPDATE link_nonces SET used_at = ${now}, used_by = ${claim}
-      WHERE nonce_hash = ${hash} AND used_at IS NULL AND expires_at > ${now}
+      WHERE nonce_hash = ${hash} AND used_at IS NULL AND expires_at > ${now} AND ${room}
       RETURNING patron_id AS patronId`),
-    // Every link this one replaces (even its own pair, linked again) counts as an unlink.
+    // The link this one replaces (even its own pair, linked again) counts as an unlink.
     lineAuditFrom(
       LINK_ACTIONS.unlink,
       now,
       sql`SELECT 'patron:' || patron_id AS subject FROM line_links
-        WHERE (line_user_id = ${input.lineUserId} OR patron_id = ${found.row.id}) AND EXISTS (${spent})`,
+        WHERE patron_id = ${found.row.id} AND EXISTS (${spent})`,
     ),
     raw<{ patronId: number; lineUserId: string; language: string }>(sql`DELETE FROM line_links
-      WHERE (line_user_id = ${input.lineUserId} OR patron_id = ${found.row.id}) AND EXISTS (${spent})
+      WHERE patron_id = ${found.row.id} AND EXISTS (${spent})
       RETURNING patron_id AS patronId, line_user_id AS lineUserId, language`),
     raw<{ id: number }>(sql`INSERT INTO line_links (line_user_id, patron_id, linked_at, followed)
-      SELECT ${input.lineUserId}, ${found.row.id}, ${now}, 1 WHERE EXISTS (${spent})
+      SELECT ${input.lineUserId}, ${found.row.id}, ${now}, 1 WHERE EXISTS (${spent}) AND ${room}
       RETURNING id`),
     lineAuditFrom(
       LINK_ACTIONS.link,
@@ -106,7 +111,10 @@ export async function linkByNonce(
       sql`SELECT ${`patron:${found.row.id}`} AS subject WHERE EXISTS (${spent})`,
     ),
   ])
-  if (!results[3][0]) return { ok: false, reason: 'bad_nonce', message: badNonce }
+  if (!results[3][0]) {
+    const full = !(await hasFamilyRoom(db, input.lineUserId, found.row.id, policy.familyCards))
+    return full ? familyFull(policy) : { ok: false, reason: 'bad_nonce', message: badNonce }
+  }
   const replaced = results[2].filter(
     (r) => r.patronId !== found.row.id || r.lineUserId !== input.lineUserId,
   )
@@ -121,9 +129,15 @@ export interface LinkView {
   linkedAt: number
 }
 
+/** The LINE user's first link (ACC-FAMILY: db/family.ts lists them all). */
 export async function findLinkByLineUser(db: Db, lineUserId: string): Promise<LinkView | null> {
   if (!isText(lineUserId, 64)) return null
-  const [row] = await db.orm.select().from(lineLinks).where(eq(lineLinks.lineUserId, lineUserId))
+  const [row] = await db.orm
+    .select()
+    .from(lineLinks)
+    .where(eq(lineLinks.lineUserId, lineUserId))
+    .orderBy(lineLinks.linkedAt, lineLinks.id)
+    .limit(1)
   return row ?? null
 }
 
@@ -133,7 +147,10 @@ export async function findLinkByPatron(db: Db, patronId: number): Promise<LinkVi
   return row ?? null
 }
 
-/** Unlink (always allowed; LINE requires it). Returns the patron that was linked, if any. */
+/**
+ * Unlink every patron of the LINE user (always allowed; LINE requires it). Returns one patron
+ * that was linked, if any. One card of a family: `unlinkOne` in db/family.ts.
+ */
 export async function unlink(db: Db, lineUserId: string, now: number): Promise<number | null> {
   if (!isText(lineUserId, 64)) return null
   const [, rows] = await db.batch([

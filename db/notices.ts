@@ -103,6 +103,10 @@ export interface NoticeRecipient {
   patronId: number
   lineUserId: string
   language: string
+  /** The patron's name, said when the LINE account links several cards (ACC-FAMILY). */
+  name: string
+  /** How many cards the LINE user links (ACC-FAMILY). */
+  cards: number
 }
 
 /** The LINE users of `patronIds` (those who have linked). */
@@ -110,8 +114,9 @@ export function noticeRecipients(db: Db, patronIds: readonly number[]): Promise<
   return allIn<NoticeRecipient>(
     db,
     patronIds,
-    (list) => sql`SELECT patron_id AS patronId, line_user_id AS lineUserId, language
-      FROM line_links WHERE patron_id IN (${list})`,
+    (list) => sql`SELECT k.patron_id AS patronId, k.line_user_id AS lineUserId, k.language,
+        p.name, (SELECT count(*) FROM line_links f WHERE f.line_user_id = k.line_user_id) AS cards
+      FROM line_links k JOIN patrons p ON p.id = k.patron_id WHERE k.patron_id IN (${list})`,
   )
 }
 

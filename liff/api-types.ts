@@ -66,6 +66,10 @@ export type ApiErrorCode =
   /** 購入リクエスト: the library has the book after all; too many suggestions today. */
   | 'held'
   | 'too_many'
+  /** 403: the `X-Bunko-Patron` card is not linked to this LINE account (ACC-FAMILY). */
+  | 'not_family'
+  /** 409: the LINE account already links the most cards it may (ACC-FAMILY). */
+  | 'family_full'
 
 /** ACC-ELIGIBLE / ACC-EXPIRED / ACC-BLOCK-OVERDUE / ACC-PASSWORD (403). */
 export type AccessReason = 'wide_area' | 'expired' | 'blocked' | 'no_password'
@@ -507,4 +511,31 @@ export interface PurchaseRequestBody {
 export interface PurchaseRequestResponse {
   ok: true
   duplicate: boolean
+}
+
+// ── Family cards (ACC-FAMILY) ───────────────────────────────────────────────────────────
+
+/** One linked card. Every patron-specific call names its `patronId` in `X-Bunko-Patron`. */
+export interface FamilyCard {
+  patronId: number
+  /** 利用者番号, digits only: the barcode's data. */
+  patronNumber: string
+  name: string
+}
+
+/** `GET /api/family`: the LINE account's cards, first linked first, and how many it may link. */
+export interface FamilyResponse {
+  cards: FamilyCard[]
+  limit: number
+}
+
+/** `POST /api/unlink` → 200: how many cards the account still links. */
+export interface UnlinkResponse {
+  ok: true
+  remaining: number
+}
+
+/** `POST /api/family/link` → 200: the link page to open for one more card (ACC-FAMILY). */
+export interface FamilyLinkResponse {
+  url: string
 }

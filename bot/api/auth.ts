@@ -2,7 +2,8 @@
  * Who is calling: the LIFF ID token in `Authorization: Bearer …`, verified with LINE (see
  * verify.ts), then the LINE user's link to a patron (LINE-LINK). No token or a bad one is
  * 401; a LINE user with no link is 403 `not_linked` with how to link; LINE being unreachable
- * is 503, because the patron did nothing wrong.
+ * is 503, because the patron did nothing wrong. With family cards (ACC-FAMILY) the call names
+ * its patron in `X-Bunko-Patron`; a patron not linked to this LINE user is 403 `not_family`.
  */
 import type { MiddlewareHandler } from 'hono'
 import {
@@ -15,11 +16,12 @@ import {
   type Policy,
 } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { findLinkByLineUser, setLanguage } from '../../db/links.ts'
+import { familyOf, setFamilyLanguage } from '../../db/family.ts'
 import type { Clock } from '../clock.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang, requestedLang } from './lang.ts'
 import { reached } from './library.ts'
+import { choosePatron, PATRON_HEADER } from './patron-choice.ts'
 import { problem } from './problem.ts'
 import type { IdTokenVerifier } from './verify.ts'
 import { contactOf } from './views/places.ts'
@@ -43,17 +45,20 @@ export function authenticate(
         throw problem(503, 'internal', WORDS.lineUnavailable[early])
       throw problem(401, 'unauthorized', WORDS.unauthorized[early])
     }
-    const link = await findLinkByLineUser(db, verified.userId)
+    const family = await familyOf(db, verified.userId)
+    const link = choosePatron(family, c.req.header(PATRON_HEADER))
     if (!link) throw problem(403, 'not_linked', WORDS.notLinked[early])
+    if (link === 'foreign') throw problem(403, 'not_family', WORDS.notFamily[early])
     const found = reached(await library.patron(link.patronId), early)
     if (!found) throw problem(403, 'not_linked', WORDS.notLinked[early])
     const lang = answerLang(requested, link.language)
     // The link keeps the language the patron uses the app in, so pushes match it.
     if (requestedLang(requested) === lang && link.language !== lang)
-      await setLanguage(db, { patronId: link.patronId, language: lang })
+      await setFamilyLanguage(db, { lineUserId: verified.userId, language: lang })
     c.set('lang', lang)
     c.set('lineUserId', verified.userId)
     c.set('patron', found)
+    c.set('family', family)
     await next()
   }
 }

@@ -1,5 +1,6 @@
 /** What the auth middleware hands every /api handler. */
 import type { PatronSummary } from '../../core/library-system.ts'
+import type { FamilyMember } from '../../db/family.ts'
 import type { Lang } from '../../liff/api-types.ts'
 
 export interface ApiVars {
@@ -9,6 +10,8 @@ export interface ApiVars {
   lineUserId: string
   /** The linked patron as read at the start of this request. */
   patron: PatronSummary
+  /** ACC-FAMILY: every patron the LINE user links, first linked first (`patron` is one). */
+  family: FamilyMember[]
 }
 
 export type ApiEnv = { Variables: ApiVars }

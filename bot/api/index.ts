@@ -17,6 +17,7 @@ import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
 import { cartRoutes } from './routes/cart.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
+import { familyRoutes } from './routes/family.ts'
 import { favouriteRoutes } from './routes/favourites.ts'
 import { holdSuspendRoutes } from './routes/hold-suspend.ts'
 import { holdRoutes } from './routes/holds.ts'
@@ -35,8 +36,13 @@ export interface ApiOptions {
   fetch?: typeof fetch
 }
 
-/** Unlinking needs the LINE link but not online-service access (LINE-LINK: always offered). */
-const isLinkOnly = (method: string, path: string) => method === 'POST' && path.endsWith('/unlink')
+/**
+ * Unlinking needs the LINE link but not online-service access (LINE-LINK: always offered), and
+ * so does the list of family cards (ACC-FAMILY), which the app needs to offer unlinking one.
+ */
+const isLinkOnly = (method: string, path: string) =>
+  (method === 'POST' && (path.endsWith('/unlink') || path.endsWith('/family/link'))) ||
+  (method === 'GET' && path.endsWith('/family'))
 
 export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv> {
   const { config, clock, db, log } = deps
@@ -104,6 +110,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', settingsRoutes(deps))
   app.route('/', holdSuspendRoutes(deps))
   app.route('/', isbnRoutes(deps))
+  app.route('/', familyRoutes(deps))
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {

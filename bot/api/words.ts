@@ -13,6 +13,10 @@ export const WORDS = {
     ja: 'このLINEアカウントは、まだ図書館の利用者情報と連携されていません。LINEのトーク画面で、メニューの「アカウント連携」から連携してください。',
     en: 'This LINE account is not linked to a library card yet. In the LINE chat, tap "Link your account" (アカウント連携) in the menu to link it.',
   },
+  notFamily: {
+    ja: 'このカードは、このLINEアカウントに連携されていません。画面を閉じて、メニューからもう一度開いてください。',
+    en: 'This card is not linked to this LINE account. Please close this screen and open it again from the menu.',
+  },
   lineUnavailable: {
     ja: 'ただいまLINEのログイン確認ができません。しばらくしてから、もう一度お試しください。',
     en: 'We cannot check your LINE login at the moment. Please try again in a little while.',

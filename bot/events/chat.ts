@@ -8,10 +8,10 @@ import { type Intent, intentOf } from '../messages/intent.ts'
 import { libraryUnavailableMessage } from '../messages/library-unavailable.ts'
 import { liffButtonMessage } from '../messages/liff-buttons.ts'
 import { phoneListMessage } from '../messages/phones.ts'
-import { unlinkCancelledMessage, unlinkConfirmMessage } from '../messages/unlink.ts'
+import { unlinkCancelledMessage } from '../messages/unlink.ts'
 import { parsePostback } from '../richmenu/postback.ts'
 import type { EventContext } from './context.ts'
-import { startLinking, unlink } from './linking.ts'
+import { askUnlink, startLinking, unlink } from './linking.ts'
 import { onResetCancel, onResetConfirm } from './password-reset.ts'
 import { libraryPhones } from './phones.ts'
 import { onRenew } from './renew.ts'
@@ -30,7 +30,7 @@ export async function onPostback(ctx: EventContext, event: webhook.PostbackEvent
     case 'unlink':
       return answerIntent(ctx, 'unlink')
     case 'unlink_confirm':
-      return unlink(ctx)
+      return unlink(ctx, postback.params.patron)
     case 'unlink_cancel':
       return ctx.reply([
         unlinkCancelledMessage({ liffId: ctx.deps.config.line.liffId, lang: ctx.lang }),
@@ -47,6 +47,8 @@ export async function onPostback(ctx: EventContext, event: webhook.PostbackEvent
       return answerIntent(ctx, 'loans')
     case 'renew':
       return onRenew(ctx, postback.params.loan ?? '')
+    case 'add_card':
+      return startLinking(ctx)
     default:
       return answerIntent(ctx, 'help')
   }
@@ -62,8 +64,12 @@ export async function answerIntent(ctx: EventContext, intent: Intent): Promise<v
     case 'link':
       return linked ? ctx.reply([helpMessage({ linked, liffId, lang })]) : startLinking(ctx)
     case 'unlink':
-      messages.push(linked ? unlinkConfirmMessage({ lang }) : helpMessage({ linked, liffId, lang }))
+      if (linked) return askUnlink(ctx)
+      messages.push(helpMessage({ linked, liffId, lang }))
       break
+    case 'add_card':
+      // ACC-FAMILY: one more card, through the same official account-link flow.
+      return startLinking(ctx)
     case 'phones': {
       const phones = await libraryPhones(ctx.deps.library)
       messages.push(

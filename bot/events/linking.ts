@@ -5,9 +5,12 @@
  * nonce's patron to the LINE user and switches the rich menu. Unlinking is always offered.
  */
 import type { webhook } from '@line/bot-sdk'
-import { linkByNonce, setLanguage, unlink as unlinkPatron } from '../../db/links.ts'
+import { familyOf, setFamilyLanguage, unlinkOne } from '../../db/family.ts'
+import { familyFull, hasFamilyRoom } from '../../db/family-limit.ts'
+import { linkByNonce, unlink as unlinkPatron } from '../../db/links.ts'
 import { signLinkState } from '../link/state.ts'
 import { errorName } from '../log.ts'
+import { cardAddedMessage, unlinkedOneMessage, unlinkWhichMessage } from '../messages/family.ts'
 import { helpMessage } from '../messages/help.ts'
 import { langOf } from '../messages/lang.ts'
 import {
@@ -17,13 +20,19 @@ import {
   linkSucceededMessage,
 } from '../messages/link.ts'
 import { linkReplacedMessage } from '../messages/password-reset.ts'
-import { unlinkedMessage } from '../messages/unlink.ts'
+import { unlinkConfirmMessage, unlinkedMessage } from '../messages/unlink.ts'
 import { linkMenuForPatron } from '../richmenu/link.ts'
 import type { EventContext } from './context.ts'
 
 /** Issue a link token for this user and answer with the button to the link page. */
 export async function startLinking(ctx: EventContext): Promise<void> {
   const { deps, userId, lang } = ctx
+  // ACC-FAMILY: a full family is told at once, not after signing in on the link page.
+  const { policy } = deps.config
+  if (ctx.link && !(await hasFamilyRoom(deps.db, userId, 0, policy.familyCards))) {
+    await ctx.reply([{ type: 'text', text: familyFull(policy).message[lang] }])
+    return
+  }
   const { linkToken } = await deps.line.client.issueLinkToken(userId)
   // The link page must know which LINE account it links, to ask before replacing a link.
   const state = await signLinkState(deps.config.line.channelSecret, linkToken, {
@@ -66,7 +75,7 @@ export async function onAccountLink(
     await ctx.reply([message])
     return
   }
-  await setLanguage(deps.db, { patronId: result.value.patronId, language: lang })
+  await setFamilyLanguage(deps.db, { lineUserId: userId, language: lang })
   // LINE-LINK: a LINE account that lost its patron to this link goes back to menu A and is
   // told at once, naming no title, with whom to phone.
   for (const old of result.value.replaced) {
@@ -75,7 +84,14 @@ export async function onAccountLink(
     await tellReplaced(ctx, old.lineUserId, old.language)
   }
   await switchMenu(ctx, true)
-  await ctx.reply([linkSucceededMessage({ liffId: deps.config.line.liffId, lang })])
+  const family = await familyOf(deps.db, userId)
+  const added = family.find((m) => m.patronId === result.value.patronId)
+  const { liffId } = deps.config.line
+  await ctx.reply([
+    family.length > 1 && added
+      ? cardAddedMessage({ name: added.name, count: family.length, liffId, lang })
+      : linkSucceededMessage({ liffId, lang }),
+  ])
 }
 
 async function tellReplaced(ctx: EventContext, lineUserId: string, language: string) {
@@ -90,14 +106,48 @@ async function tellReplaced(ctx: EventContext, lineUserId: string, language: str
   }
 }
 
-/** Remove the link (after the patron confirmed) and return the user to menu A. */
-export async function unlink(ctx: EventContext): Promise<void> {
+/**
+ * 連携解除 asked for: with one card, confirm it; with several (ACC-FAMILY), ask which one.
+ */
+export async function askUnlink(ctx: EventContext): Promise<void> {
+  const family = await familyOf(ctx.deps.db, ctx.userId)
+  await ctx.reply([
+    family.length > 1
+      ? unlinkWhichMessage({ cards: family, lang: ctx.lang })
+      : unlinkConfirmMessage({ lang: ctx.lang }),
+  ])
+}
+
+/**
+ * Remove the link (after the patron confirmed). With `patron` (ACC-FAMILY) only that card of
+ * this account goes; the menu returns to A only when the last card has gone.
+ */
+export async function unlink(ctx: EventContext, patron?: string): Promise<void> {
   const { deps, userId, lang } = ctx
+  const { liffId } = deps.config.line
   if (!ctx.link) {
-    await ctx.reply([helpMessage({ linked: false, liffId: deps.config.line.liffId, lang })])
+    await ctx.reply([helpMessage({ linked: false, liffId, lang })])
     return
   }
-  await unlinkPatron(deps.db, userId, ctx.now)
+  const family = await familyOf(deps.db, userId)
+  const chosen = family.find((m) => String(m.patronId) === patron)
+  if (!chosen) {
+    // A confirm from before the second card, or a card no longer linked here: ask again.
+    if (family.length > 1 || patron !== undefined) return askUnlink(ctx)
+    await unlinkPatron(deps.db, userId, ctx.now)
+    await switchMenu(ctx, false)
+    await ctx.reply([unlinkedMessage({ lang })])
+    return
+  }
+  const { remaining } = await unlinkOne(
+    deps.db,
+    { lineUserId: userId, patronId: chosen.patronId },
+    ctx.now,
+  )
+  if (remaining > 0) {
+    await ctx.reply([unlinkedOneMessage({ name: chosen.name, remaining, liffId, lang })])
+    return
+  }
   await switchMenu(ctx, false)
   await ctx.reply([unlinkedMessage({ lang })])
 }

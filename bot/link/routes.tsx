@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { checkService } from '../../core/maintenance.ts'
 import { checkPatronNumber } from '../../core/patron-number.ts'
+import { familyFull, hasFamilyRoom } from '../../db/family-limit.ts'
 import { createLinkNonce, findLinkByLineUser, findLinkByPatron } from '../../db/links.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
@@ -108,7 +109,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     if (!request) return expired(c, lang)
     lang = request.lang
     const now = deps.clock.now()
-    const again = (error: string, status: 400 | 403 | 429 | 503 = 400) =>
+    const again = (error: string, status: 400 | 403 | 409 | 429 | 503 = 400) =>
       c.html(
         <LinkForm
           lang={lang}
@@ -140,6 +141,9 @@ export function linkRoutes(deps: AppDeps): Hono {
       return again(result.message[lang], status[result.reason as keyof typeof status] ?? 400)
     }
     const patron = result.value
+    // ACC-FAMILY: a full family is refused before LINE's dialog, with what to do.
+    if (!(await hasFamilyRoom(deps.db, request.lineUserId, patron.id, policy.familyCards)))
+      return again(familyFull(policy).message[lang], 409)
     const issued = await createLinkNonce(
       deps.db,
       { patronId: patron.id, lineUserId: request.lineUserId },
@@ -148,11 +152,10 @@ export function linkRoutes(deps: AppDeps): Hono {
     )
     if (!issued.ok) return again(issued.message[lang])
     const nonce = issued.value.nonce
-    const [mine, theirs] = await Promise.all([
-      findLinkByLineUser(deps.db, request.lineUserId),
-      findLinkByPatron(deps.db, patron.id),
-    ])
-    const otherPatron = mine !== null && mine.patronId !== patron.id
+    // ACC-FAMILY: this LINE account's other cards stay; only the patron's own link elsewhere
+    // is replaced (LINE-LINK), so only that is asked about.
+    const theirs = await findLinkByPatron(deps.db, patron.id)
+    const otherPatron = false
     const otherLine = theirs !== null && theirs.lineUserId !== request.lineUserId
     if (otherPatron || otherLine) {
       return c.html(

@@ -123,6 +123,7 @@ describe('message builders', () => {
       '貸出・予約',
       '蔵書検索',
       '図書館の連絡先',
+      'もう一枚カードを追加',
     ])
     for (const phrase of ['マイポータル', '蔵書検索', '「図書館の連絡先」']) {
       expect(linked.text).toContain(phrase)

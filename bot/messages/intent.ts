@@ -6,13 +6,28 @@
  * phone. Anything unmatched gets help too.
  */
 
-export type Intent = 'unlink' | 'link' | 'card' | 'portal' | 'loans' | 'search' | 'phones' | 'help'
+export type Intent =
+  | 'unlink'
+  | 'link'
+  | 'card'
+  | 'portal'
+  | 'loans'
+  | 'search'
+  | 'phones'
+  | 'help'
+  | 'add_card'
 
 /** Longer than this, text is treated as a question and answered with help. */
 export const COMMAND_MAX_LENGTH = 40
 
 /** Japanese keywords match anywhere; English ones as whole words. In priority order. */
 export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: string[] }> = [
+  // ACC-FAMILY: before 解除 and カード, which these contain.
+  {
+    intent: 'add_card',
+    ja: ['カードを追加', 'カード追加', 'もう一枚', '家族のカード'],
+    en: ['add card', 'add a card', 'another card', 'family card'],
+  },
   { intent: 'unlink', ja: ['解除', 'かいじょ'], en: ['unlink', 'disconnect'] },
   { intent: 'link', ja: ['連携', 'れんけい'], en: ['link', 'connect', 'login', 'log in'] },
   {

@@ -20,6 +20,8 @@ export const LABELS = {
   /** As the rich menu names it (richmenu/definitions.ts). */
   phones: { ja: '図書館の連絡先', en: 'Phone numbers' },
   help: { ja: '使い方', en: 'How to use' },
+  /** ACC-FAMILY: link one more patron to this LINE account. */
+  addCard: { ja: 'もう一枚カードを追加', en: 'Add another card' },
 } satisfies Record<string, Text>
 
 export function postbackAction(
@@ -64,6 +66,7 @@ export function menuQuickReply(
         liffAction(liffId, 'loans', LABELS.loans, lang),
         liffAction(liffId, 'search', LABELS.search, lang),
         postbackAction('phones', LABELS.phones, lang),
+        postbackAction('add_card', LABELS.addCard, lang),
       ]
     : [
         postbackAction('link', LABELS.link, lang),

@@ -9,6 +9,7 @@ import type { messagingApi } from '@line/bot-sdk'
 import { type Contact, clockText, jstDate, type Policy, type SlotList } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
 import { type ClaimedItem, claimedNoticeItems, noticeRecipients } from '../../db/notices.ts'
+import { forCardHolder, type NamedNoticeKind } from '../messages/family-notice.ts'
 import { holdReadyNotice, type ReadyHold } from '../messages/hold-ready.ts'
 import { langOf } from '../messages/lang.ts'
 import { type OverdueItem, overdueNotice } from '../messages/overdue.ts'
@@ -57,8 +58,10 @@ export async function groupContents(
     if (!to) return { ...base, request: null, problem: 'not_linked' }
     try {
       const lang = langOf(to.language)
+      // ACC-FAMILY: one LINE account with several cards is told whose card each notice is for.
+      const holder = Number(to.cards) > 1 ? to.name : null
       const messages = [
-        ...messagesFor(items, lang, policy, liffId),
+        ...messagesFor(items, lang, policy, liffId, holder),
         ...reminderMessages(items, due, lang, policy, liffId),
       ]
       // Everything a due-soon reminder listed was returned or renewed since it was claimed.
@@ -75,29 +78,40 @@ function messagesFor(
   lang: 'ja' | 'en',
   policy: Policy,
   liffId: string,
+  holder: string | null = null,
 ): messagingApi.Message[] {
   const messages: messagingApi.Message[] = []
+  const whose = (kind: NamedNoticeKind, count: number, m: messagingApi.FlexMessage) =>
+    holder ? forCardHolder(m, { kind, name: holder, count, lang }) : m
   const ready = items.filter((i) => i.kind === 'hold_ready').map(readyHold)
   if (ready.length)
     messages.push(
-      holdReadyNotice({
-        holds: ready,
-        liffId,
-        lockerDays: policy.pickup.lockerDays,
-        longOverdueDays: policy.longOverdueDays,
-        lang,
-      }),
+      whose(
+        'hold_ready',
+        ready.length,
+        holdReadyNotice({
+          holds: ready,
+          liffId,
+          lockerDays: policy.pickup.lockerDays,
+          longOverdueDays: policy.longOverdueDays,
+          lang,
+        }),
+      ),
     )
   const overdue = items.filter((i) => i.kind === 'overdue')
   if (overdue.length)
     messages.push(
-      overdueNotice({
-        items: overdue.map(overdueItem),
-        contact: overdueContact(overdue, policy),
-        liffId,
-        longOverdueDays: policy.longOverdueDays,
-        lang,
-      }),
+      whose(
+        'overdue',
+        overdue.length,
+        overdueNotice({
+          items: overdue.map(overdueItem),
+          contact: overdueContact(overdue, policy),
+          liffId,
+          longOverdueDays: policy.longOverdueDays,
+          lang,
+        }),
+      ),
     )
   return messages
 }

@@ -13,6 +13,9 @@
  *   action=reset_confirm    confirm a pending password reset (ACC-RESET-LINKED; `token`)
  *   action=reset_cancel     drop a pending password reset (`token`)
  *   action=renew            renew one loan from a due-soon reminder (`loan`, NOTICE-DUE-SOON)
+ *   action=add_card         link one more patron to this LINE account (ACC-FAMILY)
+ *
+ * `unlink_confirm` may carry `patron` (ACC-FAMILY): unlink that one card of the account.
  *
  * Extra parameters may follow (`action=link&from=menu`); unknown parameters are kept in
  * `params` and ignored by the bot. LINE caps postback data at 300 characters.
@@ -30,6 +33,7 @@ export const POSTBACK_ACTIONS = [
   'reset_confirm',
   'reset_cancel',
   'renew',
+  'add_card',
 ] as const
 
 export type PostbackAction = (typeof POSTBACK_ACTIONS)[number]

@@ -26,12 +26,15 @@ export const patrons = sqliteTable('patrons', {
   createdAt: integer('created_at').notNull(),
 })
 
-/** LINE-LINK: one LINE user ↔ one patron, both sides unique. */
+/**
+ * LINE-LINK with ACC-FAMILY: a patron has at most one LINE user (unique), a LINE user up to
+ * `FAMILY_LIMIT` patrons (db/links.ts enforces it when linking).
+ */
 export const lineLinks = sqliteTable(
   'line_links',
   {
     id: integer('id').primaryKey(),
-    lineUserId: text('line_user_id').notNull().unique(),
+    lineUserId: text('line_user_id').notNull(),
     patronId: integer('patron_id')
       .notNull()
       .unique()
@@ -44,5 +47,8 @@ export const lineLinks = sqliteTable(
     language: text('language').notNull().default('ja'),
   },
   // Statistics: the blocked (unfollowed) links, counted without reading the table.
-  (t) => [index('line_links_followed_idx').on(t.followed, t.unfollowedAt)],
+  (t) => [
+    index('line_links_followed_idx').on(t.followed, t.unfollowedAt),
+    index('line_links_line_user_idx').on(t.lineUserId, t.linkedAt),
+  ],
 )

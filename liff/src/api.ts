@@ -3,6 +3,7 @@
  * been renewed); a second 401 or a 403 becomes an ApiFailure the pages show in words.
  */
 import type { ApiError } from '../api-types.ts'
+import { patronHeader } from './family.ts'
 import { t } from './i18n/index.ts'
 import type { Session } from './session.ts'
 
@@ -34,19 +35,32 @@ export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
   failure = fn
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** `patron` (ACC-FAMILY) names the card the call is for; none = the account's first. */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  patron?: number | null,
+): Promise<T> {
   if (!session) throw new ApiFailure(0, { code: 'internal', message: t.networkError })
   const s = await session
-  let res = await send(method, path, body, await s.token(false))
-  if (res.status === 401) res = await send(method, path, body, await s.token(true))
+  const extra = patronHeader(patron)
+  let res = await send(method, path, body, await s.token(false), extra)
+  if (res.status === 401) res = await send(method, path, body, await s.token(true), extra)
   if (res.ok) return (await res.json()) as T
   const err = new ApiFailure(res.status, await errorBody(res))
   if (res.status === 401 || res.status === 403) failure?.(err)
   throw err
 }
 
-async function send(method: string, path: string, body: unknown, token: string | null) {
-  const headers: Record<string, string> = { 'Accept-Language': t.date }
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+  extra: Record<string, string>,
+) {
+  const headers: Record<string, string> = { 'Accept-Language': t.date, ...extra }
   if (token) headers.Authorization = `Bearer ${token}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   try {

@@ -28,6 +28,8 @@ import { TitlePage, useCart } from './pages/Title.tsx'
 import { currentRoute, href, type Route } from './router.ts'
 import type { Session } from './session.ts'
 import { type CardData, cachedCard, forgetAll, syncCart } from './store.ts'
+import { CardWithFamily } from './ui/FamilyCards.tsx'
+import { FamilySections } from './ui/FamilySections.tsx'
 import { Gate } from './ui/Gate.tsx'
 
 export interface AppProps {
@@ -101,13 +103,13 @@ function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => 
   const { route } = props
   switch (route.name) {
     case 'card':
-      return <CardPage cached={props.cached} />
+      return <CardWithFamily cached={props.cached} />
     case 'portal':
       return <PortalPage />
     case 'loans':
-      return <LoansPage />
+      return <FamilySections title={t.loans.title}>{() => <LoansPage />}</FamilySections>
     case 'holds':
-      return <HoldsPage />
+      return <FamilySections title={t.holds.title}>{() => <HoldsPage />}</FamilySections>
     case 'search':
       return <SearchPage route={route} />
     case 'title':
@@ -125,7 +127,11 @@ function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => 
     case 'shelf':
       return <ShelfPage />
     case 'settings':
-      return <SettingsPage onUnlinked={props.onUnlinked} />
+      return (
+        <FamilySections title={t.settings.title}>
+          {() => <SettingsPage onUnlinked={props.onUnlinked} />}
+        </FamilySections>
+      )
     case 'isbn':
       return <IsbnPage code={route.id ?? ''} />
   }

@@ -1,6 +1,7 @@
 /** Loading data for a page: the value, the failure in words, and a way to load again. */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { ApiFailure, api } from './api.ts'
+import { usePatron } from './family.ts'
 
 export interface Resource<T> {
   data: T | null
@@ -17,12 +18,14 @@ export function useApi<T>(path: string | null): Resource<T> {
     n: 0,
   })
   const [loading, setLoading] = useState(path !== null)
+  // ACC-FAMILY: inside a person's section, the call is for that person's card.
+  const patron = usePatron()
   // state.n is the reload trigger.
   useEffect(() => {
     if (path === null) return
     let live = true
     setLoading(true)
-    api<T>('GET', path).then(
+    api<T>('GET', path, undefined, patron).then(
       (data) => {
         if (!live) return
         setState((s) => ({ ...s, data, error: null }))
@@ -37,7 +40,7 @@ export function useApi<T>(path: string | null): Resource<T> {
     return () => {
       live = false
     }
-  }, [path, state.n])
+  }, [path, patron, state.n])
   const reload = useCallback(() => setState((s) => ({ ...s, n: s.n + 1 })), [])
   const set = useCallback((data: T) => setState((s) => ({ ...s, data })), [])
   return { data: state.data, error: state.error, loading, reload, set }

@@ -40,7 +40,15 @@ export interface ApiHarness {
   call(
     method: string,
     path: string,
-    init?: { as?: Who; token?: string | null; body?: unknown; raw?: string; lang?: string },
+    init?: {
+      as?: Who
+      token?: string | null
+      body?: unknown
+      raw?: string
+      lang?: string
+      /** More request headers (ACC-FAMILY: `X-Bunko-Patron`). */
+      headers?: Record<string, string>
+    },
   ): Promise<Response>
   close(): Promise<void>
 }
@@ -116,7 +124,10 @@ export async function makeApi(opts: HarnessOptions = {}): Promise<ApiHarness> {
         bearer = tokens.get(key) ?? (await token(who))
         tokens.set(key, bearer)
       }
-      const headers: Record<string, string> = { 'Accept-Language': init.lang ?? 'ja' }
+      const headers: Record<string, string> = {
+        'Accept-Language': init.lang ?? 'ja',
+        ...init.headers,
+      }
       if (bearer !== null) headers.Authorization = `Bearer ${bearer}`
       let body: string | undefined = init.raw
       if (init.body !== undefined) {

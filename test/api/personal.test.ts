@@ -259,7 +259,7 @@ describe('POST /api/unlink', () => {
     t.sim.state.userRichMenus.set(user, 'richmenu-b')
     const res = await t.call('POST', '/api/unlink')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true })
+    expect(await res.json()).toEqual({ ok: true, remaining: 0 })
     expect(t.sim.state.userRichMenus.has(user)).toBe(false)
     expect(
       t.sim.record.calls({ method: 'DELETE', path: `/v2/bot/user/${user}/richmenu` }),

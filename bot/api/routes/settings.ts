@@ -8,14 +8,16 @@ import * as v from 'valibot'
 import type { InputReason } from '../../../core/library-system.ts'
 import { DUE_SOON_LEAD_DAYS } from '../../../core/notice-reminders.ts'
 import type { Refusal } from '../../../core/types.ts'
+import { unlinkOne } from '../../../db/family.ts'
 import { unlink } from '../../../db/links.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
-import type { NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
+import type { NotificationPrefs, OkResponse, UnlinkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
 import { linkMenuForPatron, type MenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
 import { answered, reached } from '../library.ts'
+import { PATRON_HEADER } from '../patron-choice.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
 import { jsonBody, noBody } from '../validate.ts'
@@ -116,15 +118,25 @@ export function settingsRoutes(deps: AppDeps) {
   app.post('/unlink', async (c) => {
     await noBody(c, c.get('lang'))
     const userId = c.get('lineUserId')
-    await unlink(db, userId, clock.now())
-    try {
-      // LINE-MENU: removing the per-user menu B puts the user back on the default menu A.
-      await linkMenuForPatron(line.client, userId, false, NO_MENU_IDS)
-    } catch (e) {
-      // Best effort: the link is gone either way, and the next sync leaves menu A in place.
-      log.warn('api.unlink_menu_failed', { error: e instanceof Error ? e.name : 'unknown' })
+    const now = clock.now()
+    // ACC-FAMILY: a call naming its card unlinks that card only; the menu goes back to A
+    // when no card is left. Without the header, every card goes (the one-card app's call).
+    let remaining = 0
+    if (c.req.header(PATRON_HEADER)) {
+      const patronId = c.get('patron').id
+      remaining = (await unlinkOne(db, { lineUserId: userId, patronId }, now)).remaining
+    } else await unlink(db, userId, now)
+    if (remaining === 0) {
+      try {
+        // LINE-MENU: removing the per-user menu B puts the user back on the default menu A.
+        await linkMenuForPatron(line.client, userId, false, NO_MENU_IDS)
+      } catch (e) {
+        // Best effort: the link is gone either way, and the next sync leaves menu A in place.
+        log.warn('api.unlink_menu_failed', { error: e instanceof Error ? e.name : 'unknown' })
+      }
     }
-    return c.json(ok)
+    const body: UnlinkResponse = { ok: true, remaining }
+    return c.json(body)
   })
 
   return app

@@ -3,9 +3,16 @@
  * 確認 → 完了: the cart and pickup place once more, then one request. A cart is taken or
  * refused whole (core placeHolds), so a refusal leaves the cart as it was, with the reason.
  */
-import type { LibrariesResponse, PickupPlace, PlaceHoldsResponse } from '../../api-types.ts'
+import { useState } from 'preact/hooks'
+import type {
+  FamilyResponse,
+  LibrariesResponse,
+  PickupPlace,
+  PlaceHoldsResponse,
+} from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useAction, useApi } from '../hooks.ts'
+import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
 import { go, href } from '../router.ts'
 import { clearCart, lastPickup } from '../store.ts'
@@ -22,13 +29,20 @@ export function ConfirmPage() {
   const action = useAction()
   const pickupId = lastPickup()
   const place = places.data?.places.find((p) => p.id === pickupId)
+  // ACC-FAMILY: with several cards, the patron says whose hold it is before placing it.
+  const family = useApi<FamilyResponse>('/api/family')
+  const cards = family.data?.cards ?? []
+  const [patron, setPatron] = useState<number | null>(null)
+  const needsWho = cards.length > 1 && patron === null
   const submit = async () => {
-    if (!place) return
+    if (!place || needsWho) return
     const res = await action.run(() =>
-      api<PlaceHoldsResponse>('POST', '/api/holds', {
-        titleIds: items.map((i) => i.id),
-        pickupPlaceId: place.id,
-      }),
+      api<PlaceHoldsResponse>(
+        'POST',
+        '/api/holds',
+        { titleIds: items.map((i) => i.id), pickupPlaceId: place.id },
+        patron,
+      ),
     )
     if (res) {
       placed = { ...res, place }
@@ -57,13 +71,29 @@ export function ConfirmPage() {
         ))}
       <h2>{t.confirm.place}</h2>
       <p>{place ? place.name : <a href={href('pickup')}>{t.pickup.choose}</a>}</p>
+      {cards.length > 1 && (
+        <fieldset class="whose">
+          <legend>{ft().whoseHold}</legend>
+          {cards.map((c) => (
+            <label class="choice" key={c.patronId}>
+              <input
+                type="radio"
+                name="whose-hold"
+                checked={patron === c.patronId}
+                onChange={() => setPatron(c.patronId)}
+              />
+              <span>{ft().holder(c.name)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p class="note">{t.confirm.notice}</p>
       {action.error && <ErrorNote error={action.error} />}
       <div class="actions">
         <button
           type="button"
           onClick={submit}
-          disabled={action.busy || !place || items.length === 0}
+          disabled={action.busy || !place || items.length === 0 || needsWho}
         >
           {t.confirm.submit}
         </button>

@@ -8,6 +8,7 @@ import { useRef, useState } from 'preact/hooks'
 import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
+import { usePatron } from '../family.ts'
 import { date, shortDate } from '../format.ts'
 import { sortHolds } from '../holds-order.ts'
 import { useAction, useApi } from '../hooks.ts'
@@ -66,17 +67,20 @@ export function HoldsPage() {
 function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: string) => void }) {
   const { hold } = props
   const caps = useCapabilities()
+  const patron = usePatron()
   const action = useAction()
   const [mode, setMode] = useState<'idle' | 'cancel' | 'change' | 'suspend'>('idle')
   const active = hold.state === 'waiting' || hold.state === 'in_transit' || hold.state === 'ready'
   const cancel = async () => {
-    const ok = await action.run(() => api<OkResponse>('DELETE', `/api/holds/${hold.id}`))
+    const ok = await action.run(() =>
+      api<OkResponse>('DELETE', `/api/holds/${hold.id}`, undefined, patron),
+    )
     setMode('idle')
     if (ok) props.onChange([], t.holds.cancelled)
   }
   const change = async (pickupPlaceId: number, wholeSet: boolean) => {
     const res = await action.run(() =>
-      api<HoldResponse>('PATCH', `/api/holds/${hold.id}`, { pickupPlaceId, wholeSet }),
+      api<HoldResponse>('PATCH', `/api/holds/${hold.id}`, { pickupPlaceId, wholeSet }, patron),
     )
     if (res) {
       setMode('idle')

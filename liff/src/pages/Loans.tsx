@@ -14,6 +14,7 @@ import type {
 } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
+import { usePatron } from '../family.ts'
 import { date } from '../format.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -23,6 +24,7 @@ import { Elsewhere } from '../ui/Elsewhere.tsx'
 export function LoansPage() {
   const loans = useApi<LoansResponse>('/api/loans')
   const caps = useCapabilities()
+  const patron = usePatron()
   const all = useAction()
   const [asking, setAsking] = useState(false)
   const [results, setResults] = useState<RenewAllResponse | null>(null)
@@ -30,7 +32,9 @@ export function LoansPage() {
   const renewable = list.filter((l) => l.renewable).length
 
   const renewAll = async () => {
-    const res = await all.run(() => api<RenewAllResponse>('POST', '/api/loans/renew-all'))
+    const res = await all.run(() =>
+      api<RenewAllResponse>('POST', '/api/loans/renew-all', undefined, patron),
+    )
     setAsking(false)
     if (res) {
       setResults(res)
@@ -138,15 +142,19 @@ function LoanItem({
   /** The library's system renews from LINE (capabilities); else nothing about renewing. */
   canRenew: boolean
 }) {
+  const patron = usePatron()
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const [renewed, setRenewed] = useState<string | null>(null)
   const result = useRef<HTMLParagraphElement>(null)
   const renew = async () => {
     const res = await action.run(() =>
-      api<RenewResponse>('POST', `/api/loans/${loan.id}/renew`, {
-        quotedDueDate: loan.newDueDate,
-      }),
+      api<RenewResponse>(
+        'POST',
+        `/api/loans/${loan.id}/renew`,
+        { quotedDueDate: loan.newDueDate },
+        patron,
+      ),
     )
     setAsking(false)
     if (res) {

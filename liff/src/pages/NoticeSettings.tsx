@@ -8,6 +8,7 @@
 import { useState } from 'preact/hooks'
 import type { NotificationPrefs } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { Done, ErrorNote, Loading } from '../ui/common.tsx'
@@ -18,6 +19,8 @@ const LEADS: Lead[] = [null, 1, 2, 3]
 export function NoticeSettings() {
   const prefs = useApi<NotificationPrefs>('/api/notifications')
   const action = useAction()
+  // ACC-FAMILY: inside a person's section, the settings are that person's.
+  const patron = usePatron()
   const [saved, setSaved] = useState(false)
   const words = t.noticeSettings
   const save = (change: Partial<Pick<NotificationPrefs, 'line' | 'due_soon_days' | 'expiry'>>) =>
@@ -35,7 +38,7 @@ export function NoticeSettings() {
       // a refusal puts back what is saved.
       prefs.set({ ...now, ...next })
       try {
-        prefs.set(await api<NotificationPrefs>('PUT', '/api/notifications', next))
+        prefs.set(await api<NotificationPrefs>('PUT', '/api/notifications', next, patron))
       } catch (err) {
         prefs.set(now)
         throw err

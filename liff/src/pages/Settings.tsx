@@ -1,8 +1,9 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
 import { useState } from 'preact/hooks'
-import type { Me, OkResponse } from '../../api-types.ts'
+import type { Me, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { forgetAll } from '../store.ts'
@@ -22,6 +23,7 @@ export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
 function Password() {
   const me = useApi<Me>('/api/me')
   const action = useAction()
+  const patron = usePatron()
   const [f, setF] = useState({ current: '', next: '', again: '' })
   const [problem, setProblem] = useState<string | null>(null)
   const [done, setDone] = useState(false)
@@ -34,7 +36,7 @@ function Password() {
     if (f.next !== f.again) return setProblem(t.settings.mismatch)
     setProblem(null)
     const ok = await action.run(() =>
-      api<OkResponse>('POST', '/api/password', { current: f.current, next: f.next }),
+      api<OkResponse>('POST', '/api/password', { current: f.current, next: f.next }, patron),
     )
     if (ok) {
       setF({ current: '', next: '', again: '' })
@@ -89,12 +91,15 @@ function Password() {
 }
 
 function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
+  // ACC-FAMILY: in one person's section, only that card is unlinked.
+  const patron = usePatron()
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const unlink = async () => {
-    const ok = await action.run(() => api<OkResponse>('POST', '/api/unlink'))
+    const ok = await action.run(() => api<UnlinkResponse>('POST', '/api/unlink', undefined, patron))
     setAsking(false)
-    if (ok) {
+    if (ok && ok.remaining > 0) location.reload()
+    else if (ok) {
       forgetAll()
       onUnlinked()
     }

@@ -1,27 +1,42 @@
 /** @jsxImportSource preact */
 /** Small pieces every page uses: the page heading, loading and error states, confirmations. */
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useContext, useEffect, useRef } from 'preact/hooks'
 import type { Contact } from '../../api-types.ts'
 import type { ApiFailure } from '../api.ts'
+import { PatronScope } from '../family.ts'
 import { telHref } from '../format.ts'
+import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
 
 let firstPage = true
 
 /**
  * One h1 per page. On every route change after the first, focus moves to it, so a screen
- * reader announces the new page and Tab continues from the top of its content.
+ * reader announces the new page and Tab continues from the top of its content. Inside one
+ * person's section of a family page (ACC-FAMILY) the page is a section under an h2 naming
+ * the person; the family page around it has the h1.
  */
 export function Page(props: { title: string; children?: ComponentChildren }) {
+  const person = useContext(PatronScope)
   const h1 = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
+    if (person) return
     if (firstPage) firstPage = false
     else h1.current?.focus()
   }, [])
   useEffect(() => {
-    document.title = props.title
+    if (!person) document.title = props.title
   }, [props.title])
+  if (person) {
+    const id = `person-${person.patronId}`
+    return (
+      <section class="person" aria-labelledby={id}>
+        <h2 id={id}>{ft().sectionOf(person.name, props.title)}</h2>
+        {props.children}
+      </section>
+    )
+  }
   return (
     <>
       <h1 tabIndex={-1} ref={h1}>

@@ -220,25 +220,27 @@ export function accountSuite(open: OpenDb) {
       expect(both.filter((r) => r.ok)).toHaveLength(1)
     })
 
-    it('LINE-LINK: one LINE user ↔ one patron; linking replaces both sides', async () => {
+    it('LINE-LINK: a patron links to one LINE user; linking it elsewhere replaces that link', async () => {
       const r = await linkByNonce(
         db,
         { nonce: await nonceFor(PATRON.alice), lineUserId: 'U-bob' },
         NOW,
         policy,
       )
-      expect(r).toMatchObject({
-        ok: true,
-        value: { replaced: [{ patronId: PATRON.bob, lineUserId: 'U-bob' }] },
-      })
-      expect(await findLinkByLineUser(db, 'U-bob')).toMatchObject({ patronId: PATRON.alice })
-      await linkByNonce(
+      // ACC-FAMILY: U-bob keeps bob and adds alice; nothing was taken from anyone.
+      expect(r).toMatchObject({ ok: true, value: { replaced: [] } })
+      expect(await findLinkByLineUser(db, 'U-bob')).toMatchObject({ patronId: PATRON.bob })
+      const moved = await linkByNonce(
         db,
         { nonce: await nonceFor(PATRON.alice), lineUserId: 'U-new' },
         NOW,
         policy,
       )
-      expect(await findLinkByLineUser(db, 'U-bob')).toBeNull()
+      expect(moved).toMatchObject({
+        ok: true,
+        value: { replaced: [{ patronId: PATRON.alice, lineUserId: 'U-bob' }] },
+      })
+      expect(await findLinkByLineUser(db, 'U-bob')).toMatchObject({ patronId: PATRON.bob })
       expect(await findLinkByLineUser(db, 'U-new')).toMatchObject({ patronId: PATRON.alice })
     })
 

@@ -6,6 +6,7 @@ import { catalogueCapSuite } from './catalogue-cap.ts'
 import { circulationSuite } from './circulation.ts'
 import { expireOneSuite } from './expire-one.ts'
 import { holdSuspendSuite } from './hold-suspend.ts'
+import { familySuite } from './family.ts'
 import { holdsSuite } from './holds.ts'
 import { lendingSuite } from './lending.ts'
 import { loansSuite } from './loans.ts'
@@ -38,4 +39,5 @@ export function allSuites(open: OpenDb): void {
   holdSuspendSuite(open)
   purchaseRequestSuite(open)
   remindersSuite(open)
+  familySuite(open)
 }

@@ -1,0 +1,28 @@
+/**
+ * Family cards (ACC-FAMILY) in the app: which card a part of a page speaks for. A section
+ * for one person wraps its page in `PatronScope`; `useApi` and the page's actions then name
+ * that card in `X-Bunko-Patron`, which the bot checks is one of this LINE user's links.
+ * Without a scope no header is sent and the bot answers for the account's first card, as
+ * for an account with one card.
+ */
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+
+export const PATRON_HEADER = 'X-Bunko-Patron'
+
+export interface PatronScopeValue {
+  patronId: number
+  name: string
+}
+
+export const PatronScope = createContext<PatronScopeValue | null>(null)
+
+/** The card this part of the page speaks for; null = the account's only (or first) card. */
+export function usePatron(): number | null {
+  return useContext(PatronScope)?.patronId ?? null
+}
+
+/** The request header naming `patron`, when there is one. */
+export function patronHeader(patron: number | null | undefined): Record<string, string> {
+  return patron == null ? {} : { [PATRON_HEADER]: String(patron) }
+}

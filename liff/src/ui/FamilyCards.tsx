@@ -1,0 +1,112 @@
+/** @jsxImportSource preact */
+/**
+ * 図書館カード with family cards (ACC-FAMILY): the cards side by side, one screen wide, swiped
+ * left and right (CSS scroll snap) or stepped with the buttons; each shows the holder's name
+ * and number large enough to tell apart at the counter, and its own barcode. An account with
+ * one card sees the ordinary card page; every account gets もう一枚カードを追加.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { FamilyCard, FamilyLinkResponse, FamilyResponse, Me } from '../../api-types.ts'
+import { api } from '../api.ts'
+import { useAction, useApi } from '../hooks.ts'
+import { ft } from '../i18n/family.ts'
+import { t } from '../i18n/index.ts'
+import { CardPage } from '../pages/Card.tsx'
+import type { CardData } from '../store.ts'
+import { Barcode } from './Barcode.tsx'
+import { ErrorNote, Page } from './common.tsx'
+
+export function CardWithFamily({ cached }: { cached: CardData | null }) {
+  const family = useApi<FamilyResponse>('/api/family')
+  const cards = family.data?.cards ?? []
+  return (
+    <>
+      {cards.length > 1 ? <FamilyCards cards={cards} /> : <CardPage cached={cached} />}
+      {family.data && cards.length < family.data.limit && <AddCard limit={family.data.limit} />}
+    </>
+  )
+}
+
+function FamilyCards({ cards }: { cards: FamilyCard[] }) {
+  const me = useApi<Me>('/api/me')
+  const list = useRef<HTMLUListElement>(null)
+  const [at, setAt] = useState(0)
+  const words = ft()
+  useEffect(() => {
+    const el = list.current
+    if (!el) return
+    const onScroll = () => setAt(Math.round(el.scrollLeft / Math.max(1, el.clientWidth)))
+    el.addEventListener('scroll', onScroll, { passive: true })
+    return () => el.removeEventListener('scroll', onScroll)
+  }, [])
+  const go = (i: number) => {
+    const el = list.current
+    const next = Math.max(0, Math.min(cards.length - 1, i))
+    el?.scrollTo({ left: next * el.clientWidth, behavior: 'smooth' })
+    setAt(next)
+  }
+  const guard = me.data?.barcode
+  return (
+    <Page title={t.card.title}>
+      {me.error && <ErrorNote error={me.error} retry={me.reload} />}
+      <section class="family" aria-label={words.cardsLabel(cards.length)}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling strip must be reachable by keyboard (WCAG 2.1.1) */}
+        <ul class="family-cards" ref={list} tabIndex={0}>
+          {cards.map((card, i) => (
+            <li
+              key={card.patronId}
+              class="card family-card"
+              aria-label={words.cardOf(i + 1, cards.length, card.name)}
+            >
+              <p class="holder">{words.holder(card.name)}</p>
+              {guard && (
+                <Barcode
+                  number={card.patronNumber}
+                  start={guard.start}
+                  stop={guard.stop}
+                  label={t.card.barcodeLabel(card.patronNumber)}
+                />
+              )}
+              <p class="digits">{card.patronNumber}</p>
+            </li>
+          ))}
+        </ul>
+        <div class="family-nav">
+          <button type="button" class="secondary" onClick={() => go(at - 1)} disabled={at === 0}>
+            {words.prev}
+          </button>
+          <p role="status">{`${at + 1} / ${cards.length}`}</p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => go(at + 1)}
+            disabled={at >= cards.length - 1}
+          >
+            {words.next}
+          </button>
+        </div>
+      </section>
+      <p class="hint">{t.card.brightness}</p>
+    </Page>
+  )
+}
+
+/** もう一枚カードを追加: the link page for a link token LINE issues to this account. */
+function AddCard({ limit }: { limit: number }) {
+  const action = useAction()
+  const words = ft()
+  const add = async () => {
+    const res = await action.run(() => api<FamilyLinkResponse>('POST', '/api/family/link'))
+    if (res) location.assign(res.url)
+  }
+  return (
+    <section class="add-card" aria-labelledby="add-card">
+      <h2 id="add-card">{words.add}</h2>
+      <p>{words.addHelp(limit)}</p>
+      {action.error && <ErrorNote error={action.error} />}
+      <button type="button" class="secondary" onClick={add} disabled={action.busy}>
+        {action.busy ? words.adding : words.add}
+      </button>
+    </section>
+  )
+}
