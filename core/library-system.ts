@@ -232,6 +232,8 @@ export interface Capabilities {
   opacUrl: string | null
   /** HOLD-SUSPEND: waiting holds can be suspended until a date and resumed. */
   suspendHolds: boolean
+  /** NOTICE-DUE-SOON and NOTICE-EXPIRY can be sent (they need every patron's dates each day). */
+  reminders: boolean
 }
 
 /** Why changing the web password was refused (ACC-SECRET lockout, the strength rule). */

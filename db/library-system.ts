@@ -41,6 +41,7 @@ const EVERYTHING: Capabilities = {
   titleHolds: true,
   opacUrl: null,
   suspendHolds: true,
+  reminders: true,
 }
 
 function summary({ row, patron }: { row: PatronRow; patron: Patron }): PatronSummary {

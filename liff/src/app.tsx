@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, onAuthFailure } from './api.ts'
 import { langFrom, setLang, t } from './i18n/index.ts'
-import { CardPage } from './pages/Card.tsx'
 import { LoansPage } from './pages/Loans.tsx'
 // Every other page is its own chunk: the card (and 貸出・予約, also opened straight from the
 // rich menu; the title page, whose cart the menu uses) are in the entry.

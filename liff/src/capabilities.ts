@@ -16,6 +16,8 @@ const EVERYTHING: LibraryCapabilities = {
   changePickup: true,
   titleHolds: true,
   opacUrl: null,
+  suspendHolds: true,
+  reminders: true,
 }
 
 let known: LibraryCapabilities | null = null

@@ -256,6 +256,7 @@ describe('every answer', () => {
       titleHolds: true,
       opacUrl: null,
       suspendHolds: true,
+      reminders: true,
     })
   })
 })

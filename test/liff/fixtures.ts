@@ -37,6 +37,7 @@ export const ME: Me = {
     titleHolds: true,
     opacUrl: null,
     suspendHolds: true,
+    reminders: true,
   },
 }
 

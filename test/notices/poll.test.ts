@@ -68,6 +68,8 @@ function frontMode(h: Harness): Ils {
     notices: {
       expireHolds: async () => ({ ok: true, value: [] }),
       queueOverdue: async (): Promise<Answer<number>> => ({ ok: true, value: 0 }),
+      queueDueSoon: async (): Promise<Answer<number>> => ({ ok: true, value: 0 }),
+      queueExpiry: async (): Promise<Answer<number>> => ({ ok: true, value: 0 }),
       polled: true,
     },
   }

@@ -37,6 +37,8 @@ export function holdSuspendRoutes(deps: AppDeps) {
       lang,
       policy: config.policy,
       blocked,
+      library,
+      now,
       suspend,
     })
     if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])

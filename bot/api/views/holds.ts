@@ -10,8 +10,8 @@ import {
   type HoldSummary,
   type LibraryPlace,
   type LibrarySystem,
-  type Place,
   lastSuspendDate,
+  type Place,
   type Policy,
 } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'

@@ -12,25 +12,24 @@
  */
 import {
   type Answer,
-  type Availability,
   allow,
   isAv,
   type LibrarySystem,
   type MaterialType,
   type Policy,
-  type TitleSummary,
 } from '../../../core/index.ts'
-import { getTitle } from '../../../db/catalogue.ts'
 import type { Db } from '../../../db/client.ts'
 import { placeFacts } from '../../../db/facts.ts'
 import { listPlaces } from '../../../db/places.ts'
 import { inputRefusal } from '../../../db/refusals.ts'
+import { titleCopies, titlesAvailability, titleWithAvailability } from './catalogue.ts'
 import type { Sip2FrontConfig } from './config.ts'
 import { capabilitiesFrom, type Front, guarded } from './front.ts'
 import { cancelOne, listHolds, moveOne, placeAll } from './holds.ts'
 import { Ils } from './ils.ts'
 import { listLoans, renewEvery, renewOne } from './loans.ts'
-import { copiesOfTitle, patronNumber } from './local.ts'
+import { patronNumber } from './local.ts'
+import { noPendingReset, passwordElsewhere, suspendElsewhere } from './not-offered.ts'
 import { authenticate, patron, standing } from './patrons.ts'
 import type { Sip2Pool } from './pool.ts'
 
@@ -140,7 +139,23 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
     notices: {
       expireHolds: async () => allow([]),
       queueOverdue: async () => allow(0),
+      // Due-soon and expiry reminders need the ILS's due dates and registration dates for every
+      // patron each day; SIP2 gives them only per patron, so front mode does not send them yet
+      // (capabilities.reminders is false and the settings page hides them).
+      queueDueSoon: async () => allow(0),
+      queueExpiry: async () => allow(0),
+      // The ILS writes nothing into bunko's outbox: each slot asks it (bot/notices/poll.ts).
+      polled: true,
     },
+    availability: (titleIds) =>
+      guarded(() => titlesAvailability(f, titleIds)) as ReturnType<LibrarySystem['availability']>,
+    copies: (titleId) =>
+      guarded(() => titleCopies(f, titleId)) as ReturnType<LibrarySystem['copies']>,
+    changePassword: async () => passwordElsewhere(policy),
+    resetPassword: async () => passwordElsewhere(policy),
+    confirmPasswordReset: async () => noPendingReset(),
+    suspendHold: async () => suspendElsewhere(policy),
+    resumeHold: async () => suspendElsewhere(policy),
     async health() {
       if (wallNow() - health.at < (deps.healthCacheMs ?? 10_000)) return { ils: health.ils }
       let ils: 'ok' | 'unreachable' = 'ok'
@@ -153,27 +168,4 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
       return { ils }
     },
   }
-}
-
-async function titleWithAvailability(f: Front, id: number): Promise<Answer<TitleSummary | null>> {
-  const title = await getTitle(f.db, id)
-  if (!title) return allow(null)
-  const copies = await copiesOfTitle(f.db, id)
-  const now = Date.now()
-  const items = await Promise.all(copies.map((c) => f.ils.item(c.barcode, now)))
-  const places = new Map((await listPlaces(f.db)).map((p) => [p.id, p.name]))
-  const byLibrary = new Map<number, Availability>()
-  copies.forEach((c, i) => {
-    const a = byLibrary.get(c.homeLibraryId) ?? {
-      libraryId: c.homeLibraryId,
-      library: places.get(c.homeLibraryId) ?? '',
-      copies: 0,
-      onShelf: 0,
-    }
-    a.copies++
-    if (items[i]!.status === '03') a.onShelf++
-    byLibrary.set(c.homeLibraryId, a)
-  })
-  const waiting = Math.max(0, ...items.map((i) => i.queue))
-  return allow({ ...title, availability: [...byLibrary.values()], waiting })
 }

@@ -32,6 +32,8 @@ export function capabilitiesFrom(supported: string | null, config: Sip2FrontConf
     changePickup: has(BX.hold),
     titleHolds: has(BX.hold) && config.titleHolds,
     opacUrl: config.opacUrl,
+    suspendHolds: false,
+    reminders: false,
   }
 }
 

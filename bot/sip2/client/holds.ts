@@ -118,6 +118,8 @@ function holdOf(
     transit: null,
     endedAt: null,
     cancel: coreCancel(core, patronId, null, f.policy),
+    // HOLD-SUSPEND has no SIP2 message: a front-mode hold is never suspended by bunko.
+    suspendedUntil: null,
   }
   return { summary, core, barcode }
 }

@@ -8,6 +8,7 @@
 import { useState } from 'preact/hooks'
 import type { NotificationPrefs } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { useCapabilities } from '../capabilities.ts'
 import { usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -21,6 +22,7 @@ export function NoticeSettings() {
   const action = useAction()
   // ACC-FAMILY: inside a person's section, the settings are that person's.
   const patron = usePatron()
+  const caps = useCapabilities()
   const [saved, setSaved] = useState(false)
   const words = t.noticeSettings
   const save = (change: Partial<Pick<NotificationPrefs, 'line' | 'due_soon_days' | 'expiry'>>) =>
@@ -79,33 +81,38 @@ export function NoticeSettings() {
             />
             <span>{t.settings.overdue}</span>
           </label>
-          <fieldset aria-describedby="due-soon-help">
-            <legend>{words.dueSoon}</legend>
-            <p id="due-soon-help" class="note">
-              {words.dueSoonHelp}
-            </p>
-            {LEADS.map((lead) => (
-              <label key={String(lead)} class="choice">
+          {/* Front mode: the ILS's dates are not read for every patron daily (capabilities). */}
+          {caps?.reminders && (
+            <>
+              <fieldset aria-describedby="due-soon-help">
+                <legend>{words.dueSoon}</legend>
+                <p id="due-soon-help" class="note">
+                  {words.dueSoonHelp}
+                </p>
+                {LEADS.map((lead) => (
+                  <label key={String(lead)} class="choice">
+                    <input
+                      type="radio"
+                      name="due-soon"
+                      checked={(p.due_soon_days ?? null) === lead}
+                      disabled={action.busy}
+                      onChange={() => save({ due_soon_days: lead })}
+                    />
+                    <span>{lead === null ? words.off : words.daysBefore(lead)}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <label class="switch">
                 <input
-                  type="radio"
-                  name="due-soon"
-                  checked={(p.due_soon_days ?? null) === lead}
+                  type="checkbox"
+                  checked={p.expiry ?? true}
                   disabled={action.busy}
-                  onChange={() => save({ due_soon_days: lead })}
+                  onChange={(e) => save({ expiry: e.currentTarget.checked })}
                 />
-                <span>{lead === null ? words.off : words.daysBefore(lead)}</span>
+                <span>{words.expiry}</span>
               </label>
-            ))}
-          </fieldset>
-          <label class="switch">
-            <input
-              type="checkbox"
-              checked={p.expiry ?? true}
-              disabled={action.busy}
-              onChange={(e) => save({ expiry: e.currentTarget.checked })}
-            />
-            <span>{words.expiry}</span>
-          </label>
+            </>
+          )}
           <p class="note">{words.always}</p>
         </>
       )}
