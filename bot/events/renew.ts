@@ -2,9 +2,12 @@
  * A renew button in a due-soon reminder (NOTICE-DUE-SOON): renews the loan for the linked
  * patron through the library system, as the LIFF app's renew does, and answers in the chat
  * with the new due date or the typed refusal (RENEW-*) and the library's phone. Only the
- * sender's own loan can be renewed: the port renews for the patron it is given.
+ * sender's own loan can be renewed: the port renews for the patron it is given. With family
+ * cards (ACC-FAMILY) each card gets its own reminder, so the loan is looked for among the
+ * loans of every card this LINE account links, and renewed for the card that has it.
  */
 import { isUnavailable } from '../../core/library-system.ts'
+import { familyOf } from '../../db/family.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../db/line-audit.ts'
 import { helpMessage } from '../messages/help.ts'
 import { libraryUnavailableMessage } from '../messages/library-unavailable.ts'
@@ -24,10 +27,18 @@ export async function onRenew(ctx: EventContext, loan: string): Promise<void> {
   const lang = ctx.lang
   if (!ctx.link) return ctx.reply([helpMessage({ linked: false, liffId, lang })])
   const loanId = /^\d{1,15}$/.test(loan) ? Number(loan) : 0
-  const patronId = ctx.link.patronId
-  const listed = await library.loans(patronId, ctx.now)
-  if (isUnavailable(listed)) return ctx.reply([libraryUnavailableMessage({ lang, contact })])
-  const item = listed.ok ? listed.value.find((l) => l.id === loanId) : undefined
+  const cards = await familyOf(db, ctx.userId)
+  let patronId = ctx.link.patronId
+  let item: { title: string } | undefined
+  for (const card of cards.length ? cards : [{ patronId }]) {
+    const listed = await library.loans(card.patronId, ctx.now)
+    if (isUnavailable(listed)) return ctx.reply([libraryUnavailableMessage({ lang, contact })])
+    item = listed.ok ? listed.value.find((l) => l.id === loanId) : undefined
+    if (item) {
+      patronId = card.patronId
+      break
+    }
+  }
   if (!item)
     return ctx.reply([
       renewReplyMessage({ ok: false, title: null, message: NOT_YOURS, contact }, lang),

@@ -113,4 +113,21 @@ describe('NOTICE-DUE-SOON', () => {
     const stranger = await tap(`action=renew&loan=${others[0]!.id}`)
     expect(stranger).toContain('見つかりませんでした')
   })
+
+  it('NOTICE-DUE-SOON, ACC-FAMILY: a second card’s renew button renews that card’s loan, not the first’s', async () => {
+    await linkPatron(b, hanako, '1000000011', 'other-0011')
+    const [yoko] = await b.db.all<{ patronId: number }>(
+      sql`SELECT patron_id AS patronId FROM line_links WHERE patron_id <> ${patronId}`,
+    )
+    expect(yoko).toBeDefined()
+    const listed = await b.library.loans(yoko!.patronId, b.clock.now())
+    if (!listed.ok) throw new Error(listed.reason)
+    const renewable = listed.value.find((l) => l.renewal.ok && !l.overdue)
+    expect(renewable, 'a renewable loan on the second card').toBeDefined()
+    const answer = await tap(`action=renew&loan=${renewable!.id}`)
+    expect(answer).toContain('延長しました')
+    const after = await b.library.loans(yoko!.patronId, b.clock.now())
+    if (!after.ok) throw new Error(after.reason)
+    expect(after.value.find((l) => l.id === renewable!.id)!.dueDate > renewable!.dueDate).toBe(true)
+  })
 })
