@@ -50,6 +50,8 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       changePickup: true,
       titleHolds: true,
       opacUrl: 'https://opac.example.jp/',
+      suspendHolds: false,
+      reminders: false,
     })
   })
 
@@ -177,6 +179,43 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     expect(sum(mine.availability, 'copies')).toBe(sum(theirs.availability, 'copies'))
     expect(sum(mine.availability, 'onShelf')).toBe(sum(theirs.availability, 'onShelf'))
     expect(value(await fr.library.title(987_654_321))).toBeNull()
+  })
+
+  it('answers a page of titles’ availability and a title’s copies through 17, as the embedded system does', async () => {
+    const titleId = await freeTitleId(t)
+    const [mine] = value(await fr.library.availability([titleId]))
+    const [theirs] = value(await embedded.availability([titleId]))
+    const count = (a: { availability: { copies: number; onShelf: number }[] }) =>
+      a.availability.reduce((n, x) => [n[0]! + x.copies, n[1]! + x.onShelf], [0, 0])
+    expect(count(mine!)).toEqual(count(theirs!))
+    const copiesMine = value(await fr.library.copies(titleId))
+    const copiesTheirs = value(await embedded.copies(titleId))
+    expect(copiesMine.map((c) => c.status).sort()).toEqual(copiesTheirs.map((c) => c.status).sort())
+    expect(copiesMine.map((c) => c.libraryId).sort()).toEqual(
+      copiesTheirs.map((c) => c.libraryId).sort(),
+    )
+  })
+
+  it('refuses what SIP2 cannot do — password changes and suspending a hold — saying where, with the phone', async () => {
+    const phone = t.b.config.policy.contact.phone
+    const change = await fr.library.changePassword(
+      { patronId: hanakoId, current: HANAKO.password, next: 'another-pass-2026' },
+      now(),
+    )
+    expect(change).toMatchObject({ ok: false, reason: 'library_refused' })
+    if (!change.ok) expect(change.message.ja).toContain(phone)
+    const suspend = await fr.library.suspendHold(
+      { patronId: hanakoId, holdId: 1, until: '2030-01-01' },
+      now(),
+    )
+    expect(suspend).toMatchObject({ ok: false, reason: 'library_refused' })
+    if (!suspend.ok) expect(suspend.message.en).toContain(phone)
+    // The ILS's password is untouched: the old one still signs in.
+    const signed = await fr.library.authenticate(
+      { number: HANAKO.number, password: HANAKO.password },
+      now(),
+    )
+    expect(signed.ok).toBe(true)
   })
 
   it('answers places from bunko’s places table', async () => {
