@@ -5,8 +5,10 @@
 import { cancelPasswordReset } from '../../db/password-resets.ts'
 import { resetCancelledMessage, resetDoneMessage } from '../messages/password-reset.ts'
 import type { EventContext } from './context.ts'
+import { showLoading } from './loading.ts'
 
 export async function onResetConfirm(ctx: EventContext, token: string): Promise<void> {
+  await showLoading(ctx)
   const done = await ctx.deps.library.confirmPasswordReset(
     { token, lineUserId: ctx.userId },
     ctx.now,

@@ -13,6 +13,7 @@ import { helpMessage } from '../messages/help.ts'
 import { libraryUnavailableMessage } from '../messages/library-unavailable.ts'
 import { renewReplyMessage } from '../messages/renew-reply.ts'
 import type { EventContext } from './context.ts'
+import { showLoading } from './loading.ts'
 
 /** What a stale or forged button gets: the loan is not one of the sender's open loans. */
 const NOT_YOURS = {
@@ -27,6 +28,7 @@ export async function onRenew(ctx: EventContext, loan: string): Promise<void> {
   const lang = ctx.lang
   if (!ctx.link) return ctx.reply([helpMessage({ linked: false, liffId, lang })])
   const loanId = /^\d{1,15}$/.test(loan) ? Number(loan) : 0
+  await showLoading(ctx)
   const cards = await familyOf(db, ctx.userId)
   let patronId = ctx.link.patronId
   let item: { title: string } | undefined

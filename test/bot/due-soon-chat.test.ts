@@ -88,8 +88,14 @@ describe('NOTICE-DUE-SOON', () => {
 
     const button = renewButtons().find((d) => d.endsWith(`loan=${renewable.id}`))!
     expect(button).toBeDefined()
+    const loadingBefore = b.sim.record.calls({ path: '/v2/bot/chat/loading/start' }).length
     const answer = await tap(button)
     expect(answer).toContain('延長しました')
+    // LINE's loading animation shows while the reply waits on the library system.
+    const loading = b.sim.record.calls({ path: '/v2/bot/chat/loading/start' }).slice(loadingBefore)
+    expect(loading.map((c) => [c.status, (c.body as { chatId: string }).chatId])).toEqual([
+      [202, hanako],
+    ])
     const after = (await loans()).find((l) => l.id === renewable.id)!
     expect(after.dueDate > renewable.dueDate).toBe(true)
     const [y, m, d] = after.dueDate.split('-').map(Number)

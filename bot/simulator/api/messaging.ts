@@ -1,6 +1,6 @@
 /**
  * Messaging API endpoints on api.line.me: reply, push, multicast, message validation,
- * quota and consumption.
+ * quota and consumption, and the chat's loading animation.
  */
 import { Hono } from 'hono'
 import { MESSAGES } from '../errors.ts'
@@ -36,6 +36,32 @@ export function messagingRoutes(state: SimulatorState): Hono<SimEnv> {
       return c.json({ message: MESSAGES.invalidReplyToken }, 400)
     token.used = true
     return c.json({ sentMessages: putInChat(state, token.userId, body.messages as Obj[], 'reply') })
+  })
+
+  /**
+   * Display a loading animation: one-to-one chats only (a user ID), `loadingSeconds` 5–60 in
+   * steps of 5 (default 20); 202 with an empty object. The animation itself is not drawn.
+   */
+  app.post('/v2/bot/chat/loading/start', async (c) => {
+    const body = await readJsonObject(c)
+    if (body instanceof Response) return body
+    const seconds = body.loadingSeconds ?? 20
+    const details = []
+    if (typeof body.chatId !== 'string' || !USER_ID_RE.test(body.chatId))
+      details.push({ message: 'Invalid chatId', property: 'chatId' })
+    if (
+      typeof seconds !== 'number' ||
+      !Number.isInteger(seconds) ||
+      seconds < 5 ||
+      seconds > 60 ||
+      seconds % 5 !== 0
+    )
+      details.push({
+        message: 'Must be a multiple of 5 between 5 and 60',
+        property: 'loadingSeconds',
+      })
+    if (details.length > 0) return badRequest(c, details)
+    return c.json({}, 202)
   })
 
   app.post('/v2/bot/message/push', async (c) => {
