@@ -50,6 +50,8 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       changePickup: true,
       titleHolds: true,
       opacUrl: 'https://opac.example.jp/',
+      suspendHolds: false,
+      reminders: false,
     })
   })
 
