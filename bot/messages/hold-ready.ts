@@ -104,7 +104,8 @@ function placeName(place: PickupPlace, lang: Lang): string {
 }
 
 function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text {
-  const by = dateText(g.collectBy)
+  // Front mode: SIP2 does not say until when a hold is kept, so there may be no date.
+  const by = g.collectBy ? dateText(g.collectBy) : null
   if (g.heldBack)
     return lockerHeldBackMessage(
       { ja: g.place.name, en: g.place.nameEn ?? g.place.name, phone: g.place.phone },
@@ -113,14 +114,19 @@ function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text 
   if (g.visit) {
     const v = visitText(g.visit)
     return {
-      ja: `自動車文庫が${v.ja}にこのステーションへ伺うときにお渡しします。その日にお越しになれない場合は、次の運行日（${by.ja}）までにお受け取りください。それを過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。`,
-      en: `The bookmobile brings them to this stop on ${v.en}. If you cannot come then, collect them at its next visit (${by.en}); after that the hold is cancelled and the item goes to the next person waiting.`,
+      ja: `自動車文庫が${v.ja}にこのステーションへ伺うときにお渡しします。その日にお越しになれない場合は、次の運行日${by ? `（${by.ja}）` : ''}までにお受け取りください。それを過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。`,
+      en: `The bookmobile brings them to this stop on ${v.en}. If you cannot come then, collect them at its next visit${by ? ` (${by.en})` : ''}; after that the hold is cancelled and the item goes to the next person waiting.`,
     }
   }
   if (g.locker)
     return {
-      ja: `資料はお客様への貸出の手続きをして、予約図書受取ロッカーに入れました。${by.ja}までに（${lockerDays}日以内）お受け取りください。受け取りがない場合は返却の扱いになります。貸出中の一覧でもご確認いただけます。`,
-      en: `These items have been checked out to you and placed in the pickup locker. Please collect them by ${by.en} (within ${lockerDays} days); otherwise they are returned. They appear in your loan list.`,
+      ja: `資料はお客様への貸出の手続きをして、予約図書受取ロッカーに入れました。${by ? `${by.ja}までに（${lockerDays}日以内）` : `${lockerDays}日以内に`}お受け取りください。受け取りがない場合は返却の扱いになります。貸出中の一覧でもご確認いただけます。`,
+      en: `These items have been checked out to you and placed in the pickup locker. Please collect them ${by ? `by ${by.en} (within ${lockerDays} days)` : `within ${lockerDays} days`}; otherwise they are returned. They appear in your loan list.`,
+    }
+  if (!by)
+    return {
+      ja: 'お早めにお受け取りください。受取期限を過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。受取期限は受取場所の図書館にお問い合わせください。',
+      en: 'Please collect them soon. After the pickup deadline the hold is cancelled and the item goes to the next person waiting; the library can tell you the date.',
     }
   return {
     ja: `${by.ja}までにお受け取りください。期限を過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。`,
@@ -154,9 +160,13 @@ function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.
         ...(g.visit
           ? [row(lang === 'ja' ? 'お渡し日時' : 'Bookmobile visit', visitText(g.visit)[lang])]
           : []),
-        row(lang === 'ja' ? '受取期限' : 'Collect by', dateText(g.collectBy)[lang], {
-          color: COLORS.warn,
-        }),
+        ...(g.collectBy
+          ? [
+              row(lang === 'ja' ? '受取期限' : 'Collect by', dateText(g.collectBy)[lang], {
+                color: COLORS.warn,
+              }),
+            ]
+          : []),
         itemList(g.holds, lang),
         separator(),
         text(groupNote(g, lockerDays, input.longOverdueDays ?? 60)[lang], {

@@ -66,7 +66,9 @@ export async function holdBodies(
     setGroupSizes(ctx, active),
   ])
   return active.map((h) => {
-    const place = placeById.get(h.pickupPlace.id)!
+    // A place the library system does not list (front mode: SIP2's 63 names no pickup place,
+    // so the adapter gives the library's own contact) is shown as the hold names it.
+    const place = placeById.get(h.pickupPlace.id) ?? unlistedPlace(h.pickupPlace)
     const contact = placeContact(place, ctx.lang)
     const cancel = h.cancel
     return {
@@ -137,6 +139,12 @@ function toPlace(row: LibraryPlace): Place {
 }
 
 /** HOLD-SUSPEND: what the list offers for a waiting hold (the date picker's last day). */
+function unlistedPlace(p: HoldSummary['pickupPlace']): LibraryPlace {
+  const kinds: readonly string[] = ['library', 'branch_room', 'bookmobile', 'locker']
+  const kind = (kinds.includes(p.kind) ? p.kind : 'library') as LibraryPlace['kind']
+  return { id: p.id, name: p.name, nameEn: null, kind, phone: p.phone, openingHours: null }
+}
+
 function suspendView(h: HoldSummary, ctx: HoldViewContext): Hold['suspend'] {
   if (!ctx.suspend?.enabled || h.state !== 'waiting') return null
   return { until: h.suspendedUntil, latest: lastSuspendDate(ctx.suspend.today, ctx.policy) }
