@@ -1,9 +1,11 @@
 /**
  * Notices from a library system that does not write into bunko's outbox (front mode, issue
  * 14). At each slot bunko asks the system, for every linked patron who can be pushed, for their
- * holds and loans (through the port; the SIP2 adapter paces itself under SIP2_MAX_RPS) with a
- * few patrons in flight at once, and queues into the same outbox a hold-ready notice for each
- * ready hold and an overdue reminder by NOTICE-OVERDUE's cadence for each overdue loan.
+ * ready holds and overdue loans (through the port: notices.pollPatron where the system offers
+ * it — one SIP2 63 for most patrons — else holds() and loans(); the SIP2 adapter paces itself
+ * under SIP2_MAX_RPS) with a few patrons in flight at once, and queues into the same outbox a
+ * hold-ready notice for each ready hold and an overdue reminder by NOTICE-OVERDUE's cadence for
+ * each overdue loan.
  *
  * Each notice's key names what it announces, and db/notice-poll.ts queues a key only once: a
  * slot that crashes halfway and runs again, or two slots that overlap, send nothing twice. When

@@ -2,7 +2,8 @@
  * The front-mode notice poll's question for one patron (notices.pollPatron) against bunko's
  * own SIP2 server over TCP: it finds the same ready holds and overdue loans as the embedded
  * system, with one 63 for a patron with nothing overdue and a second 63 (AT) only for one who
- * has overdue items, counted at the proxy.
+ * has overdue items, counted at the proxy; a dropped answer is read again, an outage is
+ * `library_unavailable` (the poll then fails its slot, and the catch-up runs it again).
  */
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -68,6 +69,19 @@ describe('SIP2 adapter: the notice poll for one patron', () => {
     // The demo library has both kinds somewhere, or this test would prove little.
     expect(readySeen).toBeGreaterThan(0)
     expect(overdueSeen).toBeGreaterThan(0)
+  })
+
+  it('retries a dropped 63 (a read) and answers library_unavailable while the ILS is down', async () => {
+    fr.proxy.fail('63', 'drop-answer')
+    expect(value(await fr.library.notices.pollPatron!(1, both, now()))).toBeTruthy()
+    fr.proxy.down()
+    try {
+      const down = await fr.library.notices.pollPatron!(1, both, now())
+      expect(down).toMatchObject({ ok: false, reason: 'library_unavailable' })
+    } finally {
+      fr.proxy.up()
+    }
+    expect(value(await fr.library.notices.pollPatron!(1, both, now()))).toBeTruthy()
   })
 
   it('asks only for the list the patron wants notices of', async () => {
