@@ -282,12 +282,28 @@ export interface NoticeFeed {
    */
   polled?: boolean
   /**
+   * Front mode: one patron's ready holds and overdue loans, as the poll needs them, in as few
+   * requests as the system allows (SIP2: one 63 for most patrons). Absent: the poll asks
+   * holds() and loans(). `want` names the notices the patron takes.
+   */
+  pollPatron?(
+    patronId: number,
+    want: { holdReady: boolean; overdue: boolean },
+    now: number,
+  ): Promise<Answer<PolledPatron, 'invalid_input'>>
+  /**
    * Queue the due-soon reminders for slot `at` (NOTICE-DUE-SOON): one per opted-in patron per
    * day, about what is due their chosen 1–3 days ahead; the count queued.
    */
   queueDueSoon(at: number, now: number): Promise<Answer<number>>
   /** Queue the registration-expiry notices for slot `at` (NOTICE-EXPIRY); the count queued. */
   queueExpiry(at: number, now: number): Promise<Answer<number>>
+}
+
+/** What the notice poll found for one patron: ready holds and overdue loans (either may be empty). */
+export interface PolledPatron {
+  ready: HoldSummary[]
+  overdue: LoanSummary[]
 }
 
 /** The port. Every operation is for the patron it names; `now` is the caller's clock. */

@@ -1,9 +1,11 @@
 /**
  * Notices from a library system that does not write into bunko's outbox (front mode, issue
  * 14). At each slot bunko asks the system, for every linked patron who can be pushed, for their
- * holds and loans (through the port; the SIP2 adapter paces itself under SIP2_MAX_RPS) with a
- * few patrons in flight at once, and queues into the same outbox a hold-ready notice for each
- * ready hold and an overdue reminder by NOTICE-OVERDUE's cadence for each overdue loan.
+ * ready holds and overdue loans (through the port: notices.pollPatron where the system offers
+ * it — one SIP2 63 for most patrons — else holds() and loans(); the SIP2 adapter paces itself
+ * under SIP2_MAX_RPS) with a few patrons in flight at once, and queues into the same outbox a
+ * hold-ready notice for each ready hold and an overdue reminder by NOTICE-OVERDUE's cadence for
+ * each overdue loan.
  *
  * Each notice's key names what it announces, and db/notice-poll.ts queues a key only once: a
  * slot that crashes halfway and runs again, or two slots that overlap, send nothing twice. When
@@ -15,12 +17,19 @@ import {
   isUnavailable,
   jstDate,
   type LibraryPlace,
+  type LibrarySystem,
   type LoanSummary,
   nextNoticeSlot,
   overdueNoticeAt,
   type Policy,
+  type PolledPatron,
 } from '../../core/index.ts'
-import { type PolledNotice, pollTargets, queuePolledNotices } from '../../db/notice-poll.ts'
+import {
+  type PolledNotice,
+  type PollTarget,
+  pollTargets,
+  queuePolledNotices,
+} from '../../db/notice-poll.ts'
 import { reminderDue } from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { LibrarySystemUnavailable } from './overdue.ts'
@@ -62,18 +71,13 @@ export async function pollNotices(
   const worker = async () => {
     while (!down && next < targets.length) {
       const target = targets[next++]!
-      const [held, lent] = await Promise.all([
-        target.holdReady ? library.holds({ patronId: target.patronId }, now) : null,
-        target.overdue ? library.loans(target.patronId, now) : null,
-      ])
-      if ((held && isUnavailable(held)) || (lent && isUnavailable(lent))) {
+      const asked = await ask(library, target, now)
+      if (asked === 'down') {
         down = true
         return
       }
-      // A patron the system refuses to list (no longer known) has nothing to announce.
-      if (held?.ok)
-        found.push(...readyNotices(target.patronId, held.value, places, at, config.policy))
-      if (lent?.ok) found.push(...overdueNotices(target.patronId, lent.value, at, config.policy))
+      found.push(...readyNotices(target.patronId, asked.ready, places, at, config.policy))
+      found.push(...overdueNotices(target.patronId, asked.overdue, at, config.policy))
       if (found.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }
@@ -84,6 +88,31 @@ export async function pollNotices(
   if (queued) deps.log.info('notices.polled', { patrons: targets.length, notices: queued })
   if (down) throw new LibrarySystemUnavailable('library_unavailable')
   return { patrons: targets.length, queued }
+}
+
+/**
+ * One patron's ready holds and overdue loans: in one question when the system offers it
+ * (notices.pollPatron), else from holds() and loans(). A patron the system refuses to list
+ * (no longer known) has nothing to announce; 'down' when it cannot be reached.
+ */
+async function ask(
+  library: LibrarySystem,
+  target: PollTarget,
+  now: number,
+): Promise<PolledPatron | 'down'> {
+  const { patronId } = target
+  const want = { holdReady: target.holdReady, overdue: target.overdue }
+  if (library.notices.pollPatron) {
+    const polled = await library.notices.pollPatron(patronId, want, now)
+    if (isUnavailable(polled)) return 'down'
+    return polled.ok ? polled.value : { ready: [], overdue: [] }
+  }
+  const [held, lent] = await Promise.all([
+    want.holdReady ? library.holds({ patronId }, now) : null,
+    want.overdue ? library.loans(patronId, now) : null,
+  ])
+  if ((held && isUnavailable(held)) || (lent && isUnavailable(lent))) return 'down'
+  return { ready: held?.ok ? held.value : [], overdue: lent?.ok ? lent.value : [] }
 }
 
 /** A hold-ready notice per ready hold, at the first slot of its list from `at` (NOTICE-SLOTS). */

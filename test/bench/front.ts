@@ -7,6 +7,9 @@
  * for, for a patron with 10 loans and 5 holds. Prints p50/p95 per page and the ILS requests
  * each page costs (counted at the proxy; 17 answers are cached 30 s, so the first load and a
  * reload within 30 s are reported apart). `--record` writes the figures to RESULTS.md.
+ *
+ * `--part poll [--patrons 10000] [--compare 1000]`: the front-mode notice poll of that many
+ * linked patrons at SIP2_MAX_RPS=200 (test/bench/front-poll.ts), in its own RESULTS.md section.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -24,6 +27,7 @@ import { listenSip2 } from '../../bot/sip2/server/listen.ts'
 import { patrons } from '../../db/schema.ts'
 import { startFaultProxy } from '../sip2/fault-proxy.ts'
 import { startBunko } from '../support/bunko.ts'
+import { POLL_HEADING, pollBench } from './front-poll-report.ts'
 import { load } from './report.ts'
 import { replaceSection } from './results-file.ts'
 import { quantile } from './stats.ts'
@@ -34,6 +38,12 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '100' },
     latency: { type: 'string', default: '30' },
     record: { type: 'boolean', default: false },
+    /** Linked patrons the notice poll asks about (1,000 for a quick run). */
+    patrons: { type: 'string', default: '10000' },
+    /** `pages`, `poll` or both (default). */
+    part: { type: 'string', default: 'all' },
+    /** Bench patrons polled the old way (holds() and loans(): four 63s each), for comparison. */
+    compare: { type: 'string', default: '1000' },
   },
 })
 const rounds = Number(args.rounds)
@@ -111,7 +121,9 @@ async function prepare() {
   }
 }
 
-const counts = await prepare()
+const doPages = args.part !== 'poll'
+const doPoll = args.part !== 'pages'
+const counts = doPages ? await prepare() : { loans: 0, holds: 0 }
 proxy.latencyMs = latency
 const total = () => [...proxy.seen.values()].reduce((a, n) => a + n, 0)
 
@@ -152,10 +164,12 @@ async function page(name: string, run: (l: typeof library) => Promise<{ ok: bool
 }
 
 const now = b.clock.now()
-const results = [
-  await page('loans page (`loans()`)', (l) => l.loans(patronId, now)),
-  await page('holds page (`holds()`)', (l) => l.holds({ patronId }, now)),
-]
+const results = !doPages
+  ? []
+  : [
+      await page('loans page (`loans()`)', (l) => l.loans(patronId, now)),
+      await page('holds page (`holds()`)', (l) => l.holds({ patronId }, now)),
+    ]
 const loadEnd = load()
 const f = (n: number) => n.toFixed(1)
 const lines = [
@@ -177,12 +191,25 @@ const lines = [
   '17 once per item not in its 30-second cache, up to 4 connections at once, so a page costs',
   'about three round trips of latency when the cache is cold and one when it is warm.',
 ]
-console.log(lines.join('\n'))
-if (args.record)
-  writeFileSync(
-    RESULTS,
-    replaceSection(readFileSync(RESULTS, 'utf8'), '## Front mode over SIP2', lines.join('\n')),
-  )
+if (doPages) {
+  console.log(lines.join('\n'))
+  if (args.record)
+    writeFileSync(
+      RESULTS,
+      replaceSection(readFileSync(RESULTS, 'utf8'), '## Front mode over SIP2', lines.join('\n')),
+    )
+}
+if (doPoll) {
+  const section = await pollBench(b, proxy, config, {
+    patrons: Number(args.patrons),
+    latency,
+    compare: Number(args.compare),
+    command: `npm run bench:front -- --part poll --patrons ${args.patrons} --latency ${latency} --compare ${args.compare}${args.record ? ' --record' : ''}`,
+  })
+  console.log(section)
+  if (args.record)
+    writeFileSync(RESULTS, replaceSection(readFileSync(RESULTS, 'utf8'), POLL_HEADING, section))
+}
 await pool.close()
 await proxy.close()
 await server.close()

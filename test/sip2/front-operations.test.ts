@@ -49,6 +49,9 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       cancelHold: true,
       changePickup: true,
       titleHolds: true,
+      // No SIP2 message suspends a hold; due-soon and expiry reminders are not sent in front mode.
+      suspendHolds: false,
+      reminders: false,
       opacUrl: 'https://opac.example.jp/',
       suspendHolds: false,
       reminders: false,

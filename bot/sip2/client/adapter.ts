@@ -31,6 +31,7 @@ import { listLoans, renewEvery, renewOne } from './loans.ts'
 import { patronNumber } from './local.ts'
 import { noPendingReset, passwordElsewhere, suspendElsewhere } from './not-offered.ts'
 import { authenticate, patron, standing } from './patrons.ts'
+import { pollPatron } from './poll.ts'
 import type { Sip2Pool } from './pool.ts'
 
 export interface Sip2LibraryDeps {
@@ -146,6 +147,10 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
       queueExpiry: async () => allow(0),
       // The ILS writes nothing into bunko's outbox: each slot asks it (bot/notices/poll.ts).
       polled: true,
+      pollPatron: (patronId, want, now) =>
+        forPatron(patronId, async (number) =>
+          allow(await pollPatron(f, patronId, number, want, now)),
+        ),
     },
     availability: (titleIds) =>
       guarded(() => titlesAvailability(f, titleIds)) as ReturnType<LibrarySystem['availability']>,

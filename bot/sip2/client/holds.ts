@@ -49,9 +49,19 @@ export async function listHolds(
     f.ils.patron(number, now, { list: 'hold' }),
     f.ils.patron(number, now, { list: 'unavailable' }),
   ])
+  return holdsNamed(f, patronId, ready.items, waiting.items)
+}
+
+/** Holds from 63's AS (ready) and CD (waiting) values, matched to bunko's catalogue copy. */
+export async function holdsNamed(
+  f: Front,
+  patronId: number,
+  readyItems: readonly string[],
+  waitingItems: readonly string[],
+): Promise<FrontHold[]> {
   const named = [
-    ...ready.items.map((v) => ({ v, ready: true })),
-    ...waiting.items.map((v) => ({ v, ready: false })),
+    ...readyItems.map((v) => ({ v, ready: true })),
+    ...waitingItems.map((v) => ({ v, ready: false })),
   ]
   const values = named.map((n) => n.v)
   const copies = await copiesByBarcode(f.db, values)

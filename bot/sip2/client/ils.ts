@@ -38,6 +38,8 @@ export interface PatronInfo {
   name: string
   screen: string
   counts: { hold: number; overdue: number; charged: number; unavailable: number }
+  /** The overdue count came as digits (a system that leaves it blank must be asked for AT). */
+  overdueCounted: boolean
   /** The items of the list asked for (AS, AT, AU or CD). */
   items: string[]
   /** BW, the registration's expiry, when sent. */
@@ -108,6 +110,7 @@ export class Ils {
         charged: num(answer.fixed.chargedItemsCount),
         unavailable: num(answer.fixed.unavailableHoldsCount),
       },
+      overdueCounted: /^\d+$/.test(answer.fixed.overdueItemsCount?.trim() ?? ''),
       items: opts.list ? fieldsOf(answer, LIST_FIELD[opts.list]).filter((v) => v !== '') : [],
       expires: parseSipDate(field(answer, 'BW') ?? ''),
     }

@@ -29,8 +29,18 @@ export async function listLoans(f: Front, number: string, now: number): Promise<
     f.ils.patron(number, now, { list: 'charged' }),
     f.ils.patron(number, now, { list: 'overdue' }),
   ])
-  const late = new Set(overdue.items)
-  const barcodes = [...new Set([...charged.items, ...overdue.items])]
+  return loansOf(f, charged.items, overdue.items, now)
+}
+
+/** Loans from 63's AU (charged) and AT (overdue) barcodes, each with its 17. */
+export async function loansOf(
+  f: Front,
+  chargedItems: readonly string[],
+  overdueItems: readonly string[],
+  now: number,
+): Promise<LoanSummary[]> {
+  const late = new Set(overdueItems)
+  const barcodes = [...new Set([...chargedItems, ...overdueItems])]
   const [local, items] = await Promise.all([
     copiesByBarcode(f.db, barcodes),
     Promise.all(barcodes.map((b) => f.ils.item(b, now))),
