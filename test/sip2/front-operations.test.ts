@@ -53,8 +53,6 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       suspendHolds: false,
       reminders: false,
       opacUrl: 'https://opac.example.jp/',
-      suspendHolds: false,
-      reminders: false,
     })
   })
 
