@@ -34,8 +34,13 @@ import { copies, holds, places, titles } from './schema.ts'
 import { candidateIds, contains, RANK_WINDOW, SEARCH_CAP } from './search-candidates.ts'
 
 export type { Availability } from '../core/library-system.ts'
-/** A search hit as the port answers it (core/library-system.ts). */
+/** A title with its availability, as the port answers it (core/library-system.ts). */
 export type TitleHit = TitleSummary
+/**
+ * A search hit: bunko's catalogue copy only. Where its copies are is the library system's
+ * answer (the port's `availability`), asked once for the page, so search never counts them.
+ */
+export type CatalogueTitle = Omit<TitleSummary, 'availability' | 'waiting'>
 
 const toKatakana = (s: string) =>
   s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
@@ -80,7 +85,7 @@ export async function searchTitles(
     cap?: number
     window?: number
   },
-): Promise<TitleHit[]> {
+): Promise<CatalogueTitle[]> {
   const terms = typeof input.q === 'string' ? searchTerms(input.q.slice(0, 200)) : []
   if (terms.length === 0) return []
   const limit = Math.max(1, Math.min(100, Math.floor(input.limit ?? 20)))
@@ -96,7 +101,7 @@ export async function searchTitles(
     WHERE t.id IN (${candidateIds(terms, read)})
     ORDER BY (row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))},
       ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
-  return titleHits(
+  return catalogueTitles(
     db,
     ids.map((r) => r.id),
   )
@@ -129,26 +134,10 @@ export async function getTitle(db: Db, id: number): Promise<TitleHit | null> {
   return (await titleHits(db, [id]))[0] ?? null
 }
 
-async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
+/** The catalogue rows of `ids`, in that order (ids it lacks are left out). */
+async function catalogueTitles(db: Db, ids: number[]): Promise<CatalogueTitle[]> {
   if (ids.length === 0) return []
   const rows = await db.orm.select().from(titles).where(inArray(titles.id, ids))
-  const avail = await db.orm
-    .select({
-      titleId: copies.titleId,
-      libraryId: copies.homeLibraryId,
-      library: places.name,
-      copies: sql<number>`count(*)`,
-      onShelf: sql<number>`sum(${copies.status} = 'on_shelf')`,
-    })
-    .from(copies)
-    .innerJoin(places, eq(places.id, copies.homeLibraryId))
-    .where(and(inArray(copies.titleId, ids), isNull(copies.withdrawnAt)))
-    .groupBy(copies.titleId, copies.homeLibraryId, places.name)
-  const queues = await db.orm
-    .select({ titleId: holds.titleId, n: sql<number>`count(*)` })
-    .from(holds)
-    .where(sql`${holds.titleId} IN ${ids} AND ${holds.state} = 'waiting'`)
-    .groupBy(holds.titleId)
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const t = byId.get(id)
@@ -166,13 +155,40 @@ async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
         setId: t.setId,
         volume: t.volume,
         notForLoan: t.notForLoan,
-        availability: avail
-          .filter((a) => a.titleId === id)
-          .map(({ titleId: _, ...a }) => ({ ...a, onShelf: Number(a.onShelf) })),
-        waiting: Number(queues.find((q) => q.titleId === id)?.n ?? 0),
       },
     ]
   })
+}
+
+async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
+  if (ids.length === 0) return []
+  const [rows, avail, queues] = await Promise.all([
+    catalogueTitles(db, ids),
+    db.orm
+      .select({
+        titleId: copies.titleId,
+        libraryId: copies.homeLibraryId,
+        library: places.name,
+        copies: sql<number>`count(*)`,
+        onShelf: sql<number>`sum(${copies.status} = 'on_shelf')`,
+      })
+      .from(copies)
+      .innerJoin(places, eq(places.id, copies.homeLibraryId))
+      .where(and(inArray(copies.titleId, ids), isNull(copies.withdrawnAt)))
+      .groupBy(copies.titleId, copies.homeLibraryId, places.name),
+    db.orm
+      .select({ titleId: holds.titleId, n: sql<number>`count(*)` })
+      .from(holds)
+      .where(sql`${holds.titleId} IN ${ids} AND ${holds.state} = 'waiting'`)
+      .groupBy(holds.titleId),
+  ])
+  return rows.map((t) => ({
+    ...t,
+    availability: avail
+      .filter((a) => a.titleId === t.id)
+      .map(({ titleId: _, ...a }) => ({ ...a, onShelf: Number(a.onShelf) })),
+    waiting: Number(queues.find((q) => q.titleId === t.id)?.n ?? 0),
+  }))
 }
 
 /** Many titles with their availability, in one go (the port's batch availability). */

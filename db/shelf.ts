@@ -182,3 +182,22 @@ function pick(p: Partial<NoticePrefs>): Partial<NoticePrefs> {
   if (typeof p.expiry === 'boolean') out.expiry = p.expiry
   return out
 }
+
+/** Whether the patron keeps the title among favourites and want-to-read (the 詳細 page's marks). */
+export async function titleMarks(
+  db: Db,
+  input: { patronId: number; titleId: number },
+): Promise<{ favourite: boolean; wanted: boolean }> {
+  const { patronId, titleId } = input
+  const [fav, want] = await Promise.all([
+    db.orm
+      .select({ id: favourites.titleId })
+      .from(favourites)
+      .where(and(eq(favourites.patronId, patronId), eq(favourites.titleId, titleId))),
+    db.orm
+      .select({ id: wantToRead.titleId })
+      .from(wantToRead)
+      .where(and(eq(wantToRead.patronId, patronId), eq(wantToRead.titleId, titleId))),
+  ])
+  return { favourite: fav.length > 0, wanted: want.length > 0 }
+}

@@ -8,7 +8,7 @@
  * search triggers, before anything is timed.
  */
 import Database from 'better-sqlite3'
-import { countTitles, searchTitles } from '../../db/catalogue.ts'
+import { countTitles, getTitles, searchTitles } from '../../db/catalogue.ts'
 import type { Db } from '../../db/client.ts'
 import { type Summary, timeEach } from './stats.ts'
 
@@ -83,10 +83,13 @@ export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary
           searchTitles(db, { q, limit: 20, audiobooksLast: true }),
           countTitles(db, { q }),
         ])
-        // A search that finds nothing is counted as refused: every word must find titles.
-        return (
-          hits.length > 0 && found.count > 0 && hits.every((h) => Array.isArray(h.availability))
+        // The page's availability, as the embedded system's `availability` answers it.
+        const shown = await getTitles(
+          db,
+          hits.map((h) => h.id),
         )
+        // A search that finds nothing is counted as refused: every word must find titles.
+        return hits.length > 0 && found.count > 0 && shown.length === hits.length
       },
       WARM,
     )

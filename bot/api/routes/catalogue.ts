@@ -1,11 +1,3 @@
-/**
- * Catalogue: `GET /search?q=&page=` (db's search: a page of 20 and a count capped at 1,000) and `GET /titles/:id` (the 詳細
- * page: availability per library, the hold queue, and whether this patron may put the title
- * in the cart, decided by core exactly as placing it would be). Search runs on bunko's copy of
- * the catalogue; what is on the shelf and who waits come from the library system (one request
- * for a page of hits).
- */
-import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import {
@@ -18,7 +10,7 @@ import {
   type TitleSummary,
 } from '../../../core/index.ts'
 import { countTitles, searchTitles } from '../../../db/catalogue.ts'
-import { favourites, wantToRead } from '../../../db/schema.ts'
+import { titleMarks } from '../../../db/shelf.ts'
 import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv, ApiVars } from '../env.ts'
@@ -93,18 +85,11 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     const row = c.get('patron')
     const hit = reached(await library.title(id), lang)
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
-    const [summaries, copies, refusal, fav, want] = await Promise.all([
+    const [summaries, copies, refusal, marks] = await Promise.all([
       summarize(db, [hit]),
       availability(library, hit, lang),
       cartRefusal(library, c.get('patron'), hit, { now: clock.now(), lang, policy }),
-      db.orm
-        .select({ id: favourites.titleId })
-        .from(favourites)
-        .where(and(eq(favourites.patronId, row.id), eq(favourites.titleId, id))),
-      db.orm
-        .select({ id: wantToRead.titleId })
-        .from(wantToRead)
-        .where(and(eq(wantToRead.patronId, row.id), eq(wantToRead.titleId, id))),
+      titleMarks(db, { patronId: row.id, titleId: id }),
     ])
     const body: TitleDetail = {
       ...summaries.get(hit.id)!,
@@ -113,8 +98,8 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
       availability: copies,
       queueLength: hit.waiting,
       holdRefusal: refusal && { reason: refusal.reason, message: refusal.message[lang] },
-      favourite: fav.length > 0,
-      wanted: want.length > 0,
+      favourite: marks.favourite,
+      wanted: marks.wanted,
     }
     return c.json(body)
   })
