@@ -8,18 +8,18 @@ import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenSip2 } from '../../bot/sip2/server/listen.ts'
 import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
-import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { holds } from '../../db/schema.ts'
 import {
+  closeFrontRig,
   type Front,
   freeTitleId,
   freshLoan,
-  patronId,
   serverLoan,
   startFront,
+  startFrontRig,
   value,
 } from './front.ts'
-import { HANAKO, type Sip2Test, startSip2 } from './harness.ts'
+import { HANAKO, type Sip2Test } from './harness.ts'
 
 let t: Sip2Test
 let fr: Front
@@ -28,15 +28,9 @@ let hanakoId: number
 const now = () => t.b.clock.now()
 
 beforeAll(async () => {
-  t = await startSip2()
-  fr = await startFront(t)
-  embedded = embeddedLibrarySystem(t.b.db, t.b.config.policy)
-  hanakoId = await patronId(t, HANAKO.number)
+  ;({ t, fr, embedded, hanakoId } = await startFrontRig())
 })
-afterAll(async () => {
-  await fr?.close()
-  await t?.close()
-})
+afterAll(() => closeFrontRig({ t, fr }))
 
 describe('SIP2 adapter: faults between bunko and the ILS', () => {
   it('retries a read whose answer was lost, on a fresh connection', async () => {

@@ -6,18 +6,17 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
-import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { copies, holds } from '../../db/schema.ts'
 import {
+  closeFrontRig,
   type Front,
   freeTitleId,
   freshLoan,
-  patronId,
   serverLoan,
-  startFront,
+  startFrontRig,
   value,
 } from './front.ts'
-import { HANAKO, type Sip2Test, startSip2 } from './harness.ts'
+import { HANAKO, type Sip2Test } from './harness.ts'
 
 let t: Sip2Test
 let fr: Front
@@ -26,15 +25,9 @@ let hanakoId: number
 const now = () => t.b.clock.now()
 
 beforeAll(async () => {
-  t = await startSip2()
-  fr = await startFront(t)
-  embedded = embeddedLibrarySystem(t.b.db, t.b.config.policy)
-  hanakoId = await patronId(t, HANAKO.number)
+  ;({ t, fr, embedded, hanakoId } = await startFrontRig())
 })
-afterAll(async () => {
-  await fr?.close()
-  await t?.close()
-})
+afterAll(() => closeFrontRig({ t, fr }))
 
 describe('SIP2 adapter: every port operation over TCP', () => {
   it('authenticates with 63 (BL, CQ) and reads the capabilities from 98', async () => {

@@ -13,9 +13,10 @@ import { nodeConnector } from '../../bot/sip2/client/node-socket.ts'
 import { Sip2Pool } from '../../bot/sip2/client/pool.ts'
 import { type Charset, checkoutRequest } from '../../bot/sip2/index.ts'
 import type { LibrarySystem } from '../../core/index.ts'
+import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { copies, loans, patrons } from '../../db/schema.ts'
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts'
-import { freeCopies, HANAKO, KIOSK, type Sip2Test } from './harness.ts'
+import { freeCopies, HANAKO, KIOSK, type Sip2Test, startSip2 } from './harness.ts'
 
 export interface Front {
   library: LibrarySystem
@@ -106,4 +107,28 @@ export async function freeTitleId(t: Sip2Test): Promise<number> {
   const [free] = await freeCopies(t.b, 1)
   const [copy] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, free!.barcode))
   return copy!.titleId
+}
+
+/**
+ * What the front-mode suites share: bunko's SIP2 server over the demo library, the adapter
+ * in front of it, the embedded system over the same database (what the adapter's answers are
+ * compared with) and 山田 花子's id there.
+ */
+export interface FrontRig {
+  t: Sip2Test
+  fr: Front
+  embedded: LibrarySystem
+  hanakoId: number
+}
+
+export async function startFrontRig(): Promise<FrontRig> {
+  const t = await startSip2()
+  const fr = await startFront(t)
+  const embedded = embeddedLibrarySystem(t.b.db, t.b.config.policy)
+  return { t, fr, embedded, hanakoId: await patronId(t, HANAKO.number) }
+}
+
+export async function closeFrontRig(rig: Partial<FrontRig>): Promise<void> {
+  await rig.fr?.close()
+  await rig.t?.close()
 }
