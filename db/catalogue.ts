@@ -191,6 +191,12 @@ async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
   }))
 }
 
+/** One catalogue row without availability (front mode asks the ILS where its copies are). */
+export async function getCatalogueTitle(db: Db, id: number): Promise<CatalogueTitle | null> {
+  if (!isId(id)) return null
+  return (await catalogueTitles(db, [id]))[0] ?? null
+}
+
 /** Many titles with their availability, in one go (the port's batch availability). */
 export async function getTitles(db: Db, ids: readonly number[]): Promise<TitleHit[]> {
   const unique = [...new Set(ids)].filter(isId)

@@ -13,7 +13,7 @@ import {
   type TitleCopy,
   type TitleSummary,
 } from '../../../core/index.ts'
-import { getTitle } from '../../../db/catalogue.ts'
+import { getCatalogueTitle } from '../../../db/catalogue.ts'
 import type { Db } from '../../../db/client.ts'
 import { listPlaces } from '../../../db/places.ts'
 import { copies } from '../../../db/schema.ts'
@@ -90,7 +90,7 @@ export async function titleWithAvailability(
   f: Front,
   id: number,
 ): Promise<Answer<TitleSummary | null>> {
-  const title = await getTitle(f.db, id)
+  const title = await getCatalogueTitle(f.db, id)
   if (!title) return allow(null)
   const { availability, waiting } = await availabilityOf(f, id, await placeNames(f.db), Date.now())
   return allow({ ...title, availability, waiting })
