@@ -36,6 +36,11 @@ export interface Counter {
   /** The demo clock, only in demo mode; null means real time that cannot be moved. */
   demoClock: DemoClock | null
   onClockAdvanced: () => void
+  /**
+   * Front mode (LIBRARY_SYSTEM=sip2): the library's own system keeps patrons, loans and holds
+   * and has its own staff client, so this counter offers only what is bunko's own.
+   */
+  front: boolean
 }
 
 export type CounterEnv = { Variables: { session: Session } }
@@ -52,6 +57,7 @@ export function counterOf(deps: CounterDeps): Counter {
     wallNow: demoClock ? () => demoClock.now() - demoClock.offset : () => deps.clock.now(),
     demoClock,
     onClockAdvanced: deps.onClockAdvanced ?? (() => {}),
+    front: deps.config.librarySystem.kind === 'sip2',
   }
 }
 

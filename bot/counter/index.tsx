@@ -1,5 +1,6 @@
 /**
- * The counter (issue 9): the staff console of the embedded library, mounted at /counter.
+ * The counter (issue 9): the staff console of the embedded library, mounted at /counter. In
+ * front mode only bunko's own pages are mounted (front-home.tsx says why).
  *
  * Every page but sign-in needs a staff session; every POST needs the session's CSRF token;
  * every response is no-store with a CSP that allows no inline script (the camera script is
@@ -15,6 +16,7 @@ import { clockRoutes } from './clock-routes.ts'
 import { type Counter, type CounterDeps, type CounterEnv, counterOf, secure } from './context.ts'
 import { restoreDemoClock } from './demo-clock.ts'
 import { deskRoutes } from './desk.tsx'
+import { frontHomeRoutes } from './front-home.tsx'
 import { holdShelfRoutes } from './hold-shelf.tsx'
 import { patronRoutes } from './patron-routes.tsx'
 import { pickRoutes } from './picks.tsx'
@@ -76,6 +78,12 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.route('/', signInRoutes(k))
   app.use('*', requireSession(k))
   app.route('/', signOutRoutes(k))
+  if (k.front) {
+    app.route('/', frontHomeRoutes(k))
+    app.route('/', clockRoutes(k))
+    app.route('/', purchaseRequestRoutes(k))
+    return app
+  }
   app.route('/', deskRoutes(k))
   app.route('/', patronRoutes(k))
   app.route('/', holdShelfRoutes(k))

@@ -24,7 +24,7 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
           {rows.length === 0 ? (
             <p class="empty">購入リクエストはまだありません。</p>
           ) : (
-            <RequestsTable rows={rows} />
+            <RequestsTable rows={rows} linkPatrons={!k.front} />
           )}
         </>
       ),
@@ -33,7 +33,8 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
   return app
 }
 
-function RequestsTable(p: { rows: PurchaseRequestRow[] }) {
+/** Front mode has no patron page here (the library's system has it): the number only. */
+function RequestsTable(p: { rows: PurchaseRequestRow[]; linkPatrons: boolean }) {
   return (
     <TableScroll labelledBy="requests-h">
       <table aria-labelledby="requests-h">
@@ -56,7 +57,11 @@ function RequestsTable(p: { rows: PurchaseRequestRow[] }) {
               <td>{r.author || '—'}</td>
               <td>{r.note || '—'}</td>
               <td>
-                <a href={`${COUNTER_PATH}/patrons/${r.patronId}`}>{r.patronNumber}</a>
+                {p.linkPatrons ? (
+                  <a href={`${COUNTER_PATH}/patrons/${r.patronId}`}>{r.patronNumber}</a>
+                ) : (
+                  r.patronNumber
+                )}
               </td>
             </tr>
           ))}

@@ -28,6 +28,7 @@ export async function page(
         staffName: session.staff.name,
         csrf: session.csrf,
         placeName: place?.name ?? null,
+        front: k.front,
       }}
       demoNow={k.demoClock ? k.now() : undefined}
       back={backPath(c)}

@@ -125,6 +125,14 @@ export interface Harness {
 }
 
 /** The counter mounted at /counter over a fresh in-memory library. */
+const FRONT_ENV = {
+  LIBRARY_SYSTEM: 'sip2',
+  SIP2_HOST: '127.0.0.1',
+  SIP2_USER: 'bunko',
+  SIP2_PASSWORD: 'sip2-secret',
+  SIP2_INSTITUTION: 'hirakata',
+}
+
 export async function harness(
   opts: {
     demo?: boolean
@@ -134,6 +142,8 @@ export async function harness(
     library?: (db: Db) => Promise<unknown>
     /** PUBLIC_URL (default http://localhost), e.g. https behind a TLS-terminating proxy. */
     publicUrl?: string
+    /** Front mode's configuration (LIBRARY_SYSTEM=sip2); the counter reads only that. */
+    front?: boolean
   } = {},
 ): Promise<Harness> {
   const db = openSqlite(':memory:')
@@ -142,10 +152,12 @@ export async function harness(
   if (opts.withStaff !== false) await addStaff(db, STAFF, NOW)
   const wall = { now: NOW }
   const clock = new DemoClock(() => wall.now)
-  const env =
-    opts.demo === false
+  const env = {
+    ...(opts.demo === false
       ? { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }
-      : { BUNKO_DEMO: '1' }
+      : { BUNKO_DEMO: '1' }),
+    ...(opts.front ? FRONT_ENV : {}),
+  }
   const config = readConfig(env, { publicUrl: opts.publicUrl ?? 'http://localhost' })
   const log = memoryLog()
   const deps: CounterDeps = {

@@ -22,7 +22,7 @@ export type NavKey =
 export interface FrameProps {
   title: string
   nav?: NavKey
-  signedIn?: { staffName: string; csrf: string; placeName: string | null }
+  signedIn?: { staffName: string; csrf: string; placeName: string | null; front?: boolean }
   /** The demo clock's current time, when the demo clock is on. */
   demoNow?: number
   /** This page's path under the counter, for the clock buttons to come back to. */
@@ -37,6 +37,12 @@ const NAV: { key: NavKey; href: string; label: string }[] = [
   { key: 'transit', href: `${COUNTER_PATH}/transit`, label: '回送' },
   { key: 'audit', href: `${COUNTER_PATH}/audit`, label: '操作記録' },
   { key: 'stats', href: `${COUNTER_PATH}/stats`, label: '統計' },
+  { key: 'requests', href: `${COUNTER_PATH}/requests`, label: '購入リクエスト' },
+]
+
+/** Front mode: circulation happens in the library's own system, so only bunko's pages. */
+const FRONT_NAV: typeof NAV = [
+  { key: 'desk', href: COUNTER_PATH, label: 'ホーム' },
   { key: 'requests', href: `${COUNTER_PATH}/requests`, label: '購入リクエスト' },
 ]
 
@@ -75,11 +81,11 @@ export function Frame(p: FrameProps) {
   )
 }
 
-function SignedInBar(p: { staffName: string; csrf: string; nav: NavKey }) {
+function SignedInBar(p: { staffName: string; csrf: string; nav: NavKey; front?: boolean }) {
   return (
     <>
       <nav aria-label="カウンターのメニュー">
-        {NAV.map((n) => (
+        {(p.front ? FRONT_NAV : NAV).map((n) => (
           <a href={n.href} aria-current={n.key === p.nav ? 'page' : undefined}>
             {n.label}
           </a>
