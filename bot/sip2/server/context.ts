@@ -41,6 +41,8 @@ export function counterFor(deps: Sip2Deps): Counter {
     // Only the counter's HTTP forms ask for a client address (per-address limits); the
     // functions kiosks call never do, and a kiosk's own sign-in is limited by its session.
     clientAddress: () => 'sip2',
+    // The kiosk server is the embedded library's own: it runs only when bunko is the system.
+    front: false,
   }
 }
 
