@@ -3,7 +3,6 @@
  * `npx tsx db/seed/demo-doc.ts` rewrites db/seed/DEMO-PATRONS.md; a test fails when the
  * file and the seed disagree.
  */
-import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildDemo } from './demo.ts'
@@ -48,7 +47,5 @@ export function demoPatronsMarkdown(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(DEMO_DOC_PATH, demoPatronsMarkdown())
-  // Biome formats Markdown too; write what `npm run lint` expects.
-  execFileSync('npx', ['biome', 'format', '--write', DEMO_DOC_PATH], { stdio: 'inherit' })
   console.log(`wrote ${DEMO_DOC_PATH}`)
 }

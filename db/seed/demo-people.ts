@@ -45,7 +45,7 @@ export const DEMO_PEOPLE: readonly Person[] = [
     category: 'general',
     password: 'kenichi-0002',
     shows:
-      '14 of 15 holds (15点中14点予約中): one more is accepted, a cart of two is refused whole.',
+      '14 of 15 holds (15点中14点予約中, one of them paused for two weeks: 休止中, with 再開): one more is accepted, a cart of two is refused whole.',
   },
   {
     role: 'av6',

@@ -211,13 +211,15 @@ function counterNote(L: Ledger, notes: DemoNote[]): DemoNote {
   }
 }
 
-/** 佐藤 健一 at 14 of 15 holds; 鈴木 美咲 at 6 of 6 AV holds (HOLD-LIMIT). */
+/** 佐藤 健一 at 14 of 15 holds, one paused; 鈴木 美咲 at 6 of 6 AV holds (HOLD-LIMIT). */
 function limits(L: Ledger, pick: Picker, cast: Cast): void {
   const kenichi = cast.byRole('holds14')
   L.lend(kenichi, pick.take(isBook('howto')), { daysAgo: 5 })
   for (let i = 0; i < 12; i++) {
     const t = pick.take(isBook(i % 3 === 0 ? 'history' : 'novel'))
-    L.hold(kenichi, t, { daysAgo: 30 - i, pickupId: PLACE.ekimae })
+    // The newest one is paused for two weeks (HOLD-SUSPEND): 休止中 with 再開 in the app.
+    const paused = i === 11 ? { suspendedForDays: 14 } : {}
+    L.hold(kenichi, t, { daysAgo: 30 - i, pickupId: PLACE.ekimae, ...paused })
   }
   L.hold(kenichi, pick.take(ofType('dvd')), { daysAgo: 15, pickupId: PLACE.ekimae })
   const ready = { daysAgo: 8, pickupId: PLACE.ekimae, state: 'ready', readyDaysAgo: 1 } as const

@@ -55,6 +55,8 @@ export interface HoldOptions {
   setGroup?: number
   volume?: number
   interLibrary?: boolean
+  /** HOLD-SUSPEND: a waiting hold the patron has paused for this many days from today. */
+  suspendedForDays?: number
 }
 
 export class Ledger {
@@ -181,6 +183,7 @@ export class Ledger {
       volume: o.volume ?? null,
       interLibrary: o.interLibrary ?? false,
       loanId: null,
+      ...(o.suspendedForDays ? { suspendedUntil: addDays(this.today, o.suspendedForDays) } : {}),
     }
     this.lib.holds.push(hold)
     if (state !== 'waiting') this.setAside(hold, patron, title, o.readyDaysAgo ?? 1)

@@ -128,6 +128,8 @@ export interface HoldRow {
   /** HOLD-BOOKMOBILE: the station visit a ready station hold is loaded for. */
   visitStartsAt?: number | null
   visitEndsAt?: number | null
+  /** HOLD-SUSPEND: a waiting hold set aside through this Japan day (inclusive). */
+  suspendedUntil?: JstDate | null
 }
 
 /** A patron's own lists (private): favourites, My本棚 history and want-to-read. */

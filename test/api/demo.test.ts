@@ -71,6 +71,15 @@ describe('the demo library through /api', () => {
     expect(set[0]?.title.set?.volumes).toHaveLength(3)
   })
 
+  it('HOLD-SUSPEND: 佐藤 健一 has one hold paused for two weeks, still counted', async () => {
+    const { holds: list } = await get<HoldsResponse>('/api/holds', DEMO.holds14)
+    expect(list).toHaveLength(14)
+    const paused = list.filter((h) => h.suspend?.until)
+    expect(paused).toHaveLength(1)
+    expect(paused[0]?.state).toBe('waiting')
+    expect(paused[0]!.suspend!.until! > paused[0]!.suspend!.latest).toBe(false)
+  })
+
   it('HOLD-LOCKER: 加藤 亮 has a locker hold ready, with its pickup-by date', async () => {
     const { holds: list } = await get<HoldsResponse>('/api/holds', DEMO.locker)
     const locker = list.find((h) => h.pickupPlace.kind === 'locker')!
