@@ -107,3 +107,41 @@ function insertAnnouncement(n: PolledNotice, now: number) {
     ON CONFLICT (key) DO NOTHING
     RETURNING key`)
 }
+
+/** Where a ready hold's keys start: `poll:hold_ready:<patron>:<hold>:` (bot/notices/poll.ts). */
+export const readyKeyPrefix = (patronId: number, holdId: number) =>
+  `poll:hold_ready:${patronId}:${holdId}:`
+
+/** Above every character a key's last part holds, so `[prefix, prefix + '~')` is its range. */
+const KEY_END = '~'
+
+/**
+ * Each linked patron's ready-hold announcements that no poll has yet found ended: what to
+ * compare the next answer with. Read through the partial index of open ones, so the cost is
+ * the holds ready now, not every hold ever announced.
+ */
+export async function openReadyAnnouncements(db: Db): Promise<Map<number, string[]>> {
+  const rows = await db.all<{ key: string; patronId: number }>(sql`SELECT key,
+      patron_id AS patronId FROM notice_announcements
+    WHERE ended_at IS NULL AND kind = 'hold_ready'`)
+  const open = new Map<number, string[]>()
+  for (const r of rows) open.set(r.patronId, [...(open.get(r.patronId) ?? []), r.key])
+  return open
+}
+
+/** How many times this hold has been announced ready before (every episode, ended or not). */
+export async function readyEpisodes(db: Db, prefix: string): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM notice_announcements
+    WHERE key >= ${prefix} AND key < ${prefix + KEY_END}`)
+  return row?.n ?? 0
+}
+
+/** Mark ready-hold announcements the poll found no longer ready (already-ended ones stay). */
+export async function endAnnouncements(db: Db, keys: readonly string[], now: number) {
+  for (const part of chunk(keys, 90))
+    await db.all(sql`UPDATE notice_announcements SET ended_at = ${now}
+      WHERE ended_at IS NULL AND key IN (${sql.join(
+        part.map((k) => sql`${k}`),
+        sql`, `,
+      )}) RETURNING key`)
+}

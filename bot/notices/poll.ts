@@ -25,6 +25,8 @@ import {
   type PolledPatron,
 } from '../../core/index.ts'
 import {
+  endAnnouncements,
+  openReadyAnnouncements,
   type PolledNotice,
   type PollTarget,
   pollTargets,
@@ -33,6 +35,7 @@ import {
 import { reminderDue } from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { LibrarySystemUnavailable } from './overdue.ts'
+import { endedKeys, readyKeys } from './poll-episodes.ts'
 
 /** Patrons asked about at once: the adapter paces the requests themselves. */
 export const POLL_CONCURRENCY = 8
@@ -61,11 +64,14 @@ export async function pollNotices(
   const listed = await library.places()
   if (!listed.ok) throw new LibrarySystemUnavailable(listed.reason)
   const places = new Map(listed.value.map((p) => [p.id, p]))
+  const open = await openReadyAnnouncements(db)
   const found: PolledNotice[] = []
+  const ended: string[] = []
   let down = false
   let next = 0
   let queued = 0
   const flush = async () => {
+    if (ended.length) await endAnnouncements(db, ended.splice(0), now)
     if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
   }
   const worker = async () => {
@@ -76,9 +82,14 @@ export async function pollNotices(
         down = true
         return
       }
-      found.push(...readyNotices(target.patronId, asked.ready, places, at, config.policy))
-      found.push(...overdueNotices(target.patronId, asked.overdue, at, config.policy))
-      if (found.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
+      const { patronId } = target
+      const mine = open.get(patronId) ?? []
+      // A patron who does not want hold-ready notices was not asked about holds.
+      if (target.holdReady) ended.push(...endedKeys(patronId, mine, asked.ready))
+      const keys = await readyKeys(db, patronId, asked.ready, mine)
+      found.push(...readyNotices(patronId, asked.ready, keys, places, at, config.policy))
+      found.push(...overdueNotices(patronId, asked.overdue, at, config.policy))
+      if (found.length + ended.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }
   const n = Math.max(1, Math.min(opts.concurrency ?? POLL_CONCURRENCY, targets.length))
@@ -115,23 +126,25 @@ async function ask(
   return { ready: held?.ok ? held.value : [], overdue: lent?.ok ? lent.value : [] }
 }
 
-/** A hold-ready notice per ready hold, at the first slot of its list from `at` (NOTICE-SLOTS). */
+/**
+ * A hold-ready notice per ready hold, at the first slot of its list from `at` (NOTICE-SLOTS),
+ * under the key poll-episodes.ts chose for it.
+ */
 export function readyNotices(
   patronId: number,
   holds: readonly HoldSummary[],
+  keys: ReadonlyMap<number, string>,
   places: ReadonlyMap<number, LibraryPlace>,
   at: number,
   policy: Policy,
 ): PolledNotice[] {
   return holds
-    .filter((h) => h.state === 'ready')
+    .filter((h) => h.state === 'ready' && keys.has(h.id))
     .map((h) => {
       const locker = h.pickupPlace.kind === 'locker'
       const slotKind = locker ? ('locker' as const) : ('standard' as const)
-      // The same hold made ready again later (a new copy) is a new announcement.
-      const when = h.readyAt ?? h.pickupBy ?? ''
       return {
-        key: `poll:hold_ready:${patronId}:${h.id}:${when}`,
+        key: keys.get(h.id) as string,
         patronId,
         kind: 'hold_ready' as const,
         slotKind,

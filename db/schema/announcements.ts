@@ -4,31 +4,49 @@
  * holds and loans are not in bunko's tables, so a polled notice has no hold or loan row to
  * read its title and place from; it reads them here. The key is the memory: a hold or a
  * reminder announced once is never queued again, even after the outbox row is gone.
+ *
+ * A system that gives no ready date (SIP2) makes the same hold's key the same every time, so a
+ * title made ready again later (the patron reserved it once more) would never be announced:
+ * `ended_at` marks an announced ready hold the poll later found no longer ready, and the next
+ * time it is ready it is a new episode with a new key (bot/notices/poll.ts).
  */
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { NoticeKind } from './circulation.ts'
 import { patrons } from './patrons.ts'
 
-export const noticeAnnouncements = sqliteTable('notice_announcements', {
-  /** The notice's key (notices.key). */
-  key: text('key').primaryKey(),
-  patronId: integer('patron_id')
-    .notNull()
-    .references(() => patrons.id),
-  kind: text('kind').$type<NoticeKind>().notNull(),
-  title: text('title').notNull(),
-  author: text('author'),
-  /** hold_ready: where to collect, until when; whether a locker copy is already lent to them. */
-  placeName: text('place_name'),
-  placeNameEn: text('place_name_en'),
-  placePhone: text('place_phone'),
-  placeKind: text('place_kind'),
-  collectBy: text('collect_by'),
-  lockerLent: integer('locker_lent'),
-  /** overdue: the due date, and the library to phone when the system names it. */
-  dueDate: text('due_date'),
-  libName: text('lib_name'),
-  libNameEn: text('lib_name_en'),
-  libPhone: text('lib_phone'),
-  createdAt: integer('created_at').notNull(),
-})
+export const noticeAnnouncements = sqliteTable(
+  'notice_announcements',
+  {
+    /** The notice's key (notices.key). */
+    key: text('key').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    kind: text('kind').$type<NoticeKind>().notNull(),
+    title: text('title').notNull(),
+    author: text('author'),
+    /** hold_ready: where to collect, until when; whether a locker copy is already lent to them. */
+    placeName: text('place_name'),
+    placeNameEn: text('place_name_en'),
+    placePhone: text('place_phone'),
+    placeKind: text('place_kind'),
+    collectBy: text('collect_by'),
+    lockerLent: integer('locker_lent'),
+    /** overdue: the due date, and the library to phone when the system names it. */
+    dueDate: text('due_date'),
+    libName: text('lib_name'),
+    libNameEn: text('lib_name_en'),
+    libPhone: text('lib_phone'),
+    createdAt: integer('created_at').notNull(),
+    /** hold_ready: when a poll first found the hold no longer ready (null while it is). */
+    endedAt: integer('ended_at'),
+  },
+  // The open ready-hold announcements, read at the start of each poll: few, however long the
+  // table grows.
+  (t) => [
+    index('notice_announcements_open_idx')
+      .on(t.patronId)
+      .where(sql`ended_at IS NULL AND kind = 'hold_ready'`),
+  ],
+)

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pollNotices, runSlot, tick } from '../../bot/notices/index.ts'
 import { type Answer, addDays, type LibrarySystem, unavailable } from '../../core/index.ts'
-import { checkOut } from '../../db/circulation.ts'
+import { checkIn, checkOut } from '../../db/circulation.ts'
 import { raw } from '../../db/client.ts'
 import { noticePreferences } from '../../db/schema.ts'
 import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
@@ -22,6 +22,8 @@ afterEach(async () => {
 const SLOT = jst('2026-06-10', '16:00')
 
 interface Ils {
+  /** The polled system itself, for a test to change how it answers. */
+  library: LibrarySystem
   /** Answer every request with "cannot be reached". */
   down: boolean
   /** Patrons whose next holds request answers "cannot be reached" (once each). */
@@ -37,6 +39,7 @@ interface Ils {
 function frontMode(h: Harness): Ils {
   const inner = h.deps.library
   const ils: Ils = {
+    library: inner,
     down: false,
     downFor: new Set(),
     crashFor: new Set(),
@@ -74,6 +77,7 @@ function frontMode(h: Harness): Ils {
     },
   }
   h.deps.library = library
+  ils.library = library
   return ils
 }
 
@@ -114,6 +118,49 @@ describe('front-mode notice poll', () => {
     await slot(jst('2026-06-11', '16:00'))
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
     expect(ils.holdsAsked.filter((p) => p === PATRON.alice).length).toBe(4)
+  })
+
+  it('NOTICE-ONCE: a title ready again after it was collected is announced again, also when the system gives no ready date (SIP2)', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    // As SIP2 answers: no ready or keep-until date, and a hold known by its title.
+    const dated = ils.library.holds
+    ils.library.holds = async (input, now) => {
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value.map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    await slot(jst('2026-06-10', '19:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    // Collected: the next poll finds it no longer ready.
+    const policy = h.deps.config.policy
+    const lent = await checkOut(
+      h.db,
+      { patronId: PATRON.alice, barcode: 'B11', placeId: PLACE.central },
+      h.clock.now(),
+      policy,
+    )
+    expect(lent.ok).toBe(true)
+    await slot(jst('2026-06-11', '10:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    // Returned, reserved again and set aside again: a new readiness, told once.
+    const back = await checkIn(
+      h.db,
+      { barcode: 'B11', placeId: PLACE.central },
+      h.clock.now(),
+      policy,
+    )
+    expect(back.ok).toBe(true)
+    await readyInIls(PATRON.alice, [1])
+    await slot(jst('2026-06-11', '16:00'))
+    await slot(jst('2026-06-11', '19:00'))
+    const pushes = h.pushesTo(PATRON.alice)
+    expect(pushes).toHaveLength(2)
+    expect(flexText(pushes[1]!)).toContain('銀河鉄道の夜')
   })
 
   it('NOTICE-ONCE: the same slot run twice at once, or again after a crash before sending, pushes once', async () => {

@@ -7,7 +7,15 @@ import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { jstInstant } from '../../../core/index.ts'
 import { type Db, raw } from '../../../db/client.ts'
-import { type PolledNotice, pollTargets, queuePolledNotices } from '../../../db/notice-poll.ts'
+import {
+  endAnnouncements,
+  openReadyAnnouncements,
+  type PolledNotice,
+  pollTargets,
+  queuePolledNotices,
+  readyEpisodes,
+  readyKeyPrefix,
+} from '../../../db/notice-poll.ts'
 import {
   claimedNoticeItems,
   claimNoticeGroups,
@@ -58,6 +66,34 @@ export function pollSuite(open: OpenDb) {
         queuePolledNotices(db, again, NOW),
       ])
       expect(counts.sort()).toEqual([0, 1])
+    })
+
+    it('NOTICE-ONCE: a ready hold the poll found ended is closed, and its episodes are counted', async () => {
+      const prefix = readyKeyPrefix(PATRON.alice, 7)
+      const episode = (n: number) => ({ ...ready(PATRON.alice, 7), key: `${prefix}n${n}` })
+      expect(await readyEpisodes(db, prefix)).toBe(0)
+      await queuePolledNotices(db, [episode(0), ready(PATRON.alice, 70), ready(PATRON.bob, 7)], NOW)
+      // Hold 70's key shares the digits but not the prefix: not counted as hold 7's.
+      expect(await readyEpisodes(db, prefix)).toBe(1)
+      const open = await openReadyAnnouncements(db)
+      expect(open.get(PATRON.alice)?.sort()).toEqual(
+        [`${prefix}n0`, ready(PATRON.alice, 70).key].sort(),
+      )
+      expect(open.get(PATRON.bob)).toEqual([ready(PATRON.bob, 7).key])
+      await endAnnouncements(db, [`${prefix}n0`], NOW + 1)
+      await endAnnouncements(db, [`${prefix}n0`], NOW + 2)
+      const [row] = await db.orm
+        .select({ endedAt: noticeAnnouncements.endedAt })
+        .from(noticeAnnouncements)
+        .where(eq(noticeAnnouncements.key, `${prefix}n0`))
+      expect(row?.endedAt).toBe(NOW + 1)
+      expect((await openReadyAnnouncements(db)).get(PATRON.alice)).toEqual([
+        ready(PATRON.alice, 70).key,
+      ])
+      // The next readiness is a new key, queued once.
+      expect(await queuePolledNotices(db, [episode(1)], NOW + 3)).toBe(1)
+      expect(await queuePolledNotices(db, [episode(1)], NOW + 4)).toBe(0)
+      expect(await readyEpisodes(db, prefix)).toBe(2)
     })
 
     it('a batch larger than one statement group is queued whole', async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE `notice_announcements` ADD `ended_at` integer;--> statement-breakpoint
+CREATE INDEX `notice_announcements_open_idx` ON `notice_announcements` (`patron_id`) WHERE ended_at IS NULL AND kind = 'hold_ready';
