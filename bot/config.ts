@@ -2,7 +2,8 @@
  * Configuration read from environment variables (process.env on Node, bindings on Workers).
  * One place knows every variable, its default and what it does; README.md's table mirrors it.
  */
-import { HIRAKATA_POLICY, type Policy, parsePolicy } from '../core/policy.ts'
+import { HIRAKATA_POLICY, type Policy } from '../core/policy.ts'
+import { parsePolicy } from '../core/policy-parse.ts'
 import {
   FrontConfigError,
   type LibrarySystemConfig,

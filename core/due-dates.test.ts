@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isOpenDay, nextOpenDay, OPEN_DAY_SEARCH_LIMIT } from './calendar.ts'
 import { addDays, weekday } from './dates.ts'
 import { dueDateFor, loanPeriodDays, renewalDueDate } from './due-dates.ts'
-import { parsePolicy } from './policy.ts'
+import { parsePolicy } from './policy-parse.ts'
 import { P } from './test-fixtures.ts'
 
 const MONDAYS_CLOSED = { closedWeekdays: [1], closedDates: [] }

@@ -9,7 +9,7 @@ import {
   overdueNoticeDue,
   type SlotList,
 } from './notices.ts'
-import { parsePolicy } from './policy.ts'
+import { parsePolicy } from './policy-parse.ts'
 import { P } from './test-fixtures.ts'
 
 describe('notice timing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { HIRAKATA_POLICY, parsePolicy } from './policy.ts'
+import { HIRAKATA_POLICY } from './policy.ts'
+import { parsePolicy } from './policy-parse.ts'
 
 describe('policy', () => {
   it('Hirakata policy holds the spec numbers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dueDateFor } from './due-dates.ts'
-import { parsePolicy } from './policy.ts'
+import { parsePolicy } from './policy-parse.ts'
 import { renewalQuoteMessage, renewedMessage } from './renewal-messages.ts'
 import {
   nextRenewalDate,

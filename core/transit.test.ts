@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { jstInstant } from './dates.ts'
 import { cancelHold } from './hold-actions.ts'
-import { parsePolicy } from './policy.ts'
+import { parsePolicy } from './policy-parse.ts'
 import { pickHoldForCopy } from './queue.ts'
 import { CENTRAL, hold, KUZUHA, P } from './test-fixtures.ts'
 import {
