@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm'
 import { readConfig } from '../../bot/config.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
+import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
 import { jstInstant } from '../../core/index.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
@@ -110,6 +111,7 @@ async function main() {
       { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
       { publicUrl: origin },
     )
+    installLineFetch(config.line) // as bot/node.ts does
     const log = memoryLog()
     const library = embeddedLibrarySystem(db, config.policy)
     const deps = { db, library, line: lineClients(config), clock: { now: () => SLOT }, config, log }
