@@ -95,7 +95,11 @@ export function lineFetch(
   ): Promise<Response> =>
     new Promise((resolve, reject) => {
       const isHttps = url.protocol === 'https:'
-      const request = (isHttps ? https : http).request(url, {
+      const request = (isHttps ? https : http).request({
+        protocol: url.protocol,
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port || (isHttps ? 443 : 80),
+        path: url.pathname + url.search,
         method,
         headers,
         agent: isHttps ? agents['https:'] : agents['http:'],

@@ -16,13 +16,6 @@ export type LineBody =
   | { kind: 'buffer'; data: Buffer }
   | { kind: 'stream'; message: IncomingMessage }
 
-function headersOf(message: IncomingMessage): Headers {
-  const headers = new Headers()
-  const raw = message.rawHeaders
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!)
-  return headers
-}
-
 /** Whether an answer of this type is read whole before the caller sees it. */
 export function isSmallBody(contentType: string | undefined): boolean {
   if (!contentType) return true
@@ -37,11 +30,9 @@ export class LineResponse extends Response {
 
   constructor(message: IncomingMessage, body: LineBody, url: string) {
     // A null body keeps Node from building a web stream; the body methods below read `body`.
-    super(null, {
-      status: message.statusCode ?? 0,
-      statusText: message.statusMessage ?? '',
-      headers: headersOf(message),
-    })
+    super(null, { status: message.statusCode ?? 0, statusText: message.statusMessage ?? '' })
+    const raw = message.rawHeaders
+    for (let i = 0; i < raw.length; i += 2) this.headers.append(raw[i]!, raw[i + 1]!)
     this.#body = body
     this.#url = url
   }
