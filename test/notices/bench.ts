@@ -2,7 +2,8 @@
  * Notice dispatch benchmark: `tsx test/notices/bench.ts [--notices 10000]`.
  *
  * N hold-ready notices (one per patron, all due at one slot) in a SQLite file in a temp dir,
- * pushed to the LINE simulator running in its own process over real loopback HTTP, limited
+ * pushed (through the Node entry's LINE transport, bot/node-line-fetch.ts) to the LINE
+ * simulator running in its own process over real loopback HTTP, limited
  * like LINE to 2,000 pushes per second. Prints the wall time against the floor that limit
  * sets (N / 2,000 s), peak memory of the dispatching process, and what LINE received:
  * duplicates must be 0 and every patron reached once.
@@ -137,6 +138,7 @@ async function main() {
     const floor = N / LINE_RATE
     console.log(`Notice dispatch: ${N} hold-ready notices, one push each`)
     console.log(`  LINE simulator: own process, loopback HTTP, ${LINE_RATE} pushes/s limit`)
+    console.log('  LINE transport: node:http (installLineFetch, as bot/node.ts)')
     console.log(
       `  dispatcher: ${DISPATCH_DEFAULTS.pushesPerSecond} pushes/s pacing, ${DISPATCH_DEFAULTS.concurrency} in flight`,
     )
