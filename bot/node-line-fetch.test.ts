@@ -92,6 +92,14 @@ describe('the Node LINE transport', () => {
     expect(seen.headers?.['content-type']).toBe('application/json')
     expect(JSON.parse(seen.body ?? '')).toEqual(push)
     expect(Number(seen.headers?.['content-length'])).toBe(Buffer.byteLength(seen.body ?? ''))
+    // A caller's own Content-Length is replaced by the body's, never sent twice.
+    const res = await fetch(`${origin}/v2/bot/message/push`, {
+      method: 'POST',
+      headers: { 'Content-Length': '1' },
+      body: '{"to":"U"}',
+    })
+    expect(res.status).toBe(200)
+    expect(seen.body).toBe('{"to":"U"}')
   })
 
   it('turns 4xx, 409, 429 with Retry-After and 5xx into the SDK errors bunko reads', async () => {
@@ -253,11 +261,17 @@ describe('the Node LINE transport', () => {
     const post = { method: 'POST', body: image }
     expect(await (await t.fetch(`${origin}/line/richmenu`, post)).text()).toBe('fallback')
     expect(await (await t.fetch(new Request(`${origin}/line/x`))).text()).toBe('fallback')
+    // What Node's fetch refuses, it refuses itself: a GET with a body, a relative URL.
+    const get = { method: 'GET', body: '{}' }
+    expect(await (await t.fetch(`${origin}/line/get`, get)).text()).toBe('fallback')
+    expect(await (await t.fetch('/line/relative')).text()).toBe('fallback')
     expect(passed).toEqual([
       `${origin}/liner/x`,
       'http://example.invalid/line/x',
       `${origin}/line/richmenu`,
       `${origin}/line/x`,
+      `${origin}/line/get`,
+      '/line/relative',
     ])
   })
 

@@ -29,7 +29,7 @@ import type { Config } from './config.ts'
 import { isSmallBody, type LineBody, LineResponse } from './node-line-response.ts'
 
 export interface LineFetchOptions {
-  /** The whole exchange, from sending to the answer's last byte. */
+  /** From sending to the answer's last byte (to its headers for a binary answer, which streams). */
   timeoutMs?: number
   /** Connections per origin. */
   maxSockets?: number
@@ -168,15 +168,26 @@ export function lineFetch(
     })
 
   const leanFetch: Fetch = (input, init) => {
-    const url = typeof input === 'string' ? new URL(input) : input instanceof URL ? input : null
+    const url =
+      typeof input === 'string'
+        ? URL.canParse(input)
+          ? new URL(input)
+          : null
+        : input instanceof URL
+          ? input
+          : null
     const body = init?.body
     if (!url || !under(url, baseUrls) || (body != null && typeof body !== 'string'))
       return fallback(input, init)
+    const method = (init?.method ?? 'GET').toUpperCase()
+    // Node's fetch refuses a GET or HEAD with a body: let it say so.
+    if (body != null && (method === 'GET' || method === 'HEAD')) return fallback(input, init)
     const signal = init?.signal ?? undefined
     if (signal?.aborted) return Promise.reject(signal.reason)
     const headers = headerObject(init?.headers)
+    for (const name of Object.keys(headers))
+      if (name.toLowerCase() === 'content-length') delete headers[name]
     if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body))
-    const method = (init?.method ?? 'GET').toUpperCase()
     return send(url, method, headers, body ?? undefined, signal, Date.now() + timeoutMs, true)
   }
 
