@@ -59,6 +59,8 @@ type SimReport = {
   messages: number
   usersReached: number
   duplicates: number
+  /** The simulator process's CPU while it served the run. */
+  cpuSeconds: number
 }
 
 function startSimulator() {
@@ -149,6 +151,9 @@ async function main() {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6
     console.log(
       `  dispatcher CPU   ${cpuSeconds.toFixed(2)} s  (${((cpuSeconds / N) * 1000).toFixed(2)} ms per push)`,
+    )
+    console.log(
+      `  simulator CPU    ${line.cpuSeconds.toFixed(2)} s  (${((line.cpuSeconds / N) * 1000).toFixed(2)} ms per push, LINE's side)`,
     )
     console.log(`  peak RSS         ${mb(peak.rss)}  (before ${mb(before.rss)})`)
     console.log(`  peak heap used   ${mb(peak.heap)}  (before ${mb(before.heapUsed)})`)
