@@ -1,8 +1,8 @@
 /**
  * The LIFF app's service worker (issue 21: the card in under 100 ms on a later open). Built
  * by liff/vite.config.ts into /liff/sw.js with `BUNKO_SHELL`: this build's version and its
- * files (the entry, the card's chunks, the CSS, the LIFF SDK and the lazy pages; not the
- * camera reader nor liff-mock, which are kept when first used).
+ * files (the entry, the card's chunks, the CSS, the LIFF SDK, the lazy pages; not the camera
+ * reader, which is kept when first used).
  *
  * - The page (any navigation under /liff/) is answered from the cache at once, and fetched
  *   again in the background: a new page replaces the kept one only once every file it names
