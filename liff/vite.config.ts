@@ -96,6 +96,7 @@ function earlyCard(): Plugin {
  * The stylesheet inline in the page (2 KB gzipped): a linked one would hold the first paint
  * (early.ts) until it arrived, even from the service worker's cache, and costs a request
  * before the first paint on a cold open. The server allows it by its hash (bot/liff-page.ts).
+ * The file stays in the build for a page of an older version that links it.
  */
 function inlineCss(): Plugin {
   return {
@@ -110,9 +111,10 @@ function inlineCss(): Plugin {
         if (file.type !== 'asset' || !name.endsWith('.css')) continue
         const link = new RegExp(`<link rel="stylesheet"[^>]*href="/liff/${name}"[^>]*>`)
         if (!link.test(html)) continue
-        html = html.replace(link, () => `<style>${String(file.source).trim()}</style>`)
-        // The file stays: Vite's loader of lazy chunks still asks for it (the same rules
-        // again, later, from the cache), and a page of an older build may link it.
+        // The disabled link loads nothing; it tells Vite's loader of lazy chunks that this
+        // stylesheet is in the page, so it never holds the LIFF chunk until the file has come.
+        const marker = `<link rel="stylesheet" href="/liff/${name}" disabled>`
+        html = html.replace(link, () => `<style>${String(file.source).trim()}</style>${marker}`)
       }
       // The bundle's tags after the first paint's script: the parser reaches it before the
       // browser starts compiling modules that a service worker hands over at once.
