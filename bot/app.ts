@@ -11,6 +11,7 @@ import { counterRoutes } from './counter/index.tsx'
 import { deferrer } from './defer.ts'
 import type { AppDeps } from './deps.ts'
 import { eventHandler } from './events/handle.ts'
+import { liffConfig } from './liff-page.ts'
 import { passwordRoutes } from './link/password-routes.tsx'
 import { linkRoutes } from './link/routes.tsx'
 import { errorName } from './log.ts'
@@ -65,13 +66,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       onClockAdvanced: options.onClockAdvanced,
     }),
   )
-  app.get('/liff/config.json', (c) =>
-    c.json({
-      liffId: deps.config.line.liffId,
-      mock: deps.config.demo,
-      libraryName: deps.config.policy.libraryName,
-      ...(deps.config.demo ? { simulatorOrigin: deps.config.publicUrl } : {}),
-    }),
-  )
+  // The page carries the same inline (bot/liff-page.ts); this stays for pages and tools that ask.
+  app.get('/liff/config.json', (c) => c.json(liffConfig(deps.config)))
   return app
 }

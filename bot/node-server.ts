@@ -3,6 +3,7 @@
  * run exactly what `npm start` runs: the app, the built LIFF app as static files and, in demo
  * mode, the LINE simulator with webhooks delivered in-process.
  */
+import { readFile } from 'node:fs/promises'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
@@ -14,6 +15,7 @@ import { type AppOptions, createApp } from './app.ts'
 import type { Clock } from './clock.ts'
 import { type Config, DEMO_CHANNEL } from './config.ts'
 import { taskTracker } from './defer.ts'
+import { liffPageResponse, liffPages } from './liff-page.ts'
 import { lineClients } from './line.ts'
 import type { Log } from './log.ts'
 import { type Scheduler, type SchedulerOptions, startScheduler } from './notices/scheduler.ts'
@@ -42,6 +44,16 @@ function nodeClientAddress(trustProxy: boolean) {
       if (forwarded) return forwarded
     }
     return getConnInfo(c).remote.address
+  }
+}
+
+/** The LIFF page from the built index.html, read on each request (a rebuild is picked up). */
+function liffPageHandler(indexPath: string, config: Config) {
+  const pages = liffPages(config)
+  return async (c: Context) => {
+    const built = await readFile(indexPath, 'utf8').catch(() => null)
+    if (built === null) return c.notFound()
+    return liffPageResponse(await pages(built))
   }
 }
 
@@ -85,6 +97,11 @@ export function nodeServer(deps: NodeServerDeps) {
   root.route('/', createApp(appDeps, options))
   // The app's files gzipped (a third of their size on a slow phone network, issue 21).
   root.use('/liff/*', compress())
+  // The page itself with config inline and its CSP (bot/liff-page.ts), for /liff/, its
+  // index.html and every client-side route below.
+  const page = liffPageHandler(`${staticRoot}/liff/index.html`, config)
+  root.get('/liff/', page)
+  root.get('/liff/index.html', page)
   root.use(
     '/liff/*',
     serveStatic({
@@ -100,8 +117,8 @@ export function nodeServer(deps: NodeServerDeps) {
       },
     }),
   )
-  // The LIFF app routes on the client: any other /liff/ path gets its index.html.
-  root.get('/liff/*', serveStatic({ path: `${staticRoot}/liff/index.html` }))
+  // The LIFF app routes on the client: any other /liff/ path gets its page.
+  root.get('/liff/*', page)
   root.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
   if (deps.scheduler !== false && deps.scheduler !== undefined)
     scheduler = startScheduler(appDeps, deps.scheduler)

@@ -51,13 +51,20 @@ export async function pagesCsp(config: Config): Promise<string> {
   ].join('; ')
 }
 
-/** The LIFF app (Vite-built files, no inline script). */
-export function liffCsp(config: Config): string {
+/**
+ * The LIFF app (Vite-built files). `inlineScripts`, `inlineStyles`: the hashes (`'sha256-…'`)
+ * of the page's own inline script and stylesheet (bot/liff-page.ts); nothing else inline.
+ */
+export function liffCsp(
+  config: Config,
+  inlineScripts: string[] = [],
+  inlineStyles: string[] = [],
+): string {
   const self = ["'self'", origin(config.publicUrl)]
   return [
     "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
+    `script-src ${["'self'", ...inlineScripts].join(' ')}`,
+    `style-src ${["'self'", ...inlineStyles].join(' ')}`,
     `connect-src ${join([...self, ...LINE_CONNECT, origin(config.line.loginApiBaseUrl)])}`,
     `img-src ${join(["'self'", 'data:', 'blob:', ...LINE_IMAGES])}`,
     "font-src 'self'",

@@ -3,8 +3,12 @@
  * The LIFF SDK gets its own chunk (loaded after the first paint, see src/main.tsx) so the
  * app's own JavaScript can be measured against its budget (liff/budget.ts).
  */
+import { createHash } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import preact from '@preact/preset-vite'
+import { rolldown } from 'rolldown'
 import { defineConfig, type Plugin } from 'vite'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
@@ -30,12 +34,138 @@ function preloadLiff(): Plugin {
         const chunks = Object.values(ctx.bundle ?? {}).filter(
           (c) => c.type === 'chunk' && (c.name === 'session' || c.name === 'liff-sdk'),
         )
-        return chunks.map((c) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/liff/${c.fileName}` },
-          injectTo: 'head' as const,
-        }))
+        const mock = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.name === 'liff-mock',
+        )
+        return [
+          ...chunks.map((c) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/liff/${c.fileName}` },
+            injectTo: 'head' as const,
+          })),
+          // Named for the server, which preloads it in demo mode only (bot/liff-page.ts).
+          ...(mock
+            ? [
+                {
+                  tag: 'meta',
+                  attrs: { name: 'bunko-liff-mock', content: `/liff/${mock.fileName}` },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
+        ]
       },
+    },
+  }
+}
+
+/** One small TypeScript entry (early.ts, sw.ts) bundled into a minified classic script. */
+async function classicScript(entry: string, define: Record<string, string> = {}) {
+  const bundle = await rolldown({
+    input: here(entry),
+    logLevel: 'warn',
+    transform: { define: { 'import.meta.env.BASE_URL': '"/liff/"', ...define } },
+  })
+  try {
+    const { output } = await bundle.generate({ format: 'iife', minify: true })
+    return output[0].code.trim()
+  } finally {
+    await bundle.close()
+  }
+}
+
+/**
+ * The cached card's first paint (src/early.ts) inline at the end of <body>, right after
+ * #app: it runs while the page is parsed, before the bundle. The server allows it by its
+ * hash in the page's Content-Security-Policy (bot/liff-page.ts).
+ */
+function earlyCard(): Plugin {
+  return {
+    name: 'bunko-early-card',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: async () => [
+        { tag: 'script', children: await classicScript('src/early.ts'), injectTo: 'body' },
+      ],
+    },
+  }
+}
+
+/**
+ * The stylesheet inline in the page (2 KB gzipped): a linked one would hold the first paint
+ * (early.ts) until it arrived, even from the service worker's cache, and costs a request
+ * before the first paint on a cold open. The server allows it by its hash (bot/liff-page.ts).
+ * The file stays in the build for a page of an older version that links it.
+ */
+function inlineCss(): Plugin {
+  return {
+    name: 'bunko-inline-css',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const page = bundle['index.html']
+      if (page?.type !== 'asset' || typeof page.source !== 'string') return
+      let html = page.source
+      for (const [name, file] of Object.entries(bundle)) {
+        if (file.type !== 'asset' || !name.endsWith('.css')) continue
+        const link = new RegExp(`<link rel="stylesheet"[^>]*href="/liff/${name}"[^>]*>`)
+        if (!link.test(html)) continue
+        // The disabled link loads nothing; it tells Vite's loader of lazy chunks that this
+        // stylesheet is in the page, so it never holds the LIFF chunk until the file has come.
+        const marker = `<link rel="stylesheet" href="/liff/${name}" disabled>`
+        html = html.replace(link, () => `<style>${String(file.source).trim()}</style>${marker}`)
+      }
+      // The bundle's tags after the first paint's script: the parser reaches it before the
+      // browser starts compiling modules that a service worker hands over at once.
+      const tags: string[] = []
+      html = html.replace(
+        /\s*<(script type="module"[^>]*><\/script|link rel="modulepreload"[^>]*)>/g,
+        (tag) => {
+          tags.push(tag.trim())
+          return ''
+        },
+      )
+      page.source = html.replace('</body>', `${tags.join('\n')}\n</body>`)
+    },
+  }
+}
+
+/**
+ * What the service worker keeps at install: every file but the camera reader (110 KB gzipped,
+ * kept when first used). liff-mock (3 KB) is kept too: the demo needs it on every open, and
+ * the first open fetched it before the worker was there to keep it.
+ */
+const KEEP_LATER = /^assets\/zxing-/
+
+/**
+ * /liff/sw.js (src/sw.ts) with this build's version and files. Written after the bundle, so
+ * its version covers the finished index.html too: any change to the app is a new worker.
+ */
+function serviceWorker(): Plugin {
+  let outDir = ''
+  return {
+    name: 'bunko-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    async writeBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => /^assets\/.+\.(js|css)$/.test(f) && !KEEP_LATER.test(f))
+        .sort()
+        .map((f) => `/liff/${f}`)
+      const html = await readFile(join(outDir, 'index.html'), 'utf8')
+      const version = createHash('sha256')
+        .update(html)
+        .update(files.join('\n'))
+        .digest('hex')
+        .slice(0, 16)
+      const shell = JSON.stringify({ version, files })
+      await writeFile(
+        join(outDir, 'sw.js'),
+        await classicScript('src/sw.ts', { BUNKO_SHELL: shell }),
+      )
     },
   }
 }
@@ -44,7 +174,13 @@ export default defineConfig({
   root: here('.'),
   base: '/liff/',
   publicDir: false,
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), preloadLiff()],
+  plugins: [
+    preact({ devToolsEnabled: false, prefreshEnabled: false }),
+    preloadLiff(),
+    earlyCard(),
+    inlineCss(),
+    serviceWorker(),
+  ],
   build: {
     outDir: here('../dist/liff'),
     emptyOutDir: true,

@@ -98,7 +98,7 @@ function buildBunko(env: WorkerEnv, demo: DemoSupport | null): WorkerBunko {
     ticks.last = 0
   }
   app.route('/', createApp(deps, { onClockAdvanced }))
-  app.get('/liff/*', liffFallback(env.ASSETS))
+  app.get('/liff/*', liffFallback(env.ASSETS, config))
   app.get('/', (c) => c.redirect(config.demo ? '/simulator' : '/healthz'))
   return { app, deps, config, demoClock, sim, seeded: false, ticks }
 }

@@ -38,7 +38,9 @@ export interface AppProps {
   config?: Promise<LiffConfig>
 }
 
-export function App({ cached, session, config }: AppProps) {
+export function App({ cached: kept, session, config }: AppProps) {
+  // Dropped when LIFF says another LINE user is signed in (store.ts adoptOwner).
+  const [cached, setCached] = useState(kept)
   const [configured, setConfigured] = useState<LiffConfig['libraryName'] | null>(null)
   useEffect(() => {
     config?.then(
@@ -62,6 +64,7 @@ export function App({ cached, session, config }: AppProps) {
         setLang(lang)
         setLangState(lang)
         setLiff(s)
+        if (!cachedCard()) setCached(null)
         // The cart is kept on the server: take its current state (another phone may have
         // changed it). A failure leaves the copy on this phone, and the pages say why.
         syncCart().catch(() => {})
@@ -90,7 +93,12 @@ export function App({ cached, session, config }: AppProps) {
         {gate ? (
           <Gate gate={gate} session={liff} />
         ) : (
-          <Page route={route} cached={cached} onUnlinked={() => setGate('unlinked')} />
+          <Page
+            key={cached ? 'cached' : 'none'}
+            route={route}
+            cached={cached}
+            onUnlinked={() => setGate('unlinked')}
+          />
         )}
       </main>
       {!gate && <Menu current={route.name} />}

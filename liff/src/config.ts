@@ -1,11 +1,26 @@
 /**
- * config.json (the LIFF id, mock mode, the library's name): asked for as the entry starts,
- * not after the LIFF SDK chunk has loaded, so the ID token and the card come a round trip
- * sooner on a slow network (issue 21).
+ * The LIFF config (the LIFF id, mock mode, the library's name). bunko's server puts it in the
+ * page (`<script type="application/json" id="bunko-config">`, bot/liff-page.ts), so LIFF
+ * starts without a round trip for it (issue 21); a page without it (a static server, the
+ * browser tests) asks for config.json as the entry starts, not after the LIFF chunk.
  */
 import type { LiffConfig } from '../api-types.ts'
 
+/** The config the page carries, or null. */
+export function inlineConfig(): LiffConfig | null {
+  const text = document.getElementById('bunko-config')?.textContent
+  if (!text) return null
+  try {
+    const c = JSON.parse(text) as LiffConfig
+    return typeof c.liffId === 'string' ? c : null
+  } catch {
+    return null
+  }
+}
+
 export async function loadConfig(): Promise<LiffConfig> {
+  const inline = inlineConfig()
+  if (inline) return inline
   const res = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-store' })
   if (!res.ok) throw new Error(`config.json: ${res.status}`)
   return (await res.json()) as LiffConfig

@@ -24,6 +24,11 @@ export interface Session {
   /** The LINE app's language (liff.getAppLanguage(), older clients liff.getLanguage()). */
   language: string
   inClient: boolean
+  /**
+   * The LINE user id (the ID token's `sub`; in the simulator the user it names), to keep the
+   * cached card to its owner (card-owner.ts); null when LINE gives no ID token.
+   */
+  user: string | null
   close(): void
   /**
    * LINE's code reader, `liff.scanCodeV2()` (`{ value }`), where LINE offers it; absent: the
@@ -57,6 +62,23 @@ function appLanguage(): string {
 
 export { loadConfig } from './config.ts'
 
+/**
+ * The `sub` (LINE user id) of an ID token, unverified: only to tell users apart on this phone
+ * (the server verifies every token itself). Here, not in card-owner.ts, so this chunk shares
+ * no module with the entry.
+ */
+export function tokenSubject(idToken: string | null): string | null {
+  const part = idToken?.split('.')[1]
+  if (!part) return null
+  try {
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'))
+    const sub = (JSON.parse(json) as { sub?: unknown }).sub
+    return typeof sub === 'string' && sub ? sub : null
+  } catch {
+    return null
+  }
+}
+
 export async function startSession(config: LiffConfig, params: URLSearchParams): Promise<Session> {
   if (config.mock) return startMock(config, params)
   await liff.init({ liffId: config.liffId })
@@ -69,6 +91,7 @@ export async function startSession(config: LiffConfig, params: URLSearchParams):
     token: async () => liff.getIDToken(),
     language: appLanguage(),
     inClient: liff.isInClient(),
+    user: tokenSubject(liff.getIDToken()),
     close: () => liff.closeWindow(),
     ...(liff.isApiAvailable('scanCodeV2') ? { scanCodeV2: () => liff.scanCodeV2() } : {}),
   }
@@ -106,6 +129,7 @@ async function startMock(config: LiffConfig, params: URLSearchParams): Promise<S
     token: async (refresh) => (refresh ? fetchToken() : liff.getIDToken()),
     language: appLanguage(),
     inClient: liff.isInClient(),
+    user: tokenSubject(liff.getIDToken()) ?? userId,
     close: () => liff.closeWindow(),
     ...(framed
       ? { scanCodeV2: async () => (await import('./sim-scan.ts')).simulatorScan(origin) }

@@ -4,10 +4,16 @@
  * holds and reading history are private and are always read fresh from the server. The cart
  * itself is kept on the server (LINE's in-app browser may drop its storage); the copy here
  * only lets it draw at once.
+ *
+ * The card is kept with its owner, the LINE user it was shown to (card-owner.ts), and with
+ * what the page's first paint needs to draw it before the app has loaded (early.ts): its
+ * bar modules and the words around it. A card without an owner is never drawn early.
  */
 import type { CartResponse, Me, OkResponse, TitleSummary } from '../api-types.ts'
 import { api } from './api.ts'
 import { noteCapabilities } from './capabilities.ts'
+import { mayDrawEarly } from './card-owner.ts'
+import { t } from './i18n/index.ts'
 
 const CARD = 'bunko.card.v1'
 const CART = 'bunko.cart.v1'
@@ -16,6 +22,24 @@ const PLACE = 'bunko.pickup.v1'
 const SYNCED = 'bunko.cart.synced'
 
 export type CardData = Pick<Me, 'patronNumber' | 'name' | 'barcode' | 'libraryName'>
+
+/** The first paint's card (early.ts): drawn as is, so it needs no encoder and no dictionary. */
+export interface EarlyPaint {
+  brand: string
+  title: string
+  label: string
+  /** '1' = bar, '0' = space, quiet zone not included (barcode.ts cardModules). */
+  modules: string
+}
+
+/** The stored card: CardData, whose it is, and its first paint. */
+export interface StoredCard extends CardData {
+  owner?: string
+  early?: EarlyPaint
+}
+
+/** The LINE user of this session (store.ts adoptOwner); null until LIFF has said. */
+let owner: string | null = null
 
 function read<T>(key: string): T | null {
   try {
@@ -33,19 +57,59 @@ function write(key: string, value: unknown): void {
   } catch {}
 }
 
+/**
+ * The card kept on this phone, if it may be drawn now: before LIFF has said who this is,
+ * only when card-owner.ts says it can only be its owner; after, only the session user's.
+ */
 export function cachedCard(): CardData | null {
-  const c = read<CardData>(CARD)
-  return c && typeof c.patronNumber === 'string' && c.barcode ? c : null
+  const c = read<StoredCard>(CARD)
+  if (!c || typeof c.patronNumber !== 'string' || !c.barcode) return null
+  const mine = owner
+    ? c.owner === owner
+    : mayDrawEarly(c.owner, location.search, navigator.userAgent)
+  return mine ? c : null
 }
 
-export function saveCard(me: Me): CardData {
+/**
+ * LIFF has said who is signed in (`user`: their LINE user id, null if it cannot say): a card,
+ * cart copy or pickup place kept for anyone else is forgotten before anything is drawn from
+ * it. True when something was forgotten.
+ */
+export function adoptOwner(user: string | null): boolean {
+  owner = user
+  const c = read<StoredCard>(CARD)
+  if (!c || c.owner === (user ?? undefined)) return false
+  forgetAll()
+  return true
+}
+
+/**
+ * Keep the card /api/me answered. `modules`: its bars as the card page drew them
+ * (barcode.ts cardModules), for the next open's first paint; passed in so that this module,
+ * which every page loads, does not carry the encoders.
+ */
+export function saveCard(me: Me, modules: string | null = null): CardData {
   const card: CardData = {
     patronNumber: me.patronNumber,
     name: me.name,
     barcode: me.barcode,
     libraryName: me.libraryName,
   }
-  write(CARD, card)
+  const stored: StoredCard = {
+    ...card,
+    ...(owner ? { owner } : {}),
+    ...(owner && modules
+      ? {
+          early: {
+            brand: me.libraryName || t.appName,
+            title: t.card.title,
+            label: t.card.barcodeLabel(me.patronNumber),
+            modules,
+          },
+        }
+      : {}),
+  }
+  write(CARD, stored)
   noteCapabilities(me)
   return card
 }

@@ -12,7 +12,7 @@ import { connect } from '../../liff/src/api.ts'
 import { App } from '../../liff/src/app.tsx'
 import { rememberedLang, setLang } from '../../liff/src/i18n/index.ts'
 import type { Session } from '../../liff/src/session.ts'
-import { cachedCard } from '../../liff/src/store.ts'
+import { adoptOwner, cachedCard } from '../../liff/src/store.ts'
 import { FakeLibrary } from './fake-api.ts'
 import { TOKEN } from './fixtures.ts'
 
@@ -70,9 +70,12 @@ export async function mount(route: string, options: MountOptions = {}): Promise<
 }
 
 function startOnce(): Promise<Session> {
-  session ??= import('../../liff/src/session.ts').then(async (m) =>
-    m.startSession(await m.loadConfig(), new URLSearchParams(location.search)),
-  )
+  session ??= import('../../liff/src/session.ts').then(async (m) => {
+    const s = await m.startSession(await m.loadConfig(), new URLSearchParams(location.search))
+    // As main.tsx does: the card is kept for the LINE user LIFF names.
+    adoptOwner(s.user)
+    return s
+  })
   return session
 }
 

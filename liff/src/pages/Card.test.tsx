@@ -5,7 +5,7 @@ import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import { ME } from '../../../test/liff/fixtures.ts'
 import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
 import { QUIET_MODULES } from '../barcode.ts'
-import { cachedCard } from '../store.ts'
+import { adoptOwner, cachedCard } from '../store.ts'
 
 /** NW-7 start/stop characters as modules (1 = bar), from the Codabar standard table. */
 const GUARDS = { A: '1011001001', B: '1001001011', C: '1010010011', D: '1010011001' }
@@ -41,6 +41,7 @@ describe('図書館カード', () => {
         name: '前回 太郎',
         barcode: ME.barcode,
         libraryName: '枚方市立図書館',
+        owner: 'U1',
       }),
     )
     m = await mount('card', { holdConfig: true })
@@ -54,6 +55,24 @@ describe('図書館カード', () => {
     expect(window.__bunkoCardDrawnFrom).toBe('cache')
     expect(window.__bunkoCardDrawnMs).toBeGreaterThanOrEqual(0)
     expect(m.requests).toHaveLength(0)
+  })
+
+  it('LINE-CARD: a card kept for another LINE user is never drawn, and is forgotten once LIFF names this one', async () => {
+    localStorage.setItem(
+      'bunko.card.v1',
+      JSON.stringify({
+        patronNumber: '2100099999',
+        name: '前回 太郎',
+        barcode: ME.barcode,
+        libraryName: '枚方市立図書館',
+        owner: 'U-someone-else',
+      }),
+    )
+    m = await mount('card', { holdConfig: true })
+    expect(m.root.querySelector('svg.barcode')).toBeNull()
+    expect(text(m.root)).not.toContain('前回 太郎')
+    expect(adoptOwner('U1')).toBe(true)
+    expect(localStorage.getItem('bunko.card.v1')).toBeNull()
   })
 
   it('LINE-CARD: start and stop characters come from /api/me, and the fresh card is kept', async () => {
@@ -70,6 +89,10 @@ describe('図書館カード', () => {
       patronNumber: ME.patronNumber,
       barcode: { start: 'B', stop: 'C' },
     })
+    // Kept with its owner and its bars, for the next open's first paint (early.ts).
+    const kept = JSON.parse(localStorage.getItem('bunko.card.v1') ?? '{}')
+    expect(kept.owner).toBe('U1')
+    expect(kept.early.modules).toBe(modules)
     const call = m.requests.find((r) => r.path === '/api/me')
     expect(call?.headers.get('authorization')).toBe('Bearer test-id-token')
   })
@@ -99,6 +122,7 @@ describe('図書館カード', () => {
         name: '前回 太郎',
         barcode: ME.barcode,
         libraryName: '枚方市立図書館',
+        owner: 'U1',
       }),
     )
     m = await mount('card', { fake: new FakeLibrary({ user: 'unlinked' }) })

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { Me } from '../../api-types.ts'
+import { cardModules } from '../barcode.ts'
 import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { type CardData, saveCard } from '../store.ts'
@@ -27,7 +28,7 @@ export function CardPage({ cached }: { cached: CardData | null }) {
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle')
   useEffect(() => {
     if (!me.data) return
-    setCard(saveCard(me.data))
+    setCard(saveCard(me.data, cardModules(me.data.patronNumber, me.data.barcode)))
     setFromCache(false)
   }, [me.data])
   const onDrawn = useCallback(() => markDrawn(fromCache ? 'cache' : 'network'), [fromCache])

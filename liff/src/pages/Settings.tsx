@@ -98,8 +98,11 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
   const unlink = async () => {
     const ok = await action.run(() => api<UnlinkResponse>('POST', '/api/unlink', undefined, patron))
     setAsking(false)
-    if (ok && ok.remaining > 0) location.reload()
-    else if (ok) {
+    // The kept card may be the one just unlinked (the account's first): forget it either way.
+    if (ok && ok.remaining > 0) {
+      forgetAll()
+      location.reload()
+    } else if (ok) {
       forgetAll()
       onUnlinked()
     }

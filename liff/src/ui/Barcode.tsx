@@ -5,15 +5,8 @@
  */
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { CardSymbology, CodabarGuard } from '../../api-types.ts'
-import { barRuns, cardModules, modulePx, QUIET_MODULES } from '../barcode.ts'
-
-/** The page's side padding (1rem each side) and the widest card worth drawing. */
-const SIDE = 32
-const MAX = 640
-
-function available(): number {
-  return Math.max(200, Math.min(window.innerWidth || 360, MAX) - SIDE)
-}
+import { cardModules } from '../barcode.ts'
+import { availableWidth as available, barGeometry } from '../bars.ts'
 
 export function Barcode(props: {
   number: string
@@ -37,10 +30,7 @@ export function Barcode(props: {
     if (modules) onDrawn?.()
   }, [modules, onDrawn])
   if (!modules) return null
-  const total = modules.length + 2 * QUIET_MODULES
-  const m = modulePx(width, total, window.devicePixelRatio || 1)
-  const w = total * m
-  const h = Math.max(96, Math.round(w * 0.3))
+  const { w, h, bars } = barGeometry(modules, width, window.devicePixelRatio || 1)
   return (
     <svg
       class="barcode"
@@ -52,8 +42,8 @@ export function Barcode(props: {
       shape-rendering="crispEdges"
     >
       <rect width={w} height={h} fill="#fff" />
-      {barRuns(modules).map(([x, n]) => (
-        <rect key={x} x={x * m} width={n * m} height={h} fill="#000" />
+      {bars.map(([x, width]) => (
+        <rect key={x} x={x} width={width} height={h} fill="#000" />
       ))}
     </svg>
   )
