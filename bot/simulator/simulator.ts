@@ -172,6 +172,7 @@ function initialState(options: LineSimulatorOptions): SimulatorState {
     richMenuBatches: new Map(),
     usage: new Map(),
     rateWindows: new Map(),
+    sweptAt: Number.NEGATIVE_INFINITY,
     faults: [],
     calls: [],
     deliveries: [],
