@@ -8,7 +8,7 @@
  * search triggers, before anything is timed.
  */
 import Database from 'better-sqlite3'
-import { countTitles, getTitles, searchTitles } from '../../db/catalogue.ts'
+import { countTitles, searchTitles, titleAvailability } from '../../db/catalogue.ts'
 import type { Db } from '../../db/client.ts'
 import { type Summary, timeEach } from './stats.ts'
 
@@ -84,7 +84,7 @@ export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary
           countTitles(db, { q }),
         ])
         // The page's availability, as the embedded system's `availability` answers it.
-        const shown = await getTitles(
+        const shown = await titleAvailability(
           db,
           hits.map((h) => h.id),
         )

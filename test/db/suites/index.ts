@@ -15,6 +15,7 @@ import { pickListSuite } from './pick-list.ts'
 import { pollSuite } from './poll.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
+import { searchAvailabilitySuite } from './search-availability.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -40,4 +41,5 @@ export function allSuites(open: OpenDb): void {
   purchaseRequestSuite(open)
   remindersSuite(open)
   familySuite(open)
+  searchAvailabilitySuite(open)
 }
