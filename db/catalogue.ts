@@ -109,7 +109,9 @@ export async function searchTitles(
 
 /**
  * How many titles a search finds, counted no further than `cap` (default `SEARCH_CAP`):
- * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches.
+ * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches, in
+ * the index's ascending order (which `cap` + 1 does not change the count) and, for a search of
+ * one kind of term, from the FTS5 doclist alone.
  */
 export async function countTitles(
   db: Db,
@@ -119,7 +121,7 @@ export async function countTitles(
   if (terms.length === 0) return { count: 0, capped: false }
   const cap = searchCap(input.cap)
   const [row] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (${candidateIds(terms, cap + 1)})`,
+    sql`SELECT count(*) AS n FROM (${candidateIds(terms, cap + 1, false)})`,
   )
   const n = Number(row?.n ?? 0)
   return { count: Math.min(n, cap), capped: n > cap }

@@ -1,6 +1,7 @@
 /**
  * The bounded candidate set of a catalogue search (issue 21): the ids of the newest `cap` live
- * titles that match every term, read from the full-text indexes in their own rowid order
+ * titles that match every term, read from the full-text indexes (which hold live titles only)
+ * in their own rowid order
  * (newest first) and stopped after `cap`. A common word (の is in most titles) therefore costs
  * the same as a rare one: ranking and counting look at no more than `cap` titles, never at
  * every match.
@@ -76,20 +77,29 @@ function inFields(term: string): SQL {
 }
 
 /**
- * A SELECT of `id`: the newest `cap` live titles matching every term, highest id first.
- * `terms` must not be empty (db/catalogue.ts's `searchTerms` gives at least one or none).
+ * A SELECT of `id`: the newest `cap` live titles matching every term, highest id first; with
+ * `newestFirst` false, any `cap` of them in the index's own ascending order, which is all a
+ * count needs and cheaper for FTS5 to read. `terms` must not be empty (db/catalogue.ts's
+ * `searchTerms` gives at least one or none).
+ *
+ * Both indexes hold live titles only (migration 0014: withdrawn ones are kept out by the
+ * triggers and by the views 'rebuild' reads), so a search of one kind of term reads the FTS5
+ * doclist alone and never looks a match up in `titles`: at a million titles that halved the
+ * cost of counting to 1,001. Only a search that mixes short and long terms reads each
+ * candidate's row, to check the short terms on it.
  */
-export function candidateIds(terms: string[], cap: number): SQL {
+export function candidateIds(terms: string[], cap: number, newestFirst = true): SQL {
   const long = terms.filter((t) => [...t].length >= 3)
   const short = terms.filter((t) => [...t].length < 3)
-  const grams = matchAll(short, gramToken)
+  const order = newestFirst ? sql`ORDER BY m.rowid DESC` : sql``
   if (long.length === 0)
-    return sql`SELECT m.rowid AS id FROM titles_grams m JOIN titles t ON t.id = m.rowid
-      WHERE titles_grams MATCH ${grams} AND t.withdrawn_at IS NULL
-      ORDER BY m.rowid DESC LIMIT ${cap}`
+    return sql`SELECT m.rowid AS id FROM titles_grams m
+      WHERE titles_grams MATCH ${matchAll(short, gramToken)} ${order} LIMIT ${cap}`
+  const match = matchAll(long, (t) => t)
+  if (short.length === 0)
+    return sql`SELECT m.rowid AS id FROM titles_fts m
+      WHERE titles_fts MATCH ${match} ${order} LIMIT ${cap}`
   const alsoShort = short.map((term) => sql`AND ${inFields(term)}`)
   return sql`SELECT m.rowid AS id FROM titles_fts m JOIN titles t ON t.id = m.rowid
-    WHERE titles_fts MATCH ${matchAll(long, (t) => t)} AND t.withdrawn_at IS NULL
-    ${sql.join(alsoShort, sql` `)}
-    ORDER BY m.rowid DESC LIMIT ${cap}`
+    WHERE titles_fts MATCH ${match} ${sql.join(alsoShort, sql` `)} ${order} LIMIT ${cap}`
 }

@@ -16,6 +16,7 @@ import { pollSuite } from './poll.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
 import { searchAvailabilitySuite } from './search-availability.ts'
+import { searchIndexSuite } from './search-index.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -42,4 +43,5 @@ export function allSuites(open: OpenDb): void {
   remindersSuite(open)
   familySuite(open)
   searchAvailabilitySuite(open)
+  searchIndexSuite(open)
 }
