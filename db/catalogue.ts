@@ -97,15 +97,24 @@ export async function searchTitles(
   // Only the windows this page reaches into are read; earlier windows come first. The window
   // is written as an integer literal: a bound number may be a REAL, and the division must not be.
   const read = Math.min(cap, Math.ceil((offset + limit) / window) * window)
-  const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
+  // Pages 1–10 read one window, so numbering the candidates to tell windows apart would only
+  // add a sort (about a third of the ranking's cost at a million titles).
+  const windows =
+    read <= window
+      ? sql``
+      : sql`(row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))}, `
+  // The page's catalogue rows come with the ranking, in the same statement (one D1 round trip).
+  const rows = await db.all<CatalogueRow>(sql`SELECT ${CATALOGUE_COLUMNS} FROM titles t
     WHERE t.id IN (${candidateIds(terms, read)})
-    ORDER BY (row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))},
-      ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
-  return catalogueTitles(
-    db,
-    ids.map((r) => r.id),
-  )
+    ORDER BY ${windows}${audiobooks}${titleFirst}, t.year DESC, t.id DESC
+    LIMIT ${limit} OFFSET ${offset}`)
+  return rows.map((r) => ({ ...r, notForLoan: Boolean(r.notForLoan) }))
 }
+
+/** What a hit shows of its catalogue row, as `CatalogueTitle`'s fields. */
+const CATALOGUE_COLUMNS = sql`t.id, t.title, t.yomi, t.author, t.publisher, t.year, t.isbn,
+  t.material_type AS materialType, t.set_id AS setId, t.volume, t.not_for_loan AS notForLoan`
+type CatalogueRow = Omit<CatalogueTitle, 'notForLoan'> & { notForLoan: number | boolean }
 
 /**
  * How many titles a search finds, counted no further than `cap` (default `SEARCH_CAP`):
