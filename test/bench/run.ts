@@ -171,13 +171,16 @@ async function main(): Promise<void> {
 
 const SEARCH_MEASURED = `Each figure times what the LIFF search page's API asks of the db for one query: a page of
 20 hits (\`searchTitles\`), every hit's availability per library and its hold queue as the
-port's \`availability\` answers it (\`titleAvailability\`), and the count (\`countTitles\`,
-capped at 1,000: 「1,000件以上」), on the same generated library, with a Latin word (Python,
-NHK, JAZZ…) put in front of one title in a hundred (the generator writes none). Six words per class, 100 searches per class after 12 warm-up calls. A term matching
-more than 1,000 titles is counted and shown within its 1,000 newest matches, read from the FTS5
-index in rowid order and ranked 200 at a time (db/search-candidates.ts), so a common word costs
-what a rare one does; a rare word (the Latin ones are in 1% of titles) has a few dozen matches
-at 10,000 titles and reaches that cap at 1,000,000, which is where its growth comes from.`
+port's \`availability\` answers it (\`titleAvailability\`, one statement), and the count
+(\`countTitles\`, capped at 1,000: 「1,000件以上」), on the same generated library, with a Latin
+word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes none).
+Six words per class, 100 searches per class after 12 warm-up calls, wall-clock time on a
+machine others share (compare the load average). A term matching more than 1,000 titles is
+counted and shown within its 1,000 newest matches, read from the FTS5 index in rowid order
+and ranked 200 at a time (db/search-candidates.ts); the indexes hold live titles only, so the
+count reads the FTS5 doclist alone. A common word costs what a rare one does; each Latin word
+is in 0.1% of titles, about ten matches at 10,000 titles and 1,000 at 1,000,000, which is
+where its growth comes from.`
 
 try {
   await main()

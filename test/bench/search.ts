@@ -1,7 +1,8 @@
 /**
- * Catalogue search as the LIFF search page calls it (issue 21): a page of 20 hits with the
- * availability of each (`searchTitles`) and the capped count (`countTitles`), timed together
- * per class of query: one, two, three or more characters × kana, kanji, Latin.
+ * Catalogue search as the LIFF search page calls it (issue 21): a page of 20 hits
+ * (`searchTitles`), the availability of each as the port answers it (`titleAvailability`) and
+ * the capped count (`countTitles`), timed together per class of query: one, two, three or more
+ * characters × kana, kanji, Latin.
  *
  * The generated catalogue has no Latin letters, while a real one has many (Python入門, NHK,
  * JAZZ): `addLatinTitles` puts a Latin word in front of one title in a hundred, through the
