@@ -31,6 +31,8 @@ export function searchIndexSuite(open: OpenDb) {
               createdAt: 0,
               // 404 arrives withdrawn (an import may write such a row).
               withdrawnAt: id === 404 ? NOW : null,
+              isbn: id === 401 ? '9784101092058' : null,
+              author: id === 403 ? 'トウダイ モリコ' : '',
             })),
           )
           .returning({ id: titles.id }),
@@ -88,6 +90,20 @@ export function searchIndexSuite(open: OpenDb) {
       await run(sql`DELETE FROM titles WHERE id IN (403, 404)`)
       expect(await indexed()).toEqual({ fts: [401, 402], grams: [401, 402] })
       await intact()
+    })
+
+    it('long and short terms together: the whole long term is checked, the ISBN still found', async () => {
+      // 灯台守の記録 holds 灯台 … の記 … 記録: the first and last pairs of 灯台の記録 but not the
+      // term itself, so the pair prefilter alone would find it.
+      expect(await found('灯台の記録 守')).toEqual({ ids: [], count: 0 })
+      expect(await found('灯台守の記録 40')).toEqual({ ids: [403, 402, 401], count: 3 })
+      // Hiragana finds the katakana author through the gram index too.
+      expect(await found('とうだい モリ')).toEqual({ ids: [403], count: 1 })
+      expect(await found('とうだいもり 記')).toEqual({ ids: [], count: 0 })
+      expect(await found('とうだい もりこ 灯')).toEqual({ ids: [403], count: 1 })
+      // Only the trigram index holds the ISBN: a digits term with a short term still finds it.
+      expect(await found('9784101 灯台')).toEqual({ ids: [401], count: 1 })
+      expect(await found('978-4-10-109205-8 記録')).toEqual({ ids: [401], count: 1 })
     })
 
     it('a rebuild of either index leaves withdrawn titles out', async () => {
