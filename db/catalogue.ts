@@ -120,7 +120,7 @@ type CatalogueRow = Omit<CatalogueTitle, 'notForLoan'> & { notForLoan: number | 
 /**
  * How many titles a search finds, counted no further than `cap` (default `SEARCH_CAP`):
  * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches, in
- * the index's ascending order (which `cap` + 1 does not change the count) and, for a search of
+ * the index's ascending order (any `cap` + 1 of them give the same answer) and, for a search of
  * one kind of term, from the FTS5 doclist alone.
  */
 export async function countTitles(

@@ -117,7 +117,7 @@ function inFields(term: string): SQL {
  * triggers and by the views 'rebuild' reads), so a search of one kind of term reads the FTS5
  * doclist alone and never looks a match up in `titles`: at a million titles that halved the
  * cost of counting to 1,001. Only a search that mixes short and long terms reads each
- * candidate's row, to check the short terms on it.
+ * candidate's row, to check the terms the index it is read from does not hold.
  */
 export function candidateIds(terms: string[], cap: number, newestFirst = true): SQL {
   const long = terms.filter((t) => [...t].length >= 3)
