@@ -12,10 +12,10 @@
  * first, then by year) in windows of `RANK_WINDOW`: pages 1–10 rank the newest 200, pages
  * 11–20 the next 200, and so on, so page 1 reads 200 titles, not 1,000 (at a million titles
  * this halved the CPU time of a search), and every page stays consistent with the next.
- * A smaller first window (page 1 ranking only the newest 40) was measured and not taken: once
- * counting read the doclist alone, it saved 0.1–0.3 ms of CPU a search at a million titles
- * (a search then cost 1–2.5 ms), too little to let a title match among the newest 200 fall
- * off page 1.
+ * A smaller window (pages 1–2 ranking only the newest 40) was measured and not taken: once
+ * counting read the doclist alone, it saved 0–0.3 ms a search at a million titles (medians
+ * 0.5–1.3 ms against 0.75–1.4 ms, same library and load), too little to let a title match
+ * among the newest 200 fall off page 1.
  *
  * All terms of three or more characters go into one trigram MATCH, all shorter ones into one
  * `titles_grams` MATCH (each term's hiragana and katakana forms ORed, the terms ANDed), so FTS5
