@@ -16,7 +16,8 @@
  * - the grams are computed in SQL, by a view with a recursive CTE that is also the FTS
  *   table's external content, and kept in step by triggers, so every writer of `titles`
  *   (demo seed, D1 batch, counter) is covered without calling anything; the trigram index
- *   does the same, and 'rebuild' restores either from `titles` at any time;
+ *   does the same, and 'rebuild' restores either from `titles` at any time; both hold live
+ *   titles only (migration 0014: their content views and triggers leave withdrawn ones out);
  * - each gram is the hex of its UTF-8 bytes, so unicode61 sees one ASCII token whatever the
  *   characters are: no punctuation (・, %, ー) splits a gram and no Unicode folding makes it
  *   match more than LIKE did. `gramToken` (db/search-candidates.ts) builds the query token the
@@ -26,11 +27,11 @@
  * `SEARCH_CAP` (1,000) matches in their own order, ranked `RANK_WINDOW` (200, ten pages) at a
  * time, and `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts.
  */
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
-import type { TitleSummary } from '../core/library-system.ts'
+import { inArray, type SQL, sql } from 'drizzle-orm'
+import type { TitleAvailability, TitleSummary } from '../core/library-system.ts'
 import type { Db } from './client.ts'
 import { isId } from './refusals.ts'
-import { copies, holds, places, titles } from './schema.ts'
+import { titles } from './schema.ts'
 import { candidateIds, contains, RANK_WINDOW, SEARCH_CAP } from './search-candidates.ts'
 
 export type { Availability } from '../core/library-system.ts'
@@ -97,19 +98,30 @@ export async function searchTitles(
   // Only the windows this page reaches into are read; earlier windows come first. The window
   // is written as an integer literal: a bound number may be a REAL, and the division must not be.
   const read = Math.min(cap, Math.ceil((offset + limit) / window) * window)
-  const ids = await db.all<{ id: number }>(sql`SELECT t.id FROM titles t
+  // Pages 1–10 read one window, so numbering the candidates to tell windows apart would only
+  // add a sort (about a third of the ranking's cost at a million titles).
+  const windows =
+    read <= window
+      ? sql``
+      : sql`(row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))}, `
+  // The page's catalogue rows come with the ranking, in the same statement (one D1 round trip).
+  const rows = await db.all<CatalogueRow>(sql`SELECT ${CATALOGUE_COLUMNS} FROM titles t
     WHERE t.id IN (${candidateIds(terms, read)})
-    ORDER BY (row_number() OVER (ORDER BY t.id DESC) - 1) / ${sql.raw(String(window))},
-      ${audiobooks}${titleFirst}, t.year DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`)
-  return catalogueTitles(
-    db,
-    ids.map((r) => r.id),
-  )
+    ORDER BY ${windows}${audiobooks}${titleFirst}, t.year DESC, t.id DESC
+    LIMIT ${limit} OFFSET ${offset}`)
+  return rows.map((r) => ({ ...r, notForLoan: Boolean(r.notForLoan) }))
 }
+
+/** What a hit shows of its catalogue row, as `CatalogueTitle`'s fields. */
+const CATALOGUE_COLUMNS = sql`t.id, t.title, t.yomi, t.author, t.publisher, t.year, t.isbn,
+  t.material_type AS materialType, t.set_id AS setId, t.volume, t.not_for_loan AS notForLoan`
+type CatalogueRow = Omit<CatalogueTitle, 'notForLoan'> & { notForLoan: number | boolean }
 
 /**
  * How many titles a search finds, counted no further than `cap` (default `SEARCH_CAP`):
- * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches.
+ * `capped` means more than `count` match ("1,000件以上"). Reads at most `cap` + 1 matches, in
+ * the index's ascending order (any `cap` + 1 of them give the same answer) and, for a search of
+ * one kind of term, from the FTS5 doclist alone.
  */
 export async function countTitles(
   db: Db,
@@ -119,7 +131,7 @@ export async function countTitles(
   if (terms.length === 0) return { count: 0, capped: false }
   const cap = searchCap(input.cap)
   const [row] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (${candidateIds(terms, cap + 1)})`,
+    sql`SELECT count(*) AS n FROM (${candidateIds(terms, cap + 1, false)})`,
   )
   const n = Number(row?.n ?? 0)
   return { count: Math.min(n, cap), capped: n > cap }
@@ -162,33 +174,55 @@ async function catalogueTitles(db: Db, ids: number[]): Promise<CatalogueTitle[]>
 
 async function titleHits(db: Db, ids: number[]): Promise<TitleHit[]> {
   if (ids.length === 0) return []
-  const [rows, avail, queues] = await Promise.all([
-    catalogueTitles(db, ids),
-    db.orm
-      .select({
-        titleId: copies.titleId,
-        libraryId: copies.homeLibraryId,
-        library: places.name,
-        copies: sql<number>`count(*)`,
-        onShelf: sql<number>`sum(${copies.status} = 'on_shelf')`,
-      })
-      .from(copies)
-      .innerJoin(places, eq(places.id, copies.homeLibraryId))
-      .where(and(inArray(copies.titleId, ids), isNull(copies.withdrawnAt)))
-      .groupBy(copies.titleId, copies.homeLibraryId, places.name),
-    db.orm
-      .select({ titleId: holds.titleId, n: sql<number>`count(*)` })
-      .from(holds)
-      .where(sql`${holds.titleId} IN ${ids} AND ${holds.state} = 'waiting'`)
-      .groupBy(holds.titleId),
-  ])
+  const [rows, avail] = await Promise.all([catalogueTitles(db, ids), availabilityOf(db, ids)])
+  const byId = new Map(avail.map((a) => [a.titleId, a]))
   return rows.map((t) => ({
     ...t,
-    availability: avail
-      .filter((a) => a.titleId === t.id)
-      .map(({ titleId: _, ...a }) => ({ ...a, onShelf: Number(a.onShelf) })),
-    waiting: Number(queues.find((q) => q.titleId === t.id)?.n ?? 0),
+    availability: byId.get(t.id)?.availability ?? [],
+    waiting: byId.get(t.id)?.waiting ?? 0,
   }))
+}
+
+/**
+ * Each title's copies per library and its hold queue, in one statement (one D1 round trip):
+ * the port's `availability` for a page of hits asks only this, not the catalogue rows, which
+ * the search already has. Ids that are no title are left out; a title without copies has an
+ * empty `availability`.
+ */
+async function availabilityOf(db: Db, ids: number[]): Promise<TitleAvailability[]> {
+  if (ids.length === 0) return []
+  const rows = await db.all<{
+    titleId: number
+    libraryId: number | null
+    library: string | null
+    copies: number
+    onShelf: number
+    waiting: number
+  }>(sql`SELECT t.id AS titleId, c.home_library_id AS libraryId, p.name AS library,
+      count(c.id) AS copies, coalesce(sum(c.status = 'on_shelf'), 0) AS onShelf,
+      (SELECT count(*) FROM holds h WHERE h.title_id = t.id AND h.state = 'waiting') AS waiting
+    FROM titles t
+    LEFT JOIN copies c ON c.title_id = t.id AND c.withdrawn_at IS NULL
+    LEFT JOIN places p ON p.id = c.home_library_id
+    WHERE t.id IN ${ids}
+    GROUP BY t.id, c.home_library_id
+    ORDER BY t.id, c.home_library_id`)
+  const out = new Map<number, TitleAvailability>()
+  for (const r of rows) {
+    let a = out.get(r.titleId)
+    if (!a) {
+      a = { titleId: r.titleId, availability: [], waiting: Number(r.waiting) }
+      out.set(r.titleId, a)
+    }
+    if (r.libraryId !== null && r.library !== null)
+      a.availability.push({
+        libraryId: r.libraryId,
+        library: r.library,
+        copies: Number(r.copies),
+        onShelf: Number(r.onShelf),
+      })
+  }
+  return [...out.values()]
 }
 
 /** One catalogue row without availability (front mode asks the ILS where its copies are). */
@@ -197,7 +231,23 @@ export async function getCatalogueTitle(db: Db, id: number): Promise<CatalogueTi
   return (await catalogueTitles(db, [id]))[0] ?? null
 }
 
-/** Many titles with their availability, in one go (the port's batch availability). */
+/**
+ * The availability and hold queue of many titles (the port's `availability` for a page of
+ * search hits), without their catalogue rows; in `ids` order, unknown ids left out.
+ */
+export async function titleAvailability(
+  db: Db,
+  ids: readonly number[],
+): Promise<TitleAvailability[]> {
+  const unique = [...new Set(ids)].filter(isId)
+  const found = new Map<number, TitleAvailability>()
+  // D1 binds at most 100 parameters per statement.
+  for (let i = 0; i < unique.length; i += 90)
+    for (const a of await availabilityOf(db, unique.slice(i, i + 90))) found.set(a.titleId, a)
+  return unique.flatMap((id) => found.get(id) ?? [])
+}
+
+/** Many titles with their availability, in one go. */
 export async function getTitles(db: Db, ids: readonly number[]): Promise<TitleHit[]> {
   const unique = [...new Set(ids)].filter(isId)
   const out: TitleHit[] = []

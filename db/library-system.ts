@@ -15,7 +15,7 @@ import {
   type PatronSummary,
   type Policy,
 } from '../core/index.ts'
-import { getTitle, getTitles } from './catalogue.ts'
+import { getTitle, titleAvailability } from './catalogue.ts'
 import type { Db } from './client.ts'
 import { activeHoldFacts, openLoanFacts, type PatronRow, patronFacts, placeFacts } from './facts.ts'
 import { cancelHold, changePickupPlace } from './hold-changes.ts'
@@ -120,14 +120,7 @@ export function embeddedLibrarySystem(db: Db, policy: Policy): LibrarySystem {
       queueExpiry: async (at, now) => ok(await queueExpiryNotices(db, at, now)),
     },
 
-    availability: async (titleIds) =>
-      ok(
-        (await getTitles(db, titleIds)).map((t) => ({
-          titleId: t.id,
-          availability: t.availability,
-          waiting: t.waiting,
-        })),
-      ),
+    availability: async (titleIds) => ok(await titleAvailability(db, titleIds)),
     copies: async (titleId) => ok(await titleCopies(db, titleId)),
 
     async changePassword(input, now) {

@@ -1,9 +1,9 @@
 /**
  * The bounded candidate set of a catalogue search (issue 21): the ids of the newest `cap` live
- * titles that match every term, read from the full-text indexes in their own rowid order
- * (newest first) and stopped after `cap`. A common word (の is in most titles) therefore costs
- * the same as a rare one: ranking and counting look at no more than `cap` titles, never at
- * every match.
+ * titles that match every term, read from the full-text indexes (which hold live titles only)
+ * in their own rowid order (newest first) and stopped after `cap`. A common word (の is in most
+ * titles) therefore costs the same as a rare one: ranking and counting look at no more than
+ * `cap` titles, never at every match.
  *
  * What this chooses, where the guide is silent: for a word found in more than `cap` titles the
  * pages show the `cap` most recently catalogued of them (highest id) and the count says
@@ -12,13 +12,21 @@
  * first, then by year) in windows of `RANK_WINDOW`: pages 1–10 rank the newest 200, pages
  * 11–20 the next 200, and so on, so page 1 reads 200 titles, not 1,000 (at a million titles
  * this halved the CPU time of a search), and every page stays consistent with the next.
+ * A smaller window (pages 1–2 ranking only the newest 40) was measured and not taken: once
+ * counting read the doclist alone, it saved 0–0.3 ms a search at a million titles (medians
+ * 0.5–1.3 ms against 0.75–1.4 ms, same library and load), too little to let a title match
+ * among the newest 200 fall off page 1.
  *
  * All terms of three or more characters go into one trigram MATCH, all shorter ones into one
  * `titles_grams` MATCH (each term's hiragana and katakana forms ORed, the terms ANDed), so FTS5
- * intersects the doclists itself. When both kinds are typed, the trigram index drives and each
- * short term is checked on the title's own row with `instr` (`contains`): what the gram index
- * holds (grams of `lower(field)`), without a second FTS5 query per row (probing the gram index
- * row by row cost about 0.5 ms a row at a million titles).
+ * intersects the doclists itself. When both kinds are typed, the gram index drives: the short
+ * terms and the first and last character pair of each long term in one MATCH, then each long
+ * term is checked on the title's own row with `instr` (`contains`, as the gram index folds
+ * case: ASCII only). Letting the trigram index drive and checking the short terms row by row
+ * read every match of a common long word when the short one was rare (はじめての 猫: 47,756
+ * rows, 180 ms at a million titles; 10–20 ms this way, where FTS5 skips through the doclists).
+ * A long term that may be part of an ISBN (digits, X, hyphens) still lets the trigram index
+ * drive, as only it holds the ISBN. (Probing the gram index row by row cost about 0.5 ms a row.)
  */
 import { type SQL, sql } from 'drizzle-orm'
 
@@ -55,6 +63,30 @@ function matchAll(terms: string[], token: (t: string) => string): string {
 }
 
 /**
+ * The `titles_grams` query of long terms: the first and last pair of neighbouring characters
+ * of each form ANDed, the forms ORed, the terms ANDed. A title holding the term holds both
+ * pairs, so this finds a superset of the trigram index's matches (less the ISBN, which the gram
+ * index leaves out); `inFields` then checks each term itself on the row. (ANDing every pair
+ * cost more in FTS5 than the few rows it spared the check.)
+ */
+function pairsAll(terms: string[]): string {
+  return terms
+    .map((term) => {
+      const variants = [...new Set([term, toKatakana(term)])].map((v) => {
+        const chars = [...v]
+        const all = chars.slice(1).map((c, i) => `${chars[i]}${c}`)
+        const pairs = new Set([all[0]!, all.at(-1)!])
+        return `(${[...pairs].map((pair) => phrase(gramToken(pair))).join(' AND ')})`
+      })
+      return `(${variants.join(' OR ')})`
+    })
+    .join(' AND ')
+}
+
+/** A term that may be (part of) an ISBN, which only the trigram index holds. */
+const isbnLike = (t: string) => /^[\dXx-]+$/.test(t)
+
+/**
  * Whether `field` holds `v`, ASCII case-insensitive as LIKE and the gram index are. Only a term
  * with an ASCII letter needs lower() (SQLite's lower() folds nothing else), so a Japanese term
  * is a plain instr: ranking a thousand candidates then copies no strings.
@@ -67,7 +99,7 @@ export function contains(field: SQL, v: string): SQL {
 
 const GRAM_FIELDS = ['title', 'yomi', 'author', 'author_yomi', 'publisher'] as const
 
-/** Whether a field the gram index covers holds the short term (or its katakana form). */
+/** Whether a field the gram index covers holds the term (or its katakana form). */
 function inFields(term: string): SQL {
   const hits = [...new Set([term, toKatakana(term)])].flatMap((v) =>
     GRAM_FIELDS.map((f) => contains(sql`t.${sql.raw(f)}`, v)),
@@ -76,20 +108,35 @@ function inFields(term: string): SQL {
 }
 
 /**
- * A SELECT of `id`: the newest `cap` live titles matching every term, highest id first.
- * `terms` must not be empty (db/catalogue.ts's `searchTerms` gives at least one or none).
+ * A SELECT of `id`: the newest `cap` live titles matching every term, highest id first; with
+ * `newestFirst` false, any `cap` of them in the index's own ascending order, which is all a
+ * count needs and cheaper for FTS5 to read. `terms` must not be empty (db/catalogue.ts's
+ * `searchTerms` gives at least one or none).
+ *
+ * Both indexes hold live titles only (migration 0014: withdrawn ones are kept out by the
+ * triggers and by the views 'rebuild' reads), so a search of one kind of term reads the FTS5
+ * doclist alone and never looks a match up in `titles`: at a million titles that halved the
+ * cost of counting to 1,001. Only a search that mixes short and long terms reads each
+ * candidate's row, to check the terms the index it is read from does not hold.
  */
-export function candidateIds(terms: string[], cap: number): SQL {
+export function candidateIds(terms: string[], cap: number, newestFirst = true): SQL {
   const long = terms.filter((t) => [...t].length >= 3)
   const short = terms.filter((t) => [...t].length < 3)
-  const grams = matchAll(short, gramToken)
+  const order = newestFirst ? sql`ORDER BY m.rowid DESC` : sql``
   if (long.length === 0)
-    return sql`SELECT m.rowid AS id FROM titles_grams m JOIN titles t ON t.id = m.rowid
-      WHERE titles_grams MATCH ${grams} AND t.withdrawn_at IS NULL
-      ORDER BY m.rowid DESC LIMIT ${cap}`
-  const alsoShort = short.map((term) => sql`AND ${inFields(term)}`)
-  return sql`SELECT m.rowid AS id FROM titles_fts m JOIN titles t ON t.id = m.rowid
-    WHERE titles_fts MATCH ${matchAll(long, (t) => t)} AND t.withdrawn_at IS NULL
-    ${sql.join(alsoShort, sql` `)}
-    ORDER BY m.rowid DESC LIMIT ${cap}`
+    return sql`SELECT m.rowid AS id FROM titles_grams m
+      WHERE titles_grams MATCH ${matchAll(short, gramToken)} ${order} LIMIT ${cap}`
+  const match = matchAll(long, (t) => t)
+  if (short.length === 0)
+    return sql`SELECT m.rowid AS id FROM titles_fts m
+      WHERE titles_fts MATCH ${match} ${order} LIMIT ${cap}`
+  if (long.some(isbnLike)) {
+    const alsoShort = short.map((term) => sql`AND ${inFields(term)}`)
+    return sql`SELECT m.rowid AS id FROM titles_fts m JOIN titles t ON t.id = m.rowid
+      WHERE titles_fts MATCH ${match} ${sql.join(alsoShort, sql` `)} ${order} LIMIT ${cap}`
+  }
+  const both = `${matchAll(short, gramToken)} AND ${pairsAll(long)}`
+  const alsoLong = long.map((term) => sql`AND ${inFields(term)}`)
+  return sql`SELECT m.rowid AS id FROM titles_grams m JOIN titles t ON t.id = m.rowid
+    WHERE titles_grams MATCH ${both} ${sql.join(alsoLong, sql` `)} ${order} LIMIT ${cap}`
 }

@@ -1,14 +1,15 @@
 /**
- * Catalogue search as the LIFF search page calls it (issue 21): a page of 20 hits with the
- * availability of each (`searchTitles`) and the capped count (`countTitles`), timed together
- * per class of query: one, two, three or more characters × kana, kanji, Latin.
+ * Catalogue search as the LIFF search page calls it (issue 21): a page of 20 hits
+ * (`searchTitles`), the availability of each as the port answers it (`titleAvailability`) and
+ * the capped count (`countTitles`), timed together per class of query: one, two, three or more
+ * characters × kana, kanji, Latin.
  *
  * The generated catalogue has no Latin letters, while a real one has many (Python入門, NHK,
  * JAZZ): `addLatinTitles` puts a Latin word in front of one title in a hundred, through the
  * search triggers, before anything is timed.
  */
 import Database from 'better-sqlite3'
-import { countTitles, getTitles, searchTitles } from '../../db/catalogue.ts'
+import { countTitles, searchTitles, titleAvailability } from '../../db/catalogue.ts'
 import type { Db } from '../../db/client.ts'
 import { type Summary, timeEach } from './stats.ts'
 
@@ -84,7 +85,7 @@ export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary
           countTitles(db, { q }),
         ])
         // The page's availability, as the embedded system's `availability` answers it.
-        const shown = await getTitles(
+        const shown = await titleAvailability(
           db,
           hits.map((h) => h.id),
         )

@@ -15,6 +15,8 @@ import { pickListSuite } from './pick-list.ts'
 import { pollSuite } from './poll.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
+import { searchAvailabilitySuite } from './search-availability.ts'
+import { searchIndexSuite } from './search-index.ts'
 import { staffSuite } from './staff.ts'
 import { statsSuite } from './stats.ts'
 import { transitSuite } from './transit.ts'
@@ -40,4 +42,6 @@ export function allSuites(open: OpenDb): void {
   purchaseRequestSuite(open)
   remindersSuite(open)
   familySuite(open)
+  searchAvailabilitySuite(open)
+  searchIndexSuite(open)
 }
