@@ -17,7 +17,7 @@
  *   table's external content, and kept in step by triggers, so every writer of `titles`
  *   (demo seed, D1 batch, counter) is covered without calling anything; the trigram index
  *   does the same, and 'rebuild' restores either from `titles` at any time; both hold live
- *   titles only (migration 0014: their content views and triggers leave withdrawn ones out);
+ *   titles only (migration 0015: their content views and triggers leave withdrawn ones out);
  * - each gram is the hex of its UTF-8 bytes, so unicode61 sees one ASCII token whatever the
  *   characters are: no punctuation (・, %, ー) splits a gram and no Unicode folding makes it
  *   match more than LIKE did. `gramToken` (db/search-candidates.ts) builds the query token the

@@ -113,7 +113,7 @@ function inFields(term: string): SQL {
  * count needs and cheaper for FTS5 to read. `terms` must not be empty (db/catalogue.ts's
  * `searchTerms` gives at least one or none).
  *
- * Both indexes hold live titles only (migration 0014: withdrawn ones are kept out by the
+ * Both indexes hold live titles only (migration 0015: withdrawn ones are kept out by the
  * triggers and by the views 'rebuild' reads), so a search of one kind of term reads the FTS5
  * doclist alone and never looks a match up in `titles`: at a million titles that halved the
  * cost of counting to 1,001. Only a search that mixes short and long terms reads each

@@ -1,5 +1,5 @@
 /**
- * The search indexes hold live titles only (issue 21, migration 0014): a withdrawn title leaves
+ * The search indexes hold live titles only (issue 21, migration 0015): a withdrawn title leaves
  * both the trigram and the gram index through the triggers, comes back when an import restores
  * it, and stays out after a 'rebuild'; so a count reads the FTS5 doclist alone. FTS5's own
  * integrity check compares each index with its content view after every step.
