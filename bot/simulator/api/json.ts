@@ -6,6 +6,10 @@ import type { SimEnv } from './middleware.ts'
 
 /** The body as an object, or the 400 LINE answers when it is not one. */
 export async function readJsonObject(c: Context<SimEnv>): Promise<Obj | Response> {
+  // recordBody has parsed it already for the record; nothing changes a body once read.
+  const recorded = c.get('call')?.body
+  if (isObj(recorded) && (c.req.header('content-type') ?? '').startsWith('application/json'))
+    return recorded
   try {
     const value: unknown = JSON.parse(await c.req.text())
     if (isObj(value)) return value

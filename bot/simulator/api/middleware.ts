@@ -19,7 +19,9 @@ const RECORDED_HEADERS = ['content-type', 'x-line-retry-key', 'user-agent']
 export function recordCalls(state: SimulatorState): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
     const id = requestId()
-    const url = new URL(c.req.url)
+    // c.req.path is Hono's own (no URL object per call); the query is the rest of the string.
+    const url = c.req.url
+    const q = url.indexOf('?')
     const headers: Record<string, string> = {}
     for (const name of RECORDED_HEADERS) {
       const v = c.req.header(name)
@@ -33,8 +35,8 @@ export function recordCalls(state: SimulatorState): MiddlewareHandler<SimEnv> {
       seq: nextSeq(state),
       at: state.clock(),
       method: c.req.method,
-      path: url.pathname,
-      query: url.search,
+      path: c.req.path,
+      query: q < 0 || q === url.length - 1 ? '' : url.slice(q),
       status: 0,
       requestId: id,
       headers,
@@ -96,7 +98,7 @@ export function rateLimit(state: SimulatorState): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
     const limit = state.limits.rateLimit
     if (limit) {
-      const key = `${c.req.method} ${endpointOf(new URL(c.req.url).pathname)}`
+      const key = `${c.req.method} ${endpointOf(c.req.path)}`
       const now = state.clock()
       const w = state.rateWindows.get(key)
       if (!w || now - w.start >= limit.windowMs)
@@ -142,8 +144,7 @@ function faultResponse(c: Context<SimEnv>, status: number): Response {
 
 export function injectFaults(state: SimulatorState): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
-    const path = new URL(c.req.url).pathname
-    const rule = takeFault(state, c.req.method, path)
+    const rule = takeFault(state, c.req.method, c.req.path)
     if (!rule) return next()
     c.get('call').fault = typeof rule.match === 'string' ? rule.match : String(rule.match)
     if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs))
