@@ -246,6 +246,23 @@ describe('push', () => {
     expect(res.status).toBe(413)
     expect(t.sim.record.botMessages(t.alice)).toHaveLength(0)
   })
+
+  it('answers 413 from a declared Content-Length over 2 MB, and takes a declared small one', async () => {
+    const t = await withFriend()
+    const big = JSON.stringify({ to: t.alice, messages: [text('x')], pad: 'x'.repeat(2 ** 21) })
+    const over = await t.call('POST', '/v2/bot/message/push', {
+      raw: big,
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+    })
+    expect(over.status).toBe(413)
+    const small = JSON.stringify({ to: t.alice, messages: [text('x')] })
+    const ok = await t.call('POST', '/v2/bot/message/push', {
+      raw: small,
+      headers: { 'content-type': 'application/json', 'content-length': String(small.length) },
+    })
+    expect(ok.status).toBe(200)
+    expect(t.sim.record.botMessages(t.alice)).toHaveLength(1)
+  })
 })
 
 describe('multicast', () => {

@@ -76,11 +76,21 @@ export function recordBody(): MiddlewareHandler<SimEnv> {
   }
 }
 
+/**
+ * LINE's body cap. A declared length is checked from the header alone: Hono's bodyLimit looks
+ * at `raw.body` first, which makes @hono/node-server build a whole web Request (streams, an
+ * AbortSignal) for every call, the largest part of the simulator's CPU per push. A body with
+ * no length (chunked) still goes through bodyLimit, which counts it as it arrives.
+ */
 export function limitBody(state: SimulatorState): MiddlewareHandler<SimEnv> {
-  return bodyLimit({
-    maxSize: state.limits.maxBodyBytes,
-    onError: (c) => c.json({ message: MESSAGES.tooLarge }, 413),
-  })
+  const tooLarge = (c: Context<SimEnv>) => c.json({ message: MESSAGES.tooLarge }, 413)
+  const counted = bodyLimit({ maxSize: state.limits.maxBodyBytes, onError: tooLarge })
+  return async (c, next) => {
+    const declared = c.req.header('content-length')
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined)
+      return counted(c, next)
+    return Number(declared) > state.limits.maxBodyBytes ? tooLarge(c) : next()
+  }
 }
 
 export function requireBearer(state: SimulatorState): MiddlewareHandler<SimEnv> {
