@@ -5,9 +5,10 @@
  * (every answer says the service is paused, even before login), the LIFF ID token, the LINE
  * link, then the access rules; unlinking needs only the link, so it is always possible.
  */
+
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { checkService, maintenanceState } from '../../core/maintenance.ts'
+import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
 import { API_LIMIT, clientLimiter } from '../rate-limit.ts'
@@ -61,7 +62,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   })
   app.use(
     '*',
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
         throw problem(400, 'invalid', WORDS.invalid[answerLang(c.req.header('accept-language'))], {

@@ -6,9 +6,10 @@
  * every response is no-store with a CSP that allows no inline script (the camera script is
  * a file). Patron data is only ever rendered after the session check.
  */
+
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
+import { declaredBodyLimit } from '../body-limit.ts'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { auditRoutes } from './audit-page.tsx'
@@ -65,7 +66,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
     c.header('Cache-Control', 'no-store')
     c.header('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
   })
-  app.use('*', bodyLimit({ maxSize: 16 * 1024 }))
+  app.use('*', declaredBodyLimit({ maxSize: 16 * 1024 }))
   app.use('*', refuseControlCharactersInForms())
   app.use(
     '*',

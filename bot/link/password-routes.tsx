@@ -2,8 +2,8 @@
  * /password: register a first web password or reset a forgotten one (ACC-RESET). The
  * strength rule is shown before typing; the same lockout as sign-in applies.
  */
+
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import {
   passwordRuleText,
   RESET_CONFIRM_MINUTES,
@@ -14,6 +14,7 @@ import { isUnavailable } from '../../core/library-system.ts'
 import { checkService } from '../../core/maintenance.ts'
 import { checkPatronNumber } from '../../core/patron-number.ts'
 import { cancelPasswordReset } from '../../db/password-resets.ts'
+import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import { langOf as langOfLine } from '../messages/lang.ts'
@@ -29,7 +30,7 @@ import { Notice } from './views.tsx'
 export function passwordRoutes(deps: AppDeps): Hono {
   const app = new Hono()
   // The forms are a few fields; the pages carry live link nonces and must never be cached.
-  app.use('*', bodyLimit({ maxSize: 16 * 1024 }), async (c, next) => {
+  app.use('*', declaredBodyLimit({ maxSize: 16 * 1024 }), async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
   })

@@ -4,12 +4,13 @@
  * expiry) is stored for them and the browser goes to LINE's account-link dialog, which
  * sends the `accountLink` event that completes the link. Works without JavaScript.
  */
+
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { checkService } from '../../core/maintenance.ts'
 import { checkPatronNumber } from '../../core/patron-number.ts'
 import { familyFull, hasFamilyRoom } from '../../db/family-limit.ts'
 import { createLinkNonce, findLinkByPatron } from '../../db/links.ts'
+import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { type Lang, langOf } from '../pages/layout.tsx'
@@ -45,7 +46,7 @@ const words = {
 export function linkRoutes(deps: AppDeps): Hono {
   const app = new Hono()
   // The forms are a few fields; the pages carry live link nonces and must never be cached.
-  app.use('*', bodyLimit({ maxSize: 16 * 1024 }), async (c, next) => {
+  app.use('*', declaredBodyLimit({ maxSize: 16 * 1024 }), async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
   })

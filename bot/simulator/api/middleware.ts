@@ -4,7 +4,7 @@
  * body cap, bearer-token auth and the per-endpoint rate limit.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { declaredBodyLimit } from '../../body-limit.ts'
 import { MESSAGES } from '../errors.ts'
 import { requestId } from '../ids.ts'
 import { settleRichMenuBatches } from '../richmenu-batch.ts'
@@ -76,21 +76,12 @@ export function recordBody(): MiddlewareHandler<SimEnv> {
   }
 }
 
-/**
- * LINE's body cap. A declared length is checked from the header alone: Hono's bodyLimit looks
- * at `raw.body` first, which makes @hono/node-server build a whole web Request (streams, an
- * AbortSignal) for every call, the largest part of the simulator's CPU per push. A body with
- * no length (chunked) still goes through bodyLimit, which counts it as it arrives.
- */
+/** LINE's body cap (a declared length is read from the header: bot/body-limit.ts says why). */
 export function limitBody(state: SimulatorState): MiddlewareHandler<SimEnv> {
-  const tooLarge = (c: Context<SimEnv>) => c.json({ message: MESSAGES.tooLarge }, 413)
-  const counted = bodyLimit({ maxSize: state.limits.maxBodyBytes, onError: tooLarge })
-  return async (c, next) => {
-    const declared = c.req.header('content-length')
-    if (declared === undefined || c.req.header('transfer-encoding') !== undefined)
-      return counted(c, next)
-    return Number(declared) > state.limits.maxBodyBytes ? tooLarge(c) : next()
-  }
+  return declaredBodyLimit({
+    maxSize: state.limits.maxBodyBytes,
+    onError: (c) => c.json({ message: MESSAGES.tooLarge }, 413),
+  })
 }
 
 export function requireBearer(state: SimulatorState): MiddlewareHandler<SimEnv> {
