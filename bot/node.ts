@@ -14,6 +14,7 @@ import { ConfigError, localDemoEnv, readConfig } from './config.ts'
 import { restoreDemoClock } from './counter/index.tsx'
 import { DEMO_KIOSK, DEMO_STAFF, seedDemoLibrary } from './demo.ts'
 import { consoleLog, errorName } from './log.ts'
+import { installLineFetch } from './node-line-fetch.ts'
 import { nodeServer } from './node-server.ts'
 import { syncRichMenus } from './richmenu/sync.ts'
 import { readSip2Config } from './sip2/server/config.ts'
@@ -51,6 +52,8 @@ if (clock instanceof DemoClock) await restoreDemoClock(db, clock)
 if (config.demo && (await seedDemoLibrary(db, clock.now())))
   log.info('db.demo_seeded', { path: databasePath })
 
+// LINE's API calls go over node:http instead of Node's costlier fetch (node-line-fetch.ts).
+installLineFetch(config.line)
 const { root, line, background, scheduler } = nodeServer({
   db,
   config,

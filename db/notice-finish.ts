@@ -25,8 +25,11 @@ export interface Outcome {
 }
 
 /**
- * Statements recording one outcome: each row by (id, group key), so a row is only finished
- * while it is still held by its own group, in pairs (the holds' mirror, then the notices).
+ * The two statements recording one outcome: each row by (id, group key), so a row is only
+ * finished while it is still held by its own group — the holds' mirror, then the notices.
+ * The pairs travel as one JSON object bound once (`json_each`), so an outcome of any size is
+ * one statement pair of one SQL text, prepared once, within D1's 100 bound parameters (issue
+ * 21: the IN lists of 30 rows were a statement pair per 30 rows, each of its own length).
  * `sent` wins over `failed`: a push LINE accepted (200, or 409 to a repeat) was delivered,
  * whatever another dispatcher concluded meanwhile, and a group put back for a later slot
  * under the same key is delivered too.
@@ -35,31 +38,29 @@ function finishStatements(o: Outcome) {
   const { f, now } = o
   // The unary `+` keeps the state index out: it would walk every unsent notice of the slot.
   const from =
-    f.state === 'sent' ? sql`+state IN ('sending', 'failed', 'pending')` : sql`+state = 'sending'`
-  const rows = o.groups.flatMap((g) => g.ids.map((id) => ({ id, key: g.key })))
-  // `id IN (…)` keeps SQLite on the primary key; the row values alone would walk the state index.
-  return chunk(rows, IN_CHUNK / 3).flatMap((part) => {
-    const ids = inList(part.map((r) => r.id))
-    const pairs = sql.join(
-      part.map((r) => sql`(${r.id}, ${r.key})`),
-      sql`, `,
-    )
-    const mine = sql`id IN (${ids}) AND (id, claimed_by) IN (VALUES ${pairs}) AND ${from}`
-    return [
-      raw<{ id: number }>(sql`UPDATE holds SET notice_state = ${f.state}
-        WHERE id IN (SELECT hold_id FROM notices WHERE ${mine} AND notices.kind = 'hold_ready')
-        RETURNING id`),
-      raw<{ id: string; key: string }>(sql`UPDATE notices SET state = ${f.state},
-          sent_at = ${f.state === 'sent' ? now : null}, last_error = ${f.reason ?? null},
-          attempts = attempts + ${f.tries}, claimed_until = NULL
-        WHERE ${mine}
-        RETURNING id, claimed_by AS key`),
-    ]
-  })
+    f.state === 'sent'
+      ? sql`+n.state IN ('sending', 'failed', 'pending')`
+      : sql`+n.state = 'sending'`
+  const pairs = o.groups.flatMap((g) => g.ids.map((id) => [id, g.key]))
+  // SQLite walks the [id, key] pairs and finds each notice by its primary key.
+  const mine = sql`SELECT n.id FROM json_each(${JSON.stringify(pairs)}) j
+    JOIN notices n ON n.id = json_extract(j.value, '$[0]')
+    WHERE n.claimed_by = json_extract(j.value, '$[1]') AND ${from}`
+  return [
+    raw<{ id: number }>(sql`UPDATE holds SET notice_state = ${f.state}
+      WHERE id IN (SELECT n.hold_id FROM notices n WHERE n.id IN (${mine})
+        AND n.kind = 'hold_ready')
+      RETURNING id`),
+    raw<{ id: string; key: string }>(sql`UPDATE notices SET state = ${f.state},
+        sent_at = ${f.state === 'sent' ? now : null}, last_error = ${f.reason ?? null},
+        attempts = attempts + ${f.tries}, claimed_until = NULL
+      WHERE id IN (${mine})
+      RETURNING id, claimed_by AS key`),
+  ]
 }
 
 /**
- * Record several outcomes in one batch (one statement pair per outcome and chunk), so a
+ * Record several outcomes in one batch (one statement pair per outcome), so a
  * dispatcher at LINE's full rate does not commit once per push. Returns the notices changed
  * per group key.
  */

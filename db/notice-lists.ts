@@ -21,6 +21,14 @@ export const inList = (values: readonly (string | number)[]): SQL =>
     sql`, `,
   )
 
+/**
+ * `values` as one bound JSON array, for `x IN (${jsonList(values)})`: any number of values in
+ * one parameter, so a list is one statement of one SQL text (prepared once) rather than a
+ * statement per chunk, and SQLite still looks each value up in the index (issue 21).
+ */
+export const jsonList = (values: readonly (string | number)[]): SQL =>
+  sql`SELECT value FROM json_each(${JSON.stringify(values)})`
+
 /** Run `query` once per chunk of `values` (an IN list) and concatenate the rows. */
 export async function allIn<T>(
   db: Db,

@@ -7,7 +7,7 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { allIn } from './notice-lists.ts'
+import { jsonList } from './notice-lists.ts'
 import { kv, type NoticeKind, type SlotKind } from './schema.ts'
 
 export {
@@ -71,10 +71,9 @@ export interface ClaimedItem {
  * from the library system (front mode) says what its announcement recorded.
  */
 export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<ClaimedItem[]> {
-  return allIn<ClaimedItem>(
-    db,
-    ids,
-    (list) => sql`SELECT n.claimed_by AS key, n.id, n.kind, n.slot_kind AS slotKind,
+  if (!ids.length) return Promise.resolve([])
+  return db.all<ClaimedItem>(
+    sql`SELECT n.claimed_by AS key, n.id, n.kind, n.slot_kind AS slotKind,
         n.patron_id AS patronId, coalesce(t.title, a.title) AS title,
         coalesce(t.author, a.author) AS author, coalesce(h.pickup_by, a.collect_by) AS collectBy,
         h.visit_starts_at AS visitStartsAt, h.visit_ends_at AS visitEndsAt,
@@ -94,7 +93,7 @@ export function claimedNoticeItems(db: Db, ids: readonly string[]): Promise<Clai
       LEFT JOIN copies c ON c.id = l.copy_id
       LEFT JOIN titles t ON t.id = coalesce(h.title_id, c.title_id)
       LEFT JOIN places lp ON lp.id = l.library_id
-      WHERE n.id IN (${list}) AND +n.state = 'sending'
+      WHERE n.id IN (${jsonList(ids)}) AND +n.state = 'sending'
       ORDER BY n.claimed_by, h.set_group, h.volume, n.due_at, n.id`,
   )
 }
@@ -111,12 +110,12 @@ export interface NoticeRecipient {
 
 /** The LINE users of `patronIds` (those who have linked). */
 export function noticeRecipients(db: Db, patronIds: readonly number[]): Promise<NoticeRecipient[]> {
-  return allIn<NoticeRecipient>(
-    db,
-    patronIds,
-    (list) => sql`SELECT k.patron_id AS patronId, k.line_user_id AS lineUserId, k.language,
+  if (!patronIds.length) return Promise.resolve([])
+  return db.all<NoticeRecipient>(
+    sql`SELECT k.patron_id AS patronId, k.line_user_id AS lineUserId, k.language,
         p.name, (SELECT count(*) FROM line_links f WHERE f.line_user_id = k.line_user_id) AS cards
-      FROM line_links k JOIN patrons p ON p.id = k.patron_id WHERE k.patron_id IN (${list})`,
+      FROM line_links k JOIN patrons p ON p.id = k.patron_id
+      WHERE k.patron_id IN (${jsonList(patronIds)})`,
   )
 }
 

@@ -37,12 +37,14 @@ export function finisher(db: Db, opts: { maxGroups?: number; waitMs?: number } =
     const byOutcome = new Map<string, Waiting[]>()
     for (const w of batch) {
       const sig = JSON.stringify([w.f.state, w.f.reason ?? null, w.f.tries])
-      byOutcome.set(sig, [...(byOutcome.get(sig) ?? []), w])
+      const same = byOutcome.get(sig)
+      if (same) same.push(w)
+      else byOutcome.set(sig, [w])
     }
     const outcomes: Outcome[] = [...byOutcome.values()].map((ws) => ({
-      groups: ws.map((w) => ({ key: w.key, ids: [...w.ids] })),
+      groups: ws.map((w) => ({ key: w.key, ids: w.ids as string[] })),
       f: ws[0]!.f,
-      now: Math.max(...ws.map((w) => w.now)),
+      now: ws.reduce((at, w) => Math.max(at, w.now), ws[0]!.now),
     }))
     try {
       const counts = await finishNoticeGroups(db, outcomes)

@@ -19,6 +19,7 @@ import { createApp } from '../../bot/app.ts'
 import { readConfig } from '../../bot/config.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
+import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import { runSlot } from '../../bot/notices/run-slot.ts'
 import { jstInstant } from '../../core/index.ts'
 import { raw } from '../../db/client.ts'
@@ -92,6 +93,7 @@ try {
     { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
     { publicUrl: origin },
   )
+  installLineFetch(config.line) // as bot/node.ts does
   let now = SLOTS[0]!
   const deps = {
     db,

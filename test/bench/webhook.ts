@@ -27,6 +27,7 @@ import { readConfig } from '../../bot/config.ts'
 import { taskTracker } from '../../bot/defer.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
+import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { seedDemo } from '../../db/seed/load.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
@@ -105,6 +106,7 @@ const config = readConfig(
   { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
   { publicUrl: origin },
 )
+installLineFetch(config.line) // as bot/node.ts does
 const background = taskTracker()
 const app = createApp({
   db,

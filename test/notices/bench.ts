@@ -2,7 +2,8 @@
  * Notice dispatch benchmark: `tsx test/notices/bench.ts [--notices 10000]`.
  *
  * N hold-ready notices (one per patron, all due at one slot) in a SQLite file in a temp dir,
- * pushed to the LINE simulator running in its own process over real loopback HTTP, limited
+ * pushed (through the Node entry's LINE transport, bot/node-line-fetch.ts) to the LINE
+ * simulator running in its own process over real loopback HTTP, limited
  * like LINE to 2,000 pushes per second. Prints the wall time against the floor that limit
  * sets (N / 2,000 s), peak memory of the dispatching process, and what LINE received:
  * duplicates must be 0 and every patron reached once.
@@ -17,6 +18,7 @@ import { sql } from 'drizzle-orm'
 import { readConfig } from '../../bot/config.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
+import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
 import { jstInstant } from '../../core/index.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
@@ -57,6 +59,8 @@ type SimReport = {
   messages: number
   usersReached: number
   duplicates: number
+  /** The simulator process's CPU while it served the run. */
+  cpuSeconds: number
 }
 
 function startSimulator() {
@@ -110,6 +114,7 @@ async function main() {
       { BUNKO_DEMO: '1', LINE_API_BASE_URL: origin, LINE_DATA_API_BASE_URL: origin },
       { publicUrl: origin },
     )
+    installLineFetch(config.line) // as bot/node.ts does
     const log = memoryLog()
     const library = embeddedLibrarySystem(db, config.policy)
     const deps = { db, library, line: lineClients(config), clock: { now: () => SLOT }, config, log }
@@ -135,6 +140,7 @@ async function main() {
     const floor = N / LINE_RATE
     console.log(`Notice dispatch: ${N} hold-ready notices, one push each`)
     console.log(`  LINE simulator: own process, loopback HTTP, ${LINE_RATE} pushes/s limit`)
+    console.log('  LINE transport: node:http (installLineFetch, as bot/node.ts)')
     console.log(
       `  dispatcher: ${DISPATCH_DEFAULTS.pushesPerSecond} pushes/s pacing, ${DISPATCH_DEFAULTS.concurrency} in flight`,
     )
@@ -145,6 +151,9 @@ async function main() {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6
     console.log(
       `  dispatcher CPU   ${cpuSeconds.toFixed(2)} s  (${((cpuSeconds / N) * 1000).toFixed(2)} ms per push)`,
+    )
+    console.log(
+      `  simulator CPU    ${line.cpuSeconds.toFixed(2)} s  (${((line.cpuSeconds / N) * 1000).toFixed(2)} ms per push, LINE's side)`,
     )
     console.log(`  peak RSS         ${mb(peak.rss)}  (before ${mb(before.rss)})`)
     console.log(`  peak heap used   ${mb(peak.heap)}  (before ${mb(before.heapUsed)})`)

@@ -135,6 +135,29 @@ describe('retries', () => {
     expect(await patronNotice(PATRON.alice)).toMatchObject({ status: 'sent' })
   })
 
+  it('a connection lost before LINE answered is retried under the same key; each notice goes once', async () => {
+    let drops = 2
+    await setUp({
+      wrap: (app) =>
+        app.use('/v2/bot/message/push', async (c, next) => {
+          // The socket closes with the request unanswered, as a network fault would.
+          const incoming = (c.env as { incoming?: { socket: { destroy(): void } } }).incoming
+          if (drops > 0 && incoming) {
+            drops -= 1
+            incoming.socket.destroy()
+            return new Response(null)
+          }
+          await next()
+        }),
+    })
+    const report = await dispatchDue(h.deps, { ...h.opts, concurrency: 1 })
+    expect(drops).toBe(0)
+    expect(report).toMatchObject({ sent: 3, pushed: 3, failed: 0, retrying: 0 })
+    for (const p of PATRONS) expect(h.pushesTo(p)).toHaveLength(1)
+    // A drop on a kept-alive socket is sent again at once by the transport; the other waits.
+    expect(backoffs().length).toBeGreaterThanOrEqual(1)
+  })
+
   it('a refusal LINE will not change its mind on (400) fails at once', async () => {
     await setUp()
     h.sim.faults.add({ match: PUSH, status: 400, times: 1 })

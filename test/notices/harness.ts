@@ -1,7 +1,8 @@
 /**
  * A bunko for notice tests: the small test library (test/db/fixture.ts) in in-memory SQLite,
  * the LINE simulator on an ephemeral loopback port with the bot's @line/bot-sdk clients
- * pointed at it, a clock the test moves, and a timing that never sleeps for real.
+ * pointed at it through the Node entry's LINE transport (bot/node-line-fetch.ts), a clock the
+ * test moves, and a timing that never sleeps for real.
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
@@ -11,6 +12,7 @@ import { DEMO_CHANNEL, readConfig } from '../../bot/config.ts'
 import type { AppDeps } from '../../bot/deps.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
+import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import type { DispatchOptions } from '../../bot/notices/index.ts'
 import type { Timing } from '../../bot/notices/pacer.ts'
 import {
@@ -131,6 +133,7 @@ export async function harness(
   )
   const log = memoryLog()
   const library = embeddedLibrarySystem(db, config.policy)
+  const uninstallLineFetch = installLineFetch(config.line)
   const deps = { db, library, line: lineClients(config), clock, config, log }
   const timing = fakeTiming()
   let seed = 1
@@ -189,6 +192,7 @@ export async function harness(
       return ids
     },
     async close() {
+      uninstallLineFetch()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       db.close()
     },

@@ -62,7 +62,7 @@ describe('the Worker bundle', () => {
     expect(inputs.some((p) => p.endsWith('bot/worker.ts'))).toBe(true)
     expect(inputs.some((p) => p.endsWith('bot/app.ts'))).toBe(true)
     const nodeOnly =
-      /better-sqlite3|@hono\/node-server|db\/sqlite\.ts|bot\/node\.ts|richmenu\/(images|sync|cli)\.ts|worker\/dev\.ts|db\/import\/(run|fingerprint|marc-read|csv-read|catalogue|d1|target)\.ts/
+      /better-sqlite3|@hono\/node-server|db\/sqlite\.ts|bot\/node\.ts|bot\/node-line-|richmenu\/(images|sync|cli)\.ts|worker\/dev\.ts|db\/import\/(run|fingerprint|marc-read|csv-read|catalogue|d1|target)\.ts/
     expect(inputs.filter((p) => nodeOnly.test(p))).toEqual([])
     // Production never runs the demo: no LINE simulator, no demo library (issue 21).
     const demoOnly = /bot\/simulator\/|db\/seed\/|bot\/demo\.ts|bot\/worker\/demo\.ts/

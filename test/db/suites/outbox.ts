@@ -201,6 +201,39 @@ export function outboxSuite(open: OpenDb) {
       expect(await holdState(PATRON.dave)).toEqual(['sent'])
     })
 
+    it('NOTICE-ONCE: one outcome of more notices than D1 binds parameters is recorded at once, each row only under its own key', async () => {
+      // 150 notices being sent in 150 groups (polled announcements: no hold row).
+      const rows = Array.from({ length: 150 }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        key: `hold_ready:poll:${i}`,
+        patronId: PATRON.alice,
+        kind: 'hold_ready' as const,
+        dueAt: SLOT,
+        state: 'sending' as const,
+        claimedBy: keyOf(A, 1000 + i),
+        claimedUntil: SLOT + LEASE,
+        createdAt: NOW,
+      }))
+      for (let i = 0; i < rows.length; i += 5)
+        await db.batch([
+          db.orm
+            .insert(notices)
+            .values(rows.slice(i, i + 5))
+            .returning({ id: notices.id }),
+        ])
+      const groups = rows.map((r) => ({ key: r.claimedBy, ids: [r.id] }))
+      // The last group names a row another group holds: that pair is not its own.
+      groups[149] = { key: keyOf(B, 1149), ids: [rows[149]!.id] }
+      const counts = await finishNoticeGroups(db, [
+        { groups, f: { state: 'sent', tries: 1 }, now: SLOT },
+      ])
+      expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(149)
+      expect(counts.get(keyOf(B, 1149))).toBeUndefined()
+      expect(await noticeRow(rows[0]!.id)).toMatchObject({ state: 'sent', sentAt: SLOT })
+      expect(await noticeRow(rows[148]!.id)).toMatchObject({ state: 'sent', attempts: 1 })
+      expect(await noticeRow(rows[149]!.id)).toMatchObject({ state: 'sending', attempts: 0 })
+    })
+
     it('NOTICE-ONCE: a patron who cannot be pushed is settled undeliverable with the reason, on the hold too', async () => {
       await db.batch([
         db.orm
