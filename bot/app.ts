@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
-import { recordWebhookRequest } from '../db/stats/webhook-days.ts'
 import { apiRoutes } from './api/index.ts'
 import { DemoClock } from './clock.ts'
 import { counterRoutes } from './counter/index.tsx'
@@ -51,7 +50,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       bodyLimit: deps.config.webhookBodyLimit,
       handle,
       defer: deferrer(deps.background),
-      timed: (r) => recordWebhookRequest(deps.db, { ...r, at: deps.clock.now() }),
       log: deps.log,
     }),
   )

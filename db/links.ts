@@ -18,6 +18,7 @@ import { openLoanFacts, patronFacts } from './facts.ts'
 import { familyFull, familyRoom, hasFamilyRoom } from './family-limit.ts'
 import { LINK_ACTIONS, lineAuditFrom } from './line-audit.ts'
 import { randomToken, sha256Hex } from './password.ts'
+import { preparedOnce } from './prepared.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
 import { lineLinks, linkNonces, webhookEvents } from './schema.ts'
 
@@ -129,15 +130,21 @@ export interface LinkView {
   linkedAt: number
 }
 
+/** Prepared once per database: the webhook looks the sender up for every event. */
+const linkByLineUser = preparedOnce((orm) =>
+  orm
+    .select()
+    .from(lineLinks)
+    .where(eq(lineLinks.lineUserId, sql.placeholder('lineUserId')))
+    .orderBy(lineLinks.linkedAt, lineLinks.id)
+    .limit(1)
+    .prepare(),
+)
+
 /** The LINE user's first link (ACC-FAMILY: db/family.ts lists them all). */
 export async function findLinkByLineUser(db: Db, lineUserId: string): Promise<LinkView | null> {
   if (!isText(lineUserId, 64)) return null
-  const [row] = await db.orm
-    .select()
-    .from(lineLinks)
-    .where(eq(lineLinks.lineUserId, lineUserId))
-    .orderBy(lineLinks.linkedAt, lineLinks.id)
-    .limit(1)
+  const [row] = await linkByLineUser(db).all({ lineUserId })
   return row ?? null
 }
 

@@ -1,30 +1,44 @@
 /**
- * Handles one verified webhook request's events, in order. Each event is handled once:
- * its webhookEventId is recorded first, so a redelivery (or a retry after a timeout) is
- * skipped. `mode: standby` events belong to another channel's module and are left alone.
- * During maintenance (SVC-MAINT) every answer says so and nothing else is changed.
+ * Handles one verified webhook request's events, in order. Each event is handled once: the
+ * ids of the events to handle are recorded first, together with the request's count for the
+ * statistics (one write, db/webhook-delivery.ts), so a redelivery (or a retry after a
+ * timeout) is skipped. `mode: standby` events belong to another channel's module and are left
+ * alone. During maintenance (SVC-MAINT) every answer says so and nothing else is changed.
  */
 import type { webhook } from '@line/bot-sdk'
 import { checkService } from '../../core/maintenance.ts'
-import { findLinkByLineUser, recordWebhookEvent, setFollowed } from '../../db/links.ts'
+import { findLinkByLineUser, setFollowed } from '../../db/links.ts'
+import { recordWebhookDelivery } from '../../db/webhook-delivery.ts'
 import { maintenanceNotice } from '../messages/maintenance.ts'
+import type { WebhookTiming } from '../webhook/route.ts'
 import { onMessage, onPostback } from './chat.ts'
 import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } from './context.ts'
 import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
 
+/** An event bunko answers: active, from a one-to-one chat. */
+interface UserEvent {
+  event: webhook.Event
+  userId: string
+}
+
 export function eventHandler(deps: EventDeps) {
   const languageFor = languageLookup(deps)
-  return async (body: webhook.CallbackRequest): Promise<void> => {
-    for (const event of body.events as unknown[]) {
-      // A signed body is LINE's, but one malformed event (null, a string, no type) must not
-      // cost the events after it: it is skipped and the rest are handled.
-      if (!isEvent(event)) {
-        deps.log.warn('webhook.bad_event', { kind: event === null ? 'null' : typeof event })
+  return async (body: webhook.CallbackRequest, timing: WebhookTiming): Promise<void> => {
+    const todo = userEvents(deps, body.events as unknown[])
+    const fresh = await recordWebhookDelivery(deps.db, {
+      at: deps.clock.now(),
+      ...timing,
+      eventIds: todo.map((t) => t.event.webhookEventId),
+    })
+    for (const { event, userId } of todo) {
+      // Taken out once handled: an id twice in one request is handled once too.
+      if (!fresh.delete(event.webhookEventId)) {
+        deps.log.info('webhook.duplicate_skipped', { type: event.type })
         continue
       }
       try {
-        await handleEvent(deps, event, languageFor)
+        await handleEvent(deps, event, userId, languageFor)
       } catch (err) {
         deps.log.error('webhook.event_failed', {
           type: event.type,
@@ -33,6 +47,25 @@ export function eventHandler(deps: EventDeps) {
       }
     }
   }
+}
+
+/**
+ * The events to handle. A signed body is LINE's, but one malformed event (null, a string, no
+ * type) must not cost the events after it: it is skipped and the rest are handled. Standby
+ * events and those from groups and rooms (bunko is a one-to-one service) are left alone.
+ */
+function userEvents(deps: EventDeps, events: readonly unknown[]): UserEvent[] {
+  const todo: UserEvent[] = []
+  for (const event of events) {
+    if (!isEvent(event)) {
+      deps.log.warn('webhook.bad_event', { kind: event === null ? 'null' : typeof event })
+      continue
+    }
+    if (event.mode === 'standby') continue
+    const userId = userIdOf(event)
+    if (userId) todo.push({ event, userId })
+  }
+  return todo
 }
 
 /** An event has at least a string type and a string webhookEventId (its once-only key). */
@@ -45,16 +78,10 @@ function isEvent(event: unknown): event is webhook.Event {
 async function handleEvent(
   deps: EventDeps,
   event: webhook.Event,
+  userId: string,
   languageFor: ReturnType<typeof languageLookup>,
 ): Promise<void> {
-  if (event.mode === 'standby') return
-  const userId = userIdOf(event)
-  if (!userId) return // groups and rooms: bunko is a one-to-one service
   const now = deps.clock.now()
-  if (!(await recordWebhookEvent(deps.db, event.webhookEventId, now))) {
-    deps.log.info('webhook.duplicate_skipped', { type: event.type })
-    return
-  }
   const link = await findLinkByLineUser(deps.db, userId)
   const ctx: EventContext = {
     deps,

@@ -13,13 +13,11 @@ function setup(bodyLimit = 4096) {
   const timings: { events: number; ms: number }[] = []
   const log = memoryLog()
   const app = webhookRoute({
-    timed: async (r) => {
-      timings.push(r)
-    },
     channelSecret: SECRET,
     bodyLimit,
-    handle: async (body) => {
+    handle: async (body, timing) => {
       handled.push(body)
+      timings.push(timing)
     },
     defer: (_c: Context, task) => {
       deferred.push(task)

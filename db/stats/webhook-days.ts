@@ -13,19 +13,22 @@ export async function recordWebhookRequest(
   db: Db,
   r: { at: number; events: number; ms: number },
 ): Promise<void> {
+  await db.batch([webhookDayUpsert(r)])
+}
+
+/** The upsert that counts one request into its day, for a batch (db/webhook-delivery.ts). */
+export function webhookDayUpsert(r: { at: number; events: number; ms: number }) {
   const fast = r.ms <= WEBHOOK_ANSWER_MS ? 1 : 0
-  await db.batch([
-    raw<{
-      day: string
-    }>(sql`INSERT INTO webhook_days (day, requests, events, requests_fast, events_fast)
+  return raw<{
+    day: string
+  }>(sql`INSERT INTO webhook_days (day, requests, events, requests_fast, events_fast)
       VALUES (${jstDate(r.at)}, 1, ${r.events}, ${fast}, ${fast * r.events})
       ON CONFLICT (day) DO UPDATE SET
         requests = requests + 1,
         events = events + excluded.events,
         requests_fast = requests_fast + excluded.requests_fast,
         events_fast = events_fast + excluded.events_fast
-      RETURNING day`),
-  ])
+      RETURNING day`)
 }
 
 export interface WebhookDay {

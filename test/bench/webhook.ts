@@ -4,15 +4,19 @@
  * Webhook throughput and latency with LINE in its own process, as it is in production
  * (webhook-line.ts): it sends the signed requests, one text-message event each, and takes
  * bunko's replies. This process serves only bunko's whole app (signature check, 200, then the
- * event handled after answering: dedup, link lookup, a reply to LINE) and, in the same run on
- * another port, a bare Hono app answering 200, loaded the same way. bunko's throughput counts
- * an event once it is handled (its reply answered), not once its 200 went out. A CPU profile
- * of this process during bunko's load says where its time goes.
+ * event handled after answering: the request counted and the event id recorded, the link
+ * lookup, a reply to LINE) on a SQLite file as in production, and, in the same run on another
+ * port, a bare Hono app answering 200. Both servers are served the same way (@hono/node-server
+ * in this one process, one after the other) and loaded by the same generator in LINE's
+ * process. bunko's throughput counts an event once it is handled, that is once LINE has
+ * answered its reply, not once its 200 went out. The measured runs are not profiled: a CPU
+ * profile of one more bunko run says where its time goes.
  */
 import { fork } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { cpus, loadavg, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
@@ -27,7 +31,7 @@ import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { seedDemo } from '../../db/seed/load.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
-import { selfTimeByArea, selfTimes, selfTimeTable } from './cpu-profile.ts'
+import { bunkoTotals, selfTimeByArea, selfTimes, selfTimeTable } from './cpu-profile.ts'
 import { startProfiling } from './profiler.ts'
 import { replaceSection } from './results-file.ts'
 import type { LoadResult } from './webhook-line.ts'
@@ -50,21 +54,28 @@ function startLine() {
   })
   const next = <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
-      child.once('error', reject)
       const on = (m: { type: string }) => {
         if (m.type !== type) return
         child.off('message', on)
+        child.off('error', reject)
         resolve(m as T)
       }
+      child.once('error', reject)
       child.on('message', on)
     })
   return {
     child,
     ready: next<{ origin: string }>('ready'),
-    async load(url: string): Promise<LoadResult> {
+    async load(url: string, replying: boolean): Promise<LoadResult> {
       const r = next<LoadResult>('loaded')
-      child.send({ type: 'load', url, total, c: concurrency })
+      child.send({ type: 'load', url, total, c: concurrency, replying })
       return r
+    },
+    /** LINE's process CPU time so far, ms. */
+    async cpu() {
+      const r = next<{ ms: number }>('cpu')
+      child.send({ type: 'cpu' })
+      return (await r).ms
     },
     async report() {
       const r = next<{ replies: number; accepted: number }>('report')
@@ -85,7 +96,9 @@ async function listen(fetch: (req: Request) => Response | Promise<Response>) {
 
 const line = startLine()
 const { origin } = await line.ready
-const db = openSqlite(':memory:')
+// A file with the production pragmas (db/sqlite.ts): each write commits to its WAL.
+const dir = mkdtempSync(join(tmpdir(), 'bunko-bench-webhook-'))
+const db = openSqlite(join(dir, 'bunko.db'))
 migrate(db)
 const clock = new DemoClock()
 await seedDemo(db, clock.now())
@@ -109,52 +122,85 @@ const bareApp = new Hono()
 bareApp.post('/webhook', (c) => c.json({}))
 const bare = await listen(bareApp.fetch)
 
-/** Load `url`; the run ends when every answer is in and every event handled. */
-async function measure(url: string) {
-  const t0 = performance.now()
-  const answered = await line.load(url)
-  await background.idle()
-  return { ...answered, rps: total / ((performance.now() - t0) / 1000) }
+/**
+ * The main thread's CPU time (ms) on Linux, else null: the event loop's own work, without
+ * libuv's thread pool (WebCrypto runs there) and V8's helper threads, which the whole
+ * process's `cpuUsage` includes. Ticks are 10 ms (USER_HZ 100).
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
 }
 
-// Warm both up, then measure the bare app first and bunko second, in one run.
+/** Load `url`; the run ends when every answer is in and every event handled. */
+async function measure(url: string) {
+  const lineCpu0 = await line.cpu()
+  const t0 = performance.now()
+  const answered = await line.load(url, url === bunko.url)
+  await background.idle()
+  const rps = total / ((performance.now() - t0) / 1000)
+  return { ...answered, rps, lineCpuMs: (await line.cpu()) - lineCpu0 }
+}
+
+// Warm both up, then measure the bare app first and bunko second, in one run; then profile
+// one more bunko run (the profiler's sampling would slow the measured one).
 await measure(bare.url)
 await measure(bunko.url)
 const bareResult = await measure(bare.url)
 global.gc?.()
-const profiling = await startProfiling()
 const cpu0 = process.cpuUsage()
+const main0 = mainThreadCpuMs()
 const bunkoResult = await measure(bunko.url)
 const cpu = process.cpuUsage(cpu0)
+const main1 = mainThreadCpuMs()
+const mainMs = main0 === null || main1 === null ? null : main1 - main0
+const profiling = await startProfiling()
+await measure(bunko.url)
 const profile = await profiling.stop(args.profile)
 const replies = await line.report()
 await bunko.close()
 await bare.close()
 db.close()
+rmSync(dir, { recursive: true, force: true })
 
-type Row = LoadResult & { rps: number }
+type Row = LoadResult & { rps: number; lineCpuMs: number }
 const row = (name: string, r: Row) =>
-  `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.failures} |`
+  `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.failures} | ${(r.lineCpuMs / total).toFixed(2)} |`
 const cpuMs = (cpu.user + cpu.system) / 1000
 const areas = selfTimeByArea(selfTimes(profile)).slice(0, 10)
 const lines = [
   `${total} signed requests per server, ${concurrency} in flight, one text-message event each (ヘルプ, answered with a reply).`,
   '',
-  '| server | handled requests/s | p50 ms | p99 ms | non-200 |',
-  '|---|---|---|---|---|',
+  "| server | handled requests/s | p50 ms | p99 ms | non-200 | LINE's CPU ms per request |",
+  '|---|---|---|---|---|---|',
   row('bare Hono app, 200', bareResult),
   row('bunko /webhook (reply sent)', bunkoResult),
   '',
-  `bunko: **${((bunkoResult.rps / bareResult.rps) * 100).toFixed(0)}%** of the bare app's throughput; ` +
-    `server CPU ${(cpuMs / total).toFixed(2)} ms per request; replies LINE accepted: ${replies.accepted} of ${replies.replies} (${total * 2} events sent to bunko in all, warm-up included).`,
+  "LINE's process (the load generator and the reply endpoint) shares the machine's cores with the server: for bunko it also takes each reply, work the bare app's run does not cause.",
   '',
-  "Where bunko's process spends its time during its measured load (V8 sampling profile, self time; `(idle)` is waiting on the network):",
+  `bunko: **${((bunkoResult.rps / bareResult.rps) * 100).toFixed(0)}%** of the bare app's throughput; ` +
+    `server CPU ${(cpuMs / total).toFixed(2)} ms per request${mainMs === null ? '' : ` (main thread ${(mainMs / total).toFixed(2)} ms)`}; replies LINE accepted: ${replies.accepted} of ${replies.replies} (${total * 3} events sent to bunko in all, warm-up and profiled run included).`,
+  '',
+  `Where bunko's process spends its time during one more run of ${total} requests, profiled (V8 sampling profile, self time; \`(idle)\` is waiting on the network; a native function is named with its caller, \`native ← caller\`):`,
   '',
   selfTimeTable(profile, 15),
   '',
-  '| area | self ms |',
+  '| area (a native function counts where its caller lives) | self ms |',
   '|---|---|',
   ...areas.map((a) => `| ${a.area} | ${a.ms.toFixed(0)} |`),
+  '',
+  "bunko's own functions by total time (self and callees, the synchronous part: what follows an `await` is not inside):",
+  '',
+  '| function | where | total ms |',
+  '|---|---|---|',
+  ...bunkoTotals(profile)
+    .slice(0, 10)
+    .map((r) => `| ${r.fn} | ${r.where} | ${r.ms.toFixed(0)} |`),
 ]
 console.log(lines.join('\n'))
 line.child.kill()

@@ -119,6 +119,31 @@ describe('webhook events', () => {
     expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
   })
 
+  it('two deliveries of one event racing each other, and one id twice in a request: handled once', async () => {
+    const before = b.sim.record.botMessages(stranger).length
+    const event = {
+      type: 'message',
+      mode: 'active',
+      timestamp: Date.now(),
+      webhookEventId: '01RACINGEVENT000000000000000',
+      deliveryContext: { isRedelivery: false },
+      source: { type: 'user', userId: stranger },
+      message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
+    }
+    const body = JSON.stringify({ destination: 'Ubot', events: [event, event] })
+    const signature = await sign(b.config.line.channelSecret, body)
+    const post = () =>
+      b.root.request('/webhook', {
+        method: 'POST',
+        body,
+        headers: { 'x-line-signature': signature },
+      })
+    const answers = await Promise.all([post(), post()])
+    expect(answers.map((r) => r.status)).toEqual([200, 200])
+    await b.settled()
+    expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
+  })
+
   it('standby events are left alone', async () => {
     const before = b.sim.record.calls().length
     const body = JSON.stringify({

@@ -1,7 +1,7 @@
 /** Patron accounts (ACC-*) and LINE links (LINE-LINK). */
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { DAY_MS, HIRAKATA_POLICY as policy } from '../../../core/index.ts'
+import { DAY_MS, jstDate, HIRAKATA_POLICY as policy } from '../../../core/index.ts'
 import { checkOut } from '../../../db/circulation.ts'
 import type { Db } from '../../../db/client.ts'
 import {
@@ -15,6 +15,8 @@ import {
 import { verifyPassword } from '../../../db/password.ts'
 import { changeEmail, findPatronByNumber, resetPassword, signIn } from '../../../db/patrons.ts'
 import { linkNonces, patrons } from '../../../db/schema.ts'
+import { webhookDays } from '../../../db/stats/webhook-days.ts'
+import { recordWebhookDelivery } from '../../../db/webhook-delivery.ts'
 import type { OpenDb } from '../drivers.ts'
 import { NOW, PASSWORD, PATRON } from '../fixture.ts'
 
@@ -273,6 +275,43 @@ export function accountSuite(open: OpenDb) {
         recordWebhookEvent(db, 'ev-2', NOW),
       ])
       expect(both.filter(Boolean)).toHaveLength(1)
+    })
+
+    it('LINE-WEBHOOK: one write counts the request and gives back only first-seen event ids', async () => {
+      const day = jstDate(NOW)
+      const first = await recordWebhookDelivery(db, {
+        at: NOW,
+        events: 3,
+        ms: 40,
+        eventIds: ['ev-a', 'ev-b', 'ev-a'],
+      })
+      expect([...first].sort()).toEqual(['ev-a', 'ev-b'])
+      // A redelivery of ev-b with a new event, and a request with nothing bunko handles.
+      const again = await recordWebhookDelivery(db, {
+        at: NOW + 1,
+        events: 2,
+        ms: 2500,
+        eventIds: ['ev-b', 'ev-c', 'x'.repeat(129)],
+      })
+      expect([...again]).toEqual(['ev-c'])
+      expect(await recordWebhookDelivery(db, { at: NOW, events: 1, ms: 5, eventIds: [] })).toEqual(
+        new Set(),
+      )
+      expect(await webhookDays(db, day, day)).toEqual([
+        { day, requests: 3, events: 6, requestsFast: 2, eventsFast: 4 },
+      ])
+    })
+
+    it('LINE-WEBHOOK: two racing deliveries of one event: one of them handles it, both are counted', async () => {
+      const day = jstDate(NOW)
+      const delivery = { at: NOW, events: 1, ms: 10, eventIds: ['ev-race'] }
+      const both = await Promise.all([
+        recordWebhookDelivery(db, delivery),
+        recordWebhookDelivery(db, delivery),
+      ])
+      expect(both.map((ids) => ids.has('ev-race')).filter(Boolean)).toHaveLength(1)
+      expect(await recordWebhookEvent(db, 'ev-race', NOW)).toBe(false)
+      expect((await webhookDays(db, day, day))[0]).toMatchObject({ requests: 2, events: 2 })
     })
   })
 }
