@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { type Db, raw } from './client.ts'
-import { chunk, rowCount } from './notice-lists.ts'
+import { chunk, jsonList, rowCount } from './notice-lists.ts'
 import type { NoticeKind, SlotKind } from './schema.ts'
 
 /** A linked patron to ask the library system about, and which notices they want. */
@@ -129,19 +129,30 @@ export async function openReadyAnnouncements(db: Db): Promise<Map<number, string
   return open
 }
 
-/** How many times this hold has been announced ready before (every episode, ended or not). */
-export async function readyEpisodes(db: Db, prefix: string): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM notice_announcements
-    WHERE key >= ${prefix} AND key < ${prefix + KEY_END}`)
-  return row?.n ?? 0
+/**
+ * Where a hold's announcements stand, read fresh (not from the start of the poll): its open
+ * announcement's key, if any, and how many of its episodes have ended. A new episode is
+ * numbered by the ended ones, so two overlapping polls that both find the hold ready work out
+ * the same key whichever of them queues first, and the outbox queues it once.
+ */
+export async function readyEpisode(
+  db: Db,
+  prefix: string,
+): Promise<{ open: string | null; ended: number }> {
+  const end = prefix + KEY_END
+  const [row] = await db.all<{ open: string | null; ended: number }>(sql`SELECT
+      (SELECT key FROM notice_announcements
+        WHERE key >= ${prefix} AND key < ${end} AND ended_at IS NULL LIMIT 1) AS open,
+      (SELECT count(*) FROM notice_announcements
+        WHERE key >= ${prefix} AND key < ${end} AND ended_at IS NOT NULL) AS ended`)
+  return { open: row?.open ?? null, ended: row?.ended ?? 0 }
 }
 
 /** Mark ready-hold announcements the poll found no longer ready (already-ended ones stay). */
 export async function endAnnouncements(db: Db, keys: readonly string[], now: number) {
-  for (const part of chunk(keys, 90))
-    await db.all(sql`UPDATE notice_announcements SET ended_at = ${now}
-      WHERE ended_at IS NULL AND key IN (${sql.join(
-        part.map((k) => sql`${k}`),
-        sql`, `,
-      )}) RETURNING key`)
+  if (!keys.length) return
+  await db.batch([
+    raw(sql`UPDATE notice_announcements SET ended_at = ${now}
+      WHERE ended_at IS NULL AND key IN (${jsonList(keys)}) RETURNING key`),
+  ])
 }

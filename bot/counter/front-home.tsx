@@ -3,7 +3,8 @@
  * belong to the library's own system, which has its own staff client: bunko's desk, hold
  * shelf, pick list and transit pages would act on bunko's shadow copy of patrons and drift
  * from the library's records, so they are not mounted. What stays is bunko's own: the
- * purchase requests patrons send from LINE (and the demo clock in demo mode).
+ * purchase requests patrons send from LINE, the statistics of LINE links, notices and the
+ * webhook (stats/charts.ts FRONT_CHARTS), and the demo clock in demo mode.
  */
 import { Hono } from 'hono'
 import type { Counter, CounterEnv } from './context.ts'
@@ -25,6 +26,8 @@ export function frontHomeRoutes(k: Counter): Hono<CounterEnv> {
             ここでは、利用者が LINE から送った
             <a href={`${COUNTER_PATH}/requests`}>購入リクエスト</a>
             を確認できます。
+            <a href={`${COUNTER_PATH}/stats`}>統計</a>
+            では、LINE の連携数・お知らせの送信結果・LINE からのイベントの件数を確認できます。
           </p>
         </>
       ),

@@ -81,6 +81,7 @@ export function counterRoutes(deps: CounterDeps): Hono<CounterEnv> {
   app.route('/', signOutRoutes(k))
   if (k.front) {
     app.route('/', frontHomeRoutes(k))
+    app.route('/', statsRoutes(k))
     app.route('/', clockRoutes(k))
     app.route('/', purchaseRequestRoutes(k))
     return app

@@ -6,11 +6,14 @@
  * while the poll keeps finding it ready, its open announcement's key is reused (nothing new is
  * queued); once a poll finds it no longer ready, that announcement is ended
  * (db/notice-poll.ts), and the next time it is ready the key ends in the next episode number.
- * Two overlapping slots work out the same number, so the outbox's key still queues it once.
+ * A hold with no open announcement in the poll's starting list is looked up again just before
+ * its key is chosen (readyEpisode): an overlapping poll may have announced it meanwhile, and a
+ * new episode is numbered by the ended ones, so two overlapping slots work out the same key and
+ * the outbox queues it once.
  */
 import type { HoldSummary } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { readyEpisodes, readyKeyPrefix } from '../../db/notice-poll.ts'
+import { readyEpisode, readyKeyPrefix } from '../../db/notice-poll.ts'
 
 /** Each ready hold's key, by hold id. `open`: this patron's open ready announcements. */
 export async function readyKeys(
@@ -29,7 +32,12 @@ export async function readyKeys(
       continue
     }
     const current = open.find((k) => k.startsWith(prefix))
-    keys.set(h.id, current ?? `${prefix}n${await readyEpisodes(db, prefix)}`)
+    if (current) {
+      keys.set(h.id, current)
+      continue
+    }
+    const episode = await readyEpisode(db, prefix)
+    keys.set(h.id, episode.open ?? `${prefix}n${episode.ended}`)
   }
   return keys
 }

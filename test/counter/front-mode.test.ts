@@ -17,9 +17,26 @@ describe('counter in front mode (LIBRARY_SYSTEM=sip2)', () => {
     expect(html).toContain('<a href="/counter" aria-current="page">ホーム</a>')
     expect(html).toContain('<a href="/counter/requests">購入リクエスト</a>')
     expect(html).not.toContain('予約棚')
-    for (const path of ['/counter/holds', '/counter/picks', '/counter/transit', '/counter/stats'])
+    for (const path of ['/counter/holds', '/counter/picks', '/counter/transit', '/counter/audit'])
       expect((await desk.get(path)).res.status, path).toBe(404)
     expect((await desk.get(`/counter/patrons/${PATRON.alice}`)).res.status).toBe(404)
+  })
+
+  it('shows bunko’s own statistics (LINE links, notices, webhook), not circulation it does not hold', async () => {
+    const h = await harness({ front: true })
+    const desk = await new DeskClient(h.app).signedIn()
+    const { res, html } = await desk.get('/counter/stats')
+    expect(res.status).toBe(200)
+    expect(html).toContain('<a href="/counter/stats" aria-current="page">統計</a>')
+    for (const id of ['linked', 'link-events', 'notices', 'webhook'])
+      expect(html).toContain(`data-chart="${id}"`)
+    for (const id of ['channels', 'shelf', 'expired']) {
+      expect(html).not.toContain(`data-chart="${id}"`)
+      expect((await desk.get(`/counter/stats.csv?chart=${id}&period=30d`)).res.status).toBe(404)
+    }
+    expect(html).not.toContain('data-figure="median"')
+    const csv = await desk.get('/counter/stats.csv?chart=webhook&period=30d')
+    expect(csv.res.status).toBe(200)
   })
 
   it('lends nothing from bunko’s own tables: the desk’s forms are not there', async () => {

@@ -163,6 +163,38 @@ describe('front-mode notice poll', () => {
     expect(flexText(pushes[1]!)).toContain('銀河鉄道の夜')
   })
 
+  it('NOTICE-ONCE: two overlapping polls of a system that gives no ready date (SIP2) queue a ready hold once', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    // The second question waits until the other poll has queued its notice: both polls read
+    // the open announcements before either wrote one.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let asked = 0
+    const dated = ils.library.holds
+    ils.library.holds = async (input, now) => {
+      const got = await dated(input, now)
+      if (++asked === 2) await held
+      if (!got.ok) return got
+      const value = got.value.map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    h.clock.set(SLOT)
+    const first = pollNotices(h.deps, SLOT, { concurrency: 1, flushAt: 1 })
+    const second = pollNotices(h.deps, SLOT, { concurrency: 1, flushAt: 1 })
+    await Promise.race([first, second])
+    release()
+    const [a, b] = await Promise.all([first, second])
+    expect(asked).toBe(2)
+    expect(a.queued + b.queued).toBe(1)
+    await slot(SLOT)
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+  })
+
   it('NOTICE-ONCE: the same slot run twice at once, or again after a crash before sending, pushes once', async () => {
     h = await harness()
     frontMode(h)

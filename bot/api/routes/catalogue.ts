@@ -1,3 +1,10 @@
+/**
+ * Catalogue: `GET /search?q=&page=` (db's search: a page of 20 and a count capped at 1,000)
+ * and `GET /titles/:id` (the 詳細 page: availability per library, the hold queue, and whether
+ * this patron may put the title in the cart, decided by core exactly as placing it would be).
+ * Search runs on bunko's copy of the catalogue in both modes; what is on the shelf and who
+ * waits come from the library system (one request for a page of hits).
+ */
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import {

@@ -13,4 +13,17 @@ export const CHARTS: readonly ChartSpec[] = [
   webhookChart,
 ]
 
-export const chartById = (id: string) => CHARTS.find((c) => c.id === id)
+/**
+ * Front mode: only what bunko itself holds, LINE links, its notices and the webhook. Renewals,
+ * holds and the hold shelf happen in the library's own system, so bunko's counts of them would
+ * be partial or its shadow copy's, and a partial chart reads as the whole.
+ */
+export const FRONT_CHARTS: readonly ChartSpec[] = [
+  linkedChart,
+  linkEventsChart,
+  noticesChart,
+  webhookChart,
+]
+
+export const chartById = (charts: readonly ChartSpec[], id: string) =>
+  charts.find((c) => c.id === id)

@@ -11,7 +11,7 @@ import type { Counter, CounterEnv } from '../context.ts'
 import { page } from '../render.tsx'
 import { COUNTER_PATH } from '../session.ts'
 import { Message } from '../views/frame.tsx'
-import { CHARTS, chartById } from './charts.ts'
+import { CHARTS, chartById, FRONT_CHARTS } from './charts.ts'
 import { toCsv } from './csv.ts'
 import type { ChartSpec } from './labels.ts'
 import { fiscalYearsOffered, PERIOD_NAME, periodFromQuery } from './period-query.ts'
@@ -20,6 +20,7 @@ export const STATS_PATH = `${COUNTER_PATH}/stats`
 
 export function statsRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
+  const charts = k.front ? FRONT_CHARTS : CHARTS
 
   app.get('/stats', async (c) => {
     const now = k.now()
@@ -33,14 +34,14 @@ export function statsRoutes(k: Counter): Hono<CounterEnv> {
         <>
           <PeriodForm now={now} period={q.ok ? q.period : null} />
           {q.ok ? null : <Message kind="error">{q.message}</Message>}
-          {report ? <Report r={report} /> : null}
+          {report ? <Report r={report} charts={charts} front={k.front} /> : null}
         </>
       ),
     })
   })
 
   app.get('/stats.csv', async (c) => {
-    const chart = chartById(c.req.query('chart') ?? '')
+    const chart = chartById(charts, c.req.query('chart') ?? '')
     const now = k.now()
     const q = periodFromQuery({ period: c.req.query('period'), fy: c.req.query('fy') }, now)
     if (!chart) return c.text('その表はありません。統計の画面から CSV を選んでください。', 404)
@@ -89,7 +90,19 @@ function PeriodForm(p: { now: number; period: StatsPeriod | null }) {
   )
 }
 
-function Report({ r }: { r: StatsReport }) {
+/**
+ * In front mode the time from a hold set aside to its notice is not known (SIP2 gives no
+ * ready time; the notice is made when the poll finds the hold), so that figure is left out.
+ */
+function Report({
+  r,
+  charts,
+  front,
+}: {
+  r: StatsReport
+  charts: readonly ChartSpec[]
+  front: boolean
+}) {
   const median = r.medianReadyToDeliveredMs
   return (
     <>
@@ -106,12 +119,14 @@ function Report({ r }: { r: StatsReport }) {
           <dt>うちブロック中</dt>
           <dd data-figure="blocked">{r.blocked}人</dd>
         </div>
-        <div>
-          <dt>予約確保からお知らせが届くまで（中央値）</dt>
-          <dd data-figure="median">{median === null ? '—' : durationJa(median)}</dd>
-        </div>
+        {front ? null : (
+          <div>
+            <dt>予約確保からお知らせが届くまで（中央値）</dt>
+            <dd data-figure="median">{median === null ? '—' : durationJa(median)}</dd>
+          </div>
+        )}
       </dl>
-      {CHARTS.map((chart) => (
+      {charts.map((chart) => (
         <Chart chart={chart} r={r} />
       ))}
     </>

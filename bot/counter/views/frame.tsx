@@ -43,6 +43,7 @@ const NAV: { key: NavKey; href: string; label: string }[] = [
 /** Front mode: circulation happens in the library's own system, so only bunko's pages. */
 const FRONT_NAV: typeof NAV = [
   { key: 'desk', href: COUNTER_PATH, label: 'ホーム' },
+  { key: 'stats', href: `${COUNTER_PATH}/stats`, label: '統計' },
   { key: 'requests', href: `${COUNTER_PATH}/requests`, label: '購入リクエスト' },
 ]
 

@@ -13,7 +13,7 @@ import {
   type PolledNotice,
   pollTargets,
   queuePolledNotices,
-  readyEpisodes,
+  readyEpisode,
   readyKeyPrefix,
 } from '../../../db/notice-poll.ts'
 import {
@@ -71,10 +71,10 @@ export function pollSuite(open: OpenDb) {
     it('NOTICE-ONCE: a ready hold the poll found ended is closed, and its episodes are counted', async () => {
       const prefix = readyKeyPrefix(PATRON.alice, 7)
       const episode = (n: number) => ({ ...ready(PATRON.alice, 7), key: `${prefix}n${n}` })
-      expect(await readyEpisodes(db, prefix)).toBe(0)
+      expect(await readyEpisode(db, prefix)).toEqual({ open: null, ended: 0 })
       await queuePolledNotices(db, [episode(0), ready(PATRON.alice, 70), ready(PATRON.bob, 7)], NOW)
       // Hold 70's key shares the digits but not the prefix: not counted as hold 7's.
-      expect(await readyEpisodes(db, prefix)).toBe(1)
+      expect(await readyEpisode(db, prefix)).toEqual({ open: `${prefix}n0`, ended: 0 })
       const open = await openReadyAnnouncements(db)
       expect(open.get(PATRON.alice)?.sort()).toEqual(
         [`${prefix}n0`, ready(PATRON.alice, 70).key].sort(),
@@ -87,13 +87,14 @@ export function pollSuite(open: OpenDb) {
         .from(noticeAnnouncements)
         .where(eq(noticeAnnouncements.key, `${prefix}n0`))
       expect(row?.endedAt).toBe(NOW + 1)
+      expect(await readyEpisode(db, prefix)).toEqual({ open: null, ended: 1 })
       expect((await openReadyAnnouncements(db)).get(PATRON.alice)).toEqual([
         ready(PATRON.alice, 70).key,
       ])
       // The next readiness is a new key, queued once.
       expect(await queuePolledNotices(db, [episode(1)], NOW + 3)).toBe(1)
       expect(await queuePolledNotices(db, [episode(1)], NOW + 4)).toBe(0)
-      expect(await readyEpisodes(db, prefix)).toBe(2)
+      expect(await readyEpisode(db, prefix)).toEqual({ open: `${prefix}n1`, ended: 1 })
     })
 
     it('a batch larger than one statement group is queued whole', async () => {
