@@ -56,10 +56,53 @@ function under(url: URL, bases: readonly URL[]): boolean {
   )
 }
 
-function headerObject(init: HeadersInit | undefined): Record<string, string> {
-  if (!init) return {}
-  if (init instanceof Headers || Array.isArray(init)) return Object.fromEntries(init)
-  return { ...(init as Record<string, string>) }
+/** Where a LINE call goes, worked out once per URL (a push is always the same URL). */
+interface Target {
+  url: URL
+  isHttps: boolean
+  hostname: string
+  port: string | number
+  path: string
+  /** The Host header Node would send. */
+  host: string
+}
+
+function target(url: URL): Target {
+  const isHttps = url.protocol === 'https:'
+  return {
+    url,
+    isHttps,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    port: url.port || (isHttps ? 443 : 80),
+    path: url.pathname + url.search,
+    host: url.host,
+  }
+}
+
+/** Calls' URLs (as given) and their targets, or null for a URL that is not LINE's API. */
+const TARGETS_KEPT = 256
+
+/**
+ * The caller's headers as Node's flat raw list (`[name, value, …]`), which node:http writes
+ * as they are instead of one `setHeader` each, without any content-length (set from the
+ * body) and with Host when the caller gave none.
+ */
+function rawHeaders(init: HeadersInit | undefined, host: string): string[] {
+  const out: string[] = []
+  let hasHost = false
+  const add = (name: string, value: string) => {
+    const lower = name.toLowerCase()
+    if (lower === 'content-length') return
+    if (lower === 'host') hasHost = true
+    out.push(name, value)
+  }
+  if (init instanceof Headers) for (const [name, value] of init) add(name, value)
+  else if (Array.isArray(init)) for (const [name, value] of init) add(name!, value!)
+  else if (init)
+    for (const name in init)
+      if (Object.hasOwn(init, name)) add(name, (init as Record<string, string>)[name]!)
+  if (!hasHost) out.push('Host', host)
+  return out
 }
 
 /** A failure as undici reports it: `TypeError('fetch failed')` with the reason as cause. */
@@ -83,26 +126,36 @@ export function lineFetch(
   }
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) }
   const baseUrls = bases.map((b) => new URL(b))
+  // By the URL's text: the SDK makes a new URL object for every call, to the same few URLs.
+  const targets = new Map<string, Target | null>()
+  const targetOf = (href: string, url: URL | null): Target | null => {
+    let t = targets.get(href)
+    if (t !== undefined) return t
+    const parsed = url ?? (URL.canParse(href) ? new URL(href) : null)
+    t = parsed && under(parsed, baseUrls) ? target(parsed) : null
+    if (targets.size >= TARGETS_KEPT) targets.clear()
+    targets.set(href, t)
+    return t
+  }
 
   const send = (
-    url: URL,
+    to: Target,
     method: string,
-    headers: Record<string, string>,
+    headers: string[],
     body: string | undefined,
     signal: AbortSignal | undefined,
     deadline: number,
     repeat: boolean,
   ): Promise<Response> =>
     new Promise((resolve, reject) => {
-      const isHttps = url.protocol === 'https:'
-      const request = (isHttps ? https : http).request({
-        protocol: url.protocol,
-        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-        port: url.port || (isHttps ? 443 : 80),
-        path: url.pathname + url.search,
+      const request = (to.isHttps ? https : http).request({
+        protocol: to.isHttps ? 'https:' : 'http:',
+        hostname: to.hostname,
+        port: to.port,
+        path: to.path,
         method,
         headers,
-        agent: isHttps ? agents['https:'] : agents['http:'],
+        agent: to.isHttps ? agents['https:'] : agents['http:'],
       })
       let answered = false
       let settled = false
@@ -127,7 +180,7 @@ export function lineFetch(
           settled = true
           clearTimeout(timer)
           signal?.removeEventListener('abort', onAbort)
-          send(url, method, headers, body, signal, deadline, false).then(resolve, reject)
+          send(to, method, headers, body, signal, deadline, false).then(resolve, reject)
           return
         }
         finish(signal?.aborted ? signal.reason : fetchFailed(err))
@@ -154,41 +207,36 @@ export function lineFetch(
           clearTimeout(timer)
           signal?.removeEventListener('abort', onAbort)
           const streamed: LineBody = { kind: 'stream', message }
-          finish(null, new LineResponse(message, streamed, url.href))
+          finish(null, new LineResponse(message, streamed, to.url.href))
           return
         }
         const chunks: Buffer[] = []
         message.on('data', (chunk: Buffer) => chunks.push(chunk))
         message.on('end', () => {
           const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-          finish(null, new LineResponse(message, { kind: 'buffer', data }, url.href))
+          finish(null, new LineResponse(message, { kind: 'buffer', data }, to.url.href))
         })
       })
       request.end(body)
     })
 
   const leanFetch: Fetch = (input, init) => {
-    const url =
+    const to =
       typeof input === 'string'
-        ? URL.canParse(input)
-          ? new URL(input)
-          : null
+        ? targetOf(input, null)
         : input instanceof URL
-          ? input
+          ? targetOf(input.href, input)
           : null
     const body = init?.body
-    if (!url || !under(url, baseUrls) || (body != null && typeof body !== 'string'))
-      return fallback(input, init)
+    if (!to || (body != null && typeof body !== 'string')) return fallback(input, init)
     const method = (init?.method ?? 'GET').toUpperCase()
     // Node's fetch refuses a GET or HEAD with a body: let it say so.
     if (body != null && (method === 'GET' || method === 'HEAD')) return fallback(input, init)
     const signal = init?.signal ?? undefined
     if (signal?.aborted) return Promise.reject(signal.reason)
-    const headers = headerObject(init?.headers)
-    for (const name of Object.keys(headers))
-      if (name.toLowerCase() === 'content-length') delete headers[name]
-    if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body))
-    return send(url, method, headers, body ?? undefined, signal, Date.now() + timeoutMs, true)
+    const headers = rawHeaders(init?.headers, to.host)
+    if (typeof body === 'string') headers.push('content-length', String(Buffer.byteLength(body)))
+    return send(to, method, headers, body ?? undefined, signal, Date.now() + timeoutMs, true)
   }
 
   return {

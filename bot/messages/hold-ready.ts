@@ -99,13 +99,28 @@ function groupHolds(holds: ReadyHold[]): Group[] {
   return [...groups.values()].sort((a, b) => a.collectBy.localeCompare(b.collectBy))
 }
 
+/**
+ * A pickup-by date as said to the patron, worked out once per date: a slot's pushes name the
+ * same few dates thousands of times (issue 21).
+ */
+const dateTexts = new Map<JstDate, Text>()
+function collectByText(date: JstDate): Text {
+  let t = dateTexts.get(date)
+  if (!t) {
+    if (dateTexts.size >= 64) dateTexts.clear()
+    t = dateText(date)
+    dateTexts.set(date, t)
+  }
+  return t
+}
+
 function placeName(place: PickupPlace, lang: Lang): string {
   return clip(lang === 'en' && place.nameEn ? place.nameEn : place.name, 40)
 }
 
 function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text {
   // Front mode: SIP2 does not say until when a hold is kept, so there may be no date.
-  const by = g.collectBy ? dateText(g.collectBy) : null
+  const by = g.collectBy ? collectByText(g.collectBy) : null
   if (g.heldBack)
     return lockerHeldBackMessage(
       { ja: g.place.name, en: g.place.nameEn ?? g.place.name, phone: g.place.phone },
@@ -162,7 +177,7 @@ function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.
           : []),
         ...(g.collectBy
           ? [
-              row(lang === 'ja' ? '受取期限' : 'Collect by', dateText(g.collectBy)[lang], {
+              row(lang === 'ja' ? '受取期限' : 'Collect by', collectByText(g.collectBy)[lang], {
                 color: COLORS.warn,
               }),
             ]

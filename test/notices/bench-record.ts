@@ -41,13 +41,15 @@ for (const n of sizes) {
     seconds: number
     floor: number
     cpuMsPerPush: number
+    userMsPerPush: number
+    systemMsPerPush: number
     peakRss: number
     rssBefore: number
     duplicates: number
     reached: number
   }
   rows.push(
-    `| ${r.notices.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.floor.toFixed(2)} | ${(r.seconds / r.floor).toFixed(2)}× | ${r.cpuMsPerPush.toFixed(2)} | ${mb(r.peakRss)} (${mb(r.rssBefore)} before) | ${r.duplicates} | ${r.reached.toLocaleString('en')} |`,
+    `| ${r.notices.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.floor.toFixed(2)} | ${(r.seconds / r.floor).toFixed(2)}× | ${r.cpuMsPerPush.toFixed(2)} (${r.userMsPerPush.toFixed(2)} / ${r.systemMsPerPush.toFixed(2)}) | ${mb(r.peakRss)} (${mb(r.rssBefore)} before) | ${r.duplicates} | ${r.reached.toLocaleString('en')} |`,
   )
 }
 
@@ -57,7 +59,7 @@ const section = [
   '',
   `Recorded ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  '| hold-ready notices | wall s | floor s (2,000/s) | × floor | dispatcher CPU ms per push | peak RSS MB | duplicates | patrons reached |',
+  '| hold-ready notices | wall s | floor s (2,000/s) | × floor | dispatcher CPU ms per push (user / system) | peak RSS MB | duplicates | patrons reached |',
   '|---|---|---|---|---|---|---|---|',
   ...rows,
   '',
