@@ -102,6 +102,30 @@ describe('the Node LINE transport', () => {
     expect(seen.body).toBe('{"to":"U"}')
   })
 
+  it('sends headers given in any form, with Host, and the query, call after call', async () => {
+    const seen: { url?: string; headers: http.IncomingHttpHeaders }[] = []
+    const { origin } = await lineServer((req, _body, res) => {
+      seen.push({ url: req.url, headers: req.headers })
+      res.end('{}')
+    })
+    install(origin)
+    const url = `${origin}/v2/bot/profile/U1?lang=ja`
+    await fetch(url, { headers: new Headers({ 'X-A': 'headers' }) })
+    await fetch(new URL(url), { headers: [['X-A', 'pairs']] })
+    await fetch(url, { headers: { 'X-A': 'record', host: 'line.example' } })
+    await fetch(`${origin}/v2/bot/info`)
+    expect(seen.map((s) => s.url)).toEqual([
+      '/v2/bot/profile/U1?lang=ja',
+      '/v2/bot/profile/U1?lang=ja',
+      '/v2/bot/profile/U1?lang=ja',
+      '/v2/bot/info',
+    ])
+    expect(seen.map((s) => s.headers['x-a'])).toEqual(['headers', 'pairs', 'record', undefined])
+    const host = new URL(origin).host
+    expect(seen.map((s) => s.headers.host)).toEqual([host, host, 'line.example', host])
+    expect(seen.map((s) => s.headers.connection)).toEqual(Array(4).fill('keep-alive'))
+  })
+
   it('turns 4xx, 409, 429 with Retry-After and 5xx into the SDK errors bunko reads', async () => {
     const answers: Record<string, [number, Record<string, string>, string]> = {
       bad: [400, {}, '{"message":"The request body has 1 error(s)"}'],

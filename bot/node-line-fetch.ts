@@ -15,15 +15,16 @@
  * (node-line-response.ts), an AbortSignal, and a lost connection rejecting with
  * `TypeError('fetch failed')` and the cause, as undici does (bunko's push retry counts it as
  * a passing fault). What it adds: a deadline (`timeoutMs`, default 30 s) from sending to the
- * whole answer, where Node's `fetch` waits 300 s for headers and again for the body (a hung
- * LINE would hold a push's lease for minutes); and one silent repeat when a kept-alive socket
+ * whole answer (checked every tenth of it, at most every second), where Node's `fetch` waits
+ * 300 s for headers and again for the body (a hung LINE would hold a push's lease for
+ * minutes); and one silent repeat when a kept-alive socket
  * turns out to have been closed by the server before it answered anything (Node's own advice
  * for `reusedSocket`; a push repeats its X-Line-Retry-Key, so LINE would answer 409 if it had
  * the first one). Redirects are not followed (LINE's API does not redirect): a 3xx comes back
  * as it is. Connections are kept alive, up to `maxSockets` per origin.
  */
 import { Buffer } from 'node:buffer'
-import http from 'node:http'
+import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import type { Config } from './config.ts'
 import { isSmallBody, type LineBody, LineResponse } from './node-line-response.ts'
@@ -56,10 +57,53 @@ function under(url: URL, bases: readonly URL[]): boolean {
   )
 }
 
-function headerObject(init: HeadersInit | undefined): Record<string, string> {
-  if (!init) return {}
-  if (init instanceof Headers || Array.isArray(init)) return Object.fromEntries(init)
-  return { ...(init as Record<string, string>) }
+/** Where a LINE call goes, worked out once per URL (a push is always the same URL). */
+interface Target {
+  url: URL
+  isHttps: boolean
+  hostname: string
+  port: string | number
+  path: string
+  /** The Host header Node would send. */
+  host: string
+}
+
+function target(url: URL): Target {
+  const isHttps = url.protocol === 'https:'
+  return {
+    url,
+    isHttps,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    port: url.port || (isHttps ? 443 : 80),
+    path: url.pathname + url.search,
+    host: url.host,
+  }
+}
+
+/** Calls' URLs (as given) and their targets, or null for a URL that is not LINE's API. */
+const TARGETS_KEPT = 256
+
+/**
+ * The caller's headers as Node's flat raw list (`[name, value, …]`), which node:http writes
+ * as they are instead of one `setHeader` each, without any content-length (set from the
+ * body) and with Host when the caller gave none.
+ */
+function rawHeaders(init: HeadersInit | undefined, host: string): string[] {
+  const out: string[] = []
+  let hasHost = false
+  const add = (name: string, value: string) => {
+    const lower = name.toLowerCase()
+    if (lower === 'content-length') return
+    if (lower === 'host') hasHost = true
+    out.push(name, value)
+  }
+  if (init instanceof Headers) for (const [name, value] of init) add(name, value)
+  else if (Array.isArray(init)) for (const [name, value] of init) add(name!, value!)
+  else if (init)
+    for (const name in init)
+      if (Object.hasOwn(init, name)) add(name, (init as Record<string, string>)[name]!)
+  if (!hasHost) out.push('Host', host)
+  return out
 }
 
 /** A failure as undici reports it: `TypeError('fetch failed')` with the reason as cause. */
@@ -67,6 +111,174 @@ const fetchFailed = (cause: unknown) => new TypeError('fetch failed', { cause })
 
 const timedOut = (ms: number) =>
   Object.assign(new Error(`LINE did not answer within ${ms} ms`), { code: 'ETIMEDOUT' })
+
+type Agents = Record<'http:' | 'https:', http.Agent>
+
+/** What one call sends, kept for the one silent repeat. */
+interface Call {
+  to: Target
+  method: string
+  headers: string[]
+  body: string | undefined
+  signal: AbortSignal | undefined
+  deadline: number
+}
+
+/**
+ * The transport's open requests and their deadlines: one timer checks them all, every tenth
+ * of the timeout (at most a second), rather than a timer set and cleared for each request.
+ */
+class Link {
+  readonly #open = new Set<Exchange>()
+  #timer: ReturnType<typeof setInterval> | undefined
+
+  constructor(
+    readonly timeoutMs: number,
+    readonly agents: Agents,
+  ) {}
+
+  add(ex: Exchange): void {
+    this.#open.add(ex)
+    this.#timer ??= setInterval(
+      () => this.#sweep(),
+      Math.min(1000, Math.max(10, this.timeoutMs / 10)),
+    ).unref()
+  }
+
+  delete(ex: Exchange): void {
+    this.#open.delete(ex)
+    if (this.#open.size || !this.#timer) return
+    clearInterval(this.#timer)
+    this.#timer = undefined
+  }
+
+  #sweep(): void {
+    const now = Date.now()
+    for (const ex of this.#open) {
+      if (now < ex.call.deadline) continue
+      const reason = timedOut(this.timeoutMs)
+      ex.stop(fetchFailed(reason), reason)
+    }
+  }
+}
+
+const EXCHANGE = Symbol('exchange')
+type Tagged = { [EXCHANGE]?: Exchange }
+
+/**
+ * One request to LINE and its answer. Its listeners are shared functions that find it on the
+ * request or message (no closures made per request: tsx names every closure it makes).
+ */
+class Exchange {
+  answered = false
+  settled = false
+  readonly chunks: Buffer[] = []
+  readonly request: http.ClientRequest
+
+  constructor(
+    readonly link: Link,
+    readonly call: Call,
+    readonly repeat: boolean,
+    readonly done: { resolve(res: Response): void; reject(err: unknown): void },
+  ) {
+    const { to } = call
+    const request = (to.isHttps ? https : http).request({
+      protocol: to.isHttps ? 'https:' : 'http:',
+      hostname: to.hostname,
+      port: to.port,
+      path: to.path,
+      method: call.method,
+      headers: call.headers,
+      agent: link.agents[to.isHttps ? 'https:' : 'http:'],
+    })
+    this.request = request
+    ;(request as Tagged)[EXCHANGE] = this
+    link.add(this)
+    call.signal?.addEventListener('abort', this, { once: true })
+    request.on('error', onRequestError)
+    request.on('response', onResponse)
+    request.end(call.body)
+  }
+
+  /** The caller's AbortSignal fired. */
+  handleEvent(): void {
+    const reason = this.call.signal?.reason
+    this.stop(reason, reason)
+  }
+
+  /** No deadline and no abort any more: the answer is settled, or streams to the caller. */
+  release(): void {
+    this.link.delete(this)
+    this.call.signal?.removeEventListener('abort', this)
+  }
+
+  finish(err: unknown, res?: Response): void {
+    if (this.settled) return
+    this.settled = true
+    this.release()
+    if (err) this.done.reject(err)
+    else this.done.resolve(res!)
+  }
+
+  fail(err: unknown): void {
+    if (this.settled) return
+    // The server closed a kept-alive socket before this request reached it: send again.
+    const code = (err as { code?: string }).code
+    if (
+      this.repeat &&
+      !this.answered &&
+      this.request.reusedSocket &&
+      (code === 'ECONNRESET' || code === 'EPIPE')
+    ) {
+      this.settled = true
+      this.release()
+      new Exchange(this.link, this.call, false, this.done)
+      return
+    }
+    const { signal } = this.call
+    this.finish(signal?.aborted ? signal.reason : fetchFailed(err))
+  }
+
+  stop(err: unknown, reason: unknown): void {
+    this.finish(err)
+    this.request.destroy(reason as Error)
+  }
+}
+
+function onRequestError(this: Tagged, err: Error) {
+  this[EXCHANGE]!.fail(err)
+}
+
+function onResponse(this: Tagged, message: IncomingMessage) {
+  const ex = this[EXCHANGE]!
+  ex.answered = true
+  ;(message as Tagged)[EXCHANGE] = ex
+  message.on('error', onMessageError)
+  if (!isSmallBody(message.headers['content-type'])) {
+    // A binary answer streams to the caller; the deadline no longer applies to it.
+    ex.release()
+    const streamed: LineBody = { kind: 'stream', message }
+    ex.finish(null, new LineResponse(message, streamed, ex.call.to.url.href))
+    return
+  }
+  message.on('data', onData)
+  message.on('end', onEnd)
+}
+
+function onMessageError(this: Tagged, err: Error) {
+  this[EXCHANGE]!.fail(err)
+}
+
+function onData(this: Tagged, chunk: Buffer) {
+  this[EXCHANGE]!.chunks.push(chunk)
+}
+
+function onEnd(this: IncomingMessage & Tagged) {
+  const ex = this[EXCHANGE]!
+  const { chunks } = ex
+  const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+  ex.finish(null, new LineResponse(this, { kind: 'buffer', data }, ex.call.to.url.href))
+}
 
 /** A fetch for LINE's API over node:http, passing anything else to `fallback`. */
 export function lineFetch(
@@ -83,112 +295,43 @@ export function lineFetch(
   }
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) }
   const baseUrls = bases.map((b) => new URL(b))
+  // By the URL's text: the SDK makes a new URL object for every call, to the same few URLs.
+  const targets = new Map<string, Target | null>()
+  const targetOf = (href: string, url: URL | null): Target | null => {
+    let t = targets.get(href)
+    if (t !== undefined) return t
+    const parsed = url ?? (URL.canParse(href) ? new URL(href) : null)
+    t = parsed && under(parsed, baseUrls) ? target(parsed) : null
+    if (targets.size >= TARGETS_KEPT) targets.clear()
+    targets.set(href, t)
+    return t
+  }
 
-  const send = (
-    url: URL,
-    method: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    signal: AbortSignal | undefined,
-    deadline: number,
-    repeat: boolean,
-  ): Promise<Response> =>
-    new Promise((resolve, reject) => {
-      const isHttps = url.protocol === 'https:'
-      const request = (isHttps ? https : http).request({
-        protocol: url.protocol,
-        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-        port: url.port || (isHttps ? 443 : 80),
-        path: url.pathname + url.search,
-        method,
-        headers,
-        agent: isHttps ? agents['https:'] : agents['http:'],
-      })
-      let answered = false
-      let settled = false
-      const finish = (err: unknown, res?: Response) => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', onAbort)
-        if (err) reject(err)
-        else resolve(res!)
-      }
-      const fail = (err: unknown) => {
-        if (settled) return
-        // The server closed a kept-alive socket before this request reached it: send again.
-        const code = (err as { code?: string }).code
-        if (
-          repeat &&
-          !answered &&
-          request.reusedSocket &&
-          (code === 'ECONNRESET' || code === 'EPIPE')
-        ) {
-          settled = true
-          clearTimeout(timer)
-          signal?.removeEventListener('abort', onAbort)
-          send(url, method, headers, body, signal, deadline, false).then(resolve, reject)
-          return
-        }
-        finish(signal?.aborted ? signal.reason : fetchFailed(err))
-      }
-      const stop = (err: unknown, reason: unknown) => {
-        finish(err)
-        request.destroy(reason as Error)
-      }
-      const onAbort = () => stop(signal?.reason, signal?.reason)
-      const timer = setTimeout(
-        () => {
-          const reason = timedOut(timeoutMs)
-          stop(fetchFailed(reason), reason)
-        },
-        Math.max(0, deadline - Date.now()),
-      )
-      signal?.addEventListener('abort', onAbort, { once: true })
-      request.on('error', fail)
-      request.on('response', (message) => {
-        answered = true
-        message.on('error', fail)
-        if (!isSmallBody(message.headers['content-type'])) {
-          // A binary answer streams to the caller; the deadline no longer applies to it.
-          clearTimeout(timer)
-          signal?.removeEventListener('abort', onAbort)
-          const streamed: LineBody = { kind: 'stream', message }
-          finish(null, new LineResponse(message, streamed, url.href))
-          return
-        }
-        const chunks: Buffer[] = []
-        message.on('data', (chunk: Buffer) => chunks.push(chunk))
-        message.on('end', () => {
-          const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-          finish(null, new LineResponse(message, { kind: 'buffer', data }, url.href))
-        })
-      })
-      request.end(body)
-    })
+  const link = new Link(timeoutMs, agents)
 
   const leanFetch: Fetch = (input, init) => {
-    const url =
+    const to =
       typeof input === 'string'
-        ? URL.canParse(input)
-          ? new URL(input)
-          : null
+        ? targetOf(input, null)
         : input instanceof URL
-          ? input
+          ? targetOf(input.href, input)
           : null
     const body = init?.body
-    if (!url || !under(url, baseUrls) || (body != null && typeof body !== 'string'))
-      return fallback(input, init)
+    if (!to || (body != null && typeof body !== 'string')) return fallback(input, init)
     const method = (init?.method ?? 'GET').toUpperCase()
     // Node's fetch refuses a GET or HEAD with a body: let it say so.
     if (body != null && (method === 'GET' || method === 'HEAD')) return fallback(input, init)
     const signal = init?.signal ?? undefined
     if (signal?.aborted) return Promise.reject(signal.reason)
-    const headers = headerObject(init?.headers)
-    for (const name of Object.keys(headers))
-      if (name.toLowerCase() === 'content-length') delete headers[name]
-    if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body))
-    return send(url, method, headers, body ?? undefined, signal, Date.now() + timeoutMs, true)
+    const headers = rawHeaders(init?.headers, to.host)
+    if (typeof body === 'string') headers.push('content-length', String(Buffer.byteLength(body)))
+    const deadline = Date.now() + timeoutMs
+    return new Promise<Response>((resolve, reject) => {
+      new Exchange(link, { to, method, headers, body: body ?? undefined, signal, deadline }, true, {
+        resolve,
+        reject,
+      })
+    })
   }
 
   return {

@@ -99,13 +99,28 @@ function groupHolds(holds: ReadyHold[]): Group[] {
   return [...groups.values()].sort((a, b) => a.collectBy.localeCompare(b.collectBy))
 }
 
+/**
+ * A pickup-by date as said to the patron, worked out once per date: a slot's pushes name the
+ * same few dates thousands of times (issue 21).
+ */
+const dateTexts = new Map<JstDate, Text>()
+function collectByText(date: JstDate): Text {
+  let t = dateTexts.get(date)
+  if (!t) {
+    if (dateTexts.size >= 64) dateTexts.clear()
+    t = dateText(date)
+    dateTexts.set(date, t)
+  }
+  return t
+}
+
 function placeName(place: PickupPlace, lang: Lang): string {
   return clip(lang === 'en' && place.nameEn ? place.nameEn : place.name, 40)
 }
 
 function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text {
   // Front mode: SIP2 does not say until when a hold is kept, so there may be no date.
-  const by = g.collectBy ? dateText(g.collectBy) : null
+  const by = g.collectBy ? collectByText(g.collectBy) : null
   if (g.heldBack)
     return lockerHeldBackMessage(
       { ja: g.place.name, en: g.place.nameEn ?? g.place.name, phone: g.place.phone },
@@ -134,7 +149,48 @@ function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text 
   }
 }
 
+/** A bubble's parts around its item list: the same for every patron of one group's place and date. */
+interface Frame {
+  header: messagingApi.FlexBox
+  before: messagingApi.FlexComponent[]
+  after: messagingApi.FlexComponent[]
+  footer: messagingApi.FlexBox
+}
+
+/**
+ * Frames by everything they say, so a slot's thousands of pushes to the same few places and
+ * dates build each once (issue 21). Frames are shared between messages and never changed.
+ */
+const frames = new Map<string, Frame>()
+
 function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.FlexBubble {
+  const key = JSON.stringify([
+    g.place,
+    g.locker,
+    g.heldBack,
+    g.collectBy,
+    g.visit,
+    lang,
+    input.liffId,
+    input.lockerDays,
+    input.longOverdueDays,
+  ])
+  let frame = frames.get(key)
+  if (!frame) {
+    if (frames.size >= 256) frames.clear()
+    frame = groupFrame(g, input, lang)
+    frames.set(key, frame)
+  }
+  return {
+    type: 'bubble',
+    size: 'mega',
+    header: frame.header,
+    body: vbox([...frame.before, itemList(g.holds, lang), ...frame.after], { spacing: 'sm' }),
+    footer: frame.footer,
+  }
+}
+
+function groupFrame(g: Group, input: HoldReadyInput, lang: Lang): Frame {
   const lockerDays = input.lockerDays ?? 4
   const title: Text = g.heldBack
     ? { ja: 'ご予約の資料を図書館でお預かりしています', en: 'Your hold is kept at the library' }
@@ -148,40 +204,36 @@ function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.
     : { ja: '予約の一覧を見る', en: 'See my holds' }
   const page = lent ? 'loans' : 'holds'
   return {
-    type: 'bubble',
-    size: 'mega',
     header: vbox([text(title[lang], { weight: 'bold', color: '#ffffff', size: 'md' })], {
       backgroundColor: COLORS.accent,
       paddingAll: 'lg',
     }),
-    body: vbox(
-      [
-        row(lang === 'ja' ? '受取場所' : 'Collect at', place),
-        ...(g.visit
-          ? [row(lang === 'ja' ? 'お渡し日時' : 'Bookmobile visit', visitText(g.visit)[lang])]
-          : []),
-        ...(g.collectBy
-          ? [
-              row(lang === 'ja' ? '受取期限' : 'Collect by', dateText(g.collectBy)[lang], {
-                color: COLORS.warn,
-              }),
-            ]
-          : []),
-        itemList(g.holds, lang),
-        separator(),
-        text(groupNote(g, lockerDays, input.longOverdueDays ?? 60)[lang], {
-          size: 'sm',
-          margin: 'lg',
-        }),
-        text(
-          lang === 'ja'
-            ? `お問い合わせ：${place}（${g.place.phone}）`
-            : `Questions: ${place} (${g.place.phone})`,
-          { size: 'xs', color: COLORS.sub, margin: 'md' },
-        ),
-      ],
-      { spacing: 'sm' },
-    ),
+    before: [
+      row(lang === 'ja' ? '受取場所' : 'Collect at', place),
+      ...(g.visit
+        ? [row(lang === 'ja' ? 'お渡し日時' : 'Bookmobile visit', visitText(g.visit)[lang])]
+        : []),
+      ...(g.collectBy
+        ? [
+            row(lang === 'ja' ? '受取期限' : 'Collect by', collectByText(g.collectBy)[lang], {
+              color: COLORS.warn,
+            }),
+          ]
+        : []),
+    ],
+    after: [
+      separator(),
+      text(groupNote(g, lockerDays, input.longOverdueDays ?? 60)[lang], {
+        size: 'sm',
+        margin: 'lg',
+      }),
+      text(
+        lang === 'ja'
+          ? `お問い合わせ：${place}（${g.place.phone}）`
+          : `Questions: ${place} (${g.place.phone})`,
+        { size: 'xs', color: COLORS.sub, margin: 'md' },
+      ),
+    ],
     footer: vbox(
       [
         button({ type: 'uri', label: listButton[lang], uri: liffUrl(input.liffId, page) }),

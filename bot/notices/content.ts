@@ -8,12 +8,22 @@
 import type { messagingApi } from '@line/bot-sdk'
 import { type Contact, clockText, jstDate, type Policy, type SlotList } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { type ClaimedItem, claimedNoticeItems, noticeRecipients } from '../../db/notices.ts'
+import {
+  type ClaimedItem,
+  claimedNoticeItems,
+  type NoticeRecipient,
+  noticeRecipients,
+} from '../../db/notices.ts'
 import { forCardHolder, type NamedNoticeKind } from '../messages/family-notice.ts'
 import { holdReadyNotice, type ReadyHold } from '../messages/hold-ready.ts'
 import { langOf } from '../messages/lang.ts'
 import { type OverdueItem, overdueNotice } from '../messages/overdue.ts'
-import { dueSoonItems, type ReminderSource, reminderMessages } from './reminder-content.ts'
+import {
+  type DueSoonItems,
+  dueSoonItems,
+  type ReminderSource,
+  reminderMessages,
+} from './reminder-content.ts'
 
 export interface GroupContent {
   key: string
@@ -26,6 +36,14 @@ export interface GroupContent {
   list: SlotList
 }
 
+/** A claimed group as read from the database, its push not built yet (buildGroupContent). */
+export interface LoadedGroup {
+  key: string
+  items: ClaimedItem[]
+  to: NoticeRecipient | undefined
+  due: DueSoonItems
+}
+
 /** Load and build the pushes of the claimed notices `ids`, one per group key. */
 export async function groupContents(
   db: Db,
@@ -34,6 +52,20 @@ export async function groupContents(
   liffId: string,
   source?: ReminderSource,
 ): Promise<GroupContent[]> {
+  const groups = await loadGroups(db, ids, source)
+  return groups.map((g) => buildGroupContent(g, policy, liffId))
+}
+
+/**
+ * Read the claimed notices `ids` and their recipients, one group per key, in claim order.
+ * The dispatcher builds each push just before it goes (buildGroupContent), so a large chunk
+ * does not hold hundreds of built messages in memory at once.
+ */
+export async function loadGroups(
+  db: Db,
+  ids: readonly string[],
+  source?: ReminderSource,
+): Promise<LoadedGroup[]> {
   const rows = await claimedNoticeItems(db, ids)
   const due = await dueSoonItems(db, rows, source)
   const byKey = new Map<string, ClaimedItem[]>()
@@ -44,33 +76,39 @@ export async function groupContents(
   }
   const patronIds = [...new Set(rows.map((r) => r.patronId))]
   const recipients = new Map((await noticeRecipients(db, patronIds)).map((r) => [r.patronId, r]))
-  return [...byKey].map(([key, items]) => {
-    const patronId = items[0]!.patronId
-    const base = {
-      key,
-      patronId,
-      noticeIds: items.map((i) => i.id),
-      list: items.every((i) => i.slotKind === 'locker')
-        ? ('locker' as const)
-        : ('standard' as const),
-    }
-    const to = recipients.get(patronId)
-    if (!to) return { ...base, request: null, problem: 'not_linked' }
-    try {
-      const lang = langOf(to.language)
-      // ACC-FAMILY: one LINE account with several cards is told whose card each notice is for.
-      const holder = Number(to.cards) > 1 ? to.name : null
-      const messages = [
-        ...messagesFor(items, lang, policy, liffId, holder),
-        ...reminderMessages(items, due, lang, policy, liffId),
-      ]
-      // Everything a due-soon reminder listed was returned or renewed since it was claimed.
-      if (!messages.length) return { ...base, request: null, problem: 'obsolete' }
-      return { ...base, request: { to: to.lineUserId, messages }, problem: null }
-    } catch {
-      return { ...base, request: null, problem: 'build_error' }
-    }
-  })
+  return [...byKey].map(([key, items]) => ({
+    key,
+    items,
+    to: recipients.get(items[0]!.patronId),
+    due,
+  }))
+}
+
+/** The push of one loaded group, or why there is none. */
+export function buildGroupContent(g: LoadedGroup, policy: Policy, liffId: string): GroupContent {
+  const { key, items, to, due } = g
+  const patronId = items[0]!.patronId
+  const base = {
+    key,
+    patronId,
+    noticeIds: items.map((i) => i.id),
+    list: items.every((i) => i.slotKind === 'locker') ? ('locker' as const) : ('standard' as const),
+  }
+  if (!to) return { ...base, request: null, problem: 'not_linked' }
+  try {
+    const lang = langOf(to.language)
+    // ACC-FAMILY: one LINE account with several cards is told whose card each notice is for.
+    const holder = Number(to.cards) > 1 ? to.name : null
+    const messages = [
+      ...messagesFor(items, lang, policy, liffId, holder),
+      ...reminderMessages(items, due, lang, policy, liffId),
+    ]
+    // Everything a due-soon reminder listed was returned or renewed since it was claimed.
+    if (!messages.length) return { ...base, request: null, problem: 'obsolete' }
+    return { ...base, request: { to: to.lineUserId, messages }, problem: null }
+  } catch {
+    return { ...base, request: null, problem: 'build_error' }
+  }
 }
 
 function messagesFor(

@@ -41,13 +41,15 @@ for (const n of sizes) {
     seconds: number
     floor: number
     cpuMsPerPush: number
+    userMsPerPush: number
+    systemMsPerPush: number
     peakRss: number
     rssBefore: number
     duplicates: number
     reached: number
   }
   rows.push(
-    `| ${r.notices.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.floor.toFixed(2)} | ${(r.seconds / r.floor).toFixed(2)}× | ${r.cpuMsPerPush.toFixed(2)} | ${mb(r.peakRss)} (${mb(r.rssBefore)} before) | ${r.duplicates} | ${r.reached.toLocaleString('en')} |`,
+    `| ${r.notices.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.floor.toFixed(2)} | ${(r.seconds / r.floor).toFixed(2)}× | ${r.cpuMsPerPush.toFixed(2)} (${r.userMsPerPush.toFixed(2)} / ${r.systemMsPerPush.toFixed(2)}) | ${mb(r.peakRss)} (${mb(r.rssBefore)} before) | ${r.duplicates} | ${r.reached.toLocaleString('en')} |`,
   )
 }
 
@@ -57,7 +59,7 @@ const section = [
   '',
   `Recorded ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  '| hold-ready notices | wall s | floor s (2,000/s) | × floor | dispatcher CPU ms per push | peak RSS MB | duplicates | patrons reached |',
+  '| hold-ready notices | wall s | floor s (2,000/s) | × floor | dispatcher CPU ms per push (user / system) | peak RSS MB | duplicates | patrons reached |',
   '|---|---|---|---|---|---|---|---|',
   ...rows,
   '',
@@ -65,10 +67,12 @@ const section = [
   `Command: \`tsx test/notices/bench-record.ts --notices ${args.notices}\` (each size is \`npm run bench:notices -- --notices N\` in its own process)`,
   '',
   'The LINE simulator runs in its own process over loopback HTTP with LINE’s 2,000 pushes/s',
-  'limit; the dispatcher paces at 1,900/s with 32 pushes in flight, on a SQLite file (WAL),',
+  'limit; the dispatcher paces at 1,900/s (turns within 10 ms sharing one timer) with 32 pushes',
+  'in flight, on a SQLite file (WAL),',
   'and reaches LINE through the Node entry’s transport (node:http, bot/node-line-fetch.ts).',
   'Wall time is CPU-bound on a shared machine: on 2 cores at the load average above, a',
-  'process gets a fraction of a core, so compare the CPU per push across runs.',
+  'process gets a fraction of a core, so compare the CPU per push across runs (user and system',
+  'CPU of the dispatching process, in brackets).',
 ].join('\n')
 const file = fileURLToPath(new URL('../bench/RESULTS.md', import.meta.url))
 writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), heading, section))

@@ -153,6 +153,9 @@ async function main() {
       `  dispatcher CPU   ${cpuSeconds.toFixed(2)} s  (${((cpuSeconds / N) * 1000).toFixed(2)} ms per push)`,
     )
     console.log(
+      `    user / system  ${(cpu.user / 1e6).toFixed(2)} s / ${(cpu.system / 1e6).toFixed(2)} s  (${(cpu.user / N / 1000).toFixed(3)} / ${(cpu.system / N / 1000).toFixed(3)} ms per push)`,
+    )
+    console.log(
       `  simulator CPU    ${line.cpuSeconds.toFixed(2)} s  (${((line.cpuSeconds / N) * 1000).toFixed(2)} ms per push, LINE's side)`,
     )
     console.log(`  peak RSS         ${mb(peak.rss)}  (before ${mb(before.rss)})`)
@@ -173,6 +176,8 @@ async function main() {
           seconds,
           floor,
           cpuMsPerPush: (cpuSeconds / N) * 1000,
+          userMsPerPush: cpu.user / N / 1000,
+          systemMsPerPush: cpu.system / N / 1000,
           peakRss: peak.rss,
           rssBefore: before.rss,
           duplicates: line.duplicates,
