@@ -29,12 +29,16 @@ function walIndex(path: string) {
   return { mxFrame: head.readUInt32LE(16), nBackfill: head.readUInt32LE(96) }
 }
 
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 500; i++) {
+/**
+ * Waits for `check`, up to 50 s: a checkpoint syncs both files, and on a machine whose disk is
+ * busy one sync can take seconds.
+ */
+async function until(check: () => boolean, what: () => string) {
+  for (let i = 0; i < 2500; i++) {
     if (check()) return
     await sleep(20)
   }
-  throw new Error(`never: ${what}`)
+  throw new Error(`never: ${what()}`)
 }
 
 const insertPage = sql`INSERT INTO t (b) VALUES (randomblob(3000))`
@@ -50,10 +54,13 @@ describe('background WAL checkpoints', () => {
       for (let i = 0; i < 300; i++, rows++) db.orm.run(insertPage)
       // Between bursts the worker catches up with every frame, so the next write starts the
       // WAL over from its beginning (a row's page or three) instead of adding to its 300+.
-      await until(() => {
-        const { mxFrame, nBackfill } = walIndex(path)
-        return nBackfill === mxFrame
-      }, 'checkpointed')
+      await until(
+        () => {
+          const { mxFrame, nBackfill } = walIndex(path)
+          return nBackfill === mxFrame
+        },
+        () => `checkpointed (${JSON.stringify(walIndex(path))}, round ${round})`,
+      )
       db.orm.run(insertPage)
       rows++
       expect(walIndex(path).mxFrame).toBeLessThanOrEqual(3)
@@ -61,8 +68,11 @@ describe('background WAL checkpoints', () => {
     expect(await db.all(sql`SELECT count(*) AS n FROM t`)).toEqual([{ n: rows }])
     db.close()
     // Both connections closed: the last one checkpointed and removed the WAL.
-    await until(() => !existsSync(`${path}-wal`), 'WAL removed on close')
-  })
+    await until(
+      () => !existsSync(`${path}-wal`),
+      () => 'WAL removed on close',
+    )
+  }, 240_000)
 
   it('a WAL written without a pause still starts over past restartFrames', async () => {
     const path = file()
@@ -70,11 +80,12 @@ describe('background WAL checkpoints', () => {
     db.orm.run(sql`CREATE TABLE t (a INTEGER PRIMARY KEY, b BLOB)`)
     let peak = 0
     let restarted = false
-    const deadline = Date.now() + 10_000
+    // Up to 50 s (a busy disk's syncs are slow) and 20,000 writes of a page or two each.
+    const deadline = Date.now() + 50_000
     // Writes with no pause between them: the passive checkpoints alone may never catch up.
     let rows = 0
-    while (!restarted && Date.now() < deadline) {
-      db.orm.run(insertPage)
+    while (!restarted && Date.now() < deadline && rows < 20_000) {
+      db.orm.run(sql`INSERT INTO t (b) VALUES (randomblob(100))`)
       rows++
       const { mxFrame } = walIndex(path)
       if (mxFrame < peak) restarted = true
@@ -83,7 +94,7 @@ describe('background WAL checkpoints', () => {
     expect(restarted).toBe(true)
     expect(await db.all(sql`SELECT count(*) AS n FROM t`)).toEqual([{ n: rows }])
     db.close()
-  })
+  }, 120_000)
 
   it('if the worker fails, the connection checkpoints for itself again', async () => {
     const path = file()
@@ -91,7 +102,10 @@ describe('background WAL checkpoints', () => {
     sqlite.pragma('journal_mode = WAL')
     checkpointInBackground(sqlite, join(dir, 'missing.db'))
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
-    await until(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000, 'restored')
+    await until(
+      () => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000,
+      () => 'restored',
+    )
     sqlite.close()
   })
 

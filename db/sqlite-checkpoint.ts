@@ -12,6 +12,7 @@
  * If the worker fails, the serving connection checkpoints for itself again.
  */
 import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 
@@ -57,7 +58,7 @@ export function checkpointInBackground(
     eval: true,
     workerData: {
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-      path,
+      path: resolve(path),
       everyMs,
       restartFrames,
     },
