@@ -44,7 +44,8 @@ const clock: Clock = config.demo ? new DemoClock() : systemClock
 const log = consoleLog(() => clock.now())
 
 if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true })
-const db = openSqlite(databasePath)
+// WAL checkpoints run on a worker thread, not inside a request's write (db/sqlite-checkpoint.ts).
+const db = openSqlite(databasePath, { backgroundCheckpoint: true })
 migrate(db)
 if (clock instanceof DemoClock) await restoreDemoClock(db, clock)
 // In demo mode an empty database gets the demo library and its desk account; with real LINE

@@ -4,7 +4,7 @@
  * run no script at all; the LIFF app runs only its own built files. Outside demo mode no page
  * may be framed; in demo mode the simulator (same origin) frames the LIFF app and link page.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { Config } from './config.ts'
 import { css as pageCss } from './pages/layout.tsx'
 
@@ -78,21 +78,38 @@ export function liffCsp(
 const isPage = (path: string) => /^\/(link|password)(\/|$)/.test(path)
 const isLiff = (path: string) => path === '/liff' || path.startsWith('/liff/')
 
+/**
+ * Sets a header on the finished response in place. Hono's `c.header()` copies a finished
+ * response first (on Node that builds a full Response and streams its body: the largest
+ * part of this middleware's cost on the webhook, issue 21), so it is kept for the responses
+ * whose headers are immutable (`Response.redirect()`, a fetched response).
+ */
+function setHeader(c: Context, name: string, value: string) {
+  try {
+    c.res.headers.set(name, value)
+  } catch {
+    c.header(name, value)
+  }
+}
+
 export function securityHeaders(config: Config): MiddlewareHandler {
   let pages: Promise<string> | undefined
   const liff = liffCsp(config)
   return async (c, next) => {
     await next()
     const path = c.req.path
-    // c.header() copies a finalized response first: a static file's headers may be frozen.
     if (!c.res.headers.has('Permissions-Policy'))
-      c.header('Permissions-Policy', isLiff(path) ? LIFF_PERMISSIONS_POLICY : PERMISSIONS_POLICY)
+      setHeader(
+        c,
+        'Permissions-Policy',
+        isLiff(path) ? LIFF_PERMISSIONS_POLICY : PERMISSIONS_POLICY,
+      )
     if (c.res.headers.has('Content-Security-Policy')) return
     if (isPage(path)) {
       pages ??= pagesCsp(config)
-      c.header('Content-Security-Policy', await pages)
+      setHeader(c, 'Content-Security-Policy', await pages)
     } else if (isLiff(path) && path !== '/liff/config.json') {
-      c.header('Content-Security-Policy', liff)
+      setHeader(c, 'Content-Security-Policy', liff)
     }
   }
 }

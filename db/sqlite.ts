@@ -9,23 +9,38 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { assertReturning, type Db, type Orm, Raw } from './client.ts'
 import * as schema from './schema.ts'
+import { type CheckpointOptions, checkpointInBackground } from './sqlite-checkpoint.ts'
 
 /** The folder both drizzle's migrator and `wrangler d1 migrations apply` read. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))
 
 type SyncRunnable = { all(): unknown }
 
+export interface SqliteOptions {
+  /**
+   * Checkpoint the WAL on a worker thread instead of inside this connection's writes
+   * (db/sqlite-checkpoint.ts): for the server, whose every request waits behind a write's
+   * checkpoint. Ignored for `:memory:`.
+   */
+  backgroundCheckpoint?: boolean | CheckpointOptions
+}
+
 /**
  * Opens (or creates) a SQLite file. WAL lets readers run beside the one writer; busy_timeout
  * makes a second process wait for the lock instead of failing; foreign keys are off by default
  * in SQLite and must be switched on per connection. `:memory:` works for tests.
  */
-export function openSqlite(path: string): Db & { close(): void } {
+export function openSqlite(path: string, options: SqliteOptions = {}): Db & { close(): void } {
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  const { backgroundCheckpoint: background } = options
+  const stopCheckpoints =
+    background && !sqlite.memory
+      ? checkpointInBackground(sqlite, path, background === true ? {} : background)
+      : undefined
   const orm = drizzle(sqlite, { schema })
   const { dialect } = orm as unknown as {
     dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }
@@ -49,7 +64,10 @@ export function openSqlite(path: string): Db & { close(): void } {
     async all<T>(query: SQL) {
       return runAll(query) as T[]
     },
-    close: () => sqlite.close(),
+    close: () => {
+      stopCheckpoints?.()
+      sqlite.close()
+    },
   }
 }
 

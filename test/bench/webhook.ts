@@ -96,9 +96,10 @@ async function listen(fetch: (req: Request) => Response | Promise<Response>) {
 
 const line = startLine()
 const { origin } = await line.ready
-// A file with the production pragmas (db/sqlite.ts): each write commits to its WAL.
+// A file with the production pragmas (db/sqlite.ts): each write commits to its WAL, and the
+// WAL is checkpointed on a worker thread as bot/node.ts does.
 const dir = mkdtempSync(join(tmpdir(), 'bunko-bench-webhook-'))
-const db = openSqlite(join(dir, 'bunko.db'))
+const db = openSqlite(join(dir, 'bunko.db'), { backgroundCheckpoint: true })
 migrate(db)
 const clock = new DemoClock()
 await seedDemo(db, clock.now())
@@ -108,13 +109,14 @@ const config = readConfig(
 )
 installLineFetch(config.line) // as bot/node.ts does
 const background = taskTracker()
+const log = memoryLog()
 const app = createApp({
   db,
   library: embeddedLibrarySystem(db, config.policy),
   line: lineClients(config),
   clock,
   config,
-  log: memoryLog(),
+  log,
   background,
 })
 const bunko = await listen(app.fetch)
@@ -168,6 +170,17 @@ await bare.close()
 db.close()
 rmSync(dir, { recursive: true, force: true })
 
+/** bunko's log lines above info, counted by level and event ("none" when there were none). */
+function problems(lines: string[]): string {
+  const counts = new Map<string, number>()
+  for (const line of lines) {
+    const { level, event } = JSON.parse(line) as { level: string; event: string }
+    if (level !== 'info')
+      counts.set(`${level} ${event}`, (counts.get(`${level} ${event}`) ?? 0) + 1)
+  }
+  return counts.size === 0 ? 'none' : [...counts].map(([k, n]) => `${k} × ${n}`).join(', ')
+}
+
 type Row = LoadResult & { rps: number; lineCpuMs: number }
 const row = (name: string, r: Row) =>
   `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.failures} | ${(r.lineCpuMs / total).toFixed(2)} |`
@@ -184,7 +197,7 @@ const lines = [
   "LINE's process (the load generator and the reply endpoint) shares the machine's cores with the server: for bunko it also takes each reply, work the bare app's run does not cause.",
   '',
   `bunko: **${((bunkoResult.rps / bareResult.rps) * 100).toFixed(0)}%** of the bare app's throughput; ` +
-    `server CPU ${(cpuMs / total).toFixed(2)} ms per request${mainMs === null ? '' : ` (main thread ${(mainMs / total).toFixed(2)} ms)`}; replies LINE accepted: ${replies.accepted} of ${replies.replies} (${total * 3} events sent to bunko in all, warm-up and profiled run included).`,
+    `server CPU ${(cpuMs / total).toFixed(2)} ms per request${mainMs === null ? '' : ` (main thread ${(mainMs / total).toFixed(2)} ms)`}; replies LINE accepted: ${replies.accepted} of ${replies.replies} (${total * 3} events sent to bunko in all, warm-up and profiled run included); bunko's warnings and errors: ${problems(log.lines)}.`,
   '',
   `Where bunko's process spends its time during one more run of ${total} requests, profiled (V8 sampling profile, self time; \`(idle)\` is waiting on the network; a native function is named with its caller, \`native ← caller\`):`,
   '',

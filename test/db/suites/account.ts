@@ -313,5 +313,43 @@ export function accountSuite(open: OpenDb) {
       expect(await recordWebhookEvent(db, 'ev-race', NOW)).toBe(false)
       expect((await webhookDays(db, day, day))[0]).toMatchObject({ requests: 2, events: 2 })
     })
+
+    it('LINE-WEBHOOK: deliveries arriving together are written together (SQLite), each answered for itself; a failing one costs only itself', async () => {
+      const day = jstDate(NOW)
+      let batches = 0
+      const counting: Db = {
+        ...db,
+        orm: db.orm,
+        driver: db.driver,
+        batch: (statements) => {
+          batches++
+          return db.batch(statements)
+        },
+      }
+      const results = await Promise.allSettled([
+        recordWebhookDelivery(counting, { at: NOW, events: 2, ms: 10, eventIds: ['g-1', 'g-2'] }),
+        recordWebhookDelivery(counting, { at: NOW, events: 1, ms: 10, eventIds: ['g-2', 'g-3'] }),
+        recordWebhookDelivery(counting, { at: NOW, events: 1, ms: 3000, eventIds: [] }),
+      ])
+      expect(results).toEqual([
+        { status: 'fulfilled', value: new Set(['g-1', 'g-2']) },
+        { status: 'fulfilled', value: new Set(['g-3']) },
+        { status: 'fulfilled', value: new Set() },
+      ])
+      expect(batches).toBe(db.driver === 'sqlite' ? 1 : 3)
+      // A delivery whose statements cannot be built (no valid time) fails alone.
+      const mixed = await Promise.allSettled([
+        recordWebhookDelivery(counting, { at: NOW, events: 1, ms: 10, eventIds: ['g-4'] }),
+        recordWebhookDelivery(counting, { at: Number.NaN, events: 1, ms: 10, eventIds: ['g-5'] }),
+        recordWebhookDelivery(counting, { at: NOW, events: 1, ms: 10, eventIds: ['g-4', 'g-6'] }),
+      ])
+      expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      expect(mixed[0]).toEqual({ status: 'fulfilled', value: new Set(['g-4']) })
+      expect(mixed[2]).toEqual({ status: 'fulfilled', value: new Set(['g-6']) })
+      expect(await recordWebhookEvent(db, 'g-5', NOW)).toBe(true)
+      expect(await webhookDays(db, day, day)).toEqual([
+        { day, requests: 5, events: 6, requestsFast: 4, eventsFast: 5 },
+      ])
+    })
   })
 }

@@ -1,0 +1,75 @@
+/**
+ * WAL checkpoints on a worker thread with its own connection (issue 21). better-sqlite3 runs
+ * SQLite's automatic checkpoint inside the write that passes 1,000 WAL pages: on the event
+ * loop's thread, copying the pages back and syncing both files, so every request in flight
+ * waits for it (the webhook's p99). The serving connection turns that off and this worker
+ * checkpoints instead, without blocking the writer (PASSIVE).
+ *
+ * A passive checkpoint never waits for the writer, so under writes that never pause it may
+ * never catch up, and the WAL only starts over once it has. When the WAL passes
+ * `restartFrames` the worker therefore runs one RESTART checkpoint, which holds writers back
+ * (they wait in their busy timeout) until it is done: the WAL stays bounded.
+ * If the worker fails, the serving connection checkpoints for itself again.
+ */
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
+
+export interface CheckpointOptions {
+  /** How often the worker checkpoints, ms. */
+  everyMs?: number
+  /** WAL frames (pages) past which it forces the WAL to start over. */
+  restartFrames?: number
+}
+
+/** SQLite's own automatic checkpoint, restored if the worker fails. */
+const AUTOCHECKPOINT_PAGES = 1000
+
+/** Plain JavaScript (an eval'd worker runs no loader): it needs only better-sqlite3. */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const Database = require(workerData.driver)
+const db = new Database(workerData.path, { fileMustExist: true })
+db.pragma('busy_timeout = 1000')
+const tick = () => {
+  const [r] = db.pragma('wal_checkpoint(PASSIVE)')
+  if (r && r.log > workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)')
+}
+const timer = setInterval(tick, workerData.everyMs)
+parentPort.on('message', () => {
+  clearInterval(timer)
+  db.close()
+  parentPort.close()
+})
+`
+
+/**
+ * Moves `sqlite`'s checkpoints to a worker on its own connection to the file at `path`.
+ * Returns the function that stops it (before the connection is closed).
+ */
+export function checkpointInBackground(
+  sqlite: Database.Database,
+  path: string,
+  { everyMs = 250, restartFrames = 4000 }: CheckpointOptions = {},
+): () => void {
+  sqlite.pragma('wal_autocheckpoint = 0')
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: {
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      path: resolve(path),
+      everyMs,
+      restartFrames,
+    },
+  })
+  worker.unref()
+  let stopped = false
+  worker.on('error', () => {
+    if (!stopped && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
+  })
+  return () => {
+    stopped = true
+    worker.postMessage('stop')
+  }
+}
