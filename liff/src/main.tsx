@@ -13,6 +13,7 @@ import { App } from './app.tsx'
 import { loadConfig } from './config.ts'
 import { rememberedLang, setLang } from './i18n/index.ts'
 import type { Session } from './session.ts'
+import { firstSimulatorToken } from './sim-token.ts'
 import { adoptOwner, cachedCard } from './store.ts'
 import { registerServiceWorker } from './sw-register.ts'
 
@@ -24,9 +25,16 @@ const sessionModule = import('./session.ts')
 const config = loadConfig()
 // Mock mode (simulator, tests): fetch liff-mock as soon as config says so, not after the SDK.
 config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
-const session: Promise<Session> = sessionModule.then(async (m) =>
-  m.startSession(await config, new URLSearchParams(location.search)),
-)
+// Mock mode: the simulator's ID token, asked for now rather than after LIFF has loaded.
+const params = new URLSearchParams(location.search)
+const simToken = config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
+// The marks time the cold path's steps (npm run bench:liff -- --steps).
+const session: Promise<Session> = sessionModule.then(async (m) => {
+  performance.mark('bunko:liff-loaded')
+  const s = await m.startSession(await config, params, simToken)
+  performance.mark('bunko:session')
+  return s
+})
 // LIFF has said who is signed in: a card kept for anyone else is forgotten before any answer
 // from the server is saved (registered first, so it runs before the pages' calls go on).
 session.then((s) => adoptOwner(s.user)).catch(() => {})
@@ -35,4 +43,5 @@ connect(session)
 const root = document.getElementById('app')!
 root.replaceChildren()
 render(<App cached={cached} session={session} config={config} />, root)
+performance.mark('bunko:rendered')
 registerServiceWorker()
