@@ -38,6 +38,8 @@ export interface Session {
   scanCodeV2?: () => Promise<{ value: string | null }>
 }
 
+performance.mark('bunko:liff-evaluated')
+
 // IsInClient first: LiffMockPlugin reads liff.isInClient() when it is installed.
 liff.use(new IsInClient())
 liff.use(new GetIDToken())
