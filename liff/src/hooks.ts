@@ -1,7 +1,7 @@
 /** Loading data for a page: the value, the failure in words, and a way to load again. */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { TitleSummary } from '../api-types.ts'
-import { ApiFailure, api } from './api.ts'
+import { ApiFailure, api, takePrefetched } from './api.ts'
 import { usePatron } from './family.ts'
 import { cartItems, onCartChange } from './store.ts'
 
@@ -27,7 +27,10 @@ export function useApi<T>(path: string | null): Resource<T> {
     if (path === null) return
     let live = true
     setLoading(true)
-    api<T>('GET', path, undefined, patron).then(
+    // The first call for the account's own card may already be on its way (main.tsx).
+    const call =
+      (patron === null && takePrefetched<T>(path)) || api<T>('GET', path, undefined, patron)
+    call.then(
       (data) => {
         if (!live) return
         setState((s) => ({ ...s, data, error: null }))

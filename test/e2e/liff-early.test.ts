@@ -79,4 +79,21 @@ describe('the first paint from the kept card', () => {
     expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined()
     await context.close()
   })
+
+  it('LINE-CARD: a first open asks for her card once (sent as LIFF starts, taken over by the page)', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    const calls: string[] = []
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path.startsWith('/api/')) calls.push(path)
+    })
+    await page.goto(liffUrl(e.b, hanako, 'card'))
+    await page.getByText(HANAKO.name, { exact: true }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(calls.filter((p) => p === '/api/me')).toHaveLength(1)
+    expect(calls.filter((p) => p === '/api/family')).toHaveLength(1)
+    expect(readCodabar(await page.screenshot())).toBe(`A${HANAKO.number}A`)
+    await context.close()
+  })
 })
