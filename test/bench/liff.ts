@@ -15,7 +15,9 @@
  * The floor: a bare page whose one inline script is all it runs, opened again the same way
  * from the HTTP cache under the same throttling: what Chromium itself takes from navigation start to running a script
  * in this harness, which no app can go below. `--record` writes the figures to
- * test/bench/RESULTS.md.
+ * test/bench/RESULTS.md. `--steps` prints, for the first cold and warm card of each profile,
+ * the page, every request and the app's performance marks (script start, the kept card drawn
+ * early, LIFF's chunk evaluated, the session, the card drawn) in ms from navigation start.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
