@@ -19,6 +19,8 @@ export class ApiFailure extends Error {
 
 let session: Promise<Session> | null = null
 let failure: ((e: ApiFailure) => void) | null = null
+/** A 401/403 that came before the shell listened (a prefetch): told when it does. */
+let unheard: ApiFailure | null = null
 
 /** main.tsx hands over the session as LIFF starts; calls wait for it. */
 export function connect(s: Promise<Session>): void {
@@ -33,6 +35,34 @@ export function liffSession(): Promise<Session> | null {
 /** The app shell hears of 401 and 403 so it can replace the page with what to do. */
 export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
   failure = fn
+  if (fn && unheard) {
+    const e = unheard
+    unheard = null
+    fn(e)
+  }
+}
+
+/** How long a prefetched answer may wait for its page before it counts as stale. */
+const PREFETCH_FRESH_MS = 10_000
+const prefetched = new Map<string, { answer: Promise<unknown>; at: number }>()
+
+/**
+ * A GET the page about to be drawn will make, asked for now: sent as soon as LIFF has started
+ * (api() waits for the session) rather than after the page's first render and layout (issue
+ * 21: the card's cold start). The page's own first call for `path` takes the answer over
+ * (takePrefetched); a failure is the page's to show.
+ */
+export function prefetch(path: string): void {
+  const answer = api('GET', path)
+  answer.catch(() => {})
+  prefetched.set(path, { answer, at: Date.now() })
+}
+
+/** The prefetched answer for `path`, once, while fresh; null otherwise. */
+export function takePrefetched<T>(path: string): Promise<T> | null {
+  const kept = prefetched.get(path)
+  prefetched.delete(path)
+  return kept && Date.now() - kept.at < PREFETCH_FRESH_MS ? (kept.answer as Promise<T>) : null
 }
 
 /** `patron` (ACC-FAMILY) names the card the call is for; none = the account's first. */
@@ -49,7 +79,10 @@ export async function api<T>(
   if (res.status === 401) res = await send(method, path, body, await s.token(true), extra)
   if (res.ok) return (await res.json()) as T
   const err = new ApiFailure(res.status, await errorBody(res))
-  if (res.status === 401 || res.status === 403) failure?.(err)
+  if (res.status === 401 || res.status === 403) {
+    if (failure) failure(err)
+    else unheard = err
+  }
   throw err
 }
 

@@ -6,10 +6,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, onAuthFailure } from './api.ts'
+import { useCart } from './hooks.ts'
 import { langFrom, setLang, t } from './i18n/index.ts'
 import { LoansPage } from './pages/Loans.tsx'
-// Every other page is its own chunk: the card (and 貸出・予約, also opened straight from the
-// rich menu; the title page, whose cart the menu uses) are in the entry.
+// Every other page is its own chunk: the card and 貸出・予約 (also opened straight from the
+// rich menu) are in the entry.
 import {
   CartPage,
   ConfirmPage,
@@ -22,8 +23,8 @@ import {
   SearchPage,
   SettingsPage,
   ShelfPage,
+  TitlePage,
 } from './pages/lazy.tsx'
-import { TitlePage, useCart } from './pages/Title.tsx'
 import { currentRoute, href, type Route } from './router.ts'
 import type { Session } from './session.ts'
 import { type CardData, cachedCard, forgetAll, syncCart } from './store.ts'

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import { barRuns, cardModules, codabarModules, modulePx, QUIET_MODULES } from './barcode.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  barRuns,
+  cardModules,
+  codabarModules,
+  loadCardEncoder,
+  modulePx,
+  QUIET_MODULES,
+} from './barcode.ts'
 
 describe('NW-7 barcode', () => {
   it('LINE-CARD: encodes start + number + stop, and refuses what NW-7 cannot carry', () => {
@@ -19,7 +26,17 @@ describe('NW-7 barcode', () => {
   })
 })
 
+describe('the Code 39 / Code 128 encoders (their own chunk)', () => {
+  it('nothing to draw until the chunk has loaded; an NW-7 card needs no loading', async () => {
+    expect(cardModules('AB12', { symbology: 'code39', start: 'A', stop: 'A' })).toBeUndefined()
+    await loadCardEncoder('codabar')
+    expect(cardModules('AB12', { symbology: 'code39', start: 'A', stop: 'A' })).toBeUndefined()
+  })
+})
+
 describe('Code 39 and Code 128 cards (ids with letters)', () => {
+  beforeAll(() => loadCardEncoder('code128'))
+
   it('LINE-CARD: Code 39 draws upper-case ids and refuses lower case rather than change the id', () => {
     const m = cardModules('AB12', { symbology: 'code39', start: 'A', stop: 'A' })
     // * A B 1 2 * : six characters of 12 modules with a narrow gap between data characters.

@@ -1,10 +1,9 @@
 /**
  * LINE-CARD: the patron number as bar modules in the policy's symbology (via /api/me), using
  * jsbarcode's encoders alone: NW-7 (Codabar) with the policy's start/stop characters, or
- * Code 39 / Code 128 for ids with letters.
+ * Code 39 / Code 128 for ids with letters. Those two are their own chunk (barcode-letters.ts),
+ * loaded by loadCardEncoder when a card needs them.
  */
-import { CODE39 } from 'jsbarcode/bin/barcodes/CODE39/index.js'
-import { CODE128 } from 'jsbarcode/bin/barcodes/CODE128/index.js'
 import { codabar } from 'jsbarcode/bin/barcodes/codabar/index.js'
 import type { CardSymbology, CodabarGuard } from '../api-types.ts'
 
@@ -16,25 +15,27 @@ export function codabarModules(number: string, start: CodabarGuard, stop: Codaba
   return code.valid() ? code.encode().data : null
 }
 
-/** Code 39 can carry exactly these (jsbarcode would upper-case lower case: refused instead). */
-const CODE39_DATA = /^[0-9A-Z\-. $/+%]+$/
-/** Code 128 as drawn here: printable ASCII, so what is read back is exactly the id. */
-const CODE128_DATA = /^[\x20-\x7e]+$/
+let letters: typeof import('./barcode-letters.ts') | null = null
 
-/** Modules for the card in `barcode.symbology`; null if the number cannot be drawn as itself. */
+/** Loads the encoder `symbology` needs, if it is not NW-7 and not loaded yet. */
+export async function loadCardEncoder(symbology: CardSymbology = 'codabar'): Promise<void> {
+  if (symbology !== 'codabar' && !letters) letters = await import('./barcode-letters.ts')
+}
+
+/**
+ * Modules for the card in `barcode.symbology`; null if the number cannot be drawn as itself;
+ * undefined while its encoder is not loaded yet (loadCardEncoder).
+ */
 export function cardModules(
   number: string,
   barcode: { symbology?: CardSymbology; start: CodabarGuard; stop: CodabarGuard },
-): string | null {
+): string | null | undefined {
   switch (barcode.symbology ?? 'codabar') {
     case 'codabar':
       return codabarModules(number, barcode.start, barcode.stop)
     case 'code39':
-      return CODE39_DATA.test(number) ? new CODE39(number, {}).encode().data : null
-    case 'code128': {
-      if (!CODE128_DATA.test(number)) return null
-      const code = new CODE128(number, {})
-      return code.valid() ? code.encode().data : null
-    }
+      return letters ? letters.code39Modules(number) : undefined
+    case 'code128':
+      return letters ? letters.code128Modules(number) : undefined
   }
 }

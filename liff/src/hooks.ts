@@ -1,7 +1,9 @@
 /** Loading data for a page: the value, the failure in words, and a way to load again. */
 import { useCallback, useEffect, useState } from 'preact/hooks'
-import { ApiFailure, api } from './api.ts'
+import type { TitleSummary } from '../api-types.ts'
+import { ApiFailure, api, takePrefetched } from './api.ts'
 import { usePatron } from './family.ts'
+import { cartItems, onCartChange } from './store.ts'
 
 export interface Resource<T> {
   data: T | null
@@ -25,7 +27,10 @@ export function useApi<T>(path: string | null): Resource<T> {
     if (path === null) return
     let live = true
     setLoading(true)
-    api<T>('GET', path, undefined, patron).then(
+    // The first call for the account's own card may already be on its way (main.tsx).
+    const call =
+      (patron === null && takePrefetched<T>(path)) || api<T>('GET', path, undefined, patron)
+    call.then(
       (data) => {
         if (!live) return
         setState((s) => ({ ...s, data, error: null }))
@@ -68,4 +73,15 @@ export function useAction() {
     }
   }, [])
   return { busy, error, run, clear: () => setError(null) }
+}
+
+/** The hold cart, redrawn when it changes (the menu's count, the cart and title pages). */
+export function useCart(): TitleSummary[] {
+  const [items, setItems] = useState(cartItems)
+  useEffect(() => {
+    const off = onCartChange(() => setItems(cartItems()))
+    setItems(cartItems()) // in case it changed between render and subscribing
+    return off
+  }, [])
+  return items
 }

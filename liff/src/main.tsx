@@ -1,18 +1,21 @@
 /** @jsxImportSource preact */
 /**
  * Entry. Order matters for LINE-CARD: mark the start, draw from the cached card, and only then
- * load LIFF (its own chunk) and ask the server. Nothing the first paint needs waits on LINE.
+ * load LIFF (its own chunk) and ask the server. Nothing the first paint needs waits on LINE;
+ * without a kept card there is nothing to draw yet, and LIFF starts first (see below).
  * On a later open the page has already drawn the card before this bundle ran (early.ts); the
  * app replaces that drawing within the same task, so no frame shows a page without the card.
  */
 import './start.ts'
 import './styles.css'
 import { render } from 'preact'
-import { connect } from './api.ts'
+import { connect, prefetch } from './api.ts'
 import { App } from './app.tsx'
 import { loadConfig } from './config.ts'
-import { rememberedLang, setLang } from './i18n/index.ts'
+import { langFrom, rememberedLang, setLang } from './i18n/index.ts'
+import { currentRoute, type Route } from './router.ts'
 import type { Session } from './session.ts'
+import { firstSimulatorToken } from './sim-token.ts'
 import { adoptOwner, cachedCard } from './store.ts'
 import { registerServiceWorker } from './sw-register.ts'
 
@@ -24,15 +27,46 @@ const sessionModule = import('./session.ts')
 const config = loadConfig()
 // Mock mode (simulator, tests): fetch liff-mock as soon as config says so, not after the SDK.
 config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
-const session: Promise<Session> = sessionModule.then(async (m) =>
-  m.startSession(await config, new URLSearchParams(location.search)),
-)
+// Mock mode: the simulator's ID token, asked for now rather than after LIFF has loaded.
+const params = new URLSearchParams(location.search)
+const simToken = config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
+// The marks time the cold path's steps (npm run bench:liff -- --steps).
+const session: Promise<Session> = sessionModule.then(async (m) => {
+  performance.mark('bunko:liff-loaded')
+  const s = await m.startSession(await config, params, simToken)
+  performance.mark('bunko:session')
+  return s
+})
 // LIFF has said who is signed in: a card kept for anyone else is forgotten before any answer
 // from the server is saved (registered first, so it runs before the pages' calls go on).
 session.then((s) => adoptOwner(s.user)).catch(() => {})
+// LINE's language before any call is sent (each names it in Accept-Language).
+session.then((s) => setLang(langFrom(s.language))).catch(() => {})
 connect(session)
 
+/** What the pages opened straight from the rich menu ask for first. */
+const FIRST_CALLS: Partial<Record<Route['name'], string[]>> = {
+  card: ['/api/me', '/api/family'],
+  loans: ['/api/family', '/api/loans'],
+}
+// Sent the moment LIFF has started, not after the page's first render and layout.
+for (const path of FIRST_CALLS[currentRoute().name] ?? []) prefetch(path)
+
 const root = document.getElementById('app')!
-root.replaceChildren()
-render(<App cached={cached} session={session} config={config} />, root)
+let drawn = false
+function draw(): void {
+  if (drawn) return
+  drawn = true
+  root.replaceChildren()
+  render(<App cached={cached} session={session} config={config} />, root)
+  performance.mark('bunko:rendered')
+}
+if (cached) draw()
+else {
+  // No kept card: the first render has only a loading line to show. It waits until LIFF has
+  // started (at most 1 s), so that the page's first layout, slow on a phone's CPU, overlaps
+  // the first calls' round trip (sent the moment LIFF has started) instead of holding LIFF back.
+  session.then(draw, draw)
+  setTimeout(draw, 1000)
+}
 registerServiceWorker()

@@ -15,7 +15,8 @@ import IsLoggedIn from '@line/liff/is-logged-in'
 import Login from '@line/liff/login'
 import ScanCodeV2 from '@line/liff/scan-code-v2'
 import type { LiffMockApi } from '@line/liff-mock'
-import type { LiffConfig, SimulatorIdToken } from '../api-types.ts'
+import type { LiffConfig } from '../api-types.ts'
+import { simulatorIdToken, simulatorUser } from './sim-token.ts'
 
 /** What the rest of the app needs from LINE. */
 export interface Session {
@@ -36,6 +37,8 @@ export interface Session {
    */
   scanCodeV2?: () => Promise<{ value: string | null }>
 }
+
+performance.mark('bunko:liff-evaluated')
 
 // IsInClient first: LiffMockPlugin reads liff.isInClient() when it is installed.
 liff.use(new IsInClient())
@@ -79,8 +82,16 @@ export function tokenSubject(idToken: string | null): string | null {
   }
 }
 
-export async function startSession(config: LiffConfig, params: URLSearchParams): Promise<Session> {
-  if (config.mock) return startMock(config, params)
+/**
+ * `firstToken`: in mock mode, the simulator's ID token already asked for (sim-token.ts
+ * firstSimulatorToken), so LIFF's start does not wait a round trip for it.
+ */
+export async function startSession(
+  config: LiffConfig,
+  params: URLSearchParams,
+  firstToken: Promise<string | null> | null = null,
+): Promise<Session> {
+  if (config.mock) return startMock(config, params, firstToken)
   await liff.init({ liffId: config.liffId })
   if (!liff.isLoggedIn()) {
     // Outside the LINE app (an external browser): LINE Login, then back here.
@@ -97,32 +108,30 @@ export async function startSession(config: LiffConfig, params: URLSearchParams):
   }
 }
 
-async function startMock(config: LiffConfig, params: URLSearchParams): Promise<Session> {
+async function startMock(
+  config: LiffConfig,
+  params: URLSearchParams,
+  firstToken: Promise<string | null> | null,
+): Promise<Session> {
   const { LiffMockPlugin } = await import('@line/liff-mock')
   // liff-mock types its plugin against the full SDK; the pluggable core is what it patches.
   liff.use(new LiffMockPlugin() as unknown as Parameters<typeof liff.use>[0])
   const mock = (liff as unknown as { $mock: LiffMockApi }).$mock
   await liff.init({ liffId: config.liffId, mock: true } as Parameters<typeof liff.init>[0])
   // The try-it page passes `simUserId` and a first `simIdToken`; `simUser` is accepted too.
-  const userId = params.get('simUserId') ?? params.get('simUser')
+  const userId = simulatorUser(params)
   const given = params.get('simIdToken')
   const origin = config.simulatorOrigin ?? location.origin
-  const fetchToken = async (): Promise<string | null> => {
-    if (!userId) return null
-    const res = await fetch(`${origin}/simulator/api/users/${encodeURIComponent(userId)}/id-token`)
-    if (!res.ok) return null
-    const text = await res.text()
-    const token = text.trim().startsWith('{')
-      ? (JSON.parse(text) as SimulatorIdToken).idToken
-      : text.trim()
-    mock.set((prev) => ({ ...prev, getIDToken: token }))
+  const keep = (token: string | null) => {
+    if (token) mock.set((prev) => ({ ...prev, getIDToken: token }))
     return token
   }
+  const fetchToken = async () => keep(await simulatorIdToken(config, userId))
   // The simulator passes each simulated user's LINE language as `lang` (Japanese if none).
   const lang = params.get('lang') ?? 'ja'
   mock.set((prev) => ({ ...prev, getAppLanguage: lang, getLanguage: lang, isInClient: true }))
-  if (given) mock.set((prev) => ({ ...prev, getIDToken: given }))
-  else await fetchToken()
+  if (given) keep(given)
+  else if (!keep(await firstToken)) await fetchToken()
   // In the simulator's panel its code reader stands in for LINE's (bot/simulator client-scan).
   const framed = window.parent !== window
   return {

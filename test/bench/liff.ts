@@ -15,7 +15,9 @@
  * The floor: a bare page whose one inline script is all it runs, opened again the same way
  * from the HTTP cache under the same throttling: what Chromium itself takes from navigation start to running a script
  * in this harness, which no app can go below. `--record` writes the figures to
- * test/bench/RESULTS.md.
+ * test/bench/RESULTS.md. `--steps` prints, for the first cold and warm card of each profile,
+ * the page, every request and the app's performance marks (script start, the kept card drawn
+ * early, LIFF's chunk evaluated, the session, the card drawn) in ms from navigation start.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -39,6 +41,8 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
     record: { type: 'boolean', default: false },
+    /** Print where the time went in the first cold and warm card of each profile. */
+    steps: { type: 'boolean', default: false },
   },
 })
 const RUNS = Number(args.runs)
@@ -131,11 +135,40 @@ async function timeTo(
 }
 
 /** The card's time, counted only if the barcode on screen decodes to her number. */
-async function cardTime(page: Page, url: string): Promise<number> {
+async function cardTime(page: Page, url: string, steps?: string): Promise<number> {
   const ms = await timeTo(page, url, '__benchBarcode')
+  if (steps) console.log(`${steps}\n${await stepsOf(page)}`)
   const read = readCodabar(await page.screenshot())
   if (read !== `A${HANAKO.number}A`) throw new Error(`the card read ${read}, not her number`)
   return ms
+}
+
+/**
+ * `--steps`: the open's critical path as the page saw it, in ms from navigation start: the
+ * page (service worker start, request, response), each request's start and end, and the
+ * app's marks (script start, the kept card drawn early, LIFF's session, the card drawn).
+ */
+async function stepsOf(page: Page): Promise<string> {
+  const rows = await page.evaluate(() => {
+    const out: [number, number, string][] = []
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    if (nav.workerStart > 0) out.push([nav.workerStart, nav.fetchStart, 'service worker start'])
+    out.push([nav.fetchStart, nav.responseEnd, `page (${nav.transferSize} B over the network)`])
+    for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      out.push([r.startTime, r.responseEnd, new URL(r.name).pathname.replace(/^.*\//, '')])
+    for (const m of performance.getEntriesByType('mark'))
+      out.push([m.startTime, m.startTime, m.name])
+    const barcode = (window as unknown as Record<string, number>).__benchBarcode
+    if (barcode !== undefined) out.push([barcode, barcode, 'barcode in the document'])
+    return out.sort((a, b) => a[0] - b[0])
+  })
+  return rows
+    .map(([from, to, what]) =>
+      from === to
+        ? `  ${Math.round(from).toString().padStart(5)}        ${what}`
+        : `  ${Math.round(from).toString().padStart(5)}–${Math.round(to).toString().padEnd(5)} ${what}`,
+    )
+    .join('\n')
 }
 
 interface Figures {
@@ -152,11 +185,12 @@ async function measure(b: Bunko, browser: Browser, user: string, profile: Profil
   for (let i = 0; i < RUNS; i++) {
     const context = await throttled(browser)
     const page = await newPage(context, profile)
-    f.cardCold.push(await cardTime(page, card))
+    const steps = args.steps && i === 0
+    f.cardCold.push(await cardTime(page, card, steps ? `card, cold (${profile.name})` : undefined))
     // Warm: the same phone opens the card again (its service worker, HTTP cache and kept card).
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
     await page.goto('about:blank')
-    f.cardWarm.push(await cardTime(page, card))
+    f.cardWarm.push(await cardTime(page, card, steps ? `card, warm (${profile.name})` : undefined))
     await context.close()
 
     const fresh = await throttled(browser)

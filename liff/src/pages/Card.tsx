@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { Me } from '../../api-types.ts'
-import { cardModules } from '../barcode.ts'
+import { cardModules, loadCardEncoder } from '../barcode.ts'
 import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { type CardData, saveCard } from '../store.ts'
@@ -27,9 +27,18 @@ export function CardPage({ cached }: { cached: CardData | null }) {
   const [fromCache, setFromCache] = useState(cached !== null)
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle')
   useEffect(() => {
-    if (!me.data) return
-    setCard(saveCard(me.data, cardModules(me.data.patronNumber, me.data.barcode)))
-    setFromCache(false)
+    const data = me.data
+    if (!data) return
+    let live = true
+    // Kept with its bars for the next open's first paint (a Code 39/128 card once its encoder is in).
+    loadCardEncoder(data.barcode.symbology).then(() => {
+      if (!live) return
+      setCard(saveCard(data, cardModules(data.patronNumber, data.barcode) ?? null))
+      setFromCache(false)
+    })
+    return () => {
+      live = false
+    }
   }, [me.data])
   const onDrawn = useCallback(() => markDrawn(fromCache ? 'cache' : 'network'), [fromCache])
 

@@ -3,15 +3,14 @@
  * 詳細: availability per library, S mark (HOLD-SET), 禁帯出 (HOLD-NONCIRC); into the cart, one
  * volume or the whole set; favourite and want-to-read toggles.
  */
-import { useEffect, useState } from 'preact/hooks'
 import type { OkResponse, TitleDetail, TitleSummary } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { date } from '../format.ts'
-import { useAction, useApi } from '../hooks.ts'
+import { useAction, useApi, useCart } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
-import { addToCart, cartItems, onCartChange } from '../store.ts'
+import { addToCart } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
 import { Elsewhere } from '../ui/Elsewhere.tsx'
 
@@ -30,15 +29,8 @@ export function setVolumes(d: TitleSummary): TitleSummary[] {
   )
 }
 
-export function useCart(): TitleSummary[] {
-  const [items, setItems] = useState(cartItems)
-  useEffect(() => {
-    const off = onCartChange(() => setItems(cartItems()))
-    setItems(cartItems()) // in case it changed between render and subscribing
-    return off
-  }, [])
-  return items
-}
+// Here before it was shared: the cart and confirm pages still import it from this page.
+export { useCart }
 
 export function TitlePage({ id }: { id: string }) {
   const res = useApi<TitleDetail>(`/api/titles/${encodeURIComponent(id)}`)

@@ -41,6 +41,7 @@ function lazy<P extends object>(load: () => Promise<ComponentType<P>>) {
 }
 
 export const PortalPage = lazy(() => import('./Portal.tsx').then((m) => m.PortalPage))
+export const TitlePage = lazy(() => import('./Title.tsx').then((m) => m.TitlePage))
 export const HoldsPage = lazy(() => import('./Holds.tsx').then((m) => m.HoldsPage))
 export const SearchPage = lazy(() => import('./Search.tsx').then((m) => m.SearchPage))
 export const CartPage = lazy(() => import('./Cart.tsx').then((m) => m.CartPage))

@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { CardSymbology, CodabarGuard } from '../../api-types.ts'
-import { cardModules } from '../barcode.ts'
+import { cardModules, loadCardEncoder } from '../barcode.ts'
 import { availableWidth as available, barGeometry } from '../bars.ts'
 
 export function Barcode(props: {
@@ -25,6 +25,16 @@ export function Barcode(props: {
     return () => removeEventListener('resize', onResize)
   }, [])
   const modules = cardModules(props.number, props)
+  // A Code 39 / Code 128 card: drawn once its encoder's chunk has loaded.
+  const [, setLoaded] = useState(false)
+  useEffect(() => {
+    if (modules !== undefined) return
+    let live = true
+    loadCardEncoder(props.symbology).then(() => live && setLoaded(true))
+    return () => {
+      live = false
+    }
+  }, [modules, props.symbology])
   const { onDrawn } = props
   useLayoutEffect(() => {
     if (modules) onDrawn?.()

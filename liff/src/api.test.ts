@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { type ApiFailure, api, connect, onAuthFailure, prefetch, takePrefetched } from './api.ts'
+import type { Session } from './session.ts'
+
+/** The bot's answers by path, and every request the app sent. */
+let answers: Record<string, { status: number; body: unknown }>
+let sent: string[]
+
+beforeEach(() => {
+  sent = []
+  answers = { '/api/me': { status: 200, body: { patronNumber: '1' } } }
+  vi.stubGlobal('fetch', async (path: string) => {
+    sent.push(path)
+    const a = answers[path] ?? { status: 404, body: {} }
+    return new Response(JSON.stringify(a.body), { status: a.status })
+  })
+  const session = { token: async () => 'id-token' } as unknown as Session
+  connect(Promise.resolve(session))
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+  onAuthFailure(null)
+})
+
+describe('the first calls, sent before the page has rendered (issue 21)', () => {
+  it('the page’s first call takes the prefetched answer over: one request, not two', async () => {
+    prefetch('/api/me')
+    const taken = takePrefetched<{ patronNumber: string }>('/api/me')
+    expect(await taken).toEqual({ patronNumber: '1' })
+    expect(takePrefetched('/api/me')).toBeNull()
+    await api('GET', '/api/me')
+    expect(sent).toEqual(['/api/me', '/api/me'])
+  })
+
+  it('an answer nobody took for 10 s is stale: the page asks again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    prefetch('/api/me')
+    vi.setSystemTime(Date.now() + 10_001)
+    expect(takePrefetched('/api/me')).toBeNull()
+  })
+
+  it('a 403 that comes before the app listens is told when it does', async () => {
+    answers['/api/me'] = {
+      status: 403,
+      body: { code: 'not_linked', message: '連携されていません' },
+    }
+    prefetch('/api/me')
+    await expect(takePrefetched('/api/me')).rejects.toMatchObject({ status: 403 })
+    const heard: ApiFailure[] = []
+    onAuthFailure((e) => heard.push(e))
+    expect(heard.map((e) => e.status)).toEqual([403])
+    // Told once only.
+    onAuthFailure((e) => heard.push(e))
+    expect(heard).toHaveLength(1)
+  })
+})

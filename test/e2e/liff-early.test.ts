@@ -1,0 +1,99 @@
+/**
+ * The page's first paint on a later open (liff/src/early.ts, issue 21), on its own: with the
+ * app's JavaScript never arriving, the inline script still draws her kept card, which scans
+ * as her number; and it draws the kept words as text, never as markup. In Chromium against
+ * the real bot, service workers blocked so that the test decides what the page may load.
+ * Behaviour only: no timing is asserted here (npm run bench:liff).
+ */
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { linkPatron } from '../bot/link-flow.ts'
+import { readCodabar } from '../liff/barcode-reader.ts'
+import { type E2E, liffUrl, startE2E } from './harness.ts'
+
+const HANAKO = { number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
+
+let e: E2E
+let hanako: string
+
+beforeAll(async () => {
+  e = await startE2E()
+  hanako = e.b.users[0]!.userId
+  await e.b.sim.users.follow(hanako)
+  await e.b.settled()
+  await linkPatron(e.b, hanako, HANAKO.number, HANAKO.password)
+}, 90_000)
+afterAll(async () => e?.close())
+
+/** Her card opened once with everything loading, so the phone keeps it. */
+async function keptCard(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'ja-JP',
+    deviceScaleFactor: 2,
+    serviceWorkers: 'block',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  await page.goto(liffUrl(e.b, hanako, 'card'))
+  await page.getByText(HANAKO.name, { exact: true }).waitFor()
+  return { context, page }
+}
+
+/** Opens the card again with the app's scripts refused: only the page itself runs. */
+async function reopenWithoutApp(page: Page): Promise<void> {
+  await page.route('**/liff/assets/*.js', (route) => route.abort())
+  await page.goto('about:blank')
+  await page.goto(liffUrl(e.b, hanako, 'card'))
+  await page.locator('svg.barcode').waitFor()
+}
+
+describe('the first paint from the kept card', () => {
+  it('LINE-CARD: draws her card before (here: without) the app, and it scans as her number', async () => {
+    const { context, page } = await keptCard()
+    await reopenWithoutApp(page)
+    expect(readCodabar(await page.screenshot())).toBe(`A${HANAKO.number}A`)
+    expect(await page.locator('h1').textContent()).toBe('図書館カード')
+    expect(await page.locator('.digits').textContent()).toBe(HANAKO.number)
+    expect(await page.locator('svg.barcode').getAttribute('aria-label')).toContain(HANAKO.number)
+    // The app itself never ran: this is the inline script's drawing.
+    const marks = await page.evaluate(() => ({
+      early: performance.getEntriesByName('bunko:early-card').length,
+      app: performance.getEntriesByName('bunko:start').length,
+    }))
+    expect(marks).toEqual({ early: 1, app: 0 })
+    await context.close()
+  })
+
+  it('draws the kept words as text: markup in them is shown, never run', async () => {
+    const { context, page } = await keptCard()
+    const brand = '<img src=x onerror="window.__ran=1">図書館 & "本"'
+    await page.evaluate((b) => {
+      const card = JSON.parse(localStorage.getItem('bunko.card.v1') ?? '{}')
+      card.early.brand = b
+      localStorage.setItem('bunko.card.v1', JSON.stringify(card))
+    }, brand)
+    await reopenWithoutApp(page)
+    expect(await page.locator('.brand').textContent()).toBe(brand)
+    expect(await page.locator('img').count()).toBe(0)
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined()
+    await context.close()
+  })
+
+  it('LINE-CARD: a first open asks for her card once (sent as LIFF starts, taken over by the page)', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    const calls: string[] = []
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path.startsWith('/api/')) calls.push(path)
+    })
+    await page.goto(liffUrl(e.b, hanako, 'card'))
+    await page.getByText(HANAKO.name, { exact: true }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(calls.filter((p) => p === '/api/me')).toHaveLength(1)
+    expect(calls.filter((p) => p === '/api/family')).toHaveLength(1)
+    expect(readCodabar(await page.screenshot())).toBe(`A${HANAKO.number}A`)
+    await context.close()
+  })
+})
