@@ -69,7 +69,10 @@ export async function buildLiffPage(built: string, config: Config): Promise<Liff
   // With the bundle's own preloads, after the first paint's script (liff/vite.config.ts).
   const tail =
     liff.mock && mock?.[1] ? `<link rel="modulepreload" crossorigin href="${mock[1]}">` : ''
-  const html = built.replace('</head>', `${head}</head>`).replace('</body>', `${tail}</body>`)
+  // Replacer functions: a `$&` or `$'` in the config (a library's name) is text, not a pattern.
+  const html = built
+    .replace('</head>', () => `${head}</head>`)
+    .replace('</body>', () => `${tail}</body>`)
   return {
     html,
     csp: liffCsp(config, await inlineScriptHashes(html), await inlineStyleHashes(html)),

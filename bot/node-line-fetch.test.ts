@@ -102,6 +102,23 @@ describe('the Node LINE transport', () => {
     expect(seen.body).toBe('{"to":"U"}')
   })
 
+  it('reads the answer with every body method, bytes() included', async () => {
+    const { origin } = await lineServer((_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"ok":"はい"}')
+    })
+    install(origin)
+    const url = `${origin}/v2/bot/info`
+    const bytes = await (await fetch(url)).bytes()
+    expect(new TextDecoder().decode(bytes)).toBe('{"ok":"はい"}')
+    expect(await (await fetch(url)).json()).toEqual({ ok: 'はい' })
+    expect(new TextDecoder().decode(await (await fetch(url)).arrayBuffer())).toBe('{"ok":"はい"}')
+    const once = await fetch(url)
+    await once.bytes()
+    expect(once.bodyUsed).toBe(true)
+    await expect(once.text()).rejects.toThrow(TypeError)
+  })
+
   it('sends headers given in any form, with Host, and the query, call after call', async () => {
     const seen: { url?: string; headers: http.IncomingHttpHeaders }[] = []
     const { origin } = await lineServer((req, _body, res) => {

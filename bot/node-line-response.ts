@@ -4,7 +4,11 @@
  * Node's own `new Response(body)` wraps every body in a web ReadableStream, about 30 µs of CPU
  * an answer; here a JSON or text answer is already a Buffer and `text()`/`json()` decode it,
  * and a binary answer (an image from the blob client) stays a node:http stream until someone
- * reads it, so it is never held in memory whole.
+ * reads it, so it is never held in memory whole. Every body method `Response` has is overridden
+ * (`bytes()` too: Node 20.16+ has it, and the inherited one would read the empty body given to
+ * `super`). Unlike `fetch`, an AbortSignal stops a request only until its answer's headers: a
+ * binary answer already streaming is not cut by it (LINE's binary answers are images, read
+ * whole by the caller).
  */
 import { Blob, Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
@@ -70,6 +74,15 @@ export class LineResponse extends Response {
     const chunks: Buffer[] = []
     for await (const chunk of body.message) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks)
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    const bytes = await this.#bytes()
+    return new Uint8Array(
+      bytes.buffer,
+      bytes.byteOffset,
+      bytes.byteLength,
+    ) as Uint8Array<ArrayBuffer>
   }
 
   override async text(): Promise<string> {

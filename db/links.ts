@@ -210,16 +210,6 @@ export async function setLanguage(db: Db, input: { patronId: number; language: '
   return rows.length > 0
 }
 
-/** Record a webhook event id; false when it was seen before (a redelivery: skip it). */
-export async function recordWebhookEvent(db: Db, eventId: string, now: number): Promise<boolean> {
-  if (!isText(eventId, 128)) return false
-  const [rows] = await db.batch([
-    raw<{ eventId: string }>(sql`INSERT INTO webhook_events (event_id, received_at)
-      VALUES (${eventId}, ${now}) ON CONFLICT (event_id) DO NOTHING RETURNING event_id AS eventId`),
-  ])
-  return rows.length > 0
-}
-
 /** Housekeeping: forget event ids and spent or expired nonces older than `before`. */
 export async function pruneLinkState(db: Db, before: number): Promise<void> {
   await db.batch([

@@ -32,7 +32,8 @@ const live = readConfig(
     LINE_CHANNEL_ACCESS_TOKEN: 't',
     PUBLIC_URL: 'https://x.jp',
     LIFF_ID: '123-abc',
-    BUNKO_POLICY: JSON.stringify({ libraryName: { ja: '</script><b>', en: 'L' } }),
+    // `$'` and `$&` would be replacement patterns if the page were built with a string.
+    BUNKO_POLICY: JSON.stringify({ libraryName: { ja: "</script><b>$'$&", en: 'L' } }),
   },
   { publicUrl: 'http://localhost' },
 )
@@ -45,7 +46,8 @@ describe('the LIFF page', () => {
     )
     expect(json?.[1]).not.toContain('</script>')
     expect(JSON.parse(json?.[1] ?? '')).toMatchObject({ liffId: '123-abc', mock: false })
-    expect(JSON.parse(json?.[1] ?? '').libraryName.ja).toBe('</script><b>')
+    expect(JSON.parse(json?.[1] ?? '').libraryName.ja).toBe("</script><b>$'$&")
+    expect(page.html.split('</head>')).toHaveLength(2)
   })
 
   it('preloads liff-mock in demo mode only', async () => {
