@@ -188,8 +188,9 @@ const SEARCH_MEASURED = `Each figure times what the LIFF search page's API asks 
 20 hits (\`searchTitles\`), every hit's availability per library and its hold queue as the
 port's \`availability\` answers it (\`titleAvailability\`, one statement), and the count
 (\`countTitles\`, capped at 1,000: 「1,000件以上」), on the same generated library, with a Latin
-word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes none).
-Six words per class, 100 searches per class after 12 warm-up calls, wall-clock time on a
+word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes none),
+and both search indexes then compacted into one FTS5 segment each (db/search-compact.ts), as a
+bulk load should leave them. Six words per class, 100 searches per class after 12 warm-up calls, wall-clock time on a
 machine others share (compare the load average). A term matching more than 1,000 titles is
 counted and shown within its 1,000 newest matches, read from the FTS5 index in rowid order
 and ranked 200 at a time (db/search-candidates.ts); the indexes hold live titles only, so the
