@@ -25,7 +25,9 @@
  *
  * A common word must not cost more than a rare one (issue 21): the indexes give the newest
  * `SEARCH_CAP` (1,000) matches in their own order, ranked `RANK_WINDOW` (200, ten pages) at a
- * time, and `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts.
+ * time, and `countTitles` counts no further ("1,000件以上"); see db/search-candidates.ts. A bulk
+ * load leaves the indexes in many FTS5 segments, which every search pays for:
+ * `compactSearchIndexes` (db/search-compact.ts) merges them.
  */
 import { inArray, type SQL, sql } from 'drizzle-orm'
 import type { TitleAvailability, TitleSummary } from '../core/library-system.ts'

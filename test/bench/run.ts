@@ -1,6 +1,6 @@
 /**
  * `npm run bench:db [-- --quick | --titles 10000,1000000] [--runs N] [--only search]
- *   [--keep-db DIR] [--record]`
+ *   [--keep-db DIR] [--statements] [--record]`
  *
  * Builds each library size into a SQLite file in a temp dir (the same generator as
  * `npm run db:seed`), opens it the way the Node entry does, and times list loans, list holds,
@@ -9,7 +9,9 @@
  * with the library; `--record` also writes test/bench/RESULTS.md (its head, and the
  * `## Catalogue search` section). `--only search` skips everything but search (and records only
  * that section). The temp dir is removed however the run ends. `--keep-db DIR` builds each size
- * into DIR once and reuses it on later runs (test/bench/kept-library.ts).
+ * into DIR once and reuses it on later runs (test/bench/kept-library.ts). `--statements` also
+ * prints where each search's CPU time goes, statement by statement
+ * (test/bench/search-statements.ts); that table is never recorded.
  */
 import {
   copyFileSync,
@@ -32,12 +34,14 @@ import { measure } from './operations.ts'
 import { libraries, load, MEASURED, machine, refusals, type SizeResult, table } from './report.ts'
 import { replaceHead, replaceSection } from './results-file.ts'
 import { measureSearch, type SearchClass, searchRefusals, searchTable } from './search.ts'
+import { measureStatements, type StatementTimes, statementTable } from './search-statements.ts'
 import type { Summary } from './stats.ts'
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
 const USAGE =
-  'usage: npm run bench:db [-- --quick | --titles 10000,1000000] [--runs N] [--only search] [--keep-db DIR] [--record]\n' +
-  '  --keep-db DIR: build each size into DIR once (with the Latin words) and reuse it next time'
+  'usage: npm run bench:db [-- --quick | --titles 10000,1000000] [--runs N] [--only search] [--keep-db DIR] [--statements] [--record]\n' +
+  '  --keep-db DIR: build each size into DIR once (with the Latin words) and reuse it next time\n' +
+  '  --statements: also print the CPU time of each search statement (never recorded)'
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +51,7 @@ const { values: args } = parseArgs({
     record: { type: 'boolean', default: false },
     only: { type: 'string' },
     'keep-db': { type: 'string' },
+    statements: { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -74,6 +79,7 @@ type Measured = Partial<SizeResult> &
   Pick<SizeResult, 'titles' | 'buildSeconds' | 'counts'> & {
     sqlite: string
     search: Record<SearchClass, Summary>
+    statements?: StatementTimes
   }
 
 /** The library of `titles`: a fresh build in the temp dir, or the kept one (`--keep-db`). */
@@ -105,10 +111,12 @@ async function runSize(titles: number, wanted: number): Promise<Measured> {
     const [v] = await db.all<{ v: string }>(sql`SELECT sqlite_version() AS v`)
     console.error('measuring catalogue search…')
     const search = await measureSearch(db)
-    if (searchOnly) return { titles, buildSeconds, counts, search, sqlite: v?.v ?? '?' }
+    if (args.statements) console.error('measuring each search statement…')
+    const statements = args.statements ? await measureStatements(db) : undefined
+    if (searchOnly) return { titles, buildSeconds, counts, search, statements, sqlite: v?.v ?? '?' }
     console.error(`measuring (${runs} runs per operation)…`)
     const ops = await measure(db, runs, now)
-    return { titles, buildSeconds, counts, activity, ops, search, sqlite: v?.v ?? '?' }
+    return { titles, buildSeconds, counts, activity, ops, search, statements, sqlite: v?.v ?? '?' }
   } finally {
     db.close()
     if (path.startsWith(dir))
@@ -157,6 +165,13 @@ async function main(): Promise<void> {
       ].join('\n')
     : ''
   console.log(text ? `${text}\n\n${search}` : search)
+  const profiled = results.flatMap((r) =>
+    r.statements ? [{ ...r, statements: r.statements }] : [],
+  )
+  if (profiled.length)
+    console.log(
+      `\nWhere each search's time goes (CPU ms per call, median of the class's words; not recorded):\n\n${statementTable(profiled)}\n\n${machineLine}`,
+    )
   if (args.record) {
     // Only this bench's head and search section: the SIP2, import and lockout sections stay.
     let file = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : null
@@ -173,14 +188,17 @@ const SEARCH_MEASURED = `Each figure times what the LIFF search page's API asks 
 20 hits (\`searchTitles\`), every hit's availability per library and its hold queue as the
 port's \`availability\` answers it (\`titleAvailability\`, one statement), and the count
 (\`countTitles\`, capped at 1,000: 「1,000件以上」), on the same generated library, with a Latin
-word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes none).
-Six words per class, 100 searches per class after 12 warm-up calls, wall-clock time on a
-machine others share (compare the load average). A term matching more than 1,000 titles is
+word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes none),
+and both search indexes then compacted into one FTS5 segment each (db/search-compact.ts), as a
+bulk load should leave them. Six words per class, 100 searches per class after 12 warm-up
+calls, wall-clock time on a machine others share (compare the load average). A term matching more than 1,000 titles is
 counted and shown within its 1,000 newest matches, read from the FTS5 index in rowid order
 and ranked 200 at a time (db/search-candidates.ts); the indexes hold live titles only, so the
 count reads the FTS5 doclist alone. A common word costs what a rare one does; each Latin word
 is in 0.1% of titles, about ten matches at 10,000 titles and 1,000 at 1,000,000, which is
-where its growth comes from.`
+where its growth comes from: at 1,000,000 the page ranks 200 candidates instead of ten, the
+count reads 1,001 rowids instead of ten, and the page shows 20 hits with their availability
+instead of ten (\`--statements\` prints each statement's CPU time).`
 
 try {
   await main()

@@ -30,7 +30,7 @@ export type SearchClass = (typeof SEARCH_CLASSES)[number]
  * Six words a patron types per class. The single characters include の (in most titles) and
  * ア, e: common words, where reading every match to rank and count it cost most before issue 21.
  */
-const WORDS: Record<SearchClass, string[]> = {
+export const SEARCH_WORDS: Record<SearchClass, string[]> = {
   '1 character, kana': ['の', 'ア', 'ね', 'さ', 'ン', 'か'],
   '1 character, kanji': ['猫', '本', '海', '花', '山', '図'],
   '1 character, Latin': ['e', 'a', 'n', 'p', 'j', 'x'],
@@ -76,7 +76,10 @@ const WARM = 12
 export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary>> {
   const out = {} as Record<SearchClass, Summary>
   for (const c of SEARCH_CLASSES) {
-    const words = Array.from({ length: RUNS + WARM }, (_, i) => WORDS[c][i % WORDS[c].length]!)
+    const words = Array.from(
+      { length: RUNS + WARM },
+      (_, i) => SEARCH_WORDS[c][i % SEARCH_WORDS[c].length]!,
+    )
     out[c] = await timeEach(
       words,
       async (q) => {

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { countTitles, rebuildTitleGrams, searchTitles } from '../../../db/catalogue.ts'
 import { type Db, raw } from '../../../db/client.ts'
 import { titles } from '../../../db/schema.ts'
+import { compactSearchIndexes } from '../../../db/search-compact.ts'
 import type { OpenDb } from '../drivers.ts'
 import { NOW } from '../fixture.ts'
 
@@ -112,6 +113,46 @@ export function searchIndexSuite(open: OpenDb) {
       await rebuildTitleGrams(db)
       expect(await indexed()).toEqual({ fts: [402, 403], grams: [402, 403] })
       expect(await found('灯台')).toEqual({ ids: [403, 402], count: 2 })
+      await intact()
+    })
+
+    /** How many FTS5 segments an index is split into (its %_data rowids carry the segment id). */
+    const segments = async (index: 'titles_fts' | 'titles_grams') => {
+      const [row] = await db.all<{ n: number }>(
+        sql`SELECT count(DISTINCT id >> 37) AS n FROM ${sql.identifier(`${index}_data`)}
+          WHERE id >> 37 > 0`,
+      )
+      return Number(row?.n)
+    }
+
+    it('compacting merges each index into one segment and every search finds the same', async () => {
+      // Two more transactions through the triggers: a rename and a new title, a segment each.
+      await run(sql`UPDATE titles SET title = '灯台守の日誌 402' WHERE id = 402`)
+      await db.batch([
+        db.orm
+          .insert(titles)
+          .values({ id: 405, title: '灯台のある町', materialType: 'book', createdAt: 0 })
+          .returning({ id: titles.id }),
+      ])
+      expect(await segments('titles_fts')).toBeGreaterThan(1)
+      expect(await segments('titles_grams')).toBeGreaterThan(1)
+      const queries = [
+        '灯台守',
+        '灯台',
+        '日誌',
+        '灯',
+        '9784101092058',
+        'とうだい モリ',
+        'のある町 灯',
+      ]
+      const before = await Promise.all(queries.map(found))
+      expect(before.map((f) => f.count)).toEqual([3, 4, 1, 4, 2, 1, 1])
+
+      await compactSearchIndexes(db)
+      expect(await segments('titles_fts')).toBe(1)
+      expect(await segments('titles_grams')).toBe(1)
+      expect(await Promise.all(queries.map(found))).toEqual(before)
+      expect(await indexed()).toEqual({ fts: [401, 402, 403], grams: [401, 402, 403, 405] })
       await intact()
     })
   })
