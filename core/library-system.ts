@@ -133,7 +133,7 @@ export interface PolledPatron {
   overdue: LoanSummary[]
   /** Asked for due-soon reminders: every loan the patron has out (empty when none). */
   charged?: LoanSummary[]
-  /** Asked for expiry: the registration's last valid day, or null when the system did not say. */
+  /** The registration's last valid day, where the system tells it (null: it did not say). */
   expiresOn?: JstDate | null
 }
 

@@ -129,6 +129,7 @@ export async function dueSoonLoans(db: Db, ids: readonly string[]): Promise<DueS
       JOIN copies c ON c.id = l.copy_id
       JOIN titles t ON t.id = c.title_id
       WHERE n.kind = 'due_soon' AND n.id IN (${list})
+        AND NOT EXISTS (SELECT 1 FROM notice_announcements a WHERE a.key = n.key)
       ORDER BY l.id`,
     ),
     allIn<DueSoonLoan>(

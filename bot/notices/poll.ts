@@ -122,11 +122,13 @@ async function ask(
   now: number,
 ): Promise<PolledPatron | 'down'> {
   const { patronId } = target
+  // Asked only what the system can tell: a patron who wants nothing else costs no request.
+  const can = library.capabilities()
   const want: PollWant = {
     holdReady: target.holdReady,
     overdue: target.overdue,
-    dueSoon: target.dueSoonDays !== null,
-    expiry: target.expiry,
+    dueSoon: target.dueSoonDays !== null && can.reminders,
+    expiry: target.expiry && can.expiryNotices,
   }
   if (library.notices.pollPatron) {
     const polled = await library.notices.pollPatron(patronId, want, now)

@@ -44,6 +44,7 @@ export async function pollPatron(
     overdue: want.overdue ? loans.filter((l) => l.overdue) : [],
   }
   if (want.dueSoon) found.charged = loans.filter((l) => charged.includes(l.barcode))
-  if (want.expiry) found.expiresOn = first.expires === null ? null : jstDate(first.expires)
+  // Sent with any 63 where the ILS tells it (which is how bunko learns that it does).
+  found.expiresOn = first.expires === null ? null : jstDate(first.expires)
   return found
 }
