@@ -122,13 +122,14 @@ async function ask(
   now: number,
 ): Promise<PolledPatron | 'down'> {
   const { patronId } = target
-  // Asked only what the system can tell: a patron who wants nothing else costs no request.
-  const can = library.capabilities()
+  // Expiry is on unless turned off, so it is asked for only where the system has been seen
+  // to tell it (capabilities, read now: the poll's own first answers may have taught it):
+  // a patron who wants nothing else then costs no request.
   const want: PollWant = {
     holdReady: target.holdReady,
     overdue: target.overdue,
-    dueSoon: target.dueSoonDays !== null && can.reminders,
-    expiry: target.expiry && can.expiryNotices,
+    dueSoon: target.dueSoonDays !== null,
+    expiry: target.expiry && library.capabilities().expiryNotices,
   }
   if (library.notices.pollPatron) {
     const polled = await library.notices.pollPatron(patronId, want, now)

@@ -328,14 +328,14 @@ describe('front-mode notice poll', () => {
     expect(flexText(pushes[0]!).split('銀河鉄道の夜').length - 1).toBe(1)
   })
 
-  it('NOTICE-DUE-SOON, NOTICE-EXPIRY: a patron who wants only what the system cannot tell is not asked', async () => {
+  it('NOTICE-EXPIRY: a patron who wants only an expiry date the system does not tell is not asked', async () => {
     h = await harness()
     const ils = frontMode(h)
     const asked: number[] = []
     const inner = ils.library
     h.deps.library = {
       ...inner,
-      capabilities: () => ({ ...inner.capabilities(), reminders: false, expiryNotices: false }),
+      capabilities: () => ({ ...inner.capabilities(), expiryNotices: false }),
       loans: (patronId, now) => {
         asked.push(patronId)
         return inner.loans(patronId, now)
@@ -349,13 +349,7 @@ describe('front-mode notice poll', () => {
     await h.db.batch([
       h.db.orm
         .insert(noticePreferences)
-        .values({
-          patronId: PATRON.carol,
-          holdReady: false,
-          overdue: false,
-          dueSoonDays: 1,
-          updatedAt: 0,
-        })
+        .values({ patronId: PATRON.carol, holdReady: false, overdue: false, updatedAt: 0 })
         .returning({ id: noticePreferences.patronId }),
     ])
     expect((await slot(SLOT)).errors).toEqual([])
