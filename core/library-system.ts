@@ -11,6 +11,7 @@
  * Types only, plus the one sentence every caller says when the system is down. What the
  * operations answer with (patrons, loans, holds, places, titles) is in library-records.ts.
  */
+import type { JstDate } from './dates.ts'
 import type { CancelReason, ChangePickupReason } from './hold-actions.ts'
 import type { ResumeReason, SuspendReason } from './hold-suspend.ts'
 import type {
@@ -71,8 +72,13 @@ export interface Capabilities {
   opacUrl: string | null
   /** HOLD-SUSPEND: waiting holds can be suspended until a date and resumed. */
   suspendHolds: boolean
-  /** NOTICE-DUE-SOON and NOTICE-EXPIRY can be sent (they need every patron's dates each day). */
+  /** NOTICE-DUE-SOON reminders can be sent (the system tells each loan's due date). */
   reminders: boolean
+  /**
+   * NOTICE-EXPIRY notices can be sent: the system tells a patron's registration expiry date
+   * (SIP2 has no standard field for it; an ILS that sends none makes this false).
+   */
+  expiryNotices: boolean
 }
 
 /**
@@ -99,7 +105,7 @@ export interface NoticeFeed {
    */
   pollPatron?(
     patronId: number,
-    want: { holdReady: boolean; overdue: boolean },
+    want: PollWant,
     now: number,
   ): Promise<Answer<PolledPatron, 'invalid_input'>>
   /**
@@ -111,10 +117,24 @@ export interface NoticeFeed {
   queueExpiry(at: number, now: number): Promise<Answer<number>>
 }
 
+/** The notices a polled patron takes, so the system is asked only what they need. */
+export interface PollWant {
+  holdReady: boolean
+  overdue: boolean
+  /** NOTICE-DUE-SOON: every loan with its due date (the patron opted in). */
+  dueSoon?: boolean
+  /** NOTICE-EXPIRY: the registration's expiry date, where the system tells it. */
+  expiry?: boolean
+}
+
 /** What the notice poll found for one patron: ready holds and overdue loans (either may be empty). */
 export interface PolledPatron {
   ready: HoldSummary[]
   overdue: LoanSummary[]
+  /** Asked for due-soon reminders: every loan the patron has out (empty when none). */
+  charged?: LoanSummary[]
+  /** The registration's last valid day, where the system tells it (null: it did not say). */
+  expiresOn?: JstDate | null
 }
 
 /** The port. Every operation is for the patron it names; `now` is the caller's clock. */

@@ -42,6 +42,7 @@ const EVERYTHING: Capabilities = {
   opacUrl: null,
   suspendHolds: true,
   reminders: true,
+  expiryNotices: true,
 }
 
 function summary({ row, patron }: { row: PatronRow; patron: Patron }): PatronSummary {

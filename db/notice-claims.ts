@@ -22,6 +22,14 @@ export interface ClaimedGroup extends NoticeGroup {
 }
 
 /**
+ * A due-soon or expiry notice polled from the library system (front mode) carries its
+ * content in its announcement: it was current when polled, as bunko has no loans or
+ * registration dates of the system's to check it against.
+ */
+const NOT_POLLED = sql`NOT EXISTS (SELECT 1 FROM notice_announcements a
+    WHERE a.key = notices.key)`
+
+/**
  * Why a due notice is not pushed at all, or NULL when it should be. A notice polled from the
  * library system (front mode: no hold or loan row in bunko) was current when it was polled.
  */
@@ -32,9 +40,10 @@ const UNSENDABLE = sql`CASE
     WHERE l.id = notices.loan_id AND l.returned_at IS NULL) THEN 'obsolete'
   WHEN notices.kind = 'due_soon' AND NOT EXISTS (SELECT 1 FROM loans l
     WHERE l.patron_id = notices.patron_id AND l.returned_at IS NULL
-      AND l.due_date = notices.about_date) THEN 'obsolete'
+      AND l.due_date = notices.about_date) AND ${NOT_POLLED} THEN 'obsolete'
   WHEN notices.kind = 'expiry' AND NOT EXISTS (SELECT 1 FROM patrons p
-    WHERE p.id = notices.patron_id AND p.expires_on = notices.about_date) THEN 'obsolete'
+    WHERE p.id = notices.patron_id AND p.expires_on = notices.about_date)
+    AND ${NOT_POLLED} THEN 'obsolete'
   WHEN NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = notices.patron_id)
     THEN 'not_linked'
   WHEN NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = notices.patron_id

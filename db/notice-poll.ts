@@ -6,6 +6,7 @@
  * crashes halfway and runs again, or two slots that overlap, queue each notice once.
  */
 import { sql } from 'drizzle-orm'
+import { type DueSoonLeadDays, isDueSoonLeadDays } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { chunk, jsonList, rowCount } from './notice-lists.ts'
 import type { NoticeKind, SlotKind } from './schema.ts'
@@ -15,6 +16,10 @@ export interface PollTarget {
   patronId: number
   holdReady: boolean
   overdue: boolean
+  /** NOTICE-DUE-SOON: days before a due date (opt-in), or null. */
+  dueSoonDays: DueSoonLeadDays | null
+  /** NOTICE-EXPIRY: told before the registration lapses (on unless turned off). */
+  expiry: boolean
 }
 
 /**
@@ -24,19 +29,29 @@ export interface PollTarget {
  */
 export function pollTargets(db: Db): Promise<PollTarget[]> {
   return db
-    .all<{ patronId: number; holdReady: number; overdue: number }>(sql`SELECT
+    .all<{
+      patronId: number
+      holdReady: number
+      overdue: number
+      dueSoonDays: number | null
+      expiry: number
+    }>(sql`SELECT
         k.patron_id AS patronId, coalesce(np.hold_ready, 1) AS holdReady,
-        coalesce(np.overdue, 1) AS overdue
+        coalesce(np.overdue, 1) AS overdue, np.due_soon_days AS dueSoonDays,
+        coalesce(np.expiry, 1) AS expiry
       FROM line_links k
       LEFT JOIN notice_preferences np ON np.patron_id = k.patron_id
       WHERE k.followed = 1 AND coalesce(np.channel, 'line') = 'line'
-        AND (coalesce(np.hold_ready, 1) = 1 OR coalesce(np.overdue, 1) = 1)
+        AND (coalesce(np.hold_ready, 1) = 1 OR coalesce(np.overdue, 1) = 1
+          OR np.due_soon_days IS NOT NULL OR coalesce(np.expiry, 1) = 1)
       ORDER BY k.patron_id`)
     .then((rows) =>
       rows.map((r) => ({
         patronId: r.patronId,
         holdReady: Boolean(r.holdReady),
         overdue: Boolean(r.overdue),
+        dueSoonDays: isDueSoonLeadDays(r.dueSoonDays) ? r.dueSoonDays : null,
+        expiry: Boolean(r.expiry),
       })),
     )
 }
@@ -62,7 +77,26 @@ export interface PolledNotice {
   libName?: string | null
   libNameEn?: string | null
   libPhone?: string | null
+  /** NOTICE-DUE-SOON: the due date reminded of; NOTICE-EXPIRY: the registration's last day. */
+  aboutDate?: string | null
+  /** NOTICE-DUE-SOON: the loans the reminder lists, each announced under dueSoonItemKey. */
+  items?: readonly PolledLoan[]
 }
+
+/** A loan a polled due-soon reminder lists (the ILS's loans are not in bunko's tables). */
+export interface PolledLoan {
+  loanId: number
+  title: string
+  author: string | null
+  dueDate: string
+}
+
+/**
+ * The announcement key of one loan a polled due-soon reminder lists: the notice's key, `|loan:`
+ * and the loan id, so a reminder's loans are the key range `[prefix, prefix + '~')`.
+ */
+export const dueSoonItemKey = (noticeKey: string, loanId: number | string) =>
+  `${noticeKey}|loan:${loanId}`
 
 /** Rows per batch: two statements each, every statement well under D1's 100 parameters. */
 const PER_BATCH = 25
@@ -75,21 +109,43 @@ export async function queuePolledNotices(
 ): Promise<number> {
   let queued = 0
   for (const part of chunk(found, PER_BATCH)) {
-    const [first, ...rest] = part.flatMap((n) => [insertNotice(n, now), insertAnnouncement(n, now)])
+    const [first, ...rest] = part.flatMap((n) => [
+      insertNotice(n, now),
+      insertAnnouncement(n, now),
+      ...(n.items ?? []).map((l) => insertAnnouncement(itemAnnouncement(n, l), now)),
+    ])
     if (!first) continue
     const results = await db.batch([first, ...rest])
-    // Even places hold the notices; odd ones their announcements.
-    queued += rowCount(results.filter((_, i) => i % 2 === 0))
+    // Each notice leads its statements: its announcement and any listed loans follow it.
+    let at = 0
+    for (const n of part) {
+      queued += rowCount([results[at]!])
+      at += 2 + (n.items?.length ?? 0)
+    }
   }
   return queued
+}
+
+/** A listed loan's own announcement row (kind due_soon), under dueSoonItemKey. */
+function itemAnnouncement(n: PolledNotice, l: PolledLoan): PolledNotice {
+  return {
+    key: dueSoonItemKey(n.key, l.loanId),
+    patronId: n.patronId,
+    kind: n.kind,
+    slotKind: n.slotKind,
+    dueAt: n.dueAt,
+    title: l.title,
+    author: l.author,
+    dueDate: l.dueDate,
+  }
 }
 
 /** The notice, only if its key was never announced (its announcement follows in the batch). */
 function insertNotice(n: PolledNotice, now: number) {
   return raw<{ id: string }>(sql`INSERT INTO notices (id, key, patron_id, kind, slot_kind,
-      due_at, state, attempts, created_at)
+      due_at, state, attempts, created_at, about_date)
     SELECT ${crypto.randomUUID()}, ${n.key}, ${n.patronId}, ${n.kind}, ${n.slotKind},
-      ${n.dueAt}, 'pending', 0, ${now}
+      ${n.dueAt}, 'pending', 0, ${now}, ${n.aboutDate ?? null}
     WHERE NOT EXISTS (SELECT 1 FROM notice_announcements WHERE key = ${n.key})
     ON CONFLICT (key) DO NOTHING
     RETURNING id`)

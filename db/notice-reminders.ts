@@ -22,6 +22,10 @@ import {
 } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { allIn, chunk, rowCount } from './notice-lists.ts'
+import { dueSoonItemKey } from './notice-poll.ts'
+
+/** What follows a polled due-soon notice's key in each of its loans' announcement keys. */
+const LOAN_PART = dueSoonItemKey('', '')
 
 interface Due {
   patronId: number
@@ -107,19 +111,40 @@ export interface DueSoonLoan {
   dueDate: string
 }
 
-/** The loans the due-soon notices `ids` are about, as they stand now (returned or renewed: gone). */
-export function dueSoonLoans(db: Db, ids: readonly string[]): Promise<DueSoonLoan[]> {
-  return allIn<DueSoonLoan>(
-    db,
-    ids,
-    (list) => sql`SELECT n.id AS noticeId, l.id AS loanId, t.title, t.author,
-      l.due_date AS dueDate
-    FROM notices n
-    JOIN loans l ON l.patron_id = n.patron_id AND l.returned_at IS NULL
-      AND l.due_date = n.about_date
-    JOIN copies c ON c.id = l.copy_id
-    JOIN titles t ON t.id = c.title_id
-    WHERE n.kind = 'due_soon' AND n.id IN (${list})
-    ORDER BY l.id`,
-  )
+/**
+ * The loans the due-soon notices `ids` are about, as they stand now (returned or renewed:
+ * gone). A reminder polled from the library system (front mode) lists the loans announced
+ * with it (db/notice-poll.ts dueSoonItemKey), as they stood when it was polled.
+ */
+export async function dueSoonLoans(db: Db, ids: readonly string[]): Promise<DueSoonLoan[]> {
+  const [local, polled] = await Promise.all([
+    allIn<DueSoonLoan>(
+      db,
+      ids,
+      (list) => sql`SELECT n.id AS noticeId, l.id AS loanId, t.title, t.author,
+        l.due_date AS dueDate
+      FROM notices n
+      JOIN loans l ON l.patron_id = n.patron_id AND l.returned_at IS NULL
+        AND l.due_date = n.about_date
+      JOIN copies c ON c.id = l.copy_id
+      JOIN titles t ON t.id = c.title_id
+      WHERE n.kind = 'due_soon' AND n.id IN (${list})
+        AND NOT EXISTS (SELECT 1 FROM notice_announcements a WHERE a.key = n.key)
+      ORDER BY l.id`,
+    ),
+    allIn<DueSoonLoan>(
+      db,
+      ids,
+      (list) => sql`SELECT n.id AS noticeId,
+        CAST(substr(a.key, length(n.key) + ${LOAN_PART.length + 1}) AS INTEGER) AS loanId,
+        a.title, a.author, a.due_date AS dueDate
+      FROM notices n
+      JOIN notice_announcements a ON a.key >= n.key || ${LOAN_PART}
+        AND a.key < n.key || ${`${LOAN_PART}~`}
+      WHERE n.kind = 'due_soon' AND n.id IN (${list})
+      ORDER BY loanId`,
+    ),
+  ])
+  // A notice is either bunko's own or polled: each keeps its loans in id order.
+  return [...local, ...polled]
 }

@@ -5,7 +5,10 @@
  * it — one SIP2 63 for most patrons — else holds() and loans(); the SIP2 adapter paces itself
  * under SIP2_MAX_RPS) with a few patrons in flight at once, and queues into the same outbox a
  * hold-ready notice for each ready hold and an overdue reminder by NOTICE-OVERDUE's cadence for
- * each overdue loan.
+ * each overdue loan; for a patron who opted in, a due-soon reminder (NOTICE-DUE-SOON) listing
+ * the loans due their chosen days ahead, and an expiry notice (NOTICE-EXPIRY) where the system
+ * tells the registration's expiry date. Each carries what its push says, as the system's
+ * loans are not in bunko's tables.
  *
  * Each notice's key names what it announces, and db/notice-poll.ts queues a key only once: a
  * slot that crashes halfway and runs again, or two slots that overlap, send nothing twice. When
@@ -13,8 +16,12 @@
  * again at the next tick (the catch-up) and what was missed is found then.
  */
 import {
+  type DueSoonLeadDays,
+  dueSoonTarget,
+  expiryNoticeDue,
   type HoldSummary,
   isUnavailable,
+  type JstDate,
   jstDate,
   type LibraryPlace,
   type LibrarySystem,
@@ -23,6 +30,7 @@ import {
   overdueNoticeAt,
   type Policy,
   type PolledPatron,
+  type PollWant,
 } from '../../core/index.ts'
 import {
   endAnnouncements,
@@ -89,6 +97,8 @@ export async function pollNotices(
       const keys = await readyKeys(db, patronId, asked.ready, mine)
       found.push(...readyNotices(patronId, asked.ready, keys, places, at, config.policy))
       found.push(...overdueNotices(patronId, asked.overdue, at, config.policy))
+      found.push(...dueSoonNotices(patronId, target.dueSoonDays, asked.charged ?? [], at))
+      if (target.expiry) found.push(...expiryNotices(patronId, asked.expiresOn ?? null, at))
       if (found.length + ended.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }
@@ -112,18 +122,34 @@ async function ask(
   now: number,
 ): Promise<PolledPatron | 'down'> {
   const { patronId } = target
-  const want = { holdReady: target.holdReady, overdue: target.overdue }
+  // Expiry is on unless turned off, so it is asked for only where the system has been seen
+  // to tell it (capabilities, read now: the poll's own first answers may have taught it):
+  // a patron who wants nothing else then costs no request.
+  const want: PollWant = {
+    holdReady: target.holdReady,
+    overdue: target.overdue,
+    dueSoon: target.dueSoonDays !== null,
+    expiry: target.expiry && library.capabilities().expiryNotices,
+  }
   if (library.notices.pollPatron) {
     const polled = await library.notices.pollPatron(patronId, want, now)
     if (isUnavailable(polled)) return 'down'
     return polled.ok ? polled.value : { ready: [], overdue: [] }
   }
-  const [held, lent] = await Promise.all([
+  const [held, lent, who] = await Promise.all([
     want.holdReady ? library.holds({ patronId }, now) : null,
-    want.overdue ? library.loans(patronId, now) : null,
+    want.overdue || want.dueSoon ? library.loans(patronId, now) : null,
+    want.expiry ? library.patron(patronId) : null,
   ])
-  if ((held && isUnavailable(held)) || (lent && isUnavailable(lent))) return 'down'
-  return { ready: held?.ok ? held.value : [], overdue: lent?.ok ? lent.value : [] }
+  const answers = [held, lent, who]
+  if (answers.some((a) => a && isUnavailable(a))) return 'down'
+  const loans = lent?.ok ? lent.value : []
+  return {
+    ready: held?.ok ? held.value : [],
+    overdue: want.overdue ? loans : [],
+    charged: loans,
+    expiresOn: who?.ok ? (who.value?.facts.expiresOn ?? null) : null,
+  }
 }
 
 /**
@@ -160,6 +186,66 @@ export function readyNotices(
         lockerLent: locker ? true : null,
       }
     })
+}
+
+/**
+ * NOTICE-DUE-SOON: one reminder for the day of slot `at` (key `due_soon:<patron>:<day>`, as in
+ * embedded mode, so the first slot that day sends it), listing the loans due the patron's
+ * chosen number of days later. The list is carried with it (the ILS's loans are not in
+ * bunko's tables); none due that date, no reminder.
+ */
+export function dueSoonNotices(
+  patronId: number,
+  lead: DueSoonLeadDays | null,
+  charged: readonly LoanSummary[],
+  at: number,
+): PolledNotice[] {
+  if (lead === null) return []
+  const target = dueSoonTarget(at, lead)
+  const due = charged.filter((l) => l.dueDate === target && !l.overdue)
+  if (!due.length) return []
+  return [
+    {
+      key: `due_soon:${patronId}:${jstDate(at)}`,
+      patronId,
+      kind: 'due_soon',
+      slotKind: 'standard',
+      dueAt: at,
+      title: '',
+      author: null,
+      aboutDate: target,
+      items: due.map((l) => ({
+        loanId: l.id,
+        title: l.title,
+        author: l.author || null,
+        dueDate: l.dueDate,
+      })),
+    },
+  ]
+}
+
+/**
+ * NOTICE-EXPIRY: one notice per expiry date (key `expiry:<patron>:<date>`, as in embedded
+ * mode), from 30 days before it; nothing where the system does not tell the date.
+ */
+export function expiryNotices(
+  patronId: number,
+  expiresOn: JstDate | null,
+  at: number,
+): PolledNotice[] {
+  if (!expiresOn || !expiryNoticeDue(expiresOn, at)) return []
+  return [
+    {
+      key: `expiry:${patronId}:${expiresOn}`,
+      patronId,
+      kind: 'expiry',
+      slotKind: 'standard',
+      dueAt: at,
+      title: '',
+      author: null,
+      aboutDate: expiresOn,
+    },
+  ]
 }
 
 /** NOTICE-OVERDUE: the latest reminder due by `at` of each overdue loan, one key per number. */

@@ -283,4 +283,5 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   CP: 'location code',
   CQ: 'valid patron password',
   CY: 'hold patron id',
+  PA: 'patron expiration date (extension)',
 }

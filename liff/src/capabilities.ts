@@ -18,6 +18,7 @@ const EVERYTHING: LibraryCapabilities = {
   opacUrl: null,
   suspendHolds: true,
   reminders: true,
+  expiryNotices: true,
 }
 
 let known: LibraryCapabilities | null = null

@@ -257,6 +257,7 @@ describe('every answer', () => {
       opacUrl: null,
       suspendHolds: true,
       reminders: true,
+      expiryNotices: true,
     })
   })
 })

@@ -2,7 +2,7 @@
  * Issue 14 item 2: what the library's system cannot do is hidden in the LIFF app, with a line
  * and a link to the library's OPAC (OPAC_URL). The real bot over the demo library, its
  * embedded library system wrapped so that capabilities() says: no renew, no holds, no
- * cancel, no change of pickup place; Hanako (who has renewable loans and cancellable holds)
+ * cancel, no change of pickup place, no registration expiry date; Hanako (who has renewable loans and cancellable holds)
  * opens her loans, holds and a title in Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,6 +27,8 @@ beforeAll(async () => {
         holds: false,
         cancelHold: false,
         changePickup: false,
+        // An ILS that sends no registration expiry date (SIP2 has no standard field for it).
+        expiryNotices: false,
       }),
     }),
   })
@@ -78,6 +80,15 @@ describe('the LIFF app hides what the library system cannot do', () => {
     expect(await page.getByRole('button', { name: '予約を取り消す' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: '受取場所を変更する' }).count()).toBe(0)
     expect(await page.getByRole('link', { name: /で手続きする/ }).getAttribute('href')).toBe(OPAC)
+    await context.close()
+  })
+
+  it('NOTICE-EXPIRY: the settings page offers no expiry notice the system cannot send, and says why; NOTICE-DUE-SOON is still offered', async () => {
+    const { page, context, problems } = await open('settings')
+    await page.getByRole('group', { name: '返却期限が近づいたとき' }).waitFor()
+    await page.getByText('有効期限のお知らせはLINEではお送りできません').waitFor()
+    expect(await page.getByRole('checkbox', { name: /利用者登録の有効期限/ }).count()).toBe(0)
+    expect(problems).toEqual([])
     await context.close()
   })
 

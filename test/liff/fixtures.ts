@@ -38,6 +38,7 @@ export const ME: Me = {
     opacUrl: null,
     suspendHolds: true,
     reminders: true,
+    expiryNotices: true,
   },
 }
 

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { dueSoonAltText } from '../../bot/messages/due-soon.ts'
 import { pollNotices, runSlot, tick } from '../../bot/notices/index.ts'
 import { type Answer, addDays, type LibrarySystem, unavailable } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
@@ -330,6 +331,62 @@ describe('front-mode notice poll', () => {
     expect(ils.holdsAsked).toEqual([PATRON.alice])
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
     for (const p of [PATRON.bob, PATRON.carol, PATRON.dave]) expect(h.pushesTo(p)).toHaveLength(0)
+  })
+
+  it('NOTICE-DUE-SOON: a polled system answering loans() gets the reminder sent once that day, listing the loan once', async () => {
+    h = await harness()
+    frontMode(h)
+    await h.link(PATRON.bob)
+    await h.db.batch([
+      h.db.orm
+        .insert(noticePreferences)
+        .values({ patronId: PATRON.bob, dueSoonDays: 2, updatedAt: 0 })
+        .returning({ id: noticePreferences.patronId }),
+    ])
+    const lent = await checkOut(
+      h.db,
+      { patronId: PATRON.bob, barcode: 'B11', placeId: PLACE.central },
+      h.clock.now(),
+      h.deps.config.policy,
+    )
+    expect(lent).toMatchObject({ ok: true, value: { dueDate: '2026-06-24' } })
+    await slot(jst('2026-06-21', '10:00'))
+    expect(h.pushesTo(PATRON.bob)).toHaveLength(0)
+    await slot(jst('2026-06-22', '10:00'))
+    await slot(jst('2026-06-22', '16:00'))
+    const pushes = h.pushesTo(PATRON.bob)
+    expect(altTexts(pushes)).toEqual([dueSoonAltText('2026-06-24', 1)])
+    // Listed once, though bunko's own tables (shared here) also hold the loan.
+    expect(flexText(pushes[0]!).split('銀河鉄道の夜').length - 1).toBe(1)
+  })
+
+  it('NOTICE-EXPIRY: a patron who wants only an expiry date the system does not tell is not asked', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    const asked: number[] = []
+    const inner = ils.library
+    h.deps.library = {
+      ...inner,
+      capabilities: () => ({ ...inner.capabilities(), expiryNotices: false }),
+      loans: (patronId, now) => {
+        asked.push(patronId)
+        return inner.loans(patronId, now)
+      },
+      patron: (patronId) => {
+        asked.push(patronId)
+        return inner.patron(patronId)
+      },
+    }
+    await h.link(PATRON.carol)
+    await h.db.batch([
+      h.db.orm
+        .insert(noticePreferences)
+        .values({ patronId: PATRON.carol, holdReady: false, overdue: false, updatedAt: 0 })
+        .returning({ id: noticePreferences.patronId }),
+    ])
+    expect((await slot(SLOT)).errors).toEqual([])
+    expect(asked).toEqual([])
+    expect(ils.holdsAsked).toEqual([])
   })
 
   it('NOTICE-SLOTS: a locker hold polled at 19:00 goes at 19:00; a shelf hold waits for 10:00', async () => {

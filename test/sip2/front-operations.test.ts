@@ -42,9 +42,11 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       cancelHold: true,
       changePickup: true,
       titleHolds: true,
-      // No SIP2 message suspends a hold; due-soon and expiry reminders are not sent in front mode.
+      // No SIP2 message suspends a hold. Due-soon reminders need 63 and 17; expiry notices
+      // need the expiry date, which bunko's server sends (PA) and the 63 above carried.
       suspendHolds: false,
-      reminders: false,
+      reminders: true,
+      expiryNotices: true,
       opacUrl: 'https://opac.example.jp/',
     })
   })

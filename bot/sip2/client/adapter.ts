@@ -56,7 +56,7 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
     pool,
     config,
     ils: new Ils(pool, config.institution, deps.itemCacheMs),
-    capabilities: () => capabilitiesFrom(pool.status?.supported ?? null, config),
+    capabilities: () => capabilitiesFrom(pool.status?.supported ?? null, config, f.ils.expiryTold),
   }
   let statusRead: Promise<unknown> | null = null
   /** The first operation reads 98 (what the ILS supports); a failed read is tried again. */
@@ -140,9 +140,8 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
     notices: {
       expireHolds: async () => allow([]),
       queueOverdue: async () => allow(0),
-      // Due-soon and expiry reminders need the ILS's due dates and registration dates for every
-      // patron each day; SIP2 gives them only per patron, so front mode does not send them yet
-      // (capabilities.reminders is false and the settings page hides them).
+      // Due-soon and expiry reminders need the ILS's due dates and registration dates, which
+      // SIP2 gives only per patron: the notice poll asks them with the rest (pollPatron).
       queueDueSoon: async () => allow(0),
       queueExpiry: async () => allow(0),
       // The ILS writes nothing into bunko's outbox: each slot asks it (bot/notices/poll.ts).

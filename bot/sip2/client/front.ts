@@ -21,8 +21,16 @@ export interface Front {
 /** BX positions (SIP2 2.00) of the messages the adapter needs. */
 export const BX = { patronInformation: 7, itemInformation: 10, hold: 13, renew: 14, renewAll: 15 }
 
-/** Capabilities from the last 98 and configuration; nothing is offered before a 98 was read. */
-export function capabilitiesFrom(supported: string | null, config: Sip2FrontConfig): Capabilities {
+/**
+ * Capabilities from the last 98 and configuration; nothing is offered before a 98 was read.
+ * Due-soon reminders need only 63 and 17 (the notice poll asks them); expiry notices are
+ * offered once the ILS has been seen to send an expiry date (`expiryTold`, ils.ts).
+ */
+export function capabilitiesFrom(
+  supported: string | null,
+  config: Sip2FrontConfig,
+  expiryTold = false,
+): Capabilities {
   const has = (i: number) => supported?.[i] === 'Y'
   return {
     renew: has(BX.renew),
@@ -33,7 +41,8 @@ export function capabilitiesFrom(supported: string | null, config: Sip2FrontConf
     titleHolds: has(BX.hold) && config.titleHolds,
     opacUrl: config.opacUrl,
     suspendHolds: false,
-    reminders: false,
+    reminders: has(BX.patronInformation) && has(BX.itemInformation),
+    expiryNotices: has(BX.patronInformation) && expiryTold,
   }
 }
 

@@ -40,9 +40,15 @@ export interface PatronInfo {
   counts: { hold: number; overdue: number; charged: number; unavailable: number }
   /** The overdue count came as digits (a system that leaves it blank must be asked for AT). */
   overdueCounted: boolean
+  /** The charged count came as digits (a blank one says nothing about loans). */
+  chargedCounted: boolean
   /** The items of the list asked for (AS, AT, AU or CD). */
   items: string[]
-  /** BW, the registration's expiry, when sent. */
+  /**
+   * The registration's expiry, when sent. SIP2 has no standard field for it: PA is the
+   * extension several ILSs (and bunko's own server) send; some send BW, the hold message's
+   * expiration field, instead.
+   */
   expires: number | null
 }
 
@@ -74,6 +80,8 @@ function expect(answer: Sip2Message, code: string): Sip2Message {
 
 export class Ils {
   private readonly items = new Map<string, { at: number; info: ItemInfo }>()
+  /** A 64 has carried a registration expiry date: NOTICE-EXPIRY can be offered. */
+  expiryTold = false
 
   constructor(
     private readonly pool: Sip2Pool,
@@ -98,6 +106,9 @@ export class Ils {
       '64',
     )
     const cq = field(answer, 'CQ')
+    const counted = (v: string | undefined) => /^\d+$/.test(v?.trim() ?? '')
+    const expires = parseSipDate(field(answer, 'PA') ?? field(answer, 'BW') ?? '')
+    if (expires !== null) this.expiryTold = true
     return {
       valid: field(answer, 'BL') === 'Y',
       passwordOk: cq === undefined ? null : cq === 'Y',
@@ -110,9 +121,10 @@ export class Ils {
         charged: num(answer.fixed.chargedItemsCount),
         unavailable: num(answer.fixed.unavailableHoldsCount),
       },
-      overdueCounted: /^\d+$/.test(answer.fixed.overdueItemsCount?.trim() ?? ''),
+      overdueCounted: counted(answer.fixed.overdueItemsCount),
+      chargedCounted: counted(answer.fixed.chargedItemsCount),
       items: opts.list ? fieldsOf(answer, LIST_FIELD[opts.list]).filter((v) => v !== '') : [],
-      expires: parseSipDate(field(answer, 'BW') ?? ''),
+      expires,
     }
   }
 

@@ -1,30 +1,50 @@
 /**
  * The front-mode notice poll's question for one patron (bot/notices/poll.ts), in as few SIP2
  * requests as the standard allows. A 63 lists one kind of item at a time, but its fixed fields
- * count every kind: one 63 for the ready holds (AS) also says how many items are overdue, and
- * only a patron with overdue items costs a second 63 (AT) and a 17 per overdue item (its due
- * date). Most patrons cost one request instead of the four that holds() and loans() send.
+ * count every kind: one 63 for the ready holds (AS) also says how many items are overdue and
+ * charged, and only a patron with overdue items costs a second 63 (AT) and a 17 per overdue
+ * item (its due date). A patron who opted in to due-soon reminders and has items out costs a
+ * 63 for the charged list (AU) and a 17 per item; the registration's expiry date comes with
+ * the first 63 where the ILS sends it. Most patrons cost one request instead of the four that
+ * holds() and loans() send.
  */
-import type { PolledPatron } from '../../../core/index.ts'
+import { jstDate, type PolledPatron, type PollWant } from '../../../core/index.ts'
 import type { Front } from './front.ts'
 import { holdsNamed } from './holds.ts'
+import type { PatronList } from './ils.ts'
 import { loansOf } from './loans.ts'
 
 export async function pollPatron(
   f: Front,
   patronId: number,
   number: string,
-  want: { holdReady: boolean; overdue: boolean },
+  want: PollWant,
   now: number,
 ): Promise<PolledPatron> {
-  if (!want.holdReady && !want.overdue) return { ready: [], overdue: [] }
-  const first = await f.ils.patron(number, now, { list: want.holdReady ? 'hold' : 'overdue' })
+  const list: PatronList | undefined = want.holdReady
+    ? 'hold'
+    : want.overdue
+      ? 'overdue'
+      : want.dueSoon
+        ? 'charged'
+        : undefined
+  if (!list && !want.expiry) return { ready: [], overdue: [] }
+  const first = await f.ils.patron(number, now, { list })
   const ready = want.holdReady ? await holdsNamed(f, patronId, first.items, []) : []
-  if (!want.overdue) return { ready: ready.map((h) => h.summary), overdue: [] }
-  let late = want.holdReady ? [] : first.items
+  let late = list === 'overdue' ? first.items : []
   // A system that leaves the count blank is asked for the list itself.
-  if (want.holdReady && (first.counts.overdue > 0 || !first.overdueCounted))
+  if (want.overdue && list !== 'overdue' && (first.counts.overdue > 0 || !first.overdueCounted))
     late = (await f.ils.patron(number, now, { list: 'overdue' })).items
-  const loans = await loansOf(f, [], late, now)
-  return { ready: ready.map((h) => h.summary), overdue: loans.filter((l) => l.overdue) }
+  let charged = list === 'charged' ? first.items : []
+  if (want.dueSoon && list !== 'charged' && (first.counts.charged > 0 || !first.chargedCounted))
+    charged = (await f.ils.patron(number, now, { list: 'charged' })).items
+  const loans = charged.length || late.length ? await loansOf(f, charged, late, now) : []
+  const found: PolledPatron = {
+    ready: ready.map((h) => h.summary),
+    overdue: want.overdue ? loans.filter((l) => l.overdue) : [],
+  }
+  if (want.dueSoon) found.charged = loans.filter((l) => charged.includes(l.barcode))
+  // Sent with any 63 where the ILS tells it (which is how bunko learns that it does).
+  found.expiresOn = first.expires === null ? null : jstDate(first.expires)
+  return found
 }

@@ -10,7 +10,7 @@ import type { PatronRow } from '../../../db/facts.ts'
 import { patrons } from '../../../db/schema.ts'
 import { recordAudit } from '../../counter/audit.ts'
 import { type PatronSummary, patronSummary } from '../../counter/patron-summary.ts'
-import { type Field, type Sip2Message, sipDate } from '../index.ts'
+import { type Field, type Sip2Message, sipDate, sipDueDate } from '../index.ts'
 import type { Request } from './context.ts'
 import {
   checkPatronPassword,
@@ -121,6 +121,9 @@ export async function patronInformation(r: Request): Promise<Sip2Message> {
     if (wanted === 1) for (const l of window(r, overdue)) fields.push(['AT', l.barcode])
     if (wanted === 2) for (const l of window(r, loans)) fields.push(['AU', l.barcode])
     if (wanted === 5) for (const h of window(r, unavailable)) fields.push(['CD', h.title])
+    // The registration's last day (no standard field: PA is the extension several ILSs use),
+    // so a system fronting this one can tell the patron before it lapses (NOTICE-EXPIRY).
+    if (p.row.expiresOn) fields.push(['PA', sipDueDate(p.row.expiresOn)])
   }
   fields.push(...patronScreen(r, p))
   return {

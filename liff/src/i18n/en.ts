@@ -309,6 +309,10 @@ export const en: Dict = {
     off: 'Off',
     daysBefore: (n: number) => `${n} day${n === 1 ? '' : 's'} before`,
     expiry: 'When my registration is about to expire (30 days ahead)',
+    dueSoonUnavailable:
+      'We are sorry: this library’s system does not share due dates with this service, so due-date reminders cannot be sent on LINE. You can see your due dates under Loans.',
+    expiryUnavailable:
+      'We are sorry: this library’s system does not share registration expiry dates with this service, so expiry reminders cannot be sent on LINE. Any library counter can tell you the date.',
     always:
       'Messages about your account (confirming a password reset, unlinking) cannot be turned off.',
   },

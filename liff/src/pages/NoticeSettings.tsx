@@ -81,9 +81,10 @@ export function NoticeSettings() {
             />
             <span>{t.settings.overdue}</span>
           </label>
-          {/* Front mode: the ILS's dates are not read for every patron daily (capabilities). */}
-          {caps?.reminders && (
-            <>
+          {/* What the library system can tell (capabilities): an option it cannot serve is
+              not offered, and the page says so. Unknown yet (null): nothing is shown. */}
+          {caps &&
+            (caps.reminders ? (
               <fieldset aria-describedby="due-soon-help">
                 <legend>{words.dueSoon}</legend>
                 <p id="due-soon-help" class="note">
@@ -102,6 +103,11 @@ export function NoticeSettings() {
                   </label>
                 ))}
               </fieldset>
+            ) : (
+              <p class="note">{words.dueSoonUnavailable}</p>
+            ))}
+          {caps &&
+            (caps.expiryNotices ? (
               <label class="switch">
                 <input
                   type="checkbox"
@@ -111,8 +117,9 @@ export function NoticeSettings() {
                 />
                 <span>{words.expiry}</span>
               </label>
-            </>
-          )}
+            ) : (
+              <p class="note">{words.expiryUnavailable}</p>
+            ))}
           <p class="note">{words.always}</p>
         </>
       )}

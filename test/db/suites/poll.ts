@@ -19,6 +19,7 @@ import {
 import {
   claimedNoticeItems,
   claimNoticeGroups,
+  dueSoonLoans,
   settleUnsendableNotices,
 } from '../../../db/notices.ts'
 import { noticeAnnouncements, noticePreferences, notices } from '../../../db/schema.ts'
@@ -43,6 +44,47 @@ const ready = (patronId: number, holdId: number): PolledNotice => ({
   collectBy: '2026-06-17',
   lockerLent: null,
 })
+
+/** A polled due-soon reminder for `day`'s due date listing loans `ids`, as poll.ts queues it. */
+const dueSoon = (patronId: number, [day, ...ids]: [string, ...number[]]): PolledNotice => ({
+  key: `due_soon:${patronId}:2026-06-10`,
+  patronId,
+  kind: 'due_soon',
+  slotKind: 'standard',
+  dueAt: SLOT,
+  title: '',
+  author: null,
+  aboutDate: day,
+  items: ids.map((id) => ({ loanId: id, title: `本 ${id}`, author: '著者', dueDate: day })),
+})
+
+const expiry = (patronId: number, day: string): PolledNotice => ({
+  key: `expiry:${patronId}:${day}`,
+  patronId,
+  kind: 'expiry',
+  slotKind: 'standard',
+  dueAt: SLOT,
+  title: '',
+  author: null,
+  aboutDate: day,
+})
+
+/** Claim every due notice; each with its kind. */
+async function claimAll(db: Db) {
+  const groups = await claimNoticeGroups(db, {
+    at: SLOT,
+    now: SLOT,
+    leaseMs: 60_000,
+    limit: 100,
+    prefix: PREFIX,
+    resume: [],
+  })
+  const items = await claimedNoticeItems(
+    db,
+    groups.flatMap((g) => g.ids),
+  )
+  return items.map((i) => ({ id: i.id, kind: i.kind }))
+}
 
 export function pollSuite(open: OpenDb) {
   describe('notice poll outbox', () => {
@@ -153,17 +195,75 @@ export function pollSuite(open: OpenDb) {
           .returning({ id: noticePreferences.patronId }),
       ])
       expect(await pollTargets(db)).toEqual([
-        { patronId: PATRON.alice, holdReady: true, overdue: true },
-        { patronId: PATRON.carol, holdReady: false, overdue: true },
+        { patronId: PATRON.alice, holdReady: true, overdue: true, dueSoonDays: null, expiry: true },
+        {
+          patronId: PATRON.carol,
+          holdReady: false,
+          overdue: true,
+          dueSoonDays: null,
+          expiry: true,
+        },
       ])
-      await db.batch([
-        db.orm
-          .update(noticePreferences)
-          .set({ overdue: false })
-          .where(eq(noticePreferences.patronId, PATRON.carol))
-          .returning({ id: noticePreferences.patronId }),
-      ])
+      const carol = (set: Partial<typeof noticePreferences.$inferInsert>) =>
+        db.batch([
+          db.orm
+            .update(noticePreferences)
+            .set(set)
+            .where(eq(noticePreferences.patronId, PATRON.carol))
+            .returning({ id: noticePreferences.patronId }),
+        ])
+      // NOTICE-EXPIRY is on unless turned off, and NOTICE-DUE-SOON is asked for on its own.
+      await carol({ overdue: false })
+      expect((await pollTargets(db)).map((t) => t.patronId)).toEqual([PATRON.alice, PATRON.carol])
+      await carol({ expiry: false })
       expect((await pollTargets(db)).map((t) => t.patronId)).toEqual([PATRON.alice])
+      await carol({ dueSoonDays: 2 })
+      expect((await pollTargets(db)).find((t) => t.patronId === PATRON.carol)).toEqual({
+        patronId: PATRON.carol,
+        holdReady: false,
+        overdue: false,
+        dueSoonDays: 2,
+        expiry: false,
+      })
+    })
+
+    it('NOTICE-DUE-SOON: a polled reminder is queued once with the loans it lists, and claimed with them though bunko has no such loan', async () => {
+      const reminder = dueSoon(PATRON.bob, ['2026-06-12', 31, 7])
+      const found = [ready(PATRON.bob, 1), reminder, ready(PATRON.bob, 2)]
+      expect(await queuePolledNotices(db, found, NOW)).toBe(3)
+      expect(await queuePolledNotices(db, [reminder], NOW + 1)).toBe(0)
+      expect(await settleUnsendableNotices(db, SLOT)).toEqual([])
+      const ids = (await claimAll(db)).filter((g) => g.kind === 'due_soon').map((g) => g.id)
+      expect(ids).toHaveLength(1)
+      const [item] = await claimedNoticeItems(db, ids)
+      expect(item).toMatchObject({ kind: 'due_soon', aboutDate: '2026-06-12' })
+      expect(await dueSoonLoans(db, ids)).toEqual([
+        { noticeId: ids[0], loanId: 7, title: '本 7', author: '著者', dueDate: '2026-06-12' },
+        { noticeId: ids[0], loanId: 31, title: '本 31', author: '著者', dueDate: '2026-06-12' },
+      ])
+    })
+
+    it('NOTICE-DUE-SOON, NOTICE-EXPIRY: notices of bunko’s own loans and registrations are still checked against them', async () => {
+      // Not polled (no announcement): no loan due that date, no such expiry date.
+      await db.batch([
+        raw(sql`INSERT INTO notices (id, key, patron_id, kind, slot_kind, due_at, state,
+            attempts, created_at, about_date)
+          VALUES ('n1', ${`due_soon:${PATRON.bob}:2026-06-10`}, ${PATRON.bob}, 'due_soon',
+            'standard', ${SLOT}, 'pending', 0, ${NOW}, '2030-01-01'),
+          ('n2', ${`expiry:${PATRON.bob}:2030-01-01`}, ${PATRON.bob}, 'expiry', 'standard',
+            ${SLOT}, 'pending', 0, ${NOW}, '2030-01-01')
+          RETURNING id`),
+      ])
+      const polled = expiry(PATRON.bob, '2031-03-31')
+      await queuePolledNotices(db, [polled], NOW)
+      const settled = await settleUnsendableNotices(db, SLOT)
+      expect(settled.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+        { id: 'n1', reason: 'obsolete' },
+        { id: 'n2', reason: 'obsolete' },
+      ])
+      const ids = (await claimAll(db)).map((g) => g.id)
+      const items = await claimedNoticeItems(db, ids)
+      expect(items).toMatchObject([{ kind: 'expiry', aboutDate: '2031-03-31' }])
     })
   })
 }
