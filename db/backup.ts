@@ -10,6 +10,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { rebuildTitleGrams } from './catalogue.ts'
 import { type Db, raw, type Statement } from './client.ts'
+import { compactSearchIndexes } from './search-compact.ts'
 
 /** Tables in an order where every reference points at rows already restored. */
 export const BACKUP_TABLES = [
@@ -112,5 +113,6 @@ export async function restoreSql(
   await run()
   await db.orm.run(sql`INSERT INTO titles_fts (titles_fts) VALUES ('rebuild')`)
   await rebuildTitleGrams(db)
+  await compactSearchIndexes(db)
   return n
 }

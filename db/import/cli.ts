@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { compactSearchIndexes } from '../search-compact.ts'
 import { type Encoding, FileRefused } from './csv-read.ts'
 import { KINDS } from './kinds.ts'
 import { marcMapWith } from './marc-map.ts'
@@ -60,6 +61,11 @@ async function main(): Promise<number> {
       onRejection: (r, unit) => console.error(rejectionLine(r, unit)),
     })
     console.log(summaryTable(summary))
+    // Each chunk went into the search indexes as its own segment: merge them so searches seek
+    // one (db/search-compact.ts). On D1 'optimize' is one statement over the whole index, too
+    // long for a remote call at a large library's size, so there FTS5's automerge does it.
+    if (kindName === 'catalogue' && !args.values['dry-run'] && target.db.driver === 'sqlite')
+      await compactSearchIndexes(target.db)
     return summary.rejected > 0 ? 1 : 0
   } catch (e) {
     if (e instanceof FileRefused) {

@@ -4,6 +4,7 @@ import { jstDate } from '../../core/dates.ts'
 import { rebuildTitleGrams } from '../catalogue.ts'
 import { hashPassword } from '../password.ts'
 import * as schema from '../schema.ts'
+import { compactSearchIndexes } from '../search-compact.ts'
 import { openSqlite } from '../sqlite.ts'
 import { BulkWriter } from './bulk.ts'
 import { BENCH_PASSWORD, type LargeOptions, largeLibrary } from './large.ts'
@@ -56,6 +57,7 @@ export async function writeLargeLibrary(
     const db = openSqlite(path)
     try {
       await rebuildTitleGrams(db)
+      await compactSearchIndexes(db)
     } finally {
       db.close()
     }
