@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       bodyLimit: deps.config.webhookBodyLimit,
       handle,
       defer: deferrer(deps.background),
+      verify: deps.verifySignature,
       log: deps.log,
     }),
   )

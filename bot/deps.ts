@@ -11,6 +11,7 @@ import type { Config } from './config.ts'
 import type { Background } from './defer.ts'
 import type { LineClients } from './line.ts'
 import type { Log } from './log.ts'
+import type { SignatureCheck } from './webhook/signature.ts'
 
 export interface AppDeps {
   /** bunko's own tables: LINE links, sessions, carts, favourites, the outbox, the catalogue copy. */
@@ -28,4 +29,9 @@ export interface AppDeps {
    * Node (or the proxy's X-Forwarded-For with TRUST_PROXY=1), CF-Connecting-IP on Workers.
    */
   clientAddress?: (c: Context) => string | undefined
+  /**
+   * The webhook's signature check: node:crypto's on Node (bot/node-signature.ts, a fifth of
+   * WebCrypto's CPU); WebCrypto's (webhook/signature.ts) when not given, as on Workers.
+   */
+  verifySignature?: SignatureCheck
 }

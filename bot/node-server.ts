@@ -18,6 +18,7 @@ import { taskTracker } from './defer.ts'
 import { liffPageResponse, liffPages } from './liff-page.ts'
 import { lineClients } from './line.ts'
 import type { Log } from './log.ts'
+import { verifySignatureNode } from './node-signature.ts'
 import { type Scheduler, type SchedulerOptions, startScheduler } from './notices/scheduler.ts'
 import { createLineSimulator, type LineSimulator, mountLineSimulator } from './simulator/index.ts'
 import { frontLibrarySystem } from './sip2/client/build.ts'
@@ -90,6 +91,7 @@ export function nodeServer(deps: NodeServerDeps) {
     line,
     background,
     clientAddress: nodeClientAddress(config.trustProxy),
+    verifySignature: verifySignatureNode,
   }
   let scheduler: Scheduler | undefined
   // The counter's demo clock buttons wake the scheduler, so a reached slot is sent at once.

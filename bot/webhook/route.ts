@@ -7,7 +7,7 @@
 import type { webhook } from '@line/bot-sdk'
 import { type Context, Hono } from 'hono'
 import { errorName, type Log } from '../log.ts'
-import { verifySignature } from './signature.ts'
+import { type SignatureCheck, verifySignature } from './signature.ts'
 
 /** A verified request's size and how long it took to answer, for the staff statistics. */
 export interface WebhookTiming {
@@ -26,6 +26,8 @@ export interface WebhookOptions {
   handle: (body: webhook.CallbackRequest, timing: WebhookTiming) => Promise<void>
   /** Runs `task` after the response: waitUntil on Workers, a tracked promise on Node. */
   defer: (c: Context, task: Promise<unknown>) => void
+  /** The signature check; WebCrypto's unless the runtime has a cheaper one (AppDeps). */
+  verify?: SignatureCheck
   log: Log
 }
 
@@ -41,7 +43,8 @@ export function webhookRoute(opts: WebhookOptions): Hono {
       ? new Uint8Array(await c.req.arrayBuffer())
       : await readLimited(c.req.raw, opts.bodyLimit)
     if (!raw) return c.json({ message: 'Payload Too Large' }, 413)
-    if (!(await verifySignature(opts.channelSecret, raw, c.req.header('x-line-signature')))) {
+    const verify = opts.verify ?? verifySignature
+    if (!(await verify(opts.channelSecret, raw, c.req.header('x-line-signature')))) {
       opts.log.warn('webhook.bad_signature', { bytes: raw.byteLength })
       return c.json({ message: 'Invalid signature' }, 401)
     }

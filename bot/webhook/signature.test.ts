@@ -1,11 +1,16 @@
 import { validateSignature } from '@line/bot-sdk'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { sign, verifySignature } from './signature.ts'
+import { verifySignatureNode } from '../node-signature.ts'
+import { type SignatureCheck, sign, verifySignature as webCrypto } from './signature.ts'
 
 const bytes = (s: string) => new TextEncoder().encode(s)
 
-describe('webhook signature', () => {
+// Both checks give the same answers: WebCrypto's (Workers) and node:crypto's (the Node entry).
+describe.each<[string, SignatureCheck]>([
+  ['WebCrypto', webCrypto],
+  ['node:crypto', verifySignatureNode],
+])('webhook signature (%s)', (_name, verifySignature) => {
   // The vector LINE publishes with its Node SDK: body {"hello":"world"}, secret test_secret.
   it("accepts LINE's published test vector and refuses its one-letter mutation", async () => {
     const body = bytes(JSON.stringify({ hello: 'world' }))

@@ -21,13 +21,21 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key
 }
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> | null {
+/** The signature's bytes, or null unless it is strict base64. */
+export function decodeBase64(s: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(s) || s.length % 4 !== 0) return null
   const bin = atob(s)
   const out = new Uint8Array(bin.length)
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
   return out
 }
+
+/** How the webhook checks a signature: this file's WebCrypto check, or Node's (node-signature.ts). */
+export type SignatureCheck = (
+  secret: string,
+  body: Uint8Array<ArrayBuffer>,
+  signature: string | null | undefined,
+) => Promise<boolean> | boolean
 
 /** Whether `signature` (the x-line-signature header) matches `body` under `secret`. */
 export async function verifySignature(

@@ -28,6 +28,7 @@ import { taskTracker } from '../../bot/defer.ts'
 import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import { installLineFetch } from '../../bot/node-line-fetch.ts'
+import { verifySignatureNode } from '../../bot/node-signature.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { seedDemo } from '../../db/seed/load.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
@@ -118,6 +119,7 @@ const app = createApp({
   config,
   log,
   background,
+  verifySignature: verifySignatureNode, // as bot/node-server.ts gives it
 })
 const bunko = await listen(app.fetch)
 const bareApp = new Hono()
