@@ -16,6 +16,12 @@
  */
 import type { Capabilities } from '../core/library-system.ts'
 import type { PasswordRefusalReason } from './api-types-account.ts'
+import type {
+  CancelRefusalReason,
+  HoldPlaceReason,
+  PickupChangeReason,
+  SuspendRefusalReason,
+} from './api-types-holds.ts'
 
 /** What the library's system can do: the app hides what it cannot (e.g. a front-mode ILS). */
 export type LibraryCapabilities = Capabilities
@@ -291,122 +297,10 @@ export interface RenewAllResponse {
   results: RenewAllItem[]
 }
 
-// ── Holds ───────────────────────────────────────────────────────────────────────────────
-
-/** waiting = 予約中, in_transit = 回送中 (HOLD-TRANSIT), ready = 確保中; the rest are ended holds. */
-export type HoldState = 'waiting' | 'in_transit' | 'ready' | 'collected' | 'cancelled' | 'expired'
-
-/** Refusals of `POST /api/holds` (same strings as core/holds.ts `HoldReason`). */
-export type HoldPlaceReason =
-  | 'wide_area'
-  | 'expired'
-  | 'blocked'
-  | 'no_password'
-  | 'unreachable'
-  | 'empty'
-  | 'pickup'
-  | 'not_for_loan'
-  | 'audiobook'
-  | 'duplicate'
-  | 'limit'
-  | 'av_limit'
-
-/** HOLD-CANCEL: (a) 確保中, (b) an inter-library request. The refusal names the pickup place. */
-export type CancelRefusalReason = 'ready_hold' | 'inter_library'
-
-/** HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. */
-export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup'
-
-/**
- * HOLD-SUSPEND: `POST /api/holds/:id/suspend` refusals (409): set aside already (names the
- * pickup place), a date before today or not a date, more than 90 days ahead; resuming a hold
- * that is not suspended (`DELETE /api/holds/:id/suspend`).
- */
-export type SuspendRefusalReason = 'ready_hold' | 'bad_date' | 'too_far' | 'not_suspended'
-
-/** `POST /api/holds/:id/suspend` body: the last day of the suspension (inclusive). 200 `{ hold }`. */
-export interface SuspendHoldRequest {
-  until: JapanDate
-}
-
-/** NOTICE-ONCE: where the hold-ready notice stands, so the app can say it did not arrive. */
-export interface NoticeStatus {
-  status: 'queued' | 'sent' | 'failed' | 'undeliverable'
-  channel: 'line' | 'email'
-  at: IsoInstant
-}
-
-export type HoldCancel =
-  | { cancellable: true; refusal?: never }
-  | { cancellable: false; refusal: Refusal<CancelRefusalReason> & { contact: Contact } }
-
-export type Hold = {
-  id: number
-  title: TitleSummary
-  state: HoldState
-  /** 予約順位 (1 = next); null once ready or in transit (HOLD-QUEUE). */
-  queuePosition: number | null
-  placedOn: JapanDate
-  pickupPlace: { id: number; name: string; kind: PickupKind; phone: string }
-  /** Collect by this date (HOLD-EXPIRE / HOLD-LOCKER); null until ready. */
-  pickupBy: JapanDate | null
-  /** HOLD-SET: the set group and this volume's place in it; null for a single hold. */
-  set: { groupId: number; volume: number; of: number } | null
-  /** null = the pickup place may be changed; otherwise why not. */
-  pickupChangeRefusal: Refusal<PickupChangeReason> | null
-  /** The hold-ready notice, once one has been queued; null before. */
-  notice: NoticeStatus | null
-  /**
-   * HOLD-TRANSIT: while in_transit, where the copy is going (the pickup place: a locker or a
-   * bookmobile station is named, not the library that fills it) and the day it was sent.
-   */
-  transit: { to: { id: number; name: string }; sentOn: JapanDate | null } | null
-  /**
-   * HOLD-SUSPEND (休止): for a waiting hold the library system can suspend, the last day of the
-   * suspension in force (inclusive; null when not suspended) and the latest day one may choose.
-   * null: the hold cannot be suspended (ready, in transit, or not offered).
-   */
-  suspend: { until: JapanDate | null; latest: JapanDate } | null
-} & HoldCancel
-
-/**
- * `GET /api/holds`: active holds (waiting, in_transit, ready) in placed order; holds that
- * ended in the last 7 days may follow, so a patron sees what became of them. The app lists
- * them ready first, then on their way, then waiting by 予約順位 (liff/src/holds-order.ts).
- */
-export interface HoldsResponse {
-  holds: Hold[]
-  counts: { total: number; av: number }
-  limits: { total: number; av: number }
-}
-
-/** `POST /api/holds`: a cart taken or refused whole (409 with `HoldPlaceReason`). */
-export interface PlaceHoldsRequest {
-  titleIds: number[]
-  pickupPlaceId: number
-}
-
-/** 201: the created holds; volumes of one set share `set.groupId` (HOLD-SET). */
-export interface PlaceHoldsResponse {
-  holds: Hold[]
-}
-
-/** `PATCH /api/holds/:id` body; 200 `{ hold }`. */
-export interface ChangePickupRequest {
-  pickupPlaceId: number
-  /** HOLD-SET: move every still-waiting volume of this hold's set too (one statement). */
-  wholeSet?: boolean
-}
-
-export interface HoldResponse {
-  hold: Hold
-  /** Every hold the change moved (the whole set's waiting volumes with `wholeSet`). */
-  changed?: Hold[]
-}
-
 /** `DELETE /api/holds/:id`, favourites, want-to-read, history deletes, unlink, password. */
 export interface OkResponse {
   ok: true
 }
 
 export * from './api-types-account.ts'
+export * from './api-types-holds.ts'
