@@ -3,6 +3,12 @@
  * NOTICE-EXPIRY). A due-soon reminder lists the patron's loans as they stand at send time —
  * one returned or renewed since it was queued is left out — each with whether it can be
  * renewed now, asked of the library system (core's RENEW-* sentence when not).
+ *
+ * The quotes are asked before any push of the claimed chunk goes, so they are bounded: a few
+ * patrons at a time and for at most QUOTE_WAIT_MS in all. Over SIP2 (front mode) each costs
+ * the library system a 63 and a 17 per loan; a slow system must not hold back the chunk's
+ * hold-ready pushes. A reminder whose quote did not come in time says to check the loan list
+ * (the same as when the system is down).
  */
 import type { messagingApi } from '@line/bot-sdk'
 import type { LibrarySystem } from '../../core/library-system.ts'
@@ -17,6 +23,43 @@ import type { Lang } from '../messages/lang.ts'
 export interface ReminderSource {
   library: LibrarySystem
   now: number
+  /** How long to wait for the quotes in all (QUOTE_WAIT_MS unless given). */
+  waitMs?: number
+}
+
+/** Patrons whose renewal quotes are asked at once. */
+const QUOTES_AT_ONCE = 4
+/** The longest the quotes of one chunk are waited for. */
+export const QUOTE_WAIT_MS = 5_000
+
+type Quote = DueSoonItem['renew']
+
+/** Each loan's renewal quote, for as many of `patronIds` as answer in time. */
+async function renewalQuotes(
+  source: ReminderSource,
+  patronIds: readonly number[],
+): Promise<Map<number, Quote>> {
+  const quotes = new Map<number, Quote>()
+  const queue = [...patronIds]
+  let late = false
+  const worker = async () => {
+    while (!late && queue.length) {
+      const patronId = queue.shift()!
+      const answer = await source.library.loans(patronId, source.now).catch(() => null)
+      if (late || !answer?.ok) continue
+      for (const l of answer.value)
+        quotes.set(l.id, l.renewal.ok ? { ok: true } : { ok: false, message: l.renewal.message })
+    }
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, source.waitMs ?? QUOTE_WAIT_MS)
+  })
+  const workers = Array.from({ length: Math.min(QUOTES_AT_ONCE, queue.length) }, worker)
+  await Promise.race([Promise.all(workers), deadline])
+  late = true
+  clearTimeout(timer)
+  return quotes
 }
 
 /** The items of each claimed due-soon notice, by notice id. */
@@ -35,13 +78,8 @@ export async function dueSoonItems(
     db,
     due.map((r) => r.id),
   )
-  const quotes = new Map<number, DueSoonItem['renew']>()
-  for (const patronId of new Set(due.map((r) => r.patronId))) {
-    const answer = source ? await source.library.loans(patronId, source.now) : null
-    if (!answer?.ok) continue
-    for (const l of answer.value)
-      quotes.set(l.id, l.renewal.ok ? { ok: true } : { ok: false, message: l.renewal.message })
-  }
+  const patronIds = [...new Set(due.map((r) => r.patronId))]
+  const quotes = source ? await renewalQuotes(source, patronIds) : new Map<number, Quote>()
   for (const l of loans) {
     const item: DueSoonItem = {
       loanId: l.loanId,

@@ -78,6 +78,19 @@ describe('NOTICE-DUE-SOON', () => {
     expect(JSON.stringify(pushes[0])).toMatch(/action=renew&loan=\d+/)
   })
 
+  it('NOTICE-DUE-SOON: a library system too slow to quote renewals does not hold the push back; it says to check the loan list', async () => {
+    await setUp()
+    // The system never answers the renewal quote (a hung ILS): the reminder goes without it.
+    h.deps.library = { ...h.deps.library, loans: () => new Promise(() => {}) }
+    h.clock.set(SLOT)
+    const report = await runSlot(h.deps, SLOT, { ...h.opts, checkQuota: false })
+    expect(report.dispatch?.sent).toBe(1)
+    const pushes = dueSoonPushes()
+    expect(pushes).toHaveLength(1)
+    expect(flexText(pushes[0]!)).toContain('延長できるかどうかは、貸出中の一覧でご確認ください。')
+    expect(JSON.stringify(pushes[0])).not.toMatch(/action=renew/)
+  }, 30_000)
+
   it('NOTICE-DUE-SOON: a crash after LINE accepted the push, then a restart: exactly one message', async () => {
     await setUp()
     h.clock.set(SLOT)
