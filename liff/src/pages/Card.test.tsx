@@ -57,6 +57,24 @@ describe('図書館カード', () => {
     expect(m.requests).toHaveLength(0)
   })
 
+  it('LINE-CARD: a kept Code 128 card keeps its bars while its encoder is still loading', async () => {
+    const kept = `11010010000${'1100110110'.repeat(3)}1100011101011`
+    localStorage.setItem(
+      'bunko.card.v1',
+      JSON.stringify({
+        patronNumber: '2100099999',
+        name: '前回 太郎',
+        barcode: { ...ME.barcode, symbology: 'code128' },
+        libraryName: '枚方市立図書館',
+        owner: 'U1',
+        early: { brand: '枚方市立図書館', title: '図書館カード', label: 'カード', modules: kept },
+      }),
+    )
+    m = await mount('card', { holdConfig: true })
+    // Synchronously after the first render: the encoder's chunk cannot have loaded yet.
+    expect(drawnModules(m.root)).toBe(kept)
+  })
+
   it('LINE-CARD: a card kept for another LINE user is never drawn, and is forgotten once LIFF names this one', async () => {
     localStorage.setItem(
       'bunko.card.v1',

@@ -8,7 +8,7 @@ import type { Me } from '../../api-types.ts'
 import { cardModules, loadCardEncoder } from '../barcode.ts'
 import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
-import { type CardData, saveCard } from '../store.ts'
+import { type CardData, type StoredCard, saveCard } from '../store.ts'
 import { Barcode } from '../ui/Barcode.tsx'
 import { ErrorNote, Page } from '../ui/common.tsx'
 
@@ -31,11 +31,17 @@ export function CardPage({ cached }: { cached: CardData | null }) {
     if (!data) return
     let live = true
     // Kept with its bars for the next open's first paint (a Code 39/128 card once its encoder is in).
-    loadCardEncoder(data.barcode.symbology).then(() => {
+    // If the encoder's chunk cannot be loaded (offline, evicted cache), the card still shows
+    // the answer's name and number, and is kept without bars.
+    const keep = (modules: string | null) => {
       if (!live) return
-      setCard(saveCard(data, cardModules(data.patronNumber, data.barcode) ?? null))
+      setCard(saveCard(data, modules))
       setFromCache(false)
-    })
+    }
+    loadCardEncoder(data.barcode.symbology).then(
+      () => keep(cardModules(data.patronNumber, data.barcode) ?? null),
+      () => keep(null),
+    )
     return () => {
       live = false
     }
@@ -62,6 +68,7 @@ export function CardPage({ cached }: { cached: CardData | null }) {
             stop={card.barcode.stop}
             symbology={card.barcode.symbology}
             label={t.card.barcodeLabel(card.patronNumber)}
+            kept={(card as StoredCard).early?.modules}
             onDrawn={onDrawn}
           />
           <p class="digits">{card.patronNumber}</p>

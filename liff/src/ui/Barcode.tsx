@@ -17,6 +17,11 @@ export function Barcode(props: {
   onDrawn?: () => void
   /** The policy's symbology; a card cached before it was sent is NW-7. */
   symbology?: CardSymbology
+  /**
+   * The kept card's bars (store.ts EarlyPaint), drawn while a Code 39 / Code 128 encoder is
+   * still loading, so the first paint's barcode does not vanish when the app takes over.
+   */
+  kept?: string
 }) {
   const [width, setWidth] = useState(available)
   useEffect(() => {
@@ -24,17 +29,22 @@ export function Barcode(props: {
     addEventListener('resize', onResize)
     return () => removeEventListener('resize', onResize)
   }, [])
-  const modules = cardModules(props.number, props)
-  // A Code 39 / Code 128 card: drawn once its encoder's chunk has loaded.
+  const encoded = cardModules(props.number, props)
+  // A Code 39 / Code 128 card: drawn once its encoder's chunk has loaded (the kept bars until
+  // then; without them, or if the chunk cannot load, only the digits below show the number).
+  const modules = encoded === undefined ? props.kept : encoded
   const [, setLoaded] = useState(false)
   useEffect(() => {
-    if (modules !== undefined) return
+    if (encoded !== undefined) return
     let live = true
-    loadCardEncoder(props.symbology).then(() => live && setLoaded(true))
+    loadCardEncoder(props.symbology).then(
+      () => live && setLoaded(true),
+      () => {},
+    )
     return () => {
       live = false
     }
-  }, [modules, props.symbology])
+  }, [encoded, props.symbology])
   const { onDrawn } = props
   useLayoutEffect(() => {
     if (modules) onDrawn?.()
