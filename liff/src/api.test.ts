@@ -55,3 +55,13 @@ describe('the first calls, sent before the page has rendered (issue 21)', () => 
     expect(heard).toHaveLength(1)
   })
 })
+
+describe('LIFF that does not start', () => {
+  it('every call fails with status 0 and says to close the screen and open it again', async () => {
+    connect(Promise.reject(new Error('LIFF did not start')))
+    const failed = await api('GET', '/api/me').catch((e: ApiFailure) => e)
+    expect(failed).toMatchObject({ status: 0 })
+    expect((failed as ApiFailure).body.message).toContain('もう一度開いてください')
+    expect(sent).toEqual([])
+  })
+})

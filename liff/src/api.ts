@@ -73,7 +73,10 @@ export async function api<T>(
   patron?: number | null,
 ): Promise<T> {
   if (!session) throw new ApiFailure(0, { code: 'internal', message: t.networkError })
-  const s = await session
+  // LIFF did not start (liff.init failed, or did not settle in time: main.tsx).
+  const s = await session.catch(() => {
+    throw new ApiFailure(0, { code: 'internal', message: t.liffStartFailed })
+  })
   const extra = patronHeader(patron)
   let res = await send(method, path, body, await s.token(false), extra)
   if (res.status === 401) res = await send(method, path, body, await s.token(true), extra)

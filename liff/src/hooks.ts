@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { TitleSummary } from '../api-types.ts'
 import { ApiFailure, api, takePrefetched } from './api.ts'
 import { usePatron } from './family.ts'
+import { t } from './i18n/index.ts'
 import { cartItems, onCartChange } from './store.ts'
 
 export interface Resource<T> {
@@ -53,7 +54,8 @@ export function useApi<T>(path: string | null): Resource<T> {
 
 export function asFailure(e: unknown): ApiFailure {
   if (e instanceof ApiFailure) return e
-  return new ApiFailure(0, { code: 'internal', message: String(e) })
+  // What went wrong is not the patron's to read (a script error's text): the plain sentence.
+  return new ApiFailure(0, { code: 'internal', message: t.networkError })
 }
 
 /** Run an action, keeping its failure to show beside the button that started it. */

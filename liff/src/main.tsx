@@ -31,12 +31,25 @@ config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
 const params = new URLSearchParams(location.search)
 const simToken = config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
 // The marks time the cold path's steps (npm run bench:liff -- --steps).
-const session: Promise<Session> = sessionModule.then(async (m) => {
+const started: Promise<Session> = sessionModule.then(async (m) => {
   performance.mark('bunko:liff-loaded')
   const s = await m.startSession(await config, params, simToken)
   performance.mark('bunko:session')
   return s
 })
+/**
+ * How long LIFF may take to start. liff.init has been known to hang in LINE's in-app browser;
+ * past this the pages say to close the screen and open it again (api.ts), rather than showing
+ * their loading line for ever. (A LINE Login redirect never settles either: the page is
+ * leaving then.)
+ */
+const LIFF_START_MS = 15_000
+const session: Promise<Session> = Promise.race([
+  started,
+  new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new Error('LIFF did not start')), LIFF_START_MS)
+  }),
+])
 // LIFF has said who is signed in: a card kept for anyone else is forgotten before any answer
 // from the server is saved (registered first, so it runs before the pages' calls go on).
 session.then((s) => adoptOwner(s.user)).catch(() => {})

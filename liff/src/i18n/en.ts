@@ -22,6 +22,8 @@ export const en: Dict = {
   loading: 'Loading…',
   retry: 'Try again',
   networkError: 'We could not connect. Please check your signal and try again.',
+  liffStartFailed:
+    'We could not connect to LINE. Please close this screen and open it again from the LINE menu.',
   serverError: 'We could not do that just now. Please try again in a little while.',
   expired:
     'Your sign-in has expired. Please close this screen and open it again from the LINE menu.',

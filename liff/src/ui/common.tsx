@@ -85,7 +85,11 @@ export function Tel({ contact }: { contact: Contact }) {
 export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
   const { body, status } = props.error
   const text =
-    status === 0 ? t.networkError : status === 401 ? t.expired : body.message || t.serverError
+    status === 0
+      ? body.message || t.networkError
+      : status === 401
+        ? t.expired
+        : body.message || t.serverError
   return (
     <div class="error" role="alert">
       <p>{text}</p>
