@@ -8,7 +8,12 @@
  * A passive checkpoint never waits for the writer, so under writes that never pause it may
  * never catch up, and the WAL only starts over once it has. When the WAL passes
  * `restartFrames` the worker therefore runs one RESTART checkpoint, which holds writers back
- * (they wait in their busy timeout) until it is done: the WAL stays bounded.
+ * (they wait in their busy timeout) until it is done: the WAL stays bounded. better-sqlite3
+ * waits synchronously, so a write arriving then holds the serving thread's event loop for as
+ * long as that checkpoint copies and syncs (about what the automatic checkpoint cost on every
+ * 1,000th page before, now only under writes that never pause); past the serving connection's
+ * busy timeout (5 s) the write fails, and a webhook delivery's bookkeeping is then logged and
+ * lost after LINE was answered, as with any failed write.
  * If the worker fails, the serving connection checkpoints for itself again.
  */
 import { createRequire } from 'node:module'
