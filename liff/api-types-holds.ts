@@ -2,6 +2,7 @@
  * The holds half of the JSON contract (api-types.ts, which re-exports it): a patron's holds,
  * placing a cart, changing the pickup place, suspending and cancelling. Types only.
  */
+import type { HoldReason } from '../core/holds.ts'
 import type {
   Contact,
   IsoInstant,
@@ -14,20 +15,8 @@ import type {
 /** waiting = 予約中, in_transit = 回送中 (HOLD-TRANSIT), ready = 確保中; the rest are ended holds. */
 export type HoldState = 'waiting' | 'in_transit' | 'ready' | 'collected' | 'cancelled' | 'expired'
 
-/** Refusals of `POST /api/holds` (same strings as core/holds.ts `HoldReason`). */
-export type HoldPlaceReason =
-  | 'wide_area'
-  | 'expired'
-  | 'blocked'
-  | 'no_password'
-  | 'unreachable'
-  | 'empty'
-  | 'pickup'
-  | 'not_for_loan'
-  | 'audiobook'
-  | 'duplicate'
-  | 'limit'
-  | 'av_limit'
+/** Refusals of `POST /api/holds`: core's own reasons (core/holds.ts), so the two cannot drift. */
+export type HoldPlaceReason = HoldReason
 
 /** HOLD-CANCEL: (a) 確保中, (b) an inter-library request. The refusal names the pickup place. */
 export type CancelRefusalReason = 'ready_hold' | 'inter_library'
