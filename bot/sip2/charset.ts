@@ -1,12 +1,18 @@
 /**
  * Text ⇄ bytes for SIP2. UTF-8 by default (TextEncoder, everywhere); Shift_JIS for Japanese
- * systems that still need it and Latin-1 for old kiosks go through iconv-lite (pure JS; on
- * Workers it needs the nodejs_compat flag for Buffer, which wrangler.toml sets).
+ * systems that still need it and Latin-1 for old kiosks (shift-jis.ts: the platform's WHATWG
+ * decoder, on Node and Workers alike).
  *
  * A character the charset cannot carry is an error, never a silent `?`: a barcode or a
  * patron number that changes on the wire would act on someone else's record.
  */
-import iconv from 'iconv-lite'
+import {
+  decodeLatin1,
+  decodeShiftJis,
+  encodeLatin1,
+  encodeShiftJis,
+  shiftJisHas,
+} from './shift-jis.ts'
 
 export type Charset = 'utf-8' | 'shift_jis' | 'latin1'
 
@@ -36,10 +42,9 @@ export function encodeText(text: string, charset: Charset): Uint8Array {
     if (LONE_SURROGATE.test(text)) throw new CharsetError('text is not well-formed Unicode')
     return utf8Encoder.encode(text)
   }
-  const bytes = iconv.encode(text, charset)
-  if (iconv.decode(bytes, charset) !== text)
-    throw new CharsetError(`text has characters ${charset} cannot carry`)
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const bytes = charset === 'shift_jis' ? encodeShiftJis(text) : encodeLatin1(text)
+  if (!bytes) throw new CharsetError(`text has characters ${charset} cannot carry`)
+  return bytes
 }
 
 export function decodeText(bytes: Uint8Array, charset: Charset): string {
@@ -50,10 +55,9 @@ export function decodeText(bytes: Uint8Array, charset: Charset): string {
       throw new CharsetError('bytes are not valid UTF-8')
     }
   }
-  // Shift_JIS decoding maps invalid sequences to U+FFFD; that is refused like bad UTF-8.
-  const text = iconv.decode(bytes as Buffer, charset)
-  if (charset === 'shift_jis' && text.includes('\uFFFD'))
-    throw new CharsetError('bytes are not valid Shift_JIS')
+  if (charset === 'latin1') return decodeLatin1(bytes)
+  const text = decodeShiftJis(bytes)
+  if (text === null) throw new CharsetError('bytes are not valid Shift_JIS')
   return text
 }
 
@@ -64,6 +68,7 @@ export function decodeText(bytes: Uint8Array, charset: Charset): string {
 export function fitText(text: string, charset: Charset): string {
   if (charset === 'utf-8') return text.replace(LONE_SURROGATE, '?')
   let out = ''
-  for (const ch of text) out += iconv.decode(iconv.encode(ch, charset), charset) === ch ? ch : '?'
+  const has = charset === 'shift_jis' ? shiftJisHas : (ch: string) => ch.charCodeAt(0) <= 0xff
+  for (const ch of text) out += has(ch) ? ch : '?'
   return out
 }
