@@ -25,11 +25,11 @@ import { runSlot } from '../../bot/notices/run-slot.ts'
 import { checkinRequest, checkoutRequest } from '../../bot/sip2/index.ts'
 import { jstInstant } from '../../core/dates.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
-import { raw } from '../../db/client.ts'
 import { copies, holds, lineLinks, loans, patrons } from '../../db/schema.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type FaultProxy, startFaultProxy } from '../sip2/fault-proxy.ts'
-import { HANAKO, KIOSK, type Sip2Test, startSip2, YOKO } from '../sip2/harness.ts'
+import { forgetCirculation, frontModeEnv } from '../sip2/front.ts'
+import { HANAKO, type Sip2Test, startSip2, YOKO } from '../sip2/harness.ts'
 import { TEST_NOW } from '../support/bunko.ts'
 import { type E2E, jaDate, liffUrl, openTab, POLL, startE2E, type Tab } from './harness.ts'
 
@@ -53,25 +53,9 @@ beforeAll(async () => {
   ils = await startSip2()
   proxy = await startFaultProxy(ils.server.port)
   e = await startE2E({
-    env: {
-      LIBRARY_SYSTEM: 'sip2',
-      SIP2_HOST: '127.0.0.1',
-      SIP2_PORT: String(proxy.port),
-      SIP2_USER: KIOSK.login,
-      SIP2_PASSWORD: KIOSK.password,
-      SIP2_INSTITUTION: KIOSK.institutionId,
-      SIP2_TIMEOUT_MS: '1500',
-      SIP2_MAX_RPS: '1000',
-      OPAC_URL: 'https://opac.example.jp/',
-    },
+    env: { ...frontModeEnv(proxy.port), OPAC_URL: 'https://opac.example.jp/' },
   })
-  // The front keeps links, notices and the catalogue copy; circulation is the ILS's alone.
-  await e.b.db.batch([
-    raw(sql`DELETE FROM notices RETURNING id`),
-    raw(sql`DELETE FROM reading_history RETURNING id`),
-    raw(sql`DELETE FROM holds RETURNING id`),
-    raw(sql`DELETE FROM loans RETURNING id`),
-  ])
+  await forgetCirculation(e.b.db)
   userId = e.b.users[0]!.userId
   tab = await openTab(e, { width: 1100, height: 900 })
   page = tab.page

@@ -21,7 +21,8 @@ import { lineLinks, noticePreferences, patrons } from '../../db/schema.ts'
 import { flexText } from '../notices/harness.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts'
-import { freeCopies, HANAKO, KIOSK, type Sip2Test, startSip2 } from './harness.ts'
+import { forgetCirculation, frontModeEnv } from './front.ts'
+import { freeCopies, HANAKO, type Sip2Test, startSip2 } from './harness.ts'
 
 let ils: Sip2Test
 let proxy: FaultProxy
@@ -37,24 +38,9 @@ beforeAll(async () => {
   ils = await startSip2()
   proxy = await startFaultProxy(ils.server.port)
   front = await startBunko({
-    env: {
-      LIBRARY_SYSTEM: 'sip2',
-      SIP2_HOST: '127.0.0.1',
-      SIP2_PORT: String(proxy.port),
-      SIP2_USER: KIOSK.login,
-      SIP2_PASSWORD: KIOSK.password,
-      SIP2_INSTITUTION: KIOSK.institutionId,
-      SIP2_TIMEOUT_MS: '1500',
-      SIP2_MAX_RPS: '1000',
-    },
+    env: frontModeEnv(proxy.port),
   })
-  // The front keeps links, notices and the catalogue copy; circulation is the ILS's alone.
-  await front.db.batch([
-    raw(sql`DELETE FROM notices RETURNING id`),
-    raw(sql`DELETE FROM reading_history RETURNING id`),
-    raw(sql`DELETE FROM holds RETURNING id`),
-    raw(sql`DELETE FROM loans RETURNING id`),
-  ])
+  await forgetCirculation(front.db)
   const [free] = await freeCopies(ils.b, 1)
   const kiosk = await ils.kiosk()
   const out = await kiosk.request(checkoutRequest(ils.who(HANAKO.number), free!.barcode))

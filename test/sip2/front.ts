@@ -5,7 +5,7 @@
  * exactly the ILS's; shadow patron rows are the demo patrons' own rows, renamed to the same).
  */
 
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { sip2LibrarySystem } from '../../bot/sip2/client/adapter.ts'
 import type { Sip2FrontConfig } from '../../bot/sip2/client/config.ts'
 import type { ChecksumMode } from '../../bot/sip2/client/connection.ts'
@@ -13,6 +13,7 @@ import { nodeConnector } from '../../bot/sip2/client/node-socket.ts'
 import { Sip2Pool } from '../../bot/sip2/client/pool.ts'
 import { type Charset, checkoutRequest } from '../../bot/sip2/index.ts'
 import type { LibrarySystem } from '../../core/index.ts'
+import { type Db, raw } from '../../db/client.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
 import { copies, loans, patrons } from '../../db/schema.ts'
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts'
@@ -131,4 +132,29 @@ export async function startFrontRig(): Promise<FrontRig> {
 export async function closeFrontRig(rig: Partial<FrontRig>): Promise<void> {
   await rig.fr?.close()
   await rig.t?.close()
+}
+
+/** A whole bunko's settings for front mode against bunko's own SIP2 server on `port`. */
+export const frontModeEnv = (port: number): Record<string, string> => ({
+  LIBRARY_SYSTEM: 'sip2',
+  SIP2_HOST: '127.0.0.1',
+  SIP2_PORT: String(port),
+  SIP2_USER: KIOSK.login,
+  SIP2_PASSWORD: KIOSK.password,
+  SIP2_INSTITUTION: KIOSK.institutionId,
+  SIP2_TIMEOUT_MS: '1500',
+  SIP2_MAX_RPS: '1000',
+})
+
+/**
+ * The front keeps links, notices and the catalogue copy; circulation is the ILS's alone, so
+ * the demo seed's own loans, holds, history and notices are taken out of the front's database.
+ */
+export async function forgetCirculation(db: Db): Promise<void> {
+  await db.batch([
+    raw(sql`DELETE FROM notices RETURNING id`),
+    raw(sql`DELETE FROM reading_history RETURNING id`),
+    raw(sql`DELETE FROM holds RETURNING id`),
+    raw(sql`DELETE FROM loans RETURNING id`),
+  ])
 }
