@@ -44,18 +44,6 @@ export interface LoadedGroup {
   due: DueSoonItems
 }
 
-/** Load and build the pushes of the claimed notices `ids`, one per group key. */
-export async function groupContents(
-  db: Db,
-  ids: readonly string[],
-  policy: Policy,
-  liffId: string,
-  source?: ReminderSource,
-): Promise<GroupContent[]> {
-  const groups = await loadGroups(db, ids, source)
-  return groups.map((g) => buildGroupContent(g, policy, liffId))
-}
-
 /**
  * Read the claimed notices `ids` and their recipients, one group per key, in claim order.
  * The dispatcher builds each push just before it goes (buildGroupContent), so a large chunk
