@@ -4,6 +4,11 @@
  * one returned or renewed since it was queued is left out — each with whether it can be
  * renewed now, asked of the library system (core's RENEW-* sentence when not).
  *
+ * The same answer tells what is still out: a reminder polled from the library system (front
+ * mode) carries the loans as they stood at the poll, and a push that goes later (a quota wait,
+ * a catch-up) leaves out a loan the answer no longer has (returned) or now due later
+ * (renewed). Where no answer came in time, the reminder lists the loans as they were known.
+ *
  * The quotes are asked before any push of the claimed chunk goes, so they are bounded: a few
  * patrons at a time and for at most QUOTE_WAIT_MS in all. Over SIP2 (front mode) each costs
  * the library system a 63 and a 17 per loan; a slow system must not hold back the chunk's
@@ -34,12 +39,20 @@ export const QUOTE_WAIT_MS = 5_000
 
 type Quote = DueSoonItem['renew']
 
-/** Each loan's renewal quote, for as many of `patronIds` as answer in time. */
-async function renewalQuotes(
+/** What the library system said of one patron's loans at send time. */
+interface LoansNow {
+  /** Each open loan's due date, by loan id. */
+  dueDates: Map<number, string>
+  /** Each open loan's renewal quote, by loan id. */
+  quotes: Map<number, Quote>
+}
+
+/** The open loans of as many of `patronIds` as answer in time, by patron. */
+async function loansNow(
   source: ReminderSource,
   patronIds: readonly number[],
-): Promise<Map<number, Quote>> {
-  const quotes = new Map<number, Quote>()
+): Promise<Map<number, LoansNow>> {
+  const answers = new Map<number, LoansNow>()
   const queue = [...patronIds]
   let late = false
   const worker = async () => {
@@ -47,8 +60,15 @@ async function renewalQuotes(
       const patronId = queue.shift()!
       const answer = await source.library.loans(patronId, source.now).catch(() => null)
       if (late || !answer?.ok) continue
-      for (const l of answer.value)
-        quotes.set(l.id, l.renewal.ok ? { ok: true } : { ok: false, message: l.renewal.message })
+      const now: LoansNow = { dueDates: new Map(), quotes: new Map() }
+      for (const l of answer.value) {
+        now.dueDates.set(l.id, l.dueDate)
+        now.quotes.set(
+          l.id,
+          l.renewal.ok ? { ok: true } : { ok: false, message: l.renewal.message },
+        )
+      }
+      answers.set(patronId, now)
     }
   }
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -59,7 +79,14 @@ async function renewalQuotes(
   await Promise.race([Promise.all(workers), deadline])
   late = true
   clearTimeout(timer)
-  return quotes
+  return answers
+}
+
+/** Whether a listed loan is still out and still due on its date, as far as `now` tells. */
+const stillDue = (now: LoansNow | undefined, loanId: number, dueDate: string) => {
+  if (!now) return true
+  const due = now.dueDates.get(loanId)
+  return due !== undefined && due <= dueDate
 }
 
 /** The items of each claimed due-soon notice, by notice id. */
@@ -79,13 +106,16 @@ export async function dueSoonItems(
     due.map((r) => r.id),
   )
   const patronIds = [...new Set(due.map((r) => r.patronId))]
-  const quotes = source ? await renewalQuotes(source, patronIds) : new Map<number, Quote>()
+  const answers = source ? await loansNow(source, patronIds) : new Map<number, LoansNow>()
+  const patronOf = new Map(due.map((r) => [r.id, r.patronId]))
   for (const l of loans) {
+    const now = answers.get(patronOf.get(l.noticeId)!)
+    if (!stillDue(now, l.loanId, l.dueDate)) continue
     const item: DueSoonItem = {
       loanId: l.loanId,
       title: l.title,
       author: l.author,
-      renew: quotes.get(l.loanId) ?? null,
+      renew: now?.quotes.get(l.loanId) ?? null,
     }
     out.set(l.noticeId, [...(out.get(l.noticeId) ?? []), item])
   }

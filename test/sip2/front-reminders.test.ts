@@ -13,8 +13,9 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dueSoonAltText } from '../../bot/messages/due-soon.ts'
 import { expiryAltText } from '../../bot/messages/expiry.ts'
+import { pollNotices } from '../../bot/notices/poll.ts'
 import { tick } from '../../bot/notices/run-slot.ts'
-import { checkoutRequest } from '../../bot/sip2/index.ts'
+import { checkinRequest, checkoutRequest } from '../../bot/sip2/index.ts'
 import { addDays, type JstDate, jstDate, jstInstant } from '../../core/dates.ts'
 import { raw } from '../../db/client.ts'
 import { lineLinks, noticePreferences, patrons } from '../../db/schema.ts'
@@ -82,18 +83,26 @@ async function prefer(patronId: number, dueSoonDays: 1 | 2 | 3 | null) {
     .onConflictDoUpdate({ target: noticePreferences.patronId, set: { dueSoonDays } })
 }
 
-/** The front's scheduler tick at `at`, with the ILS's clock moved there too. */
-function tickAt(at: number) {
+/** The front's dependencies, as its scheduler has them. */
+const frontDeps = () => ({
+  db: front.db,
+  library: front.library,
+  line: front.line,
+  clock: front.clock,
+  config: front.config,
+  log: front.log,
+})
+
+/** Both bunkos' clocks at `at`. */
+function setBoth(at: number) {
   ils.b.setNow(at)
   front.setNow(at)
-  return tick({
-    db: front.db,
-    library: front.library,
-    line: front.line,
-    clock: front.clock,
-    config: front.config,
-    log: front.log,
-  })
+}
+
+/** The front's scheduler tick at `at`, with the ILS's clock moved there too. */
+function tickAt(at: number) {
+  setBoth(at)
+  return tick(frontDeps())
 }
 
 const pushes = (user: string) =>
@@ -204,5 +213,33 @@ describe('front mode: the reminders patrons ask for, over SIP2', () => {
     ])
     await tickAt(jstInstant(addDays(next, 2), '10:00'))
     expect(withAlt(hanako.user, expiryAltText(later))).toHaveLength(0)
+  })
+
+  it('NOTICE-DUE-SOON: an item returned at the ILS after the poll and before the push is not listed', async () => {
+    const kiosk = await ils.kiosk()
+    const free = await freeCopies(ils.b, 20)
+    const [kept, back] = free.filter((c, i) => free.findIndex((o) => o.title === c.title) === i)
+    for (const c of [kept!, back!]) {
+      const out = await kiosk.request(checkoutRequest(ils.who(HANAKO.number), c.barcode))
+      expect(out.message.fixed.ok).toBe('1')
+    }
+    const [{ due }] = (await ils.b.db.all<{ due: JstDate }>(sql`SELECT l.due_date AS due
+      FROM loans l JOIN copies c ON c.id = l.copy_id
+      WHERE c.barcode = ${kept!.barcode} AND l.returned_at IS NULL`)) as [{ due: JstDate }]
+    await prefer(hanako.id, 3)
+    const slot = jstInstant(addDays(due, -3), '10:00')
+    setBoth(slot)
+    // The poll queues the reminder with both items; the push waits (as for LINE's quota).
+    expect((await pollNotices(frontDeps(), slot)).queued).toBeGreaterThan(0)
+    const back1 = await kiosk.request(checkinRequest(ils.who(HANAKO.number), back!.barcode))
+    expect(back1.message.fixed.ok).toBe('1')
+
+    expect((await tickAt(slot))?.errors).toEqual([])
+    const stillDue = await dueAtIls(due)
+    expect(stillDue.map((l) => l.title)).toContain(kept!.title)
+    const sent = withAlt(hanako.user, dueSoonAltText(due, stillDue.length))
+    expect(sent).toHaveLength(1)
+    expect(flexText(sent[0]!)).toContain(kept!.title)
+    expect(flexText(sent[0]!)).not.toContain(back!.title)
   })
 })
