@@ -1,15 +1,15 @@
 /**
  * Cron on Workers, demo mode: a hold made ready at the counter is announced at the next
- * slot by `scheduled()` (NOTICE-SLOTS), and running the cron again sends nothing more: one
+ * slot of its own list by `scheduled()` (NOTICE-SLOTS), and running the cron again sends nothing more: one
  * push per notice, counted in the simulator's record (NOTICE-ONCE).
  */
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { saveDemoOffset } from '../../bot/counter/demo-clock.ts'
-import { nextSlot } from '../../bot/notices/slots.ts'
+import { restoreDemoClock, saveDemoOffset } from '../../bot/counter/demo-clock.ts'
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { bunkoFor } from '../../bot/worker/build.ts'
 import { WORKER_DEMO } from '../../bot/worker/demo.ts'
+import { addDays, jstDate, jstInstant, nextNoticeSlot } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
 import { receiveCopy } from '../../db/transit.ts'
 import { cron, lineUser, linkThroughWorker, send, workerEnv } from './worker-harness.ts'
@@ -28,6 +28,12 @@ describe('cron on Workers', () => {
 
     const b = bunkoFor(wenv, WORKER_DEMO)
     const { db, clock } = b.deps
+    // The counter hands the copy over at 17:30 tomorrow, between the 16:00 slot and the
+    // locker list's 19:00, whatever time the test runs: the case a wall-clock run once missed.
+    const start = clock.now()
+    const afternoon = jstInstant(addDays(jstDate(start), 1), '17:30')
+    await saveDemoOffset(db, afternoon - Date.now(), start)
+    await restoreDemoClock(db, b.demoClock!)
     const [central] = await db.all<{ id: number }>(
       sql`SELECT id FROM places WHERE kind = 'library' ORDER BY id LIMIT 1`,
     )
@@ -56,10 +62,15 @@ describe('cron on Workers', () => {
         JOIN patrons p ON p.id = n.patron_id
         WHERE p.number = ${YOKO.number} AND n.kind = 'hold_ready'`)
     expect(await notice()).toEqual([{ state: 'pending' }])
+    // NOTICE-SLOTS: a counter pickup waits for the next slot of the standard list (not the
+    // locker list's 19:00), whatever time of day the test runs.
+    const [due] = await db.all<{ dueAt: number }>(sql`SELECT n.due_at AS dueAt FROM notices n
+      JOIN patrons p ON p.id = n.patron_id
+      WHERE p.number = ${YOKO.number} AND n.kind = 'hold_ready'`)
+    expect(due!.dueAt).toBe(nextNoticeSlot(now, 'standard', b.config.policy))
 
-    // The counter's demo clock moves to just after the next slot (NOTICE-SLOTS).
-    const slot = nextSlot(now + 1, b.config.policy)
-    await saveDemoOffset(db, slot + 60_000 - Date.now(), now)
+    // The counter's demo clock moves to just after that slot.
+    await saveDemoOffset(db, due!.dueAt + 60_000 - Date.now(), now)
 
     const pushesToUser = () =>
       b
