@@ -5,8 +5,9 @@
  * pushed (through the Node entry's LINE transport, bot/node-line-fetch.ts) to the LINE
  * simulator running in its own process over real loopback HTTP, limited
  * like LINE to 2,000 pushes per second. Prints the wall time against the floor that limit
- * sets (N / 2,000 s), peak memory of the dispatching process, and what LINE received:
- * duplicates must be 0 and every patron reached once.
+ * sets (N / 2,000 s), the dispatching process's memory (bench-memory.ts: settled readings
+ * before and after, peaks sampled during), and what LINE received: duplicates must be 0 and
+ * every patron reached once.
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -26,12 +27,15 @@ import { migrate, openSqlite } from '../../db/sqlite.ts'
 import { selfTimeTable } from '../bench/cpu-profile.ts'
 import { startProfiling } from '../bench/profiler.ts'
 import { seedReadyNotices } from '../support/ready-notices.ts'
+import { fullGc, memorySampler, settledReading, writeTrace } from './bench-memory.ts'
 
 const { values: args } = parseArgs({
   options: {
     notices: { type: 'string', default: '10000' },
     /** Write a CPU profile of the dispatch (not the seeding) here and print its top functions. */
     profile: { type: 'string' },
+    /** Write every memory sample of the dispatch here as CSV (bench-memory.ts). */
+    trace: { type: 'string' },
     /** Print the figures as one JSON line too (bench-record.ts). */
     json: { type: 'boolean', default: false },
   },
@@ -39,7 +43,9 @@ const { values: args } = parseArgs({
 })
 const N = Number(args.notices)
 if (!Number.isInteger(N) || N < 1) {
-  console.error('usage: tsx test/notices/bench.ts [--notices 10000]')
+  console.error(
+    'usage: tsx test/notices/bench.ts [--notices 10000] [--trace FILE] [--profile FILE] [--json]',
+  )
   process.exit(2)
 }
 const LINE_RATE = 2000
@@ -81,28 +87,6 @@ function startSimulator() {
   }
 }
 
-/** Peak RSS and heap, sampled every 100 ms (reading them is not free). */
-function memorySampler() {
-  const peak = { rss: 0, heap: 0 }
-  const rss = () => {
-    peak.rss = Math.max(peak.rss, process.memoryUsage.rss())
-  }
-  const heap = () => {
-    peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed)
-  }
-  rss()
-  heap()
-  const timers = [setInterval(rss, 100), setInterval(heap, 100)]
-  return {
-    stop() {
-      for (const t of timers) clearInterval(t)
-      rss()
-      heap()
-      return peak
-    },
-  }
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 async function main() {
@@ -118,9 +102,10 @@ async function main() {
     const log = memoryLog()
     const library = embeddedLibrarySystem(db, config.policy)
     const deps = { db, library, line: lineClients(config), clock: { now: () => SLOT }, config, log }
-    global.gc?.()
-    const before = process.memoryUsage()
-    const memory = memorySampler()
+    // The seeding's garbage is collected first, so the start is what the dispatcher starts with.
+    const gc = fullGc()
+    const start = await settledReading(gc)
+    const memory = memorySampler({ keep: Boolean(args.trace) })
     const profiling = args.profile ? await startProfiling() : null
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
@@ -128,7 +113,9 @@ async function main() {
     const seconds = (performance.now() - t0) / 1000
     const cpu = process.cpuUsage(cpu0)
     const profile = await profiling?.stop(args.profile)
-    const peak = memory.stop()
+    const { peak, samples } = memory.stop()
+    const end = await settledReading(gc)
+    if (args.trace) writeTrace(args.trace, samples)
     const line = await (async () => {
       const r = sim.report()
       sim.child.send({ type: 'report' })
@@ -158,8 +145,12 @@ async function main() {
     console.log(
       `  simulator CPU    ${line.cpuSeconds.toFixed(2)} s  (${((line.cpuSeconds / N) * 1000).toFixed(2)} ms per push, LINE's side)`,
     )
-    console.log(`  peak RSS         ${mb(peak.rss)}  (before ${mb(before.rss)})`)
-    console.log(`  peak heap used   ${mb(peak.heap)}  (before ${mb(before.heapUsed)})`)
+    console.log('  memory           start (settled) / peak (sampled) / end (settled)')
+    console.log(`    RSS            ${mb(start.rss)} / ${mb(peak.rss)} / ${mb(end.rss)}`)
+    console.log(
+      `    heap used      ${mb(start.heapUsed)} / ${mb(peak.heapUsed)} / ${mb(end.heapUsed)}`,
+    )
+    if (args.trace) console.log(`    trace          ${samples.length} samples in ${args.trace}`)
     console.log(
       `  push calls       ${line.calls}  (200: ${line.accepted}, 409: ${line.repeats}, 429: ${line.rateLimited})`,
     )
@@ -178,8 +169,8 @@ async function main() {
           cpuMsPerPush: (cpuSeconds / N) * 1000,
           userMsPerPush: cpu.user / N / 1000,
           systemMsPerPush: cpu.system / N / 1000,
-          peakRss: peak.rss,
-          rssBefore: before.rss,
+          rss: { start: start.rss, peak: peak.rss, end: end.rss },
+          heapUsed: { start: start.heapUsed, peak: peak.heapUsed, end: end.heapUsed },
           duplicates: line.duplicates,
           reached: line.usersReached,
         }),
