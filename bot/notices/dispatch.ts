@@ -169,9 +169,11 @@ export async function dispatchDue(
       { library: deps.library, now: clock.now() },
     )
     const resumed = new Set(claimed.filter((c) => c.resumed).map((c) => c.key))
-    for (const l of loaded) {
-      if (run.fatal) break
-      const g = buildGroupContent(l, deps.config.policy, deps.config.line.liffId)
+    // Each group leaves the chunk as its push is built, so what a chunk read is freed push by
+    // push while the chunk is sent, not kept until its last push has gone.
+    const queue = loaded.reverse()
+    while (queue.length && !run.fatal) {
+      const g = buildGroupContent(queue.pop()!, deps.config.policy, deps.config.line.liffId)
       const cost = g.request?.messages.length ?? 0
       if (run.quotaHit || (!resumed.has(g.key) && cost > budget)) {
         run.quotaHit = true
