@@ -80,14 +80,15 @@ const section = [
   '',
   'Memory is the dispatching process’s (test/notices/bench-memory.ts). Start and end are',
   'settled readings: a full GC, 500 ms, another full GC, then `process.memoryUsage()`; start is',
-  'after the seeding’s garbage is collected, end is after the dispatch with the database still',
-  'open, as a server keeps it. Peak is the highest of readings taken every 100 ms during the',
-  'dispatch, so its heap includes garbage V8 has not collected yet (the heap’s sawtooth).',
-  'RSS counts more than the heap: V8 keeps the pages a grown heap used, and SQLite’s page cache',
-  '(better-sqlite3 builds SQLite with cache_size −16000, up to about 16 MB per connection) fills',
-  'as the dispatch reads and writes more of the notices table, so peak and end RSS rise with N',
-  'until the cache is full. A settled heap that stays the same across N is what says the',
-  'dispatcher keeps nothing per notice.',
+  'a process that has just opened the database (seeded in another process, bench-seed.ts), end',
+  'is after the dispatch with the database still open, as a server keeps it. Peak is the',
+  'highest of readings taken every 100 ms during the dispatch, so its heap includes garbage V8',
+  'has not collected yet: between full GCs V8 lets the old generation grow to several times',
+  'what is live (the heap’s sawtooth). RSS counts more than the heap: V8 keeps the pages a grown',
+  'heap used, and SQLite’s page cache (better-sqlite3 builds SQLite with cache_size −16000, up',
+  'to about 16 MB per connection) fills as the dispatch reads and writes more of the database,',
+  'so peak and end RSS rise with N until both reach their bounds. A settled heap that stays the',
+  'same across N is what says the dispatcher keeps nothing per notice.',
 ].join('\n')
 const file = fileURLToPath(new URL('../bench/RESULTS.md', import.meta.url))
 writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), heading, section))

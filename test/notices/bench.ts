@@ -2,14 +2,14 @@
  * Notice dispatch benchmark: `tsx test/notices/bench.ts [--notices 10000]`.
  *
  * N hold-ready notices (one per patron, all due at one slot) in a SQLite file in a temp dir,
- * pushed (through the Node entry's LINE transport, bot/node-line-fetch.ts) to the LINE
- * simulator running in its own process over real loopback HTTP, limited
- * like LINE to 2,000 pushes per second. Prints the wall time against the floor that limit
- * sets (N / 2,000 s), the dispatching process's memory (bench-memory.ts: settled readings
- * before and after, peaks sampled during), and what LINE received: duplicates must be 0 and
- * every patron reached once.
+ * seeded by bench-seed.ts in its own process, pushed (through the Node entry's LINE transport,
+ * bot/node-line-fetch.ts) to the LINE simulator running in its own process over real loopback
+ * HTTP, limited like LINE to 2,000 pushes per second. Prints the wall time against the floor
+ * that limit sets (N / 2,000 s), the dispatching process's memory (bench-memory.ts: settled
+ * readings before and after, peaks sampled during), and what LINE received: duplicates must
+ * be 0 and every patron reached once.
  */
-import { fork } from 'node:child_process'
+import { fork, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,10 +23,9 @@ import { installLineFetch } from '../../bot/node-line-fetch.ts'
 import { DISPATCH_DEFAULTS, dispatchDue } from '../../bot/notices/index.ts'
 import { jstInstant } from '../../core/index.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
-import { migrate, openSqlite } from '../../db/sqlite.ts'
+import { openSqlite } from '../../db/sqlite.ts'
 import { selfTimeTable } from '../bench/cpu-profile.ts'
 import { startProfiling } from '../bench/profiler.ts'
-import { seedReadyNotices } from '../support/ready-notices.ts'
 import { fullGc, memorySampler, settledReading, writeTrace } from './bench-memory.ts'
 
 const { values: args } = parseArgs({
@@ -52,10 +51,24 @@ const LINE_RATE = 2000
 const SLOT = jstInstant('2026-06-10', '16:00')
 
 const dir = mkdtempSync(join(tmpdir(), 'bunko-notice-bench-'))
-const db = openSqlite(join(dir, 'bench.db'))
-migrate(db)
-
-const seed = () => seedReadyNotices(db, { n: N, slot: SLOT, pickupBy: '2026-06-17' })
+const file = join(dir, 'bench.db')
+const seeded = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./bench-seed.ts', import.meta.url)),
+    file,
+    `${N}`,
+    `${SLOT}`,
+  ],
+  { stdio: 'inherit' },
+)
+if (seeded.status !== 0) {
+  rmSync(dir, { recursive: true, force: true })
+  process.exit(1)
+}
+const db = openSqlite(file)
 
 type SimReport = {
   calls: number
@@ -90,7 +103,6 @@ function startSimulator() {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 async function main() {
-  await seed()
   const sim = startSimulator()
   try {
     const { origin } = await sim.ready
@@ -102,7 +114,7 @@ async function main() {
     const log = memoryLog()
     const library = embeddedLibrarySystem(db, config.policy)
     const deps = { db, library, line: lineClients(config), clock: { now: () => SLOT }, config, log }
-    // The seeding's garbage is collected first, so the start is what the dispatcher starts with.
+    // Seeded in another process (bench-seed.ts): start is a server that has just opened it.
     const gc = fullGc()
     const start = await settledReading(gc)
     const memory = memorySampler({ keep: Boolean(args.trace) })
