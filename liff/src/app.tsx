@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, onAuthFailure } from './api.ts'
 import { useCart } from './hooks.ts'
-import { langFrom, setLang, t } from './i18n/index.ts'
+import { setLang, t } from './i18n/index.ts'
+import { langFrom } from './i18n/lang.ts'
 import { LoansPage } from './pages/Loans.tsx'
 // Every other page is its own chunk: the card and 貸出・予約 (also opened straight from the
 // rich menu) are in the entry.

@@ -10,9 +10,14 @@
  *
  * It never reads or draws anything the app's own card page would not: the stored card of
  * its owner (store.ts), with the bar modules the app computed for it.
+ *
+ * In demo mode it first sends the page's first calls (first-calls.ts), so that on a cold open
+ * /api/me is answered while the bundle is still on its way.
  */
 import { availableWidth, barGeometry } from './bars.ts'
 import { mayDrawEarly } from './card-owner.ts'
+import { inlineConfig } from './config.ts'
+import { startFirstCalls } from './first-calls.ts'
 import { currentRoute } from './router.ts'
 import type { StoredCard } from './store.ts'
 
@@ -45,6 +50,16 @@ function draw(root: Element, card: StoredCard): void {
 }
 
 performance.mark('bunko:early')
+try {
+  const first = startFirstCalls(
+    inlineConfig(),
+    new URLSearchParams(location.search),
+    currentRoute(location, '/liff/').name,
+  )
+  if (first) window.__bunkoFirst = first
+} catch {
+  // No config in the page, or one this version cannot read: the entry sends the calls.
+}
 try {
   const root = document.getElementById('app')
   const raw = localStorage.getItem('bunko.card.v1')

@@ -9,17 +9,22 @@
 import './start.ts'
 import './styles.css'
 import { render } from 'preact'
-import { connect, prefetch } from './api.ts'
+import { connect, firstCallsSent, prefetch } from './api.ts'
 import { App } from './app.tsx'
 import { loadConfig } from './config.ts'
-import { langFrom, rememberedLang, setLang } from './i18n/index.ts'
-import { currentRoute, type Route } from './router.ts'
+import { FIRST_CALLS } from './first-calls.ts'
+import { rememberedLang, setLang } from './i18n/index.ts'
+import { langFrom } from './i18n/lang.ts'
+import { currentRoute } from './router.ts'
 import type { Session } from './session.ts'
 import { firstSimulatorToken } from './sim-token.ts'
 import { adoptOwner, cachedCard } from './store.ts'
 import { registerServiceWorker } from './sw-register.ts'
 
-setLang(rememberedLang())
+// Mock mode: the first calls the page's inline script sent (first-calls.ts), with their token
+// and in the language mock LIFF will report, so the first render already speaks it.
+const early = window.__bunkoFirst
+setLang(early?.lang ?? rememberedLang())
 const cached = cachedCard()
 
 const sessionModule = import('./session.ts')
@@ -29,7 +34,8 @@ const config = loadConfig()
 config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
 // Mock mode: the simulator's ID token, asked for now rather than after LIFF has loaded.
 const params = new URLSearchParams(location.search)
-const simToken = config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
+const simToken =
+  early?.token ?? config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
 // The marks time the cold path's steps (npm run bench:liff -- --steps).
 const started: Promise<Session> = sessionModule.then(async (m) => {
   performance.mark('bunko:liff-loaded')
@@ -57,13 +63,14 @@ session.then((s) => adoptOwner(s.user)).catch(() => {})
 session.then((s) => setLang(langFrom(s.language))).catch(() => {})
 connect(session)
 
-/** What the pages opened straight from the rich menu ask for first. */
-const FIRST_CALLS: Partial<Record<Route['name'], string[]>> = {
-  card: ['/api/me', '/api/family'],
-  loans: ['/api/family', '/api/loans'],
+// Sent the moment LIFF has started, not after the page's first render and layout; in demo mode
+// already on their way, sent by the page's inline script.
+const route = currentRoute().name
+const firstCalls = FIRST_CALLS[route] ?? []
+for (const path of firstCalls) {
+  const answer = early?.answers[path]
+  prefetch(path, answer && { answer, sent: early.sent })
 }
-// Sent the moment LIFF has started, not after the page's first render and layout.
-for (const path of FIRST_CALLS[currentRoute().name] ?? []) prefetch(path)
 
 const root = document.getElementById('app')!
 let drawn = false
@@ -76,10 +83,11 @@ function draw(): void {
 }
 if (cached) draw()
 else {
-  // No kept card: the first render has only a loading line to show. It waits until LIFF has
-  // started (at most 1 s), so that the page's first layout, slow on a phone's CPU, overlaps
-  // the first calls' round trip (sent the moment LIFF has started) instead of holding LIFF back.
-  session.then(draw, draw)
+  // No kept card: the first render has only a loading line to show. It waits until the first
+  // calls are on their way (or, for a page without any, LIFF has started; at most 1 s), so that
+  // the page's first layout, slow on a phone's CPU, overlaps their round trip instead of
+  // holding them (or LIFF) back.
+  ;(firstCalls.length ? firstCallsSent() : session).then(draw, draw)
   setTimeout(draw, 1000)
 }
 registerServiceWorker()

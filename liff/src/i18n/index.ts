@@ -11,10 +11,6 @@ const KEY = 'bunko.lang'
 /** The strings in the current language (a live binding: reassigned by setLang). */
 export let t: Dict = ja
 
-export function langFrom(liffLanguage: string | undefined | null): Lang {
-  return liffLanguage?.toLowerCase().startsWith('en') ? 'en' : 'ja'
-}
-
 export function setLang(lang: Lang): void {
   t = lang === 'en' ? en : ja
   document.documentElement.lang = lang

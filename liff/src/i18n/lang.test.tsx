@@ -2,7 +2,8 @@
 /** @jsxImportSource preact */
 import { afterEach, describe, expect, it } from 'vitest'
 import { $, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
-import { langFrom, rememberedLang } from './index.ts'
+import { rememberedLang } from './index.ts'
+import { langFrom } from './lang.ts'
 
 let m: Mounted | null = null
 afterEach(() => m && unmount(m))
