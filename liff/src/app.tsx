@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
-import { type ApiFailure, onAuthFailure } from './api.ts'
+import { type ApiFailure, firstCallsAnswered, onAuthFailure } from './api.ts'
 import { useCart } from './hooks.ts'
 import { setLang, t } from './i18n/index.ts'
 import { langFrom } from './i18n/lang.ts'
@@ -68,8 +68,11 @@ export function App({ cached: kept, session, config }: AppProps) {
         setLiff(s)
         if (!cachedCard()) setCached(null)
         // The cart is kept on the server: take its current state (another phone may have
-        // changed it). A failure leaves the copy on this phone, and the pages say why.
-        syncCart().catch(() => {})
+        // changed it). A failure leaves the copy on this phone, and the pages say why. After
+        // the page's first calls are answered: on a slow link it would share it with /api/me.
+        firstCallsAnswered()
+          .then(syncCart)
+          .catch(() => {})
       },
       () => {},
     )
