@@ -4,7 +4,7 @@
  */
 import type { ApiError } from '../api-types.ts'
 import { patronHeader } from './family.ts'
-import { t } from './i18n/index.ts'
+import { apiLang, t } from './i18n/index.ts'
 import type { Session } from './session.ts'
 
 /** A failed call: HTTP status 0 means the network, not the server. */
@@ -144,7 +144,7 @@ async function send(
   token: string | null,
   extra: Record<string, string>,
 ) {
-  const headers: Record<string, string> = { 'Accept-Language': t.date, ...extra }
+  const headers: Record<string, string> = { 'Accept-Language': apiLang(), ...extra }
   if (token) headers.Authorization = `Bearer ${token}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   try {

@@ -63,8 +63,11 @@ export function App({ cached: kept, session, config }: AppProps) {
     session.then(
       (s) => {
         const lang = langFrom(s.language)
-        setLang(lang)
-        setLangState(lang)
+        // Drawn again in that language once its dictionary is in (English: its own chunk).
+        setLang(lang).then(
+          () => setLangState(lang),
+          () => {},
+        )
         setLiff(s)
         if (!cachedCard()) setCached(null)
         // The cart is kept on the server: take its current state (another phone may have

@@ -24,7 +24,8 @@ import { registerServiceWorker } from './sw-register.ts'
 // Mock mode: the first calls the page's inline script sent (first-calls.ts), with their token
 // and in the language mock LIFF will report, so the first render already speaks it.
 const early = window.__bunkoFirst
-setLang(early?.lang ?? rememberedLang())
+// Japanese at once; English once its chunk is in (the first render waits for it, below).
+const langReady = setLang(early?.lang ?? rememberedLang()).catch(() => {})
 const cached = cachedCard()
 
 const sessionModule = import('./session.ts')
@@ -81,13 +82,14 @@ function draw(): void {
   render(<App cached={cached} session={session} config={config} />, root)
   performance.mark('bunko:rendered')
 }
-if (cached) draw()
+if (cached) langReady.then(draw)
 else {
   // No kept card: the first render has only a loading line to show. It waits until the first
   // calls are on their way (or, for a page without any, LIFF has started; at most 1 s), so that
   // the page's first layout, slow on a phone's CPU, overlaps their round trip instead of
   // holding them (or LIFF) back.
-  ;(firstCalls.length ? firstCallsSent() : session).then(draw, draw)
+  const ready: Promise<unknown> = firstCalls.length ? firstCallsSent() : session
+  langReady.then(() => ready).then(draw, draw)
   setTimeout(draw, 1000)
 }
 registerServiceWorker()
