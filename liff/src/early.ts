@@ -11,7 +11,7 @@
  * It never reads or draws anything the app's own card page would not: the stored card of
  * its owner (store.ts), with the bar modules the app computed for it.
  *
- * In demo mode it first sends the page's first calls (first-calls.ts), so that on a cold open
+ * In demo mode it then sends the page's first calls (first-calls.ts), so that on a cold open
  * /api/me is answered while the bundle is still on its way.
  */
 import { availableWidth, barGeometry } from './bars.ts'
@@ -51,16 +51,6 @@ function draw(root: Element, card: StoredCard): void {
 
 performance.mark('bunko:early')
 try {
-  const first = startFirstCalls(
-    inlineConfig(),
-    new URLSearchParams(location.search),
-    currentRoute(location, '/liff/').name,
-  )
-  if (first) window.__bunkoFirst = first
-} catch {
-  // No config in the page, or one this version cannot read: the entry sends the calls.
-}
-try {
   const root = document.getElementById('app')
   const raw = localStorage.getItem('bunko.card.v1')
   performance.mark('bunko:early-read')
@@ -76,4 +66,16 @@ try {
   }
 } catch {
   // Storage refused or a card from an older version: the app draws the page as before.
+}
+// After the kept card (on a phone's slow CPU it costs the first paint a few ms), before the
+// bundle: a cold open has no card, and these calls are all it waits for.
+try {
+  const first = startFirstCalls(
+    inlineConfig(),
+    new URLSearchParams(location.search),
+    currentRoute(location, '/liff/').name,
+  )
+  if (first) window.__bunkoFirst = first
+} catch {
+  // No config in the page, or one this version cannot read: the entry sends the calls.
 }

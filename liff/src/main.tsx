@@ -9,7 +9,7 @@
 import './start.ts'
 import './styles.css'
 import { render } from 'preact'
-import { connect, firstCallsSent, prefetch } from './api.ts'
+import { connect, firstCallsAnswered, firstCallsSent, prefetch } from './api.ts'
 import { App } from './app.tsx'
 import { loadConfig } from './config.ts'
 import { FIRST_CALLS } from './first-calls.ts'
@@ -28,11 +28,26 @@ const early = window.__bunkoFirst
 const langReady = setLang(early?.lang ?? rememberedLang()).catch(() => {})
 const cached = cachedCard()
 
-const sessionModule = import('./session.ts')
+/**
+ * Demo mode with the first calls already sent: nothing the page draws first waits for LIFF,
+ * so its chunks (the SDK alone keeps a phone's CPU busy for a while) are evaluated once those
+ * calls are answered and drawn (at most 1 s), not while their answers wait for the main
+ * thread. Their download is not held back: the page preloads them.
+ */
+let firstAnswered: () => void = () => {}
+const liffMayStart = early
+  ? new Promise<void>((resolve) => {
+      firstAnswered = resolve
+      setTimeout(resolve, 1000)
+    })
+  : Promise.resolve()
+const sessionModule = liffMayStart.then(() => import('./session.ts'))
 // In the page (bot/liff-page.ts), or asked for at once, alongside the LIFF chunk.
 const config = loadConfig()
 // Mock mode (simulator, tests): fetch liff-mock as soon as config says so, not after the SDK.
-config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
+config
+  .then((c) => (c.mock ? liffMayStart.then(() => import('@line/liff-mock')) : null))
+  .catch(() => {})
 // Mock mode: the simulator's ID token, asked for now rather than after LIFF has loaded.
 const params = new URLSearchParams(location.search)
 const simToken =
@@ -72,6 +87,8 @@ for (const path of firstCalls) {
   const answer = early?.answers[path]
   prefetch(path, answer && { answer, sent: early.sent })
 }
+// A task after the answers: the pages have drawn them by then.
+firstCallsAnswered().then(() => setTimeout(firstAnswered, 0))
 
 const root = document.getElementById('app')!
 let drawn = false
