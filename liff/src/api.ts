@@ -44,7 +44,7 @@ export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
 
 /** How long a prefetched answer may wait for its page before it counts as stale. */
 const PREFETCH_FRESH_MS = 10_000
-const prefetched = new Map<string, { answer: Promise<unknown>; at: number }>()
+const prefetched = new Map<string, { answer: Promise<unknown>; at: number; value?: unknown }>()
 
 /** Each first call: resolved once it has been handed to fetch (or has failed before that). */
 const sent: Promise<void>[] = []
@@ -74,7 +74,12 @@ export function prefetch(
   answer.then(onSent, onSent)
   answer.catch(() => {})
   answers.push(answer)
-  prefetched.set(path, { answer, at: Date.now() })
+  const kept: { answer: Promise<unknown>; at: number; value?: unknown } = { answer, at: Date.now() }
+  answer.then(
+    (value) => (kept.value = value),
+    () => {},
+  )
+  prefetched.set(path, kept)
 }
 
 /**
@@ -91,6 +96,17 @@ export function firstCallsSent(): Promise<void> {
  */
 export function firstCallsAnswered(): Promise<void> {
   return Promise.allSettled(answers).then(() => {})
+}
+
+/**
+ * The prefetched answer for `path` if it has already arrived (a success), taken once while
+ * fresh: the page draws it in its first render instead of one effect later.
+ */
+export function takeArrived<T>(path: string): T | null {
+  const kept = prefetched.get(path)
+  if (!kept || !('value' in kept) || Date.now() - kept.at >= PREFETCH_FRESH_MS) return null
+  prefetched.delete(path)
+  return kept.value as T
 }
 
 /** The prefetched answer for `path`, once, while fresh; null otherwise. */
