@@ -104,8 +104,14 @@ else {
   // No kept card: the first render has only a loading line to show. It waits until the first
   // calls are on their way (or, for a page without any, LIFF has started; at most 1 s), so that
   // the page's first layout, slow on a phone's CPU, overlaps their round trip instead of
-  // holding them (or LIFF) back.
-  const ready: Promise<unknown> = firstCalls.length ? firstCallsSent() : session
+  // holding them (or LIFF) back. Sent by the page itself (demo mode), they have usually been
+  // answered by the time this runs: then the first render draws the answers, and the phone
+  // lays out one page, not a loading line and then the page.
+  const ready: Promise<unknown> = !firstCalls.length
+    ? session
+    : early
+      ? firstCallsAnswered()
+      : firstCallsSent()
   langReady.then(() => ready).then(draw, draw)
   setTimeout(draw, 1000)
 }
