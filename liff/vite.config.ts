@@ -37,6 +37,11 @@ function preloadLiff(): Plugin {
         const mock = Object.values(ctx.bundle ?? {}).find(
           (c) => c.type === 'chunk' && c.name === 'liff-mock',
         )
+        // The English dictionary (src/i18n/index.ts): named for the page's inline script,
+        // which preloads it when the phone speaks English (src/preload-lang.ts).
+        const english = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.name === 'en',
+        )
         return [
           ...chunks.map((c) => ({
             tag: 'link',
@@ -49,6 +54,15 @@ function preloadLiff(): Plugin {
                 {
                   tag: 'meta',
                   attrs: { name: 'bunko-liff-mock', content: `/liff/${mock.fileName}` },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
+          ...(english
+            ? [
+                {
+                  tag: 'meta',
+                  attrs: { name: 'bunko-en', content: `/liff/${english.fileName}` },
                   injectTo: 'head' as const,
                 },
               ]

@@ -12,12 +12,14 @@
  * its owner (store.ts), with the bar modules the app computed for it.
  *
  * In demo mode it then sends the page's first calls (first-calls.ts), so that on a cold open
- * /api/me is answered while the bundle is still on its way.
+ * /api/me is answered while the bundle is still on its way; for an English phone it preloads
+ * the English dictionary's chunk (preload-lang.ts).
  */
 import { availableWidth, barGeometry } from './bars.ts'
 import { mayDrawEarly } from './card-owner.ts'
 import { inlineConfig } from './config.ts'
 import { startFirstCalls } from './first-calls.ts'
+import { preloadEnglish } from './preload-lang.ts'
 import { currentRoute } from './router.ts'
 import type { StoredCard } from './store.ts'
 
@@ -76,6 +78,9 @@ try {
     currentRoute(location, '/liff/').name,
   )
   if (first) window.__bunkoFirst = first
+  const lang = first?.lang ?? (localStorage.getItem('bunko.lang') === 'en' ? 'en' : 'ja')
+  if (lang === 'en') preloadEnglish()
 } catch {
-  // No config in the page, or one this version cannot read: the entry sends the calls.
+  // No config in the page, or one this version cannot read (or storage refused): the entry
+  // sends the calls and loads its dictionary.
 }

@@ -117,4 +117,21 @@ describe('the first paint from the kept card', () => {
     expect(asked.filter((p) => p.endsWith('.css'))).toEqual([])
     await context.close()
   })
+
+  it('issue 21: an English phone’s page asks for the English words with the first calls, a Japanese one never', async () => {
+    const asked = async (query: string) => {
+      const context = await e.browser.newContext({ serviceWorkers: 'block' })
+      const page = await context.newPage()
+      await page.route('**/liff/assets/*.js', (route) => route.abort())
+      const paths: string[] = []
+      page.on('request', (r) => paths.push(new URL(r.url()).pathname))
+      const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me')
+      await page.goto(liffUrl(e.b, hanako, 'card').replace('/liff/?', `/liff/?${query}`))
+      await me
+      await context.close()
+      return paths.filter((p) => /\/assets\/en-[^/]+\.js$/.test(p))
+    }
+    expect(await asked('lang=en&')).toHaveLength(1)
+    expect(await asked('')).toEqual([])
+  })
 })
