@@ -5,6 +5,8 @@
  * without a kept card there is nothing to draw yet, and LIFF starts first (see below).
  * On a later open the page has already drawn the card before this bundle ran (early.ts); the
  * app replaces that drawing within the same task, so no frame shows a page without the card.
+ * In demo mode the page has also sent the first calls already (first-calls.ts): this takes
+ * their answers over instead of waiting for LIFF to send them.
  */
 import './start.ts'
 import './styles.css'
