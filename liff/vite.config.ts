@@ -37,6 +37,11 @@ function preloadLiff(): Plugin {
         const mock = Object.values(ctx.bundle ?? {}).find(
           (c) => c.type === 'chunk' && c.name === 'liff-mock',
         )
+        // The English dictionary (src/i18n/index.ts): named for the page's inline script,
+        // which preloads it when the phone speaks English (src/preload-lang.ts).
+        const english = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.name === 'en',
+        )
         return [
           ...chunks.map((c) => ({
             tag: 'link',
@@ -49,6 +54,15 @@ function preloadLiff(): Plugin {
                 {
                   tag: 'meta',
                   attrs: { name: 'bunko-liff-mock', content: `/liff/${mock.fileName}` },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
+          ...(english
+            ? [
+                {
+                  tag: 'meta',
+                  attrs: { name: 'bunko-en', content: `/liff/${english.fileName}` },
                   injectTo: 'head' as const,
                 },
               ]
@@ -111,9 +125,12 @@ function inlineCss(): Plugin {
         if (file.type !== 'asset' || !name.endsWith('.css')) continue
         const link = new RegExp(`<link rel="stylesheet"[^>]*href="/liff/${name}"[^>]*>`)
         if (!link.test(html)) continue
-        // The disabled link loads nothing; it tells Vite's loader of lazy chunks that this
-        // stylesheet is in the page, so it never holds the LIFF chunk until the file has come.
-        const marker = `<link rel="stylesheet" href="/liff/${name}" disabled>`
+        // The marker tells Vite's loader of lazy chunks that this stylesheet is in the page, so
+        // it never holds the LIFF chunk until the file has come. Its type, one no browser
+        // styles with, keeps it from being fetched (Chromium fetches a link that is only
+        // disabled): on a cold open that request took one of the six connections the page,
+        // its scripts and the first calls share, and held the simulator's token back.
+        const marker = `<link rel="stylesheet" href="/liff/${name}" type="text/plain" disabled>`
         html = html.replace(link, () => `<style>${String(file.source).trim()}</style>${marker}`)
       }
       // The bundle's tags after the first paint's script: the parser reaches it before the

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type ApiFailure, api, connect, onAuthFailure, prefetch, takePrefetched } from './api.ts'
+import {
+  type ApiFailure,
+  api,
+  connect,
+  firstCallsAnswered,
+  firstCallsSent,
+  onAuthFailure,
+  prefetch,
+  takePrefetched,
+} from './api.ts'
 import type { Session } from './session.ts'
 
 /** The bot's answers by path, and every request the app sent. */
@@ -53,6 +62,53 @@ describe('the first calls, sent before the page has rendered (issue 21)', () => 
     // Told once only.
     onAuthFailure((e) => heard.push(e))
     expect(heard).toHaveLength(1)
+  })
+})
+
+describe('the first calls the page’s inline script already sent (demo mode)', () => {
+  it('a successful answer is taken as it is: no second request', async () => {
+    const answer = Promise.resolve(Response.json({ patronNumber: 'early' }))
+    prefetch('/api/me', { answer, sent: Promise.resolve() })
+    expect(await takePrefetched('/api/me')).toEqual({ patronNumber: 'early' })
+    expect(sent).toEqual([])
+  })
+
+  it('a 401 or a call never sent is asked again the ordinary way', async () => {
+    const refused = Promise.resolve(new Response('{}', { status: 401 }))
+    prefetch('/api/me', { answer: refused, sent: Promise.resolve() })
+    expect(await takePrefetched('/api/me')).toEqual({ patronNumber: '1' })
+    prefetch('/api/me', { answer: Promise.resolve(null), sent: Promise.resolve() })
+    expect(await takePrefetched('/api/me')).toEqual({ patronNumber: '1' })
+    expect(sent).toEqual(['/api/me', '/api/me'])
+  })
+})
+
+describe('when the first calls are sent and answered', () => {
+  it('sent: once fetch has the request, not while LIFF is still starting', async () => {
+    let start: (s: Session) => void = () => {}
+    connect(new Promise<Session>((resolve) => (start = resolve)))
+    let answer: (r: Response) => void = () => {}
+    vi.stubGlobal('fetch', (path: string) => {
+      sent.push(path)
+      return new Promise<Response>((resolve) => (answer = resolve))
+    })
+    prefetch('/api/me')
+    let isSent = false
+    let isAnswered = false
+    firstCallsSent().then(() => (isSent = true))
+    firstCallsAnswered().then(() => (isAnswered = true))
+    await new Promise((r) => setTimeout(r, 10))
+    expect([isSent, sent]).toEqual([false, []])
+    start({ token: async () => 'id-token' } as unknown as Session)
+    await vi.waitFor(() => expect(isSent).toBe(true))
+    expect(sent).toEqual(['/api/me'])
+    // Taken by its page, and still waited for until it is answered.
+    const taken = takePrefetched('/api/me')
+    await new Promise((r) => setTimeout(r, 10))
+    expect(isAnswered).toBe(false)
+    answer(Response.json({ patronNumber: '1' }))
+    await taken
+    await vi.waitFor(() => expect(isAnswered).toBe(true))
   })
 })
 

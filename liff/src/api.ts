@@ -4,7 +4,7 @@
  */
 import type { ApiError } from '../api-types.ts'
 import { patronHeader } from './family.ts'
-import { t } from './i18n/index.ts'
+import { apiLang, t } from './i18n/index.ts'
 import type { Session } from './session.ts'
 
 /** A failed call: HTTP status 0 means the network, not the server. */
@@ -44,18 +44,69 @@ export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
 
 /** How long a prefetched answer may wait for its page before it counts as stale. */
 const PREFETCH_FRESH_MS = 10_000
-const prefetched = new Map<string, { answer: Promise<unknown>; at: number }>()
+const prefetched = new Map<string, { answer: Promise<unknown>; at: number; value?: unknown }>()
+
+/** Each first call: resolved once it has been handed to fetch (or has failed before that). */
+const sent: Promise<void>[] = []
+/** Each first call's answer, kept after its page has taken it (firstCallsAnswered). */
+const answers: Promise<unknown>[] = []
 
 /**
  * A GET the page about to be drawn will make, asked for now: sent as soon as LIFF has started
  * (api() waits for the session) rather than after the page's first render and layout (issue
- * 21: the card's cold start). The page's own first call for `path` takes the answer over
- * (takePrefetched); a failure is the page's to show.
+ * 21: the card's cold start). `early`: the same call already sent by the page's inline script
+ * (first-calls.ts); its answer is taken when it is a success, and anything else (no token, a
+ * 401, the network) is asked again the ordinary way, so failures read as they always have.
+ * The page's own first call for `path` takes the answer over (takePrefetched); a failure is
+ * the page's to show.
  */
-export function prefetch(path: string): void {
-  const answer = api('GET', path)
+export function prefetch(
+  path: string,
+  early?: { answer: Promise<Response | null>; sent: Promise<unknown> },
+): void {
+  let onSent = () => {}
+  sent.push(new Promise<void>((resolve) => (onSent = resolve)))
+  const ordinary = () => call<unknown>('GET', path, undefined, null, onSent)
+  const answer = early
+    ? early.answer.then((res) => (res?.ok ? (res.json() as Promise<unknown>) : ordinary()))
+    : ordinary()
+  early?.sent.then(onSent, onSent)
+  answer.then(onSent, onSent)
   answer.catch(() => {})
-  prefetched.set(path, { answer, at: Date.now() })
+  answers.push(answer)
+  const kept: { answer: Promise<unknown>; at: number; value?: unknown } = { answer, at: Date.now() }
+  answer.then(
+    (value) => (kept.value = value),
+    () => {},
+  )
+  prefetched.set(path, kept)
+}
+
+/**
+ * Resolves once every first call (prefetch) is on its way: main.tsx renders then, so the first
+ * render's layout, slow on a phone's CPU, never holds a call back.
+ */
+export function firstCallsSent(): Promise<void> {
+  return Promise.all(sent).then(() => {})
+}
+
+/**
+ * Resolves once every first call has been answered (or has failed): calls the page does not
+ * need to draw (the cart's sync) wait for it, so they do not share a slow link with /api/me.
+ */
+export function firstCallsAnswered(): Promise<void> {
+  return Promise.allSettled(answers).then(() => {})
+}
+
+/**
+ * The prefetched answer for `path` if it has already arrived (a success), taken once while
+ * fresh: the page draws it in its first render instead of one effect later.
+ */
+export function takeArrived<T>(path: string): T | null {
+  const kept = prefetched.get(path)
+  if (!kept || !('value' in kept) || Date.now() - kept.at >= PREFETCH_FRESH_MS) return null
+  prefetched.delete(path)
+  return kept.value as T
 }
 
 /** The prefetched answer for `path`, once, while fresh; null otherwise. */
@@ -72,13 +123,26 @@ export async function api<T>(
   body?: unknown,
   patron?: number | null,
 ): Promise<T> {
+  return call<T>(method, path, body, patron)
+}
+
+/** api(), telling `onSent` when the request has been handed to fetch (prefetch). */
+async function call<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  patron: number | null | undefined,
+  onSent?: () => void,
+): Promise<T> {
   if (!session) throw new ApiFailure(0, { code: 'internal', message: t.networkError })
   // LIFF did not start (liff.init failed, or did not settle in time: main.tsx).
   const s = await session.catch(() => {
     throw new ApiFailure(0, { code: 'internal', message: t.liffStartFailed })
   })
   const extra = patronHeader(patron)
-  let res = await send(method, path, body, await s.token(false), extra)
+  const sending = send(method, path, body, await s.token(false), extra)
+  onSent?.()
+  let res = await sending
   if (res.status === 401) res = await send(method, path, body, await s.token(true), extra)
   if (res.ok) return (await res.json()) as T
   const err = new ApiFailure(res.status, await errorBody(res))
@@ -96,7 +160,7 @@ async function send(
   token: string | null,
   extra: Record<string, string>,
 ) {
-  const headers: Record<string, string> = { 'Accept-Language': t.date, ...extra }
+  const headers: Record<string, string> = { 'Accept-Language': apiLang(), ...extra }
   if (token) headers.Authorization = `Bearer ${token}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   try {

@@ -5,9 +5,10 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
-import { type ApiFailure, onAuthFailure } from './api.ts'
+import { type ApiFailure, firstCallsAnswered, onAuthFailure } from './api.ts'
 import { useCart } from './hooks.ts'
-import { langFrom, setLang, t } from './i18n/index.ts'
+import { setLang, t } from './i18n/index.ts'
+import { langFrom } from './i18n/lang.ts'
 import { LoansPage } from './pages/Loans.tsx'
 // Every other page is its own chunk: the card and 貸出・予約 (also opened straight from the
 // rich menu) are in the entry.
@@ -62,13 +63,19 @@ export function App({ cached: kept, session, config }: AppProps) {
     session.then(
       (s) => {
         const lang = langFrom(s.language)
-        setLang(lang)
-        setLangState(lang)
+        // Drawn again in that language once its dictionary is in (English: its own chunk).
+        setLang(lang).then(
+          () => setLangState(lang),
+          () => {},
+        )
         setLiff(s)
         if (!cachedCard()) setCached(null)
         // The cart is kept on the server: take its current state (another phone may have
-        // changed it). A failure leaves the copy on this phone, and the pages say why.
-        syncCart().catch(() => {})
+        // changed it). A failure leaves the copy on this phone, and the pages say why. After
+        // the page's first calls are answered: on a slow link it would share it with /api/me.
+        firstCallsAnswered()
+          .then(syncCart)
+          .catch(() => {})
       },
       () => {},
     )

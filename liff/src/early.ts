@@ -10,9 +10,16 @@
  *
  * It never reads or draws anything the app's own card page would not: the stored card of
  * its owner (store.ts), with the bar modules the app computed for it.
+ *
+ * In demo mode it then sends the page's first calls (first-calls.ts), so that on a cold open
+ * /api/me is answered while the bundle is still on its way; for an English phone it preloads
+ * the English dictionary's chunk (preload-lang.ts).
  */
 import { availableWidth, barGeometry } from './bars.ts'
 import { mayDrawEarly } from './card-owner.ts'
+import { inlineConfig } from './config.ts'
+import { startFirstCalls } from './first-calls.ts'
+import { preloadEnglish } from './preload-lang.ts'
 import { currentRoute } from './router.ts'
 import type { StoredCard } from './store.ts'
 
@@ -61,4 +68,19 @@ try {
   }
 } catch {
   // Storage refused or a card from an older version: the app draws the page as before.
+}
+// After the kept card (on a phone's slow CPU it costs the first paint a few ms), before the
+// bundle: a cold open has no card, and these calls are all it waits for.
+try {
+  const first = startFirstCalls(
+    inlineConfig(),
+    new URLSearchParams(location.search),
+    currentRoute(location, '/liff/').name,
+  )
+  if (first) window.__bunkoFirst = first
+  const lang = first?.lang ?? (localStorage.getItem('bunko.lang') === 'en' ? 'en' : 'ja')
+  if (lang === 'en') preloadEnglish()
+} catch {
+  // No config in the page, or one this version cannot read (or storage refused): the entry
+  // sends the calls and loads its dictionary.
 }

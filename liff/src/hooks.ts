@@ -1,7 +1,7 @@
 /** Loading data for a page: the value, the failure in words, and a way to load again. */
-import { useCallback, useEffect, useState } from 'preact/hooks'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { TitleSummary } from '../api-types.ts'
-import { ApiFailure, api, takePrefetched } from './api.ts'
+import { ApiFailure, api, takeArrived, takePrefetched } from './api.ts'
 import { usePatron } from './family.ts'
 import { t } from './i18n/index.ts'
 import { cartItems, onCartChange } from './store.ts'
@@ -15,17 +15,26 @@ export interface Resource<T> {
 }
 
 export function useApi<T>(path: string | null): Resource<T> {
+  // ACC-FAMILY: inside a person's section, the call is for that person's card.
+  const patron = usePatron()
+  // The account's own first call may have been answered before the page was drawn (main.tsx,
+  // first-calls.ts): drawn in the first render then.
+  const [arrived] = useState(() => (path !== null && patron === null ? takeArrived<T>(path) : null))
   const [state, setState] = useState<{ data: T | null; error: ApiFailure | null; n: number }>({
-    data: null,
+    data: arrived,
     error: null,
     n: 0,
   })
-  const [loading, setLoading] = useState(path !== null)
-  // ACC-FAMILY: inside a person's section, the call is for that person's card.
-  const patron = usePatron()
-  // state.n is the reload trigger.
-  useEffect(() => {
+  const [loading, setLoading] = useState(path !== null && arrived === null)
+  const skip = useRef(arrived !== null)
+  // state.n is the reload trigger. A layout effect: the call, or the answer already on its
+  // way, is taken up before the browser paints, not a frame later.
+  useLayoutEffect(() => {
     if (path === null) return
+    if (skip.current) {
+      skip.current = false
+      return
+    }
     let live = true
     setLoading(true)
     // The first call for the account's own card may already be on its way (main.tsx).

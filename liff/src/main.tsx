@@ -5,31 +5,55 @@
  * without a kept card there is nothing to draw yet, and LIFF starts first (see below).
  * On a later open the page has already drawn the card before this bundle ran (early.ts); the
  * app replaces that drawing within the same task, so no frame shows a page without the card.
+ * In demo mode the page has also sent the first calls already (first-calls.ts): this takes
+ * their answers over instead of waiting for LIFF to send them.
  */
 import './start.ts'
 import './styles.css'
 import { render } from 'preact'
-import { connect, prefetch } from './api.ts'
+import { connect, firstCallsAnswered, firstCallsSent, prefetch } from './api.ts'
 import { App } from './app.tsx'
 import { loadConfig } from './config.ts'
-import { langFrom, rememberedLang, setLang } from './i18n/index.ts'
-import { currentRoute, type Route } from './router.ts'
+import { FIRST_CALLS } from './first-calls.ts'
+import { rememberedLang, setLang } from './i18n/index.ts'
+import { langFrom } from './i18n/lang.ts'
+import { currentRoute } from './router.ts'
 import type { Session } from './session.ts'
 import { firstSimulatorToken } from './sim-token.ts'
 import { adoptOwner, cachedCard } from './store.ts'
 import { registerServiceWorker } from './sw-register.ts'
 
-setLang(rememberedLang())
+// Mock mode: the first calls the page's inline script sent (first-calls.ts), with their token
+// and in the language mock LIFF will report, so the first render already speaks it.
+const early = window.__bunkoFirst
+// Japanese at once; English once its chunk is in (the first render waits for it, below).
+const langReady = setLang(early?.lang ?? rememberedLang()).catch(() => {})
 const cached = cachedCard()
 
-const sessionModule = import('./session.ts')
+/**
+ * Demo mode with the first calls already sent: nothing the page draws first waits for LIFF,
+ * so its chunks (the SDK alone keeps a phone's CPU busy for a while) are evaluated once those
+ * calls are answered and drawn (at most 1 s), not while their answers wait for the main
+ * thread. Their download is not held back: the page preloads them.
+ */
+let firstAnswered: () => void = () => {}
+const liffMayStart = early
+  ? new Promise<void>((resolve) => {
+      firstAnswered = resolve
+      setTimeout(resolve, 1000)
+    })
+  : Promise.resolve()
+const sessionModule = liffMayStart.then(() => import('./session.ts'))
 // In the page (bot/liff-page.ts), or asked for at once, alongside the LIFF chunk.
 const config = loadConfig()
 // Mock mode (simulator, tests): fetch liff-mock as soon as config says so, not after the SDK.
-config.then((c) => (c.mock ? import('@line/liff-mock') : null)).catch(() => {})
+config
+  .then((c) => (c.mock ? liffMayStart.then(() => import('@line/liff-mock')) : null))
+  .catch(() => {})
 // Mock mode: the simulator's ID token, asked for now rather than after LIFF has loaded.
 const params = new URLSearchParams(location.search)
-const simToken = config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
+const simToken =
+  early?.token ?? config.then((c) => firstSimulatorToken(c, params)).catch(() => null)
 // The marks time the cold path's steps (npm run bench:liff -- --steps).
 const started: Promise<Session> = sessionModule.then(async (m) => {
   performance.mark('bunko:liff-loaded')
@@ -57,13 +81,16 @@ session.then((s) => adoptOwner(s.user)).catch(() => {})
 session.then((s) => setLang(langFrom(s.language))).catch(() => {})
 connect(session)
 
-/** What the pages opened straight from the rich menu ask for first. */
-const FIRST_CALLS: Partial<Record<Route['name'], string[]>> = {
-  card: ['/api/me', '/api/family'],
-  loans: ['/api/family', '/api/loans'],
+// Sent the moment LIFF has started, not after the page's first render and layout; in demo mode
+// already on their way, sent by the page's inline script.
+const route = currentRoute().name
+const firstCalls = FIRST_CALLS[route] ?? []
+for (const path of firstCalls) {
+  const answer = early?.answers[path]
+  prefetch(path, answer && { answer, sent: early.sent })
 }
-// Sent the moment LIFF has started, not after the page's first render and layout.
-for (const path of FIRST_CALLS[currentRoute().name] ?? []) prefetch(path)
+// A task after the answers: the pages have drawn them by then.
+firstCallsAnswered().then(() => setTimeout(firstAnswered, 0))
 
 const root = document.getElementById('app')!
 let drawn = false
@@ -74,12 +101,20 @@ function draw(): void {
   render(<App cached={cached} session={session} config={config} />, root)
   performance.mark('bunko:rendered')
 }
-if (cached) draw()
+if (cached) langReady.then(draw)
 else {
-  // No kept card: the first render has only a loading line to show. It waits until LIFF has
-  // started (at most 1 s), so that the page's first layout, slow on a phone's CPU, overlaps
-  // the first calls' round trip (sent the moment LIFF has started) instead of holding LIFF back.
-  session.then(draw, draw)
+  // No kept card: the first render has only a loading line to show. It waits until the first
+  // calls are on their way (or, for a page without any, LIFF has started; at most 1 s), so that
+  // the page's first layout, slow on a phone's CPU, overlaps their round trip instead of
+  // holding them (or LIFF) back. Sent by the page itself (demo mode), they have usually been
+  // answered by the time this runs: then the first render draws the answers, and the phone
+  // lays out one page, not a loading line and then the page.
+  const ready: Promise<unknown> = !firstCalls.length
+    ? session
+    : early
+      ? firstCallsAnswered()
+      : firstCallsSent()
+  langReady.then(() => ready).then(draw, draw)
   setTimeout(draw, 1000)
 }
 registerServiceWorker()

@@ -83,18 +83,23 @@ export function adoptOwner(user: string | null): boolean {
   return true
 }
 
+/** The part of /api/me's answer the card shows and keeps. */
+export function cardOf(me: Me): CardData {
+  return {
+    patronNumber: me.patronNumber,
+    name: me.name,
+    barcode: me.barcode,
+    libraryName: me.libraryName,
+  }
+}
+
 /**
  * Keep the card /api/me answered. `modules`: its bars as the card page drew them
  * (barcode.ts cardModules), for the next open's first paint; passed in so that this module,
  * which every page loads, does not carry the encoders.
  */
 export function saveCard(me: Me, modules: string | null = null): CardData {
-  const card: CardData = {
-    patronNumber: me.patronNumber,
-    name: me.name,
-    barcode: me.barcode,
-    libraryName: me.libraryName,
-  }
+  const card = cardOf(me)
   const stored: StoredCard = {
     ...card,
     ...(owner ? { owner } : {}),

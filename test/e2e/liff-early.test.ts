@@ -1,7 +1,8 @@
 /**
  * The page's first paint on a later open (liff/src/early.ts, issue 21), on its own: with the
  * app's JavaScript never arriving, the inline script still draws her kept card, which scans
- * as her number; and it draws the kept words as text, never as markup. In Chromium against
+ * as her number; and it draws the kept words as text, never as markup. On a first open in demo
+ * mode the page sends the first calls itself, without the app. In Chromium against
  * the real bot, service workers blocked so that the test decides what the page may load.
  * Behaviour only: no timing is asserted here (npm run bench:liff).
  */
@@ -95,5 +96,42 @@ describe('the first paint from the kept card', () => {
     expect(calls.filter((p) => p === '/api/family')).toHaveLength(1)
     expect(readCodabar(await page.screenshot())).toBe(`A${HANAKO.number}A`)
     await context.close()
+  })
+
+  it('issue 21: in demo mode the page itself sends the first calls, before (here: without) the app, and fetches no stylesheet', async () => {
+    const context = await e.browser.newContext({ serviceWorkers: 'block' })
+    const page = await context.newPage()
+    await page.route('**/liff/assets/*.js', (route) => route.abort())
+    const asked: string[] = []
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+    const answer = (path: string) => page.waitForResponse((r) => new URL(r.url()).pathname === path)
+    const answered = [answer('/api/me'), answer('/api/family')]
+    await page.goto(liffUrl(e.b, hanako, 'card'))
+    for (const r of await Promise.all(answered)) expect(r.status()).toBe(200)
+    expect(asked.filter((p) => p.startsWith('/api/') || p.includes('/id-token'))).toEqual([
+      `/simulator/api/users/${hanako}/id-token`,
+      '/api/me',
+      '/api/family',
+    ])
+    // The app's CSS is in the page; the file is named for Vite's loader, never fetched.
+    expect(asked.filter((p) => p.endsWith('.css'))).toEqual([])
+    await context.close()
+  })
+
+  it('issue 21: an English phone’s page asks for the English words with the first calls, a Japanese one never', async () => {
+    const asked = async (query: string) => {
+      const context = await e.browser.newContext({ serviceWorkers: 'block' })
+      const page = await context.newPage()
+      await page.route('**/liff/assets/*.js', (route) => route.abort())
+      const paths: string[] = []
+      page.on('request', (r) => paths.push(new URL(r.url()).pathname))
+      const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me')
+      await page.goto(liffUrl(e.b, hanako, 'card').replace('/liff/?', `/liff/?${query}`))
+      await me
+      await context.close()
+      return paths.filter((p) => /\/assets\/en-[^/]+\.js$/.test(p))
+    }
+    expect(await asked('lang=en&')).toHaveLength(1)
+    expect(await asked('')).toEqual([])
   })
 })

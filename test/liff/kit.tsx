@@ -56,7 +56,7 @@ export async function mount(route: string, options: MountOptions = {}): Promise<
     requests.push({ method: init?.method ?? 'GET', path: url.pathname + url.search, body, headers })
     return fake.handle(new Request(url, init))
   })
-  setLang(rememberedLang())
+  await setLang(rememberedLang())
   // holdConfig: a LIFF that never starts, to show the card does not wait for it.
   const current = options.holdConfig ? new Promise<Session>(() => {}) : startOnce()
   connect(current)

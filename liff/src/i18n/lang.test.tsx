@@ -2,7 +2,8 @@
 /** @jsxImportSource preact */
 import { afterEach, describe, expect, it } from 'vitest'
 import { $, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
-import { langFrom, rememberedLang } from './index.ts'
+import { apiLang, rememberedLang, setLang, t } from './index.ts'
+import { langFrom } from './lang.ts'
 
 let m: Mounted | null = null
 afterEach(() => m && unmount(m))
@@ -15,6 +16,24 @@ describe('language', () => {
     expect(langFrom(undefined)).toBe('ja')
     expect(langFrom('en')).toBe('en')
     expect(langFrom('en-US')).toBe('en')
+  })
+
+  // Before any other test in this file has loaded the English chunk.
+  it('English is its own chunk: calls ask for it at once, the words follow once it is in', async () => {
+    await setLang('ja')
+    const english = setLang('en')
+    // Still the Japanese words in this task; the calls already ask for English.
+    expect(t.card.title).toBe('図書館カード')
+    expect(apiLang()).toBe('en')
+    // Japanese chosen again while English is still loading: it wins.
+    await setLang('ja')
+    await english
+    expect([t.card.title, apiLang(), rememberedLang()]).toEqual(['図書館カード', 'ja', 'ja'])
+    await setLang('en')
+    expect(t.card.title).toBe('Library card')
+    expect(document.documentElement.lang).toBe('en')
+    await setLang('ja')
+    expect(t.card.title).toBe('図書館カード')
   })
 
   it('switches to English when LIFF (mocked) reports en-US, and remembers it for next time', async () => {

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
+import { render } from 'preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import { ME } from '../../../test/liff/fixtures.ts'
 import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
+import { connect, firstCallsAnswered, prefetch } from '../api.ts'
 import { QUIET_MODULES } from '../barcode.ts'
+import type { Session } from '../session.ts'
 import { adoptOwner, cachedCard } from '../store.ts'
+import { CardPage } from './Card.tsx'
 
 /** NW-7 start/stop characters as modules (1 = bar), from the Codabar standard table. */
 const GUARDS = { A: '1011001001', B: '1001001011', C: '1010010011', D: '1010011001' }
@@ -157,5 +161,36 @@ describe('図書館カード', () => {
       .filter((r) => r.path === '/api/me')
       .map((r) => r.headers.get('authorization'))
     expect(auth.slice(0, 2)).toEqual(['Bearer test-id-token', 'Bearer fresh-token'])
+  })
+
+  it('issue 21: an /api/me answer that came before the page is drawn in its first render, and kept once LIFF names its owner', async () => {
+    let start: (s: Session) => void = () => {}
+    connect(new Promise<Session>((resolve) => (start = resolve)))
+    // As the page's inline script hands it over in demo mode (first-calls.ts).
+    prefetch('/api/me', { answer: Promise.resolve(Response.json(ME)), sent: Promise.resolve() })
+    await firstCallsAnswered()
+    const root = document.createElement('div')
+    document.body.replaceChildren(root)
+    window.__bunkoCardDrawnMs = undefined
+    render(<CardPage cached={null} />, root)
+    // Synchronously after the first render: no await in between.
+    expect(root.querySelector('p.digits')?.textContent).toBe(ME.patronNumber)
+    expect(drawnModules(root).startsWith(GUARDS[ME.barcode.start as keyof typeof GUARDS])).toBe(
+      true,
+    )
+    expect(window.__bunkoCardDrawnFrom).toBe('network')
+    // Not kept before LIFF has said whose card it is (store.ts adoptOwner).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(localStorage.getItem('bunko.card.v1')).toBeNull()
+    adoptOwner('U1')
+    start({ token: async () => 'id-token' } as unknown as Session)
+    await until(() =>
+      expect(JSON.parse(localStorage.getItem('bunko.card.v1') ?? '{}')).toMatchObject({
+        owner: 'U1',
+        patronNumber: ME.patronNumber,
+        early: { modules: drawnModules(root) },
+      }),
+    )
+    render(null, root)
   })
 })

@@ -5,10 +5,11 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { Me } from '../../api-types.ts'
+import { liffSession } from '../api.ts'
 import { cardModules, loadCardEncoder } from '../barcode.ts'
 import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
-import { type CardData, type StoredCard, saveCard } from '../store.ts'
+import { type CardData, cardOf, type StoredCard, saveCard } from '../store.ts'
 import { Barcode } from '../ui/Barcode.tsx'
 import { ErrorNote, Page } from '../ui/common.tsx'
 
@@ -23,25 +24,26 @@ function markDrawn(from: 'cache' | 'network'): void {
 
 export function CardPage({ cached }: { cached: CardData | null }) {
   const me = useApi<Me>('/api/me')
-  const [card, setCard] = useState<CardData | null>(cached)
-  const [fromCache, setFromCache] = useState(cached !== null)
+  // The answer is drawn in the render it arrives in; the kept card until then.
+  const card: CardData | null = me.data ? cardOf(me.data) : cached
+  const fromCache = !me.data && cached !== null
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle')
   useEffect(() => {
     const data = me.data
     if (!data) return
     let live = true
-    // Kept with its bars for the next open's first paint (a Code 39/128 card once its encoder is in).
-    // If the encoder's chunk cannot be loaded (offline, evicted cache), the card still shows
-    // the answer's name and number, and is kept without bars.
-    const keep = (modules: string | null) => {
-      if (!live) return
-      setCard(saveCard(data, modules))
-      setFromCache(false)
-    }
-    loadCardEncoder(data.barcode.symbology).then(
-      () => keep(cardModules(data.patronNumber, data.barcode) ?? null),
-      () => keep(null),
-    )
+    // Kept after the paint, for the next open's first paint, with its bars (a Code 39/128 card
+    // once its encoder is in) and its owner, so only once LIFF has said who this is (store.ts
+    // adoptOwner). If the encoder's chunk cannot be loaded (offline, evicted cache), the card
+    // is kept without bars.
+    const keep = (modules: string | null) => live && saveCard(data, modules)
+    const started = liffSession() ?? Promise.resolve()
+    started
+      .then(() => loadCardEncoder(data.barcode.symbology))
+      .then(
+        () => keep(cardModules(data.patronNumber, data.barcode) ?? null),
+        () => keep(null),
+      )
     return () => {
       live = false
     }
