@@ -74,7 +74,7 @@ describe('large text', () => {
     const failures: string[] = []
     for (const [route, ready] of PAGES) {
       await page.goto(appUrl(h, route))
-      await page.locator(ready).first().waitFor({ timeout: 5000 })
+      await page.locator(ready).first().waitFor({ timeout: 15_000 })
       const wide = await sideways(page)
       if (wide) failures.push(`#/${route}: ${wide}`)
       const v = await axe(page)
@@ -97,7 +97,7 @@ describe('large text', () => {
     const failures: string[] = []
     for (const [route, ready] of PAGES) {
       await page.goto(appUrl(h, route))
-      await page.locator(ready).first().waitFor({ timeout: 5000 })
+      await page.locator(ready).first().waitFor({ timeout: 15_000 })
       const v = await axe(page)
       if (v.length) failures.push(`#/${route}: ${v.map((x) => x.id).join(', ')}`)
     }
