@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LiffConfig } from '../api-types.ts'
-import { startFirstCalls } from './first-calls.ts'
+import { type EarlyCalls, liffStartGate, startFirstCalls } from './first-calls.ts'
 
 const config: LiffConfig = {
   liffId: 'demo',
@@ -66,5 +66,62 @@ describe('the first calls, sent by the page’s inline script in demo mode (issu
     expect(startFirstCalls(null, params, 'card')).toBeNull()
     expect(startFirstCalls(config, params, 'search')).toBeNull()
     expect(sent).toEqual([])
+  })
+})
+
+describe('when LIFF may start in demo mode (liffStartGate)', () => {
+  const settled = async (p: Promise<void>) => {
+    let done = false
+    p.then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(0)
+    return done
+  }
+  const calls = (...answers: (Response | null | Error)[]): EarlyCalls => ({
+    token: Promise.resolve('t'),
+    answers: Object.fromEntries(
+      answers.map((a, i) => [
+        `/api/${i}`,
+        a instanceof Error ? Promise.reject(a) : Promise.resolve(a),
+      ]),
+    ),
+    lang: 'ja',
+    sent: Promise.resolve(),
+  })
+  const never = new Promise<void>(() => {})
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('waits for the answers to be drawn while every early call succeeds', async () => {
+    let drawn = () => {}
+    const gate = liffStartGate(
+      calls(new Response('{}'), new Response('{}')),
+      new Promise<void>((r) => (drawn = r)),
+      1000,
+    )
+    expect(await settled(gate)).toBe(false)
+    drawn()
+    expect(await settled(gate)).toBe(true)
+  })
+
+  it('opens at once when an early call is refused (a 403 for a patron not linked yet)', async () => {
+    const gate = liffStartGate(
+      calls(new Response('{}', { status: 403 }), new Response('{}')),
+      never,
+      1000,
+    )
+    expect(await settled(gate)).toBe(true)
+  })
+
+  it('opens at once when an early call could not be sent or failed on the network', async () => {
+    expect(await settled(liffStartGate(calls(null), never, 1000))).toBe(true)
+    expect(await settled(liffStartGate(calls(new Error('offline')), never, 1000))).toBe(true)
+  })
+
+  it('opens after maxMs whatever happens', async () => {
+    const gate = liffStartGate(calls(new Response('{}')), never, 1000)
+    await vi.advanceTimersByTimeAsync(999)
+    expect(await settled(gate)).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await settled(gate)).toBe(true)
   })
 })

@@ -66,3 +66,22 @@ export function startFirstCalls(
   const sent = token.then(() => {})
   return { token, answers, sent, lang }
 }
+
+/**
+ * When the entry may start LIFF in demo mode (main.tsx): once the first calls are answered and
+ * drawn (`drawn`), so LIFF's chunks do not take the main thread from them; at once if any early
+ * call failed (no token, a 403 for a patron not linked yet, the network), since the entry asks
+ * again the ordinary way and that waits for LIFF; and after `maxMs` whatever happens.
+ */
+export function liffStartGate(
+  early: EarlyCalls,
+  drawn: Promise<void>,
+  maxMs: number,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    drawn.then(resolve, resolve)
+    for (const answer of Object.values(early.answers))
+      answer.then((res) => (res?.ok ? undefined : resolve()), resolve)
+    setTimeout(resolve, maxMs)
+  })
+}

@@ -14,7 +14,7 @@ import { render } from 'preact'
 import { connect, firstCallsAnswered, firstCallsSent, prefetch } from './api.ts'
 import { App } from './app.tsx'
 import { loadConfig } from './config.ts'
-import { FIRST_CALLS } from './first-calls.ts'
+import { FIRST_CALLS, liffStartGate } from './first-calls.ts'
 import { rememberedLang, setLang } from './i18n/index.ts'
 import { langFrom } from './i18n/lang.ts'
 import { currentRoute } from './router.ts'
@@ -37,12 +37,8 @@ const cached = cachedCard()
  * thread. Their download is not held back: the page preloads them.
  */
 let firstAnswered: () => void = () => {}
-const liffMayStart = early
-  ? new Promise<void>((resolve) => {
-      firstAnswered = resolve
-      setTimeout(resolve, 1000)
-    })
-  : Promise.resolve()
+const firstDrawn = new Promise<void>((resolve) => (firstAnswered = resolve))
+const liffMayStart = early ? liffStartGate(early, firstDrawn, 1000) : Promise.resolve()
 const sessionModule = liffMayStart.then(() => import('./session.ts'))
 // In the page (bot/liff-page.ts), or asked for at once, alongside the LIFF chunk.
 const config = loadConfig()
@@ -101,8 +97,12 @@ function draw(): void {
   render(<App cached={cached} session={session} config={config} />, root)
   performance.mark('bunko:rendered')
 }
-if (cached) langReady.then(draw)
-else {
+if (cached) {
+  // The English chunk is awaited for at most 1 s: a page the inline script did not draw is
+  // never left blank because the chunk is slow.
+  langReady.then(draw)
+  setTimeout(draw, 1000)
+} else {
   // No kept card: the first render has only a loading line to show. It waits until the first
   // calls are on their way (or, for a page without any, LIFF has started; at most 1 s), so that
   // the page's first layout, slow on a phone's CPU, overlaps their round trip instead of

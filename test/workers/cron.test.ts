@@ -9,7 +9,7 @@ import { restoreDemoClock, saveDemoOffset } from '../../bot/counter/demo-clock.t
 import { DEMO_USERS } from '../../bot/simulator/index.ts'
 import { bunkoFor } from '../../bot/worker/build.ts'
 import { WORKER_DEMO } from '../../bot/worker/demo.ts'
-import { addDays, jstDate, jstInstant, nextNoticeSlot } from '../../core/index.ts'
+import { addDays, jstDate, jstInstant } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
 import { receiveCopy } from '../../db/transit.ts'
 import { cron, lineUser, linkThroughWorker, send, workerEnv } from './worker-harness.ts'
@@ -67,7 +67,7 @@ describe('cron on Workers', () => {
     const [due] = await db.all<{ dueAt: number }>(sql`SELECT n.due_at AS dueAt FROM notices n
       JOIN patrons p ON p.id = n.patron_id
       WHERE p.number = ${YOKO.number} AND n.kind = 'hold_ready'`)
-    expect(due!.dueAt).toBe(nextNoticeSlot(now, 'standard', b.config.policy))
+    expect(due!.dueAt).toBe(jstInstant(addDays(jstDate(afternoon), 1), '10:00'))
 
     // The counter's demo clock moves to just after that slot.
     await saveDemoOffset(db, due!.dueAt + 60_000 - Date.now(), now)

@@ -38,12 +38,15 @@ export function CardPage({ cached }: { cached: CardData | null }) {
     // is kept without bars.
     const keep = (modules: string | null) => live && saveCard(data, modules)
     const started = liffSession() ?? Promise.resolve()
-    started
-      .then(() => loadCardEncoder(data.barcode.symbology))
-      .then(
-        () => keep(cardModules(data.patronNumber, data.barcode) ?? null),
-        () => keep(null),
-      )
+    // LIFF did not start: nobody is named, so nothing is kept.
+    started.then(
+      () =>
+        loadCardEncoder(data.barcode.symbology).then(
+          () => keep(cardModules(data.patronNumber, data.barcode) ?? null),
+          () => keep(null),
+        ),
+      () => {},
+    )
     return () => {
       live = false
     }
