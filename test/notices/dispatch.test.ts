@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dispatchDue, runSlot } from '../../bot/notices/index.ts'
 import { checkOut } from '../../db/circulation.ts'
 import { holds, titles } from '../../db/schema.ts'
-import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
+import {
+  altTexts,
+  flexText,
+  type Harness,
+  harness,
+  jst,
+  lineUserOf,
+  PATRON,
+  PLACE,
+  TITLE,
+} from './harness.ts'
 
 let h: Harness
 afterEach(async () => {
@@ -43,6 +53,21 @@ describe('hold-ready notices', () => {
     h.clock.set(jst('2026-06-11', '10:00'))
     await runSlot(h.deps, h.clock.now(), h.opts)
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+  })
+
+  it('NOTICE-ONCE: chunk by chunk, the pushes go in the order they were claimed (due time, then patron)', async () => {
+    h = await harness()
+    const order = [PATRON.erin, PATRON.alice, PATRON.dave, PATRON.bob, PATRON.carol]
+    for (const [i, p] of order.entries()) {
+      await h.link(p)
+      const title = TITLE.book(i + 1)
+      await h.readyHolds(p, [title], PLACE.central, [`B${title * 10 + 1}`])
+    }
+    h.clock.set(jst('2026-06-10', '16:00'))
+    const report = await dispatchDue(h.deps, { ...h.opts, concurrency: 1, claimChunk: 2 })
+    expect(report).toMatchObject({ pushed: 5, sent: 5, failed: 0 })
+    const byUser = new Map(order.map((p) => [lineUserOf(p), p]))
+    expect(h.pushCalls().map((c) => byUser.get(c.to))).toEqual([...order].sort((a, b) => a - b))
   })
 
   it('NOTICE-PRIVACY: the alt text (lock-screen preview) names no title or author', async () => {
