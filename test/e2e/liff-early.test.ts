@@ -3,8 +3,8 @@
  * app's JavaScript never arriving, the inline script still draws her kept card, which scans
  * as her number; and it draws the kept words as text, never as markup. On a first open in demo
  * mode the page sends the first calls itself, without the app; with a kept card, only once the
- * card is drawn. In Chromium against
- * the real bot, service workers blocked so that the test decides what the page may load.
+ * card is drawn. In Chromium against the real bot, service workers blocked so that the test
+ * decides what the page may load.
  * Behaviour only: no timing is asserted here (npm run bench:liff).
  */
 import type { BrowserContext, Page } from 'playwright-core'
