@@ -13,12 +13,14 @@
  *
  * In demo mode it then sends the page's first calls (first-calls.ts), so that on a cold open
  * /api/me is answered while the bundle is still on its way; for an English phone it preloads
- * the English dictionary's chunk (preload-lang.ts).
+ * the English dictionary's chunk (preload-lang.ts). With the kept card drawn, both wait until
+ * that card is painted (first-calls-offer.ts).
  */
 import { availableWidth, barGeometry } from './bars.ts'
 import { mayDrawEarly } from './card-owner.ts'
 import { inlineConfig } from './config.ts'
-import { startFirstCalls } from './first-calls.ts'
+import { type EarlyCalls, startFirstCalls } from './first-calls.ts'
+import { afterPaint, offerFirstCalls } from './first-calls-offer.ts'
 import { preloadEnglish } from './preload-lang.ts'
 import { currentRoute } from './router.ts'
 import type { StoredCard } from './store.ts'
@@ -32,9 +34,9 @@ function esc(text: string): string {
  * The card as one piece of markup, parsed in one go: on a phone's slow CPU that is quicker
  * than building the few dozen elements one call at a time, and this runs before anything else.
  */
-function draw(root: Element, card: StoredCard): void {
+function draw(root: Element, card: StoredCard): boolean {
   const early = card.early
-  if (!early || !/^[01]+$/.test(early.modules)) return
+  if (!early || !/^[01]+$/.test(early.modules)) return false
   const { w, h, bars } = barGeometry(early.modules, availableWidth(), window.devicePixelRatio || 1)
   const rects = bars
     .map(([x, width]) => `<rect x="${x}" width="${width}" height="${h}" fill="#000"></rect>`)
@@ -49,9 +51,11 @@ function draw(root: Element, card: StoredCard): void {
     `<p class="digits">${esc(card.patronNumber)}</p></section></main>`
   document.title = early.title
   performance.mark('bunko:early-card')
+  return true
 }
 
 performance.mark('bunko:early')
+let drawn = false
 try {
   const root = document.getElementById('app')
   const raw = localStorage.getItem('bunko.card.v1')
@@ -64,23 +68,27 @@ try {
     mayDrawEarly(card.owner, location.search, navigator.userAgent)
   ) {
     if (localStorage.getItem('bunko.lang') === 'en') document.documentElement.lang = 'en'
-    draw(root, card)
+    drawn = draw(root, card)
   }
 } catch {
   // Storage refused or a card from an older version: the app draws the page as before.
 }
-// After the kept card (on a phone's slow CPU it costs the first paint a few ms), before the
-// bundle: a cold open has no card, and these calls are all it waits for.
-try {
-  const first = startFirstCalls(
-    inlineConfig(),
-    new URLSearchParams(location.search),
-    currentRoute(location, '/liff/').name,
-  )
-  if (first) window.__bunkoFirst = first
-  const lang = first?.lang ?? (localStorage.getItem('bunko.lang') === 'en' ? 'en' : 'ja')
-  if (lang === 'en') preloadEnglish()
-} catch {
-  // No config in the page, or one this version cannot read (or storage refused): the entry
-  // sends the calls and loads its dictionary.
+
+/** The first calls (demo mode) and the English chunk: all a cold open waits for. */
+function sendFirstCalls(): EarlyCalls | null {
+  try {
+    const first = startFirstCalls(
+      inlineConfig(),
+      new URLSearchParams(location.search),
+      currentRoute(location, '/liff/').name,
+    )
+    const lang = first?.lang ?? (localStorage.getItem('bunko.lang') === 'en' ? 'en' : 'ja')
+    if (lang === 'en') preloadEnglish()
+    return first
+  } catch {
+    // No config in the page, or one this version cannot read (or storage refused): the entry
+    // sends the calls and loads its dictionary.
+    return null
+  }
 }
+offerFirstCalls(window, sendFirstCalls, drawn ? afterPaint : null)

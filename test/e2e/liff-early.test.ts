@@ -2,8 +2,9 @@
  * The page's first paint on a later open (liff/src/early.ts, issue 21), on its own: with the
  * app's JavaScript never arriving, the inline script still draws her kept card, which scans
  * as her number; and it draws the kept words as text, never as markup. On a first open in demo
- * mode the page sends the first calls itself, without the app. In Chromium against
- * the real bot, service workers blocked so that the test decides what the page may load.
+ * mode the page sends the first calls itself, without the app; with a kept card, only once the
+ * card is drawn. In Chromium against the real bot, service workers blocked so that the test
+ * decides what the page may load.
  * Behaviour only: no timing is asserted here (npm run bench:liff).
  */
 import type { BrowserContext, Page } from 'playwright-core'
@@ -115,6 +116,29 @@ describe('the first paint from the kept card', () => {
     ])
     // The app's CSS is in the page; the file is named for Vite's loader, never fetched.
     expect(asked.filter((p) => p.endsWith('.css'))).toEqual([])
+    await context.close()
+  })
+
+  it('issue 21: with her kept card, the page draws it before sending the first calls, then sends them (here: without the app)', async () => {
+    const { context, page } = await keptCard()
+    // Every fetch the page makes, and how many had been made when the barcode first appeared.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __fetches: number; __beforeCard?: number }
+      w.__fetches = 0
+      const send = window.fetch.bind(window)
+      window.fetch = (...args: Parameters<typeof fetch>) => {
+        w.__fetches++
+        return send(...args)
+      }
+      new MutationObserver(() => {
+        if (w.__beforeCard === undefined && document.querySelector('svg.barcode rect + rect'))
+          w.__beforeCard = w.__fetches
+      }).observe(document, { childList: true, subtree: true })
+    })
+    const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me')
+    await reopenWithoutApp(page)
+    expect(await page.evaluate(() => (window as { __beforeCard?: number }).__beforeCard)).toBe(0)
+    expect((await me).status()).toBe(200)
     await context.close()
   })
 
