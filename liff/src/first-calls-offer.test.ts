@@ -11,7 +11,13 @@ const CALLS: EarlyCalls = {
 
 /** A start function that counts how often the calls were sent. */
 function counted(result: EarlyCalls | null = CALLS) {
-  const c = { sends: 0, start: () => (c.sends++, result) }
+  const c = {
+    sends: 0,
+    start: () => {
+      c.sends++
+      return result
+    },
+  }
   return c
 }
 
