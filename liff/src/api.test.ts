@@ -81,6 +81,17 @@ describe('the first calls the page’s inline script already sent (demo mode)', 
     expect(await takePrefetched('/api/me')).toEqual({ patronNumber: '1' })
     expect(sent).toEqual(['/api/me', '/api/me'])
   })
+
+  it('an answer that never comes is asked again the ordinary way after 10 s, not waited for ever', async () => {
+    vi.useFakeTimers()
+    prefetch('/api/me', { answer: new Promise(() => {}), sent: Promise.resolve() })
+    const taken = takePrefetched('/api/me')!
+    await vi.advanceTimersByTimeAsync(9_999)
+    expect(sent).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await taken).toEqual({ patronNumber: '1' })
+    expect(sent).toEqual(['/api/me'])
+  })
 })
 
 describe('when the first calls are sent and answered', () => {

@@ -46,6 +46,30 @@ export function onAuthFailure(fn: ((e: ApiFailure) => void) | null): void {
 const PREFETCH_FRESH_MS = 10_000
 const prefetched = new Map<string, { answer: Promise<unknown>; at: number; value?: unknown }>()
 
+/**
+ * How long an answer to the inline script's call may take before it is asked again the
+ * ordinary way: a hung connection then ends as any other call does (LIFF's start has its own
+ * limit, main.tsx), rather than leaving the page on its loading line.
+ */
+const EARLY_ANSWER_MS = 10_000
+
+/** `answer`, or null if it has not come within `ms` (or failed). */
+function within<T>(answer: Promise<T | null>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms)
+    answer.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      () => {
+        clearTimeout(timer)
+        resolve(null)
+      },
+    )
+  })
+}
+
 /** Each first call: resolved once it has been handed to fetch (or has failed before that). */
 const sent: Promise<void>[] = []
 /** Each first call's answer, kept after its page has taken it (firstCallsAnswered). */
@@ -68,7 +92,9 @@ export function prefetch(
   sent.push(new Promise<void>((resolve) => (onSent = resolve)))
   const ordinary = () => call<unknown>('GET', path, undefined, null, onSent)
   const answer = early
-    ? early.answer.then((res) => (res?.ok ? (res.json() as Promise<unknown>) : ordinary()))
+    ? within(early.answer, EARLY_ANSWER_MS).then((res) =>
+        res?.ok ? (res.json() as Promise<unknown>) : ordinary(),
+      )
     : ordinary()
   early?.sent.then(onSent, onSent)
   answer.then(onSent, onSent)
