@@ -193,4 +193,21 @@ describe('図書館カード', () => {
     )
     render(null, root)
   })
+
+  it('issue 21: a card drawn from an early answer is not kept when LIFF does not start (nobody named)', async () => {
+    let fail: (e: Error) => void = () => {}
+    const session = new Promise<Session>((_, reject) => (fail = reject))
+    session.catch(() => {})
+    connect(session)
+    prefetch('/api/me', { answer: Promise.resolve(Response.json(ME)), sent: Promise.resolve() })
+    await firstCallsAnswered()
+    const root = document.createElement('div')
+    document.body.replaceChildren(root)
+    render(<CardPage cached={null} />, root)
+    expect(root.querySelector('p.digits')?.textContent).toBe(ME.patronNumber)
+    fail(new Error('LIFF did not start'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(localStorage.getItem('bunko.card.v1')).toBeNull()
+    render(null, root)
+  })
 })
