@@ -17,7 +17,7 @@
  * that card is painted (first-calls-offer.ts).
  */
 import { availableWidth, barGeometry } from './bars.ts'
-import { mayDrawEarly } from './card-owner.ts'
+import { mayDrawEarly, simulatorPage } from './card-owner.ts'
 import { inlineConfig } from './config.ts'
 import { type EarlyCalls, startFirstCalls } from './first-calls.ts'
 import { afterPaint, offerFirstCalls } from './first-calls-offer.ts'
@@ -65,7 +65,7 @@ try {
     root &&
     card &&
     currentRoute(location, '/liff/').name === 'card' &&
-    mayDrawEarly(card.owner, location.search, navigator.userAgent)
+    mayDrawEarly(card.owner, location.search, navigator.userAgent, simulatorPage(inlineConfig()))
   ) {
     if (localStorage.getItem('bunko.lang') === 'en') document.documentElement.lang = 'en'
     drawn = draw(root, card)

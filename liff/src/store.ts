@@ -12,7 +12,8 @@
 import type { CartResponse, Me, OkResponse, TitleSummary } from '../api-types.ts'
 import { api } from './api.ts'
 import { noteCapabilities } from './capabilities.ts'
-import { mayDrawEarly } from './card-owner.ts'
+import { mayDrawEarly, simulatorPage } from './card-owner.ts'
+import { inlineConfig } from './config.ts'
 import { t } from './i18n/index.ts'
 
 const CARD = 'bunko.card.v1'
@@ -66,7 +67,7 @@ export function cachedCard(): CardData | null {
   if (!c || typeof c.patronNumber !== 'string' || !c.barcode) return null
   const mine = owner
     ? c.owner === owner
-    : mayDrawEarly(c.owner, location.search, navigator.userAgent)
+    : mayDrawEarly(c.owner, location.search, navigator.userAgent, simulatorPage(inlineConfig()))
   return mine ? c : null
 }
 
