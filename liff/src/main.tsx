@@ -85,17 +85,21 @@ for (const path of firstCalls) {
   const answer = early?.answers[path]
   prefetch(path, answer && { answer, sent: early.sent })
 }
-// A task after the answers: the pages have drawn them by then.
-firstCallsAnswered().then(() => setTimeout(firstAnswered, 0))
-
 const root = document.getElementById('app')!
 let drawn = false
+let pageDrawn: () => void = () => {}
+// A task after the answers are in and the page is drawn (which may wait for the English
+// chunk): the pages have drawn the answers by then.
+Promise.all([firstCallsAnswered(), new Promise<void>((resolve) => (pageDrawn = resolve))]).then(
+  () => setTimeout(firstAnswered, 0),
+)
 function draw(): void {
   if (drawn) return
   drawn = true
   root.replaceChildren()
   render(<App cached={cached} session={session} config={config} />, root)
   performance.mark('bunko:rendered')
+  pageDrawn()
 }
 if (cached) {
   // The English chunk is awaited for at most 1 s: a page the inline script did not draw is
