@@ -23,7 +23,6 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:http'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +34,7 @@ import { linkPatron } from '../bot/link-flow.ts'
 import { liffUrl } from '../e2e/harness.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
+import { type Floor, serveFloor } from './liff-floor.ts'
 import { load } from './report.ts'
 import { replaceSection } from './results-file.ts'
 import { quantile } from './stats.ts'
@@ -222,61 +222,6 @@ async function measure(b: Bunko, browser: Browser, user: string, profile: Profil
     await kept.close()
   }
   return f
-}
-
-/**
- * The floor's worker (under /sw/): keeps the page when installed and answers every navigation
- * from its cache, nothing else; the least a worker can do for a page.
- */
-const FLOOR_WORKER = `
-const PAGE = new URL('./', self.location).href
-self.addEventListener('install', (e) => e.waitUntil(caches.open('floor').then((c) => c.add(PAGE))))
-self.addEventListener('fetch', (e) => {
-  if (e.request.mode === 'navigate')
-    e.respondWith(caches.match(PAGE).then((kept) => kept || fetch(e.request)))
-})`
-
-/**
- * The isolation headers bunko's LIFF page carries (bot/app.ts's secure headers), which the
- * worker's floor carries too: opened from another page in the same tab, a page with them
- * starts a new browsing context group, which cost the bare page 25-30 ms in this harness.
- */
-const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'origin-agent-cluster': '?1' }
-
-interface Floor {
-  /** The bare page, kept in the HTTP cache. */
-  url: string
-  /** The bare page answered by a service worker from its cache (no-cache, with ISOLATION). */
-  sw: string
-  close(): void
-}
-
-/** The floor's page: one inline script, nothing to fetch; kept in the HTTP cache (or, under
- * /sw/, in its worker's cache), so the measured open, like the app's warm one, makes no request. */
-async function serveFloor(): Promise<Floor> {
-  const html =
-    '<!doctype html><meta charset="utf-8"><title>floor</title><div id="app"></div>' +
-    '<script>window.__benchFloor = performance.now()</script>'
-  const register = "<script>navigator.serviceWorker.register('/sw/worker.js')</script>"
-  const server = createServer((req, res) => {
-    if (req.url === '/sw/worker.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(FLOOR_WORKER)
-      return
-    }
-    const sw = req.url === '/sw/'
-    res
-      .writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': sw ? 'no-cache' : 'max-age=3600',
-        ...(sw ? ISOLATION : {}),
-      })
-      .end(sw ? html + register : html)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  const origin = `http://127.0.0.1:${port}`
-  return { url: `${origin}/`, sw: `${origin}/sw/`, close: () => server.close() }
 }
 
 function fmt(xs: number[]): string {
