@@ -21,6 +21,17 @@ function counted(result: EarlyCalls | null = CALLS) {
   return c
 }
 
+/** The calls offered with the kept card drawn: `paint()` is the frame having been painted. */
+function offeredAfterPaint() {
+  const page: { __bunkoFirst?: EarlyCalls } = {}
+  const c = counted()
+  let paint: () => void = () => {}
+  offerFirstCalls(page, c.start, (send) => {
+    paint = send
+  })
+  return { page, c, paint: () => paint() }
+}
+
 describe('the first calls handed from the inline script to the entry (issue 21)', () => {
   it('without a kept card: sent at once', () => {
     const page: { __bunkoFirst?: EarlyCalls } = {}
@@ -32,29 +43,19 @@ describe('the first calls handed from the inline script to the entry (issue 21)'
   })
 
   it('with the kept card drawn: not sent until after the paint, then once', () => {
-    const page: { __bunkoFirst?: EarlyCalls } = {}
-    const c = counted()
-    let painted: (() => void) | undefined
-    offerFirstCalls(page, c.start, (send) => {
-      painted = send
-    })
+    const { page, c, paint } = offeredAfterPaint()
     expect(c.sends).toBe(0)
-    painted?.()
+    paint()
     expect(c.sends).toBe(1)
     expect(page.__bunkoFirst).toBe(CALLS)
     expect(c.sends).toBe(1)
   })
 
   it('the entry asking before the paint starts them, and the paint does not send them again', () => {
-    const page: { __bunkoFirst?: EarlyCalls } = {}
-    const c = counted()
-    let painted: (() => void) | undefined
-    offerFirstCalls(page, c.start, (send) => {
-      painted = send
-    })
+    const { page, c, paint } = offeredAfterPaint()
     expect(page.__bunkoFirst).toBe(CALLS)
     expect(c.sends).toBe(1)
-    painted?.()
+    paint()
     expect(c.sends).toBe(1)
   })
 
