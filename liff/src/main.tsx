@@ -36,9 +36,10 @@ const cached = cachedCard()
  * calls are answered and drawn (at most 1 s), not while their answers wait for the main
  * thread. Their download is not held back: the page preloads them.
  */
-let firstAnswered: () => void = () => {}
-const firstDrawn = new Promise<void>((resolve) => (firstAnswered = resolve))
-const liffMayStart = early ? liffStartGate(early, firstDrawn, 1000) : Promise.resolve()
+let answersDrawn: () => void = () => {}
+const liffMayStart = early
+  ? liffStartGate(early, new Promise<void>((resolve) => (answersDrawn = resolve)), 1000)
+  : Promise.resolve()
 const sessionModule = liffMayStart.then(() => import('./session.ts'))
 // In the page (bot/liff-page.ts), or asked for at once, alongside the LIFF chunk.
 const config = loadConfig()
@@ -91,7 +92,7 @@ let pageDrawn: () => void = () => {}
 // A task after the answers are in and the page is drawn (which may wait for the English
 // chunk): the pages have drawn the answers by then.
 Promise.all([firstCallsAnswered(), new Promise<void>((resolve) => (pageDrawn = resolve))]).then(
-  () => setTimeout(firstAnswered, 0),
+  () => setTimeout(answersDrawn, 0),
 )
 function draw(): void {
   if (drawn) return
