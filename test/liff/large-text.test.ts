@@ -46,6 +46,8 @@ async function open(width: number, height: number, percent: number) {
   }, percent)
   const { page } = opened
   await page.goto(appUrl(h, 'card'))
+  // The card drawn: the app has started before the next page is opened in the same document.
+  await page.locator('svg.barcode').waitFor()
   await page.evaluate(() => localStorage.setItem('bunko.pickup.v1', '1'))
   await page.goto(appUrl(h, 'title/11'))
   await page.getByRole('button', { name: 'セットの全巻をカートに入れる' }).click()
