@@ -33,9 +33,14 @@ import { type BuiltLibrary, buildLibrary, keptLibrary } from './kept-library.ts'
 import { measure } from './operations.ts'
 import { libraries, load, MEASURED, machine, refusals, type SizeResult, table } from './report.ts'
 import { replaceHead, replaceSection } from './results-file.ts'
-import { measureSearch, type SearchClass, searchRefusals, searchTable } from './search.ts'
+import {
+  measureSearch,
+  type SearchClass,
+  type SearchFigures,
+  searchRefusals,
+  searchTable,
+} from './search.ts'
 import { measureStatements, type StatementTimes, statementTable } from './search-statements.ts'
-import type { Summary } from './stats.ts'
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
 const USAGE =
@@ -78,7 +83,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 type Measured = Partial<SizeResult> &
   Pick<SizeResult, 'titles' | 'buildSeconds' | 'counts'> & {
     sqlite: string
-    search: Record<SearchClass, Summary>
+    search: Record<SearchClass, SearchFigures>
     statements?: StatementTimes
   }
 

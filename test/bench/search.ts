@@ -11,6 +11,7 @@
 import Database from 'better-sqlite3'
 import { countTitles, searchTitles, titleAvailability } from '../../db/catalogue.ts'
 import type { Db } from '../../db/client.ts'
+import { SEARCH_CAP } from '../../db/search-candidates.ts'
 import { type Summary, timeEach } from './stats.ts'
 
 export const SEARCH_CLASSES = [
@@ -72,15 +73,26 @@ export function addLatinTitles(path: string): number {
 const RUNS = 100
 const WARM = 12
 
+/** A class's timings and the median count of its words' matches (above the cap: cap + 1). */
+export type SearchFigures = Summary & { matches: number }
+
+/** The median of what `countTitles` finds for the class's words, a capped count as cap + 1. */
+async function medianMatches(db: Db, words: readonly string[]): Promise<number> {
+  const found = await Promise.all(words.map((q) => countTitles(db, { q })))
+  const counts = found.map((f) => f.count + (f.capped ? 1 : 0)).sort((a, b) => a - b)
+  const mid = counts.length / 2
+  return counts.length % 2 ? counts[Math.floor(mid)]! : (counts[mid - 1]! + counts[mid]!) / 2
+}
+
 /** Times every class: a page of 20 with availability, and the count, as the route asks. */
-export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary>> {
-  const out = {} as Record<SearchClass, Summary>
+export async function measureSearch(db: Db): Promise<Record<SearchClass, SearchFigures>> {
+  const out = {} as Record<SearchClass, SearchFigures>
   for (const c of SEARCH_CLASSES) {
     const words = Array.from(
       { length: RUNS + WARM },
       (_, i) => SEARCH_WORDS[c][i % SEARCH_WORDS[c].length]!,
     )
-    out[c] = await timeEach(
+    const summary = await timeEach(
       words,
       async (q) => {
         const [hits, found] = await Promise.all([
@@ -97,6 +109,7 @@ export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary
       },
       WARM,
     )
+    out[c] = { ...summary, matches: await medianMatches(db, SEARCH_WORDS[c]) }
   }
   return out
 }
@@ -104,9 +117,16 @@ export async function measureSearch(db: Db): Promise<Record<SearchClass, Summary
 const ms = (x: number) => (Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1))
 const size = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`)
 
-/** A Markdown table: one row per class, median and p95 per size, and the median's growth. */
+/** A word's matches as the page's count shows them: above the cap, "1,000+". */
+const matches = (n: number) =>
+  n > SEARCH_CAP ? `${SEARCH_CAP.toLocaleString('en')}+` : Math.round(n).toLocaleString('en')
+
+/**
+ * A Markdown table: one row per class, median and p95 per size, the median's growth, and the
+ * median number of matches per size (what the growth follows: a common word is capped).
+ */
 export function searchTable(
-  results: readonly { titles: number; search: Record<SearchClass, Summary> }[],
+  results: readonly { titles: number; search: Record<SearchClass, SearchFigures> }[],
 ): string {
   const head = [
     'search (page of 20 with availability + count)',
@@ -116,9 +136,11 @@ export function searchTable(
   const last = results.at(-1)
   const growth = results.length > 1 && first && last
   if (growth) head.push(`median ×, ${size(first.titles)}→${size(last.titles)}`)
+  head.push(`matches, ${results.map((r) => size(r.titles)).join(' / ')}`)
   const rows = SEARCH_CLASSES.map((c) => {
     const cells = results.flatMap((r) => [ms(r.search[c].median), ms(r.search[c].p95)])
     if (growth) cells.push((last.search[c].median / first.search[c].median).toFixed(2))
+    cells.push(results.map((r) => matches(r.search[c].matches)).join(' / '))
     return `| ${c} | ${cells.join(' | ')} |`
   })
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n')
