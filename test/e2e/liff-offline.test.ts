@@ -70,6 +70,38 @@ describe('a later open of the LIFF app', () => {
     await tab.context.close()
   })
 
+  it('the worker answers a later open without the page preloads, and the app still starts LIFF from its cache', async () => {
+    const tab = await openTab(e, { width: 390, height: 844 })
+    const url = liffUrl(e.b, hanako, 'card')
+    // The first open comes from the network, preloading the LIFF chunks with the entry.
+    const first = await tab.page.goto(url)
+    expect(first?.fromServiceWorker()).toBe(false)
+    expect(await first?.text()).toContain('rel="modulepreload"')
+    await tab.page.getByText(HANAKO.name, { exact: true }).waitFor()
+    await tab.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+    await tab.page.goto('about:blank')
+    const later = await tab.page.goto(url)
+    expect(later?.fromServiceWorker()).toBe(true)
+    const page = (await later?.text()) ?? ''
+    expect(page).toContain('<script type="module"')
+    expect(page).not.toContain('rel="modulepreload"')
+    // Still the whole page under its policy: the inline script drew the card, and LIFF's chunks,
+    // no longer preloaded, were imported from the worker's cache when the entry asked for them.
+    expect(later?.headers()['content-security-policy']).toContain("'sha256-")
+    await tab.page.getByText(HANAKO.name, { exact: true }).waitFor()
+    expect(
+      await tab.page.evaluate(() => performance.getEntriesByName('bunko:early-card').length),
+    ).toBe(1)
+    await expect
+      .poll(
+        () => tab.page.evaluate(() => performance.getEntriesByName('bunko:session').length),
+        POLL,
+      )
+      .toBe(1)
+    expect(tab.problems).toEqual([])
+    await tab.context.close()
+  })
+
   it('another LINE user opening the app in the same browser never sees her card', async () => {
     const tab = await firstOpen()
     await reopen(tab, other, 'card')
