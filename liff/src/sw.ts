@@ -6,8 +6,8 @@
  *
  * - The page (any navigation under /liff/) is answered from the cache at once, and fetched
  *   again in the background: a new page replaces the kept one only once every file it names
- *   is kept too, so an open that finds itself offline always has a whole app. The kept page
- *   is answered without its modulepreload links (`withoutPreloads`).
+ *   is kept too, so an open that finds itself offline always has a whole app. The page is
+ *   kept without its modulepreload links (`withoutPreloads`).
  * - /liff/assets/* (content-hashed names) come from the cache, else the network, and are kept.
  * - Nothing else is touched: /api/ (loans, holds, the card: patron data), config.json, the
  *   simulator and this script go to the network as if there were no worker. The only patron
@@ -42,7 +42,14 @@ const BASE = '/liff/'
 const CACHE = `bunko-liff-${SHELL.version}`
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([BASE, ...SHELL.files])))
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(SHELL.files)
+      const res = await fetch(BASE, { cache: 'no-cache' })
+      if (!res.ok || res.redirected) throw new Error(`page: ${res.status}`)
+      await cache.put(BASE, await withoutPreloads(res))
+    }),
+  )
 })
 
 self.addEventListener('activate', (event) => {
@@ -72,27 +79,33 @@ async function page(event: FetchEvent): Promise<Response> {
   const cache = await caches.open(CACHE)
   const kept = await cache.match(BASE)
   if (kept) {
-    event.waitUntil(refresh(cache).catch(() => null))
-    return withoutPreloads(kept)
+    // Answered as kept, its body streamed from the cache like any file's; the page is asked
+    // for again only once the answer is on its way, not before.
+    event.waitUntil(
+      new Promise((resolve) => setTimeout(resolve, 0)).then(() => refresh(cache).catch(() => null)),
+    )
+    return kept
   }
   return (await refresh(cache).catch(() => null)) ?? fetch(event.request)
 }
 
 /**
- * The kept page less its `<link rel="modulepreload">` tags. On a first open they fetch the
- * LIFF chunks alongside the entry; on a later open every file is in this cache, so they only
- * cost the page's main thread, before the kept card's first paint: requesting and taking in
- * five files from the worker held the inline script back (npm run bench:liff, warm card
- * 173–219 ms with them, 150–169 ms without, same machine and load). The entry still imports
- * each chunk when it needs it, from this cache. The body is decoded text now, so the stored
- * length and encoding no longer describe it.
+ * The page as this worker keeps it: less its `<link rel="modulepreload">` tags. On a first
+ * open they fetch the LIFF chunks alongside the entry; on a later open every file is in this
+ * cache, so they only cost the page's main thread, before the kept card's first paint:
+ * requesting and taking in five files from the worker held the inline script back (npm run
+ * bench:liff, warm card 173–219 ms with them, 150–169 ms without, same machine and load). The
+ * entry still imports each chunk when it needs it, from this cache. Taken out when the page is
+ * kept, not when it is answered: reading the kept body and answering with a new one held a
+ * later open's page back by some 10 ms (the worker answered in ~20 ms, the bench's floor in
+ * ~10). The body is decoded text now, so the stored length and encoding no longer describe it.
  */
-async function withoutPreloads(kept: Response): Promise<Response> {
-  const html = (await kept.text()).replace(/<link rel="modulepreload"[^>]*>/g, '')
-  const headers = new Headers(kept.headers)
+async function withoutPreloads(res: Response): Promise<Response> {
+  const html = (await res.text()).replace(/<link rel="modulepreload"[^>]*>/g, '')
+  const headers = new Headers(res.headers)
   headers.delete('Content-Length')
   headers.delete('Content-Encoding')
-  return new Response(html, { status: kept.status, statusText: kept.statusText, headers })
+  return new Response(html, { status: res.status, statusText: res.statusText, headers })
 }
 
 /** The page from the network, kept once every file it names is kept. */
@@ -106,7 +119,7 @@ async function refresh(cache: Cache): Promise<Response | null> {
     if (!file.ok) return res
     await cache.put(path, file)
   }
-  await cache.put(BASE, res.clone())
+  await cache.put(BASE, await withoutPreloads(res.clone()))
   return res
 }
 
