@@ -157,7 +157,9 @@ const KEEP_LATER = /^assets\/zxing-/
 
 /**
  * /liff/sw.js (src/sw.ts) with this build's version and files. Written after the bundle, so
- * its version covers the finished index.html too: any change to the app is a new worker.
+ * its version covers the finished index.html too: any change to the app is a new worker. The
+ * worker's own source is in it as well, so a change to how the worker keeps the page starts
+ * a new cache instead of sharing the old worker's.
  */
 function serviceWorker(): Plugin {
   let outDir = ''
@@ -176,6 +178,7 @@ function serviceWorker(): Plugin {
       const version = createHash('sha256')
         .update(html)
         .update(files.join('\n'))
+        .update(await readFile(here('src/sw.ts'), 'utf8'))
         .digest('hex')
         .slice(0, 16)
       const shell = JSON.stringify({ version, files })

@@ -45,9 +45,10 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then(async (cache) => {
       await cache.addAll(SHELL.files)
-      const res = await fetch(BASE, { cache: 'no-cache' })
-      if (!res.ok || res.redirected) throw new Error(`page: ${res.status}`)
-      await cache.put(BASE, await withoutPreloads(res))
+      // Kept the way a refresh keeps it, with every file it names: a deploy since this worker
+      // was built names newer files. Without a kept page the install fails and is tried again.
+      await refresh(cache)
+      if (!(await cache.match(BASE))) throw new Error('the page could not be kept')
     }),
   )
 })
@@ -94,7 +95,7 @@ async function page(event: FetchEvent): Promise<Response> {
  * open they fetch the LIFF chunks alongside the entry; on a later open every file is in this
  * cache, so they only cost the page's main thread, before the kept card's first paint:
  * requesting and taking in five files from the worker held the inline script back (npm run
- * bench:liff, warm card 173–219 ms with them, 150–169 ms without, same machine and load). The
+ * bench:liff, warm card 173–219 ms with them, 142–169 ms without, alternated runs). The
  * entry still imports each chunk when it needs it, from this cache. Taken out when the page is
  * kept, not when it is answered: reading the kept body and answering with a new one held a
  * later open's page back by some 10 ms (the worker answered in ~20 ms, the bench's floor in

@@ -202,7 +202,7 @@ and ranked 200 at a time (db/search-candidates.ts); the indexes hold live titles
 count reads the FTS5 doclist alone. A common word costs what a rare one does; each Latin word
 is in 0.1% of titles, about ten matches at 10,000 titles and 1,000 at 1,000,000, which is
 where its growth comes from: at 1,000,000 the page ranks 200 candidates instead of ten, the
-count reads 1,001 rowids instead of ten, and the page shows 20 hits with their availability
+count reads its 1,000 matches instead of ten, and the page shows 20 hits with their availability
 instead of ten (\`--statements\` prints each statement's CPU time).`
 
 try {

@@ -76,12 +76,14 @@ const WARM = 12
 /** A class's timings and the median count of its words' matches (above the cap: cap + 1). */
 export type SearchFigures = Summary & { matches: number }
 
-/** The median of what `countTitles` finds for the class's words, a capped count as cap + 1. */
+/**
+ * The median of what `countTitles` finds for the class's words, a capped count as cap + 1:
+ * of an even number of words the upper middle one, so it is always one word's real count.
+ */
 async function medianMatches(db: Db, words: readonly string[]): Promise<number> {
   const found = await Promise.all(words.map((q) => countTitles(db, { q })))
   const counts = found.map((f) => f.count + (f.capped ? 1 : 0)).sort((a, b) => a - b)
-  const mid = counts.length / 2
-  return counts.length % 2 ? counts[Math.floor(mid)]! : (counts[mid - 1]! + counts[mid]!) / 2
+  return counts[Math.floor(counts.length / 2)] ?? 0
 }
 
 /** Times every class: a page of 20 with availability, and the count, as the route asks. */
@@ -119,7 +121,7 @@ const size = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000
 
 /** A word's matches as the page's count shows them: above the cap, "1,000+". */
 const matches = (n: number) =>
-  n > SEARCH_CAP ? `${SEARCH_CAP.toLocaleString('en')}+` : Math.round(n).toLocaleString('en')
+  n > SEARCH_CAP ? `${SEARCH_CAP.toLocaleString('en')}+` : n.toLocaleString('en')
 
 /**
  * A Markdown table: one row per class, median and p95 per size, the median's growth, and the

@@ -80,9 +80,16 @@ describe('a later open of the LIFF app', () => {
     await tab.page.getByText(HANAKO.name, { exact: true }).waitFor()
     await tab.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
     // Kept so, not taken out on each answer: a later open gets the kept body as it is.
-    const kept = await tab.page.evaluate(async () => (await caches.match('/liff/'))?.text())
-    expect(kept).toContain('<script type="module"')
-    expect(kept).not.toContain('rel="modulepreload"')
+    const kept = () =>
+      tab.page.evaluate(async () => {
+        const res = await caches.match('/liff/')
+        return { date: res?.headers.get('date') ?? '', body: (await res?.text()) ?? '' }
+      })
+    const installed = await kept()
+    expect(installed.body).toContain('<script type="module"')
+    expect(installed.body).not.toContain('rel="modulepreload"')
+    // A second later, so that the copy the later open's background refresh keeps has a new Date.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
     await tab.page.goto('about:blank')
     const later = await tab.page.goto(url)
     expect(later?.fromServiceWorker()).toBe(true)
@@ -102,6 +109,16 @@ describe('a later open of the LIFF app', () => {
         POLL,
       )
       .toBe(1)
+    const sdk = await tab.page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => /\/liff\/assets\/liff-sdk-/.test(r.name))
+        .map((r) => r.workerStart),
+    )
+    expect(sdk.length).toBe(1)
+    expect(sdk[0]).toBeGreaterThan(0)
+    // The page the background refresh fetched is kept the same way.
+    await expect.poll(async () => (await kept()).date, POLL).not.toBe(installed.date)
+    expect((await kept()).body).not.toContain('rel="modulepreload"')
     expect(tab.problems).toEqual([])
     await tab.context.close()
   })
