@@ -2,7 +2,9 @@
  * Catalogue search by title, reading (yomi), author, publisher and ISBN, with availability per
  * library. A term typed in hiragana also matches the katakana reading. Terms are ANDed. Hits
  * whose title (or its reading) holds every term come first, then those found in another field
- * (an author, a publisher); within each, most recent first (year, then id). For a patron who
+ * (an author, a publisher); within each, most recent first (year, then id), except that the
+ * volumes of one set published the same year follow one another in volume order (上 before
+ * 下, 1 before 2), as a patron reads them and a shelf holds them. For a patron who
  * may not reserve 録音図書, they come after everything else (HOLD-AUDIOBOOK).
  *
  * Three or more characters: FTS5's trigram tokenizer finds a Japanese word anywhere inside a
@@ -109,7 +111,7 @@ export async function searchTitles(
   // The page's catalogue rows come with the ranking, in the same statement (one D1 round trip).
   const rows = await db.all<CatalogueRow>(sql`SELECT ${CATALOGUE_COLUMNS} FROM titles t
     WHERE t.id IN (${candidateIds(terms, read)})
-    ORDER BY ${windows}${audiobooks}${titleFirst}, t.year DESC, t.id DESC
+    ORDER BY ${windows}${audiobooks}${titleFirst}, t.year DESC, t.set_id, t.volume, t.id DESC
     LIMIT ${limit} OFFSET ${offset}`)
   return rows.map((r) => ({ ...r, notForLoan: Boolean(r.notForLoan) }))
 }

@@ -40,10 +40,19 @@ export function catalogueSuite(open: OpenDb) {
 
     it('finds terms of one or two characters through the gram index', async () => {
       expect(await ids('映画')).toHaveLength(8)
-      expect(await ids('昔話')).toEqual([35, 34])
-      expect(await ids('巻')).toEqual([33, 32, 31])
+      expect(await ids('昔話')).toEqual([34, 35])
+      expect(await ids('巻')).toEqual([31, 32, 33])
       expect(await ids('%')).toEqual([])
       expect(await ids('  ')).toEqual([])
+    })
+
+    it('lists the volumes of one set in volume order (上・中・下), not newest id first', async () => {
+      expect(await ids('大阪の歴史')).toEqual([31, 32, 33])
+      // Another year's title still comes by year: a newer title first, then the set in order.
+      await db.batch([
+        db.orm.update(titles).set({ year: 2020 }).where(eq(titles.id, 32)).returning(),
+      ])
+      expect(await ids('大阪の歴史')).toEqual([32, 31, 33])
     })
 
     it('shows availability per library and the hold queue', async () => {
@@ -194,7 +203,8 @@ const toKatakana = (s: string) =>
 /**
  * What a search must find, by LIKE over the whole catalogue: every term (or its katakana form)
  * inside the title, reading, author, author's reading or publisher (ASCII case-insensitive),
- * or, from three characters on, inside the ISBN too; title matches first, then newest first.
+ * or, from three characters on, inside the ISBN too; title matches first, then newest first,
+ * a set's volumes of one year in volume order.
  */
 export async function likeIds(db: Db, q: string): Promise<number[]> {
   const terms = searchTerms(q)
@@ -218,7 +228,8 @@ export async function likeIds(db: Db, q: string): Promise<number[]> {
   })
   const rows = await db.all<{ id: number }>(sql`SELECT id FROM titles
     WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY CASE WHEN ${sql.join(inTitle, sql` AND `)} THEN 0 ELSE 1 END, year DESC, id DESC
+    ORDER BY CASE WHEN ${sql.join(inTitle, sql` AND `)} THEN 0 ELSE 1 END, year DESC, set_id,
+      volume, id DESC
     LIMIT 100`)
   return rows.map((r) => r.id)
 }
