@@ -20,7 +20,7 @@ import { errorName } from '../log.ts'
 import { langOf as langOfLine } from '../messages/lang.ts'
 import { resetConfirmMessage } from '../messages/password-reset.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
-import { langOf } from '../pages/layout.tsx'
+import { pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
@@ -42,13 +42,13 @@ export function passwordRoutes(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     const state = checkService(deps.clock.now(), policy)
     if (state.ok) return next()
-    const lang = langOf(c.req.header('accept-language'))
+    const lang = pageLang(c)
     const title = lang === 'ja' ? 'ただいまメンテナンス中です' : 'Down for maintenance'
     return c.html(<Notice lang={lang} title={title} message={state.message[lang]} />, 503)
   })
 
   app.get('/', (c) => {
-    const lang = langOf(c.req.header('accept-language'))
+    const lang = pageLang(c)
     return c.html(
       <PasswordForm
         lang={lang}
@@ -60,7 +60,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
   })
 
   app.post('/', async (c) => {
-    const lang = langOf(c.req.header('accept-language'))
+    const lang = pageLang(c)
     const form = await c.req.parseBody()
     const number = String(form.number ?? '').slice(0, 64)
     const again = (error: string, status: 400 | 403 | 429 | 503 = 400) =>

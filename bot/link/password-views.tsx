@@ -62,7 +62,8 @@ export function PasswordForm(p: PasswordFormProps) {
     <Layout lang={p.lang} title={s.title} failed={Boolean(p.error)}>
       <p>{s.intro}</p>
       {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
-      <form method="post" action="/password">
+      {/* The language goes with the answer, its errors included (pageLang). */}
+      <form method="post" action={`/password?lang=${p.lang}`}>
         <input type="hidden" name="csrf" value={p.csrf} />
         <PatronNumberField lang={p.lang} label={s.number} policy={p.policy} value={p.number} />
         {/* WCAG 1.3.5: the patron's own name and phone, so the browser can fill them in. */}

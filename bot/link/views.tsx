@@ -104,7 +104,8 @@ export function LinkForm(p: LinkFormProps) {
         <p>
           {s.noPassword}
           <br />
-          <a href="/password">{s.register}</a>
+          {/* LINE's language (the signed state), not the browser's, goes with the patron. */}
+          <a href={`/password?lang=${p.lang}`}>{s.register}</a>
         </p>
       </footer>
     </Layout>

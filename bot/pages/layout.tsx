@@ -2,6 +2,7 @@
  * The frame of every server-rendered page (link, password, notices of maintenance):
  * mobile-first, readable at any age, working without JavaScript.
  */
+import type { Context } from 'hono'
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 
@@ -10,6 +11,16 @@ export type Lang = 'ja' | 'en'
 /** The page language from Accept-Language: English only when the browser asks for it first. */
 export function langOf(acceptLanguage: string | undefined): Lang {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ja'
+}
+
+/**
+ * The page language: `?lang=` when the page that led here knew LINE's language (the link
+ * page, from the bot's signed state), so a phone set to English with LINE in Japanese stays
+ * in Japanese; otherwise the browser's Accept-Language.
+ */
+export function pageLang(c: Context): Lang {
+  const asked = c.req.query('lang')
+  return asked === 'ja' || asked === 'en' ? asked : langOf(c.req.header('accept-language'))
 }
 
 export const css = `

@@ -1,10 +1,11 @@
 /**
  * The server-rendered forms' answer to input holding control characters: 400 with a page
- * that says what was wrong and how to go on, in the browser's language. Nothing is changed.
+ * that says what was wrong and how to go on, in the page's language (pageLang). Nothing is
+ * changed.
  */
 import type { MiddlewareHandler } from 'hono'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
-import { ErrorBox, Layout, langOf } from './layout.tsx'
+import { ErrorBox, Layout, pageLang } from './layout.tsx'
 
 const words = {
   ja: {
@@ -19,7 +20,7 @@ const words = {
 
 export function refuseControlCharactersInForms(): MiddlewareHandler {
   return refuseControlCharacters((c) => {
-    const lang = langOf(c.req.header('accept-language'))
+    const lang = pageLang(c)
     return c.html(
       <Layout lang={lang} title={words[lang].title}>
         <ErrorBox>{CONTROL_CHARACTER_MESSAGE[lang]}</ErrorBox>

@@ -1,12 +1,12 @@
 /**
  * The forms' answer when one address has posted too often (bot/rate-limit.ts): 429 with a
- * page that says to wait, in the browser's language, and whom to call if it is urgent.
+ * page that says to wait, in the page's language (pageLang), and whom to call if urgent.
  */
 import type { MiddlewareHandler } from 'hono'
 import { contactFor, phoneLine } from '../../core/messages.ts'
 import type { AppDeps } from '../deps.ts'
 import { clientLimiter, FORM_LIMIT } from '../rate-limit.ts'
-import { ErrorBox, Layout, langOf } from './layout.tsx'
+import { ErrorBox, Layout, pageLang } from './layout.tsx'
 
 /** Per-address limit on the POSTs of the link, password and counter sign-in forms. */
 export function formLimiter(
@@ -19,7 +19,7 @@ export function formLimiter(
     'forms',
     FORM_LIMIT,
     (c) => {
-      const lang = langOf(c.req.header('accept-language'))
+      const lang = pageLang(c)
       const text =
         lang === 'ja'
           ? `このネットワークからの送信が短い時間に続いたため、しばらく受け付けを止めています。15分ほど待ってから、もう一度お試しください。お急ぎの場合は${p.ja}へお問い合わせください。`

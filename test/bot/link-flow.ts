@@ -26,8 +26,11 @@ export async function requestLinkPage(b: Bunko, userId: string): Promise<string>
   return uri as string
 }
 
-/** A browser with a cookie jar, enough for the server-rendered forms. */
-export function browser() {
+/**
+ * A browser with a cookie jar, enough for the server-rendered forms; `headers` go with every
+ * request (e.g. the phone's Accept-Language).
+ */
+export function browser(headers: Record<string, string> = {}) {
   const cookies = new Map<string, string>()
   const remember = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -40,7 +43,10 @@ export function browser() {
   return {
     cookies,
     async get(url: string) {
-      const res = await fetch(url, { headers: { cookie: header() }, redirect: 'manual' })
+      const res = await fetch(url, {
+        headers: { ...headers, cookie: header() },
+        redirect: 'manual',
+      })
       remember(res)
       return { res, html: await res.text() }
     },
@@ -48,7 +54,11 @@ export function browser() {
       const res = await fetch(url, {
         method: 'POST',
         body: new URLSearchParams(form),
-        headers: { cookie: header(), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          ...headers,
+          cookie: header(),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         redirect: 'manual',
       })
       remember(res)
