@@ -4,6 +4,7 @@
  */
 import type { Policy } from '../../core/policy.ts'
 import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
+import { TelText } from '../pages/tel-text.tsx'
 import { PatronNumberField } from './number-field.tsx'
 
 const t = {
@@ -61,7 +62,11 @@ export function PasswordForm(p: PasswordFormProps) {
   return (
     <Layout lang={p.lang} title={s.title} failed={Boolean(p.error)}>
       <p>{s.intro}</p>
-      {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
+      {p.error ? (
+        <ErrorBox>
+          <TelText text={p.error} />
+        </ErrorBox>
+      ) : null}
       {/* The language goes with the answer, its errors included (pageLang). */}
       <form method="post" action={`/password?lang=${p.lang}`}>
         <input type="hidden" name="csrf" value={p.csrf} />

@@ -4,6 +4,7 @@
  */
 import type { Policy } from '../../core/policy.ts'
 import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
+import { TelText } from '../pages/tel-text.tsx'
 import { PatronNumberField } from './number-field.tsx'
 
 const t = {
@@ -76,7 +77,11 @@ export function LinkForm(p: LinkFormProps) {
       <p>{s.intro}</p>
       {/* WCAG 2.2.1: the time limit is said before the patron starts typing. */}
       <p class="note">{s.expiry}</p>
-      {p.error ? <ErrorBox>{p.error}</ErrorBox> : null}
+      {p.error ? (
+        <ErrorBox>
+          <TelText text={p.error} />
+        </ErrorBox>
+      ) : null}
       <form method="post" action="/link">
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="state" value={p.state} />
@@ -162,7 +167,9 @@ export function Notice(p: {
 }) {
   return (
     <Layout lang={p.lang} title={p.title}>
-      <p role="status">{p.message}</p>
+      <p role="status">
+        <TelText text={p.message} />
+      </p>
       {p.link ? (
         <a class="button" href={p.link.href}>
           {p.link.label}

@@ -23,6 +23,11 @@ export function pageLang(c: Context): Lang {
   return asked === 'ja' || asked === 'en' ? asked : langOf(c.req.header('accept-language'))
 }
 
+/**
+ * `.tel`: a phone number (TelText) stays on one line with its brackets; only where the box is
+ * too narrow for it at all (200% text on a 320 px phone) may it break, after a hyphen, so
+ * the page never scrolls sideways.
+ */
 export const css = `
 :root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--accent:#06703a;--bad:#a4001d;--bg:#fff;--line:#c9c9c9}
 *{box-sizing:border-box}
@@ -40,6 +45,9 @@ button,.button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;paddin
 .error{border-left:.35rem solid var(--bad);background:#fdf0f2;padding:.75rem 1rem;margin:1rem 0;color:#5c0011}
 .note{border-left:.35rem solid var(--accent);background:#f0f8f3;padding:.75rem 1rem;margin:1rem 0}
 footer{margin-top:2rem;color:var(--muted);font-size:.95rem}
+.tel{white-space:nowrap}
+.error,[role=status]{container-type:inline-size}
+@container (max-width:8.25em){.tel{white-space:normal}}
 `
 
 /**

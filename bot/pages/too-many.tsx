@@ -7,6 +7,7 @@ import { contactFor, phoneLine } from '../../core/messages.ts'
 import type { AppDeps } from '../deps.ts'
 import { clientLimiter, FORM_LIMIT } from '../rate-limit.ts'
 import { ErrorBox, Layout, pageLang } from './layout.tsx'
+import { TelText } from './tel-text.tsx'
 
 /** Per-address limit on the POSTs of the link, password and counter sign-in forms. */
 export function formLimiter(
@@ -27,7 +28,9 @@ export function formLimiter(
       const title = lang === 'ja' ? 'しばらくお待ちください' : 'Please wait a little'
       return c.html(
         <Layout lang={lang} title={title}>
-          <ErrorBox>{text}</ErrorBox>
+          <ErrorBox>
+            <TelText text={text} />
+          </ErrorBox>
         </Layout>,
         429,
       )
