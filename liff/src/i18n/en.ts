@@ -186,6 +186,12 @@ export const en: Dict = {
     wantRemove: 'Remove from "Want to read"',
     publisher: 'Publisher',
     year: 'Year',
+    notFoundTitle: 'Item not found',
+    notFound:
+      'We could not find this item: its number may be wrong, or it may no longer be in the catalogue. Please search for it again.',
+    toSearch: 'Go to search',
+    offlineTitle: 'Could not connect',
+    failedTitle: 'Could not show this item',
   },
   cart: {
     title: 'Hold cart',

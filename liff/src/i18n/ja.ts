@@ -191,6 +191,12 @@ export const ja = {
     wantRemove: '「読みたい本」から外す',
     publisher: '出版者',
     year: '出版年',
+    notFoundTitle: '資料が見つかりません',
+    notFound:
+      'お探しの資料は、番号が正しくないか、目録から外れた可能性があります。蔵書検索からもう一度お探しください。',
+    toSearch: '蔵書検索へ',
+    offlineTitle: '通信できませんでした',
+    failedTitle: '資料の情報を表示できませんでした',
   },
   cart: {
     title: '予約カート',

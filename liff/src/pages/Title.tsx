@@ -7,7 +7,7 @@ import type { OkResponse, TitleDetail, TitleSummary } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { date } from '../format.ts'
-import { useAction, useApi, useCart } from '../hooks.ts'
+import { type Resource, useAction, useApi, useCart } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
 import { addToCart } from '../store.ts'
@@ -32,15 +32,41 @@ export function setVolumes(d: TitleSummary): TitleSummary[] {
 // Here before it was shared: the cart and confirm pages still import it from this page.
 export { useCart }
 
+/** A title id as the server takes it: digits, no sign, no leading zero. */
+const ID = /^[1-9]\d{0,14}$/
+
 export function TitlePage({ id }: { id: string }) {
-  const res = useApi<TitleDetail>(`/api/titles/${encodeURIComponent(id)}`)
+  // A malformed id (#/title/abc) is not asked for: no title has it.
+  const valid = ID.test(id)
+  const res = useApi<TitleDetail>(valid ? `/api/titles/${id}` : null)
   const d = res.data
+  // 404, or 400 for an id the server will not read: asking again cannot find it.
+  const missing = !valid || res.error?.status === 404 || res.error?.status === 400
   return (
-    <Page title={d?.name ?? t.loading}>
-      {res.error && <ErrorNote error={res.error} retry={res.reload} />}
+    <Page title={heading(res, missing)}>
+      {missing ? <NotFound /> : res.error && <ErrorNote error={res.error} retry={res.reload} />}
       {res.loading && !d && <Loading />}
       {d && <Detail d={d} onChange={res.set} />}
     </Page>
+  )
+}
+
+/** The title's name, or what kept it from the page: not found, the network, the server. */
+function heading(res: Resource<TitleDetail>, missing: boolean): string {
+  if (res.data) return res.data.name
+  if (missing) return t.title.notFoundTitle
+  if (res.error) return res.error.status === 0 ? t.title.offlineTitle : t.title.failedTitle
+  return t.loading
+}
+
+function NotFound() {
+  return (
+    <div class="error" role="alert">
+      <p>{t.title.notFound}</p>
+      <a class="button secondary" href={href('search')}>
+        {t.title.toSearch}
+      </a>
+    </div>
   )
 }
 
