@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { $, type Mounted, mount, unmount, until } from '../../../test/liff/kit.tsx'
+import { $, click, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
 
 let m: Mounted | null = null
 beforeEach(() => localStorage.clear())
@@ -22,5 +22,34 @@ describe('設定', () => {
     // In the page's order the hint comes after the new password's label, not the current field.
     const label = $(m.root, 'label[for=pw-next]')
     expect(label.compareDocumentPosition(hint) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
+
+  it('a new attempt clears what the last one said: a wrong current password is not shown beside a too-short new one', async () => {
+    m = await mount('settings')
+    // One field at a time, each drawn before the next, as a patron types.
+    const type = async (id: string, value: string) => {
+      const input = $<HTMLInputElement>(m!.root, `#pw-${id}`)
+      input.value = value
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      await new Promise((r) => setTimeout(r, 0))
+    }
+    await until(() => $(m!.root, '#pw-current'))
+    await type('current', 'wrong-horse')
+    await type('next', 'battery-staple-1')
+    await type('again', 'battery-staple-1')
+    await click(m.root, 'パスワードを変更する', 'button')
+    await until(() => expect(text(m!.root)).toContain('現在のパスワードが違います。'))
+    await type('current', 'correct-horse')
+    await type('next', 'short1')
+    await type('again', 'short1')
+    await click(m.root, 'パスワードを変更する', 'button')
+    await until(() =>
+      expect(text(m!.root)).toContain('新しいパスワードは8文字以上64文字以内です。'),
+    )
+    expect(text(m.root)).not.toContain('現在のパスワードが違います。')
+    const alerts = [...m.root.querySelectorAll('#pw ~ form [role=alert]')]
+    expect(alerts.map((a) => a.textContent)).toEqual([
+      '新しいパスワードは8文字以上64文字以内です。',
+    ])
   })
 })

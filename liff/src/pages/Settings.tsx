@@ -30,11 +30,13 @@ function Password() {
   const rule = me.data?.passwordRule ?? { minLength: 8, maxLength: 64 }
   const submit = async (e: Event) => {
     e.preventDefault()
+    // What the last attempt said no longer holds: only this attempt's answer is shown.
     setDone(false)
+    setProblem(null)
+    action.clear()
     if (f.next.length < rule.minLength || f.next.length > rule.maxLength)
       return setProblem(t.settings.short(rule.minLength, rule.maxLength))
     if (f.next !== f.again) return setProblem(t.settings.mismatch)
-    setProblem(null)
     const ok = await action.run(() =>
       api<OkResponse>('POST', '/api/password', { current: f.current, next: f.next }, patron),
     )
