@@ -141,6 +141,7 @@ export const en: Dict = {
     title: 'Search',
     label: 'Keywords (title, author, publisher or ISBN)',
     submit: 'Search',
+    blank: 'Please type what you are looking for.',
     found: (n: number) => `${s(n, 'result')} found.`,
     none: 'Nothing found. Please try other words.',
     more: 'Next page',

@@ -1,7 +1,16 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
+import {
+  $,
+  byText,
+  click,
+  type Mounted,
+  mount,
+  text,
+  unmount,
+  until,
+} from '../../../test/liff/kit.tsx'
 
 let m: Mounted | null = null
 beforeEach(() => localStorage.clear())
@@ -17,5 +26,25 @@ describe('蔵書検索', () => {
   it('the search box says what it searches: title, author, publisher, ISBN', async () => {
     m = await mount('search')
     await until(() => expect(text(m!.root)).toContain('キーワード（書名・著者名・出版者・ISBN）'))
+  })
+
+  it('a blank search asks for words, out loud, and sends nothing; typing takes the hint away', async () => {
+    m = await mount('search?q=海辺')
+    await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
+    const input = $<HTMLInputElement>(m.root, '#q')
+    input.value = '　 '
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await new Promise((r) => setTimeout(r, 0))
+    const searches = () => m!.requests.filter((r) => r.path.startsWith('/api/search')).length
+    const before = searches()
+    await click(m.root, '検索する', 'button')
+    const hint = await until(() => $(m!.root, '[role=alert]'))
+    expect(hint.textContent).toBe('検索することばを入力してください。')
+    expect(input.getAttribute('aria-describedby')).toBe(hint.id)
+    expect(decodeURIComponent(location.hash)).toBe('#/search?q=海辺')
+    expect(searches()).toBe(before)
+    input.value = '猫'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await until(() => expect(m!.root.querySelector('[role=alert]')).toBeNull())
   })
 })

@@ -20,6 +20,8 @@ export function SearchPage({ route }: { route: Route }) {
   const q = route.query.get('q') ?? ''
   const page = Math.max(1, Number(route.query.get('page')) || 1)
   const [text, setText] = useState(q)
+  // A blank search is not sent: the patron is asked for words instead.
+  const [blank, setBlank] = useState(false)
   const res = useApi<SearchResponse>(
     q ? `/api/search?q=${encodeURIComponent(q)}&page=${page}` : null,
   )
@@ -32,6 +34,7 @@ export function SearchPage({ route }: { route: Route }) {
         onSubmit={(e) => {
           e.preventDefault()
           if (text.trim()) go(searchPath(text.trim(), 1))
+          else setBlank(true)
         }}
       >
         <label for="q">{t.search.label}</label>
@@ -41,8 +44,17 @@ export function SearchPage({ route }: { route: Route }) {
           value={text}
           maxLength={100}
           enterKeyHint="search"
-          onInput={(e) => setText(e.currentTarget.value)}
+          aria-describedby={blank ? 'q-blank' : undefined}
+          onInput={(e) => {
+            setText(e.currentTarget.value)
+            setBlank(false)
+          }}
         />
+        {blank && (
+          <p id="q-blank" class="error-text" role="alert">
+            {t.search.blank}
+          </p>
+        )}
         <button type="submit">{t.search.submit}</button>
       </form>
       <ScanButton />
