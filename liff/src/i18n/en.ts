@@ -225,6 +225,9 @@ export const en: Dict = {
     notice: 'We will tell you on LINE when it is ready (at 10:00 and 16:00; lockers also 19:00).',
     submit: 'Place hold',
     back: 'Back to cart',
+    empty:
+      'Your cart is empty, so there is nothing to reserve. Search the catalogue and add what you would like. Holds you have already placed are listed under "Holds".',
+    toSearch: 'Search the catalogue',
   },
   done: {
     title: 'Hold placed',

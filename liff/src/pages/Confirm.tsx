@@ -34,6 +34,8 @@ export function ConfirmPage() {
   const cards = family.data?.cards ?? []
   const [patron, setPatron] = useState<number | null>(null)
   const needsWho = cards.length > 1 && patron === null
+  // Placed: the cart is emptied on the way to 完了, which is not an empty cart to point out.
+  const [sent, setSent] = useState(false)
   const submit = async () => {
     if (!place || needsWho) return
     const res = await action.run(() =>
@@ -46,11 +48,19 @@ export function ConfirmPage() {
     )
     if (res) {
       placed = { ...res, place }
+      setSent(true)
       clearCart()
       go('done')
     }
   }
   const refusedId = action.error?.body.titleId
+  // The same Page either way: the heading keeps its place (and focus) when the cart arrives.
+  if (items.length === 0 && !sent)
+    return (
+      <Page title={t.confirm.title}>
+        <EmptyCart />
+      </Page>
+    )
   return (
     <Page title={t.confirm.title}>
       {places.loading && <Loading />}
@@ -102,6 +112,23 @@ export function ConfirmPage() {
         </a>
       </div>
     </Page>
+  )
+}
+
+/** Nothing to reserve (Back after placing a hold, or an emptied cart): where to go instead. */
+function EmptyCart() {
+  return (
+    <>
+      <p>{t.confirm.empty}</p>
+      <div class="actions">
+        <a class="button" href={href('search')}>
+          {t.confirm.toSearch}
+        </a>
+        <a class="button secondary" href={href('cart')}>
+          {t.confirm.back}
+        </a>
+      </div>
+    </>
   )
 }
 

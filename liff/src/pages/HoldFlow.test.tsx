@@ -134,4 +134,23 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     expect($(m.root, 'h1').textContent).toBe('予約内容の確認')
     expect(cartItems()).toHaveLength(2)
   })
+
+  it('confirm with an empty cart (Back after placing a hold) says so and where to go, with no dead 予約する button', async () => {
+    localStorage.setItem('bunko.pickup.v1', '1')
+    m = await mount('title/12')
+    await click(m.root, 'カートに入れる', 'button')
+    await to('confirm', '予約内容の確認')
+    await click(m.root, '予約する', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    await to('confirm', '予約内容の確認')
+    await until(() =>
+      expect(text(m!.root)).toContain('カートが空のため、予約する資料がありません。'),
+    )
+    const links = [...m.root.querySelectorAll<HTMLAnchorElement>('main a.button')]
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['蔵書検索で探す', '#/search'],
+      ['カートに戻る', '#/cart'],
+    ])
+    expect(m.root.querySelector('main button')).toBeNull()
+  })
 })
