@@ -3,7 +3,7 @@
  * The app shell: header, the page for the route, the bottom menu. A 401/403 from the API
  * replaces the page with what to do (link the account, reopen), and forgets the cached card.
  */
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, firstCallsAnswered, onAuthFailure } from './api.ts'
 import { useCart } from './hooks.ts'
@@ -51,12 +51,17 @@ export function App({ cached: kept, session, config }: AppProps) {
     )
   }, [config])
   const [route, setRoute] = useState(currentRoute)
+  const [startHash] = useState(() => location.hash)
   const [, setLangState] = useState<Lang>(t.date as Lang)
   const [gate, setGate] = useState<ApiFailure | 'unlinked' | null>(null)
   const [liff, setLiff] = useState<Session | null>(null)
-  useEffect(() => {
+  // Listening from the first commit, not after the first paint (useEffect): an address change
+  // in between (a quick tap, a test moving on) was otherwise missed and the old page stayed.
+  // Read once more on listening, for a change before the commit.
+  useLayoutEffect(() => {
     const onHash = () => setRoute(currentRoute())
     addEventListener('hashchange', onHash)
+    if (location.hash !== startHash) onHash()
     return () => removeEventListener('hashchange', onHash)
   }, [])
   useEffect(() => {
