@@ -51,7 +51,7 @@ describe('credentials', () => {
   it('ACC-SECRET: a wrong current password (LIFF settings) warns before the last try, like sign-in', () => {
     const early = wrongCurrentPassword(P, 2)
     expect(early.reason).toBe('wrong_credentials')
-    expect(early.message.ja).toContain('今のパスワードが違います')
+    expect(early.message.ja).toContain('現在のパスワードが違います')
     expect(early.message.ja).not.toContain('あと1回')
     const last = wrongCurrentPassword(P, 1)
     const signIn = wrongCredentials(P, 1)

@@ -32,7 +32,7 @@ export function wrongCurrentPassword(
 ): Refusal<'wrong_credentials'> {
   const warn = lockWarning(policy, triesLeft)
   return refuse('wrong_credentials', {
-    ja: `今のパスワードが違います。もう一度ご確認のうえ入力してください。${warn.ja || '続けて間違えると、しばらくの間パスワードの変更ができなくなります。'}`,
+    ja: `現在のパスワードが違います。もう一度ご確認のうえ入力してください。${warn.ja || '続けて間違えると、しばらくの間パスワードの変更ができなくなります。'}`,
     en: `The current password is not correct. Please check it and try again. ${warn.en.trim() || 'After several wrong tries, password changes are locked for a while.'}`,
   })
 }

@@ -58,7 +58,7 @@ export const WORDS = {
     en: 'We could not find this reading record. Please refresh My Bookshelf.',
   },
   samePassword: {
-    ja: '新しいパスワードが今のパスワードと同じです。別のパスワードを入力してください。',
+    ja: '新しいパスワードが現在のパスワードと同じです。別のパスワードを入力してください。',
     en: 'The new password is the same as the current one. Please choose a different password.',
   },
   quoteChanged: {
@@ -87,7 +87,7 @@ const FIELD_NAMES: Record<string, Text> = {
   titleIds: { ja: '予約する資料（1〜25点）', en: 'the items to reserve (1 to 25)' },
   pickupPlaceId: { ja: '受取場所', en: 'the pickup place' },
   quotedDueDate: { ja: '延長後の返却期限', en: 'the renewed due date' },
-  current: { ja: '今のパスワード', en: 'the current password' },
+  current: { ja: '現在のパスワード', en: 'the current password' },
   next: { ja: '新しいパスワード', en: 'the new password' },
   enabled: { ja: '設定', en: 'the setting' },
   line: { ja: '通知の設定', en: 'the notice settings' },

@@ -150,7 +150,7 @@ describe('POST /api/password', () => {
     const answers = []
     for (const lang of ['ja', 'ja', 'ja', 'ja'])
       answers.push(await refusal(await wrong(lang), 409, 'wrong_password'))
-    expect(answers[2]!.message).toContain('今のパスワードが違います')
+    expect(answers[2]!.message).toContain('現在のパスワードが違います')
     expect(answers[2]!.message).not.toContain('あと1回')
     expect(answers[3]!.message).toContain(
       'あと1回間違えると、安全のためこの利用者番号は15分間ロックされます',
