@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, firstCallsAnswered, onAuthFailure } from './api.ts'
+import { inlineConfig } from './config.ts'
 import { useCart } from './hooks.ts'
 import { setLang, t } from './i18n/index.ts'
 import { langFrom } from './i18n/lang.ts'
@@ -43,7 +44,11 @@ export interface AppProps {
 export function App({ cached: kept, session, config }: AppProps) {
   // Dropped when LIFF says another LINE user is signed in (store.ts adoptOwner).
   const [cached, setCached] = useState(kept)
-  const [configured, setConfigured] = useState<LiffConfig['libraryName'] | null>(null)
+  // The page's inline config names the library at once: without it the header read 「図書館」
+  // for a moment on a first open before the config's promise settled.
+  const [configured, setConfigured] = useState<LiffConfig['libraryName'] | null>(
+    () => inlineConfig()?.libraryName ?? null,
+  )
   useEffect(() => {
     config?.then(
       (c) => setConfigured(c.libraryName ?? null),

@@ -15,6 +15,25 @@ describe('header and menu', () => {
     expect(m.requests.some((r) => r.path === '/api/me')).toBe(false)
   })
 
+  it('names the library in the first render when the page carries its config inline', async () => {
+    const inline = document.createElement('script')
+    inline.type = 'application/json'
+    inline.id = 'bunko-config'
+    inline.textContent = JSON.stringify({
+      liffId: 'test-liff',
+      mock: true,
+      libraryName: { ja: '枚方市立図書館', en: 'Hirakata City Library' },
+    })
+    document.head.append(inline)
+    try {
+      // A config promise that never settles: only the inline config can name the library.
+      m = await mount('search', { holdConfig: true })
+      expect($(m.root, '.brand').textContent).toBe('枚方市立図書館')
+    } finally {
+      inline.remove()
+    }
+  })
+
   it('the cart count is a badge, read as 「（n点）」, so the label stays 「予約カート」', async () => {
     m = await mount('title/12')
     await until(() => expect(text(m!.root)).toContain('カートに入れる'))
