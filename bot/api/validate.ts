@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono'
 import * as v from 'valibot'
+import { ID_TEXT } from '../../core/ids.ts'
 import type { Lang } from '../../liff/api-types.ts'
 import { problem } from './problem.ts'
 import { invalidField, WORDS } from './words.ts'
@@ -14,12 +15,7 @@ import { invalidField, WORDS } from './words.ts'
 export const MAX_BODY_BYTES = 8 * 1024
 
 /** A positive database id in a path or a query: digits only, no sign, no leading zero. */
-export const idString = v.pipe(
-  v.string(),
-  v.regex(/^[1-9]\d{0,14}$/),
-  v.transform(Number),
-  v.safeInteger(),
-)
+export const idString = v.pipe(v.string(), v.regex(ID_TEXT), v.transform(Number), v.safeInteger())
 
 /** A positive database id in a JSON body. */
 export const idNumber = v.pipe(v.number(), v.safeInteger(), v.minValue(1))

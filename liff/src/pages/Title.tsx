@@ -3,6 +3,7 @@
  * 詳細: availability per library, S mark (HOLD-SET), 禁帯出 (HOLD-NONCIRC); into the cart, one
  * volume or the whole set; favourite and want-to-read toggles.
  */
+import { ID_TEXT } from '../../../core/ids.ts'
 import type { OkResponse, TitleDetail, TitleSummary } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
@@ -32,12 +33,9 @@ export function setVolumes(d: TitleSummary): TitleSummary[] {
 // Here before it was shared: the cart and confirm pages still import it from this page.
 export { useCart }
 
-/** A title id as the server takes it: digits, no sign, no leading zero. */
-const ID = /^[1-9]\d{0,14}$/
-
 export function TitlePage({ id }: { id: string }) {
   // A malformed id (#/title/abc) is not asked for: no title has it.
-  const valid = ID.test(id)
+  const valid = ID_TEXT.test(id)
   const res = useApi<TitleDetail>(valid ? `/api/titles/${id}` : null)
   const d = res.data
   // 404, or 400 for an id the server will not read: asking again cannot find it.
