@@ -152,7 +152,7 @@ export const ja = {
     more: '次のページ',
     prev: '前のページ',
     counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
-    setMark: 'セット資料',
+    setMark: (volumes: number) => `セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,
     audiobookNote: '録音図書は、録音図書の利用登録をされた方が予約できます。',
     material: {
@@ -183,7 +183,7 @@ export const ja = {
     addToCart: 'カートに入れる',
     inCart: 'カートに入っています',
     setNote:
-      'Sマークのセット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
+      'セット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
     addSet: 'セットの全巻をカートに入れる',
     volumes: '巻',
     favAdd: 'お気に入りに追加',
