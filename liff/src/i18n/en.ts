@@ -146,6 +146,10 @@ export const en: Dict = {
     none: 'Nothing found. Please try other words.',
     more: 'Next page',
     prev: 'Previous page',
+    pastEnd: (pages: number) =>
+      `There are no results on this page.${pages ? ` The results end on page ${pages}.` : ''}`,
+    toLastPage: (n: number) => `Go to the last page (page ${n})`,
+    toFirstPage: 'Go to page 1',
     counts: (copies: number, onShelf: number) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
     setMark: (volumes: number) => `Set of ${volumes} volumes`,

@@ -151,6 +151,11 @@ export const ja = {
     none: '見つかりませんでした。別のことばでお試しください。',
     more: '次のページ',
     prev: '前のページ',
+    /** A page past the end (an old link); `pages` is 0 when the server would not say. */
+    pastEnd: (pages: number) =>
+      `このページには検索結果がありません。${pages ? `検索結果は${pages}ページ目までです。` : ''}`,
+    toLastPage: (n: number) => `最後のページ（${n}ページ目）へ`,
+    toFirstPage: '1ページ目へ',
     counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
     setMark: (volumes: number) => `セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,
