@@ -184,7 +184,10 @@ export interface TitleSummary {
   notForLoan: boolean
 }
 
-/** `GET /api/search?q=&page=` (page from 1). `q` is 1–100 characters after trimming. */
+/**
+ * `GET /api/search?q=&page=` (page 1–999). `q` is 1–100 characters after trimming. A page past
+ * the end has no results; `total` still says how many there are, so the last page is known.
+ */
 export interface SearchResponse {
   q: string
   page: number

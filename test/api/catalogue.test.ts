@@ -189,6 +189,20 @@ describe('GET /api/search', () => {
     })
   })
 
+  it('a page past the end (an old link, a typed number) answers no results and the total', async () => {
+    // 29 hits end on page 2; the count never passes 1,000, so nothing is past page 50 either.
+    for (const page of [3, 50, 51, 99, 999]) {
+      const res = await search('図書館の本', `&page=${page}`)
+      expect(res.status, `page ${page}`).toBe(200)
+      expect(await json<SearchResponse>(res)).toMatchObject({
+        page,
+        pageSize: 20,
+        total: 29,
+        results: [],
+      })
+    }
+  })
+
   it('validates q and page', async () => {
     for (const path of [
       '/api/search',
@@ -197,7 +211,9 @@ describe('GET /api/search', () => {
       `/api/search?q=${'あ'.repeat(101)}`,
       '/api/search?q=a&page=0',
       '/api/search?q=a&page=x',
-      '/api/search?q=a&page=51',
+      '/api/search?q=a&page=1000',
+      '/api/search?q=a&page=1.5',
+      '/api/search?q=a&page=-1',
       '/api/search?q=a&q=b',
       '/api/search?q=a&sort=new',
     ]) {

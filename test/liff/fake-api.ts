@@ -40,6 +40,8 @@ export class FakeLibrary {
   private nextId = 900
   /** Most titles a search counts, as the server's 1,000 (issue 21); a test may lower it. */
   searchCap = 1000
+  /** Titles on a page of search results, as the server's 20; a test may lower it. */
+  searchPageSize = 20
 
   constructor(readonly options: FakeOptions = {}) {}
 
@@ -297,10 +299,14 @@ export class FakeLibrary {
   private search(q: URLSearchParams): Response {
     const text = (q.get('q') ?? '').trim()
     if (!text) return err(400, 'invalid', '探したいことばを入力してください。', 'q')
-    const page = Math.max(1, Number(q.get('page')) || 1)
+    // As the server: a page is 1–999; one past the end has no results, and the total.
+    const asked = q.get('page') ?? '1'
+    if (!/^[1-9]\d{0,2}$/.test(asked))
+      return err(400, 'invalid', 'ページ番号の内容が正しくありません。', 'page')
+    const page = Number(asked)
     const found = F.TITLES.filter((t) => t.name.includes(text) || t.author.includes(text))
     const hits = found.slice(0, this.searchCap)
-    const pageSize = 20
+    const pageSize = this.searchPageSize
     const results = hits.slice((page - 1) * pageSize, page * pageSize).map((t) => ({
       ...t,
       copies: 2,

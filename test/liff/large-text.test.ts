@@ -22,6 +22,8 @@ const PAGES: [string, string][] = [
   ['loans', 'text=猫と暮らす'],
   ['holds', 'text=川べりの四季'],
   ['search?q=海辺', 'text=2件見つかりました。'],
+  ['search?q=海辺&page=99', 'text=1ページ目へ'],
+  ['isbn', 'text=蔵書検索へ'],
   ['title/11', 'text=楠葉図書館'],
   ['cart', 'text=セット予約になります'],
   ['pickup', 'text=予約図書受取ロッカー'],

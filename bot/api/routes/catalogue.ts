@@ -29,15 +29,17 @@ import { summarize } from '../views/titles.ts'
 import { WORDS } from '../words.ts'
 
 export const PAGE_SIZE = 20
-/** Far enough for anyone paging by hand; deeper pages are a crawler. */
+/** The count stops at 1,000 titles (issue 21), so no search has hits past page 50. */
 const MAX_PAGE = 50
 
+/**
+ * A page is 1–999. One past the end (an old link, a typed number) is not a fault: it answers
+ * no results and the total, so the app can offer the last page. Past MAX_PAGE the titles are
+ * not even searched, so a crawler's deep offsets cost no more than a count.
+ */
 const SearchQuery = v.strictObject({
   q: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
-  page: v.optional(
-    v.pipe(v.string(), v.regex(/^[1-9]\d{0,2}$/), v.transform(Number), v.maxValue(MAX_PAGE)),
-    '1',
-  ),
+  page: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,2}$/), v.transform(Number)), '1'),
 })
 
 /**
@@ -60,7 +62,7 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     const audiobooksLast = c.get('patron').category !== 'print_disabled'
     // The count stops at 1,000 (issue 21): the deepest page is the 1,000th title anyway.
     const [hits, found] = await Promise.all([
-      searchTitles(db, { q, limit: PAGE_SIZE, offset, audiobooksLast }),
+      page > MAX_PAGE ? [] : searchTitles(db, { q, limit: PAGE_SIZE, offset, audiobooksLast }),
       countTitles(db, { q }),
     ])
     const shown = hits.slice(0, PAGE_SIZE)

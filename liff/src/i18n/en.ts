@@ -146,9 +146,13 @@ export const en: Dict = {
     none: 'Nothing found. Please try other words.',
     more: 'Next page',
     prev: 'Previous page',
+    pastEnd: (pages: number) =>
+      `There are no results on this page.${pages ? ` The results end on page ${pages}.` : ''}`,
+    toLastPage: (n: number) => `Go to the last page (page ${n})`,
+    toFirstPage: 'Go to page 1',
     counts: (copies: number, onShelf: number) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
-    setMark: 'Set',
+    setMark: (volumes: number) => `Set of ${volumes} volumes`,
     year: (y: number) => String(y),
     audiobookNote: 'Audiobooks can be reserved by patrons registered for them.',
     material: {
@@ -178,7 +182,7 @@ export const en: Dict = {
     addToCart: 'Add to hold cart',
     inCart: 'In your hold cart',
     setNote:
-      'This is a set (marked S). Put all its volumes in the cart together and we will get them ready in volume order (a set hold).',
+      'This title is one volume of a set. Put all its volumes in the cart together and we will get them ready in volume order (a set hold).',
     addSet: 'Add every volume to the cart',
     volumes: 'Volumes',
     favAdd: 'Add to favourites',
@@ -298,6 +302,8 @@ export const en: Dict = {
     close: 'Close',
     title: 'Find by ISBN',
     looking: 'Looking for the book in the library…',
+    noCode:
+      'No ISBN (the number on a book’s barcode) came with this page, so we could not look for a book. Tap Scan below to read the barcode, or find the book by its title in Search.',
     notHeld: 'The library does not have this book',
     notHeldHelp:
       'If you would like the library to buy it, send a purchase suggestion below. The library will consider it (it may not always be possible).',

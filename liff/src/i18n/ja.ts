@@ -151,8 +151,13 @@ export const ja = {
     none: '見つかりませんでした。別のことばでお試しください。',
     more: '次のページ',
     prev: '前のページ',
+    /** A page past the end (an old link); `pages` is 0 when the server would not say. */
+    pastEnd: (pages: number) =>
+      `このページには検索結果がありません。${pages ? `検索結果は${pages}ページ目までです。` : ''}`,
+    toLastPage: (n: number) => `最後のページ（${n}ページ目）へ`,
+    toFirstPage: '1ページ目へ',
     counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
-    setMark: 'セット資料',
+    setMark: (volumes: number) => `セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,
     audiobookNote: '録音図書は、録音図書の利用登録をされた方が予約できます。',
     material: {
@@ -183,7 +188,7 @@ export const ja = {
     addToCart: 'カートに入れる',
     inCart: 'カートに入っています',
     setNote:
-      'Sマークのセット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
+      'セット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
     addSet: 'セットの全巻をカートに入れる',
     volumes: '巻',
     favAdd: 'お気に入りに追加',
@@ -304,6 +309,8 @@ export const ja = {
     close: 'とじる',
     title: 'ISBNで探す',
     looking: '図書館の本を探しています…',
+    noCode:
+      'ISBN（本のバーコードの番号）が入っていないため、本を探せませんでした。下の「スキャン」でバーコードを読み取るか、蔵書検索で書名などから探してください。',
     notHeld: 'この本は図書館にありません',
     notHeldHelp:
       '購入のご希望があれば、下の「購入リクエスト」でお知らせください。図書館で検討します（ご希望に添えない場合もあります）。',

@@ -3,7 +3,8 @@
  * A scanned or typed ISBN (issue 19 item 6): the title page when bunko's catalogue has it
  * (the route is replaced, so Back returns to search); otherwise 「この本は図書館にありません」
  * with a purchase suggestion (購入リクエスト) form, the ISBN filled in. A code that is not a
- * book's EAN-13 gets core's sentence and a way to scan again.
+ * book's EAN-13 gets core's sentence and a way to scan again; no code at all (`#/isbn`, a link
+ * cut short) is said as such, with the scan and 蔵書検索, and nothing is asked of the server.
  */
 import { useEffect, useState } from 'preact/hooks'
 import type {
@@ -19,6 +20,26 @@ import { Done, ErrorNote, Page } from '../ui/common.tsx'
 import { ScanButton } from '../ui/ScanButton.tsx'
 
 export function IsbnPage({ code }: { code: string }) {
+  return code ? <Lookup code={code} /> : <NoCode />
+}
+
+function NoCode() {
+  return (
+    <Page title={t.scan.title}>
+      <p class="error" role="alert">
+        {t.scan.noCode}
+      </p>
+      <ScanButton />
+      <p>
+        <a class="button secondary" href={href('search')}>
+          {t.title.toSearch}
+        </a>
+      </p>
+    </Page>
+  )
+}
+
+function Lookup({ code }: { code: string }) {
   const res = useApi<IsbnLookupResponse>(`/api/isbn/${encodeURIComponent(code)}`)
   const d = res.data
   useEffect(() => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import {
   $,
   byText,
@@ -46,5 +47,39 @@ describe('蔵書検索', () => {
     input.value = '猫'
     input.dispatchEvent(new Event('input', { bubbles: true }))
     await until(() => expect(m!.root.querySelector('[role=alert]')).toBeNull())
+  })
+
+  it('a set title says so in words a phone shows, not a letter explained only by a tooltip', async () => {
+    m = await mount('search?q=海辺')
+    const hit = await until(() => byText<HTMLElement>(m!.root, '海辺の物語 上', 'li.item'))
+    expect($(hit, '.mark').textContent).toBe('セット資料（全2巻）')
+    expect(hit.querySelector('[title]')).toBeNull()
+  })
+
+  it('a page past the end (an old link) says so and offers the last page and page 1', async () => {
+    const fake = new FakeLibrary()
+    fake.searchPageSize = 1
+    m = await mount('search?q=海辺&page=99', { fake })
+    const note = await until(() => $(m!.root, '[role=alert]'))
+    expect(text(note)).toBe(
+      'このページには検索結果がありません。検索結果は2ページ目までです。最後のページ（2ページ目）へ1ページ目へ',
+    )
+    const at = (label: string) =>
+      decodeURIComponent(byText(note, label, 'a').getAttribute('href') ?? '')
+    expect(at('最後のページ')).toBe('#/search?q=海辺&page=2')
+    expect(at('1ページ目へ')).toBe('#/search?q=海辺&page=1')
+    // No pager back to page 98.
+    expect(text(m.root)).not.toContain('前のページ')
+    await click(note, '最後のページ', 'a')
+    await until(() => byText(m!.root, '海辺の物語 下', 'li.item'))
+    expect(m.root.querySelector('[role=alert]')).toBeNull()
+  })
+
+  it('a page number the server will not read (page=1000) says the same, and offers page 1', async () => {
+    m = await mount('search?q=海辺&page=1000')
+    const note = await until(() => $(m!.root, '[role=alert]'))
+    expect(text(note)).toBe('このページには検索結果がありません。1ページ目へ')
+    await click(note, '1ページ目へ', 'a')
+    await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
   })
 })

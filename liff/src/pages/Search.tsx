@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 /**
  * 蔵書検索: the guide's first step. The query lives in the route, so Back returns to results.
- * スキャン finds a book by its ISBN barcode (issue 19 item 6).
+ * スキャン finds a book by its ISBN barcode (issue 19 item 6). A page past the end (an old link,
+ * a typed number) is said as such, with the last page and the first.
  */
 import { useState } from 'preact/hooks'
 import type { SearchResponse } from '../../api-types.ts'
@@ -27,6 +28,9 @@ export function SearchPage({ route }: { route: Route }) {
   )
   const d = res.data
   const pages = d ? Math.ceil(d.total / d.pageSize) : 0
+  // The server answers a page past the end with no results, and refuses one it will not read.
+  const pastEnd =
+    !res.loading && (d ? d.total > 0 && !d.results.length : res.error?.body.field === 'page')
   return (
     <Page title={t.search.title}>
       <form
@@ -58,7 +62,7 @@ export function SearchPage({ route }: { route: Route }) {
         <button type="submit">{t.search.submit}</button>
       </form>
       <ScanButton />
-      {res.error && <ErrorNote error={res.error} retry={res.reload} />}
+      {res.error && !pastEnd && <ErrorNote error={res.error} retry={res.reload} />}
       {res.loading && <Loading />}
       {d && !res.loading && (
         <p role="status">
@@ -86,12 +90,32 @@ export function SearchPage({ route }: { route: Route }) {
           ))}
         </ul>
       )}
-      {d && pages > 1 && (
+      {pastEnd && <PastEnd q={q} pages={pages} />}
+      {d && pages > 1 && !pastEnd && (
         <nav class="pager" aria-label={t.search.title}>
           {page > 1 && <a href={href(searchPath(q, page - 1))}>{t.search.prev}</a>}
           {page < pages && <a href={href(searchPath(q, page + 1))}>{t.search.more}</a>}
         </nav>
       )}
     </Page>
+  )
+}
+
+/** No results on this page: where they end (when known), the last page and the first. */
+function PastEnd({ q, pages }: { q: string; pages: number }) {
+  return (
+    <div class="error" role="alert">
+      <p>{t.search.pastEnd(pages)}</p>
+      <div class="actions">
+        {pages > 1 && (
+          <a class="button secondary" href={href(searchPath(q, pages))}>
+            {t.search.toLastPage(pages)}
+          </a>
+        )}
+        <a class="button secondary" href={href(searchPath(q, 1))}>
+          {t.search.toFirstPage}
+        </a>
+      </div>
+    </div>
   )
 }

@@ -1,10 +1,10 @@
 /** @jsxImportSource preact */
 /**
- * 詳細: availability per library, S mark (HOLD-SET), 禁帯出 (HOLD-NONCIRC); into the cart, one
+ * 詳細: availability per library, セット資料 (HOLD-SET), 禁帯出 (HOLD-NONCIRC); into the cart, one
  * volume or the whole set; favourite and want-to-read toggles.
  */
 import { ID_TEXT } from '../../../core/ids.ts'
-import type { OkResponse, TitleDetail, TitleSummary } from '../../api-types.ts'
+import type { OkResponse, SetInfo, TitleDetail, TitleSummary } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { date } from '../format.ts'
@@ -84,7 +84,7 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
     <>
       <p class="meta">
         {d.author}
-        {d.set && <span class="mark">S</span>}
+        {d.set && <span class="mark">{t.search.setMark(d.set.volumes.length)}</span>}
         {d.notForLoan && <span class="mark">{t.search.notForLoan}</span>}
       </p>
       <dl class="facts">
@@ -93,7 +93,7 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
         {d.year && <dt>{t.title.year}</dt>}
         {d.year && <dd>{d.year}</dd>}
       </dl>
-      {d.set && <SetNote d={d} />}
+      {d.set && <SetNote d={d} set={d.set} />}
       {!caps ? null : !caps.holds ? (
         <Elsewhere what="holds" caps={caps} />
       ) : d.holdRefusal ? (
@@ -159,13 +159,13 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
   )
 }
 
-function SetNote({ d }: { d: TitleDetail }) {
+function SetNote({ d, set }: { d: TitleDetail; set: SetInfo }) {
   return (
-    <section class="note-box" aria-label={t.search.setMark}>
+    <section class="note-box" aria-label={t.search.setMark(set.volumes.length)}>
       <p>{t.title.setNote}</p>
       <p>
         {t.title.volumes}:{' '}
-        {d.set?.volumes.map((v, i) => (
+        {set.volumes.map((v, i) => (
           <span key={v.titleId}>
             {i > 0 && '・'}
             {v.titleId === d.id ? (

@@ -1,5 +1,9 @@
 /** @jsxImportSource preact */
-/** A title as one line of a list: name (a link to its detail), author, S mark, 禁帯出. */
+/**
+ * A title as one line of a list: name (a link to its detail), author, セット資料, 禁帯出. The set
+ * is named in words with its number of volumes: a bare 「S」 explained by a tooltip meant
+ * nothing on a phone, where nothing hovers.
+ */
 import type { TitleSummary } from '../../api-types.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
@@ -12,11 +16,7 @@ export function TitleLine({ title }: { title: TitleSummary }) {
       </a>
       <p class="meta">
         {title.author}
-        {title.set && (
-          <abbr class="mark" title={t.search.setMark}>
-            S
-          </abbr>
-        )}
+        {title.set && <span class="mark">{t.search.setMark(title.set.volumes.length)}</span>}
         {title.notForLoan && <span class="mark">{t.search.notForLoan}</span>}
       </p>
     </>
