@@ -152,7 +152,7 @@ export const en: Dict = {
     toFirstPage: 'Go to page 1',
     counts: (copies: number, onShelf: number) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
-    setMark: (volumes: number) => `Set of ${volumes} volumes`,
+    setMark: (volumes: number) => `S: set of ${volumes} volumes`,
     year: (y: number) => String(y),
     audiobookNote: 'Audiobooks can be reserved by patrons registered for them.',
     material: {
@@ -182,7 +182,7 @@ export const en: Dict = {
     addToCart: 'Add to hold cart',
     inCart: 'In your hold cart',
     setNote:
-      'This title is one volume of a set. Put all its volumes in the cart together and we will get them ready in volume order (a set hold).',
+      'This title is one volume of a set (marked S). Put all its volumes in the cart together and we will get them ready in volume order (a set hold).',
     addSet: 'Add every volume to the cart',
     volumes: 'Volumes',
     favAdd: 'Add to favourites',

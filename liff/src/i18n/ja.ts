@@ -157,7 +157,8 @@ export const ja = {
     toLastPage: (n: number) => `最後のページ（${n}ページ目）へ`,
     toFirstPage: '1ページ目へ',
     counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
-    setMark: (volumes: number) => `セット資料（全${volumes}巻）`,
+    /** The guide's own 「Sマーク」 (FAQ A2), with what it means: a phone shows no tooltip. */
+    setMark: (volumes: number) => `S セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,
     audiobookNote: '録音図書は、録音図書の利用登録をされた方が予約できます。',
     material: {
@@ -188,7 +189,7 @@ export const ja = {
     addToCart: 'カートに入れる',
     inCart: 'カートに入っています',
     setNote:
-      'セット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
+      'Sマークのセット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
     addSet: 'セットの全巻をカートに入れる',
     volumes: '巻',
     favAdd: 'お気に入りに追加',

@@ -29,7 +29,7 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     m = await mount('search?q=海辺')
     await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
     const hit = byText<HTMLElement>(m.root, '海辺の物語 上', 'li')
-    expect(text(hit)).toContain('セット資料（全2巻）')
+    expect(text(hit)).toContain('S セット資料（全2巻）')
     await to('title/11', '海辺の物語 上')
     expect(text(m.root)).toContain('セット資料です。上・下巻など')
     expect(text(m.root)).toContain('書架にあります')

@@ -52,7 +52,7 @@ describe('蔵書検索', () => {
   it('a set title says so in words a phone shows, not a letter explained only by a tooltip', async () => {
     m = await mount('search?q=海辺')
     const hit = await until(() => byText<HTMLElement>(m!.root, '海辺の物語 上', 'li.item'))
-    expect($(hit, '.mark').textContent).toBe('セット資料（全2巻）')
+    expect($(hit, '.mark').textContent).toBe('S セット資料（全2巻）')
     expect(hit.querySelector('[title]')).toBeNull()
   })
 

@@ -20,9 +20,9 @@ function mark(id: number) {
 
 describe('TitleLine', () => {
   it('names a set in words with its volumes, in Japanese and English, with no tooltip', async () => {
-    expect(mark(11)).toEqual({ mark: 'セット資料（全2巻）', tooltip: null })
+    expect(mark(11)).toEqual({ mark: 'S セット資料（全2巻）', tooltip: null })
     await setLang('en')
-    expect(mark(12)).toEqual({ mark: 'Set of 2 volumes', tooltip: null })
+    expect(mark(12)).toEqual({ mark: 'S: set of 2 volumes', tooltip: null })
   })
 
   it('a title outside any set has no mark', () => {
