@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { jstInstant } from './dates.ts'
-import { checkService, maintenanceState } from './maintenance.ts'
+import { checkService, maintenanceState, usableFrom } from './maintenance.ts'
 import { P } from './test-fixtures.ts'
 
 describe('maintenance window', () => {
@@ -31,5 +31,15 @@ describe('maintenance window', () => {
     expect(maintenanceState(jstInstant('2026-05-01', '23:29'), policy).down).toBe(false)
     const none = { ...P, maintenance: { start: '03:00', minutes: 0 } }
     expect(maintenanceState(jstInstant('2026-05-01', '03:00'), none).down).toBe(false)
+  })
+
+  it('SVC-MAINT: an answer given in the window says from when what it offers can be used', () => {
+    const backAt = jstInstant('2026-05-01', '04:00')
+    const note = usableFrom(backAt, P, { ja: 'アカウント連携', en: 'Linking your account' })
+    expect(note.ja).toBe(
+      'ただいまシステムのメンテナンス中です（毎日03:00から約60分）。アカウント連携は、2026年5月1日(金) 04:00ごろからご利用いただけます。',
+    )
+    expect(note.en).toContain('Linking your account will be available from about')
+    expect(note.en).toContain('04:00 (Japan time)')
   })
 })

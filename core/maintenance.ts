@@ -36,6 +36,20 @@ export function maintenanceMessage(backAt: Instant, policy: Policy): Text {
   }
 }
 
+/**
+ * For an answer given in the window anyway (the follow's welcome, which needs nothing from
+ * the library system): the window, and from when `what` (a noun phrase, e.g. アカウント連携)
+ * can be used.
+ */
+export function usableFrom(backAt: Instant, policy: Policy, what: Text): Text {
+  const back = instantText(backAt)
+  const { start, minutes } = policy.maintenance
+  return {
+    ja: `ただいまシステムのメンテナンス中です（毎日${start}から約${minutes}分）。${what.ja}は、${back.ja}ごろからご利用いただけます。`,
+    en: `The service is down for its daily maintenance (from ${start}, about ${minutes} minutes). ${what.en} will be available from about ${back.en} (Japan time).`,
+  }
+}
+
 /** SVC-MAINT as a Decision: refuse every patron-facing action during the window. */
 export function checkService(t: Instant, policy: Policy): Decision<null, 'maintenance'> {
   const state = maintenanceState(t, policy)

@@ -3,7 +3,8 @@
  * ids of the events to handle are recorded first, together with the request's count for the
  * statistics (one write, db/webhook-delivery.ts), so a redelivery (or a retry after a
  * timeout) is skipped. `mode: standby` events belong to another channel's module and are left
- * alone. During maintenance (SVC-MAINT) every answer says so and nothing else is changed.
+ * alone. During maintenance (SVC-MAINT) every answer says so and nothing else is changed;
+ * a follow still gets its welcome, which says so too (follow.ts says why).
  */
 import type { webhook } from '@line/bot-sdk'
 import { checkService } from '../../core/maintenance.ts'
@@ -96,11 +97,11 @@ async function handleEvent(
   if (event.type === 'follow' || event.type === 'unfollow')
     await setFollowed(deps.db, { lineUserId: userId, followed: event.type === 'follow' }, now)
   if (event.type === 'unfollow') return
+  // The welcome needs nothing from the library system: it is never traded for the notice.
+  if (event.type === 'follow') return onFollow(ctx)
   const service = checkService(now, deps.config.policy)
   if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
   switch (event.type) {
-    case 'follow':
-      return onFollow(ctx)
     case 'message':
       return onMessage(ctx, event as webhook.MessageEvent)
     case 'postback':

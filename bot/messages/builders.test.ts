@@ -1,8 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk'
 import { describe, expect, it } from 'vitest'
+import { jstInstant } from '../../core/dates.ts'
+import { usableFrom } from '../../core/maintenance.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { parsePostback } from '../richmenu/postback.ts'
-import { followGreeting, welcomeBack } from './greeting.ts'
+import { followGreeting, WAITS_FOR_SERVICE, welcomeBack } from './greeting.ts'
 import { helpMessage, needLinkMessage } from './help.ts'
 import type { Lang } from './lang.ts'
 import { cardButtonMessage, liffButtonMessage, portalButtonMessage } from './liff-buttons.ts'
@@ -21,6 +23,9 @@ import { unlinkCancelledMessage, unlinkConfirmMessage, unlinkedMessage } from '.
 const LIFF = '1650000000-bunkoDemo'
 const NAME = HIRAKATA_POLICY.libraryName
 const CONTACT = HIRAKATA_POLICY.contact
+const BACK_AT = jstInstant('2026-05-01', '04:00')
+const LATER = (what: keyof typeof WAITS_FOR_SERVICE) =>
+  usableFrom(BACK_AT, HIRAKATA_POLICY, WAITS_FOR_SERVICE[what])
 const LIBRARIES = [
   { name: '中央図書館', nameEn: 'Central Library', phone: '050-7105-8141' },
   { name: '香里ヶ丘図書館', phone: '050-7102-3111' },
@@ -32,6 +37,10 @@ const LIBRARIES = [
 const BUILDERS: Record<string, (lang: Lang) => messagingApi.Message> = {
   followGreeting: (lang) => followGreeting({ libraryName: NAME, lang }),
   welcomeBack: (lang) => welcomeBack({ libraryName: NAME, liffId: LIFF, lang }),
+  'followGreeting (maintenance)': (lang) =>
+    followGreeting({ libraryName: NAME, lang, note: LATER('link') }),
+  'welcomeBack (maintenance)': (lang) =>
+    welcomeBack({ libraryName: NAME, liffId: LIFF, lang, note: LATER('card') }),
   'help (unlinked)': (lang) => helpMessage({ linked: false, liffId: LIFF, lang }),
   'help (linked)': (lang) => helpMessage({ linked: true, liffId: LIFF, lang }),
   needLink: (lang) => needLinkMessage({ what: 'card', lang }),

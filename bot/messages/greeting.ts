@@ -2,6 +2,8 @@
  * The follow event's answer. A new friend hears what linking gives (the guide's own list:
  * the card, loans and renewals, notices in LINE) and gets the アカウント連携 button; a patron
  * whose account is still linked (they blocked and unblocked) is simply welcomed back.
+ * During the maintenance window both are given all the same, with a `note` (core's
+ * `usableFrom`) saying from when what they offer works: bot/events/follow.ts says why.
  */
 import type { messagingApi } from '@line/bot-sdk'
 import type { Text } from '../../core/types.ts'
@@ -21,14 +23,26 @@ const BENEFITS: Text[] = [
   },
 ]
 
+/** What waits for the end of the maintenance window, as the welcome names it in its note. */
+export const WAITS_FOR_SERVICE: { link: Text; card: Text } = {
+  link: { ja: 'アカウント連携', en: 'Linking your account' },
+  card: {
+    ja: '図書館カードの表示や貸出・予約の確認',
+    en: 'Your library card, loans and holds',
+  },
+}
+
 export interface GreetingInput {
   libraryName: Text
   lang?: Lang
+  /** A sentence the welcome must carry (during maintenance: from when it can be used). */
+  note?: Text
 }
 
 export function followGreeting({
   libraryName,
   lang = 'ja',
+  note,
 }: GreetingInput): messagingApi.FlexMessage {
   const name = libraryName[lang]
   const intro =
@@ -57,6 +71,7 @@ export function followGreeting({
             { spacing: 'sm', margin: 'lg' },
           ),
           text(needs, { size: 'sm', color: COLORS.sub, margin: 'lg' }),
+          ...(note ? [text(note[lang], { size: 'sm', color: COLORS.warn, margin: 'lg' })] : []),
         ],
         { spacing: 'md' },
       ),
@@ -65,18 +80,25 @@ export function followGreeting({
   }
 }
 
+/** With a `note` (maintenance) it says that instead of offering the card right away. */
 export function welcomeBack({
   libraryName,
   liffId,
   lang = 'ja',
+  note,
 }: GreetingInput & { liffId: string }): messagingApi.TextMessage {
   const name = libraryName[lang]
+  const card: Text = {
+    ja: 'メニューの「図書館カード」から、すぐに貸出用バーコードを表示できます。',
+    en: 'Tap "Library card" in the menu to show your lending barcode.',
+  }
+  const then = (note ?? card)[lang]
   return {
     type: 'text',
     text:
       lang === 'ja'
-        ? `おかえりなさい。${name}です。アカウントは連携されたままです。メニューの「図書館カード」から、すぐに貸出用バーコードを表示できます。`
-        : `Welcome back to ${name}. Your account is still linked: tap "Library card" in the menu to show your lending barcode.`,
+        ? `おかえりなさい。${name}です。アカウントは連携されたままです。${then}`
+        : `Welcome back to ${name}. Your account is still linked. ${then}`,
     quickReply: menuQuickReply(true, liffId, lang),
   }
 }
