@@ -82,7 +82,8 @@ export function LinkForm(p: LinkFormProps) {
           <TelText text={p.error} />
         </ErrorBox>
       ) : null}
-      <form method="post" action="/link">
+      {/* The language goes with the answer, so a refusal before the state is read keeps it. */}
+      <form method="post" action={`/link?lang=${p.lang}`}>
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="state" value={p.state} />
         <input type="hidden" name="csrf" value={p.csrf} />
@@ -134,7 +135,7 @@ export function ConfirmReplace(p: ReplaceProps) {
     <Layout lang={p.lang} title={s.replaceTitle}>
       {p.otherPatron ? <p>{s.replacePatron}</p> : null}
       {p.otherLine ? <p>{s.replaceLine}</p> : null}
-      <form method="post" action="/link/confirm">
+      <form method="post" action={`/link/confirm?lang=${p.lang}`}>
         <input type="hidden" name="csrf" value={p.csrf} />
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="pending" value={p.pending} />
