@@ -4,7 +4,7 @@
  */
 import { followGreeting, welcomeBack } from '../messages/greeting.ts'
 import type { EventContext } from './context.ts'
-import { switchMenu } from './linking.ts'
+import { switchMenu } from './menu.ts'
 
 export async function onFollow(ctx: EventContext): Promise<void> {
   const { deps, lang } = ctx

@@ -15,6 +15,10 @@ import { onMessage, onPostback } from './chat.ts'
 import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } from './context.ts'
 import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
+import { keepMenuLanguage } from './menu.ts'
+
+/** The event types bunko answers; only these keep the user's menu in their language. */
+const HANDLED = new Set(['follow', 'message', 'postback', 'accountLink'])
 
 /** An event bunko answers: active, from a one-to-one chat. */
 interface UserEvent {
@@ -98,6 +102,8 @@ async function handleEvent(
   if (event.type === 'unfollow') return
   const service = checkService(now, deps.config.policy)
   if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
+  if (!HANDLED.has(event.type)) return
+  await keepMenuLanguage(ctx)
   switch (event.type) {
     case 'follow':
       return onFollow(ctx)
