@@ -40,7 +40,7 @@ const words = {
   en: {
     expiredTitle: 'This link request has expired',
     expired:
-      'This linking request has expired or was already used. Go back to the LINE chat and tap "Link account" in the menu to start again.',
+      'This linking request has expired or was already used. Go back to the LINE chat and tap "Link your account" in the menu to start again.',
     maintTitle: 'Down for maintenance',
     badForm: 'This form has expired. Please enter your details again.',
     register: 'Register a password',

@@ -45,7 +45,7 @@ const t = {
     privacy:
       'Keep your patron number and password to yourself. What you enter here is not sent to LINE.',
     expiry:
-      'This page works for 10 minutes after you tap "Link account" in the chat. After that, tap "Link account" in the chat again.',
+      'This page works for 10 minutes after you tap "Link your account" in the chat. After that, tap "Link your account" in the chat again.',
     replaceTitle: 'Switch the link?',
     replacePatron:
       'This LINE account is already linked to another patron number. Switching removes the old link.',

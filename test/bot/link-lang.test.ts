@@ -70,10 +70,13 @@ describe('LINE-LINK: the link page refuses in LINE’s language', () => {
     const { url, page } = await linkFor('en', 'ja-JP,ja;q=0.9')
     const form = await page.get(url)
     expect(form.html).toContain('<html lang="en">')
+    // The tile names are the English menu's own (menu-words.test.ts).
+    expect(form.html).toContain('tap &quot;Link your account&quot; in the chat')
     const later = TEST_NOW + 11 * 60_000
     const opened = await at(later, () => page.get(url))
     expect(opened.res.status).toBe(410)
     expect(opened.html).toContain('This link request has expired')
+    expect(opened.html).toContain('tap &quot;Link your account&quot; in the menu')
     // The form posts back with the same language, so a submit after expiry is English too.
     const sent = await at(later, () =>
       page.post(actionOf(form.html), {
