@@ -10,6 +10,7 @@ import { counterRoutes } from './counter/index.tsx'
 import { deferrer } from './defer.ts'
 import type { AppDeps } from './deps.ts'
 import { eventHandler } from './events/handle.ts'
+import { shownMenus } from './events/menu.ts'
 import { liffConfig } from './liff-page.ts'
 import { passwordRoutes } from './link/password-routes.tsx'
 import { linkRoutes } from './link/routes.tsx'
@@ -42,7 +43,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   })
   // Browsers ask for it on every page; answering spares the logs a 404 each time.
   app.get('/favicon.ico', (c) => c.body(null, 204))
-  const handle = eventHandler({ ...deps, menus: menuIdCache(deps.line.client, deps.clock) })
+  const handle = eventHandler({
+    ...deps,
+    menus: menuIdCache(deps.line.client, deps.clock),
+    shownMenus: shownMenus(),
+  })
   app.route(
     '/webhook',
     webhookRoute({

@@ -47,7 +47,7 @@ export type LinkReason = 'bad_nonce' | 'family_full' | AccessReason | InputReaso
 
 const badNonce = {
   ja: '連携の有効期限が切れたか、すでに使われています。お手数ですが、もう一度「アカウント連携」からやり直してください。',
-  en: 'This link request has expired or was already used. Please start again from "Link account".',
+  en: 'This link request has expired or was already used. Please start again from "Link your account".',
 }
 
 /**

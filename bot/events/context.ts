@@ -6,10 +6,13 @@ import type { messagingApi, webhook } from '@line/bot-sdk'
 import type { AppDeps } from '../deps.ts'
 import { type Lang, langOf } from '../messages/lang.ts'
 import type { MenuIds } from '../richmenu/link.ts'
+import type { ShownMenus } from './menu.ts'
 
 export interface EventDeps extends AppDeps {
   /** The current rich-menu ids (menu A for unlinked, B for linked), resolved lazily. */
   menus: () => Promise<MenuIds | null>
+  /** The language of the menu each user was last given (bot/events/menu.ts). */
+  shownMenus: ShownMenus
 }
 
 export interface LinkState {

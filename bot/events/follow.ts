@@ -16,7 +16,7 @@
 import { maintenanceState, usableFrom } from '../../core/maintenance.ts'
 import { followGreeting, WAITS_FOR_SERVICE, welcomeBack } from '../messages/greeting.ts'
 import type { EventContext } from './context.ts'
-import { switchMenu } from './linking.ts'
+import { switchMenu } from './menu.ts'
 
 export async function onFollow(ctx: EventContext): Promise<void> {
   const { deps, lang } = ctx

@@ -16,6 +16,10 @@ import { onMessage, onPostback } from './chat.ts'
 import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } from './context.ts'
 import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
+import { keepMenuLanguage } from './menu.ts'
+
+/** The event types bunko answers; only these keep the user's menu in their language. */
+const HANDLED = new Set(['follow', 'message', 'postback', 'accountLink'])
 
 /** An event bunko answers: active, from a one-to-one chat. */
 interface UserEvent {
@@ -101,6 +105,8 @@ async function handleEvent(
   if (event.type === 'follow') return onFollow(ctx)
   const service = checkService(now, deps.config.policy)
   if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
+  if (!HANDLED.has(event.type)) return
+  await keepMenuLanguage(ctx)
   switch (event.type) {
     case 'message':
       return onMessage(ctx, event as webhook.MessageEvent)

@@ -21,8 +21,8 @@ import {
 } from '../messages/link.ts'
 import { linkReplacedMessage } from '../messages/password-reset.ts'
 import { unlinkConfirmMessage, unlinkedMessage } from '../messages/unlink.ts'
-import { linkMenuForPatron } from '../richmenu/link.ts'
 import type { EventContext } from './context.ts'
+import { switchMenu } from './menu.ts'
 
 /** Issue a link token for this user and answer with the button to the link page. */
 export async function startLinking(ctx: EventContext): Promise<void> {
@@ -76,11 +76,11 @@ export async function onAccountLink(
     return
   }
   await setFamilyLanguage(deps.db, { lineUserId: userId, language: lang })
-  // LINE-LINK: a LINE account that lost its patron to this link goes back to menu A and is
-  // told at once, naming no title, with whom to phone.
+  // LINE-LINK: a LINE account that lost its patron to this link goes back to menu A (in its
+  // own language) and is told at once, naming no title, with whom to phone.
   for (const old of result.value.replaced) {
     if (old.lineUserId === userId) continue
-    await switchMenu({ ...ctx, userId: old.lineUserId }, false)
+    await switchMenu({ ...ctx, userId: old.lineUserId, lang: langOf(old.language) }, false)
     await tellReplaced(ctx, old.lineUserId, old.language)
   }
   await switchMenu(ctx, true)
@@ -150,20 +150,4 @@ export async function unlink(ctx: EventContext, patron?: string): Promise<void> 
   }
   await switchMenu(ctx, false)
   await ctx.reply([unlinkedMessage({ lang })])
-}
-
-/**
- * Point the user's menu at B (linked) or back to the default A. A failure here is logged,
- * not fatal: the link itself stands, and the next sync or link fixes the menu.
- */
-export async function switchMenu(ctx: EventContext, linked: boolean): Promise<void> {
-  try {
-    const ids = await ctx.deps.menus()
-    if (ids) await linkMenuForPatron(ctx.deps.line.client, ctx.userId, linked, ids)
-  } catch (err) {
-    ctx.deps.log.warn('richmenu.switch_failed', {
-      linked,
-      error: err instanceof Error ? err.name : 'unknown',
-    })
-  }
 }

@@ -3,6 +3,10 @@
  * number and web password; on success a fresh nonce (≥128 random bits, single use, short
  * expiry) is stored for them and the browser goes to LINE's account-link dialog, which
  * sends the `accountLink` event that completes the link. Works without JavaScript.
+ *
+ * The page speaks LINE's language: from the signed state once it is read, and before that
+ * (maintenance, an expired or used link) from `?lang=`, which the bot's link and this page's
+ * forms carry (pageLang); only a URL without it falls back to the browser's Accept-Language.
  */
 
 import { type Context, Hono } from 'hono'
@@ -13,7 +17,7 @@ import { createLinkNonce, findLinkByPatron } from '../../db/links.ts'
 import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
-import { type Lang, langOf } from '../pages/layout.tsx'
+import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
@@ -36,7 +40,7 @@ const words = {
   en: {
     expiredTitle: 'This link request has expired',
     expired:
-      'This linking request has expired or was already used. Go back to the LINE chat and tap "Link account" in the menu to start again.',
+      'This linking request has expired or was already used. Go back to the LINE chat and tap "Link your account" in the menu to start again.',
     maintTitle: 'Down for maintenance',
     badForm: 'This form has expired. Please enter your details again.',
     register: 'Register a password',
@@ -80,7 +84,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     )
 
   app.get('/', async (c) => {
-    const lang = langOf(c.req.header('accept-language'))
+    const lang = pageLang(c)
     const down = maintenance(c, lang)
     if (down) return down
     const linkToken = c.req.query('linkToken') ?? ''
@@ -99,7 +103,7 @@ export function linkRoutes(deps: AppDeps): Hono {
   })
 
   app.post('/', async (c) => {
-    let lang = langOf(c.req.header('accept-language'))
+    let lang = pageLang(c)
     const down = maintenance(c, lang)
     if (down) return down
     const form = await c.req.parseBody()
@@ -175,7 +179,7 @@ export function linkRoutes(deps: AppDeps): Hono {
 
   /** One LINE account ↔ one patron: the answer to "replace the existing link?". */
   app.post('/confirm', async (c) => {
-    const lang = langOf(c.req.header('accept-language'))
+    const lang = pageLang(c)
     const down = maintenance(c, lang)
     if (down) return down
     const form = await c.req.parseBody()

@@ -45,7 +45,7 @@ const t = {
     privacy:
       'Keep your patron number and password to yourself. What you enter here is not sent to LINE.',
     expiry:
-      'This page works for 10 minutes after you tap "Link account" in the chat. After that, tap "Link account" in the chat again.',
+      'This page works for 10 minutes after you tap "Link your account" in the chat. After that, tap "Link your account" in the chat again.',
     replaceTitle: 'Switch the link?',
     replacePatron:
       'This LINE account is already linked to another patron number. Switching removes the old link.',
@@ -82,7 +82,8 @@ export function LinkForm(p: LinkFormProps) {
           <TelText text={p.error} />
         </ErrorBox>
       ) : null}
-      <form method="post" action="/link">
+      {/* The language goes with the answer, so a refusal before the state is read keeps it. */}
+      <form method="post" action={`/link?lang=${p.lang}`}>
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="state" value={p.state} />
         <input type="hidden" name="csrf" value={p.csrf} />
@@ -134,7 +135,7 @@ export function ConfirmReplace(p: ReplaceProps) {
     <Layout lang={p.lang} title={s.replaceTitle}>
       {p.otherPatron ? <p>{s.replacePatron}</p> : null}
       {p.otherLine ? <p>{s.replaceLine}</p> : null}
-      <form method="post" action="/link/confirm">
+      <form method="post" action={`/link/confirm?lang=${p.lang}`}>
         <input type="hidden" name="csrf" value={p.csrf} />
         <input type="hidden" name="linkToken" value={p.linkToken} />
         <input type="hidden" name="pending" value={p.pending} />

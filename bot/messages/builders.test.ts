@@ -164,7 +164,10 @@ describe('message builders', () => {
     const [action] = actions(
       linkButtonMessage({ publicUrl: 'https://bunko.example', linkToken: 'abc' }),
     )
-    expect(action).toMatchObject({ type: 'uri', uri: 'https://bunko.example/link?linkToken=abc' })
+    expect(action).toMatchObject({
+      type: 'uri',
+      uri: 'https://bunko.example/link?linkToken=abc&lang=ja',
+    })
   })
 
   it('LINE-LINK: a failed link says nothing was linked and whom to phone', () => {

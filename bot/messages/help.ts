@@ -43,7 +43,7 @@ const HELP_UNLINKED: Text = {
   ].join('\n'),
   en: [
     'How to use this account:',
-    'Tap "Link account" and enter your patron number and web service password to show your library card, use My portal (check and renew loans, search and reserve), and get notices in LINE.',
+    'Tap "Link your account" and enter your patron number and web service password to show your library card, use My portal (check and renew loans, search and reserve), and get notices in LINE.',
     'This account cannot answer questions; please phone a library ("Phone numbers" lists them).',
   ].join('\n'),
 }

@@ -42,6 +42,15 @@ const TABLE: Array<[string, Intent]> = [
   ['   ', 'help'],
   ['cardigan', 'help'],
   ['linking', 'help'],
+  // ACC-FAMILY: one more card, in either language (the quick reply's words first).
+  ['もう一枚カードを追加', 'add_card'],
+  ['家族のカードを追加したい', 'add_card'],
+  ['Add another card', 'add_card'],
+  ['add a card', 'add_card'],
+  ['Add another library card', 'add_card'],
+  ['add a library card', 'add_card'],
+  ['Link a second card', 'add_card'],
+  ['add family member', 'add_card'],
 ]
 
 describe('intentOf (NOTICE-NOREPLY: every text gets an answer)', () => {
@@ -55,6 +64,7 @@ describe('intentOf (NOTICE-NOREPLY: every text gets an answer)', () => {
 
   it('NOTICE-NOREPLY: any string maps to some intent, never throws', () => {
     const intents = new Set<Intent>([
+      'add_card',
       'unlink',
       'link',
       'card',

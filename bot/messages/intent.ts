@@ -22,11 +22,22 @@ export const COMMAND_MAX_LENGTH = 40
 
 /** Japanese keywords match anywhere; English ones as whole words. In priority order. */
 export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: string[] }> = [
-  // ACC-FAMILY: before 解除 and カード, which these contain.
+  // ACC-FAMILY: before 解除 and カード (card, library card), which these contain. The English
+  // ones are the quick reply's own words (Add another card) and how a patron says it otherwise.
   {
     intent: 'add_card',
     ja: ['カードを追加', 'カード追加', 'もう一枚', '家族のカード'],
-    en: ['add card', 'add a card', 'another card', 'family card'],
+    en: [
+      'add card',
+      'add a card',
+      'another card',
+      'add library card',
+      'add a library card',
+      'another library card',
+      'second card',
+      'family card',
+      'add family',
+    ],
   },
   { intent: 'unlink', ja: ['解除', 'かいじょ'], en: ['unlink', 'disconnect'] },
   { intent: 'link', ja: ['連携', 'れんけい'], en: ['link', 'connect', 'login', 'log in'] },

@@ -7,10 +7,19 @@ import { type Contact, phoneLine } from '../../core/messages.ts'
 import type { Lang } from './lang.ts'
 import { LABELS, linkQuickReply, menuQuickReply } from './quick-reply.ts'
 
-/** The link page URL for a LINE link token, with the bot's signed state when given. */
-export function linkPageUrl(publicUrl: string, linkToken: string, state?: string): string {
-  const base = `${publicUrl.replace(/\/+$/, '')}/link?linkToken=${encodeURIComponent(linkToken)}`
-  return state ? `${base}&state=${encodeURIComponent(state)}` : base
+/**
+ * The link page URL for a LINE link token, with the bot's signed state when given, and the
+ * language the bot speaks to this user: the page's early refusals (maintenance, an expired
+ * link) come before the state is read, and must not fall back to the phone's language.
+ */
+export function linkPageUrl(
+  publicUrl: string,
+  linkToken: string,
+  state?: string,
+  lang?: Lang,
+): string {
+  const url = `${publicUrl.replace(/\/+$/, '')}/link?linkToken=${encodeURIComponent(linkToken)}`
+  return `${url}${state ? `&state=${encodeURIComponent(state)}` : ''}${lang ? `&lang=${lang}` : ''}`
 }
 
 /** LINE's link token lives 10 minutes; the button says so. */
@@ -35,7 +44,7 @@ export function linkButtonMessage({
         lang === 'ja'
           ? 'アカウント連携の手続きです。下のボタンから、利用者番号とWebサービスのパスワードを入力してください（ボタンは10分間有効です）。'
           : 'To link your account, tap the button and enter your patron number and web service password (the button works for 10 minutes).',
-      actions: [{ type: 'uri', label, uri: linkPageUrl(publicUrl, linkToken, state) }],
+      actions: [{ type: 'uri', label, uri: linkPageUrl(publicUrl, linkToken, state, lang) }],
     },
   }
 }

@@ -15,7 +15,8 @@ export const LABELS = {
   portal: { ja: 'マイポータル', en: 'My portal' },
   holds: { ja: '予約の一覧', en: 'My holds' },
   search: { ja: '蔵書検索', en: 'Search' },
-  link: { ja: 'アカウント連携', en: 'Link account' },
+  /** As the rich menu names it (richmenu/definitions.ts), so the texts' directions match. */
+  link: { ja: 'アカウント連携', en: 'Link your account' },
   unlink: { ja: '連携解除', en: 'Unlink' },
   /** As the rich menu names it (richmenu/definitions.ts). */
   phones: { ja: '図書館の連絡先', en: 'Phone numbers' },

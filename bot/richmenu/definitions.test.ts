@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { messageProblems } from '../messages/limits.ts'
 import { type MenuDefinition, menuA, menuB, toRichMenuRequest } from './definitions.ts'
+import { loadMenuImages } from './images.ts'
+import { menuName } from './menu-name.ts'
 import { parsePostback } from './postback.ts'
 import { menuHtml } from './template.ts'
 
@@ -12,7 +14,7 @@ function overlaps(a: MenuDefinition['tiles'][number]['bounds'], b: typeof a): bo
 }
 
 describe('rich menu definitions (LINE-MENU)', () => {
-  for (const def of [menuA(), menuB(LIFF)]) {
+  for (const def of [menuA(), menuB(LIFF), menuA('en'), menuB(LIFF, 'en')]) {
     it(`LINE-MENU: menu ${def.key} tiles cover everything below the banner without overlapping`, () => {
       expect(def.size).toEqual({ width: 2500, height: 1686 })
       const area = def.tiles.reduce((n, t) => n + t.bounds.width * t.bounds.height, 0)
@@ -27,7 +29,7 @@ describe('rich menu definitions (LINE-MENU)', () => {
     })
 
     it(`menu ${def.key}: LINE limits (chat bar text, alias id, labels, postbacks)`, () => {
-      expect(def.chatBarText).toBe('メニュー')
+      expect(def.chatBarText).toBe(def.lang === 'ja' ? 'メニュー' : 'Menu')
       expect(def.chatBarText.length).toBeLessThanOrEqual(14)
       expect(def.aliasId).toMatch(/^[A-Za-z0-9_-]{1,32}$/)
       const req = toRichMenuRequest(def, 'bunko:test')
@@ -83,5 +85,49 @@ describe('rich menu definitions (LINE-MENU)', () => {
       expect(html).toContain(t.label.ja)
     }
     expect(html).toContain('枚方市立図書館')
+  })
+
+  it('LINE-MENU: the English menus have the Japanese areas and actions, in English words', () => {
+    for (const [ja, en] of [
+      [menuA(), menuA('en')],
+      [menuB(LIFF), menuB(LIFF, 'en')],
+    ] as const) {
+      expect(en.aliasId).toBe(`${ja.aliasId}-en`)
+      expect(en.tiles.map((t) => t.bounds)).toEqual(ja.tiles.map((t) => t.bounds))
+      for (const [i, tile] of en.tiles.entries()) {
+        const {
+          label: _jaLabel,
+          displayText: _jaShown,
+          ...jaRest
+        } = ja.tiles[i]!.action as {
+          label: string
+          displayText?: string
+        }
+        const action = tile.action as { label: string; displayText?: string }
+        // What a tap posts into the chat is English: the patron's own words, in their language.
+        expect(action.label).toBe(tile.label.en)
+        if (action.displayText !== undefined) expect(action.displayText).toBe(tile.label.en)
+        expect(action).toMatchObject(jaRest)
+      }
+    }
+  })
+
+  it('LINE-MENU: the English image says each tile in English large, the Japanese name small', () => {
+    const html = menuHtml(menuB(LIFF, 'en'), HIRAKATA_POLICY.libraryName)
+    expect(html).toContain('<html lang="en">')
+    expect(html).toMatch(/<div class="en" style="font-size:\d+px">Library card<\/div>/)
+    expect(html).toContain('<div class="ja" style="color:#dcfce7">図書館カード</div>')
+    expect(html).toContain('<span>Hirakata City Library</span>')
+  })
+
+  it('LINE-MENU: the Japanese menus are the ones LINE already has (same content-hash names)', async () => {
+    // Sync keeps a menu whose name is unchanged: Japanese users keep the very same menus.
+    const images = await loadMenuImages()
+    const name = async (key: 'a' | 'b', def: MenuDefinition) => {
+      const { name: _, ...body } = toRichMenuRequest(def, '')
+      return menuName(key, body, images[key])
+    }
+    expect(await name('a', menuA())).toBe('bunko:a:e558968a00502df6')
+    expect(await name('b', menuB(LIFF))).toBe('bunko:b:ea34c33ff124faa1')
   })
 })

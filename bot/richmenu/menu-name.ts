@@ -5,7 +5,7 @@
  * name, so the old one is known to be stale. Names are never shown to users.
  */
 import type { messagingApi } from '@line/bot-sdk'
-import type { MenuKey } from './definitions.ts'
+import { MENU_KEYS, type MenuKey } from './definitions.ts'
 
 export const NAME_PREFIX = 'bunko:'
 
@@ -27,6 +27,7 @@ export async function menuName(
 
 /** The menu key of one of our names, or null for a menu this tool did not create. */
 export function keyOfName(name: string): MenuKey | null {
-  const m = /^bunko:([ab]):[0-9a-f]{16}$/.exec(name)
-  return m ? (m[1] as MenuKey) : null
+  const m = /^bunko:([a-z-]{1,8}):[0-9a-f]{16}$/.exec(name)
+  const key = MENU_KEYS.find((k) => k === m?.[1])
+  return key ?? null
 }

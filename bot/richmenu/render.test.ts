@@ -4,11 +4,10 @@
  * the committed images the same way, since those are what `npm run richmenu` uploads.
  */
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { richMenuDefinitions } from './definitions.ts'
-import { IMAGES_DIR } from './images.ts'
+import { MENU_KEYS, richMenuDefinitions } from './definitions.ts'
+import { imageFile } from './images.ts'
 import { MAX_IMAGE_BYTES, renderMenuImages } from './render.ts'
 
 function checkPng(bytes: Uint8Array) {
@@ -31,9 +30,9 @@ function inkShare(png: PNG): number {
 }
 
 describe('rich menu images (LINE-MENU)', () => {
-  it('LINE-MENU: renders both menus to PNG 2500×1686 under 1 MB, with content', async () => {
+  it('LINE-MENU: renders every menu (Japanese and English) to PNG 2500×1686 under 1 MB, with content', async () => {
     const images = await renderMenuImages(Object.values(richMenuDefinitions('render')))
-    expect([...images.keys()]).toEqual(['a', 'b'])
+    expect([...images.keys()]).toEqual(['a', 'b', 'a-en', 'b-en'])
     for (const bytes of images.values()) {
       const png = checkPng(bytes)
       expect(inkShare(png)).toBeGreaterThan(0.2)
@@ -41,8 +40,6 @@ describe('rich menu images (LINE-MENU)', () => {
   }, 60_000)
 
   it('LINE-MENU: the committed images are valid for LINE', async () => {
-    for (const key of ['a', 'b']) {
-      checkPng(new Uint8Array(await readFile(join(IMAGES_DIR, `menu-${key}.png`))))
-    }
+    for (const key of MENU_KEYS) checkPng(new Uint8Array(await readFile(imageFile(key))))
   })
 })

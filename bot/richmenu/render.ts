@@ -1,18 +1,19 @@
 /**
  * Renders the rich menu images from the HTML template with headless Chromium, so the images
  * are generated from the project's own source. The PNGs are committed (bot/richmenu/images/),
- * so deploying never needs a browser; rerun after changing a label, icon or colour:
+ * so deploying never needs a browser; rerun after changing a label, icon or colour, naming the
+ * menus to redraw (all of them when none is named). Fonts differ between machines, so a menu
+ * that did not change is better left unnamed: a new picture is a new menu on LINE.
  *
- *   npx tsx bot/richmenu/render.ts
+ *   npx tsx bot/richmenu/render.ts [a b a-en b-en]
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import type { Text } from '../../core/types.ts'
 import { launchChromium } from '../../liff/tools/chromium.ts'
-import { type MenuDefinition, type MenuKey, richMenuDefinitions } from './definitions.ts'
-import { IMAGES_DIR } from './images.ts'
+import { MENU_KEYS, type MenuDefinition, type MenuKey, richMenuDefinitions } from './definitions.ts'
+import { IMAGES_DIR, imageFile } from './images.ts'
 import { menuHtml } from './template.ts'
 
 /** LINE refuses rich menu images over 1 MB. */
@@ -42,20 +43,34 @@ export async function renderMenuImages(
   }
 }
 
-/** Write images/menu-a.png and images/menu-b.png. The LIFF id does not change the pictures. */
-export async function renderToFiles(dir = IMAGES_DIR): Promise<string[]> {
-  const defs = Object.values(richMenuDefinitions('render'))
-  const images = await renderMenuImages(defs)
+/** Write images/menu-<key>.png for `keys`. The LIFF id does not change the pictures. */
+export async function renderToFiles(
+  keys: readonly MenuKey[] = MENU_KEYS,
+  dir = IMAGES_DIR,
+): Promise<string[]> {
+  const all = richMenuDefinitions('render')
+  const images = await renderMenuImages(keys.map((key) => all[key]))
   await mkdir(dir, { recursive: true })
   const written: string[] = []
   for (const [key, png] of images) {
-    const path = join(dir, `menu-${key}.png`)
+    const path = imageFile(key, dir)
     await writeFile(path, png)
     written.push(path)
   }
   return written
 }
 
+function isMenuKey(s: string): s is MenuKey {
+  return (MENU_KEYS as readonly string[]).includes(s)
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const path of await renderToFiles()) console.log(`wrote ${path}`)
+  const named = process.argv.slice(2)
+  const unknown = named.filter((k) => !isMenuKey(k))
+  if (unknown.length > 0) {
+    console.error(`render: no menu ${unknown.join(', ')} (menus: ${MENU_KEYS.join(', ')})`)
+    process.exit(2)
+  }
+  const keys = named.length > 0 ? named.filter(isMenuKey) : MENU_KEYS
+  for (const path of await renderToFiles(keys)) console.log(`wrote ${path}`)
 }

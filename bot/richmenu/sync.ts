@@ -4,15 +4,17 @@
  * 1. Each menu is named by a hash of its content (menu-name.ts). A menu whose name already
  *    exists is left alone (its image is uploaded only if a crashed run left it without one);
  *    otherwise it is created and its image uploaded. A menu whose upload fails is deleted again.
- * 2. The aliases (bunko-menu-a, bunko-menu-b) are created or moved to the current menus.
- * 3. Menu A becomes the default, so every unlinked user sees it.
+ * 2. The aliases (bunko-menu-a, -b, -a-en, -b-en) are created or moved to the current menus.
+ * 3. Menu A (Japanese) becomes the default, so every unlinked user sees it until the bot links
+ *    the English A to one whose LINE is in English.
  * 4. Our older menus (`bunko:` names that are not current) are retired: users linked to an old
  *    menu are moved to its replacement with LINE's batch control (so a linked patron keeps
- *    menu B), and only when that succeeded is the old menu deleted. Menus that other tools
- *    created are never touched.
+ *    menu B, and an English user their English menu), and only when that succeeded is the old
+ *    menu deleted. Menus that other tools created are never touched.
  */
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk'
 import {
+  MENU_KEYS,
   type MenuDefinition,
   type MenuKey,
   richMenuDefinitions,
@@ -29,13 +31,15 @@ export interface SyncOptions {
   log?: (line: string) => void
   /** The menus; default: richMenuDefinitions(liffId). */
   definitions?: Record<MenuKey, MenuDefinition>
-  /** PNG bytes per menu; default: the committed images/menu-a.png and menu-b.png. */
+  /** PNG bytes per menu; default: the committed images/menu-<key>.png. */
   images?: Record<MenuKey, Uint8Array>
   /** Wait between batch progress checks (ms). */
   pollMs?: number
 }
 
 export interface SyncResult extends MenuIds {
+  menuAEn: string
+  menuBEn: string
   /** Menus created by this run. */
   created: MenuKey[]
   /** Old menus deleted by this run. */
@@ -43,8 +47,6 @@ export interface SyncResult extends MenuIds {
   /** Old menus kept because moving their users failed; the next run tries again. */
   kept: string[]
 }
-
-const KEYS: MenuKey[] = ['a', 'b']
 
 export async function syncRichMenus(opts: SyncOptions): Promise<SyncResult> {
   const { client } = opts
@@ -57,7 +59,7 @@ export async function syncRichMenus(opts: SyncOptions): Promise<SyncResult> {
   )
   const ids = {} as Record<MenuKey, string>
   const created: MenuKey[] = []
-  for (const key of KEYS) {
+  for (const key of MENU_KEYS) {
     const request = toRichMenuRequest(defs[key], '')
     const { name: _, ...body } = request
     const name = await menuName(key, body, images[key])
@@ -73,12 +75,13 @@ export async function syncRichMenus(opts: SyncOptions): Promise<SyncResult> {
     }
   }
 
-  for (const key of KEYS) await pointAlias(client, defs[key].aliasId, ids[key], log)
+  for (const key of MENU_KEYS) await pointAlias(client, defs[key].aliasId, ids[key], log)
   await makeDefault(client, ids.a, log)
 
   const stale = existing.filter((m) => !Object.values(ids).includes(m.richMenuId))
   const { deleted, kept } = await retire(opts, stale, ids, log)
-  return { menuA: ids.a, menuB: ids.b, created, deleted, kept }
+  const menus = { menuA: ids.a, menuB: ids.b, menuAEn: ids['a-en'], menuBEn: ids['b-en'] }
+  return { ...menus, created, deleted, kept }
 }
 
 function isStatus(e: unknown, status: number): boolean {

@@ -1,10 +1,13 @@
 /**
  * The HTML page a rich menu image is rendered from: one absolutely placed tile per area, at
- * exactly the area's bounds, so what a patron sees is what they tap. Large bold Japanese with a
- * small English line, high contrast (every text/background pair is above WCAG AA 4.5:1), and
- * the library's name small in the top band.
+ * exactly the area's bounds, so what a patron sees is what they tap. Large bold words in the
+ * menu's language with a small line in the other (the Japanese menu: Japanese over English;
+ * the English one: English over Japanese, the names staff and signs use), high contrast
+ * (every text/background pair is above WCAG AA 4.5:1), and the library's name small in the
+ * top band.
  */
 import type { Text } from '../../core/types.ts'
+import type { Lang } from '../messages/lang.ts'
 import type { MenuDefinition, MenuTile } from './definitions.ts'
 import { iconSvg } from './icons.ts'
 
@@ -22,27 +25,40 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
+/** The other language: the small second line under each label. */
+function otherOf(lang: Lang): Lang {
+  return lang === 'ja' ? 'en' : 'ja'
+}
+
+/**
+ * Roughly how wide one character of a label is, in em: a full-width Japanese glyph is about
+ * 1em; Latin letters in the heavy weight about 0.62em on average.
+ */
+const GLYPH_EM: Record<Lang, number> = { ja: 1.04, en: 0.62 }
+
 /**
  * The largest label size that fits every narrow tile of the menu on one line, capped at 118px,
- * so all labels of a menu share one size (a full-width Japanese glyph is about 1em wide).
+ * so all labels of a menu share one size.
  */
-function labelSize(tiles: MenuTile[]): number {
-  const fits = tiles.map((t) => Math.floor((t.bounds.width - 100) / (t.label.ja.length * 1.04)))
+function labelSize(tiles: MenuTile[], lang: Lang): number {
+  const fits = tiles.map((t) =>
+    Math.floor((t.bounds.width - 100) / (t.label[lang].length * GLYPH_EM[lang])),
+  )
   return Math.min(118, ...fits)
 }
 
-function tileHtml(tile: MenuTile, wide: boolean, jaSize: number): string {
+function tileHtml(tile: MenuTile, wide: boolean, size: number, lang: Lang): string {
   const { x, y, width, height } = tile.bounds
   const tone = TONES[tile.tone]
   const iconSize = wide ? 380 : 250
   const note = tile.note
-    ? `<div class="note" style="color:${tone.sub}">${escapeHtml(tile.note.ja)}</div>`
+    ? `<div class="note" style="color:${tone.sub}">${escapeHtml(tile.note[lang])}</div>`
     : ''
   return `<div class="tile${wide ? ' wide' : ''}" style="left:${x}px;top:${y}px;width:${width}px;height:${height}px;background:${tone.bg};color:${tone.fg}">
   <div class="icon">${iconSvg(tile.icon, iconSize)}</div>
   <div class="words">
-    <div class="ja"${wide ? '' : ` style="font-size:${jaSize}px"`}>${escapeHtml(tile.label.ja)}</div>
-    <div class="en" style="color:${tone.sub}">${escapeHtml(tile.label.en)}</div>
+    <div class="${lang}"${wide ? '' : ` style="font-size:${size}px"`}>${escapeHtml(tile.label[lang])}</div>
+    <div class="${otherOf(lang)}" style="color:${tone.sub}">${escapeHtml(tile.label[otherOf(lang)])}</div>
     ${note}
   </div>
 </div>`
@@ -51,11 +67,17 @@ function tileHtml(tile: MenuTile, wide: boolean, jaSize: number): string {
 /** The full page for one menu, sized exactly to the menu. */
 export function menuHtml(def: MenuDefinition, libraryName: Text): string {
   const { width, height } = def.size
+  const { lang } = def
   const isWide = (t: MenuTile) => t.bounds.width > width / 2 + 1
-  const jaSize = labelSize(def.tiles.filter((t) => !isWide(t)))
-  const tiles = def.tiles.map((t) => tileHtml(t, isWide(t), jaSize)).join('\n')
+  const size = labelSize(
+    def.tiles.filter((t) => !isWide(t)),
+    lang,
+  )
+  const tiles = def.tiles.map((t) => tileHtml(t, isWide(t), size, lang)).join('\n')
+  // The classes name languages: the menu's own is large, the other small.
+  const other = otherOf(lang)
   return `<!doctype html>
-<html lang="ja">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <style>
@@ -72,7 +94,7 @@ export function menuHtml(def: MenuDefinition, libraryName: Text): string {
     display: flex; align-items: center; justify-content: space-between;
     font-size: 56px; font-weight: 700; letter-spacing: 0.04em;
   }
-  .banner .en { font-size: 44px; font-weight: 400; opacity: 0.92; }
+  .banner .${other} { font-size: 44px; font-weight: 400; opacity: 0.92; }
   .tile {
     position: absolute; box-sizing: border-box; border: 3px solid ${GRID_LINE};
     display: flex; flex-direction: column; align-items: center; justify-content: center;
@@ -81,15 +103,15 @@ export function menuHtml(def: MenuDefinition, libraryName: Text): string {
   .tile.wide { flex-direction: row; gap: 80px; text-align: left; }
   .words { display: flex; flex-direction: column; gap: 14px; }
   .tile.wide .words { align-items: flex-start; }
-  .ja { font-size: 118px; font-weight: 900; line-height: 1.1; letter-spacing: 0.02em; white-space: nowrap; }
-  .tile.wide .ja { font-size: 150px; }
-  .en { font-size: 56px; font-weight: 500; line-height: 1.1; }
+  .${lang} { font-size: 118px; font-weight: 900; line-height: 1.1; letter-spacing: 0.02em; white-space: nowrap; }
+  .tile.wide .${lang} { font-size: 150px; }
+  .${other} { font-size: 56px; font-weight: 500; line-height: 1.1; }
   .note { font-size: 60px; font-weight: 700; line-height: 1.3; margin-top: 18px; }
   .icon svg { display: block; }
 </style>
 </head>
 <body>
-<div class="banner"><span>${escapeHtml(libraryName.ja)}</span><span class="en">${escapeHtml(libraryName.en)}</span></div>
+<div class="banner"><span>${escapeHtml(libraryName[lang])}</span><span class="${other}">${escapeHtml(libraryName[other])}</span></div>
 ${tiles}
 </body>
 </html>`

@@ -129,4 +129,24 @@ describe('ACC-FAMILY: family cards in the chat', () => {
     await b.settled()
     expect(botTexts(b, user).at(-1)).toContain('すでに6枚の図書館カードが連携されています')
   })
+
+  it('ACC-FAMILY: in English, the help offers Add another card, and typing it (or another way of saying it) starts linking in English', async () => {
+    const emma = b.users.find((u) => u.language === 'en')!.userId
+    await b.sim.users.follow(emma)
+    await b.settled()
+    await linkPatron(b, emma, HANAKO.number, HANAKO.password)
+    await b.sim.users.sendText(emma, 'help')
+    await b.settled()
+    expect(lastQuickReplies(emma).map((a) => a.label)).toContain('Add another card')
+    for (const text of ['Add another card', 'Add another library card']) {
+      const before = b.sim.record.botMessages(emma).length
+      await b.sim.users.sendText(emma, text)
+      await b.settled()
+      const reply = b.sim.record.botMessages(emma)[before]?.message as {
+        template?: { text?: string; actions?: { uri?: string }[] }
+      }
+      expect(reply.template?.text).toContain('To link your account')
+      expect(new URL(reply.template?.actions?.[0]?.uri ?? '').searchParams.get('lang')).toBe('en')
+    }
+  })
 })

@@ -228,10 +228,8 @@ describe('the LIFF app on the real API', () => {
     await linkPatron(e.b, english.userId, '1000000009', 'yui-00000009')
     const { page, context, problems } = await openTab(e, { width: 1100, height: 844 })
     await page.goto(`${e.b.origin}/simulator?user=${encodeURIComponent(english.userId)}`)
-    await page
-      .locator('#richmenu')
-      .getByRole('button', { name: 'マイポータル', exact: true })
-      .click()
+    // Her menu is the English one (LINE-MENU).
+    await page.locator('#richmenu').getByRole('button', { name: 'My portal', exact: true }).click()
     const panel = page.frameLocator('#liff-frame')
     await panel.getByRole('heading', { level: 1, name: 'My portal' }).waitFor()
     expect(await panel.locator('html').getAttribute('lang')).toBe('en')

@@ -48,7 +48,7 @@ export function familyRoutes({ config, db, line, clock, log }: AppDeps) {
       lang,
       issuedAt: clock.now(),
     })
-    const body: FamilyLinkResponse = { url: linkPageUrl(config.publicUrl, linkToken, state) }
+    const body: FamilyLinkResponse = { url: linkPageUrl(config.publicUrl, linkToken, state, lang) }
     return c.json(body)
   })
   return app

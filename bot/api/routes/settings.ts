@@ -14,7 +14,7 @@ import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/sh
 import type { NotificationPrefs, OkResponse, UnlinkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
-import { linkMenuForPatron, type MenuIds } from '../../richmenu/link.ts'
+import { linkMenuForPatron, type MenuIds, resolveMenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
 import { answered, reached } from '../library.ts'
 import { PATRON_HEADER } from '../patron-choice.ts'
@@ -34,8 +34,8 @@ const PrefsBody = v.strictObject({
   expiry: v.optional(v.boolean()),
 })
 
-/** Unlinking removes the user's own menu and links none, so it needs no menu ids. */
-const NO_MENU_IDS: MenuIds = { menuA: '', menuB: '' }
+/** A Japanese user's unlinking removes their own menu and links none: it needs no menu ids. */
+const NO_MENU_IDS: MenuIds = { menuA: '', menuB: '', menuAEn: null, menuBEn: null }
 
 const prefsBody = (p: NoticePrefs, holdReadyLocked: boolean): NotificationPrefs => ({
   line: { hold_ready: p.holdReady, overdue: p.overdue },
@@ -116,7 +116,8 @@ export function settingsRoutes(deps: AppDeps) {
   })
 
   app.post('/unlink', async (c) => {
-    await noBody(c, c.get('lang'))
+    const lang = c.get('lang')
+    await noBody(c, lang)
     const userId = c.get('lineUserId')
     const now = clock.now()
     // ACC-FAMILY: a call naming its card unlinks that card only; the menu goes back to A
@@ -128,8 +129,10 @@ export function settingsRoutes(deps: AppDeps) {
     } else await unlink(db, userId, now)
     if (remaining === 0) {
       try {
-        // LINE-MENU: removing the per-user menu B puts the user back on the default menu A.
-        await linkMenuForPatron(line.client, userId, false, NO_MENU_IDS)
+        // LINE-MENU: removing the per-user menu B puts the user back on the default menu A; an
+        // English user (the app's language is LINE's) gets the English A, named by its alias.
+        const ids = lang === 'en' ? await resolveMenuIds(line.client) : NO_MENU_IDS
+        await linkMenuForPatron(line.client, userId, false, ids, lang)
       } catch (e) {
         // Best effort: the link is gone either way, and the next sync leaves menu A in place.
         log.warn('api.unlink_menu_failed', { error: e instanceof Error ? e.name : 'unknown' })

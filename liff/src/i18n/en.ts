@@ -29,7 +29,7 @@ export const en: Dict = {
     'Your sign-in has expired. Please close this screen and open it again from the LINE menu.',
   notLinkedTitle: 'Please link your account',
   notLinked:
-    'This LINE account is not linked to a library patron number yet. In the chat, tap "Link account" in the menu, then enter your patron number and web-service password.',
+    'This LINE account is not linked to a library patron number yet. In the chat, tap "Link your account" in the menu, then enter your patron number and web-service password.',
   expiredTitle: 'Please open again',
   accessTitle: 'Online service unavailable',
   colon: ': ',
@@ -277,7 +277,7 @@ export const en: Dict = {
     saved: 'Saved.',
     unlink: 'Unlink LINE',
     unlinkHelp:
-      'After unlinking, the library card and My portal no longer work in LINE and notices stop. To use them again, choose "Link account" in the menu.',
+      'After unlinking, the library card and My portal no longer work in LINE and notices stop. To use them again, choose "Link your account" in the menu.',
     unlinkButton: 'Unlink',
     unlinkQuote: 'Unlink your LINE account now?',
     unlinked: 'Your LINE account has been unlinked. Thank you for using the service.',
