@@ -1,5 +1,5 @@
 /**
- * follow: a greeting that offers linking, or a welcome back (and menu B again) for a linked
+ * follow: a greeting that offers linking (with menu A in their language), or a welcome back (and
  * patron. Whether they can be reached is recorded by the handler, maintenance or not.
  *
  * During the maintenance window (SVC-MAINT) the welcome is still given, at once, by reply.
@@ -16,7 +16,7 @@
 import { maintenanceState, usableFrom } from '../../core/maintenance.ts'
 import { followGreeting, WAITS_FOR_SERVICE, welcomeBack } from '../messages/greeting.ts'
 import type { EventContext } from './context.ts'
-import { switchMenu } from './menu.ts'
+import { keepMenuLanguage, switchMenu } from './menu.ts'
 
 export async function onFollow(ctx: EventContext): Promise<void> {
   const { deps, lang } = ctx
@@ -30,6 +30,8 @@ export async function onFollow(ctx: EventContext): Promise<void> {
     const liffId = deps.config.line.liffId
     await ctx.reply([welcomeBack({ libraryName, liffId, lang, note: note('card') })])
   } else {
+    // Menu A in their language: LINE's default is the Japanese one.
+    await keepMenuLanguage(ctx)
     await ctx.reply([followGreeting({ libraryName, lang, note: note('link') })])
   }
 }
