@@ -1,6 +1,7 @@
 /**
  * follow: a greeting that offers linking (with menu A in their language), or a welcome back (and
- * patron. Whether they can be reached is recorded by the handler, maintenance or not.
+ * menu B again) for a linked patron. Whether they can be reached is recorded by the handler,
+ * maintenance or not.
  *
  * During the maintenance window (SVC-MAINT) the welcome is still given, at once, by reply.
  * Nothing in it needs the library system: its words are fixed, the link state is bunko's own
