@@ -47,11 +47,13 @@ export function languageLookup(deps: AppDeps, ttlMs = 10 * 60_000, max = 10_000)
     const now = deps.clock.now()
     const hit = seen.get(userId)
     if (hit && now - hit.at < ttlMs) return hit.lang
-    let lang: Lang = 'ja'
+    let lang: Lang
     try {
       lang = langOf((await deps.line.client.getProfile(userId)).language)
     } catch {
-      // No profile (blocked, or LINE unreachable): answer in Japanese.
+      // No profile (blocked, or LINE unreachable): the language last read, else Japanese; not
+      // remembered, so one failed call never turns an English user's menu Japanese for long.
+      return hit?.lang ?? 'ja'
     }
     if (seen.size >= max) seen.delete(seen.keys().next().value as string)
     seen.set(userId, { lang, at: now })

@@ -18,8 +18,8 @@ import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
 import { keepMenuLanguage } from './menu.ts'
 
-/** The event types bunko answers; only these keep the user's menu in their language. */
-const HANDLED = new Set(['follow', 'message', 'postback', 'accountLink'])
+/** The event types bunko answers besides follow; no other gets a reply, maintenance or not. */
+const HANDLED = new Set(['message', 'postback', 'accountLink'])
 
 /** An event bunko answers: active, from a one-to-one chat. */
 interface UserEvent {
@@ -103,14 +103,16 @@ async function handleEvent(
   if (event.type === 'unfollow') return
   // The welcome needs nothing from the library system: it is never traded for the notice.
   if (event.type === 'follow') return onFollow(ctx)
+  if (!HANDLED.has(event.type)) return
   const service = checkService(now, deps.config.policy)
   if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
-  if (!HANDLED.has(event.type)) return
-  await keepMenuLanguage(ctx)
   switch (event.type) {
+    // accountLink switches the menu itself (linking.ts), in the user's language.
     case 'message':
+      await keepMenuLanguage(ctx)
       return onMessage(ctx, event as webhook.MessageEvent)
     case 'postback':
+      await keepMenuLanguage(ctx)
       return onPostback(ctx, event as webhook.PostbackEvent)
     case 'accountLink':
       return onAccountLink(ctx, event as webhook.AccountLinkEvent)

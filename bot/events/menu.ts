@@ -12,6 +12,7 @@
  * silent: a user who switches LINE from English back to Japanese while nothing remembers them
  * keeps the English menu until they next link or unlink, when the menu follows them again.
  */
+import { findLinkByLineUser } from '../../db/links.ts'
 import { linkMenuForPatron, menuFor } from '../richmenu/link.ts'
 import type { EventContext } from './context.ts'
 
@@ -65,5 +66,9 @@ export async function keepMenuLanguage(ctx: EventContext): Promise<void> {
   if (!ids) return
   const want = menuFor(ids, linked, ctx.lang)
   if (want === (had === undefined ? menuFor(ids, linked, 'ja') : had)) return
+  // An accountLink handled beside this event may have changed the link since it was read: its
+  // own switch then gives the menu, and this one would undo it. (Should the two still cross,
+  // the menu remembered here is the wrong one, and the user's next event puts it right.)
+  if (((await findLinkByLineUser(ctx.deps.db, ctx.userId)) !== null) !== linked) return
   await switchMenu(ctx, linked)
 }

@@ -125,6 +125,8 @@ describe('SVC-MAINT: a follow during maintenance', () => {
     await linkPatron(b, linked, '1000000001', 'hanako-0001')
     b.setNow(IN_WINDOW)
     await act(linked, 'unfollow')
+    // Whatever menu LINE kept for them, the welcome back gives menu B again.
+    b.sim.state.userRichMenus.delete(linked)
     const before = b.sim.record.botMessages(linked).length
     await act(linked, 'follow')
     const texts = botTexts(b, linked, before)
@@ -135,5 +137,36 @@ describe('SVC-MAINT: a follow during maintenance', () => {
     )
     expect(texts[0]).not.toContain('すぐに')
     expect((await b.line.client.getRichMenuIdOfUser(linked)).richMenuId).toBe(b.menus.menuB)
+  })
+
+  it('an event bunko does not answer gets no maintenance notice either', async () => {
+    await act(stranger, 'follow')
+    b.setNow(IN_WINDOW)
+    const before = b.sim.record.botMessages(stranger).length
+    const replies = b.sim.record.calls({ path: '/v2/bot/message/reply' }).length
+    const body = JSON.stringify({
+      destination: 'Ubot',
+      events: [
+        {
+          type: 'videoPlayComplete',
+          mode: 'active',
+          timestamp: Date.now(),
+          webhookEventId: '01VIDEOPLAYCOMPLETE000000000',
+          deliveryContext: { isRedelivery: false },
+          source: { type: 'user', userId: stranger },
+          replyToken: 'a'.repeat(32),
+          videoPlayComplete: { trackingId: 'intro' },
+        },
+      ],
+    })
+    const res = await b.root.request('/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
+    })
+    expect(res.status).toBe(200)
+    await b.settled()
+    expect(b.sim.record.calls({ path: '/v2/bot/message/reply' })).toHaveLength(replies)
+    expect(b.sim.record.botMessages(stranger)).toHaveLength(before)
   })
 })

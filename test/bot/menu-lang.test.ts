@@ -125,4 +125,31 @@ describe('LINE-MENU: the rich menu speaks the user’s LINE language', () => {
     await say(english, 'help')
     expect(menuCalls(english)).toHaveLength(calls)
   })
+
+  it('unlinking in the app while LINE will not name the English menus does not leave menu B', async () => {
+    await follow(english)
+    await linkPatron(b, english, HANAKO.number, HANAKO.password)
+    b.sim.faults.add({ match: 'GET /v2/bot/richmenu/alias/*', status: 500 })
+    const token = await fetch(`${b.origin}/simulator/api/users/${english}/id-token`)
+    const { idToken } = (await token.json()) as { idToken: string }
+    const res = await fetch(`${b.origin}/api/unlink`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${idToken}`, 'accept-language': 'en' },
+    })
+    expect(res.status).toBe(200)
+    // LINE's default (the Japanese A) rather than the linked patron's B.
+    expect(menuOf(english)).toBe('default')
+  })
+
+  it('one failed profile call does not give an English user the Japanese menu', async () => {
+    await follow(english)
+    expect(menuOf(english)).toBe(b.menus.menuAEn)
+    // The profile is read again once its ten minutes are up, and LINE fails that once.
+    b.setNow(TEST_NOW + 11 * 60_000)
+    b.sim.faults.add({ match: `GET /v2/bot/profile/${english}`, status: 500, times: 1 })
+    await say(english, 'help')
+    expect(menuOf(english)).toBe(b.menus.menuAEn)
+    const answer = b.sim.record.botMessages(english).at(-1)
+    expect(JSON.stringify(answer)).not.toMatch(/[ぁ-ん]{4}/)
+  })
 })

@@ -131,7 +131,9 @@ export function settingsRoutes(deps: AppDeps) {
       try {
         // LINE-MENU: removing the per-user menu B puts the user back on the default menu A; an
         // English user (the app's language is LINE's) gets the English A, named by its alias.
-        const ids = lang === 'en' ? await resolveMenuIds(line.client) : NO_MENU_IDS
+        // Without the English A's id (LINE unreachable), the default A: never left on B.
+        const ids =
+          lang === 'en' ? await resolveMenuIds(line.client).catch(() => NO_MENU_IDS) : NO_MENU_IDS
         await linkMenuForPatron(line.client, userId, false, ids, lang)
       } catch (e) {
         // Best effort: the link is gone either way, and the next sync leaves menu A in place.
