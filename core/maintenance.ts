@@ -29,10 +29,19 @@ export function maintenanceState(t: Instant, policy: Policy): MaintenanceState {
 /** The sentence that tells a patron the service is down and when it is back. */
 export function maintenanceMessage(backAt: Instant, policy: Policy): Text {
   const back = instantText(backAt)
-  const { start } = policy.maintenance
+  const down = windowSentence(policy)
   return {
-    ja: `ただいまシステムのメンテナンス中です（毎日${start}から約${policy.maintenance.minutes}分）。${back.ja}ごろに再開しますので、その後にもう一度お試しください。`,
-    en: `The service is down for its daily maintenance (from ${start}, about ${policy.maintenance.minutes} minutes). It will be back at about ${back.en} (Japan time); please try again then.`,
+    ja: `${down.ja}${back.ja}ごろに再開しますので、その後にもう一度お試しください。`,
+    en: `${down.en} It will be back at about ${back.en} (Japan time); please try again then.`,
+  }
+}
+
+/** The window, as every maintenance sentence opens. */
+function windowSentence(policy: Policy): Text {
+  const { start, minutes } = policy.maintenance
+  return {
+    ja: `ただいまシステムのメンテナンス中です（毎日${start}から約${minutes}分）。`,
+    en: `The service is down for its daily maintenance (from ${start}, about ${minutes} minutes).`,
   }
 }
 
@@ -43,10 +52,10 @@ export function maintenanceMessage(backAt: Instant, policy: Policy): Text {
  */
 export function usableFrom(backAt: Instant, policy: Policy, what: Text): Text {
   const back = instantText(backAt)
-  const { start, minutes } = policy.maintenance
+  const down = windowSentence(policy)
   return {
-    ja: `ただいまシステムのメンテナンス中です（毎日${start}から約${minutes}分）。${what.ja}は、${back.ja}ごろからご利用いただけます。`,
-    en: `The service is down for its daily maintenance (from ${start}, about ${minutes} minutes). ${what.en} will be available from about ${back.en} (Japan time).`,
+    ja: `${down.ja}${what.ja}は、${back.ja}ごろからご利用いただけます。`,
+    en: `${down.en} ${what.en} will be available from about ${back.en} (Japan time).`,
   }
 }
 

@@ -303,7 +303,7 @@ export const en: Dict = {
     title: 'Find by ISBN',
     looking: 'Looking for the book in the library…',
     noCode:
-      'No ISBN (the number on a book’s barcode) came with this page, so we could not look for a book. Tap Scan below to read the barcode, or find the book by its title in Search.',
+      'This page was opened without an ISBN (the number on a book’s barcode), so there was nothing to look up. Tap Scan below to read a barcode, or use Search to find the book by its title.',
     notHeld: 'The library does not have this book',
     notHeldHelp:
       'If you would like the library to buy it, send a purchase suggestion below. The library will consider it (it may not always be possible).',
