@@ -241,12 +241,28 @@ async function measure(b: Bunko, browser: Browser, user: string, profile: Profil
   return f
 }
 
-/** Stops every service worker (DevTools' ServiceWorker domain), as an idle browser does. */
+/**
+ * Stops every service worker (DevTools' ServiceWorker domain), as an idle browser does, and
+ * waits until DevTools reports each version stopped.
+ */
 async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page)
+  const running = new Set<string>()
+  let settle: () => void = () => {}
+  const stopped = new Promise<void>((resolve) => (settle = resolve))
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions)
+      if (v.runningStatus === 'stopped') running.delete(v.versionId)
+      else running.add(v.versionId)
+    if (running.size === 0) settle()
+  })
   await cdp.send('ServiceWorker.enable')
   await cdp.send('ServiceWorker.stopAllWorkers')
+  const late = setTimeout(() => settle(), 5000)
+  await stopped
+  clearTimeout(late)
   await cdp.detach()
+  if (running.size > 0) throw new Error('a service worker did not stop')
 }
 
 /** The page was answered by its worker (started again for it), not by the network. */
