@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ALIAS_IDS } from '../../bot/richmenu/definitions.ts'
 import { type Bunko, startBunko, TEST_NOW } from '../support/bunko.ts'
-import { linkPatron } from './link-flow.ts'
+import { linkPatron, openDialog, requestLinkPage, signInOnLinkPage } from './link-flow.ts'
 
 const HANAKO = { number: '1000000001', password: 'hanako-0001' }
 
@@ -151,5 +151,25 @@ describe('LINE-MENU: the rich menu speaks the user’s LINE language', () => {
     expect(menuOf(english)).toBe(b.menus.menuAEn)
     const answer = b.sim.record.botMessages(english).at(-1)
     expect(JSON.stringify(answer)).not.toMatch(/[ぁ-ん]{4}/)
+  })
+
+  it('LINE-LINK: an English account whose patron is linked from another account gets the English A back', async () => {
+    await follow(english)
+    await linkPatron(b, english, HANAKO.number, HANAKO.password)
+    expect(menuOf(english)).toBe(b.menus.menuBEn)
+    await follow(japanese)
+    const url = await requestLinkPage(b, japanese)
+    const signed = await signInOnLinkPage(b, url, HANAKO.number, HANAKO.password)
+    const hidden = (name: string) =>
+      new RegExp(`name="${name}" value="([^"]+)"`).exec(signed.html)![1]!
+    const confirm = await signed.page.post(`${b.origin}/link/confirm`, {
+      csrf: hidden('csrf'),
+      linkToken: signed.fields.linkToken,
+      pending: hidden('pending'),
+      choice: 'replace',
+    })
+    await openDialog(b, confirm.res.headers.get('location')!, japanese)
+    expect(menuOf(japanese)).toBe(b.menus.menuB)
+    expect(menuOf(english)).toBe(b.menus.menuAEn)
   })
 })
