@@ -37,6 +37,7 @@ import { liffUrl } from '../e2e/harness.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 import { type Floor, serveFloor } from './liff-floor.ts'
+import { assertWorkerStarted, stepsOf, stopWorkers } from './liff-page.ts'
 import { load } from './report.ts'
 import { replaceSection } from './results-file.ts'
 import { quantile } from './stats.ts'
@@ -147,34 +148,6 @@ async function cardTime(page: Page, url: string, steps?: string): Promise<number
   return ms
 }
 
-/**
- * `--steps`: the open's critical path as the page saw it, in ms from navigation start: the
- * page (service worker start, request, response), each request's start and end, and the
- * app's marks (script start, the kept card drawn early, LIFF's session, the card drawn).
- */
-async function stepsOf(page: Page): Promise<string> {
-  const rows = await page.evaluate(() => {
-    const out: [number, number, string][] = []
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-    if (nav.workerStart > 0) out.push([nav.workerStart, nav.fetchStart, 'service worker start'])
-    out.push([nav.fetchStart, nav.responseEnd, `page (${nav.transferSize} B over the network)`])
-    for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      out.push([r.startTime, r.responseEnd, new URL(r.name).pathname.replace(/^.*\//, '')])
-    for (const m of performance.getEntriesByType('mark'))
-      out.push([m.startTime, m.startTime, m.name])
-    const barcode = (window as unknown as Record<string, number>).__benchBarcode
-    if (barcode !== undefined) out.push([barcode, barcode, 'barcode in the document'])
-    return out.sort((a, b) => a[0] - b[0])
-  })
-  return rows
-    .map(([from, to, what]) =>
-      from === to
-        ? `  ${Math.round(from).toString().padStart(5)}        ${what}`
-        : `  ${Math.round(from).toString().padStart(5)}–${Math.round(to).toString().padEnd(5)} ${what}`,
-    )
-    .join('\n')
-}
-
 interface Figures {
   cardCold: number[]
   cardWarm: number[]
@@ -239,39 +212,6 @@ async function measure(b: Bunko, browser: Browser, user: string, profile: Profil
     await kept.close()
   }
   return f
-}
-
-/**
- * Stops every service worker (DevTools' ServiceWorker domain), as an idle browser does, and
- * waits until DevTools reports each version stopped.
- */
-async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page)
-  const running = new Set<string>()
-  let settle: () => void = () => {}
-  const stopped = new Promise<void>((resolve) => (settle = resolve))
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions)
-      if (v.runningStatus === 'stopped') running.delete(v.versionId)
-      else running.add(v.versionId)
-    if (running.size === 0) settle()
-  })
-  await cdp.send('ServiceWorker.enable')
-  await cdp.send('ServiceWorker.stopAllWorkers')
-  const late = setTimeout(() => settle(), 5000)
-  await stopped
-  clearTimeout(late)
-  await cdp.detach()
-  if (running.size > 0) throw new Error('a service worker did not stop')
-}
-
-/** The page was answered by its worker (started again for it), not by the network. */
-async function assertWorkerStarted(page: Page): Promise<void> {
-  const start = await page.evaluate(
-    () =>
-      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).workerStart,
-  )
-  if (!(start > 0)) throw new Error('the card was not answered by its service worker')
 }
 
 function fmt(xs: number[]): string {
