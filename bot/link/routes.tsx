@@ -21,12 +21,10 @@ import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
-import { type LinkState, readLinkState } from './state.ts'
+import { readLinkRequest } from './link-request.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{10,128}$/
-/** LINE's link token lives 10 minutes; a page older than that cannot finish anyway. */
-const LINK_TOKEN_MS = 10 * 60 * 1000
 
 const words = {
   ja: {
@@ -73,16 +71,7 @@ export function linkRoutes(deps: AppDeps): Hono {
       503,
     )
   }
-  const stateFor = (linkToken: string, state: string): Promise<LinkState | null> =>
-    TOKEN_RE.test(linkToken) && state.length <= 200
-      ? readLinkState(
-          deps.config.line.channelSecret,
-          linkToken,
-          state,
-          deps.clock.now(),
-          LINK_TOKEN_MS,
-        )
-      : Promise.resolve(null)
+  const stateFor = (linkToken: string, state: string) => readLinkRequest(deps, linkToken, state)
   const expired = (c: Context, lang: Lang) =>
     c.html(
       <Notice lang={lang} title={words[lang].expiredTitle} message={words[lang].expired} />,
