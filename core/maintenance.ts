@@ -1,6 +1,7 @@
 /**
  * SVC-MAINT: the daily maintenance window (Hirakata: from 03:00 for about an hour). During it
- * every patron-facing answer says so and when the service is back, and nothing is changed.
+ * every patron-facing answer says so and when the service is back, and nothing that needs the
+ * library system is done (the chat's exceptions: bot/events/open-in-maintenance.ts).
  */
 import { addDays, clockMinutes, type Instant, jstDate, jstInstant, MINUTE_MS } from './dates.ts'
 import { instantText } from './messages.ts'

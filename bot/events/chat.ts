@@ -86,7 +86,8 @@ export async function answerIntent(ctx: EventContext, intent: Intent): Promise<v
       messages.push(
         linked
           ? liffButtonMessage({ page: intent, liffId, lang })
-          : needLinkMessage({ what: intent === 'card' ? 'card' : 'portal', lang }),
+          : // The refusal names what was asked (a patron walk: 貸出・予約 was told マイポータル).
+            needLinkMessage({ what: intent, lang }),
       )
       break
     default:

@@ -3,8 +3,10 @@
  * ids of the events to handle are recorded first, together with the request's count for the
  * statistics (one write, db/webhook-delivery.ts), so a redelivery (or a retry after a
  * timeout) is skipped. `mode: standby` events belong to another channel's module and are left
- * alone. During maintenance (SVC-MAINT) every answer says so and nothing else is changed;
- * a follow still gets its welcome, which says so too (follow.ts says why).
+ * alone. During maintenance (SVC-MAINT) every answer says so. What needs the library system
+ * gets only the maintenance notice; help, phone numbers and unlinking are answered with a note
+ * saying so (open-in-maintenance.ts says why), and a follow still gets its welcome, which says
+ * so too (follow.ts says why).
  */
 import type { webhook } from '@line/bot-sdk'
 import { checkService } from '../../core/maintenance.ts'
@@ -17,6 +19,7 @@ import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } 
 import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
 import { keepMenuLanguage } from './menu.ts'
+import { answersInMaintenance, withMaintenanceNote } from './open-in-maintenance.ts'
 
 /** The event types bunko answers besides follow; no other gets a reply, maintenance or not. */
 const HANDLED = new Set(['message', 'postback', 'accountLink'])
@@ -105,7 +108,16 @@ async function handleEvent(
   if (event.type === 'follow') return onFollow(ctx)
   if (!HANDLED.has(event.type)) return
   const service = checkService(now, deps.config.policy)
-  if (!service.ok) return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
+  if (!service.ok) {
+    // Help, phone numbers and unlinking need no library system (open-in-maintenance.ts).
+    if (!answersInMaintenance(event))
+      return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
+    return answer(withMaintenanceNote(ctx), event)
+  }
+  return answer(ctx, event)
+}
+
+async function answer(ctx: EventContext, event: webhook.Event): Promise<void> {
   switch (event.type) {
     // accountLink switches the menu itself (linking.ts), in the user's language.
     case 'message':

@@ -18,12 +18,14 @@ import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import { langOf as langOfLine } from '../messages/lang.ts'
+import { linkPageUrl } from '../messages/link.ts'
 import { resetConfirmMessage } from '../messages/password-reset.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
 import { pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
+import { looksLikeLinkRequest, readLinkRequest } from './link-request.ts'
 import { PasswordForm, passwordText } from './password-views.tsx'
 import { Notice } from './views.tsx'
 
@@ -55,6 +57,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
         csrf={csrfToken(c, deps.config.publicUrl)}
         rule={rule[lang]}
         policy={policy}
+        from={linkRequestOf(c.req.query('linkToken'), c.req.query('state'))}
       />,
     )
   })
@@ -63,6 +66,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
     const lang = pageLang(c)
     const form = await c.req.parseBody()
     const number = String(form.number ?? '').slice(0, 64)
+    const from = linkRequestOf(form.linkToken, form.state)
     const again = (error: string, status: 400 | 403 | 429 | 503 = 400) =>
       c.html(
         <PasswordForm
@@ -72,6 +76,7 @@ export function passwordRoutes(deps: AppDeps): Hono {
           number={number}
           error={error}
           policy={policy}
+          from={from}
         />,
         status,
       )
@@ -120,11 +125,32 @@ export function passwordRoutes(deps: AppDeps): Hono {
       )
     }
     deps.log.info('password.reset_done')
+    const words = passwordText[lang]
+    // Reached from a link page: lead back to it while LINE's link token lives, else say how
+    // to start linking again (a patron walk: the page said "you can now link" and stopped).
+    if (!from) return c.html(<Notice lang={lang} title={words.doneTitle} message={words.done} />)
+    if (!(await readLinkRequest(deps, from.linkToken, from.state)))
+      return c.html(<Notice lang={lang} title={words.doneTitle} message={words.doneExpired} />)
+    const back = linkPageUrl(deps.config.publicUrl, from.linkToken, from.state, lang)
     return c.html(
-      <Notice lang={lang} title={passwordText[lang].doneTitle} message={passwordText[lang].done} />,
+      <Notice
+        lang={lang}
+        title={words.doneTitle}
+        message={words.doneBack}
+        link={{ href: back, label: words.backToLink }}
+      />,
     )
   })
   return app
+}
+
+/** The link request a link page sent along, when it has the shape of one. */
+function linkRequestOf(
+  linkToken: unknown,
+  state: unknown,
+): { linkToken: string; state: string } | undefined {
+  if (typeof linkToken !== 'string' || typeof state !== 'string') return undefined
+  return looksLikeLinkRequest(linkToken, state) ? { linkToken, state } : undefined
 }
 
 /** Push the confirm to the linked LINE account; false when LINE would not take it. */

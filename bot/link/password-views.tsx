@@ -23,6 +23,11 @@ const t = {
     mismatch: '確認のために入力したパスワードが一致しません。もう一度入力してください。',
     doneTitle: 'パスワードを設定しました',
     done: '新しいパスワードでWebサービスとLINE連携をご利用いただけます。',
+    doneBack:
+      '新しいパスワードでWebサービスとLINE連携をご利用いただけます。下のボタンから連携の手続きに戻り、利用者番号と新しいパスワードを入力してください。',
+    backToLink: '連携の手続きに戻る',
+    doneExpired:
+      '新しいパスワードでWebサービスとLINE連携をご利用いただけます。連携の手続きは有効期限（10分）が過ぎたため、このページからは戻れません。LINEのトーク画面に戻り、メニューの「アカウント連携」をもう一度押してください。',
     advice: '安全のため、キャッシュカードや他のWebサービスとは別のパスワードにしてください。',
   },
   en: {
@@ -40,6 +45,11 @@ const t = {
     mismatch: 'The two passwords do not match. Please type them again.',
     doneTitle: 'Your password is set',
     done: 'You can now use the web service and link LINE with your new password.',
+    doneBack:
+      'You can now use the web service and link LINE with your new password. Tap the button below to go back to linking, and enter your patron number and new password.',
+    backToLink: 'Back to linking',
+    doneExpired:
+      'You can now use the web service and link LINE with your new password. The linking request has expired (after 10 minutes), so you cannot go back to it from here: go back to the LINE chat and tap "Link your account" in the menu again.',
     advice: 'For safety, use a password different from your bank card and other websites.',
   },
 } as const
@@ -55,6 +65,8 @@ export interface PasswordFormProps {
   error?: string
   /** The patron-number format (keypad, length, example) comes from the Policy. */
   policy: Policy
+  /** The link request the link page sent along, kept so the answer can lead back to it. */
+  from?: { linkToken: string; state: string }
 }
 
 export function PasswordForm(p: PasswordFormProps) {
@@ -70,6 +82,12 @@ export function PasswordForm(p: PasswordFormProps) {
       {/* The language goes with the answer, its errors included (pageLang). */}
       <form method="post" action={`/password?lang=${p.lang}`}>
         <input type="hidden" name="csrf" value={p.csrf} />
+        {p.from ? (
+          <>
+            <input type="hidden" name="linkToken" value={p.from.linkToken} />
+            <input type="hidden" name="state" value={p.from.state} />
+          </>
+        ) : null}
         <PatronNumberField lang={p.lang} label={s.number} policy={p.policy} value={p.number} />
         {/* WCAG 1.3.5: the patron's own name and phone, so the browser can fill them in. */}
         <Field name="name" label={s.name} hint={s.nameHint} autocomplete="name" maxlength={100} />

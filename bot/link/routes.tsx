@@ -21,12 +21,10 @@ import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
-import { type LinkState, readLinkState } from './state.ts'
+import { readLinkRequest } from './link-request.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{10,128}$/
-/** LINE's link token lives 10 minutes; a page older than that cannot finish anyway. */
-const LINK_TOKEN_MS = 10 * 60 * 1000
 
 const words = {
   ja: {
@@ -36,6 +34,9 @@ const words = {
     maintTitle: 'ただいまメンテナンス中です',
     badForm: 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。',
     register: 'パスワードを登録する',
+    alreadyTitle: 'このカードはすでに連携しています',
+    already:
+      'このカードは、すでにこのLINEアカウントと連携しています。変更はありません。別のカードを追加するときは、LINEのトーク画面に戻り、「もう一枚カードを追加」を押して、そのカードの利用者番号とパスワードを入力してください。',
   },
   en: {
     expiredTitle: 'This link request has expired',
@@ -44,6 +45,9 @@ const words = {
     maintTitle: 'Down for maintenance',
     badForm: 'This form has expired. Please enter your details again.',
     register: 'Register a password',
+    alreadyTitle: 'This card is already linked',
+    already:
+      'This card is already linked to this LINE account, so nothing was changed. To add a different card, go back to the LINE chat, tap "Add another card" and sign in with that card\'s patron number and password.',
   },
 } as const
 
@@ -67,16 +71,7 @@ export function linkRoutes(deps: AppDeps): Hono {
       503,
     )
   }
-  const stateFor = (linkToken: string, state: string): Promise<LinkState | null> =>
-    TOKEN_RE.test(linkToken) && state.length <= 200
-      ? readLinkState(
-          deps.config.line.channelSecret,
-          linkToken,
-          state,
-          deps.clock.now(),
-          LINK_TOKEN_MS,
-        )
-      : Promise.resolve(null)
+  const stateFor = (linkToken: string, state: string) => readLinkRequest(deps, linkToken, state)
   const expired = (c: Context, lang: Lang) =>
     c.html(
       <Notice lang={lang} title={words[lang].expiredTitle} message={words[lang].expired} />,
@@ -146,6 +141,14 @@ export function linkRoutes(deps: AppDeps): Hono {
       return again(result.message[lang], status[result.reason as keyof typeof status] ?? 400)
     }
     const patron = result.value
+    // The card is already this LINE account's: linking it again would change nothing the
+    // patron wants (only its place among the family's cards), and the chat would answer as if
+    // a new link had been made. Say so here, before LINE's dialog, and change nothing.
+    const theirs = await findLinkByPatron(deps.db, patron.id)
+    if (theirs?.lineUserId === request.lineUserId)
+      return c.html(
+        <Notice lang={lang} title={words[lang].alreadyTitle} message={words[lang].already} />,
+      )
     // ACC-FAMILY: a full family is refused before LINE's dialog, with what to do.
     if (!(await hasFamilyRoom(deps.db, request.lineUserId, patron.id, policy.familyCards)))
       return again(familyFull(policy).message[lang], 409)
@@ -159,7 +162,6 @@ export function linkRoutes(deps: AppDeps): Hono {
     const nonce = issued.value.nonce
     // ACC-FAMILY: this LINE account's other cards stay; only the patron's own link elsewhere
     // is replaced (LINE-LINK), so only that is asked about.
-    const theirs = await findLinkByPatron(deps.db, patron.id)
     const otherPatron = false
     const otherLine = theirs !== null && theirs.lineUserId !== request.lineUserId
     if (otherPatron || otherLine) {

@@ -58,6 +58,12 @@ const t = {
   },
 } as const
 
+/** The password page, in LINE's language, carrying the link request it came from. */
+function passwordPageUrl(lang: Lang, linkToken: string, state: string): string {
+  const q = new URLSearchParams({ lang, linkToken, state })
+  return `/password?${q.toString()}`
+}
+
 export interface LinkFormProps {
   lang: Lang
   linkToken: string
@@ -110,8 +116,9 @@ export function LinkForm(p: LinkFormProps) {
         <p>
           {s.noPassword}
           <br />
-          {/* LINE's language (the signed state), not the browser's, goes with the patron. */}
-          <a href={`/password?lang=${p.lang}`}>{s.register}</a>
+          {/* LINE's language (the signed state), not the browser's, goes with the patron, and
+              the link request, so the password page can lead back here once a password is set. */}
+          <a href={passwordPageUrl(p.lang, p.linkToken, p.state)}>{s.register}</a>
         </p>
       </footer>
     </Layout>

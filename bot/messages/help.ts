@@ -57,7 +57,7 @@ export function helpMessage({ linked, liffId, lang = 'ja' }: HelpInput): messagi
 }
 
 /** What needs linking first, for an unlinked patron who asked for it. */
-export type LinkedOnly = 'card' | 'loans' | 'portal' | 'unlink'
+export type LinkedOnly = 'card' | 'loans' | 'portal' | 'search' | 'unlink'
 
 const NEEDS: Record<LinkedOnly, Text> = {
   card: {
@@ -71,6 +71,10 @@ const NEEDS: Record<LinkedOnly, Text> = {
   portal: {
     ja: 'マイポータルを開くには、先にアカウント連携が必要です。',
     en: 'To open My portal, please link your account first.',
+  },
+  search: {
+    ja: 'LINEで蔵書検索を使うには、先にアカウント連携が必要です。',
+    en: 'To search the catalogue in LINE, please link your account first.',
   },
   unlink: {
     ja: 'このLINEアカウントは、まだ図書館のアカウントと連携されていません。',

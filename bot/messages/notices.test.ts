@@ -159,6 +159,29 @@ describe('overdue notice', () => {
     }
   })
 
+  it('NOTICE-OVERDUE: one overdue item is spoken of in the singular in English, as in the preview', () => {
+    const one = [items[0]!]
+    const en = overdueNotice({
+      items: one,
+      contact: HIRAKATA_POLICY.contact,
+      liffId: LIFF,
+      lang: 'en',
+    })
+    const json = JSON.stringify(en)
+    expect(en.altText).toBe('You have 1 overdue item. Please return it.')
+    expect(json).toContain('An item is past its due date. Please return it soon.')
+    expect(json).toContain('until it is returned')
+    expect(json).not.toMatch(/Some items|return them|they are/)
+    const two = JSON.stringify(
+      overdueNotice({ items, contact: HIRAKATA_POLICY.contact, liffId: LIFF, lang: 'en' }),
+    )
+    expect(two).toContain('Some items are past their due date. Please return them soon.')
+    const ja = JSON.stringify(
+      overdueNotice({ items: one, contact: HIRAKATA_POLICY.contact, liffId: LIFF, lang: 'ja' }),
+    )
+    expect(ja).toContain('返却期限を過ぎている資料があります。お早めにご返却ください。')
+  })
+
   it('truncates a long list with 「ほか N 点」', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ title: `本${i}`, dueDate: '2026-04-01' }))
     const msg = overdueNotice({ items: many, contact: HIRAKATA_POLICY.contact, liffId: LIFF })

@@ -35,6 +35,19 @@ export function overdueAltText(count: number, lang: Lang = 'ja'): string {
     : `You have ${count} overdue item${count === 1 ? '' : 's'}. Please return ${count === 1 ? 'it' : 'them'}.`
 }
 
+/**
+ * The request to return, agreeing with the count as the preview does (a patron walk: one
+ * item was "You have 1 overdue item" above "Some items are … return them"). The Japanese
+ * 「資料があります」 reads naturally for one item or many, so it does not change.
+ */
+function overdueBody(count: number, days: number, lang: Lang): string {
+  if (lang === 'ja')
+    return `返却期限を過ぎている資料があります。お早めにご返却ください。返却期限を過ぎた資料は延長できません。${days}日以上遅れると、Webサービスとアカウント連携がご利用いただけなくなります。`
+  return count === 1
+    ? `An item is past its due date. Please return it soon. An overdue item cannot be renewed, and once it is ${days} days overdue the online service and LINE link stop working until it is returned.`
+    : `Some items are past their due date. Please return them soon. Overdue items cannot be renewed, and once an item is ${days} days overdue the online service and LINE link stop working until it is returned.`
+}
+
 export function overdueNotice(input: OverdueInput): messagingApi.FlexMessage {
   const lang = input.lang ?? 'ja'
   if (input.items.length === 0) throw new RangeError('an overdue notice needs at least one item')
@@ -43,10 +56,7 @@ export function overdueNotice(input: OverdueInput): messagingApi.FlexMessage {
   const phone = phoneLine(input.contact)[lang]
   const due = (item: OverdueItem) =>
     lang === 'ja' ? `返却期限 ${dateText(item.dueDate).ja}` : `due ${dateText(item.dueDate).en}`
-  const body =
-    lang === 'ja'
-      ? `返却期限を過ぎている資料があります。お早めにご返却ください。返却期限を過ぎた資料は延長できません。${days}日以上遅れると、Webサービスとアカウント連携がご利用いただけなくなります。`
-      : `Some items are past their due date. Please return them soon. Overdue items cannot be renewed, and once an item is ${days} days overdue the online service and LINE link stop working until they are returned.`
+  const body = overdueBody(items.length, days, lang)
   return {
     type: 'flex',
     altText: overdueAltText(items.length, lang),

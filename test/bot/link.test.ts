@@ -126,7 +126,7 @@ describe('LINE-LINK: account linking through the simulator', () => {
     expect(wide.html).toContain('広域利用')
     const none = await signInOnLinkPage(b, url, '1000000008', 'anything-1')
     expect(none.html).toContain('パスワード')
-    expect(none.html).toContain('href="/password?lang=ja"')
+    expect(none.html).toContain('href="/password?lang=ja&amp;linkToken=')
   })
 
   it('an expired nonce links nothing and says to start again', async () => {
