@@ -105,7 +105,7 @@ export const en: Dict = {
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
-    transitTo: (place: string) => `On its way to ${place}. We will let you know when it arrives.`,
+    transitTo: (place: string) => `On its way to ${place}. We will tell you on LINE when it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
     cancelQuote: (title: string) => `Cancel your hold on "${title}"?`,
@@ -120,8 +120,6 @@ export const en: Dict = {
     changeOne: 'Only this volume (the set is split and each volume is collected on its own)',
     changeQuote: (place: string, whole: boolean) =>
       `Change the pickup place${whole ? ' of the whole set' : ''} to ${place}?`,
-    inTransit:
-      'A copy has been set aside for you and is on its way to the pickup place. We will tell you on LINE when it arrives.',
     noticeFailed: 'We could not send your ready notice.',
     noticeUndeliverable:
       'We could not reach you on LINE. Please check that you have not blocked our account.',

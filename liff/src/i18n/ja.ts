@@ -111,7 +111,7 @@ export const ja = {
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
-    transitTo: (place: string) => `${place}へ回送中です。届きしだいお知らせします。`,
+    transitTo: (place: string) => `${place}へ運んでいます。届いたらLINEでお知らせします。`,
     setVolume: (v: number, of: number) => `セット予約 ${v}／${of}巻目`,
     cancel: '予約を取り消す',
     cancelQuote: (title: string) => `「${title}」の予約を取り消します。よろしいですか？`,
@@ -126,7 +126,6 @@ export const ja = {
     changeOne: 'この巻だけ（セットが分かれ、巻ごとの受取になります）',
     changeQuote: (place: string, whole: boolean) =>
       `${whole ? 'セットの全巻の' : ''}受取場所を「${place}」に変更します。よろしいですか？`,
-    inTransit: 'ご用意した資料を受取場所へ運んでいます。届いたらLINEでお知らせします。',
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',
