@@ -33,6 +33,8 @@ export const en: Dict = {
   expiredTitle: 'Please open again',
   accessTitle: 'Online service unavailable',
   colon: ': ',
+  sep: ' · ',
+  listSep: ', ',
   close: 'Close',
   cancel: 'Cancel',
   yes: 'Yes',
@@ -105,7 +107,8 @@ export const en: Dict = {
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
-    transitTo: (place: string) => `On its way to ${place}. We will tell you on LINE when it arrives.`,
+    transitTo: (place: string) =>
+      `On its way to ${place}. We will tell you on LINE when it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
     cancelQuote: (title: string) => `Cancel your hold on "${title}"?`,

@@ -40,6 +40,10 @@ export const ja = {
   expiredTitle: 'もう一度開いてください',
   accessTitle: 'Webサービスをご利用いただけません',
   colon: '：',
+  /** Between facts on one line (type ・ year ・ publisher); in the dictionary so English has its own. */
+  sep: ' ・ ',
+  /** Between items of a short list (volumes 上・下). */
+  listSep: '・',
   close: '閉じる',
   cancel: 'やめる',
   yes: 'はい',

@@ -144,8 +144,8 @@ export function DonePage() {
                 <h2 class="item-title">{h.title.name}</h2>
                 <p class="meta">
                   {t.holds.state[h.state]}
-                  {h.queuePosition !== null && ` ・ ${t.holds.position(h.queuePosition)}`}
-                  {h.set && ` ・ ${t.holds.setVolume(h.set.volume, h.set.of)}`}
+                  {h.queuePosition !== null && t.sep + t.holds.position(h.queuePosition)}
+                  {h.set && t.sep + t.holds.setVolume(h.set.volume, h.set.of)}
                 </p>
                 <p class="meta">
                   {t.holds.pickup}

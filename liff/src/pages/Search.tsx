@@ -82,7 +82,7 @@ export function SearchPage({ route }: { route: Route }) {
               <p class="meta">
                 {[t.search.material[r.materialType], r.year && t.search.year(r.year), r.publisher]
                   .filter(Boolean)
-                  .join(' ・ ')}
+                  .join(t.sep)}
               </p>
               {r.materialType === 'audiobook' && <p class="note">{t.search.audiobookNote}</p>}
               <p class="meta">{t.search.counts(r.copies, r.onShelf)}</p>

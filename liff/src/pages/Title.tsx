@@ -145,7 +145,7 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
               {a.copies.map((c, i) => (
                 <li key={i}>
                   {t.title.status[c.status]}
-                  {c.dueDate && `（${t.title.returnBy(date(c.dueDate))}）`}
+                  {c.dueDate && `${t.paren[0]}${t.title.returnBy(date(c.dueDate))}${t.paren[1]}`}
                   <span class="sub">
                     {c.location} {c.callNumber}
                   </span>
@@ -164,10 +164,11 @@ function SetNote({ d, set }: { d: TitleDetail; set: SetInfo }) {
     <section class="note-box" aria-label={t.search.setMark(set.volumes.length)}>
       <p>{t.title.setNote}</p>
       <p>
-        {t.title.volumes}:{' '}
+        {t.title.volumes}
+        {t.colon}
         {set.volumes.map((v, i) => (
           <span key={v.titleId}>
-            {i > 0 && '・'}
+            {i > 0 && t.listSep}
             {v.titleId === d.id ? (
               <strong>{v.label}</strong>
             ) : (
