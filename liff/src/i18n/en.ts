@@ -1,5 +1,12 @@
 /** The English strings, used when LINE's language is English (same keys as ja.ts). */
+import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
+
+/** "10:00", "10:00 and 16:00", "9:00, 13:00 and 16:00". */
+const at = (times: string[]) =>
+  times.length > 1
+    ? `${times.slice(0, -1).join(', ')} and ${times[times.length - 1]}`
+    : (times[0] ?? '')
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
@@ -227,7 +234,10 @@ export const en: Dict = {
     title: 'Review your hold',
     items: 'Items',
     place: 'Pickup place',
-    notice: 'We will tell you on LINE when it is ready (at 10:00 and 16:00; lockers also 19:00).',
+    notice: (n: NoticeTimes | null) =>
+      n
+        ? `We will tell you on LINE when it is ready (at ${at(n.standard)}${n.lockerAlso.length ? `; lockers also ${at(n.lockerAlso)}` : ''}).`
+        : 'We will tell you on LINE when it is ready.',
     submit: 'Place hold',
     back: 'Back to cart',
     empty:
@@ -319,7 +329,10 @@ export const en: Dict = {
     again: 'Scan another book',
   },
   noticeSettings: {
-    when: 'Notices come on LINE at 10:00 and 16:00 (locker pickups also at 19:00).',
+    when: (n: NoticeTimes | null) =>
+      n
+        ? `Notices come on LINE at ${at(n.standard)}${n.lockerAlso.length ? ` (locker pickups also at ${at(n.lockerAlso)})` : ''}.`
+        : 'Notices come on LINE.',
     holdReadyLocked:
       'You have holds, so this notice cannot be turned off: without a confirmed e-mail address it is the only way we can tell you a hold is ready.',
     dueSoon: 'When a due date is near',

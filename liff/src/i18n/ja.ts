@@ -9,6 +9,16 @@ import type {
   PickupKind,
   RenewRefusalReason,
 } from '../../api-types.ts'
+import type { NoticeTimes } from '../notice-times.ts'
+
+/** "10:00" → 10時, "10:30" → 10時30分, joined by `and` (・ or と). */
+const ji = (times: string[], and: string) =>
+  times
+    .map((c) => {
+      const [h, m] = c.split(':').map(Number)
+      return m ? `${h}時${m}分` : `${h}時`
+    })
+    .join(and)
 
 export const ja = {
   lang: 'ja',
@@ -236,7 +246,10 @@ export const ja = {
     title: '予約内容の確認',
     items: '予約する資料',
     place: '受取場所',
-    notice: 'ご用意ができたら、LINEでお知らせします（10時・16時。ロッカーは19時にも）。',
+    notice: (n: NoticeTimes | null) =>
+      n
+        ? `ご用意ができたら、LINEでお知らせします（${ji(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${ji(n.lockerAlso, '・')}にも` : ''}）。`
+        : 'ご用意ができたら、LINEでお知らせします。',
     submit: '予約する',
     back: 'カートに戻る',
     empty:
@@ -329,7 +342,10 @@ export const ja = {
     again: '別の本をスキャンする',
   },
   noticeSettings: {
-    when: 'お知らせはLINEで、10時と16時にお送りします（ロッカーの受け取りは19時にも）。',
+    when: (n: NoticeTimes | null) =>
+      n
+        ? `お知らせはLINEで、${ji(n.standard, 'と')}にお送りします${n.lockerAlso.length ? `（ロッカーの受け取りは${ji(n.lockerAlso, 'と')}にも）` : ''}。`
+        : 'お知らせはLINEでお送りします。',
     holdReadyLocked:
       '予約中の資料があるため、このお知らせは止められません。確認済みのメールアドレスがない場合、用意ができたことをお伝えする方法はこのお知らせだけです。',
     dueSoon: '返却期限が近づいたとき',
