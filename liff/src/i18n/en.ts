@@ -177,6 +177,7 @@ export const en: Dict = {
     foundAtLeast: (n: number) => `${n.toLocaleString('en')}+ results found.`,
   },
   title: {
+    holdsList: 'list of holds',
     availability: 'Copies and availability',
     queue: (n: number) => `${s(n, 'hold')} waiting`,
     status: {

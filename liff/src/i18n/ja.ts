@@ -189,6 +189,8 @@ export const ja = {
     foundAtLeast: (n: number) => `${n.toLocaleString('ja-JP')}件以上見つかりました。`,
   },
   title: {
+    /** The holds list as core's refusal names it (core/hold-messages.ts): made a link. */
+    holdsList: '予約中一覧',
     availability: '所蔵と貸出状況',
     queue: (n: number) => `予約待ち ${n}件`,
     status: {

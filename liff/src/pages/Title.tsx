@@ -14,6 +14,7 @@ import { href } from '../router.ts'
 import { addToCart } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
 import { Elsewhere } from '../ui/Elsewhere.tsx'
+import { Linked } from '../ui/Linked.tsx'
 
 /** The cart keeps what it needs to list a title; a set's other volumes are named from the set. */
 export function summary(d: TitleSummary): TitleSummary {
@@ -97,7 +98,10 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
       {!caps ? null : !caps.holds ? (
         <Elsewhere what="holds" caps={caps} />
       ) : d.holdRefusal ? (
-        <p class="refusal">{d.holdRefusal.message}</p>
+        <p class="refusal">
+          {/* 「…予約中一覧でご確認ください」: the list it names is a link to it. */}
+          <Linked text={d.holdRefusal.message} name={t.title.holdsList} to="holds" />
+        </p>
       ) : inCart ? (
         <p>
           <a class="button secondary" href={href('cart')}>
