@@ -21,6 +21,7 @@ export function liffConfig(config: Config): LiffConfig {
     liffId: config.line.liffId,
     mock: config.demo,
     libraryName: config.policy.libraryName,
+    noticeSlots: config.policy.noticeSlots,
     ...(config.demo ? { simulatorOrigin: config.publicUrl } : {}),
   }
 }

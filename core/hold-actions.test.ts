@@ -22,9 +22,12 @@ describe('cancelling and changing holds', () => {
   it('HOLD-CANCEL: a copy in transit is explained as on its way, not as 確保中', () => {
     const d = cancelHold(hold(1, { state: 'in_transit' }), 1, KUZUHA, P)
     if (d.ok) throw new Error('expected a refusal')
-    expect(d.message.ja).toContain('受取場所へ運んでいる')
+    expect(d.message.ja).toContain('回送中の予約は')
     expect(d.message.ja).not.toContain('確保中')
-    expect(d.message.en).toContain('on its way')
+    expect(d.message.en).toContain('in transit')
+    // The holds list already says where the copy is going: the refusal says only why and whom.
+    expect(d.message.en).not.toContain('set aside')
+    expect(d.message.ja).toContain('楠葉図書館（050-7102-3113）')
   })
 
   it('HOLD-CANCEL: an inter-library request is refused, naming the pickup library and phone', () => {

@@ -43,10 +43,11 @@ export function cancelHold(
   if (ENDED.includes(hold.state)) return refuse('ended', endedMessage())
   const p = phoneLine(contactFor(policy, pickup))
   // HOLD-TRANSIT: a copy on its way counts as set aside; the patron phones the place it goes to.
+  // Short: the holds list already says where the copy is going, so this says only why and whom.
   if (hold.state === 'in_transit')
     return refuse('ready', {
-      ja: `この資料はすでにご用意して受取場所へ運んでいるところ（回送中）のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
-      en: `A copy has already been set aside for you and is on its way to the pickup place, so the hold cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
+      ja: `回送中の予約は、Webサービスからは取り消せません。取り消すときは、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
+      en: `A hold in transit cannot be cancelled online. To cancel it, please contact the pickup place, ${p.en}, in person or by phone.`,
     })
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {

@@ -97,7 +97,7 @@ describe('HOLD-TRANSIT', () => {
     if (!d.ok) {
       expect(d.message.ja).toContain('回送中')
       expect(d.message.ja).toContain('楠葉図書館（050-7102-3113）')
-      expect(d.message.en).toContain('on its way')
+      expect(d.message.en).toContain('in transit')
     }
     expect(cancelHold(hold(1), 1, CENTRAL, P)).toMatchObject({ ok: true })
   })

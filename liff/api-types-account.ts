@@ -76,6 +76,8 @@ export interface LiffConfig {
   liffId: string
   /** For the header from the first open, before the patron's data arrives. */
   libraryName?: { ja: string; en: string }
+  /** When LINE notices go out ("HH:MM", Japan time; BUNKO_POLICY noticeSlots): the app's sentences name them. */
+  noticeSlots?: { standard: string[]; locker: string[] }
   /** Simulator and tests: use @line/liff-mock and take ID tokens from the simulator. */
   mock: boolean
   /** In mock mode, where the simulator answers `/simulator/api/users/:id/id-token`. */

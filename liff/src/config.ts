@@ -18,10 +18,18 @@ export function inlineConfig(): LiffConfig | null {
   }
 }
 
+let loaded: LiffConfig | null = null
+
 export async function loadConfig(): Promise<LiffConfig> {
   const inline = inlineConfig()
   if (inline) return inline
   const res = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-store' })
   if (!res.ok) throw new Error(`config.json: ${res.status}`)
-  return (await res.json()) as LiffConfig
+  loaded = (await res.json()) as LiffConfig
+  return loaded
+}
+
+/** The config as far as it is known now: the page's, else config.json's once it answered. */
+export function knownConfig(): LiffConfig | null {
+  return inlineConfig() ?? loaded
 }

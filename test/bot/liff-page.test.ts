@@ -33,7 +33,10 @@ const live = readConfig(
     PUBLIC_URL: 'https://x.jp',
     LIFF_ID: '123-abc',
     // `$'` and `$&` would be replacement patterns if the page were built with a string.
-    BUNKO_POLICY: JSON.stringify({ libraryName: { ja: "</script><b>$'$&", en: 'L' } }),
+    BUNKO_POLICY: JSON.stringify({
+      libraryName: { ja: "</script><b>$'$&", en: 'L' },
+      noticeSlots: { standard: ['09:30', '15:00'], locker: ['09:30', '15:00', '20:00'] },
+    }),
   },
   { publicUrl: 'http://localhost' },
 )
@@ -48,6 +51,15 @@ describe('the LIFF page', () => {
     expect(JSON.parse(json?.[1] ?? '')).toMatchObject({ liffId: '123-abc', mock: false })
     expect(JSON.parse(json?.[1] ?? '').libraryName.ja).toBe("</script><b>$'$&")
     expect(page.html.split('</head>')).toHaveLength(2)
+  })
+
+  it('carries the library’s notice times, so the app’s sentences name them', async () => {
+    const page = await buildLiffPage(BUILT, live)
+    const json = page.html.match(/id="bunko-config">(.*?)<\/script>/)?.[1] ?? ''
+    expect(JSON.parse(json).noticeSlots).toEqual({
+      standard: ['09:30', '15:00'],
+      locker: ['09:30', '15:00', '20:00'],
+    })
   })
 
   it('preloads liff-mock in demo mode only', async () => {

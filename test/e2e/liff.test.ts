@@ -215,7 +215,7 @@ describe('the LIFF app on the real API', () => {
       .waitFor()
     await page
       .locator('li.item', { hasText: '白い鐘 上' })
-      .getByText('受取場所へ運んでいます')
+      .getByText(/へ運んでいます。届いたらLINEでお知らせします。/)
       .waitFor()
     expect(problems).toEqual([])
     await context.close()

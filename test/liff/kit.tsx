@@ -31,7 +31,11 @@ export interface MountOptions {
   simulatorToken?: string
   /** LIFF never starts (the card must not wait for it). */
   holdConfig?: boolean
+  /** The library's notice times in config.json (Hirakata's unless given); null leaves them out. */
+  noticeSlots?: { standard: string[]; locker: string[] } | null
 }
+
+const HIRAKATA_SLOTS = { standard: ['10:00', '16:00'], locker: ['10:00', '16:00', '19:00'] }
 
 let session: Promise<Session> | null = null
 
@@ -47,6 +51,9 @@ export async function mount(route: string, options: MountOptions = {}): Promise<
         mock: true,
         simulatorOrigin: 'http://sim.test',
         libraryName: { ja: '枚方市立図書館', en: 'Hirakata City Library' },
+        ...(options.noticeSlots === null
+          ? {}
+          : { noticeSlots: options.noticeSlots ?? HIRAKATA_SLOTS }),
       })
     }
     if (url.pathname.startsWith('/simulator/api/users/'))

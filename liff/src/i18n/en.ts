@@ -1,5 +1,12 @@
 /** The English strings, used when LINE's language is English (same keys as ja.ts). */
+import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
+
+/** "10:00", "10:00 and 16:00", "9:00, 13:00 and 16:00". */
+const at = (times: string[]) =>
+  times.length > 1
+    ? `${times.slice(0, -1).join(', ')} and ${times[times.length - 1]}`
+    : (times[0] ?? '')
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
@@ -33,6 +40,8 @@ export const en: Dict = {
   expiredTitle: 'Please open again',
   accessTitle: 'Online service unavailable',
   colon: ': ',
+  sep: ' · ',
+  listSep: ', ',
   close: 'Close',
   cancel: 'Cancel',
   yes: 'Yes',
@@ -105,7 +114,8 @@ export const en: Dict = {
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
-    transitTo: (place: string) => `On its way to ${place}. We will let you know when it arrives.`,
+    transitTo: (place: string) =>
+      `On its way to ${place}. We will tell you on LINE when it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
     cancelQuote: (title: string) => `Cancel your hold on "${title}"?`,
@@ -120,8 +130,6 @@ export const en: Dict = {
     changeOne: 'Only this volume (the set is split and each volume is collected on its own)',
     changeQuote: (place: string, whole: boolean) =>
       `Change the pickup place${whole ? ' of the whole set' : ''} to ${place}?`,
-    inTransit:
-      'A copy has been set aside for you and is on its way to the pickup place. We will tell you on LINE when it arrives.',
     noticeFailed: 'We could not send your ready notice.',
     noticeUndeliverable:
       'We could not reach you on LINE. Please check that you have not blocked our account.',
@@ -169,6 +177,7 @@ export const en: Dict = {
     foundAtLeast: (n: number) => `${n.toLocaleString('en')}+ results found.`,
   },
   title: {
+    holdsList: 'list of holds',
     availability: 'Copies and availability',
     queue: (n: number) => `${s(n, 'hold')} waiting`,
     status: {
@@ -226,7 +235,10 @@ export const en: Dict = {
     title: 'Review your hold',
     items: 'Items',
     place: 'Pickup place',
-    notice: 'We will tell you on LINE when it is ready (at 10:00 and 16:00; lockers also 19:00).',
+    notice: (n: NoticeTimes | null) =>
+      n
+        ? `We will tell you on LINE when it is ready (at ${at(n.standard)}${n.lockerAlso.length ? `; lockers also ${at(n.lockerAlso)}` : ''}).`
+        : 'We will tell you on LINE when it is ready.',
     submit: 'Place hold',
     back: 'Back to cart',
     empty:
@@ -318,7 +330,10 @@ export const en: Dict = {
     again: 'Scan another book',
   },
   noticeSettings: {
-    when: 'Notices come on LINE at 10:00 and 16:00 (locker pickups also at 19:00).',
+    when: (n: NoticeTimes | null) =>
+      n
+        ? `Notices come on LINE at ${at(n.standard)}${n.lockerAlso.length ? ` (locker pickups also at ${at(n.lockerAlso)})` : ''}.`
+        : 'Notices come on LINE.',
     holdReadyLocked:
       'You have holds, so this notice cannot be turned off: without a confirmed e-mail address it is the only way we can tell you a hold is ready.',
     dueSoon: 'When a due date is near',

@@ -9,6 +9,16 @@ import type {
   PickupKind,
   RenewRefusalReason,
 } from '../../api-types.ts'
+import type { NoticeTimes } from '../notice-times.ts'
+
+/** "10:00" → 10時, "10:30" → 10時30分, joined by `and` (・ or と). */
+const ji = (times: string[], and: string) =>
+  times
+    .map((c) => {
+      const [h, m] = c.split(':').map(Number)
+      return m ? `${h}時${m}分` : `${h}時`
+    })
+    .join(and)
 
 export const ja = {
   lang: 'ja',
@@ -40,6 +50,10 @@ export const ja = {
   expiredTitle: 'もう一度開いてください',
   accessTitle: 'Webサービスをご利用いただけません',
   colon: '：',
+  /** Between facts on one line (type ・ year ・ publisher); in the dictionary so English has its own. */
+  sep: ' ・ ',
+  /** Between items of a short list (volumes 上・下). */
+  listSep: '・',
   close: '閉じる',
   cancel: 'やめる',
   yes: 'はい',
@@ -111,7 +125,7 @@ export const ja = {
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
-    transitTo: (place: string) => `${place}へ回送中です。届きしだいお知らせします。`,
+    transitTo: (place: string) => `${place}へ運んでいます。届いたらLINEでお知らせします。`,
     setVolume: (v: number, of: number) => `セット予約 ${v}／${of}巻目`,
     cancel: '予約を取り消す',
     cancelQuote: (title: string) => `「${title}」の予約を取り消します。よろしいですか？`,
@@ -126,7 +140,6 @@ export const ja = {
     changeOne: 'この巻だけ（セットが分かれ、巻ごとの受取になります）',
     changeQuote: (place: string, whole: boolean) =>
       `${whole ? 'セットの全巻の' : ''}受取場所を「${place}」に変更します。よろしいですか？`,
-    inTransit: 'ご用意した資料を受取場所へ運んでいます。届いたらLINEでお知らせします。',
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',
@@ -176,6 +189,8 @@ export const ja = {
     foundAtLeast: (n: number) => `${n.toLocaleString('ja-JP')}件以上見つかりました。`,
   },
   title: {
+    /** The holds list as core's refusal names it (core/hold-messages.ts): made a link. */
+    holdsList: '予約中一覧',
     availability: '所蔵と貸出状況',
     queue: (n: number) => `予約待ち ${n}件`,
     status: {
@@ -233,7 +248,10 @@ export const ja = {
     title: '予約内容の確認',
     items: '予約する資料',
     place: '受取場所',
-    notice: 'ご用意ができたら、LINEでお知らせします（10時・16時。ロッカーは19時にも）。',
+    notice: (n: NoticeTimes | null) =>
+      n
+        ? `ご用意ができたら、LINEでお知らせします（${ji(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${ji(n.lockerAlso, '・')}にも` : ''}）。`
+        : 'ご用意ができたら、LINEでお知らせします。',
     submit: '予約する',
     back: 'カートに戻る',
     empty:
@@ -326,7 +344,10 @@ export const ja = {
     again: '別の本をスキャンする',
   },
   noticeSettings: {
-    when: 'お知らせはLINEで、10時と16時にお送りします（ロッカーの受け取りは19時にも）。',
+    when: (n: NoticeTimes | null) =>
+      n
+        ? `お知らせはLINEで、${ji(n.standard, 'と')}にお送りします${n.lockerAlso.length ? `（ロッカーの受け取りは${ji(n.lockerAlso, 'と')}にも）` : ''}。`
+        : 'お知らせはLINEでお送りします。',
     holdReadyLocked:
       '予約中の資料があるため、このお知らせは止められません。確認済みのメールアドレスがない場合、用意ができたことをお伝えする方法はこのお知らせだけです。',
     dueSoon: '返却期限が近づいたとき',

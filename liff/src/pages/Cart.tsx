@@ -43,7 +43,7 @@ export function CartPage() {
               <p>
                 {t.cart.setMissing(
                   first.set?.name ?? first.name,
-                  missing.map((m) => m.volumeLabel).join('・'),
+                  missing.map((m) => m.volumeLabel).join(t.listSep),
                 )}
               </p>
               <button

@@ -14,6 +14,7 @@ import { api } from '../api.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
+import { noticeTimes } from '../notice-times.ts'
 import { go, href } from '../router.ts'
 import { clearCart, lastPickup } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
@@ -97,7 +98,7 @@ export function ConfirmPage() {
           ))}
         </fieldset>
       )}
-      <p class="note">{t.confirm.notice}</p>
+      <p class="note">{t.confirm.notice(noticeTimes())}</p>
       {action.error && <ErrorNote error={action.error} />}
       <div class="actions">
         <button
@@ -144,8 +145,8 @@ export function DonePage() {
                 <h2 class="item-title">{h.title.name}</h2>
                 <p class="meta">
                   {t.holds.state[h.state]}
-                  {h.queuePosition !== null && ` ・ ${t.holds.position(h.queuePosition)}`}
-                  {h.set && ` ・ ${t.holds.setVolume(h.set.volume, h.set.of)}`}
+                  {h.queuePosition !== null && t.sep + t.holds.position(h.queuePosition)}
+                  {h.set && t.sep + t.holds.setVolume(h.set.volume, h.set.of)}
                 </p>
                 <p class="meta">
                   {t.holds.pickup}

@@ -2,6 +2,7 @@
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
+import { count, inTransit } from '../../../test/liff/holds.ts'
 import {
   byText,
   click,
@@ -33,22 +34,13 @@ describe('予約中一覧', () => {
     expect(text(ready)).toContain('用意ができたお知らせをお送りできませんでした。')
   })
 
-  it('HOLD-TRANSIT: a hold in transit says 回送中 and where it is going', async () => {
-    const fake = new FakeLibrary()
-    fake.holds = fake.holds.map((h) =>
-      h.id === 201
-        ? {
-            ...h,
-            state: 'in_transit' as const,
-            queuePosition: null,
-            transit: { to: { id: 2, name: '楠葉図書館' }, sentOn: '2026-05-10' },
-          }
-        : h,
-    )
-    m = await mount('holds', { fake })
+  it('HOLD-TRANSIT: a hold in transit says once where it is going and that LINE will tell them', async () => {
+    m = await mount('holds', { fake: inTransit('この資料は回送中のため、取り消せません。') })
     const item = await until(() => holdItem(m!.root, '世界の料理'))
     expect(text(item)).toContain('回送中')
-    expect(text(item)).toContain('楠葉図書館へ回送中です。届きしだいお知らせします。')
+    expect(text(item)).toContain('楠葉図書館へ運んでいます。届いたらLINEでお知らせします。')
+    expect(count(text(item), '運んで')).toBe(1)
+    expect(count(text(item), 'お知らせします')).toBe(1)
     expect(text(item)).not.toContain('予約順位')
   })
 
@@ -117,7 +109,7 @@ describe('予約中一覧', () => {
       '海辺の物語 下',
     ])
     const transit = holdItem(m.root, '海辺の物語 上')
-    expect(text(transit)).toContain('受取場所へ運んでいます')
+    expect(text(transit)).toContain('へ運んでいます。届いたらLINEでお知らせします。')
     expect(text(transit)).not.toContain('確保中')
   })
 

@@ -121,14 +121,16 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
         </>
       )}
       {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
-      {hold.state === 'in_transit' && <p class="note">{t.holds.inTransit}</p>}
       {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
       <p>
         {t.holds.pickup}
         {t.colon}
         {hold.pickupPlace.name}
       </p>
-      {hold.transit && <p>{t.holds.transitTo(hold.transit.to.name)}</p>}
+      {/* HOLD-TRANSIT: said once: where it goes and that LINE tells them when it arrives. */}
+      {hold.state === 'in_transit' && (
+        <p class="note">{t.holds.transitTo((hold.transit?.to ?? hold.pickupPlace).name)}</p>
+      )}
       {hold.notice?.status === 'failed' && <p class="warn">{t.holds.noticeFailed}</p>}
       {hold.notice?.status === 'undeliverable' && <p class="warn">{t.holds.noticeUndeliverable}</p>}
       {action.error && <ErrorNote error={action.error} />}

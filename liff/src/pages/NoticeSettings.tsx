@@ -12,6 +12,7 @@ import { useCapabilities } from '../capabilities.ts'
 import { usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
+import { noticeTimes } from '../notice-times.ts'
 import { Done, ErrorNote, Loading } from '../ui/common.tsx'
 
 type Lead = 1 | 2 | 3 | null
@@ -52,7 +53,7 @@ export function NoticeSettings() {
   return (
     <section aria-labelledby="notices">
       <h2 id="notices">{t.settings.notices}</h2>
-      <p class="note">{words.when}</p>
+      <p class="note">{words.when(noticeTimes())}</p>
       {prefs.error && <ErrorNote error={prefs.error} retry={prefs.reload} />}
       {prefs.loading && <Loading />}
       {p && (

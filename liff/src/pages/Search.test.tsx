@@ -82,4 +82,16 @@ describe('蔵書検索', () => {
     await click(note, '1ページ目へ', 'a')
     await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
   })
+
+  it('a page that is not a whole number ≥ 1 (1.5, abc, 0, -3) opens page 1, without asking for it', async () => {
+    for (const bad of ['1.5', 'abc', '0', '-3', '2.0e-1', '']) {
+      m = await mount(`search?q=海辺&page=${bad}`)
+      await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
+      expect(m.root.querySelector('[role=alert]')).toBeNull()
+      const asked = m.requests.filter((r) => r.path.startsWith('/api/search')).map((r) => r.path)
+      expect(asked).toEqual([`/api/search?q=${encodeURIComponent('海辺')}&page=1`])
+      unmount(m)
+      m = null
+    }
+  })
 })

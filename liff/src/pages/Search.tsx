@@ -13,13 +13,23 @@ import { ErrorNote, Loading, Page } from '../ui/common.tsx'
 import { ScanButton } from '../ui/ScanButton.tsx'
 import { TitleLine } from '../ui/TitleLine.tsx'
 
+/**
+ * The page a link asks for: a whole number ≥ 1, else page 1. 1.5 was sent on and came back
+ * as 「このページには検索結果がありません」 with no count, while abc, 0 and -3 opened page 1:
+ * now every unreadable page opens page 1 and the server is never asked for it.
+ */
+function pageOf(asked: string | null): number {
+  const n = Number(asked)
+  return Number.isInteger(n) && n >= 1 ? n : 1
+}
+
 function searchPath(q: string, page: number): string {
   return `search?q=${encodeURIComponent(q)}&page=${page}`
 }
 
 export function SearchPage({ route }: { route: Route }) {
   const q = route.query.get('q') ?? ''
-  const page = Math.max(1, Number(route.query.get('page')) || 1)
+  const page = pageOf(route.query.get('page'))
   const [text, setText] = useState(q)
   // A blank search is not sent: the patron is asked for words instead.
   const [blank, setBlank] = useState(false)
@@ -82,7 +92,7 @@ export function SearchPage({ route }: { route: Route }) {
               <p class="meta">
                 {[t.search.material[r.materialType], r.year && t.search.year(r.year), r.publisher]
                   .filter(Boolean)
-                  .join(' ・ ')}
+                  .join(t.sep)}
               </p>
               {r.materialType === 'audiobook' && <p class="note">{t.search.audiobookNote}</p>}
               <p class="meta">{t.search.counts(r.copies, r.onShelf)}</p>

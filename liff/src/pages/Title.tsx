@@ -14,6 +14,7 @@ import { href } from '../router.ts'
 import { addToCart } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
 import { Elsewhere } from '../ui/Elsewhere.tsx'
+import { Linked } from '../ui/Linked.tsx'
 
 /** The cart keeps what it needs to list a title; a set's other volumes are named from the set. */
 export function summary(d: TitleSummary): TitleSummary {
@@ -97,7 +98,10 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
       {!caps ? null : !caps.holds ? (
         <Elsewhere what="holds" caps={caps} />
       ) : d.holdRefusal ? (
-        <p class="refusal">{d.holdRefusal.message}</p>
+        <p class="refusal">
+          {/* 「…予約中一覧でご確認ください」: the list it names is a link to it. */}
+          <Linked text={d.holdRefusal.message} name={t.title.holdsList} to="holds" />
+        </p>
       ) : inCart ? (
         <p>
           <a class="button secondary" href={href('cart')}>
@@ -145,7 +149,7 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
               {a.copies.map((c, i) => (
                 <li key={i}>
                   {t.title.status[c.status]}
-                  {c.dueDate && `（${t.title.returnBy(date(c.dueDate))}）`}
+                  {c.dueDate && `${t.paren[0]}${t.title.returnBy(date(c.dueDate))}${t.paren[1]}`}
                   <span class="sub">
                     {c.location} {c.callNumber}
                   </span>
@@ -164,10 +168,11 @@ function SetNote({ d, set }: { d: TitleDetail; set: SetInfo }) {
     <section class="note-box" aria-label={t.search.setMark(set.volumes.length)}>
       <p>{t.title.setNote}</p>
       <p>
-        {t.title.volumes}:{' '}
+        {t.title.volumes}
+        {t.colon}
         {set.volumes.map((v, i) => (
           <span key={v.titleId}>
-            {i > 0 && '・'}
+            {i > 0 && t.listSep}
             {v.titleId === d.id ? (
               <strong>{v.label}</strong>
             ) : (

@@ -1,0 +1,31 @@
+// @vitest-environment happy-dom
+/** @jsxImportSource preact */
+/**
+ * The holds list in English. Its own file: the test kit keeps one LIFF session per file, and
+ * the session's language (lang=en here) decides the app's language.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { count, inTransit } from '../../../test/liff/holds.ts'
+import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
+
+let m: Mounted | null = null
+beforeEach(() => localStorage.clear())
+afterEach(() => m && unmount(m))
+
+const item = (root: ParentNode) => byText<HTMLElement>(root, '世界の料理', 'li.item')
+
+describe('Holds (English)', () => {
+  it('HOLD-TRANSIT: the journey and the LINE notice are said once', async () => {
+    const refusal = 'A hold in transit cannot be cancelled online.'
+    m = await mount('holds', { fake: inTransit(refusal), query: 'simUserId=U1&lang=en' })
+    await until(() =>
+      expect(text(item(m!.root))).toContain(
+        'On its way to 楠葉図書館. We will tell you on LINE when it arrives.',
+      ),
+    )
+    const words = text(item(m.root))
+    expect(count(words, 'on its way')).toBe(1)
+    expect(count(words, 'on LINE')).toBe(1)
+    expect(words).toContain(refusal)
+  })
+})
