@@ -347,6 +347,6 @@ export const en: Dict = {
     expiryUnavailable:
       'We are sorry: this library’s system does not share registration expiry dates with this service, so expiry reminders cannot be sent on LINE. Any library counter can tell you the date.',
     always:
-      'Messages about your account (confirming a password reset, unlinking) cannot be turned off.',
+      'Messages about your account (confirming a password reset, or telling you your card was linked to another LINE account) cannot be turned off.',
   },
 }
