@@ -51,7 +51,13 @@ export function withMaintenanceNote(ctx: EventContext): EventContext {
       if (messages.length === 0) return
       const linked = (await findLinkByLineUser(ctx.deps.db, ctx.userId)) !== null
       const note = usableFrom(backAt, policy, WAITS_FOR_SERVICE[linked ? 'card' : 'link'])
-      await ctx.reply([...messages.slice(0, 4), { type: 'text', text: note[ctx.lang] }])
+      // LINE shows quick replies under the last message only: the answer's move to the note.
+      const shown = messages.slice(0, 4)
+      const last = shown.at(-1)
+      const quickReply = last && 'quickReply' in last ? last.quickReply : undefined
+      if (last && quickReply) shown[shown.length - 1] = { ...last, quickReply: undefined }
+      const noteMessage: messagingApi.TextMessage = { type: 'text', text: note[ctx.lang] }
+      await ctx.reply([...shown, quickReply ? { ...noteMessage, quickReply } : noteMessage])
     },
   }
 }

@@ -6,7 +6,8 @@
 import type { AppDeps } from '../deps.ts'
 import { type LinkState, readLinkState } from './state.ts'
 
-const TOKEN_RE = /^[A-Za-z0-9_-]{10,128}$/
+/** LINE's link tokens and the bot's nonces: URL-safe, 10–128 characters. */
+export const TOKEN_RE = /^[A-Za-z0-9_-]{10,128}$/
 /** LINE's link token lives 10 minutes; a page older than that cannot finish anyway. */
 export const LINK_TOKEN_MS = 10 * 60 * 1000
 

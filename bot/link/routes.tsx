@@ -21,10 +21,8 @@ import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
-import { readLinkRequest } from './link-request.ts'
+import { readLinkRequest, TOKEN_RE } from './link-request.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
-
-const TOKEN_RE = /^[A-Za-z0-9_-]{10,128}$/
 
 const words = {
   ja: {
@@ -36,7 +34,7 @@ const words = {
     register: 'パスワードを登録する',
     alreadyTitle: 'このカードはすでに連携しています',
     already:
-      'このカードは、すでにこのLINEアカウントと連携しています。変更はありません。別のカードを追加するときは、LINEのトーク画面に戻り、「もう一枚カードを追加」を押して、そのカードの利用者番号とパスワードを入力してください。',
+      'このカードは、すでにこのLINEアカウントと連携しています。変更はありません。別のカードを追加するときは、LINEのトーク画面に戻って「もう一枚カードを追加」と送信し、届いたボタンから、そのカードの利用者番号とパスワードを入力してください。',
   },
   en: {
     expiredTitle: 'This link request has expired',
@@ -47,7 +45,7 @@ const words = {
     register: 'Register a password',
     alreadyTitle: 'This card is already linked',
     already:
-      'This card is already linked to this LINE account, so nothing was changed. To add a different card, go back to the LINE chat, tap "Add another card" and sign in with that card\'s patron number and password.',
+      'This card is already linked to this LINE account, so nothing was changed. To add a different card, go back to the LINE chat, send "Add another card", then use the button in the answer to sign in with that card\'s patron number and password.',
   },
 } as const
 

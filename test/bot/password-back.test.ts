@@ -27,7 +27,11 @@ const unAmp = (s: string) => s.replace(/&amp;/g, '&')
 const abs = (href: string) => new URL(unAmp(href), b.origin).toString()
 
 /** From LINE's link button to the password page's answer, as the patron taps through. */
-async function setPasswordFromLinkPage(userId: string, beforeSubmit?: () => void) {
+async function setPasswordFromLinkPage(
+  userId: string,
+  beforeSubmit?: () => void,
+  tamper = (state: string) => state,
+) {
   await b.sim.users.follow(userId)
   await b.settled()
   const page = browser()
@@ -41,7 +45,7 @@ async function setPasswordFromLinkPage(userId: string, beforeSubmit?: () => void
   const done = await page.post(abs(action), {
     csrf: hidden(form.html, 'csrf'),
     linkToken: hidden(form.html, 'linkToken'),
-    state: hidden(form.html, 'state'),
+    state: tamper(hidden(form.html, 'state')),
     ...SHOTA,
   })
   expect(done.res.status).toBe(200)
@@ -85,6 +89,16 @@ describe('LINE-LINK: the password page leads back to linking', () => {
     expect(html).toContain('パスワードを設定しました')
     expect(html).toContain('「アカウント連携」をもう一度押してください')
     expect(html).not.toContain('class="button"')
+  })
+
+  it('with a link request whose signature does not hold, no button leads anywhere', async () => {
+    const user = b.users.find((u) => u.language === 'ja')!.userId
+    const flip = (state: string) =>
+      state.slice(0, -2) + (state.at(-2) === 'A' ? 'B' : 'A') + state.slice(-1)
+    const { html } = await setPasswordFromLinkPage(user, undefined, flip)
+    expect(html).toContain('パスワードを設定しました')
+    expect(html).not.toContain('class="button"')
+    expect(html).not.toContain('linkToken=')
   })
 
   it('reached without a link page, the answer is as before', async () => {

@@ -2,11 +2,13 @@
 import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
 
-/** "10:00", "10:00 and 16:00", "9:00, 13:00 and 16:00". */
-const at = (times: string[]) =>
-  times.length > 1
+/** "10:00", "10:00 and 16:00", "9:00, 13:00 and 16:00" (the policy writes 09:00). */
+const at = (slots: string[]) => {
+  const times = slots.map((t) => t.replace(/^0(?=\d:)/, ''))
+  return times.length > 1
     ? `${times.slice(0, -1).join(', ')} and ${times[times.length - 1]}`
     : (times[0] ?? '')
+}
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 

@@ -14,7 +14,8 @@ let m: Mounted | null = null
 beforeEach(() => localStorage.clear())
 afterEach(() => m && unmount(m))
 
-const moved = { standard: ['9:30', '15:00'], locker: ['9:30', '15:00', '20:00'] }
+// As the policy writes them (HH:MM, core/dates.ts).
+const moved = { standard: ['09:30', '15:00'], locker: ['09:30', '15:00', '20:00'] }
 
 describe('notice times', () => {
   it('Settings names the library’s own notice times', async () => {
@@ -40,7 +41,7 @@ describe('notice times', () => {
   })
 
   it('English lists the times; lockers with no extra slot and unknown times are said plainly', () => {
-    const n = { standard: ['9:00', '13:00', '16:00'], lockerAlso: [] }
+    const n = { standard: ['09:00', '13:00', '16:00'], lockerAlso: [] }
     expect(en.noticeSettings.when(n)).toBe('Notices come on LINE at 9:00, 13:00 and 16:00.')
     expect(en.confirm.notice({ standard: ['10:00', '16:00'], lockerAlso: ['19:00'] })).toBe(
       'We will tell you on LINE when it is ready (at 10:00 and 16:00; lockers also 19:00).',
