@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
-import { render } from 'preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { holdMessage } from '../../../core/hold-messages.ts'
-import { HIRAKATA_POLICY } from '../../../core/policy.ts'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
+import { duplicateRefusal, refusingTitle11 } from '../../../test/liff/hold-refusal.ts'
 import { $, click, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
-import { en } from '../i18n/en.ts'
-import { Linked } from '../ui/Linked.tsx'
 
 let m: Mounted | null = null
 beforeEach(() => localStorage.clear())
@@ -72,44 +68,14 @@ describe('詳細, when the title cannot be shown', () => {
 
 describe('詳細, a title already on hold', () => {
   /** core's refusal for a title this patron already holds, in both languages. */
-  const held = holdMessage(
-    {
-      reason: 'duplicate',
-      title: {
-        id: 11,
-        name: '海辺の物語 上',
-        materialType: 'book',
-        notForLoan: false,
-        setId: null,
-        volume: null,
-      },
-      req: { holds: [{ titleId: 11, state: 'waiting' }], loans: [] },
-    },
-    HIRAKATA_POLICY,
-  )
-
   it('HOLD-DUP: 予約中一覧 in the refusal is a link to the holds list, not a dead end', async () => {
-    const fake = new FakeLibrary()
-    const handle = fake.handle.bind(fake)
-    fake.handle = async (req) => {
-      const res = await handle(req)
-      if (new URL(req.url).pathname !== '/api/titles/11') return res
-      const d = await res.json()
-      return Response.json({ ...d, holdRefusal: { reason: 'duplicate', message: held.ja } })
-    }
+    const fake = refusingTitle11(duplicateRefusal.ja)
     m = await mount('title/11', { fake })
     const refusal = await until(() => $(m!.root, '.refusal'))
-    expect(text(refusal)).toBe(held.ja)
+    expect(text(refusal)).toBe(duplicateRefusal.ja)
     expect(refusal.querySelector('a')?.getAttribute('href')).toBe('#/holds')
     expect(refusal.querySelector('a')?.textContent).toBe('予約中一覧')
     await click(refusal, '予約中一覧', 'a')
     await until(() => expect(h1()).toBe('予約中一覧'))
-  })
-
-  it('in English, “list of holds” is the link', () => {
-    const root = document.createElement('div')
-    render(<Linked text={held.en} name={en.title.holdsList} to="holds" />, root)
-    expect(root.textContent).toBe(held.en)
-    expect(root.querySelector('a')?.textContent).toBe('list of holds')
   })
 })
