@@ -29,6 +29,17 @@ describe('蔵書検索', () => {
     await until(() => expect(text(m!.root)).toContain('キーワード（書名・著者名・出版者・ISBN）'))
   })
 
+  it('the scan hint shows before a search, and only to screen readers beside results (150% text)', async () => {
+    m = await mount('search')
+    const help = await until(() => $(m!.root, '#scan-help'))
+    expect(help.className).toBe('meta')
+    unmount(m)
+    m = await mount('search?q=海辺')
+    await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))
+    expect($(m.root, '#scan-help').className).toBe('sr-only')
+    expect($(m.root, '.scan button').getAttribute('aria-describedby')).toBe('scan-help')
+  })
+
   it('a blank search asks for words, out loud, and sends nothing; typing takes the hint away', async () => {
     m = await mount('search?q=海辺')
     await until(() => expect(text(m!.root)).toContain('2件見つかりました。'))

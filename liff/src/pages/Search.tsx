@@ -71,7 +71,7 @@ export function SearchPage({ route }: { route: Route }) {
         )}
         <button type="submit">{t.search.submit}</button>
       </form>
-      <ScanButton />
+      <ScanButton help={!q} />
       {res.error && !pastEnd && <ErrorNote error={res.error} retry={res.reload} />}
       {res.loading && <Loading />}
       {d && !res.loading && (

@@ -11,7 +11,11 @@ import { go } from '../router.ts'
 
 const found = (code: string) => go(`isbn/${encodeURIComponent(code.trim())}`)
 
-export function ScanButton() {
+/**
+ * `help` false keeps the hint (what can be scanned) for screen readers only: on a page of
+ * search results it pushed the first hit below the fold at 150% text (a patron walk).
+ */
+export function ScanButton({ help = true }: { help?: boolean }) {
   const [camera, setCamera] = useState(false)
   const [note, setNote] = useState<string | null>(null)
   const scan = async () => {
@@ -31,7 +35,7 @@ export function ScanButton() {
       <button type="button" class="secondary" aria-describedby="scan-help" onClick={scan}>
         {t.scan.button}
       </button>
-      <p id="scan-help" class="meta">
+      <p id="scan-help" class={help ? 'meta' : 'sr-only'}>
         {t.scan.buttonHelp}
       </p>
       {note && (
