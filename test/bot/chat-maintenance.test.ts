@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jstInstant } from '../../core/dates.ts'
 import { lineLinks } from '../../db/schema.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
-import { botTexts, linkPatron } from './link-flow.ts'
+import { say as sayAs, tap as tapAs } from './chat-driver.ts'
+import { linkPatron } from './link-flow.ts'
 
 const IN_WINDOW = jstInstant('2026-11-26', '03:20')
 const DOWN = 'ただいまシステムのメンテナンス中です'
@@ -29,19 +30,9 @@ beforeEach(async () => {
 })
 afterEach(() => b.close())
 
-async function say(userId: string, text: string): Promise<string[]> {
-  const before = b.sim.record.botMessages(userId).length
-  await b.sim.users.sendText(userId, text)
-  await b.settled()
-  return botTexts(b, userId, before)
-}
+const say = (userId: string, text: string) => sayAs(b, userId, text)
 
-async function tap(userId: string, data: string): Promise<string[]> {
-  const before = b.sim.record.botMessages(userId).length
-  await b.sim.users.postback(userId, data)
-  await b.settled()
-  return botTexts(b, userId, before)
-}
+const tap = (userId: string, data: string) => tapAs(b, userId, data)
 
 describe('SVC-MAINT: what the chat still answers in the maintenance window', () => {
   it('SVC-MAINT: 電話番号 (typed or tapped) gives the phone list, and says the service is down until 04:00', async () => {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sign } from '../../bot/webhook/signature.ts'
 import { jstInstant } from '../../core/dates.ts'
 import { lineLinks } from '../../db/schema.ts'
 import { type Bunko, startBunko, TEST_NOW } from '../support/bunko.ts'
+import { postEvents, say as sayAs, tap as tapAs } from './chat-driver.ts'
 import { botTexts, linkPatron } from './link-flow.ts'
 
 let b: Bunko
@@ -22,20 +22,9 @@ beforeAll(async () => {
 })
 afterAll(() => b.close())
 
-/** Send text as a user and return the bot's answers to it. */
-async function say(userId: string, text: string): Promise<string[]> {
-  const before = b.sim.record.botMessages(userId).length
-  await b.sim.users.sendText(userId, text)
-  await b.settled()
-  return botTexts(b, userId, before)
-}
+const say = (userId: string, text: string) => sayAs(b, userId, text)
 
-async function tap(userId: string, data: string): Promise<string[]> {
-  const before = b.sim.record.botMessages(userId).length
-  await b.sim.users.postback(userId, data)
-  await b.settled()
-  return botTexts(b, userId, before)
-}
+const tap = (userId: string, data: string) => tapAs(b, userId, data)
 
 describe('NOTICE-NOREPLY: every message gets an answer', () => {
   it('カード gives a linked patron the card button, and an unlinked one the way to link', async () => {
@@ -105,15 +94,7 @@ describe('webhook events', () => {
     const before = b.sim.record.botMessages(stranger).length
     const { event } = await b.sim.users.sendText(stranger, 'ヘルプ')
     await b.settled()
-    const body = JSON.stringify({
-      destination: 'Ubot',
-      events: [{ ...event, deliveryContext: { isRedelivery: true } }],
-    })
-    const res = await b.root.request('/webhook', {
-      method: 'POST',
-      body,
-      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
-    })
+    const res = await postEvents(b, [{ ...event, deliveryContext: { isRedelivery: true } }])
     expect(res.status).toBe(200)
     await b.settled()
     expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
@@ -130,15 +111,7 @@ describe('webhook events', () => {
       source: { type: 'user', userId: stranger },
       message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
     }
-    const body = JSON.stringify({ destination: 'Ubot', events: [event, event] })
-    const signature = await sign(b.config.line.channelSecret, body)
-    const post = () =>
-      b.root.request('/webhook', {
-        method: 'POST',
-        body,
-        headers: { 'x-line-signature': signature },
-      })
-    const answers = await Promise.all([post(), post()])
+    const answers = await Promise.all([0, 1].map(() => postEvents(b, [event, event])))
     expect(answers.map((r) => r.status)).toEqual([200, 200])
     await b.settled()
     expect(b.sim.record.botMessages(stranger).length).toBe(before + 1)
@@ -146,25 +119,17 @@ describe('webhook events', () => {
 
   it('standby events are left alone', async () => {
     const before = b.sim.record.calls().length
-    const body = JSON.stringify({
-      destination: 'Ubot',
-      events: [
-        {
-          type: 'message',
-          mode: 'standby',
-          timestamp: Date.now(),
-          webhookEventId: '01STANDBYEVENT0000000000000',
-          deliveryContext: { isRedelivery: false },
-          source: { type: 'user', userId: stranger },
-          message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
-        },
-      ],
-    })
-    await b.root.request('/webhook', {
-      method: 'POST',
-      body,
-      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
-    })
+    await postEvents(b, [
+      {
+        type: 'message',
+        mode: 'standby',
+        timestamp: Date.now(),
+        webhookEventId: '01STANDBYEVENT0000000000000',
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'user', userId: stranger },
+        message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
+      },
+    ])
     await b.settled()
     expect(b.sim.record.calls().length).toBe(before)
   })
@@ -180,12 +145,7 @@ describe('webhook events', () => {
       source: { type: 'user', userId: stranger },
       message: { type: 'text', id: '1', quoteToken: 'q', text: 'ヘルプ' },
     }
-    const body = JSON.stringify({ destination: 'Ubot', events: [...junk, good] })
-    return b.root.request('/webhook', {
-      method: 'POST',
-      body,
-      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
-    })
+    return postEvents(b, [...junk, good])
   }
 
   it('a signed request with a null event skips it and still handles the rest', async () => {
@@ -215,12 +175,7 @@ describe('webhook events', () => {
 
   it('a forged webhook is refused with 401 and nothing is sent', async () => {
     const before = b.sim.record.calls().length
-    const body = JSON.stringify({ destination: 'Ubot', events: [{ type: 'follow' }] })
-    const res = await b.root.request('/webhook', {
-      method: 'POST',
-      body,
-      headers: { 'x-line-signature': await sign('not-the-secret', body) },
-    })
+    const res = await postEvents(b, [{ type: 'follow' }], 'not-the-secret')
     expect(res.status).toBe(401)
     await b.settled()
     expect(b.sim.record.calls().length).toBe(before)

@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tick } from '../../bot/notices/index.ts'
-import { sign } from '../../bot/webhook/signature.ts'
 import { jstInstant } from '../../core/dates.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
+import { postEvents } from './chat-driver.ts'
 import { botTexts, linkPatron, requestLinkPage } from './link-flow.ts'
 
 const IN_WINDOW = jstInstant('2026-11-26', '03:20')
@@ -95,15 +95,7 @@ describe('SVC-MAINT: a follow during maintenance', () => {
     b.setNow(IN_WINDOW)
     const { event } = await b.sim.users.follow(stranger)
     await b.settled()
-    const body = JSON.stringify({
-      destination: 'Ubot',
-      events: [{ ...event, deliveryContext: { isRedelivery: true } }],
-    })
-    const res = await b.root.request('/webhook', {
-      method: 'POST',
-      body,
-      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
-    })
+    const res = await postEvents(b, [{ ...event, deliveryContext: { isRedelivery: true } }])
     expect(res.status).toBe(200)
     await b.settled()
     expect(botTexts(b, stranger)).toHaveLength(1)
@@ -144,26 +136,18 @@ describe('SVC-MAINT: a follow during maintenance', () => {
     b.setNow(IN_WINDOW)
     const before = b.sim.record.botMessages(stranger).length
     const replies = b.sim.record.calls({ path: '/v2/bot/message/reply' }).length
-    const body = JSON.stringify({
-      destination: 'Ubot',
-      events: [
-        {
-          type: 'videoPlayComplete',
-          mode: 'active',
-          timestamp: Date.now(),
-          webhookEventId: '01VIDEOPLAYCOMPLETE000000000',
-          deliveryContext: { isRedelivery: false },
-          source: { type: 'user', userId: stranger },
-          replyToken: 'a'.repeat(32),
-          videoPlayComplete: { trackingId: 'intro' },
-        },
-      ],
-    })
-    const res = await b.root.request('/webhook', {
-      method: 'POST',
-      body,
-      headers: { 'x-line-signature': await sign(b.config.line.channelSecret, body) },
-    })
+    const res = await postEvents(b, [
+      {
+        type: 'videoPlayComplete',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: '01VIDEOPLAYCOMPLETE000000000',
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'user', userId: stranger },
+        replyToken: 'a'.repeat(32),
+        videoPlayComplete: { trackingId: 'intro' },
+      },
+    ])
     expect(res.status).toBe(200)
     await b.settled()
     expect(b.sim.record.calls({ path: '/v2/bot/message/reply' })).toHaveLength(replies)

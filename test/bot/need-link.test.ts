@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Bunko, startBunko } from '../support/bunko.ts'
-import { botTexts } from './link-flow.ts'
+import { say as sayAs, tap as tapAs } from './chat-driver.ts'
 
 let b: Bunko
 let ja: string
@@ -20,19 +20,9 @@ beforeAll(async () => {
 })
 afterAll(() => b.close())
 
-async function tap(userId: string, data: string): Promise<string[]> {
-  const before = b.sim.record.botMessages(userId).length
-  await b.sim.users.postback(userId, data)
-  await b.settled()
-  return botTexts(b, userId, before)
-}
+const tap = (userId: string, data: string) => tapAs(b, userId, data)
 
-async function say(userId: string, text: string): Promise<string[]> {
-  const before = b.sim.record.botMessages(userId).length
-  await b.sim.users.sendText(userId, text)
-  await b.settled()
-  return botTexts(b, userId, before)
-}
+const say = (userId: string, text: string) => sayAs(b, userId, text)
 
 describe('LINE-LINK: "link first" names what the unlinked patron asked for', () => {
   it('the help quick reply 貸出・予約 is told loans and holds need linking, not My portal', async () => {
