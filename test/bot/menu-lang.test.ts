@@ -44,6 +44,16 @@ async function tap(userId: string, data: string) {
   await b.settled()
 }
 
+/** The LIFF app's 連携解除 as the user, in English: POST /api/unlink with their ID token. */
+async function unlinkInApp(userId: string): Promise<Response> {
+  const token = await fetch(`${b.origin}/simulator/api/users/${userId}/id-token`)
+  const { idToken } = (await token.json()) as { idToken: string }
+  return fetch(`${b.origin}/api/unlink`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${idToken}`, 'accept-language': 'en' },
+  })
+}
+
 describe('LINE-MENU: the rich menu speaks the user’s LINE language', () => {
   it('an English user who follows gets the English menu A, whose taps post English words', async () => {
     await follow(english)
@@ -95,13 +105,7 @@ describe('LINE-MENU: the rich menu speaks the user’s LINE language', () => {
   it('unlinking in the app (in English) gives the English menu A', async () => {
     await follow(english)
     await linkPatron(b, english, HANAKO.number, HANAKO.password)
-    const token = await fetch(`${b.origin}/simulator/api/users/${english}/id-token`)
-    const { idToken } = (await token.json()) as { idToken: string }
-    const res = await fetch(`${b.origin}/api/unlink`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${idToken}`, 'accept-language': 'en' },
-    })
-    expect(res.status).toBe(200)
+    expect((await unlinkInApp(english)).status).toBe(200)
     expect(menuOf(english)).toBe(b.menus.menuAEn)
   })
 
@@ -130,13 +134,7 @@ describe('LINE-MENU: the rich menu speaks the user’s LINE language', () => {
     await follow(english)
     await linkPatron(b, english, HANAKO.number, HANAKO.password)
     b.sim.faults.add({ match: 'GET /v2/bot/richmenu/alias/*', status: 500 })
-    const token = await fetch(`${b.origin}/simulator/api/users/${english}/id-token`)
-    const { idToken } = (await token.json()) as { idToken: string }
-    const res = await fetch(`${b.origin}/api/unlink`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${idToken}`, 'accept-language': 'en' },
-    })
-    expect(res.status).toBe(200)
+    expect((await unlinkInApp(english)).status).toBe(200)
     // LINE's default (the Japanese A) rather than the linked patron's B.
     expect(menuOf(english)).toBe('default')
   })
