@@ -3,6 +3,7 @@
  * The app shell: header, the page for the route, the bottom menu. A 401/403 from the API
  * replaces the page with what to do (link the account, reopen), and forgets the cached card.
  */
+import { Fragment } from 'preact'
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { Lang, LiffConfig } from '../api-types.ts'
 import { type ApiFailure, firstCallsAnswered, onAuthFailure } from './api.ts'
@@ -164,26 +165,28 @@ function Page(props: { route: Route; cached: CardData | null; onUnlinked: () => 
 
 function Menu({ current }: { current: Route['name'] }) {
   const n = useCart().length
-  const items: [Route['name'], string][] = [
-    ['card', t.nav.card],
-    ['portal', t.nav.portal],
-    ['search', t.nav.search],
-    ['cart', t.nav.cart(0)],
-  ]
+  const items = ['card', 'portal', 'search', 'cart'] as const
   return (
     <nav class="menu-bar" aria-label={t.nav.label}>
       <ul>
-        {items.map(([name, label]) => (
+        {items.map((name) => (
           <li key={name}>
             <a href={href(name)} aria-current={current === name ? 'page' : undefined}>
-              <span>{label}</span>
+              <span>
+                {t.nav.bar[name].map((phrase, i) => (
+                  <Fragment key={phrase}>
+                    {i > 0 && <wbr />}
+                    {phrase}
+                  </Fragment>
+                ))}
+              </span>
               {/* The count as a badge, so the label keeps one line; read as 「（2点）」. */}
               {name === 'cart' && n > 0 && (
                 <>
                   <span class="count" aria-hidden="true">
                     {n}
                   </span>
-                  <span class="sr-only">{t.nav.cart(n).slice(label.length)}</span>
+                  <span class="sr-only">{t.nav.cart(n).slice(t.nav.cart(0).length)}</span>
                 </>
               )}
             </a>

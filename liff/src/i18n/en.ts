@@ -20,6 +20,13 @@ export const en: Dict = {
     label: 'Menu',
     card: 'Library card',
     portal: 'My portal',
+    // English breaks at its spaces.
+    bar: {
+      card: ['Library card'],
+      portal: ['My portal'],
+      search: ['Search'],
+      cart: ['Hold cart'],
+    },
     loans: 'Loans',
     holds: 'Holds',
     search: 'Search',

@@ -28,6 +28,16 @@ export const ja = {
     label: 'メニュー',
     card: '図書館カード',
     portal: 'マイポータル',
+    /**
+     * The menu bar's words with where each may break: at large text the four stay in one row
+     * and a word takes two lines at a phrase boundary (図書館／カード), never inside a word.
+     */
+    bar: {
+      card: ['図書館', 'カード'],
+      portal: ['マイ', 'ポータル'],
+      search: ['蔵書', '検索'],
+      cart: ['予約', 'カート'],
+    } as Record<'card' | 'portal' | 'search' | 'cart', string[]>,
     loans: '貸出中一覧',
     holds: '予約中一覧',
     search: '蔵書検索',

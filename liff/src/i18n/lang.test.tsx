@@ -53,3 +53,19 @@ describe('language', () => {
     )
   })
 })
+
+describe('the menu bar words', () => {
+  it('are the menu words themselves, only split where a line may break', async () => {
+    const { ja } = await import('./ja.ts')
+    const { en } = await import('./en.ts')
+    for (const d of [ja, en]) {
+      const { bar } = d.nav
+      expect([bar.card, bar.portal, bar.search, bar.cart].map((p) => p.join(''))).toEqual([
+        d.nav.card,
+        d.nav.portal,
+        d.nav.search,
+        d.nav.cart(0),
+      ])
+    }
+  })
+})
