@@ -1,6 +1,7 @@
 /** What a patron is told when a hold request is refused: why, and what to do next. */
 import { contactFor, phoneLine, titleText } from './messages.ts'
 import type { Policy } from './policy.ts'
+import { enTimes, jaTimes } from './time-words.ts'
 import { ACTIVE_HOLD_STATES, type HoldState, type Text, type Title } from './types.ts'
 
 interface TitleRequestView {
@@ -94,8 +95,9 @@ function limitMessage(limit: number, current: number, adding: number, kind: Text
 }
 
 /**
- * The confirmation after holds are placed (HOLD-SCOPE: a copy on the shelf is not promised at
- * once; NOTICE-SLOTS: when the patron will hear from the library).
+ * The confirmation after holds are placed, which the app's 完了 page shows (POST /api/holds):
+ * HOLD-SCOPE, a copy on the shelf is not promised at once; NOTICE-SLOTS, when the patron will
+ * hear from the library. `count` is the holds placed (each volume of a set is one).
  */
 export function holdsPlacedMessage(
   count: number,
@@ -112,7 +114,7 @@ export function holdsPlacedMessage(
         }
       : { ja: '', en: '' }
   return {
-    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}用意ができたら${slots.join('・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
-    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${slots.join(', ')}, Japan time). Items on the shelf may still take a little while to prepare.`,
+    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}用意ができたら${jaTimes(slots, '・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
+    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${enTimes(slots)}, Japan time). Items on the shelf may still take a little while to prepare.`,
   }
 }

@@ -149,9 +149,9 @@ describe('placing holds', () => {
   it('HOLD-SCOPE: the confirmation says a shelf copy is not promised at once, and when notices go out', () => {
     const m = holdsPlacedMessage(2, 1, LOCKER, P)
     expect(m.ja).toContain('すぐにご用意できるとは限りません')
-    expect(m.ja).toContain('10:00・16:00・19:00')
+    expect(m.ja).toContain('10時・16時・19時のいずれかに')
     expect(m.ja).toContain('巻の順番')
-    expect(holdsPlacedMessage(1, 0, CENTRAL, P).en).toContain('10:00, 16:00,')
+    expect(holdsPlacedMessage(1, 0, CENTRAL, P).en).toContain('at 10:00 and 16:00, Japan time')
   })
 
   it('refuses an empty cart', () => {

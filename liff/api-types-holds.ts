@@ -96,6 +96,12 @@ export interface PlaceHoldsRequest {
 /** 201: the created holds; volumes of one set share `set.groupId` (HOLD-SET). */
 export interface PlaceHoldsResponse {
   holds: Hold[]
+  /**
+   * Core's confirmation in the request's language (HOLD-SCOPE, NOTICE-SLOTS): how many were
+   * placed, where they are collected, that a copy on the shelf is not ready at once, and when
+   * the library's notices go out.
+   */
+  message: string
 }
 
 /** `PATCH /api/holds/:id` body; 200 `{ hold }`. */

@@ -122,6 +122,23 @@ describe('POST /api/holds', () => {
     expect((await list()).counts.total).toBe(8)
   })
 
+  it("HOLD-SCOPE, NOTICE-SLOTS: the answer carries core's confirmation: the count, the place, that a shelf copy is not ready at once, and when notices go out", async () => {
+    const { message } = await json<PlaceHoldsResponse>(
+      await place([TITLE.shore(2), TITLE.shore(1)], PLACE.locker),
+    )
+    expect(message).toMatch(/^2点の予約を受け付けました。受取場所は.*ロッカー.*です。/)
+    expect(message).toContain('巻の順番にご用意します')
+    expect(message).toContain('10時・16時・19時のいずれかにお知らせします')
+    expect(message).toContain('すぐにご用意できるとは限りません')
+    const en = await t.call('POST', '/api/holds', {
+      lang: 'en',
+      body: { titleIds: [TITLE.book(11)], pickupPlaceId: PLACE.central },
+    })
+    expect((await json<PlaceHoldsResponse>(en)).message).toMatch(
+      /^Your hold has been placed for pickup at [A-Z][\w ]+Library\. We will tell you when it is ready \(notices go out at 10:00 and 16:00, Japan time\)\. Items on the shelf/,
+    )
+  })
+
   it('HOLD-LIMIT: 14 of 15 takes one more and refuses a cart of two whole', async () => {
     const two = await refusal(await place([1, 2], PLACE.central, 'kenichi'), 409, 'limit')
     expect(two.message).toContain('15点中14点')

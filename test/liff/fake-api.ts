@@ -5,6 +5,9 @@
  * It is not the rules engine: refusals are the fixtures' own, and only the checks a test
  * exercises (limit, 禁帯出, duplicate, unknown pickup place) are decided here.
  */
+
+import { holdsPlacedMessage } from '../../core/hold-messages.ts'
+import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import type {
   ApiError,
   Hold,
@@ -293,7 +296,10 @@ export class FakeLibrary {
     })
     this.holds = [...this.holds, ...created]
     this.cart = this.cart.filter((id) => !ids.includes(id))
-    return json(201, { holds: created })
+    // As the server words it: core's confirmation with the default (Hirakata) policy.
+    const sets = created.some((h) => h.set) ? 1 : 0
+    const message = holdsPlacedMessage(created.length, sets, place, HIRAKATA_POLICY).ja
+    return json(201, { holds: created, message })
   }
 
   private search(q: URLSearchParams): Response {

@@ -120,9 +120,9 @@ describe('large text', () => {
             r.setStart(node, i)
             r.setEnd(node, i + 1)
             const y = Math.round(r.getBoundingClientRect().top)
-            if (y !== top) lines.push('')
+            if (y !== top) lines.push(node.data[i] ?? '')
+            else lines.push(`${lines.pop() ?? ''}${node.data[i] ?? ''}`)
             top = y
-            lines[lines.length - 1] += node.data[i]
           }
         }
         return lines.join('／')

@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import {
+  holdsPlacedMessage,
   type InputReason,
   isAv,
   jstDate,
@@ -18,6 +19,7 @@ import {
 import { MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import type {
+  Hold,
   HoldResponse,
   HoldsResponse,
   Lang,
@@ -59,6 +61,17 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
     const { blocked } = reached(await library.standing(patronId, now), lang)
     const suspend = { today: jstDate(now), enabled: library.capabilities().suspendHolds }
     return { patronId, lang, policy, blocked, library, now, suspend }
+  }
+
+  /**
+   * Core's confirmation of the holds just placed (HOLD-SCOPE, NOTICE-SLOTS), in `lang`: the
+   * place's name comes from the list, already in that language.
+   */
+  const placedMessage = (holds: Hold[], lang: Lang): string => {
+    const pickup = holds[0]?.pickupPlace
+    if (!pickup) return ''
+    const sets = new Set(holds.flatMap((h) => (h.set ? [h.set.groupId] : []))).size
+    return holdsPlacedMessage(holds.length, sets, pickup, policy)[lang]
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */
@@ -106,7 +119,7 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
       now,
     )
     const { holds } = await bodies(patronId, lang, ids)
-    const body: PlaceHoldsResponse = { holds }
+    const body: PlaceHoldsResponse = { holds, message: placedMessage(holds, lang) }
     return c.json(body, 201)
   })
 

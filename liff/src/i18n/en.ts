@@ -1,14 +1,7 @@
 /** The English strings, used when LINE's language is English (same keys as ja.ts). */
+import { enTimes } from '../../../core/time-words.ts'
 import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
-
-/** "10:00", "10:00 and 16:00", "9:00, 13:00 and 16:00" (the policy writes 09:00). */
-const at = (slots: string[]) => {
-  const times = slots.map((t) => t.replace(/^0(?=\d:)/, ''))
-  return times.length > 1
-    ? `${times.slice(0, -1).join(', ')} and ${times[times.length - 1]}`
-    : (times[0] ?? '')
-}
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
@@ -246,7 +239,7 @@ export const en: Dict = {
     place: 'Pickup place',
     notice: (n: NoticeTimes | null) =>
       n
-        ? `We will tell you on LINE when it is ready (at ${at(n.standard)}${n.lockerAlso.length ? `; lockers also ${at(n.lockerAlso)}` : ''}).`
+        ? `We will tell you on LINE when it is ready (at ${enTimes(n.standard)}${n.lockerAlso.length ? `; lockers also ${enTimes(n.lockerAlso)}` : ''}).`
         : 'We will tell you on LINE when it is ready.',
     submit: 'Place hold',
     back: 'Back to cart',
@@ -257,7 +250,7 @@ export const en: Dict = {
   done: {
     title: 'Hold placed',
     body: (days: number, locker: boolean) =>
-      `We will tell you on LINE when it is ready. Please collect it${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of the notice.`,
+      `The notice comes on LINE. Please collect your items${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of it.`,
     toHolds: 'See your holds',
     toSearch: 'Search again',
   },
@@ -341,7 +334,7 @@ export const en: Dict = {
   noticeSettings: {
     when: (n: NoticeTimes | null) =>
       n
-        ? `Notices come on LINE at ${at(n.standard)}${n.lockerAlso.length ? ` (locker pickups also at ${at(n.lockerAlso)})` : ''}.`
+        ? `Notices come on LINE at ${enTimes(n.standard)}${n.lockerAlso.length ? ` (locker pickups also at ${enTimes(n.lockerAlso)})` : ''}.`
         : 'Notices come on LINE.',
     holdReadyLocked:
       'You have holds, so this notice cannot be turned off: without a confirmed e-mail address it is the only way we can tell you a hold is ready.',

@@ -2,6 +2,8 @@
  * Every Japanese string the app shows: natural, polite patron-facing Japanese. English lives
  * in en.ts with the same keys (the type checker keeps them in step).
  */
+
+import { jaTimes } from '../../../core/time-words.ts'
 import type {
   CopyStatus,
   HoldState,
@@ -10,15 +12,6 @@ import type {
   RenewRefusalReason,
 } from '../../api-types.ts'
 import type { NoticeTimes } from '../notice-times.ts'
-
-/** "10:00" → 10時, "10:30" → 10時30分, joined by `and` (・ or と). */
-const ji = (times: string[], and: string) =>
-  times
-    .map((c) => {
-      const [h, m] = c.split(':').map(Number)
-      return m ? `${h}時${m}分` : `${h}時`
-    })
-    .join(and)
 
 export const ja = {
   lang: 'ja',
@@ -260,7 +253,7 @@ export const ja = {
     place: '受取場所',
     notice: (n: NoticeTimes | null) =>
       n
-        ? `ご用意ができたら、LINEでお知らせします（${ji(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${ji(n.lockerAlso, '・')}にも` : ''}）。`
+        ? `ご用意ができたら、LINEでお知らせします（${jaTimes(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${jaTimes(n.lockerAlso, '・')}にも` : ''}）。`
         : 'ご用意ができたら、LINEでお知らせします。',
     submit: '予約する',
     back: 'カートに戻る',
@@ -270,8 +263,9 @@ export const ja = {
   },
   done: {
     title: '予約を受け付けました',
+    /** After core's confirmation (the API's `message`): how long the patron has to collect. */
     body: (days: number, locker: boolean) =>
-      `ご用意ができたら、LINEでお知らせします。お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
+      `お知らせはLINEでお送りします。お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
     toHolds: '予約中一覧を見る',
     toSearch: '続けて探す',
   },
@@ -356,7 +350,7 @@ export const ja = {
   noticeSettings: {
     when: (n: NoticeTimes | null) =>
       n
-        ? `お知らせはLINEで、${ji(n.standard, 'と')}にお送りします${n.lockerAlso.length ? `（ロッカーの受け取りは${ji(n.lockerAlso, 'と')}にも）` : ''}。`
+        ? `お知らせはLINEで、${jaTimes(n.standard, 'と')}にお送りします${n.lockerAlso.length ? `（ロッカーの受け取りは${jaTimes(n.lockerAlso, 'と')}にも）` : ''}。`
         : 'お知らせはLINEでお送りします。',
     holdReadyLocked:
       '予約中の資料があるため、このお知らせは止められません。確認済みのメールアドレスがない場合、用意ができたことをお伝えする方法はこのお知らせだけです。',

@@ -138,6 +138,8 @@ export function DonePage() {
     <Page title={t.done.title}>
       {placed && (
         <>
+          {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS); absent from an older server. */}
+          {placed.message && <p>{placed.message}</p>}
           <p>{t.done.body(placed.place.pickupDays, placed.place.kind === 'locker')}</p>
           <ul class="items">
             {placed.holds.map((h) => (
