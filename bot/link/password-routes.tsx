@@ -3,14 +3,14 @@
  * strength rule is shown before typing; the same lockout as sign-in applies.
  */
 
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import {
   passwordRuleText,
   RESET_CONFIRM_MINUTES,
   resetConfirmSentMessage,
   resetNeedsCounter,
 } from '../../core/credentials.ts'
-import { isUnavailable } from '../../core/library-system.ts'
+import { isUnavailable, type PasswordReset } from '../../core/library-system.ts'
 import { checkService } from '../../core/maintenance.ts'
 import { checkPatronNumber } from '../../core/patron-number.ts'
 import { cancelPasswordReset } from '../../db/password-resets.ts'
@@ -21,7 +21,7 @@ import { langOf as langOfLine } from '../messages/lang.ts'
 import { linkPageUrl } from '../messages/link.ts'
 import { resetConfirmMessage } from '../messages/password-reset.ts'
 import { csrfToken, csrfValid } from '../pages/csrf.ts'
-import { pageLang } from '../pages/layout.tsx'
+import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
@@ -62,86 +62,156 @@ export function passwordRoutes(deps: AppDeps): Hono {
     )
   })
 
+  /** ACC-RESET: check the form, ask the library, then confirm in LINE or say it is done. */
   app.post('/', async (c) => {
-    const lang = pageLang(c)
-    const form = await c.req.parseBody()
-    const number = String(form.number ?? '').slice(0, 64)
-    const from = linkRequestOf(form.linkToken, form.state)
-    const again = (error: string, status: 400 | 403 | 429 | 503 = 400) =>
-      c.html(
-        <PasswordForm
-          lang={lang}
-          csrf={csrfToken(c, deps.config.publicUrl)}
-          rule={rule[lang]}
-          number={number}
-          error={error}
-          policy={policy}
-          from={from}
-        />,
-        status,
-      )
-    if (!csrfValid(c, form.csrf))
-      return again(
-        lang === 'ja'
-          ? 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。'
-          : 'This form has expired. Please enter your details again.',
-        403,
-      )
-    // The library system's format (Policy): a number it could never hold is said at once.
-    const typed = checkPatronNumber(number, policy)
-    if (!typed.ok) return again(typed.message[lang])
-    const password = String(form.password ?? '')
-    if (password !== String(form.confirm ?? '')) return again(passwordText[lang].mismatch)
-    const result = await deps.library.resetPassword(
-      {
-        number: typed.value,
-        name: String(form.name ?? ''),
-        phone: String(form.phone ?? ''),
-        password,
-        client: { address: clientAddress(deps, c) },
-      },
-      deps.clock.now(),
-    )
-    // The library's system is down: the form stays filled in, with a plain sentence.
-    if (isUnavailable(result)) {
-      deps.log.info('password.reset_unavailable')
-      return again(result.message[lang], 503)
-    }
-    if (!result.ok) {
-      deps.log.info('password.reset_refused', { reason: result.reason })
-      return again(result.message[lang], result.reason === 'locked' ? 429 : 400)
-    }
-    const { pending } = result.value
-    if (pending) {
-      // ACC-RESET-LINKED: nothing changes until the linked LINE account confirms.
-      if (!(await pushResetConfirm(deps, pending))) {
-        await cancelPasswordReset(deps.db, { token: pending.token })
-        return again(resetNeedsCounter(policy).message[lang])
-      }
-      deps.log.info('password.reset_confirm_sent')
-      const title = lang === 'ja' ? 'LINEで確認してください' : 'Please confirm in LINE'
-      return c.html(
-        <Notice lang={lang} title={title} message={resetConfirmSentMessage(policy)[lang]} />,
-      )
-    }
-    deps.log.info('password.reset_done')
-    const words = passwordText[lang]
-    // Reached from a link page: lead back to it while LINE's link token lives, else say how
-    // to start linking again (a patron walk: the page said "you can now link" and stopped).
-    if (!from) return c.html(<Notice lang={lang} title={words.doneTitle} message={words.done} />)
-    if (!(await readLinkRequest(deps, from.linkToken, from.state)))
-      return c.html(<Notice lang={lang} title={words.doneTitle} message={words.doneExpired} />)
-    const back = linkPageUrl(deps.config.publicUrl, from.linkToken, from.state, lang)
-    return c.html(
-      <Notice
-        lang={lang}
-        title={words.doneTitle}
-        message={words.doneBack}
-        link={{ href: back, label: words.backToLink }}
-      />,
-    )
+    const submit = await readResetSubmit(c)
+    const checked = checkResetForm(deps, submit)
+    if (!checked.ok) return resetFormAgain(deps, submit, checked.error, checked.status)
+    const reset = await requestReset(deps, submit, checked)
+    if (!reset.ok) return resetFormAgain(deps, submit, reset.error, reset.status)
+    if (reset.pending) return confirmInLine(deps, submit, reset.pending)
+    return resetDone(deps, submit)
   })
   return app
+}
+
+/** A password form POST: what the patron typed, and the link page it came from, if any. */
+interface ResetSubmit {
+  c: Context
+  form: Record<string, string | File>
+  /** The page's language (?lang=): this page has no signed state to take it from. */
+  lang: Lang
+  number: string
+  from: { linkToken: string; state: string } | undefined
+}
+
+type FormStatus = 400 | 403 | 429 | 503
+
+/** Why the form comes back: the sentence above it and the status it is sent with. */
+type Refused = { ok: false; error: string; status: FormStatus }
+
+/** A refusal that sends the form back, as a 400 unless said otherwise. */
+function refused(error: string, status: FormStatus = 400): Refused {
+  return { ok: false, error, status }
+}
+
+/** The posted form, read once so each step below sees the same fields. */
+async function readResetSubmit(c: Context): Promise<ResetSubmit> {
+  const lang = pageLang(c)
+  const form = await c.req.parseBody()
+  const number = String(form.number ?? '').slice(0, 64)
+  return { c, form, lang, number, from: linkRequestOf(form.linkToken, form.state) }
+}
+
+/** The form again as the patron filled it (never the passwords), with why it was refused. */
+function resetFormAgain(deps: AppDeps, s: ResetSubmit, error: string, status: FormStatus = 400) {
+  const { policy } = deps.config
+  return s.c.html(
+    <PasswordForm
+      lang={s.lang}
+      csrf={csrfToken(s.c, deps.config.publicUrl)}
+      rule={passwordRuleText(policy)[s.lang]}
+      number={s.number}
+      error={error}
+      policy={policy}
+      from={s.from}
+    />,
+    status,
+  )
+}
+
+/**
+ * What is refused before the library is asked (and counts no attempt): a stale form, a
+ * number the library could never hold, two passwords that differ.
+ */
+function checkResetForm(
+  deps: AppDeps,
+  s: ResetSubmit,
+): { ok: true; number: string; password: string } | Refused {
+  if (!csrfValid(s.c, s.form.csrf))
+    return refused(
+      s.lang === 'ja'
+        ? 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。'
+        : 'This form has expired. Please enter your details again.',
+      403,
+    )
+  // The library system's format (Policy): a number it could never hold is said at once.
+  const typed = checkPatronNumber(s.number, deps.config.policy)
+  if (!typed.ok) return refused(typed.message[s.lang])
+  const password = String(s.form.password ?? '')
+  if (password !== String(s.form.confirm ?? '')) return refused(passwordText[s.lang].mismatch)
+  return { ok: true, number: typed.value, password }
+}
+
+/** The library's answer: the reset (done, or pending a LINE confirm), or why not, logged. */
+async function requestReset(
+  deps: AppDeps,
+  s: ResetSubmit,
+  typed: { number: string; password: string },
+): Promise<{ ok: true; pending: PasswordReset['pending'] } | Refused> {
+  const result = await deps.library.resetPassword(
+    {
+      number: typed.number,
+      name: String(s.form.name ?? ''),
+      phone: String(s.form.phone ?? ''),
+      password: typed.password,
+      client: { address: clientAddress(deps, s.c) },
+    },
+    deps.clock.now(),
+  )
+  // The library's system is down: the form stays filled in, with a plain sentence.
+  if (isUnavailable(result)) {
+    deps.log.info('password.reset_unavailable')
+    return refused(result.message[s.lang], 503)
+  }
+  if (!result.ok) {
+    deps.log.info('password.reset_refused', { reason: result.reason })
+    return refused(result.message[s.lang], result.reason === 'locked' ? 429 : 400)
+  }
+  return { ok: true, pending: result.value.pending }
+}
+
+/**
+ * ACC-RESET-LINKED: nothing changes until the linked LINE account confirms. If LINE will
+ * not take the message, the reset is dropped and the form says to come to the counter.
+ */
+async function confirmInLine(
+  deps: AppDeps,
+  s: ResetSubmit,
+  pending: NonNullable<PasswordReset['pending']>,
+) {
+  const { policy } = deps.config
+  if (!(await pushResetConfirm(deps, pending))) {
+    await cancelPasswordReset(deps.db, { token: pending.token })
+    return resetFormAgain(deps, s, resetNeedsCounter(policy).message[s.lang])
+  }
+  deps.log.info('password.reset_confirm_sent')
+  const title = s.lang === 'ja' ? 'LINEで確認してください' : 'Please confirm in LINE'
+  return s.c.html(
+    <Notice lang={s.lang} title={title} message={resetConfirmSentMessage(policy)[s.lang]} />,
+  )
+}
+
+/**
+ * Reached from a link page: lead back to it while LINE's link token lives, else say how
+ * to start linking again (a patron walk: the page said "you can now link" and stopped).
+ */
+async function resetDone(deps: AppDeps, s: ResetSubmit) {
+  deps.log.info('password.reset_done')
+  const { c, lang, from } = s
+  const words = passwordText[lang]
+  if (!from) return c.html(<Notice lang={lang} title={words.doneTitle} message={words.done} />)
+  if (!(await readLinkRequest(deps, from.linkToken, from.state)))
+    return c.html(<Notice lang={lang} title={words.doneTitle} message={words.doneExpired} />)
+  const back = linkPageUrl(deps.config.publicUrl, from.linkToken, from.state, lang)
+  return c.html(
+    <Notice
+      lang={lang}
+      title={words.doneTitle}
+      message={words.doneBack}
+      link={{ href: back, label: words.backToLink }}
+    />,
+  )
 }
 
 /** The link request a link page sent along, when it has the shape of one. */

@@ -10,6 +10,7 @@
  */
 
 import { type Context, Hono } from 'hono'
+import type { PatronSummary } from '../../core/library-system.ts'
 import { checkService } from '../../core/maintenance.ts'
 import { checkPatronNumber } from '../../core/patron-number.ts'
 import { familyFull, hasFamilyRoom } from '../../db/family-limit.ts'
@@ -22,6 +23,7 @@ import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
 import { readLinkRequest, TOKEN_RE } from './link-request.ts'
+import type { LinkState } from './state.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
 
 const words = {
@@ -95,86 +97,16 @@ export function linkRoutes(deps: AppDeps): Hono {
     )
   })
 
+  /** LINE-LINK: sign in with number and password; then LINE's dialog, or why not. */
   app.post('/', async (c) => {
-    let lang = pageLang(c)
+    const lang = pageLang(c)
     const down = maintenance(c, lang)
     if (down) return down
-    const form = await c.req.parseBody()
-    const linkToken = String(form.linkToken ?? '')
-    const stateValue = String(form.state ?? '')
-    const number = String(form.number ?? '').slice(0, 64)
-    const request = await stateFor(linkToken, stateValue)
-    if (!request) return expired(c, lang)
-    lang = request.lang
-    const now = deps.clock.now()
-    const again = (error: string, status: 400 | 403 | 409 | 429 | 503 = 400) =>
-      c.html(
-        <LinkForm
-          lang={lang}
-          linkToken={linkToken}
-          state={stateValue}
-          csrf={csrfToken(c, deps.config.publicUrl)}
-          number={number}
-          error={error}
-          policy={policy}
-        />,
-        status,
-      )
-    if (!csrfValid(c, form.csrf)) return again(words[lang].badForm, 403)
-    // The library system's format (Policy): a number it could never hold is said at once.
-    const typed = checkPatronNumber(number, policy)
-    if (!typed.ok) return again(typed.message[lang])
-    const result = await deps.library.authenticate(
-      {
-        number: typed.value,
-        password: String(form.password ?? ''),
-        // ACC-SECRET: counted per address; the number's own LINE account passes a number lock.
-        client: { address: clientAddress(deps, c), lineUserId: request.lineUserId },
-      },
-      now,
-    )
-    if (!result.ok) {
-      deps.log.info('link.sign_in_refused', { reason: result.reason })
-      const status = { locked: 429, library_unavailable: 503 } as const
-      return again(result.message[lang], status[result.reason as keyof typeof status] ?? 400)
-    }
-    const patron = result.value
-    // The card is already this LINE account's: linking it again would change nothing the
-    // patron wants (only its place among the family's cards), and the chat would answer as if
-    // a new link had been made. Say so here, before LINE's dialog, and change nothing.
-    const theirs = await findLinkByPatron(deps.db, patron.id)
-    if (theirs?.lineUserId === request.lineUserId)
-      return c.html(
-        <Notice lang={lang} title={words[lang].alreadyTitle} message={words[lang].already} />,
-      )
-    // ACC-FAMILY: a full family is refused before LINE's dialog, with what to do.
-    if (!(await hasFamilyRoom(deps.db, request.lineUserId, patron.id, policy.familyCards)))
-      return again(familyFull(policy).message[lang], 409)
-    const issued = await createLinkNonce(
-      deps.db,
-      { patronId: patron.id, lineUserId: request.lineUserId },
-      now,
-      policy,
-    )
-    if (!issued.ok) return again(issued.message[lang])
-    const nonce = issued.value.nonce
-    // ACC-FAMILY: this LINE account's other cards stay; only the patron's own link elsewhere
-    // is replaced (LINE-LINK), so only that is asked about.
-    const otherPatron = false
-    const otherLine = theirs !== null && theirs.lineUserId !== request.lineUserId
-    if (otherPatron || otherLine) {
-      return c.html(
-        <ConfirmReplace
-          lang={lang}
-          csrf={csrfToken(c, deps.config.publicUrl)}
-          linkToken={linkToken}
-          pending={nonce}
-          otherPatron={otherPatron}
-          otherLine={otherLine}
-        />,
-      )
-    }
-    return c.redirect(dialogUrl(deps, linkToken, nonce), 303)
+    const submit = await readLinkSubmit(deps, c)
+    if (!submit) return expired(c, lang)
+    const signedIn = await signIn(deps, submit)
+    if (!signedIn.ok) return linkFormAgain(deps, submit, signedIn.error, signedIn.status)
+    return linkPatron(deps, submit, signedIn.patron)
   })
 
   /** One LINE account ↔ one patron: the answer to "replace the existing link?". */
@@ -201,4 +133,133 @@ function dialogUrl(deps: AppDeps, linkToken: string, nonce: string): string {
   url.searchParams.set('linkToken', linkToken)
   url.searchParams.set('nonce', nonce)
   return url.toString()
+}
+
+/** A link form POST whose signed state is ours: whom it is for and what the patron typed. */
+interface LinkSubmit {
+  c: Context
+  form: Record<string, string | File>
+  linkToken: string
+  state: string
+  number: string
+  request: LinkState
+  /** The signed state's language (LINE's), not the URL's. */
+  lang: Lang
+  /** One moment for the whole POST: the sign-in and the nonce's expiry count from it. */
+  now: number
+}
+
+type FormStatus = 400 | 403 | 409 | 429 | 503
+
+/** Why the form comes back: the sentence above it and the status it is sent with. */
+type Refused = { ok: false; error: string; status: FormStatus }
+
+/** A refusal that sends the form back, as a 400 unless said otherwise. */
+function refused(error: string, status: FormStatus = 400): Refused {
+  return { ok: false, error, status }
+}
+
+/** The posted form, or null when its link token and state are not ours or have expired. */
+async function readLinkSubmit(deps: AppDeps, c: Context): Promise<LinkSubmit | null> {
+  const form = await c.req.parseBody()
+  const linkToken = String(form.linkToken ?? '')
+  const state = String(form.state ?? '')
+  const number = String(form.number ?? '').slice(0, 64)
+  const request = await readLinkRequest(deps, linkToken, state)
+  if (!request) return null
+  const now = deps.clock.now()
+  return { c, form, linkToken, state, number, request, lang: request.lang, now }
+}
+
+/** The form again as the patron filled it (never the password), with why it was refused. */
+function linkFormAgain(deps: AppDeps, s: LinkSubmit, error: string, status: FormStatus = 400) {
+  return s.c.html(
+    <LinkForm
+      lang={s.lang}
+      linkToken={s.linkToken}
+      state={s.state}
+      csrf={csrfToken(s.c, deps.config.publicUrl)}
+      number={s.number}
+      error={error}
+      policy={deps.config.policy}
+    />,
+    status,
+  )
+}
+
+/**
+ * The patron, or why not. A stale form or a number the library could never hold is refused
+ * before the library is asked; its refusals (wrong password, lockout) are logged.
+ */
+async function signIn(
+  deps: AppDeps,
+  s: LinkSubmit,
+): Promise<{ ok: true; patron: PatronSummary } | Refused> {
+  if (!csrfValid(s.c, s.form.csrf)) return refused(words[s.lang].badForm, 403)
+  // The library system's format (Policy): a number it could never hold is said at once.
+  const typed = checkPatronNumber(s.number, deps.config.policy)
+  if (!typed.ok) return refused(typed.message[s.lang])
+  const result = await deps.library.authenticate(
+    {
+      number: typed.value,
+      password: String(s.form.password ?? ''),
+      // ACC-SECRET: counted per address; the number's own LINE account passes a number lock.
+      client: { address: clientAddress(deps, s.c), lineUserId: s.request.lineUserId },
+    },
+    s.now,
+  )
+  if (result.ok) return { ok: true, patron: result.value }
+  deps.log.info('link.sign_in_refused', { reason: result.reason })
+  const status = { locked: 429, library_unavailable: 503 } as const
+  return refused(result.message[s.lang], status[result.reason as keyof typeof status] ?? 400)
+}
+
+/**
+ * A signed-in patron: say so when the card is already this account's, refuse a full family,
+ * else store a single-use nonce for LINE's dialog.
+ */
+async function linkPatron(deps: AppDeps, s: LinkSubmit, patron: PatronSummary) {
+  const { policy } = deps.config
+  const { lang, request } = s
+  // The card is already this LINE account's: linking it again would change nothing the
+  // patron wants (only its place among the family's cards), and the chat would answer as if
+  // a new link had been made. Say so here, before LINE's dialog, and change nothing.
+  const theirs = await findLinkByPatron(deps.db, patron.id)
+  if (theirs?.lineUserId === request.lineUserId)
+    return s.c.html(
+      <Notice lang={lang} title={words[lang].alreadyTitle} message={words[lang].already} />,
+    )
+  // ACC-FAMILY: a full family is refused before LINE's dialog, with what to do.
+  if (!(await hasFamilyRoom(deps.db, request.lineUserId, patron.id, policy.familyCards)))
+    return linkFormAgain(deps, s, familyFull(policy).message[lang], 409)
+  const issued = await createLinkNonce(
+    deps.db,
+    { patronId: patron.id, lineUserId: request.lineUserId },
+    s.now,
+    policy,
+  )
+  if (!issued.ok) return linkFormAgain(deps, s, issued.message[lang])
+  const otherLine = theirs !== null && theirs.lineUserId !== request.lineUserId
+  return toDialog(deps, s, issued.value.nonce, otherLine)
+}
+
+/**
+ * ACC-FAMILY: this LINE account's other cards stay; only the patron's own link elsewhere is
+ * replaced (LINE-LINK), so only that is asked about before LINE's dialog.
+ */
+function toDialog(deps: AppDeps, s: LinkSubmit, nonce: string, otherLine: boolean) {
+  const otherPatron = false
+  if (otherPatron || otherLine) {
+    return s.c.html(
+      <ConfirmReplace
+        lang={s.lang}
+        csrf={csrfToken(s.c, deps.config.publicUrl)}
+        linkToken={s.linkToken}
+        pending={nonce}
+        otherPatron={otherPatron}
+        otherLine={otherLine}
+      />,
+    )
+  }
+  return s.c.redirect(dialogUrl(deps, s.linkToken, nonce), 303)
 }
