@@ -33,7 +33,6 @@ const words = {
       'この連携の手続きは有効期限が切れたか、すでに使われています。LINEのトーク画面に戻り、メニューの「アカウント連携」からもう一度お試しください。',
     maintTitle: 'ただいまメンテナンス中です',
     badForm: 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。',
-    register: 'パスワードを登録する',
     alreadyTitle: 'このカードはすでに連携しています',
     already:
       'このカードは、すでにこのLINEアカウントと連携しています。変更はありません。別のカードを追加するときは、LINEのトーク画面に戻って「もう一枚カードを追加」と送信し、届いたボタンから、そのカードの利用者番号とパスワードを入力してください。',
@@ -44,7 +43,6 @@ const words = {
       'This linking request has expired or was already used. Go back to the LINE chat and tap "Link your account" in the menu to start again.',
     maintTitle: 'Down for maintenance',
     badForm: 'This form has expired. Please enter your details again.',
-    register: 'Register a password',
     alreadyTitle: 'This card is already linked',
     already:
       'This card is already linked to this LINE account, so nothing was changed. To add a different card, go back to the LINE chat, send "Add another card", then use the button in the answer to sign in with that card\'s patron number and password.',
@@ -71,7 +69,6 @@ export function linkRoutes(deps: AppDeps): Hono {
       503,
     )
   }
-  const stateFor = (linkToken: string, state: string) => readLinkRequest(deps, linkToken, state)
   const expired = (c: Context, lang: Lang) =>
     c.html(
       <Notice lang={lang} title={words[lang].expiredTitle} message={words[lang].expired} />,
@@ -84,7 +81,7 @@ export function linkRoutes(deps: AppDeps): Hono {
     if (down) return down
     const linkToken = c.req.query('linkToken') ?? ''
     const stateValue = c.req.query('state') ?? ''
-    const state = await stateFor(linkToken, stateValue)
+    const state = await readLinkRequest(deps, linkToken, stateValue)
     if (!state) return expired(c, lang)
     return c.html(
       <LinkForm
