@@ -131,8 +131,3 @@ export function lockerHeldBackMessage(
     en: `Because you have an item ${n} or more days overdue, this item was not put in the pickup locker; it is kept on the library's hold shelf. Please return the overdue item, then contact ${p.en}.`,
   }
 }
-
-/** A short reminder used where a blocked patron tries to do something else. */
-export function blockedRefusal(policy: Policy): Decision<never, 'blocked'> {
-  return refuse('blocked', blockedMessage(policy))
-}

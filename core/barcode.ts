@@ -1,34 +1,18 @@
 /**
  * LINE-CARD: the library card barcode in the policy's symbology. Hirakata's cards are NW-7
  * (Codabar): the patron number between a start and a stop character (A–D); Code 39 and
- * Code 128 carry the number alone. The LIFF card renders the payload; the counter parses
- * what its scanner sends, with or without Codabar's start/stop characters.
+ * Code 128 carry the number alone. The LIFF card draws symbology.ts cardPayload; the counter
+ * parses what its scanner sends, with or without Codabar's start/stop characters.
  */
 import { checkPatronNumber } from './patron-number.ts'
 import { HIRAKATA_POLICY, type Policy } from './policy.ts'
-import type { Symbology } from './symbology.ts'
-import { allow, type Decision, refuse, type Text } from './types.ts'
+import { type Decision, refuse, type Text } from './types.ts'
 
 const START_STOP = /^[A-D]$/
 
 const invalidMessage: Text = {
   ja: '利用者番号として読み取れませんでした。カードをもう一度読み取るか、番号を入力してください。',
   en: 'That could not be read as a patron number. Please scan the card again or type the number.',
-}
-
-/**
- * The payload to draw for `patronNumber`, e.g. `A12345678A` for Codabar, ready for JsBarcode;
- * refused when the number is not in the policy's format or the symbology cannot carry it.
- */
-export function cardBarcodePayload(
-  patronNumber: string,
-  policy: Policy,
-): Decision<{ payload: string; format: Symbology }, 'invalid_number'> {
-  const checked = checkPatronNumber(patronNumber, policy)
-  if (!checked.ok || checked.value !== patronNumber) return refuse('invalid_number', invalidMessage)
-  const { symbology, start, stop } = policy.barcode
-  const payload = symbology === 'codabar' ? `${start}${patronNumber}${stop}` : patronNumber
-  return allow({ payload, format: symbology })
 }
 
 /**

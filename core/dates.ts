@@ -76,11 +76,6 @@ export function weekday(date: JstDate): number {
   return new Date(jstInstant(date) + JST_OFFSET_MS).getUTCDay()
 }
 
-/** The later of two dates. ISO dates compare correctly as strings. */
-export function laterDate(a: JstDate, b: JstDate): JstDate {
-  return a >= b ? a : b
-}
-
 /** The earlier of two dates. */
 export function earlierDate(a: JstDate, b: JstDate): JstDate {
   return a <= b ? a : b

@@ -3,7 +3,7 @@
  * every patron-facing answer says so and when the service is back, and nothing that needs the
  * library system is done (the chat's exceptions: bot/events/open-in-maintenance.ts).
  */
-import { addDays, clockMinutes, type Instant, jstDate, jstInstant, MINUTE_MS } from './dates.ts'
+import { addDays, type Instant, jstDate, jstInstant, MINUTE_MS } from './dates.ts'
 import { instantText } from './messages.ts'
 import type { Policy } from './policy.ts'
 import { allow, type Decision, refuse, type Text } from './types.ts'
@@ -65,9 +65,4 @@ export function checkService(t: Instant, policy: Policy): Decision<null, 'mainte
   const state = maintenanceState(t, policy)
   if (!state.down || state.backAt === null) return allow(null)
   return refuse('maintenance', maintenanceMessage(state.backAt, policy))
-}
-
-/** Minutes after midnight the window starts (exported for schedulers that avoid it). */
-export function maintenanceStartMinute(policy: Policy): number {
-  return clockMinutes(policy.maintenance.start)
 }

@@ -32,23 +32,6 @@ export function phoneLine(contact: Contact): Text {
   return { ja: `${contact.ja}（${contact.phone}）`, en: `${contact.en} (${contact.phone})` }
 }
 
-/** A complete "please phone X" sentence. */
-export function pleasePhone(contact: Contact): Text {
-  const p = phoneLine(contact)
-  return {
-    ja: `${p.ja}までお電話ください。`,
-    en: `Please phone ${p.en}.`,
-  }
-}
-
-/** Join sentences of bilingual text with the right spacing for each language. */
-export function joinText(...parts: Text[]): Text {
-  return {
-    ja: parts.map((p) => p.ja).join(''),
-    en: parts.map((p) => p.en).join(' '),
-  }
-}
-
 /** A date as written to a patron. */
 export function dateText(date: string): Text {
   return { ja: formatDateJa(date), en: formatDateEn(date) }

@@ -1,22 +1,26 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, jstDate, jstInstant } from './dates.ts'
 import {
-  isNoticeSlot,
-  NOTICE_KINDS,
-  nextNoticeSlot,
-  overdueNoticeAt,
-  overdueNoticeDue,
-  type SlotList,
-} from './notices.ts'
+  addDays,
+  clockMinutes,
+  type Instant,
+  jstDate,
+  jstInstant,
+  jstMinuteOfDay,
+  MINUTE_MS,
+} from './dates.ts'
+import { nextNoticeSlot, overdueNoticeAt, reminderDue, type SlotList } from './notices.ts'
+import type { Policy } from './policy.ts'
 import { parsePolicy } from './policy-parse.ts'
 import { P } from './test-fixtures.ts'
 
-describe('notice timing', () => {
-  it('NOTICE-KINDS: hold ready and overdue', () => {
-    expect([...NOTICE_KINDS].sort()).toEqual(['hold_ready', 'overdue'])
-  })
+/** The test's oracle: whether `t` is exactly one of the slot instants of `list`. */
+function isNoticeSlot(t: Instant, list: SlotList, policy: Policy): boolean {
+  if (t % MINUTE_MS !== 0) return false
+  return policy.noticeSlots[list].some((s) => clockMinutes(s) === jstMinuteOfDay(t))
+}
 
+describe('notice timing', () => {
   it('NOTICE-SLOTS: 10:00 and 16:00 Japan time; queued between slots waits for the next', () => {
     const d = '2026-05-01'
     expect(nextNoticeSlot(jstInstant(d, '09:59'), 'standard', P)).toBe(jstInstant(d, '10:00'))
@@ -81,10 +85,12 @@ describe('notice timing', () => {
     expect(overdueNoticeAt('2026-05-15', 2, P)).toBe(jstInstant('2026-05-30', '10:00'))
   })
 
-  it('NOTICE-OVERDUE: nothing is due on the due date; a missed slot is still due once', () => {
-    expect(overdueNoticeDue('2026-05-15', 0, jstInstant('2026-05-15', '23:59'), P)).toBe(false)
-    expect(overdueNoticeDue('2026-05-15', 0, jstInstant('2026-05-16', '10:00'), P)).toBe(true)
-    expect(overdueNoticeDue('2026-05-15', 0, jstInstant('2026-05-20', '12:00'), P)).toBe(true)
-    expect(overdueNoticeDue('2026-05-15', 1, jstInstant('2026-05-20', '12:00'), P)).toBe(false)
+  it('NOTICE-OVERDUE: nothing is due on the due date; after downtime only the latest reminder is', () => {
+    expect(reminderDue('2026-05-15', jstInstant('2026-05-15', '23:59'), P)).toBeNull()
+    expect(reminderDue('2026-05-15', jstInstant('2026-05-16', '09:59'), P)).toBeNull()
+    expect(reminderDue('2026-05-15', jstInstant('2026-05-16', '10:00'), P)).toBe(0)
+    expect(reminderDue('2026-05-15', jstInstant('2026-05-22', '16:00'), P)).toBe(0)
+    expect(reminderDue('2026-05-15', jstInstant('2026-05-23', '10:00'), P)).toBe(1)
+    expect(reminderDue('2026-05-15', jstInstant('2026-06-01', '10:00'), P)).toBe(2)
   })
 })

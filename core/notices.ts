@@ -1,5 +1,5 @@
 /**
- * When notices go out (NOTICE-KINDS, NOTICE-SLOTS, NOTICE-OVERDUE). A notice queued between
+ * When notices go out (NOTICE-SLOTS, NOTICE-OVERDUE). A notice queued between
  * slots waits for the next slot, so patrons hear from the library at predictable times.
  */
 import {
@@ -10,14 +10,9 @@ import {
   type JstDate,
   jstDate,
   jstInstant,
-  jstMinuteOfDay,
   MINUTE_MS,
 } from './dates.ts'
 import type { Policy } from './policy.ts'
-
-/** NOTICE-KINDS: a hold is ready to collect; an item is overdue (please return). */
-export type NoticeKind = 'hold_ready' | 'overdue'
-export const NOTICE_KINDS: readonly NoticeKind[] = ['hold_ready', 'overdue']
 
 /** Which slot list applies: lockers also have an evening slot (19:00 in Hirakata). */
 export type SlotList = 'standard' | 'locker'
@@ -38,13 +33,6 @@ export function nextNoticeSlot(queuedAt: Instant, list: SlotList, policy: Policy
   return jstInstant(addDays(date, 1)) + (slots[0] ?? 0) * MINUTE_MS
 }
 
-/** Whether `t` is exactly one of the slot instants of `list`. */
-export function isNoticeSlot(t: Instant, list: SlotList, policy: Policy): boolean {
-  if (t % MINUTE_MS !== 0) return false
-  const m = jstMinuteOfDay(t)
-  return policy.noticeSlots[list].some((s) => clockMinutes(s) === m)
-}
-
 /**
  * NOTICE-OVERDUE: the instant of overdue notice number `n` (0 = the first) for an item due
  * on `dueDate`. The first goes at the first standard slot after the due date has passed
@@ -58,14 +46,12 @@ export function overdueNoticeAt(dueDate: JstDate, n: number, policy: Policy): In
 }
 
 /**
- * NOTICE-OVERDUE: whether the next overdue notice (after `sentCount` already sent) is due at
- * `now`. A slot missed during downtime is still due, once: the count moves on when it is sent.
+ * NOTICE-OVERDUE: the number of the latest overdue notice due by `at` (0 = the first), or null
+ * when none is due yet. After downtime only the latest is sent, not every one missed, so the
+ * patron hears once and the cadence stays on its weekly grid.
  */
-export function overdueNoticeDue(
-  dueDate: JstDate,
-  sentCount: number,
-  now: Instant,
-  policy: Policy,
-): boolean {
-  return overdueNoticeAt(dueDate, sentCount, policy) <= now
+export function reminderDue(dueDate: JstDate, at: Instant, policy: Policy): number | null {
+  const first = overdueNoticeAt(dueDate, 0, policy)
+  if (first > at) return null
+  return Math.floor((at - first) / (policy.overdueReminderDays * DAY_MS))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { jstInstant } from './dates.ts'
-import { isPickupExpired, pickupBy } from './pickup.ts'
+import { pickupBy } from './pickup.ts'
 import { P } from './test-fixtures.ts'
 
 describe('pickup-by dates', () => {
@@ -14,11 +14,6 @@ describe('pickup-by dates', () => {
   it('HOLD-EXPIRE: a last day on a closed day of the pickup library moves to its next open day', () => {
     const calendar = { closedWeekdays: [], closedDates: ['2026-05-08'] }
     expect(pickupBy(jstInstant('2026-05-01', '09:00'), 'library', P, calendar)).toBe('2026-05-09')
-  })
-
-  it('HOLD-EXPIRE: the hold expires the day after its last day', () => {
-    expect(isPickupExpired('2026-05-08', '2026-05-08')).toBe(false)
-    expect(isPickupExpired('2026-05-08', '2026-05-09')).toBe(true)
   })
 
   it('HOLD-LOCKER: 4 days, counted from the locker notice (which has a 19:00 slot)', () => {

@@ -32,8 +32,3 @@ export function pickupBy(
   if (kind === 'locker') return addDays(noticeDate, policy.pickup.lockerDays)
   return openDueDate(addDays(noticeDate, policy.pickup.days), calendar, policy)
 }
-
-/** Whether a ready hold with last day `pickupByDate` is uncollected past it on `today`. */
-export function isPickupExpired(pickupByDate: JstDate, today: JstDate): boolean {
-  return today > pickupByDate
-}

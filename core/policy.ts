@@ -3,7 +3,7 @@
  * Rules take a Policy as a parameter; Hirakata City Library's is the default.
  */
 import type { ClockTime, JstDate } from './dates.ts'
-import type { Symbology } from './symbology.ts'
+import type { CardBarcode } from './symbology.ts'
 import type { MaterialType } from './types.ts'
 
 /** Where renewal periods are counted from (RENEW-BOOK): the renewal date R, or the current due date. */
@@ -61,7 +61,7 @@ export interface Policy {
    * LINE-CARD: the card barcode. NW-7 is Codabar; start/stop (A–D) are used by Codabar only.
    * Code 39 or Code 128 where the library's ids hold letters.
    */
-  barcode: { symbology: Symbology; start: 'A' | 'B' | 'C' | 'D'; stop: 'A' | 'B' | 'C' | 'D' }
+  barcode: CardBarcode
   /** LINE-LINK: minutes a link nonce stays valid. */
   linkNonceMinutes: number
   /** ACC-RESET: the password strength rule, said before typing. */

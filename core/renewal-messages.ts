@@ -89,19 +89,4 @@ export function renewalQuoteMessage(
   }
 }
 
-/** After a renewal: the new due date, and when (or whether) the loan can be renewed again. */
-export function renewedMessage(newDueDate: string, next: string | null): Text {
-  const to = dateText(newDueDate)
-  if (!next)
-    return {
-      ja: `延長しました。新しい返却期限は${to.ja}です。この資料はこれ以上延長できません。`,
-      en: `Renewed. The new due date is ${to.en}. This item cannot be renewed again.`,
-    }
-  const n = dateText(next)
-  return {
-    ja: `延長しました。新しい返却期限は${to.ja}です。次の延長は${n.ja}からできます。`,
-    en: `Renewed. The new due date is ${to.en}. You can renew it again from ${n.en}.`,
-  }
-}
-
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`)

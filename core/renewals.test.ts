@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { dueDateFor } from './due-dates.ts'
 import { parsePolicy } from './policy-parse.ts'
-import { renewalQuoteMessage, renewedMessage } from './renewal-messages.ts'
-import {
-  nextRenewalDate,
-  quoteRenewal,
-  RENEW_REASONS,
-  type RenewReason,
-  renewAll,
-} from './renewals.ts'
+import { renewalQuoteMessage } from './renewal-messages.ts'
+import { nextRenewalDate, quoteRenewal, type RenewReason, renewAll } from './renewals.ts'
 import { loan, P } from './test-fixtures.ts'
+
+/** Every reason, checked by the compiler against RenewReason: none missing, none extra. */
+const EVERY_REASON: Record<RenewReason, true> = {
+  held: true,
+  overdue: true,
+  ill: true,
+  av_limit: true,
+  cap_reached: true,
+  too_soon: true,
+  no_gain: true,
+  blocked: true,
+}
 
 const ctx = (today: string, over: { blocked?: boolean } = {}) => ({
   today,
@@ -141,7 +147,7 @@ describe('renewals', () => {
     }
     const blocked = quoteRenewal(loan(), ctx('2026-05-10', { blocked: true }), P)
     if (!blocked.ok) seen.add(blocked.reason)
-    expect([...seen].sort()).toEqual([...RENEW_REASONS].sort())
+    expect([...seen].sort()).toEqual(Object.keys(EVERY_REASON).sort())
   })
 
   it('RENEW-REASONS: renew all renews what it can and reports each refusal', () => {
@@ -189,9 +195,5 @@ describe('renewals', () => {
     expect(nextRenewalDate(l, ctx('2026-05-10'), P)).toBe('2026-05-11')
     const atCap = loan({ loanDate: '2026-05-01', dueDate: '2026-06-30', renewals: 4 })
     expect(nextRenewalDate(atCap, ctx('2026-06-20'), P)).toBeNull()
-    expect(renewedMessage('2026-05-24', '2026-05-11').ja).toBe(
-      '延長しました。新しい返却期限は2026年5月24日(日)です。次の延長は2026年5月11日(月)からできます。',
-    )
-    expect(renewedMessage('2026-06-30', null).en).toContain('cannot be renewed again')
   })
 })

@@ -25,17 +25,6 @@ export type RenewReason =
   | 'no_gain'
   | 'blocked'
 
-export const RENEW_REASONS: readonly RenewReason[] = [
-  'held',
-  'overdue',
-  'ill',
-  'av_limit',
-  'cap_reached',
-  'too_soon',
-  'no_gain',
-  'blocked',
-]
-
 export interface RenewalContext {
   /** Today's Japan date: the renewal date R. */
   today: JstDate

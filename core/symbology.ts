@@ -20,3 +20,20 @@ const CARRIES: Record<Symbology, RegExp> = {
 export function symbologyCarries(symbology: Symbology, text: string): boolean {
   return CARRIES[symbology].test(text)
 }
+
+/** The card barcode as the policy sets it; start/stop (A–D) are used by NW-7 only. */
+export interface CardBarcode {
+  symbology: Symbology
+  start: 'A' | 'B' | 'C' | 'D'
+  stop: 'A' | 'B' | 'C' | 'D'
+}
+
+/**
+ * LINE-CARD: the data the card draws for `number` (NW-7 wraps it in start/stop, the others
+ * carry it alone), or null when the symbology cannot carry it as exactly itself. The LIFF card
+ * draws this, and the counter's parseScannedNumber reads it back.
+ */
+export function cardPayload(number: string, barcode: CardBarcode): string | null {
+  if (!symbologyCarries(barcode.symbology, number)) return null
+  return barcode.symbology === 'codabar' ? `${barcode.start}${number}${barcode.stop}` : number
+}

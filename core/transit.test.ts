@@ -5,13 +5,11 @@ import { parsePolicy } from './policy-parse.ts'
 import { pickHoldForCopy } from './queue.ts'
 import { CENTRAL, hold, KUZUHA, P } from './test-fixtures.ts'
 import {
-  inTransitText,
   isTransitOverdue,
   mayReceive,
   readyCopyPlaceId,
   receivingPlaceId,
   setAsideMove,
-  shelfMove,
 } from './transit.ts'
 
 const kuzuha = { id: 3, kind: 'library' as const, parentId: null }
@@ -47,11 +45,6 @@ describe('HOLD-TRANSIT', () => {
     expect(setAsideMove(3, station)).toEqual({ kind: 'transit', toPlaceId: 1 })
   })
 
-  it('HOLD-TRANSIT: a copy with no hold goes home, travelling when it was returned elsewhere', () => {
-    expect(shelfMove(3, 3)).toEqual({ kind: 'here' })
-    expect(shelfMove(1, 3)).toEqual({ kind: 'transit', toPlaceId: 3 })
-  })
-
   it('HOLD-TRANSIT: only the destination receives; the wrong library is told where it goes', () => {
     expect(mayReceive({ destination: KUZUHA, hereId: 3 })).toEqual({ ok: true, value: null })
     const wrong = mayReceive({ destination: KUZUHA, hereId: 1 })
@@ -74,13 +67,6 @@ describe('HOLD-TRANSIT', () => {
     expect(parsePolicy({ transit: { overdueDays: 0 } })).toMatchObject({
       ok: false,
       errors: [{ field: 'transit.overdueDays' }],
-    })
-  })
-
-  it('HOLD-TRANSIT: the patron sees 回送中 and where it is going', () => {
-    expect(inTransitText(KUZUHA)).toEqual({
-      ja: '回送中（楠葉図書館へ）',
-      en: 'In transit to Kuzuha Library',
     })
   })
 

@@ -3,7 +3,7 @@
  * set aside anywhere but where its hold is collected goes 回送中 with its destination, and the
  * hold becomes ready (HOLD-READY: notice, HOLD-EXPIRE / HOLD-LOCKER clock) only when the
  * destination receives it. A copy with no hold that is checked in away from its home library
- * travels home the same way.
+ * travels home the same way (decided inside db/copy-moves.ts copyStatusStatement, one statement).
  *
  * Where the spec is silent: a locker is filled by the staff of the library that runs it, and
  * the bookmobile is loaded at the library it runs from, so a copy for a locker or a bookmobile
@@ -45,11 +45,6 @@ export function setAsideMove(hereId: number, pickup: RoutePlace): CopyMove {
   return to === hereId ? { kind: 'here' } : { kind: 'transit', toPlaceId: to }
 }
 
-/** A copy that serves no hold goes back to its home library's shelf, travelling when away. */
-export function shelfMove(hereId: number, homeLibraryId: number): CopyMove {
-  return hereId === homeLibraryId ? { kind: 'here' } : { kind: 'transit', toPlaceId: homeLibraryId }
-}
-
 export type ReceiveReason = 'not_in_transit' | 'wrong_place'
 
 /** What the receive screen knows about a scanned copy. */
@@ -89,9 +84,4 @@ export function wrongPlaceMessage(to: Place): Text {
  */
 export function isTransitOverdue(since: Instant, now: Instant, policy: Policy): boolean {
   return daysBetween(jstDate(since), jstDate(now)) >= policy.transit.overdueDays
-}
-
-/** What the patron sees for a hold in transit: 「回送中（楠葉図書館へ）」. */
-export function inTransitText(to: Place): Text {
-  return { ja: `回送中（${to.name}へ）`, en: `In transit to ${to.nameEn ?? to.name}` }
 }

@@ -9,7 +9,7 @@
  * notices to anyone else would only pile up as undeliverable rows every week.
  */
 import { sql } from 'drizzle-orm'
-import { DAY_MS, jstDate, overdueNoticeAt, type Policy } from '../core/index.ts'
+import { jstDate, overdueNoticeAt, type Policy, reminderDue } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { chunk, rowCount } from './notice-lists.ts'
 
@@ -19,13 +19,6 @@ interface OverdueLoan {
   dueDate: string
   /** The due time of the latest overdue notice queued for the loan, if any. */
   lastAt: number | null
-}
-
-/** The number of the latest overdue notice due by `at`, or null when none is due yet. */
-export function reminderDue(dueDate: string, at: number, policy: Policy): number | null {
-  const first = overdueNoticeAt(dueDate, 0, policy)
-  if (first > at) return null
-  return Math.floor((at - first) / (policy.overdueReminderDays * DAY_MS))
 }
 
 /** Queue the overdue notices due at slot `at`, written at `now`; returns how many were queued. */

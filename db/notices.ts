@@ -29,7 +29,7 @@ export {
   releaseNoticeGroup,
   retryNoticeGroupAt,
 } from './notice-finish.ts'
-export { queueOverdueNotices, reminderDue } from './notice-overdue.ts'
+export { queueOverdueNotices } from './notice-overdue.ts'
 export {
   type DueSoonLoan,
   dueSoonLoans,

@@ -15,6 +15,7 @@
  * cannot be reached (`library_unavailable`).
  */
 import type { Capabilities } from '../core/library-system.ts'
+import type { RenewReason } from '../core/renewals.ts'
 import type { PasswordRefusalReason } from './api-types-account.ts'
 import type {
   CancelRefusalReason,
@@ -232,16 +233,8 @@ export interface TitleDetail extends TitleSummary {
 
 // ── Loans ───────────────────────────────────────────────────────────────────────────────
 
-/** RENEW-REASONS. */
-export type RenewRefusalReason =
-  | 'held'
-  | 'overdue'
-  | 'ill'
-  | 'av_limit'
-  | 'cap_reached'
-  | 'too_soon'
-  | 'no_gain'
-  | 'blocked'
+/** RENEW-REASONS: core's own reasons (core/renewals.ts), so the two cannot drift. */
+export type RenewRefusalReason = RenewReason
 
 /** RENEW-NO-GAIN: the due date a renewal today would give, shown before confirming. */
 export type LoanRenewal = (

@@ -31,6 +31,7 @@ import {
   type Policy,
   type PolledPatron,
   type PollWant,
+  reminderDue,
 } from '../../core/index.ts'
 import {
   endAnnouncements,
@@ -40,7 +41,6 @@ import {
   pollTargets,
   queuePolledNotices,
 } from '../../db/notice-poll.ts'
-import { reminderDue } from '../../db/notices.ts'
 import type { AppDeps } from '../deps.ts'
 import { LibrarySystemUnavailable } from './overdue.ts'
 import { endedKeys, readyKeys } from './poll-episodes.ts'

@@ -6,17 +6,13 @@
 import { CODE39 } from 'jsbarcode/bin/barcodes/CODE39/index.js'
 import { CODE128 } from 'jsbarcode/bin/barcodes/CODE128/index.js'
 
-/** Code 39 can carry exactly these (jsbarcode would upper-case lower case: refused instead). */
-const CODE39_DATA = /^[0-9A-Z\-. $/+%]+$/
-/** Code 128 as drawn here: printable ASCII, so what is read back is exactly the id. */
-const CODE128_DATA = /^[\x20-\x7e]+$/
-
-export function code39Modules(number: string): string | null {
-  return CODE39_DATA.test(number) ? new CODE39(number, {}).encode().data : null
+/** `payload`: core's cardPayload, already checked to be carried as exactly itself. */
+export function code39Modules(payload: string): string | null {
+  const code = new CODE39(payload, {})
+  return code.valid() ? code.encode().data : null
 }
 
-export function code128Modules(number: string): string | null {
-  if (!CODE128_DATA.test(number)) return null
-  const code = new CODE128(number, {})
+export function code128Modules(payload: string): string | null {
+  const code = new CODE128(payload, {})
   return code.valid() ? code.encode().data : null
 }

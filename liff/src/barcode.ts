@@ -5,13 +5,16 @@
  * loaded by loadCardEncoder when a card needs them.
  */
 import { codabar } from 'jsbarcode/bin/barcodes/codabar/index.js'
+import { cardPayload } from '../../core/symbology.ts'
 import type { CardSymbology, CodabarGuard } from '../api-types.ts'
 
 export { barRuns, modulePx, QUIET_MODULES } from './bars.ts'
 
 /** '1' = bar module, '0' = space module, for `start + number + stop`; null if not encodable. */
 export function codabarModules(number: string, start: CodabarGuard, stop: CodabarGuard) {
-  const code = new codabar(`${start}${number}${stop}`, { text: number })
+  const payload = cardPayload(number, { symbology: 'codabar', start, stop })
+  if (payload === null) return null
+  const code = new codabar(payload, { text: number })
   return code.valid() ? code.encode().data : null
 }
 
@@ -23,19 +26,17 @@ export async function loadCardEncoder(symbology: CardSymbology = 'codabar'): Pro
 }
 
 /**
- * Modules for the card in `barcode.symbology`; null if the number cannot be drawn as itself;
- * undefined while its encoder is not loaded yet (loadCardEncoder).
+ * Modules for the card in `barcode.symbology`, drawn from core's cardPayload; null if the
+ * number cannot be drawn as itself; undefined while its encoder is not loaded yet.
  */
 export function cardModules(
   number: string,
   barcode: { symbology?: CardSymbology; start: CodabarGuard; stop: CodabarGuard },
 ): string | null | undefined {
-  switch (barcode.symbology ?? 'codabar') {
-    case 'codabar':
-      return codabarModules(number, barcode.start, barcode.stop)
-    case 'code39':
-      return letters ? letters.code39Modules(number) : undefined
-    case 'code128':
-      return letters ? letters.code128Modules(number) : undefined
-  }
+  const symbology = barcode.symbology ?? 'codabar'
+  if (symbology === 'codabar') return codabarModules(number, barcode.start, barcode.stop)
+  if (!letters) return undefined
+  const payload = cardPayload(number, { ...barcode, symbology })
+  if (payload === null) return null
+  return symbology === 'code39' ? letters.code39Modules(payload) : letters.code128Modules(payload)
 }

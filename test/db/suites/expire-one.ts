@@ -1,7 +1,7 @@
 /** Expiring one ready hold from the hold shelf (HOLD-EXPIRE, HOLD-LOCKER), atomically. */
 import { eq, isNull } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { DAY_MS, HIRAKATA_POLICY as policy } from '../../../core/index.ts'
+import { DAY_MS, jstInstant, HIRAKATA_POLICY as policy } from '../../../core/index.ts'
 import { checkIn, checkOut } from '../../../db/circulation.ts'
 import type { Db } from '../../../db/client.ts'
 import { collectHold, expireHold, expireHolds } from '../../../db/hold-shelf.ts'
@@ -87,6 +87,14 @@ export function expireOneSuite(open: OpenDb) {
       expect(await holdRow(a)).toMatchObject({ state: 'ready', copyId: 11 })
       expect(await holdRow(d)).toMatchObject({ state: 'waiting' })
       expect(await db.orm.select().from(notices)).toHaveLength(1)
+    })
+
+    it('HOLD-EXPIRE: the daily run (expireHolds) leaves a hold all its last day, ends it the day after', async () => {
+      const { a } = await readyWithNext()
+      expect(await expireHolds(db, jstInstant('2026-06-17', '23:59'), policy)).toEqual([])
+      expect(await holdRow(a)).toMatchObject({ state: 'ready' })
+      const next = await expireHolds(db, jstInstant('2026-06-18', '00:00'), policy)
+      expect(next).toMatchObject([{ holdId: a }])
     })
 
     it('HOLD-EXPIRE: only one hold is expired, others past their day are left for their turn', async () => {
