@@ -101,12 +101,13 @@ export const ja = {
     renewAllNone: '今は延長できる資料がありません。',
     results: '延長の結果',
     resultOk: (from: string, to: string) => `延長しました（${from} → ${to}）`,
+    /** A few words before core's sentence, which names the policy's numbers (so none here). */
     reasons: {
       held: '予約が入っています',
       overdue: '返却期限を過ぎています',
       ill: '他の図書館から借り受けた資料です',
-      av_limit: 'CD・DVD・ビデオは延長が1回までです',
-      cap_reached: '貸出日から60日までの上限に達しています',
+      av_limit: 'CD・DVD・ビデオの延長回数の上限に達しています',
+      cap_reached: '延長できる期間の上限に達しています',
       too_soon: '貸出日の翌日から延長できます',
       no_gain: '延長しても返却期限は延びません',
       blocked: '長期間返却されていない資料があります',

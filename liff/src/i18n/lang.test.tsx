@@ -69,3 +69,14 @@ describe('the menu bar words', () => {
     }
   })
 })
+
+describe('renewal refusals', () => {
+  it("RENEW-AV, RENEW-BOOK: the few words before core's sentence name no number: a library's own limits (Policy) come in that sentence", async () => {
+    const { ja } = await import('./ja.ts')
+    const { en } = await import('./en.ts')
+    const numbered = [ja, en].flatMap((d) =>
+      Object.values(d.loans.reasons).filter((w) => /\d/.test(w)),
+    )
+    expect(numbered).toEqual([])
+  })
+})
