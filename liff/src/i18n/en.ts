@@ -1,4 +1,5 @@
 /** The English strings, used when LINE's language is English (same keys as ja.ts). */
+import { EXPIRY_NOTICE_DAYS } from '../../../core/notice-reminders.ts'
 import { enTimes } from '../../../core/time-words.ts'
 import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
@@ -228,8 +229,8 @@ export const en: Dict = {
       bookmobile: 'Bookmobile stations',
       locker: 'Pickup lockers',
     },
-    locker:
-      'For a locker, we check the item out to you when it is ready and then put it in the locker. Please collect it within 4 days of the notice.',
+    locker: (days: number) =>
+      `For a locker, we check the item out to you when it is ready and then put it in the locker. Please collect it within ${days === 1 ? '1 day' : `${days} days`} of the notice.`,
     next: 'Review',
     choose: 'Please choose a pickup place.',
   },
@@ -343,7 +344,7 @@ export const en: Dict = {
       'Choose how many days before the due date to be reminded. Items that can be renewed can be renewed from the reminder’s buttons.',
     off: 'Off',
     daysBefore: (n: number) => `${n} day${n === 1 ? '' : 's'} before`,
-    expiry: 'When my registration is about to expire (30 days ahead)',
+    expiry: `When my registration is about to expire (${EXPIRY_NOTICE_DAYS} days ahead)`,
     dueSoonUnavailable:
       'We are sorry: this library’s system does not share due dates with this service, so due-date reminders cannot be sent on LINE. You can see your due dates under Loans.',
     expiryUnavailable:

@@ -3,6 +3,7 @@
  * in en.ts with the same keys (the type checker keeps them in step).
  */
 
+import { EXPIRY_NOTICE_DAYS } from '../../../core/notice-reminders.ts'
 import { jaTimes } from '../../../core/time-words.ts'
 import type {
   CopyStatus,
@@ -243,8 +244,9 @@ export const ja = {
       bookmobile: '自動車文庫ステーション',
       locker: '予約図書受取ロッカー',
     } satisfies Record<PickupKind, string>,
-    locker:
-      'ロッカーで受け取る場合は、用意ができた時点で貸出の手続きをしてからロッカーに入れます。お知らせから4日以内にお受け取りください。',
+    /** `days`: the lockers' pickup window as the API sends it (Policy pickup.lockerDays). */
+    locker: (days: number) =>
+      `ロッカーで受け取る場合は、用意ができた時点で貸出の手続きをしてからロッカーに入れます。お知らせから${days}日以内にお受け取りください。`,
     next: '確認画面へ進む',
     choose: '受取場所を選んでください。',
   },
@@ -360,7 +362,7 @@ export const ja = {
       '返却期限の何日前にお知らせするかを選べます。延長できる資料は、お知らせのボタンからそのまま延長できます。',
     off: 'お知らせしない',
     daysBefore: (n: number) => `${n}日前`,
-    expiry: '利用者登録の有効期限が近づいたとき（30日前）',
+    expiry: `利用者登録の有効期限が近づいたとき（${EXPIRY_NOTICE_DAYS}日前）`,
     dueSoonUnavailable:
       '申し訳ありませんが、この図書館のシステムからは返却期限を受け取れないため、返却期限が近づいたときのお知らせはLINEではお送りできません。返却期限は「貸出中一覧」でご確認いただけます。',
     expiryUnavailable:

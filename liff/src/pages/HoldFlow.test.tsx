@@ -2,7 +2,7 @@
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
-import { titleById } from '../../../test/liff/fixtures.ts'
+import { PLACES, titleById } from '../../../test/liff/fixtures.ts'
 import {
   $,
   byText,
@@ -79,6 +79,22 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
     expect(text(m.root)).toContain('お知らせから4日以内にロッカーからお受け取りください。')
     expect(text(m.root)).not.toContain('1週間')
+  })
+
+  it("HOLD-LOCKER: the pickup page's locker note says the lockers' own days (the library's Policy), not a fixed 4", async () => {
+    const locker = PLACES.find((p) => p.kind === 'locker')!
+    const days = locker.pickupDays
+    locker.pickupDays = 3
+    try {
+      m = await mount('title/12')
+      await click(m.root, 'カートに入れる', 'button')
+      await to('pickup', '受取場所')
+      await until(() =>
+        expect(text(m!.root)).toContain('お知らせから3日以内にお受け取りください。'),
+      )
+    } finally {
+      locker.pickupDays = days
+    }
   })
 
   it('the cart is kept on the server: it survives LINE dropping the app storage', async () => {

@@ -22,7 +22,7 @@ export function PlaceSelect(props: {
         return (
           <fieldset key={kind} class="places">
             <legend>{t.pickup.kinds[kind]}</legend>
-            {kind === 'locker' && <p class="note">{t.pickup.locker}</p>}
+            {kind === 'locker' && <p class="note">{t.pickup.locker(group[0]!.pickupDays)}</p>}
             {group.map((p) => (
               <label key={p.id} class="choice">
                 <input
