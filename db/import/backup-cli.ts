@@ -2,7 +2,7 @@
  * `npm run backup -- [--out file] [--sql] [--d1 <binding> [--remote]]`
  *
  * Without options: a consistent copy of the SQLite file at DATABASE_PATH, taken with SQLite's
- * online backup API while bunko keeps running (WAL included), to data/backups/bunko-<time>.db.
+ * online backup API while bunko keeps running (WAL included), to data/backups/bunko-<Japan time>.db.
  * Restore it by stopping bunko and copying it over DATABASE_PATH (README).
  * With --sql or --d1: the portable SQL backup (db/backup.ts), which D1 and SQLite both
  * restore with `npm run restore`.
@@ -13,11 +13,15 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { formatClock, jstDate, jstMinuteOfDay } from '../../core/dates.ts'
 import { dumpSql } from '../backup.ts'
 import { openTarget } from './target.ts'
 
-const stamp = () =>
-  new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')
+/** The file name's time in Japan time, as the library's staff read a clock: 20261205-081421. */
+const stamp = (now = Date.now()) => {
+  const seconds = String(new Date(now).getUTCSeconds()).padStart(2, '0')
+  return `${jstDate(now).replace(/-/g, '')}-${formatClock(jstMinuteOfDay(now)).replace(':', '')}${seconds}`
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
