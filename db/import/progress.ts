@@ -34,20 +34,30 @@ export function importProgress(
   }
   let lastTenth = -1
   let lastAt = 0
+  let shown = -1
+  let latest: [number, number] | null = null
+  const line = (bytes: number, rows: number) => {
+    const f = totalBytes > 0 ? bytes / totalBytes : 1
+    const secs = (performance.now() - started) / 1000
+    const left = f > 0 ? Math.round((secs / f) * (1 - f)) : 0
+    shown = rows
+    stream.write(
+      `${label}: ${Math.floor(f * 100)}% ${rows.toLocaleString('en')} rows ${rate(rows)}/s ${Math.round(secs)}s, ~${left}s left\n`,
+    )
+  }
   return {
     update(bytes, rows) {
-      const f = totalBytes > 0 ? bytes / totalBytes : 1
-      const tenth = Math.floor(f * 10)
+      latest = [bytes, rows]
+      const tenth = Math.floor((totalBytes > 0 ? bytes / totalBytes : 1) * 10)
       const now = performance.now()
       if (tenth <= lastTenth && now - lastAt < 10_000) return
       lastTenth = tenth
       lastAt = now
-      const secs = (now - started) / 1000
-      const left = f > 0 ? Math.round((secs / f) * (1 - f)) : 0
-      stream.write(
-        `${label}: ${Math.floor(f * 100)}% ${rows.toLocaleString('en')} rows ${rate(rows)}/s ${Math.round(secs)}s, ~${left}s left\n`,
-      )
+      line(bytes, rows)
     },
-    stop() {},
+    // The file is read ahead of the rows: its last tenth can be shown before the last rows are.
+    stop() {
+      if (latest && latest[1] !== shown) line(...latest)
+    },
   }
 }
