@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ja } from '../../liff/src/i18n/ja.ts'
 import { appUrl, axe, type Harness, openContext, startHarness } from './browser.ts'
 import { FakeLibrary } from './fake-api.ts'
+import { brokenBetweenPhrases, linesOf, menuRows } from './line-breaks.ts'
 
 let h: Harness
 beforeAll(async () => {
@@ -34,6 +35,9 @@ const PAGES: [string, string][] = [
   ['settings', 'text=予約資料の用意ができたとき'],
   ['done', 'text=予約を受け付けました'],
 ]
+
+const MENU_LABELS = '.menu-bar a > span:first-child'
+const PHRASES = [ja.nav.bar.card, ja.nav.bar.portal, ja.nav.bar.search, ja.nav.bar.cart]
 
 /** A context whose text is `percent` of normal, as the phone's text-size setting makes it. */
 async function open(width: number, height: number, percent: number) {
@@ -107,59 +111,18 @@ describe('large text', () => {
       if (v.length) failures.push(`#/${route}: ${v.map((x) => x.id).join(', ')}`)
     }
     // One row of four, each word on at most two lines broken at its phrase (never 図書館カ／ード).
-    const bar = await page.evaluate(() => {
-      const links = [...document.querySelectorAll('.menu-bar a')]
-      const rows = new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size
-      const labels = links.map((a) => {
-        const lines: string[] = []
-        let top = Number.NaN
-        for (const node of a.firstElementChild!.childNodes) {
-          if (!(node instanceof Text)) continue
-          for (let i = 0; i < node.length; i++) {
-            const r = document.createRange()
-            r.setStart(node, i)
-            r.setEnd(node, i + 1)
-            const y = Math.round(r.getBoundingClientRect().top)
-            if (y !== top) lines.push(node.data[i] ?? '')
-            else lines.push(`${lines.pop() ?? ''}${node.data[i] ?? ''}`)
-            top = y
-          }
-        }
-        return lines.join('／')
-      })
-      return { rows, labels }
-    })
-    expect(bar.rows).toBe(1)
-    const { bar: phrases } = ja.nav
-    const whole = (label: string, parts: string[]) =>
-      label.split('／').every((line) => {
-        for (let i = 0; i < parts.length; i++)
-          for (let j = i + 1; j <= parts.length; j++)
-            if (parts.slice(i, j).join('') === line) return true
-        return false
-      })
-    const broken = [phrases.card, phrases.portal, phrases.search, phrases.cart].filter(
-      (parts, i) =>
-        bar.labels[i]!.replace(/／/g, '') !== parts.join('') || !whole(bar.labels[i]!, parts),
-    )
-    expect(broken, bar.labels.join(' ')).toEqual([])
+    expect(await menuRows(page)).toEqual([4])
+    const labels = await linesOf(page, MENU_LABELS)
+    expect(
+      labels.filter((l, i) => !brokenBetweenPhrases(l, PHRASES[i]!)),
+      labels.join(' '),
+    ).toEqual([])
     // At this size the longer words do take two lines: the bar is one row because of the breaks.
-    expect(bar.labels).toContain('図書館／カード')
+    expect(labels).toContain('図書館／カード')
     // Words stay whole in a wrapped label: 「出版者」 is never split across lines.
     await page.goto(appUrl(h, 'search'))
-    const split = await page.evaluate(() => {
-      const label = document.querySelector('label[for=q]')!
-      const node = label.firstChild as Text
-      const tops: number[] = []
-      for (let i = 0; i < node.length; i++) {
-        const r = document.createRange()
-        r.setStart(node, i)
-        r.setEnd(node, i + 1)
-        tops.push(Math.round(r.getBoundingClientRect().top))
-      }
-      const at = node.data.indexOf('出版者')
-      return new Set(tops.slice(at, at + 3)).size > 1
-    })
+    const [keyword] = await linesOf(page, 'label[for=q]')
+    const split = !keyword!.split('／').some((line) => line.includes('出版者'))
     expect(split).toBe(false)
     // A short page: the menu is at the bottom of the screen, not in the middle.
     await page.goto(appUrl(h, 'favourites'))
@@ -170,6 +133,45 @@ describe('large text', () => {
     expect(Math.round(bottom)).toBe(844)
     expect(failures.join('\n')).toBe('')
     await context.close()
+  }, 120_000)
+
+  it('the menu is four across or two by two, never three and one; its words break only between phrases', async () => {
+    const layouts: string[] = []
+    for (const [width, percent] of [
+      [320, 150],
+      [360, 150],
+      [390, 175],
+      [390, 200],
+      [414, 200],
+      [320, 200],
+      [320, 100],
+    ] as const) {
+      const { page, context } = await openContext(h, new FakeLibrary(), { width, height: 844 })
+      await page.addInitScript((p) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style')
+          style.textContent = `html { font-size: ${p}% }`
+          document.head.append(style)
+        })
+      }, percent)
+      await page.goto(appUrl(h, 'card'))
+      await page.locator('.menu-bar a').first().waitFor()
+      const labels = await linesOf(page, MENU_LABELS)
+      const whole = labels.every((l, i) => brokenBetweenPhrases(l, PHRASES[i]!))
+      layouts.push(
+        `${width}/${percent}: ${(await menuRows(page)).join('+')}${whole ? '' : ` ${labels.join(' ')}`}`,
+      )
+      await context.close()
+    }
+    expect(layouts).toEqual([
+      '320/150: 2+2',
+      '360/150: 2+2',
+      '390/175: 2+2',
+      '390/200: 2+2',
+      '414/200: 2+2',
+      '320/200: 2+2',
+      '320/100: 4',
+    ])
   }, 120_000)
 
   it('320 px at 200%: a control focused by Tab is never under the sticky menu (2.4.11)', async () => {
