@@ -114,7 +114,24 @@ export function holdsPlacedMessage(
         }
       : { ja: '', en: '' }
   return {
-    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}用意ができたら${jaTimes(slots, '・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
-    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${enTimes(slots)}, Japan time). Items on the shelf may still take a little while to prepare.`,
+    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}ご用意ができたら、LINEで${jaTimes(slots, '・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
+    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you on LINE when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${enTimes(slots)}, Japan time). Items on the shelf may still take a little while to prepare.`,
   }
+}
+
+/** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
+export interface ConfirmedHold {
+  pickupPlace: { name: string; kind: string }
+  set: { groupId: number } | null
+}
+
+/**
+ * The confirmation of `holds` just placed (one pickup place for all, as a cart is placed), in
+ * both languages: each volume of a set counts as one, each set once. Empty when none was.
+ */
+export function placedHoldsMessage(holds: readonly ConfirmedHold[], policy: Policy): Text {
+  const pickup = holds[0]?.pickupPlace
+  if (!pickup) return { ja: '', en: '' }
+  const sets = new Set(holds.flatMap((h) => (h.set ? [h.set.groupId] : []))).size
+  return holdsPlacedMessage(holds.length, sets, pickup, policy)
 }

@@ -48,7 +48,7 @@ export function overdueNoticeAt(dueDate: JstDate, n: number, policy: Policy): In
 /**
  * NOTICE-OVERDUE: the number of the latest overdue notice due by `at` (0 = the first), or null
  * when none is due yet. After downtime only the latest is sent, not every one missed, so the
- * patron hears once and the cadence stays on its weekly grid.
+ * patron hears once and the cadence stays on its grid (every `overdueReminderDays`).
  */
 export function reminderDue(dueDate: JstDate, at: Instant, policy: Policy): number | null {
   const first = overdueNoticeAt(dueDate, 0, policy)

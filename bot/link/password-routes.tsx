@@ -25,6 +25,7 @@ import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
+import { type FormStatus, formExpired, type Refused, refused } from './form-refusal.ts'
 import { looksLikeLinkRequest, readLinkRequest } from './link-request.ts'
 import { PasswordForm, passwordText } from './password-views.tsx'
 import { Notice } from './views.tsx'
@@ -85,16 +86,6 @@ interface ResetSubmit {
   from: { linkToken: string; state: string } | undefined
 }
 
-type FormStatus = 400 | 403 | 429 | 503
-
-/** Why the form comes back: the sentence above it and the status it is sent with. */
-type Refused = { ok: false; error: string; status: FormStatus }
-
-/** A refusal that sends the form back, as a 400 unless said otherwise. */
-function refused(error: string, status: FormStatus = 400): Refused {
-  return { ok: false, error, status }
-}
-
 /** The posted form, read once so each step below sees the same fields. */
 async function readResetSubmit(c: Context): Promise<ResetSubmit> {
   const lang = pageLang(c)
@@ -128,13 +119,7 @@ function checkResetForm(
   deps: AppDeps,
   s: ResetSubmit,
 ): { ok: true; number: string; password: string } | Refused {
-  if (!csrfValid(s.c, s.form.csrf))
-    return refused(
-      s.lang === 'ja'
-        ? 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。'
-        : 'This form has expired. Please enter your details again.',
-      403,
-    )
+  if (!csrfValid(s.c, s.form.csrf)) return formExpired(s.lang)
   // The library system's format (Policy): a number it could never hold is said at once.
   const typed = checkPatronNumber(s.number, deps.config.policy)
   if (!typed.ok) return refused(typed.message[s.lang])
@@ -193,8 +178,9 @@ async function confirmInLine(
 }
 
 /**
- * Reached from a link page: lead back to it while LINE's link token lives, else say how
- * to start linking again (a patron walk: the page said "you can now link" and stopped).
+ * The password is set. Reached from a link page: lead back to it while LINE's link token
+ * lives, else say how to start linking again (a patron walk: the page said "you can now link"
+ * and stopped); reached on its own: just say it is done.
  */
 async function resetDone(deps: AppDeps, s: ResetSubmit) {
   deps.log.info('password.reset_done')

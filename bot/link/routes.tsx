@@ -22,6 +22,7 @@ import { type Lang, pageLang } from '../pages/layout.tsx'
 import { refuseControlCharactersInForms } from '../pages/refuse-input.tsx'
 import { formLimiter } from '../pages/too-many.tsx'
 import { clientAddress } from '../rate-limit.ts'
+import { type FormStatus, formExpired, type Refused, refused } from './form-refusal.ts'
 import { readLinkRequest, TOKEN_RE } from './link-request.ts'
 import type { LinkState } from './state.ts'
 import { ConfirmReplace, LinkCancelled, LinkForm, Notice } from './views.tsx'
@@ -32,7 +33,6 @@ const words = {
     expired:
       'この連携の手続きは有効期限が切れたか、すでに使われています。LINEのトーク画面に戻り、メニューの「アカウント連携」からもう一度お試しください。',
     maintTitle: 'ただいまメンテナンス中です',
-    badForm: 'フォームの有効期限が切れました。お手数ですが、もう一度入力してください。',
     alreadyTitle: 'このカードはすでに連携しています',
     already:
       'このカードは、すでにこのLINEアカウントと連携しています。変更はありません。別のカードを追加するときは、LINEのトーク画面に戻って「もう一枚カードを追加」と送信し、届いたボタンから、そのカードの利用者番号とパスワードを入力してください。',
@@ -42,7 +42,6 @@ const words = {
     expired:
       'This linking request has expired or was already used. Go back to the LINE chat and tap "Link your account" in the menu to start again.',
     maintTitle: 'Down for maintenance',
-    badForm: 'This form has expired. Please enter your details again.',
     alreadyTitle: 'This card is already linked',
     already:
       'This card is already linked to this LINE account, so nothing was changed. To add a different card, go back to the LINE chat, send "Add another card", then use the button in the answer to sign in with that card\'s patron number and password.',
@@ -146,16 +145,6 @@ interface LinkSubmit {
   now: number
 }
 
-type FormStatus = 400 | 403 | 409 | 429 | 503
-
-/** Why the form comes back: the sentence above it and the status it is sent with. */
-type Refused = { ok: false; error: string; status: FormStatus }
-
-/** A refusal that sends the form back, as a 400 unless said otherwise. */
-function refused(error: string, status: FormStatus = 400): Refused {
-  return { ok: false, error, status }
-}
-
 /** The posted form, or null when its link token and state are not ours or have expired. */
 async function readLinkSubmit(deps: AppDeps, c: Context): Promise<LinkSubmit | null> {
   const form = await c.req.parseBody()
@@ -192,7 +181,7 @@ async function signIn(
   deps: AppDeps,
   s: LinkSubmit,
 ): Promise<{ ok: true; patron: PatronSummary } | Refused> {
-  if (!csrfValid(s.c, s.form.csrf)) return refused(words[s.lang].badForm, 403)
+  if (!csrfValid(s.c, s.form.csrf)) return formExpired(s.lang)
   // The library system's format (Policy): a number it could never hold is said at once.
   const typed = checkPatronNumber(s.number, deps.config.policy)
   if (!typed.ok) return refused(typed.message[s.lang])

@@ -135,7 +135,7 @@ describe('POST /api/holds', () => {
       body: { titleIds: [TITLE.book(11)], pickupPlaceId: PLACE.central },
     })
     expect((await json<PlaceHoldsResponse>(en)).message).toMatch(
-      /^Your hold has been placed for pickup at [A-Z][\w ]+Library\. We will tell you when it is ready \(notices go out at 10:00 and 16:00, Japan time\)\. Items on the shelf/,
+      /^Your hold has been placed for pickup at [A-Z][\w ]+Library\. We will tell you on LINE when it is ready \(notices go out at 10:00 and 16:00, Japan time\)\. Items on the shelf/,
     )
   })
 

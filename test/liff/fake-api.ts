@@ -6,7 +6,7 @@
  * exercises (limit, 禁帯出, duplicate, unknown pickup place) are decided here.
  */
 
-import { holdsPlacedMessage } from '../../core/hold-messages.ts'
+import { placedHoldsMessage } from '../../core/hold-messages.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import type {
   ApiError,
@@ -59,11 +59,18 @@ export class FakeLibrary {
       return err(403, 'not_linked', 'LINEアカウントが連携されていません。')
     const body =
       req.method === 'GET' || req.method === 'DELETE' ? null : await req.json().catch(() => ({}))
-    return this.route(req.method, path, url.searchParams, body)
+    const lang = req.headers.get('Accept-Language') === 'en' ? 'en' : 'ja'
+    return this.route(req.method, path, url.searchParams, body, lang)
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: request bodies are untrusted JSON, checked per route
-  private route(method: string, path: string, q: URLSearchParams, body: any): Response {
+  private route(
+    method: string,
+    path: string,
+    q: URLSearchParams,
+    // biome-ignore lint/suspicious/noExplicitAny: request bodies are untrusted JSON, checked per route
+    body: any,
+    lang: 'ja' | 'en',
+  ): Response {
     const num = (re: RegExp) => {
       const r = path.match(re)
       return r ? Number(r[1]) : null
@@ -93,7 +100,7 @@ export class FakeLibrary {
     if (method === 'POST' && path === '/api/loans/renew-all') return this.renewAll()
     if (method === 'POST' && loanId !== null) return this.renew(loanId)
     if (method === 'GET' && path === '/api/holds') return ok(this.holdsResponse())
-    if (method === 'POST' && path === '/api/holds') return this.place(body)
+    if (method === 'POST' && path === '/api/holds') return this.place(body, lang)
     if (holdId !== null) return this.hold(method, holdId, body)
     const suspendId = num(/^\/api\/holds\/(\d+)\/suspend$/)
     if (suspendId !== null) return this.suspend(method, suspendId, body)
@@ -233,7 +240,7 @@ export class FakeLibrary {
     return ok({ hold: changed })
   }
 
-  private place(body: PlaceHoldsRequest): Response {
+  private place(body: PlaceHoldsRequest, lang: 'ja' | 'en'): Response {
     const ids = Array.isArray(body?.titleIds) ? body.titleIds : []
     if (ids.length === 0) return err(409, 'empty', '予約する資料が選ばれていません。')
     const place = F.PLACES.find((p) => p.id === body.pickupPlaceId)
@@ -297,8 +304,7 @@ export class FakeLibrary {
     this.holds = [...this.holds, ...created]
     this.cart = this.cart.filter((id) => !ids.includes(id))
     // As the server words it: core's confirmation with the default (Hirakata) policy.
-    const sets = created.some((h) => h.set) ? 1 : 0
-    const message = holdsPlacedMessage(created.length, sets, place, HIRAKATA_POLICY).ja
+    const message = placedHoldsMessage(created, HIRAKATA_POLICY)[lang]
     return json(201, { holds: created, message })
   }
 

@@ -6,7 +6,6 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import {
-  holdsPlacedMessage,
   type InputReason,
   isAv,
   jstDate,
@@ -14,12 +13,12 @@ import {
   type MaterialType,
   type PlaceHoldsReason,
   type Policy,
+  placedHoldsMessage,
   type Refusal,
 } from '../../../core/index.ts'
 import { MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import type {
-  Hold,
   HoldResponse,
   HoldsResponse,
   Lang,
@@ -61,17 +60,6 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
     const { blocked } = reached(await library.standing(patronId, now), lang)
     const suspend = { today: jstDate(now), enabled: library.capabilities().suspendHolds }
     return { patronId, lang, policy, blocked, library, now, suspend }
-  }
-
-  /**
-   * Core's confirmation of the holds just placed (HOLD-SCOPE, NOTICE-SLOTS), in `lang`: the
-   * place's name comes from the list, already in that language.
-   */
-  const placedMessage = (holds: Hold[], lang: Lang): string => {
-    const pickup = holds[0]?.pickupPlace
-    if (!pickup) return ''
-    const sets = new Set(holds.flatMap((h) => (h.set ? [h.set.groupId] : []))).size
-    return holdsPlacedMessage(holds.length, sets, pickup, policy)[lang]
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */
@@ -119,7 +107,7 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
       now,
     )
     const { holds } = await bodies(patronId, lang, ids)
-    const body: PlaceHoldsResponse = { holds, message: placedMessage(holds, lang) }
+    const body: PlaceHoldsResponse = { holds, message: placedHoldsMessage(holds, policy)[lang] }
     return c.json(body, 201)
   })
 

@@ -94,8 +94,8 @@ export const en: Dict = {
       held: 'Someone is waiting for it',
       overdue: 'It is past its due date',
       ill: 'It was borrowed from another library',
-      av_limit: 'CDs, DVDs and videos: no more renewals',
-      cap_reached: 'It has reached the longest renewal allowed',
+      av_limit: 'CDs, DVDs and videos have used all their renewals',
+      cap_reached: 'It has reached the renewal limit',
       too_soon: 'It can be renewed from the day after the loan',
       no_gain: 'Renewing would not move the due date',
       blocked: 'An item is long overdue',
@@ -250,8 +250,8 @@ export const en: Dict = {
   },
   done: {
     title: 'Hold placed',
-    body: (days: number, locker: boolean) =>
-      `The notice comes on LINE. Please collect your items${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of it.`,
+    body: (days: number, locker: boolean, count: number) =>
+      `Please collect ${count === 1 ? 'it' : 'them'}${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of the LINE notice.`,
     toHolds: 'See your holds',
     toSearch: 'Search again',
   },

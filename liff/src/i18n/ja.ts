@@ -31,7 +31,7 @@ export const ja = {
       portal: ['マイ', 'ポータル'],
       search: ['蔵書', '検索'],
       cart: ['予約', 'カート'],
-    } as Record<'card' | 'portal' | 'search' | 'cart', string[]>,
+    } satisfies Record<'card' | 'portal' | 'search' | 'cart', string[]>,
     loans: '貸出中一覧',
     holds: '予約中一覧',
     search: '蔵書検索',
@@ -267,8 +267,8 @@ export const ja = {
   done: {
     title: '予約を受け付けました',
     /** After core's confirmation (the API's `message`): how long the patron has to collect. */
-    body: (days: number, locker: boolean) =>
-      `お知らせはLINEでお送りします。お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
+    body: (days: number, locker: boolean, _count: number) =>
+      `お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
     toHolds: '予約中一覧を見る',
     toSearch: '続けて探す',
   },

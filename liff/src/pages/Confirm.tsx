@@ -138,9 +138,15 @@ export function DonePage() {
     <Page title={t.done.title}>
       {placed && (
         <>
-          {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS); absent from an older server. */}
-          {placed.message && <p>{placed.message}</p>}
-          <p>{t.done.body(placed.place.pickupDays, placed.place.kind === 'locker')}</p>
+          {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times. */}
+          <p>{placed.message}</p>
+          <p>
+            {t.done.body(
+              placed.place.pickupDays,
+              placed.place.kind === 'locker',
+              placed.holds.length,
+            )}
+          </p>
           <ul class="items">
             {placed.holds.map((h) => (
               <li key={h.id} class="item">
@@ -149,11 +155,6 @@ export function DonePage() {
                   {t.holds.state[h.state]}
                   {h.queuePosition !== null && t.sep + t.holds.position(h.queuePosition)}
                   {h.set && t.sep + t.holds.setVolume(h.set.volume, h.set.of)}
-                </p>
-                <p class="meta">
-                  {t.holds.pickup}
-                  {t.colon}
-                  {h.pickupPlace.name}
                 </p>
               </li>
             ))}

@@ -61,9 +61,12 @@ describe('search → detail → cart → pickup → confirm → done', () => {
       pickupPlaceId: 3,
     })
     expect(text(m.root)).toContain('お知らせから1週間以内にお受け取りください。')
-    // Each line of a placed hold is its own paragraph: no 「1位受取場所」 run-together.
+    // The place is said once, in core's confirmation (HOLD-SCOPE, NOTICE-SLOTS), as the server
+    // words it: not again under each hold.
+    expect(text(m.root)).toContain('2点の予約を受け付けました。受取場所は藤阪分室です。')
+    expect(text(m.root)).toContain('ご用意ができたら、LINEで10時・16時のいずれかにお知らせします。')
     const lines = [...m.root.querySelectorAll('li.item p')].map((p) => p.textContent)
-    expect(lines).toContain('受取場所：藤阪分室')
+    expect(lines.join(' ')).not.toContain('受取場所')
     expect(text(m.root)).toContain('セット予約 1／2巻目')
     expect(text(m.root)).toContain('セット予約 2／2巻目')
     expect(cartItems()).toEqual([])

@@ -12,7 +12,7 @@ import type { OpenDb } from '../drivers.ts'
 import { NOW, PATRON, PLACE, TITLE } from '../fixture.ts'
 
 export function expireOneSuite(open: OpenDb) {
-  describe('expiring one hold (expireHold)', () => {
+  describe('expiring ready holds: one (expireHold) and the daily run (expireHolds)', () => {
     let db: Db
     beforeEach(async () => {
       db = await open()
