@@ -14,7 +14,8 @@
  * 1,000th page before, now only under writes that never pause); past the serving connection's
  * busy timeout (5 s) the write fails, and a webhook delivery's bookkeeping is then logged and
  * lost after LINE was answered, as with any failed write.
- * If the worker fails, the serving connection checkpoints for itself again.
+ * If the worker fails (it cannot open the file, or checkpoints keep failing), the serving
+ * connection checkpoints for itself again.
  */
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
@@ -37,9 +38,21 @@ const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
 const db = new Database(workerData.path, { fileMustExist: true })
 db.pragma('busy_timeout = 1000')
+// A checkpoint that fails (SQLITE_BUSY past the timeout on a loaded machine) is tried again at
+// the next tick: a thrown error would end the worker with its connection still open, and a
+// connection left open keeps the WAL from being removed when the server closes.
+let failures = 0
 const tick = () => {
-  const [r] = db.pragma('wal_checkpoint(PASSIVE)')
-  if (r && r.log > workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)')
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)')
+    if (r && r.log > workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)')
+    failures = 0
+  } catch (e) {
+    if (++failures < 20) return
+    clearInterval(timer)
+    db.close()
+    throw e
+  }
 }
 const timer = setInterval(tick, workerData.everyMs)
 parentPort.on('message', () => {
@@ -51,7 +64,9 @@ parentPort.on('message', () => {
 
 /**
  * Moves `sqlite`'s checkpoints to a worker on its own connection to the file at `path`.
- * Returns the function that stops it (before the connection is closed).
+ * Returns the function that stops it, to be called once `sqlite` is closed: the worker's
+ * connection then closes last, alone, and so checkpoints and removes the WAL. (Closed the other
+ * way round, the two closes could overlap, neither see itself as the last, and leave the WAL.)
  */
 export function checkpointInBackground(
   sqlite: Database.Database,

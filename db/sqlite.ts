@@ -65,8 +65,8 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Db & { cl
       return runAll(query) as T[]
     },
     close: () => {
-      stopCheckpoints?.()
       sqlite.close()
+      stopCheckpoints?.()
     },
   }
 }
