@@ -26,3 +26,11 @@ export function usePatron(): number | null {
 export function patronHeader(patron: number | null | undefined): Record<string, string> {
   return patron == null ? {} : { [PATRON_HEADER]: String(patron) }
 }
+
+/**
+ * An element id (or radio group name) unique to this person's section: with several cards the
+ * same settings are drawn once per card, and two groups named alike would share one choice.
+ */
+export function sectionId(name: string, patron: number | null): string {
+  return patron === null ? name : `${name}-${patron}`
+}

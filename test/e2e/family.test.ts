@@ -112,6 +112,30 @@ describe('ACC-FAMILY: two cards on one LINE account, in the browser', () => {
     await context.close()
   }, 60_000)
 
+  it("ACC-FAMILY, NOTICE-DUE-SOON: each card's reminder choice is its own (settings drawn once per card)", async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'settings'))
+    const groups = page.locator('fieldset:has(input[type=radio][name^="due-soon"])')
+    await expect.poll(() => groups.count(), POLL).toBe(2)
+    await groups.nth(0).getByRole('radio', { name: '2日前' }).check()
+    await expect
+      .poll(() => groups.nth(0).getByRole('radio', { name: '2日前' }).isChecked(), POLL)
+      .toBe(true)
+    await groups.nth(1).getByRole('radio', { name: '1日前' }).check()
+    await expect
+      .poll(() => groups.nth(1).getByRole('radio', { name: '1日前' }).isChecked(), POLL)
+      .toBe(true)
+    // Choosing for one card leaves the other's choice shown, and both are kept.
+    expect(await groups.nth(0).getByRole('radio', { name: '2日前' }).isChecked()).toBe(true)
+    await page.reload()
+    await expect
+      .poll(() => groups.nth(0).getByRole('radio', { name: '2日前' }).isChecked(), POLL)
+      .toBe(true)
+    expect(await groups.nth(1).getByRole('radio', { name: '1日前' }).isChecked()).toBe(true)
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('ACC-FAMILY: a notice for each card reaches the one LINE account, naming whose card', async () => {
     const now = e.b.clock.now()
     for (const patronId of [HANAKO.id, RYO.id]) {

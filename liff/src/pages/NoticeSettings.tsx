@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks'
 import type { NotificationPrefs } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
-import { usePatron } from '../family.ts'
+import { sectionId, usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { noticeTimes } from '../notice-times.ts'
@@ -51,8 +51,8 @@ export function NoticeSettings() {
   const p = prefs.data
   const locked = p?.hold_ready_locked === true && p.line.hold_ready
   return (
-    <section aria-labelledby="notices">
-      <h2 id="notices">{t.settings.notices}</h2>
+    <section aria-labelledby={sectionId('notices', patron)}>
+      <h2 id={sectionId('notices', patron)}>{t.settings.notices}</h2>
       <p class="note">{words.when(noticeTimes())}</p>
       {prefs.error && <ErrorNote error={prefs.error} retry={prefs.reload} />}
       {prefs.loading && <Loading />}
@@ -63,13 +63,13 @@ export function NoticeSettings() {
               type="checkbox"
               checked={p.line.hold_ready}
               disabled={action.busy || locked}
-              aria-describedby={locked ? 'hold-ready-why' : undefined}
+              aria-describedby={locked ? sectionId('hold-ready-why', patron) : undefined}
               onChange={(e) => save({ line: { ...p.line, hold_ready: e.currentTarget.checked } })}
             />
             <span>{t.settings.hold_ready}</span>
           </label>
           {locked && (
-            <p id="hold-ready-why" class="note-box">
+            <p id={sectionId('hold-ready-why', patron)} class="note-box">
               {words.holdReadyLocked}
             </p>
           )}
@@ -86,16 +86,16 @@ export function NoticeSettings() {
               not offered, and the page says so. Unknown yet (null): nothing is shown. */}
           {caps &&
             (caps.reminders ? (
-              <fieldset aria-describedby="due-soon-help">
+              <fieldset aria-describedby={sectionId('due-soon-help', patron)}>
                 <legend>{words.dueSoon}</legend>
-                <p id="due-soon-help" class="note">
+                <p id={sectionId('due-soon-help', patron)} class="note">
                   {words.dueSoonHelp}
                 </p>
                 {LEADS.map((lead) => (
                   <label key={String(lead)} class="choice">
                     <input
                       type="radio"
-                      name="due-soon"
+                      name={sectionId('due-soon', patron)}
                       checked={(p.due_soon_days ?? null) === lead}
                       disabled={action.busy}
                       onChange={() => save({ due_soon_days: lead })}

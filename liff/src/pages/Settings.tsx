@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks'
 import type { Me, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
-import { usePatron } from '../family.ts'
+import { sectionId, usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { forgetAll } from '../store.ts'
@@ -47,27 +47,27 @@ function Password() {
   }
   const field = (key: keyof typeof f, label: string, auto: string, hint?: string) => (
     <div class="field">
-      <label for={`pw-${key}`}>{label}</label>
+      <label for={sectionId(`pw-${key}`, patron)}>{label}</label>
       {/* The hint sits with the field it is about: under the new password's label. */}
       {hint && (
-        <p id={`pw-${key}-hint`} class="note">
+        <p id={sectionId(`pw-${key}-hint`, patron)} class="note">
           {hint}
         </p>
       )}
       <input
-        id={`pw-${key}`}
+        id={sectionId(`pw-${key}`, patron)}
         type="password"
         autoComplete={auto}
         value={f[key]}
-        aria-describedby={hint ? `pw-${key}-hint` : undefined}
+        aria-describedby={hint ? sectionId(`pw-${key}-hint`, patron) : undefined}
         onInput={(e) => setF({ ...f, [key]: e.currentTarget.value })}
         required
       />
     </div>
   )
   return (
-    <section aria-labelledby="pw">
-      <h2 id="pw">{t.settings.password}</h2>
+    <section aria-labelledby={sectionId('pw', patron)}>
+      <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
       <form onSubmit={submit}>
         {field('current', t.settings.current, 'current-password')}
         {field(
@@ -110,8 +110,8 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
     }
   }
   return (
-    <section aria-labelledby="unlink">
-      <h2 id="unlink">{t.settings.unlink}</h2>
+    <section aria-labelledby={sectionId('unlink', patron)}>
+      <h2 id={sectionId('unlink', patron)}>{t.settings.unlink}</h2>
       <p>{t.settings.unlinkHelp}</p>
       {action.error && <ErrorNote error={action.error} />}
       {asking ? (
