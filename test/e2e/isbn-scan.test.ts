@@ -125,6 +125,15 @@ describe('ISBN scan through the simulator', () => {
     const app = panel()
     await app.getByRole('heading', { name: 'この本は図書館にありません' }).waitFor()
     await app.getByText(`ISBN：${NOT_HELD}`).waitFor()
+    // Each field on its own line under its label, as wide as the page's text.
+    const layout = await app.locator('form.request').evaluate((form) =>
+      [...form.querySelectorAll('input, textarea')].map((f) => {
+        const box = f.getBoundingClientRect()
+        const label = form.querySelector(`label[for="${f.id}"]`)!.getBoundingClientRect()
+        return box.top >= label.bottom - 1 && box.width >= form.getBoundingClientRect().width - 1
+      }),
+    )
+    expect(layout).toEqual([true, true, true])
     await app.getByLabel('書名（必須）').fill('まだない図書館の本')
     await app.getByLabel('著者名').fill('枚方 次郎')
     await app.getByLabel('ひとこと（任意）').fill('子どもと読みたいです')
