@@ -14,7 +14,8 @@ const t = {
       'はじめてパスワードを登録する方も、お忘れになった方も、こちらで設定できます。図書館に登録されている内容を入力してください。',
     number: '利用者番号',
     name: 'お名前',
-    nameHint: '図書館に登録したお名前（姓と名の間の空白はあってもなくてもかまいません）',
+    nameHint:
+      '図書館に登録したとおりのお名前（漢字・カタカナなど、登録と同じ表記で。姓と名の間の空白はあってもなくてもかまいません）',
     phone: '電話番号',
     phoneHint: '図書館に登録した電話番号（ハイフンはあってもなくてもかまいません）',
     password: '新しいパスワード',
@@ -36,7 +37,8 @@ const t = {
       'Set a first password, or a new one if you have forgotten it. Enter the details the library has on record.',
     number: 'Patron number',
     name: 'Name',
-    nameHint: 'As registered at the library (spaces do not matter)',
+    nameHint:
+      'Exactly as written when you registered at the library, in the same script (kanji, katakana or Latin letters); spaces do not matter',
     phone: 'Phone number',
     phoneHint: 'As registered at the library (hyphens do not matter)',
     password: 'New password',

@@ -46,7 +46,8 @@ export const en: Dict = {
   sep: ' · ',
   listSep: ', ',
   close: 'Close',
-  cancel: 'Cancel',
+  // Not 'Cancel': it sits beside 'Cancel hold', and must say it keeps things as they are.
+  cancel: 'Go back',
   yes: 'Yes',
   phone: (name: string) => `Call ${name}`,
   paren: [' (', ')'],
@@ -86,7 +87,10 @@ export const en: Dict = {
     noMore: 'This item cannot be renewed again.',
     cannot: 'Cannot be renewed',
     renewAll: 'Renew all',
-    renewAllQuote: (n: number) => `Renew all ${s(n, 'item')} that can be renewed?`,
+    renewAllQuote: (n: number) =>
+      n === 1
+        ? 'Renew the 1 item that can be renewed?'
+        : `Renew all ${n} items that can be renewed?`,
     renewAllNone: 'Nothing can be renewed at the moment.',
     results: 'Renewal results',
     resultOk: (from: string, to: string) => `Renewed (${from} → ${to})`,
@@ -94,7 +98,7 @@ export const en: Dict = {
       held: 'Someone is waiting for it',
       overdue: 'It is past its due date',
       ill: 'It was borrowed from another library',
-      av_limit: 'CDs, DVDs and videos have used all their renewals',
+      av_limit: 'CDs, DVDs and videos have no renewals left',
       cap_reached: 'It has reached the renewal limit',
       too_soon: 'It can be renewed from the day after the loan',
       no_gain: 'Renewing would not move the due date',
@@ -235,7 +239,7 @@ export const en: Dict = {
     choose: 'Please choose a pickup place.',
   },
   confirm: {
-    title: 'Review your hold',
+    title: 'Review your holds',
     items: 'Items',
     place: 'Pickup place',
     notice: (n: NoticeTimes | null) =>

@@ -80,3 +80,11 @@ describe('renewal refusals', () => {
     expect(numbered).toEqual([])
   })
 })
+
+describe('English counts', () => {
+  it('one item to renew is "the 1 item", not "all 1 item"', async () => {
+    const { en } = await import('./en.ts')
+    expect(en.loans.renewAllQuote(1)).toBe('Renew the 1 item that can be renewed?')
+    expect(en.loans.renewAllQuote(3)).toBe('Renew all 3 items that can be renewed?')
+  })
+})

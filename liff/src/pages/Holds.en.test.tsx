@@ -5,8 +5,17 @@
  * the session's language (lang=en here) decides the app's language.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import { count, inTransit } from '../../../test/liff/holds.ts'
-import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
+import {
+  byText,
+  click,
+  type Mounted,
+  mount,
+  text,
+  unmount,
+  until,
+} from '../../../test/liff/kit.tsx'
 
 let m: Mounted | null = null
 beforeEach(() => localStorage.clear())
@@ -27,5 +36,17 @@ describe('Holds (English)', () => {
     expect(count(words, 'on its way')).toBe(1)
     expect(count(words, 'on LINE')).toBe(1)
     expect(words).toContain(refusal)
+  })
+  it('HOLD-CANCEL: the question offers Cancel hold and Go back, not two kinds of Cancel', async () => {
+    const fake = new FakeLibrary()
+    m = await mount('holds', { fake, query: 'simUserId=U1&lang=en' })
+    await until(() => expect(m!.root.querySelector('li.item')).not.toBeNull())
+    const before = fake.holds.length
+    await click(m.root, 'Cancel hold', 'button')
+    await until(() => expect(text(m!.root)).toContain('Go back'))
+    const buttons = [...m.root.querySelectorAll('button')].map((b) => b.textContent)
+    expect(buttons.filter((b) => b === 'Cancel')).toEqual([])
+    await click(m.root, 'Go back', 'button')
+    expect(fake.holds.length).toBe(before)
   })
 })
