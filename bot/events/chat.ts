@@ -7,6 +7,7 @@ import { helpMessage, needLinkMessage } from '../messages/help.ts'
 import { type Intent, intentOf } from '../messages/intent.ts'
 import { libraryUnavailableMessage } from '../messages/library-unavailable.ts'
 import { liffButtonMessage } from '../messages/liff-buttons.ts'
+import { lostCardMessage } from '../messages/lost-card.ts'
 import { phoneListMessage } from '../messages/phones.ts'
 import { unlinkCancelledMessage } from '../messages/unlink.ts'
 import { parsePostback } from '../richmenu/postback.ts'
@@ -70,6 +71,9 @@ export async function answerIntent(ctx: EventContext, intent: Intent): Promise<v
     case 'add_card':
       // ACC-FAMILY: one more card, through the same official account-link flow.
       return startLinking(ctx)
+    case 'lost_card':
+      messages.push(lostCardMessage({ lang, contact: ctx.deps.config.policy.contact }))
+      break
     case 'phones': {
       const phones = await libraryPhones(ctx.deps.library)
       messages.push(

@@ -51,6 +51,15 @@ const TABLE: Array<[string, Intent]> = [
   ['add a library card', 'add_card'],
   ['Link a second card', 'add_card'],
   ['add family member', 'add_card'],
+  // A lost card: stopped at once by phone, before anything else that says カード or card.
+  ['図書館カードをなくしました', 'lost_card'],
+  ['カードを落としたかもしれません', 'lost_card'],
+  ['カード紛失', 'lost_card'],
+  ['I lost my library card', 'lost_card'],
+  ['My card was stolen', 'lost_card'],
+  ["I can't find my card", 'lost_card'],
+  // Not a card: a lost book gets help, which says whom to phone.
+  ['本をなくしました', 'help'],
 ]
 
 describe('intentOf (NOTICE-NOREPLY: every text gets an answer)', () => {

@@ -7,6 +7,7 @@
  */
 
 export type Intent =
+  | 'lost_card'
   | 'unlink'
   | 'link'
   | 'card'
@@ -22,6 +23,36 @@ export const COMMAND_MAX_LENGTH = 40
 
 /** Japanese keywords match anywhere; English ones as whole words. In priority order. */
 export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: string[] }> = [
+  // Before everything that says カード or card: a lost card is to be stopped at once, by phone.
+  {
+    intent: 'lost_card',
+    ja: [
+      'カードをなくし',
+      'カードを無くし',
+      'カードを失くし',
+      'カードを紛失',
+      'カード紛失',
+      'カードをおとし',
+      'カードを落とし',
+      'カードを盗まれ',
+      'カードがなくな',
+      'カードが見つからない',
+      'カードがみつからない',
+    ],
+    en: [
+      'lost my card',
+      'lost my library card',
+      'lost card',
+      'lost the card',
+      'card is lost',
+      'card was stolen',
+      'stolen card',
+      'card is missing',
+      "can't find my card",
+      'cannot find my card',
+      "can't find my library card",
+    ],
+  },
   // ACC-FAMILY: before 解除 and カード (card, library card), which these contain. The English
   // ones are the quick reply's own words (Add another card) and how a patron says it otherwise.
   {

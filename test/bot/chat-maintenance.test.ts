@@ -46,6 +46,13 @@ describe('SVC-MAINT: what the chat still answers in the maintenance window', () 
     }
   })
 
+  it('SVC-MAINT: a lost card is answered in the window too (stopping it cannot wait), with the note', async () => {
+    const answer = await say(linked, 'カードを紛失しました')
+    expect(answer).toHaveLength(2)
+    expect(answer[0]).toContain('050-7105-8141')
+    expect(answer[1]).toContain(DOWN)
+  })
+
   it('SVC-MAINT: 使い方 gives help, with the window note', async () => {
     const answer = await say(linked, '使い方')
     expect(answer).toHaveLength(2)

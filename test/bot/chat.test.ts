@@ -50,6 +50,14 @@ describe('NOTICE-NOREPLY: every message gets an answer', () => {
     expect(list).toContain('050-7105-8114')
   })
 
+  it('a lost card: phone the library now, with its number, whether linked or not', async () => {
+    for (const user of [linked, stranger]) {
+      const [reply] = await say(user, '図書館カードをなくしました')
+      expect(reply).toContain('すぐに中央図書館（050-7105-8141）へお電話ください')
+      expect(reply).not.toContain('liff.line.me')
+    }
+  })
+
   it('連携 starts linking for an unlinked user', async () => {
     const [reply] = await say(stranger, '連携')
     expect(reply).toContain('/link?linkToken=')
