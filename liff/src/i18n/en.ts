@@ -200,7 +200,9 @@ export const en: Dict = {
     setNote:
       'This title is one volume of a set (marked S). Put all its volumes in the cart together and we will get them ready in volume order (a set hold).',
     addSet: 'Add every volume to the cart',
-    volumes: 'Volumes',
+    volumes: 'Volumes of this set',
+    // 上・中・下 mean nothing to an English reader: say which volume it is.
+    volume: (label: string, n: number) => (/^\d+$/.test(label) ? label : `${label} (vol. ${n})`),
     favAdd: 'Add to favourites',
     favRemove: 'Remove from favourites',
     wantAdd: 'Add to "Want to read"',

@@ -211,7 +211,9 @@ export const ja = {
     setNote:
       'Sマークのセット資料です。上・下巻などをまとめてカートに入れて予約すると、巻の順にご用意します（セット予約）。',
     addSet: 'セットの全巻をカートに入れる',
-    volumes: '巻',
+    volumes: 'このセットの巻',
+    /** A volume's name as the catalogue writes it (上・中・下 or a number). */
+    volume: (label: string, _n: number) => label,
     favAdd: 'お気に入りに追加',
     favRemove: 'お気に入りから外す',
     wantAdd: '「読みたい本」に追加',

@@ -25,4 +25,13 @@ describe('Title (English)', () => {
     await click(refusal, 'list of holds', 'a')
     await until(() => expect($(m!.root, 'h1').textContent).toBe('Holds'))
   })
+  it("HOLD-SET: a set's volumes say which they are (上 is vol. 1) and are each a link to tap", async () => {
+    m = await mount('title/11', { query: 'simUserId=U1&lang=en' })
+    const list = await until(() => $<HTMLUListElement>(m!.root, 'ul.volumes'))
+    await until(() => expect(text(list)).toContain('(vol. 1)'))
+    const items = [...list.querySelectorAll('li')].map((li) => text(li))
+    expect(items).toEqual(['上 (vol. 1)', '下 (vol. 2)'])
+    expect(list.querySelector('strong')?.textContent).toBe('上 (vol. 1)')
+    expect(list.querySelector('a')?.getAttribute('href')).toBe('#/title/12')
+  })
 })

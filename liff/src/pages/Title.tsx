@@ -167,20 +167,19 @@ function SetNote({ d, set }: { d: TitleDetail; set: SetInfo }) {
   return (
     <section class="note-box" aria-label={t.search.setMark(set.volumes.length)}>
       <p>{t.title.setNote}</p>
-      <p>
-        {t.title.volumes}
-        {t.colon}
-        {set.volumes.map((v, i) => (
-          <span key={v.titleId}>
-            {i > 0 && t.listSep}
+      <p id="set-volumes">{t.title.volumes}</p>
+      {/* Each volume a target big enough to tap; this title's own is marked, not a link. */}
+      <ul class="volumes" aria-labelledby="set-volumes">
+        {set.volumes.map((v) => (
+          <li key={v.titleId}>
             {v.titleId === d.id ? (
-              <strong>{v.label}</strong>
+              <strong aria-current="page">{t.title.volume(v.label, v.volume)}</strong>
             ) : (
-              <a href={href(`title/${v.titleId}`)}>{v.label}</a>
+              <a href={href(`title/${v.titleId}`)}>{t.title.volume(v.label, v.volume)}</a>
             )}
-          </span>
+          </li>
         ))}
-      </p>
+      </ul>
     </section>
   )
 }
