@@ -60,12 +60,14 @@ export function renewalMessage(
 /**
  * What the patron confirms (RENEW-NO-GAIN: the new due date shown before confirming). When the
  * renewal moves the due date by less than a full period, one plain sentence says why: the
- * period is counted from today (RENEW-BOOK), or the loan-date cap stops it.
+ * period is counted from today (RENEW-BOOK), or the loan-date cap stops it; and a CD's last
+ * renewal says it is the last (RENEW-AV).
  */
 export function renewalQuoteMessage(
   quote: { currentDueDate: string; newDueDate: string; capped: boolean },
   policy: Policy,
   av = false,
+  renewalsSoFar = 0,
 ): Text {
   const from = dateText(quote.currentDueDate)
   const to = dateText(quote.newDueDate)
@@ -83,9 +85,18 @@ export function renewalQuoteMessage(
           en: ` The ${period} days are counted from today, not from the due date, so it moves only ${days(gain)}.`,
         }
       : { ja: '', en: '' }
+  // RENEW-AV: a CD's only renewal is said before it is spent, not only after (a patron walk).
+  const maxAv = policy.renewal.avMaxRenewals
+  const last =
+    av && renewalsSoFar + 1 >= maxAv
+      ? {
+          ja: `CD・DVD・ビデオの延長は${maxAv}回までのため、これが最後の延長です。`,
+          en: ` CDs, DVDs and videos can be renewed ${maxAv === 1 ? 'only once' : `${maxAv} times at most`}, so this is the last renewal.`,
+        }
+      : { ja: '', en: '' }
   return {
-    ja: `延長すると、返却期限は${from.ja}から${to.ja}になります。${why.ja}延長しますか？`,
-    en: `If you renew, the due date moves from ${from.en} to ${to.en}.${why.en} Renew now?`,
+    ja: `延長すると、返却期限は${from.ja}から${to.ja}になります。${why.ja}${last.ja}延長しますか？`,
+    en: `If you renew, the due date moves from ${from.en} to ${to.en}.${why.en}${last.en} Renew now?`,
   }
 }
 

@@ -59,6 +59,20 @@ describe('renewals', () => {
     expect(capped.ja).toContain('60日まで')
   })
 
+  it("RENEW-AV: a CD's quote says this renewal is its last; a book's says nothing of the kind", () => {
+    const d = quoteRenewal(loan(), ctx('2026-05-10'), P)
+    if (!d.ok) throw new Error('expected a quote')
+    const cd = renewalQuoteMessage(d.value, P, true, 0)
+    expect(cd.ja).toContain(
+      'CD・DVD・ビデオの延長は1回までのため、これが最後の延長です。延長しますか？',
+    )
+    expect(cd.en).toContain('can be renewed only once, so this is the last renewal. Renew now?')
+    expect(renewalQuoteMessage(d.value, P, false, 0).ja).not.toContain('最後の延長')
+    const twice = { ...P, renewal: { ...P.renewal, avMaxRenewals: 2 } }
+    expect(renewalQuoteMessage(d.value, twice, true, 0).ja).not.toContain('最後の延長')
+    expect(renewalQuoteMessage(d.value, twice, true, 1).ja).toContain('2回までのため、これが最後')
+  })
+
   it('RENEW-BOOK: never past loan date + 60; the last renewal runs only to the cap', () => {
     const l = loan({ dueDate: '2026-06-28', renewals: 3 })
     const d = quoteRenewal(l, ctx('2026-06-20'), P)

@@ -14,7 +14,7 @@ export function renewalOf(view: LoanSummary, lang: Lang, policy: Policy): LoanRe
     ? {
         renewable: true,
         newDueDate: r.value.newDueDate,
-        quote: renewalQuoteMessage(r.value, policy, view.av)[lang],
+        quote: renewalQuoteMessage(r.value, policy, view.av, view.renewals)[lang],
         nextRenewal,
       }
     : { renewable: false, refusal: { reason: r.reason, message: r.message[lang] }, nextRenewal }
