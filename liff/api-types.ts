@@ -214,6 +214,7 @@ export type CopyStatus = 'on_shelf' | 'on_loan' | 'in_transit' | 'held_for_picku
 /** One library's copies of a title. */
 export interface LibraryAvailability {
   library: { id: number; name: string; phone: string }
+  /** `location`: where the copy is when that is not this library (else empty). */
   copies: { callNumber: string; location: string; status: CopyStatus; dueDate: JapanDate | null }[]
 }
 

@@ -234,9 +234,10 @@ describe('GET /api/titles/:id', () => {
     expect(d.availability[0]?.copies).toEqual([
       { callNumber: '913/ヒ/2', location: '', status: 'on_loan', dueDate: '2026-06-15' },
     ])
+    // On its own library's shelf: that library's name is the heading, not said again.
     expect(d.availability[1]?.copies[0]).toMatchObject({
       status: 'on_shelf',
-      location: '楠葉図書館',
+      location: '',
       dueDate: null,
     })
     // HOLD-QUEUE: 吉田 陽子 waits on it.

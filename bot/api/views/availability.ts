@@ -40,7 +40,10 @@ export async function availability(
           title.notForLoan && copy.status === 'on_shelf'
             ? 'not_for_loan'
             : STATUS[copy.status as keyof typeof STATUS]
-        const here = copy.placeId === null ? null : byId.get(copy.placeId)
+        // Where it is only when that is not the library it belongs to: under that library's
+        // own heading its name again says nothing (a patron walk: 中央図書館 / 中央図書館 913.6).
+        const here =
+          copy.placeId === null || copy.placeId === library.id ? null : byId.get(copy.placeId)
         return {
           callNumber: copy.callNumber,
           location: here ? placeName(here, lang) : '',
