@@ -27,6 +27,15 @@ export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
         {o.message}
       </Message>
     )
+  if (o.already)
+    return (
+      <Message kind="ok">
+        <strong>この利用者に貸出済みです</strong>
+        <br />「{o.title}」（{o.barcode}）　返却期限 <strong>{dateJa(o.dueDate)}</strong>
+        <br />
+        同じ資料をもう一度読み取ったため、貸出の記録は変えていません。
+      </Message>
+    )
   return (
     <Message kind="ok">
       <strong>{o.viaHold ? '予約資料を貸し出しました' : '貸し出しました'}</strong>

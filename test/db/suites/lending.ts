@@ -88,6 +88,18 @@ export function lendingSuite(open: OpenDb) {
       expect(h).toMatchObject({ state: 'ready' })
     })
 
+    it('a copy lent to this patron is answered with that loan, writing nothing; another patron is refused', async () => {
+      const first = await lend(PATRON.alice, 'B11')
+      if (!first.ok) throw new Error(first.reason)
+      const again = await lend(PATRON.alice, 'B11', NOW + DAY_MS)
+      expect(again).toEqual({
+        ok: true,
+        value: { ...first.value, holdId: null, already: true },
+      })
+      expect(await openLoans()).toMatchObject([{ id: first.value.loanId, loanedAt: NOW }])
+      expect(await lend(PATRON.bob, 'B11')).toMatchObject({ ok: false, reason: 'on_loan' })
+    })
+
     it('two desks lending one copy at once lend it once (the SQL guard stands behind core)', async () => {
       const both = await Promise.all([lend(PATRON.alice, 'B11'), lend(PATRON.bob, 'B11')])
       expect(both.filter((r) => r.ok)).toHaveLength(1)
