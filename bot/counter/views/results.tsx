@@ -44,7 +44,12 @@ export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
   )
 }
 
-export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
+/**
+ * After a return, a receipt, or a scan on the pick list (`picked`: there a copy is fetched
+ * from the shelf for a hold, so the result says it was put to the hold, not that it was
+ * not on loan).
+ */
+export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; picked?: boolean }) {
   const o = p.outcome
   if (!o.ok)
     return (
@@ -54,15 +59,8 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
         {o.message}
       </Message>
     )
-  const item = `「${o.title}」（${o.barcode}）`
   const late = o.overdueDays > 0 ? `返却期限を${o.overdueDays}日過ぎていました。` : ''
-  const done = o.received
-    ? `${item}を回送で受け入れました。`
-    : o.wasOnLoan
-      ? `${item}を返却しました。`
-      : o.hold
-        ? `${item}は貸出中ではない資料です（書架から予約に充てます）。`
-        : `${item}は貸出中ではない資料です。`
+  const done = doneSentence(o, p.picked ?? false)
   if (o.withdrawn)
     return (
       <Message kind="hold">
@@ -125,7 +123,9 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
           ? '受け入れました'
           : o.wasOnLoan
             ? '返却しました'
-            : 'この資料は貸出中ではありませんでした'}
+            : p.picked
+              ? '予約に充てる資料ではありませんでした'
+              : 'この資料は貸出中ではありませんでした'}
       </strong>
       <br />
       {done}
@@ -133,6 +133,20 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
       棚に戻してください。
     </Message>
   )
+}
+
+type Returned = Extract<ReturnOutcome, { ok: true }>
+
+/** What the scan did with the copy, in one sentence. */
+function doneSentence(o: Returned, picked: boolean): string {
+  const item = `「${o.title}」（${o.barcode}）`
+  if (o.received) return `${item}を回送で受け入れました。`
+  if (o.wasOnLoan) return `${item}を返却しました。`
+  if (picked)
+    return o.hold ? `予約に充てました：${item}。` : `${item}を待っている予約はありません。`
+  return o.hold
+    ? `${item}は貸出中ではありませんでした。書架の資料として予約に充てました。`
+    : `${item}は貸出中ではない資料です。`
 }
 
 /** One hold expired from its row: where the copy goes now (next hold's shelf, or the shelf). */
