@@ -11,6 +11,7 @@ import { patrons, places } from '../../db/schema.ts'
 import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
 import { titleName } from './lend.ts'
+import { type Unreachable, unreachable } from './notice-reach.ts'
 
 export type ReturnOutcome =
   | {
@@ -27,6 +28,8 @@ export type ReturnOutcome =
         patronNumber: string
         pickupBy: string | null
         noticeQueued: boolean
+        /** Why the queued notice cannot reach the patron (staff phone them), or null. */
+        unreachable: Unreachable | null
         /** HOLD-TRANSIT: it travels first; the hold is ready once received there. */
         inTransit: boolean
       } | null
@@ -101,6 +104,7 @@ export async function whereItGoes(
           patronNumber: await patronNumber(k, v.hold.patronId),
           pickupBy,
           noticeQueued: v.noticeId !== null,
+          unreachable: v.noticeId !== null ? await unreachable(k.db, v.hold.patronId) : null,
           inTransit: v.hold.state === 'in_transit',
         }
       : null,

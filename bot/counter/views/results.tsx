@@ -2,6 +2,7 @@
 import type { ExpireOneOutcome } from '../expire.ts'
 import type { ReturnOutcome } from '../give-back.ts'
 import type { Outcome } from '../lend.ts'
+import type { Unreachable } from '../notice-reach.ts'
 import { Message } from './frame.tsx'
 import { dateJa } from './labels.ts'
 
@@ -102,7 +103,7 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; pick
         {o.hold.locker ? '　（ロッカー受取のため、予約者に貸出済みです）' : ''}
         <br />
         {o.hold.noticeQueued
-          ? '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'
+          ? noticeSentence(o.hold.unreachable)
           : 'この資料はすでにこの予約のために確保されています。'}
       </Message>
     )
@@ -136,6 +137,19 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; pick
 }
 
 type Returned = Extract<ReturnOutcome, { ok: true }>
+
+/** The pickup notice queued; or, when LINE cannot reach the patron, that staff must phone. */
+function noticeSentence(u: Unreachable | null): string {
+  if (!u) return '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'
+  const why =
+    u.why === 'not_linked'
+      ? '予約者はLINE未連携のため'
+      : '予約者がLINEの公式アカウントをブロックしているため'
+  const phone = u.phone
+    ? `電話 ${u.phone}`
+    : '電話番号の登録がありません。利用者の記録をご確認ください'
+  return `${why}、お知らせは届きません。電話でご連絡ください（${phone}）。`
+}
 
 /** What the scan did with the copy, in one sentence. */
 function doneSentence(o: Returned, picked: boolean): string {
