@@ -68,6 +68,17 @@ describe('lending at the counter (mayLend)', () => {
     expect(transit).toMatchObject({ ok: false, reason: 'held_for_other' })
   })
 
+  it('HOLD-BOOKMOBILE: a copy held for a bookmobile pickup goes back with the bookmobile’s holds', () => {
+    const setAside = { holdId: 3, patronId: 99, state: 'ready' as const, bookmobile: true }
+    const d = mayLend(req({}, { setAside }), P)
+    expect(d).toMatchObject({ ok: false, reason: 'held_for_other' })
+    if (!d.ok) {
+      expect(d.message.ja).toContain('自動車文庫の予約資料置き場に戻して')
+      expect(d.message.ja).not.toContain('予約棚')
+      expect(d.message.en).toContain('bookmobile')
+    }
+  })
+
   it('HOLD-READY: the patron’s own ready hold is handed over (collected), not lent afresh', () => {
     const setAside = { holdId: 3, patronId: 7, state: 'ready' as const }
     expect(mayLend(req({}, { setAside }), P)).toEqual({

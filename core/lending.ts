@@ -34,6 +34,8 @@ export interface SetAside {
   holdId: number
   patronId: number
   state: Extract<HoldState, 'in_transit' | 'ready'>
+  /** Collected from the bookmobile: a station has no hold shelf, the copy waits to be loaded. */
+  bookmobile?: boolean
 }
 
 /** What mayLend looks at. */
@@ -80,7 +82,7 @@ export function mayLend(req: LendRequest, policy: Policy): Decision<LendAction, 
   if (!copy.withdrawn && !copy.notForLoan && copy.lentTo === req.patron.id)
     return allow({ kind: 'already_lent' })
   const reason = lendProblem(req, policy)
-  if (reason) return refuse(reason, lendMessage(reason, policy))
+  if (reason) return refuse(reason, lendMessage(reason, policy, copy.setAside?.bookmobile))
   const own = req.copy.setAside
   return allow(own ? { kind: 'collect', holdId: own.holdId } : { kind: 'lend' })
 }
@@ -98,8 +100,16 @@ function lendProblem(req: LendRequest, policy: Policy): LendReason | null {
   return null
 }
 
-/** What the desk is told for each reason: why, and what to do with the copy or the patron. */
-export function lendMessage(reason: LendReason, policy: Policy): Text {
+/**
+ * What the desk is told for each reason: why, and what to do with the copy or the patron. A
+ * copy held for the bookmobile goes back where the bookmobile's holds wait, not a hold shelf.
+ */
+export function lendMessage(reason: LendReason, policy: Policy, bookmobile = false): Text {
+  if (reason === 'held_for_other' && bookmobile)
+    return {
+      ja: 'この資料は別の利用者の予約のために確保されています（自動車文庫で受け渡す予約資料です）。貸出せず、自動車文庫の予約資料置き場に戻してください。',
+      en: 'This item is set aside for another patron’s hold, to be handed over from the bookmobile. Do not lend it; put it back with the bookmobile’s held items.',
+    }
   switch (reason) {
     case 'withdrawn':
       return {

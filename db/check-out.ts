@@ -69,6 +69,7 @@ export async function checkOut(
               holdId: held.row.id,
               patronId: held.row.patronId,
               state: held.row.state === 'ready' ? 'ready' : 'in_transit',
+              bookmobile: (await placeFacts(db, held.row.pickupPlaceId))?.kind === 'bookmobile',
             }
           : null,
       },

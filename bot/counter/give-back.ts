@@ -25,6 +25,8 @@ export type ReturnOutcome =
       hold: {
         placeName: string
         locker: boolean
+        /** Collected at a bookmobile station: no hold shelf there, it waits to be loaded. */
+        bookmobile: boolean
         patronNumber: string
         pickupBy: string | null
         noticeQueued: boolean
@@ -101,6 +103,7 @@ export async function whereItGoes(
       ? {
           placeName: await placeName(k, v.hold.pickupPlaceId),
           locker: v.hold.locker,
+          bookmobile: (await placeKind(k, v.hold.pickupPlaceId)) === 'bookmobile',
           patronNumber: await patronNumber(k, v.hold.patronId),
           pickupBy,
           noticeQueued: v.noticeId !== null,
@@ -115,6 +118,11 @@ export async function whereItGoes(
 export async function placeName(k: Counter, id: number): Promise<string> {
   const [p] = await k.db.orm.select({ name: places.name }).from(places).where(eq(places.id, id))
   return p?.name ?? ''
+}
+
+async function placeKind(k: Counter, id: number): Promise<string | null> {
+  const [p] = await k.db.orm.select({ kind: places.kind }).from(places).where(eq(places.id, id))
+  return p?.kind ?? null
 }
 
 export async function patronNumber(k: Counter, id: number): Promise<string> {

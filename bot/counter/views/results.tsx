@@ -90,10 +90,7 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; pick
   if (o.hold)
     return (
       <Message kind="hold">
-        <strong>
-          予約あり：{o.hold.placeName}
-          {o.hold.locker ? 'へ（ロッカーに入れます）' : 'の予約棚へ'}
-        </strong>
+        <strong>{holdHeading(o.hold)}</strong>
         <br />
         {done}
         {late}
@@ -137,6 +134,13 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; pick
 }
 
 type Returned = Extract<ReturnOutcome, { ok: true }>
+
+/** Where a copy for a ready hold goes: the hold shelf, the locker, or the bookmobile's holds. */
+function holdHeading(h: NonNullable<Returned['hold']>): string {
+  if (h.locker) return `予約あり：${h.placeName}へ（ロッカーに入れます）`
+  if (h.bookmobile) return `予約あり：自動車文庫の予約資料置き場へ（${h.placeName}で受け渡し）`
+  return `予約あり：${h.placeName}の予約棚へ`
+}
 
 /** The pickup notice queued; or, when LINE cannot reach the patron, that staff must phone. */
 function noticeSentence(u: Unreachable | null): string {
