@@ -11,7 +11,7 @@ const req = (over: Partial<LendRequest> = {}, copy: Partial<LendRequest['copy']>
     loans: [],
     today: TODAY,
     ...over,
-    copy: { withdrawn: false, notForLoan: false, onLoan: false, setAside: null, ...copy },
+    copy: { withdrawn: false, notForLoan: false, lentTo: null, setAside: null, ...copy },
   }) satisfies LendRequest
 
 /** Due 2026-03-10: on 2026-05-10 it is 61 days late (ACC-BLOCK-OVERDUE). */
@@ -42,10 +42,21 @@ describe('lending at the counter (mayLend)', () => {
     }
   })
 
-  it('a copy already on loan is refused: check it in first', () => {
-    const d = mayLend(req({}, { onLoan: true }), P)
+  it('a copy on loan to someone else is refused: check it in first', () => {
+    const d = mayLend(req({}, { lentTo: 99 }), P)
     expect(d).toMatchObject({ ok: false, reason: 'on_loan' })
+    if (!d.ok) expect(d.message.ja).toContain('ほかの利用者に貸出中')
     if (!d.ok) expect(d.message.ja).toContain('返却処理')
+  })
+
+  it('a copy already lent to this patron (scanned twice) is done: nothing to lend, no refusal', () => {
+    expect(mayLend(req({}, { lentTo: 7 }), P)).toEqual({
+      ok: true,
+      value: { kind: 'already_lent' },
+    })
+    // Even when the patron may no longer borrow: the copy is theirs already.
+    const blocked = req({ loans: [longOverdue], status: 'suspended' }, { lentTo: 7 })
+    expect(mayLend(blocked, P)).toEqual({ ok: true, value: { kind: 'already_lent' } })
   })
 
   it('HOLD-READY: a copy set aside for someone else’s ready hold goes back to the hold shelf', () => {
@@ -55,6 +66,17 @@ describe('lending at the counter (mayLend)', () => {
     if (!d.ok) expect(d.message.ja).toContain('予約棚に戻して')
     const transit = mayLend(req({}, { setAside: { ...setAside, state: 'in_transit' } }), P)
     expect(transit).toMatchObject({ ok: false, reason: 'held_for_other' })
+  })
+
+  it('HOLD-BOOKMOBILE: a copy held for a bookmobile pickup goes back with the bookmobile’s holds', () => {
+    const setAside = { holdId: 3, patronId: 99, state: 'ready' as const, bookmobile: true }
+    const d = mayLend(req({}, { setAside }), P)
+    expect(d).toMatchObject({ ok: false, reason: 'held_for_other' })
+    if (!d.ok) {
+      expect(d.message.ja).toContain('自動車文庫の予約資料置き場に戻して')
+      expect(d.message.ja).not.toContain('予約棚')
+      expect(d.message.en).toContain('bookmobile')
+    }
   })
 
   it('HOLD-READY: the patron’s own ready hold is handed over (collected), not lent afresh', () => {
@@ -105,9 +127,9 @@ describe('lending at the counter (mayLend)', () => {
   })
 
   it('says the copy’s problem before the patron’s: staff put the copy back either way', () => {
-    const blocked = req({ loans: [longOverdue], status: 'suspended' }, { onLoan: true })
+    const blocked = req({ loans: [longOverdue], status: 'suspended' }, { lentTo: 99 })
     expect(mayLend(blocked, P)).toMatchObject({ reason: 'on_loan' })
-    expect(mayLend({ ...blocked, copy: { ...blocked.copy, onLoan: false } }, P)).toMatchObject({
+    expect(mayLend({ ...blocked, copy: { ...blocked.copy, lentTo: null } }, P)).toMatchObject({
       reason: 'suspended',
     })
   })

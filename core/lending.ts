@@ -3,7 +3,9 @@
  * desk. The copy is looked at first (withdrawn, not for loan, already lent, set aside for a
  * hold), then the patron (ACC-EXPIRED, a suspended record, ACC-BLOCK-OVERDUE): a copy that cannot go out
  * is put back whoever asked, and a patron who cannot borrow is told so whatever they brought.
- * The patron's own ready hold is handed over (collected) rather than lent afresh.
+ * The patron's own ready hold is handed over (collected) rather than lent afresh, and a copy
+ * already lent to this same patron (scanned twice, or a reload posting the scan again) is
+ * answered as done: nothing changes, and nobody is told to check it in.
  *
  * Where the spec is silent: a copy on the open shelf is lent to whoever brings it, even when a
  * hold waits on its title (HOLD-SCOPE: a shelf copy is not promised at once; the counter's pick
@@ -32,6 +34,8 @@ export interface SetAside {
   holdId: number
   patronId: number
   state: Extract<HoldState, 'in_transit' | 'ready'>
+  /** Collected from the bookmobile: a station has no hold shelf, the copy waits to be loaded. */
+  bookmobile?: boolean
 }
 
 /** What mayLend looks at. */
@@ -46,15 +50,21 @@ export interface LendRequest {
     withdrawn: boolean
     /** HOLD-NONCIRC: 禁帯出. */
     notForLoan: boolean
-    /** A loan is open on this copy. */
-    onLoan: boolean
+    /** The patron an open loan on this copy is lent to; null when none is open. */
+    lentTo: number | null
     setAside: SetAside | null
   }
   today: JstDate
 }
 
-/** Lend the copy afresh, or hand over the patron's own ready hold (collect = lend). */
-export type LendAction = { kind: 'lend' } | { kind: 'collect'; holdId: number }
+/**
+ * Lend the copy afresh, hand over the patron's own ready hold (collect = lend), or nothing:
+ * the copy is already lent to this patron.
+ */
+export type LendAction =
+  | { kind: 'lend' }
+  | { kind: 'collect'; holdId: number }
+  | { kind: 'already_lent' }
 
 export type LendReason =
   | 'withdrawn'
@@ -68,8 +78,11 @@ export type LendReason =
 
 /** May this copy be lent to this patron now? See the file comment for the order of checks. */
 export function mayLend(req: LendRequest, policy: Policy): Decision<LendAction, LendReason> {
+  const { copy } = req
+  if (!copy.withdrawn && !copy.notForLoan && copy.lentTo === req.patron.id)
+    return allow({ kind: 'already_lent' })
   const reason = lendProblem(req, policy)
-  if (reason) return refuse(reason, lendMessage(reason, policy))
+  if (reason) return refuse(reason, lendMessage(reason, policy, copy.setAside?.bookmobile))
   const own = req.copy.setAside
   return allow(own ? { kind: 'collect', holdId: own.holdId } : { kind: 'lend' })
 }
@@ -78,7 +91,7 @@ function lendProblem(req: LendRequest, policy: Policy): LendReason | null {
   const { copy, patron } = req
   if (copy.withdrawn) return 'withdrawn'
   if (copy.notForLoan) return 'not_for_loan'
-  if (copy.onLoan) return 'on_loan'
+  if (copy.lentTo !== null) return 'on_loan'
   if (copy.setAside && copy.setAside.patronId !== patron.id) return 'held_for_other'
   if (copy.setAside && copy.setAside.state !== 'ready') return 'in_transit'
   if (req.status === 'expired' || isExpired(patron, req.today)) return 'expired'
@@ -87,8 +100,16 @@ function lendProblem(req: LendRequest, policy: Policy): LendReason | null {
   return null
 }
 
-/** What the desk is told for each reason: why, and what to do with the copy or the patron. */
-export function lendMessage(reason: LendReason, policy: Policy): Text {
+/**
+ * What the desk is told for each reason: why, and what to do with the copy or the patron. A
+ * copy held for the bookmobile goes back where the bookmobile's holds wait, not a hold shelf.
+ */
+export function lendMessage(reason: LendReason, policy: Policy, bookmobile = false): Text {
+  if (reason === 'held_for_other' && bookmobile)
+    return {
+      ja: 'この資料は別の利用者の予約のために確保されています（自動車文庫で受け渡す予約資料です）。貸出せず、自動車文庫の予約資料置き場に戻してください。',
+      en: 'This item is set aside for another patron’s hold, to be handed over from the bookmobile. Do not lend it; put it back with the bookmobile’s held items.',
+    }
   switch (reason) {
     case 'withdrawn':
       return {
@@ -102,8 +123,8 @@ export function lendMessage(reason: LendReason, policy: Policy): Text {
       }
     case 'on_loan':
       return {
-        ja: 'この資料は貸出中の記録があります。先に返却処理をしてから、もう一度貸出してください。',
-        en: 'This item is recorded as on loan. Check it in first, then lend it again.',
+        ja: 'この資料はほかの利用者に貸出中の記録があります。先に返却処理をしてから、もう一度貸出してください。',
+        en: 'This item is recorded as on loan to another patron. Check it in first, then lend it again.',
       }
     case 'held_for_other':
       return {

@@ -3,7 +3,8 @@
  * ACC-EXPIRED, a suspended record, ACC-BLOCK-OVERDUE); the patron's own ready hold is handed
  * over through collectHold. A waiting hold the patron had on the title ends as collected: they
  * found it on the shelf. The SQL guards re-check the copy's state, so two desks lending one
- * copy at once lend it once.
+ * copy at once lend it once. A copy already lent to this patron is answered with that loan,
+ * writing nothing: the same scan twice (or a reload posting it again) lends once.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import {
@@ -31,6 +32,8 @@ export interface CheckOutResult {
   dueDate: string
   /** The hold this loan fulfilled, if any. */
   holdId: number | null
+  /** Set when the copy was already lent to this patron: this is that loan, nothing was written. */
+  already?: true
 }
 
 export async function checkOut(
@@ -48,8 +51,8 @@ export async function checkOut(
   if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
   const today = jstDate(now)
   const held = await setAsideHold(db, found.copy.id)
-  const lent = await db.orm
-    .select({ id: loans.id })
+  const [lent] = await db.orm
+    .select({ id: loans.id, patronId: loans.patronId, dueDate: loans.dueDate })
     .from(loans)
     .where(and(eq(loans.copyId, found.copy.id), isNull(loans.returnedAt)))
   const may = mayLend(
@@ -60,12 +63,13 @@ export async function checkOut(
       copy: {
         withdrawn: found.ref.withdrawn,
         notForLoan: found.title.notForLoan,
-        onLoan: lent.length > 0,
+        lentTo: lent?.patronId ?? null,
         setAside: held
           ? {
               holdId: held.row.id,
               patronId: held.row.patronId,
               state: held.row.state === 'ready' ? 'ready' : 'in_transit',
+              bookmobile: (await placeFacts(db, held.row.pickupPlaceId))?.kind === 'bookmobile',
             }
           : null,
       },
@@ -74,6 +78,8 @@ export async function checkOut(
     policy,
   )
   if (!may.ok) return may
+  if (may.value.kind === 'already_lent' && lent)
+    return { ok: true, value: { ...sameLoan(lent, found), already: true } }
   if (may.value.kind === 'collect')
     return collectHold(
       db,
@@ -117,5 +123,19 @@ export async function checkOut(
       dueDate: due,
       holdId: results[1][0]?.id ?? null,
     },
+  }
+}
+
+/** The loan the patron already has on the copy, as a check-out's result. */
+function sameLoan(
+  lent: { id: number; dueDate: string },
+  found: { copy: { id: number }; title: { id: number } },
+): CheckOutResult {
+  return {
+    loanId: lent.id,
+    copyId: found.copy.id,
+    titleId: found.title.id,
+    dueDate: lent.dueDate,
+    holdId: null,
   }
 }

@@ -11,6 +11,7 @@ import { patrons, places } from '../../db/schema.ts'
 import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
 import { titleName } from './lend.ts'
+import { type Unreachable, unreachable } from './notice-reach.ts'
 
 export type ReturnOutcome =
   | {
@@ -24,9 +25,13 @@ export type ReturnOutcome =
       hold: {
         placeName: string
         locker: boolean
+        /** Collected at a bookmobile station: no hold shelf there, it waits to be loaded. */
+        bookmobile: boolean
         patronNumber: string
         pickupBy: string | null
         noticeQueued: boolean
+        /** Why the queued notice cannot reach the patron (staff phone them), or null. */
+        unreachable: Unreachable | null
         /** HOLD-TRANSIT: it travels first; the hold is ready once received there. */
         inTransit: boolean
       } | null
@@ -98,9 +103,11 @@ export async function whereItGoes(
       ? {
           placeName: await placeName(k, v.hold.pickupPlaceId),
           locker: v.hold.locker,
+          bookmobile: (await placeKind(k, v.hold.pickupPlaceId)) === 'bookmobile',
           patronNumber: await patronNumber(k, v.hold.patronId),
           pickupBy,
           noticeQueued: v.noticeId !== null,
+          unreachable: v.noticeId !== null ? await unreachable(k.db, v.hold.patronId) : null,
           inTransit: v.hold.state === 'in_transit',
         }
       : null,
@@ -111,6 +118,11 @@ export async function whereItGoes(
 export async function placeName(k: Counter, id: number): Promise<string> {
   const [p] = await k.db.orm.select({ name: places.name }).from(places).where(eq(places.id, id))
   return p?.name ?? ''
+}
+
+async function placeKind(k: Counter, id: number): Promise<string | null> {
+  const [p] = await k.db.orm.select({ kind: places.kind }).from(places).where(eq(places.id, id))
+  return p?.kind ?? null
 }
 
 export async function patronNumber(k: Counter, id: number): Promise<string> {

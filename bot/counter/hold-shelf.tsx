@@ -12,6 +12,7 @@ import { holds, patrons, places } from '../../db/schema.ts'
 import { type Counter, type CounterEnv, deskPlace, placeById } from './context.ts'
 import { expireDue, expireOne } from './expire.ts'
 import { handOver } from './lend.ts'
+import { undeliveredWhy } from './notice-reach.ts'
 import { page } from './render.tsx'
 import { Message } from './views/frame.tsx'
 import { ExpireResult, LendResult } from './views/results.tsx'
@@ -111,15 +112,26 @@ async function shelfRows(k: Counter, placeId: number): Promise<ShelfRow[]> {
   const ids = [...new Set(rows.map((r) => r.patronId))]
   const people = ids.length
     ? await k.db.orm
-        .select({ id: patrons.id, number: patrons.number, name: patrons.name })
+        .select({
+          id: patrons.id,
+          number: patrons.number,
+          name: patrons.name,
+          phone: patrons.phone,
+        })
         .from(patrons)
         .where(inArray(patrons.id, ids))
     : []
   const byId = new Map(people.map((p) => [p.id, p]))
+  const why = await undeliveredWhy(
+    k.db,
+    rows.filter((r) => r.noticeState === 'undeliverable').map((r) => r.holdId),
+  )
   return rows.map((r) => ({
     ...r,
     patronNumber: byId.get(r.patronId)?.number ?? '',
     patronName: byId.get(r.patronId)?.name ?? '',
+    patronPhone: byId.get(r.patronId)?.phone ?? '',
+    noticeWhy: why.get(r.holdId) ?? null,
   }))
 }
 

@@ -1,7 +1,8 @@
 /**
  * Lending and handing over held items, each recorded in the audit trail with the copy's
  * state before and after. Decisions are the db operations' (which ask core/); a refusal is
- * recorded too, with its reason, since a refused attempt is also something staff did.
+ * recorded too, with its reason, since a refused attempt is also something staff did. A copy
+ * scanned again for the patron it is already lent to changes nothing, so nothing is recorded.
  */
 import { eq } from 'drizzle-orm'
 import { checkOut } from '../../db/circulation.ts'
@@ -11,7 +12,15 @@ import { copyIdByBarcode, copyState, holdState, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
 
 export type Outcome =
-  | { ok: true; title: string; barcode: string; dueDate: string; viaHold: boolean }
+  | {
+      ok: true
+      title: string
+      barcode: string
+      dueDate: string
+      viaHold: boolean
+      /** Already lent to this patron: nothing was lent now. */
+      already?: boolean
+    }
   | { ok: false; reason: string; message: string }
 
 export async function titleName(k: Counter, titleId: number): Promise<string> {
@@ -46,6 +55,10 @@ export async function lend(
     return { ok: false, reason: result.reason, message: result.message.ja }
   }
   const v = result.value
+  if (v.already) {
+    const title = await titleName(k, v.titleId)
+    return { ok: true, title, barcode, dueDate: v.dueDate, viaHold: false, already: true }
+  }
   await recordAudit(k.db, {
     staffId,
     at: now,

@@ -1,13 +1,14 @@
 /**
  * 棚出しリスト (HOLD-SCOPE, HOLD-SET): the shelf copies a library should fetch for waiting
  * holds. A fetched copy is scanned and checked in exactly as at the return field (giveBack,
- * audited as a check-in), which sets it aside for the hold and queues the pickup notice.
+ * audited as a check-in), which sets it aside for the hold and queues the pickup notice; a
+ * copy on loan is refused there (pickUp).
  */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { pickList } from '../../db/pick-list.ts'
 import { type Counter, type CounterEnv, deskPlace, deskPlaces } from './context.ts'
-import { giveBack } from './give-back.ts'
+import { pickUp } from './pick-scan.ts'
 import { page } from './render.tsx'
 import { Message } from './views/frame.tsx'
 import { PickPage } from './views/pick-page.tsx'
@@ -46,8 +47,12 @@ export function pickRoutes(k: Counter): Hono<CounterEnv> {
     const barcode = typeof body.barcode === 'string' ? body.barcode : ''
     if (!desk || !barcode.trim())
       return show(c, <Message kind="error">バーコードを読み取ってください。</Message>, 422)
-    const outcome = await giveBack(k, c.get('session').staff.id, { barcode, placeId: desk.id })
-    return show(c, <ReturnResult outcome={outcome} />, outcome.ok ? 200 : 422)
+    const outcome = await pickUp(k, c.get('session').staff.id, { barcode, placeId: desk.id })
+    return show(
+      c,
+      <ReturnResult outcome={outcome} refused="予約に充てられません" picked />,
+      outcome.ok ? 200 : 422,
+    )
   })
 
   return app

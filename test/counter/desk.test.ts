@@ -131,7 +131,7 @@ describe('lending', () => {
 
   it.each([
     ['a not-for-loan title (禁帯出)', PATRON.alice, copy(TITLE.reference, 1), '禁帯出'],
-    ['a copy out on loan', PATRON.alice, copy(TITLE.book2, 1), '貸出中の記録があります'],
+    ['a copy out on loan to another patron', PATRON.alice, copy(TITLE.book2, 1), '貸出中の記録'],
     ['a patron blocked by a long-overdue loan', PATRON.late, copy(TITLE.book3, 1), '60日以上'],
     ['a lapsed registration', PATRON.lapsed, copy(TITLE.book3, 1), '利用者登録が無効'],
     ['an unknown barcode', PATRON.alice, 'NOPE-1', 'このバーコードの資料は登録されていません'],
@@ -150,6 +150,29 @@ describe('lending', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'checkout.refused'))
     expect(entry?.after).toContain('"reason"')
+  })
+
+  it('the same copy scanned twice for one patron (or the page reloaded) lends once and says it is lent', async () => {
+    const h = await open()
+    const barcode = copy(TITLE.gingatetsudo, 1)
+    await h.desk.post(`/counter/patrons/${PATRON.alice}/lend`, { barcode })
+    const loansBefore = await openLoans(h, PATRON.alice)
+    const auditBefore = await h.db.orm.select().from(auditLog)
+    const { res, html } = await h.desk.post(`/counter/patrons/${PATRON.alice}/lend`, { barcode })
+    expect(res.status).toBe(200)
+    const page = text(html)
+    expect(page).toContain(
+      'この利用者に貸出済みです 「銀河鉄道の夜」（C11） 返却期限 2026年6月24日(水)',
+    )
+    expect(page).not.toContain('貸出できません')
+    expect(page).not.toContain('返却処理')
+    expect(await openLoans(h, PATRON.alice)).toEqual(loansBefore)
+    // Nothing changed, so nothing is recorded (above all not 「ほかの利用者に貸出中」).
+    expect(await h.db.orm.select().from(auditLog)).toEqual(auditBefore)
+    // Another patron scanning it is still refused: check it in first.
+    const other = await h.desk.post(`/counter/patrons/${PATRON.bob}/lend`, { barcode })
+    expect(other.res.status).toBe(422)
+    expect(text(other.html)).toContain('ほかの利用者に貸出中の記録があります')
   })
 
   it('refuses a suspended patron (status on the record) and shows the block on their screen', async () => {

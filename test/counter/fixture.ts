@@ -2,6 +2,7 @@
  * A small library for the counter tests: two libraries and a locker, a handful of titles
  * (one 禁帯出), two copies of each, patrons for the cases the desk must handle (ordinary,
  * another reader, long overdue, lapsed registration), and one staff account. Ids are fixed.
+ * 佐藤 (bob), the usual holder in these tests, is linked to LINE, so his pickup notices can go.
  */
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -13,7 +14,7 @@ import { lineClients } from '../../bot/line.ts'
 import { memoryLog } from '../../bot/log.ts'
 import type { Db } from '../../db/client.ts'
 import { embeddedLibrarySystem } from '../../db/library-system.ts'
-import { copies, holds, loans, patrons, places, titles } from '../../db/schema.ts'
+import { copies, holds, lineLinks, loans, patrons, places, titles } from '../../db/schema.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
 
 /** Japan 2026-06-10 (Wed) 12:00. */
@@ -98,6 +99,10 @@ export async function buildLibrary(db: Db): Promise<void> {
       .returning({ id: loans.id }),
   ])
   await db.batch([
+    o
+      .insert(lineLinks)
+      .values({ lineUserId: `U${'b'.repeat(32)}`, patronId: PATRON.bob, linkedAt: 0 })
+      .returning({ id: lineLinks.id }),
     o
       .update(copies)
       .set({ status: 'on_loan', currentPlaceId: null })

@@ -1,7 +1,7 @@
 /** 棚出しリスト over HTTP (HOLD-SCOPE): fetch shelf copies for waiting holds and scan them in. */
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { auditLog, holds, notices } from '../../db/schema.ts'
+import { auditLog, copies, holds, loans, notices } from '../../db/schema.ts'
 import { DeskClient, text } from './desk-client.ts'
 import { addWaitingHold, copy, copyId, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
 
@@ -62,7 +62,8 @@ describe('棚出しリスト', () => {
     expect(res.status).toBe(200)
     const page = text(html)
     expect(page).toContain('予約あり：中央図書館の予約棚へ')
-    expect(page).toContain('書架から予約に充てます')
+    expect(page).toContain('予約に充てました：「淀川の四季」（C31）。')
+    expect(page).not.toContain('貸出中ではない')
     expect(page).toContain('予約者へのお知らせを送信予定に入れました')
     expect(page).toContain('書架から予約に充てる資料はありません')
     expect(await holdRow(h, 1)).toMatchObject({
@@ -79,6 +80,9 @@ describe('棚出しリスト', () => {
     const h = await open()
     const { html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })
     expect(text(html)).toContain('予約あり：中央図書館の予約棚へ')
+    expect(text(html)).toContain(
+      '「淀川の四季」（C31）は貸出中ではありませんでした。書架の資料として予約に充てました。',
+    )
     expect(await holdRow(h, 1)).toMatchObject({ state: 'ready' })
   })
 
@@ -87,10 +91,36 @@ describe('棚出しリスト', () => {
     const { html } = await h.desk.post('/counter/picks/return', {
       barcode: copy(TITLE.gingatetsudo, 1),
     })
-    expect(text(html)).toContain('この資料は貸出中ではありませんでした')
+    expect(text(html)).toContain('予約に充てる資料ではありませんでした')
+    expect(text(html)).toContain(
+      '「銀河鉄道の夜」（C11）を待っている予約はありません。棚に戻してください。',
+    )
     const empty = await h.desk.post('/counter/picks/return', { barcode: ' ' })
     expect(empty.res.status).toBe(422)
     expect(text(empty.html)).toContain('バーコードを読み取ってください')
+  })
+
+  it('refuses a copy on loan (not on the list): its loan stays open and the refusal is audited', async () => {
+    const h = await open()
+    const lent = copyId(TITLE.book2, 1)
+    const loanBefore = await h.db.orm.select().from(loans).where(eq(loans.copyId, lent))
+    const copyBefore = await h.db.orm.select().from(copies).where(eq(copies.id, lent))
+    const { res, html } = await h.desk.post('/counter/picks/return', {
+      barcode: copy(TITLE.book2, 1),
+    })
+    expect(res.status).toBe(422)
+    const page = text(html)
+    expect(page).toContain('予約に充てられません')
+    expect(page).toContain('この資料は貸出中です（棚出しの対象ではありません）。')
+    expect(page).toContain('「貸出・返却」画面の返却欄で読み取ってください')
+    expect(page).not.toContain('返却しました')
+    expect(await h.db.orm.select().from(loans).where(eq(loans.copyId, lent))).toEqual(loanBefore)
+    expect(await h.db.orm.select().from(copies).where(eq(copies.id, lent))).toEqual(copyBefore)
+    const log = await h.db.orm.select().from(auditLog)
+    expect(log.map((e) => e.action)).not.toContain('checkin')
+    const refused = log.find((e) => e.action === 'pick.refused')
+    expect(refused?.subject).toBe(`copy:${lent}`)
+    expect(refused?.after).toContain('"reason":"lent_not_picked"')
   })
 
   it('refuses a scan without the session’s CSRF token, changing nothing', async () => {

@@ -1,6 +1,7 @@
 /** Charts of circulation: actions by channel, notices by slot, the hold shelf. */
 import { CHANNEL_ACTIONS } from '../../../db/line-audit.ts'
 import { AGE_BANDS, type StatsReport } from '../../../db/stats/report.ts'
+import { countScale, tallest } from './count-axis.ts'
 import {
   ACTION,
   CHANNEL,
@@ -42,7 +43,14 @@ export const channelsChart: ChartSpec = {
         height: 420,
         marginRight: 80,
         x: { type: 'utc', label: null, tickFormat: r.period.unit === 'day' ? '%-m/%-d' : '%Y/%-m' },
-        y: { grid: true, label: '件数' },
+        y: countScale(
+          tallest(
+            data,
+            (d) => `${d.x.getTime()}|${d.action}`,
+            (d) => d.n,
+          ),
+          '件数',
+        ),
         fy: { label: null, domain: ACTIONS.map((a) => ACTION[a]) },
         color: { legend: true, domain: CHANNEL_ORDER.map((c) => CHANNEL[c]) },
         marks: [
@@ -99,7 +107,7 @@ export const noticesChart: ChartSpec = {
         x: { axis: null, domain: [...OUTCOMES] },
         fx: { label: null },
         fy: { label: null },
-        y: { grid: true, label: '件数' },
+        y: countScale(Math.max(0, ...data.map((d) => d.n)), '件数'),
         color: { legend: true, domain: [...OUTCOMES] },
         marks: [
           Plot.barY(data, { x: 'outcome', y: 'n', fx: 'slot', fy: 'kind', fill: 'outcome' }),
@@ -129,7 +137,14 @@ export const shelfChart: ChartSpec = {
       {
         height: 60 + 32 * Math.max(1, new Set(r.shelf.map((s) => s.place)).size),
         marginLeft: 130,
-        x: { grid: true, label: '件数' },
+        x: countScale(
+          tallest(
+            r.shelf,
+            (s) => s.place,
+            (s) => s.n,
+          ),
+          '件数',
+        ),
         y: { label: null },
         color: { legend: true, domain: [...AGE_BANDS], scheme: 'YlOrRd' },
         marks: [Plot.barX(r.shelf, { y: 'place', x: 'n', fill: 'age' }), Plot.ruleX([0])],
@@ -151,7 +166,14 @@ export const expiredChart: ChartSpec = {
       {
         height: 240,
         x: { type: 'utc', label: null, tickFormat: '%-m/%-d' },
-        y: { grid: true, label: '件数' },
+        y: countScale(
+          tallest(
+            r.expired,
+            (e) => e.week,
+            (e) => e.n,
+          ),
+          '件数',
+        ),
         // Categorical even with no data: an empty continuous legend would need a canvas.
         color: { legend: true, type: 'categorical' },
         marks: [

@@ -1,5 +1,6 @@
 /** Charts over time: LINE links, their changes, and webhook events answered in time. */
 import type { StatsReport } from '../../../db/stats/report.ts'
+import { countScale } from './count-axis.ts'
 import { type ChartSpec, total } from './labels.ts'
 import { bucketDate, drawChart, Plot } from './svg.ts'
 
@@ -35,7 +36,7 @@ export const linkedChart: ChartSpec = {
       {
         height: 220,
         x: xAxis(r),
-        y: { grid: true, label: '連携数（人）', zero: true },
+        y: countScale(Math.max(0, ...data.map((d) => d.y ?? 0)), '連携数（人）'),
         marks: [
           Plot.lineY(data, { x: 'x', y: 'y', curve: 'step-after' }),
           Plot.dot(data, { x: 'x', y: 'y', r: 2 }),
@@ -69,7 +70,7 @@ export const linkEventsChart: ChartSpec = {
       {
         height: 240,
         x: xAxis(r),
-        y: { grid: true, label: '件数', zero: true },
+        y: countScale(Math.max(0, ...data.map((d) => d.n)), '件数'),
         color: { legend: true, domain: [...LINK_KINDS] },
         marks: [
           Plot.lineY(data, { x: 'x', y: 'n', stroke: 'kind' }),
@@ -110,7 +111,7 @@ export const webhookChart: ChartSpec = {
       {
         height: 240,
         x: xAxis(r),
-        y: { grid: true, label: 'イベント数' },
+        y: countScale(Math.max(0, ...r.webhook.map((w) => w.events)), 'イベント数'),
         color: { legend: true, domain: ['2秒以内', '2秒超'], range: ['#4269d0', '#ff725c'] },
         marks: [
           Plot.rectY(data, { x: 'x', y: 'n', fill: 'kind', interval: r.period.unit, inset: 0.5 }),

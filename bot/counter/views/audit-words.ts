@@ -19,6 +19,7 @@ const COPY_STATUS: Record<string, string> = {
 const REASON: Record<string, string> = {
   not_for_loan: '禁帯出の資料',
   on_loan: 'ほかの利用者に貸出中',
+  lent_not_picked: '貸出中の資料（棚出しの対象外）',
   held_for_other: 'ほかの利用者の予約で確保中',
   in_transit: '回送中の資料',
   expired: '利用者登録の有効期限切れ',

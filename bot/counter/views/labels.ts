@@ -33,6 +33,7 @@ export const ACTION: Record<string, string> = {
   'checkout.refused': '貸出（お断り）',
   checkin: '返却',
   'checkin.refused': '返却（処理できず）',
+  'pick.refused': '棚出し（お断り）',
   'hold.collect': '予約の受け渡し',
   'hold.collect.refused': '予約の受け渡し（お断り）',
   'hold.expire': '予約の期限切れ処理',

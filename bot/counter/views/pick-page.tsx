@@ -1,7 +1,8 @@
 /**
  * 棚出しリスト: the shelf copies to fetch for waiting holds, in shelf order, and a scan field
  * that checks the fetched copy in (the same check-in as the return field), which sets it
- * aside for the hold. No patron is named: fetching a book needs none.
+ * aside for the hold; a copy on loan is refused there. No patron is named: fetching a book
+ * needs none.
  */
 import type { Child } from 'hono/jsx'
 import type { PickItem } from '../../../db/pick-list.ts'

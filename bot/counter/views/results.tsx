@@ -2,6 +2,7 @@
 import type { ExpireOneOutcome } from '../expire.ts'
 import type { ReturnOutcome } from '../give-back.ts'
 import type { Outcome } from '../lend.ts'
+import type { Unreachable } from '../notice-reach.ts'
 import { Message } from './frame.tsx'
 import { dateJa } from './labels.ts'
 
@@ -27,6 +28,15 @@ export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
         {o.message}
       </Message>
     )
+  if (o.already)
+    return (
+      <Message kind="ok">
+        <strong>この利用者に貸出済みです</strong>
+        <br />「{o.title}」（{o.barcode}）　返却期限 <strong>{dateJa(o.dueDate)}</strong>
+        <br />
+        同じ資料をもう一度読み取ったため、貸出の記録は変えていません。
+      </Message>
+    )
   return (
     <Message kind="ok">
       <strong>{o.viaHold ? '予約資料を貸し出しました' : '貸し出しました'}</strong>
@@ -35,7 +45,12 @@ export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
   )
 }
 
-export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
+/**
+ * After a return, a receipt, or a scan on the pick list (`picked`: there a copy is fetched
+ * from the shelf for a hold, so the result says it was put to the hold, not that it was
+ * not on loan).
+ */
+export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; picked?: boolean }) {
   const o = p.outcome
   if (!o.ok)
     return (
@@ -45,15 +60,8 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
         {o.message}
       </Message>
     )
-  const item = `「${o.title}」（${o.barcode}）`
   const late = o.overdueDays > 0 ? `返却期限を${o.overdueDays}日過ぎていました。` : ''
-  const done = o.received
-    ? `${item}を回送で受け入れました。`
-    : o.wasOnLoan
-      ? `${item}を返却しました。`
-      : o.hold
-        ? `${item}は貸出中ではない資料です（書架から予約に充てます）。`
-        : `${item}は貸出中ではない資料です。`
+  const done = doneSentence(o, p.picked ?? false)
   if (o.withdrawn)
     return (
       <Message kind="hold">
@@ -82,10 +90,7 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
   if (o.hold)
     return (
       <Message kind="hold">
-        <strong>
-          予約あり：{o.hold.placeName}
-          {o.hold.locker ? 'へ（ロッカーに入れます）' : 'の予約棚へ'}
-        </strong>
+        <strong>{holdHeading(o.hold)}</strong>
         <br />
         {done}
         {late}
@@ -95,7 +100,7 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
         {o.hold.locker ? '　（ロッカー受取のため、予約者に貸出済みです）' : ''}
         <br />
         {o.hold.noticeQueued
-          ? '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'
+          ? noticeSentence(o.hold.unreachable)
           : 'この資料はすでにこの予約のために確保されています。'}
       </Message>
     )
@@ -116,7 +121,9 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
           ? '受け入れました'
           : o.wasOnLoan
             ? '返却しました'
-            : 'この資料は貸出中ではありませんでした'}
+            : p.picked
+              ? '予約に充てる資料ではありませんでした'
+              : 'この資料は貸出中ではありませんでした'}
       </strong>
       <br />
       {done}
@@ -124,6 +131,40 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string }) {
       棚に戻してください。
     </Message>
   )
+}
+
+type Returned = Extract<ReturnOutcome, { ok: true }>
+
+/** Where a copy for a ready hold goes: the hold shelf, the locker, or the bookmobile's holds. */
+function holdHeading(h: NonNullable<Returned['hold']>): string {
+  if (h.locker) return `予約あり：${h.placeName}へ（ロッカーに入れます）`
+  if (h.bookmobile) return `予約あり：自動車文庫の予約資料置き場へ（${h.placeName}で受け渡し）`
+  return `予約あり：${h.placeName}の予約棚へ`
+}
+
+/** The pickup notice queued; or, when LINE cannot reach the patron, that staff must phone. */
+function noticeSentence(u: Unreachable | null): string {
+  if (!u) return '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'
+  const why =
+    u.why === 'not_linked'
+      ? '予約者はLINE未連携のため'
+      : '予約者がLINEの公式アカウントをブロックしているため'
+  const phone = u.phone
+    ? `電話 ${u.phone}`
+    : '電話番号の登録がありません。利用者の記録をご確認ください'
+  return `${why}、お知らせは届きません。電話でご連絡ください（${phone}）。`
+}
+
+/** What the scan did with the copy, in one sentence. */
+function doneSentence(o: Returned, picked: boolean): string {
+  const item = `「${o.title}」（${o.barcode}）`
+  if (o.received) return `${item}を回送で受け入れました。`
+  if (o.wasOnLoan) return `${item}を返却しました。`
+  if (picked)
+    return o.hold ? `予約に充てました：${item}。` : `${item}を待っている予約はありません。`
+  return o.hold
+    ? `${item}は貸出中ではありませんでした。書架の資料として予約に充てました。`
+    : `${item}は貸出中ではない資料です。`
 }
 
 /** One hold expired from its row: where the copy goes now (next hold's shelf, or the shelf). */

@@ -16,6 +16,9 @@ export interface ShelfRow {
   readyAt: number | null
   pickupBy: string | null
   noticeState: string | null
+  /** Why the notice was undeliverable (`not_linked`, `unfollowed`…), when it was. */
+  noticeWhy: string | null
+  patronPhone: string
 }
 
 export function ShelfPage(p: {
@@ -108,9 +111,7 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
                 </td>
                 <td>
                   {instantJa(r.readyAt)}
-                  <span class="hint">
-                    お知らせ：{r.noticeState ? (NOTICE_STATE[r.noticeState] ?? r.noticeState) : '—'}
-                  </span>
+                  <NoticeHint row={r} />
                 </td>
                 <td>
                   <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}>
@@ -143,5 +144,26 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
         </tbody>
       </table>
     </TableScroll>
+  )
+}
+
+/**
+ * The notice's state; a patron with no LINE link gets none at all, so staff are asked to phone
+ * and given the number (a blocked account stays 届かない（ブロック等）).
+ */
+function NoticeHint(p: { row: ShelfRow }) {
+  const r = p.row
+  if (r.noticeState === 'undeliverable' && r.noticeWhy === 'not_linked')
+    return (
+      <span class="hint">
+        お知らせ：LINE未連携（電話でご連絡ください）
+        <br />
+        {r.patronPhone ? `電話 ${r.patronPhone}` : '電話番号の登録がありません'}
+      </span>
+    )
+  return (
+    <span class="hint">
+      お知らせ：{r.noticeState ? (NOTICE_STATE[r.noticeState] ?? r.noticeState) : '—'}
+    </span>
   )
 }

@@ -78,6 +78,21 @@ export function lendingSuite(open: OpenDb) {
       expect(await openLoans()).toHaveLength(0)
     })
 
+    it('HOLD-BOOKMOBILE: a copy held for a bookmobile pickup is refused back to the bookmobile’s holds', async () => {
+      const placed = await placeHolds(
+        db,
+        { patronId: PATRON.alice, titleIds: [TITLE.book(2)], pickupPlaceId: PLACE.station },
+        NOW,
+        policy,
+      )
+      if (!placed.ok) throw new Error(placed.reason)
+      await checkIn(db, { barcode: 'B21', placeId: PLACE.central }, NOW, policy)
+      const r = await lend(PATRON.bob, 'B21')
+      expect(r).toMatchObject({ ok: false, reason: 'held_for_other' })
+      if (!r.ok) expect(r.message.ja).toContain('自動車文庫の予約資料置き場に戻して')
+      expect(await openLoans()).toHaveLength(0)
+    })
+
     it('ACC-BLOCK-OVERDUE: a blocked patron is not handed their own ready hold either', async () => {
       // The hold came first; the loan it is blocked by was lent 80 days before.
       const holdId = await readyFor(PATRON.blocked, TITLE.book(2), 'B21')
@@ -86,6 +101,18 @@ export function lendingSuite(open: OpenDb) {
       expect(r).toMatchObject({ ok: false, reason: 'blocked' })
       const [h] = await db.orm.select().from(holds).where(eq(holds.id, holdId))
       expect(h).toMatchObject({ state: 'ready' })
+    })
+
+    it('a copy lent to this patron is answered with that loan, writing nothing; another patron is refused', async () => {
+      const first = await lend(PATRON.alice, 'B11')
+      if (!first.ok) throw new Error(first.reason)
+      const again = await lend(PATRON.alice, 'B11', NOW + DAY_MS)
+      expect(again).toEqual({
+        ok: true,
+        value: { ...first.value, holdId: null, already: true },
+      })
+      expect(await openLoans()).toMatchObject([{ id: first.value.loanId, loanedAt: NOW }])
+      expect(await lend(PATRON.bob, 'B11')).toMatchObject({ ok: false, reason: 'on_loan' })
     })
 
     it('two desks lending one copy at once lend it once (the SQL guard stands behind core)', async () => {

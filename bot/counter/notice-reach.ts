@@ -1,0 +1,50 @@
+/**
+ * Whether a patron can be told on LINE that their hold is ready. bunko's notices go by LINE
+ * alone, so a patron with no LINE link, or who blocked the official account, hears nothing
+ * unless staff phone them: the counter says so where it would say a notice is on its way,
+ * with the phone number on record (shown to staff on screen, never logged).
+ */
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { lineLinks, notices, patrons } from '../../db/schema.ts'
+
+export interface Unreachable {
+  why: 'not_linked' | 'blocked'
+  /** The phone on record; '' when none is. */
+  phone: string
+}
+
+/** Why a notice cannot reach the patron now, or null when LINE can deliver it. */
+export async function unreachable(db: Db, patronId: number): Promise<Unreachable | null> {
+  const [row] = await db.orm
+    .select({ phone: patrons.phone, linked: lineLinks.id, followed: lineLinks.followed })
+    .from(patrons)
+    .leftJoin(lineLinks, eq(lineLinks.patronId, patrons.id))
+    .where(eq(patrons.id, patronId))
+  if (!row) return null
+  if (row.linked === null) return { why: 'not_linked', phone: row.phone }
+  if (!row.followed) return { why: 'blocked', phone: row.phone }
+  return null
+}
+
+/**
+ * Why each hold's pickup notice was settled undeliverable (`not_linked`, `unfollowed`,
+ * `opted_out`), by hold id: the reason the dispatcher recorded on its latest such notice.
+ */
+export async function undeliveredWhy(db: Db, holdIds: number[]): Promise<Map<number, string>> {
+  if (holdIds.length === 0) return new Map()
+  const rows = await db.orm
+    .select({ holdId: notices.holdId, why: notices.lastError })
+    .from(notices)
+    .where(
+      and(
+        inArray(notices.holdId, holdIds),
+        eq(notices.kind, 'hold_ready'),
+        eq(notices.state, 'undeliverable'),
+      ),
+    )
+    .orderBy(notices.dueAt, notices.createdAt)
+  const out = new Map<number, string>()
+  for (const r of rows) if (r.holdId !== null && r.why) out.set(r.holdId, r.why)
+  return out
+}
