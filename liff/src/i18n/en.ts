@@ -301,6 +301,8 @@ export const en: Dict = {
       'After unlinking, the library card and My portal no longer work in LINE and notices stop. To use them again, choose "Link your account" in the menu.',
     unlinkButton: 'Unlink',
     unlinkQuote: 'Unlink your LINE account now?',
+    unlinkQuoteHolds:
+      'You have holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address for you). Unlink your LINE account anyway?',
     unlinked: 'Your LINE account has been unlinked. Thank you for using the service.',
   },
   elsewhere: {

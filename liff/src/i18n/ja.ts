@@ -314,6 +314,9 @@ export const ja = {
       '解除すると、LINEで図書館カードやマイポータルが使えなくなり、お知らせも届かなくなります。もう一度使うときは、メニューの「アカウント連携」から連携してください。',
     unlinkButton: '連携を解除する',
     unlinkQuote: '本当にLINE連携を解除しますか？',
+    /** Said in the question when LINE is the only way a ready hold can be told (ACC-PASSWORD). */
+    unlinkQuoteHolds:
+      '予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでもLINE連携を解除しますか？',
     unlinked: 'LINE連携を解除しました。ご利用ありがとうございました。',
   },
   /** What the library's system does not offer here (capabilities): said once, with the OPAC. */

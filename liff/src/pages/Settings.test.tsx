@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import { $, click, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
 
 let m: Mounted | null = null
@@ -51,5 +52,23 @@ describe('設定', () => {
     expect(alerts.map((a) => a.textContent)).toEqual([
       '新しいパスワードは8文字以上64文字以内です。',
     ])
+  })
+  it('unlinking while holds can be told only by LINE says so in the question, before anything is unlinked', async () => {
+    const fake = new FakeLibrary()
+    fake.prefs.hold_ready_locked = true
+    m = await mount('settings', { fake })
+    await click(m.root, '連携を解除する', 'button')
+    await until(() =>
+      expect(text(m!.root)).toContain('ご用意ができたことをお知らせできなくなります'),
+    )
+    expect(text(m.root)).toContain('それでもLINE連携を解除しますか？')
+    expect(fake.calls.some((c) => c.includes('/api/unlink'))).toBe(false)
+  })
+
+  it('without holds waiting on LINE, the plain question', async () => {
+    m = await mount('settings')
+    await click(m.root, '連携を解除する', 'button')
+    await until(() => expect(text(m!.root)).toContain('本当にLINE連携を解除しますか？'))
+    expect(text(m.root)).not.toContain('お知らせできなくなります')
   })
 })

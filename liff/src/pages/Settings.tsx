@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
 import { useState } from 'preact/hooks'
-import type { Me, OkResponse, UnlinkResponse } from '../../api-types.ts'
+import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { sectionId, usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
@@ -97,6 +97,8 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
   const patron = usePatron()
   const action = useAction()
   const [asking, setAsking] = useState(false)
+  // Whether LINE is the only way this card hears a hold is ready: asked when the patron asks.
+  const prefs = useApi<NotificationPrefs>(asking ? '/api/notifications' : null)
   const unlink = async () => {
     const ok = await action.run(() => api<UnlinkResponse>('POST', '/api/unlink', undefined, patron))
     setAsking(false)
@@ -116,7 +118,9 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
       {action.error && <ErrorNote error={action.error} />}
       {asking ? (
         <Confirm
-          question={t.settings.unlinkQuote}
+          question={
+            prefs.data?.hold_ready_locked ? t.settings.unlinkQuoteHolds : t.settings.unlinkQuote
+          }
           yes={t.settings.unlinkButton}
           busy={action.busy}
           onYes={unlink}
