@@ -136,6 +136,19 @@ describe('ACC-FAMILY: two cards on one LINE account, in the browser', () => {
     await context.close()
   }, 60_000)
 
+  it("ACC-FAMILY: マイポータル sums up the other card's loans and holds too, not the first card's only", async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'portal'))
+    const others = page.getByRole('region', { name: 'このLINEアカウントのほかのカード' })
+    await others.getByText('加藤 亮 さん').waitFor()
+    await expect.poll(() => others.getByText(/^貸出中 \d+点/).count(), POLL).toBe(1)
+    await expect.poll(() => others.getByText(/^予約中 \d+点/).count(), POLL).toBe(1)
+    expect(await others.getByText('山田 花子 さん').count()).toBe(0)
+    expect(await axe(page)).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('ACC-FAMILY: a notice for each card reaches the one LINE account, naming whose card', async () => {
     const now = e.b.clock.now()
     for (const patronId of [HANAKO.id, RYO.id]) {

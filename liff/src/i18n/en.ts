@@ -75,6 +75,7 @@ export const en: Dict = {
     overdueNext:
       'Please return it soon at any library in the city (or in a book drop when closed). Overdue items cannot be renewed, and a long-overdue item stops you borrowing or reserving.',
     overdueLink: 'Check your loans',
+    family: 'Other cards on this LINE account',
   },
   loans: {
     title: 'Loans',

@@ -5,16 +5,13 @@ import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { FamilySummary, glance } from '../ui/FamilySummary.tsx'
 
 export function PortalPage() {
   const me = useApi<Me>('/api/me')
   const loans = useApi<LoansResponse>('/api/loans')
   const holds = useApi<HoldsResponse>('/api/holds')
-  const overdue = loans.data?.loans.filter((l) => l.overdue).length ?? 0
-  const active = holds.data?.holds.filter((h) =>
-    ['waiting', 'in_transit', 'ready'].includes(h.state),
-  )
-  const ready = active?.filter((h) => h.state === 'ready').length ?? 0
+  const { overdue, holds: active, ready } = glance(loans.data, holds.data)
   const error = me.error ?? loans.error ?? holds.error
   return (
     <Page title={t.portal.title}>
@@ -56,7 +53,7 @@ export function PortalPage() {
           <li>
             <a href={href('holds')}>
               {t.nav.holds}
-              {active && <span class="sub">{t.portal.holds(active.length, ready)}</span>}
+              {active !== null && <span class="sub">{t.portal.holds(active, ready)}</span>}
             </a>
           </li>
           <li>
@@ -73,6 +70,7 @@ export function PortalPage() {
           </li>
         </ul>
       </nav>
+      {me.data && <FamilySummary own={me.data.patronNumber} />}
     </Page>
   )
 }

@@ -1,0 +1,57 @@
+/** @jsxImportSource preact */
+/**
+ * マイポータル with several cards (ACC-FAMILY): each other card's loans and holds at a glance,
+ * so an overdue item or a hold ready on a family member's card is not missed (a patron walk:
+ * the portal summed up the first card only). Each line opens the lists, which show every card.
+ */
+import type { FamilyResponse, HoldsResponse, LoansResponse } from '../../api-types.ts'
+import { PatronScope } from '../family.ts'
+import { useApi } from '../hooks.ts'
+import { t } from '../i18n/index.ts'
+import { href } from '../router.ts'
+
+/** Loans and holds as the portal counts them: overdue, active, ready. */
+export function glance(loans: LoansResponse | null, holds: HoldsResponse | null) {
+  const active = holds?.holds.filter((h) => ['waiting', 'in_transit', 'ready'].includes(h.state))
+  return {
+    loans: loans?.loans.length ?? null,
+    overdue: loans?.loans.filter((l) => l.overdue).length ?? 0,
+    holds: active?.length ?? null,
+    ready: active?.filter((h) => h.state === 'ready').length ?? 0,
+  }
+}
+
+/** `own`: the portal's own card's number, left out here (the page above is about it). */
+export function FamilySummary({ own }: { own: string }) {
+  const family = useApi<FamilyResponse>('/api/family')
+  const others = (family.data?.cards ?? []).filter((c) => c.patronNumber !== own)
+  if (others.length === 0) return null
+  return (
+    <section aria-labelledby="family-glance">
+      <h2 id="family-glance">{t.portal.family}</h2>
+      <ul class="menu">
+        {others.map((c) => (
+          <PatronScope.Provider key={c.patronId} value={{ patronId: c.patronId, name: c.name }}>
+            <CardGlance name={c.name} />
+          </PatronScope.Provider>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function CardGlance({ name }: { name: string }) {
+  const g = glance(
+    useApi<LoansResponse>('/api/loans').data,
+    useApi<HoldsResponse>('/api/holds').data,
+  )
+  return (
+    <li>
+      <a href={href('loans')}>
+        {t.portal.hello(name)}
+        {g.loans !== null && <span class="sub">{t.portal.loans(g.loans, g.overdue)}</span>}
+        {g.holds !== null && <span class="sub">{t.portal.holds(g.holds, g.ready)}</span>}
+      </a>
+    </li>
+  )
+}
