@@ -39,6 +39,8 @@ async function keptCard(): Promise<{ context: BrowserContext; page: Page }> {
   page.setDefaultTimeout(10_000)
   await page.goto(liffUrl(e.b, hanako, 'card'))
   await page.getByText(HANAKO.name, { exact: true }).waitFor()
+  // The card is kept just after it is drawn: wait for it, not only for her name on screen.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('bunko.card.v1') ?? '{}').early)
   return { context, page }
 }
 
