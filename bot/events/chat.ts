@@ -66,7 +66,8 @@ export async function answerIntent(ctx: EventContext, intent: Intent): Promise<v
       return linked ? ctx.reply([helpMessage({ linked, liffId, lang })]) : startLinking(ctx)
     case 'unlink':
       if (linked) return askUnlink(ctx)
-      messages.push(helpMessage({ linked, liffId, lang }))
+      // Nothing to unlink (an old button tapped again): say so, with the way to link.
+      messages.push(needLinkMessage({ what: 'unlink', lang }))
       break
     case 'add_card':
       // ACC-FAMILY: one more card, through the same official account-link flow.

@@ -40,7 +40,10 @@ export async function startLinking(ctx: EventContext): Promise<void> {
     lang,
     issuedAt: ctx.now,
   })
-  await ctx.reply([linkButtonMessage({ publicUrl: deps.config.publicUrl, linkToken, state, lang })])
+  const another = ctx.link !== null
+  await ctx.reply([
+    linkButtonMessage({ publicUrl: deps.config.publicUrl, linkToken, state, lang, another }),
+  ])
 }
 
 export async function onAccountLink(

@@ -23,27 +23,38 @@ export function linkPageUrl(
 }
 
 /** LINE's link token lives 10 minutes; the button says so. */
+/** `another`: the account already links a card, and this adds one more (ACC-FAMILY). */
 export function linkButtonMessage({
   publicUrl,
   linkToken,
   state,
   lang = 'ja',
+  another = false,
 }: {
   publicUrl: string
   linkToken: string
   state?: string
   lang?: Lang
+  another?: boolean
 }): messagingApi.TemplateMessage {
   const label = lang === 'ja' ? '連携の手続きへ' : 'Continue'
+  const words = another
+    ? {
+        ja: 'もう一枚のカードを追加する手続きです。下のボタンから、追加するカードの利用者番号とWebサービスのパスワードを入力してください（ボタンは10分間有効です）。',
+        en: "To add another card, tap the button and enter that card's patron number and web service password (the button works for 10 minutes).",
+        alt: { ja: 'カードを追加する手続き', en: 'Add another card' },
+      }
+    : {
+        ja: 'アカウント連携の手続きです。下のボタンから、利用者番号とWebサービスのパスワードを入力してください（ボタンは10分間有効です）。',
+        en: 'To link your account, tap the button and enter your patron number and web service password (the button works for 10 minutes).',
+        alt: { ja: 'アカウント連携の手続き', en: 'Link your account' },
+      }
   return {
     type: 'template',
-    altText: lang === 'ja' ? 'アカウント連携の手続き' : 'Link your account',
+    altText: words.alt[lang],
     template: {
       type: 'buttons',
-      text:
-        lang === 'ja'
-          ? 'アカウント連携の手続きです。下のボタンから、利用者番号とWebサービスのパスワードを入力してください（ボタンは10分間有効です）。'
-          : 'To link your account, tap the button and enter your patron number and web service password (the button works for 10 minutes).',
+      text: words[lang],
       actions: [{ type: 'uri', label, uri: linkPageUrl(publicUrl, linkToken, state, lang) }],
     },
   }

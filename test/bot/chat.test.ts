@@ -58,6 +58,11 @@ describe('NOTICE-NOREPLY: every message gets an answer', () => {
     }
   })
 
+  it('連携解除 from someone not linked (an old button tapped again) says there is nothing linked', async () => {
+    const [reply] = await say(stranger, '連携解除')
+    expect(reply).toContain('まだ図書館のアカウントと連携されていません')
+  })
+
   it('連携 starts linking for an unlinked user', async () => {
     const [reply] = await say(stranger, '連携')
     expect(reply).toContain('/link?linkToken=')

@@ -56,8 +56,10 @@ describe('ACC-FAMILY: family cards in the chat', () => {
     await b.sim.users.sendText(user, 'もう一枚カードを追加')
     await b.settled()
     const reply = b.sim.record.botMessages(user)[before]?.message as {
-      template?: { actions?: { uri?: string }[] }
+      template?: { text?: string; actions?: { uri?: string }[] }
     }
+    // Said as adding a card, not as a first link (an English patron walk).
+    expect(reply.template?.text).toMatch(/^もう一枚のカードを追加する手続きです。/)
     const linkUrl = reply.template?.actions?.[0]?.uri ?? ''
     expect(linkUrl).toMatch(/\/link\?linkToken=/)
     const signed = await signInOnLinkPage(b, linkUrl, KENICHI.number, KENICHI.password)
@@ -145,7 +147,7 @@ describe('ACC-FAMILY: family cards in the chat', () => {
       const reply = b.sim.record.botMessages(emma)[before]?.message as {
         template?: { text?: string; actions?: { uri?: string }[] }
       }
-      expect(reply.template?.text).toContain('To link your account')
+      expect(reply.template?.text).toContain('To add another card')
       expect(new URL(reply.template?.actions?.[0]?.uri ?? '').searchParams.get('lang')).toBe('en')
     }
   })
