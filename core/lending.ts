@@ -107,7 +107,7 @@ function lendProblem(req: LendRequest, policy: Policy): LendReason | null {
 export function lendMessage(reason: LendReason, policy: Policy, bookmobile = false): Text {
   if (reason === 'held_for_other' && bookmobile)
     return {
-      ja: 'この資料は別の利用者の予約のために確保されています（自動車文庫で受け渡す予約資料です）。貸出せず、自動車文庫の予約資料置き場に戻してください。',
+      ja: 'この資料は別の利用者の予約のために確保されています（自動車文庫で受け渡す予約資料です）。貸し出さずに、自動車文庫の予約資料置き場に戻してください。',
       en: 'This item is set aside for another patron’s hold, to be handed over from the bookmobile. Do not lend it; put it back with the bookmobile’s held items.',
     }
   switch (reason) {
@@ -128,7 +128,7 @@ export function lendMessage(reason: LendReason, policy: Policy, bookmobile = fal
       }
     case 'held_for_other':
       return {
-        ja: 'この資料は別の利用者の予約のために確保されています。貸出せず、予約棚に戻してください。',
+        ja: 'この資料は別の利用者の予約のために確保されています。貸し出さずに、予約棚に戻してください。',
         en: 'This item is set aside for another patron’s hold. Do not lend it; put it back on the hold shelf.',
       }
     case 'in_transit':

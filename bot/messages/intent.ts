@@ -23,36 +23,6 @@ export const COMMAND_MAX_LENGTH = 40
 
 /** Japanese keywords match anywhere; English ones as whole words. In priority order. */
 export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: string[] }> = [
-  // Before everything that says カード or card: a lost card is to be stopped at once, by phone.
-  {
-    intent: 'lost_card',
-    ja: [
-      'カードをなくし',
-      'カードを無くし',
-      'カードを失くし',
-      'カードを紛失',
-      'カード紛失',
-      'カードをおとし',
-      'カードを落とし',
-      'カードを盗まれ',
-      'カードがなくな',
-      'カードが見つからない',
-      'カードがみつからない',
-    ],
-    en: [
-      'lost my card',
-      'lost my library card',
-      'lost card',
-      'lost the card',
-      'card is lost',
-      'card was stolen',
-      'stolen card',
-      'card is missing',
-      "can't find my card",
-      'cannot find my card',
-      "can't find my library card",
-    ],
-  },
   // ACC-FAMILY: before 解除 and カード (card, library card), which these contain. The English
   // ones are the quick reply's own words (Add another card) and how a patron says it otherwise.
   {
@@ -97,7 +67,21 @@ export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: str
 ]
 
 function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+  return text.normalize('NFKC').toLowerCase().replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A lost (or stolen) card, said any of the ways people say it: a card and a loss in one short
+ * message, and not about its number or password (「カードの番号を忘れた」 is not a lost card).
+ * Checked before the table, where カード / card alone means "show my card".
+ */
+const CARD = /カード|かーど|\bcard\b/
+const LOSS =
+  /なくし|無くし|失くし|紛失|落とし|おとし|盗ま|盗ら|なくなっ|無くなっ|見つからな|みつからな|見当たらな|\blost\b|\blose\b|\bstolen\b|\bstole\b|\bmissing\b|\bmisplaced\b|can'?t find|cannot find|can not find/
+const NOT_THE_CARD = /番号|パスワード|暗証|\bnumber\b|\bpassword\b|\bpin\b/
+
+function isLostCard(t: string): boolean {
+  return CARD.test(t) && LOSS.test(t) && !NOT_THE_CARD.test(t)
 }
 
 /** An English keyword as a whole word; built once per keyword, not once per message. */
@@ -116,6 +100,7 @@ function hasWord(text: string, word: string): boolean {
 export function intentOf(text: string): Intent {
   const t = normalise(typeof text === 'string' ? text : '')
   if (t.length === 0 || t.length > COMMAND_MAX_LENGTH) return 'help'
+  if (isLostCard(t)) return 'lost_card'
   for (const row of INTENT_TABLE) {
     if (row.ja.some((k) => t.includes(k)) || row.en.some((k) => hasWord(t, k))) return row.intent
   }

@@ -15,7 +15,7 @@ export function lostCardMessage(opts: {
   const { lang, contact } = opts
   const text =
     lang === 'ja'
-      ? `図書館カードをなくされたときは、ほかの人に使われないよう、すぐに${contact.ja}（${contact.phone}）へお電話ください。カードの利用を止めます。新しいカードは、市内の図書館のカウンターで、ご本人と確認できるもの（運転免許証など）をお持ちいただければお作りします。`
-      : `If you have lost your library card, please call ${contact.en} (${contact.phone}) straight away so that nobody else can use it: we will stop the card. Any library in the city can give you a new one at the counter; please bring proof of identity (a driving licence, for example).`
+      ? `図書館カードをなくされたときは、ほかの人に使われないよう、すぐに${contact.ja}（${contact.phone}）へお電話ください。カードの利用を止めます。新しいカードは、市内の図書館のカウンターで、ご本人と確認できるもの（運転免許証など）をお持ちいただければお作りします。\nLINEの中のカードを開きたいだけのときは、メニューの「図書館カード」をタップしてください。`
+      : `If you have lost your library card, please call the ${contact.en} (${contact.phone}) straight away so that nobody else can use it: we will stop the card. Any library in the city can give you a new one at the counter; please bring proof of identity (a driving licence, for example).\nIf you only want the card in LINE, tap "Library card" in the menu.`
   return { type: 'text', text }
 }

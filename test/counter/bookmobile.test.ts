@@ -50,7 +50,7 @@ describe('a copy reserved for the bookmobile', () => {
     expect(lend.res.status).toBe(422)
     const refused = text(lend.html)
     expect(refused).toContain('自動車文庫で受け渡す予約資料です')
-    expect(refused).toContain('貸出せず、自動車文庫の予約資料置き場に戻してください。')
+    expect(refused).toContain('貸し出さずに、自動車文庫の予約資料置き場に戻してください。')
     expect(refused).not.toContain('予約棚に戻して')
   })
 })

@@ -68,7 +68,7 @@ describe('a pickup notice LINE cannot deliver', () => {
     expect(bob).not.toContain('電話')
   })
 
-  it('the hold shelf says LINE未連携 with the phone number, and keeps 届かない for a blocked account', async () => {
+  it('the hold shelf asks staff to phone, with the number, for a patron with no LINE link and for one who blocked the account', async () => {
     const h = await open()
     for (const title of [TITLE.book4, TITLE.book3]) await returned(h, copy(title, 1))
     await settleUnsendableNotices(h.db, NOW + 7 * 86_400_000)
@@ -76,6 +76,8 @@ describe('a pickup notice LINE cannot deliver', () => {
     expect(shelf).toMatch(
       /鈴木 光 1000005 くずはの森 C41 .*お知らせ：LINE未連携（電話でご連絡ください） 電話 072-800-1234/,
     )
-    expect(shelf).toMatch(/山田 花子 1000001 淀川の四季 C31 .*お知らせ：届かない（ブロック等）/)
+    expect(shelf).toMatch(
+      /山田 花子 1000001 淀川の四季 C31 .*お知らせ：LINEでブロックされています（電話でご連絡ください） 電話番号の登録がありません/,
+    )
   })
 })

@@ -1,6 +1,7 @@
 /** What the screen says after a scan: plainly, in big type, refusals in core's own words. */
 import type { ExpireOneOutcome } from '../expire.ts'
 import type { ReturnOutcome } from '../give-back.ts'
+import { holdHeading } from '../hold-heading.ts'
 import type { Outcome } from '../lend.ts'
 import type { Unreachable } from '../notice-reach.ts'
 import { Message } from './frame.tsx'
@@ -136,12 +137,6 @@ export function ReturnResult(p: { outcome: ReturnOutcome; refused?: string; pick
 type Returned = Extract<ReturnOutcome, { ok: true }>
 
 /** Where a copy for a ready hold goes: the hold shelf, the locker, or the bookmobile's holds. */
-function holdHeading(h: NonNullable<Returned['hold']>): string {
-  if (h.locker) return `予約あり：${h.placeName}へ（ロッカーに入れます）`
-  if (h.bookmobile) return `予約あり：自動車文庫の予約資料置き場へ（${h.placeName}で受け渡し）`
-  return `予約あり：${h.placeName}の予約棚へ`
-}
-
 /** The pickup notice queued; or, when LINE cannot reach the patron, that staff must phone. */
 function noticeSentence(u: Unreachable | null): string {
   if (!u) return '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'

@@ -147,16 +147,23 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
   )
 }
 
+/** Why LINE could not tell the patron, for the two cases staff must phone about. */
+const UNREACHED: Record<string, string> = {
+  not_linked: 'LINE未連携',
+  unfollowed: 'LINEでブロックされています',
+}
+
 /**
- * The notice's state; a patron with no LINE link gets none at all, so staff are asked to phone
- * and given the number (a blocked account stays 届かない（ブロック等）).
+ * The notice's state; a patron LINE cannot reach (no link, or the account blocked) hears
+ * nothing, so staff are asked to phone and given the number, as the return screen does.
  */
 function NoticeHint(p: { row: ShelfRow }) {
   const r = p.row
-  if (r.noticeState === 'undeliverable' && r.noticeWhy === 'not_linked')
+  const why = r.noticeState === 'undeliverable' && r.noticeWhy ? UNREACHED[r.noticeWhy] : undefined
+  if (why)
     return (
       <span class="hint">
-        お知らせ：LINE未連携（電話でご連絡ください）
+        お知らせ：{why}（電話でご連絡ください）
         <br />
         {r.patronPhone ? `電話 ${r.patronPhone}` : '電話番号の登録がありません'}
       </span>

@@ -1,9 +1,11 @@
 /**
  * The kiosk's screen messages (AF) and slip lines (AG): the counter's sentences as plain
- * text (bot/counter/views/results.tsx), refusals in core's own words.
+ * text (bot/counter/views/results.tsx; where a hold's copy goes from hold-heading.ts, shared),
+ * refusals in core's own words.
  */
 import { formatDateJa } from '../../../core/index.ts'
 import type { ReturnOutcome } from '../../counter/give-back.ts'
+import { holdHeading } from '../../counter/hold-heading.ts'
 import type { Outcome } from '../../counter/lend.ts'
 
 export function lendScreen(o: Outcome): string {
@@ -22,14 +24,13 @@ export function returnScreen(o: ReturnOutcome): string {
   const item = `「${o.title}」（${o.barcode}）`
   const late = o.overdueDays > 0 ? `返却期限を${o.overdueDays}日過ぎていました。` : ''
   if (o.hold) {
-    const where = o.hold.locker ? 'へ（ロッカーに入れます）' : 'の予約棚へ'
     const done = o.wasOnLoan
       ? 'を返却しました。'
-      : 'は貸出中ではない資料です（書架から予約に充てます）。'
+      : 'は貸出中ではありませんでした。書架の資料として予約に充てました。'
     // HOLD-TRANSIT: a copy for a hold elsewhere travels there first, as the counter says.
     if (o.hold.inTransit)
       return `予約あり：${o.transitToName ?? o.hold.placeName}へ回送します。${item}${done}${late}職員にお渡しください。`
-    return `予約あり：${o.hold.placeName}${where}。${item}${done}${late}職員にお渡しください。`
+    return `${holdHeading(o.hold)}。${item}${done}${late}職員にお渡しください。`
   }
   const head = o.wasOnLoan ? '返却しました。' : 'この資料は貸出中ではありませんでした。'
   const next = o.transitToName ? `${o.transitToName}の資料です。所蔵館へ回送します。` : ''

@@ -47,6 +47,9 @@ describe('Holds (English)', () => {
     const buttons = [...m.root.querySelectorAll('button')].map((b) => b.textContent)
     expect(buttons.filter((b) => b === 'Cancel')).toEqual([])
     await click(m.root, 'Go back', 'button')
+    // The question is gone and nothing was cancelled: no DELETE was ever sent.
+    await until(() => expect(text(m!.root)).not.toContain('Go back'))
+    expect(fake.calls.filter((c) => c.startsWith('DELETE'))).toEqual([])
     expect(fake.holds.length).toBe(before)
   })
 })

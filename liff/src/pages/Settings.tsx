@@ -122,7 +122,8 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
             prefs.data?.hold_ready_locked ? t.settings.unlinkQuoteHolds : t.settings.unlinkQuote
           }
           yes={t.settings.unlinkButton}
-          busy={action.busy}
+          // Not before we know whether to warn: a quick tap must not skip the warning.
+          busy={action.busy || prefs.loading}
           onYes={unlink}
           onNo={() => setAsking(false)}
         />
