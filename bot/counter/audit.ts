@@ -92,6 +92,17 @@ export async function copyIdByBarcode(db: Db, barcode: string): Promise<number |
   return c?.id ?? null
 }
 
+/**
+ * A scanned copy as a desk action starts from: the barcode as read (NFKC, trimmed: full-width
+ * digits from a keyboard-wedge scanner), its copy id and its state before the action.
+ */
+export async function scannedCopy(db: Db, raw: string) {
+  const barcode = raw.normalize('NFKC').trim()
+  const copyId = await copyIdByBarcode(db, barcode)
+  const before = copyId ? await copyState(db, copyId) : null
+  return { barcode, copyId, before }
+}
+
 /** A hold's state, flat, with its patron as `holderId`. */
 export async function holdState(db: Db, holdId: number): Promise<Json | null> {
   const [h] = await db.orm.select().from(holds).where(eq(holds.id, holdId))

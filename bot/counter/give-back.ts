@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm'
 import { daysBetween, jstDate } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
 import { patrons, places } from '../../db/schema.ts'
-import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
+import { copyState, recordAudit, scannedCopy } from './audit.ts'
 import type { Counter } from './context.ts'
 import { titleName } from './lend.ts'
 import { type Unreachable, unreachable } from './notice-reach.ts'
@@ -49,9 +49,7 @@ export async function giveBack(
   staffId: number,
   input: { barcode: string; placeId: number },
 ): Promise<ReturnOutcome> {
-  const barcode = input.barcode.normalize('NFKC').trim()
-  const copyId = await copyIdByBarcode(k.db, barcode)
-  const before = copyId ? await copyState(k.db, copyId) : null
+  const { barcode, copyId, before } = await scannedCopy(k.db, input.barcode)
   const now = k.now()
   const result = await checkIn(k.db, { barcode, placeId: input.placeId }, now, k.policy)
   if (!result.ok) {

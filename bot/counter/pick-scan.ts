@@ -5,7 +5,7 @@
  * would end a patron's loan from a screen meant for shelf copies. The copy is in the scanning
  * staff member's hand, so nobody lends it between this look and the check-in.
  */
-import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
+import { recordAudit, scannedCopy } from './audit.ts'
 import type { Counter } from './context.ts'
 import { giveBack, type ReturnOutcome } from './give-back.ts'
 
@@ -17,9 +17,7 @@ export async function pickUp(
   staffId: number,
   input: { barcode: string; placeId: number },
 ): Promise<ReturnOutcome> {
-  const barcode = input.barcode.normalize('NFKC').trim()
-  const copyId = await copyIdByBarcode(k.db, barcode)
-  const before = copyId ? await copyState(k.db, copyId) : null
+  const { before } = await scannedCopy(k.db, input.barcode)
   if (!before || before.loanId === null) return giveBack(k, staffId, input)
   await recordAudit(k.db, {
     staffId,

@@ -5,7 +5,7 @@
  * is refused with where it should go. Audited like a check-in.
  */
 import { receiveCopy } from '../../db/transit.ts'
-import { copyIdByBarcode, copyState, recordAudit } from './audit.ts'
+import { copyState, recordAudit, scannedCopy } from './audit.ts'
 import type { Counter } from './context.ts'
 import { type ReturnOutcome, whereItGoes } from './give-back.ts'
 import { titleName } from './lend.ts'
@@ -15,9 +15,7 @@ export async function receiveShipment(
   staffId: number,
   input: { barcode: string; placeId: number },
 ): Promise<ReturnOutcome> {
-  const barcode = input.barcode.normalize('NFKC').trim()
-  const copyId = await copyIdByBarcode(k.db, barcode)
-  const before = copyId ? await copyState(k.db, copyId) : null
+  const { barcode, copyId, before } = await scannedCopy(k.db, input.barcode)
   const now = k.now()
   const result = await receiveCopy(k.db, { barcode, placeId: input.placeId }, now, k.policy)
   const subject = copyId ? `copy:${copyId}` : `barcode:${barcode.slice(0, 64)}`
