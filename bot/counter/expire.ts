@@ -12,6 +12,7 @@ import { holds } from '../../db/schema.ts'
 import { copyState, holdState, type Json, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
 import { placeName } from './give-back.ts'
+import { type Unreachable, unreachable } from './notice-reach.ts'
 
 export interface ExpireOutcome {
   holdId: number
@@ -20,6 +21,8 @@ export interface ExpireOutcome {
   nextHoldId: number | null
   /** HOLD-TRANSIT: where the copy travels to now (the next hold's place, or home), or null. */
   transitToName: string | null
+  /** Why the next holder's pickup notice cannot reach them (staff phone them), or null. */
+  unreachable: Unreachable | null
 }
 
 export async function expireDue(k: Counter, staffId: number): Promise<ExpireOutcome[]> {
@@ -89,10 +92,13 @@ async function recordExpiry(
       nextHoldId: e.nextHoldId,
     },
   })
+  const next = e.nextHoldId ? await holdState(k.db, e.nextHoldId) : null
+  const holderId = typeof next?.holderId === 'number' ? next.holderId : null
   return {
     holdId: e.holdId,
     barcode: copy?.barcode ?? null,
     nextHoldId: e.nextHoldId,
     transitToName: copy?.transitToId ? await placeName(k, copy.transitToId) : null,
+    unreachable: holderId === null ? null : await unreachable(k.db, holderId),
   }
 }

@@ -10,7 +10,7 @@ import { jstDate } from '../../core/index.ts'
 import { holdShelf } from '../../db/hold-shelf.ts'
 import { holds, patrons, places } from '../../db/schema.ts'
 import { type Counter, type CounterEnv, deskPlace, placeById } from './context.ts'
-import { expireDue, expireOne } from './expire.ts'
+import { type ExpireOutcome, expireDue, expireOne } from './expire.ts'
 import { handOver } from './lend.ts'
 import { undeliveredWhy } from './notice-reach.ts'
 import { page } from './render.tsx'
@@ -96,6 +96,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
             {passed > 0
               ? `${passed}点は次の予約者の確保に回しました（お知らせを送信予定に入れました）。`
               : ''}
+            {phoneFirst(done)}
             {done.length - passed > 0 ? `${done.length - passed}点は棚に戻してください。` : ''}
             {done.length > 0 ? `（${done.map((d) => d.barcode ?? '—').join('、')}）` : ''}
           </>
@@ -143,4 +144,14 @@ async function pickupOf(k: Counter, holdId: number): Promise<string | null> {
     .innerJoin(places, eq(places.id, holds.pickupPlaceId))
     .where(eq(holds.id, holdId))
   return p?.name ?? null
+}
+
+/** The expired holds whose next holder LINE cannot reach: staff phone them first (numbers). */
+function phoneFirst(done: ExpireOutcome[]): string {
+  const calls = done.flatMap((d) =>
+    d.unreachable ? [`${d.barcode ?? '—'}：${d.unreachable.phone || '電話番号の登録なし'}`] : [],
+  )
+  return calls.length
+    ? `うち${calls.length}点の予約者にはLINEのお知らせが届きません。電話でご連絡ください（${calls.join('、')}）。`
+    : ''
 }

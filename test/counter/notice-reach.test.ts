@@ -80,4 +80,47 @@ describe('a pickup notice LINE cannot deliver', () => {
       /山田 花子 1000001 淀川の四季 C31 .*お知らせ：LINEでブロックされています（電話でご連絡ください） 電話番号の登録がありません/,
     )
   })
+
+  it('a ready hold expired to the next holder, whom LINE cannot reach, says to phone them instead', async () => {
+    const h = await open()
+    // 鈴木 (no LINE link) waits for 銀河鉄道 after 佐藤, both at 中央.
+    await addWaitingHold(h.db, {
+      id: 4,
+      patronId: PATRON.carol,
+      titleId: TITLE.gingatetsudo,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 500,
+    })
+    await returned(h, copy(TITLE.gingatetsudo, 1))
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const one = text(
+      (await h.desk.post('/counter/holds/3/expire', { place: String(PLACE.central) })).html,
+    )
+    expect(one).toContain('次の予約者の確保に回しました')
+    expect(one).toContain(
+      '予約者はLINE未連携のため、お知らせは届きません。電話でご連絡ください（電話 072-800-1234）。',
+    )
+    expect(one).not.toContain('お知らせを送信予定に入れました')
+  })
+
+  it('expiring every late hold at once lists the next holders LINE cannot reach, with their numbers', async () => {
+    const h = await open()
+    await addWaitingHold(h.db, {
+      id: 4,
+      patronId: PATRON.carol,
+      titleId: TITLE.gingatetsudo,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 500,
+    })
+    await returned(h, copy(TITLE.gingatetsudo, 1))
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const all = text(
+      (await h.desk.post('/counter/holds/expire', { place: String(PLACE.central) })).html,
+    )
+    expect(all).toContain(
+      `うち1点の予約者にはLINEのお知らせが届きません。電話でご連絡ください（${copy(TITLE.gingatetsudo, 1)}：072-800-1234）。`,
+    )
+  })
 })

@@ -181,7 +181,7 @@ export function ExpireResult(p: { outcome: ExpireOneOutcome; nextPlace: string |
       {o.nextHoldId && o.transitToName
         ? `${item}は次の予約者の確保に回しました。${o.transitToName}行きの回送箱に入れてください（受け入れた時点で予約者へお知らせします）。`
         : o.nextHoldId
-          ? `${item}は次の予約者の確保に回しました（お知らせを送信予定に入れました）。${p.nextPlace ?? ''}の予約棚へ置いてください。`
+          ? `${item}は次の予約者の確保に回しました。${noticeSentence(o.unreachable)}${p.nextPlace ?? ''}の予約棚へ置いてください。`
           : o.transitToName
             ? `${item}は次の予約がないため、${o.transitToName}行きの回送箱に入れてください（所蔵館へ返送）。`
             : `${item}は次の予約がないため、棚に戻してください。`}
