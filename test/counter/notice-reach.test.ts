@@ -47,6 +47,25 @@ async function open() {
 const returned = async (h: Awaited<ReturnType<typeof open>>, barcode: string) =>
   text((await h.desk.post('/counter/return', { barcode })).html)
 
+/**
+ * 佐藤's ready hold on 銀河鉄道 at 中央 two weeks late, with 鈴木 (no LINE link) waiting next
+ * at 中央: expiring it passes the copy to someone LINE cannot reach.
+ */
+async function lateWithCarolNext() {
+  const h = await open()
+  await addWaitingHold(h.db, {
+    id: 4,
+    patronId: PATRON.carol,
+    titleId: TITLE.gingatetsudo,
+    pickupPlaceId: PLACE.central,
+    placedAt: NOW - 500,
+  })
+  await returned(h, copy(TITLE.gingatetsudo, 1))
+  await h.desk.post('/counter/clock/advance', { by: 'week' })
+  await h.desk.post('/counter/clock/advance', { by: 'week' })
+  return h
+}
+
 describe('a pickup notice LINE cannot deliver', () => {
   it('the return says to phone the patron, with the number, instead of a notice on its way', async () => {
     const h = await open()
@@ -82,18 +101,7 @@ describe('a pickup notice LINE cannot deliver', () => {
   })
 
   it('a ready hold expired to the next holder, whom LINE cannot reach, says to phone them instead', async () => {
-    const h = await open()
-    // 鈴木 (no LINE link) waits for 銀河鉄道 after 佐藤, both at 中央.
-    await addWaitingHold(h.db, {
-      id: 4,
-      patronId: PATRON.carol,
-      titleId: TITLE.gingatetsudo,
-      pickupPlaceId: PLACE.central,
-      placedAt: NOW - 500,
-    })
-    await returned(h, copy(TITLE.gingatetsudo, 1))
-    await h.desk.post('/counter/clock/advance', { by: 'week' })
-    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const h = await lateWithCarolNext()
     const one = text(
       (await h.desk.post('/counter/holds/3/expire', { place: String(PLACE.central) })).html,
     )
@@ -105,17 +113,7 @@ describe('a pickup notice LINE cannot deliver', () => {
   })
 
   it('expiring every late hold at once lists the next holders LINE cannot reach, with their numbers', async () => {
-    const h = await open()
-    await addWaitingHold(h.db, {
-      id: 4,
-      patronId: PATRON.carol,
-      titleId: TITLE.gingatetsudo,
-      pickupPlaceId: PLACE.central,
-      placedAt: NOW - 500,
-    })
-    await returned(h, copy(TITLE.gingatetsudo, 1))
-    await h.desk.post('/counter/clock/advance', { by: 'week' })
-    await h.desk.post('/counter/clock/advance', { by: 'week' })
+    const h = await lateWithCarolNext()
     const all = text(
       (await h.desk.post('/counter/holds/expire', { place: String(PLACE.central) })).html,
     )
