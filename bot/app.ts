@@ -16,7 +16,7 @@ import { passwordRoutes } from './link/password-routes.tsx'
 import { linkRoutes } from './link/routes.tsx'
 import { errorName } from './log.ts'
 import { menuIdCache } from './richmenu/cache.ts'
-import { securityHeaders } from './security-headers.ts'
+import { isLiff, securityHeaders } from './security-headers.ts'
 import { webhookRoute } from './webhook/route.ts'
 
 export type { AppDeps } from './deps.ts'
@@ -26,9 +26,20 @@ export interface AppOptions {
   onClockAdvanced?: () => void
 }
 
+const secure = secureHeaders({ crossOriginEmbedderPolicy: false })
+/**
+ * The LIFF app's page opens without `Origin-Agent-Cluster: ?1` (issue 21). Chromium already
+ * keys agent clusters by origin when the header is absent (document.domain cannot be set), so
+ * what the header adds is a hint to give the origin a process of its own; beside COOP
+ * same-origin, which the page keeps, that hint made every open of the card start a new
+ * renderer process: 25-35 ms of the warm card's 100 ms (test/bench/RESULTS.md). Every other
+ * page keeps the header.
+ */
+const liffSecure = secureHeaders({ crossOriginEmbedderPolicy: false, originAgentCluster: false })
+
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono()
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
+  app.use('*', (c, next) => (isLiff(c.req.path) ? liffSecure : secure)(c, next))
   app.use('*', securityHeaders(deps.config))
   // An unexpected error is logged by its class name only (a database error's message can
   // carry query parameters: patron numbers, hashes) and answered with a plain 500.

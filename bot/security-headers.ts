@@ -76,7 +76,7 @@ export function liffCsp(
 }
 
 const isPage = (path: string) => /^\/(link|password)(\/|$)/.test(path)
-const isLiff = (path: string) => path === '/liff' || path.startsWith('/liff/')
+export const isLiff = (path: string) => path === '/liff' || path.startsWith('/liff/')
 
 /**
  * Sets a header on the finished response in place. Hono's `c.header()` copies a finished

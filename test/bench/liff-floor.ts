@@ -18,11 +18,12 @@ self.addEventListener('fetch', (e) => {
 })`
 
 /**
- * The isolation headers bunko's LIFF page carries (bot/app.ts's secure headers), which the
- * worker's floor carries too: opened from another page in the same tab, a page with them
- * starts a new browsing context group, which cost the bare page 25-30 ms in this harness.
+ * The isolation header bunko's LIFF page carries (bot/app.ts), which the worker's floor
+ * carries too: opened from another page in the same tab, a page with it starts a new browsing
+ * context group. (With Origin-Agent-Cluster: ?1 beside it, as the page had until 2026-12-05,
+ * each open also started a new renderer process: this floor was 90-105 ms, 58-68 without it.)
  */
-const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'origin-agent-cluster': '?1' }
+const ISOLATION = { 'cross-origin-opener-policy': 'same-origin' }
 
 export interface Floor {
   /** The bare page, kept in the HTTP cache. */

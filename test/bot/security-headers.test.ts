@@ -1,6 +1,7 @@
 /**
  * Content-Security-Policy on the link and password pages and the LIFF app, and
- * Permissions-Policy on every answer (the counter keeps its own, which allows its camera).
+ * Permissions-Policy on every answer (the counter keeps its own, which allows its camera), and
+ * the isolation headers (the LIFF app without Origin-Agent-Cluster, bot/app.ts).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -81,5 +82,20 @@ describe('Permissions-Policy', () => {
     }
     const counter = await fetch(`${b.origin}/counter/sign-in`)
     expect(counter.headers.get('permissions-policy')).toContain('camera=(self)')
+  })
+})
+
+describe('Isolation headers', () => {
+  it('every page is its own browsing context group; only the LIFF app asks no process of its own', async () => {
+    for (const path of ['/liff/', '/liff/card']) {
+      const res = await fetch(`${b.origin}${path}`)
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin')
+      expect(res.headers.get('origin-agent-cluster'), path).toBeNull()
+    }
+    for (const path of ['/password', '/counter/sign-in', '/healthz']) {
+      const res = await fetch(`${b.origin}${path}`)
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin')
+      expect(res.headers.get('origin-agent-cluster'), path).toBe('?1')
+    }
   })
 })
