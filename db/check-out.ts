@@ -4,7 +4,8 @@
  * over through collectHold. A waiting hold the patron had on the title ends as collected: they
  * found it on the shelf. The SQL guards re-check the copy's state, so two desks lending one
  * copy at once lend it once. A copy already lent to this patron is answered with that loan,
- * writing nothing: the same scan twice (or a reload posting it again) lends once.
+ * writing nothing: the same scan twice (or a reload posting it again) lends once, also when the
+ * two posts race.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import {
@@ -51,10 +52,7 @@ export async function checkOut(
   if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
   const today = jstDate(now)
   const held = await setAsideHold(db, found.copy.id)
-  const [lent] = await db.orm
-    .select({ id: loans.id, patronId: loans.patronId, dueDate: loans.dueDate })
-    .from(loans)
-    .where(and(eq(loans.copyId, found.copy.id), isNull(loans.returnedAt)))
+  const [lent] = await openLoanOf(db, found.copy.id)
   const may = mayLend(
     {
       patron: patron.patron,
@@ -113,7 +111,14 @@ export async function checkOut(
     copyStatusStatement(c, input.placeId, now),
   ])
   const loan = results[0][0]
-  if (!loan) return inputRefusal('conflict')
+  if (!loan) {
+    // Another request lent the copy between the read and the batch: if it was the same scan
+    // for the same patron (a double post), answer it as the scan twice is answered above.
+    const [winner] = await openLoanOf(db, c)
+    return winner?.patronId === p
+      ? { ok: true, value: { ...sameLoan(winner, found), already: true } }
+      : inputRefusal('conflict')
+  }
   return {
     ok: true,
     value: {
@@ -125,6 +130,13 @@ export async function checkOut(
     },
   }
 }
+
+/** The copy's open loan, if it is lent. */
+const openLoanOf = (db: Db, copyId: number) =>
+  db.orm
+    .select({ id: loans.id, patronId: loans.patronId, dueDate: loans.dueDate })
+    .from(loans)
+    .where(and(eq(loans.copyId, copyId), isNull(loans.returnedAt)))
 
 /** The loan the patron already has on the copy, as a check-out's result. */
 function sameLoan(

@@ -120,5 +120,13 @@ export function lendingSuite(open: OpenDb) {
       expect(both.filter((r) => r.ok)).toHaveLength(1)
       expect(await db.orm.select().from(loans).where(sql`copy_id = 11`)).toHaveLength(1)
     })
+
+    it('the same scan posted twice at once lends once and answers both as lent (no conflict)', async () => {
+      const both = await Promise.all([lend(PATRON.alice, 'B11'), lend(PATRON.alice, 'B11')])
+      expect(both.map((r) => r.ok)).toEqual([true, true])
+      const [first, second] = both.map((r) => (r.ok ? r.value : null))
+      expect(second).toEqual({ ...first, holdId: null, already: true })
+      expect(await db.orm.select().from(loans).where(sql`copy_id = 11`)).toHaveLength(1)
+    })
   })
 }
