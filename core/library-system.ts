@@ -79,6 +79,12 @@ export interface Capabilities {
    * (SIP2 has no standard field for it; an ILS that sends none makes this false).
    */
   expiryNotices: boolean
+  /**
+   * The system e-mails its own hold-ready and overdue notices to a confirmed address, so a
+   * confirmed e-mail is a way to reach the patron besides LINE (ACC-PASSWORD). bunko sends no
+   * e-mail: embedded, it is false, and only LINE (or staff on the phone) reaches a patron.
+   */
+  emailNotices: boolean
 }
 
 /**

@@ -43,6 +43,8 @@ const EVERYTHING: Capabilities = {
   suspendHolds: true,
   reminders: true,
   expiryNotices: true,
+  // bunko sends no e-mail: a confirmed address reaches nobody here (core Capabilities).
+  emailNotices: false,
 }
 
 function summary({ row, patron }: { row: PatronRow; patron: Patron }): PatronSummary {

@@ -66,8 +66,8 @@ export const WORDS = {
     en: 'The date has changed, so renewing would now give a different due date. Please check the new due date and renew again.',
   },
   needsChannel: {
-    ja: '予約中の資料があるため、予約の確保連絡は止められません。ほかにご連絡できる方法（確認済みのメールアドレス）がないと、用意ができたことをお知らせできなくなります。',
-    en: 'You have holds, so the hold-ready notice cannot be turned off: without it (and with no confirmed e-mail address) we would have no way to tell you when a hold is ready.',
+    ja: '予約中の資料があるため、予約の確保連絡は止められません。用意ができたことをお知らせする方法は、いまはこの連絡だけです。',
+    en: 'You have holds, so the hold-ready notice cannot be turned off: it is now the only way we can tell you when a hold is ready.',
   },
 } satisfies Record<string, Text>
 

@@ -19,6 +19,8 @@ const EVERYTHING: LibraryCapabilities = {
   suspendHolds: true,
   reminders: true,
   expiryNotices: true,
+  // A claim, not a button: unknown, the app does not say an e-mail would reach the patron.
+  emailNotices: false,
 }
 
 let known: LibraryCapabilities | null = null

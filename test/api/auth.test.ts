@@ -258,6 +258,8 @@ describe('every answer', () => {
       suspendHolds: true,
       reminders: true,
       expiryNotices: true,
+      // Embedded bunko sends no e-mail.
+      emailNotices: false,
     })
   })
 })

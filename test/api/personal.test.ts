@@ -237,9 +237,39 @@ describe('GET/PUT /api/notifications', () => {
     })
   })
 
-  it('turning hold_ready off is allowed with a confirmed e-mail, or with no holds', async () => {
+  it('turning hold_ready off is allowed with no holds', async () => {
     expect((await put({ hold_ready: false, overdue: true }, 'emily')).status).toBe(200)
     expect((await put({ hold_ready: false, overdue: true }, 'fumiko')).status).toBe(200)
+  })
+
+  /** Emily (a confirmed e-mail) places a hold, then asks to stop the hold-ready notice. */
+  const emilyWithAHold = async () => {
+    const placed = await t.call('POST', '/api/holds', {
+      as: 'emily',
+      body: { titleIds: [8], pickupPlaceId: 1 },
+    })
+    expect(placed.status).toBe(201)
+    return put({ hold_ready: false, overdue: true }, 'emily')
+  }
+
+  it('ACC-PASSWORD: embedded bunko sends no e-mail, so a confirmed e-mail does not let the notice go', async () => {
+    await refusal(await emilyWithAHold(), 409, 'needs_channel')
+    const prefs = await t.call('GET', '/api/notifications', { as: 'emily' })
+    expect(await json(prefs)).toMatchObject({ hold_ready_locked: true })
+  })
+
+  it('ACC-PASSWORD: where the library system e-mails its notices, a confirmed e-mail does', async () => {
+    t.close()
+    t = await makeApi({
+      lineServer: true,
+      library: (inner) => ({
+        ...inner,
+        capabilities: () => ({ ...inner.capabilities(), emailNotices: true }),
+      }),
+    })
+    expect((await emilyWithAHold()).status).toBe(200)
+    const prefs = await t.call('GET', '/api/notifications', { as: 'emily' })
+    expect(await json(prefs)).toMatchObject({ hold_ready_locked: false })
   })
 
   it('validates the body', async () => {

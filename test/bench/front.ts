@@ -85,6 +85,7 @@ const config: Sip2FrontConfig = {
   maxConnections: 4,
   titleHolds: true,
   opacUrl: null,
+  emailNotices: false,
 }
 const pool = new Sip2Pool(nodeConnector(), config)
 const library = sip2LibrarySystem({ db: b.db, policy: b.config.policy, pool, config })

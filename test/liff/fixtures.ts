@@ -39,6 +39,7 @@ export const ME: Me = {
     suspendHolds: true,
     reminders: true,
     expiryNotices: true,
+    emailNotices: false,
   },
 }
 

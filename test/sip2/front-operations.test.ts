@@ -47,6 +47,8 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       suspendHolds: false,
       reminders: true,
       expiryNotices: true,
+      // ILS_EMAIL_NOTICES unset: an e-mail the ILS may not send is not counted.
+      emailNotices: false,
       opacUrl: 'https://opac.example.jp/',
     })
   })

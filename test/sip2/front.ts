@@ -52,6 +52,7 @@ export async function startFront(
     maxConnections: 4,
     titleHolds: true,
     opacUrl: 'https://opac.example.jp/',
+    emailNotices: false,
   }
   const pool = new Sip2Pool(nodeConnector(), { ...config })
   const library = sip2LibrarySystem({

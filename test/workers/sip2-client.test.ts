@@ -29,6 +29,7 @@ const config: Sip2FrontConfig = {
   maxConnections: 2,
   titleHolds: true,
   opacUrl: null,
+  emailNotices: false,
 }
 
 describe('SIP2 client on Workers (cloudflare:sockets)', () => {

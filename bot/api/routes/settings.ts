@@ -76,12 +76,19 @@ export function settingsRoutes(deps: AppDeps) {
   })
 
   /**
+   * ACC-PASSWORD: a confirmed e-mail is another way to reach the patron only where the
+   * library system sends e-mail (capabilities' `emailNotices`; bunko itself sends none).
+   */
+  const emailReaches = (row: { emailConfirmed: boolean }) =>
+    row.emailConfirmed && deps.library.capabilities().emailNotices
+
+  /**
    * ACC-PASSWORD: whether the hold-ready notice must stay on — active holds and no other way
    * to reach the patron. When the library system cannot say, it is shown as locked (the safe
    * side); the PUT still asks it before turning anything off.
    */
   const holdReadyLocked = async (row: { id: number; emailConfirmed: boolean }) => {
-    if (row.emailConfirmed) return false
+    if (emailReaches(row)) return false
     const standing = await deps.library.standing(row.id, clock.now())
     return !standing.ok || standing.value.holds.total > 0
   }
@@ -95,7 +102,7 @@ export function settingsRoutes(deps: AppDeps) {
     const lang = c.get('lang')
     const { line: wanted, due_soon_days: dueSoonDays, expiry } = await jsonBody(c, PrefsBody, lang)
     const row = c.get('patron')
-    if (!wanted.hold_ready && !row.emailConfirmed) {
+    if (!wanted.hold_ready && !emailReaches(row)) {
       // ACC-PASSWORD: a hold needs a way to tell the patron it is ready.
       const { holds } = reached(await deps.library.standing(row.id, clock.now()), lang)
       if (holds.total > 0) throw problem(409, 'needs_channel', WORDS.needsChannel[lang])

@@ -40,8 +40,21 @@ describe('LIBRARY_SYSTEM', () => {
         maxConnections: 4,
         titleHolds: true,
         opacUrl: null,
+        emailNotices: false,
       },
     })
+  })
+
+  it('ILS_EMAIL_NOTICES: a confirmed e-mail counts only when the library says its ILS sends it', () => {
+    const emails = (v?: string) => {
+      const system = readConfig(
+        { ...SIP2, ...(v ? { ILS_EMAIL_NOTICES: v } : {}) },
+        LOCAL,
+      ).librarySystem
+      return system.kind === 'sip2' && system.sip2.emailNotices
+    }
+    expect([emails(), emails('0'), emails('1'), emails('true')]).toEqual([false, false, true, true])
+    expect(() => emails('yes')).toThrow(/ILS_EMAIL_NOTICES must be 0 or 1 or true or false/)
   })
 
   it('stops at start with the variable named', () => {

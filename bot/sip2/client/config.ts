@@ -28,6 +28,12 @@ export interface Sip2FrontConfig {
   /** Holds on a title (any copy) rather than on one item (SIP2_HOLD_LEVEL=title|item). */
   titleHolds: boolean
   opacUrl: string | null
+  /**
+   * ILS_EMAIL_NOTICES=1: the ILS e-mails its own notices to a confirmed address (capabilities'
+   * `emailNotices`). Off unless the library says so: counting an e-mail that nobody sends as
+   * a way to reach a patron would let them turn off the only notice that comes.
+   */
+  emailNotices: boolean
 }
 
 export type LibrarySystemConfig = { kind: 'embedded' } | { kind: 'sip2'; sip2: Sip2FrontConfig }
@@ -54,6 +60,10 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
   throw new FrontConfigError(`${name} must be ${values.join(' or ')}.`)
 }
 
+/** A yes/no setting: 1 or true, 0 or false; off when unset. */
+const flag = (env: Env, name: string) =>
+  /^(1|true)$/.test(oneOf(env, name, ['0', '1', 'true', 'false'] as const, '0'))
+
 export function readLibrarySystemConfig(env: Env): LibrarySystemConfig {
   const kind = oneOf(env, 'LIBRARY_SYSTEM', ['embedded', 'sip2'] as const, 'embedded')
   if (kind === 'embedded') return { kind }
@@ -72,15 +82,14 @@ export function readLibrarySystemConfig(env: Env): LibrarySystemConfig {
       institution: required(env, 'SIP2_INSTITUTION'),
       location: env.SIP2_LOCATION ?? '',
       charset,
-      tls:
-        oneOf(env, 'SIP2_TLS', ['0', '1', 'true', 'false'] as const, '0').match(/^(1|true)$/) !==
-        null,
+      tls: flag(env, 'SIP2_TLS'),
       checksum: oneOf(env, 'SIP2_CHECKSUM', ['strict', 'lenient'] as const, 'strict'),
       maxRps: integer(env, 'SIP2_MAX_RPS', 20, 1, 10_000),
       timeoutMs: integer(env, 'SIP2_TIMEOUT_MS', 5000, 100, 120_000),
       maxConnections: integer(env, 'SIP2_POOL_SIZE', 4, 1, 64),
       titleHolds: oneOf(env, 'SIP2_HOLD_LEVEL', ['title', 'item'] as const, 'title') === 'title',
       opacUrl: opac || null,
+      emailNotices: flag(env, 'ILS_EMAIL_NOTICES'),
     },
   }
 }

@@ -35,4 +35,9 @@ describe('SIP2 capabilities: the reminders patrons ask for', () => {
     expect(capabilitiesFrom(bx(7, 10), config, true).expiryNotices).toBe(true)
     expect(capabilitiesFrom(bx(10), config, true).expiryNotices).toBe(false)
   })
+
+  it('ACC-PASSWORD: a confirmed e-mail reaches the patron only when the ILS is said to send it', () => {
+    expect(capabilitiesFrom(bx(7, 10), config).emailNotices).toBe(false)
+    expect(capabilitiesFrom(bx(7, 10), { ...config, emailNotices: true }).emailNotices).toBe(true)
+  })
 })

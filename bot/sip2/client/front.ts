@@ -43,6 +43,7 @@ export function capabilitiesFrom(
     suspendHolds: false,
     reminders: has(BX.patronInformation) && has(BX.itemInformation),
     expiryNotices: has(BX.patronInformation) && expiryTold,
+    emailNotices: config.emailNotices,
   }
 }
 

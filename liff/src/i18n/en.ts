@@ -302,8 +302,10 @@ export const en: Dict = {
       'After unlinking, the library card and My portal no longer work in LINE and notices stop. To use them again, choose "Link your account" in the menu.',
     unlinkButton: 'Unlink',
     unlinkQuote: 'Unlink your LINE account now?',
-    unlinkQuoteHolds:
-      'You have holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address for you). Unlink your LINE account anyway?',
+    unlinkQuoteHolds: (emailWouldReach: boolean): string =>
+      emailWouldReach
+        ? 'You have holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address for you). Unlink your LINE account anyway?'
+        : 'You have holds: once unlinked, we cannot tell you on LINE when they are ready. Unlink your LINE account anyway?',
     unlinked: 'Your LINE account has been unlinked. Thank you for using the service.',
   },
   elsewhere: {
@@ -347,7 +349,7 @@ export const en: Dict = {
         ? `Notices come on LINE at ${enTimes(n.standard)}${n.lockerAlso.length ? ` (locker pickups also at ${enTimes(n.lockerAlso)})` : ''}.`
         : 'Notices come on LINE.',
     holdReadyLocked:
-      'You have holds, so this notice cannot be turned off: without a confirmed e-mail address it is the only way we can tell you a hold is ready.',
+      'You have holds, so this notice cannot be turned off: it is now the only way we can tell you a hold is ready.',
     dueSoon: 'When a due date is near',
     dueSoonHelp:
       'Choose how many days before the due date to be reminded. Items that can be renewed can be renewed from the reminder’s buttons.',

@@ -315,9 +315,14 @@ export const ja = {
       '解除すると、LINEで図書館カードやマイポータルが使えなくなり、お知らせも届かなくなります。もう一度使うときは、メニューの「アカウント連携」から連携してください。',
     unlinkButton: '連携を解除する',
     unlinkQuote: '本当にLINE連携を解除しますか？',
-    /** Said in the question when LINE is the only way a ready hold can be told (ACC-PASSWORD). */
-    unlinkQuoteHolds:
-      '予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでもLINE連携を解除しますか？',
+    /**
+     * Said in the question when LINE is the only way a ready hold can be told (ACC-PASSWORD);
+     * the e-mail remedy only where the library system e-mails its notices.
+     */
+    unlinkQuoteHolds: (emailWouldReach: boolean): string =>
+      emailWouldReach
+        ? '予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでもLINE連携を解除しますか？'
+        : '予約中の資料があるため、解除すると、ご用意ができたことをLINEでお知らせできなくなります。それでもLINE連携を解除しますか？',
     unlinked: 'LINE連携を解除しました。ご利用ありがとうございました。',
   },
   /** What the library's system does not offer here (capabilities): said once, with the OPAC. */
@@ -362,7 +367,7 @@ export const ja = {
         ? `お知らせはLINEで、${jaTimes(n.standard, 'と')}にお送りします${n.lockerAlso.length ? `（ロッカーの受け取りは${jaTimes(n.lockerAlso, 'と')}にも）` : ''}。`
         : 'お知らせはLINEでお送りします。',
     holdReadyLocked:
-      '予約中の資料があるため、このお知らせは止められません。確認済みのメールアドレスがない場合、用意ができたことをお伝えする方法はこのお知らせだけです。',
+      '予約中の資料があるため、このお知らせは止められません。用意ができたことをお伝えする方法は、いまはこのお知らせだけです。',
     dueSoon: '返却期限が近づいたとき',
     dueSoonHelp:
       '返却期限の何日前にお知らせするかを選べます。延長できる資料は、お知らせのボタンからそのまま延長できます。',

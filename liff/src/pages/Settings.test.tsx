@@ -59,9 +59,11 @@ describe('設定', () => {
     m = await mount('settings', { fake })
     await click(m.root, '連携を解除する', 'button')
     await until(() =>
-      expect(text(m!.root)).toContain('ご用意ができたことをお知らせできなくなります'),
+      expect(text(m!.root)).toContain('ご用意ができたことをLINEでお知らせできなくなります'),
     )
     expect(text(m.root)).toContain('それでもLINE連携を解除しますか？')
+    // Embedded bunko sends no e-mail: registering an address would not help, so it is not offered.
+    expect(text(m.root)).not.toContain('メールアドレス')
     expect(fake.calls.some((c) => c.includes('/api/unlink'))).toBe(false)
   })
 

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks'
 import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { useCapabilities } from '../capabilities.ts'
 import { sectionId, usePatron } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -99,6 +100,7 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
   const [asking, setAsking] = useState(false)
   // Whether LINE is the only way this card hears a hold is ready: asked when the patron asks.
   const prefs = useApi<NotificationPrefs>(asking ? '/api/notifications' : null)
+  const caps = useCapabilities()
   const unlink = async () => {
     const ok = await action.run(() => api<UnlinkResponse>('POST', '/api/unlink', undefined, patron))
     setAsking(false)
@@ -119,7 +121,9 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
       {asking ? (
         <Confirm
           question={
-            prefs.data?.hold_ready_locked ? t.settings.unlinkQuoteHolds : t.settings.unlinkQuote
+            prefs.data?.hold_ready_locked
+              ? t.settings.unlinkQuoteHolds(caps?.emailNotices === true)
+              : t.settings.unlinkQuote
           }
           yes={t.settings.unlinkButton}
           // Not before we know whether to warn: a quick tap must not skip the warning.
