@@ -1,6 +1,7 @@
 /** 回送 (HOLD-TRANSIT) at the counter: the receive field and the three lists. */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
+import { jstDate } from '../../core/index.ts'
 import { incomingList, overdueTransits, transitList } from '../../db/transit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
 import { receiveShipment } from './receive.ts'
@@ -17,6 +18,7 @@ export function transitRoutes(k: Counter): Hono<CounterEnv> {
     const now = k.now()
     const lists = {
       outgoing: desk ? await transitList(k.db, { fromPlaceId: desk.id }, now, k.policy) : [],
+      today: jstDate(now),
       incoming: desk ? await incomingList(k.db, { toPlaceId: desk.id }, now, k.policy) : [],
       overdue: await overdueTransits(k.db, now, k.policy),
       overdueDays: k.policy.transit.overdueDays,

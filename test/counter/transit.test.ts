@@ -95,6 +95,19 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     expect(await noticesFor7(h)).toHaveLength(0)
   })
 
+  it('HOLD-TRANSIT: the van box holds today’s copies only; one sent on an earlier day is listed apart, not printed', async () => {
+    const h = await sentToKuzuha()
+    await h.desk.post('/counter/clock/advance', { by: 'day' })
+    const next = (await h.desk.get('/counter/transit')).html
+    const said = text(next)
+    expect(said).toContain('送る資料はありません。')
+    expect(said).not.toContain('楠葉図書館行き')
+    expect(said).toContain('中央図書館から前日までに送った資料（1点・回送先でまだ受け入れていません）')
+    expect(said).toMatch(/淀川の四季 C31 中央図書館 → 楠葉図書館/)
+    // Not printed with today's boxes.
+    expect(next).toMatch(/<div class="noprint"><h2 id="earlier-h">/)
+  })
+
   it('HOLD-TRANSIT: never received, it is on the 回送 overdue list after 7 days', async () => {
     const h = await sentToKuzuha()
     const early = text((await h.desk.get('/counter/transit')).html)

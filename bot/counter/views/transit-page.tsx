@@ -2,8 +2,14 @@
  * 回送 (HOLD-TRANSIT): receive what the van brought (scan each copy), what is expected here,
  * what leaves this library for where (one van box per destination, printable one box a
  * page), and the 回送 overdue list: copies sent and never received after the policy's days.
+ *
+ * The boxes hold only what was sent today (Japan time); a copy sent on an earlier day and not
+ * yet received has left in an earlier van, so it is listed apart, below, and never printed
+ * with today's boxes (where the guide is silent: bunko knows no van timetable, and the
+ * counter packs one van a day).
  */
 import type { Child } from 'hono/jsx'
+import { jstDate } from '../../../core/index.ts'
 import type { TransitItem } from '../../../db/transit.ts'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
@@ -12,6 +18,8 @@ import { instantJa } from './labels.ts'
 
 export interface TransitLists {
   outgoing: TransitItem[]
+  /** Today in Japan (YYYY-MM-DD): what was sent today goes in today's boxes. */
+  today: string
   incoming: TransitItem[]
   overdue: TransitItem[]
   overdueDays: number
@@ -24,6 +32,8 @@ export function TransitPage(p: {
   result?: Child
 }) {
   const here = p.desk?.name ?? 'この図書館'
+  const today = p.lists.outgoing.filter((i) => jstDate(i.since) === p.lists.today)
+  const earlier = p.lists.outgoing.filter((i) => jstDate(i.since) !== p.lists.today)
   return (
     <>
       {p.result}
@@ -54,10 +64,10 @@ export function TransitPage(p: {
       <p class="noprint">
         行き先ごとに1つの回送箱に入れてください。ブラウザの印刷で、行き先ごとに1枚ずつ印刷できます。
       </p>
-      {p.lists.outgoing.length === 0 ? (
+      {today.length === 0 ? (
         <p class="empty">送る資料はありません。</p>
       ) : (
-        byDestination(p.lists.outgoing).map(([to, items], i) => (
+        byDestination(today).map(([to, items], i) => (
           <section class="box" aria-labelledby={`box-${i}`}>
             <h3 id={`box-${i}`}>
               {to}行き（{items.length}点）
@@ -66,6 +76,14 @@ export function TransitPage(p: {
           </section>
         ))
       )}
+      {earlier.length > 0 ? (
+        <div class="noprint">
+          <h2 id="earlier-h">
+            {here}から前日までに送った資料（{earlier.length}点・回送先でまだ受け入れていません）
+          </h2>
+          <TransitTable items={earlier} labelledBy="earlier-h" from />
+        </div>
+      ) : null}
       <h2 id="overdue-h" class="noprint">
         回送延滞（{p.lists.overdueDays}日以上届いていない資料：{p.lists.overdue.length}点）
       </h2>
