@@ -1,11 +1,13 @@
 /**
  * Calling a patron up by their card (NW-7 with or without start/stop characters, or typed),
- * their screen, and lending to them. The lookup is audited: patron data is seen by staff only,
+ * or finding them by name or phone when they have no card with them; their screen, and
+ * lending to them. The lookup is audited: patron data is seen by staff only,
  * and who looked at whom is on record.
  */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { parseScannedNumber } from '../../core/index.ts'
+import { findPatrons, patronQuery } from '../../db/patron-search.ts'
 import { findPatronByNumber } from '../../db/patrons.ts'
 import { recordAudit } from './audit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
@@ -15,6 +17,7 @@ import { patronSummary } from './patron-summary.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
+import { PatronMatches } from './views/patron-matches.tsx'
 import { PatronPage } from './views/patron-page.tsx'
 import { LendResult } from './views/results.tsx'
 
@@ -45,6 +48,11 @@ async function renderPatron(
   })
 }
 
+/** How many patrons a search shows at most. */
+const MATCHES = 20
+const TOO_SHORT =
+  '氏名・よみがなは2文字以上、電話番号は4桁以上を入力してください（下4桁でも探せます）。'
+
 export function patronRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
 
@@ -72,6 +80,27 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       after: { patronId: patron.id },
     })
     return c.redirect(`${COUNTER_PATH}/patrons/${patron.id}`, 303)
+  })
+
+  // Without the card: by name or phone. Staff see names and phones here, so the search is on
+  // record (who searched, which patrons it showed), not what was typed.
+  app.post('/patrons/find', async (c) => {
+    const body = await c.req.parseBody()
+    const query = patronQuery(typeof body.q === 'string' ? body.q : '')
+    if (!query) return renderDesk(c, k, 'patron', <Message kind="error">{TOO_SHORT}</Message>, 422)
+    const found = await findPatrons(k.db, query, MATCHES + 1)
+    const matches = found.slice(0, MATCHES)
+    const staffId = c.get('session').staff.id
+    await recordAudit(k.db, {
+      staffId,
+      at: k.now(),
+      action: 'patron.search',
+      subject: `staff:${staffId}`,
+      after: { by: query.kind, patronIds: matches.map((m) => m.id) },
+    })
+    const csrf = c.get('session').csrf
+    const more = found.length > MATCHES
+    return renderDesk(c, k, 'patron', <PatronMatches {...{ matches, more, csrf }} />)
   })
 
   app.get('/patrons/:id{[0-9]+}', (c) => renderPatron(c, k, Number(c.req.param('id'))))

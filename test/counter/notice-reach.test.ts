@@ -84,7 +84,7 @@ describe('a pickup notice LINE cannot deliver', () => {
     expect(bob).toContain(
       '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。',
     )
-    expect(bob).not.toContain('電話')
+    expect(bob).not.toContain('電話でご連絡ください')
   })
 
   it('the hold shelf asks staff to phone, with the number, for a patron with no LINE link and for one who blocked the account', async () => {

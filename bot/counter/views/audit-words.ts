@@ -83,6 +83,8 @@ const FIELDS: [key: string, label: string, say: Say][] = [
   ['nextHoldId', '次の予約', (v) => (num(v) === null ? null : '次に予約している人へ回しました')],
   ['returnedLoanId', 'ロッカーの貸出', (v) => (num(v) === null ? null : '返却扱いにしました')],
   ['now', 'デモ時計', (v) => (num(v) === null ? null : instantJa(num(v)))],
+  ['by', '検索', text({ name: '氏名・よみがなで', phone: '電話番号で' })],
+  ['patronIds', '表示した利用者', (v) => (Array.isArray(v) ? `${v.length}人` : null)],
   ['loanId', '貸出', id('貸出番号')],
   ['holdId', '予約', id('予約番号')],
 ]

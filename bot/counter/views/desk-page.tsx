@@ -1,4 +1,4 @@
-/** The desk: call up a patron by their card, or take items back. */
+/** The desk: call up a patron by their card (or find them by name or phone), or take items back. */
 import type { Child } from 'hono/jsx'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
@@ -27,6 +27,29 @@ export function DeskPage(p: {
             csrf={p.csrf}
             autofocus={p.focus === 'patron'}
           />
+          <form method="post" action={`${COUNTER_PATH}/patrons/find`} class="find">
+            <input type="hidden" name="_csrf" value={p.csrf} />
+            <label for="patron-find">
+              カードをお持ちでない方
+              <span class="hint" id="patron-find-hint">
+                氏名・よみがなの一部、または電話番号（下4桁でも可）
+              </span>
+            </label>
+            <div class="scan">
+              <input
+                id="patron-find"
+                name="q"
+                type="search"
+                autocomplete="off"
+                required
+                maxlength={64}
+                aria-describedby="patron-find-hint"
+              />
+              <button type="submit" class="secondary">
+                探す
+              </button>
+            </div>
+          </form>
         </section>
         <section class="panel" aria-labelledby="return-h">
           <h2 id="return-h">返却</h2>

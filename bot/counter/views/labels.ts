@@ -29,6 +29,7 @@ export const ACTION: Record<string, string> = {
   'staff.sign_out': 'サインアウト',
   'desk.place': '窓口の変更',
   'patron.lookup': '利用者の呼び出し',
+  'patron.search': '利用者の検索（氏名・電話番号）',
   checkout: '貸出',
   'checkout.refused': '貸出（お断り）',
   checkin: '返却',

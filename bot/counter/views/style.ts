@@ -28,6 +28,7 @@ input,select{font:inherit;font-size:1.5rem;padding:.5rem .75rem;border:2px solid
 select{font-size:1.2rem}
 .scan{display:flex;gap:.5rem;align-items:stretch;margin-top:.35rem}
 .scan{flex-wrap:wrap}
+.find{margin-top:1.25rem}
 .scan input{flex:1 1 12rem;min-width:0}
 button{font:inherit;font-weight:700;font-size:1.15rem;min-height:3rem;padding:.5rem 1.1rem;border:2px solid var(--accent);border-radius:.5rem;background:var(--accent);color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:var(--accent)}
