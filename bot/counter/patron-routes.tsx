@@ -15,11 +15,12 @@ import { renderDesk } from './desk.tsx'
 import { lend } from './lend.ts'
 import { patronSummary } from './patron-summary.ts'
 import { page } from './render.tsx'
+import { renewAtDesk } from './renew.ts'
 import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
 import { PatronMatches } from './views/patron-matches.tsx'
 import { PatronPage } from './views/patron-page.tsx'
-import { LendResult } from './views/results.tsx'
+import { LendResult, RenewResult } from './views/results.tsx'
 
 async function renderPatron(
   c: Context<CounterEnv>,
@@ -104,6 +105,18 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
   })
 
   app.get('/patrons/:id{[0-9]+}', (c) => renderPatron(c, k, Number(c.req.param('id'))))
+
+  app.post('/patrons/:id{[0-9]+}/loans/:loan{[0-9]+}/renew', async (c) => {
+    const patronId = Number(c.req.param('id'))
+    const summary = await patronSummary(k.db, patronId, k.now(), k.policy)
+    const loan = summary?.loans.find((l) => l.loanId === Number(c.req.param('loan')))
+    if (!loan) {
+      const gone = 'この貸出は見つかりません（返却済みかもしれません）。一覧をご確認ください。'
+      return renderPatron(c, k, patronId, <Message kind="error">{gone}</Message>, 422)
+    }
+    const outcome = await renewAtDesk(k, c.get('session').staff.id, { patronId, loan })
+    return renderPatron(c, k, patronId, <RenewResult outcome={outcome} />, outcome.ok ? 200 : 422)
+  })
 
   app.post('/patrons/:id{[0-9]+}/lend', async (c) => {
     const patronId = Number(c.req.param('id'))

@@ -47,14 +47,14 @@ export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: C
         </a>
       </p>
       <h2 id="loans">貸出中の資料（{loans.length}点）</h2>
-      <LoansTable loans={loans} />
+      <LoansTable loans={loans} patronId={patron.id} csrf={p.csrf} />
       <h2 id="holds">予約（{holds.length}件）</h2>
       <HoldsTable holds={holds} />
     </>
   )
 }
 
-function LoansTable(p: { loans: LoanLine[] }) {
+function LoansTable(p: { loans: LoanLine[]; patronId: number; csrf: string }) {
   if (p.loans.length === 0) return <p class="empty">貸出中の資料はありません。</p>
   return (
     <TableScroll labelledBy="loans">
@@ -66,6 +66,7 @@ function LoansTable(p: { loans: LoanLine[] }) {
             <th scope="col">貸出日</th>
             <th scope="col">返却期限</th>
             <th scope="col">状態</th>
+            <th scope="col">延長</th>
           </tr>
         </thead>
         <tbody>
@@ -88,6 +89,17 @@ function LoansTable(p: { loans: LoanLine[] }) {
                 )}
                 {l.locker ? <span class="hint">ロッカー貸出</span> : null}
                 {l.renewals > 0 ? <span class="hint">延長 {l.renewals}回</span> : null}
+              </td>
+              <td>
+                <form
+                  method="post"
+                  action={`${COUNTER_PATH}/patrons/${p.patronId}/loans/${l.loanId}/renew`}
+                >
+                  <input type="hidden" name="_csrf" value={p.csrf} />
+                  <button type="submit" class="secondary" aria-label={`「${l.title}」を延長`}>
+                    延長
+                  </button>
+                </form>
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import type { ReturnOutcome } from '../give-back.ts'
 import { holdHeading } from '../hold-heading.ts'
 import type { Outcome } from '../lend.ts'
 import type { Unreachable } from '../notice-reach.ts'
+import type { RenewOutcome } from '../renew.ts'
 import { Message } from './frame.tsx'
 import { dateJa } from './labels.ts'
 
@@ -185,6 +186,26 @@ export function ExpireResult(p: { outcome: ExpireOneOutcome; nextPlace: string |
           : o.transitToName
             ? `${item}は次の予約がないため、${o.transitToName}行きの回送箱に入れてください（所蔵館へ返送）。`
             : `${item}は次の予約がないため、棚に戻してください。`}
+    </Message>
+  )
+}
+
+/** A renewal at the counter: the new due date to tell the patron, or why not. */
+export function RenewResult(p: { outcome: RenewOutcome }) {
+  const o = p.outcome
+  if (!o.ok)
+    return (
+      <Message kind="error">
+        <strong>「{o.title}」は延長できません</strong>
+        <br />
+        {o.message}
+      </Message>
+    )
+  return (
+    <Message kind="ok">
+      <strong>延長しました</strong>
+      <br />「{o.title}」（{o.barcode}）　新しい返却期限 <strong>{dateJa(o.dueDate)}</strong>
+      {o.capped ? '（貸出日から延長できる最長の日までです）' : ''}
     </Message>
   )
 }
