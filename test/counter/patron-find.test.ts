@@ -11,10 +11,7 @@ import { harness, number, PATRON } from './fixture.ts'
 
 async function open() {
   const h = await harness()
-  await h.db.orm
-    .update(patrons)
-    .set({ phone: '090-1234-5678' })
-    .where(eq(patrons.id, PATRON.alice))
+  await h.db.orm.update(patrons).set({ phone: '090-1234-5678' }).where(eq(patrons.id, PATRON.alice))
   const desk = await new DeskClient(h.app).signedIn()
   const find = async (q: string) => desk.post('/counter/patrons/find', { q })
   return { ...h, desk, find }

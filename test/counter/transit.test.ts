@@ -102,7 +102,9 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     const said = text(next)
     expect(said).toContain('送る資料はありません。')
     expect(said).not.toContain('楠葉図書館行き')
-    expect(said).toContain('中央図書館から前日までに送った資料（1点・回送先でまだ受け入れていません）')
+    expect(said).toContain(
+      '中央図書館から前日までに送った資料（1点・回送先でまだ受け入れていません）',
+    )
     expect(said).toMatch(/淀川の四季 C31 中央図書館 → 楠葉図書館/)
     // Not printed with today's boxes.
     expect(next).toMatch(/<div class="noprint"><h2 id="earlier-h">/)
