@@ -8,13 +8,14 @@ import type { Child } from 'hono/jsx'
 import { recordAudit } from './audit.ts'
 import { type Counter, type CounterEnv, deskPlace, deskPlaces, setDeskPlace } from './context.ts'
 import { giveBack } from './give-back.ts'
+import { recentReturns } from './recent-returns.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { DeskPage } from './views/desk-page.tsx'
 import { Message } from './views/frame.tsx'
 import { ReturnResult } from './views/results.tsx'
 
-/** The desk screen, with the result of the last scan above the fields. */
+/** The desk screen, with the result of the last scan above the fields and today's returns below. */
 export async function renderDesk(
   c: Context<CounterEnv>,
   k: Counter,
@@ -34,6 +35,7 @@ export async function renderDesk(
         result={result}
         places={await deskPlaces(k)}
         placeId={here?.id ?? null}
+        recent={await recentReturns(k, c.get('session').staff.id)}
       />
     ),
   })

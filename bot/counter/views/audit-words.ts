@@ -16,7 +16,7 @@ const COPY_STATUS: Record<string, string> = {
 }
 
 /** Refusal codes in the counter's words (lending, return, hand-over, expiry). */
-const REASON: Record<string, string> = {
+export const REFUSAL: Record<string, string> = {
   not_for_loan: '禁帯出の資料',
   on_loan: 'ほかの利用者に貸出中',
   lent_not_picked: '貸出中の資料（棚出しの対象外）',
@@ -73,7 +73,7 @@ const FIELDS: [key: string, label: string, say: Say][] = [
   ['pickupBy', '受取期限', date],
   ['placeId', '資料のある場所', place],
   ['deskPlaceId', '窓口', place],
-  ['reason', 'お断りの理由', text(REASON)],
+  ['reason', 'お断りの理由', text(REFUSAL)],
   [
     'noticeId',
     'お知らせ',

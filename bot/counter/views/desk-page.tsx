@@ -1,8 +1,10 @@
 /** The desk: call up a patron by their card (or find them by name or phone), or take items back. */
 import type { Child } from 'hono/jsx'
 import type { PlaceRow } from '../context.ts'
+import type { RecentReturn } from '../recent-returns.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { ScanForm } from './frame.tsx'
+import { RecentReturns } from './recent-returns.tsx'
 
 export function DeskPage(p: {
   csrf: string
@@ -10,6 +12,7 @@ export function DeskPage(p: {
   result?: Child
   places: PlaceRow[]
   placeId: number | null
+  recent: RecentReturn[]
 }) {
   return (
     <>
@@ -65,6 +68,7 @@ export function DeskPage(p: {
           />
         </section>
       </div>
+      <RecentReturns rows={p.recent} />
       <form method="post" action={`${COUNTER_PATH}/place`} class="filters" style="margin-top:2rem">
         <input type="hidden" name="_csrf" value={p.csrf} />
         <label for="desk-place">
