@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { jstDate } from '../../core/index.ts'
 import { holdShelf } from '../../db/hold-shelf.ts'
+import { expiredToday } from '../../db/hold-shelf-expired.ts'
 import { holds, patrons, places } from '../../db/schema.ts'
 import { type Counter, type CounterEnv, deskPlace, placeById } from './context.ts'
 import { type ExpireOutcome, expireDue, expireOne } from './expire.ts'
@@ -44,6 +45,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
           desk={desk}
           rows={rows}
           today={jstDate(k.now())}
+          expired={place ? await expiredToday(k.db, place.id, k.now()) : []}
           result={result}
         />
       ),

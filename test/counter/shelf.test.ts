@@ -5,7 +5,17 @@ import { checkIn } from '../../db/circulation.ts'
 import { auditLog, copies, holds, loans, notices } from '../../db/schema.ts'
 import { receiveCopy } from '../../db/transit.ts'
 import { DeskClient, text } from './desk-client.ts'
-import { addWaitingHold, copy, copyId, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
+import {
+  addWaitingHold,
+  copy,
+  copyId,
+  harness,
+  NOW,
+  number,
+  PATRON,
+  PLACE,
+  TITLE,
+} from './fixture.ts'
 
 /** 佐藤 (bob) waits for 淀川の四季 at 楠葉, 鈴木 (carol) after him; the 中央 copy comes back and travels to 楠葉. */
 async function readyForBob() {
@@ -125,6 +135,10 @@ describe('the hold shelf', () => {
       .from(copies)
       .where(eq(copies.id, copyId(TITLE.book3, 1)))
     expect(c).toMatchObject({ status: 'in_transit', transitToId: PLACE.central })
+    // The copy still sits on 楠葉's shelf under 佐藤's slip: the shelf page says where it goes.
+    const after = text((await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html)
+    expect(after).toContain('きょう取置期限が切れた予約（1件）')
+    expect(after).toMatch(/淀川の四季 C31 .* 棚から下ろして回送箱へ（中央図書館行き）/)
   })
 
   it('HOLD-EXPIRE: with nobody waiting the copy goes back to the shelf', async () => {
@@ -153,6 +167,43 @@ describe('the hold shelf', () => {
       .from(copies)
       .where(eq(copies.id, copyId(TITLE.book4, 1)))
     expect(c).toMatchObject({ status: 'on_shelf', currentPlaceId: PLACE.central })
+    const shelf = async () => text((await desk.get(`/counter/holds?place=${PLACE.central}`)).html)
+    expect(await shelf()).toMatch(/C41 .* 棚から下ろして書架へ戻す/)
+    // A new day: yesterday's list is done with.
+    await desk.post('/counter/clock/advance', { by: 'day' })
+    expect(await shelf()).not.toContain('きょう取置期限が切れた予約')
+  })
+
+  it('HOLD-EXPIRE: the next holder collects here too: the shelf says to change the slip, with their number', async () => {
+    const h = await harness()
+    for (const [id, patronId] of [
+      [1, PATRON.bob],
+      [2, PATRON.carol],
+    ] as const)
+      await addWaitingHold(h.db, {
+        id,
+        patronId,
+        titleId: TITLE.book4,
+        pickupPlaceId: PLACE.central,
+        placedAt: NOW - 1000 + id,
+      })
+    await checkIn(
+      h.db,
+      { barcode: copy(TITLE.book4, 1), placeId: PLACE.central },
+      NOW,
+      h.config.policy,
+    )
+    const desk = await new DeskClient(h.app).signedIn()
+    await desk.post('/counter/clock/advance', { by: 'week' })
+    await desk.post('/counter/clock/advance', { by: 'day' })
+    await desk.post('/counter/clock/advance', { by: 'day' })
+    await desk.post('/counter/holds/expire', {})
+    const shelf = text((await desk.get(`/counter/holds?place=${PLACE.central}`)).html)
+    expect(shelf).toMatch(
+      new RegExp(
+        `C41 .* 予約票を差し替えて予約棚へ（次の予約者 利用者番号 ${number(PATRON.carol)}）`,
+      ),
+    )
   })
 
   it('HOLD-EXPIRE: a late hold has its own button; it expires that hold only, audited', async () => {

@@ -1,6 +1,7 @@
 /** The hold shelf view: choose the place, see what waits, hand over, expire one or all late. */
 
 import type { Child } from 'hono/jsx'
+import type { ExpiredToday } from '../../../db/hold-shelf-expired.ts'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { TableScroll } from './frame.tsx'
@@ -29,6 +30,7 @@ export function ShelfPage(p: {
   desk: PlaceRow | null
   rows: ShelfRow[]
   today: string
+  expired: ExpiredToday[]
   result?: Child
 }) {
   const shelf = p.places.find((pl) => pl.id === p.placeId)
@@ -63,6 +65,7 @@ export function ShelfPage(p: {
       ) : (
         <ShelfTable {...p} />
       )}
+      <ExpiredTodayList rows={p.expired} locker={shelf?.kind === 'locker'} />
       <h2>取置期限切れの処理</h2>
       <p>
         取置期限を過ぎた予約を終了し、資料を次の予約者に回します（次の予約がなければ棚に戻します）。1件ずつなら一覧の「期限切れにする」を、全館の期限切れ予約をまとめてなら下のボタンを押してください。
@@ -172,5 +175,50 @@ function NoticeHint(p: { row: ShelfRow }) {
     <span class="hint">
       お知らせ：{r.noticeState ? (NOTICE_STATE[r.noticeState] ?? r.noticeState) : '—'}
     </span>
+  )
+}
+
+/** What is left to do with a copy whose hold expired today (db/hold-shelf-expired.ts). */
+function nextStep(r: ExpiredToday, locker: boolean): string {
+  const take = locker ? 'ロッカーから取り出して' : '棚から下ろして'
+  if (r.lent) return '対応済み（貸出中）'
+  if (r.nextHereNumber)
+    return `予約票を差し替えて予約棚へ（次の予約者 利用者番号 ${r.nextHereNumber}）`
+  if (r.transitName) return `${take}回送箱へ（${r.transitName}行き）`
+  return `${take}書架へ戻す`
+}
+
+/** Today's expired holds here: each copy is still on the shelf under the old slip until moved. */
+function ExpiredTodayList(p: { rows: ExpiredToday[]; locker: boolean }) {
+  if (p.rows.length === 0) return null
+  return (
+    <>
+      <h2 id="expired-today">きょう取置期限が切れた予約（{p.rows.length}件）</h2>
+      <p>
+        お知らせ時刻の処理や「期限切れにする」で終わった予約です。資料はまだ前の予約票を付けたまま置いてあるので、それぞれ次のとおりにしてください。
+      </p>
+      <TableScroll labelledBy="expired-today">
+        <table aria-labelledby="expired-today">
+          <thead>
+            <tr>
+              <th scope="col">資料</th>
+              <th scope="col">バーコード</th>
+              <th scope="col">期限切れにした時刻</th>
+              <th scope="col">すること</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr>
+                <td>{r.title}</td>
+                <td>{r.barcode}</td>
+                <td>{instantJa(r.endedAt)}</td>
+                <td>{nextStep(r, p.locker)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   )
 }
