@@ -93,10 +93,9 @@ function SignedInBar(p: { staffName: string; csrf: string; nav: NavKey; front?: 
         ))}
       </nav>
       <span class="who">担当：{p.staffName}</span>
-      <form method="post" action={`${COUNTER_PATH}/sign-out`}>
-        <input type="hidden" name="_csrf" value={p.csrf} />
-        <button type="submit">サインアウト</button>
-      </form>
+      <PostButton action={`${COUNTER_PATH}/sign-out`} csrf={p.csrf}>
+        サインアウト
+      </PostButton>
     </>
   )
 }
@@ -104,14 +103,14 @@ function SignedInBar(p: { staffName: string; csrf: string; nav: NavKey; front?: 
 /** The demo clock: shown only in demo mode, so nobody mistakes it for the real time. */
 function DemoClockPanel(p: { now: number; csrf: string; back: string }) {
   const step = (by: string, label: string) => (
-    <form method="post" action={`${COUNTER_PATH}/clock/advance`}>
-      <input type="hidden" name="_csrf" value={p.csrf} />
-      <input type="hidden" name="by" value={by} />
-      <input type="hidden" name="back" value={p.back} />
-      <button type="submit" class="secondary">
-        {label}
-      </button>
-    </form>
+    <PostButton
+      action={`${COUNTER_PATH}/clock/advance`}
+      csrf={p.csrf}
+      fields={{ by, back: p.back }}
+      class="secondary"
+    >
+      {label}
+    </PostButton>
   )
   return (
     <section class="clock" aria-label="デモ用の時計">
@@ -131,6 +130,31 @@ export function Message(p: { kind: 'ok' | 'error' | 'hold' | 'block'; children: 
     <div class={`msg ${p.kind}`} role={p.kind === 'ok' ? 'status' : 'alert'}>
       {p.children}
     </div>
+  )
+}
+
+/**
+ * A form that is one button: the session's CSRF token, its hidden fields, and the button
+ * (an aria-label where the button's words need the row's context).
+ */
+export function PostButton(p: {
+  action: string
+  csrf: string
+  fields?: Record<string, string>
+  class?: string
+  label?: string
+  children: Child
+}) {
+  return (
+    <form method="post" action={p.action}>
+      <input type="hidden" name="_csrf" value={p.csrf} />
+      {Object.entries(p.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={p.class} aria-label={p.label}>
+        {p.children}
+      </button>
+    </form>
   )
 }
 

@@ -5,7 +5,7 @@
  */
 import type { PatronMatch } from '../../../db/patron-search.ts'
 import { COUNTER_PATH } from '../session.ts'
-import { Message } from './frame.tsx'
+import { Message, PostButton } from './frame.tsx'
 import { dateJa } from './labels.ts'
 
 export function PatronMatches(p: { matches: PatronMatch[]; more: boolean; csrf: string }) {
@@ -40,13 +40,15 @@ export function PatronMatches(p: { matches: PatronMatch[]; more: boolean; csrf: 
               <td>{m.phone || '—'}</td>
               <td>{dateJa(m.expiresOn)}</td>
               <td>
-                <form method="post" action={`${COUNTER_PATH}/patron`}>
-                  <input type="hidden" name="_csrf" value={p.csrf} />
-                  <input type="hidden" name="number" value={m.number} />
-                  <button type="submit" class="secondary" aria-label={`${m.name}さんを呼び出す`}>
-                    {m.number}を呼び出す
-                  </button>
-                </form>
+                <PostButton
+                  action={`${COUNTER_PATH}/patron`}
+                  csrf={p.csrf}
+                  fields={{ number: m.number }}
+                  class="secondary"
+                  label={`${m.name}さんを呼び出す`}
+                >
+                  {m.number}を呼び出す
+                </PostButton>
               </td>
             </tr>
           ))}

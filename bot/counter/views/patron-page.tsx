@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { HoldView } from '../../../db/hold-list.ts'
 import type { LoanLine, PatronSummary } from '../patron-summary.ts'
 import { COUNTER_PATH } from '../session.ts'
-import { Message, ScanForm, TableScroll } from './frame.tsx'
+import { Message, PostButton, ScanForm, TableScroll } from './frame.tsx'
 import { CATEGORY, dateJa, HOLD_STATE } from './labels.ts'
 
 export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: Child }) {
@@ -91,15 +91,14 @@ function LoansTable(p: { loans: LoanLine[]; patronId: number; csrf: string }) {
                 {l.renewals > 0 ? <span class="hint">延長 {l.renewals}回</span> : null}
               </td>
               <td>
-                <form
-                  method="post"
+                <PostButton
                   action={`${COUNTER_PATH}/patrons/${p.patronId}/loans/${l.loanId}/renew`}
+                  csrf={p.csrf}
+                  class="secondary"
+                  label={`「${l.title}」を延長`}
                 >
-                  <input type="hidden" name="_csrf" value={p.csrf} />
-                  <button type="submit" class="secondary" aria-label={`「${l.title}」を延長`}>
-                    延長
-                  </button>
-                </form>
+                  延長
+                </PostButton>
               </td>
             </tr>
           ))}

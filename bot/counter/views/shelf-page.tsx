@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx'
 import type { ExpiredToday } from '../../../db/hold-shelf-expired.ts'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
-import { TableScroll } from './frame.tsx'
+import { PostButton, TableScroll } from './frame.tsx'
 import { dateJa, instantJa, NOTICE_STATE } from './labels.ts'
 
 export interface ShelfRow {
@@ -71,18 +71,21 @@ export function ShelfPage(p: {
         取置期限を過ぎた予約を終了し、資料を次の予約者に回します（次の予約がなければ棚に戻します）。1件ずつなら一覧の「期限切れにする」を、全館の期限切れ予約をまとめてなら下のボタンを押してください。
         {late > 0 ? `この受取場所では${late}件が期限切れです。` : ''}
       </p>
-      <form method="post" action={`${COUNTER_PATH}/holds/expire`}>
-        <input type="hidden" name="_csrf" value={p.csrf} />
-        <input type="hidden" name="place" value={String(p.placeId ?? '')} />
-        <button type="submit" class="danger">
-          期限切れの予約を処理する
-        </button>
-      </form>
+      <PostButton
+        action={`${COUNTER_PATH}/holds/expire`}
+        csrf={p.csrf}
+        fields={{ place: String(p.placeId ?? '') }}
+        class="danger"
+      >
+        期限切れの予約を処理する
+      </PostButton>
     </>
   )
 }
 
 function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[]; today: string }) {
+  // The shelf shown, so the answer to a button comes back to it.
+  const place = { place: String(p.placeId ?? '') }
   return (
     <TableScroll labelledBy="shelf">
       <table aria-labelledby="shelf">
@@ -117,28 +120,24 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
                   <NoticeHint row={r} />
                 </td>
                 <td>
-                  <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}>
-                    <input type="hidden" name="_csrf" value={p.csrf} />
-                    <input type="hidden" name="place" value={String(p.placeId ?? '')} />
-                    <button
-                      type="submit"
-                      aria-label={`${r.patronName}さんに「${r.title}」を手渡す`}
-                    >
-                      手渡し（貸出）
-                    </button>
-                  </form>
+                  <PostButton
+                    action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}
+                    csrf={p.csrf}
+                    fields={place}
+                    label={`${r.patronName}さんに「${r.title}」を手渡す`}
+                  >
+                    手渡し（貸出）
+                  </PostButton>
                   {past ? (
-                    <form method="post" action={`${COUNTER_PATH}/holds/${r.holdId}/expire`}>
-                      <input type="hidden" name="_csrf" value={p.csrf} />
-                      <input type="hidden" name="place" value={String(p.placeId ?? '')} />
-                      <button
-                        type="submit"
-                        class="danger"
-                        aria-label={`${r.patronName}さんの「${r.title}」の予約を期限切れにする`}
-                      >
-                        期限切れにする
-                      </button>
-                    </form>
+                    <PostButton
+                      action={`${COUNTER_PATH}/holds/${r.holdId}/expire`}
+                      csrf={p.csrf}
+                      fields={place}
+                      class="danger"
+                      label={`${r.patronName}さんの「${r.title}」の予約を期限切れにする`}
+                    >
+                      期限切れにする
+                    </PostButton>
                   ) : null}
                 </td>
               </tr>
