@@ -17,6 +17,7 @@ import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
 import { retentionSuite } from './retention.ts'
 import { retentionKeptSuite } from './retention-kept.ts'
+import { retentionRoundsSuite } from './retention-rounds.ts'
 import { searchAvailabilitySuite } from './search-availability.ts'
 import { searchIndexSuite } from './search-index.ts'
 import { staffSuite } from './staff.ts'
@@ -48,4 +49,5 @@ export function allSuites(open: OpenDb): void {
   searchIndexSuite(open)
   retentionSuite(open)
   retentionKeptSuite(open)
+  retentionRoundsSuite(open)
 }
