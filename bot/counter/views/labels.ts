@@ -29,6 +29,7 @@ export const ACTION: Record<string, string> = {
   'staff.sign_out': 'サインアウト',
   'desk.place': '窓口の変更',
   'patron.lookup': '利用者の呼び出し',
+  'audit.search': '操作記録の検索',
   checkout: '貸出',
   'checkout.refused': '貸出（お断り）',
   checkin: '返却',
