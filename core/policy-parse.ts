@@ -91,6 +91,7 @@ export function parsePolicy(input: unknown): PolicyResult {
     },
     familyCards: c.int('familyCards', d.familyCards, 1, 6),
     holdSuspendMaxDays: c.int('holdSuspendMaxDays', d.holdSuspendMaxDays, 1, 365),
+    readingRecordDays: c.int('readingRecordDays', d.readingRecordDays, 0, 365),
     patronNumber: {
       pattern: c.pattern('patronNumber.pattern', d.patronNumber.pattern),
       maxLength: c.int('patronNumber.maxLength', d.patronNumber.maxLength, 1, 64),

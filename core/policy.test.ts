@@ -12,6 +12,7 @@ describe('policy', () => {
     expect(p.pickup).toEqual({ days: 7, lockerDays: 4 })
     expect(p.noticeSlots.locker).toEqual(['10:00', '16:00', '19:00'])
     expect(p.lockout).toEqual({ maxFailures: 5, windowMinutes: 15, lockMinutes: 15 })
+    expect(p.readingRecordDays).toBe(3)
   })
 
   it('parses good JSON; missing fields take Hirakata values', () => {
@@ -40,6 +41,14 @@ describe('policy', () => {
       'holdLimit.total',
       'noticeSlots.locker',
     ])
+  })
+
+  it('readingRecordDays: 0 (erased the day after) to 365 whole days', () => {
+    const days = (v: unknown) => parsePolicy({ readingRecordDays: v })
+    expect(days(0)).toMatchObject({ ok: true, policy: { readingRecordDays: 0 } })
+    expect(days(30)).toMatchObject({ ok: true, policy: { readingRecordDays: 30 } })
+    for (const bad of [-1, 366, 1.5, '3'])
+      expect(days(bad)).toMatchObject({ ok: false, errors: [{ field: 'readingRecordDays' }] })
   })
 
   it('refuses inconsistent limits and a non-object', () => {

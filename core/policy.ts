@@ -71,6 +71,12 @@ export interface Policy {
   /** HOLD-SUSPEND: the furthest day a waiting hold may be suspended to, in days from today. */
   holdSuspendMaxDays: number
   /**
+   * Reading records are private (図書館の自由に関する宣言): full Japan days after the day a loan
+   * came back, a hold ended or a notice went out that bunko still keeps whom it was for; the
+   * first run after that erases it (db/retention.ts). 0 = erased the day after. (assumed)
+   */
+  readingRecordDays: number
+  /**
    * The library system's patron numbers (the link and password pages, the card): a pattern
    * the whole number must match, its longest length, the keypad phones show (digits only, or
    * letters too) and an example for the placeholder and the "expected format" message.
@@ -118,6 +124,11 @@ export const HIRAKATA_POLICY: Policy = {
   password: { minLength: 8, maxLength: 64 },
   familyCards: 6,
   holdSuspendMaxDays: 90,
+  // The spec is silent (assumed). Patrons expect the record gone soon after the return; the
+  // counter needs a few days for a copy found damaged when it is unpacked or comes home by
+  // transit (回送, usually within two days), or a return mis-scanned over a closed day. A loan
+  // returned on a Monday keeps its borrower through Thursday and is erased on Friday.
+  readingRecordDays: 3,
   // Hirakata's cards carry digits only (NW-7); the demo library's numbers are 10 digits.
   patronNumber: {
     pattern: '^[0-9]{4,20}$',

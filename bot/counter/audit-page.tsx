@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { parseScannedNumber } from '../../core/index.ts'
 import { findPatronByNumber } from '../../db/patrons.ts'
 import { patrons, places } from '../../db/schema.ts'
-import { type AuditRow, copyIdByBarcode, listAudit } from './audit.ts'
+import { type AuditRow, copyIdByBarcode, listAudit, recordAudit } from './audit.ts'
 import type { Counter, CounterEnv } from './context.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
@@ -32,6 +32,7 @@ export function auditRoutes(k: Counter): Hono<CounterEnv> {
       else problems.push(`バーコード「${copyText}」の資料は見つかりません。`)
     }
     const rows = problems.length ? [] : await listAudit(k.db, { ...filter, limit: 200 })
+    if (!problems.length) await recordSearch(k, c.get('session').staff.id, filter)
     const names = await auditNames(k, rows)
     return page(c, k, {
       title: '操作記録',
@@ -60,6 +61,26 @@ export function auditRoutes(k: Counter): Hono<CounterEnv> {
     })
   })
   return app
+}
+
+/**
+ * Looking up whose records these are is itself on the trail: a search for a patron (or a
+ * copy) is recorded with the staff member who made it, under the patron's own subject, which
+ * retention keeps (db/retention.ts), so a later audit shows who looked at whose records.
+ */
+async function recordSearch(
+  k: Counter,
+  staffId: number,
+  f: { patronId?: number; copyId?: number },
+) {
+  const subject =
+    f.patronId !== undefined
+      ? `patron:${f.patronId}`
+      : f.copyId !== undefined
+        ? `copy:${f.copyId}`
+        : null
+  if (subject)
+    await recordAudit(k.db, { staffId, at: k.now(), action: 'audit.search', subject, after: f })
 }
 
 /** Patron numbers and place names for the ids the rows mention, looked up once. */

@@ -3,13 +3,15 @@
  * and the state before and after as JSON. Entries hold ids, barcodes and states, never titles:
  * reading records are private, and the ids lead back to the records for those allowed to look.
  *
- * Top-level `patronId`, `borrowerId` and `holderId` keys in before/after are what the console
- * filters a patron's trail by; `copyId` the same for a copy. The entry is written right after
- * the action (the db operations own their batches); see the report in the counter's README.
+ * Top-level `patronId`, `borrowerId` and `holderId` keys in before/after (AUDIT_PATRON_KEYS)
+ * are what the console filters a patron's trail by; `copyId` the same for a copy. Entries about
+ * an item lose those keys after the Policy's readingRecordDays (db/retention.ts): who borrowed
+ * or reserved what is not kept. The entry is written right after the action (the db
+ * operations own their batches); see the report in the counter's README.
  */
 import { type AnyColumn, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { auditLog, copies, holds, loans, staff } from '../../db/schema.ts'
+import { AUDIT_PATRON_KEYS, auditLog, copies, holds, loans, staff } from '../../db/schema.ts'
 
 export type Json = Record<string, unknown>
 
@@ -152,7 +154,7 @@ export async function listAudit(
     where.push(
       or(
         eq(auditLog.subject, `patron:${filter.patronId}`),
-        mentions(['patronId', 'borrowerId', 'holderId'], filter.patronId),
+        mentions([...AUDIT_PATRON_KEYS], filter.patronId),
       )!,
     )
   if (filter.copyId !== undefined)

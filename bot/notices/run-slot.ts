@@ -1,7 +1,8 @@
 /**
  * One notice slot, the same on Node and Workers: expire what was not collected, queue the
  * overdue reminders that have come due (and the due-soon and expiry ones patrons asked for,
- * reminders.ts; front mode: ask the library system, poll.ts), then send everything due.
+ * reminders.ts; front mode: ask the library system, poll.ts), send everything due, then erase
+ * the reading records past the Policy's readingRecordDays (db/retention.ts).
  * `tick` decides whether a slot is owed: the latest slot at or before now that has not run yet is run once, however
  * many were missed (downtime, or a demo clock that jumped days ahead); between slots it only
  * finishes claims a crashed run left behind.
@@ -16,6 +17,7 @@ import {
   hasLapsedClaims,
   noticeSlotMark,
 } from '../../db/notices.ts'
+import { type Erased, eraseReadingRecords } from '../../db/retention.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
@@ -49,6 +51,8 @@ export interface SlotReport {
   dueSoonQueued: number
   /** NOTICE-EXPIRY notices queued. */
   expiryQueued: number
+  /** Reading records erased; null when that failed (logged, tried again at the next slot). */
+  erased: Erased | null
 }
 
 export async function runSlot(
@@ -65,6 +69,7 @@ export async function runSlot(
     polledQueued: 0,
     dueSoonQueued: 0,
     expiryQueued: 0,
+    erased: null,
   }
   const now = deps.clock.now()
   const changeAt = now - at <= ON_TIME_MS ? Math.min(at, now) : now
@@ -89,7 +94,24 @@ export async function runSlot(
   report.expiryQueued = (await step('expiry', () => queueExpiry(deps, at))) ?? 0
   report.dispatch = await step('dispatch', () => dispatchDue(deps, { ...opts, slotAt: at }))
   if (report.dispatch?.deferred) await advanceNoticeSlotMark(deps.db, QUOTA_WAIT_KEY, at, now)
+  report.erased = await eraseRecords(deps, now)
   return report
+}
+
+/**
+ * Reading records are private: erase what is past the cutoff, logging counts only. A failure
+ * is logged but does not make the slot run again: nothing is owed to anyone, every step is
+ * safe to repeat, and the next slot tries again.
+ */
+async function eraseRecords(deps: AppDeps, now: number): Promise<Erased | null> {
+  try {
+    const erased = await eraseReadingRecords(deps.db, now, deps.config.policy)
+    if (Object.values(erased).some((n) => n > 0)) deps.log.info('records.erased', { ...erased })
+    return erased
+  } catch (err) {
+    deps.log.error('records.erase_failed', { error: errorName(err) })
+    return null
+  }
 }
 
 /**

@@ -33,6 +33,8 @@ export const loans = sqliteTable(
     index('loans_open_patron_idx').on(t.patronId, t.dueDate).where(sql`returned_at IS NULL`),
     index('loans_open_due_idx').on(t.dueDate).where(sql`returned_at IS NULL`),
     index('loans_patron_idx').on(t.patronId, t.loanedAt),
+    // Reading records are private: the returned loans still kept, oldest first (db/retention.ts).
+    index('loans_returned_idx').on(t.returnedAt).where(sql`returned_at IS NOT NULL`),
   ],
 )
 

@@ -1,4 +1,5 @@
 /** Security and housekeeping: login attempts, link nonces, webhook ids, staff, audit, scheduler. */
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { bool, places } from './catalogue.ts'
 import { patrons } from './patrons.ts'
@@ -133,6 +134,21 @@ export const staffSessions = sqliteTable(
   ],
 )
 
+/** Keys in an audit entry's before/after JSON that name a patron (bot/counter/audit.ts). */
+export const AUDIT_PATRON_KEYS = ['patronId', 'borrowerId', 'holderId'] as const
+
+/**
+ * An audit entry about an item (a copy, a loan, a hold, a title, or a barcode scanned that is
+ * no copy) that still names a patron: a reading record. Entries about the patron's account
+ * (`patron:`), staff and the clock are not. SQL text, not bound parameters, so that the same
+ * words in a query let SQLite use the partial index below.
+ */
+export const AUDIT_NAMES_PATRON = `substr(subject, 1, instr(subject, ':')) IN
+    ('copy:', 'loan:', 'hold:', 'title:', 'barcode:')
+  AND (${['before', 'after']
+    .flatMap((col) => AUDIT_PATRON_KEYS.map((k) => `json_extract(${col}, '$.${k}') IS NOT NULL`))
+    .join(' OR ')})`
+
 /**
  * Every staff action: who, when, what, on whom, before and after (JSON). The patron's own
  * actions through LINE (links, blocks, renewals, holds, cancels) are here too, with no staff
@@ -157,6 +173,8 @@ export const auditLog = sqliteTable(
     index('audit_log_subject_idx').on(t.subject, t.at),
     // Statistics: counts per action and period, by channel, read from the index alone.
     index('audit_log_action_idx').on(t.action, t.at, t.channel, t.staffId),
+    // Entries about an item that still name a patron: what db/retention.ts has left to strip.
+    index('audit_log_names_patron_idx').on(t.at).where(sql.raw(AUDIT_NAMES_PATRON)),
   ],
 )
 

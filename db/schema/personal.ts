@@ -48,10 +48,13 @@ export const readingHistory = sqliteTable(
     titleId: integer('title_id')
       .notNull()
       .references(() => titles.id),
+    /** The loan while bunko keeps it; cleared when the loan is erased (db/retention.ts). */
     loanId: integer('loan_id')
       .unique()
       .references(() => loans.id),
     borrowedOn: text('borrowed_on').notNull(),
+    /** The Japan date the loan came back, carried over from the loan before it is erased. */
+    returnedOn: text('returned_on'),
   },
   (t) => [index('reading_history_patron_idx').on(t.patronId, t.borrowedOn)],
 )

@@ -1,5 +1,6 @@
 /** SQL pieces the statistics share: Japan-time days of an instant column, on SQLite and D1. */
 import { type SQL, sql } from 'drizzle-orm'
+import { jstDate } from '../../core/index.ts'
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000
 
@@ -21,10 +22,20 @@ export function jstDayNumber(instant: SQL | number): SQL {
   return sql`CAST((${instant} + ${JST_OFFSET_MS}) / 86400000 AS INTEGER)`
 }
 
+/** The Japan date (`YYYY-MM-DD`) of an epoch-milliseconds expression, as core's jstDate. */
+export function jstDay(instant: SQL): SQL {
+  return sql`date(${instant} / 1000 + ${JST_OFFSET_MS / 1000}, 'unixepoch')`
+}
+
 /** A half-open range of instants: `from` inclusive, `to` exclusive. */
 export interface Range {
   from: number
   to: number
+}
+
+/** The Japan dates a range of whole Japan days covers, first and last (for the tallies). */
+export function rangeDays(r: Range): { first: string; last: string } {
+  return { first: jstDate(r.from), last: jstDate(r.to - 1) }
 }
 
 export const inList = (items: readonly string[]) =>

@@ -1,12 +1,15 @@
 /** Favourites, My本棚, password, notification preferences and unlinking. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { HIRAKATA_POLICY } from '../../core/index.ts'
+import { checkOut } from '../../db/circulation.ts'
+import { eraseReadingRecords } from '../../db/retention.ts'
 import type {
   ApiError,
   FavouritesResponse,
   NotificationPrefs,
   ShelfResponse,
 } from '../../liff/api-types.ts'
-import { PASSWORD, TITLE, USER } from './fixture.ts'
+import { NOW, PASSWORD, PATRON, TITLE, USER } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
 let t: ApiHarness
@@ -75,6 +78,24 @@ describe('My本棚', () => {
         addedOn: '2026-05-02',
       },
     ])
+  })
+
+  it('a return date outlives its loan: once the loan is erased the entry still shows it', async () => {
+    const before = (await shelf()).history
+    // Another loan since, so the returned one is not the newest (db/retention.ts).
+    const lent = await checkOut(
+      t.db,
+      { patronId: PATRON.kenichi, barcode: 'C82', placeId: 1 },
+      NOW,
+      HIRAKATA_POLICY,
+    )
+    expect(lent.ok).toBe(true)
+    expect(await eraseReadingRecords(t.db, NOW, HIRAKATA_POLICY)).toMatchObject({
+      history: 1,
+      loans: 1,
+    })
+    expect((await shelf()).history).toEqual(before)
+    expect(before.at(-1)?.returnedOn).toBe('2026-05-10')
   })
 
   it('turns history off and on; what was kept stays until deleted', async () => {

@@ -100,6 +100,35 @@ describe('the audit trail', () => {
     expect(forCopy.map((e) => e.action)).toEqual(['checkout.refused'])
   })
 
+  it('a search of the trail for a patron or a copy is itself recorded, with who searched', async () => {
+    const h = await session()
+    const [me] = await h.db.orm.select().from(staff)
+    const before = (await entries(h)).length
+    await h.desk.get('/counter/audit')
+    await h.desk.get('/counter/audit?patron=999999999')
+    expect(await entries(h)).toHaveLength(before)
+    await h.desk.get(`/counter/audit?patron=${number(PATRON.alice)}`)
+    await h.desk.get(`/counter/audit?copy=${copy(TITLE.reference, 1)}`)
+    expect((await entries(h)).slice(before)).toEqual([
+      expect.objectContaining({
+        staffId: me?.id,
+        at: NOW,
+        action: 'audit.search',
+        subject: `patron:${PATRON.alice}`,
+        after: { patronId: PATRON.alice },
+      }),
+      expect.objectContaining({
+        staffId: me?.id,
+        action: 'audit.search',
+        subject: `copy:${copyId(TITLE.reference, 1)}`,
+        after: { copyId: copyId(TITLE.reference, 1) },
+      }),
+    ])
+    // The next look at 花子's trail shows the search before it.
+    const again = text((await h.desk.get(`/counter/audit?patron=${number(PATRON.alice)}`)).html)
+    expect(again).toMatch(/操作記録の検索 patron:1 .*利用者番号 /)
+  })
+
   it('lists the latest entries on the console, filterable by patron number or barcode', async () => {
     const h = await session()
     const all = await h.desk.get('/counter/audit')

@@ -47,6 +47,9 @@ export const TITLE = {
 export const TABLES = [
   'notices',
   'notice_announcements',
+  'notice_tallies',
+  'ready_delivery_tallies',
+  'expired_hold_tallies',
   'purchase_requests',
   'reading_history',
   'favourites',

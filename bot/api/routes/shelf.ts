@@ -92,16 +92,27 @@ async function historyEntries(db: Db, patronId: number): Promise<HistoryEntry[]>
   }))
 }
 
-/** When each history entry's loan came back (db's history list leaves the loan out). */
+/**
+ * When each history entry's loan came back (db's history list leaves the loan out): from the
+ * loan while bunko keeps it, then from the date the entry took over when the loan was erased
+ * (db/retention.ts).
+ */
 async function returnDates(db: Db, patronId: number, ids: number[]) {
   const rows = await selectIn(ids, (slice) =>
     db.orm
-      .select({ id: readingHistory.id, returnedAt: loans.returnedAt })
+      .select({
+        id: readingHistory.id,
+        returnedOn: readingHistory.returnedOn,
+        returnedAt: loans.returnedAt,
+      })
       .from(readingHistory)
-      .innerJoin(loans, eq(loans.id, readingHistory.loanId))
+      .leftJoin(loans, eq(loans.id, readingHistory.loanId))
       .where(and(eq(readingHistory.patronId, patronId), inArray(readingHistory.id, slice))),
   )
   return new Map(
-    rows.flatMap((r) => (r.returnedAt === null ? [] : [[r.id, jstDate(r.returnedAt)] as const])),
+    rows.flatMap((r) => {
+      const on = r.returnedOn ?? (r.returnedAt === null ? null : jstDate(r.returnedAt))
+      return on === null ? [] : [[r.id, on] as const]
+    }),
   )
 }

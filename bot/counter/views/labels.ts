@@ -30,6 +30,7 @@ export const ACTION: Record<string, string> = {
   'desk.place': '窓口の変更',
   'patron.lookup': '利用者の呼び出し',
   'patron.search': '利用者の検索（氏名・電話番号）',
+  'audit.search': '操作記録の検索',
   checkout: '貸出',
   'checkout.refused': '貸出（お断り）',
   checkin: '返却',

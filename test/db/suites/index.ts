@@ -15,6 +15,9 @@ import { pickListSuite } from './pick-list.ts'
 import { pollSuite } from './poll.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
+import { retentionSuite } from './retention.ts'
+import { retentionKeptSuite } from './retention-kept.ts'
+import { retentionRoundsSuite } from './retention-rounds.ts'
 import { searchAvailabilitySuite } from './search-availability.ts'
 import { searchIndexSuite } from './search-index.ts'
 import { staffSuite } from './staff.ts'
@@ -44,4 +47,7 @@ export function allSuites(open: OpenDb): void {
   familySuite(open)
   searchAvailabilitySuite(open)
   searchIndexSuite(open)
+  retentionSuite(open)
+  retentionKeptSuite(open)
+  retentionRoundsSuite(open)
 }

@@ -120,6 +120,7 @@ export async function seedHistory(db: Db): Promise<void> {
     place: PLACE.locker,
     state: 'collected',
     readyAt: at('2026-06-08', '18:00'),
+    endedAt: at('2026-06-09', '09:00'),
   })
   await hold(db, {
     id: 4,
@@ -144,6 +145,7 @@ export async function seedHistory(db: Db): Promise<void> {
     place: PLACE.central,
     state: 'collected',
     readyAt: at('2026-04-30', '20:00'),
+    endedAt: at('2026-05-02'),
   })
   await hold(db, {
     id: 11,

@@ -1,0 +1,67 @@
+/**
+ * Reading records are erased at each notice slot (bot/notices/run-slot.ts), on the app's clock,
+ * with counts in the log and never a patron; a failure there is logged and does not make the
+ * slot run again.
+ */
+import { afterEach, expect, it } from 'vitest'
+import { lastSlotRun, tick } from '../../bot/notices/index.ts'
+import { HIRAKATA_POLICY as policy } from '../../core/index.ts'
+import { checkIn, checkOut } from '../../db/circulation.ts'
+import { Raw } from '../../db/client.ts'
+import { setHistoryOptIn } from '../../db/shelf.ts'
+import { type Harness, harness, jst, PATRON, PLACE } from './harness.ts'
+
+let h: Harness | undefined
+afterEach(async () => {
+  await h?.close()
+  h = undefined
+})
+
+/** 花子 borrowed B11 on 20 May and brought it back on 5 June; 一郎 has borrowed since. */
+async function returnedLoan(t: Harness) {
+  await setHistoryOptIn(t.db, { patronId: PATRON.alice, optIn: true })
+  const at = { placeId: PLACE.central }
+  await checkOut(t.db, { ...at, patronId: PATRON.alice, barcode: 'B11' }, jst('2026-05-20'), policy)
+  await checkIn(t.db, { ...at, barcode: 'B11' }, jst('2026-06-05', '17:00'), policy)
+  await checkOut(t.db, { ...at, patronId: PATRON.bob, barcode: 'B21' }, jst('2026-06-09'), policy)
+}
+
+it('the slot erases what is past readingRecordDays and logs the counts, never a patron', async () => {
+  h = await harness({ start: jst('2026-06-10', '10:00') })
+  await returnedLoan(h)
+  const report = await tick(h.deps, h.opts)
+  expect(report?.erased).toEqual({ history: 1, notices: 0, holds: 0, loans: 1, audit: 0 })
+  const logged = h.deps.log.lines.filter((l) => l.includes('"records.erased"'))
+  expect(logged.map((l) => JSON.parse(l))).toEqual([
+    {
+      level: 'info',
+      event: 'records.erased',
+      history: 1,
+      notices: 0,
+      holds: 0,
+      loans: 1,
+      audit: 0,
+    },
+  ])
+})
+
+it('a failure to erase is logged, and the slot is not run again for it', async () => {
+  h = await harness({ start: jst('2026-06-10', '10:00') })
+  await returnedLoan(h)
+  const db = h.db
+  const failing = {
+    ...db,
+    batch: ((statements) => {
+      const text = statements.map((s) => (s instanceof Raw ? JSON.stringify(s.query) : ''))
+      if (text.some((t) => t.includes('UPDATE reading_history SET loan_id = NULL')))
+        return Promise.reject(new Error('D1 is busy'))
+      return db.batch(statements)
+    }) as typeof db.batch,
+  }
+  const report = await tick({ ...h.deps, db: failing }, h.opts)
+  expect(report).toMatchObject({ errors: [], erased: null })
+  expect(await lastSlotRun(db)).toBe(jst('2026-06-10', '10:00'))
+  expect(h.deps.log.lines.filter((l) => l.includes('records.'))).toEqual([
+    JSON.stringify({ level: 'error', event: 'records.erase_failed', error: 'Error' }),
+  ])
+})
