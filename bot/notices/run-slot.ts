@@ -2,7 +2,8 @@
  * One notice slot, the same on Node and Workers: expire what was not collected, queue the
  * overdue reminders that have come due (and the due-soon and expiry ones patrons asked for,
  * reminders.ts; front mode: ask the library system, poll.ts), send everything due, then erase
- * the reading records past the Policy's readingRecordDays (db/retention.ts).
+ * the reading records past the Policy's readingRecordDays (db/retention.ts) and the security
+ * state that can no longer matter (old sign-in attempts, webhook ids, lapsed link nonces).
  * `tick` decides whether a slot is owed: the latest slot at or before now that has not run yet is run once, however
  * many were missed (downtime, or a demo clock that jumped days ahead); between slots it only
  * finishes claims a crashed run left behind.
@@ -10,7 +11,10 @@
  * The last slot run is kept in the kv table, so a restart (or another Workers isolate) knows.
  */
 
+import { DAY_MS } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
+import { pruneLinkState } from '../../db/links.ts'
+import { pruneLoginAttempts } from '../../db/lockout.ts'
 import {
   advanceNoticeSlotMark,
   hasDuePending,
@@ -95,7 +99,31 @@ export async function runSlot(
   report.dispatch = await step('dispatch', () => dispatchDue(deps, { ...opts, slotAt: at }))
   if (report.dispatch?.deferred) await advanceNoticeSlotMark(deps.db, QUOTA_WAIT_KEY, at, now)
   report.erased = await eraseRecords(deps, now)
+  await keepHouse(deps, now)
   return report
+}
+
+/** Webhook event ids are kept this long: LINE redelivers a failed webhook for a while. */
+export const EVENT_IDS_KEPT_MS = 7 * DAY_MS
+
+/**
+ * Security state that can no longer matter is dropped once a slot, so the tables do not grow
+ * without end: sign-in attempts older than every lockout window and lock (and a day), webhook
+ * event ids after EVENT_IDS_KEPT_MS, link nonces that lapsed as long ago. Logged and left for
+ * the next slot on a failure, as the erasing is.
+ */
+async function keepHouse(deps: AppDeps, now: number): Promise<void> {
+  const { lockout, numberLockout } = deps.config.policy
+  const longest = Math.max(
+    lockout.windowMinutes + lockout.lockMinutes,
+    numberLockout.windowMinutes + numberLockout.lockMinutes,
+  )
+  try {
+    await pruneLoginAttempts(deps.db, now - Math.max(longest * 60_000, DAY_MS))
+    await pruneLinkState(deps.db, now - EVENT_IDS_KEPT_MS)
+  } catch (err) {
+    deps.log.error('housekeeping.failed', { error: errorName(err) })
+  }
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Reading records are erased at each notice slot (bot/notices/run-slot.ts), on the app's clock,
  * with counts in the log and never a patron; a failure there is logged and does not make the
- * slot run again.
+ * slot run again. The same run drops the security state that can no longer matter.
  */
 import { afterEach, expect, it } from 'vitest'
 import { lastSlotRun, tick } from '../../bot/notices/index.ts'
 import { HIRAKATA_POLICY as policy } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
 import { Raw } from '../../db/client.ts'
+import { linkNonces, loginAttempts, webhookEvents } from '../../db/schema.ts'
 import { setHistoryOptIn } from '../../db/shelf.ts'
 import { type Harness, harness, jst, PATRON, PLACE } from './harness.ts'
 
@@ -64,4 +65,43 @@ it('a failure to erase is logged, and the slot is not run again for it', async (
   expect(h.deps.log.lines.filter((l) => l.includes('records.'))).toEqual([
     JSON.stringify({ level: 'error', event: 'records.erase_failed', error: 'Error' }),
   ])
+})
+
+it('the slot drops sign-in attempts, webhook ids and link nonces that can no longer matter, and keeps the rest', async () => {
+  h = await harness({ start: jst('2026-06-10', '10:00') })
+  const now = jst('2026-06-10', '10:00')
+  const DAY = 86_400_000
+  const o = h.db.orm
+  await h.db.batch([
+    o
+      .insert(loginAttempts)
+      .values([
+        { key: 'old', at: now - 2 * DAY, ok: false },
+        { key: 'recent', at: now - 60_000, ok: false },
+      ])
+      .returning({ id: loginAttempts.id }),
+    o
+      .insert(webhookEvents)
+      .values([
+        { eventId: 'old', receivedAt: now - 8 * DAY },
+        { eventId: 'recent', receivedAt: now - 6 * DAY },
+      ])
+      .returning({ id: webhookEvents.eventId }),
+    o
+      .insert(linkNonces)
+      .values([
+        {
+          nonceHash: 'old',
+          patronId: PATRON.alice,
+          createdAt: now - 9 * DAY,
+          expiresAt: now - 8 * DAY,
+        },
+        { nonceHash: 'live', patronId: PATRON.alice, createdAt: now, expiresAt: now + 600_000 },
+      ])
+      .returning({ id: linkNonces.nonceHash }),
+  ])
+  await tick(h.deps, h.opts)
+  expect((await o.select().from(loginAttempts)).map((r) => r.key)).toEqual(['recent'])
+  expect((await o.select().from(webhookEvents)).map((r) => r.eventId)).toEqual(['recent'])
+  expect((await o.select().from(linkNonces)).map((r) => r.nonceHash)).toEqual(['live'])
 })
