@@ -2,7 +2,8 @@
 /**
  * マイポータル with several cards (ACC-FAMILY): each other card's loans and holds at a glance,
  * so an overdue item or a hold ready on a family member's card is not missed (a patron walk:
- * the portal summed up the first card only). Each line opens the lists, which show every card.
+ * the portal summed up the first card only). Each line opens the list its news is in (a review:
+ * a ready hold led to the loans); the lists show every card.
  */
 import type { FamilyResponse, HoldsResponse, LoansResponse } from '../../api-types.ts'
 import { PatronScope } from '../family.ts'
@@ -19,6 +20,17 @@ export function glance(loans: LoansResponse | null, holds: HoldsResponse | null)
     holds: active?.length ?? null,
     ready: active?.filter((h) => h.state === 'ready').length ?? 0,
   }
+}
+
+/**
+ * Which list a card's line opens: where the news is. An overdue item first (it stops renewing
+ * and, long overdue, borrowing), then a ready hold (it waits a week); with no news, the loans,
+ * or the holds when nothing is on loan.
+ */
+export function glanceRoute(g: ReturnType<typeof glance>): 'loans' | 'holds' {
+  if (g.overdue > 0) return 'loans'
+  if (g.ready > 0) return 'holds'
+  return g.loans === 0 && (g.holds ?? 0) > 0 ? 'holds' : 'loans'
 }
 
 /** `own`: the portal's own card's number, left out here (the page above is about it). */
@@ -47,7 +59,7 @@ function CardGlance({ name }: { name: string }) {
   )
   return (
     <li>
-      <a href={href('loans')}>
+      <a href={href(glanceRoute(g))}>
         {t.portal.hello(name)}
         {g.loans !== null && <span class="sub">{t.portal.loans(g.loans, g.overdue)}</span>}
         {g.holds !== null && <span class="sub">{t.portal.holds(g.holds, g.ready)}</span>}
