@@ -1,26 +1,22 @@
 /**
  * Settings: password change (the current password required; ACC-SECRET lockout applies),
  * LINE notice preferences per kind (NOTICE-KINDS, NOTICE-DUE-SOON with its lead time,
- * NOTICE-EXPIRY), and unlinking (LINE-LINK, always offered).
+ * NOTICE-EXPIRY). Unlinking is ./unlink.ts.
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { InputReason } from '../../../core/library-system.ts'
 import { DUE_SOON_LEAD_DAYS } from '../../../core/notice-reminders.ts'
 import type { Refusal } from '../../../core/types.ts'
-import { unlinkOne } from '../../../db/family.ts'
-import { unlink } from '../../../db/links.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
-import type { NotificationPrefs, OkResponse, UnlinkResponse } from '../../../liff/api-types.ts'
+import type { NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
-import { linkMenuForPatron, type MenuIds, resolveMenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
 import { answered, reached } from '../library.ts'
-import { PATRON_HEADER } from '../patron-choice.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
-import { jsonBody, noBody } from '../validate.ts'
+import { jsonBody } from '../validate.ts'
 import { contactOf } from '../views/places.ts'
 import { WORDS } from '../words.ts'
 
@@ -34,9 +30,6 @@ const PrefsBody = v.strictObject({
   expiry: v.optional(v.boolean()),
 })
 
-/** A Japanese user's unlinking removes their own menu and links none: it needs no menu ids. */
-const NO_MENU_IDS: MenuIds = { menuA: '', menuB: '', menuAEn: null, menuBEn: null }
-
 const prefsBody = (p: NoticePrefs, holdReadyLocked: boolean): NotificationPrefs => ({
   line: { hold_ready: p.holdReady, overdue: p.overdue },
   due_soon_days: p.dueSoonDays,
@@ -45,7 +38,7 @@ const prefsBody = (p: NoticePrefs, holdReadyLocked: boolean): NotificationPrefs 
 })
 
 export function settingsRoutes(deps: AppDeps) {
-  const { db, clock, config, line, log } = deps
+  const { db, clock, config } = deps
   const { policy } = config
   const app = new Hono<ApiEnv>()
   const ok: OkResponse = { ok: true }
@@ -113,35 +106,6 @@ export function settingsRoutes(deps: AppDeps) {
     )
     if (!saved) throw problem(403, 'not_linked', WORDS.notLinked[lang])
     return c.json(prefsBody(saved, await holdReadyLocked(row)))
-  })
-
-  app.post('/unlink', async (c) => {
-    const lang = c.get('lang')
-    await noBody(c, lang)
-    const userId = c.get('lineUserId')
-    const now = clock.now()
-    // ACC-FAMILY: a call naming its card unlinks that card only; the menu goes back to A
-    // when no card is left. Without the header, every card goes (the one-card app's call).
-    let remaining = 0
-    if (c.req.header(PATRON_HEADER)) {
-      const patronId = c.get('patron').id
-      remaining = (await unlinkOne(db, { lineUserId: userId, patronId }, now)).remaining
-    } else await unlink(db, userId, now)
-    if (remaining === 0) {
-      try {
-        // LINE-MENU: removing the per-user menu B puts the user back on the default menu A; an
-        // English user (the app's language is LINE's) gets the English A, named by its alias.
-        // Without the English A's id (LINE unreachable), the default A: never left on B.
-        const ids =
-          lang === 'en' ? await resolveMenuIds(line.client).catch(() => NO_MENU_IDS) : NO_MENU_IDS
-        await linkMenuForPatron(line.client, userId, false, ids, lang)
-      } catch (e) {
-        // Best effort: the link is gone either way, and the next sync leaves menu A in place.
-        log.warn('api.unlink_menu_failed', { error: e instanceof Error ? e.name : 'unknown' })
-      }
-    }
-    const body: UnlinkResponse = { ok: true, remaining }
-    return c.json(body)
   })
 
   return app
