@@ -1,7 +1,7 @@
 /** What a patron is told when a hold request is refused: why, and what to do next. */
+import { type HoldNoticeFacts, holdNoticeText } from './hold-notice.ts'
 import { contactFor, phoneLine, titleText } from './messages.ts'
 import type { Policy } from './policy.ts'
-import { enTimes, jaTimes } from './time-words.ts'
 import { ACTIVE_HOLD_STATES, type HoldState, type Text, type Title } from './types.ts'
 
 interface TitleRequestView {
@@ -96,16 +96,22 @@ function limitMessage(limit: number, current: number, adding: number, kind: Text
 
 /**
  * The confirmation after holds are placed, which the app's 完了 page shows (POST /api/holds):
- * HOLD-SCOPE, a copy on the shelf is not promised at once; NOTICE-SLOTS, when the patron will
- * hear from the library. `count` is the holds placed (each volume of a set is one).
+ * HOLD-SCOPE, a copy on the shelf is not promised at once; NOTICE-SLOTS, how and when the
+ * patron will hear from the library, as `notice` says (never LINE when no LINE push will
+ * come). `count` is the holds placed (each volume of a set is one).
  */
 export function holdsPlacedMessage(
   count: number,
   setCount: number,
-  pickup: { name: string; nameEn?: string; kind: string },
+  pickup: { name: string; nameEn?: string; kind: string; phone?: string },
   policy: Policy,
+  notice: HoldNoticeFacts,
 ): Text {
   const slots = policy.noticeSlots[pickup.kind === 'locker' ? 'locker' : 'standard']
+  const place = pickup.phone
+    ? { ja: pickup.name, en: pickup.nameEn ?? pickup.name, phone: pickup.phone }
+    : contactFor(policy)
+  const told = holdNoticeText(notice, slots, place, count > 1)
   const set =
     setCount > 0
       ? {
@@ -114,14 +120,14 @@ export function holdsPlacedMessage(
         }
       : { ja: '', en: '' }
   return {
-    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}ご用意ができたら、LINEで${jaTimes(slots, '・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
-    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you on LINE when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${enTimes(slots)}, Japan time). Items on the shelf may still take a little while to prepare.`,
+    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}${told.ja}書架にある資料でも、すぐにご用意できるとは限りません。`,
+    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}${told.en} Items on the shelf may still take a little while to prepare.`,
   }
 }
 
 /** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
 export interface ConfirmedHold {
-  pickupPlace: { name: string; kind: string }
+  pickupPlace: { name: string; kind: string; phone?: string }
   set: { groupId: number } | null
 }
 
@@ -129,9 +135,13 @@ export interface ConfirmedHold {
  * The confirmation of `holds` just placed (one pickup place for all, as a cart is placed), in
  * both languages: each volume of a set counts as one, each set once. Empty when none was.
  */
-export function placedHoldsMessage(holds: readonly ConfirmedHold[], policy: Policy): Text {
+export function placedHoldsMessage(
+  holds: readonly ConfirmedHold[],
+  policy: Policy,
+  notice: HoldNoticeFacts,
+): Text {
   const pickup = holds[0]?.pickupPlace
   if (!pickup) return { ja: '', en: '' }
   const sets = new Set(holds.flatMap((h) => (h.set ? [h.set.groupId] : []))).size
-  return holdsPlacedMessage(holds.length, sets, pickup, policy)
+  return holdsPlacedMessage(holds.length, sets, pickup, policy, notice)
 }

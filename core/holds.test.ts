@@ -16,6 +16,9 @@ function req(over: Partial<HoldRequest> = {}): HoldRequest {
   }
 }
 
+/** A card LINE can push, with hold-ready notices on (the defaults). */
+const ON_LINE = { followed: true, holdReady: true, channel: 'line', emailConfirmed: false } as const
+
 function heldOf(n: number, type: MaterialType = 'book', from = 0) {
   return Array.from({ length: n }, (_, i) => hold(from + i + 1, { materialType: type }))
 }
@@ -147,11 +150,13 @@ describe('placing holds', () => {
   })
 
   it('HOLD-SCOPE: the confirmation says a shelf copy is not promised at once, and when notices go out', () => {
-    const m = holdsPlacedMessage(2, 1, LOCKER, P)
+    const m = holdsPlacedMessage(2, 1, LOCKER, P, ON_LINE)
     expect(m.ja).toContain('すぐにご用意できるとは限りません')
     expect(m.ja).toContain('10時・16時・19時のいずれかに')
     expect(m.ja).toContain('巻の順番')
-    expect(holdsPlacedMessage(1, 0, CENTRAL, P).en).toContain('at 10:00 and 16:00, Japan time')
+    expect(holdsPlacedMessage(1, 0, CENTRAL, P, ON_LINE).en).toContain(
+      'at 10:00 and 16:00, Japan time',
+    )
   })
 
   it('refuses an empty cart', () => {

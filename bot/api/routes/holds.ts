@@ -27,6 +27,7 @@ import type {
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { holdNoticeFactsOf } from '../hold-notice.ts'
 import { answered, reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
@@ -107,7 +108,9 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
       now,
     )
     const { holds } = await bodies(patronId, lang, ids)
-    const body: PlaceHoldsResponse = { holds, message: placedHoldsMessage(holds, policy)[lang] }
+    const notice = await holdNoticeFactsOf(db, c.get('patron'), c.get('family'))
+    const message = placedHoldsMessage(holds, policy, notice)[lang]
+    const body: PlaceHoldsResponse = { holds, message }
     return c.json(body, 201)
   })
 

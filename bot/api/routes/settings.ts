@@ -3,16 +3,18 @@
  * LINE notice preferences per kind (NOTICE-KINDS, NOTICE-DUE-SOON with its lead time,
  * NOTICE-EXPIRY). Unlinking is ./unlink.ts.
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
+import { holdNoticeWay } from '../../../core/hold-notice.ts'
 import type { InputReason } from '../../../core/library-system.ts'
 import { DUE_SOON_LEAD_DAYS } from '../../../core/notice-reminders.ts'
 import type { Refusal } from '../../../core/types.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
-import type { NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
+import type { HoldNoticeWay, NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
 import type { ApiEnv } from '../env.ts'
+import { holdNoticeFacts } from '../hold-notice.ts'
 import { answered, reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
@@ -30,11 +32,16 @@ const PrefsBody = v.strictObject({
   expiry: v.optional(v.boolean()),
 })
 
-const prefsBody = (p: NoticePrefs, holdReadyLocked: boolean): NotificationPrefs => ({
+const prefsBody = (
+  p: NoticePrefs,
+  holdReadyLocked: boolean,
+  holdNotice: HoldNoticeWay,
+): NotificationPrefs => ({
   line: { hold_ready: p.holdReady, overdue: p.overdue },
   due_soon_days: p.dueSoonDays,
   expiry: p.expiry,
   hold_ready_locked: holdReadyLocked,
+  hold_notice: holdNotice,
 })
 
 export function settingsRoutes(deps: AppDeps) {
@@ -79,10 +86,14 @@ export function settingsRoutes(deps: AppDeps) {
     return !standing.ok || standing.value.holds.total > 0
   }
 
-  app.get('/notifications', async (c) => {
+  /** The settings as the app shows them, with how this card would hear a hold is ready. */
+  const answer = async (p: NoticePrefs, c: Context<ApiEnv>) => {
     const row = c.get('patron')
-    return c.json(prefsBody(await getNoticePrefs(db, row.id), await holdReadyLocked(row)))
-  })
+    const way = holdNoticeWay(holdNoticeFacts(p, row, c.get('family')))
+    return c.json(prefsBody(p, await holdReadyLocked(row), way))
+  }
+
+  app.get('/notifications', async (c) => answer(await getNoticePrefs(db, c.get('patron').id), c))
 
   app.put('/notifications', async (c) => {
     const lang = c.get('lang')
@@ -105,7 +116,7 @@ export function settingsRoutes(deps: AppDeps) {
       clock.now(),
     )
     if (!saved) throw problem(403, 'not_linked', WORDS.notLinked[lang])
-    return c.json(prefsBody(saved, await holdReadyLocked(row)))
+    return answer(saved, c)
   })
 
   return app
