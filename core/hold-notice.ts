@@ -37,8 +37,9 @@ export function holdNoticeText(
   f: HoldNoticeFacts,
   slots: readonly string[],
   contact: Contact,
-  plural = false,
+  opts: { plural?: boolean; holder?: string } = {},
 ): Text {
+  const { plural = false, holder } = opts
   const be = plural ? 'they are' : 'it is'
   switch (holdNoticeWay(f)) {
     case 'line':
@@ -47,27 +48,27 @@ export function holdNoticeText(
         en: `We will tell you on LINE when ${be} ready (notices go out at ${enTimes(slots)}, Japan time).`,
       }
     case 'email': {
-      const why = notOnLine(f)
+      const why = notOnLine(f, holder)
       const how = toLine(f)
       return {
-        ja: `${why.ja}ご用意ができたら、ご登録のメールアドレスにお知らせします。${how.ja}`,
+        ja: `${why.ja}ご用意ができたら、${holder ? `${holder}さんの` : ''}ご登録のメールアドレスにお知らせします。${how.ja}`,
         en: `${why.en}We will tell you by e-mail, at the address registered with the library, when ${be} ready.${how.en}`,
       }
     }
     case 'none': {
-      const why = notOnLine(f)
+      const why = notOnLine(f, holder)
       const how = toLine(f)
       const p = phoneLine(contact)
       return {
         ja: `${why.ja}確認済みのメールアドレスもないため、ご用意ができてもお知らせは届きません。予約中一覧でご確認いただくか、${p.ja}へお電話でお問い合わせください。${how.ja}`,
-        en: `${why.en}With no confirmed e-mail address either, no notice will come when ${be} ready: please check your list of holds, or phone ${p.en}.${how.en}`,
+        en: `${why.en}With no confirmed e-mail address either, no notice will come when ${be} ready: please check ${holder ? 'the' : 'your'} list of holds, or phone ${p.en}.${how.en}`,
       }
     }
   }
 }
 
-/** Why no LINE notice will come. */
-function notOnLine(f: HoldNoticeFacts): Text {
+/** Why no LINE notice will come; `holder` names another card's holder (ACC-FAMILY). */
+function notOnLine(f: HoldNoticeFacts, holder?: string): Text {
   if (!f.followed)
     return {
       ja: 'この公式アカウントがブロックされているため、LINEではお知らせできません。',
@@ -76,7 +77,7 @@ function notOnLine(f: HoldNoticeFacts): Text {
   if (f.channel !== 'line')
     return {
       ja: 'お知らせの連絡方法がメールになっているため、LINEではお知らせしません。',
-      en: 'Your notices are set to come by e-mail, so they will not come on LINE. ',
+      en: `${holder ? `${holder}'s` : 'Your'} notices are set to come by e-mail, so they will not come on LINE. `,
     }
   return {
     ja: '設定で「予約資料の用意ができたとき」のLINEのお知らせがオフになっているため、LINEではお知らせしません。',

@@ -90,6 +90,26 @@ describe('placing holds', () => {
     expect(placeHolds(req({ holds, titles: [title(1)] }), P).ok).toBe(true)
   })
 
+  it('ACC-FAMILY, HOLD-LIMIT: for another card on the LINE account the refusal names its holder, not "you"', () => {
+    const d = placeHolds(req({ holds: heldOf(15), holder: '加藤 亮' }), P)
+    expect(d).toMatchObject({ ok: false, reason: 'limit' })
+    if (d.ok) return
+    expect(d.message.ja).toContain(
+      '加藤 亮さんのカードは15点中15点予約中のため、これ以上予約できません',
+    )
+    expect(d.message.en).toContain("加藤 亮's card has 15 of 15, so no more can be added")
+    expect(d.message.en).not.toMatch(/\byou\b/i)
+    const av = placeHolds(
+      req({
+        holds: heldOf(6, 'dvd'),
+        titles: [title(1, { materialType: 'cd' })],
+        holder: '加藤 亮',
+      }),
+      P,
+    )
+    if (!av.ok) expect(av.message.ja).toContain('加藤 亮さんのカードは6点中6点予約中')
+  })
+
   it('HOLD-LIMIT: each volume of a set counts as one', () => {
     const set = [1, 2, 3].map((v) => title(v, { setId: 7, volume: v }))
     const d = placeHolds(req({ holds: heldOf(12), titles: set }), P)
