@@ -43,7 +43,10 @@ export function FamilySummary({ own }: { own: string }) {
       <h2 id="family-glance">{t.portal.family}</h2>
       <ul class="menu">
         {others.map((c) => (
-          <PatronScope.Provider key={c.patronId} value={{ patronId: c.patronId, name: c.name }}>
+          <PatronScope.Provider
+            key={c.patronId}
+            value={{ patronId: c.patronId, name: c.name, other: true }}
+          >
             <CardGlance name={c.name} />
           </PatronScope.Provider>
         ))}
