@@ -40,17 +40,26 @@ export function isExpired(patron: Patron, today: JstDate): boolean {
   return patron.expiresOn !== null && today > patron.expiresOn
 }
 
-/** The refusal for a patron blocked by a long-overdue loan. */
-export function blockedMessage(policy: Policy): Text {
+/**
+ * The refusal for a patron blocked by a long-overdue loan. `holder` (ACC-FAMILY) names the
+ * card's holder when the reader is someone else on the same LINE account: "you" would be wrong.
+ */
+export function blockedMessage(policy: Policy, holder?: string): Text {
   const p = phoneLine(contactFor(policy))
+  const n = policy.longOverdueDays
+  if (holder)
+    return {
+      ja: `${holder}さんのカードに${n}日以上返却期限を過ぎている資料があるため、このカードではご利用いただけません。至急ご返却ください。返却が済むと、またご利用いただけます。ご不明な点は${p.ja}へお問い合わせください。`,
+      en: `${holder}'s card has an item ${n} or more days overdue, so this service is not available for that card. Please return it as soon as possible; the card can be used again once it is back. Questions: ${p.en}.`,
+    }
   return {
-    ja: `${policy.longOverdueDays}日以上返却期限を過ぎている資料があるため、ご利用いただけません。至急ご返却ください。返却が済むと、またご利用いただけます。ご不明な点は${p.ja}へお問い合わせください。`,
-    en: `You have an item ${policy.longOverdueDays} or more days overdue, so this service is not available. Please return it as soon as possible; you can use the service again once it is back. Questions: ${p.en}.`,
+    ja: `${n}日以上返却期限を過ぎている資料があるため、ご利用いただけません。至急ご返却ください。返却が済むと、またご利用いただけます。ご不明な点は${p.ja}へお問い合わせください。`,
+    en: `You have an item ${n} or more days overdue, so this service is not available. Please return it as soon as possible; you can use the service again once it is back. Questions: ${p.en}.`,
   }
 }
 
-/** The answer for every access refusal reason. */
-export function accessMessage(reason: AccessReason, policy: Policy): Text {
+/** The answer for every access refusal reason; `holder` as for blockedMessage. */
+export function accessMessage(reason: AccessReason, policy: Policy, holder?: string): Text {
   const p = phoneLine(contactFor(policy))
   switch (reason) {
     case 'wide_area':
@@ -59,17 +68,27 @@ export function accessMessage(reason: AccessReason, policy: Policy): Text {
         en: `Wide-area (partner city) registrations cannot use the online service, including LINE. Please borrow and reserve at a library counter. Questions: ${p.en}.`,
       }
     case 'expired':
-      return {
-        ja: `長期間ご利用がなかったため、利用者登録が無効になっています。図書館の窓口で貸出カードを作り直すか、図書館ホームページからスマート登録をしてください。ご不明な点は${p.ja}へお問い合わせください。`,
-        en: `Your registration has lapsed after a long time without use. Please re-register at a library counter or through Smart Registration on the library website. Questions: ${p.en}.`,
-      }
+      return holder
+        ? {
+            ja: `${holder}さんの利用者登録は、長期間ご利用がなかったため無効になっています。図書館の窓口で貸出カードを作り直すか、図書館ホームページからスマート登録をしてください。ご不明な点は${p.ja}へお問い合わせください。`,
+            en: `${holder}'s registration has lapsed after a long time without use. It can be renewed by re-registering at a library counter or through Smart Registration on the library website. Questions: ${p.en}.`,
+          }
+        : {
+            ja: `長期間ご利用がなかったため、利用者登録が無効になっています。図書館の窓口で貸出カードを作り直すか、図書館ホームページからスマート登録をしてください。ご不明な点は${p.ja}へお問い合わせください。`,
+            en: `Your registration has lapsed after a long time without use. Please re-register at a library counter or through Smart Registration on the library website. Questions: ${p.en}.`,
+          }
     case 'blocked':
-      return blockedMessage(policy)
+      return blockedMessage(policy, holder)
     case 'no_password':
-      return {
-        ja: 'Webサービスのパスワードがまだ登録されていません。「新規パスワード登録」からパスワードを登録してから、もう一度お試しください。',
-        en: 'You have not registered a web-service password yet. Please register one under "Register a new password", then try again.',
-      }
+      return holder
+        ? {
+            ja: `${holder}さんのカードには、Webサービスのパスワードがまだ登録されていません。「新規パスワード登録」からパスワードを登録してから、もう一度お試しください。`,
+            en: `No web-service password has been registered for ${holder}'s card yet. Please register one under "Register a new password", then try again.`,
+          }
+        : {
+            ja: 'Webサービスのパスワードがまだ登録されていません。「新規パスワード登録」からパスワードを登録してから、もう一度お試しください。',
+            en: 'You have not registered a web-service password yet. Please register one under "Register a new password", then try again.',
+          }
   }
 }
 

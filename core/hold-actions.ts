@@ -52,7 +52,7 @@ export function cancelHold(
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {
       ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
-      en: `This item is already set aside for you, so the hold cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
+      en: `This item is already set aside at the library, so the hold cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
     })
   if (hold.interLibrary)
     return refuse('inter_library', {

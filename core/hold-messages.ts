@@ -1,7 +1,7 @@
 /** What a patron is told when a hold request is refused: why, and what to do next. */
+import { type HoldNoticeFacts, holdNoticeText } from './hold-notice.ts'
 import { contactFor, phoneLine, titleText } from './messages.ts'
 import type { Policy } from './policy.ts'
-import { enTimes, jaTimes } from './time-words.ts'
 import { ACTIVE_HOLD_STATES, type HoldState, type Text, type Title } from './types.ts'
 
 interface TitleRequestView {
@@ -14,8 +14,12 @@ export type HoldRefusalDetail =
   | { reason: 'not_for_loan' | 'audiobook' | 'duplicate'; title: Title; req: TitleRequestView }
   | { reason: 'limit' | 'av_limit'; current: number; adding: number }
 
-/** The bilingual sentence for a hold refusal. */
-export function holdMessage(d: HoldRefusalDetail, policy: Policy): Text {
+/**
+ * The bilingual sentence for a hold refusal. `holder` (ACC-FAMILY) names the card's holder when
+ * the reader is someone else on the same LINE account; the sentences about whose loans and
+ * holds they are say that name instead of "you".
+ */
+export function holdMessage(d: HoldRefusalDetail, policy: Policy, holder?: string): Text {
   const p = phoneLine(contactFor(policy))
   switch (d.reason) {
     case 'unreachable':
@@ -48,14 +52,16 @@ export function holdMessage(d: HoldRefusalDetail, policy: Policy): Text {
       }
     }
     case 'duplicate':
-      return duplicateMessage(d.title, d.req)
+      return duplicateMessage(d.title, d.req, holder)
     case 'limit':
-      return limitMessage(policy.holdLimit.total, d.current, d.adding, { ja: '', en: '' })
+      return limitMessage(policy.holdLimit.total, d, { ja: '', en: '' }, holder)
     case 'av_limit':
-      return limitMessage(policy.holdLimit.av, d.current, d.adding, {
-        ja: 'CD・DVD・ビデオの',
-        en: 'CD, DVD and video ',
-      })
+      return limitMessage(
+        policy.holdLimit.av,
+        d,
+        { ja: 'CD・DVD・ビデオの', en: 'CD, DVD and video ' },
+        holder,
+      )
   }
 }
 
@@ -63,18 +69,28 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
 
-function duplicateMessage(title: Title, req: TitleRequestView): Text {
+function duplicateMessage(title: Title, req: TitleRequestView, holder?: string): Text {
   const t = titleText(title.name)
   if (req.loans.some((l) => l.titleId === title.id))
-    return {
-      ja: `${t.ja}は現在お借りになっているため、予約できません。`,
-      en: `You have ${t.en} on loan now, so it cannot be reserved.`,
-    }
+    return holder
+      ? {
+          ja: `${t.ja}は${holder}さんのカードで借りているため、予約できません。`,
+          en: `${holder}'s card has ${t.en} on loan now, so it cannot be reserved.`,
+        }
+      : {
+          ja: `${t.ja}は現在お借りになっているため、予約できません。`,
+          en: `You have ${t.en} on loan now, so it cannot be reserved.`,
+        }
   if (req.holds.some((h) => h.titleId === title.id && ACTIVE_HOLD_STATES.includes(h.state)))
-    return {
-      ja: `${t.ja}はすでに予約されています。予約状況は予約中一覧でご確認ください。`,
-      en: `You already have a hold on ${t.en}. You can see it in your list of holds.`,
-    }
+    return holder
+      ? {
+          ja: `${t.ja}は${holder}さんのカードですでに予約されています。予約状況は予約中一覧でご確認ください。`,
+          en: `${holder}'s card already has a hold on ${t.en}. You can see it in the list of holds.`,
+        }
+      : {
+          ja: `${t.ja}はすでに予約されています。予約状況は予約中一覧でご確認ください。`,
+          en: `You already have a hold on ${t.en}. You can see it in your list of holds.`,
+        }
   return {
     ja: `${t.ja}が2回選ばれています。1回だけ選んで、もう一度お試しください。`,
     en: `${cap(t.en)} was chosen twice. Please choose it once and try again.`,
@@ -82,30 +98,58 @@ function duplicateMessage(title: Title, req: TitleRequestView): Text {
 }
 
 /** 「予約は1人15点までです。15点中14点予約中のため、あと1点までです（今回3点）。」 */
-function limitMessage(limit: number, current: number, adding: number, kind: Text): Text {
+function limitMessage(
+  limit: number,
+  { current, adding }: { current: number; adding: number },
+  kind: Text,
+  holder?: string,
+): Text {
   const left = Math.max(0, limit - current)
+  const counted = `${kind.ja}予約は1人${limit}点までです（窓口での予約を含みます。用意できて確保中の資料も数えます）。`
+  const after = `（今回のお申し込みは${adding}点）。予約した資料を受け取るか、予約を取り消すと、また予約できます。`
+  if (holder) {
+    const room =
+      left > 0
+        ? { ja: `あと${left}点までです`, en: `${left} more can be added` }
+        : { ja: 'これ以上予約できません', en: 'no more can be added' }
+    return {
+      ja: `${counted}${holder}さんのカードは${limit}点中${current}点予約中のため、${room.ja}${after}`,
+      en: `Each card can have up to ${limit} ${kind.en}holds, including counter holds and items ready for pickup. ${holder}'s card has ${current} of ${limit}, so ${room.en} (this request has ${adding}). Collecting or cancelling one of its holds makes room.`,
+    }
+  }
   const room =
     left > 0
       ? { ja: `あと${left}点までです`, en: `you can add ${left} more` }
       : { ja: 'これ以上予約できません', en: 'you cannot add any more' }
   return {
-    ja: `${kind.ja}予約は1人${limit}点までです（窓口での予約を含みます。用意できて確保中の資料も数えます）。${limit}点中${current}点予約中のため、${room.ja}（今回のお申し込みは${adding}点）。予約した資料を受け取るか、予約を取り消すと、また予約できます。`,
+    ja: `${counted}${limit}点中${current}点予約中のため、${room.ja}${after}`,
     en: `You can have up to ${limit} ${kind.en}holds, including counter holds and items ready for pickup. You have ${current} of ${limit}, so ${room.en} (this request has ${adding}). Collect or cancel a hold to make room.`,
   }
 }
 
 /**
  * The confirmation after holds are placed, which the app's 完了 page shows (POST /api/holds):
- * HOLD-SCOPE, a copy on the shelf is not promised at once; NOTICE-SLOTS, when the patron will
- * hear from the library. `count` is the holds placed (each volume of a set is one).
+ * HOLD-SCOPE, a copy on the shelf is not promised at once; NOTICE-SLOTS, how and when the
+ * patron will hear from the library, as `notice` says (never LINE when no LINE push will
+ * come). `count` is the holds placed (each volume of a set is one); `holder` names another
+ * card's holder (ACC-FAMILY).
  */
 export function holdsPlacedMessage(
   count: number,
   setCount: number,
-  pickup: { name: string; nameEn?: string; kind: string },
+  pickup: { name: string; nameEn?: string; kind: string; phone?: string },
   policy: Policy,
+  notice: HoldNoticeFacts,
+  holder?: string,
 ): Text {
   const slots = policy.noticeSlots[pickup.kind === 'locker' ? 'locker' : 'standard']
+  const place = pickup.phone
+    ? { ja: pickup.name, en: pickup.nameEn ?? pickup.name, phone: pickup.phone }
+    : contactFor(policy)
+  const told = holdNoticeText(notice, slots, place, { plural: count > 1, holder })
+  const whose = holder
+    ? { ja: `${holder}さんの予約を${count}点受け付けました。`, en: `${holder}'s ` }
+    : { ja: `${count}点の予約を受け付けました。`, en: 'Your ' }
   const set =
     setCount > 0
       ? {
@@ -114,14 +158,14 @@ export function holdsPlacedMessage(
         }
       : { ja: '', en: '' }
   return {
-    ja: `${count}点の予約を受け付けました。受取場所は${pickup.name}です。${set.ja}ご用意ができたら、LINEで${jaTimes(slots, '・')}のいずれかにお知らせします。書架にある資料でも、すぐにご用意できるとは限りません。`,
-    en: `Your ${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}We will tell you on LINE when ${count === 1 ? 'it is' : 'they are'} ready (notices go out at ${enTimes(slots)}, Japan time). Items on the shelf may still take a little while to prepare.`,
+    ja: `${whose.ja}受取場所は${pickup.name}です。${set.ja}${told.ja}書架にある資料でも、すぐにご用意できるとは限りません。`,
+    en: `${whose.en}${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}${told.en} Items on the shelf may still take a little while to prepare.`,
   }
 }
 
 /** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
 export interface ConfirmedHold {
-  pickupPlace: { name: string; kind: string }
+  pickupPlace: { name: string; kind: string; phone?: string }
   set: { groupId: number } | null
 }
 
@@ -129,9 +173,14 @@ export interface ConfirmedHold {
  * The confirmation of `holds` just placed (one pickup place for all, as a cart is placed), in
  * both languages: each volume of a set counts as one, each set once. Empty when none was.
  */
-export function placedHoldsMessage(holds: readonly ConfirmedHold[], policy: Policy): Text {
+export function placedHoldsMessage(
+  holds: readonly ConfirmedHold[],
+  policy: Policy,
+  notice: HoldNoticeFacts,
+  holder?: string,
+): Text {
   const pickup = holds[0]?.pickupPlace
   if (!pickup) return { ja: '', en: '' }
   const sets = new Set(holds.flatMap((h) => (h.set ? [h.set.groupId] : []))).size
-  return holdsPlacedMessage(holds.length, sets, pickup, policy)
+  return holdsPlacedMessage(holds.length, sets, pickup, policy, notice, holder)
 }

@@ -16,6 +16,9 @@ function req(over: Partial<HoldRequest> = {}): HoldRequest {
   }
 }
 
+/** A card LINE can push, with hold-ready notices on (the defaults). */
+const ON_LINE = { followed: true, holdReady: true, channel: 'line', emailConfirmed: false } as const
+
 function heldOf(n: number, type: MaterialType = 'book', from = 0) {
   return Array.from({ length: n }, (_, i) => hold(from + i + 1, { materialType: type }))
 }
@@ -87,6 +90,26 @@ describe('placing holds', () => {
     expect(placeHolds(req({ holds, titles: [title(1)] }), P).ok).toBe(true)
   })
 
+  it('ACC-FAMILY, HOLD-LIMIT: for another card on the LINE account the refusal names its holder, not "you"', () => {
+    const d = placeHolds(req({ holds: heldOf(15), holder: '加藤 亮' }), P)
+    expect(d).toMatchObject({ ok: false, reason: 'limit' })
+    if (d.ok) return
+    expect(d.message.ja).toContain(
+      '加藤 亮さんのカードは15点中15点予約中のため、これ以上予約できません',
+    )
+    expect(d.message.en).toContain("加藤 亮's card has 15 of 15, so no more can be added")
+    expect(d.message.en).not.toMatch(/\byou\b/i)
+    const av = placeHolds(
+      req({
+        holds: heldOf(6, 'dvd'),
+        titles: [title(1, { materialType: 'cd' })],
+        holder: '加藤 亮',
+      }),
+      P,
+    )
+    if (!av.ok) expect(av.message.ja).toContain('加藤 亮さんのカードは6点中6点予約中')
+  })
+
   it('HOLD-LIMIT: each volume of a set counts as one', () => {
     const set = [1, 2, 3].map((v) => title(v, { setId: 7, volume: v }))
     const d = placeHolds(req({ holds: heldOf(12), titles: set }), P)
@@ -147,11 +170,13 @@ describe('placing holds', () => {
   })
 
   it('HOLD-SCOPE: the confirmation says a shelf copy is not promised at once, and when notices go out', () => {
-    const m = holdsPlacedMessage(2, 1, LOCKER, P)
+    const m = holdsPlacedMessage(2, 1, LOCKER, P, ON_LINE)
     expect(m.ja).toContain('すぐにご用意できるとは限りません')
     expect(m.ja).toContain('10時・16時・19時のいずれかに')
     expect(m.ja).toContain('巻の順番')
-    expect(holdsPlacedMessage(1, 0, CENTRAL, P).en).toContain('at 10:00 and 16:00, Japan time')
+    expect(holdsPlacedMessage(1, 0, CENTRAL, P, ON_LINE).en).toContain(
+      'at 10:00 and 16:00, Japan time',
+    )
   })
 
   it('refuses an empty cart', () => {

@@ -36,6 +36,11 @@ export type HoldReason =
 
 export interface HoldRequest {
   patron: Patron
+  /**
+   * ACC-FAMILY: the patron's name when the person placing the holds is someone else on the
+   * same LINE account, so a refusal names them rather than "you"; absent for the own card.
+   */
+  holder?: string
   /** The titles in the cart (one or more). */
   titles: readonly Title[]
   /** The chosen pickup place as found by the caller, or null when the id matched none. */
@@ -131,7 +136,7 @@ export function placeHolds(req: HoldRequest, policy: Policy): Decision<HoldPlan,
     const message =
       account === 'unreachable'
         ? holdMessage({ reason: account }, policy)
-        : accessMessage(account, policy)
+        : accessMessage(account, policy, req.holder)
     return refuse(account, message)
   }
   if (req.titles.length === 0) return refuse('empty', holdMessage({ reason: 'empty' }, policy))
@@ -139,18 +144,22 @@ export function placeHolds(req: HoldRequest, policy: Policy): Decision<HoldPlan,
   const seen = new Set<number>()
   for (const t of req.titles) {
     const problem = titleProblem(t, req, seen)
-    if (problem) return refuse(problem, holdMessage({ reason: problem, title: t, req }, policy))
+    if (problem)
+      return refuse(problem, holdMessage({ reason: problem, title: t, req }, policy, req.holder))
     seen.add(t.id)
   }
   const now = holdCounts(req.holds, policy)
   const adding = req.titles.length
   const addingAv = req.titles.filter((t) => isAv(t.materialType, policy)).length
   if (now.total + adding > policy.holdLimit.total)
-    return refuse('limit', holdMessage({ reason: 'limit', current: now.total, adding }, policy))
+    return refuse(
+      'limit',
+      holdMessage({ reason: 'limit', current: now.total, adding }, policy, req.holder),
+    )
   if (now.av + addingAv > policy.holdLimit.av)
     return refuse(
       'av_limit',
-      holdMessage({ reason: 'av_limit', current: now.av, adding: addingAv }, policy),
+      holdMessage({ reason: 'av_limit', current: now.av, adding: addingAv }, policy, req.holder),
     )
   const setGroups = planSetGroups(req.titles)
   const orderOf = new Map<number, { setId: number; order: number }>()

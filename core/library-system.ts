@@ -170,8 +170,13 @@ export interface LibrarySystem {
     input: { patronId: number; endedSince?: number },
     now: number,
   ): Promise<Answer<HoldSummary[], 'invalid_input'>>
+  /**
+   * `holder` (ACC-FAMILY): the patron's name when someone else on their LINE account places
+   * the holds, so the refusal's sentence names them; a system that words its own refusals
+   * (SIP2's screen messages) may leave it unused.
+   */
   placeHolds(
-    input: { patronId: number; titleIds: number[]; pickupPlaceId: number },
+    input: { patronId: number; titleIds: number[]; pickupPlaceId: number; holder?: string },
     now: number,
   ): Promise<Answer<PlacedHold[], PlaceHoldsReason>>
   cancelHold(

@@ -1,4 +1,8 @@
-/** RENEW-REASONS: for each typed reason a sentence that says why, and what to do next. */
+/**
+ * RENEW-REASONS: for each typed reason a sentence that says why, and what to do next. About
+ * the item, not "you": the loan may be on a family member's card (ACC-FAMILY), and a
+ * `blocked` patron's sentence (blockedMessage) names the holder where the caller knows it.
+ */
 import { blockedMessage } from './access.ts'
 import { daysBetween } from './dates.ts'
 import { contactFor, dateText, phoneLine } from './messages.ts'
@@ -22,17 +26,17 @@ export function renewalMessage(
     case 'ill':
       return {
         ja: `この資料は他の自治体や大学の図書館などから借り受けた資料のため、延長できません。返却期限の${due.ja}までにご返却ください。`,
-        en: `This item was borrowed for you from another library (inter-library loan), so it cannot be renewed. Please return it by ${due.en}.`,
+        en: `This item was borrowed from another library (inter-library loan), so it cannot be renewed. Please return it by ${due.en}.`,
       }
     case 'overdue':
       return {
         ja: `返却期限（${due.ja}）を過ぎているため、延長できません。お早めにご返却ください。続けて読みたい場合は、返却後にあらためて借りるか予約してください。`,
-        en: `This item is past its due date (${due.en}), so it cannot be renewed. Please return it soon; you can borrow or reserve it again afterwards.`,
+        en: `This item is past its due date (${due.en}), so it cannot be renewed. Please return it soon; it can be borrowed or reserved again afterwards.`,
       }
     case 'held':
       return {
         ja: `この資料は次の方の予約が入っているため、延長できません。返却期限の${due.ja}までにご返却ください。続けて読みたい場合は、返却後にあらためて予約してください。`,
-        en: `Another patron is waiting for this item, so it cannot be renewed. Please return it by ${due.en}; you can reserve it again afterwards.`,
+        en: `Another patron is waiting for this item, so it cannot be renewed. Please return it by ${due.en}; it can be reserved again afterwards.`,
       }
     case 'av_limit':
       return {

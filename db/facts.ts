@@ -97,7 +97,7 @@ export function timetableOf(place: PlaceRow, calendar: LibraryCalendar): Station
   return { calendar, hours }
 }
 
-function parseWeekdays(json: string | undefined): number[] {
+export function parseWeekdays(json: string | undefined): number[] {
   try {
     const v: unknown = JSON.parse(json ?? '[]')
     return Array.isArray(v) ? v.filter((d): d is number => Number.isInteger(d)) : []

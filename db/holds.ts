@@ -33,6 +33,8 @@ export interface PlaceHoldsInput {
   patronId: number
   titleIds: number[]
   pickupPlaceId: number
+  /** ACC-FAMILY: the patron's name, for refusals read by someone else on their LINE account. */
+  holder?: string
 }
 
 export interface PlacedHold {
@@ -94,6 +96,7 @@ async function decide(db: Db, input: PlaceHoldsInput, now: number, policy: Polic
       holds: holds.map((h) => h.core),
       loans: loans.map((l) => l.core),
       today: jstDate(now),
+      ...(input.holder ? { holder: input.holder } : {}),
     },
     policy,
   )

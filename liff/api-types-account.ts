@@ -69,7 +69,12 @@ export interface NotificationPrefs {
   expiry?: boolean
   /** Answers only: hold-ready cannot be turned off now (holds, no other channel; ACC-PASSWORD). */
   hold_ready_locked?: boolean
+  /** Answers only: how this card would hear a hold is ready now (core's holdNoticeWay). */
+  hold_notice?: HoldNoticeWay
 }
+
+/** A LINE push, the library's e-mail to a confirmed address, or no notice at all. */
+export type HoldNoticeWay = 'line' | 'email' | 'none'
 
 /** `GET /liff/config.json`, served by the bot. */
 export interface LiffConfig {

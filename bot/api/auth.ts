@@ -19,6 +19,7 @@ import type { Db } from '../../db/client.ts'
 import { familyOf, setFamilyLanguage } from '../../db/family.ts'
 import type { Clock } from '../clock.ts'
 import type { ApiEnv } from './env.ts'
+import { otherHolder } from './holder.ts'
 import { answerLang, requestedLang } from './lang.ts'
 import { reached } from './library.ts'
 import { choosePatron, PATRON_HEADER } from './patron-choice.ts'
@@ -78,7 +79,7 @@ export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<A
     const reason = accessProblem(patron, jstDate(clock.now()))
     if (reason) {
       const lang = c.get('lang')
-      throw problem(403, reason, accessMessage(reason, policy)[lang], {
+      throw problem(403, reason, accessMessage(reason, policy, otherHolder(c))[lang], {
         contact: contactOf(policy, lang),
       })
     }

@@ -27,6 +27,7 @@ import { loanRoutes } from './routes/loans.ts'
 import { meRoutes } from './routes/me.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { shelfRoutes } from './routes/shelf.ts'
+import { unlinkRoutes } from './routes/unlink.ts'
 import { isoJst } from './time.ts'
 import { MAX_BODY_BYTES } from './validate.ts'
 import { idTokenVerifier } from './verify.ts'
@@ -109,6 +110,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', cartRoutes(deps))
   app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
+  app.route('/', unlinkRoutes(deps))
   app.route('/', holdSuspendRoutes(deps))
   app.route('/', isbnRoutes(deps))
   app.route('/', familyRoutes(deps))

@@ -12,6 +12,7 @@ import { phoneListMessage } from '../messages/phones.ts'
 import { unlinkCancelledMessage } from '../messages/unlink.ts'
 import { parsePostback } from '../richmenu/postback.ts'
 import type { EventContext } from './context.ts'
+import { answerHours } from './hours.ts'
 import { askUnlink, startLinking, unlink } from './linking.ts'
 import { onResetCancel, onResetConfirm } from './password-reset.ts'
 import { libraryPhones } from './phones.ts'
@@ -74,6 +75,9 @@ export async function answerIntent(ctx: EventContext, intent: Intent): Promise<v
       return startLinking(ctx)
     case 'lost_card':
       messages.push(lostCardMessage({ lang, contact: ctx.deps.config.policy.contact }))
+      break
+    case 'hours':
+      messages.push(await answerHours(ctx))
       break
     case 'phones': {
       const phones = await libraryPhones(ctx.deps.library)

@@ -3,8 +3,9 @@
  * sentence every such answer carries.
  *
  * A patron walk found that every tap got only the maintenance notice, even 電話番号, 使い方 and
- * 連携解除. None of them needs the library system: the phone list is bunko's own places table
- * (configuration), help and the lost-card answer are fixed words, and unlinking removes bunko's own LINE-link rows in one
+ * 連携解除. None of them needs the library system: the phone list and the opening hours are
+ * bunko's own places and calendar tables (configuration), help and the lost-card answer are
+ * fixed words, and unlinking removes bunko's own LINE-link rows in one
  * batch and switches LINE's menu, so nothing is half-done. The rule says every patron-facing
  * answer in the window says so and when the service is back; these answers do, with one more
  * message naming what waits for the end of the window (the follow's welcome does the same,
@@ -20,7 +21,7 @@ import { parsePostback } from '../richmenu/postback.ts'
 import type { EventContext } from './context.ts'
 
 /** Typed words answered in the window (any unmatched text is help). */
-const OPEN_INTENTS = new Set<Intent>(['help', 'phones', 'unlink', 'lost_card'])
+const OPEN_INTENTS = new Set<Intent>(['help', 'phones', 'hours', 'unlink', 'lost_card'])
 /** Postbacks answered in the window: the same, and the unlink confirm template's buttons. */
 const OPEN_ACTIONS = new Set(['help', 'phones', 'unlink', 'unlink_confirm', 'unlink_cancel'])
 

@@ -6,6 +6,7 @@
  * cards (ACC-FAMILY) each card gets its own reminder, so the loan is looked for among the
  * loans of every card this LINE account links, and renewed for the card that has it.
  */
+import { aboutHolder } from '../../core/family.ts'
 import { isUnavailable } from '../../core/library-system.ts'
 import { familyOf } from '../../db/family.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../db/line-audit.ts'
@@ -32,12 +33,15 @@ export async function onRenew(ctx: EventContext, loan: string): Promise<void> {
   const cards = await familyOf(db, ctx.userId)
   let patronId = ctx.link.patronId
   let item: { title: string } | undefined
-  for (const card of cards.length ? cards : [{ patronId }]) {
+  // ACC-FAMILY: a card other than the account's own (its first) is named in a refusal.
+  let holder: string | undefined
+  for (const [i, card] of (cards.length ? cards : [{ patronId, name: '' }]).entries()) {
     const listed = await library.loans(card.patronId, ctx.now)
     if (isUnavailable(listed)) return ctx.reply([libraryUnavailableMessage({ lang, contact })])
     item = listed.ok ? listed.value.find((l) => l.id === loanId) : undefined
     if (item) {
       patronId = card.patronId
+      holder = i > 0 ? card.name : undefined
       break
     }
   }
@@ -53,7 +57,12 @@ export async function onRenew(ctx: EventContext, loan: string): Promise<void> {
     renewReplyMessage(
       done.ok
         ? { ok: true, title: item.title, newDueDate: done.value.newDueDate }
-        : { ok: false, title: item.title, message: done.message, contact },
+        : {
+            ok: false,
+            title: item.title,
+            message: aboutHolder(done, holder, config.policy).message,
+            contact,
+          },
       lang,
     ),
   ])

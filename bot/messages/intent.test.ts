@@ -78,6 +78,23 @@ const TABLE: Array<[string, Intent]> = [
   ['カードの番号をなくした', 'card'],
   // Not a card: a lost book gets help, which says whom to phone.
   ['本をなくしました', 'help'],
+  // Opening hours, however they are asked (before 電話 and help, which these may contain).
+  ['開館時間', 'hours'],
+  ['何時まで', 'hours'],
+  ['今日開いてる？', 'hours'],
+  ['今日は開館していますか', 'hours'],
+  ['図書館は何時に閉まりますか', 'hours'],
+  ['明日は休館日ですか', 'hours'],
+  ['何時まで電話できますか', 'hours'],
+  ['opening hours', 'hours'],
+  ['Are you open today?', 'hours'],
+  ['Is the library open on Sunday', 'hours'],
+  ['How late are you open?', 'hours'],
+  ['What time do you close?', 'hours'],
+  // Not the hours: the card, the portal and a phone call keep their own answers.
+  ['open my card', 'card'],
+  ['マイポータルが開かない', 'portal'],
+  ['電話番号', 'phones'],
 ]
 
 describe('intentOf (NOTICE-NOREPLY: every text gets an answer)', () => {
@@ -99,6 +116,7 @@ describe('intentOf (NOTICE-NOREPLY: every text gets an answer)', () => {
       'loans',
       'search',
       'phones',
+      'hours',
       'help',
     ])
     fc.assert(

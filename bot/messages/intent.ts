@@ -15,6 +15,7 @@ export type Intent =
   | 'loans'
   | 'search'
   | 'phones'
+  | 'hours'
   | 'help'
   | 'add_card'
 
@@ -54,6 +55,52 @@ export const INTENT_TABLE: ReadonlyArray<{ intent: Intent; ja: string[]; en: str
     en: ['loan', 'loans', 'hold', 'holds', 'reserve', 'reservation', 'renew', 'borrowed'],
   },
   { intent: 'search', ja: ['検索', '蔵書', 'けんさく'], en: ['search', 'catalog', 'catalogue'] },
+  // Before phones and help: 「何時まで電話できる？」 and "how late are you open" ask the hours.
+  {
+    intent: 'hours',
+    ja: [
+      '開館',
+      '閉館',
+      '休館',
+      '営業時間',
+      '何時まで',
+      '何時から',
+      '何時に開',
+      '何時に閉',
+      'なんじまで',
+      'なんじから',
+      '開いてる',
+      '開いてます',
+      '開いていますか',
+      'あいてる',
+      'あいてます',
+      '閉まる',
+      '閉まり',
+      '今日やってる',
+      '今日はやってる',
+      'やってますか',
+      '今日は休み',
+      '休みですか',
+    ],
+    en: [
+      'opening hours',
+      'opening times',
+      'opening time',
+      'hours',
+      'open today',
+      'open now',
+      'open tomorrow',
+      'open until',
+      'are you open',
+      'library open',
+      'when do you open',
+      'when do you close',
+      'what time do you',
+      'closing time',
+      'closed today',
+      'are you closed',
+    ],
+  },
   {
     intent: 'phones',
     ja: ['電話', 'でんわ', '連絡先', '問い合わせ', '問合せ'],

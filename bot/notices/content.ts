@@ -89,7 +89,7 @@ export function buildGroupContent(g: LoadedGroup, policy: Policy, liffId: string
     const holder = Number(to.cards) > 1 ? to.name : null
     const messages = [
       ...messagesFor(items, lang, policy, liffId, holder),
-      ...reminderMessages(items, due, lang, policy, liffId),
+      ...reminderMessages(items, due, lang, policy, liffId, holder),
     ]
     // Everything a due-soon reminder listed was returned or renewed since it was claimed.
     if (!messages.length) return { ...base, request: null, problem: 'obsolete' }

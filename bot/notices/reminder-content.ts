@@ -22,6 +22,7 @@ import type { Db } from '../../db/client.ts'
 import { type ClaimedItem, dueSoonLoans } from '../../db/notices.ts'
 import { type DueSoonItem, dueSoonNotice } from '../messages/due-soon.ts'
 import { expiryNotice } from '../messages/expiry.ts'
+import { forCardHolder } from '../messages/family-notice.ts'
 import type { Lang } from '../messages/lang.ts'
 
 /** How the builder reaches the library system for renewal quotes. */
@@ -129,6 +130,7 @@ export function reminderMessages(
   lang: Lang,
   policy: Policy,
   liffId: string,
+  holder: string | null = null,
 ): messagingApi.Message[] {
   const messages: messagingApi.Message[] = []
   // One reminder per push: should two days' reminders meet in one group (a quota wait),
@@ -136,18 +138,28 @@ export function reminderMessages(
   for (const n of items.filter((i) => i.kind === 'due_soon').slice(-1)) {
     const list = due.get(n.id) ?? []
     if (!list.length || !n.aboutDate) continue
+    const notice = dueSoonNotice({
+      dueDate: n.aboutDate,
+      items: list,
+      contact: policy.contact,
+      liffId,
+      lang,
+    })
+    // ACC-FAMILY: whose card, as every other notice says it (family-notice.ts).
+    const count = list.length
     messages.push(
-      dueSoonNotice({
-        dueDate: n.aboutDate,
-        items: list,
-        contact: policy.contact,
-        liffId,
-        lang,
-      }),
+      holder ? forCardHolder(notice, { kind: 'other', name: holder, count, lang }) : notice,
     )
   }
   const expiry = items.find((i) => i.kind === 'expiry' && i.aboutDate)
   if (expiry?.aboutDate)
-    messages.push(expiryNotice({ expiresOn: expiry.aboutDate, contact: policy.contact, lang }))
+    messages.push(
+      expiryNotice({
+        expiresOn: expiry.aboutDate,
+        contact: policy.contact,
+        lang,
+        ...(holder ? { holder } : {}),
+      }),
+    )
   return messages
 }

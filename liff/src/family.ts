@@ -13,6 +13,8 @@ export const PATRON_HEADER = 'X-Bunko-Patron'
 export interface PatronScopeValue {
   patronId: number
   name: string
+  /** Not the LINE account's own card (its first): sentences about it name the holder. */
+  other?: boolean
 }
 
 export const PatronScope = createContext<PatronScopeValue | null>(null)
@@ -20,6 +22,15 @@ export const PatronScope = createContext<PatronScopeValue | null>(null)
 /** The card this part of the page speaks for; null = the account's only (or first) card. */
 export function usePatron(): number | null {
   return useContext(PatronScope)?.patronId ?? null
+}
+
+/**
+ * The holder's name when this part of the page is about a card other than the LINE account's
+ * own, so its sentences say 「加藤 亮さんの…」 / "加藤 亮's…" rather than "you"; else null.
+ */
+export function useHolder(): string | null {
+  const scope = useContext(PatronScope)
+  return scope?.other ? scope.name : null
 }
 
 /** The request header naming `patron`, when there is one. */

@@ -1,5 +1,6 @@
 /** GET / POST /api/holds, DELETE / PATCH /api/holds/:id (HOLD-*). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { noticePreferences } from '../../db/schema.ts'
 import type {
   ApiError,
   HoldResponse,
@@ -7,7 +8,7 @@ import type {
   Me,
   PlaceHoldsResponse,
 } from '../../liff/api-types.ts'
-import { HOLD, PLACE, TITLE } from './fixture.ts'
+import { HOLD, PATRON, PLACE, TITLE } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
 let t: ApiHarness
@@ -136,6 +137,44 @@ describe('POST /api/holds', () => {
     })
     expect((await json<PlaceHoldsResponse>(en)).message).toMatch(
       /^Your hold has been placed for pickup at [A-Z][\w ]+Library\. We will tell you on LINE when it is ready \(notices go out at 10:00 and 16:00, Japan time\)\. Items on the shelf/,
+    )
+  })
+
+  it('NOTICE-KINDS: the confirmation promises LINE only when a LINE push will come; otherwise e-mail, or no notice with where to look', async () => {
+    // 花子 turned LINE hold notices off and has no confirmed e-mail: nothing will come.
+    await t.db.orm
+      .insert(noticePreferences)
+      .values({ patronId: PATRON.hanako, holdReady: false, updatedAt: 0 })
+    const hers = await json<PlaceHoldsResponse>(await place([TITLE.book(11)], PLACE.kuzuha))
+    expect(hers.message).not.toContain('LINEで10時')
+    expect(hers.message).toContain(
+      'ご用意ができてもお知らせは届きません。予約中一覧でご確認いただくか、楠葉図書館（050-7102-3113）へお電話でお問い合わせください。',
+    )
+    // Emily, the same settings with a confirmed e-mail address, in English: embedded bunko
+    // sends no e-mail, so nothing comes; where the library system e-mails, by e-mail.
+    const emilyPlaces = async () => {
+      await t.db.orm
+        .insert(noticePreferences)
+        .values({ patronId: PATRON.emily, holdReady: false, updatedAt: 0 })
+      const emily = await t.call('POST', '/api/holds', {
+        as: 'emily',
+        lang: 'en',
+        body: { titleIds: [TITLE.book(12)], pickupPlaceId: PLACE.central },
+      })
+      return (await json<PlaceHoldsResponse>(emily)).message
+    }
+    const embedded = await emilyPlaces()
+    expect(embedded).not.toContain('tell you on LINE')
+    expect(embedded).toContain('With no other way to reach you, no notice will come')
+    t.close()
+    t = await makeApi({
+      library: (inner) => ({
+        ...inner,
+        capabilities: () => ({ ...inner.capabilities(), emailNotices: true }),
+      }),
+    })
+    expect(await emilyPlaces()).toContain(
+      'We will tell you by e-mail, at the address registered with the library, when it is ready.',
     )
   })
 

@@ -221,7 +221,12 @@ describe('GET/PUT /api/notifications', () => {
   it('NOTICE-KINDS: LINE push on by default, per kind', async () => {
     const prefs = await json<NotificationPrefs>(await t.call('GET', '/api/notifications'))
     // Hanako has holds and no other channel: hold-ready is locked on (ACC-PASSWORD).
-    const defaults = { due_soon_days: null, expiry: true, hold_ready_locked: true }
+    const defaults = {
+      due_soon_days: null,
+      expiry: true,
+      hold_ready_locked: true,
+      hold_notice: 'line',
+    }
     expect(prefs).toEqual({ line: { hold_ready: true, overdue: true }, ...defaults })
     const saved = await json<NotificationPrefs>(await put({ hold_ready: true, overdue: false }))
     expect(saved).toEqual({ line: { hold_ready: true, overdue: false }, ...defaults })
@@ -290,7 +295,18 @@ describe('GET/PUT /api/notifications', () => {
     })
     expect((await emilyWithAHold()).status).toBe(200)
     const prefs = await t.call('GET', '/api/notifications', { as: 'emily' })
-    expect(await json(prefs)).toMatchObject({ hold_ready_locked: false })
+    expect(await json(prefs)).toMatchObject({ hold_ready_locked: false, hold_notice: 'email' })
+  })
+
+  it('NOTICE-KINDS: the answer says how a ready hold would be told now: LINE or nothing (embedded)', async () => {
+    const way = async (res: Response) => (await json<NotificationPrefs>(res)).hold_notice
+    // Emily's confirmed e-mail: embedded bunko sends no e-mail, so nothing would come.
+    expect(await way(await put({ hold_ready: false, overdue: true }, 'emily'))).toBe('none')
+    expect(await way(await put({ hold_ready: false, overdue: true }, 'fumiko'))).toBe('none')
+    expect(await way(await t.call('GET', '/api/notifications', { as: 'fumiko' }))).toBe('none')
+    expect(await way(await put({ hold_ready: true, overdue: true }, 'fumiko'))).toBe('line')
+    // 結衣 blocked the account: LINE cannot reach her whatever the settings say.
+    expect(await way(await t.call('GET', '/api/notifications', { as: 'yui' }))).toBe('none')
   })
 
   it('validates the body', async () => {

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runSlot } from '../../bot/notices/index.ts'
-import { addDays, jstInstant, type LoanSummary } from '../../core/index.ts'
+import { addDays, jstDate, jstInstant, type LoanSummary } from '../../core/index.ts'
 import { setNoticePrefs } from '../../db/shelf.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 import { botTexts, linkPatron } from './link-flow.ts'
@@ -135,5 +135,19 @@ describe('NOTICE-DUE-SOON', () => {
     const after = await b.library.loans(yoko!.patronId, b.clock.now())
     if (!after.ok) throw new Error(after.reason)
     expect(after.value.find((l) => l.id === renewable!.id)!.dueDate > renewable!.dueDate).toBe(true)
+  })
+
+  it('NOTICE-DUE-SOON, ACC-FAMILY, ACC-BLOCK-OVERDUE: a second card’s refusal names its holder, not "you"', async () => {
+    await linkPatron(b, hanako, '1000000011', 'other-0011')
+    const [yoko] = await b.db.all<{ patronId: number }>(
+      sql`SELECT patron_id AS patronId FROM line_links WHERE patron_id <> ${patronId}`,
+    )
+    const listed = await b.library.loans(yoko!.patronId, b.clock.now())
+    if (!listed.ok) throw new Error(listed.reason)
+    const loan = listed.value[0]!
+    const longAgo = addDays(jstDate(b.clock.now()), -70)
+    await b.db.all(sql`UPDATE loans SET due_date = ${longAgo} WHERE id = ${loan.id} RETURNING id`)
+    const answer = await tap(`action=renew&loan=${loan.id}`)
+    expect(answer).toContain('吉田 陽子さんのカードに60日以上返却期限を過ぎている資料があるため')
   })
 })

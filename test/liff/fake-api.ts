@@ -138,7 +138,8 @@ export class FakeLibrary {
     }
     if (path === '/api/notifications') {
       if (method === 'PUT') this.prefs = { line: { ...this.prefs.line, ...body?.line } }
-      return ok(this.prefs)
+      // As the server: no confirmed e-mail here, so hold notices off means none at all.
+      return ok({ ...this.prefs, hold_notice: this.prefs.line.hold_ready ? 'line' : 'none' })
     }
     if (method === 'POST' && path === '/api/unlink') {
       this.options.user = 'unlinked'
@@ -303,8 +304,15 @@ export class FakeLibrary {
     })
     this.holds = [...this.holds, ...created]
     this.cart = this.cart.filter((id) => !ids.includes(id))
-    // As the server words it: core's confirmation with the default (Hirakata) policy.
-    const message = placedHoldsMessage(created, HIRAKATA_POLICY)[lang]
+    // As the server words it: core's confirmation with the default (Hirakata) policy, for a
+    // patron whose LINE hold notices are on (the fixture's prefs).
+    const notice = {
+      followed: true,
+      holdReady: this.prefs.line.hold_ready,
+      channel: 'line' as const,
+      emailConfirmed: false,
+    }
+    const message = placedHoldsMessage(created, HIRAKATA_POLICY, notice)[lang]
     return json(201, { holds: created, message })
   }
 

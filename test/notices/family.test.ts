@@ -3,9 +3,12 @@
  * account, saying whose card it is in the preview (「花子さんのご予約…」) and in the message,
  * still naming no title in the preview (NOTICE-PRIVACY).
  */
+import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runSlot } from '../../bot/notices/index.ts'
-import { lineLinks, titles } from '../../db/schema.ts'
+import { checkOut } from '../../db/circulation.ts'
+import { lineLinks, patrons, titles } from '../../db/schema.ts'
+import { setNoticePrefs } from '../../db/shelf.ts'
 import {
   altTexts,
   flexText,
@@ -81,5 +84,56 @@ describe('ACC-FAMILY: notices for a family', () => {
     h.clock.set(jst('2026-06-10', '16:00'))
     await runSlot(h.deps, h.clock.now(), h.opts)
     expect(altTexts(h.pushesTo(PATRON.alice))[0]).toMatch(/^ご予約の資料がご用意できました/)
+  })
+
+  it('ACC-FAMILY, NOTICE-EXPIRY: the second card’s expiry notice says whose registration it is, not "your"', async () => {
+    for (const language of ['ja', 'en'] as const) {
+      h = await harness()
+      await familyOfTwo(language)
+      await h.db.orm
+        .update(patrons)
+        .set({ expiresOn: '2026-07-10' })
+        .where(eq(patrons.id, PATRON.dave))
+      h.clock.set(jst('2026-06-10', '16:00'))
+      await runSlot(h.deps, h.clock.now(), { ...h.opts, checkQuota: false })
+      const pushes = h.pushesTo(PATRON.alice)
+      expect(pushes).toHaveLength(1)
+      const [alt] = altTexts(pushes)
+      const text = flexText(pushes[0]!)
+      if (language === 'ja') {
+        expect(alt).toBe(
+          '大さんの図書館の利用者登録の有効期限（2026年7月10日(金)）が近づいています。',
+        )
+        expect(text).toContain('大さんの利用者登録の有効期限は2026年7月10日(金)までです。')
+        expect(text).toContain('このカードでは貸出・予約')
+      } else {
+        expect(alt).toBe("大's library registration expires on Fri 10 Jul 2026.")
+        expect(text).toContain("大's registration is valid until Fri 10 Jul 2026.")
+        expect(text).not.toMatch(/Your registration|Renew your registration/)
+      }
+      await h.close()
+    }
+  })
+
+  it('ACC-FAMILY, NOTICE-DUE-SOON: the second card’s due-soon reminder names whose card, as the other notices do', async () => {
+    h = await harness()
+    await familyOfTwo()
+    const placeId = PLACE.central
+    const lent = await checkOut(
+      h.db,
+      { patronId: PATRON.dave, barcode: 'B11', placeId },
+      h.clock.now(),
+      h.deps.config.policy,
+    )
+    if (!lent.ok) throw new Error(lent.reason)
+    await setNoticePrefs(h.db, { patronId: PATRON.dave, dueSoonDays: 2 }, h.clock.now())
+    const slot = jst('2026-06-22', '10:00')
+    h.clock.set(slot)
+    await runSlot(h.deps, slot, { ...h.opts, checkQuota: false })
+    const pushes = h.pushesTo(PATRON.alice)
+    expect(altTexts(pushes)).toEqual([
+      '【大さん】2026年6月24日(水)が返却期限の資料があります（1点）。',
+    ])
+    expect(flexText(pushes[0]!)).toContain('大さんのカード')
   })
 })

@@ -10,6 +10,7 @@ import { type InputReason, jstDate, type Refusal } from '../../../core/index.ts'
 import type { HoldResponse, Lang } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { otherHolder } from '../holder.ts'
 import { answered, reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
@@ -25,7 +26,12 @@ export function holdSuspendRoutes(deps: AppDeps) {
   const app = new Hono<ApiEnv>()
 
   /** The one hold as the list shows it, after the change. */
-  const holdBody = async (patronId: number, holdId: number, lang: Lang): Promise<HoldResponse> => {
+  const holdBody = async (
+    patronId: number,
+    holdId: number,
+    lang: Lang,
+    holder: string | undefined,
+  ): Promise<HoldResponse> => {
     const now = clock.now()
     const listed = answered(await library.holds({ patronId }, now), lang)
     if (!listed.ok) throw inputProblem(listed, lang)
@@ -40,6 +46,7 @@ export function holdSuspendRoutes(deps: AppDeps) {
       library,
       now,
       suspend,
+      holder,
     })
     if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])
     return { hold }
@@ -80,7 +87,7 @@ export function holdSuspendRoutes(deps: AppDeps) {
           throw problem(404, 'not_found', done.message[lang])
       }
     }
-    return c.json(await holdBody(patronId, holdId, lang))
+    return c.json(await holdBody(patronId, holdId, lang, otherHolder(c)))
   })
 
   app.delete('/holds/:id/suspend', async (c) => {
@@ -93,7 +100,7 @@ export function holdSuspendRoutes(deps: AppDeps) {
       if (done.reason === 'not_suspended') throw ruleProblem('not_suspended', done, lang)
       throw problem(404, 'not_found', done.message[lang])
     }
-    return c.json(await holdBody(patronId, holdId, lang))
+    return c.json(await holdBody(patronId, holdId, lang, otherHolder(c)))
   })
 
   return app

@@ -3,7 +3,7 @@
  * cancelling (DELETE /holds/:id, HOLD-CANCEL) and changing the pickup place (PATCH
  * /holds/:id, HOLD-CHANGE).
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import {
   type InputReason,
@@ -27,6 +27,8 @@ import type {
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { holdNoticeFactsOf } from '../hold-notice.ts'
+import { aboutHolder, otherHolder } from '../holder.ts'
 import { answered, reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
@@ -55,24 +57,28 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
-  const context = async (patronId: number, lang: Lang): Promise<HoldViewContext> => {
-    const now = clock.now()
+  const context = async (c: Context<ApiEnv>): Promise<HoldViewContext> => {
+    const [now, lang, patronId] = [clock.now(), c.get('lang'), c.get('patron').id]
     const { blocked } = reached(await library.standing(patronId, now), lang)
     const suspend = { today: jstDate(now), enabled: library.capabilities().suspendHolds }
-    return { patronId, lang, policy, blocked, library, now, suspend }
+    const holder = otherHolder(c)
+    return { patronId, lang, policy, blocked, library, now, suspend, holder }
   }
 
   /** The patron's active holds, as the contract shows them, optionally only these ids. */
-  const bodies = async (patronId: number, lang: Lang, only?: Set<number>) => {
-    const listed = answered(await library.holds({ patronId }, clock.now()), lang)
+  const bodies = async (c: Context<ApiEnv>, only?: Set<number>) => {
+    const lang = c.get('lang')
+    const listed = answered(
+      await library.holds({ patronId: c.get('patron').id }, clock.now()),
+      lang,
+    )
     if (!listed.ok) throw inputProblem(listed, lang)
     const views = only ? listed.value.filter((h) => only.has(h.id)) : listed.value
-    return { all: listed.value, holds: await holdBodies(db, views, await context(patronId, lang)) }
+    return { all: listed.value, holds: await holdBodies(db, views, await context(c)) }
   }
 
   app.get('/holds', async (c) => {
-    const lang = c.get('lang')
-    const { all, holds } = await bodies(c.get('patron').id, lang)
+    const { all, holds } = await bodies(c)
     const active = all.filter(isActive)
     const body: HoldsResponse = {
       holds,
@@ -90,7 +96,11 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
     const patronId = c.get('patron').id
     const input = await jsonBody(c, PlaceHoldsBody, lang)
     const now = clock.now()
-    const placed = answered(await library.placeHolds({ patronId, ...input }, now), lang)
+    const holder = otherHolder(c)
+    const placed = answered(
+      await library.placeHolds({ patronId, ...input, ...(holder ? { holder } : {}) }, now),
+      lang,
+    )
     if (!placed.ok) {
       const { category } = c.get('patron')
       const culprit = () =>
@@ -106,8 +116,11 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
       [...ids].map((id) => `hold:${id}`),
       now,
     )
-    const { holds } = await bodies(patronId, lang, ids)
-    const body: PlaceHoldsResponse = { holds, message: placedHoldsMessage(holds, policy)[lang] }
+    const { holds } = await bodies(c, ids)
+    const emails = library.capabilities().emailNotices
+    const notice = await holdNoticeFactsOf(db, c.get('patron'), c.get('family'), emails)
+    const message = placedHoldsMessage(holds, policy, notice, holder)[lang]
+    const body: PlaceHoldsResponse = { holds, message }
     return c.json(body, 201)
   })
 
@@ -150,14 +163,16 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
           throw ruleProblem('ready_hold', done, lang, contact ? { contact } : {})
         }
         case 'blocked':
-          throw ruleProblem('blocked', done, lang, { contact: contactOf(policy, lang) })
+          throw ruleProblem('blocked', aboutHolder(done, otherHolder(c), policy), lang, {
+            contact: contactOf(policy, lang),
+          })
         case 'pickup':
           throw ruleProblem('pickup', done, lang)
         default:
           throw problem(404, 'not_found', done.message[lang])
       }
     }
-    const { holds } = await bodies(patronId, lang, new Set(done.value.changed))
+    const { holds } = await bodies(c, new Set(done.value.changed))
     const hold = holds.find((h) => h.id === holdId)
     if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])
     const body: HoldResponse = { hold, changed: holds }

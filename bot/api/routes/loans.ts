@@ -20,6 +20,7 @@ import type {
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { aboutHolder, otherHolder } from '../holder.ts'
 import { answered } from '../library.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
@@ -52,9 +53,10 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const now = clock.now()
     const views = await list(c.get('patron').id, lang, now)
+    const holder = otherHolder(c)
     const body: LoansResponse = {
       today: jstDate(now),
-      loans: await loanBodies(db, views, { lang, policy, library }),
+      loans: await loanBodies(db, views, { lang, policy, library, holder }),
     }
     return c.json(body)
   })
@@ -85,7 +87,7 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
               loanId,
               title,
               ok: false as const,
-              refusal: renewRefusal(result, lang, policy),
+              refusal: renewRefusal(aboutHolder(result, otherHolder(c), policy), lang, policy),
             }
       }),
     }
@@ -107,7 +109,8 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
     const first = answered(await library.renew({ patronId, loanId }, now), lang)
     const raced = !first.ok && first.reason === 'conflict'
     const again = raced ? (await list(patronId, lang, now)).find((l) => l.id === loanId) : undefined
-    const done = settle(first, again?.renewal)
+    const settled = settle(first, again?.renewal)
+    const done = settled.ok ? settled : aboutHolder(settled, otherHolder(c), policy)
     if (first.ok) await recordLineActions(db, CHANNEL_ACTIONS.renew, [`loan:${loanId}`], now)
     if (!done.ok) {
       if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
@@ -120,7 +123,8 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
       )
     }
     const view = (await list(patronId, lang, now)).find((l) => l.id === loanId)
-    const [loan] = view ? await loanBodies(db, [view], { lang, policy, library }) : []
+    const ctx = { lang, policy, library, holder: otherHolder(c) }
+    const [loan] = view ? await loanBodies(db, [view], ctx) : []
     if (!loan) throw problem(404, 'not_found', WORDS.loanNotFound[lang])
     const body: RenewResponse = { loan, previousDueDate: done.value.currentDueDate }
     return c.json(body)

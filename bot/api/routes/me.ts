@@ -9,6 +9,7 @@ import {
 import type { LibrariesResponse, Me, PickupKind } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
+import { otherHolder } from '../holder.ts'
 import { reached } from '../library.ts'
 import { pickupPlace } from '../views/places.ts'
 
@@ -35,7 +36,7 @@ export function meRoutes({ library, clock, config }: AppDeps) {
       libraryName: policy.libraryName[lang],
       holds: { ...counts, limitTotal: policy.holdLimit.total, limitAv: policy.holdLimit.av },
       holdRefusal: blocked
-        ? { reason: 'blocked', message: accessMessage('blocked', policy)[lang] }
+        ? { reason: 'blocked', message: accessMessage('blocked', policy, otherHolder(c))[lang] }
         : patron.reachable
           ? null
           : {

@@ -1,26 +1,24 @@
 /**
  * Settings: password change (the current password required; ACC-SECRET lockout applies),
  * LINE notice preferences per kind (NOTICE-KINDS, NOTICE-DUE-SOON with its lead time,
- * NOTICE-EXPIRY), and unlinking (LINE-LINK, always offered).
+ * NOTICE-EXPIRY). Unlinking is ./unlink.ts.
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
+import { holdNoticeWay } from '../../../core/hold-notice.ts'
 import type { InputReason } from '../../../core/library-system.ts'
 import { DUE_SOON_LEAD_DAYS } from '../../../core/notice-reminders.ts'
 import type { Refusal } from '../../../core/types.ts'
-import { unlinkOne } from '../../../db/family.ts'
-import { unlink } from '../../../db/links.ts'
 import { getNoticePrefs, type NoticePrefs, setNoticePrefs } from '../../../db/shelf.ts'
-import type { NotificationPrefs, OkResponse, UnlinkResponse } from '../../../liff/api-types.ts'
+import type { HoldNoticeWay, NotificationPrefs, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { clientAddress } from '../../rate-limit.ts'
-import { linkMenuForPatron, type MenuIds, resolveMenuIds } from '../../richmenu/link.ts'
 import type { ApiEnv } from '../env.ts'
+import { holdNoticeFacts } from '../hold-notice.ts'
 import { answered, reached } from '../library.ts'
-import { PATRON_HEADER } from '../patron-choice.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
-import { jsonBody, noBody } from '../validate.ts'
+import { jsonBody } from '../validate.ts'
 import { contactOf } from '../views/places.ts'
 import { WORDS } from '../words.ts'
 
@@ -34,18 +32,20 @@ const PrefsBody = v.strictObject({
   expiry: v.optional(v.boolean()),
 })
 
-/** A Japanese user's unlinking removes their own menu and links none: it needs no menu ids. */
-const NO_MENU_IDS: MenuIds = { menuA: '', menuB: '', menuAEn: null, menuBEn: null }
-
-const prefsBody = (p: NoticePrefs, holdReadyLocked: boolean): NotificationPrefs => ({
+const prefsBody = (
+  p: NoticePrefs,
+  holdReadyLocked: boolean,
+  holdNotice: HoldNoticeWay,
+): NotificationPrefs => ({
   line: { hold_ready: p.holdReady, overdue: p.overdue },
   due_soon_days: p.dueSoonDays,
   expiry: p.expiry,
   hold_ready_locked: holdReadyLocked,
+  hold_notice: holdNotice,
 })
 
 export function settingsRoutes(deps: AppDeps) {
-  const { db, clock, config, line, log } = deps
+  const { db, clock, config } = deps
   const { policy } = config
   const app = new Hono<ApiEnv>()
   const ok: OkResponse = { ok: true }
@@ -93,10 +93,15 @@ export function settingsRoutes(deps: AppDeps) {
     return !standing.ok || standing.value.holds.total > 0
   }
 
-  app.get('/notifications', async (c) => {
+  /** The settings as the app shows them, with how this card would hear a hold is ready. */
+  const answer = async (p: NoticePrefs, c: Context<ApiEnv>) => {
     const row = c.get('patron')
-    return c.json(prefsBody(await getNoticePrefs(db, row.id), await holdReadyLocked(row)))
-  })
+    const emails = deps.library.capabilities().emailNotices
+    const way = holdNoticeWay(holdNoticeFacts(p, row, c.get('family'), emails))
+    return c.json(prefsBody(p, await holdReadyLocked(row), way))
+  }
+
+  app.get('/notifications', async (c) => answer(await getNoticePrefs(db, c.get('patron').id), c))
 
   app.put('/notifications', async (c) => {
     const lang = c.get('lang')
@@ -119,36 +124,7 @@ export function settingsRoutes(deps: AppDeps) {
       clock.now(),
     )
     if (!saved) throw problem(403, 'not_linked', WORDS.notLinked[lang])
-    return c.json(prefsBody(saved, await holdReadyLocked(row)))
-  })
-
-  app.post('/unlink', async (c) => {
-    const lang = c.get('lang')
-    await noBody(c, lang)
-    const userId = c.get('lineUserId')
-    const now = clock.now()
-    // ACC-FAMILY: a call naming its card unlinks that card only; the menu goes back to A
-    // when no card is left. Without the header, every card goes (the one-card app's call).
-    let remaining = 0
-    if (c.req.header(PATRON_HEADER)) {
-      const patronId = c.get('patron').id
-      remaining = (await unlinkOne(db, { lineUserId: userId, patronId }, now)).remaining
-    } else await unlink(db, userId, now)
-    if (remaining === 0) {
-      try {
-        // LINE-MENU: removing the per-user menu B puts the user back on the default menu A; an
-        // English user (the app's language is LINE's) gets the English A, named by its alias.
-        // Without the English A's id (LINE unreachable), the default A: never left on B.
-        const ids =
-          lang === 'en' ? await resolveMenuIds(line.client).catch(() => NO_MENU_IDS) : NO_MENU_IDS
-        await linkMenuForPatron(line.client, userId, false, ids, lang)
-      } catch (e) {
-        // Best effort: the link is gone either way, and the next sync leaves menu A in place.
-        log.warn('api.unlink_menu_failed', { error: e instanceof Error ? e.name : 'unknown' })
-      }
-    }
-    const body: UnlinkResponse = { ok: true, remaining }
-    return c.json(body)
+    return answer(saved, c)
   })
 
   return app

@@ -17,6 +17,7 @@ import {
 import type { Db } from '../../../db/client.ts'
 import { notices } from '../../../db/schema.ts'
 import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
+import { aboutHolder } from '../holder.ts'
 import { reached } from '../library.ts'
 import { isoJst } from '../time.ts'
 import { placeContact, placeName, placesById } from './places.ts'
@@ -33,6 +34,8 @@ export interface HoldViewContext {
   now: number
   /** HOLD-SUSPEND: today (JST) and whether the library system suspends holds; absent: it does not. */
   suspend?: { today: string; enabled: boolean }
+  /** ACC-FAMILY: the holder's name when the card is not the reader's own (bot/api/holder.ts). */
+  holder?: string
 }
 
 const ACTIVE = new Set(['waiting', 'in_transit', 'ready'])
@@ -168,13 +171,14 @@ function changeRefusal(
     ctx.policy,
   )
   if (decision.ok) return null
+  const said = aboutHolder(decision, ctx.holder, ctx.policy)
   const reason =
     decision.reason === 'blocked'
       ? 'blocked'
       : decision.reason === 'pickup'
         ? 'pickup'
         : 'ready_hold'
-  return { reason, message: decision.message[ctx.lang] }
+  return { reason, message: said.message[ctx.lang] }
 }
 
 /**

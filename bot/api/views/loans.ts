@@ -4,11 +4,17 @@ import type { Policy } from '../../../core/policy.ts'
 import { renewalQuoteMessage } from '../../../core/renewal-messages.ts'
 import type { Db } from '../../../db/client.ts'
 import type { Lang, Loan, LoanRenewal } from '../../../liff/api-types.ts'
+import { aboutHolder } from '../holder.ts'
 import { contactOf, placeContact, placesById } from './places.ts'
 import { summarize, titleRows } from './titles.ts'
 
-export function renewalOf(view: LoanSummary, lang: Lang, policy: Policy): LoanRenewal {
-  const r = view.renewal
+export function renewalOf(
+  view: LoanSummary,
+  lang: Lang,
+  policy: Policy,
+  holder?: string,
+): LoanRenewal {
+  const r = view.renewal.ok ? view.renewal : aboutHolder(view.renewal, holder, policy)
   const nextRenewal = view.nextRenewal
   return r.ok
     ? {
@@ -24,7 +30,7 @@ export function renewalOf(view: LoanSummary, lang: Lang, policy: Policy): LoanRe
 export async function loanBodies(
   db: Db,
   views: LoanSummary[],
-  ctx: { lang: Lang; policy: Policy; library: LibrarySystem },
+  ctx: { lang: Lang; policy: Policy; library: LibrarySystem; holder?: string },
 ): Promise<Loan[]> {
   if (views.length === 0) return []
   const lenders = views.flatMap((l) => (l.libraryId == null ? [] : [l.libraryId]))
@@ -46,7 +52,7 @@ export async function loanBodies(
       overdue: l.overdue,
       renewals: l.renewals,
       library: place ? placeContact(place, ctx.lang) : contactOf(ctx.policy, ctx.lang),
-      ...renewalOf(l, ctx.lang, ctx.policy),
+      ...renewalOf(l, ctx.lang, ctx.policy, ctx.holder),
     }
   })
 }

@@ -1,6 +1,7 @@
 /** The English strings, used when LINE's language is English (same keys as ja.ts). */
 import { EXPIRY_NOTICE_DAYS } from '../../../core/notice-reminders.ts'
 import { enTimes } from '../../../core/time-words.ts'
+import type { HoldNoticeWay } from '../../api-types.ts'
 import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
 
@@ -245,10 +246,14 @@ export const en: Dict = {
     title: 'Review your holds',
     items: 'Items',
     place: 'Pickup place',
-    notice: (n: NoticeTimes | null) =>
-      n
-        ? `We will tell you on LINE when it is ready (at ${enTimes(n.standard)}${n.lockerAlso.length ? `; lockers also ${enTimes(n.lockerAlso)}` : ''}).`
-        : 'We will tell you on LINE when it is ready.',
+    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line') =>
+      way === 'email'
+        ? 'We will tell you by e-mail when it is ready (not on LINE).'
+        : way === 'none'
+          ? 'With the settings as they are, no notice will come when it is ready: please check your list of holds.'
+          : n
+            ? `We will tell you on LINE when it is ready (at ${enTimes(n.standard)}${n.lockerAlso.length ? `; lockers also ${enTimes(n.lockerAlso)}` : ''}).`
+            : 'We will tell you on LINE when it is ready.',
     submit: 'Place hold',
     back: 'Back to cart',
     empty:
@@ -257,8 +262,8 @@ export const en: Dict = {
   },
   done: {
     title: 'Hold placed',
-    body: (days: number, locker: boolean, count: number) =>
-      `Please collect ${count === 1 ? 'it' : 'them'}${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of the LINE notice.`,
+    body: (days: number, locker: boolean, count: number, way: HoldNoticeWay = 'line') =>
+      `Please collect ${count === 1 ? 'it' : 'them'}${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of ${way === 'line' ? 'the LINE notice' : way === 'email' ? 'the e-mail' : `${count === 1 ? 'it' : 'them'} being ready`}.`,
     toHolds: 'See your holds',
     toSearch: 'Search again',
   },

@@ -18,6 +18,34 @@ const ja = {
   unlinkOne: (name: string) => `${name} さんのカードの連携を解除`,
   unlinkedOne: (name: string) => `${name} さんのカードの連携を解除しました。`,
   whoseHold: 'どなたの予約ですか',
+  /** Unlinking the account's own card when it links several: this card only goes. */
+  unlinkOwnQuote: 'このカードの連携を解除しますか？ほかのカードはそのまま使えます。',
+  /** `email`: the library system e-mails its notices, so registering an address would help. */
+  unlinkOwnQuoteHolds: (email: boolean): string =>
+    email
+      ? 'このカードには予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでもこのカードの連携を解除しますか？'
+      : 'このカードには予約中の資料があるため、解除すると、ご用意ができたことをLINEでお知らせできなくなります。それでもこのカードの連携を解除しますか？',
+  /** Sentences about a card other than the account's own, naming its holder (not "you"). */
+  other: {
+    loansEmpty: (name: string) => `${name}さんのカードで借りている資料は、現在ありません。`,
+    holdsEmpty: (name: string) => `${name}さんのカードで予約している資料は、現在ありません。`,
+    cancelQuote: (name: string, title: string) =>
+      `${name}さんの「${title}」の予約を取り消します。よろしいですか？`,
+    cancelled: (name: string) => `${name}さんの予約を取り消しました。`,
+    suspendedNote: (name: string) =>
+      `休止中は、資料の順番が来ても次の方へ回ります。${name}さんの予約順位はそのままで、翌日から自動で再開します。`,
+    suspendDone: (name: string, until: string) => `${name}さんの予約を${until}まで休止しました。`,
+    resumed: (name: string) => `${name}さんの予約を再開しました。`,
+    passwordChanged: (name: string) => `${name}さんのパスワードを変更しました。`,
+    holdReadyLocked: (name: string) =>
+      `${name}さんのカードに予約中の資料があるため、このお知らせは止められません。用意ができたことをお伝えする方法は、いまはこのお知らせだけです。`,
+    unlinkQuote: (name: string) =>
+      `${name}さんのカードの連携を解除しますか？ほかのカードはそのまま使えます。`,
+    unlinkQuoteHolds: (name: string, email: boolean): string =>
+      email
+        ? `${name}さんのカードに予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでも${name}さんのカードの連携を解除しますか？`
+        : `${name}さんのカードに予約中の資料があるため、解除すると、ご用意ができたことをLINEでお知らせできなくなります。それでも${name}さんのカードの連携を解除しますか？`,
+  },
 }
 
 const en: typeof ja = {
@@ -36,6 +64,29 @@ const en: typeof ja = {
   unlinkOne: (name: string) => `Unlink ${name}'s card`,
   unlinkedOne: (name: string) => `${name}'s card has been unlinked.`,
   whoseHold: 'Whose hold is this?',
+  unlinkOwnQuote: 'Unlink this card now? The other cards stay linked.',
+  unlinkOwnQuoteHolds: (email: boolean): string =>
+    email
+      ? 'This card has holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address). Unlink this card anyway?'
+      : 'This card has holds: once unlinked, we cannot tell you on LINE when they are ready. Unlink this card anyway?',
+  other: {
+    loansEmpty: (name: string) => `Nothing is on loan on ${name}'s card at the moment.`,
+    holdsEmpty: (name: string) => `${name}'s card has no holds at the moment.`,
+    cancelQuote: (name: string, title: string) => `Cancel ${name}'s hold on "${title}"?`,
+    cancelled: (name: string) => `${name}'s hold has been cancelled.`,
+    suspendedNote: (name: string) =>
+      `While suspended, a copy goes to the next person when ${name}'s turn comes. The hold keeps its place in the queue and resumes by itself the day after.`,
+    suspendDone: (name: string, until: string) => `${name}'s hold is suspended until ${until}.`,
+    resumed: (name: string) => `${name}'s hold has been resumed.`,
+    passwordChanged: (name: string) => `${name}'s password has been changed.`,
+    holdReadyLocked: (name: string) =>
+      `${name}'s card has holds, so this notice cannot be turned off: it is now the only way we can tell you one of them is ready.`,
+    unlinkQuote: (name: string) => `Unlink ${name}'s card now? The other cards stay linked.`,
+    unlinkQuoteHolds: (name: string, email: boolean): string =>
+      email
+        ? `${name}'s card has holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address). Unlink ${name}'s card anyway?`
+        : `${name}'s card has holds: once unlinked, we cannot tell you on LINE when they are ready. Unlink ${name}'s card anyway?`,
+  },
 }
 
 /** The family words in the current language. */

@@ -7,6 +7,7 @@ import { EXPIRY_NOTICE_DAYS } from '../../../core/notice-reminders.ts'
 import { jaTimes } from '../../../core/time-words.ts'
 import type {
   CopyStatus,
+  HoldNoticeWay,
   HoldState,
   MaterialType,
   PickupKind,
@@ -257,10 +258,15 @@ export const ja = {
     title: '予約内容の確認',
     items: '予約する資料',
     place: '受取場所',
-    notice: (n: NoticeTimes | null) =>
-      n
-        ? `ご用意ができたら、LINEでお知らせします（${jaTimes(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${jaTimes(n.lockerAlso, '・')}にも` : ''}）。`
-        : 'ご用意ができたら、LINEでお知らせします。',
+    /** How the card will hear it (the settings' `hold_notice`): never LINE when LINE will not come. */
+    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line') =>
+      way === 'email'
+        ? 'ご用意ができたら、ご登録のメールアドレスにお知らせします（LINEではお知らせしません）。'
+        : way === 'none'
+          ? 'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください。'
+          : n
+            ? `ご用意ができたら、LINEでお知らせします（${jaTimes(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${jaTimes(n.lockerAlso, '・')}にも` : ''}）。`
+            : 'ご用意ができたら、LINEでお知らせします。',
     submit: '予約する',
     back: 'カートに戻る',
     empty:
@@ -270,8 +276,8 @@ export const ja = {
   done: {
     title: '予約を受け付けました',
     /** After core's confirmation (the API's `message`): how long the patron has to collect. */
-    body: (days: number, locker: boolean, _count: number) =>
-      `お知らせから${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
+    body: (days: number, locker: boolean, _count: number, way: HoldNoticeWay = 'line') =>
+      `${way === 'none' ? 'ご用意ができてから' : 'お知らせから'}${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
     toHolds: '予約中一覧を見る',
     toSearch: '続けて探す',
   },

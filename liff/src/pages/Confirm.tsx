@@ -3,14 +3,17 @@
  * 確認 → 完了: the cart and pickup place once more, then one request. A cart is taken or
  * refused whole (core placeHolds), so a refusal leaves the cart as it was, with the reason.
  */
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type {
   FamilyResponse,
+  HoldNoticeWay,
   LibrariesResponse,
+  NotificationPrefs,
   PickupPlace,
   PlaceHoldsResponse,
 } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { PatronScope } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
@@ -21,8 +24,11 @@ import { ErrorNote, Loading, Page } from '../ui/common.tsx'
 import { setsInCart } from './Cart.tsx'
 import { useCart } from './Title.tsx'
 
-/** The holds just placed and where they wait (HOLD-LOCKER: 7 days, a locker 4), for 完了. */
-export let placed: (PlaceHoldsResponse & { place: PickupPlace }) | null = null
+/**
+ * The holds just placed, where they wait (HOLD-LOCKER: 7 days, a locker 4) and how the card
+ * will hear they are ready, for 完了.
+ */
+export let placed: (PlaceHoldsResponse & { place: PickupPlace; way: HoldNoticeWay }) | null = null
 
 export function ConfirmPage() {
   const items = useCart()
@@ -37,6 +43,7 @@ export function ConfirmPage() {
   const needsWho = cards.length > 1 && patron === null
   // Placed: the cart is emptied on the way to 完了, which is not an empty cart to point out.
   const [sent, setSent] = useState(false)
+  const [way, setWay] = useState<HoldNoticeWay>('line')
   const submit = async () => {
     if (!place || needsWho) return
     const res = await action.run(() =>
@@ -48,7 +55,7 @@ export function ConfirmPage() {
       ),
     )
     if (res) {
-      placed = { ...res, place }
+      placed = { ...res, place, way }
       setSent(true)
       clearCart()
       go('done')
@@ -98,7 +105,12 @@ export function ConfirmPage() {
           ))}
         </fieldset>
       )}
-      <p class="note">{t.confirm.notice(noticeTimes())}</p>
+      {/* ACC-FAMILY: said for the card chosen; with several, once one is. */}
+      {!needsWho && (
+        <PatronScope.Provider value={cards.find((c) => c.patronId === patron) ?? null}>
+          <NoticeNote onWay={setWay} />
+        </PatronScope.Provider>
+      )}
       {action.error && <ErrorNote error={action.error} />}
       <div class="actions">
         <button
@@ -114,6 +126,20 @@ export function ConfirmPage() {
       </div>
     </Page>
   )
+}
+
+/**
+ * How the card will hear its hold is ready, as its notice settings say (a review: LINE was
+ * promised to a patron who had turned LINE hold notices off). Said once the settings arrive.
+ */
+function NoticeNote({ onWay }: { onWay: (way: HoldNoticeWay) => void }) {
+  const prefs = useApi<NotificationPrefs>('/api/notifications')
+  // Settings that cannot be read (or a server before hold_notice) leave the usual sentence.
+  const way = prefs.data ? (prefs.data.hold_notice ?? 'line') : prefs.error ? 'line' : null
+  useEffect(() => {
+    if (way) onWay(way)
+  }, [way])
+  return way ? <p class="note">{t.confirm.notice(noticeTimes(), way)}</p> : null
 }
 
 /** Nothing to reserve (Back after placing a hold, or an emptied cart): where to go instead. */
@@ -145,6 +171,7 @@ export function DonePage() {
               placed.place.pickupDays,
               placed.place.kind === 'locker',
               placed.holds.length,
+              placed.way,
             )}
           </p>
           <ul class="items">

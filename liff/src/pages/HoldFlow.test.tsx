@@ -72,6 +72,28 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     expect(cartItems()).toEqual([])
   })
 
+  it('NOTICE-KINDS: with LINE hold notices off (and no e-mail), confirm and done never promise a LINE notice', async () => {
+    const fake = new FakeLibrary()
+    fake.prefs = { line: { hold_ready: false, overdue: true } }
+    localStorage.setItem('bunko.pickup.v1', '1')
+    m = await mount('title/12', { fake })
+    await click(m.root, 'カートに入れる', 'button')
+    await to('confirm', '予約内容の確認')
+    await until(() =>
+      expect(text(m!.root)).toContain(
+        'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください。',
+      ),
+    )
+    expect(text(m.root)).not.toContain('LINEでお知らせします')
+    await click(m.root, '予約する', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    expect(text(m.root)).toContain(
+      'ご用意ができてもお知らせは届きません。予約中一覧でご確認いただくか、',
+    )
+    expect(text(m.root)).toContain('ご用意ができてから1週間以内にお受け取りください。')
+    expect(text(m.root)).not.toContain('LINEで10時')
+  })
+
   it('HOLD-LOCKER: a hold for a locker says 4 days on the done page, not a week', async () => {
     localStorage.setItem('bunko.pickup.v1', '5')
     m = await mount('title/12')

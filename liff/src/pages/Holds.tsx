@@ -10,6 +10,7 @@ import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { usePatron } from '../family.ts'
 import { date, shortDate } from '../format.ts'
+import { useHolderWords } from '../holder-words.ts'
 import { sortHolds } from '../holds-order.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -23,6 +24,7 @@ export function HoldsPage() {
   const caps = useCapabilities()
   const [done, setDone] = useState<string | null>(null)
   const status = useRef<HTMLDivElement>(null)
+  const words = useHolderWords()
   const d = holds.data
   /** Show the change at once, then reload so the header's counts follow (予約 n／15点). */
   const update = (changed: Hold[], removed: number | null, message: string) => {
@@ -49,7 +51,7 @@ export function HoldsPage() {
       <div tabIndex={-1} ref={status}>
         {done && <Done>{done}</Done>}
       </div>
-      {d && d.holds.length === 0 && <p>{t.holds.empty}</p>}
+      {d && d.holds.length === 0 && <p>{words.holdsEmpty}</p>}
       <ul class="items">
         {d &&
           sortHolds(d.holds).map((h) => (
@@ -69,6 +71,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
   const caps = useCapabilities()
   const patron = usePatron()
   const action = useAction()
+  const words = useHolderWords()
   const [mode, setMode] = useState<'idle' | 'cancel' | 'change' | 'suspend'>('idle')
   const active = hold.state === 'waiting' || hold.state === 'in_transit' || hold.state === 'ready'
   const cancel = async () => {
@@ -76,7 +79,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       api<OkResponse>('DELETE', `/api/holds/${hold.id}`, undefined, patron),
     )
     setMode('idle')
-    if (ok) props.onChange([], t.holds.cancelled)
+    if (ok) props.onChange([], words.cancelled)
   }
   const change = async (pickupPlaceId: number, wholeSet: boolean) => {
     const res = await action.run(() =>
@@ -97,11 +100,13 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
         until ? 'POST' : 'DELETE',
         `/api/holds/${hold.id}/suspend`,
         until ? { until } : undefined,
+        // ACC-FAMILY: the card this hold is on (without it the account's first card was asked).
+        patron,
       ),
     )
     if (res) {
       setMode('idle')
-      props.onChange([res.hold], until ? t.holds.suspendDone(shortDate(until)) : t.holds.resumed)
+      props.onChange([res.hold], until ? words.suspendDone(shortDate(until)) : words.resumed)
     }
   }
   const suspendedUntil = hold.suspend?.until ?? null
@@ -117,7 +122,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
           <p class="warn">
             <strong>{t.holds.suspended(shortDate(suspendedUntil))}</strong>
           </p>
-          <p class="note">{t.holds.suspendedNote}</p>
+          <p class="note">{words.suspendedNote}</p>
         </>
       )}
       {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
@@ -136,7 +141,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       {action.error && <ErrorNote error={action.error} />}
       {active && mode === 'cancel' && (
         <Confirm
-          question={t.holds.cancelQuote(hold.title.name)}
+          question={words.cancelQuote(hold.title.name)}
           yes={t.holds.cancel}
           busy={action.busy}
           onYes={cancel}

@@ -16,6 +16,7 @@ import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { usePatron } from '../family.ts'
 import { date } from '../format.ts'
+import { useHolderWords } from '../holder-words.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { Confirm, ErrorNote, Loading, Page } from '../ui/common.tsx'
@@ -29,6 +30,7 @@ export function LoansPage() {
   const [asking, setAsking] = useState(false)
   const [results, setResults] = useState<RenewAllResponse | null>(null)
   const list = loans.data?.loans ?? []
+  const words = useHolderWords()
   const renewable = list.filter((l) => l.renewable).length
 
   const renewAll = async () => {
@@ -48,7 +50,7 @@ export function LoansPage() {
     <Page title={t.loans.title}>
       {loans.error && <ErrorNote error={loans.error} retry={loans.reload} />}
       {loans.loading && !loans.data && <Loading />}
-      {loans.data && list.length === 0 && <p>{t.loans.empty}</p>}
+      {loans.data && list.length === 0 && <p>{words.loansEmpty}</p>}
       {caps && !caps.renew && list.length > 0 && <Elsewhere what="renew" caps={caps} />}
       {caps?.renew && caps.renewAll && list.length > 0 && (
         <div class="bar">

@@ -10,6 +10,7 @@ import type { NotificationPrefs } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { sectionId, usePatron } from '../family.ts'
+import { useHolderWords } from '../holder-words.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { noticeTimes } from '../notice-times.ts'
@@ -26,6 +27,7 @@ export function NoticeSettings() {
   const caps = useCapabilities()
   const [saved, setSaved] = useState(false)
   const words = t.noticeSettings
+  const holderWords = useHolderWords()
   const save = (change: Partial<Pick<NotificationPrefs, 'line' | 'due_soon_days' | 'expiry'>>) =>
     action.run(async () => {
       const now = prefs.data
@@ -70,7 +72,7 @@ export function NoticeSettings() {
           </label>
           {locked && (
             <p id={sectionId('hold-ready-why', patron)} class="note-box">
-              {words.holdReadyLocked}
+              {holderWords.holdReadyLocked}
             </p>
           )}
           <label class="switch">

@@ -5,6 +5,7 @@ import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../ap
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { sectionId, usePatron } from '../family.ts'
+import { useHolderWords } from '../holder-words.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { forgetAll } from '../store.ts'
@@ -28,6 +29,7 @@ function Password() {
   const [f, setF] = useState({ current: '', next: '', again: '' })
   const [problem, setProblem] = useState<string | null>(null)
   const [done, setDone] = useState(false)
+  const words = useHolderWords()
   const rule = me.data?.passwordRule ?? { minLength: 8, maxLength: 64 }
   const submit = async (e: Event) => {
     e.preventDefault()
@@ -84,7 +86,7 @@ function Password() {
           </p>
         )}
         {action.error && <ErrorNote error={action.error} />}
-        {done && <Done>{t.settings.changed}</Done>}
+        {done && <Done>{words.passwordChanged}</Done>}
         <button type="submit" disabled={action.busy}>
           {t.settings.change}
         </button>
@@ -98,6 +100,7 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
   const patron = usePatron()
   const action = useAction()
   const [asking, setAsking] = useState(false)
+  const words = useHolderWords()
   // Whether LINE is the only way this card hears a hold is ready: asked when the patron asks.
   const prefs = useApi<NotificationPrefs>(asking ? '/api/notifications' : null)
   const caps = useCapabilities()
@@ -120,11 +123,10 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
       {action.error && <ErrorNote error={action.error} />}
       {asking ? (
         <Confirm
-          question={
-            prefs.data?.hold_ready_locked
-              ? t.settings.unlinkQuoteHolds(caps?.emailNotices === true)
-              : t.settings.unlinkQuote
-          }
+          question={words.unlinkQuote(
+            prefs.data?.hold_ready_locked === true,
+            caps?.emailNotices === true,
+          )}
           yes={t.settings.unlinkButton}
           // Not before we know whether to warn: a quick tap must not skip the warning.
           busy={action.busy || prefs.loading}

@@ -33,7 +33,10 @@ export function FamilySections(props: { title: string; children: () => Component
         {cards.map((c) => choice(c.patronId, words.holder(c.name)))}
       </fieldset>
       {visible.map((c) => (
-        <PatronScope.Provider key={c.patronId} value={{ patronId: c.patronId, name: c.name }}>
+        <PatronScope.Provider
+          key={c.patronId}
+          value={{ patronId: c.patronId, name: c.name, other: c.patronId !== cards[0]?.patronId }}
+        >
           {props.children()}
         </PatronScope.Provider>
       ))}

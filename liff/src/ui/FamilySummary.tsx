@@ -2,7 +2,8 @@
 /**
  * マイポータル with several cards (ACC-FAMILY): each other card's loans and holds at a glance,
  * so an overdue item or a hold ready on a family member's card is not missed (a patron walk:
- * the portal summed up the first card only). Each line opens the lists, which show every card.
+ * the portal summed up the first card only). Each line opens the list its news is in (a review:
+ * a ready hold led to the loans); the lists show every card.
  */
 import type { FamilyResponse, HoldsResponse, LoansResponse } from '../../api-types.ts'
 import { PatronScope } from '../family.ts'
@@ -21,6 +22,17 @@ export function glance(loans: LoansResponse | null, holds: HoldsResponse | null)
   }
 }
 
+/**
+ * Which list a card's line opens: where the news is. An overdue item first (it stops renewing
+ * and, long overdue, borrowing), then a ready hold (it waits a week); with no news, the loans,
+ * or the holds when nothing is on loan.
+ */
+export function glanceRoute(g: ReturnType<typeof glance>): 'loans' | 'holds' {
+  if (g.overdue > 0) return 'loans'
+  if (g.ready > 0) return 'holds'
+  return g.loans === 0 && (g.holds ?? 0) > 0 ? 'holds' : 'loans'
+}
+
 /** `own`: the portal's own card's number, left out here (the page above is about it). */
 export function FamilySummary({ own }: { own: string }) {
   const family = useApi<FamilyResponse>('/api/family')
@@ -31,7 +43,10 @@ export function FamilySummary({ own }: { own: string }) {
       <h2 id="family-glance">{t.portal.family}</h2>
       <ul class="menu">
         {others.map((c) => (
-          <PatronScope.Provider key={c.patronId} value={{ patronId: c.patronId, name: c.name }}>
+          <PatronScope.Provider
+            key={c.patronId}
+            value={{ patronId: c.patronId, name: c.name, other: true }}
+          >
             <CardGlance name={c.name} />
           </PatronScope.Provider>
         ))}
@@ -47,7 +62,7 @@ function CardGlance({ name }: { name: string }) {
   )
   return (
     <li>
-      <a href={href('loans')}>
+      <a href={href(glanceRoute(g))}>
         {t.portal.hello(name)}
         {g.loans !== null && <span class="sub">{t.portal.loans(g.loans, g.overdue)}</span>}
         {g.holds !== null && <span class="sub">{t.portal.holds(g.holds, g.ready)}</span>}

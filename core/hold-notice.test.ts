@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { holdsPlacedMessage } from './hold-messages.ts'
+import { type HoldNoticeFacts, holdNoticeWay } from './hold-notice.ts'
+import { KUZUHA, P } from './test-fixtures.ts'
+
+const ON: HoldNoticeFacts = {
+  followed: true,
+  holdReady: true,
+  channel: 'line',
+  emailConfirmed: true,
+}
+const placed = (notice: HoldNoticeFacts) => holdsPlacedMessage(1, 0, KUZUHA, P, notice)
+
+describe('NOTICE-KINDS: the hold confirmation says truly how the patron will hear it is ready', () => {
+  it('NOTICE-SLOTS: LINE, at the slots, only when a LINE push will come', () => {
+    expect(holdNoticeWay(ON)).toBe('line')
+    const m = placed(ON)
+    expect(m.ja).toContain('ご用意ができたら、LINEで10時・16時のいずれかにお知らせします。')
+    expect(m.en).toContain('We will tell you on LINE when it is ready (notices go out at 10:00')
+  })
+
+  it('NOTICE-KINDS: LINE hold notices turned off, a confirmed e-mail: e-mail, and how to have LINE again', () => {
+    const off = { ...ON, holdReady: false }
+    expect(holdNoticeWay(off)).toBe('email')
+    const m = placed(off)
+    expect(m.ja).not.toContain('LINEで10時')
+    expect(m.ja).toContain(
+      '設定で「予約資料の用意ができたとき」のLINEのお知らせがオフになっているため、LINEではお知らせしません。ご用意ができたら、ご登録のメールアドレスにお知らせします。LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
+    )
+    expect(m.en).not.toContain('on LINE when it is ready')
+    expect(m.en).toContain(
+      'LINE notices for ready holds are turned off, so they will not come on LINE. We will tell you by e-mail, at the address registered with the library, when it is ready. To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
+    )
+  })
+
+  it('NOTICE-KINDS: notices set to come by e-mail: e-mail, with no LINE setting to point at', () => {
+    const m = placed({ ...ON, channel: 'email' })
+    expect(m.ja).toContain(
+      'お知らせの連絡方法がメールになっているため、LINEではお知らせしません。ご用意ができたら、ご登録のメールアドレスにお知らせします。',
+    )
+    expect(m.ja).not.toContain('オンにしてください')
+    expect(m.en).toContain('Your notices are set to come by e-mail')
+  })
+
+  it('NOTICE-KINDS: no LINE notice and no e-mail: no notice, so the holds list or a call to the pickup place', () => {
+    const none = { ...ON, holdReady: false, emailConfirmed: false }
+    expect(holdNoticeWay(none)).toBe('none')
+    const m = placed(none)
+    expect(m.ja).toContain(
+      'ほかにお知らせする方法もないため、ご用意ができてもお知らせは届きません。予約中一覧でご確認いただくか、楠葉図書館（050-7102-3113）へお電話でお問い合わせください。',
+    )
+    expect(m.en).toContain(
+      'With no other way to reach you, no notice will come when it is ready: please check your list of holds, or phone Kuzuha Library (050-7102-3113).',
+    )
+  })
+
+  it('NOTICE-KINDS: a blocked account cannot be pushed: said, with unblocking as the way back to LINE', () => {
+    const blocked = { ...ON, followed: false, emailConfirmed: false }
+    expect(holdNoticeWay(blocked)).toBe('none')
+    const m = placed(blocked)
+    expect(m.ja).toContain(
+      'この公式アカウントがブロックされているため、LINEではお知らせできません。',
+    )
+    expect(m.ja).toContain('ブロックを解除すると、LINEでお知らせします。')
+    expect(m.en).toContain('Unblock the account to be told on LINE.')
+    expect(holdNoticeWay({ ...blocked, emailConfirmed: true })).toBe('email')
+  })
+})
