@@ -23,9 +23,11 @@ export function holdMessage(d: HoldRefusalDetail, policy: Policy, holder?: strin
   const p = phoneLine(contactFor(policy))
   switch (d.reason) {
     case 'unreachable':
+      // ACC-PASSWORD: LINE reaches a patron who follows the official account with the card
+      // linked; the rule also counts a confirmed e-mail address, which the library registers.
       return {
-        ja: '予約には、用意ができたことをお知らせする連絡先が必要です。LINEでアカウント連携をするか、Webサービスでメールアドレスを登録（折り返しメールで確認）してから、もう一度お試しください。',
-        en: 'To place a hold we need a way to tell you when it is ready. Please link your account in LINE, or register and confirm an e-mail address in the web service, then try again.',
+        ja: `予約には、ご用意ができたことをお知らせできる連絡先が必要です。LINEで図書館の公式アカウントを友だち追加して（ブロックしている場合は解除して）カードを連携するか、図書館のカウンターでメールアドレスを登録してから、もう一度お試しください。ご不明な点は${p.ja}へお問い合わせください。`,
+        en: `To place a hold we need a way to tell you when it is ready. Please add the library's official account as a friend in LINE (or unblock it) and link your card, or register an e-mail address at a library counter, then try again. For help, contact ${p.en}.`,
       }
     case 'empty':
       return {

@@ -149,7 +149,7 @@ describe('placing holds', () => {
     expect(noPw).toMatchObject({ ok: false, reason: 'no_password' })
     const d = placeHolds(req({ patron: patron({ reachable: false }) }), P)
     expect(d).toMatchObject({ ok: false, reason: 'unreachable' })
-    if (!d.ok) expect(d.message.ja).toContain('メールアドレス')
+    if (!d.ok) expect(d.message.ja).toContain('ブロックしている場合は解除して')
   })
 
   it('ACC-BLOCK-OVERDUE: a patron with a loan over 60 days late cannot place holds', () => {
