@@ -45,7 +45,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
           desk={desk}
           rows={rows}
           today={jstDate(k.now())}
-          expired={place ? await expiredToday(k.db, place.id, k.now()) : []}
+          expired={place ? await expiredToday(k.db, place.id, k.now(), k.policy) : []}
           result={result}
         />
       ),

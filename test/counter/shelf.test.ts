@@ -1,8 +1,9 @@
 /** The hold shelf over HTTP: what waits where, hand-over (= lend), and HOLD-EXPIRE. */
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { jstDate } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
-import { auditLog, copies, holds, loans, notices } from '../../db/schema.ts'
+import { auditLog, closedDates, copies, holds, loans, notices } from '../../db/schema.ts'
 import { receiveCopy } from '../../db/transit.ts'
 import { DeskClient, text } from './desk-client.ts'
 import {
@@ -137,7 +138,7 @@ describe('the hold shelf', () => {
     expect(c).toMatchObject({ status: 'in_transit', transitToId: PLACE.central })
     // The copy still sits on 楠葉's shelf under 佐藤's slip: the shelf page says where it goes.
     const after = text((await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html)
-    expect(after).toContain('きょう取置期限が切れた予約（1件）')
+    expect(after).toContain('取置期限が切れて棚から下ろす資料（1件）')
     expect(after).toMatch(/淀川の四季 C31 .* 棚から下ろして回送箱へ（中央図書館行き）/)
   })
 
@@ -169,9 +170,16 @@ describe('the hold shelf', () => {
     expect(c).toMatchObject({ status: 'on_shelf', currentPlaceId: PLACE.central })
     const shelf = async () => text((await desk.get(`/counter/holds?place=${PLACE.central}`)).html)
     expect(await shelf()).toMatch(/C41 .* 棚から下ろして書架へ戻す/)
-    // A new day: yesterday's list is done with.
+    // The day it expired was a closed day: the next open day still lists it.
+    const [ended] = await h.db.all<{ at: number }>(
+      sql`SELECT ended_at AS at FROM holds WHERE id = 1`,
+    )
+    await h.db.orm.insert(closedDates).values({ placeId: PLACE.central, date: jstDate(ended!.at) })
     await desk.post('/counter/clock/advance', { by: 'day' })
-    expect(await shelf()).not.toContain('きょう取置期限が切れた予約')
+    expect(await shelf()).toMatch(/C41 .* 棚から下ろして書架へ戻す/)
+    // Another day, the library open the day before: that list is done with.
+    await desk.post('/counter/clock/advance', { by: 'day' })
+    expect(await shelf()).not.toContain('取置期限が切れて棚から下ろす資料')
   })
 
   it('HOLD-EXPIRE: the next holder collects here too: the shelf says to change the slip, with their number', async () => {

@@ -192,9 +192,9 @@ function ExpiredTodayList(p: { rows: ExpiredToday[]; locker: boolean }) {
   if (p.rows.length === 0) return null
   return (
     <>
-      <h2 id="expired-today">きょう取置期限が切れた予約（{p.rows.length}件）</h2>
+      <h2 id="expired-today">取置期限が切れて棚から下ろす資料（{p.rows.length}件）</h2>
       <p>
-        お知らせ時刻の処理や「期限切れにする」で終わった予約です。資料はまだ前の予約票を付けたまま置いてあるので、それぞれ次のとおりにしてください。
+        前の開館日のあと（休館日を含む）から今までに、お知らせ時刻の処理や「期限切れにする」で終わった予約です。資料はまだ前の予約票を付けたまま置いてあるので、それぞれ次のとおりにしてください。
       </p>
       <TableScroll labelledBy="expired-today">
         <table aria-labelledby="expired-today">
