@@ -22,6 +22,7 @@ import {
   noticeSlotMark,
 } from '../../db/notices.ts'
 import { type Erased, eraseReadingRecords } from '../../db/retention.ts'
+import { DemoClock } from '../clock.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
@@ -112,7 +113,10 @@ export const EVENT_IDS_KEPT_MS = 7 * DAY_MS
  * event ids after EVENT_IDS_KEPT_MS, link nonces that lapsed as long ago. Logged and left for
  * the next slot on a failure, as the erasing is.
  */
-async function keepHouse(deps: AppDeps, now: number): Promise<void> {
+async function keepHouse(deps: AppDeps, libraryNow: number): Promise<void> {
+  // Sign-in attempts are written on real time (staff, kiosks): a demo clock moved ahead must
+  // not make live ones look old.
+  const now = deps.clock instanceof DemoClock ? libraryNow - deps.clock.offset : libraryNow
   const { lockout, numberLockout } = deps.config.policy
   const longest = Math.max(
     lockout.windowMinutes + lockout.lockMinutes,

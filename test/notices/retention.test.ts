@@ -4,6 +4,7 @@
  * slot run again. The same run drops the security state that can no longer matter.
  */
 import { afterEach, expect, it } from 'vitest'
+import { DemoClock } from '../../bot/clock.ts'
 import { lastSlotRun, tick } from '../../bot/notices/index.ts'
 import { HIRAKATA_POLICY as policy } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
@@ -104,4 +105,14 @@ it('the slot drops sign-in attempts, webhook ids and link nonces that can no lon
   expect((await o.select().from(loginAttempts)).map((r) => r.key)).toEqual(['recent'])
   expect((await o.select().from(webhookEvents)).map((r) => r.eventId)).toEqual(['recent'])
   expect((await o.select().from(linkNonces)).map((r) => r.nonceHash)).toEqual(['live'])
+})
+
+it('with a demo clock moved ahead, live sign-in attempts (written on real time) are kept', async () => {
+  h = await harness({ start: jst('2026-06-10', '10:00') })
+  const wall = jst('2026-06-10', '10:00')
+  const demo = new DemoClock(() => wall)
+  demo.advance(3 * 86_400_000)
+  await h.db.orm.insert(loginAttempts).values({ key: 'staff:tanaka', at: wall - 60_000, ok: false })
+  await tick({ ...h.deps, clock: demo }, h.opts)
+  expect((await h.db.orm.select().from(loginAttempts)).map((r) => r.key)).toEqual(['staff:tanaka'])
 })
