@@ -39,6 +39,8 @@ describe('NOTICE-KINDS: the hold confirmation says truly how the patron will hea
       'お知らせの連絡方法がメールになっているため、LINEではお知らせしません。ご用意ができたら、ご登録のメールアドレスにお知らせします。',
     )
     expect(m.ja).not.toContain('オンにしてください')
+    // What to do next: the channel is changed at the counter.
+    expect(m.ja).toContain('LINEで受け取りたいときは、図書館のカウンターでお申し出ください。')
     expect(m.en).toContain('Your notices are set to come by e-mail')
   })
 
@@ -58,9 +60,7 @@ describe('NOTICE-KINDS: the hold confirmation says truly how the patron will hea
     const blocked = { ...ON, followed: false, emailConfirmed: false }
     expect(holdNoticeWay(blocked)).toBe('none')
     const m = placed(blocked)
-    expect(m.ja).toContain(
-      'この公式アカウントがブロックされているため、LINEではお知らせできません。',
-    )
+    expect(m.ja).toContain('この公式アカウントをブロックしているため、LINEではお知らせできません。')
     expect(m.ja).toContain('ブロックを解除すると、LINEでお知らせします。')
     expect(m.en).toContain('Unblock the account to be told on LINE.')
     expect(holdNoticeWay({ ...blocked, emailConfirmed: true })).toBe('email')

@@ -56,7 +56,7 @@ export function holdNoticeText(
       const how = toLine(f)
       return {
         ja: `${why.ja}ご用意ができたら、${holder ? `${holder}さんの` : ''}ご登録のメールアドレスにお知らせします。${how.ja}`,
-        en: `${why.en}We will tell you by e-mail, at the address registered with the library, when ${be} ready.${how.en}`,
+        en: `${why.en}We will tell ${holder ?? 'you'} by e-mail, at the address registered with the library, when ${be} ready.${how.en}`,
       }
     }
     case 'none': {
@@ -75,8 +75,8 @@ export function holdNoticeText(
 function notOnLine(f: HoldNoticeFacts, holder?: string): Text {
   if (!f.followed)
     return {
-      ja: 'この公式アカウントがブロックされているため、LINEではお知らせできません。',
-      en: 'This LINE account is blocked, so we cannot tell you on LINE. ',
+      ja: 'この公式アカウントをブロックしているため、LINEではお知らせできません。',
+      en: "The library's official account is blocked in LINE, so we cannot tell you on LINE. ",
     }
   if (f.channel !== 'line')
     return {
@@ -100,6 +100,11 @@ function toLine(f: HoldNoticeFacts): Text {
     return {
       ja: 'LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
       en: ' To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
+    }
+  if (f.channel !== 'line')
+    return {
+      ja: 'LINEで受け取りたいときは、図書館のカウンターでお申し出ください。',
+      en: ' To be told on LINE instead, please ask at a library counter.',
     }
   return { ja: '', en: '' }
 }

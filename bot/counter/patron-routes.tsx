@@ -101,7 +101,8 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
     })
     const csrf = c.get('session').csrf
     const more = found.length > MATCHES
-    return renderDesk(c, k, 'patron', <PatronMatches {...{ matches, more, csrf }} />)
+    const by = query.kind
+    return renderDesk(c, k, 'patron', <PatronMatches {...{ matches, more, by, csrf }} />)
   })
 
   app.get('/patrons/:id{[0-9]+}', (c) => renderPatron(c, k, Number(c.req.param('id'))))

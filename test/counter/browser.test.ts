@@ -141,7 +141,7 @@ describe('the counter in Chromium', () => {
     const row = page.locator('tbody tr', { hasText: copy(TITLE.book3, 1) })
     expect(await row.textContent()).toContain('佐藤 一郎')
     expect(await row.textContent()).toContain('2026年6月17日(水)')
-    expect(await row.getByRole('button', { name: /手渡す/ }).count()).toBe(1)
+    expect(await row.getByRole('button', { name: /手渡し（貸出）/ }).count()).toBe(1)
 
     // The reserving patron's hold is ready and the notice waits for the 16:00 slot.
     const [hold] = await h.db.orm.select().from(holds)

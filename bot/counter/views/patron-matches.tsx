@@ -8,7 +8,12 @@ import { COUNTER_PATH } from '../session.ts'
 import { Message, PostButton } from './frame.tsx'
 import { dateJa } from './labels.ts'
 
-export function PatronMatches(p: { matches: PatronMatch[]; more: boolean; csrf: string }) {
+export function PatronMatches(p: {
+  matches: PatronMatch[]
+  more: boolean
+  by: 'name' | 'phone'
+  csrf: string
+}) {
   if (p.matches.length === 0)
     return (
       <Message kind="error">
@@ -20,7 +25,9 @@ export function PatronMatches(p: { matches: PatronMatch[]; more: boolean; csrf: 
       <h2 id="matches-h">見つかった利用者（{p.matches.length}件）</h2>
       <p class="hint">
         ご本人であることを身分証などで確かめてから呼び出してください。
-        {p.more ? '表示は最初の20件までです。絞り込むには、氏名をもう少し入力してください。' : ''}
+        {p.more
+          ? `表示は最初の20件までです。絞り込むには、${p.by === 'phone' ? '電話番号' : '氏名'}をもう少し入力してください。`
+          : ''}
       </p>
       <table aria-labelledby="matches-h">
         <thead>
@@ -45,9 +52,9 @@ export function PatronMatches(p: { matches: PatronMatch[]; more: boolean; csrf: 
                   csrf={p.csrf}
                   fields={{ number: m.number }}
                   class="secondary"
-                  label={`${m.name}さんを呼び出す`}
+                  label={`${m.name}さん（${m.number}）を呼び出す`}
                 >
-                  {m.number}を呼び出す
+                  呼び出す
                 </PostButton>
               </td>
             </tr>

@@ -95,7 +95,7 @@ function LoansTable(p: { loans: LoanLine[]; patronId: number; csrf: string }) {
                   action={`${COUNTER_PATH}/patrons/${p.patronId}/loans/${l.loanId}/renew`}
                   csrf={p.csrf}
                   class="secondary"
-                  label={`「${l.title}」を延長`}
+                  label={`延長：「${l.title}」`}
                 >
                   延長
                 </PostButton>

@@ -124,7 +124,7 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
                     action={`${COUNTER_PATH}/holds/${r.holdId}/collect`}
                     csrf={p.csrf}
                     fields={place}
-                    label={`${r.patronName}さんに「${r.title}」を手渡す`}
+                    label={`手渡し（貸出）：${r.patronName}さん「${r.title}」`}
                   >
                     手渡し（貸出）
                   </PostButton>
@@ -134,7 +134,7 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
                       csrf={p.csrf}
                       fields={place}
                       class="danger"
-                      label={`${r.patronName}さんの「${r.title}」の予約を期限切れにする`}
+                      label={`期限切れにする：${r.patronName}さん「${r.title}」`}
                     >
                       期限切れにする
                     </PostButton>

@@ -124,8 +124,10 @@ export function lendingSuite(open: OpenDb) {
     it('the same scan posted twice at once lends once and answers both as lent (no conflict)', async () => {
       const both = await Promise.all([lend(PATRON.alice, 'B11'), lend(PATRON.alice, 'B11')])
       expect(both.map((r) => r.ok)).toEqual([true, true])
-      const [first, second] = both.map((r) => (r.ok ? r.value : null))
-      expect(second).toEqual({ ...first, holdId: null, already: true })
+      // Either may win: one lent, the other answered with that same loan.
+      const values = both.map((r) => (r.ok ? r.value : null))
+      expect(values.filter((v) => v?.already)).toHaveLength(1)
+      expect(new Set(values.map((v) => v?.loanId)).size).toBe(1)
       expect(await db.orm.select().from(loans).where(sql`copy_id = 11`)).toHaveLength(1)
     })
   })
