@@ -52,6 +52,31 @@ async function readyForBob() {
   return { ...h, desk }
 }
 
+/**
+ * Book 4's 中央 copy (C41) ready at 中央 for the first of `holders` (the rest wait behind, in
+ * order), and the demo clock moved past the last day to collect it.
+ */
+async function lateAtCentral(holders: number[]) {
+  const h = await harness()
+  for (const [i, patronId] of holders.entries())
+    await addWaitingHold(h.db, {
+      id: i + 1,
+      patronId,
+      titleId: TITLE.book4,
+      pickupPlaceId: PLACE.central,
+      placedAt: NOW - 1000 + i,
+    })
+  await checkIn(
+    h.db,
+    { barcode: copy(TITLE.book4, 1), placeId: PLACE.central },
+    NOW,
+    h.config.policy,
+  )
+  const desk = await new DeskClient(h.app).signedIn()
+  for (const by of ['week', 'day', 'day']) await desk.post('/counter/clock/advance', { by })
+  return { h, desk }
+}
+
 const hold = async (h: Awaited<ReturnType<typeof readyForBob>>, id: number) =>
   (await h.db.orm.select().from(holds).where(eq(holds.id, id)))[0]
 
@@ -143,24 +168,7 @@ describe('the hold shelf', () => {
   })
 
   it('HOLD-EXPIRE: with nobody waiting the copy goes back to the shelf', async () => {
-    const h = await harness()
-    await addWaitingHold(h.db, {
-      id: 1,
-      patronId: PATRON.bob,
-      titleId: TITLE.book4,
-      pickupPlaceId: PLACE.central,
-      placedAt: NOW - 1000,
-    })
-    await checkIn(
-      h.db,
-      { barcode: copy(TITLE.book4, 1), placeId: PLACE.central },
-      NOW,
-      h.config.policy,
-    )
-    const desk = await new DeskClient(h.app).signedIn()
-    await desk.post('/counter/clock/advance', { by: 'week' })
-    await desk.post('/counter/clock/advance', { by: 'day' })
-    await desk.post('/counter/clock/advance', { by: 'day' })
+    const { h, desk } = await lateAtCentral([PATRON.bob])
     const { html } = await desk.post('/counter/holds/expire', {})
     expect(text(html)).toContain('1点は棚に戻してください')
     const [c] = await h.db.orm
@@ -183,28 +191,7 @@ describe('the hold shelf', () => {
   })
 
   it('HOLD-EXPIRE: the next holder collects here too: the shelf says to change the slip, with their number', async () => {
-    const h = await harness()
-    for (const [id, patronId] of [
-      [1, PATRON.bob],
-      [2, PATRON.carol],
-    ] as const)
-      await addWaitingHold(h.db, {
-        id,
-        patronId,
-        titleId: TITLE.book4,
-        pickupPlaceId: PLACE.central,
-        placedAt: NOW - 1000 + id,
-      })
-    await checkIn(
-      h.db,
-      { barcode: copy(TITLE.book4, 1), placeId: PLACE.central },
-      NOW,
-      h.config.policy,
-    )
-    const desk = await new DeskClient(h.app).signedIn()
-    await desk.post('/counter/clock/advance', { by: 'week' })
-    await desk.post('/counter/clock/advance', { by: 'day' })
-    await desk.post('/counter/clock/advance', { by: 'day' })
+    const { desk } = await lateAtCentral([PATRON.bob, PATRON.carol])
     await desk.post('/counter/holds/expire', {})
     const shelf = text((await desk.get(`/counter/holds?place=${PLACE.central}`)).html)
     expect(shelf).toMatch(
