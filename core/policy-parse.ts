@@ -56,7 +56,10 @@ export function parsePolicy(input: unknown): PolicyResult {
       days: c.int('pickup.days', d.pickup.days, 1),
       lockerDays: c.int('pickup.lockerDays', d.pickup.lockerDays, 1),
     },
-    transit: { overdueDays: c.int('transit.overdueDays', d.transit.overdueDays, 1, 365) },
+    transit: {
+      overdueDays: c.int('transit.overdueDays', d.transit.overdueDays, 1, 365),
+      vanLeavesAt: c.clock('transit.vanLeavesAt', d.transit.vanLeavesAt),
+    },
     noticeSlots: {
       standard: c.slots('noticeSlots.standard', d.noticeSlots.standard),
       locker: c.slots('noticeSlots.locker', d.noticeSlots.locker),

@@ -36,8 +36,12 @@ export interface Policy {
   }
   /** HOLD-EXPIRE / HOLD-LOCKER: days a ready hold waits for collection. */
   pickup: { days: number; lockerDays: number }
-  /** HOLD-TRANSIT: days after which a copy sent and not received is listed as overdue (assumed). */
-  transit: { overdueDays: number }
+  /**
+   * HOLD-TRANSIT (assumed): `overdueDays` after which a copy sent and not received is listed
+   * as overdue; `vanLeavesAt`, the Japan time the day's van leaves: a copy sent later goes in
+   * the next day's box (the guide is silent; Hirakata's 23:59 packs a whole day in one box).
+   */
+  transit: { overdueDays: number; vanLeavesAt: ClockTime }
   /** NOTICE-SLOTS: Japan wall times notices go out; lockers have their own list. */
   noticeSlots: { standard: ClockTime[]; locker: ClockTime[] }
   /** NOTICE-OVERDUE: days between overdue reminders. */
@@ -110,7 +114,7 @@ export const HIRAKATA_POLICY: Policy = {
   },
   renewal: { days: 14, capDays: 60, from: 'renewal_date', avDays: 7, avMaxRenewals: 1 },
   pickup: { days: 7, lockerDays: 4 },
-  transit: { overdueDays: 7 },
+  transit: { overdueDays: 7, vanLeavesAt: '23:59' },
   noticeSlots: { standard: ['10:00', '16:00'], locker: ['10:00', '16:00', '19:00'] },
   overdueReminderDays: 7,
   maintenance: { start: '03:00', minutes: 60 },

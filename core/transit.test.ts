@@ -10,6 +10,7 @@ import {
   readyCopyPlaceId,
   receivingPlaceId,
   setAsideMove,
+  vanDay,
 } from './transit.ts'
 
 const kuzuha = { id: 3, kind: 'library' as const, parentId: null }
@@ -67,6 +68,19 @@ describe('HOLD-TRANSIT', () => {
     expect(parsePolicy({ transit: { overdueDays: 0 } })).toMatchObject({
       ok: false,
       errors: [{ field: 'transit.overdueDays' }],
+    })
+  })
+
+  it('HOLD-TRANSIT: a copy sent after the van left goes in the next day’s box (transit.vanLeavesAt, assumed)', () => {
+    // Hirakata's default packs the whole day in that day's box.
+    expect(vanDay(jstInstant('2026-05-01', '23:58'), P)).toBe('2026-05-01')
+    const three = parsePolicy({ transit: { vanLeavesAt: '15:00' } })
+    if (!three.ok) throw new Error('policy refused')
+    expect(vanDay(jstInstant('2026-05-01', '14:59'), three.policy)).toBe('2026-05-01')
+    expect(vanDay(jstInstant('2026-05-01', '15:00'), three.policy)).toBe('2026-05-02')
+    expect(parsePolicy({ transit: { vanLeavesAt: '3pm' } })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'transit.vanLeavesAt' }],
     })
   })
 

@@ -9,7 +9,15 @@
  * the bookmobile is loaded at the library it runs from, so a copy for a locker or a bookmobile
  * station is received there; a branch room (分室) has its own counter and receives for itself.
  */
-import { daysBetween, type Instant, jstDate } from './dates.ts'
+import {
+  addDays,
+  clockMinutes,
+  daysBetween,
+  type Instant,
+  type JstDate,
+  jstDate,
+  jstMinuteOfDay,
+} from './dates.ts'
 import type { Policy } from './policy.ts'
 import { allow, type Decision, type PickupKind, type Place, refuse, type Text } from './types.ts'
 
@@ -82,6 +90,15 @@ export function wrongPlaceMessage(to: Place): Text {
  * The 回送 overdue list (assumed): a copy sent `since` and not received after
  * `policy.transit.overdueDays` calendar days is listed for staff to trace.
  */
+/**
+ * HOLD-TRANSIT: the day whose van box a copy sent at `since` goes in: that day's, or the next
+ * day's when it was sent after the van left (policy.transit.vanLeavesAt).
+ */
+export function vanDay(since: Instant, policy: Policy): JstDate {
+  const day = jstDate(since)
+  return jstMinuteOfDay(since) < clockMinutes(policy.transit.vanLeavesAt) ? day : addDays(day, 1)
+}
+
 export function isTransitOverdue(since: Instant, now: Instant, policy: Policy): boolean {
   return daysBetween(jstDate(since), jstDate(now)) >= policy.transit.overdueDays
 }

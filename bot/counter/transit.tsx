@@ -1,7 +1,7 @@
 /** 回送 (HOLD-TRANSIT) at the counter: the receive field and the three lists. */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
-import { jstDate } from '../../core/index.ts'
+import { jstDate, vanDay } from '../../core/index.ts'
 import { incomingList, overdueTransits, transitList } from '../../db/transit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
 import { receiveShipment } from './receive.ts'
@@ -19,6 +19,8 @@ export function transitRoutes(k: Counter): Hono<CounterEnv> {
     const lists = {
       outgoing: desk ? await transitList(k.db, { fromPlaceId: desk.id }, now, k.policy) : [],
       today: jstDate(now),
+      vanDayOf: (item: { since: number }) => vanDay(item.since, k.policy),
+      vanLeavesAt: k.policy.transit.vanLeavesAt,
       incoming: desk ? await incomingList(k.db, { toPlaceId: desk.id }, now, k.policy) : [],
       overdue: await overdueTransits(k.db, now, k.policy),
       overdueDays: k.policy.transit.overdueDays,

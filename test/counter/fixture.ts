@@ -149,6 +149,8 @@ export async function harness(
     publicUrl?: string
     /** Front mode's configuration (LIBRARY_SYSTEM=sip2); the counter reads only that. */
     front?: boolean
+    /** More settings, e.g. BUNKO_POLICY. */
+    env?: Record<string, string>
   } = {},
 ): Promise<Harness> {
   const db = openSqlite(':memory:')
@@ -162,6 +164,7 @@ export async function harness(
       ? { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }
       : { BUNKO_DEMO: '1' }),
     ...(opts.front ? FRONT_ENV : {}),
+    ...opts.env,
   }
   const config = readConfig(env, { publicUrl: opts.publicUrl ?? 'http://localhost' })
   const log = memoryLog()

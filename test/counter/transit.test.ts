@@ -10,8 +10,8 @@ import { holds, notices } from '../../db/schema.ts'
 import { DeskClient, text } from './desk-client.ts'
 import { addWaitingHold, copy, harness, NOW, number, PATRON, PLACE, TITLE } from './fixture.ts'
 
-async function sentToKuzuha() {
-  const h = await harness({ demo: true })
+async function sentToKuzuha(env: Record<string, string> = {}) {
+  const h = await harness({ demo: true, env })
   await addWaitingHold(h.db, {
     id: 7,
     patronId: PATRON.bob,
@@ -103,11 +103,25 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     expect(said).toContain('送る資料はありません。')
     expect(said).not.toContain('楠葉図書館行き')
     expect(said).toContain(
-      '中央図書館から前日までに送った資料（1点・回送先でまだ受け入れていません）',
+      '中央図書館から前の便までに送った資料（1点・回送先でまだ受け入れていません）',
     )
     expect(said).toMatch(/淀川の四季 C31 中央図書館 → 楠葉図書館/)
     // Not printed with today's boxes.
     expect(next).toMatch(/<div class="noprint"><h2 id="earlier-h">/)
+  })
+
+  it('HOLD-TRANSIT: sent after the day’s van left (transit.vanLeavesAt), it waits for tomorrow’s box', async () => {
+    // 12:00 now; the van left at 11:00.
+    const h = await sentToKuzuha({
+      BUNKO_POLICY: JSON.stringify({ transit: { vanLeavesAt: '11:00' } }),
+    })
+    const now = text((await h.desk.get('/counter/transit')).html)
+    expect(now).toContain('送る資料はありません。')
+    expect(now).toContain('あすの便で送る資料（1点・きょうの便（11:00）のあとに送ったもの）')
+    await h.desk.post('/counter/clock/advance', { by: 'day' })
+    const tomorrow = text((await h.desk.get('/counter/transit')).html)
+    expect(tomorrow).toContain('楠葉図書館行き（1点）')
+    expect(tomorrow).not.toContain('あすの便で送る資料')
   })
 
   it('HOLD-TRANSIT: never received, it is on the 回送 overdue list after 7 days', async () => {

@@ -3,13 +3,12 @@
  * what leaves this library for where (one van box per destination, printable one box a
  * page), and the 回送 overdue list: copies sent and never received after the policy's days.
  *
- * The boxes hold only what was sent today (Japan time); a copy sent on an earlier day and not
- * yet received has left in an earlier van, so it is listed apart, below, and never printed
- * with today's boxes (where the guide is silent: bunko knows no van timetable, and the
- * counter packs one van a day).
+ * The boxes hold only what today's van takes (core's vanDay: sent today before the van leaves,
+ * or yesterday after it left); a copy sent after today's van waits for tomorrow's box, and one
+ * for an earlier van has left already, so each is listed apart, below, and never printed with
+ * today's boxes (one van a day, at the Policy's transit.vanLeavesAt).
  */
 import type { Child } from 'hono/jsx'
-import { jstDate } from '../../../core/index.ts'
 import type { TransitItem } from '../../../db/transit.ts'
 import type { PlaceRow } from '../context.ts'
 import { COUNTER_PATH } from '../session.ts'
@@ -18,8 +17,12 @@ import { instantJa } from './labels.ts'
 
 export interface TransitLists {
   outgoing: TransitItem[]
-  /** Today in Japan (YYYY-MM-DD): what was sent today goes in today's boxes. */
+  /** Today in Japan (YYYY-MM-DD): what today's van takes goes in today's boxes. */
   today: string
+  /** Each outgoing copy's van day (core's vanDay), by copy barcode. */
+  vanDayOf: (item: TransitItem) => string
+  /** When the day's van leaves (Policy), for the words. */
+  vanLeavesAt: string
   incoming: TransitItem[]
   overdue: TransitItem[]
   overdueDays: number
@@ -32,8 +35,10 @@ export function TransitPage(p: {
   result?: Child
 }) {
   const here = p.desk?.name ?? 'この図書館'
-  const today = p.lists.outgoing.filter((i) => jstDate(i.since) === p.lists.today)
-  const earlier = p.lists.outgoing.filter((i) => jstDate(i.since) !== p.lists.today)
+  const { vanDayOf, today: day } = p.lists
+  const today = p.lists.outgoing.filter((i) => vanDayOf(i) === day)
+  const next = p.lists.outgoing.filter((i) => vanDayOf(i) > day)
+  const earlier = p.lists.outgoing.filter((i) => vanDayOf(i) < day)
   return (
     <>
       {p.result}
@@ -76,10 +81,19 @@ export function TransitPage(p: {
           </section>
         ))
       )}
+      {next.length > 0 ? (
+        <div class="noprint">
+          <h2 id="next-h">
+            あすの便で送る資料（{next.length}点・きょうの便（{p.lists.vanLeavesAt}
+            ）のあとに送ったもの）
+          </h2>
+          <TransitTable items={next} labelledBy="next-h" from />
+        </div>
+      ) : null}
       {earlier.length > 0 ? (
         <div class="noprint">
           <h2 id="earlier-h">
-            {here}から前日までに送った資料（{earlier.length}点・回送先でまだ受け入れていません）
+            {here}から前の便までに送った資料（{earlier.length}点・回送先でまだ受け入れていません）
           </h2>
           <TransitTable items={earlier} labelledBy="earlier-h" from />
         </div>

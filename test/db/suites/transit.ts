@@ -210,7 +210,7 @@ export function transitSuite(open: OpenDb) {
       expect(await overdueTransits(db, T1 + 6 * DAY_MS, policy)).toEqual([])
       const late = await overdueTransits(db, T1 + 7 * DAY_MS, policy)
       expect(late).toMatchObject([{ barcode: 'B12', fromName: '中央図書館', overdue: true }])
-      const short = { ...policy, transit: { overdueDays: 2 } }
+      const short = { ...policy, transit: { ...policy.transit, overdueDays: 2 } }
       expect(await overdueTransits(db, T1 + 2 * DAY_MS, short)).toHaveLength(1)
       await receive('B12', PLACE.kuzuha, T1 + 8 * DAY_MS)
       expect(await overdueTransits(db, T1 + 9 * DAY_MS, policy)).toEqual([])
