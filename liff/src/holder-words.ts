@@ -28,6 +28,8 @@ export function useHolderWords() {
     resumed: fixed(o.resumed, t.holds.resumed),
     passwordChanged: fixed(o.passwordChanged, t.settings.changed),
     holdReadyLocked: fixed(o.holdReadyLocked, t.noticeSettings.holdReadyLocked),
+    /** With several cards linked, unlinking removes only this one (the menu and LINE stay). */
+    unlinkHelp: scope ? ft().unlinkOneHelp : t.settings.unlinkHelp,
     /**
      * The unlink question; `holds`: LINE is the only way a ready hold can be told; `email`:
      * the library system e-mails its notices, so a confirmed address would be another way.

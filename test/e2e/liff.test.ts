@@ -219,7 +219,7 @@ describe('the LIFF app on the real API', () => {
       .waitFor()
     await page
       .locator('li.item', { hasText: '白い鐘 上' })
-      .getByText(/へ運んでいます。届いたらLINEでお知らせします。/)
+      .getByText(/へ運んでいます。届くと、受け取れるようになります。/)
       .waitFor()
     expect(problems).toEqual([])
     await context.close()

@@ -76,7 +76,7 @@ describe('axe-core, 360 px', () => {
     await check('holds: change pickup')
     await page.goto(`${h.served.origin}/liff/?simUserId=U1&lang=en#/loans`)
     await page.getByRole('heading', { name: 'Loans' }).waitFor()
-    await page.getByText('Someone is waiting for it').waitFor()
+    await page.getByText('someone is waiting for it').waitFor()
     await check('loans (English)')
     await context.close()
 

@@ -97,14 +97,14 @@ export const en: Dict = {
     results: 'Renewal results',
     resultOk: (from: string, to: string) => `Renewed (${from} → ${to})`,
     reasons: {
-      held: 'Someone is waiting for it',
-      overdue: 'It is past its due date',
-      ill: 'It was borrowed from another library',
+      held: 'someone is waiting for it',
+      overdue: 'it is past its due date',
+      ill: 'it was borrowed from another library',
       av_limit: 'CDs, DVDs and videos have no renewals left',
-      cap_reached: 'It has reached the renewal limit',
-      too_soon: 'It can be renewed from the day after the loan',
-      no_gain: 'Renewing would not move the due date',
-      blocked: 'An item is long overdue',
+      cap_reached: 'it has reached the renewal limit',
+      too_soon: 'it can be renewed from the day after the loan',
+      no_gain: 'renewing would not move the due date',
+      blocked: 'an item is long overdue',
     },
   },
   holds: {
@@ -123,8 +123,7 @@ export const en: Dict = {
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
-    transitTo: (place: string) =>
-      `On its way to ${place}. We will tell you on LINE when it arrives.`,
+    transitTo: (place: string) => `On its way to ${place}; it can be collected once it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
     cancelQuote: (title: string) => `Cancel your hold on "${title}"?`,
@@ -310,7 +309,7 @@ export const en: Dict = {
     unlinkQuoteHolds: (emailWouldReach: boolean): string =>
       emailWouldReach
         ? 'You have holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address for you). Unlink your LINE account anyway?'
-        : 'You have holds: once unlinked, we cannot tell you on LINE when they are ready. Unlink your LINE account anyway?',
+        : 'You have holds: once unlinked, no notice will reach you when they are ready. Unlink your LINE account anyway?',
     unlinked: 'Your LINE account has been unlinked. Thank you for using the service.',
   },
   elsewhere: {

@@ -19,12 +19,15 @@ const ja = {
   unlinkedOne: (name: string) => `${name} さんのカードの連携を解除しました。`,
   whoseHold: 'どなたの予約ですか',
   /** Unlinking the account's own card when it links several: this card only goes. */
+  /** The unlink section's help when the account links several cards: only this one goes. */
+  unlinkOneHelp:
+    'このカードの連携だけを解除します。ほかのカードは、これまでどおりLINEで使えます。もう一度連携するときは、図書館カードの画面の「もう一枚カードを追加」から連携してください。',
   unlinkOwnQuote: 'このカードの連携を解除しますか？ほかのカードはそのまま使えます。',
   /** `email`: the library system e-mails its notices, so registering an address would help. */
   unlinkOwnQuoteHolds: (email: boolean): string =>
     email
       ? 'このカードには予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでもこのカードの連携を解除しますか？'
-      : 'このカードには予約中の資料があるため、解除すると、ご用意ができたことをLINEでお知らせできなくなります。それでもこのカードの連携を解除しますか？',
+      : 'このカードには予約中の資料があるため、解除すると、ご用意ができてもお知らせが届かなくなります。それでもこのカードの連携を解除しますか？',
   /** Sentences about a card other than the account's own, naming its holder (not "you"). */
   other: {
     loansEmpty: (name: string) => `${name}さんのカードで借りている資料は、現在ありません。`,
@@ -44,7 +47,7 @@ const ja = {
     unlinkQuoteHolds: (name: string, email: boolean): string =>
       email
         ? `${name}さんのカードに予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでも${name}さんのカードの連携を解除しますか？`
-        : `${name}さんのカードに予約中の資料があるため、解除すると、ご用意ができたことをLINEでお知らせできなくなります。それでも${name}さんのカードの連携を解除しますか？`,
+        : `${name}さんのカードに予約中の資料があるため、解除すると、ご用意ができてもお知らせが届かなくなります。それでも${name}さんのカードの連携を解除しますか？`,
   },
 }
 
@@ -64,11 +67,13 @@ const en: typeof ja = {
   unlinkOne: (name: string) => `Unlink ${name}'s card`,
   unlinkedOne: (name: string) => `${name}'s card has been unlinked.`,
   whoseHold: 'Whose hold is this?',
+  unlinkOneHelp:
+    'Only this card is unlinked; the other cards keep working in LINE. To link it again, choose "Add another card" on the library card screen.',
   unlinkOwnQuote: 'Unlink this card now? The other cards stay linked.',
   unlinkOwnQuoteHolds: (email: boolean): string =>
     email
       ? 'This card has holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address). Unlink this card anyway?'
-      : 'This card has holds: once unlinked, we cannot tell you on LINE when they are ready. Unlink this card anyway?',
+      : 'This card has holds: once unlinked, no notice will come when they are ready. Unlink this card anyway?',
   other: {
     loansEmpty: (name: string) => `Nothing is on loan on ${name}'s card at the moment.`,
     holdsEmpty: (name: string) => `${name}'s card has no holds at the moment.`,
@@ -84,8 +89,8 @@ const en: typeof ja = {
     unlinkQuote: (name: string) => `Unlink ${name}'s card now? The other cards stay linked.`,
     unlinkQuoteHolds: (name: string, email: boolean): string =>
       email
-        ? `${name}'s card has holds and no confirmed e-mail address: once unlinked, we cannot tell you when they are ready (a library counter can add an e-mail address). Unlink ${name}'s card anyway?`
-        : `${name}'s card has holds: once unlinked, we cannot tell you on LINE when they are ready. Unlink ${name}'s card anyway?`,
+        ? `${name}'s card has holds and no confirmed e-mail address: once unlinked, we cannot tell ${name} when they are ready (a library counter can add an e-mail address). Unlink ${name}'s card anyway?`
+        : `${name}'s card has holds: once unlinked, no notice will reach ${name} when they are ready. Unlink ${name}'s card anyway?`,
   },
 }
 

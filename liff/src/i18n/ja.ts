@@ -132,7 +132,8 @@ export const ja = {
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
-    transitTo: (place: string) => `${place}へ運んでいます。届いたらLINEでお知らせします。`,
+    /** Said whatever the notice settings: how the patron hears of it is the 確認 page's. */
+    transitTo: (place: string) => `${place}へ運んでいます。届くと、受け取れるようになります。`,
     setVolume: (v: number, of: number) => `セット予約 ${v}／${of}巻目`,
     cancel: '予約を取り消す',
     cancelQuote: (title: string) => `「${title}」の予約を取り消します。よろしいですか？`,
@@ -328,7 +329,7 @@ export const ja = {
     unlinkQuoteHolds: (emailWouldReach: boolean): string =>
       emailWouldReach
         ? '予約中の資料があり、確認済みのメールアドレスの登録がないため、解除すると、ご用意ができたことをお知らせできなくなります（メールアドレスは図書館のカウンターで登録できます）。それでもLINE連携を解除しますか？'
-        : '予約中の資料があるため、解除すると、ご用意ができたことをLINEでお知らせできなくなります。それでもLINE連携を解除しますか？',
+        : '予約中の資料があるため、解除すると、ご用意ができてもお知らせが届かなくなります。それでもLINE連携を解除しますか？',
     unlinked: 'LINE連携を解除しました。ご利用ありがとうございました。',
   },
   /** What the library's system does not offer here (capabilities): said once, with the OPAC. */

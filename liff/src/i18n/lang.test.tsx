@@ -42,7 +42,7 @@ describe('language', () => {
     expect($(m.root, 'h1').textContent).toBe('貸出中一覧')
     await until(() => expect($(m!.root, 'h1').textContent).toBe('Loans'))
     await until(() =>
-      expect(text(m!.root)).toContain('Cannot be renewed: Someone is waiting for it'),
+      expect(text(m!.root)).toContain('Cannot be renewed: someone is waiting for it'),
     )
     expect(document.documentElement.lang).toBe('en')
     expect(rememberedLang()).toBe('en')

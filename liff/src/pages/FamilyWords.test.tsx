@@ -32,6 +32,14 @@ describe('family cards: whose words (ACC-FAMILY)', () => {
     expect(text(m.root)).not.toContain('現在お借りになっている資料はありません')
   })
 
+  it('ACC-FAMILY, LINE-LINK: with two cards, each card’s unlink help says only that card goes (not that LINE stops)', async () => {
+    m = await mount('settings', { fake: new FakeFamily([{ ...RYO, loans: [], holds: [] }]) })
+    const only = 'このカードの連携だけを解除します。ほかのカードは、これまでどおりLINEで使えます。'
+    await until(() => expect(text(section('加藤 亮'))).toContain(only))
+    expect(text(section('枚方 花子'))).toContain(only)
+    expect(text(m.root)).not.toContain('LINEで図書館カードやマイポータルが使えなくなり')
+  })
+
   it('ACC-FAMILY, HOLD-CANCEL, HOLD-SUSPEND: cancelling and suspending the other card’s hold name him, and go for his card', async () => {
     const waiting = F.holds().filter((h) => h.state === 'waiting')
     m = await mount('holds', { fake: new FakeFamily([{ ...RYO, loans: [], holds: waiting }]) })

@@ -24,17 +24,17 @@ afterEach(() => m && unmount(m))
 const item = (root: ParentNode) => byText<HTMLElement>(root, '世界の料理', 'li.item')
 
 describe('Holds (English)', () => {
-  it('HOLD-TRANSIT: the journey and the LINE notice are said once', async () => {
+  it('HOLD-TRANSIT: the journey is said once, with no promise of a LINE notice', async () => {
     const refusal = 'A hold in transit cannot be cancelled online.'
     m = await mount('holds', { fake: inTransit(refusal), query: 'simUserId=U1&lang=en' })
     await until(() =>
       expect(text(item(m!.root))).toContain(
-        'On its way to 楠葉図書館. We will tell you on LINE when it arrives.',
+        'On its way to 楠葉図書館; it can be collected once it arrives.',
       ),
     )
     const words = text(item(m.root))
     expect(count(words, 'on its way')).toBe(1)
-    expect(count(words, 'on LINE')).toBe(1)
+    expect(count(words, 'on LINE')).toBe(0)
     expect(words).toContain(refusal)
   })
   it('HOLD-CANCEL: the question offers Cancel hold and Go back, not two kinds of Cancel', async () => {

@@ -34,13 +34,13 @@ describe('予約中一覧', () => {
     expect(text(ready)).toContain('用意ができたお知らせをお送りできませんでした。')
   })
 
-  it('HOLD-TRANSIT: a hold in transit says once where it is going and that LINE will tell them', async () => {
+  it('HOLD-TRANSIT: a hold in transit says once where it is going, and promises no LINE notice (settings may have none)', async () => {
     m = await mount('holds', { fake: inTransit('この資料は回送中のため、取り消せません。') })
     const item = await until(() => holdItem(m!.root, '世界の料理'))
     expect(text(item)).toContain('回送中')
-    expect(text(item)).toContain('楠葉図書館へ運んでいます。届いたらLINEでお知らせします。')
+    expect(text(item)).toContain('楠葉図書館へ運んでいます。届くと、受け取れるようになります。')
     expect(count(text(item), '運んで')).toBe(1)
-    expect(count(text(item), 'お知らせします')).toBe(1)
+    expect(text(item)).not.toContain('LINEでお知らせします')
     expect(text(item)).not.toContain('予約順位')
   })
 
@@ -109,7 +109,7 @@ describe('予約中一覧', () => {
       '海辺の物語 下',
     ])
     const transit = holdItem(m.root, '海辺の物語 上')
-    expect(text(transit)).toContain('へ運んでいます。届いたらLINEでお知らせします。')
+    expect(text(transit)).toContain('へ運んでいます。届くと、受け取れるようになります。')
     expect(text(transit)).not.toContain('確保中')
   })
 

@@ -58,9 +58,7 @@ describe('設定', () => {
     fake.prefs.hold_ready_locked = true
     m = await mount('settings', { fake })
     await click(m.root, '連携を解除する', 'button')
-    await until(() =>
-      expect(text(m!.root)).toContain('ご用意ができたことをLINEでお知らせできなくなります'),
-    )
+    await until(() => expect(text(m!.root)).toContain('ご用意ができてもお知らせが届かなくなります'))
     expect(text(m.root)).toContain('それでもLINE連携を解除しますか？')
     // Embedded bunko sends no e-mail: registering an address would not help, so it is not offered.
     expect(text(m.root)).not.toContain('メールアドレス')

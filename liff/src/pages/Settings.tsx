@@ -119,7 +119,7 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
   return (
     <section aria-labelledby={sectionId('unlink', patron)}>
       <h2 id={sectionId('unlink', patron)}>{t.settings.unlink}</h2>
-      <p>{t.settings.unlinkHelp}</p>
+      <p>{words.unlinkHelp}</p>
       {action.error && <ErrorNote error={action.error} />}
       {asking ? (
         <Confirm
