@@ -245,13 +245,13 @@ export const en: Dict = {
     title: 'Review your holds',
     items: 'Items',
     place: 'Pickup place',
-    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line') =>
+    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false) =>
       way === 'email'
         ? 'We will tell you by e-mail when it is ready (not on LINE).'
         : way === 'none'
-          ? 'With the settings as they are, no notice will come when it is ready: please check your list of holds.'
+          ? 'With the settings as they are, no notice will come when it is ready: please check your list of holds (to be told on LINE, see "LINE notices" in Settings).'
           : n
-            ? `We will tell you on LINE when it is ready (at ${enTimes(n.standard)}${n.lockerAlso.length ? `; lockers also ${enTimes(n.lockerAlso)}` : ''}).`
+            ? `We will tell you on LINE when it is ready (at ${enTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard)}, Japan time).`
             : 'We will tell you on LINE when it is ready.',
     submit: 'Place hold',
     back: 'Back to cart',

@@ -260,13 +260,17 @@ export const ja = {
     items: '予約する資料',
     place: '受取場所',
     /** How the card will hear it (the settings' `hold_notice`): never LINE when LINE will not come. */
-    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line') =>
+    /**
+     * How the card will hear it (the settings' `hold_notice`): never LINE when LINE will not
+     * come; the lockers' extra time only for a locker pickup.
+     */
+    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false) =>
       way === 'email'
         ? 'ご用意ができたら、ご登録のメールアドレスにお知らせします（LINEではお知らせしません）。'
         : way === 'none'
-          ? 'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください。'
+          ? 'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください（LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください）。'
           : n
-            ? `ご用意ができたら、LINEでお知らせします（${jaTimes(n.standard, '・')}${n.lockerAlso.length ? `。ロッカーは${jaTimes(n.lockerAlso, '・')}にも` : ''}）。`
+            ? `ご用意ができたら、LINEでお知らせします（${jaTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard, '・')}）。`
             : 'ご用意ができたら、LINEでお知らせします。',
     submit: '予約する',
     back: 'カートに戻る',

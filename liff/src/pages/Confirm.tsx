@@ -108,7 +108,7 @@ export function ConfirmPage() {
       {/* ACC-FAMILY: said for the card chosen; with several, once one is. */}
       {!needsWho && (
         <PatronScope.Provider value={cards.find((c) => c.patronId === patron) ?? null}>
-          <NoticeNote onWay={setWay} />
+          <NoticeNote onWay={setWay} locker={place?.kind === 'locker'} />
         </PatronScope.Provider>
       )}
       {action.error && <ErrorNote error={action.error} />}
@@ -132,14 +132,14 @@ export function ConfirmPage() {
  * How the card will hear its hold is ready, as its notice settings say (a review: LINE was
  * promised to a patron who had turned LINE hold notices off). Said once the settings arrive.
  */
-function NoticeNote({ onWay }: { onWay: (way: HoldNoticeWay) => void }) {
+function NoticeNote(p: { onWay: (way: HoldNoticeWay) => void; locker: boolean }) {
   const prefs = useApi<NotificationPrefs>('/api/notifications')
   // Settings that cannot be read (or a server before hold_notice) leave the usual sentence.
   const way = prefs.data ? (prefs.data.hold_notice ?? 'line') : prefs.error ? 'line' : null
   useEffect(() => {
-    if (way) onWay(way)
+    if (way) p.onWay(way)
   }, [way])
-  return way ? <p class="note">{t.confirm.notice(noticeTimes(), way)}</p> : null
+  return way ? <p class="note">{t.confirm.notice(noticeTimes(), way, p.locker)}</p> : null
 }
 
 /** Nothing to reserve (Back after placing a hold, or an emptied cart): where to go instead. */

@@ -81,7 +81,7 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     await to('confirm', '予約内容の確認')
     await until(() =>
       expect(text(m!.root)).toContain(
-        'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください。',
+        'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください（LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください）。',
       ),
     )
     expect(text(m.root)).not.toContain('LINEでお知らせします')

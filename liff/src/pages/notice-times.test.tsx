@@ -28,23 +28,30 @@ describe('notice times', () => {
     expect(text(m.root)).not.toContain('10時')
   })
 
-  it('the hold confirmation names them too', async () => {
+  const moved2 = { standard: ['09:30', '15:00'], lockerAlso: ['20:00'] }
+
+  it('the hold confirmation names them too (the lockers’ extra time only for a locker pickup)', async () => {
     m = await mount('title/12', { noticeSlots: moved })
     await click(m.root, 'カートに入れる', 'button')
     location.hash = '#/confirm'
     await until(() => expect($(m!.root, 'h1').textContent).toBe('予約内容の確認'))
     await until(() =>
-      expect(text(m!.root)).toContain(
-        'ご用意ができたら、LINEでお知らせします（9時30分・15時。ロッカーは20時にも）。',
-      ),
+      expect(text(m!.root)).toContain('ご用意ができたら、LINEでお知らせします（9時30分・15時）。'),
+    )
+    expect(ja.confirm.notice(moved2, 'line', true)).toBe(
+      'ご用意ができたら、LINEでお知らせします（9時30分・15時・20時）。',
     )
   })
 
   it('English lists the times; lockers with no extra slot and unknown times are said plainly', () => {
     const n = { standard: ['09:00', '13:00', '16:00'], lockerAlso: [] }
     expect(en.noticeSettings.when(n)).toBe('Notices come on LINE at 9:00, 13:00 and 16:00.')
-    expect(en.confirm.notice({ standard: ['10:00', '16:00'], lockerAlso: ['19:00'] })).toBe(
-      'We will tell you on LINE when it is ready (at 10:00 and 16:00; lockers also 19:00).',
+    const slots = { standard: ['10:00', '16:00'], lockerAlso: ['19:00'] }
+    expect(en.confirm.notice(slots)).toBe(
+      'We will tell you on LINE when it is ready (at 10:00 and 16:00, Japan time).',
+    )
+    expect(en.confirm.notice(slots, 'line', true)).toBe(
+      'We will tell you on LINE when it is ready (at 10:00, 16:00 and 19:00, Japan time).',
     )
     expect(ja.confirm.notice(null)).toBe('ご用意ができたら、LINEでお知らせします。')
     expect(en.noticeSettings.when(null)).toBe('Notices come on LINE.')
