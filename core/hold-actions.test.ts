@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cancelHold, changePickup, mayBorrowReadyHold } from './hold-actions.ts'
-import { CENTRAL, hold, KUZUHA, P } from './test-fixtures.ts'
+import { CENTRAL, hold, KUZUHA, LOCKER, P } from './test-fixtures.ts'
 
 describe('cancelling and changing holds', () => {
   it('HOLD-CANCEL: a waiting hold can be cancelled by its own patron', () => {
@@ -17,6 +17,18 @@ describe('cancelling and changing holds', () => {
         expect(d.message.en).toContain('Kuzuha Library (050-7102-3113)')
       }
     }
+  })
+
+  it('HOLD-CANCEL, HOLD-LOCKER: a locker hold has no staff to visit: phone the library that runs it', () => {
+    const d = cancelHold(hold(1, { state: 'ready' }), 1, LOCKER, P)
+    if (d.ok) throw new Error('expected a refusal')
+    expect(d.message.ja).toContain(
+      '受取場所（枚方市駅 予約図書受取ロッカー）を受け持つ図書館（050-7105-8141）へお電話でご連絡ください。',
+    )
+    expect(d.message.ja).not.toContain('直接')
+    expect(d.message.en).toContain(
+      'the library that runs the pickup place (Hirakatashi Station pickup locker) by phone, 050-7105-8141.',
+    )
   })
 
   it('HOLD-CANCEL: a copy in transit is explained as on its way, not as 確保中', () => {

@@ -33,6 +33,24 @@ function notYoursMessage(): Text {
  * (確保中, in transit or ready) and an inter-library request: for those they phone the pickup
  * place, which the answer names with its number.
  */
+/**
+ * Whom a patron contacts about a hold, ending in the verb's particle: the pickup place in
+ * person or by phone; a locker or a bookmobile station has no staff, so by phone the library
+ * that runs it (its number is that library's: Place.phone).
+ */
+function whomToContact(pickup: Place | null, policy: Policy): Text {
+  const p = phoneLine(contactFor(policy, pickup))
+  if (pickup?.kind === 'locker' || pickup?.kind === 'bookmobile')
+    return {
+      ja: `受取場所（${pickup.name}）を受け持つ図書館（${pickup.phone}）へお電話で`,
+      en: `the library that runs the pickup place (${pickup.nameEn ?? pickup.name}) by phone, ${pickup.phone}`,
+    }
+  return {
+    ja: `受取場所の${p.ja}へ直接またはお電話で`,
+    en: `the pickup place, ${p.en}, in person or by phone`,
+  }
+}
+
 export function cancelHold(
   hold: Hold,
   patronId: number,
@@ -41,23 +59,23 @@ export function cancelHold(
 ): Decision<{ holdId: number }, CancelReason> {
   if (hold.patronId !== patronId) return refuse('not_yours', notYoursMessage())
   if (ENDED.includes(hold.state)) return refuse('ended', endedMessage())
-  const p = phoneLine(contactFor(policy, pickup))
+  const who = whomToContact(pickup, policy)
   // HOLD-TRANSIT: a copy on its way counts as set aside; the patron phones the place it goes to.
   // Short: the holds list already says where the copy is going, so this says only why and whom.
   if (hold.state === 'in_transit')
     return refuse('ready', {
-      ja: `回送中の予約は、Webサービスからは取り消せません。取り消すときは、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
-      en: `A hold in transit cannot be cancelled online. To cancel it, please contact the pickup place, ${p.en}, in person or by phone.`,
+      ja: `回送中の予約は、Webサービスからは取り消せません。取り消すときは、${who.ja}ご連絡ください。`,
+      en: `A hold in transit cannot be cancelled online. To cancel it, please contact ${who.en}.`,
     })
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {
-      ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
-      en: `This item is already set aside at the library, so the hold cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
+      ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
+      en: `This item is already set aside at the library, so the hold cannot be cancelled online. Please contact ${who.en}.`,
     })
   if (hold.interLibrary)
     return refuse('inter_library', {
-      ja: `この予約は市内に所蔵のない資料を取り寄せるお申し込みのため、Webサービスからは取り消せません。お手数ですが、受取場所の${p.ja}へ直接またはお電話でご連絡ください。`,
-      en: `This hold is a request for an item borrowed from outside the city, so it cannot be cancelled online. Please contact the pickup place, ${p.en}, in person or by phone.`,
+      ja: `この予約は市内に所蔵のない資料を取り寄せるお申し込みのため、Webサービスからは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
+      en: `This hold is a request for an item borrowed from outside the city, so it cannot be cancelled online. Please contact ${who.en}.`,
     })
   return allow({ holdId: hold.id })
 }
