@@ -79,6 +79,10 @@ describe('notice settings', () => {
     // Saved for her: a reload shows the same.
     await page.reload()
     await expect(page.getByRole('radio', { name: '2日前' }).isChecked()).resolves.toBe(true)
+    // The text size holds after actions and a reload: what axe checks below is still at 150%.
+    await expect(
+      page.evaluate(() => getComputedStyle(document.documentElement).fontSize),
+    ).resolves.toBe('24px')
     await expect(
       page.getByRole('checkbox', { name: /利用者登録の有効期限/ }).isChecked(),
     ).resolves.toBe(false)
