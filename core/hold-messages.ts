@@ -1,8 +1,14 @@
 /** What a patron is told when a hold request is refused: why, and what to do next. */
 import { type HoldNoticeFacts, holdNoticeText } from './hold-notice.ts'
-import { contactFor, phoneLine, titleText } from './messages.ts'
+import { contactFor, phoneLine, pickupContact, titleText } from './messages.ts'
 import type { Policy } from './policy.ts'
-import { ACTIVE_HOLD_STATES, type HoldState, type Text, type Title } from './types.ts'
+import {
+  ACTIVE_HOLD_STATES,
+  type HoldState,
+  type PhonePlace,
+  type Text,
+  type Title,
+} from './types.ts'
 
 interface TitleRequestView {
   holds: readonly { titleId: number; state: HoldState }[]
@@ -139,15 +145,15 @@ function limitMessage(
 export function holdsPlacedMessage(
   count: number,
   setCount: number,
-  pickup: { name: string; nameEn?: string; kind: string; phone?: string },
+  pickup: ConfirmedHold['pickupPlace'],
   policy: Policy,
   notice: HoldNoticeFacts,
   holder?: string,
 ): Text {
   const slots = policy.noticeSlots[pickup.kind === 'locker' ? 'locker' : 'standard']
-  const place = pickup.phone
-    ? { ja: pickup.name, en: pickup.nameEn ?? pickup.name, phone: pickup.phone }
-    : contactFor(policy)
+  // Whom to phone when no notice will come: a locker's library, never the locker.
+  const { phone } = pickup
+  const place = phone ? pickupContact(policy, { ...pickup, phone }) : contactFor(policy)
   const told = holdNoticeText(notice, slots, place, { plural: count > 1, holder })
   const whose = holder
     ? { ja: `${holder}さんの予約を${count}点受け付けました。`, en: `${holder}'s ` }
@@ -167,7 +173,8 @@ export function holdsPlacedMessage(
 
 /** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
 export interface ConfirmedHold {
-  pickupPlace: { name: string; kind: string; phone?: string }
+  /** With `runBy` for a locker or a station: the library the patron phones (pickupContact). */
+  pickupPlace: { name: string; nameEn?: string; kind: string; phone?: string; runBy?: PhonePlace }
   set: { groupId: number } | null
 }
 
