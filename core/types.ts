@@ -119,6 +119,15 @@ export interface Text {
   en: string
 }
 
+/**
+ * Bilingual text in short lines, one idea each, for a page that shows them apart (a patron
+ * walk: one long paragraph was too much to scan at 150% text on a phone).
+ */
+export interface TextLines {
+  ja: string[]
+  en: string[]
+}
+
 /** A refusal: the typed reason, and what to tell the patron (why, and what to do next). */
 export interface Refusal<R extends string> {
   ok: false
