@@ -19,15 +19,40 @@ describe('cancelling and changing holds', () => {
     }
   })
 
-  it('HOLD-CANCEL, HOLD-LOCKER: a locker hold has no staff to visit: phone the library that runs it', () => {
+  it('HOLD-CANCEL, HOLD-LOCKER: a locker hold has no staff to visit: phone the library that runs it, by its name and number', () => {
     const d = cancelHold(hold(1, { state: 'ready' }), 1, LOCKER, P)
     if (d.ok) throw new Error('expected a refusal')
     expect(d.message.ja).toContain(
-      '受取場所（枚方市駅 予約図書受取ロッカー）を受け持つ図書館（050-7105-8141）へお電話でご連絡ください。',
+      '受取場所（枚方市駅 予約図書受取ロッカー）を受け持つ駅前図書館（072-841-1103）へお電話でご連絡ください。',
     )
     expect(d.message.ja).not.toContain('直接')
     expect(d.message.en).toContain(
-      'the library that runs the pickup place (Hirakatashi Station pickup locker) by phone, 050-7105-8141.',
+      'Please contact Ekimae Library (072-841-1103), which runs the pickup place (Hirakatashi Station pickup locker), by phone.',
+    )
+    // The locker's own row is not whom to call (a patron walk: its name beside another number).
+    expect(d.message.ja).not.toContain('050-7105-8141')
+  })
+
+  it('HOLD-CANCEL, HOLD-BOOKMOBILE: a station likewise; with its library not known, the library-wide contact', () => {
+    const station = {
+      ...LOCKER,
+      name: 'ひなぎく号 星丘',
+      nameEn: 'Hinagiku bookmobile: Hoshigaoka',
+      kind: 'bookmobile' as const,
+    }
+    const known = cancelHold(hold(1, { state: 'in_transit' }), 1, station, P)
+    if (known.ok) throw new Error('expected a refusal')
+    expect(known.message.ja).toContain(
+      '受取場所（ひなぎく号 星丘）を受け持つ駅前図書館（072-841-1103）へお電話で',
+    )
+    const { runBy: _, ...unknown } = station
+    const d = cancelHold(hold(1, { state: 'ready' }), 1, unknown, P)
+    if (d.ok) throw new Error('expected a refusal')
+    expect(d.message.ja).toContain(
+      '受取場所（ひなぎく号 星丘）について、中央図書館（050-7105-8141）へお電話でご連絡ください。',
+    )
+    expect(d.message.en).toContain(
+      'Please contact Central Library (050-7105-8141) about the pickup place (Hinagiku bookmobile: Hoshigaoka), by phone.',
     )
   })
 
@@ -63,7 +88,20 @@ describe('cancelling and changing holds', () => {
     const req = { hold: hold(1, { state: 'ready' }), patronId: 1, current: KUZUHA, next: CENTRAL }
     const d = changePickup({ ...req, blocked: false }, P)
     expect(d).toMatchObject({ ok: false, reason: 'ready' })
-    if (!d.ok) expect(d.message.ja).toContain('楠葉図書館（050-7102-3113）')
+    if (!d.ok)
+      expect(d.message.ja).toContain('受取場所の楠葉図書館（050-7102-3113）へお電話ください。')
+  })
+
+  it('HOLD-CHANGE, HOLD-LOCKER: refused once ready at a locker, naming the library that runs it', () => {
+    const req = { hold: hold(1, { state: 'ready' }), patronId: 1, current: LOCKER, next: CENTRAL }
+    const d = changePickup({ ...req, blocked: false }, P)
+    if (d.ok) throw new Error('expected a refusal')
+    expect(d.message.ja).toContain(
+      'ご相談は受取場所（枚方市駅 予約図書受取ロッカー）を受け持つ駅前図書館（072-841-1103）へお電話ください。',
+    )
+    expect(d.message.en).toContain(
+      'If you need help, please phone Ekimae Library (072-841-1103), which runs the pickup place (Hirakatashi Station pickup locker).',
+    )
   })
 
   it('ACC-BLOCK-OVERDUE: the pickup place cannot be changed while blocked', () => {

@@ -3,7 +3,7 @@
  * collect it (HOLD-CHANGE), and borrow it once ready (blocked by ACC-BLOCK-OVERDUE).
  */
 import { blockedMessage } from './access.ts'
-import { contactFor, phoneLine } from './messages.ts'
+import { pickupPhoneLine, unstaffed } from './messages.ts'
 import type { Policy } from './policy.ts'
 import { allow, type Decision, type Hold, type Place, refuse, type Text } from './types.ts'
 
@@ -29,28 +29,21 @@ function notYoursMessage(): Text {
 }
 
 /**
+ * Whom a patron contacts about a hold, ending in the verb's particle: the pickup place in
+ * person or by phone; a locker or a bookmobile station has no staff, so by phone the library
+ * that runs it, named with its own number (messages.ts pickupContact).
+ */
+function whomToContact(pickup: Place | null, policy: Policy): Text {
+  const p = pickupPhoneLine(policy, pickup)
+  if (pickup && unstaffed(pickup)) return { ja: `${p.ja}へお電話で`, en: `${p.en}, by phone` }
+  return { ja: `${p.ja}へ直接またはお電話で`, en: `${p.en}, in person or by phone` }
+}
+
+/**
  * HOLD-CANCEL: a patron may cancel their own hold online, except one already set aside
  * (確保中, in transit or ready) and an inter-library request: for those they phone the pickup
  * place, which the answer names with its number.
  */
-/**
- * Whom a patron contacts about a hold, ending in the verb's particle: the pickup place in
- * person or by phone; a locker or a bookmobile station has no staff, so by phone the library
- * that runs it (its number is that library's: Place.phone).
- */
-function whomToContact(pickup: Place | null, policy: Policy): Text {
-  const p = phoneLine(contactFor(policy, pickup))
-  if (pickup?.kind === 'locker' || pickup?.kind === 'bookmobile')
-    return {
-      ja: `受取場所（${pickup.name}）を受け持つ図書館（${pickup.phone}）へお電話で`,
-      en: `the library that runs the pickup place (${pickup.nameEn ?? pickup.name}) by phone, ${pickup.phone}`,
-    }
-  return {
-    ja: `受取場所の${p.ja}へ直接またはお電話で`,
-    en: `the pickup place, ${p.en}, in person or by phone`,
-  }
-}
-
 export function cancelHold(
   hold: Hold,
   patronId: number,
@@ -107,10 +100,10 @@ export function changePickup(
   if (ENDED.includes(hold.state)) return refuse('ended', endedMessage())
   if (req.blocked) return refuse('blocked', blockedMessage(policy))
   if (SET_ASIDE.includes(hold.state)) {
-    const p = phoneLine(contactFor(policy, req.current))
+    const p = pickupPhoneLine(policy, req.current)
     return refuse('ready', {
       ja: `この資料はすでに確保され、受取場所へ用意しているため、受取場所を変更できません。ご相談は${p.ja}へお電話ください。`,
-      en: `This item is already set aside at (or on its way to) its pickup place, so the pickup place cannot be changed. Please phone ${p.en} if you need help.`,
+      en: `This item is already set aside at (or on its way to) its pickup place, so the pickup place cannot be changed. If you need help, please phone ${p.en}.`,
     })
   }
   if (!req.next)

@@ -1,8 +1,14 @@
 /** What a patron is told when a hold request is refused: why, and what to do next. */
 import { type HoldNoticeFacts, holdNoticeText } from './hold-notice.ts'
-import { contactFor, phoneLine, titleText } from './messages.ts'
+import { contactFor, phoneLine, pickupContact, titleText } from './messages.ts'
 import type { Policy } from './policy.ts'
-import { ACTIVE_HOLD_STATES, type HoldState, type Text, type Title } from './types.ts'
+import {
+  ACTIVE_HOLD_STATES,
+  type HoldState,
+  type PhonePlace,
+  type Text,
+  type Title,
+} from './types.ts'
 
 interface TitleRequestView {
   holds: readonly { titleId: number; state: HoldState }[]
@@ -134,40 +140,48 @@ function limitMessage(
  * HOLD-SCOPE, a copy on the shelf is not promised at once; NOTICE-SLOTS, how and when the
  * patron will hear from the library, as `notice` says (never LINE when no LINE push will
  * come). `count` is the holds placed (each volume of a set is one); `holder` names another
- * card's holder (ACC-FAMILY).
+ * card's holder (ACC-FAMILY). One idea a line, joined by \n, in this order: what happened,
+ * then how they will hear (or why they will not, and what to do), so each can be shown apart.
  */
 export function holdsPlacedMessage(
   count: number,
   setCount: number,
-  pickup: { name: string; nameEn?: string; kind: string; phone?: string },
+  pickup: ConfirmedHold['pickupPlace'],
   policy: Policy,
   notice: HoldNoticeFacts,
   holder?: string,
 ): Text {
   const slots = policy.noticeSlots[pickup.kind === 'locker' ? 'locker' : 'standard']
-  const place = pickup.phone
-    ? { ja: pickup.name, en: pickup.nameEn ?? pickup.name, phone: pickup.phone }
-    : contactFor(policy)
+  // Whom to phone when no notice will come: a locker's library, never the locker.
+  const { phone } = pickup
+  const place = phone ? pickupContact(policy, { ...pickup, phone }) : contactFor(policy)
   const told = holdNoticeText(notice, slots, place, { plural: count > 1, holder })
   const whose = holder
     ? { ja: `${holder}さんの予約を${count}点受け付けました。`, en: `${holder}'s ` }
     : { ja: `${count}点の予約を受け付けました。`, en: 'Your ' }
-  const set =
-    setCount > 0
-      ? {
-          ja: '上・下巻などのセットは、巻の順番にご用意します。',
-          en: 'Volumes of a set will be made ready in order.',
-        }
-      : { ja: '', en: '' }
+  const placed = {
+    ja: `${whose.ja}受取場所は${pickup.name}です。`,
+    en: `${whose.en}${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}.`,
+  }
+  const set = {
+    ja: '上・下巻などのセットは、巻の順番にご用意します。',
+    en: 'Volumes of a set will be made ready in order.',
+  }
+  const shelf = {
+    ja: '書架にある資料でも、すぐにご用意できるとは限りません。',
+    en: 'Items on the shelf may still take a little while to prepare.',
+  }
+  const first = setCount > 0 ? [placed, set, shelf] : [placed, shelf]
   return {
-    ja: `${whose.ja}受取場所は${pickup.name}です。${set.ja}${told.ja}書架にある資料でも、すぐにご用意できるとは限りません。`,
-    en: `${whose.en}${count === 1 ? 'hold has' : `${count} holds have`} been placed for pickup at ${pickup.nameEn ?? pickup.name}. ${set.en ? `${set.en} ` : ''}${told.en} Items on the shelf may still take a little while to prepare.`,
+    ja: [...first.map((t) => t.ja), ...told.ja].join('\n'),
+    en: [...first.map((t) => t.en), ...told.en].join('\n'),
   }
 }
 
 /** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
 export interface ConfirmedHold {
-  pickupPlace: { name: string; kind: string; phone?: string }
+  /** With `runBy` for a locker or a station: the library the patron phones (pickupContact). */
+  pickupPlace: { name: string; nameEn?: string; kind: string; phone?: string; runBy?: PhonePlace }
   set: { groupId: number } | null
 }
 

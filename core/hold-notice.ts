@@ -8,7 +8,7 @@
  */
 import { type Contact, phoneLine } from './messages.ts'
 import { enTimes, jaTimes } from './time-words.ts'
-import type { Text } from './types.ts'
+import type { Text, TextLines } from './types.ts'
 
 /** What decides it, as the caller read it (the link, notice_preferences, the patron). */
 export interface HoldNoticeFacts {
@@ -33,42 +33,57 @@ export function holdNoticeWay(f: HoldNoticeFacts): HoldNoticeWay {
 }
 
 /**
- * The sentence saying how the patron will hear it: on LINE at the slots; by e-mail, saying
- * why not LINE and how to have it on LINE; or that nothing will come, with the holds list
- * and the phone of `contact` (the pickup place) as the way to know.
+ * How the patron will hear it, a line for each idea: on LINE at the slots; by e-mail, saying
+ * why not LINE and how to have it on LINE; or that nothing will come: why, then what to do
+ * (the holds list, or the phone of `contact`: the pickup place, or a locker's library).
  */
 export function holdNoticeText(
   f: HoldNoticeFacts,
   slots: readonly string[],
   contact: Contact,
   opts: { plural?: boolean; holder?: string } = {},
-): Text {
+): TextLines {
   const { plural = false, holder } = opts
   const be = plural ? 'they are' : 'it is'
   switch (holdNoticeWay(f)) {
     case 'line':
       return {
-        ja: `ご用意ができたら、LINEで${jaTimes(slots, '・')}のいずれかにお知らせします。`,
-        en: `We will tell you on LINE when ${be} ready (notices go out at ${enTimes(slots)}, Japan time).`,
+        ja: [`ご用意ができたら、LINEで${jaTimes(slots, '・')}のいずれかにお知らせします。`],
+        en: [
+          `We will tell you on LINE when ${be} ready (notices go out at ${enTimes(slots)}, Japan time).`,
+        ],
       }
-    case 'email': {
-      const why = notOnLine(f, holder)
-      const how = toLine(f)
-      return {
-        ja: `${why.ja}ご用意ができたら、${holder ? `${holder}さんの` : ''}ご登録のメールアドレスにお知らせします。${how.ja}`,
-        en: `${why.en}We will tell ${holder ?? 'you'} by e-mail, at the address registered with the library, when ${be} ready.${how.en}`,
-      }
-    }
+    case 'email':
+      return lines(
+        notOnLine(f, holder),
+        {
+          ja: `ご用意ができたら、${holder ? `${holder}さんの` : ''}ご登録のメールアドレスにお知らせします。`,
+          en: `We will tell ${holder ?? 'you'} by e-mail, at the address registered with the library, when ${be} ready.`,
+        },
+        toLine(f),
+      )
     case 'none': {
-      const why = notOnLine(f, holder)
-      const how = toLine(f)
       const p = phoneLine(contact)
-      return {
-        ja: `${why.ja}ほかにお知らせする方法もないため、ご用意ができてもお知らせは届きません。予約中一覧でご確認いただくか、${p.ja}へお電話でお問い合わせください。${how.ja}`,
-        en: `${why.en}With no other way to reach ${holder ? holder : 'you'}, no notice will come when ${be} ready: please check ${holder ? 'the' : 'your'} list of holds, or phone ${p.en}.${how.en}`,
-      }
+      return lines(
+        notOnLine(f, holder),
+        {
+          ja: 'ほかにお知らせする方法もないため、ご用意ができてもお知らせは届きません。',
+          en: `With no other way to reach ${holder ? holder : 'you'}, no notice will come when ${be} ready.`,
+        },
+        {
+          ja: `予約中一覧でご確認いただくか、${p.ja}へお電話でお問い合わせください。`,
+          en: `Please check ${holder ? 'the' : 'your'} list of holds, or phone ${p.en}.`,
+        },
+        toLine(f),
+      )
     }
   }
+}
+
+/** Texts as lines, leaving out the empty ones. */
+function lines(...texts: (Text | null)[]): TextLines {
+  const given = texts.filter((t): t is Text => t !== null)
+  return { ja: given.map((t) => t.ja), en: given.map((t) => t.en) }
 }
 
 /** Why no LINE notice will come; `holder` names another card's holder (ACC-FAMILY). */
@@ -76,35 +91,35 @@ function notOnLine(f: HoldNoticeFacts, holder?: string): Text {
   if (!f.followed)
     return {
       ja: 'この公式アカウントをブロックしているため、LINEではお知らせできません。',
-      en: "The library's official account is blocked in LINE, so we cannot tell you on LINE. ",
+      en: "The library's official account is blocked in LINE, so we cannot tell you on LINE.",
     }
   if (f.channel !== 'line')
     return {
       ja: 'お知らせの連絡方法がメールになっているため、LINEではお知らせしません。',
-      en: `${holder ? `${holder}'s` : 'Your'} notices are set to come by e-mail, so they will not come on LINE. `,
+      en: `${holder ? `${holder}'s` : 'Your'} notices are set to come by e-mail, so they will not come on LINE.`,
     }
   return {
     ja: '設定で「予約資料の用意ができたとき」のLINEのお知らせがオフになっているため、LINEではお知らせしません。',
-    en: 'LINE notices for ready holds are turned off, so they will not come on LINE. ',
+    en: 'LINE notices for ready holds are turned off, so they will not come on LINE.',
   }
 }
 
-/** How to have it on LINE again, where the patron can do that themselves. */
-function toLine(f: HoldNoticeFacts): Text {
+/** How to have it on LINE again, where the patron can do that themselves; else null. */
+function toLine(f: HoldNoticeFacts): Text | null {
   if (!f.followed)
     return {
       ja: 'ブロックを解除すると、LINEでお知らせします。',
-      en: ' Unblock the account to be told on LINE.',
+      en: 'Unblock the account to be told on LINE.',
     }
   if (f.channel === 'line' && !f.holdReady)
     return {
       ja: 'LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
-      en: ' To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
+      en: 'To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
     }
   if (f.channel !== 'line')
     return {
       ja: 'LINEで受け取りたいときは、図書館のカウンターでお申し出ください。',
-      en: ' To be told on LINE instead, please ask at a library counter.',
+      en: 'To be told on LINE instead, please ask at a library counter.',
     }
-  return { ja: '', en: '' }
+  return null
 }

@@ -3,7 +3,7 @@ import { addDays } from './dates.ts'
 import { isSuspended, resumeHold, suspendedUntil, suspendHold } from './hold-suspend.ts'
 import { holdCounts } from './holds.ts'
 import { pickHoldForCopy, queuePosition } from './queue.ts'
-import { hold, P } from './test-fixtures.ts'
+import { hold, LOCKER, P } from './test-fixtures.ts'
 
 const today = '2026-05-01'
 const place = {
@@ -57,6 +57,17 @@ describe('HOLD-SUSPEND', () => {
     }
     const r = ask({ patronId: 2 })
     expect(r.ok || r.reason).toBe('not_yours')
+  })
+
+  it('HOLD-SUSPEND, HOLD-LOCKER: a locker hold set aside names the library that runs the locker, with its number', () => {
+    const r = ask({ hold: hold(7, { state: 'ready' }), pickup: LOCKER })
+    if (r.ok) throw new Error('expected a refusal')
+    expect(r.message.ja).toContain(
+      '受け取りが難しい場合は、受取場所（枚方市駅 予約図書受取ロッカー）を受け持つ駅前図書館（072-841-1103）へお電話ください。',
+    )
+    expect(r.message.en).toContain(
+      'please phone Ekimae Library (072-841-1103), which runs the pickup place (Hirakatashi Station pickup locker).',
+    )
   })
 
   it('HOLD-SUSPEND: "until" is inclusive; the day after, the hold is active again by itself', () => {

@@ -11,7 +11,7 @@
  * - In a set hold (HOLD-SET) only the one volume is suspended; later volumes wait for it anyway.
  */
 import { addDays, formatDateEn, formatDateJa, isJstDate, type JstDate } from './dates.ts'
-import { contactFor, phoneLine } from './messages.ts'
+import { pickupPhoneLine } from './messages.ts'
 import type { Policy } from './policy.ts'
 import { allow, type Decision, type Hold, type Place, refuse, type Text } from './types.ts'
 
@@ -71,10 +71,10 @@ export function suspendHold(
   if (hold.patronId !== req.patronId) return refuse('not_yours', notYours())
   if (ENDED.includes(hold.state)) return refuse('ended', ended())
   if (hold.state !== 'waiting') {
-    const p = phoneLine(contactFor(policy, req.pickup))
+    const p = pickupPhoneLine(policy, req.pickup)
     return refuse('ready', {
-      ja: `この資料はすでにご用意している（確保中・回送中）ため、休止できません。受け取りが難しい場合は、受取場所の${p.ja}へお電話ください。`,
-      en: `A copy is already set aside for this hold (ready or on its way), so it cannot be suspended. If you cannot collect it, please phone the pickup place, ${p.en}.`,
+      ja: `この資料はすでにご用意している（確保中・回送中）ため、休止できません。受け取りが難しい場合は、${p.ja}へお電話ください。`,
+      en: `A copy is already set aside for this hold (ready or on its way), so it cannot be suspended. If you cannot collect it, please phone ${p.en}.`,
     })
   }
   const last = lastSuspendDate(today, policy)

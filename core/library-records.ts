@@ -140,6 +140,11 @@ export interface LibraryPlace {
   nameEn: string | null
   kind: PickupKind
   phone: string
+  /**
+   * The library that runs a branch room, bookmobile station or locker (null: a library, or
+   * not known): whom a patron phones about a hold at a locker or a station.
+   */
+  parentId: number | null
   /** Weekly opening hours as JSON (`{"mon":["09:30","19:00"],…}`), shown, never computed on. */
   openingHours: string | null
 }

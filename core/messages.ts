@@ -12,7 +12,7 @@ import {
   jstMinuteOfDay,
 } from './dates.ts'
 import type { Policy } from './policy.ts'
-import type { Place, Text } from './types.ts'
+import type { PhonePlace, Text } from './types.ts'
 
 /** Whom to phone: a named place, or the library-wide contact when none is concerned. */
 export interface Contact {
@@ -22,7 +22,7 @@ export interface Contact {
 }
 
 /** The contact for `place`, falling back to the policy's general contact (e.g. 中央図書館). */
-export function contactFor(policy: Policy, place?: Place | null): Contact {
+export function contactFor(policy: Policy, place?: PhonePlace | null): Contact {
   if (place) return { ja: place.name, en: place.nameEn ?? place.name, phone: place.phone }
   return policy.contact
 }
@@ -30,6 +30,48 @@ export function contactFor(policy: Policy, place?: Place | null): Contact {
 /** 「中央図書館（050-7105-8141）」 / "Central Library (050-7105-8141)". */
 export function phoneLine(contact: Contact): Text {
   return { ja: `${contact.ja}（${contact.phone}）`, en: `${contact.en} (${contact.phone})` }
+}
+
+/** A pickup place as far as whom to phone about it goes (core's Place is one). */
+export interface PickupPhone extends PhonePlace {
+  kind: string
+  runBy?: PhonePlace
+}
+
+/** A locker or a bookmobile station: nobody there answers a phone or a question. */
+export function unstaffed(pickup: { kind: string }): boolean {
+  return pickup.kind === 'locker' || pickup.kind === 'bookmobile'
+}
+
+/**
+ * Whom a patron phones about a hold collected at `pickup`: the place itself; for a locker or
+ * a bookmobile station, the library that runs it, or the policy's contact when that is not
+ * known. Name and number always come from the same place (a patron walk found a locker's
+ * name on a button that dialled its library), so the call button and the sentence agree.
+ */
+export function pickupContact(policy: Policy, pickup: PickupPhone | null | undefined): Contact {
+  if (pickup && unstaffed(pickup)) return contactFor(policy, pickup.runBy)
+  return contactFor(policy, pickup)
+}
+
+/**
+ * `pickupContact` as a sentence names it: 「受取場所の楠葉図書館（…）」; for a locker or a station
+ * 「受取場所（…ロッカー）を受け持つ中央図書館（…）」, so the patron knows why that library.
+ */
+export function pickupPhoneLine(policy: Policy, pickup: PickupPhone | null | undefined): Text {
+  const p = phoneLine(pickupContact(policy, pickup))
+  if (!pickup) return p
+  const name = { ja: pickup.name, en: pickup.nameEn ?? pickup.name }
+  if (!unstaffed(pickup)) return { ja: `受取場所の${p.ja}`, en: `the pickup place, ${p.en}` }
+  if (pickup.runBy)
+    return {
+      ja: `受取場所（${name.ja}）を受け持つ${p.ja}`,
+      en: `${p.en}, which runs the pickup place (${name.en})`,
+    }
+  return {
+    ja: `受取場所（${name.ja}）について、${p.ja}`,
+    en: `${p.en} about the pickup place (${name.en})`,
+  }
 }
 
 /** A date as written to a patron. */

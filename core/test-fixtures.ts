@@ -72,4 +72,6 @@ export const LOCKER: Place = {
   nameEn: 'Hirakatashi Station pickup locker',
   kind: 'locker',
   phone: '050-7105-8141',
+  // The library that fills it, with a number of its own: a phone line names one place.
+  runBy: { name: '駅前図書館', nameEn: 'Ekimae Library', phone: '072-841-1103' },
 }

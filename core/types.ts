@@ -32,13 +32,23 @@ export type PatronCategory = 'general' | 'print_disabled' | 'wide_area'
 /** Where a hold can be collected (HOLD-PICKUP). */
 export type PickupKind = 'library' | 'branch_room' | 'bookmobile' | 'locker'
 
-/** A library or pickup place, and whom a patron should phone about it. */
-export interface Place {
-  id: number
+/** A place's name and phone number, as a patron is told to phone it. */
+export interface PhonePlace {
   name: string
   nameEn?: string
-  kind: PickupKind
   phone: string
+}
+
+/** A library or pickup place, and whom a patron should phone about it. */
+export interface Place extends PhonePlace {
+  id: number
+  kind: PickupKind
+  /**
+   * The library that runs it (a branch room, station or locker). Nobody staffs a locker or a
+   * bookmobile station, so a patron phones this library about a hold there (messages.ts
+   * pickupContact). Absent: a library, or not known.
+   */
+  runBy?: PhonePlace
 }
 
 /** Who a patron is, as far as the rules care. */
@@ -107,6 +117,15 @@ export interface Hold {
 export interface Text {
   ja: string
   en: string
+}
+
+/**
+ * Bilingual text in short lines, one idea each, for a page that shows them apart (a patron
+ * walk: one long paragraph was too much to scan at 150% text on a phone).
+ */
+export interface TextLines {
+  ja: string[]
+  en: string[]
 }
 
 /** A refusal: the typed reason, and what to tell the patron (why, and what to do next). */

@@ -3,6 +3,7 @@
  * operation gathers with these, asks core, then writes with the facts re-checked in SQL.
  */
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import {
   type Hold,
   isClockTime,
@@ -43,19 +44,37 @@ export async function patronFacts(
   return r ? { row: r.p, patron: toPatron(r.p, r.followed) } : null
 }
 
-export function toPlace(row: PlaceRow): Place {
+/** A place as core sees it; `runBy`: the library that runs it (its parent), for a phone. */
+export function toPlace(row: PlaceRow, runBy?: PlaceRow | null): Place {
+  const named = (r: PlaceRow) => ({ name: r.name, ...(r.nameEn ? { nameEn: r.nameEn } : {}) })
   return {
     id: row.id,
-    name: row.name,
-    ...(row.nameEn ? { nameEn: row.nameEn } : {}),
+    ...named(row),
     kind: row.kind,
     phone: row.phone,
+    ...(runBy ? { runBy: { ...named(runBy), phone: runBy.phone } } : {}),
   }
 }
 
 export async function placeFacts(db: Db, id: number): Promise<PlaceRow | null> {
   const rows = await db.orm.select().from(places).where(eq(places.id, id))
   return rows[0] ?? null
+}
+
+/** The places table again, as the library that runs a place (its parent row). */
+export const runners = alias(places, 'runner')
+
+/**
+ * A hold's pickup place as core sees it, with the library that runs it: whom a patron phones
+ * about a hold at a locker or a bookmobile station (core pickupContact). One query.
+ */
+export async function pickupFacts(db: Db, id: number): Promise<Place | null> {
+  const [row] = await db.orm
+    .select({ p: places, runner: runners })
+    .from(places)
+    .leftJoin(runners, eq(runners.id, places.parentId))
+    .where(eq(places.id, id))
+  return row ? toPlace(row.p, row.runner) : null
 }
 
 /** LOAN-DUE-OPEN: a place's closed weekdays and dates. */

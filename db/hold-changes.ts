@@ -15,7 +15,7 @@ import {
   type Policy,
 } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
-import { holdFacts, openLoanFacts, placeFacts, toPlace } from './facts.ts'
+import { holdFacts, openLoanFacts, pickupFacts, placeFacts, toPlace } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { holds } from './schema.ts'
 
@@ -35,8 +35,8 @@ export async function cancelHold(
   if (!isId(input.patronId) || !isId(input.holdId)) return inputRefusal('invalid_input')
   const hold = await ownHold(db, input.patronId, input.holdId)
   if (!hold) return inputRefusal('unknown_hold')
-  const place = await placeFacts(db, hold.row.pickupPlaceId)
-  const decision = decideCancel(hold.core, input.patronId, place ? toPlace(place) : null, policy)
+  const place = await pickupFacts(db, hold.row.pickupPlaceId)
+  const decision = decideCancel(hold.core, input.patronId, place, policy)
   if (!decision.ok) return decision
   const [done] = await db.batch([
     raw<{ id: number }>(sql`UPDATE holds SET state = 'cancelled', ended_at = ${now}
@@ -56,8 +56,8 @@ async function cancelAgain(
 ): Promise<Decision<{ holdId: number }, CancelReason | InputReason>> {
   const hold = await ownHold(db, input.patronId, input.holdId)
   if (!hold) return inputRefusal('unknown_hold')
-  const place = await placeFacts(db, hold.row.pickupPlaceId)
-  const decision = decideCancel(hold.core, input.patronId, place ? toPlace(place) : null, policy)
+  const place = await pickupFacts(db, hold.row.pickupPlaceId)
+  const decision = decideCancel(hold.core, input.patronId, place, policy)
   return decision.ok ? inputRefusal('conflict') : decision
 }
 
@@ -82,7 +82,7 @@ export async function changePickupPlace(
   const hold = await ownHold(db, input.patronId, input.holdId)
   if (!hold) return inputRefusal('unknown_hold')
   const [current, next, loans] = await Promise.all([
-    placeFacts(db, hold.row.pickupPlaceId),
+    pickupFacts(db, hold.row.pickupPlaceId),
     placeFacts(db, input.pickupPlaceId),
     openLoanFacts(db, input.patronId),
   ])
@@ -90,7 +90,7 @@ export async function changePickupPlace(
     {
       hold: hold.core,
       patronId: input.patronId,
-      current: current ? toPlace(current) : null,
+      current,
       next: next?.active ? toPlace(next) : null,
       blocked: isBlocked(
         loans.map((l) => l.core),

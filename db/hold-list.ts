@@ -10,7 +10,7 @@ import {
   suspendedUntil,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
-import { ACTIVE, holdFacts, toPlace } from './facts.ts'
+import { ACTIVE, holdFacts, runners, toPlace } from './facts.ts'
 import { inputRefusal, isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
 
@@ -28,10 +28,11 @@ export async function listHolds(
   const today = jstDate(now)
   const since = input.endedSince ?? Number.MAX_SAFE_INTEGER
   const rows = await db.orm
-    .select({ h: holds, t: titles, p: places })
+    .select({ h: holds, t: titles, p: places, runner: runners })
     .from(holds)
     .innerJoin(titles, eq(titles.id, holds.titleId))
     .innerJoin(places, eq(places.id, holds.pickupPlaceId))
+    .leftJoin(runners, eq(runners.id, places.parentId))
     .where(
       and(
         eq(holds.patronId, input.patronId),
@@ -47,7 +48,7 @@ export async function listHolds(
     db,
     rows.filter((r) => r.h.state === 'in_transit' && r.h.copyId !== null).map((r) => r.h.copyId!),
   )
-  const views = rows.map(({ h, t, p }): HoldView => {
+  const views = rows.map(({ h, t, p, runner }): HoldView => {
     const core = { ...h, materialType: t.materialType }
     return {
       id: h.id,
@@ -70,7 +71,7 @@ export async function listHolds(
       noticeState: h.noticeState,
       transit: h.state === 'in_transit' && h.copyId ? (travelling.get(h.copyId) ?? null) : null,
       endedAt: h.endedAt,
-      cancel: cancelHold(core, input.patronId, toPlace(p), policy),
+      cancel: cancelHold(core, input.patronId, toPlace(p, runner), policy),
       suspendedUntil: suspendedUntil(h, today),
     }
   })

@@ -15,7 +15,7 @@ import {
   type SuspendReason,
 } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
-import { holdFacts, placeFacts, toPlace } from './facts.ts'
+import { holdFacts, pickupFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { holds } from './schema.ts'
 
@@ -28,14 +28,14 @@ async function decide(
   const [hold] = await holdFacts(db, eq(holds.id, input.holdId))
   // Someone else's hold is "not found" to this patron: ids are not proof of anything.
   if (!hold || hold.row.patronId !== input.patronId) return null
-  const place = await placeFacts(db, hold.row.pickupPlaceId)
+  const pickup = await pickupFacts(db, hold.row.pickupPlaceId)
   return decideSuspend(
     {
       hold: hold.core,
       patronId: input.patronId,
       until: input.until,
       today: jstDate(now),
-      pickup: place ? toPlace(place) : null,
+      pickup,
     },
     policy,
   )

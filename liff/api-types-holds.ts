@@ -99,7 +99,8 @@ export interface PlaceHoldsResponse {
   /**
    * Core's confirmation in the request's language (HOLD-SCOPE, NOTICE-SLOTS): how many were
    * placed, where they are collected, that a copy on the shelf is not ready at once, and when
-   * the library's notices go out.
+   * the library's notices go out (or why none will come, and what to do). One idea a line,
+   * lines separated by `\n`: the app shows each as its own paragraph.
    */
   message: string
 }

@@ -24,6 +24,7 @@ const PLACE: LibraryPlace = {
   nameEn: 'Central Library',
   kind: 'library',
   phone: '050-7105-8141',
+  parentId: null,
   openingHours: null,
 }
 

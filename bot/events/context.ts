@@ -4,7 +4,7 @@
  */
 import type { messagingApi, webhook } from '@line/bot-sdk'
 import type { AppDeps } from '../deps.ts'
-import { type Lang, langOf } from '../messages/lang.ts'
+import { type Lang, langOf, replyLangOf } from '../messages/lang.ts'
 import type { MenuIds } from '../richmenu/link.ts'
 import type { ShownMenus } from './menu.ts'
 
@@ -59,6 +59,18 @@ export function languageLookup(deps: AppDeps, ttlMs = 10 * 60_000, max = 10_000)
     seen.set(userId, { lang, at: now })
     return lang
   }
+}
+
+/**
+ * The language to answer `event` in: a typed text message's own when it shows one (replyLangOf:
+ * any Japanese script is Japanese), else `stored`, the patron's saved or LINE profile language.
+ */
+export function answerLanguage(event: webhook.Event, stored: Lang): Lang {
+  if (event.type !== 'message') return stored
+  const { message } = event as webhook.MessageEvent
+  return message.type === 'text'
+    ? replyLangOf((message as webhook.TextMessageContent).text, stored)
+    : stored
 }
 
 /**

@@ -12,10 +12,18 @@ import type { webhook } from '@line/bot-sdk'
 import { checkService } from '../../core/maintenance.ts'
 import { findLinkByLineUser, setFollowed } from '../../db/links.ts'
 import { recordWebhookDelivery } from '../../db/webhook-delivery.ts'
+import type { Lang } from '../messages/lang.ts'
 import { maintenanceNotice } from '../messages/maintenance.ts'
 import type { WebhookTiming } from '../webhook/route.ts'
 import { onMessage, onPostback } from './chat.ts'
-import { type EventContext, type EventDeps, languageLookup, replier, userIdOf } from './context.ts'
+import {
+  answerLanguage,
+  type EventContext,
+  type EventDeps,
+  languageLookup,
+  replier,
+  userIdOf,
+} from './context.ts'
 import { onFollow } from './follow.ts'
 import { onAccountLink } from './linking.ts'
 import { keepMenuLanguage } from './menu.ts'
@@ -91,12 +99,14 @@ async function handleEvent(
 ): Promise<void> {
   const now = deps.clock.now()
   const link = await findLinkByLineUser(deps.db, userId)
+  const stored = await languageFor(userId, link)
   const ctx: EventContext = {
     deps,
     userId,
     link,
     now,
-    lang: await languageFor(userId, link),
+    // 「開館時間」 is answered in Japanese even when the app was last used in English.
+    lang: answerLanguage(event, stored),
     reply: replier(deps, event, userId),
   }
   // Whether the patron can be reached (unfollow = blocked) is kept even during maintenance:
@@ -112,19 +122,20 @@ async function handleEvent(
     // Help, phone numbers and unlinking need no library system (open-in-maintenance.ts).
     if (!answersInMaintenance(event))
       return ctx.reply([maintenanceNotice({ text: service.message, lang: ctx.lang })])
-    return answer(withMaintenanceNote(ctx), event)
+    return answer(withMaintenanceNote(ctx), event, stored)
   }
-  return answer(ctx, event)
+  return answer(ctx, event, stored)
 }
 
-async function answer(ctx: EventContext, event: webhook.Event): Promise<void> {
+/** `stored`: the user's own language, which the menu keeps whatever a message was typed in. */
+async function answer(ctx: EventContext, event: webhook.Event, stored: Lang): Promise<void> {
   switch (event.type) {
     // accountLink switches the menu itself (linking.ts), in the user's language.
     case 'message':
-      await keepMenuLanguage(ctx)
+      await keepMenuLanguage({ ...ctx, lang: stored })
       return onMessage(ctx, event as webhook.MessageEvent)
     case 'postback':
-      await keepMenuLanguage(ctx)
+      await keepMenuLanguage({ ...ctx, lang: stored })
       return onPostback(ctx, event as webhook.PostbackEvent)
     case 'accountLink':
       return onAccountLink(ctx, event as webhook.AccountLinkEvent)

@@ -1,6 +1,7 @@
 /**
- * The patron's language. Japanese unless LINE told us the user's language is English; every
- * builder takes `lang` last and defaults to Japanese.
+ * The patron's language. Japanese unless LINE told us the user's language is English (or the
+ * message just typed is in Japanese: replyLangOf); every builder takes `lang` last and defaults
+ * to Japanese.
  */
 import type { Text } from '../../core/types.ts'
 
@@ -9,6 +10,22 @@ export type Lang = 'ja' | 'en'
 /** Japanese for every language LINE reports except English. */
 export function langOf(lineLanguage: string | undefined | null): Lang {
   return lineLanguage?.toLowerCase().startsWith('en') ? 'en' : 'ja'
+}
+
+/** Hiragana, katakana (half-width too) or kanji: only a reader of Japanese types these. */
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u
+
+/**
+ * The language to answer a typed message in, given the patron's `stored` one (a linked
+ * patron's saved language, which the app sets, else the LINE profile's). Chosen so (a patron
+ * walk: 「開館時間」 was answered in English because the app was last used in English): text
+ * with any hiragana, katakana or kanji is answered in Japanese; text without (Latin letters,
+ * digits, a card number, an emoji) says nothing sure, as a Japanese patron types "ok" or a
+ * barcode too, so it gets `stored` as before. Only the reply follows the message: the stored
+ * language, the rich menu and pushed notices stay as they were.
+ */
+export function replyLangOf(text: string, stored: Lang): Lang {
+  return JAPANESE_SCRIPT.test(text) ? 'ja' : stored
 }
 
 export function pick(text: Text, lang: Lang): string {

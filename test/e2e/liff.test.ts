@@ -178,10 +178,13 @@ describe('the LIFF app on the real API', () => {
     await page.getByRole('heading', { level: 1, name: '予約内容の確認' }).waitFor()
     await page.getByRole('button', { name: '予約する' }).click()
     await page.getByRole('heading', { level: 1, name: '予約を受け付けました' }).waitFor()
-    // HOLD-SCOPE, NOTICE-SLOTS: core's confirmation, as the server words it.
+    // HOLD-SCOPE, NOTICE-SLOTS: core's confirmation, as the server words it, a line each.
     await page
-      .getByText(/^2点の予約を受け付けました。受取場所は中央図書館です。.*10時・16時のいずれかに/)
+      .getByText('2点の予約を受け付けました。受取場所は中央図書館です。', { exact: true })
       .waitFor({ timeout: 5000 })
+    await page
+      .getByText('ご用意ができたら、LINEで10時・16時のいずれかにお知らせします。', { exact: true })
+      .waitFor()
 
     const placed = await e.b.db.all<{ volume: number; setGroup: number; place: string }>(sql`
       SELECT h.volume AS volume, h.set_group AS setGroup, p.name AS place

@@ -16,7 +16,7 @@ import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
 import { jsonBody, pathId } from '../validate.ts'
 import { holdBodies } from '../views/holds.ts'
-import { placeContact } from '../views/places.ts'
+import { holdContactOf } from '../views/pickup-contact.ts'
 import { WORDS } from '../words.ts'
 
 const SuspendBody = v.strictObject({ until: v.pipe(v.string(), v.maxLength(10)) })
@@ -52,14 +52,6 @@ export function holdSuspendRoutes(deps: AppDeps) {
     return { hold }
   }
 
-  /** The pickup place of a hold already set aside, to phone about it. */
-  const contactOf = async (patronId: number, holdId: number, lang: Lang) => {
-    const listed = answered(await library.holds({ patronId }, clock.now()), lang)
-    const hold = listed.ok ? listed.value.find((h) => h.id === holdId) : undefined
-    const place = hold ? reached(await library.place(hold.pickupPlace.id), lang) : null
-    return place ? placeContact(place, lang) : null
-  }
-
   app.use('/holds/:id/suspend', async (c, next) => {
     if (!library.capabilities().suspendHolds)
       throw problem(404, 'not_found', WORDS.notFound[c.get('lang')])
@@ -77,7 +69,12 @@ export function holdSuspendRoutes(deps: AppDeps) {
         throw inputProblem(done as Refusal<InputReason>, lang, 'until')
       switch (done.reason) {
         case 'ready': {
-          const contact = await contactOf(patronId, holdId, lang)
+          const contact = await holdContactOf(
+            { library, policy: config.policy },
+            { patronId, holdId },
+            clock.now(),
+            lang,
+          )
           throw ruleProblem('ready_hold', done, lang, contact ? { contact } : {})
         }
         case 'bad_date':

@@ -9,7 +9,6 @@ import {
   type InputReason,
   isAv,
   jstDate,
-  type LibrarySystem,
   type MaterialType,
   type PlaceHoldsReason,
   type Policy,
@@ -34,7 +33,8 @@ import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
 import { idNumber, jsonBody, pathId } from '../validate.ts'
 import { type HoldViewContext, holdBodies, isActive } from '../views/holds.ts'
-import { contactOf, placeContact } from '../views/places.ts'
+import { holdContactOf, pickupOf } from '../views/pickup-contact.ts'
+import { contactOf } from '../views/places.ts'
 import { titleRows } from '../views/titles.ts'
 import { WORDS } from '../words.ts'
 
@@ -119,7 +119,10 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
     const { holds } = await bodies(c, ids)
     const emails = library.capabilities().emailNotices
     const notice = await holdNoticeFactsOf(db, c.get('patron'), c.get('family'), emails)
-    const message = placedHoldsMessage(holds, policy, notice, holder)[lang]
+    // The place with the library running it: with no notice coming, a locker's says its library.
+    const pickup = await pickupOf(library, input.pickupPlaceId, lang)
+    const confirmed = pickup ? holds.map((h) => ({ ...h, pickupPlace: pickup })) : holds
+    const message = placedHoldsMessage(confirmed, policy, notice, holder)[lang]
     const body: PlaceHoldsResponse = { holds, message }
     return c.json(body, 201)
   })
@@ -134,7 +137,12 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
     if (!done.ok) {
       if (isInputReason(done.reason)) throw inputProblem(done as Refusal<InputReason>, lang)
       if (done.reason === 'ready' || done.reason === 'inter_library') {
-        const contact = await pickupContactOf(library, { patronId, holdId }, clock.now(), lang)
+        const contact = await holdContactOf(
+          { library, policy },
+          { patronId, holdId },
+          clock.now(),
+          lang,
+        )
         const code = done.reason === 'ready' ? 'ready_hold' : 'inter_library'
         throw ruleProblem(code, done, lang, contact ? { contact } : {})
       }
@@ -159,7 +167,12 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
         throw inputProblem(done as Refusal<InputReason>, lang, 'pickupPlaceId')
       switch (done.reason) {
         case 'ready': {
-          const contact = await pickupContactOf(library, { patronId, holdId }, clock.now(), lang)
+          const contact = await holdContactOf(
+            { library, policy },
+            { patronId, holdId },
+            clock.now(),
+            lang,
+          )
           throw ruleProblem('ready_hold', done, lang, contact ? { contact } : {})
         }
         case 'blocked':
@@ -180,19 +193,6 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
   })
 
   return app
-}
-
-/** The pickup place of the patron's hold, to phone about it (HOLD-CANCEL, HOLD-CHANGE). */
-async function pickupContactOf(
-  library: LibrarySystem,
-  { patronId, holdId }: { patronId: number; holdId: number },
-  now: number,
-  lang: Lang,
-) {
-  const listed = answered(await library.holds({ patronId }, now), lang)
-  const hold = listed.ok ? listed.value.find((h) => h.id === holdId) : undefined
-  const place = hold ? reached(await library.place(hold.pickupPlace.id), lang) : null
-  return place ? placeContact(place, lang) : null
 }
 
 type CartReason = Exclude<PlaceHoldsReason, InputReason>

@@ -13,6 +13,7 @@ import {
   lastSuspendDate,
   type Place,
   type Policy,
+  pickupContact,
 } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { notices } from '../../../db/schema.ts'
@@ -20,7 +21,8 @@ import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
 import { aboutHolder } from '../holder.ts'
 import { reached } from '../library.ts'
 import { isoJst } from '../time.ts'
-import { placeContact, placeName, placesById } from './places.ts'
+import { contactIn, corePlace } from './pickup-contact.ts'
+import { placeName, placesById } from './places.ts'
 import { selectIn, summarize, titleRows } from './titles.ts'
 
 export interface HoldViewContext {
@@ -72,7 +74,9 @@ export async function holdBodies(
     // A place the library system does not list (front mode: SIP2's 63 names no pickup place,
     // so the adapter gives the library's own contact) is shown as the hold names it.
     const place = placeById.get(h.pickupPlace.id) ?? unlistedPlace(h.pickupPlace)
-    const contact = placeContact(place, ctx.lang)
+    // A locker or a station: the library that runs it, when listed (core's pickupContact).
+    const pickup = corePlace(place, place.parentId === null ? null : placeById.get(place.parentId))
+    const contact = contactIn(pickupContact(ctx.policy, pickup), ctx.lang)
     const cancel = h.cancel
     return {
       id: h.id,
@@ -91,7 +95,7 @@ export async function holdBodies(
         h.setGroup !== null && h.volume !== null
           ? { groupId: h.setGroup, volume: h.volume, of: groupSizes.get(h.setGroup) ?? h.volume }
           : null,
-      pickupChangeRefusal: changeRefusal(h, place, ctx),
+      pickupChangeRefusal: changeRefusal(h, pickup, ctx),
       notice: noticeOf.get(h.id) ?? fallbackNotice(h),
       transit:
         h.state === 'in_transit'
@@ -131,23 +135,22 @@ function coreHold(h: HoldSummary, patronId: number): CoreHold {
   }
 }
 
-function toPlace(row: LibraryPlace): Place {
+/** A place as the hold names it, when the library system does not list it. */
+function unlistedPlace(p: HoldSummary['pickupPlace']): LibraryPlace {
+  const kinds: readonly string[] = ['library', 'branch_room', 'bookmobile', 'locker']
+  const kind = (kinds.includes(p.kind) ? p.kind : 'library') as LibraryPlace['kind']
   return {
-    id: row.id,
-    name: row.name,
-    ...(row.nameEn ? { nameEn: row.nameEn } : {}),
-    kind: row.kind,
-    phone: row.phone,
+    id: p.id,
+    name: p.name,
+    nameEn: null,
+    kind,
+    phone: p.phone,
+    parentId: null,
+    openingHours: null,
   }
 }
 
 /** HOLD-SUSPEND: what the list offers for a waiting hold (the date picker's last day). */
-function unlistedPlace(p: HoldSummary['pickupPlace']): LibraryPlace {
-  const kinds: readonly string[] = ['library', 'branch_room', 'bookmobile', 'locker']
-  const kind = (kinds.includes(p.kind) ? p.kind : 'library') as LibraryPlace['kind']
-  return { id: p.id, name: p.name, nameEn: null, kind, phone: p.phone, openingHours: null }
-}
-
 function suspendView(h: HoldSummary, ctx: HoldViewContext): Hold['suspend'] {
   if (!ctx.suspend?.enabled || h.state !== 'waiting') return null
   return { until: h.suspendedUntil, latest: lastSuspendDate(ctx.suspend.today, ctx.policy) }
@@ -156,10 +159,9 @@ function suspendView(h: HoldSummary, ctx: HoldViewContext): Hold['suspend'] {
 /** HOLD-CHANGE as core decides it, asked with the current place as the new one. */
 function changeRefusal(
   h: HoldSummary,
-  place: LibraryPlace,
+  current: Place,
   ctx: HoldViewContext,
 ): Hold['pickupChangeRefusal'] {
-  const current = toPlace(place)
   const decision = changePickup(
     {
       hold: coreHold(h, ctx.patronId),

@@ -164,8 +164,11 @@ export function DonePage() {
     <Page title={t.done.title}>
       {placed && (
         <>
-          {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times. */}
-          <p>{placed.message}</p>
+          {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times;
+              one idea a line, each its own paragraph, to scan at 150% text (a patron walk). */}
+          {placed.message.split('\n').map((line) => (
+            <p key={line}>{line}</p>
+          ))}
           <p>
             {t.done.body(
               placed.place.pickupDays,

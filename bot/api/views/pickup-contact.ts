@@ -1,0 +1,54 @@
+/**
+ * Whom a patron phones about a hold (HOLD-CANCEL, HOLD-CHANGE, HOLD-SUSPEND): core's
+ * pickupContact over the library system's places, so a hold at a locker or a bookmobile
+ * station names the library that runs it with that library's own number (a patron walk: the
+ * call button named the locker and dialled its library).
+ */
+import {
+  type Contact as CoreContact,
+  type LibraryPlace,
+  type LibrarySystem,
+  type Place,
+  type Policy,
+  pickupContact,
+} from '../../../core/index.ts'
+import type { Contact, Lang } from '../../../liff/api-types.ts'
+import { answered, reached } from '../library.ts'
+
+/** A place as core sees it, with the library that runs it (`runner`) when there is one. */
+export function corePlace(row: LibraryPlace, runner?: LibraryPlace | null): Place {
+  const named = (r: LibraryPlace) => ({ name: r.name, ...(r.nameEn ? { nameEn: r.nameEn } : {}) })
+  return {
+    id: row.id,
+    ...named(row),
+    kind: row.kind,
+    phone: row.phone,
+    ...(runner ? { runBy: { ...named(runner), phone: runner.phone } } : {}),
+  }
+}
+
+/** A contact as the contract has it: the name in the request's language. */
+export function contactIn(contact: CoreContact, lang: Lang): Contact {
+  return { name: contact[lang], phone: contact.phone }
+}
+
+/** A place and the library that runs it, from the library system; null for an unknown id. */
+export async function pickupOf(library: LibrarySystem, id: number, lang: Lang) {
+  const row = reached(await library.place(id), lang)
+  if (!row) return null
+  const runner = row.parentId === null ? null : reached(await library.place(row.parentId), lang)
+  return corePlace(row, runner)
+}
+
+/** Whom to phone about the patron's hold `holdId`; null when it is not among their holds. */
+export async function holdContactOf(
+  { library, policy }: { library: LibrarySystem; policy: Policy },
+  { patronId, holdId }: { patronId: number; holdId: number },
+  now: number,
+  lang: Lang,
+): Promise<Contact | null> {
+  const listed = answered(await library.holds({ patronId }, now), lang)
+  const hold = listed.ok ? listed.value.find((h) => h.id === holdId) : undefined
+  const pickup = hold ? await pickupOf(library, hold.pickupPlace.id, lang) : null
+  return pickup ? contactIn(pickupContact(policy, pickup), lang) : null
+}

@@ -1,0 +1,129 @@
+/**
+ * 完了 when no notice will come (NOTICE-KINDS), in Chromium against the real app at 390×844
+ * with the phone's text at 150%, in Japanese and English. A patron walk found it one long
+ * paragraph: it is now short paragraphs, one idea each (what happened, why no notice will
+ * come, what to do with the phone to call), none more than a few lines high. The pickup place
+ * is a locker, so the phone is the library that runs it (its own name and number), and
+ * axe-core finds nothing.
+ */
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addToCart } from '../../db/cart.ts'
+import { places } from '../../db/schema.ts'
+import { setNoticePrefs } from '../../db/shelf.ts'
+import { linkPatron } from '../bot/link-flow.ts'
+import { type AxeViolation, axe } from '../liff/browser.ts'
+import { linesOf } from '../liff/line-breaks.ts'
+import { type E2E, liffUrl, openTab, startE2E } from './harness.ts'
+
+const HANAKO = { id: 1, number: '1000000001', password: 'hanako-0001' }
+
+let e: E2E
+let userId: string
+let lockerId: number
+
+beforeAll(async () => {
+  e = await startE2E()
+  userId = e.b.users[0]!.userId
+  await e.b.sim.users.follow(userId)
+  await e.b.settled()
+  await linkPatron(e.b, userId, HANAKO.number, HANAKO.password)
+  // LINE hold notices off, and embedded bunko sends no e-mail: nothing will come.
+  await setNoticePrefs(e.b.db, { patronId: HANAKO.id, holdReady: false }, 0)
+  const [locker] = await e.b.db.orm
+    .select({ id: places.id })
+    .from(places)
+    .where(eq(places.code, 'lk-hirakatashi'))
+  lockerId = locker!.id
+}, 60_000)
+
+afterAll(async () => e?.close())
+
+/** A book that is not part of a set, held by nobody and not on loan: the nth such. */
+async function freeBook(nth: number): Promise<number> {
+  const rows = await e.b.db.all<{ id: number }>(sql`
+    SELECT t.id AS id FROM titles t
+    WHERE t.material_type = 'book' AND t.not_for_loan = 0 AND t.set_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id = t.id)
+      AND NOT EXISTS (SELECT 1 FROM loans l JOIN copies c ON c.id = l.copy_id
+                      WHERE c.title_id = t.id AND l.returned_at IS NULL)
+    ORDER BY t.id LIMIT 1 OFFSET ${nth}`)
+  if (!rows[0]) throw new Error('the demo catalogue has books nobody holds')
+  return rows[0].id
+}
+
+/** The confirm page's button and the 完了 page's heading. */
+const WORDS = {
+  ja: { go: '予約する', done: '予約を受け付けました' },
+  en: { go: 'Place hold', done: 'Hold placed' },
+}
+
+/** Places a hold on one book at the locker through the app, and returns the 完了 page. */
+async function placeAtLocker(lang: 'ja' | 'en', titleId: number) {
+  await addToCart(e.b.db, { patronId: HANAKO.id, titleId }, 0)
+  const tab = await openTab(e, { width: 390, height: 844 })
+  const cdp = await tab.context.newCDPSession(tab.page)
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 20 } })
+  await tab.page.addInitScript((id) => localStorage.setItem('bunko.pickup.v1', id), `${lockerId}`)
+  const url = liffUrl(e.b, userId, 'confirm')
+  await tab.page.goto(lang === 'en' ? url.replace('/liff/?', '/liff/?lang=en&') : url)
+  await tab.page.getByRole('button', { name: WORDS[lang].go }).click()
+  await tab.page.getByRole('heading', { level: 1, name: WORDS[lang].done }).waitFor()
+  const fontSize = () => getComputedStyle(document.documentElement).fontSize
+  await expect(tab.page.evaluate(fontSize)).resolves.toBe('24px')
+  return tab
+}
+
+/** The 完了 page's paragraphs (the page's own, not those under each hold). */
+const paragraphs = (page: Parameters<typeof axe>[0]) => page.locator('h1 ~ p').allTextContents()
+
+/** How many lines each of the page's paragraphs takes as laid out. */
+const heights = async (page: Parameters<typeof axe>[0]) =>
+  (await linesOf(page, 'h1 ~ p')).map((laidOut) => laidOut.split('／').length)
+
+const sideways = (page: Parameters<typeof axe>[0]) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+
+const axeFailures = async (page: Parameters<typeof axe>[0]) =>
+  ((await axe(page)) as AxeViolation[]).map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+
+describe('完了 with no notice coming, at 390×844 and 150% text', () => {
+  it('NOTICE-KINDS: Japanese, a short paragraph for each idea, the locker’s library to phone', async () => {
+    const { page, context, problems } = await placeAtLocker('ja', await freeBook(0))
+    expect(await paragraphs(page)).toEqual([
+      '1点の予約を受け付けました。受取場所は枚方市駅 予約図書受取ロッカーです。',
+      '書架にある資料でも、すぐにご用意できるとは限りません。',
+      '設定で「予約資料の用意ができたとき」のLINEのお知らせがオフになっているため、LINEではお知らせしません。',
+      'ほかにお知らせする方法もないため、ご用意ができてもお知らせは届きません。',
+      '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
+      'LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
+      'ご用意ができてから4日以内にロッカーからお受け取りください。',
+    ])
+    // Each scans at a glance: a few lines high, not one block of a screen and more.
+    for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
+    expect(await sideways(page)).toBe(false)
+    expect(await axeFailures(page)).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('NOTICE-KINDS: English likewise', async () => {
+    const { page, context, problems } = await placeAtLocker('en', await freeBook(1))
+    expect(await paragraphs(page)).toEqual([
+      'Your hold has been placed for pickup at Hirakatashi Station pickup lockers.',
+      'Items on the shelf may still take a little while to prepare.',
+      'LINE notices for ready holds are turned off, so they will not come on LINE.',
+      'With no other way to reach you, no notice will come when it is ready.',
+      'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
+      'To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
+      'Please collect it from the locker within 4 days of it being ready.',
+    ])
+    for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
+    expect(await sideways(page)).toBe(false)
+    expect(await axeFailures(page)).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+})
