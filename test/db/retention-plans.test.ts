@@ -28,12 +28,19 @@ it('every retention statement reads by index, never a whole table', async () => 
     },
   }
   await eraseReadingRecords(explaining, NOW, HIRAKATA_POLICY)
-  expect(plans).toHaveLength(8)
+  expect(plans).toHaveLength(9)
   const steps = plans.flat()
   const tables = 'loans|holds|notices|audit_log|reading_history|notice_announcements'
-  expect(steps.filter((d) => new RegExp(`\\bSCAN (${tables}|l|h|n|s|r|a)\\b`).test(d))).toEqual([])
+  expect(steps.filter((d) => new RegExp(`\\bSCAN (${tables}|l|h|n|s|r|a|b)\\b`).test(d))).toEqual(
+    [],
+  )
   const used = steps.join('\n')
-  for (const index of ['loans_returned_idx', 'holds_ended_idx', 'audit_log_names_patron_idx'])
+  for (const index of [
+    'loans_returned_idx',
+    'holds_ended_idx',
+    'audit_log_names_patron_idx',
+    'notice_announcements_created_idx',
+  ])
     expect(used).toContain(index)
   // The tallies and deletes take their rows by id.
   for (const plan of plans.slice(1, 7)) expect(plan[0]).toMatch(/\((id|rowid)=\?\)$/)
