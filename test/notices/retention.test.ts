@@ -39,6 +39,7 @@ it('the slot erases what is past readingRecordDays and logs the counts, never a 
     loans: 1,
     audit: 0,
     announcements: 0,
+    requests: 0,
   })
   const logged = h.deps.log.lines.filter((l) => l.includes('"records.erased"'))
   expect(logged.map((l) => JSON.parse(l))).toEqual([
@@ -51,6 +52,7 @@ it('the slot erases what is past readingRecordDays and logs the counts, never a 
       loans: 1,
       audit: 0,
       announcements: 0,
+      requests: 0,
     },
   ])
 })

@@ -14,7 +14,15 @@ export const policy = HIRAKATA_POLICY
 export const OLD = at('2026-06-05')
 export const RECENT = at('2026-06-08')
 /** What a run that finds nothing to erase returns. */
-export const NOTHING = { history: 0, notices: 0, holds: 0, loans: 0, audit: 0, announcements: 0 }
+export const NOTHING = {
+  history: 0,
+  notices: 0,
+  holds: 0,
+  loans: 0,
+  audit: 0,
+  announcements: 0,
+  requests: 0,
+}
 
 export async function loan(
   db: Db,
