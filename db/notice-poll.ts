@@ -147,6 +147,7 @@ function insertNotice(n: PolledNotice, now: number) {
     SELECT ${crypto.randomUUID()}, ${n.key}, ${n.patronId}, ${n.kind}, ${n.slotKind},
       ${n.dueAt}, 'pending', 0, ${now}, ${n.aboutDate ?? null}
     WHERE NOT EXISTS (SELECT 1 FROM notice_announcements WHERE key = ${n.key})
+      ${noOtherOpenEpisode(n.key)}
     ON CONFLICT (key) DO NOTHING
     RETURNING id`)
 }
@@ -156,10 +157,11 @@ function insertAnnouncement(n: PolledNotice, now: number) {
   return raw<{ key: string }>(sql`INSERT INTO notice_announcements (key, patron_id, kind, title,
       author, place_name, place_name_en, place_phone, place_kind, collect_by, locker_lent,
       due_date, lib_name, lib_name_en, lib_phone, created_at)
-    VALUES (${n.key}, ${n.patronId}, ${n.kind}, ${n.title}, ${n.author}, ${n.placeName ?? null},
+    SELECT ${n.key}, ${n.patronId}, ${n.kind}, ${n.title}, ${n.author}, ${n.placeName ?? null},
       ${n.placeNameEn ?? null}, ${n.placePhone ?? null}, ${n.placeKind ?? null},
       ${n.collectBy ?? null}, ${lent}, ${n.dueDate ?? null}, ${n.libName ?? null},
-      ${n.libNameEn ?? null}, ${n.libPhone ?? null}, ${now})
+      ${n.libNameEn ?? null}, ${n.libPhone ?? null}, ${now}
+    WHERE 1 ${noOtherOpenEpisode(n.key)}
     ON CONFLICT (key) DO NOTHING
     RETURNING key`)
 }
@@ -168,8 +170,31 @@ function insertAnnouncement(n: PolledNotice, now: number) {
 export const readyKeyPrefix = (patronId: number, holdId: number) =>
   `poll:hold_ready:${patronId}:${holdId}:`
 
+/** The key of a hold's readiness number `n`, when the system gives no date (SIP2). */
+export const episodeKey = (prefix: string, n: number) => `${prefix}${EPISODE}${n}`
+
+/** An episode key's readyKeyPrefix, or null for any other key. */
+export function episodePrefix(key: string): string | null {
+  return /^(poll:hold_ready:\d+:\d+:)n\d+$/.exec(key)?.[1] ?? null
+}
+
+/** What an episode key's last part starts with, before its number. */
+const EPISODE = 'n'
 /** Above every character a key's last part holds, so `[prefix, prefix + '~')` is its range. */
-const KEY_END = '~'
+export const KEY_END = '~'
+
+/**
+ * For an episode key (a readiness of a hold the system gives no date for): no other episode
+ * of that hold is open. A poll numbers a new episode from what it read a moment before, and
+ * retention may erase a hold's old episodes in between (db/retention-announcements.ts), so two
+ * overlapping polls can work out different numbers for one readiness: the first written wins.
+ */
+function noOtherOpenEpisode(key: string) {
+  const prefix = episodePrefix(key)
+  if (prefix === null) return sql``
+  return sql`AND NOT EXISTS (SELECT 1 FROM notice_announcements
+    WHERE key >= ${prefix} AND key < ${prefix + KEY_END} AND key <> ${key} AND ended_at IS NULL)`
+}
 
 /**
  * Each linked patron's ready-hold announcements that no poll has yet found ended: what to
@@ -187,21 +212,25 @@ export async function openReadyAnnouncements(db: Db): Promise<Map<number, string
 
 /**
  * Where a hold's announcements stand, read fresh (not from the start of the poll): its open
- * announcement's key, if any, and how many of its episodes have ended. A new episode is
- * numbered by the ended ones, so two overlapping polls that both find the hold ready work out
- * the same key whichever of them queues first, and the outbox queues it once.
+ * announcement's key, if any, and the number a new episode takes: one past the highest kept.
+ * Two overlapping polls that both find the hold ready work out the same key whichever of them
+ * queues first, and the outbox queues it once. Not a count: a hold's episodes are erased
+ * together once all ended long ago, and a poll that read before that may still write its
+ * number after, so the numbers kept can have a gap a count would land on.
  */
 export async function readyEpisode(
   db: Db,
   prefix: string,
-): Promise<{ open: string | null; ended: number }> {
+): Promise<{ open: string | null; next: number }> {
   const end = prefix + KEY_END
-  const [row] = await db.all<{ open: string | null; ended: number }>(sql`SELECT
+  const numbered = prefix + EPISODE
+  const [row] = await db.all<{ open: string | null; last: number | null }>(sql`SELECT
       (SELECT key FROM notice_announcements
         WHERE key >= ${prefix} AND key < ${end} AND ended_at IS NULL LIMIT 1) AS open,
-      (SELECT count(*) FROM notice_announcements
-        WHERE key >= ${prefix} AND key < ${end} AND ended_at IS NOT NULL) AS ended`)
-  return { open: row?.open ?? null, ended: row?.ended ?? 0 }
+      (SELECT max(CAST(substr(key, ${numbered.length + 1}) AS INTEGER)) FROM notice_announcements
+        WHERE key > ${numbered} AND key < ${`${numbered}${KEY_END}`}) AS last`)
+  const last = row?.last ?? null
+  return { open: row?.open ?? null, next: last === null ? 0 : last + 1 }
 }
 
 /** Mark ready-hold announcements the poll found no longer ready (already-ended ones stay). */

@@ -1,13 +1,22 @@
 /**
  * ISBN scan (issue 19 item 6): find bunko's catalogue title for a scanned ISBN, and keep the
- * purchase suggestions (購入リクエスト) patrons send for books the library does not have.
+ * purchase suggestions (購入リクエスト) patrons send for books the library does not have, with
+ * what staff decided on each; once decided, who asked is forgotten after readingRecordDays.
  * The catalogue keeps ISBNs as imported (hyphenated or not): the lookup compares digits, on
  * the expression index titles_isbn_digits_idx (migration 0009, hand-written part).
  */
 import { sql } from 'drizzle-orm'
-import { allow, type Decision, type IsbnReason, parseIsbn13, refuse } from '../core/index.ts'
+import {
+  allow,
+  type Decision,
+  type IsbnReason,
+  parseIsbn13,
+  type RecordCutoff,
+  refuse,
+} from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
+import type { PurchaseDecision } from './schema.ts'
 
 /** The catalogue title (not withdrawn) with this 13-digit ISBN, or null. */
 export async function titleIdByIsbn(db: Db, isbn: string): Promise<number | null> {
@@ -81,14 +90,61 @@ export interface PurchaseRequestRow {
   author: string
   note: string
   createdAt: number
-  patronId: number
-  patronNumber: string
+  /** Null once the request was decided readingRecordDays ago (forgetDecidedRequests). */
+  patronId: number | null
+  patronNumber: string | null
+  decision: PurchaseDecision | null
+  decidedAt: number | null
 }
 
-/** The newest suggestions first, for the counter. */
+/**
+ * For the counter: the open suggestions first, newest first, then the decided ones, the latest
+ * decided first. Open ones first so a long history of decided ones never pushes an open one
+ * past the limit.
+ */
 export function listPurchaseRequests(db: Db, limit = 200): Promise<PurchaseRequestRow[]> {
   return db.all<PurchaseRequestRow>(sql`SELECT r.id, r.isbn, r.title, r.author, r.note,
-      r.created_at AS createdAt, r.patron_id AS patronId, p.number AS patronNumber
-    FROM purchase_requests r JOIN patrons p ON p.id = r.patron_id
-    ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`)
+      r.created_at AS createdAt, r.patron_id AS patronId, p.number AS patronNumber,
+      r.decision, r.decided_at AS decidedAt
+    FROM purchase_requests r LEFT JOIN patrons p ON p.id = r.patron_id
+    ORDER BY r.decided_at IS NOT NULL, coalesce(r.decided_at, r.created_at) DESC, r.id DESC
+    LIMIT ${limit}`)
+}
+
+export const PURCHASE_DECISIONS: readonly PurchaseDecision[] = ['bought', 'borrowed', 'declined']
+
+/**
+ * Record staff's decision on a request (null: open again, for a decision made by mistake).
+ * Only while the request still names its patron: once retention has let go of them there is
+ * nobody to tell, so a decision racing the erasing is either before it (and the days count
+ * from now) or refused. Returns whether the request was changed.
+ */
+export async function decidePurchaseRequest(
+  db: Db,
+  id: number,
+  decision: PurchaseDecision | null,
+  now: number,
+): Promise<boolean> {
+  if (!isId(id) || (decision !== null && !PURCHASE_DECISIONS.includes(decision))) return false
+  const [rows] = await db.batch([
+    raw<{ id: number }>(sql`UPDATE purchase_requests
+      SET decision = ${decision}, decided_at = ${decision === null ? null : now}
+      WHERE id = ${id} AND patron_id IS NOT NULL
+      RETURNING id`),
+  ])
+  return rows.length > 0
+}
+
+/**
+ * Retention's statement (db/retention.ts): requests decided before the cutoff let go of their
+ * patron and of the note they wrote, which may say who they are; the book asked for and the
+ * decision stay, for the library's counts. An open request is never touched: staff still
+ * need to know whom to tell. Oldest decisions first, `n` at a time.
+ */
+export function forgetDecidedRequests(c: RecordCutoff, n: number) {
+  return raw<{ id: number }>(sql`UPDATE purchase_requests SET patron_id = NULL, note = ''
+    WHERE id IN (SELECT id FROM purchase_requests
+      WHERE decided_at < ${c.before} AND patron_id IS NOT NULL
+      ORDER BY decided_at, id LIMIT ${n})
+    RETURNING id`)
 }

@@ -8,18 +8,28 @@
  * 2. finished notices are counted into the statistics' tallies (stats/tallies.ts) and deleted;
  * 3. ended holds (expired ones counted) and returned loans no notice or entry names any more
  *    are deleted;
- * 4. audit entries about an item lose the keys that name a patron (AUDIT_NAMES_PATRON).
+ * 4. audit entries about an item lose the keys that name a patron (AUDIT_NAMES_PATRON);
+ * 5. front mode's announcements that can no longer stop a notice being queued twice are
+ *    deleted (db/retention-announcements.ts says when that is, by kind);
+ * 6. purchase requests (購入リクエスト) decided before the cutoff let go of their patron and
+ *    note (db/purchase-requests.ts). A request has no end of its own: it is decided when staff
+ *    mark it bought, lent from another library or declined at the counter, and an open one
+ *    keeps its patron however old, since staff still have to tell them.
  *
  * Nothing still going on is touched: an open loan, an active hold, a notice still to be sent,
- * a hold whose set (HOLD-SET) is still being filled, an expiry notice about a date to come.
+ * a hold whose set (HOLD-SET) is still being filled, an expiry notice about a date to come,
+ * an open purchase request.
  * Each statement checks that in its own WHERE, so a return or a lend racing the batch is
  * either before it or after it, and a second run finds nothing more to do. In front mode bunko
- * has no loans or holds (the ILS keeps them): the same batch erases the polled notices (their
- * announcements stay, so none is queued again) and strips the audit entries, which are bunko's.
+ * has no loans or holds (the ILS keeps them): the same batch erases the polled notices, then
+ * their announcements once no poll can work the same key out again, and strips the audit
+ * entries, which are bunko's.
  */
 import { type SQL, sql } from 'drizzle-orm'
 import { type Instant, type Policy, type RecordCutoff, readingRecordCutoff } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
+import { forgetDecidedRequests } from './purchase-requests.ts'
+import { eraseAnnouncements } from './retention-announcements.ts'
 import { AUDIT_NAMES_PATRON, AUDIT_PATRON_KEYS } from './schema.ts'
 import { jstDay } from './stats/sql.ts'
 import { expiredHoldTallyStatement, noticeTallyStatements } from './stats/tallies.ts'
@@ -32,6 +42,10 @@ export interface Erased {
   loans: number
   /** Audit entries whose patron keys were removed. */
   audit: number
+  /** Front mode: announcements deleted (a ready hold's episodes count one each). */
+  announcements: number
+  /** Decided purchase requests that let go of their patron. */
+  requests: number
 }
 
 /** Rows of each kind one round takes, oldest first: a backlog goes in bounded batches. */
@@ -95,7 +109,7 @@ function unnamed(due: SQL, column: 'loan_id' | 'hold_id'): SQL {
 }
 
 /** The statements of one round, in order; see the file's comment. */
-function roundStatements(c: RecordCutoff, n: number) {
+function roundStatements(c: RecordCutoff, policy: Policy, n: number) {
   const notices = noticesDue(c, n)
   const holds = unnamed(holdsDue(c, n), 'hold_id')
   const loans = unnamed(loansDue(c, n), 'loan_id')
@@ -116,18 +130,24 @@ function roundStatements(c: RecordCutoff, n: number) {
       WHERE id IN (SELECT id FROM audit_log WHERE at < ${c.before} AND ${sql.raw(AUDIT_NAMES_PATRON)}
         ORDER BY at, id LIMIT ${n})
       RETURNING id`),
+    eraseAnnouncements(c, policy, n),
+    forgetDecidedRequests(c, n),
   ] as const
 }
 
 /** One round: one batch. Returns what it erased and whether a kind filled its chunk. */
-async function eraseRound(db: Db, c: RecordCutoff, n: number) {
-  const [history, , , notices, , holds, loans, audit] = await db.batch(roundStatements(c, n))
+async function eraseRound(db: Db, c: RecordCutoff, policy: Policy, n: number) {
+  const [history, , , notices, , holds, loans, audit, announcements, requests] = await db.batch(
+    roundStatements(c, policy, n),
+  )
   const erased: Erased = {
     history: history.length,
     notices: notices.length,
     holds: holds.length,
     loans: loans.length,
     audit: audit.length,
+    announcements: announcements.length,
+    requests: requests.length,
   }
   return { erased, more: Object.values(erased).some((k) => k >= n) }
 }
@@ -143,9 +163,17 @@ export async function eraseReadingRecords(
   chunk = ERASE_CHUNK,
 ): Promise<Erased> {
   const cutoff = readingRecordCutoff(now, policy)
-  const total: Erased = { history: 0, notices: 0, holds: 0, loans: 0, audit: 0 }
+  const total: Erased = {
+    history: 0,
+    notices: 0,
+    holds: 0,
+    loans: 0,
+    audit: 0,
+    announcements: 0,
+    requests: 0,
+  }
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { erased, more } = await eraseRound(db, cutoff, chunk)
+    const { erased, more } = await eraseRound(db, cutoff, policy, chunk)
     for (const k of Object.keys(total) as (keyof Erased)[]) total[k] += erased[k]
     if (!more) break
   }

@@ -111,7 +111,10 @@ export interface PurchaseRequestBody {
   note?: string
 }
 
-/** `duplicate`: this patron had already suggested the ISBN; nothing new was stored. */
+/**
+ * `duplicate`: this patron's suggestion of the ISBN is still on file (open, or decided less
+ * than readingRecordDays ago, after which the library forgets who asked); nothing new was stored.
+ */
 export interface PurchaseRequestResponse {
   ok: true
   duplicate: boolean

@@ -1,43 +1,116 @@
 /**
  * 購入リクエスト: the purchase suggestions patrons sent from the LIFF app after scanning a
- * book the library does not have (issue 19 item 6), newest first. Read-only: staff decide on
- * them in the library's own acquisitions process; the patron number links to their record.
+ * book the library does not have (issue 19 item 6). Staff decide on them in the library's own
+ * acquisitions process and mark here what came of each: 購入, 他館から借用 or 見送り. The
+ * open ones come first, with the patron number to tell them by (a link to their record in
+ * embedded mode; front mode has no patron page here, the library's system has it).
+ *
+ * A decision is what lets bunko forget who asked: readingRecordDays after it, the request
+ * keeps the book and the decision only (db/retention.ts). Until then a decision made by
+ * mistake can be undone (未処理に戻す); after, there is nobody left to tell.
  */
 import { Hono } from 'hono'
-import { listPurchaseRequests, type PurchaseRequestRow } from '../../db/purchase-requests.ts'
+import type { Child } from 'hono/jsx'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import {
+  decidePurchaseRequest,
+  listPurchaseRequests,
+  PURCHASE_DECISIONS,
+  type PurchaseRequestRow,
+} from '../../db/purchase-requests.ts'
+import type { PurchaseDecision } from '../../db/schema.ts'
+import { recordAudit } from './audit.ts'
 import type { Counter, CounterEnv } from './context.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
-import { TableScroll } from './views/frame.tsx'
-import { instantJa } from './views/labels.ts'
+import { Message, PostButton, TableScroll } from './views/frame.tsx'
+import { DECISION, instantJa } from './views/labels.ts'
 
 export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
-  app.get('/requests', async (c) => {
+  const show = async (c: Parameters<typeof page>[0], result?: Child, status?: number) => {
     const rows = await listPurchaseRequests(k.db, 200)
+    const open = rows.filter((r) => r.decision === null)
+    const decided = rows.filter((r) => r.decision !== null)
+    const csrf = c.get('session').csrf
+    const linkPatrons = !k.front
     return page(c, k, {
       title: '購入リクエスト',
       nav: 'requests',
+      status: status as ContentfulStatusCode | undefined,
       body: (
         <>
-          <h2 id="requests-h">新しい順（{rows.length}件）</h2>
+          {result}
+          <h2 id="requests-h">未処理（{open.length}件・新しい順）</h2>
           {rows.length === 0 ? (
             <p class="empty">購入リクエストはまだありません。</p>
+          ) : open.length === 0 ? (
+            <p class="empty">未処理のリクエストはありません。</p>
           ) : (
-            <RequestsTable rows={rows} linkPatrons={!k.front} />
+            <RequestsTable rows={open} linkPatrons={linkPatrons} csrf={csrf} by="requests-h" />
           )}
+          <h2 id="decided-h">処理済み（{decided.length}件・処理の新しい順）</h2>
+          <p>
+            処理してから{k.policy.readingRecordDays}
+            日を過ぎたリクエストは、利用者番号とひとことを消去し、本と処理の結果だけを残します（図書館の自由に関する宣言）。
+          </p>
+          {decided.length > 0 ? (
+            <RequestsTable rows={decided} linkPatrons={linkPatrons} csrf={csrf} by="decided-h" />
+          ) : null}
         </>
       ),
     })
+  }
+
+  app.get('/requests', (c) => show(c))
+
+  app.post('/requests/:id{[0-9]+}', async (c) => {
+    const body = await c.req.parseBody()
+    const asked = typeof body.decision === 'string' ? body.decision : ''
+    const decision = asked === 'open' ? null : PURCHASE_DECISIONS.find((d) => d === asked)
+    if (decision === undefined)
+      return show(c, <Message kind="error">処理の結果を選んでください。</Message>, 422)
+    const id = Number(c.req.param('id'))
+    if (!(await decidePurchaseRequest(k.db, id, decision, k.now())))
+      return show(
+        c,
+        <Message kind="error">
+          このリクエストは変更できません。処理から日数が過ぎ、利用者の情報を消去済みです。
+        </Message>,
+        422,
+      )
+    await recordAudit(k.db, {
+      staffId: c.get('session').staff.id,
+      at: k.now(),
+      action: 'purchase_request.decide',
+      subject: `purchase_request:${id}`,
+      after: { decision: decision ?? 'open' },
+    })
+    return show(
+      c,
+      <Message kind="ok">
+        {decision === null ? '未処理に戻しました。' : `「${DECISION[decision]}」にしました。`}
+      </Message>,
+    )
   })
   return app
 }
 
-/** Front mode has no patron page here (the library's system has it): the number only. */
-function RequestsTable(p: { rows: PurchaseRequestRow[]; linkPatrons: boolean }) {
+const BUTTON: Record<PurchaseDecision, string> = {
+  bought: '購入した',
+  borrowed: '他館から借用した',
+  declined: '見送る',
+}
+
+function RequestsTable(p: {
+  rows: PurchaseRequestRow[]
+  linkPatrons: boolean
+  csrf: string
+  by: string
+}) {
   return (
-    <TableScroll labelledBy="requests-h">
-      <table aria-labelledby="requests-h">
+    <TableScroll labelledBy={p.by}>
+      <table aria-labelledby={p.by}>
         <thead>
           <tr>
             <th scope="col">受付日時</th>
@@ -46,6 +119,7 @@ function RequestsTable(p: { rows: PurchaseRequestRow[]; linkPatrons: boolean }) 
             <th scope="col">著者</th>
             <th scope="col">ひとこと</th>
             <th scope="col">利用者番号</th>
+            <th scope="col">処理</th>
           </tr>
         </thead>
         <tbody>
@@ -57,16 +131,59 @@ function RequestsTable(p: { rows: PurchaseRequestRow[]; linkPatrons: boolean }) 
               <td>{r.author || '—'}</td>
               <td>{r.note || '—'}</td>
               <td>
-                {p.linkPatrons ? (
-                  <a href={`${COUNTER_PATH}/patrons/${r.patronId}`}>{r.patronNumber}</a>
-                ) : (
-                  r.patronNumber
-                )}
+                <Patron row={r} link={p.linkPatrons} />
+              </td>
+              <td>
+                <Decision row={r} csrf={p.csrf} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </TableScroll>
+  )
+}
+
+function Patron(p: { row: PurchaseRequestRow; link: boolean }) {
+  const { patronId, patronNumber } = p.row
+  if (patronId === null) return <span class="hint">消去済み</span>
+  if (!p.link) return <>{patronNumber}</>
+  return <a href={`${COUNTER_PATH}/patrons/${patronId}`}>{patronNumber}</a>
+}
+
+/** An open request's three buttons; a decided one's result, and 未処理に戻す while it can. */
+function Decision(p: { row: PurchaseRequestRow; csrf: string }) {
+  const r = p.row
+  const action = `${COUNTER_PATH}/requests/${r.id}`
+  if (r.decision === null)
+    return (
+      <>
+        {PURCHASE_DECISIONS.map((d) => (
+          <PostButton
+            action={action}
+            csrf={p.csrf}
+            fields={{ decision: d }}
+            label={`${BUTTON[d]}：「${r.title}」`}
+          >
+            {BUTTON[d]}
+          </PostButton>
+        ))}
+      </>
+    )
+  return (
+    <>
+      {DECISION[r.decision]}
+      <span class="hint">{instantJa(r.decidedAt)}</span>
+      {r.patronId === null ? null : (
+        <PostButton
+          action={action}
+          csrf={p.csrf}
+          fields={{ decision: 'open' }}
+          label={`未処理に戻す：「${r.title}」`}
+        >
+          未処理に戻す
+        </PostButton>
+      )}
+    </>
   )
 }

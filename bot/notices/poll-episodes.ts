@@ -8,12 +8,15 @@
  * (db/notice-poll.ts), and the next time it is ready the key ends in the next episode number.
  * A hold with no open announcement in the poll's starting list is looked up again just before
  * its key is chosen (readyEpisode): an overlapping poll may have announced it meanwhile, and a
- * new episode is numbered by the ended ones, so two overlapping slots work out the same key and
- * the outbox queues it once.
+ * new episode is numbered one past the highest kept, so two overlapping slots work out the same
+ * key and the outbox queues it once. Retention erases a hold's episodes together once every one
+ * ended long enough ago (db/retention-announcements.ts), and numbering starts again at 0; a
+ * poll that read the numbers before that is still stopped by the outbox, which writes an
+ * episode only while no other of the same hold is open.
  */
 import type { HoldSummary } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { readyEpisode, readyKeyPrefix } from '../../db/notice-poll.ts'
+import { episodeKey, readyEpisode, readyKeyPrefix } from '../../db/notice-poll.ts'
 
 /** Each ready hold's key, by hold id. `open`: this patron's open ready announcements. */
 export async function readyKeys(
@@ -37,7 +40,7 @@ export async function readyKeys(
       continue
     }
     const episode = await readyEpisode(db, prefix)
-    keys.set(h.id, episode.open ?? `${prefix}n${episode.ended}`)
+    keys.set(h.id, episode.open ?? episodeKey(prefix, episode.next))
   }
   return keys
 }

@@ -9,6 +9,10 @@
  * title made ready again later (the patron reserved it once more) would never be announced:
  * `ended_at` marks an announced ready hold the poll later found no longer ready, and the next
  * time it is ready it is a new episode with a new key (bot/notices/poll.ts).
+ *
+ * Retention deletes an announcement once it can no longer stop a notice being queued twice
+ * and readingRecordDays have passed (db/retention-announcements.ts), reading old ones through
+ * `created_at`'s index.
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
@@ -48,5 +52,6 @@ export const noticeAnnouncements = sqliteTable(
     index('notice_announcements_open_idx')
       .on(t.patronId)
       .where(sql`ended_at IS NULL AND kind = 'hold_ready'`),
+    index('notice_announcements_created_idx').on(t.createdAt),
   ],
 )

@@ -32,7 +32,15 @@ it('the slot erases what is past readingRecordDays and logs the counts, never a 
   h = await harness({ start: jst('2026-06-10', '10:00') })
   await returnedLoan(h)
   const report = await tick(h.deps, h.opts)
-  expect(report?.erased).toEqual({ history: 1, notices: 0, holds: 0, loans: 1, audit: 0 })
+  expect(report?.erased).toEqual({
+    history: 1,
+    notices: 0,
+    holds: 0,
+    loans: 1,
+    audit: 0,
+    announcements: 0,
+    requests: 0,
+  })
   const logged = h.deps.log.lines.filter((l) => l.includes('"records.erased"'))
   expect(logged.map((l) => JSON.parse(l))).toEqual([
     {
@@ -43,6 +51,8 @@ it('the slot erases what is past readingRecordDays and logs the counts, never a 
       holds: 0,
       loans: 1,
       audit: 0,
+      announcements: 0,
+      requests: 0,
     },
   ])
 })

@@ -5,7 +5,7 @@
  * stored record keeps it).
  */
 import type { Json } from '../audit.ts'
-import { dateJa, HOLD_STATE, instantJa } from './labels.ts'
+import { DECISION, dateJa, HOLD_STATE, instantJa } from './labels.ts'
 
 const COPY_STATUS: Record<string, string> = {
   on_shelf: '書架',
@@ -87,6 +87,7 @@ const FIELDS: [key: string, label: string, say: Say][] = [
   ['patronIds', '表示した利用者', (v) => (Array.isArray(v) ? `${v.length}人` : null)],
   ['loanId', '貸出', id('貸出番号')],
   ['holdId', '予約', id('予約番号')],
+  ['decision', '購入リクエスト', text(DECISION)],
 ]
 
 /** The record's lines as 「label：words」, empty fields left out. */

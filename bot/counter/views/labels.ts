@@ -10,6 +10,14 @@ export const HOLD_STATE: Record<string, string> = {
   expired: '受取期限切れ',
 }
 
+/** What came of a purchase request (購入リクエスト); `open` is staff undoing a decision. */
+export const DECISION: Record<string, string> = {
+  bought: '購入',
+  borrowed: '他館から借用',
+  declined: '見送り',
+  open: '未処理に戻す',
+}
+
 export const CATEGORY: Record<string, string> = {
   general: '一般',
   print_disabled: '録音図書の利用登録あり',
@@ -43,6 +51,7 @@ export const ACTION: Record<string, string> = {
   'transit.receive': '回送の受入',
   'transit.receive.refused': '回送の受入（処理できず）',
   'clock.advance': 'デモ時計を進める',
+  'purchase_request.decide': '購入リクエストの処理',
   // Self-check kiosks (SIP2) and the patron's own LINE actions write these too.
   'loan.renew': '貸出の延長',
   'loan.renew.refused': '貸出の延長（お断り）',

@@ -16,6 +16,7 @@ import { pollSuite } from './poll.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
 import { retentionSuite } from './retention.ts'
+import { retentionAnnouncementsSuite } from './retention-announcements.ts'
 import { retentionKeptSuite } from './retention-kept.ts'
 import { retentionRoundsSuite } from './retention-rounds.ts'
 import { searchAvailabilitySuite } from './search-availability.ts'
@@ -50,4 +51,5 @@ export function allSuites(open: OpenDb): void {
   retentionSuite(open)
   retentionKeptSuite(open)
   retentionRoundsSuite(open)
+  retentionAnnouncementsSuite(open)
 }

@@ -1,14 +1,20 @@
-/** ISBN scan on both drivers: the digits find a hyphenated ISBN; 購入リクエスト kept once. */
+/**
+ * ISBN scan on both drivers: the digits find a hyphenated ISBN; 購入リクエスト kept once,
+ * decided by staff, and let go of its patron readingRecordDays after the decision.
+ */
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { type Db, raw } from '../../../db/client.ts'
 import {
   addPurchaseRequest,
+  decidePurchaseRequest,
   listPurchaseRequests,
   titleIdByIsbn,
 } from '../../../db/purchase-requests.ts'
+import { eraseReadingRecords } from '../../../db/retention.ts'
 import type { OpenDb } from '../drivers.ts'
 import { NOW, PATRON, TITLE } from '../fixture.ts'
+import { at, NOTHING, OLD, policy, RECENT } from './retention-rows.ts'
 
 export function purchaseRequestSuite(open: OpenDb) {
   describe('ISBN lookup and purchase suggestions', () => {
@@ -52,6 +58,81 @@ export function purchaseRequestSuite(open: OpenDb) {
       const list = await listPurchaseRequests(db)
       expect(list.map((r) => r.patronId)).toEqual([PATRON.bob, PATRON.alice])
       expect(list[0]).toMatchObject({ isbn: '9784000000017', title: 'ない本' })
+    })
+
+    it('staff decide a request, or open it again; the open ones are listed first', async () => {
+      const add = (patronId: number, isbn: string, when: number) =>
+        addPurchaseRequest(db, { patronId, isbn, title: 'ない本', author: '', note: '' }, when, 0)
+      const first = await add(PATRON.alice, '9784000000017', at('2026-06-01'))
+      const second = await add(PATRON.bob, '9784000000024', at('2026-06-02'))
+      if (!first.ok || !second.ok) throw new Error('not added')
+      const [a, b] = [first.value.id!, second.value.id!]
+      expect(await decidePurchaseRequest(db, a, 'bought', at('2026-06-03'))).toBe(true)
+      expect((await listPurchaseRequests(db)).map((r) => [r.id, r.decision])).toEqual([
+        [b, null],
+        [a, 'bought'],
+      ])
+      expect(await decidePurchaseRequest(db, a, null, at('2026-06-04'))).toBe(true)
+      expect((await listPurchaseRequests(db))[1]).toMatchObject({
+        id: a,
+        decision: null,
+        decidedAt: null,
+      })
+      expect(await decidePurchaseRequest(db, 999, 'declined', NOW)).toBe(false)
+      expect(await decidePurchaseRequest(db, a, 'lost' as never, NOW)).toBe(false)
+    })
+
+    it('a request decided before the cutoff lets go of its patron and note; an open one keeps them however old', async () => {
+      const add = (patronId: number, isbn: string, note = 'うちの子が読みたがっています') =>
+        addPurchaseRequest(
+          db,
+          { patronId, isbn, title: 'ない本', author: '著者', note },
+          at('2026-05-01'),
+          0,
+        ).then((r) => (r.ok ? r.value.id! : Number.NaN))
+      const bought = await add(PATRON.alice, '9784000000017')
+      const declined = await add(PATRON.bob, '9784000000017')
+      const recent = await add(PATRON.carol, '9784000000017')
+      const open = await add(PATRON.alice, '9784000000024')
+      expect(await decidePurchaseRequest(db, bought, 'bought', at('2026-05-02'))).toBe(true)
+      expect(await decidePurchaseRequest(db, declined, 'declined', OLD)).toBe(true)
+      expect(await decidePurchaseRequest(db, recent, 'borrowed', RECENT)).toBe(true)
+
+      expect(await eraseReadingRecords(db, NOW, policy)).toEqual({ ...NOTHING, requests: 2 })
+      const rows = await db.all<Record<string, unknown>>(sql`SELECT id, patron_id AS patronId,
+          isbn, title, note, decision FROM purchase_requests ORDER BY id`)
+      const book = { isbn: '9784000000017', title: 'ない本' }
+      expect(rows).toEqual([
+        { id: bought, patronId: null, ...book, note: '', decision: 'bought' },
+        { id: declined, patronId: null, ...book, note: '', decision: 'declined' },
+        {
+          id: recent,
+          patronId: PATRON.carol,
+          ...book,
+          note: expect.any(String),
+          decision: 'borrowed',
+        },
+        {
+          id: open,
+          patronId: PATRON.alice,
+          isbn: '9784000000024',
+          title: 'ない本',
+          note: expect.any(String),
+          decision: null,
+        },
+      ])
+      expect(await eraseReadingRecords(db, NOW, policy)).toEqual(NOTHING)
+      // Nobody left to tell: the decision stands.
+      expect(await decidePurchaseRequest(db, bought, null, NOW)).toBe(false)
+      // The same patron may ask for the book again: a new request, not "already received".
+      expect(await ask(PATRON.alice, '9784000000017')).toMatchObject({
+        ok: true,
+        value: { duplicate: false },
+      })
+      // The library still counts every request for the book, whoever sent it.
+      const [{ n }] = (await db.all<{ n: number }>(sql`SELECT count(*) AS n
+        FROM purchase_requests WHERE isbn = '9784000000017'`)) as [{ n: number }]
+      expect(n).toBe(4)
     })
   })
 }

@@ -12,10 +12,8 @@ import { eraseReadingRecords } from '../../../db/retention.ts'
 import { statsReport } from '../../../db/stats/report.ts'
 import type { OpenDb } from '../drivers.ts'
 import { NOW, PATRON } from '../fixture.ts'
-import { at, audit, OLD, policy, RECENT, snapshot } from './retention-rows.ts'
+import { at, audit, NOTHING, OLD, policy, RECENT, snapshot } from './retention-rows.ts'
 import { seedHistory } from './stats-history.ts'
-
-const NOTHING = { history: 0, notices: 0, holds: 0, loans: 0, audit: 0 }
 
 export function retentionKeptSuite(open: OpenDb) {
   describe('what retention keeps', () => {

@@ -8,9 +8,18 @@ import type { Db } from '../../../db/client.ts'
 import { eraseReadingRecords } from '../../../db/retention.ts'
 import type { OpenDb } from '../drivers.ts'
 import { NOW, PATRON, TITLE } from '../fixture.ts'
-import { at, history, hold, ids, loan, notice, OLD, policy, snapshot } from './retention-rows.ts'
-
-const NOTHING = { history: 0, notices: 0, holds: 0, loans: 0, audit: 0 }
+import {
+  at,
+  history,
+  hold,
+  ids,
+  loan,
+  NOTHING,
+  notice,
+  OLD,
+  policy,
+  snapshot,
+} from './retention-rows.ts'
 
 export function retentionRoundsSuite(open: OpenDb) {
   describe('retention rounds', () => {

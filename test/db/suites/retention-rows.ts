@@ -13,6 +13,16 @@ export const policy = HIRAKATA_POLICY
 /** Before the cutoff (erased at NOW) and after it (kept). */
 export const OLD = at('2026-06-05')
 export const RECENT = at('2026-06-08')
+/** What a run that finds nothing to erase returns. */
+export const NOTHING = {
+  history: 0,
+  notices: 0,
+  holds: 0,
+  loans: 0,
+  audit: 0,
+  announcements: 0,
+  requests: 0,
+}
 
 export async function loan(
   db: Db,

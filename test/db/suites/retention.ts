@@ -17,14 +17,13 @@ import {
   hold,
   ids,
   loan,
+  NOTHING,
   notice,
   OLD,
   policy,
   RECENT,
   snapshot,
 } from './retention-rows.ts'
-
-const NOTHING = { history: 0, notices: 0, holds: 0, loans: 0, audit: 0 }
 
 export function retentionSuite(open: OpenDb) {
   describe('reading records are erased after readingRecordDays', () => {

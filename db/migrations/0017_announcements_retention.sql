@@ -1,0 +1,1 @@
+CREATE INDEX `notice_announcements_created_idx` ON `notice_announcements` (`created_at`);
