@@ -26,6 +26,8 @@ export interface Session {
   staff: Staff
   csrf: string
   createdAt: number
+  /** The last POST's outcome, waiting for its GET (flash.ts), as stored; null when none. */
+  flash: string | null
 }
 
 /** Start a session for `staffId`; returns the cookie token (shown to no one else). */
@@ -77,7 +79,13 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
         .where(eq(staffSessions.id, id))
         .returning({ id: staffSessions.id }),
     ])
-  return { id, staff: toStaff(row.staff), csrf: row.s.csrfToken, createdAt: row.s.createdAt }
+  return {
+    id,
+    staff: toStaff(row.staff),
+    csrf: row.s.csrfToken,
+    createdAt: row.s.createdAt,
+    flash: row.s.flash,
+  }
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

@@ -127,6 +127,11 @@ export const staffSessions = sqliteTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /**
+     * The outcome of the session's last POST, waiting for the GET it redirected to (JSON,
+     * bot/counter/flash.ts); read once and cleared, so a reload shows the page without it.
+     */
+    flash: text('flash'),
   },
   (t) => [
     index('staff_sessions_staff_idx').on(t.staffId),
