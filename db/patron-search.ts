@@ -9,8 +9,9 @@
  * records, by reading. A name search reads every patron (no index can serve "contains"): at
  * a counter's pace that is fine for a city's patrons, and it is never offered to patrons.
  */
-import { sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
+import { patrons } from './schema.ts'
 
 export interface PatronMatch {
   id: number
@@ -56,4 +57,22 @@ export async function findPatrons(
       expires_on AS expiresOn
     FROM patrons WHERE ${where}
     ORDER BY name_yomi, id LIMIT ${limit}`)
+}
+
+/** The patrons a search found, re-read by id in the search's order (the counter keeps only ids). */
+export async function patronsByIds(db: Db, ids: number[]): Promise<PatronMatch[]> {
+  if (ids.length === 0) return []
+  const rows = await db.orm
+    .select({
+      id: patrons.id,
+      number: patrons.number,
+      name: patrons.name,
+      nameYomi: patrons.nameYomi,
+      phone: patrons.phone,
+      expiresOn: patrons.expiresOn,
+    })
+    .from(patrons)
+    .where(inArray(patrons.id, ids))
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
