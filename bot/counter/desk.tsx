@@ -1,19 +1,26 @@
 /**
  * The desk: the two scan fields (patron card, returns) and the desk's library. Each scan posts
- * its own small form and the answer is the next screen with the same field focused again, so
- * a keyboard-wedge scanner can go on scanning.
+ * its own small form and is answered with a redirect (flash.ts) to the desk with the same
+ * field focused again (`?scan=return` keeps the return field across a reload), so a
+ * keyboard-wedge scanner can go on scanning.
  */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
+import { patronsByIds } from '../../db/patron-search.ts'
 import { recordAudit } from './audit.ts'
 import { type Counter, type CounterEnv, deskPlace, deskPlaces, setDeskPlace } from './context.ts'
+import { type Flash, redirectWith, takeFlash } from './flash.ts'
 import { giveBack } from './give-back.ts'
 import { recentReturns } from './recent-returns.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { DeskPage } from './views/desk-page.tsx'
 import { Message } from './views/frame.tsx'
+import { PatronMatches } from './views/patron-matches.tsx'
 import { ReturnResult } from './views/results.tsx'
+
+/** Where a return scan goes back to: the desk, the return field focused. */
+const DESK_RETURN = `${COUNTER_PATH}?scan=return`
 
 /** The desk screen, with the result of the last scan above the fields and today's returns below. */
 export async function renderDesk(
@@ -44,7 +51,10 @@ export async function renderDesk(
 export function deskRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
 
-  app.get('/', (c) => renderDesk(c, k, 'patron'))
+  app.get('/', async (c) => {
+    const focus = c.req.query('scan') === 'return' ? 'return' : 'patron'
+    return renderDesk(c, k, focus, await deskResult(c, k, await takeFlash(c, k)))
+  })
 
   app.post('/return', async (c) => {
     const body = await c.req.parseBody()
@@ -59,7 +69,7 @@ export function deskRoutes(k: Counter): Hono<CounterEnv> {
         422,
       )
     const outcome = await giveBack(k, c.get('session').staff.id, { barcode, placeId: place.id })
-    return renderDesk(c, k, 'return', <ReturnResult outcome={outcome} />, outcome.ok ? 200 : 422)
+    return redirectWith(c, k, DESK_RETURN, { kind: 'return', outcome })
   })
 
   app.post('/place', async (c) => {
@@ -88,4 +98,13 @@ export function deskRoutes(k: Counter): Hono<CounterEnv> {
   })
 
   return app
+}
+
+/** What the desk shows from the last POST: a return's result, or the patrons a search found. */
+async function deskResult(c: Context<CounterEnv>, k: Counter, flash: Flash | null) {
+  if (flash?.kind === 'return') return <ReturnResult outcome={flash.outcome} />
+  if (flash?.kind !== 'matches') return undefined
+  const { more, by } = flash
+  const matches = await patronsByIds(k.db, flash.patronIds)
+  return <PatronMatches {...{ matches, more, by }} csrf={c.get('session').csrf} />
 }

@@ -1,7 +1,8 @@
 /**
  * The hold shelf of one pickup place: ready holds with their last day to collect, handed over
  * (= lent to the holder) with one button, and the expiry of holds not collected in time: one
- * hold by its own button, or every late hold of all libraries at once.
+ * hold by its own button, or every late hold of all libraries at once. Each button redirects
+ * back to the shelf it was pressed on, which shows what it did once (flash.ts).
  */
 import { asc, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -11,10 +12,13 @@ import { holdShelf } from '../../db/hold-shelf.ts'
 import { expiredToday } from '../../db/hold-shelf-expired.ts'
 import { holds, patrons, places } from '../../db/schema.ts'
 import { type Counter, type CounterEnv, deskPlace, placeById } from './context.ts'
-import { type ExpireOutcome, expireDue, expireOne } from './expire.ts'
+import { expireDue, expireOne } from './expire.ts'
+import { type Flash, redirectWith, takeFlash } from './flash.ts'
 import { handOver } from './lend.ts'
 import { undeliveredWhy } from './notice-reach.ts'
 import { page } from './render.tsx'
+import { COUNTER_PATH } from './session.ts'
+import { ExpireAllResult } from './views/expire-all-result.tsx'
 import { Message } from './views/frame.tsx'
 import { ExpireResult, LendResult } from './views/results.tsx'
 import { ShelfPage, type ShelfRow } from './views/shelf-page.tsx'
@@ -22,12 +26,7 @@ import { ShelfPage, type ShelfRow } from './views/shelf-page.tsx'
 export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
 
-  const show = async (
-    c: Context<CounterEnv>,
-    placeId: number | null,
-    result?: Child,
-    status: 200 | 422 = 200,
-  ) => {
+  const show = async (c: Context<CounterEnv>, placeId: number | null, result?: Child) => {
     const all = await k.db.orm.select().from(places).orderBy(asc(places.sortOrder), asc(places.id))
     const place =
       (placeId !== null ? await placeById(k, placeId) : null) ?? (await deskPlace(c, k)) ?? all[0]
@@ -36,7 +35,6 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
     return page(c, k, {
       title: `予約棚${place ? `：${place.name}` : ''}`,
       nav: 'holds',
-      status,
       body: (
         <ShelfPage
           csrf={c.get('session').csrf}
@@ -52,9 +50,9 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
     })
   }
 
-  app.get('/holds', (c) => {
+  app.get('/holds', async (c) => {
     const q = Number(c.req.query('place'))
-    return show(c, Number.isSafeInteger(q) && q > 0 ? q : null)
+    return show(c, Number.isSafeInteger(q) && q > 0 ? q : null, shelfResult(await takeFlash(c, k)))
   })
 
   app.post('/holds/:id{[0-9]+}/collect', async (c) => {
@@ -66,45 +64,21 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
       holdId: Number(c.req.param('id')),
       placeId: desk.id,
     })
-    return show(c, Number(body.place) || null, <LendResult outcome={outcome} />)
+    return redirectWith(c, k, shelfPath(body.place), { kind: 'lend', outcome })
   })
 
   app.post('/holds/:id{[0-9]+}/expire', async (c) => {
     const body = await c.req.parseBody()
     const outcome = await expireOne(k, c.get('session').staff.id, Number(c.req.param('id')))
-    const next = outcome.ok && outcome.nextHoldId ? await pickupOf(k, outcome.nextHoldId) : null
-    return show(
-      c,
-      Number(body.place) || null,
-      <ExpireResult outcome={outcome} nextPlace={next} />,
-      outcome.ok ? 200 : 422,
-    )
+    const nextPlace =
+      outcome.ok && outcome.nextHoldId ? await pickupOf(k, outcome.nextHoldId) : null
+    return redirectWith(c, k, shelfPath(body.place), { kind: 'expire', outcome, nextPlace })
   })
 
   app.post('/holds/expire', async (c) => {
     const body = await c.req.parseBody()
     const done = await expireDue(k, c.get('session').staff.id)
-    const passed = done.filter((d) => d.nextHoldId !== null).length
-    return show(
-      c,
-      Number(body.place) || null,
-      <Message kind="ok">
-        {done.length === 0 ? (
-          '取置期限を過ぎた予約はありませんでした。'
-        ) : (
-          <>
-            <strong>取置期限切れの予約を{done.length}件処理しました。</strong>
-            <br />
-            {passed > 0
-              ? `${passed}点は次の予約者の確保に回しました（お知らせを送信予定に入れました）。`
-              : ''}
-            {phoneFirst(done)}
-            {done.length - passed > 0 ? `${done.length - passed}点は棚に戻してください。` : ''}
-            {done.length > 0 ? `（${done.map((d) => d.barcode ?? '—').join('、')}）` : ''}
-          </>
-        )}
-      </Message>,
-    )
+    return redirectWith(c, k, shelfPath(body.place), { kind: 'expire-all', done })
   })
 
   return app
@@ -148,12 +122,17 @@ async function pickupOf(k: Counter, holdId: number): Promise<string | null> {
   return p?.name ?? null
 }
 
-/** The expired holds whose next holder LINE cannot reach: staff phone them first (numbers). */
-function phoneFirst(done: ExpireOutcome[]): string {
-  const calls = done.flatMap((d) =>
-    d.unreachable ? [`${d.barcode ?? '—'}：${d.unreachable.phone || '電話番号の登録なし'}`] : [],
-  )
-  return calls.length
-    ? `うち${calls.length}点の予約者にはLINEのお知らせが届きません。電話でご連絡ください（${calls.join('、')}）。`
-    : ''
+/** The hold shelf the buttons were pressed on (the form's `place`), or the desk's. */
+function shelfPath(place: unknown): string {
+  const id = Number(place)
+  return `${COUNTER_PATH}/holds${Number.isSafeInteger(id) && id > 0 ? `?place=${id}` : ''}`
+}
+
+/** What a hand-over or an expiry did, above the shelf. */
+function shelfResult(flash: Flash | null) {
+  if (flash?.kind === 'lend') return <LendResult outcome={flash.outcome} />
+  if (flash?.kind === 'expire')
+    return <ExpireResult outcome={flash.outcome} nextPlace={flash.nextPlace} />
+  if (flash?.kind === 'expire-all') return <ExpireAllResult done={flash.done} />
+  return undefined
 }

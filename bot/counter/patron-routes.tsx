@@ -3,6 +3,11 @@
  * or finding them by name or phone when they have no card with them; their screen, and
  * lending to them. The lookup is audited: patron data is seen by staff only,
  * and who looked at whom is on record.
+ *
+ * A POST that acted (a lend or renewal, refused or not, or a search on record) redirects to
+ * the page that shows its outcome once (flash.ts); one that was refused before anything was
+ * done or recorded (nothing scanned, an unknown card, too little typed, a loan already gone)
+ * answers its page directly with a 4xx, as sending it again changes nothing either.
  */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
@@ -12,15 +17,22 @@ import { findPatronByNumber } from '../../db/patrons.ts'
 import { recordAudit } from './audit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
 import { renderDesk } from './desk.tsx'
+import { type Flash, redirectWith, takeFlash } from './flash.ts'
 import { lend } from './lend.ts'
 import { patronSummary } from './patron-summary.ts'
 import { page } from './render.tsx'
 import { renewAtDesk } from './renew.ts'
 import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
-import { PatronMatches } from './views/patron-matches.tsx'
 import { PatronPage } from './views/patron-page.tsx'
 import { LendResult, RenewResult } from './views/results.tsx'
+
+/** The result line of a lend or renewal on the patron's screen. */
+function patronResult(flash: Flash | null) {
+  if (flash?.kind === 'lend') return <LendResult outcome={flash.outcome} blocksShown />
+  if (flash?.kind === 'renew') return <RenewResult outcome={flash.outcome} />
+  return undefined
+}
 
 async function renderPatron(
   c: Context<CounterEnv>,
@@ -99,13 +111,17 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       subject: `staff:${staffId}`,
       after: { by: query.kind, patronIds: matches.map((m) => m.id) },
     })
-    const csrf = c.get('session').csrf
-    const more = found.length > MATCHES
-    const by = query.kind
-    return renderDesk(c, k, 'patron', <PatronMatches {...{ matches, more, by, csrf }} />)
+    return redirectWith(c, k, COUNTER_PATH, {
+      kind: 'matches',
+      patronIds: matches.map((m) => m.id),
+      more: found.length > MATCHES,
+      by: query.kind,
+    })
   })
 
-  app.get('/patrons/:id{[0-9]+}', (c) => renderPatron(c, k, Number(c.req.param('id'))))
+  app.get('/patrons/:id{[0-9]+}', async (c) =>
+    renderPatron(c, k, Number(c.req.param('id')), patronResult(await takeFlash(c, k))),
+  )
 
   app.post('/patrons/:id{[0-9]+}/loans/:loan{[0-9]+}/renew', async (c) => {
     const patronId = Number(c.req.param('id'))
@@ -116,7 +132,7 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       return renderPatron(c, k, patronId, <Message kind="error">{gone}</Message>, 422)
     }
     const outcome = await renewAtDesk(k, c.get('session').staff.id, { patronId, loan })
-    return renderPatron(c, k, patronId, <RenewResult outcome={outcome} />, outcome.ok ? 200 : 422)
+    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}`, { kind: 'renew', outcome })
   })
 
   app.post('/patrons/:id{[0-9]+}/lend', async (c) => {
@@ -137,13 +153,7 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       barcode,
       placeId: place.id,
     })
-    return renderPatron(
-      c,
-      k,
-      patronId,
-      <LendResult outcome={outcome} blocksShown />,
-      outcome.ok ? 200 : 422,
-    )
+    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}`, { kind: 'lend', outcome })
   })
 
   return app

@@ -1,11 +1,16 @@
-/** 回送 (HOLD-TRANSIT) at the counter: the receive field and the three lists. */
+/**
+ * 回送 (HOLD-TRANSIT) at the counter: the receive field and the three lists. A receipt
+ * redirects back here, which shows its result once (flash.ts), the field focused again.
+ */
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { jstDate, vanDay } from '../../core/index.ts'
 import { incomingList, overdueTransits, transitList } from '../../db/transit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
+import { redirectWith, takeFlash } from './flash.ts'
 import { receiveShipment } from './receive.ts'
 import { page } from './render.tsx'
+import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
 import { ReturnResult } from './views/results.tsx'
 import { TransitPage } from './views/transit-page.tsx'
@@ -33,7 +38,14 @@ export function transitRoutes(k: Counter): Hono<CounterEnv> {
     })
   }
 
-  app.get('/transit', (c) => show(c))
+  app.get('/transit', async (c) => {
+    const flash = await takeFlash(c, k)
+    const result =
+      flash?.kind === 'return' ? (
+        <ReturnResult outcome={flash.outcome} refused="受け入れできません" />
+      ) : undefined
+    return show(c, result)
+  })
 
   app.post('/transit/receive', async (c) => {
     const body = await c.req.parseBody()
@@ -45,11 +57,7 @@ export function transitRoutes(k: Counter): Hono<CounterEnv> {
       barcode,
       placeId: desk.id,
     })
-    return show(
-      c,
-      <ReturnResult outcome={outcome} refused="受け入れできません" />,
-      outcome.ok ? 200 : 422,
-    )
+    return redirectWith(c, k, `${COUNTER_PATH}/transit`, { kind: 'return', outcome })
   })
 
   return app

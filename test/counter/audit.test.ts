@@ -27,9 +27,11 @@ async function session() {
   })
   const desk = await new DeskClient(h.app).signedIn()
   await desk.post('/counter/patron', { number: number(PATRON.alice) })
-  await desk.post(`/counter/patrons/${PATRON.alice}/lend`, { barcode: copy(TITLE.gingatetsudo, 1) })
-  await desk.post(`/counter/patrons/${PATRON.alice}/lend`, { barcode: copy(TITLE.reference, 1) })
-  await desk.post('/counter/return', { barcode: copy(TITLE.gingatetsudo, 1) })
+  await desk.submit(`/counter/patrons/${PATRON.alice}/lend`, {
+    barcode: copy(TITLE.gingatetsudo, 1),
+  })
+  await desk.submit(`/counter/patrons/${PATRON.alice}/lend`, { barcode: copy(TITLE.reference, 1) })
+  await desk.submit('/counter/return', { barcode: copy(TITLE.gingatetsudo, 1) })
   return { ...h, desk }
 }
 

@@ -50,7 +50,7 @@ describe('the counter over the demo library', { timeout: 120_000 }, () => {
       .where(and(eq(loans.patronId, 1), isNull(loans.returnedAt), eq(loans.interLibrary, false)))
       .innerJoin(holds, and(eq(holds.titleId, copies.titleId), eq(holds.state, 'waiting')))
     expect(wanted).toBeDefined()
-    const { html } = await h.desk.post('/counter/return', { barcode: wanted!.barcode })
+    const { html } = await h.desk.submit('/counter/return', { barcode: wanted!.barcode })
     const [ready] = await h.db.orm
       .select({ place: places.name, id: holds.id })
       .from(holds)

@@ -60,6 +60,21 @@ export class DeskClient {
     return this.keep(res)
   }
 
+  /**
+   * POST a form as a browser does: a 303 answer is followed with a GET (Post/Redirect/Get),
+   * and `res`/`html` are the page the browser then shows. `posted` is the POST's own answer.
+   */
+  async submit(
+    path: string,
+    form: Record<string, string> = {},
+    opts: { csrf?: string | false } = {},
+  ): Promise<Page & { posted: Response }> {
+    const first = await this.post(path, form, opts)
+    const to = first.res.headers.get('location')
+    if (first.res.status !== 303 || !to) return { ...first, posted: first.res }
+    return { ...(await this.get(to)), posted: first.res }
+  }
+
   /** Open the sign-in page and post it with its double-submit token. */
   async signIn(login = STAFF.login, password = STAFF.password, place = '1'): Promise<Page> {
     const form = await this.get('/counter/sign-in')

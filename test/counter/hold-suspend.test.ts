@@ -51,7 +51,7 @@ describe('HOLD-SUSPEND at the counter', () => {
     const h = await open()
     const picks = text((await h.desk.get('/counter/picks')).html)
     expect(picks).toContain('棚出しする資料（1点）')
-    const { html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })
+    const { html } = await h.desk.submit('/counter/return', { barcode: copy(TITLE.book3, 1) })
     expect(text(html)).toContain('予約あり：中央図書館の予約棚へ')
     expect(await holdRow(h, 2)).toMatchObject({ state: 'ready' })
     expect(await holdRow(h, 1)).toMatchObject({ state: 'waiting', copyId: null })

@@ -45,7 +45,7 @@ async function open() {
 }
 
 const returned = async (h: Awaited<ReturnType<typeof open>>, barcode: string) =>
-  text((await h.desk.post('/counter/return', { barcode })).html)
+  text((await h.desk.submit('/counter/return', { barcode })).html)
 
 /**
  * 佐藤's ready hold on 銀河鉄道 at 中央 two weeks late, with 鈴木 (no LINE link) waiting next
@@ -103,7 +103,7 @@ describe('a pickup notice LINE cannot deliver', () => {
   it('a ready hold expired to the next holder, whom LINE cannot reach, says to phone them instead', async () => {
     const h = await lateWithCarolNext()
     const one = text(
-      (await h.desk.post('/counter/holds/3/expire', { place: String(PLACE.central) })).html,
+      (await h.desk.submit('/counter/holds/3/expire', { place: String(PLACE.central) })).html,
     )
     expect(one).toContain('次の予約者の確保に回しました')
     expect(one).toContain(
@@ -115,7 +115,7 @@ describe('a pickup notice LINE cannot deliver', () => {
   it('expiring every late hold at once lists the next holders LINE cannot reach, with their numbers', async () => {
     const h = await lateWithCarolNext()
     const all = text(
-      (await h.desk.post('/counter/holds/expire', { place: String(PLACE.central) })).html,
+      (await h.desk.submit('/counter/holds/expire', { place: String(PLACE.central) })).html,
     )
     expect(all).toContain(
       `うち1点の予約者にはLINEのお知らせが届きません。電話でご連絡ください（${copy(TITLE.gingatetsudo, 1)}：072-800-1234）。`,

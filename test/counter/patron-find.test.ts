@@ -13,7 +13,7 @@ async function open() {
   const h = await harness()
   await h.db.orm.update(patrons).set({ phone: '090-1234-5678' }).where(eq(patrons.id, PATRON.alice))
   const desk = await new DeskClient(h.app).signedIn()
-  const find = async (q: string) => desk.post('/counter/patrons/find', { q })
+  const find = async (q: string) => desk.submit('/counter/patrons/find', { q })
   return { ...h, desk, find }
 }
 

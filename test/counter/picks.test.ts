@@ -56,10 +56,10 @@ describe('棚出しリスト', () => {
 
   it('HOLD-READY: scanning the fetched copy sets it aside, queues the notice and is audited', async () => {
     const h = await open()
-    const { res, html } = await h.desk.post('/counter/picks/return', {
+    const { posted, html } = await h.desk.submit('/counter/picks/return', {
       barcode: copy(TITLE.book3, 1),
     })
-    expect(res.status).toBe(200)
+    expect(posted.status).toBe(303)
     const page = text(html)
     expect(page).toContain('予約あり：中央図書館の予約棚へ')
     expect(page).toContain('予約に充てました：「淀川の四季」（C31）。')
@@ -78,7 +78,7 @@ describe('棚出しリスト', () => {
 
   it('HOLD-SCOPE: the desk’s return field does the same for a copy taken from the shelf', async () => {
     const h = await open()
-    const { html } = await h.desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })
+    const { html } = await h.desk.submit('/counter/return', { barcode: copy(TITLE.book3, 1) })
     expect(text(html)).toContain('予約あり：中央図書館の予約棚へ')
     expect(text(html)).toContain(
       '「淀川の四季」（C31）は貸出中ではありませんでした。書架の資料として予約に充てました。',
@@ -88,14 +88,14 @@ describe('棚出しリスト', () => {
 
   it('a copy nobody waits for is said to go back to the shelf; an empty scan changes nothing', async () => {
     const h = await open()
-    const { html } = await h.desk.post('/counter/picks/return', {
+    const { html } = await h.desk.submit('/counter/picks/return', {
       barcode: copy(TITLE.gingatetsudo, 1),
     })
     expect(text(html)).toContain('予約に充てる資料ではありませんでした')
     expect(text(html)).toContain(
       '「銀河鉄道の夜」（C11）を待っている予約はありません。棚に戻してください。',
     )
-    const empty = await h.desk.post('/counter/picks/return', { barcode: ' ' })
+    const empty = await h.desk.submit('/counter/picks/return', { barcode: ' ' })
     expect(empty.res.status).toBe(422)
     expect(text(empty.html)).toContain('バーコードを読み取ってください')
   })
@@ -105,10 +105,10 @@ describe('棚出しリスト', () => {
     const lent = copyId(TITLE.book2, 1)
     const loanBefore = await h.db.orm.select().from(loans).where(eq(loans.copyId, lent))
     const copyBefore = await h.db.orm.select().from(copies).where(eq(copies.id, lent))
-    const { res, html } = await h.desk.post('/counter/picks/return', {
+    const { posted, html } = await h.desk.submit('/counter/picks/return', {
       barcode: copy(TITLE.book2, 1),
     })
-    expect(res.status).toBe(422)
+    expect(posted.status).toBe(303)
     const page = text(html)
     expect(page).toContain('予約に充てられません')
     expect(page).toContain('この資料は貸出中です（棚出しの対象ではありません）。')

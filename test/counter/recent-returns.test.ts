@@ -10,7 +10,7 @@ import { addWaitingHold, copy, harness, NOW, PATRON, PLACE, TITLE } from './fixt
 async function open() {
   const h = await harness({ demo: true })
   const desk = await new DeskClient(h.app).signedIn()
-  const back = (barcode: string) => desk.post('/counter/return', { barcode })
+  const back = (barcode: string) => desk.submit('/counter/return', { barcode })
   const listed = async () => {
     const page = text((await desk.get('/counter')).html)
     const at = page.indexOf('きょう返却した資料')

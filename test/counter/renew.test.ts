@@ -12,7 +12,7 @@ import { addWaitingHold, copy, harness, NOW, PATRON, TITLE } from './fixture.ts'
 async function lentToAlice() {
   const h = await harness({ demo: true })
   const desk = await new DeskClient(h.app).signedIn()
-  await desk.post(`/counter/patrons/${PATRON.alice}/lend`, { barcode: copy(TITLE.book3, 1) })
+  await desk.submit(`/counter/patrons/${PATRON.alice}/lend`, { barcode: copy(TITLE.book3, 1) })
   // RENEW-FROM: a loan can be renewed from the day after it was lent.
   await desk.post('/counter/clock/advance', { by: 'day' })
   const [loan] = await h.db.orm
@@ -20,7 +20,7 @@ async function lentToAlice() {
     .from(loans)
     .where(and(eq(loans.patronId, PATRON.alice), isNull(loans.returnedAt)))
   const renew = (loanId = loan!.id) =>
-    desk.post(`/counter/patrons/${PATRON.alice}/loans/${loanId}/renew`, {})
+    desk.submit(`/counter/patrons/${PATRON.alice}/loans/${loanId}/renew`, {})
   const renewals = () =>
     h.db.orm
       .select()
@@ -32,8 +32,8 @@ async function lentToAlice() {
 describe('renewing at the counter', () => {
   it('RENEW-BOOK: renews the loan, shows the new due date, and records it under the staff member', async () => {
     const h = await lentToAlice()
-    const { res, html } = await h.renew()
-    expect(res.status).toBe(200)
+    const { posted, html } = await h.renew()
+    expect(posted.status).toBe(303)
     const [after] = await h.db.orm.select().from(loans).where(eq(loans.id, h.loan.id))
     expect(after!.renewals).toBe(1)
     expect(after!.dueDate > h.loan.dueDate).toBe(true)
@@ -54,8 +54,8 @@ describe('renewing at the counter', () => {
       pickupPlaceId: 1,
       placedAt: NOW,
     })
-    const { res, html } = await h.renew()
-    expect(res.status).toBe(422)
+    const { posted, html } = await h.renew()
+    expect(posted.status).toBe(303)
     expect(text(html)).toContain('は延長できません')
     expect(text(html)).toContain('予約')
     const [after] = await h.db.orm.select().from(loans).where(eq(loans.id, h.loan.id))
@@ -66,8 +66,9 @@ describe('renewing at the counter', () => {
 
   it('a loan that is not this patron’s (or no longer open) is not renewed', async () => {
     const h = await lentToAlice()
-    const { res, html } = await h.renew(h.loan.id + 1000)
-    expect(res.status).toBe(422)
+    // Refused before anything was done or recorded: answered directly, nothing to redirect.
+    const { posted, html } = await h.renew(h.loan.id + 1000)
+    expect(posted.status).toBe(422)
     expect(text(html)).toContain('この貸出は見つかりません')
     expect(await h.renewals()).toHaveLength(0)
   })

@@ -98,10 +98,10 @@ describe('the hold shelf', () => {
 
   it('hands a ready hold over: the holder borrows it and the hold is collected', async () => {
     const h = await readyForBob()
-    const { res, html } = await h.desk.post('/counter/holds/1/collect', {
+    const { posted, html } = await h.desk.submit('/counter/holds/1/collect', {
       place: String(PLACE.kuzuha),
     })
-    expect(res.status).toBe(200)
+    expect(posted.status).toBe(303)
     expect(text(html)).toContain('予約資料を貸し出しました')
     expect(text(html)).toContain('確保中の予約（0件）')
     expect(await hold(h, 1)).toMatchObject({ state: 'collected' })
@@ -111,7 +111,7 @@ describe('the hold shelf', () => {
       .where(and(eq(loans.copyId, copyId(TITLE.book3, 1)), isNull(loans.returnedAt)))
     expect(loan).toMatchObject({ patronId: PATRON.bob, holdId: 1, dueDate: '2026-06-24' })
     // Handing over twice does nothing more.
-    const again = await h.desk.post('/counter/holds/1/collect', {})
+    const again = await h.desk.submit('/counter/holds/1/collect', {})
     expect(text(again.html)).toContain('貸出できません')
   })
 
@@ -131,7 +131,7 @@ describe('the hold shelf', () => {
       h.config.policy,
     )
     const desk = await new DeskClient(h.app).signedIn()
-    const { html } = await desk.post('/counter/holds/1/collect', {})
+    const { html } = await desk.submit('/counter/holds/1/collect', {})
     expect(text(html)).toContain('貸出できません')
     expect(text(html)).toContain('60日以上')
     expect((await h.db.orm.select().from(holds).where(eq(holds.id, 1)))[0]?.state).toBe('ready')
@@ -140,7 +140,7 @@ describe('the hold shelf', () => {
   it('HOLD-EXPIRE: past the pickup-by date the hold ends and the copy passes to the next hold', async () => {
     const h = await readyForBob()
     // Nothing is due yet.
-    const early = await h.desk.post('/counter/holds/expire', {})
+    const early = await h.desk.submit('/counter/holds/expire', {})
     expect(text(early.html)).toContain('取置期限を過ぎた予約はありませんでした')
     expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
     // Two weeks later (demo clock) 佐藤's last day (6/17) has passed.
@@ -148,7 +148,7 @@ describe('the hold shelf', () => {
     await h.desk.post('/counter/clock/advance', { by: 'week' })
     const shelf = text((await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html)
     expect(shelf).toContain('期限切れ')
-    const { html } = await h.desk.post('/counter/holds/expire', { place: String(PLACE.kuzuha) })
+    const { html } = await h.desk.submit('/counter/holds/expire', { place: String(PLACE.kuzuha) })
     expect(text(html)).toContain('取置期限切れの予約を1件処理しました')
     expect(text(html)).toContain('1点は次の予約者の確保に回しました')
     expect(await hold(h, 1)).toMatchObject({ state: 'expired' })
@@ -169,7 +169,7 @@ describe('the hold shelf', () => {
 
   it('HOLD-EXPIRE: with nobody waiting the copy goes back to the shelf', async () => {
     const { h, desk } = await lateAtCentral([PATRON.bob])
-    const { html } = await desk.post('/counter/holds/expire', {})
+    const { html } = await desk.submit('/counter/holds/expire', {})
     expect(text(html)).toContain('1点は棚に戻してください')
     const [c] = await h.db.orm
       .select()
@@ -192,7 +192,7 @@ describe('the hold shelf', () => {
 
   it('HOLD-EXPIRE: the next holder collects here too: the shelf says to change the slip, with their number', async () => {
     const { desk } = await lateAtCentral([PATRON.bob, PATRON.carol])
-    await desk.post('/counter/holds/expire', {})
+    await desk.submit('/counter/holds/expire', {})
     const shelf = text((await desk.get(`/counter/holds?place=${PLACE.central}`)).html)
     expect(shelf).toMatch(
       new RegExp(
@@ -224,10 +224,10 @@ describe('the hold shelf', () => {
     const late = (await h.desk.get(`/counter/holds?place=${PLACE.kuzuha}`)).html
     expect(late).toContain('action="/counter/holds/1/expire"')
     expect(text(late)).toContain('期限切れにする')
-    const { res, html } = await h.desk.post('/counter/holds/1/expire', {
+    const { posted, html } = await h.desk.submit('/counter/holds/1/expire', {
       place: String(PLACE.kuzuha),
     })
-    expect(res.status).toBe(200)
+    expect(posted.status).toBe(303)
     const page = text(html)
     expect(page).toContain('予約を取置期限切れにしました')
     expect(page).toContain(`資料（${copy(TITLE.book3, 1)}）は次の予約者の確保に回しました`)
@@ -246,8 +246,8 @@ describe('the hold shelf', () => {
 
   it('HOLD-EXPIRE: a hold still within its pickup period is refused, says until when, and is audited', async () => {
     const h = await readyForBob()
-    const { res, html } = await h.desk.post('/counter/holds/1/expire', {})
-    expect(res.status).toBe(422)
+    const { posted, html } = await h.desk.submit('/counter/holds/1/expire', {})
+    expect(posted.status).toBe(303)
     expect(text(html)).toContain('期限切れにできません')
     expect(text(html)).toContain('まだ取置期限（2026年6月17日(水)）を過ぎていない')
     expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
@@ -262,7 +262,7 @@ describe('the hold shelf', () => {
     const h = await readyForBob()
     await h.desk.post('/counter/clock/advance', { by: 'week' })
     await h.desk.post('/counter/clock/advance', { by: 'week' })
-    const { res } = await h.desk.post('/counter/holds/1/expire', {}, { csrf: 'forged' })
+    const { res } = await h.desk.submit('/counter/holds/1/expire', {}, { csrf: 'forged' })
     expect(res.status).toBe(403)
     expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
   })

@@ -20,7 +20,7 @@ async function sentToKuzuha(env: Record<string, string> = {}) {
     placedAt: NOW - 1000,
   })
   const desk = await new DeskClient(h.app).signedIn()
-  const back = await desk.post('/counter/return', { barcode: copy(TITLE.book3, 1) })
+  const back = await desk.submit('/counter/return', { barcode: copy(TITLE.book3, 1) })
   return { ...h, desk, back }
 }
 
@@ -47,8 +47,8 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     await h.desk.post('/counter/place', { place: String(PLACE.kuzuha) })
     const incoming = text((await h.desk.get('/counter/transit')).html)
     expect(incoming).toContain('楠葉図書館に向けて回送中（1点）')
-    const got = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
-    expect(got.res.status).toBe(200)
+    const got = await h.desk.submit('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
+    expect(got.posted.status).toBe(303)
     const said = text(got.html)
     expect(said).toContain('予約あり：楠葉図書館の予約棚へ')
     expect(said).toContain('「淀川の四季」（C31）を回送で受け入れました。')
@@ -58,8 +58,8 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     expect(hold).toMatchObject({ state: 'ready', readyAt: NOW })
     expect(await noticesFor7(h)).toHaveLength(1)
     // Scanned again (a second desk, a double scan): nothing more happens.
-    const again = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
-    expect(again.res.status).toBe(422)
+    const again = await h.desk.submit('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
+    expect(again.posted.status).toBe(303)
     expect(text(again.html)).toContain('この資料は回送中ではありません')
     expect(await noticesFor7(h)).toHaveLength(1)
   })
@@ -71,13 +71,13 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
     await Promise.all([h.desk.get('/counter/transit'), other.get('/counter/transit')])
     const both = await Promise.all(
       [h.desk, other].map((d) =>
-        d.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) }),
+        d.submit('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) }),
       ),
     )
-    const ok = both.filter((p) => p.res.status === 200)
-    expect(ok).toHaveLength(1)
-    expect(text(ok[0]!.html)).toContain('予約あり：楠葉図書館の予約棚へ')
-    const refused = text(both.find((p) => p.res.status === 422)!.html)
+    expect(both.map((p) => p.posted.status)).toEqual([303, 303])
+    const said = both.map((p) => text(p.html))
+    expect(said.filter((s) => s.includes('予約あり：楠葉図書館の予約棚へ'))).toHaveLength(1)
+    const refused = said.find((s) => s.includes('受け入れできません'))
     expect(refused).toMatch(/この資料は回送中ではありません|いま別の端末で受け入れられました/)
     expect(await noticesFor7(h)).toHaveLength(1)
     const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
@@ -86,8 +86,8 @@ describe('回送 (HOLD-TRANSIT) at the counter', () => {
 
   it('HOLD-TRANSIT: scanned at the wrong library, it says where the copy should go and changes nothing', async () => {
     const h = await sentToKuzuha()
-    const wrong = await h.desk.post('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
-    expect(wrong.res.status).toBe(422)
+    const wrong = await h.desk.submit('/counter/transit/receive', { barcode: copy(TITLE.book3, 1) })
+    expect(wrong.posted.status).toBe(303)
     expect(text(wrong.html)).toContain('受け入れできません')
     expect(text(wrong.html)).toContain('この資料の回送先は楠葉図書館です')
     const [hold] = await h.db.orm.select().from(holds).where(eq(holds.id, 7))
