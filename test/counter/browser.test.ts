@@ -3,7 +3,8 @@
  * member signs in, scans a patron card the way a keyboard-wedge scanner types it, lends two
  * copies, takes back one that another patron reserved for another library (it goes in that
  * library's van box, HOLD-TRANSIT), moves the desk there and receives it from the 回送 page,
- * sees it on that library's hold shelf, and the audit trail of the run lists each step. Then: the camera button where the browser
+ * sees it on that library's hold shelf, and the audit trail of the run lists each step; a
+ * reload and Back after a lend fetch pages, never send the form again. Then: the camera button where the browser
  * has BarcodeDetector (stubbed), and an axe-core check of the pages staff use.
  */
 import type { AddressInfo } from 'node:net'
@@ -12,7 +13,7 @@ import axe from 'axe-core'
 import { asc } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, holds, notices } from '../../db/schema.ts'
+import { auditLog, holds, loans, notices } from '../../db/schema.ts'
 import { launchChromium } from '../../liff/tools/chromium.ts'
 import {
   addWaitingHold,
@@ -92,6 +93,10 @@ describe('the counter in Chromium', () => {
       if (m.type() === 'error') problems.push(m.text())
     })
     page.on('pageerror', (e) => problems.push(e.message))
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`)
+      void d.dismiss()
+    })
     await signIn(page)
     await expect.poll(() => focusedId(page)).toBe('patron-number')
 
@@ -104,6 +109,20 @@ describe('the counter in Chromium', () => {
     await scan(page, copy(TITLE.book3, 1))
     expect(await page.getByRole('status').textContent()).toContain('淀川の四季')
     expect(await page.locator('#loans').textContent()).toBe('貸出中の資料（2点）')
+
+    // Post/Redirect/Get: the page after a scan was fetched with GET, so a reload sends no
+    // form again (no resubmit prompt, no second lend) and the result is not said twice.
+    const lent = await h.db.orm.select().from(loans)
+    const reloaded = await page.reload()
+    expect(reloaded?.request().method()).toBe('GET')
+    expect(new URL(page.url()).pathname).toBe(`/counter/patrons/${PATRON.alice}`)
+    expect(await page.getByRole('status').count()).toBe(0)
+    expect(await page.locator('#loans').textContent()).toBe('貸出中の資料（2点）')
+    expect(await focusedId(page)).toBe('lend-barcode')
+    const back = await page.goBack()
+    expect(back?.request().method()).toBe('GET')
+    expect(await h.db.orm.select().from(loans)).toEqual(lent)
+    await page.goForward()
 
     await page.getByRole('link', { name: '貸出・返却', exact: true }).click()
     await page.getByLabel(/返却する資料のバーコード/).focus()
