@@ -12,6 +12,7 @@ export const TEST_DATABASES = [
   'W_FANOUT',
   'W_STATS',
   'W_IMPORT',
+  'W_COUNTER',
 ] as const
 
 const bindings = env as unknown as Record<string, D1Database> & { TEST_MIGRATIONS: D1Migration[] }
