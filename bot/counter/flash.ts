@@ -1,8 +1,8 @@
 /**
  * Post/Redirect/Get at the counter. A POST that did something (lent, took back, renewed,
- * received, handed over or expired a hold, searched patrons on the record) leaves what
- * happened in the staff member's session row and answers 303 to the page that shows it. That
- * GET takes the outcome once and clears it, so a reload or Back re-reads the page, acts on
+ * received, handed over or expired a hold, searched patrons on the record, decided a purchase
+ * request) leaves what happened in the staff member's session row and answers 303 to the page
+ * that shows it. That GET takes the outcome once and clears it, so a reload or Back re-reads the page, acts on
  * nothing, and the browser never asks to send the form again.
  *
  * Why the session row: every counter request already reads it (session.ts), so leaving an
@@ -20,7 +20,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { randomToken } from '../../db/password.ts'
-import { staffSessions } from '../../db/schema.ts'
+import { type PurchaseDecision, staffSessions } from '../../db/schema.ts'
 import type { Counter, CounterEnv } from './context.ts'
 import type { ExpireOneOutcome, ExpireOutcome } from './expire.ts'
 import type { ReturnOutcome } from './give-back.ts'
@@ -35,6 +35,7 @@ export type Flash =
   | { kind: 'expire'; outcome: ExpireOneOutcome; nextPlace: string | null }
   | { kind: 'expire-all'; done: ExpireOutcome[] }
   | { kind: 'matches'; patronIds: number[]; more: boolean; by: 'name' | 'phone' }
+  | { kind: 'decision'; decision: PurchaseDecision | null }
 
 /** The query parameter naming the redirect whose outcome the page may take. */
 export const DONE_PARAM = 'done'

@@ -21,6 +21,7 @@ import {
 import type { PurchaseDecision } from '../../db/schema.ts'
 import { recordAudit } from './audit.ts'
 import type { Counter, CounterEnv } from './context.ts'
+import { redirectWith, takeFlash } from './flash.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { Message, PostButton, TableScroll } from './views/frame.tsx'
@@ -62,7 +63,16 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
     })
   }
 
-  app.get('/requests', (c) => show(c))
+  // A decision redirects here (flash.ts): a reload shows the list, never decides again.
+  app.get('/requests', async (c) => {
+    const flash = await takeFlash(c, k)
+    if (flash?.kind !== 'decision') return show(c)
+    const said =
+      flash.decision === null
+        ? '未処理に戻しました。'
+        : `「${DECISION[flash.decision]}」にしました。`
+    return show(c, <Message kind="ok">{said}</Message>)
+  })
 
   app.post('/requests/:id{[0-9]+}', async (c) => {
     const body = await c.req.parseBody()
@@ -86,12 +96,7 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
       subject: `purchase_request:${id}`,
       after: { decision: decision ?? 'open' },
     })
-    return show(
-      c,
-      <Message kind="ok">
-        {decision === null ? '未処理に戻しました。' : `「${DECISION[decision]}」にしました。`}
-      </Message>,
-    )
+    return redirectWith(c, k, `${COUNTER_PATH}/requests`, { kind: 'decision', decision })
   })
   return app
 }

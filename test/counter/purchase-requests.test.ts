@@ -52,18 +52,24 @@ describe('購入リクエスト', () => {
     )
     if (!added.ok) throw new Error(added.reason)
     const path = `/counter/requests/${added.value.id}`
-    const bought = await desk.post(path, { decision: 'bought' })
+    const bought = await desk.submit(path, { decision: 'bought' })
+    // Post/Redirect/Get: the decision answers 303 to the list, which says it once.
+    expect(bought.posted.status).toBe(303)
+    expect(bought.posted.headers.get('location')).toMatch(/^\/counter\/requests\?done=[\w-]+$/)
     expect(bought.res.status).toBe(200)
     let page = text(bought.html)
     expect(page).toContain('「購入」にしました。')
+    expect(text((await desk.get(bought.posted.headers.get('location')!)).html)).not.toContain(
+      'にしました。',
+    )
     expect(page).toContain('未処理のリクエストはありません。')
     expect(page).toContain('処理済み（1件・処理の新しい順）')
     expect(page).toContain('未処理に戻す')
-    expect(text((await desk.post(path, { decision: 'open' })).html)).toContain(
+    expect(text((await desk.submit(path, { decision: 'open' })).html)).toContain(
       '未処理（1件・新しい順）',
     )
     expect((await desk.post(path, { decision: 'lost' })).res.status).toBe(422)
-    await desk.post(path, { decision: 'declined' })
+    await desk.submit(path, { decision: 'declined' })
     const trail = await h.db.orm.select().from(auditLog).orderBy(asc(auditLog.id))
     expect(
       trail.filter((e) => e.action === 'purchase_request.decide').map((e) => [e.subject, e.after]),
