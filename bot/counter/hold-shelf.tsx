@@ -7,6 +7,7 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { jstDate } from '../../core/index.ts'
 import { holdShelf } from '../../db/hold-shelf.ts'
 import { expiredToday } from '../../db/hold-shelf-expired.ts'
@@ -26,7 +27,12 @@ import { ShelfPage, type ShelfRow } from './views/shelf-page.tsx'
 export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
 
-  const show = async (c: Context<CounterEnv>, placeId: number | null, result?: Child) => {
+  const show = async (
+    c: Context<CounterEnv>,
+    placeId: number | null,
+    result?: Child,
+    status?: ContentfulStatusCode,
+  ) => {
     const all = await k.db.orm.select().from(places).orderBy(asc(places.sortOrder), asc(places.id))
     const place =
       (placeId !== null ? await placeById(k, placeId) : null) ?? (await deskPlace(c, k)) ?? all[0]
@@ -35,6 +41,7 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
     return page(c, k, {
       title: `予約棚${place ? `：${place.name}` : ''}`,
       nav: 'holds',
+      status,
       body: (
         <ShelfPage
           csrf={c.get('session').csrf}
@@ -58,8 +65,16 @@ export function holdShelfRoutes(k: Counter): Hono<CounterEnv> {
   app.post('/holds/:id{[0-9]+}/collect', async (c) => {
     const body = await c.req.parseBody()
     const desk = await deskPlace(c, k)
+    // Only a library with no staffed place at all has no desk: nothing was done (409).
     if (!desk)
-      return show(c, null, <Message kind="error">窓口の図書館が選ばれていません。</Message>)
+      return show(
+        c,
+        null,
+        <Message kind="error">
+          窓口になる図書館が登録されていないため、お渡しを記録できません。システムの管理者に連絡してください。
+        </Message>,
+        409,
+      )
     const outcome = await handOver(k, c.get('session').staff.id, {
       holdId: Number(c.req.param('id')),
       placeId: desk.id,

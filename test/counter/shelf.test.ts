@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { jstDate } from '../../core/index.ts'
 import { checkIn } from '../../db/circulation.ts'
-import { auditLog, closedDates, copies, holds, loans, notices } from '../../db/schema.ts'
+import { auditLog, closedDates, copies, holds, loans, notices, places } from '../../db/schema.ts'
 import { receiveCopy } from '../../db/transit.ts'
 import { DeskClient, text } from './desk-client.ts'
 import {
@@ -113,6 +113,17 @@ describe('the hold shelf', () => {
     // Handing over twice does nothing more.
     const again = await h.desk.submit('/counter/holds/1/collect', {})
     expect(text(again.html)).toContain('貸出できません')
+  })
+
+  it('a library with no staffed place (only lockers) cannot record a hand-over: 409, nothing lent', async () => {
+    const h = await readyForBob()
+    await h.db.orm.update(places).set({ kind: 'locker' })
+    const { res, html } = await h.desk.post('/counter/holds/1/collect', {
+      place: String(PLACE.kuzuha),
+    })
+    expect(res.status).toBe(409)
+    expect(text(html)).toContain('窓口になる図書館が登録されていないため')
+    expect(await hold(h, 1)).toMatchObject({ state: 'ready' })
   })
 
   it('ACC-BLOCK-OVERDUE: a blocked holder cannot be handed their ready hold', async () => {
