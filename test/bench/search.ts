@@ -124,8 +124,10 @@ const matches = (n: number) =>
   n > SEARCH_CAP ? `${SEARCH_CAP.toLocaleString('en')}+` : n.toLocaleString('en')
 
 /**
- * A Markdown table: one row per class, median and p95 per size, the median's growth, and the
- * median number of matches per size (what the growth follows: a common word is capped).
+ * A Markdown table: one row per class, median and p95 per size, the median's growth from each
+ * size to the next (past 1,000,000 titles every class is at the caps, so a third size shows
+ * whether anything still grows with the library), and the median number of matches per size
+ * (what the growth follows: a common word is capped).
  */
 export function searchTable(
   results: readonly { titles: number; search: Record<SearchClass, SearchFigures> }[],
@@ -134,14 +136,13 @@ export function searchTable(
     'search (page of 20 with availability + count)',
     ...results.flatMap((r) => [`${size(r.titles)} median ms`, `${size(r.titles)} p95 ms`]),
   ]
-  const first = results[0]
-  const last = results.at(-1)
-  const growth = results.length > 1 && first && last
-  if (growth) head.push(`median ×, ${size(first.titles)}→${size(last.titles)}`)
+  const steps = results.slice(1).map((r, i) => [results[i]!, r] as const)
+  for (const [from, to] of steps) head.push(`median ×, ${size(from.titles)}→${size(to.titles)}`)
   head.push(`matches, ${results.map((r) => size(r.titles)).join(' / ')}`)
   const rows = SEARCH_CLASSES.map((c) => {
     const cells = results.flatMap((r) => [ms(r.search[c].median), ms(r.search[c].p95)])
-    if (growth) cells.push((last.search[c].median / first.search[c].median).toFixed(2))
+    for (const [from, to] of steps)
+      cells.push((to.search[c].median / from.search[c].median).toFixed(2))
     cells.push(results.map((r) => matches(r.search[c].matches)).join(' / '))
     return `| ${c} | ${cells.join(' | ')} |`
   })
