@@ -113,26 +113,50 @@ export function listPurchaseRequests(db: Db, limit = 200): Promise<PurchaseReque
 
 export const PURCHASE_DECISIONS: readonly PurchaseDecision[] = ['bought', 'borrowed', 'declined']
 
+/** What became of a decision: made, or why not (the request as it now stands). */
+export type DecideResult =
+  | { changed: true }
+  | { changed: false; why: 'missing' }
+  | { changed: false; why: 'forgotten' }
+  | { changed: false; why: 'already'; decision: PurchaseDecision | null }
+
 /**
  * Record staff's decision on a request (null: open again, for a decision made by mistake).
- * Only while the request still names its patron: once retention has let go of them there is
- * nobody to tell, so a decision racing the erasing is either before it (and the days count
- * from now) or refused. Returns whether the request was changed.
+ * Only from the state the button was shown for: a decision needs an open request and 未処理に
+ * 戻す a decided one, so a colleague's decision made meanwhile (or a double submit) is never
+ * overwritten: it answers `already` with what it now is. Only while the request still names its
+ * patron: once retention has let go of them there is nobody to tell, so a decision racing the
+ * erasing is either before it (and the days count from now) or refused. One batch: the guarded
+ * UPDATE and the read of the row as it then is.
  */
 export async function decidePurchaseRequest(
   db: Db,
   id: number,
   decision: PurchaseDecision | null,
   now: number,
-): Promise<boolean> {
-  if (!isId(id) || (decision !== null && !PURCHASE_DECISIONS.includes(decision))) return false
-  const [rows] = await db.batch([
+): Promise<DecideResult> {
+  if (!isId(id) || (decision !== null && !PURCHASE_DECISIONS.includes(decision)))
+    return { changed: false, why: 'missing' }
+  const from = decision === null ? sql`decision IS NOT NULL` : sql`decision IS NULL`
+  const [changed, [row]] = await db.batch([
     raw<{ id: number }>(sql`UPDATE purchase_requests
       SET decision = ${decision}, decided_at = ${decision === null ? null : now}
-      WHERE id = ${id} AND patron_id IS NOT NULL
+      WHERE id = ${id} AND patron_id IS NOT NULL AND ${from}
       RETURNING id`),
+    raw<{ decision: PurchaseDecision | null; patronId: number | null }>(sql`SELECT decision,
+      patron_id AS patronId FROM purchase_requests WHERE id = ${id}`),
   ])
-  return rows.length > 0
+  if (changed.length > 0) return { changed: true }
+  if (!row) return { changed: false, why: 'missing' }
+  if (row.patronId === null) return { changed: false, why: 'forgotten' }
+  return { changed: false, why: 'already', decision: row.decision }
+}
+
+/** How many requests are open and decided: the counter's headings, beyond the page's limit. */
+export async function countPurchaseRequests(db: Db): Promise<{ open: number; decided: number }> {
+  const [row] = await db.all<{ open: number | null; decided: number | null }>(sql`SELECT
+      sum(decision IS NULL) AS open, sum(decision IS NOT NULL) AS decided FROM purchase_requests`)
+  return { open: Number(row?.open ?? 0), decided: Number(row?.decided ?? 0) }
 }
 
 /**

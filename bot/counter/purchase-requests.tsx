@@ -9,10 +9,12 @@
  * keeps the book and the decision only (db/retention.ts). Until then a decision made by
  * mistake can be undone (未処理に戻す); after, there is nobody left to tell.
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import {
+  countPurchaseRequests,
+  type DecideResult,
   decidePurchaseRequest,
   listPurchaseRequests,
   PURCHASE_DECISIONS,
@@ -27,51 +29,21 @@ import { COUNTER_PATH } from './session.ts'
 import { Message, PostButton, TableScroll } from './views/frame.tsx'
 import { DECISION, instantJa } from './views/labels.ts'
 
+/** The requests the page lists at most; the headings count them all. */
+const SHOWN = 200
+
 export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
   const app = new Hono<CounterEnv>()
-  const show = async (c: Parameters<typeof page>[0], result?: Child, status?: number) => {
-    const rows = await listPurchaseRequests(k.db, 200)
-    const open = rows.filter((r) => r.decision === null)
-    const decided = rows.filter((r) => r.decision !== null)
-    const csrf = c.get('session').csrf
-    const linkPatrons = !k.front
-    return page(c, k, {
-      title: '購入リクエスト',
-      nav: 'requests',
-      status: status as ContentfulStatusCode | undefined,
-      body: (
-        <>
-          {result}
-          <h2 id="requests-h">未処理（{open.length}件・新しい順）</h2>
-          {rows.length === 0 ? (
-            <p class="empty">購入リクエストはまだありません。</p>
-          ) : open.length === 0 ? (
-            <p class="empty">未処理のリクエストはありません。</p>
-          ) : (
-            <RequestsTable rows={open} linkPatrons={linkPatrons} csrf={csrf} by="requests-h" />
-          )}
-          <h2 id="decided-h">処理済み（{decided.length}件・処理の新しい順）</h2>
-          <p>
-            処理してから{k.policy.readingRecordDays}
-            日を過ぎたリクエストは、利用者番号とひとことを消去し、本と処理の結果だけを残します（図書館の自由に関する宣言）。
-          </p>
-          {decided.length > 0 ? (
-            <RequestsTable rows={decided} linkPatrons={linkPatrons} csrf={csrf} by="decided-h" />
-          ) : null}
-        </>
-      ),
-    })
-  }
 
   // A decision redirects here (flash.ts): a reload shows the list, never decides again.
   app.get('/requests', async (c) => {
     const flash = await takeFlash(c, k)
-    if (flash?.kind !== 'decision') return show(c)
+    if (flash?.kind !== 'decision') return showRequests(c, k)
     const said =
       flash.decision === null
         ? '未処理に戻しました。'
         : `「${DECISION[flash.decision]}」にしました。`
-    return show(c, <Message kind="ok">{said}</Message>)
+    return showRequests(c, k, <Message kind="ok">{said}</Message>)
   })
 
   app.post('/requests/:id{[0-9]+}', async (c) => {
@@ -79,16 +51,13 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
     const asked = typeof body.decision === 'string' ? body.decision : ''
     const decision = asked === 'open' ? null : PURCHASE_DECISIONS.find((d) => d === asked)
     if (decision === undefined)
-      return show(c, <Message kind="error">処理の結果を選んでください。</Message>, 422)
+      return showRequests(c, k, <Message kind="error">処理の結果を選んでください。</Message>, 422)
     const id = Number(c.req.param('id'))
-    if (!(await decidePurchaseRequest(k.db, id, decision, k.now())))
-      return show(
-        c,
-        <Message kind="error">
-          このリクエストは変更できません。処理から日数が過ぎ、利用者の情報を消去済みです。
-        </Message>,
-        422,
-      )
+    const result = await decidePurchaseRequest(k.db, id, decision, k.now())
+    if (!result.changed) {
+      const [said, status] = unchanged(result)
+      return showRequests(c, k, <Message kind="error">{said}</Message>, status)
+    }
     await recordAudit(k.db, {
       staffId: c.get('session').staff.id,
       at: k.now(),
@@ -99,6 +68,68 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
     return redirectWith(c, k, `${COUNTER_PATH}/requests`, { kind: 'decision', decision })
   })
   return app
+}
+
+/** Why a decision changed nothing, for the staff member who pressed the button. */
+function unchanged(r: Exclude<DecideResult, { changed: true }>): [string, ContentfulStatusCode] {
+  if (r.why === 'missing') return ['このリクエストは見つかりません。', 404]
+  if (r.why === 'forgotten')
+    return ['このリクエストは変更できません。処理から日数が過ぎ、利用者の情報を消去済みです。', 422]
+  const now =
+    r.decision === null
+      ? 'すでに未処理に戻っています'
+      : `すでに「${DECISION[r.decision]}」になっています`
+  return [`このリクエストは、ほかの職員の操作で${now}。一覧でご確認ください。`, 409]
+}
+
+/** The list: open requests first (newest first), then decided ones; `result` above them. */
+async function showRequests(
+  c: Context<CounterEnv>,
+  k: Counter,
+  result?: Child,
+  status?: ContentfulStatusCode,
+) {
+  const [rows, count] = await Promise.all([
+    listPurchaseRequests(k.db, SHOWN),
+    countPurchaseRequests(k.db),
+  ])
+  const open = rows.filter((r) => r.decision === null)
+  const decided = rows.filter((r) => r.decision !== null)
+  const csrf = c.get('session').csrf
+  const linkPatrons = !k.front
+  const days = k.policy.readingRecordDays
+  return page(c, k, {
+    title: '購入リクエスト',
+    nav: 'requests',
+    status,
+    body: (
+      <>
+        {result}
+        <h2 id="requests-h">
+          未処理（{count.open}件・新しい順
+          {open.length < count.open ? `、${open.length}件を表示` : ''}）
+        </h2>
+        {rows.length === 0 ? (
+          <p class="empty">購入リクエストはまだありません。</p>
+        ) : open.length === 0 && count.open === 0 ? (
+          <p class="empty">未処理のリクエストはありません。</p>
+        ) : (
+          <RequestsTable rows={open} linkPatrons={linkPatrons} csrf={csrf} by="requests-h" />
+        )}
+        <h2 id="decided-h">
+          処理済み（{count.decided}件・処理の新しい順
+          {decided.length < count.decided ? `、${decided.length}件を表示` : ''}）
+        </h2>
+        <p>
+          {days === 0 ? '処理した翌日' : `処理した日から${days}日を過ぎると`}
+          、リクエストの利用者番号とひとことを消去し、本と処理の結果だけを残します（図書館の自由に関する宣言）。
+        </p>
+        {decided.length > 0 ? (
+          <RequestsTable rows={decided} linkPatrons={linkPatrons} csrf={csrf} by="decided-h" />
+        ) : null}
+      </>
+    ),
+  })
 }
 
 const BUTTON: Record<PurchaseDecision, string> = {

@@ -70,6 +70,12 @@ describe('購入リクエスト', () => {
     )
     expect((await desk.post(path, { decision: 'lost' })).res.status).toBe(422)
     await desk.submit(path, { decision: 'declined' })
+    // A colleague's page still showing it open: the decision made meanwhile stands.
+    const stale = await desk.post(path, { decision: 'bought' })
+    expect(stale.res.status).toBe(409)
+    expect(text(stale.html)).toContain(
+      'このリクエストは、ほかの職員の操作ですでに「見送り」になっています。',
+    )
     const trail = await h.db.orm.select().from(auditLog).orderBy(asc(auditLog.id))
     expect(
       trail.filter((e) => e.action === 'purchase_request.decide').map((e) => [e.subject, e.after]),

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { type Db, raw } from '../../../db/client.ts'
 import {
   addPurchaseRequest,
+  countPurchaseRequests,
   decidePurchaseRequest,
   listPurchaseRequests,
   titleIdByIsbn,
@@ -67,19 +68,41 @@ export function purchaseRequestSuite(open: OpenDb) {
       const second = await add(PATRON.bob, '9784000000024', at('2026-06-02'))
       if (!first.ok || !second.ok) throw new Error('not added')
       const [a, b] = [first.value.id!, second.value.id!]
-      expect(await decidePurchaseRequest(db, a, 'bought', at('2026-06-03'))).toBe(true)
+      expect(await decidePurchaseRequest(db, a, 'bought', at('2026-06-03'))).toEqual({
+        changed: true,
+      })
       expect((await listPurchaseRequests(db)).map((r) => [r.id, r.decision])).toEqual([
         [b, null],
         [a, 'bought'],
       ])
-      expect(await decidePurchaseRequest(db, a, null, at('2026-06-04'))).toBe(true)
+      expect(await decidePurchaseRequest(db, a, null, at('2026-06-04'))).toEqual({ changed: true })
       expect((await listPurchaseRequests(db))[1]).toMatchObject({
         id: a,
         decision: null,
         decidedAt: null,
       })
-      expect(await decidePurchaseRequest(db, 999, 'declined', NOW)).toBe(false)
-      expect(await decidePurchaseRequest(db, a, 'lost' as never, NOW)).toBe(false)
+      const missing = { changed: false, why: 'missing' }
+      expect(await decidePurchaseRequest(db, 999, 'declined', NOW)).toEqual(missing)
+      expect(await decidePurchaseRequest(db, a, 'lost' as never, NOW)).toEqual(missing)
+      // A colleague's decision made meanwhile is never overwritten from a stale page.
+      expect(await decidePurchaseRequest(db, b, 'declined', at('2026-06-05'))).toEqual({
+        changed: true,
+      })
+      expect(await decidePurchaseRequest(db, b, 'bought', at('2026-06-05'))).toEqual({
+        changed: false,
+        why: 'already',
+        decision: 'declined',
+      })
+      expect(await decidePurchaseRequest(db, a, null, at('2026-06-05'))).toEqual({
+        changed: false,
+        why: 'already',
+        decision: null,
+      })
+      expect((await listPurchaseRequests(db)).find((r) => r.id === b)).toMatchObject({
+        decision: 'declined',
+        decidedAt: at('2026-06-05'),
+      })
+      expect(await countPurchaseRequests(db)).toEqual({ open: 1, decided: 1 })
     })
 
     it('a request decided before the cutoff lets go of its patron and note; an open one keeps them however old', async () => {
@@ -94,9 +117,11 @@ export function purchaseRequestSuite(open: OpenDb) {
       const declined = await add(PATRON.bob, '9784000000017')
       const recent = await add(PATRON.carol, '9784000000017')
       const open = await add(PATRON.alice, '9784000000024')
-      expect(await decidePurchaseRequest(db, bought, 'bought', at('2026-05-02'))).toBe(true)
-      expect(await decidePurchaseRequest(db, declined, 'declined', OLD)).toBe(true)
-      expect(await decidePurchaseRequest(db, recent, 'borrowed', RECENT)).toBe(true)
+      expect(await decidePurchaseRequest(db, bought, 'bought', at('2026-05-02'))).toEqual({
+        changed: true,
+      })
+      expect(await decidePurchaseRequest(db, declined, 'declined', OLD)).toEqual({ changed: true })
+      expect(await decidePurchaseRequest(db, recent, 'borrowed', RECENT)).toEqual({ changed: true })
 
       expect(await eraseReadingRecords(db, NOW, policy)).toEqual({ ...NOTHING, requests: 2 })
       const rows = await db.all<Record<string, unknown>>(sql`SELECT id, patron_id AS patronId,
@@ -123,7 +148,10 @@ export function purchaseRequestSuite(open: OpenDb) {
       ])
       expect(await eraseReadingRecords(db, NOW, policy)).toEqual(NOTHING)
       // Nobody left to tell: the decision stands.
-      expect(await decidePurchaseRequest(db, bought, null, NOW)).toBe(false)
+      expect(await decidePurchaseRequest(db, bought, null, NOW)).toEqual({
+        changed: false,
+        why: 'forgotten',
+      })
       // The same patron may ask for the book again: a new request, not "already received".
       expect(await ask(PATRON.alice, '9784000000017')).toMatchObject({
         ok: true,
