@@ -3,7 +3,15 @@ import { langOf, replyLangOf } from './lang.ts'
 
 describe('the language a typed message is answered in', () => {
   it('Japanese script (hiragana, katakana, half-width katakana, kanji) is answered in Japanese', () => {
-    for (const text of ['開館時間', 'かーど', 'カード', 'ｶｰﾄﾞ', '何時まで？', 'open 今日?'])
+    for (const text of [
+      '開館時間',
+      '休館日',
+      'かーど',
+      'カード',
+      'ｶｰﾄﾞ',
+      '何時まで？',
+      'open 今日?',
+    ])
       expect(replyLangOf(text, 'en'), text).toBe('ja')
   })
 

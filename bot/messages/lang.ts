@@ -21,8 +21,14 @@ const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/
  * walk: 「開館時間」 was answered in English because the app was last used in English): text
  * with any hiragana, katakana or kanji is answered in Japanese; text without (Latin letters,
  * digits, a card number, an emoji) says nothing sure, as a Japanese patron types "ok" or a
- * barcode too, so it gets `stored` as before. Only the reply follows the message: the stored
- * language, the rich menu and pushed notices stay as they were.
+ * barcode too, so it gets `stored` as before. Kanji alone counts: 開館時間, 休館日 and 予約 are
+ * typed without kana. Chinese typed by an English-language patron (开放时间) is answered in
+ * Japanese too: telling the two apart needs a character table, and bunko speaks no Chinese
+ * (LINE's Chinese-language users get Japanese anyway, langOf).
+ *
+ * What follows the message: the reply, and the language of a link page the reply offers (the
+ * link state carries it, bot/events/linking.ts). The stored language, the rich menu and pushed
+ * notices stay as they were.
  */
 export function replyLangOf(text: string, stored: Lang): Lang {
   return JAPANESE_SCRIPT.test(text) ? 'ja' : stored
