@@ -53,6 +53,27 @@ export async function createSession(db: Db, staffId: number, now: number): Promi
   return token
 }
 
+/**
+ * Housekeeping (the notice slot's, bot/notices/run-slot.ts): sessions nobody can use any more,
+ * and outcomes (flash.ts) left by a POST whose redirect was never followed (a tab closed,
+ * the network gone) once older than `flashBefore`: they may name a patron, and would otherwise
+ * wait for that staff member's next page. One batch.
+ */
+export async function pruneSessions(db: Db, now: number, flashBefore: number): Promise<void> {
+  await db.batch([
+    db.orm
+      .delete(staffSessions)
+      .where(or(lt(staffSessions.expiresAt, now), lt(staffSessions.createdAt, now - MAX_MS)))
+      .returning({ id: staffSessions.id }),
+    db.orm
+      .update(staffSessions)
+      .set({ flash: null })
+      .where(sql`${staffSessions.flash} IS NOT NULL AND CASE WHEN json_valid(${staffSessions.flash})
+        THEN coalesce(json_extract(${staffSessions.flash}, '$.at'), 0) ELSE 0 END < ${flashBefore}`)
+      .returning({ id: staffSessions.id }),
+  ])
+}
+
 /** The live session behind a cookie token, its idle expiry pushed forward; null if none. */
 export async function findSession(db: Db, token: string, now: number): Promise<Session | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null

@@ -23,6 +23,8 @@ import {
 } from '../../db/notices.ts'
 import { type Erased, eraseReadingRecords } from '../../db/retention.ts'
 import { DemoClock } from '../clock.ts'
+import { FLASH_MS } from '../counter/flash.ts'
+import { pruneSessions } from '../counter/session.ts'
 import type { AppDeps } from '../deps.ts'
 import { errorName } from '../log.ts'
 import { type DispatchOptions, type DispatchReport, dispatchDue } from './dispatch.ts'
@@ -110,7 +112,8 @@ export const EVENT_IDS_KEPT_MS = 7 * DAY_MS
 /**
  * Security state that can no longer matter is dropped once a slot, so the tables do not grow
  * without end: sign-in attempts older than every lockout window and lock (and a day), webhook
- * event ids after EVENT_IDS_KEPT_MS, link nonces that lapsed as long ago. Logged and left for
+ * event ids after EVENT_IDS_KEPT_MS, link nonces that lapsed as long ago, counter sessions that
+ * ended and their outcomes never shown (which may name a patron). Logged and left for
  * the next slot on a failure, as the erasing is.
  */
 async function keepHouse(deps: AppDeps, libraryNow: number): Promise<void> {
@@ -125,6 +128,7 @@ async function keepHouse(deps: AppDeps, libraryNow: number): Promise<void> {
   try {
     await pruneLoginAttempts(deps.db, now - Math.max(longest * 60_000, DAY_MS))
     await pruneLinkState(deps.db, now - EVENT_IDS_KEPT_MS)
+    await pruneSessions(deps.db, now, now - FLASH_MS)
   } catch (err) {
     deps.log.error('housekeeping.failed', { error: errorName(err) })
   }

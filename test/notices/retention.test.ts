@@ -9,7 +9,7 @@ import { lastSlotRun, tick } from '../../bot/notices/index.ts'
 import { HIRAKATA_POLICY as policy } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
 import { Raw } from '../../db/client.ts'
-import { linkNonces, loginAttempts, webhookEvents } from '../../db/schema.ts'
+import { linkNonces, loginAttempts, staff, staffSessions, webhookEvents } from '../../db/schema.ts'
 import { setHistoryOptIn } from '../../db/shelf.ts'
 import { type Harness, harness, jst, PATRON, PLACE } from './harness.ts'
 
@@ -125,4 +125,38 @@ it('with a demo clock moved ahead, live sign-in attempts (written on real time) 
   await h.db.orm.insert(loginAttempts).values({ key: 'staff:tanaka', at: wall - 60_000, ok: false })
   await tick({ ...h.deps, clock: demo }, h.opts)
   expect((await h.db.orm.select().from(loginAttempts)).map((r) => r.key)).toEqual(['staff:tanaka'])
+})
+
+it('the slot drops ended counter sessions and outcomes whose redirect was never followed (they may name a patron)', async () => {
+  h = await harness({ start: jst('2026-06-10', '10:00') })
+  const now = jst('2026-06-10', '10:00')
+  const o = h.db.orm
+  const [clerk] = await o
+    .insert(staff)
+    .values({ login: 'tanaka', name: '田中', passwordHash: 'x', createdAt: now - 86_400_000 })
+    .returning({ id: staff.id })
+  const session = (id: string, expiresAt: number, flash: string | null) => ({
+    id,
+    staffId: clerk!.id,
+    csrfToken: 'c',
+    createdAt: now - 3_600_000,
+    expiresAt,
+    flash,
+  })
+  const outcome = (at: number) => JSON.stringify({ id: 'x', at, path: '/counter', flash: {} })
+  await o
+    .insert(staffSessions)
+    .values([
+      session('ended', now - 60_000, null),
+      session('left', now + 600_000, outcome(now - 10 * 60_000)),
+      session('waiting', now + 600_000, outcome(now - 5_000)),
+      session('garbled', now + 600_000, '{not json'),
+    ])
+  await tick(h.deps, h.opts)
+  const rows = await o.select().from(staffSessions).orderBy(staffSessions.id)
+  expect(rows.map((r) => [r.id, r.flash === null ? null : 'kept'])).toEqual([
+    ['garbled', null],
+    ['left', null],
+    ['waiting', 'kept'],
+  ])
 })
