@@ -65,6 +65,8 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     // words it: not again under each hold.
     expect(text(m.root)).toContain('2点の予約を受け付けました。受取場所は藤阪分室です。')
     expect(text(m.root)).toContain('ご用意ができたら、LINEで10時・16時のいずれかにお知らせします。')
+    // A notice will come: nobody to phone, so no call button.
+    expect(m.root.querySelector('a[href^="tel:"]')).toBeNull()
     const lines = [...m.root.querySelectorAll('li.item p')].map((p) => p.textContent)
     expect(lines.join(' ')).not.toContain('受取場所')
     expect(text(m.root)).toContain('セット予約 1／2巻目')
@@ -100,6 +102,14 @@ describe('search → detail → cart → pickup → confirm → done', () => {
       'LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
       'ご用意ができてから1週間以内にお受け取りください。',
     ])
+    // The place to phone has its call button, right under the line that says to phone it,
+    // from the response's contact; the only one on the page.
+    const tel = byText<HTMLAnchorElement>(page, '中央図書館に電話する（050-7105-8141）', 'a')
+    expect(tel.getAttribute('href')).toBe('tel:05071058141')
+    expect(tel.previousElementSibling?.textContent).toBe(
+      '予約中一覧でご確認いただくか、中央図書館（050-7105-8141）へお電話でお問い合わせください。',
+    )
+    expect(page.querySelectorAll('a[href^="tel:"]')).toHaveLength(1)
     expect(text(m.root)).not.toContain('LINEで10時')
   })
 
