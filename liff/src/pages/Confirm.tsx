@@ -140,7 +140,7 @@ function NoticeNote(p: { onWay: (way: HoldNoticeWay) => void; locker: boolean })
   useEffect(() => {
     if (way) p.onWay(way)
   }, [way])
-  return way ? <p class="note">{t.confirm.notice(noticeTimes(), way, p.locker)}</p> : null
+  return way ? <Lines lines={t.confirm.notice(noticeTimes(), way, p.locker)} class="note" /> : null
 }
 
 /** Nothing to reserve (Back after placing a hold, or an emptied cart): where to go instead. */
