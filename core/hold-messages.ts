@@ -1,6 +1,6 @@
 /** What a patron is told when a hold request is refused: why, and what to do next. */
-import { type HoldNoticeFacts, holdNoticeText } from './hold-notice.ts'
-import { contactFor, phoneLine, pickupContact, titleText } from './messages.ts'
+import { type HoldNoticeFacts, holdNoticeCall, holdNoticeText } from './hold-notice.ts'
+import { type Contact, contactFor, phoneLine, pickupContact, titleText } from './messages.ts'
 import type { Policy } from './policy.ts'
 import {
   ACTIVE_HOLD_STATES,
@@ -152,9 +152,7 @@ export function holdsPlacedMessage(
   holder?: string,
 ): Text {
   const slots = policy.noticeSlots[pickup.kind === 'locker' ? 'locker' : 'standard']
-  // Whom to phone when no notice will come: a locker's library, never the locker.
-  const { phone } = pickup
-  const place = phone ? pickupContact(policy, { ...pickup, phone }) : contactFor(policy)
+  const place = confirmationContact(policy, pickup)
   const told = holdNoticeText(notice, slots, place, { plural: count > 1, holder })
   const whose = holder
     ? { ja: `${holder}さんの予約を${count}点受け付けました。`, en: `${holder}'s ` }
@@ -178,6 +176,15 @@ export function holdsPlacedMessage(
   }
 }
 
+/**
+ * Whom the confirmation names to phone when no notice will come: the pickup place; a locker's
+ * or a station's library, never the locker (pickupContact); the library-wide contact if unknown.
+ */
+function confirmationContact(policy: Policy, pickup: ConfirmedHold['pickupPlace']): Contact {
+  const { phone } = pickup
+  return phone ? pickupContact(policy, { ...pickup, phone }) : contactFor(policy)
+}
+
 /** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
 export interface ConfirmedHold {
   /** With `runBy` for a locker or a station: the library the patron phones (pickupContact). */
@@ -199,4 +206,17 @@ export function placedHoldsMessage(
   if (!pickup) return { ja: '', en: '' }
   const sets = new Set(holds.flatMap((h) => (h.set ? [h.set.groupId] : []))).size
   return holdsPlacedMessage(holds.length, sets, pickup, policy, notice, holder)
+}
+
+/**
+ * Whom the confirmation of `holds` asks the patron to phone (no notice will come: its
+ * what-to-do line names them), for the 完了 page's call button; null when it asks nobody.
+ */
+export function placedHoldsCall(
+  holds: readonly ConfirmedHold[],
+  policy: Policy,
+  notice: HoldNoticeFacts,
+): Contact | null {
+  const pickup = holds[0]?.pickupPlace
+  return pickup ? holdNoticeCall(notice, confirmationContact(policy, pickup)) : null
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { holdsPlacedMessage } from './hold-messages.ts'
+import { holdsPlacedMessage, placedHoldsCall, placedHoldsMessage } from './hold-messages.ts'
 import { type HoldNoticeFacts, holdNoticeWay } from './hold-notice.ts'
-import { KUZUHA, P } from './test-fixtures.ts'
+import { phoneLine } from './messages.ts'
+import { KUZUHA, LOCKER, P } from './test-fixtures.ts'
 
 const ON: HoldNoticeFacts = {
   followed: true,
@@ -83,5 +84,37 @@ describe('NOTICE-KINDS: the hold confirmation says truly how the patron will hea
     expect(m.ja).toContain('ブロックを解除すると、LINEでお知らせします。')
     expect(m.en).toContain('Unblock the account to be told on LINE.')
     expect(holdNoticeWay({ ...blocked, emailConfirmed: true })).toBe('email')
+  })
+})
+
+describe('NOTICE-KINDS: whom the confirmation asks the patron to phone (the 完了 call button)', () => {
+  const at = (pickupPlace: typeof KUZUHA) => [{ pickupPlace, set: null }]
+  const none = { ...ON, holdReady: false, emailConfirmed: false }
+
+  it('with no notice coming: the place its what-to-do line names, that line and no other', () => {
+    const call = placedHoldsCall(at(KUZUHA), P, none)
+    expect(call).toEqual({ ja: '楠葉図書館', en: 'Kuzuha Library', phone: '050-7102-3113' })
+    const m = placedHoldsMessage(at(KUZUHA), P, none)
+    const p = phoneLine(call!)
+    expect(m.ja.split('\n').filter((l) => l.includes(call!.phone))).toEqual([
+      `予約中一覧でご確認いただくか、${p.ja}へお電話でお問い合わせください。`,
+    ])
+    expect(m.en.split('\n').filter((l) => l.includes(call!.phone))).toEqual([
+      `Please check your list of holds, or phone ${p.en}.`,
+    ])
+  })
+
+  it("HOLD-LOCKER: a locker's is the library that runs it, as its line says, never the locker", () => {
+    const call = placedHoldsCall(at(LOCKER), P, none)
+    expect(call).toEqual({ ja: '駅前図書館', en: 'Ekimae Library', phone: '072-841-1103' })
+    expect(placedHoldsMessage(at(LOCKER), P, none).ja).toContain(`${phoneLine(call!).ja}へお電話`)
+  })
+
+  it('nobody when a notice will come (LINE or e-mail), and the confirmation names no number', () => {
+    for (const notice of [ON, { ...ON, holdReady: false }, { ...ON, followed: false }]) {
+      expect(placedHoldsCall(at(KUZUHA), P, notice)).toBeNull()
+      expect(placedHoldsMessage(at(KUZUHA), P, notice).ja).not.toContain(KUZUHA.phone)
+    }
+    expect(placedHoldsCall([], P, none)).toBeNull()
   })
 })

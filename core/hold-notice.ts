@@ -80,6 +80,15 @@ export function holdNoticeText(
   }
 }
 
+/**
+ * Whom `holdNoticeText` asks the patron to phone: `contact` when no notice will come (its
+ * what-to-do line names that number), else null. A page puts its call button by that line,
+ * from this rather than from the words, so the button and the sentence cannot disagree.
+ */
+export function holdNoticeCall(f: HoldNoticeFacts, contact: Contact): Contact | null {
+  return holdNoticeWay(f) === 'none' ? contact : null
+}
+
 /** Texts as lines, leaving out the empty ones. */
 function lines(...texts: (Text | null)[]): TextLines {
   const given = texts.filter((t): t is Text => t !== null)

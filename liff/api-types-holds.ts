@@ -103,6 +103,12 @@ export interface PlaceHoldsResponse {
    * lines separated by `\n`: the app shows each as its own paragraph.
    */
   message: string
+  /**
+   * Whom `message` asks the patron to phone (no notice will come), for a call button by that
+   * line: the pickup place, or the library that runs a locker or a bookmobile station. Absent
+   * when it asks nobody to phone (and from a server before it).
+   */
+  contact?: Contact
 }
 
 /** `PATCH /api/holds/:id` body; 200 `{ hold }`. */

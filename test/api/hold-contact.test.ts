@@ -1,6 +1,7 @@
 /**
- * Whom a refusal about a hold says to phone, and the call button's contact with it (a patron
- * walk: under a locker hold's refusal the button named the locker and dialled its library).
+ * Whom a refusal about a hold, or the 完了 confirmation with no notice coming, says to phone,
+ * and the call button's contact with it (a patron walk: under a locker hold's refusal the
+ * button named the locker and dialled its library).
  * A locker or a bookmobile station is run by a library: its name and its number, both from
  * that library (the fixture's locker lists another library's number than the one running it).
  */
@@ -90,15 +91,66 @@ describe('HOLD-CANCEL, HOLD-LOCKER: a locker hold names and dials the library th
 })
 
 describe('NOTICE-KINDS, HOLD-LOCKER: with no notice coming, a locker hold says to phone its library', () => {
-  it('names the library that runs the locker, with its number, in the 完了 confirmation', async () => {
-    await t.db.orm
-      .insert(noticePreferences)
-      .values({ patronId: PATRON.hanako, holdReady: false, updatedAt: 0 })
+  /** 花子 (or `as`) with LINE hold notices off: with no e-mail either, nothing will come. */
+  const noticesOff = (patronId: number = PATRON.hanako) =>
+    t.db.orm.insert(noticePreferences).values({ patronId, holdReady: false, updatedAt: 0 })
+  const placeAt = async (
+    pickupPlaceId: number,
+    titleId = TITLE.book(11),
+    opts: { as?: 'emily'; lang?: string } = {},
+  ) => {
     const res = await t.call('POST', '/api/holds', {
-      body: { titleIds: [TITLE.book(11)], pickupPlaceId: PLACE.locker },
+      ...opts,
+      body: { titleIds: [titleId], pickupPlaceId },
     })
-    const { message } = await json<PlaceHoldsResponse>(res)
+    expect(res.status).toBe(201)
+    return json<PlaceHoldsResponse>(res)
+  }
+
+  it('names the library that runs the locker, with its number, in the 完了 confirmation', async () => {
+    await noticesOff()
+    const { message } = await placeAt(PLACE.locker)
     expect(message).toContain('中央図書館（050-7105-8141）へお電話でお問い合わせください。')
     expect(message).not.toContain('072-841-1103')
+  })
+
+  it('carries that contact for the call button: the same name and number as the line saying to phone', async () => {
+    await noticesOff()
+    const locker = await placeAt(PLACE.locker)
+    expect(locker.contact).toEqual(CENTRAL)
+    const phoneLine = locker.message.split('\n').filter((l) => l.includes('050-7105-8141'))
+    expect(phoneLine).toEqual([
+      '予約中一覧でご確認いただくか、中央図書館（050-7105-8141）へお電話でお問い合わせください。',
+    ])
+    // A library is its own contact.
+    expect((await placeAt(PLACE.kuzuha, TITLE.book(12))).contact).toEqual({
+      name: '楠葉図書館',
+      phone: '050-7102-3113',
+    })
+    // In English, the name as the English line says it.
+    await noticesOff(PATRON.emily)
+    const en = await placeAt(PLACE.locker, TITLE.book(13), { as: 'emily', lang: 'en' })
+    expect(en.contact).toEqual({ name: 'Central Library', phone: '050-7105-8141' })
+    expect(en.message).toContain(
+      'Please check your list of holds, or phone Central Library (050-7105-8141).',
+    )
+  })
+
+  it('no contact when a notice will come: on LINE, or by e-mail where the library system sends it', async () => {
+    const line = await placeAt(PLACE.locker)
+    expect(line.message).toContain('お知らせします')
+    expect(line).not.toHaveProperty('contact')
+    // Front mode, an ILS that e-mails its notices: Emily (a confirmed address) hears by e-mail.
+    t.close()
+    t = await makeApi({
+      library: (inner) => ({
+        ...inner,
+        capabilities: () => ({ ...inner.capabilities(), emailNotices: true }),
+      }),
+    })
+    await noticesOff(PATRON.emily)
+    const email = await placeAt(PLACE.locker, TITLE.book(12), { as: 'emily', lang: 'en' })
+    expect(email.message).toContain('by e-mail')
+    expect(email).not.toHaveProperty('contact')
   })
 })

@@ -1,12 +1,14 @@
 /**
- * 完了 when no notice will come (NOTICE-KINDS), in Chromium against the real app at 390×844
- * with the phone's text at 150%, in Japanese and English. A patron walk found it one long
- * paragraph: it is now short paragraphs, one idea each (what happened, why no notice will
- * come, what to do with the phone to call), none more than a few lines high. The pickup place
- * is a locker, so the phone is the library that runs it (its own name and number), and
- * axe-core finds nothing.
+ * 確認 and 完了 when no notice will come (NOTICE-KINDS), in Chromium against the real app at
+ * 390×844 with the phone's text at 150%, in Japanese and English. A patron walk found each one
+ * long paragraph: they are now short paragraphs, one idea each (what happened, why no notice
+ * will come, what to do), none more than a few lines high. 完了 says to phone, so the call
+ * button for that place sits right under that line; the pickup place is a locker, so it is
+ * the library that runs it (its own name and number). 確認 asks nobody to phone, so it has no
+ * button. Nothing scrolls sideways and axe-core finds nothing on either page.
  */
 import { eq, sql } from 'drizzle-orm'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addToCart } from '../../db/cart.ts'
 import { places } from '../../db/schema.ts'
@@ -52,14 +54,14 @@ async function freeBook(nth: number): Promise<number> {
   return rows[0].id
 }
 
-/** The confirm page's button and the 完了 page's heading. */
+/** The confirm page's heading and button, and the 完了 page's heading. */
 const WORDS = {
-  ja: { go: '予約する', done: '予約を受け付けました' },
-  en: { go: 'Place hold', done: 'Hold placed' },
+  ja: { confirm: '予約内容の確認', go: '予約する', done: '予約を受け付けました' },
+  en: { confirm: 'Review your holds', go: 'Place hold', done: 'Hold placed' },
 }
 
-/** Places a hold on one book at the locker through the app, and returns the 完了 page. */
-async function placeAtLocker(lang: 'ja' | 'en', titleId: number) {
+/** Opens 確認 for one book at the locker through the app, once its notice note is drawn. */
+async function confirmAtLocker(lang: 'ja' | 'en', titleId: number) {
   await addToCart(e.b.db, { patronId: HANAKO.id, titleId }, 0)
   const tab = await openTab(e, { width: 390, height: 844 })
   const cdp = await tab.context.newCDPSession(tab.page)
@@ -67,31 +69,62 @@ async function placeAtLocker(lang: 'ja' | 'en', titleId: number) {
   await tab.page.addInitScript((id) => localStorage.setItem('bunko.pickup.v1', id), `${lockerId}`)
   const url = liffUrl(e.b, userId, 'confirm')
   await tab.page.goto(lang === 'en' ? url.replace('/liff/?', '/liff/?lang=en&') : url)
-  await tab.page.getByRole('button', { name: WORDS[lang].go }).click()
-  await tab.page.getByRole('heading', { level: 1, name: WORDS[lang].done }).waitFor()
+  await tab.page.getByRole('heading', { level: 1, name: WORDS[lang].confirm }).waitFor()
+  await tab.page.locator('p.note').first().waitFor()
   const fontSize = () => getComputedStyle(document.documentElement).fontSize
   await expect(tab.page.evaluate(fontSize)).resolves.toBe('24px')
   return tab
 }
 
+/** Places the hold from 確認, and waits for 完了. */
+async function place(page: Page, lang: 'ja' | 'en') {
+  await page.getByRole('button', { name: WORDS[lang].go }).click()
+  await page.getByRole('heading', { level: 1, name: WORDS[lang].done }).waitFor()
+}
+
 /** The 完了 page's paragraphs (the page's own, not those under each hold). */
-const paragraphs = (page: Parameters<typeof axe>[0]) => page.locator('h1 ~ p').allTextContents()
+const paragraphs = (page: Page) => page.locator('h1 ~ p').allTextContents()
 
-/** How many lines each of the page's paragraphs takes as laid out. */
-const heights = async (page: Parameters<typeof axe>[0]) =>
-  (await linesOf(page, 'h1 ~ p')).map((laidOut) => laidOut.split('／').length)
+/** How many lines each of the page's paragraphs (or `selector`'s) takes as laid out. */
+const heights = async (page: Page, selector = 'h1 ~ p') =>
+  (await linesOf(page, selector)).map((laidOut) => laidOut.split('／').length)
 
-const sideways = (page: Parameters<typeof axe>[0]) =>
+const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
 
-const axeFailures = async (page: Parameters<typeof axe>[0]) =>
+/**
+ * The page's call buttons, each with its href, the paragraph just above it, and whether it
+ * fits in the width of the screen (its right edge in view).
+ */
+const callButtons = (page: Page) =>
+  page.locator('a[href^="tel:"]').evaluateAll((links) =>
+    links.map((a) => ({
+      href: a.getAttribute('href'),
+      above: a.previousElementSibling?.textContent,
+      fits: a.getBoundingClientRect().right <= window.innerWidth,
+    })),
+  )
+
+const axeFailures = async (page: Page) =>
   ((await axe(page)) as AxeViolation[]).map(
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
 
-describe('完了 with no notice coming, at 390×844 and 150% text', () => {
+describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', () => {
   it('NOTICE-KINDS: Japanese, a short paragraph for each idea, the locker’s library to phone', async () => {
-    const { page, context, problems } = await placeAtLocker('ja', await freeBook(0))
+    const { page, context, problems } = await confirmAtLocker('ja', await freeBook(0))
+    // 確認: that none will come, where to look, how to have LINE; nobody to phone.
+    expect(await page.locator('p.note').allTextContents()).toEqual([
+      'いまの設定では、ご用意ができてもお知らせは届きません。',
+      '予約中一覧でご確認ください。',
+      'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
+    ])
+    for (const lines of await heights(page, 'p.note')) expect(lines).toBeLessThanOrEqual(5)
+    expect(await callButtons(page)).toEqual([])
+    expect(await sideways(page)).toBe(false)
+    expect(await axeFailures(page)).toEqual([])
+
+    await place(page, 'ja')
     expect(await paragraphs(page)).toEqual([
       '1点の予約を受け付けました。受取場所は枚方市駅 予約図書受取ロッカーです。',
       '書架にある資料でも、すぐにご用意できるとは限りません。',
@@ -103,14 +136,39 @@ describe('完了 with no notice coming, at 390×844 and 150% text', () => {
     ])
     // Each scans at a glance: a few lines high, not one block of a screen and more.
     for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
+    // The call button, named for what it does and whom, right under the line saying to phone.
+    const call = page.getByRole('link', {
+      name: '駅前図書館に電話する（072-841-1103）',
+      exact: true,
+    })
+    await expect(call.getAttribute('href')).resolves.toBe('tel:0728411103')
+    expect(await callButtons(page)).toEqual([
+      {
+        href: 'tel:0728411103',
+        above:
+          '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
+        fits: true,
+      },
+    ])
     expect(await sideways(page)).toBe(false)
     expect(await axeFailures(page)).toEqual([])
     expect(problems).toEqual([])
     await context.close()
-  }, 60_000)
+  }, 90_000)
 
   it('NOTICE-KINDS: English likewise', async () => {
-    const { page, context, problems } = await placeAtLocker('en', await freeBook(1))
+    const { page, context, problems } = await confirmAtLocker('en', await freeBook(1))
+    expect(await page.locator('p.note').allTextContents()).toEqual([
+      'With the settings as they are, no notice will come when it is ready.',
+      'Please check your list of holds.',
+      'To be told on LINE, see "LINE notices" in Settings.',
+    ])
+    for (const lines of await heights(page, 'p.note')) expect(lines).toBeLessThanOrEqual(5)
+    expect(await callButtons(page)).toEqual([])
+    expect(await sideways(page)).toBe(false)
+    expect(await axeFailures(page)).toEqual([])
+
+    await place(page, 'en')
     expect(await paragraphs(page)).toEqual([
       'Your hold has been placed for pickup at Hirakatashi Station pickup lockers.',
       'Items on the shelf may still take a little while to prepare.',
@@ -121,9 +179,21 @@ describe('完了 with no notice coming, at 390×844 and 150% text', () => {
       'Please collect it from the locker within 4 days of it being ready.',
     ])
     for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
+    const call = page.getByRole('link', {
+      name: 'Call Ekimae (Station) Library (072-841-1103)',
+      exact: true,
+    })
+    await expect(call.getAttribute('href')).resolves.toBe('tel:0728411103')
+    expect(await callButtons(page)).toEqual([
+      {
+        href: 'tel:0728411103',
+        above: 'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
+        fits: true,
+      },
+    ])
     expect(await sideways(page)).toBe(false)
     expect(await axeFailures(page)).toEqual([])
     expect(problems).toEqual([])
     await context.close()
-  }, 60_000)
+  }, 90_000)
 })

@@ -6,7 +6,7 @@
  * exercises (limit, 禁帯出, duplicate, unknown pickup place) are decided here.
  */
 
-import { placedHoldsMessage } from '../../core/hold-messages.ts'
+import { placedHoldsCall, placedHoldsMessage } from '../../core/hold-messages.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import type {
   ApiError,
@@ -313,7 +313,9 @@ export class FakeLibrary {
       emailConfirmed: false,
     }
     const message = placedHoldsMessage(created, HIRAKATA_POLICY, notice)[lang]
-    return json(201, { holds: created, message })
+    const call = placedHoldsCall(created, HIRAKATA_POLICY, notice)
+    const contact = call ? { contact: { name: call[lang], phone: call.phone } } : {}
+    return json(201, { holds: created, message, ...contact })
   }
 
   private search(q: URLSearchParams): Response {

@@ -12,6 +12,7 @@ import {
   type MaterialType,
   type PlaceHoldsReason,
   type Policy,
+  placedHoldsCall,
   placedHoldsMessage,
   type Refusal,
 } from '../../../core/index.ts'
@@ -33,7 +34,7 @@ import { problem } from '../problem.ts'
 import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
 import { idNumber, jsonBody, pathId } from '../validate.ts'
 import { type HoldViewContext, holdBodies, isActive } from '../views/holds.ts'
-import { holdContactOf, pickupOf } from '../views/pickup-contact.ts'
+import { contactIn, holdContactOf, pickupOf } from '../views/pickup-contact.ts'
 import { contactOf } from '../views/places.ts'
 import { titleRows } from '../views/titles.ts'
 import { WORDS } from '../words.ts'
@@ -123,7 +124,13 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
     const pickup = await pickupOf(library, input.pickupPlaceId, lang)
     const confirmed = pickup ? holds.map((h) => ({ ...h, pickupPlace: pickup })) : holds
     const message = placedHoldsMessage(confirmed, policy, notice, holder)[lang]
-    const body: PlaceHoldsResponse = { holds, message }
+    // Whom that message says to phone, for the 完了 page's call button (the same contact).
+    const call = placedHoldsCall(confirmed, policy, notice)
+    const body: PlaceHoldsResponse = {
+      holds,
+      message,
+      ...(call ? { contact: contactIn(call, lang) } : {}),
+    }
     return c.json(body, 201)
   })
 

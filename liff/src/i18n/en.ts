@@ -247,12 +247,18 @@ export const en: Dict = {
     place: 'Pickup place',
     notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false) =>
       way === 'email'
-        ? 'We will tell you by e-mail when it is ready (not on LINE).'
+        ? ['We will tell you by e-mail when it is ready (not on LINE).']
         : way === 'none'
-          ? 'With the settings as they are, no notice will come when it is ready: please check your list of holds (to be told on LINE, see "LINE notices" in Settings).'
+          ? [
+              'With the settings as they are, no notice will come when it is ready.',
+              'Please check your list of holds.',
+              'To be told on LINE, see "LINE notices" in Settings.',
+            ]
           : n
-            ? `We will tell you on LINE when it is ready (at ${enTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard)}, Japan time).`
-            : 'We will tell you on LINE when it is ready.',
+            ? [
+                `We will tell you on LINE when it is ready (at ${enTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard)}, Japan time).`,
+              ]
+            : ['We will tell you on LINE when it is ready.'],
     submit: 'Place hold',
     back: 'Back to cart',
     empty:

@@ -259,19 +259,26 @@ export const ja = {
     title: '予約内容の確認',
     items: '予約する資料',
     place: '受取場所',
-    /** How the card will hear it (the settings' `hold_notice`): never LINE when LINE will not come. */
     /**
      * How the card will hear it (the settings' `hold_notice`): never LINE when LINE will not
-     * come; the lockers' extra time only for a locker pickup.
+     * come; the lockers' extra time only for a locker pickup. One idea a line, each shown as
+     * its own paragraph (a patron walk at 150% text): with no notice coming, that none will,
+     * then where to look, then how to have it on LINE.
      */
-    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false) =>
+    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false): string[] =>
       way === 'email'
-        ? 'ご用意ができたら、ご登録のメールアドレスにお知らせします（LINEではお知らせしません）。'
+        ? ['ご用意ができたら、ご登録のメールアドレスにお知らせします（LINEではお知らせしません）。']
         : way === 'none'
-          ? 'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください（LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください）。'
+          ? [
+              'いまの設定では、ご用意ができてもお知らせは届きません。',
+              '予約中一覧でご確認ください。',
+              'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
+            ]
           : n
-            ? `ご用意ができたら、LINEでお知らせします（${jaTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard, '・')}）。`
-            : 'ご用意ができたら、LINEでお知らせします。',
+            ? [
+                `ご用意ができたら、LINEでお知らせします（${jaTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard, '・')}）。`,
+              ]
+            : ['ご用意ができたら、LINEでお知らせします。'],
     submit: '予約する',
     back: 'カートに戻る',
     empty:

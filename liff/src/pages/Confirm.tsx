@@ -21,6 +21,7 @@ import { noticeTimes } from '../notice-times.ts'
 import { go, href } from '../router.ts'
 import { clearCart, lastPickup } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
+import { Lines } from '../ui/Lines.tsx'
 import { setsInCart } from './Cart.tsx'
 import { useCart } from './Title.tsx'
 
@@ -139,7 +140,7 @@ function NoticeNote(p: { onWay: (way: HoldNoticeWay) => void; locker: boolean })
   useEffect(() => {
     if (way) p.onWay(way)
   }, [way])
-  return way ? <p class="note">{t.confirm.notice(noticeTimes(), way, p.locker)}</p> : null
+  return way ? <Lines lines={t.confirm.notice(noticeTimes(), way, p.locker)} class="note" /> : null
 }
 
 /** Nothing to reserve (Back after placing a hold, or an emptied cart): where to go instead. */
@@ -165,10 +166,9 @@ export function DonePage() {
       {placed && (
         <>
           {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times;
-              one idea a line, each its own paragraph, to scan at 150% text (a patron walk). */}
-          {placed.message.split('\n').map((line) => (
-            <p key={line}>{line}</p>
-          ))}
+              one idea a line, each its own paragraph, to scan at 150% text (a patron walk).
+              With no notice coming, the call button under the line saying whom to phone. */}
+          <Lines lines={placed.message.split('\n')} contact={placed.contact} />
           <p>
             {t.done.body(
               placed.place.pickupDays,

@@ -65,6 +65,8 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     // words it: not again under each hold.
     expect(text(m.root)).toContain('2点の予約を受け付けました。受取場所は藤阪分室です。')
     expect(text(m.root)).toContain('ご用意ができたら、LINEで10時・16時のいずれかにお知らせします。')
+    // A notice will come: nobody to phone, so no call button.
+    expect(m.root.querySelector('a[href^="tel:"]')).toBeNull()
     const lines = [...m.root.querySelectorAll('li.item p')].map((p) => p.textContent)
     expect(lines.join(' ')).not.toContain('受取場所')
     expect(text(m.root)).toContain('セット予約 1／2巻目')
@@ -79,12 +81,18 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     m = await mount('title/12', { fake })
     await click(m.root, 'カートに入れる', 'button')
     await to('confirm', '予約内容の確認')
+    // A patron walk: that no notice will come, where to look, how to have LINE: a paragraph
+    // each, the words as they were. It asks nobody to phone, so no call button.
+    const notes = () => [...m!.root.querySelectorAll('p.note')].map((p) => p.textContent)
     await until(() =>
-      expect(text(m!.root)).toContain(
-        'いまの設定では、ご用意ができてもお知らせは届きません。予約中一覧でご確認ください（LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください）。',
-      ),
+      expect(notes()).toEqual([
+        'いまの設定では、ご用意ができてもお知らせは届きません。',
+        '予約中一覧でご確認ください。',
+        'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
+      ]),
     )
     expect(text(m.root)).not.toContain('LINEでお知らせします')
+    expect(m.root.querySelector('a[href^="tel:"]')).toBeNull()
     await click(m.root, '予約する', 'button')
     await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
     // A patron walk: one paragraph was too much to scan at 150% text. What happened, why no
@@ -100,6 +108,14 @@ describe('search → detail → cart → pickup → confirm → done', () => {
       'LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
       'ご用意ができてから1週間以内にお受け取りください。',
     ])
+    // The place to phone has its call button, right under the line that says to phone it,
+    // from the response's contact; the only one on the page.
+    const tel = byText<HTMLAnchorElement>(page, '中央図書館に電話する（050-7105-8141）', 'a')
+    expect(tel.getAttribute('href')).toBe('tel:05071058141')
+    expect(tel.previousElementSibling?.textContent).toBe(
+      '予約中一覧でご確認いただくか、中央図書館（050-7105-8141）へお電話でお問い合わせください。',
+    )
+    expect(page.querySelectorAll('a[href^="tel:"]')).toHaveLength(1)
     expect(text(m.root)).not.toContain('LINEで10時')
   })
 

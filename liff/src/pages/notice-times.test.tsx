@@ -38,22 +38,22 @@ describe('notice times', () => {
     await until(() =>
       expect(text(m!.root)).toContain('ご用意ができたら、LINEでお知らせします（9時30分・15時）。'),
     )
-    expect(ja.confirm.notice(moved2, 'line', true)).toBe(
+    expect(ja.confirm.notice(moved2, 'line', true)).toEqual([
       'ご用意ができたら、LINEでお知らせします（9時30分・15時・20時）。',
-    )
+    ])
   })
 
   it('English lists the times; lockers with no extra slot and unknown times are said plainly', () => {
     const n = { standard: ['09:00', '13:00', '16:00'], lockerAlso: [] }
     expect(en.noticeSettings.when(n)).toBe('Notices come on LINE at 9:00, 13:00 and 16:00.')
     const slots = { standard: ['10:00', '16:00'], lockerAlso: ['19:00'] }
-    expect(en.confirm.notice(slots)).toBe(
+    expect(en.confirm.notice(slots)).toEqual([
       'We will tell you on LINE when it is ready (at 10:00 and 16:00, Japan time).',
-    )
-    expect(en.confirm.notice(slots, 'line', true)).toBe(
+    ])
+    expect(en.confirm.notice(slots, 'line', true)).toEqual([
       'We will tell you on LINE when it is ready (at 10:00, 16:00 and 19:00, Japan time).',
-    )
-    expect(ja.confirm.notice(null)).toBe('ご用意ができたら、LINEでお知らせします。')
+    ])
+    expect(ja.confirm.notice(null)).toEqual(['ご用意ができたら、LINEでお知らせします。'])
     expect(en.noticeSettings.when(null)).toBe('Notices come on LINE.')
   })
 })
