@@ -29,11 +29,11 @@ describe('cancelling and changing holds', () => {
     expect(d.message.en).toContain(
       'Please contact Ekimae Library (072-841-1103), which runs the pickup place (Hirakatashi Station pickup locker), by phone.',
     )
-    // The locker's own row is not whom to call (a patron walk: its name beside another number).
-    expect(d.message.ja).not.toContain('050-7105-8141')
+    // The locker is not named beside its library's number (a patron walk).
+    expect(d.message.ja).not.toContain('ロッカー（072-841-1103）')
   })
 
-  it('HOLD-CANCEL, HOLD-BOOKMOBILE: a station likewise; with its library not known, the library-wide contact', () => {
+  it("HOLD-CANCEL, HOLD-BOOKMOBILE: a station listing its library's number likewise; with a line of its own (the bookmobile office), that line under its own name; with neither known, the library-wide contact", () => {
     const station = {
       ...LOCKER,
       name: 'ひなぎく号 星丘',
@@ -45,7 +45,19 @@ describe('cancelling and changing holds', () => {
     expect(known.message.ja).toContain(
       '受取場所（ひなぎく号 星丘）を受け持つ駅前図書館（072-841-1103）へお電話で',
     )
-    const { runBy: _, ...unknown } = station
+    // The guide's 分室・自動車文庫「ひなぎく号」050-7105-8114: the stations' own rows list it.
+    const office = cancelHold(
+      hold(1, { state: 'ready' }),
+      1,
+      { ...station, phone: '050-7105-8114' },
+      P,
+    )
+    if (office.ok) throw new Error('expected a refusal')
+    expect(office.message.ja).toContain('受取場所のひなぎく号 星丘（050-7105-8114）へお電話で')
+    expect(office.message.en).toContain(
+      'the pickup place, Hinagiku bookmobile: Hoshigaoka (050-7105-8114)',
+    )
+    const { runBy: _, ...unknown } = { ...station, phone: '050-7105-8114' }
     const d = cancelHold(hold(1, { state: 'ready' }), 1, unknown, P)
     if (d.ok) throw new Error('expected a refusal')
     expect(d.message.ja).toContain(

@@ -44,25 +44,37 @@ export function unstaffed(pickup: { kind: string }): boolean {
 }
 
 /**
+ * An unstaffed place (locker, bookmobile station) whose number is not its library's: a service
+ * with a line of its own (the guide's 分室・自動車文庫「ひなぎく号」050-7105-8114), which answers
+ * for its stations. A locker lists its library's number, so its library is phoned. With the
+ * library not known, nobody can tell whose number the place lists: the library-wide contact.
+ */
+function ownLine(pickup: PickupPhone): boolean {
+  return pickup.runBy !== undefined && pickup.phone !== '' && pickup.phone !== pickup.runBy.phone
+}
+
+/**
  * Whom a patron phones about a hold collected at `pickup`: the place itself; for a locker or
- * a bookmobile station, the library that runs it, or the policy's contact when that is not
- * known. Name and number always come from the same place (a patron walk found a locker's
- * name on a button that dialled its library), so the call button and the sentence agree.
+ * a bookmobile station, the library that runs it, unless the place has a number of its own
+ * (ownLine: the bookmobile's), or the policy's contact when neither is known. Name and number
+ * always come from the same place (a patron walk found a locker's name on a button that
+ * dialled its library), so the call button and the sentence agree.
  */
 export function pickupContact(policy: Policy, pickup: PickupPhone | null | undefined): Contact {
-  if (pickup && unstaffed(pickup)) return contactFor(policy, pickup.runBy)
+  if (pickup && unstaffed(pickup) && !ownLine(pickup)) return contactFor(policy, pickup.runBy)
   return contactFor(policy, pickup)
 }
 
 /**
- * `pickupContact` as a sentence names it: 「受取場所の楠葉図書館（…）」; for a locker or a station
+ * `pickupContact` as a sentence names it: 「受取場所の楠葉図書館（…）」; for a locker
  * 「受取場所（…ロッカー）を受け持つ中央図書館（…）」, so the patron knows why that library.
  */
 export function pickupPhoneLine(policy: Policy, pickup: PickupPhone | null | undefined): Text {
   const p = phoneLine(pickupContact(policy, pickup))
   if (!pickup) return p
   const name = { ja: pickup.name, en: pickup.nameEn ?? pickup.name }
-  if (!unstaffed(pickup)) return { ja: `受取場所の${p.ja}`, en: `the pickup place, ${p.en}` }
+  if (!unstaffed(pickup) || ownLine(pickup))
+    return { ja: `受取場所の${p.ja}`, en: `the pickup place, ${p.en}` }
   if (pickup.runBy)
     return {
       ja: `受取場所（${name.ja}）を受け持つ${p.ja}`,

@@ -71,7 +71,8 @@ export const LOCKER: Place = {
   name: '枚方市駅 予約図書受取ロッカー',
   nameEn: 'Hirakatashi Station pickup locker',
   kind: 'locker',
-  phone: '050-7105-8141',
-  // The library that fills it, with a number of its own: a phone line names one place.
+  // Its row lists the number of the library that fills it, as the seed's lockers do: a patron
+  // phones that library, under its own name (a phone line names one place).
+  phone: '072-841-1103',
   runBy: { name: '駅前図書館', nameEn: 'Ekimae Library', phone: '072-841-1103' },
 }

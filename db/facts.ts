@@ -65,6 +65,13 @@ export async function placeFacts(db: Db, id: number): Promise<PlaceRow | null> {
 export const runners = alias(places, 'runner')
 
 /**
+ * The join to a place's runner: only one in service, as the library system's `place` answers
+ * (a library closed for works is nobody to phone), so a refusal's words and its call button,
+ * read by different paths, name the same library (or both the library-wide contact).
+ */
+export const runnerOf = and(eq(runners.id, places.parentId), eq(runners.active, true))
+
+/**
  * A hold's pickup place as core sees it, with the library that runs it: whom a patron phones
  * about a hold at a locker or a bookmobile station (core pickupContact). One query.
  */
@@ -72,7 +79,7 @@ export async function pickupFacts(db: Db, id: number): Promise<Place | null> {
   const [row] = await db.orm
     .select({ p: places, runner: runners })
     .from(places)
-    .leftJoin(runners, eq(runners.id, places.parentId))
+    .leftJoin(runners, runnerOf)
     .where(eq(places.id, id))
   return row ? toPlace(row.p, row.runner) : null
 }

@@ -10,7 +10,7 @@ import {
   suspendedUntil,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
-import { ACTIVE, holdFacts, runners, toPlace } from './facts.ts'
+import { ACTIVE, holdFacts, runnerOf, runners, toPlace } from './facts.ts'
 import { inputRefusal, isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
 
@@ -32,7 +32,7 @@ export async function listHolds(
     .from(holds)
     .innerJoin(titles, eq(titles.id, holds.titleId))
     .innerJoin(places, eq(places.id, holds.pickupPlaceId))
-    .leftJoin(runners, eq(runners.id, places.parentId))
+    .leftJoin(runners, runnerOf)
     .where(
       and(
         eq(holds.patronId, input.patronId),

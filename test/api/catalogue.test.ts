@@ -74,7 +74,7 @@ describe('GET /api/libraries', () => {
     expect(fujisaka?.hours).toContain('お電話')
     expect(bookmobile?.hours).toBe('金 13:30〜14:10（巡回日のみ）')
     // HOLD-LOCKER: 4 days in a locker.
-    expect(locker).toMatchObject({ pickupDays: 4, phone: '072-841-1103' })
+    expect(locker).toMatchObject({ pickupDays: 4, phone: '050-7105-8141' })
   })
 
   it('in English', async () => {

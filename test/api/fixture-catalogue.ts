@@ -56,7 +56,8 @@ export function placeRows(): (typeof places.$inferInsert)[] {
       '枚方市駅 予約図書受取ロッカー',
       'Hirakatashi Station pickup lockers',
       'locker',
-      '072-841-1103',
+      // The number of the library that runs it, as the seed's lockers list.
+      '050-7105-8141',
       null,
       { parentId: 1 },
     ),

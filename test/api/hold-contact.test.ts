@@ -2,12 +2,12 @@
  * Whom a refusal about a hold, or the 完了 confirmation with no notice coming, says to phone,
  * and the call button's contact with it (a patron walk: under a locker hold's refusal the
  * button named the locker and dialled its library).
- * A locker or a bookmobile station is run by a library: its name and its number, both from
- * that library (the fixture's locker lists another library's number than the one running it).
+ * A locker is run by a library and lists its number: that library's name with it, never the
+ * locker's. A bookmobile station lists the bookmobile office's own line: that, under its name.
  */
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { holds, noticePreferences } from '../../db/schema.ts'
+import { holds, noticePreferences, places } from '../../db/schema.ts'
 import type { ApiError, HoldsResponse, PlaceHoldsResponse } from '../../liff/api-types.ts'
 import { HOLD, PATRON, PLACE, TITLE } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
@@ -47,7 +47,7 @@ describe('HOLD-CANCEL, HOLD-LOCKER: a locker hold names and dials the library th
     expect(ja.refusal.message).toContain(
       '受取場所（枚方市駅 予約図書受取ロッカー）を受け持つ中央図書館（050-7105-8141）へお電話でご連絡ください。',
     )
-    expect(ja.refusal.message).not.toContain('072-841-1103')
+    expect(ja.refusal.message).not.toContain('ロッカー（050')
     const en = await listed('en')
     if (en.cancellable) throw new Error('a ready hold is not cancellable')
     expect(en.refusal.contact).toEqual({ name: 'Central Library', phone: '050-7105-8141' })
@@ -73,14 +73,31 @@ describe('HOLD-CANCEL, HOLD-LOCKER: a locker hold names and dials the library th
     expect(suspend.contact).toEqual(CENTRAL)
   })
 
-  it('HOLD-BOOKMOBILE: a bookmobile station likewise (its own row lists the bookmobile office)', async () => {
+  it("HOLD-BOOKMOBILE: a bookmobile station has a line of its own (the guide's 分室・自動車文庫 050-7105-8114): that number, under the station's name, not its library's", async () => {
     await readyAt(PLACE.bookmobile)
+    const hold = await listed()
+    if (hold.cancellable) throw new Error('a ready hold is not cancellable')
+    expect(hold.refusal.contact).toEqual({ name: 'ひなぎく号 星丘', phone: '050-7105-8114' })
+    expect(hold.refusal.message).toContain('受取場所のひなぎく号 星丘（050-7105-8114）')
+  })
+
+  it('a locker whose library is out of service (closed for works): the words and the button both give the library-wide contact', async () => {
+    await readyAt(PLACE.locker)
+    await t.db.orm
+      .update(places)
+      .set({ parentId: PLACE.kuzuha, phone: '050-7102-3113' })
+      .where(eq(places.id, PLACE.locker))
+    expect((await listed()).refusal?.message).toContain('を受け持つ楠葉図書館（050-7102-3113）')
+    await t.db.orm.update(places).set({ active: false }).where(eq(places.id, PLACE.kuzuha))
     const hold = await listed()
     if (hold.cancellable) throw new Error('a ready hold is not cancellable')
     expect(hold.refusal.contact).toEqual(CENTRAL)
     expect(hold.refusal.message).toContain(
-      '受取場所（ひなぎく号 星丘）を受け持つ中央図書館（050-7105-8141）',
+      '受取場所（枚方市駅 予約図書受取ロッカー）について、中央図書館（050-7105-8141）へ',
     )
+    const cancel = await refusal(await t.call('DELETE', `/api/holds/${HOLD.ready}`), 'ready_hold')
+    expect(cancel.contact).toEqual(CENTRAL)
+    expect(cancel.message).toContain('について、中央図書館（050-7105-8141）へ')
   })
 
   it('a library keeps its own name and number', async () => {
@@ -111,7 +128,7 @@ describe('NOTICE-KINDS, HOLD-LOCKER: with no notice coming, a locker hold says t
     await noticesOff()
     const { message } = await placeAt(PLACE.locker)
     expect(message).toContain('中央図書館（050-7105-8141）へお電話でお問い合わせください。')
-    expect(message).not.toContain('072-841-1103')
+    expect(message).not.toContain('ロッカー（050')
   })
 
   it('carries that contact for the call button: the same name and number as the line saying to phone', async () => {

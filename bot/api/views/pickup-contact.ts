@@ -32,11 +32,16 @@ export function contactIn(contact: CoreContact, lang: Lang): Contact {
   return { name: contact[lang], phone: contact.phone }
 }
 
-/** A place and the library that runs it, from the library system; null for an unknown id. */
+/**
+ * A place and the library that runs it, from the library system; null for an unknown id. The
+ * runner only while in service (among `places`, as the holds list finds it, placesById), so a
+ * locker whose library is closed for works gives the library-wide contact on every path.
+ */
 export async function pickupOf(library: LibrarySystem, id: number, lang: Lang) {
   const row = reached(await library.place(id), lang)
   if (!row) return null
-  const runner = row.parentId === null ? null : reached(await library.place(row.parentId), lang)
+  if (row.parentId === null) return corePlace(row)
+  const runner = reached(await library.places(), lang).find((p) => p.id === row.parentId)
   return corePlace(row, runner)
 }
 
