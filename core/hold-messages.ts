@@ -193,6 +193,21 @@ export interface ConfirmedHold {
 }
 
 /**
+ * The confirmation when the holds were placed but could not be read back (the library system
+ * stopped answering just after): that they were, and where to see the rest. Never an error:
+ * the patron must not place them again.
+ */
+export function holdsPlacedUnlisted(count: number): Text {
+  return {
+    ja: `${count}点の予約を受け付けました。\n受取場所や順番は、予約中一覧でご確認ください。`,
+    en:
+      count === 1
+        ? 'Your hold has been placed.\nPlease see your list of holds for where to collect it and your place in the queue.'
+        : `Your ${count} holds have been placed.\nPlease see your list of holds for where to collect them and your place in the queue.`,
+  }
+}
+
+/**
  * The confirmation of `holds` just placed (one pickup place for all, as a cart is placed), in
  * both languages: each volume of a set counts as one, each set once. Empty when none was.
  */

@@ -1,5 +1,6 @@
 /** GET / POST /api/holds, DELETE / PATCH /api/holds/:id (HOLD-*). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { unavailable } from '../../core/index.ts'
 import { noticePreferences } from '../../db/schema.ts'
 import type {
   ApiError,
@@ -385,5 +386,33 @@ describe('PATCH /api/holds/:id', () => {
       body: { pickupPlaceId: 2, state: 'ready' },
     })
     expect(extra.status).toBe(400)
+  })
+})
+
+describe('POST /api/holds when the library system stops answering just after placing', () => {
+  it('answers 201 with the holds placed and where to see them, never an error (so they are not placed twice)', async () => {
+    t.close()
+    let placedOnce = false
+    t = await makeApi({
+      library: (embedded) => ({
+        ...embedded,
+        placeHolds: async (input, now) => {
+          const done = await embedded.placeHolds(input, now)
+          placedOnce = done.ok
+          return done
+        },
+        holds: async (input, now) => (placedOnce ? unavailable() : embedded.holds(input, now)),
+      }),
+    })
+    const res = await place([11, 12])
+    expect(res.status).toBe(201)
+    const body = await json<PlaceHoldsResponse>(res)
+    expect(body).toEqual({
+      holds: [],
+      message: '2点の予約を受け付けました。\n受取場所や順番は、予約中一覧でご確認ください。',
+    })
+    placedOnce = false
+    expect((await list()).counts.total).toBe(7)
+    expect(t.log.lines.map((l) => JSON.parse(l).event)).toContain('api.hold_confirmation_failed')
   })
 })

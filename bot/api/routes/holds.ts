@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import {
+  holdsPlacedUnlisted,
   type InputReason,
   isAv,
   jstDate,
@@ -26,6 +27,7 @@ import type {
   PlaceHoldsResponse,
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
+import { errorName } from '../../log.ts'
 import type { ApiEnv } from '../env.ts'
 import { holdNoticeFactsOf } from '../hold-notice.ts'
 import { aboutHolder, otherHolder } from '../holder.ts'
@@ -54,7 +56,7 @@ const ChangePickupBody = v.strictObject({
   wholeSet: v.optional(v.boolean()),
 })
 
-export function holdRoutes({ db, library, clock, config }: AppDeps) {
+export function holdRoutes({ db, library, clock, config, log }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
@@ -117,22 +119,33 @@ export function holdRoutes({ db, library, clock, config }: AppDeps) {
       [...ids].map((id) => `hold:${id}`),
       now,
     )
+    // The holds are placed: a library system that stops answering now must not turn that
+    // into an error, or the patron would place them again.
+    const body = await confirmation(c, ids, input.pickupPlaceId).catch((err: unknown) => {
+      log.warn('api.hold_confirmation_failed', { error: errorName(err) })
+      return { holds: [], message: holdsPlacedUnlisted(ids.size)[lang] }
+    })
+    return c.json(body satisfies PlaceHoldsResponse, 201)
+  })
+
+  /** The 完了 page's answer: the holds just placed (`ids`), read back, and core's words. */
+  const confirmation = async (
+    c: Context<ApiEnv>,
+    ids: Set<number>,
+    pickupPlaceId: number,
+  ): Promise<PlaceHoldsResponse> => {
+    const lang = c.get('lang')
     const { holds } = await bodies(c, ids)
     const emails = library.capabilities().emailNotices
     const notice = await holdNoticeFactsOf(db, c.get('patron'), c.get('family'), emails)
     // The place with the library running it: with no notice coming, a locker's says its library.
-    const pickup = await pickupOf(library, input.pickupPlaceId, lang)
+    const pickup = await pickupOf(library, pickupPlaceId, lang)
     const confirmed = pickup ? holds.map((h) => ({ ...h, pickupPlace: pickup })) : holds
-    const message = placedHoldsMessage(confirmed, policy, notice, holder)[lang]
+    const message = placedHoldsMessage(confirmed, policy, notice, otherHolder(c))[lang]
     // Whom that message says to phone, for the 完了 page's call button (the same contact).
     const call = placedHoldsCall(confirmed, policy, notice)
-    const body: PlaceHoldsResponse = {
-      holds,
-      message,
-      ...(call ? { contact: contactIn(call, lang) } : {}),
-    }
-    return c.json(body, 201)
-  })
+    return { holds, message, ...(call ? { contact: contactIn(call, lang) } : {}) }
+  }
 
   app.delete('/holds/:id', async (c) => {
     const lang = c.get('lang')

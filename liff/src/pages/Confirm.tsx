@@ -169,14 +169,18 @@ export function DonePage() {
               one idea a line, each its own paragraph, to scan at 150% text (a patron walk).
               With no notice coming, the call button under the line saying whom to phone. */}
           <Lines lines={placed.message.split('\n')} contact={placed.contact} />
-          <p>
-            {t.done.body(
-              placed.place.pickupDays,
-              placed.place.kind === 'locker',
-              placed.holds.length,
-              placed.way,
-            )}
-          </p>
+          {/* No holds read back (the library system stopped answering just after placing):
+              the message already says to look at 予約中一覧. */}
+          {placed.holds.length > 0 && (
+            <p>
+              {t.done.body(
+                placed.place.pickupDays,
+                placed.place.kind === 'locker',
+                placed.holds.length,
+                placed.way,
+              )}
+            </p>
+          )}
           <ul class="items">
             {placed.holds.map((h) => (
               <li key={h.id} class="item">
