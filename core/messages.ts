@@ -12,7 +12,7 @@ import {
   jstMinuteOfDay,
 } from './dates.ts'
 import type { Policy } from './policy.ts'
-import type { PhonePlace, Text } from './types.ts'
+import type { PhonePlace, PickupKind, Place, Text } from './types.ts'
 
 /** Whom to phone: a named place, or the library-wide contact when none is concerned. */
 export interface Contact {
@@ -36,6 +36,27 @@ export function phoneLine(contact: Contact): Text {
 export interface PickupPhone extends PhonePlace {
   kind: string
   runBy?: PhonePlace
+}
+
+/** A place as any store keeps it: what `placeWithRunner` reads. */
+interface PlaceRecord {
+  id: number
+  name: string
+  nameEn: string | null
+  kind: PickupKind
+  phone: string
+}
+
+/** A place as the rules see it, with the library that runs it (`runner`) when known. */
+export function placeWithRunner(row: PlaceRecord, runner?: PlaceRecord | null): Place {
+  const named = (r: PlaceRecord) => ({ name: r.name, ...(r.nameEn ? { nameEn: r.nameEn } : {}) })
+  return {
+    id: row.id,
+    ...named(row),
+    kind: row.kind,
+    phone: row.phone,
+    ...(runner ? { runBy: { ...named(runner), phone: runner.phone } } : {}),
+  }
 }
 
 /** A locker or a bookmobile station: nobody there answers a phone or a question. */

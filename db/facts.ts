@@ -11,6 +11,7 @@ import {
   type Loan,
   type Patron,
   type Place,
+  placeWithRunner,
   type StationTimetable,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
@@ -44,18 +45,6 @@ export async function patronFacts(
   return r ? { row: r.p, patron: toPatron(r.p, r.followed) } : null
 }
 
-/** A place as core sees it; `runBy`: the library that runs it (its parent), for a phone. */
-export function toPlace(row: PlaceRow, runBy?: PlaceRow | null): Place {
-  const named = (r: PlaceRow) => ({ name: r.name, ...(r.nameEn ? { nameEn: r.nameEn } : {}) })
-  return {
-    id: row.id,
-    ...named(row),
-    kind: row.kind,
-    phone: row.phone,
-    ...(runBy ? { runBy: { ...named(runBy), phone: runBy.phone } } : {}),
-  }
-}
-
 export async function placeFacts(db: Db, id: number): Promise<PlaceRow | null> {
   const rows = await db.orm.select().from(places).where(eq(places.id, id))
   return rows[0] ?? null
@@ -81,7 +70,7 @@ export async function pickupFacts(db: Db, id: number): Promise<Place | null> {
     .from(places)
     .leftJoin(runners, runnerOf)
     .where(eq(places.id, id))
-  return row ? toPlace(row.p, row.runner) : null
+  return row ? placeWithRunner(row.p, row.runner) : null
 }
 
 /** LOAN-DUE-OPEN: a place's closed weekdays and dates. */

@@ -13,9 +13,10 @@ import {
   isBlocked,
   jstDate,
   type Policy,
+  placeWithRunner,
 } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
-import { holdFacts, openLoanFacts, pickupFacts, placeFacts, toPlace } from './facts.ts'
+import { holdFacts, openLoanFacts, pickupFacts, placeFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId } from './refusals.ts'
 import { holds } from './schema.ts'
 
@@ -91,7 +92,7 @@ export async function changePickupPlace(
       hold: hold.core,
       patronId: input.patronId,
       current,
-      next: next?.active ? toPlace(next) : null,
+      next: next?.active ? placeWithRunner(next) : null,
       blocked: isBlocked(
         loans.map((l) => l.core),
         jstDate(now),

@@ -6,11 +6,12 @@ import {
   type HoldSummary,
   jstDate,
   type Policy,
+  placeWithRunner,
   queuePosition,
   suspendedUntil,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
-import { ACTIVE, holdFacts, runnerOf, runners, toPlace } from './facts.ts'
+import { ACTIVE, holdFacts, runnerOf, runners } from './facts.ts'
 import { inputRefusal, isId } from './refusals.ts'
 import { copies, holds, places, titles } from './schema.ts'
 
@@ -71,7 +72,7 @@ export async function listHolds(
       noticeState: h.noticeState,
       transit: h.state === 'in_transit' && h.copyId ? (travelling.get(h.copyId) ?? null) : null,
       endedAt: h.endedAt,
-      cancel: cancelHold(core, input.patronId, toPlace(p, runner), policy),
+      cancel: cancelHold(core, input.patronId, placeWithRunner(p, runner), policy),
       suspendedUntil: suspendedUntil(h, today),
     }
   })

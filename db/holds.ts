@@ -14,10 +14,11 @@ import {
   isAv,
   jstDate,
   type Policy,
+  placeWithRunner,
   type Title,
 } from '../core/index.ts'
 import type { Db } from './client.ts'
-import { activeHoldFacts, openLoanFacts, patronFacts, placeFacts, toPlace } from './facts.ts'
+import { activeHoldFacts, openLoanFacts, patronFacts, placeFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId, isIdList } from './refusals.ts'
 import { titles } from './schema.ts'
 
@@ -92,7 +93,7 @@ async function decide(db: Db, input: PlaceHoldsInput, now: number, policy: Polic
     {
       patron: patron.patron,
       titles: cart,
-      pickup: place?.active ? toPlace(place) : null,
+      pickup: place?.active ? placeWithRunner(place) : null,
       holds: holds.map((h) => h.core),
       loans: loans.map((l) => l.core),
       today: jstDate(now),

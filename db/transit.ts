@@ -18,6 +18,7 @@ import {
   jstInstant,
   mayReceive,
   type Policy,
+  placeWithRunner,
   type ReceiveReason,
 } from '../core/index.ts'
 import type { CheckInResult } from './circulation.ts'
@@ -28,7 +29,7 @@ import {
   type CopyRef,
   copyStatusStatement,
 } from './copy-moves.ts'
-import { placeFacts, toPlace } from './facts.ts'
+import { placeFacts } from './facts.ts'
 import { type InputReason, inputRefusal, isId, isText } from './refusals.ts'
 import { copyByBarcode, nextHoldFor, servedHold, setAsideHold, targetFor } from './serve.ts'
 
@@ -49,7 +50,7 @@ export async function receiveCopy(
   if (!found) return inputRefusal('unknown_copy')
   if (!(await placeFacts(db, input.placeId))) return inputRefusal('unknown_place')
   const to = found.copy.transitToId === null ? null : await placeFacts(db, found.copy.transitToId)
-  const may = mayReceive({ destination: to ? toPlace(to) : null, hereId: input.placeId })
+  const may = mayReceive({ destination: to ? placeWithRunner(to) : null, hereId: input.placeId })
   if (!may.ok) return may
   return { ok: true, value: await arrive(db, found.ref, input.placeId, now, policy) }
 }

@@ -14,6 +14,7 @@ import {
   type Place,
   type Policy,
   pickupContact,
+  placeWithRunner,
 } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { notices } from '../../../db/schema.ts'
@@ -21,7 +22,7 @@ import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
 import { aboutHolder } from '../holder.ts'
 import { reached } from '../library.ts'
 import { isoJst } from '../time.ts'
-import { contactIn, corePlace } from './pickup-contact.ts'
+import { contactIn } from './pickup-contact.ts'
 import { placeName, placesById } from './places.ts'
 import { selectIn, summarize, titleRows } from './titles.ts'
 
@@ -75,7 +76,10 @@ export async function holdBodies(
     // so the adapter gives the library's own contact) is shown as the hold names it.
     const place = placeById.get(h.pickupPlace.id) ?? unlistedPlace(h.pickupPlace)
     // A locker or a station: the library that runs it, when listed (core's pickupContact).
-    const pickup = corePlace(place, place.parentId === null ? null : placeById.get(place.parentId))
+    const pickup = placeWithRunner(
+      place,
+      place.parentId === null ? null : placeById.get(place.parentId),
+    )
     const contact = contactIn(pickupContact(ctx.policy, pickup), ctx.lang)
     const cancel = h.cancel
     return {

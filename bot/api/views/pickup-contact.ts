@@ -6,26 +6,13 @@
  */
 import {
   type Contact as CoreContact,
-  type LibraryPlace,
   type LibrarySystem,
-  type Place,
   type Policy,
   pickupContact,
+  placeWithRunner,
 } from '../../../core/index.ts'
 import type { Contact, Lang } from '../../../liff/api-types.ts'
 import { answered, reached } from '../library.ts'
-
-/** A place as core sees it, with the library that runs it (`runner`) when there is one. */
-export function corePlace(row: LibraryPlace, runner?: LibraryPlace | null): Place {
-  const named = (r: LibraryPlace) => ({ name: r.name, ...(r.nameEn ? { nameEn: r.nameEn } : {}) })
-  return {
-    id: row.id,
-    ...named(row),
-    kind: row.kind,
-    phone: row.phone,
-    ...(runner ? { runBy: { ...named(runner), phone: runner.phone } } : {}),
-  }
-}
 
 /** A contact as the contract has it: the name in the request's language. */
 export function contactIn(contact: CoreContact, lang: Lang): Contact {
@@ -40,9 +27,9 @@ export function contactIn(contact: CoreContact, lang: Lang): Contact {
 export async function pickupOf(library: LibrarySystem, id: number, lang: Lang) {
   const row = reached(await library.place(id), lang)
   if (!row) return null
-  if (row.parentId === null) return corePlace(row)
+  if (row.parentId === null) return placeWithRunner(row)
   const runner = reached(await library.places(), lang).find((p) => p.id === row.parentId)
-  return corePlace(row, runner)
+  return placeWithRunner(row, runner)
 }
 
 /** Whom to phone about the patron's hold `holdId`; null when it is not among their holds. */
