@@ -98,10 +98,13 @@ export interface PolledLoan {
 export const dueSoonItemKey = (noticeKey: string, loanId: number | string) =>
   `${noticeKey}|loan:${loanId}`
 
-/** Rows per batch: two statements each, every statement well under D1's 100 parameters. */
+/** Notices per batch: up to three statements each, every one well under D1's 100 parameters. */
 const PER_BATCH = 25
 
-/** Queue the notices never announced before, written at `now`; returns how many were queued. */
+/**
+ * Queue the notices whose key no announcement has, written at `now`, and reopen the dated
+ * ready holds a poll had found ended and now lists again; returns how many were queued.
+ */
 export async function queuePolledNotices(
   db: Db,
   found: readonly PolledNotice[],
@@ -109,21 +112,28 @@ export async function queuePolledNotices(
 ): Promise<number> {
   let queued = 0
   for (const part of chunk(found, PER_BATCH)) {
-    const [first, ...rest] = part.flatMap((n) => [
-      insertNotice(n, now),
-      insertAnnouncement(n, now),
-      ...(n.items ?? []).map((l) => insertAnnouncement(itemAnnouncement(n, l), now)),
-    ])
+    const groups = part.map((n) => polledStatements(n, now))
+    const [first, ...rest] = groups.flat()
     if (!first) continue
     const results = await db.batch([first, ...rest])
-    // Each notice leads its statements: its announcement and any listed loans follow it.
+    // Each notice leads its group of statements.
     let at = 0
-    for (const n of part) {
+    for (const group of groups) {
       queued += rowCount([results[at]!])
-      at += 2 + (n.items?.length ?? 0)
+      at += group.length
     }
   }
   return queued
+}
+
+/** One found notice's statements, the notice first: its announcement, its loans', a reopening. */
+function polledStatements(n: PolledNotice, now: number) {
+  return [
+    insertNotice(n, now),
+    insertAnnouncement(n, now),
+    ...(n.items ?? []).map((l) => insertAnnouncement(itemAnnouncement(n, l), now)),
+    ...(n.kind === 'hold_ready' && episodePrefix(n.key) === null ? [reopen(n.key)] : []),
+  ]
 }
 
 /** A listed loan's own announcement row (kind due_soon), under dueSoonItemKey. */
@@ -164,6 +174,20 @@ function insertAnnouncement(n: PolledNotice, now: number) {
     WHERE 1 ${noOtherOpenEpisode(n.key)}
     ON CONFLICT (key) DO NOTHING
     RETURNING key`)
+}
+
+/**
+ * A dated ready hold the poll lists again is open again, though an earlier answer left it out
+ * (a system that drops a hold from one answer, or refuses to list the patron once): its key
+ * names the readiness, so the same key listed is the same readiness, still on the shelf. Left
+ * ended, retention would erase it while the hold waits and the next poll would push it again.
+ * A stale poll that lists a hold collected meanwhile only keeps it open until the next slot
+ * ends it again. An episode key (no date) is never reopened: it cannot tell the same readiness
+ * from the next one, which must be told (readyEpisode).
+ */
+function reopen(key: string) {
+  return raw<{ key: string }>(sql`UPDATE notice_announcements SET ended_at = NULL
+    WHERE key = ${key} AND ended_at IS NOT NULL RETURNING key`)
 }
 
 /** Where a ready hold's keys start: `poll:hold_ready:<patron>:<hold>:` (bot/notices/poll.ts). */

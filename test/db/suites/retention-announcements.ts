@@ -8,7 +8,9 @@ import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { type Db, raw } from '../../../db/client.ts'
 import {
+  endAnnouncements,
   episodeKey,
+  openReadyAnnouncements,
   type PolledNotice,
   queuePolledNotices,
   readyEpisode,
@@ -101,6 +103,28 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
       // Hold 7 starts again at 0; hold 8 numbers past what it kept.
       expect(await readyEpisode(db, seven)).toEqual({ open: null, next: 0 })
       expect(await readyEpisode(db, eight)).toEqual({ open: null, next: 2 })
+    })
+
+    it('a dated ready hold one answer left out is reopened when the next lists it, so it is kept while on the shelf and not pushed again', async () => {
+      // Set aside on 1 June (the system gives that date) and pushed at the 10:00 slot.
+      const key = `${readyKeyPrefix(alice, 9)}2026-06-01`
+      const shelved = notice(key, alice, 'hold_ready')
+      await announced(shelved, at('2026-06-01', '10:00'))
+      // That evening's answer leaves it out (or the system refuses to list her once): ended.
+      await endAnnouncements(db, [key], at('2026-06-01', '16:00'))
+      // The next slot lists it again, same date: nothing queued, and it is open again.
+      expect(await queuePolledNotices(db, [shelved], at('2026-06-02', '10:00'))).toBe(0)
+      expect((await openReadyAnnouncements(db)).get(alice)).toEqual([key])
+      // Still on the shelf on 10 June: kept, so that day's poll queues nothing.
+      expect(await eraseReadingRecords(db, NOW, policy)).toMatchObject({ announcements: 0 })
+      expect(await kept()).toEqual([key])
+      expect(await queuePolledNotices(db, [shelved], NOW)).toBe(0)
+      // Collected: the next answer leaves it out, and it goes readingRecordDays later.
+      await endAnnouncements(db, [key], at('2026-06-10', '16:00'))
+      expect(await eraseReadingRecords(db, at('2026-06-13'), policy)).toEqual(NOTHING)
+      expect(await eraseReadingRecords(db, at('2026-06-14'), policy)).toMatchObject({
+        announcements: 1,
+      })
     })
 
     it('an overdue reminder goes once its number cannot come round again; a due-soon reminder and its loans once past; an expiry notice once its date has passed', async () => {
