@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm'
 import { type DueSoonLeadDays, isDueSoonLeadDays } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
+import { episodeGuard, episodePrefix } from './notice-episodes.ts'
 import { chunk, jsonList, rowCount } from './notice-lists.ts'
 import type { NoticeKind, SlotKind } from './schema.ts'
 
@@ -81,6 +82,12 @@ export interface PolledNotice {
   aboutDate?: string | null
   /** NOTICE-DUE-SOON: the loans the reminder lists, each announced under dueSoonItemKey. */
   items?: readonly PolledLoan[]
+  /**
+   * A new readiness of a hold with no ready date (an episode key): when the episode its
+   * number follows was announced, as readyEpisode read it (null for episode 0). Written only
+   * while that still holds (db/notice-episodes.ts); an episode key without it never is.
+   */
+  episodeAfter?: number | null
 }
 
 /** A loan a polled due-soon reminder lists (the ILS's loans are not in bunko's tables). */
@@ -157,7 +164,7 @@ function insertNotice(n: PolledNotice, now: number) {
     SELECT ${crypto.randomUUID()}, ${n.key}, ${n.patronId}, ${n.kind}, ${n.slotKind},
       ${n.dueAt}, 'pending', 0, ${now}, ${n.aboutDate ?? null}
     WHERE NOT EXISTS (SELECT 1 FROM notice_announcements WHERE key = ${n.key})
-      ${noOtherOpenEpisode(n.key)}
+      ${episodeGuard(n.key, n.episodeAfter)}
     ON CONFLICT (key) DO NOTHING
     RETURNING id`)
 }
@@ -171,7 +178,7 @@ function insertAnnouncement(n: PolledNotice, now: number) {
       ${n.placeNameEn ?? null}, ${n.placePhone ?? null}, ${n.placeKind ?? null},
       ${n.collectBy ?? null}, ${lent}, ${n.dueDate ?? null}, ${n.libName ?? null},
       ${n.libNameEn ?? null}, ${n.libPhone ?? null}, ${now}
-    WHERE 1 ${noOtherOpenEpisode(n.key)}
+    WHERE 1 ${episodeGuard(n.key, n.episodeAfter)}
     ON CONFLICT (key) DO NOTHING
     RETURNING key`)
 }
@@ -190,36 +197,6 @@ function reopen(key: string) {
     WHERE key = ${key} AND ended_at IS NOT NULL RETURNING key`)
 }
 
-/** Where a ready hold's keys start: `poll:hold_ready:<patron>:<hold>:` (bot/notices/poll.ts). */
-export const readyKeyPrefix = (patronId: number, holdId: number) =>
-  `poll:hold_ready:${patronId}:${holdId}:`
-
-/** The key of a hold's readiness number `n`, when the system gives no date (SIP2). */
-export const episodeKey = (prefix: string, n: number) => `${prefix}${EPISODE}${n}`
-
-/** An episode key's readyKeyPrefix, or null for any other key. */
-export function episodePrefix(key: string): string | null {
-  return /^(poll:hold_ready:\d+:\d+:)n\d+$/.exec(key)?.[1] ?? null
-}
-
-/** What an episode key's last part starts with, before its number. */
-const EPISODE = 'n'
-/** Above every character a key's last part holds, so `[prefix, prefix + '~')` is its range. */
-export const KEY_END = '~'
-
-/**
- * For an episode key (a readiness of a hold the system gives no date for): no other episode
- * of that hold is open. A poll numbers a new episode from what it read a moment before, and
- * retention may erase a hold's old episodes in between (db/retention-announcements.ts), so two
- * overlapping polls can work out different numbers for one readiness: the first written wins.
- */
-function noOtherOpenEpisode(key: string) {
-  const prefix = episodePrefix(key)
-  if (prefix === null) return sql``
-  return sql`AND NOT EXISTS (SELECT 1 FROM notice_announcements
-    WHERE key >= ${prefix} AND key < ${prefix + KEY_END} AND key <> ${key} AND ended_at IS NULL)`
-}
-
 /**
  * Each linked patron's ready-hold announcements that no poll has yet found ended: what to
  * compare the next answer with. Read through the partial index of open ones, so the cost is
@@ -232,29 +209,6 @@ export async function openReadyAnnouncements(db: Db): Promise<Map<number, string
   const open = new Map<number, string[]>()
   for (const r of rows) open.set(r.patronId, [...(open.get(r.patronId) ?? []), r.key])
   return open
-}
-
-/**
- * Where a hold's announcements stand, read fresh (not from the start of the poll): its open
- * announcement's key, if any, and the number a new episode takes: one past the highest kept.
- * Two overlapping polls that both find the hold ready work out the same key whichever of them
- * queues first, and the outbox queues it once. Not a count: a hold's episodes are erased
- * together once all ended long ago, and a poll that read before that may still write its
- * number after, so the numbers kept can have a gap a count would land on.
- */
-export async function readyEpisode(
-  db: Db,
-  prefix: string,
-): Promise<{ open: string | null; next: number }> {
-  const end = prefix + KEY_END
-  const numbered = prefix + EPISODE
-  const [row] = await db.all<{ open: string | null; last: number | null }>(sql`SELECT
-      (SELECT key FROM notice_announcements
-        WHERE key >= ${prefix} AND key < ${end} AND ended_at IS NULL LIMIT 1) AS open,
-      (SELECT max(CAST(substr(key, ${numbered.length + 1}) AS INTEGER)) FROM notice_announcements
-        WHERE key > ${numbered} AND key < ${`${numbered}${KEY_END}`}) AS last`)
-  const last = row?.last ?? null
-  return { open: row?.open ?? null, next: last === null ? 0 : last + 1 }
 }
 
 /** Mark ready-hold announcements the poll found no longer ready (already-ended ones stay). */

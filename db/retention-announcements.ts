@@ -24,7 +24,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { addDays, DAY_MS, jstInstant, type Policy, type RecordCutoff } from '../core/index.ts'
 import { raw } from './client.ts'
-import { dueSoonItemKey, KEY_END } from './notice-poll.ts'
+import { KEY_END } from './notice-episodes.ts'
+import { dueSoonItemKey } from './notice-poll.ts'
 
 const LOAN_PART = dueSoonItemKey('', '')
 
