@@ -2,8 +2,10 @@
  * The outbox side of polling a library system for notices (front mode, issue 14): who to ask
  * about, and queueing what the poll found. A polled notice is written in one batch with its
  * announcement (schema/announcements.ts): the announcement is bunko's memory of what it told
- * the patron, so a notice is queued only when its key was never announced. A slot that
- * crashes halfway and runs again, or two slots that overlap, queue each notice once.
+ * the patron, so a notice is queued only when no announcement has its key, and announcements
+ * are erased only once no poll can work their key out again (db/retention-announcements.ts).
+ * A slot that crashes halfway and runs again, or two slots that overlap, queue each notice
+ * once; a ready hold with no date is numbered by db/notice-episodes.ts.
  */
 import { sql } from 'drizzle-orm'
 import { type DueSoonLeadDays, isDueSoonLeadDays } from '../core/index.ts'
@@ -157,7 +159,10 @@ function itemAnnouncement(n: PolledNotice, l: PolledLoan): PolledNotice {
   }
 }
 
-/** The notice, only if its key was never announced (its announcement follows in the batch). */
+/**
+ * The notice, only if no announcement has its key and, for a new episode, its number is still
+ * the next (episodeGuard). Its announcement follows in the batch under the same guard.
+ */
 function insertNotice(n: PolledNotice, now: number) {
   return raw<{ id: string }>(sql`INSERT INTO notices (id, key, patron_id, kind, slot_kind,
       due_at, state, attempts, created_at, about_date)
@@ -169,6 +174,7 @@ function insertNotice(n: PolledNotice, now: number) {
     RETURNING id`)
 }
 
+/** The announcement, with what the push says; an existing key is left as it is. */
 function insertAnnouncement(n: PolledNotice, now: number) {
   const lent = n.lockerLent === undefined || n.lockerLent === null ? null : Number(n.lockerLent)
   return raw<{ key: string }>(sql`INSERT INTO notice_announcements (key, patron_id, kind, title,
@@ -211,7 +217,10 @@ export async function openReadyAnnouncements(db: Db): Promise<Map<number, string
   return open
 }
 
-/** Mark ready-hold announcements the poll found no longer ready (already-ended ones stay). */
+/**
+ * Mark ready-hold announcements the poll found no longer ready (already-ended ones keep their
+ * time). A dated one listed again later is reopened (reopen).
+ */
 export async function endAnnouncements(db: Db, keys: readonly string[], now: number) {
   if (!keys.length) return
   await db.batch([
