@@ -9,13 +9,15 @@
  * its number is one past the highest kept, the episode before it is the very row the poll read
  * (same `created_at`), and no other key of the hold is open. How the interleavings end:
  *
- * - two overlapping polls find the hold ready: they read the same state, work out the same
- *   key, and the outbox writes it once (the second conflicts on the key);
+ * - two overlapping polls find the hold ready: reading the same state they work out the same
+ *   key, and the outbox writes it once (the second conflicts on the key); one that reads
+ *   after the other's write finds that episode open and reuses its key;
  * - retention erases the hold's episodes between a poll's read and its write: the poll's
  *   number is no longer the next (nothing is kept), or, once fresh polls have numbered up to it
- *   again, the episode before it is a new row (a later `created_at`: its own poll began after
- *   the erasing, which needs the old one ended a day before). Refused, the readiness is told by
- *   a fresh poll or the next slot: a slot late, never twice and never lost;
+ *   again, the episode before it is a new row, with the `created_at` (a poll's start) of a poll
+ *   that read after the erasing: later than the old row's, which the erasing needs ended a day
+ *   before (a poll takes minutes). Refused, the readiness is told by that fresh poll or by the
+ *   next one that finds it ready: a slot late at most, never twice;
  * - the hold is collected and ready again: the poll that found it collected ended its episode,
  *   and the next poll numbers past it. A stale poll still holding the ended key writes nothing
  *   (the key exists) and does not reopen it: an undated key cannot tell the same readiness
@@ -23,8 +25,8 @@
  * - another key of the hold is open (a dated one, or an episode an older write left): refused,
  *   so a hold never has two open episodes.
  *
- * A system that leaves a ready hold out of one answer still makes the next readiness new: with
- * no date, a hold missing from an answer and listed again is told again.
+ * What no numbering can help: with no date, a hold a system leaves out of one answer and lists
+ * again at the next is to bunko a new readiness, and is told again.
  */
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'

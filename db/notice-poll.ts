@@ -107,7 +107,7 @@ export interface PolledLoan {
 export const dueSoonItemKey = (noticeKey: string, loanId: number | string) =>
   `${noticeKey}|loan:${loanId}`
 
-/** Notices per batch: up to three statements each, every one well under D1's 100 parameters. */
+/** Notices per batch: a few statements each (and one per listed loan), each under 100 parameters. */
 const PER_BATCH = 25
 
 /**
