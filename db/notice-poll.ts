@@ -2,12 +2,15 @@
  * The outbox side of polling a library system for notices (front mode, issue 14): who to ask
  * about, and queueing what the poll found. A polled notice is written in one batch with its
  * announcement (schema/announcements.ts): the announcement is bunko's memory of what it told
- * the patron, so a notice is queued only when its key was never announced. A slot that
- * crashes halfway and runs again, or two slots that overlap, queue each notice once.
+ * the patron, so a notice is queued only when no announcement has its key, and announcements
+ * are erased only once no poll can work their key out again (db/retention-announcements.ts).
+ * A slot that crashes halfway and runs again, or two slots that overlap, queue each notice
+ * once; a ready hold with no date is numbered by db/notice-episodes.ts.
  */
 import { sql } from 'drizzle-orm'
 import { type DueSoonLeadDays, isDueSoonLeadDays } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
+import { episodeGuard, episodePrefix } from './notice-episodes.ts'
 import { chunk, jsonList, rowCount } from './notice-lists.ts'
 import type { NoticeKind, SlotKind } from './schema.ts'
 
@@ -81,6 +84,12 @@ export interface PolledNotice {
   aboutDate?: string | null
   /** NOTICE-DUE-SOON: the loans the reminder lists, each announced under dueSoonItemKey. */
   items?: readonly PolledLoan[]
+  /**
+   * A new readiness of a hold with no ready date (an episode key): when the episode its
+   * number follows was announced, as readyEpisode read it (null for episode 0). Written only
+   * while that still holds (db/notice-episodes.ts); an episode key without it never is.
+   */
+  episodeAfter?: number | null
 }
 
 /** A loan a polled due-soon reminder lists (the ILS's loans are not in bunko's tables). */
@@ -98,10 +107,13 @@ export interface PolledLoan {
 export const dueSoonItemKey = (noticeKey: string, loanId: number | string) =>
   `${noticeKey}|loan:${loanId}`
 
-/** Rows per batch: two statements each, every statement well under D1's 100 parameters. */
+/** Notices per batch: a few statements each (and one per listed loan), each under 100 parameters. */
 const PER_BATCH = 25
 
-/** Queue the notices never announced before, written at `now`; returns how many were queued. */
+/**
+ * Queue the notices whose key no announcement has, written at `now`, and reopen the dated
+ * ready holds a poll had found ended and now lists again; returns how many were queued.
+ */
 export async function queuePolledNotices(
   db: Db,
   found: readonly PolledNotice[],
@@ -109,21 +121,28 @@ export async function queuePolledNotices(
 ): Promise<number> {
   let queued = 0
   for (const part of chunk(found, PER_BATCH)) {
-    const [first, ...rest] = part.flatMap((n) => [
-      insertNotice(n, now),
-      insertAnnouncement(n, now),
-      ...(n.items ?? []).map((l) => insertAnnouncement(itemAnnouncement(n, l), now)),
-    ])
+    const groups = part.map((n) => polledStatements(n, now))
+    const [first, ...rest] = groups.flat()
     if (!first) continue
     const results = await db.batch([first, ...rest])
-    // Each notice leads its statements: its announcement and any listed loans follow it.
+    // Each notice leads its group of statements.
     let at = 0
-    for (const n of part) {
+    for (const group of groups) {
       queued += rowCount([results[at]!])
-      at += 2 + (n.items?.length ?? 0)
+      at += group.length
     }
   }
   return queued
+}
+
+/** One found notice's statements, the notice first: its announcement, its loans', a reopening. */
+function polledStatements(n: PolledNotice, now: number) {
+  return [
+    insertNotice(n, now),
+    insertAnnouncement(n, now),
+    ...(n.items ?? []).map((l) => insertAnnouncement(itemAnnouncement(n, l), now)),
+    ...(n.kind === 'hold_ready' && episodePrefix(n.key) === null ? [reopen(n.key)] : []),
+  ]
 }
 
 /** A listed loan's own announcement row (kind due_soon), under dueSoonItemKey. */
@@ -140,18 +159,22 @@ function itemAnnouncement(n: PolledNotice, l: PolledLoan): PolledNotice {
   }
 }
 
-/** The notice, only if its key was never announced (its announcement follows in the batch). */
+/**
+ * The notice, only if no announcement has its key and, for a new episode, its number is still
+ * the next (episodeGuard). Its announcement follows in the batch under the same guard.
+ */
 function insertNotice(n: PolledNotice, now: number) {
   return raw<{ id: string }>(sql`INSERT INTO notices (id, key, patron_id, kind, slot_kind,
       due_at, state, attempts, created_at, about_date)
     SELECT ${crypto.randomUUID()}, ${n.key}, ${n.patronId}, ${n.kind}, ${n.slotKind},
       ${n.dueAt}, 'pending', 0, ${now}, ${n.aboutDate ?? null}
     WHERE NOT EXISTS (SELECT 1 FROM notice_announcements WHERE key = ${n.key})
-      ${noOtherOpenEpisode(n.key)}
+      ${episodeGuard(n.key, n.episodeAfter)}
     ON CONFLICT (key) DO NOTHING
     RETURNING id`)
 }
 
+/** The announcement, with what the push says; an existing key is left as it is. */
 function insertAnnouncement(n: PolledNotice, now: number) {
   const lent = n.lockerLent === undefined || n.lockerLent === null ? null : Number(n.lockerLent)
   return raw<{ key: string }>(sql`INSERT INTO notice_announcements (key, patron_id, kind, title,
@@ -161,39 +184,23 @@ function insertAnnouncement(n: PolledNotice, now: number) {
       ${n.placeNameEn ?? null}, ${n.placePhone ?? null}, ${n.placeKind ?? null},
       ${n.collectBy ?? null}, ${lent}, ${n.dueDate ?? null}, ${n.libName ?? null},
       ${n.libNameEn ?? null}, ${n.libPhone ?? null}, ${now}
-    WHERE 1 ${noOtherOpenEpisode(n.key)}
+    WHERE 1 ${episodeGuard(n.key, n.episodeAfter)}
     ON CONFLICT (key) DO NOTHING
     RETURNING key`)
 }
 
-/** Where a ready hold's keys start: `poll:hold_ready:<patron>:<hold>:` (bot/notices/poll.ts). */
-export const readyKeyPrefix = (patronId: number, holdId: number) =>
-  `poll:hold_ready:${patronId}:${holdId}:`
-
-/** The key of a hold's readiness number `n`, when the system gives no date (SIP2). */
-export const episodeKey = (prefix: string, n: number) => `${prefix}${EPISODE}${n}`
-
-/** An episode key's readyKeyPrefix, or null for any other key. */
-export function episodePrefix(key: string): string | null {
-  return /^(poll:hold_ready:\d+:\d+:)n\d+$/.exec(key)?.[1] ?? null
-}
-
-/** What an episode key's last part starts with, before its number. */
-const EPISODE = 'n'
-/** Above every character a key's last part holds, so `[prefix, prefix + '~')` is its range. */
-export const KEY_END = '~'
-
 /**
- * For an episode key (a readiness of a hold the system gives no date for): no other episode
- * of that hold is open. A poll numbers a new episode from what it read a moment before, and
- * retention may erase a hold's old episodes in between (db/retention-announcements.ts), so two
- * overlapping polls can work out different numbers for one readiness: the first written wins.
+ * A dated ready hold the poll lists again is open again, though an earlier answer left it out
+ * (a system that drops a hold from one answer, or refuses to list the patron once): its key
+ * names the readiness, so the same key listed is the same readiness, still on the shelf. Left
+ * ended, retention would erase it while the hold waits and the next poll would push it again.
+ * A stale poll that lists a hold collected meanwhile only keeps it open until the next slot
+ * ends it again. An episode key (no date) is never reopened: it cannot tell the same readiness
+ * from the next one, which must be told (readyEpisode).
  */
-function noOtherOpenEpisode(key: string) {
-  const prefix = episodePrefix(key)
-  if (prefix === null) return sql``
-  return sql`AND NOT EXISTS (SELECT 1 FROM notice_announcements
-    WHERE key >= ${prefix} AND key < ${prefix + KEY_END} AND key <> ${key} AND ended_at IS NULL)`
+function reopen(key: string) {
+  return raw<{ key: string }>(sql`UPDATE notice_announcements SET ended_at = NULL
+    WHERE key = ${key} AND ended_at IS NOT NULL RETURNING key`)
 }
 
 /**
@@ -211,29 +218,9 @@ export async function openReadyAnnouncements(db: Db): Promise<Map<number, string
 }
 
 /**
- * Where a hold's announcements stand, read fresh (not from the start of the poll): its open
- * announcement's key, if any, and the number a new episode takes: one past the highest kept.
- * Two overlapping polls that both find the hold ready work out the same key whichever of them
- * queues first, and the outbox queues it once. Not a count: a hold's episodes are erased
- * together once all ended long ago, and a poll that read before that may still write its
- * number after, so the numbers kept can have a gap a count would land on.
+ * Mark ready-hold announcements the poll found no longer ready (already-ended ones keep their
+ * time). A dated one listed again later is reopened (reopen).
  */
-export async function readyEpisode(
-  db: Db,
-  prefix: string,
-): Promise<{ open: string | null; next: number }> {
-  const end = prefix + KEY_END
-  const numbered = prefix + EPISODE
-  const [row] = await db.all<{ open: string | null; last: number | null }>(sql`SELECT
-      (SELECT key FROM notice_announcements
-        WHERE key >= ${prefix} AND key < ${end} AND ended_at IS NULL LIMIT 1) AS open,
-      (SELECT max(CAST(substr(key, ${numbered.length + 1}) AS INTEGER)) FROM notice_announcements
-        WHERE key > ${numbered} AND key < ${`${numbered}${KEY_END}`}) AS last`)
-  const last = row?.last ?? null
-  return { open: row?.open ?? null, next: last === null ? 0 : last + 1 }
-}
-
-/** Mark ready-hold announcements the poll found no longer ready (already-ended ones stay). */
 export async function endAnnouncements(db: Db, keys: readonly string[], now: number) {
   if (!keys.length) return
   await db.batch([

@@ -5,11 +5,14 @@
  * duplicate push is worse than a row kept a few days longer. So an announcement goes once it
  * can no longer be worked out again, by kind (bot/notices/poll.ts makes the keys):
  *
- * - hold_ready: while the poll finds the hold ready its announcement is open and its key comes
- *   round at every slot, so it stays, however long the hold waits on the shelf. A hold's
- *   announcements (its readiness episodes, readyKeyPrefix) go together, once every one of them
- *   ended before the cutoff: a later readiness is then a new one, and for SIP2 (no ready date)
- *   its number starts again at 0 with no ended episode left for it to land on;
+ * - hold_ready: while the ILS lists the hold ready, each slot's poll leaves an announcement of
+ *   it open: its key comes round at every slot, a dated key an answer left out is reopened by
+ *   the next answer that lists it (db/notice-poll.ts), and an undated hold listed again opens
+ *   its next episode. So it stays however long the hold waits on the shelf. A hold's
+ *   announcements (its readiness episodes, readyKeyPrefix) go together once every one of them
+ *   ended before the cutoff, no poll having written the hold ready since: a later readiness is
+ *   then a new one, and for SIP2 (no ready date) its number starts again at 0, while a poll
+ *   that read the old numbers before they went writes none (db/notice-episodes.ts);
  * - overdue: a reminder's key names its number, which the poll works out only until the next
  *   reminder is due (overdueReminderDays later, NOTICE-OVERDUE): created that much before the
  *   cutoff;
@@ -18,13 +21,15 @@
  *
  * None goes while a notice with its key (for a listed loan, its reminder's) is in the outbox:
  * the push reads what it says here. The cutoff is a day back at least, also with
- * readingRecordDays 0, so a slot caught up after midnight, or a system that leaves a dated
- * hold out of one answer and lists it again at the next slot, still finds its announcement.
+ * readingRecordDays 0, so a slot caught up after midnight, or a system that leaves a ready
+ * hold out of its answers for less than a day and then lists it again, still finds its
+ * announcement.
  */
 import { type SQL, sql } from 'drizzle-orm'
 import { addDays, DAY_MS, jstInstant, type Policy, type RecordCutoff } from '../core/index.ts'
 import { raw } from './client.ts'
-import { dueSoonItemKey, KEY_END } from './notice-poll.ts'
+import { KEY_END } from './notice-episodes.ts'
+import { dueSoonItemKey } from './notice-poll.ts'
 
 const LOAN_PART = dueSoonItemKey('', '')
 

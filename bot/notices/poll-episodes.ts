@@ -7,16 +7,19 @@
  * queued); once a poll finds it no longer ready, that announcement is ended
  * (db/notice-poll.ts), and the next time it is ready the key ends in the next episode number.
  * A hold with no open announcement in the poll's starting list is looked up again just before
- * its key is chosen (readyEpisode): an overlapping poll may have announced it meanwhile, and a
- * new episode is numbered one past the highest kept, so two overlapping slots work out the same
- * key and the outbox queues it once. Retention erases a hold's episodes together once every one
- * ended long enough ago (db/retention-announcements.ts), and numbering starts again at 0; a
- * poll that read the numbers before that is still stopped by the outbox, which writes an
- * episode only while no other of the same hold is open.
+ * its key is chosen (readyEpisode): an overlapping poll may have announced it meanwhile. A new
+ * episode is numbered one past the highest kept and carries what that number was read from, so
+ * the outbox writes it only while it is still the next (db/notice-episodes.ts): two overlapping
+ * slots work out the same key and queue it once, and a poll that read the numbers before
+ * retention erased them (numbering then starts again at 0) writes nothing.
  */
 import type { HoldSummary } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
-import { episodeKey, readyEpisode, readyKeyPrefix } from '../../db/notice-poll.ts'
+import { episodeKey, readyEpisode, readyKeyPrefix } from '../../db/notice-episodes.ts'
+import type { PolledNotice } from '../../db/notice-poll.ts'
+
+/** The key a ready hold is announced under, and for a new episode what it was numbered from. */
+export type ReadyKey = Pick<PolledNotice, 'key' | 'episodeAfter'>
 
 /** Each ready hold's key, by hold id. `open`: this patron's open ready announcements. */
 export async function readyKeys(
@@ -24,23 +27,28 @@ export async function readyKeys(
   patronId: number,
   ready: readonly HoldSummary[],
   open: readonly string[],
-): Promise<Map<number, string>> {
-  const keys = new Map<number, string>()
+): Promise<Map<number, ReadyKey>> {
+  const keys = new Map<number, ReadyKey>()
   for (const h of ready) {
     if (h.state !== 'ready') continue
     const prefix = readyKeyPrefix(patronId, h.id)
     const dated = h.readyAt ?? h.pickupBy
     if (dated !== null) {
-      keys.set(h.id, `${prefix}${dated}`)
+      keys.set(h.id, { key: `${prefix}${dated}` })
       continue
     }
     const current = open.find((k) => k.startsWith(prefix))
     if (current) {
-      keys.set(h.id, current)
+      keys.set(h.id, { key: current })
       continue
     }
     const episode = await readyEpisode(db, prefix)
-    keys.set(h.id, episode.open ?? episodeKey(prefix, episode.next))
+    keys.set(
+      h.id,
+      episode.open
+        ? { key: episode.open }
+        : { key: episodeKey(prefix, episode.next), episodeAfter: episode.after },
+    )
   }
   return keys
 }

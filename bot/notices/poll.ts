@@ -43,7 +43,7 @@ import {
 } from '../../db/notice-poll.ts'
 import type { AppDeps } from '../deps.ts'
 import { LibrarySystemUnavailable } from './overdue.ts'
-import { endedKeys, readyKeys } from './poll-episodes.ts'
+import { endedKeys, type ReadyKey, readyKeys } from './poll-episodes.ts'
 
 /** Patrons asked about at once: the adapter paces the requests themselves. */
 export const POLL_CONCURRENCY = 8
@@ -159,7 +159,7 @@ async function ask(
 export function readyNotices(
   patronId: number,
   holds: readonly HoldSummary[],
-  keys: ReadonlyMap<number, string>,
+  keys: ReadonlyMap<number, ReadyKey>,
   places: ReadonlyMap<number, LibraryPlace>,
   at: number,
   policy: Policy,
@@ -170,7 +170,7 @@ export function readyNotices(
       const locker = h.pickupPlace.kind === 'locker'
       const slotKind = locker ? ('locker' as const) : ('standard' as const)
       return {
-        key: keys.get(h.id) as string,
+        ...(keys.get(h.id) as ReadyKey),
         patronId,
         kind: 'hold_ready' as const,
         slotKind,

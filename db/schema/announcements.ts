@@ -3,12 +3,14 @@
  * notice key, written in the same batch as the notice, with what the push says. The ILS's
  * holds and loans are not in bunko's tables, so a polled notice has no hold or loan row to
  * read its title and place from; it reads them here. The key is the memory: a hold or a
- * reminder announced once is never queued again, even after the outbox row is gone.
+ * reminder announced once is not queued again while its announcement is kept, even after the
+ * outbox row is gone.
  *
  * A system that gives no ready date (SIP2) makes the same hold's key the same every time, so a
  * title made ready again later (the patron reserved it once more) would never be announced:
  * `ended_at` marks an announced ready hold the poll later found no longer ready, and the next
- * time it is ready it is a new episode with a new key (bot/notices/poll.ts).
+ * time it is ready it is a new episode with a new key (bot/notices/poll-episodes.ts). A dated
+ * key that a later answer lists again is the same readiness: it is reopened (db/notice-poll.ts).
  *
  * Retention deletes an announcement once it can no longer stop a notice being queued twice
  * and readingRecordDays have passed (db/retention-announcements.ts), reading old ones through
@@ -43,7 +45,7 @@ export const noticeAnnouncements = sqliteTable(
     libNameEn: text('lib_name_en'),
     libPhone: text('lib_phone'),
     createdAt: integer('created_at').notNull(),
-    /** hold_ready: when a poll first found the hold no longer ready (null while it is). */
+    /** hold_ready: when a poll found the hold no longer ready (null while it is ready). */
     endedAt: integer('ended_at'),
   },
   // The open ready-hold announcements, read at the start of each poll: few, however long the

@@ -8,10 +8,11 @@ import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dueSoonAltText } from '../../bot/messages/due-soon.ts'
 import { pollNotices, runSlot, tick } from '../../bot/notices/index.ts'
-import { type Answer, addDays, type LibrarySystem, unavailable } from '../../core/index.ts'
+import { addDays } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
 import { raw } from '../../db/client.ts'
 import { noticePreferences } from '../../db/schema.ts'
+import { frontMode } from './front-mode.ts'
 import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
 
 let h: Harness
@@ -21,66 +22,6 @@ afterEach(async () => {
 
 /** Ready at NOW (12:00 JST, 10 June): the next slot is 16:00. */
 const SLOT = jst('2026-06-10', '16:00')
-
-interface Ils {
-  /** The polled system itself, for a test to change how it answers. */
-  library: LibrarySystem
-  /** Answer every request with "cannot be reached". */
-  down: boolean
-  /** Patrons whose next holds request answers "cannot be reached" (once each). */
-  downFor: Set<number>
-  /** Patrons whose next holds request throws (a crash in the middle of the poll). */
-  crashFor: Set<number>
-  holdsAsked: number[]
-  inFlight: number
-  maxInFlight: number
-}
-
-/** The embedded system as a polled ILS: no notices of its own, faults on demand. */
-function frontMode(h: Harness): Ils {
-  const inner = h.deps.library
-  const ils: Ils = {
-    library: inner,
-    down: false,
-    downFor: new Set(),
-    crashFor: new Set(),
-    holdsAsked: [],
-    inFlight: 0,
-    maxInFlight: 0,
-  }
-  const gate = async <T>(work: () => Promise<T>): Promise<T | ReturnType<typeof unavailable>> => {
-    if (ils.down) return unavailable()
-    ils.inFlight += 1
-    ils.maxInFlight = Math.max(ils.maxInFlight, ils.inFlight)
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 2))
-      return await work()
-    } finally {
-      ils.inFlight -= 1
-    }
-  }
-  const library: LibrarySystem = {
-    ...inner,
-    places: () => gate(() => inner.places()),
-    loans: (patronId, now) => gate(() => inner.loans(patronId, now)),
-    holds: (input, now) => {
-      ils.holdsAsked.push(input.patronId)
-      if (ils.crashFor.delete(input.patronId)) throw new Error('adapter crashed')
-      if (ils.downFor.delete(input.patronId)) return Promise.resolve(unavailable())
-      return gate(() => inner.holds(input, now))
-    },
-    notices: {
-      expireHolds: async () => ({ ok: true, value: [] }),
-      queueOverdue: async (): Promise<Answer<number>> => ({ ok: true, value: 0 }),
-      queueDueSoon: async (): Promise<Answer<number>> => ({ ok: true, value: 0 }),
-      queueExpiry: async (): Promise<Answer<number>> => ({ ok: true, value: 0 }),
-      polled: true,
-    },
-  }
-  h.deps.library = library
-  ils.library = library
-  return ils
-}
 
 /** Make holds ready in the "ILS": through db/, then take away the notices it queued itself. */
 async function readyInIls(patronId: number, books: number[], pickup: number = PLACE.central) {

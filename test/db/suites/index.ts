@@ -13,6 +13,7 @@ import { loansSuite } from './loans.ts'
 import { outboxSuite } from './outbox.ts'
 import { pickListSuite } from './pick-list.ts'
 import { pollSuite } from './poll.ts'
+import { pollEpisodesSuite } from './poll-episodes.ts'
 import { purchaseRequestSuite } from './purchase-requests.ts'
 import { remindersSuite } from './reminders.ts'
 import { retentionSuite } from './retention.ts'
@@ -42,6 +43,7 @@ export function allSuites(open: OpenDb): void {
   withdrawnSuite(open)
   catalogueCapSuite(open)
   pollSuite(open)
+  pollEpisodesSuite(open)
   holdSuspendSuite(open)
   purchaseRequestSuite(open)
   remindersSuite(open)

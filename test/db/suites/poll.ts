@@ -7,16 +7,7 @@ import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { jstInstant } from '../../../core/index.ts'
 import { type Db, raw } from '../../../db/client.ts'
-import {
-  endAnnouncements,
-  episodeKey,
-  openReadyAnnouncements,
-  type PolledNotice,
-  pollTargets,
-  queuePolledNotices,
-  readyEpisode,
-  readyKeyPrefix,
-} from '../../../db/notice-poll.ts'
+import { type PolledNotice, pollTargets, queuePolledNotices } from '../../../db/notice-poll.ts'
 import {
   claimedNoticeItems,
   claimNoticeGroups,
@@ -109,58 +100,6 @@ export function pollSuite(open: OpenDb) {
         queuePolledNotices(db, again, NOW),
       ])
       expect(counts.sort()).toEqual([0, 1])
-    })
-
-    it('NOTICE-ONCE: a ready hold the poll found ended is closed, and its episodes are numbered', async () => {
-      const prefix = readyKeyPrefix(PATRON.alice, 7)
-      const episode = (n: number) => ({ ...ready(PATRON.alice, 7), key: `${prefix}n${n}` })
-      expect(await readyEpisode(db, prefix)).toEqual({ open: null, next: 0 })
-      await queuePolledNotices(db, [episode(0), ready(PATRON.alice, 70), ready(PATRON.bob, 7)], NOW)
-      // Hold 70's key shares the digits but not the prefix: not counted as hold 7's.
-      expect(await readyEpisode(db, prefix)).toEqual({ open: `${prefix}n0`, next: 1 })
-      const open = await openReadyAnnouncements(db)
-      expect(open.get(PATRON.alice)?.sort()).toEqual(
-        [`${prefix}n0`, ready(PATRON.alice, 70).key].sort(),
-      )
-      expect(open.get(PATRON.bob)).toEqual([ready(PATRON.bob, 7).key])
-      await endAnnouncements(db, [`${prefix}n0`], NOW + 1)
-      await endAnnouncements(db, [`${prefix}n0`], NOW + 2)
-      const [row] = await db.orm
-        .select({ endedAt: noticeAnnouncements.endedAt })
-        .from(noticeAnnouncements)
-        .where(eq(noticeAnnouncements.key, `${prefix}n0`))
-      expect(row?.endedAt).toBe(NOW + 1)
-      expect(await readyEpisode(db, prefix)).toEqual({ open: null, next: 1 })
-      expect((await openReadyAnnouncements(db)).get(PATRON.alice)).toEqual([
-        ready(PATRON.alice, 70).key,
-      ])
-      // The next readiness is a new key, queued once.
-      expect(await queuePolledNotices(db, [episode(1)], NOW + 3)).toBe(1)
-      expect(await queuePolledNotices(db, [episode(1)], NOW + 4)).toBe(0)
-      expect(await readyEpisode(db, prefix)).toEqual({ open: `${prefix}n1`, next: 2 })
-    })
-
-    it('NOTICE-ONCE: an episode is written only while no other of its hold is open, and numbered past the highest kept', async () => {
-      const prefix = readyKeyPrefix(PATRON.alice, 7)
-      const episode = (n: number) => ({ ...ready(PATRON.alice, 7), key: episodeKey(prefix, n) })
-      // Retention erased the hold's episodes 0 and 1 while a poll that had read them was
-      // still going: that poll writes 2, and another poll reading after the erase works out 0.
-      expect(await queuePolledNotices(db, [episode(2)], NOW)).toBe(1)
-      expect(await queuePolledNotices(db, [episode(0)], NOW)).toBe(0)
-      const keys = async () =>
-        (await db.orm.select().from(noticeAnnouncements)).map((a) => a.key).sort()
-      expect(await keys()).toEqual([episodeKey(prefix, 2)])
-      // A dated key is not an episode: not held back by the open one.
-      expect(await queuePolledNotices(db, [ready(PATRON.alice, 7)], NOW)).toBe(1)
-      await endAnnouncements(db, [episodeKey(prefix, 2), ready(PATRON.alice, 7).key], NOW + 1)
-      expect(await queuePolledNotices(db, [episode(3)], NOW + 2)).toBe(1)
-      // Hold 8 kept only its episode 1: counting the ended ones (1) would name that kept key,
-      // and the next readiness would never be told.
-      const eight = readyKeyPrefix(PATRON.alice, 8)
-      const first = { ...ready(PATRON.alice, 8), key: episodeKey(eight, 1) }
-      expect(await queuePolledNotices(db, [first], NOW)).toBe(1)
-      await endAnnouncements(db, [first.key], NOW + 1)
-      expect(await readyEpisode(db, eight)).toEqual({ open: null, next: 2 })
     })
 
     it('a batch larger than one statement group is queued whole', async () => {

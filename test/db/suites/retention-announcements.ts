@@ -7,12 +7,12 @@
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { type Db, raw } from '../../../db/client.ts'
+import { episodeKey, readyEpisode, readyKeyPrefix } from '../../../db/notice-episodes.ts'
 import {
-  episodeKey,
+  endAnnouncements,
+  openReadyAnnouncements,
   type PolledNotice,
   queuePolledNotices,
-  readyEpisode,
-  readyKeyPrefix,
 } from '../../../db/notice-poll.ts'
 import { eraseReadingRecords } from '../../../db/retention.ts'
 import type { OpenDb } from '../drivers.ts'
@@ -58,6 +58,11 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
         raw(sql`UPDATE notice_announcements SET ended_at = ${when} WHERE key = ${key}
           RETURNING key`),
       ])
+    /** A poll finding alice's hold ready with no date: its next episode, numbered as it reads. */
+    async function nextEpisode(prefix: string): Promise<PolledNotice> {
+      const e = await readyEpisode(db, prefix)
+      return { ...notice(episodeKey(prefix, e.next), alice, 'hold_ready'), episodeAfter: e.after }
+    }
     const kept = async () =>
       (await db.all<{ key: string }>(sql`SELECT key FROM notice_announcements ORDER BY key`)).map(
         (r) => r.key,
@@ -67,17 +72,17 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
       const seven = readyKeyPrefix(alice, 7)
       const eight = readyKeyPrefix(alice, 8)
       // Hold 7 (SIP2: numbered episodes) ended twice, both long ago: gone together.
-      await announced(notice(episodeKey(seven, 0), alice, 'hold_ready'), at('2026-05-01'))
+      await announced(await nextEpisode(seven), at('2026-05-01'))
       await ended(episodeKey(seven, 0), at('2026-05-02'))
-      await announced(notice(episodeKey(seven, 1), alice, 'hold_ready'), at('2026-05-20'))
+      await announced(await nextEpisode(seven), at('2026-05-20'))
       await ended(episodeKey(seven, 1), OLD)
       // Hold 8's last episode ended after the cutoff: its first stays with it.
-      await announced(notice(episodeKey(eight, 0), alice, 'hold_ready'), at('2026-05-01'))
+      await announced(await nextEpisode(eight), at('2026-05-01'))
       await ended(episodeKey(eight, 0), at('2026-05-02'))
-      await announced(notice(episodeKey(eight, 1), alice, 'hold_ready'), at('2026-06-04'))
+      await announced(await nextEpisode(eight), at('2026-06-04'))
       await ended(episodeKey(eight, 1), RECENT)
       // Hold 70 shares hold 7's digits, not its range; still ready since May.
-      await announced(notice(episodeKey(readyKeyPrefix(alice, 70), 0), alice, 'hold_ready'), OLD)
+      await announced(await nextEpisode(readyKeyPrefix(alice, 70)), OLD)
       // A dated key (the system gives a ready date): one still ready, one collected in May.
       const shelved = notice(`${readyKeyPrefix(bob, 9)}2026-05-01`, bob, 'hold_ready')
       await announced(shelved, at('2026-05-01'))
@@ -99,8 +104,34 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
       // Still ready at the next slot: not queued again.
       expect(await queuePolledNotices(db, [shelved], NOW)).toBe(0)
       // Hold 7 starts again at 0; hold 8 numbers past what it kept.
-      expect(await readyEpisode(db, seven)).toEqual({ open: null, next: 0 })
-      expect(await readyEpisode(db, eight)).toEqual({ open: null, next: 2 })
+      expect(await readyEpisode(db, seven)).toEqual({ open: null, next: 0, after: null })
+      expect(await readyEpisode(db, eight)).toEqual({
+        open: null,
+        next: 2,
+        after: at('2026-06-04'),
+      })
+    })
+
+    it('a dated ready hold one answer left out is reopened when the next lists it, so it is kept while on the shelf and not pushed again', async () => {
+      // Set aside on 1 June (the system gives that date) and pushed at the 10:00 slot.
+      const key = `${readyKeyPrefix(alice, 9)}2026-06-01`
+      const shelved = notice(key, alice, 'hold_ready')
+      await announced(shelved, at('2026-06-01', '10:00'))
+      // That evening's answer leaves it out (or the system refuses to list her once): ended.
+      await endAnnouncements(db, [key], at('2026-06-01', '16:00'))
+      // The next slot lists it again, same date: nothing queued, and it is open again.
+      expect(await queuePolledNotices(db, [shelved], at('2026-06-02', '10:00'))).toBe(0)
+      expect((await openReadyAnnouncements(db)).get(alice)).toEqual([key])
+      // Still on the shelf on 10 June: kept, so that day's poll queues nothing.
+      expect(await eraseReadingRecords(db, NOW, policy)).toMatchObject({ announcements: 0 })
+      expect(await kept()).toEqual([key])
+      expect(await queuePolledNotices(db, [shelved], NOW)).toBe(0)
+      // Collected: the next answer leaves it out, and it goes readingRecordDays later.
+      await endAnnouncements(db, [key], at('2026-06-10', '16:00'))
+      expect(await eraseReadingRecords(db, at('2026-06-13'), policy)).toEqual(NOTHING)
+      expect(await eraseReadingRecords(db, at('2026-06-14'), policy)).toMatchObject({
+        announcements: 1,
+      })
     })
 
     it('an overdue reminder goes once its number cannot come round again; a due-soon reminder and its loans once past; an expiry notice once its date has passed', async () => {
