@@ -42,7 +42,9 @@
  * Reading the candidates oldest first, as reversed FTS rowids would allow for the newest,
  * costs a fifth to a third per row (FTS5 walks a doclist backwards slowly: 200 newest
  * 63–112 µs, 1,001 oldest 64–187 µs), yet saved only 0.03–0.06 ms of a search: not worth
- * rebuilding both indexes.
+ * rebuilding both indexes. A larger SQLite page cache (64 or 128 MB against better-sqlite3's
+ * 16) changed nothing: a search's pages stay cached either way; the time is CPU (SQLite's
+ * sorter takes about 0.4 µs a candidate, the phrase check of a trigram read 0.14 µs a match).
  */
 import { type SQL, sql } from 'drizzle-orm'
 
