@@ -19,6 +19,11 @@
  * - due_soon (and each loan it lists): its key names the Japan day of its slot, long past;
  * - expiry: its key ends in the expiry date, announced only until that date (NOTICE-EXPIRY).
  *
+ * A patron who is no longer linked (unlinked in LINE or in the app) is polled no more: all
+ * their announcements go once created before the cutoff, open or not, as nothing else would
+ * end them. Linked again, they are told of a hold still waiting once more, which is news to
+ * the new link, not a duplicate.
+ *
  * None goes while a notice with its key (for a listed loan, its reminder's) is in the outbox:
  * the push reads what it says here. The cutoff is a day back at least, also with
  * readingRecordDays 0, so a slot caught up after midnight, or a system that leaves a ready
@@ -60,7 +65,7 @@ function announcementsDue(c: RecordCutoff, policy: Policy, n: number): SQL {
     FROM notice_announcements a
     WHERE a.created_at < ${before}
       AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.key = ${NOTICE_KEY})
-      AND CASE a.kind
+      AND (NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = a.patron_id) OR CASE a.kind
         WHEN 'hold_ready' THEN NOT EXISTS (SELECT 1 FROM notice_announcements b
           WHERE b.key >= ${HOLD_PREFIX} AND b.key < ${HOLD_PREFIX} || ${KEY_END}
             AND (b.ended_at IS NULL OR b.ended_at >= ${before}
@@ -68,7 +73,7 @@ function announcementsDue(c: RecordCutoff, policy: Policy, n: number): SQL {
         WHEN 'overdue' THEN a.created_at < ${before - cadence}
         WHEN 'due_soon' THEN 1
         WHEN 'expiry' THEN substr(a.key, -10) < ${day}
-        ELSE 0 END
+        ELSE 0 END)
     ORDER BY a.created_at LIMIT ${n}`
 }
 

@@ -38,10 +38,15 @@ const dueSoon = (patronId: number, day: string, loanIds: number[]): PolledNotice
 export function retentionAnnouncementsSuite(open: OpenDb) {
   describe('front mode: announcements go once they can no longer stop a duplicate push', () => {
     let db: Db
+    const { alice, bob, carol } = PATRON
     beforeEach(async () => {
       db = await open()
+      // Polled patrons are linked (the fixture links bob only).
+      await db.batch([
+        raw(sql`INSERT INTO line_links (line_user_id, patron_id, linked_at)
+          VALUES ('U-alice', ${alice}, 0), ('U-carol', ${carol}, 0) RETURNING id`),
+      ])
     })
-    const { alice, bob, carol } = PATRON
 
     /** Queued by a poll at `when` and pushed then (or left pending), as the slot leaves it. */
     async function announced(n: PolledNotice, when: number, state = 'sent') {
@@ -110,6 +115,21 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
         next: 2,
         after: at('2026-06-04'),
       })
+    })
+
+    it('a patron no longer linked is polled no more: their announcements go once before the cutoff, open or not, unless a notice is still to be sent', async () => {
+      const open = notice(`${readyKeyPrefix(alice, 7)}2026-05-01`, alice, 'hold_ready')
+      await announced(open, OLD)
+      const pending = notice(`${readyKeyPrefix(alice, 8)}2026-06-05`, alice, 'hold_ready')
+      await announced(pending, OLD, 'pending')
+      const recent = notice(`${readyKeyPrefix(alice, 9)}2026-06-08`, alice, 'hold_ready')
+      await announced(recent, RECENT)
+      // Linked, the open one stays (the hold is still on the shelf).
+      await eraseReadingRecords(db, NOW, policy)
+      expect(await kept()).toEqual([open.key, pending.key, recent.key])
+      await db.batch([raw(sql`DELETE FROM line_links WHERE patron_id = ${alice} RETURNING id`)])
+      expect(await eraseReadingRecords(db, NOW, policy)).toMatchObject({ announcements: 1 })
+      expect(await kept()).toEqual([pending.key, recent.key])
     })
 
     it('a dated ready hold one answer left out is reopened when the next lists it, so it is kept while on the shelf and not pushed again', async () => {
