@@ -110,22 +110,16 @@ const axeFailures = async (page: Page) =>
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
 
-describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', () => {
-  it('NOTICE-KINDS: Japanese, a short paragraph for each idea, the locker’s library to phone', async () => {
-    const { page, context, problems } = await confirmAtLocker('ja', await freeBook(0))
-    // 確認: that none will come, where to look, how to have LINE; nobody to phone.
-    expect(await page.locator('p.note').allTextContents()).toEqual([
+/** What each language's pages say, paragraph by paragraph, and the call button's name. */
+const SAID = {
+  ja: {
+    title: 'Japanese',
+    note: [
       'いまの設定では、ご用意ができてもお知らせは届きません。',
       '予約中一覧でご確認ください。',
       'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
-    ])
-    for (const lines of await heights(page, 'p.note')) expect(lines).toBeLessThanOrEqual(5)
-    expect(await callButtons(page)).toEqual([])
-    expect(await sideways(page)).toBe(false)
-    expect(await axeFailures(page)).toEqual([])
-
-    await place(page, 'ja')
-    expect(await paragraphs(page)).toEqual([
+    ],
+    done: [
       '1点の予約を受け付けました。受取場所は枚方市駅 予約図書受取ロッカーです。',
       '書架にある資料でも、すぐにご用意できるとは限りません。',
       '設定で「予約資料の用意ができたとき」のLINEのお知らせがオフになっているため、LINEではお知らせしません。',
@@ -133,43 +127,19 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
       '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
       'LINEで受け取るには、設定の「LINEでのお知らせ」で「予約資料の用意ができたとき」をオンにしてください。',
       'ご用意ができてから4日以内にロッカーからお受け取りください。',
-    ])
-    // Each scans at a glance: a few lines high, not one block of a screen and more.
-    for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
-    // The call button, named for what it does and whom, right under the line saying to phone.
-    const call = page.getByRole('link', {
-      name: '駅前図書館に電話する（072-841-1103）',
-      exact: true,
-    })
-    await expect(call.getAttribute('href')).resolves.toBe('tel:0728411103')
-    expect(await callButtons(page)).toEqual([
-      {
-        href: 'tel:0728411103',
-        above:
-          '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
-        fits: true,
-      },
-    ])
-    expect(await sideways(page)).toBe(false)
-    expect(await axeFailures(page)).toEqual([])
-    expect(problems).toEqual([])
-    await context.close()
-  }, 90_000)
-
-  it('NOTICE-KINDS: English likewise', async () => {
-    const { page, context, problems } = await confirmAtLocker('en', await freeBook(1))
-    expect(await page.locator('p.note').allTextContents()).toEqual([
+    ],
+    call: '駅前図書館に電話する（072-841-1103）',
+    above:
+      '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
+  },
+  en: {
+    title: 'English',
+    note: [
       'With the settings as they are, no notice will come when it is ready.',
       'Please check your list of holds.',
       'To be told on LINE, see "LINE notices" in Settings.',
-    ])
-    for (const lines of await heights(page, 'p.note')) expect(lines).toBeLessThanOrEqual(5)
-    expect(await callButtons(page)).toEqual([])
-    expect(await sideways(page)).toBe(false)
-    expect(await axeFailures(page)).toEqual([])
-
-    await place(page, 'en')
-    expect(await paragraphs(page)).toEqual([
+    ],
+    done: [
       'Your hold has been placed for pickup at Hirakatashi Station pickup lockers.',
       'Items on the shelf may still take a little while to prepare.',
       'LINE notices for ready holds are turned off, so they will not come on LINE.',
@@ -177,23 +147,37 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
       'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
       'To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
       'Please collect it from the locker within 4 days of it being ready.',
-    ])
-    for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
-    const call = page.getByRole('link', {
-      name: 'Call Ekimae (Station) Library (072-841-1103)',
-      exact: true,
-    })
-    await expect(call.getAttribute('href')).resolves.toBe('tel:0728411103')
-    expect(await callButtons(page)).toEqual([
-      {
-        href: 'tel:0728411103',
-        above: 'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
-        fits: true,
-      },
-    ])
-    expect(await sideways(page)).toBe(false)
-    expect(await axeFailures(page)).toEqual([])
-    expect(problems).toEqual([])
-    await context.close()
-  }, 90_000)
+    ],
+    call: 'Call Ekimae (Station) Library (072-841-1103)',
+    above: 'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
+  },
+} as const
+
+describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', () => {
+  for (const [lang, said] of Object.entries(SAID) as ['ja' | 'en', (typeof SAID)['ja' | 'en']][])
+    it(`NOTICE-KINDS: ${said.title}, a short paragraph for each idea, the locker’s library to phone`, async () => {
+      const book = await freeBook(lang === 'ja' ? 0 : 1)
+      const { page, context, problems } = await confirmAtLocker(lang, book)
+      // 確認: that none will come, where to look, how to have LINE; nobody to phone.
+      expect(await page.locator('p.note').allTextContents()).toEqual(said.note)
+      for (const lines of await heights(page, 'p.note')) expect(lines).toBeLessThanOrEqual(5)
+      expect(await callButtons(page)).toEqual([])
+      expect(await sideways(page)).toBe(false)
+      expect(await axeFailures(page)).toEqual([])
+
+      await place(page, lang)
+      expect(await paragraphs(page)).toEqual(said.done)
+      // Each scans at a glance: a few lines high, not one block of a screen and more.
+      for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
+      // The call button, named for what it does and whom, right under the line saying to phone.
+      const call = page.getByRole('link', { name: said.call, exact: true })
+      await expect(call.getAttribute('href')).resolves.toBe('tel:0728411103')
+      expect(await callButtons(page)).toEqual([
+        { href: 'tel:0728411103', above: said.above, fits: true },
+      ])
+      expect(await sideways(page)).toBe(false)
+      expect(await axeFailures(page)).toEqual([])
+      expect(problems).toEqual([])
+      await context.close()
+    }, 90_000)
 })
