@@ -38,7 +38,11 @@ export interface SuspendHoldRequest {
 
 /** NOTICE-ONCE: where the hold-ready notice stands, so the app can say it did not arrive. */
 export interface NoticeStatus {
-  status: 'queued' | 'sent' | 'failed' | 'undeliverable'
+  /**
+   * `off`: not sent because the patron turned this notice off (undeliverable, their choice,
+   * not a block); `undeliverable`: LINE could not reach them (no link, the account blocked).
+   */
+  status: 'queued' | 'sent' | 'failed' | 'undeliverable' | 'off'
   channel: 'line' | 'email'
   at: IsoInstant
 }

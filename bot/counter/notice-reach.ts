@@ -1,15 +1,16 @@
 /**
  * Whether a patron can be told on LINE that their hold is ready. bunko's notices go by LINE
- * alone, so a patron with no LINE link, or who blocked the official account, hears nothing
- * unless staff phone them: the counter says so where it would say a notice is on its way,
+ * alone, so a patron with no LINE link, who blocked the official account, or who turned the
+ * hold-ready notice off (a patron walk: the counter said a notice was on its way) hears
+ * nothing unless staff phone them: the counter says so where it would say a notice is on its way,
  * with the phone number on record (shown to staff on screen, never logged).
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { lineLinks, notices, patrons } from '../../db/schema.ts'
+import { lineLinks, noticePreferences, notices, patrons } from '../../db/schema.ts'
 
 export interface Unreachable {
-  why: 'not_linked' | 'blocked'
+  why: 'not_linked' | 'blocked' | 'notices_off'
   /** The phone on record; '' when none is. */
   phone: string
 }
@@ -17,13 +18,20 @@ export interface Unreachable {
 /** Why a notice cannot reach the patron now, or null when LINE can deliver it. */
 export async function unreachable(db: Db, patronId: number): Promise<Unreachable | null> {
   const [row] = await db.orm
-    .select({ phone: patrons.phone, linked: lineLinks.id, followed: lineLinks.followed })
+    .select({
+      phone: patrons.phone,
+      linked: lineLinks.id,
+      followed: lineLinks.followed,
+      holdReady: noticePreferences.holdReady,
+    })
     .from(patrons)
     .leftJoin(lineLinks, eq(lineLinks.patronId, patrons.id))
+    .leftJoin(noticePreferences, eq(noticePreferences.patronId, patrons.id))
     .where(eq(patrons.id, patronId))
   if (!row) return null
   if (row.linked === null) return { why: 'not_linked', phone: row.phone }
   if (!row.followed) return { why: 'blocked', phone: row.phone }
+  if (row.holdReady === false) return { why: 'notices_off', phone: row.phone }
   return null
 }
 

@@ -1,7 +1,7 @@
 /** GET / POST /api/holds, DELETE / PATCH /api/holds/:id (HOLD-*). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { unavailable } from '../../core/index.ts'
-import { noticePreferences } from '../../db/schema.ts'
+import { noticePreferences, notices } from '../../db/schema.ts'
 import type {
   ApiError,
   HoldResponse,
@@ -414,5 +414,26 @@ describe('POST /api/holds when the library system stops answering just after pla
     placedOnce = false
     expect((await list()).counts.total).toBe(7)
     expect(t.log.lines.map((l) => JSON.parse(l).event)).toContain('api.hold_confirmation_failed')
+  })
+})
+
+describe('GET /api/holds: the ready notice, as the patron is told of it', () => {
+  it('NOTICE-ONCE: a notice not sent because she turned it off is `off`, not `undeliverable` (it is not a block)', async () => {
+    const notice = (id: string, lastError: string) => ({
+      id,
+      key: `hold_ready:${id}`,
+      patronId: PATRON.hanako,
+      kind: 'hold_ready' as const,
+      holdId: HOLD.ready,
+      dueAt: 1,
+      state: 'undeliverable' as const,
+      lastError,
+      createdAt: id === 'a' ? 4e12 : 4e12 + 1,
+    })
+    await t.db.orm.insert(notices).values(notice('a', 'unfollowed'))
+    const ready = async () => (await list()).holds.find((h) => h.id === HOLD.ready)!
+    expect((await ready()).notice?.status).toBe('undeliverable')
+    await t.db.orm.insert(notices).values(notice('b', 'opted_out'))
+    expect((await ready()).notice?.status).toBe('off')
   })
 })

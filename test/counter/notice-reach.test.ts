@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { settleUnsendableNotices } from '../../db/notice-claims.ts'
-import { lineLinks, patrons } from '../../db/schema.ts'
+import { lineLinks, noticePreferences, patrons } from '../../db/schema.ts'
 import { DeskClient, text } from './desk-client.ts'
 import { addWaitingHold, copy, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
 
@@ -85,6 +85,21 @@ describe('a pickup notice LINE cannot deliver', () => {
       '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。',
     )
     expect(bob).not.toContain('電話でご連絡ください')
+  })
+
+  it('a patron who turned the hold-ready notice off is phoned too: the return and the hold shelf say so', async () => {
+    const h = await open()
+    await h.db.orm
+      .insert(noticePreferences)
+      .values({ patronId: PATRON.bob, holdReady: false, updatedAt: 0 })
+    const bob = await returned(h, copy(TITLE.gingatetsudo, 1))
+    expect(bob).toContain(
+      '予約者が「予約資料の用意ができたとき」のLINEのお知らせをオフにしているため、お知らせは届きません。電話でご連絡ください',
+    )
+    expect(bob).not.toContain('お知らせを送信予定に入れました')
+    await settleUnsendableNotices(h.db, NOW + 7 * 86_400_000)
+    const shelf = text((await h.desk.get(`/counter/holds?place=${PLACE.central}`)).html)
+    expect(shelf).toContain('お知らせ：LINEのお知らせをオフにしています（電話でご連絡ください）')
   })
 
   it('the hold shelf asks staff to phone, with the number, for a patron with no LINE link and for one who blocked the account', async () => {

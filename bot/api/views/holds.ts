@@ -220,6 +220,7 @@ async function latestNotices(db: Db, holdIds: number[]): Promise<Map<number, Not
         state: notices.state,
         dueAt: notices.dueAt,
         sentAt: notices.sentAt,
+        why: notices.lastError,
       })
       .from(notices)
       .where(
@@ -235,7 +236,10 @@ async function latestNotices(db: Db, holdIds: number[]): Promise<Map<number, Not
   for (const r of rows)
     if (!out.has(r.holdId!))
       out.set(r.holdId!, {
-        status: NOTICE_STATUS[r.state],
+        // The patron's own choice is not a failure to reach them (a patron walk: a patron
+        // who turned the notice off was asked whether she had blocked the account).
+        status:
+          r.state === 'undeliverable' && r.why === 'opted_out' ? 'off' : NOTICE_STATUS[r.state],
         channel: 'line',
         at: isoJst(r.sentAt ?? r.dueAt),
       })

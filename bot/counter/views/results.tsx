@@ -141,10 +141,11 @@ type Returned = Extract<ReturnOutcome, { ok: true }>
 /** The pickup notice queued; or, when LINE cannot reach the patron, that staff must phone. */
 function noticeSentence(u: Unreachable | null): string {
   if (!u) return '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'
-  const why =
-    u.why === 'not_linked'
-      ? '予約者はLINE未連携のため'
-      : '予約者がLINEの公式アカウントをブロックしているため'
+  const why = {
+    not_linked: '予約者はLINE未連携のため',
+    blocked: '予約者がLINEの公式アカウントをブロックしているため',
+    notices_off: '予約者が「予約資料の用意ができたとき」のLINEのお知らせをオフにしているため',
+  }[u.why]
   const phone = u.phone
     ? `電話 ${u.phone}`
     : '電話番号の登録がありません。利用者の記録をご確認ください'

@@ -149,10 +149,11 @@ function ShelfTable(p: { csrf: string; placeId: number | null; rows: ShelfRow[];
   )
 }
 
-/** Why LINE could not tell the patron, for the two cases staff must phone about. */
+/** Why LINE could not tell the patron, for the cases staff must phone about. */
 const UNREACHED: Record<string, string> = {
   not_linked: 'LINE未連携',
   unfollowed: 'LINEでブロックされています',
+  opted_out: 'LINEのお知らせをオフにしています',
 }
 
 /**

@@ -138,6 +138,7 @@ export const en: Dict = {
     changeOne: 'Only this volume (the set is split and each volume is collected on its own)',
     changeQuote: (place: string, whole: boolean) =>
       `Change the pickup place${whole ? ' of the whole set' : ''} to ${place}?`,
+    noticeOff: 'LINE notices for ready holds are turned off, so none was sent.',
     noticeFailed: 'We could not send your ready notice.',
     noticeUndeliverable:
       'We could not reach you on LINE. Please check that you have not blocked our account.',

@@ -148,6 +148,8 @@ export const ja = {
     changeOne: 'この巻だけ（セットが分かれ、巻ごとの受取になります）',
     changeQuote: (place: string, whole: boolean) =>
       `${whole ? 'セットの全巻の' : ''}受取場所を「${place}」に変更します。よろしいですか？`,
+    noticeOff:
+      '「予約資料の用意ができたとき」のLINEのお知らせをオフにしているため、お知らせしていません。',
     noticeFailed: '用意ができたお知らせをお送りできませんでした。',
     noticeUndeliverable:
       'LINEでお知らせを届けられませんでした。公式アカウントをブロックしていないかご確認ください。',

@@ -138,6 +138,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       )}
       {hold.notice?.status === 'failed' && <p class="warn">{t.holds.noticeFailed}</p>}
       {hold.notice?.status === 'undeliverable' && <p class="warn">{t.holds.noticeUndeliverable}</p>}
+      {hold.notice?.status === 'off' && <p class="note">{t.holds.noticeOff}</p>}
       {action.error && <ErrorNote error={action.error} />}
       {active && mode === 'cancel' && (
         <Confirm
