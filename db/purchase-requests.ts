@@ -118,12 +118,12 @@ export type DecideResult =
   | { changed: true }
   | { changed: false; why: 'missing' }
   | { changed: false; why: 'forgotten' }
-  | { changed: false; why: 'already'; decision: PurchaseDecision | null }
+  | { changed: false; why: 'already'; decision: PurchaseDecision | null; title: string }
 
 /**
  * Record staff's decision on a request (null: open again, for a decision made by mistake).
  * Only from the state the button was shown for: a decision needs an open request and 未処理に
- * 戻す a decided one, so a colleague's decision made meanwhile (or a double submit) is never
+ * 戻す the decision it was shown with (`was`; any decision when not given), so a colleague's decision made meanwhile (or a double submit) is never
  * overwritten: it answers `already` with what it now is. Only while the request still names its
  * patron: once retention has let go of them there is nobody to tell, so a decision racing the
  * erasing is either before it (and the days count from now) or refused. One batch: the guarded
@@ -134,22 +134,29 @@ export async function decidePurchaseRequest(
   id: number,
   decision: PurchaseDecision | null,
   now: number,
+  was?: PurchaseDecision,
 ): Promise<DecideResult> {
   if (!isId(id) || (decision !== null && !PURCHASE_DECISIONS.includes(decision)))
     return { changed: false, why: 'missing' }
-  const from = decision === null ? sql`decision IS NOT NULL` : sql`decision IS NULL`
+  // 未処理に戻す undoes the decision its button was shown with (`was`), not a later one.
+  const from =
+    decision !== null
+      ? sql`decision IS NULL`
+      : was
+        ? sql`decision = ${was}`
+        : sql`decision IS NOT NULL`
   const [changed, [row]] = await db.batch([
     raw<{ id: number }>(sql`UPDATE purchase_requests
       SET decision = ${decision}, decided_at = ${decision === null ? null : now}
       WHERE id = ${id} AND patron_id IS NOT NULL AND ${from}
       RETURNING id`),
-    raw<{ decision: PurchaseDecision | null; patronId: number | null }>(sql`SELECT decision,
-      patron_id AS patronId FROM purchase_requests WHERE id = ${id}`),
+    raw<{ decision: PurchaseDecision | null; patronId: number | null; title: string }>(sql`SELECT
+      decision, patron_id AS patronId, title FROM purchase_requests WHERE id = ${id}`),
   ])
   if (changed.length > 0) return { changed: true }
   if (!row) return { changed: false, why: 'missing' }
   if (row.patronId === null) return { changed: false, why: 'forgotten' }
-  return { changed: false, why: 'already', decision: row.decision }
+  return { changed: false, why: 'already', decision: row.decision, title: row.title }
 }
 
 /** How many requests are open and decided: the counter's headings, beyond the page's limit. */

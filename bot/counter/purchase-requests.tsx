@@ -53,7 +53,8 @@ export function purchaseRequestRoutes(k: Counter): Hono<CounterEnv> {
     if (decision === undefined)
       return showRequests(c, k, <Message kind="error">処理の結果を選んでください。</Message>, 422)
     const id = Number(c.req.param('id'))
-    const result = await decidePurchaseRequest(k.db, id, decision, k.now())
+    const was = PURCHASE_DECISIONS.find((d) => d === body.was)
+    const result = await decidePurchaseRequest(k.db, id, decision, k.now(), was)
     if (!result.changed) {
       const [said, status] = unchanged(result)
       return showRequests(c, k, <Message kind="error">{said}</Message>, status)
@@ -79,7 +80,7 @@ function unchanged(r: Exclude<DecideResult, { changed: true }>): [string, Conten
     r.decision === null
       ? 'すでに未処理に戻っています'
       : `すでに「${DECISION[r.decision]}」になっています`
-  return [`このリクエストは、ほかの職員の操作で${now}。一覧でご確認ください。`, 409]
+  return [`「${r.title}」のリクエストは、ほかの職員の操作で${now}。一覧でご確認ください。`, 409]
 }
 
 /** The list: open requests first (newest first), then decided ones; `result` above them. */
@@ -214,7 +215,7 @@ function Decision(p: { row: PurchaseRequestRow; csrf: string }) {
         <PostButton
           action={action}
           csrf={p.csrf}
-          fields={{ decision: 'open' }}
+          fields={{ decision: 'open', was: r.decision }}
           label={`未処理に戻す：「${r.title}」`}
         >
           未処理に戻す

@@ -65,6 +65,8 @@ describe('購入リクエスト', () => {
     expect(page).toContain('未処理のリクエストはありません。')
     expect(page).toContain('処理済み（1件・処理の新しい順）')
     expect(page).toContain('未処理に戻す')
+    // The undo carries the decision it was shown with, so it never undoes a later one.
+    expect(bought.html).toMatch(/name="was" value="bought"/)
     expect(text((await desk.submit(path, { decision: 'open' })).html)).toContain(
       '未処理（1件・新しい順）',
     )
@@ -74,7 +76,7 @@ describe('購入リクエスト', () => {
     const stale = await desk.post(path, { decision: 'bought' })
     expect(stale.res.status).toBe(409)
     expect(text(stale.html)).toContain(
-      'このリクエストは、ほかの職員の操作ですでに「見送り」になっています。',
+      '「はじめの本」のリクエストは、ほかの職員の操作ですでに「見送り」になっています。',
     )
     const trail = await h.db.orm.select().from(auditLog).orderBy(asc(auditLog.id))
     expect(

@@ -92,11 +92,26 @@ export function purchaseRequestSuite(open: OpenDb) {
         changed: false,
         why: 'already',
         decision: 'declined',
+        title: 'ない本',
       })
       expect(await decidePurchaseRequest(db, a, null, at('2026-06-05'))).toEqual({
         changed: false,
         why: 'already',
         decision: null,
+        title: 'ない本',
+      })
+      // 未処理に戻す from a page still showing 購入 does not undo a colleague's 見送り.
+      expect(await decidePurchaseRequest(db, b, null, at('2026-06-05'), 'bought')).toEqual({
+        changed: false,
+        why: 'already',
+        decision: 'declined',
+        title: 'ない本',
+      })
+      expect(await decidePurchaseRequest(db, b, null, at('2026-06-05'), 'declined')).toEqual({
+        changed: true,
+      })
+      expect(await decidePurchaseRequest(db, b, 'declined', at('2026-06-05'))).toEqual({
+        changed: true,
       })
       expect((await listPurchaseRequests(db)).find((r) => r.id === b)).toMatchObject({
         decision: 'declined',
