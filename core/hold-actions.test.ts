@@ -33,7 +33,7 @@ describe('cancelling and changing holds', () => {
     expect(d.message.ja).not.toContain('ロッカー（072-841-1103）')
   })
 
-  it("HOLD-CANCEL, HOLD-BOOKMOBILE: a station listing its library's number likewise; with a line of its own (the bookmobile office), that line under its own name; with neither known, the library-wide contact", () => {
+  it("HOLD-CANCEL, HOLD-BOOKMOBILE: a station listing its library's number likewise; with a line of its own, that line as the bookmobile office's; with neither known, the library-wide contact", () => {
     const station = {
       ...LOCKER,
       name: 'ひなぎく号 星丘',
@@ -53,9 +53,11 @@ describe('cancelling and changing holds', () => {
       P,
     )
     if (office.ok) throw new Error('expected a refusal')
-    expect(office.message.ja).toContain('受取場所のひなぎく号 星丘（050-7105-8114）へお電話で')
+    expect(office.message.ja).toContain(
+      '受取場所（ひなぎく号 星丘）を受け持つ移動図書館の係（050-7105-8114）へお電話で',
+    )
     expect(office.message.en).toContain(
-      'the pickup place, Hinagiku bookmobile: Hoshigaoka (050-7105-8114)',
+      'the bookmobile office (050-7105-8114), which runs the pickup place (Hinagiku bookmobile: Hoshigaoka)',
     )
     const { runBy: _, ...unknown } = { ...station, phone: '050-7105-8114' }
     const d = cancelHold(hold(1, { state: 'ready' }), 1, unknown, P)

@@ -82,19 +82,28 @@ function ownLine(pickup: PickupPhone): boolean {
  * dialled its library), so the call button and the sentence agree.
  */
 export function pickupContact(policy: Policy, pickup: PickupPhone | null | undefined): Contact {
-  if (pickup && unstaffed(pickup) && !ownLine(pickup)) return contactFor(policy, pickup.runBy)
+  if (pickup && unstaffed(pickup)) {
+    if (!ownLine(pickup)) return contactFor(policy, pickup.runBy)
+    // A station's line is the bookmobile's office, not the park it stops at (a patron walk:
+    // 「ひなぎく号 星丘に電話する」 read as phoning a park).
+    if (pickup.kind === 'bookmobile') return { ...BOOKMOBILE_OFFICE, phone: pickup.phone }
+  }
   return contactFor(policy, pickup)
 }
 
+/** Who answers a bookmobile station's own line. */
+const BOOKMOBILE_OFFICE = { ja: '移動図書館の係', en: 'the bookmobile office' }
+
 /**
  * `pickupContact` as a sentence names it: 「受取場所の楠葉図書館（…）」; for a locker
- * 「受取場所（…ロッカー）を受け持つ中央図書館（…）」, so the patron knows why that library.
+ * 「受取場所（…ロッカー）を受け持つ中央図書館（…）」, for a station with its own line
+ * 「受取場所（ひなぎく号 星丘）を受け持つ移動図書館の係（…）」, so the patron knows why them.
  */
 export function pickupPhoneLine(policy: Policy, pickup: PickupPhone | null | undefined): Text {
   const p = phoneLine(pickupContact(policy, pickup))
   if (!pickup) return p
   const name = { ja: pickup.name, en: pickup.nameEn ?? pickup.name }
-  if (!unstaffed(pickup) || ownLine(pickup))
+  if (!unstaffed(pickup) || (ownLine(pickup) && pickup.kind !== 'bookmobile'))
     return { ja: `受取場所の${p.ja}`, en: `the pickup place, ${p.en}` }
   if (pickup.runBy)
     return {

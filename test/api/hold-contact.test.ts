@@ -77,8 +77,10 @@ describe('HOLD-CANCEL, HOLD-LOCKER: a locker hold names and dials the library th
     await readyAt(PLACE.bookmobile)
     const hold = await listed()
     if (hold.cancellable) throw new Error('a ready hold is not cancellable')
-    expect(hold.refusal.contact).toEqual({ name: 'ひなぎく号 星丘', phone: '050-7105-8114' })
-    expect(hold.refusal.message).toContain('受取場所のひなぎく号 星丘（050-7105-8114）')
+    expect(hold.refusal.contact).toEqual({ name: '移動図書館の係', phone: '050-7105-8114' })
+    expect(hold.refusal.message).toContain(
+      '受取場所（ひなぎく号 星丘）を受け持つ移動図書館の係（050-7105-8114）',
+    )
   })
 
   it('a locker whose library is out of service (closed for works): the words and the button both give the library-wide contact', async () => {
