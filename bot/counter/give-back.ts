@@ -71,7 +71,13 @@ export async function giveBack(
     action: 'checkin',
     subject: `copy:${v.copyId}`,
     before,
-    after: { ...after, deskPlaceId: input.placeId, noticeId: v.noticeId },
+    after: {
+      ...after,
+      deskPlaceId: input.placeId,
+      noticeId: v.noticeId,
+      // A scan of a copy not on loan is no return: きょう返却した資料 says so (recent-returns.ts).
+      wasOnLoan: v.returnedLoanId !== null,
+    },
   })
   const overdueDays = before?.dueDate ? Math.max(0, daysBetween(before.dueDate, jstDate(now))) : 0
   return {

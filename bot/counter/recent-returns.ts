@@ -20,6 +20,8 @@ export interface RecentReturn {
   transitName: string | null
   /** A refusal's code. */
   reason: string | null
+  /** False when the copy was not on loan (a second scan, a shelf copy): no return happened. */
+  wasOnLoan: boolean
 }
 
 /** How many lines the desk shows. */
@@ -33,7 +35,8 @@ export async function recentReturns(k: Counter, staffId: number): Promise<Recent
         CASE WHEN a.subject LIKE 'barcode:%' THEN substr(a.subject, 9) ELSE '' END) AS barcode,
       coalesce(t.title, '') AS title,
       json_extract(a.after, '$.holdState') AS holdState, pp.name AS pickupName,
-      tp.name AS transitName, json_extract(a.after, '$.reason') AS reason
+      tp.name AS transitName, json_extract(a.after, '$.reason') AS reason,
+      coalesce(json_extract(a.after, '$.wasOnLoan'), 1) AS wasOnLoan
     FROM audit_log a
     LEFT JOIN copies c ON a.subject LIKE 'copy:%'
       AND c.id = CAST(substr(a.subject, 6) AS INTEGER)
@@ -43,5 +46,5 @@ export async function recentReturns(k: Counter, staffId: number): Promise<Recent
     WHERE a.action IN ('checkin', 'checkin.refused') AND a.at >= ${since}
       AND a.staff_id = ${staffId}
     ORDER BY a.at DESC, a.id DESC LIMIT ${SHOWN}`)
-  return rows.map((r) => ({ ...r, refused: Boolean(r.refused) }))
+  return rows.map((r) => ({ ...r, refused: Boolean(r.refused), wasOnLoan: Boolean(r.wasOnLoan) }))
 }

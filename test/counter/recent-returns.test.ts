@@ -4,6 +4,7 @@
  * starts an empty list.
  */
 import { describe, expect, it } from 'vitest'
+import { checkOut } from '../../db/circulation.ts'
 import { DeskClient, text } from './desk-client.ts'
 import { addWaitingHold, copy, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
 
@@ -37,6 +38,8 @@ describe('today’s returns at the desk', () => {
       pickupPlaceId: PLACE.central,
       placedAt: NOW - 1000,
     })
+    const lent = { placeId: PLACE.central, patronId: PATRON.alice }
+    await checkOut(h.db, { ...lent, barcode: copy(TITLE.gingatetsudo, 1) }, NOW, h.config.policy)
     await h.back(copy(TITLE.gingatetsudo, 1))
     await h.back(copy(TITLE.book3, 1))
     await h.back(copy(TITLE.book4, 1))
@@ -56,6 +59,13 @@ describe('today’s returns at the desk', () => {
     }
     // Nothing of who had it or who waits for it.
     expect(list).not.toMatch(/佐藤|鈴木|100000[0-9]/)
+    // The same book scanned again is no second return (a librarian's walk).
+    await h.back(copy(TITLE.gingatetsudo, 1))
+    const again = (await h.listed())!
+    const ginga = `${copy(TITLE.gingatetsudo, 1)} 書架へ`
+    expect(again.split(ginga).length - 1).toBe(2)
+    expect(again.indexOf(`${ginga}（貸出中ではありませんでした）`)).toBe(again.indexOf(ginga))
+    expect(again.split(`${ginga}（貸出中ではありませんでした）`).length - 1).toBe(1)
   })
 
   it('starts empty on a new day', async () => {

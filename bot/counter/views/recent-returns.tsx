@@ -9,7 +9,8 @@ function whereTo(r: RecentReturn): string {
   if (r.refused) return `処理できず（${(r.reason && REFUSAL[r.reason]) || '理由は操作記録に'}）`
   if (r.holdState === 'ready') return `予約棚へ（${r.pickupName ?? '受取場所'}）`
   if (r.transitName) return `回送箱へ（${r.transitName}行き）`
-  return '書架へ'
+  // A second scan of the same book must not read as another return (a librarian's walk).
+  return r.wasOnLoan ? '書架へ' : '書架へ（貸出中ではありませんでした）'
 }
 
 export function RecentReturns(p: { rows: RecentReturn[] }) {
