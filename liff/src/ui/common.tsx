@@ -57,7 +57,13 @@ export function Loading() {
 
 export function Tel({ contact }: { contact: Contact }) {
   return (
-    <a class="button secondary" href={telHref(contact.phone)}>
+    <a
+      class="button secondary"
+      href={telHref(contact.phone)}
+      // The name as the words read: the number's box (styles.css .tel-number) would otherwise
+      // put a space before it in the accessible name.
+      aria-label={`${t.phone(contact.name)}${t.paren[0]}${contact.phone}${t.paren[1]}`}
+    >
       {/* One flex item, so the label wraps like text (WCAG 1.4.10). The brackets stay with
           the number (kinsoku); a number too wide for the line breaks only after a hyphen. */}
       <span>
