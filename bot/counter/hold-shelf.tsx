@@ -16,7 +16,7 @@ import { type Counter, type CounterEnv, deskPlace, placeById } from './context.t
 import { expireDue, expireOne } from './expire.ts'
 import { type Flash, redirectWith, takeFlash } from './flash.ts'
 import { handOver } from './lend.ts'
-import { undeliveredWhy } from './notice-reach.ts'
+import { undeliveredWhy, unreachable } from './notice-reach.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { ExpireAllResult } from './views/expire-all-result.tsx'
@@ -118,14 +118,28 @@ async function shelfRows(k: Counter, placeId: number): Promise<ShelfRow[]> {
     k.db,
     rows.filter((r) => r.noticeState === 'undeliverable').map((r) => r.holdId),
   )
+  // A notice still waiting for its slot to someone LINE cannot reach will be settled
+  // undeliverable: say so now, as the return screen did (a librarian's walk saw 「送信待ち」).
+  const waiting = new Set(
+    rows.filter((r) => r.noticeState === 'pending' || r.noticeState === 'sending'),
+  )
+  const reach = new Map<number, string | null>()
+  for (const r of waiting)
+    if (!reach.has(r.patronId)) {
+      const u = await unreachable(k.db, r.patronId)
+      reach.set(r.patronId, u ? SETTLED_AS[u.why] : null)
+    }
   return rows.map((r) => ({
     ...r,
     patronNumber: byId.get(r.patronId)?.number ?? '',
     patronName: byId.get(r.patronId)?.name ?? '',
     patronPhone: byId.get(r.patronId)?.phone ?? '',
-    noticeWhy: why.get(r.holdId) ?? null,
+    noticeWhy: why.get(r.holdId) ?? (waiting.has(r) ? (reach.get(r.patronId) ?? null) : null),
   }))
 }
+
+/** The dispatcher's reason (notice-reach.ts undeliveredWhy) for each way LINE cannot reach. */
+const SETTLED_AS = { not_linked: 'not_linked', blocked: 'unfollowed', notices_off: 'opted_out' }
 
 /** Where the hold a copy passed to is collected: the copy goes to that hold shelf. */
 async function pickupOf(k: Counter, holdId: number): Promise<string | null> {

@@ -102,6 +102,21 @@ describe('a pickup notice LINE cannot deliver', () => {
     expect(shelf).toContain('お知らせ：LINEのお知らせをオフにしています（電話でご連絡ください）')
   })
 
+  it('before the slot has settled the notice, the hold shelf already asks staff to phone (not 送信待ち)', async () => {
+    const h = await open()
+    for (const title of [TITLE.book4, TITLE.book3, TITLE.gingatetsudo])
+      await returned(h, copy(title, 1))
+    const shelf = text((await h.desk.get(`/counter/holds?place=${PLACE.central}`)).html)
+    expect(shelf).toMatch(
+      /鈴木 光 .*お知らせ：LINE未連携（電話でご連絡ください） 電話 072-800-1234/,
+    )
+    expect(shelf).toMatch(
+      /山田 花子 .*お知らせ：LINEでブロックされています（電話でご連絡ください）/,
+    )
+    // 佐藤 is linked and following: his notice waits for its slot.
+    expect(shelf).toMatch(/佐藤 .*お知らせ：送信待ち/)
+  })
+
   it('the hold shelf asks staff to phone, with the number, for a patron with no LINE link and for one who blocked the account', async () => {
     const h = await open()
     for (const title of [TITLE.book4, TITLE.book3]) await returned(h, copy(title, 1))

@@ -17,7 +17,10 @@ export interface ShelfRow {
   readyAt: number | null
   pickupBy: string | null
   noticeState: string | null
-  /** Why the notice was undeliverable (`not_linked`, `unfollowed`…), when it was. */
+  /**
+   * Why the notice was undeliverable (`not_linked`, `unfollowed`…), or will be: one still
+   * waiting for its slot to a patron LINE cannot reach now.
+   */
   noticeWhy: string | null
   patronPhone: string
 }
@@ -162,7 +165,7 @@ const UNREACHED: Record<string, string> = {
  */
 function NoticeHint(p: { row: ShelfRow }) {
   const r = p.row
-  const why = r.noticeState === 'undeliverable' && r.noticeWhy ? UNREACHED[r.noticeWhy] : undefined
+  const why = r.noticeWhy ? UNREACHED[r.noticeWhy] : undefined
   if (why)
     return (
       <span class="hint">
