@@ -16,7 +16,7 @@ import { type Counter, type CounterEnv, deskPlace, placeById } from './context.t
 import { expireDue, expireOne } from './expire.ts'
 import { type Flash, redirectWith, takeFlash } from './flash.ts'
 import { handOver } from './lend.ts'
-import { undeliveredWhy, unreachable } from './notice-reach.ts'
+import { undeliveredWhy, unreachableOf } from './notice-reach.ts'
 import { page } from './render.tsx'
 import { COUNTER_PATH } from './session.ts'
 import { ExpireAllResult } from './views/expire-all-result.tsx'
@@ -123,18 +123,20 @@ async function shelfRows(k: Counter, placeId: number): Promise<ShelfRow[]> {
   const waiting = new Set(
     rows.filter((r) => r.noticeState === 'pending' || r.noticeState === 'sending'),
   )
-  const reach = new Map<number, string | null>()
-  for (const r of waiting)
-    if (!reach.has(r.patronId)) {
-      const u = await unreachable(k.db, r.patronId)
-      reach.set(r.patronId, u ? SETTLED_AS[u.why] : null)
-    }
+  const reach = await unreachableOf(
+    k.db,
+    [...waiting].map((r) => r.patronId),
+  )
+  const settledAs = (patronId: number) => {
+    const u = reach.get(patronId)
+    return u ? SETTLED_AS[u.why] : null
+  }
   return rows.map((r) => ({
     ...r,
     patronNumber: byId.get(r.patronId)?.number ?? '',
     patronName: byId.get(r.patronId)?.name ?? '',
     patronPhone: byId.get(r.patronId)?.phone ?? '',
-    noticeWhy: why.get(r.holdId) ?? (waiting.has(r) ? (reach.get(r.patronId) ?? null) : null),
+    noticeWhy: why.get(r.holdId) ?? (waiting.has(r) ? settledAs(r.patronId) : null),
   }))
 }
 

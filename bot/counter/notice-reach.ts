@@ -17,8 +17,19 @@ export interface Unreachable {
 
 /** Why a notice cannot reach the patron now, or null when LINE can deliver it. */
 export async function unreachable(db: Db, patronId: number): Promise<Unreachable | null> {
-  const [row] = await db.orm
+  return (await unreachableOf(db, [patronId])).get(patronId) ?? null
+}
+
+/** `unreachable` for many patrons in one query: those LINE cannot reach now, by patron id. */
+export async function unreachableOf(
+  db: Db,
+  patronIds: readonly number[],
+): Promise<Map<number, Unreachable>> {
+  const out = new Map<number, Unreachable>()
+  if (patronIds.length === 0) return out
+  const rows = await db.orm
     .select({
+      id: patrons.id,
       phone: patrons.phone,
       linked: lineLinks.id,
       followed: lineLinks.followed,
@@ -27,12 +38,19 @@ export async function unreachable(db: Db, patronId: number): Promise<Unreachable
     .from(patrons)
     .leftJoin(lineLinks, eq(lineLinks.patronId, patrons.id))
     .leftJoin(noticePreferences, eq(noticePreferences.patronId, patrons.id))
-    .where(eq(patrons.id, patronId))
-  if (!row) return null
-  if (row.linked === null) return { why: 'not_linked', phone: row.phone }
-  if (!row.followed) return { why: 'blocked', phone: row.phone }
-  if (row.holdReady === false) return { why: 'notices_off', phone: row.phone }
-  return null
+    .where(inArray(patrons.id, [...new Set(patronIds)]))
+  for (const row of rows) {
+    const why =
+      row.linked === null
+        ? 'not_linked'
+        : !row.followed
+          ? 'blocked'
+          : row.holdReady === false
+            ? 'notices_off'
+            : null
+    if (why) out.set(row.id, { why, phone: row.phone })
+  }
+  return out
 }
 
 /**
