@@ -122,6 +122,11 @@ export interface HoldSummary {
   cancel: Decision<{ holdId: number }, CancelReason>
   /** HOLD-SUSPEND: the last day (inclusive) of a suspension in force today, or null. */
   suspendedUntil: string | null
+  /**
+   * HOLD-BOOKMOBILE: the station visit a ready hold is loaded for (the one its notice names);
+   * null for any other hold, or when the library system does not say (SIP2 names no visit).
+   */
+  visit: { startsAt: number; endsAt: number } | null
 }
 
 export interface PlacedHold {

@@ -74,6 +74,10 @@ export async function listHolds(
       endedAt: h.endedAt,
       cancel: cancelHold(core, input.patronId, placeWithRunner(p, runner), policy),
       suspendedUntil: suspendedUntil(h, today),
+      visit:
+        h.state === 'ready' && h.visitStartsAt !== null && h.visitEndsAt !== null
+          ? { startsAt: h.visitStartsAt, endsAt: h.visitEndsAt }
+          : null,
     }
   })
   return { ok: true, value: views }

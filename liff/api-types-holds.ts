@@ -61,6 +61,12 @@ export type Hold = {
   pickupPlace: { id: number; name: string; kind: PickupKind; phone: string }
   /** Collect by this date (HOLD-EXPIRE / HOLD-LOCKER); null until ready. */
   pickupBy: JapanDate | null
+  /**
+   * HOLD-BOOKMOBILE: a ready station hold's visit (Japan time, `HH:MM`), the one its notice
+   * names; `pickupBy` is then the next visit's day. null for any other hold, or when the
+   * library system does not say (front mode).
+   */
+  visit: { date: JapanDate; start: string; end: string } | null
   /** HOLD-SET: the set group and this volume's place in it; null for a single hold. */
   set: { groupId: number; volume: number; of: number } | null
   /** null = the pickup place may be changed; otherwise why not. */

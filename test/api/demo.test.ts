@@ -2,7 +2,7 @@
  * The API over the demo library (db/seed, DEMO-PATRONS.md): what a linked demo patron sees in
  * the try-it page. Read-mostly, one seed for the file (seeding takes seconds).
  */
-import { and, eq, notInArray } from 'drizzle-orm'
+import { and, eq, isNotNull, notInArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { holds, lineLinks, titles } from '../../db/schema.ts'
 import { seedDemo } from '../../db/seed/load.ts'
@@ -85,6 +85,45 @@ describe('the demo library through /api', () => {
     const locker = list.find((h) => h.pickupPlace.kind === 'locker')!
     expect(locker.state).toBe('ready')
     expect(locker.pickupBy).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('HOLD-BOOKMOBILE: 山本 大輔’s station hold names the visit it is loaded for, in Japan time; no other hold has one', async () => {
+    const [row] = await t.db.orm
+      .select({
+        patronId: holds.patronId,
+        start: holds.visitStartsAt,
+        end: holds.visitEndsAt,
+        by: holds.pickupBy,
+      })
+      .from(holds)
+      .where(and(eq(holds.state, 'ready'), isNotNull(holds.visitStartsAt)))
+    const daisuke = row!.patronId
+    await t.db.orm
+      .insert(lineLinks)
+      .values({ lineUserId: as(daisuke), patronId: daisuke, linkedAt: 0 })
+    t.sim.state.users.set(as(daisuke), {
+      userId: as(daisuke),
+      displayName: 'demo station',
+      language: 'ja',
+      following: true,
+    })
+    const { holds: list } = await get<HoldsResponse>('/api/holds', daisuke)
+    const station = list.find((h) => h.visit !== null)!
+    expect(station.pickupPlace.kind).toBe('bookmobile')
+    // The stored instants as the station's clock reads them (JST is UTC+9, no summer time).
+    const clock = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(11, 16)
+    expect(station.visit).toEqual({
+      date: new Date(row!.start! + 9 * 3_600_000).toISOString().slice(0, 10),
+      start: clock(row!.start!),
+      end: clock(row!.end!),
+    })
+    expect(station.pickupBy).toBe(row!.by)
+    expect(station.pickupBy! > station.visit!.date).toBe(true)
+    for (const id of [DEMO.ordinary, DEMO.locker]) {
+      const others = (await get<HoldsResponse>('/api/holds', id)).holds
+      expect(others.length).toBeGreaterThan(0)
+      for (const h of others) expect(h.visit).toBeNull()
+    }
   })
 
   it('HOLD-PICKUP: every demo pickup place has a phone and hours', async () => {

@@ -146,7 +146,7 @@ const SAID = {
       'With no other way to reach you, no notice will come when it is ready.',
       'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
       'To be told on LINE, turn on "When a hold is ready" in Settings (LINE notices).',
-      'Please collect it from the locker within 4 days of it being ready.',
+      'Please collect it from the locker within 4 days of it becoming ready.',
     ],
     call: 'Call Ekimae (Station) Library (072-841-1103)',
     above: 'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',

@@ -294,6 +294,7 @@ export class FakeLibrary {
         placedOn: F.TODAY,
         pickupPlace: { id: place.id, name: place.name, kind: place.kind, phone: place.phone },
         pickupBy: null,
+        visit: null,
         set,
         pickupChangeRefusal: null,
         notice: null,

@@ -225,6 +225,7 @@ export function holds(): Hold[] {
       placedOn: '2026-05-02',
       pickupPlace: pickup(2),
       pickupBy: null,
+      visit: null,
       set: null,
       pickupChangeRefusal: null,
       notice: null,
@@ -240,6 +241,7 @@ export function holds(): Hold[] {
       placedOn: '2026-04-28',
       pickupPlace: pickup(1),
       pickupBy: '2026-05-18',
+      visit: null,
       set: null,
       pickupChangeRefusal: {
         reason: 'ready_hold',
@@ -264,6 +266,7 @@ export function holds(): Hold[] {
       placedOn: '2026-05-03',
       pickupPlace: pickup(1),
       pickupBy: null,
+      visit: null,
       set: null,
       pickupChangeRefusal: null,
       notice: null,

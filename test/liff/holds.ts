@@ -27,3 +27,24 @@ export function inTransit(refusal: string): FakeLibrary {
   )
   return fake
 }
+
+/** Hold 202 ready at the 長尾台 station, loaded for the visit of 13 May; the next is 27 May. */
+export function atStation(): FakeLibrary {
+  const fake = new FakeLibrary()
+  fake.holds = fake.holds.map((h) =>
+    h.id === 202
+      ? {
+          ...h,
+          pickupPlace: {
+            id: 4,
+            name: '自動車文庫 長尾台ステーション',
+            kind: 'bookmobile' as const,
+            phone: '050-7105-8114',
+          },
+          pickupBy: '2026-05-27',
+          visit: { date: '2026-05-13', start: '13:30', end: '14:10' },
+        }
+      : h,
+  )
+  return fake
+}

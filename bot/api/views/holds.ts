@@ -8,6 +8,7 @@ import {
   type Hold as CoreHold,
   changePickup,
   type HoldSummary,
+  jstDate,
   type LibraryPlace,
   type LibrarySystem,
   lastSuspendDate,
@@ -21,7 +22,7 @@ import { notices } from '../../../db/schema.ts'
 import type { Hold, Lang, NoticeStatus } from '../../../liff/api-types.ts'
 import { aboutHolder } from '../holder.ts'
 import { reached } from '../library.ts'
-import { isoJst } from '../time.ts'
+import { clockOf, isoJst } from '../time.ts'
 import { contactIn } from './pickup-contact.ts'
 import { placeName, placesById } from './places.ts'
 import { selectIn, summarize, titleRows } from './titles.ts'
@@ -95,6 +96,11 @@ export async function holdBodies(
         phone: place.phone,
       },
       pickupBy: h.pickupBy,
+      visit: h.visit && {
+        date: jstDate(h.visit.startsAt),
+        start: clockOf(h.visit.startsAt),
+        end: clockOf(h.visit.endsAt),
+      },
       set:
         h.setGroup !== null && h.volume !== null
           ? { groupId: h.setGroup, volume: h.volume, of: groupSizes.get(h.setGroup) ?? h.volume }

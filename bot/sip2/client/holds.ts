@@ -130,6 +130,8 @@ function holdOf(
     cancel: coreCancel(core, patronId, null, f.policy),
     // HOLD-SUSPEND has no SIP2 message: a front-mode hold is never suspended by bunko.
     suspendedUntil: null,
+    // SIP2's 63 names no bookmobile visit: the ready notice and the list say the pickup-by only.
+    visit: null,
   }
   return { summary, core, barcode }
 }

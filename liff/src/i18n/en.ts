@@ -1,7 +1,7 @@
 /** The English strings, used when LINE's language is English (same keys as ja.ts). */
 import { EXPIRY_NOTICE_DAYS } from '../../../core/notice-reminders.ts'
 import { enTimes } from '../../../core/time-words.ts'
-import type { HoldNoticeWay } from '../../api-types.ts'
+import type { HoldNoticeWay, PickupKind } from '../../api-types.ts'
 import type { NoticeTimes } from '../notice-times.ts'
 import type { Dict } from './ja.ts'
 
@@ -123,6 +123,9 @@ export const en: Dict = {
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
+    visit: (date: string, start: string, end: string) =>
+      `Bookmobile visit: ${date}, ${start}–${end}`,
+    visitNext: (date: string) => `If you cannot come then, collect it at the next visit (${date}).`,
     transitTo: (place: string) => `On its way to ${place}; it can be collected once it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
@@ -268,8 +271,15 @@ export const en: Dict = {
   },
   done: {
     title: 'Hold placed',
-    body: (days: number, locker: boolean, count: number, way: HoldNoticeWay = 'line') =>
-      `Please collect ${count === 1 ? 'it' : 'them'}${locker ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of ${way === 'line' ? 'the LINE notice' : way === 'email' ? 'the e-mail' : `${count === 1 ? 'it' : 'them'} being ready`}.`,
+    body: (days: number, kind: PickupKind, count: number, way: HoldNoticeWay = 'line') => {
+      const it = count === 1 ? 'it' : 'them'
+      const notice = way === 'line' ? 'the LINE notice' : 'the e-mail'
+      if (kind === 'bookmobile')
+        return way === 'none'
+          ? `Please collect ${it} at the bookmobile's first visit after ${it} ${count === 1 ? 'is' : 'are'} ready, or at the one after; your holds list shows the visit.`
+          : `Please collect ${it} at the bookmobile visit ${notice} names, or at the one after.`
+      return `Please collect ${it}${kind === 'locker' ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of ${way === 'none' ? `${it} becoming ready` : notice}.`
+    },
     toHolds: 'See your holds',
     toSearch: 'Search again',
   },

@@ -132,6 +132,11 @@ export const ja = {
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
+    /** HOLD-BOOKMOBILE: the visit a ready station hold is loaded for, as its notice names it. */
+    visit: (date: string, start: string, end: string) => `お渡し日時：${date} ${start}〜${end}`,
+    /** …and the visit after it (the hold's pickup-by), in the notice's words. */
+    visitNext: (date: string) =>
+      `この日にお越しになれない場合は、次の運行日（${date}）にお受け取りください。`,
     /** Said whatever the notice settings: how the patron hears of it is the 確認 page's. */
     transitTo: (place: string) => `${place}へ運んでいます。届くと、受け取れるようになります。`,
     setVolume: (v: number, of: number) => `セット予約 ${v}／${of}巻目`,
@@ -289,9 +294,16 @@ export const ja = {
   },
   done: {
     title: '予約を受け付けました',
-    /** After core's confirmation (the API's `message`): how long the patron has to collect. */
-    body: (days: number, locker: boolean, _count: number, way: HoldNoticeWay = 'line') =>
-      `${way === 'none' ? 'ご用意ができてから' : 'お知らせから'}${days === 7 ? '1週間' : `${days}日`}以内に${locker ? 'ロッカーから' : ''}お受け取りください。`,
+    /**
+     * After core's confirmation (the API's `message`): how long the patron has to collect; at a
+     * bookmobile station, the visit the copy is loaded for or the one after (HOLD-BOOKMOBILE).
+     */
+    body: (days: number, kind: PickupKind, _count: number, way: HoldNoticeWay = 'line') =>
+      kind === 'bookmobile'
+        ? way === 'none'
+          ? 'ご用意ができてから最初の運行日か、その次の運行日にお受け取りください。運行日は予約中一覧でご確認いただけます。'
+          : 'お知らせする運行日か、その次の運行日にお受け取りください。'
+        : `${way === 'none' ? 'ご用意ができてから' : 'お知らせから'}${days === 7 ? '1週間' : `${days}日`}以内に${kind === 'locker' ? 'ロッカーから' : ''}お受け取りください。`,
     toHolds: '予約中一覧を見る',
     toSearch: '続けて探す',
   },

@@ -175,7 +175,7 @@ export function DonePage() {
             <p>
               {t.done.body(
                 placed.place.pickupDays,
-                placed.place.kind === 'locker',
+                placed.place.kind,
                 placed.holds.length,
                 placed.way,
               )}

@@ -131,6 +131,18 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     expect(text(m.root)).not.toContain('1週間')
   })
 
+  it('HOLD-BOOKMOBILE: a hold for a station says the visit the notice names or the one after, not a week', async () => {
+    localStorage.setItem('bunko.pickup.v1', '4')
+    m = await mount('title/12')
+    await click(m.root, 'カートに入れる', 'button')
+    await to('confirm', '予約内容の確認')
+    await until(() => expect(text(m!.root)).toContain('自動車文庫 長尾台ステーション'))
+    await click(m.root, '予約する', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    expect(text(m.root)).toContain('お知らせする運行日か、その次の運行日にお受け取りください。')
+    expect(text(m.root)).not.toContain('1週間')
+  })
+
   it("HOLD-LOCKER: the pickup page's locker note says the lockers' own days (the library's Policy), not a fixed 4", async () => {
     const locker = PLACES.find((p) => p.kind === 'locker')!
     const days = locker.pickupDays

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
-import { count, inTransit } from '../../../test/liff/holds.ts'
+import { atStation, count, inTransit } from '../../../test/liff/holds.ts'
 import {
   byText,
   click,
@@ -37,6 +37,16 @@ describe('Holds (English)', () => {
     expect(count(words, 'on LINE')).toBe(0)
     expect(words).toContain(refusal)
   })
+  it('HOLD-BOOKMOBILE: a ready station hold names its visit and the next one', async () => {
+    m = await mount('holds', { fake: atStation(), query: 'simUserId=U1&lang=en' })
+    const ready = await until(() => byText<HTMLElement>(m!.root, '川べりの四季', 'li.item'))
+    expect(text(ready)).toContain('Bookmobile visit: Wed 13 May 2026, 13:30–14:10')
+    expect(text(ready)).toContain(
+      'If you cannot come then, collect it at the next visit (Wed 27 May 2026).',
+    )
+    expect(text(ready)).not.toContain('Please collect by')
+  })
+
   it('HOLD-CANCEL: the question offers Cancel hold and Go back, not two kinds of Cancel', async () => {
     const fake = new FakeLibrary()
     m = await mount('holds', { fake, query: 'simUserId=U1&lang=en' })

@@ -2,7 +2,7 @@
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
-import { count, inTransit } from '../../../test/liff/holds.ts'
+import { atStation, count, inTransit } from '../../../test/liff/holds.ts'
 import {
   byText,
   click,
@@ -32,6 +32,17 @@ describe('予約中一覧', () => {
     expect(text(ready)).toContain('確保中')
     expect(text(ready)).toContain('2026年5月18日(月)までにお受け取りください')
     expect(text(ready)).toContain('用意ができたお知らせをお送りできませんでした。')
+  })
+
+  it('HOLD-BOOKMOBILE: a ready station hold names its visit, and the next one as the last chance, not a bare date', async () => {
+    m = await mount('holds', { fake: atStation() })
+    const ready = await until(() => holdItem(m!.root, '川べりの四季'))
+    expect(text(ready)).toContain('お渡し日時：2026年5月13日(水) 13:30〜14:10')
+    expect(text(ready)).toContain(
+      'この日にお越しになれない場合は、次の運行日（2026年5月27日(水)）にお受け取りください。',
+    )
+    expect(text(ready)).not.toContain('までにお受け取りください')
+    expect(text(ready)).toContain('受取場所：自動車文庫 長尾台ステーション')
   })
 
   it('HOLD-TRANSIT: a hold in transit says once where it is going, and promises no LINE notice (settings may have none)', async () => {

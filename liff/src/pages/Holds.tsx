@@ -125,7 +125,18 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
           <p class="note">{words.suspendedNote}</p>
         </>
       )}
-      {hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>}
+      {hold.visit ? (
+        <>
+          <p class="warn">
+            <strong>
+              {t.holds.visit(date(hold.visit.date), hold.visit.start, hold.visit.end)}
+            </strong>
+          </p>
+          {hold.pickupBy && <p>{t.holds.visitNext(date(hold.pickupBy))}</p>}
+        </>
+      ) : (
+        hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>
+      )}
       {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
       <p>
         {t.holds.pickup}
