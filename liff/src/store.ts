@@ -1,7 +1,8 @@
 /**
  * What the app keeps on the phone: the last good card (so the card draws at once on the next
- * open, LINE-CARD), a copy of the hold cart and the last pickup place. Nothing else: loans,
- * holds and reading history are private and are always read fresh from the server. The cart
+ * open, LINE-CARD), a copy of the hold cart and the last pickup place; and for the tab only,
+ * 完了's words without titles (done-note.ts). Nothing else: loans, holds and reading history
+ * are private and are always read fresh from the server. The cart
  * itself is kept on the server (LINE's in-app browser may drop its storage); the copy here
  * only lets it draw at once.
  *
@@ -14,6 +15,7 @@ import { api } from './api.ts'
 import { noteCapabilities } from './capabilities.ts'
 import { mayDrawEarly, simulatorPage } from './card-owner.ts'
 import { inlineConfig } from './config.ts'
+import { keepDoneNote } from './done-note.ts'
 import { t } from './i18n/index.ts'
 
 const CARD = 'bunko.card.v1'
@@ -123,6 +125,7 @@ export function saveCard(me: Me, modules: string | null = null): CardData {
 /** Unlinked, or the server says this LINE account is not linked: forget everything. */
 export function forgetAll(): void {
   for (const k of [CARD, CART, PLACE, SYNCED]) write(k, null)
+  keepDoneNote(null)
 }
 
 // ── the hold cart ──

@@ -5,7 +5,8 @@
  * will come, what to do), none more than a few lines high. 完了 says to phone, so the call
  * button for that place sits right under that line; the pickup place is a locker, so it is
  * the library that runs it (its own name and number). 確認 asks nobody to phone, so it has no
- * button. Nothing scrolls sideways and axe-core finds nothing on either page.
+ * button. Nothing scrolls sideways and axe-core finds nothing on either page. Reloading 完了
+ * shows the same words and button again (done-note.ts).
  */
 import { eq, sql } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
@@ -177,6 +178,14 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
       ])
       expect(await sideways(page)).toBe(false)
       expect(await axeFailures(page)).toEqual([])
+      // Reloaded (a patron walk found it empty): the same words and the same call button.
+      await page.reload()
+      await page.getByRole('heading', { level: 1, name: WORDS[lang].done }).waitFor()
+      await page.locator('a[href^="tel:"]').waitFor()
+      expect(await paragraphs(page)).toEqual(said.done)
+      expect(await callButtons(page)).toEqual([
+        { href: 'tel:0728411103', above: said.above, fits: true },
+      ])
       expect(problems).toEqual([])
       await context.close()
     }, 90_000)

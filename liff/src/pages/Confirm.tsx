@@ -13,6 +13,7 @@ import type {
   PlaceHoldsResponse,
 } from '../../api-types.ts'
 import { api } from '../api.ts'
+import { doneNote, keepDoneNote } from '../done-note.ts'
 import { PatronScope } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
@@ -26,10 +27,10 @@ import { setsInCart } from './Cart.tsx'
 import { useCart } from './Title.tsx'
 
 /**
- * The holds just placed, where they wait (HOLD-LOCKER: 7 days, a locker 4) and how the card
- * will hear they are ready, for 完了.
+ * The holds just placed, for 完了's list of titles; kept in memory until 完了 is left (a reload
+ * shows the words without the titles: done-note.ts).
  */
-export let placed: (PlaceHoldsResponse & { place: PickupPlace; way: HoldNoticeWay }) | null = null
+let placed: PlaceHoldsResponse | null = null
 
 export function ConfirmPage() {
   const items = useCart()
@@ -56,7 +57,15 @@ export function ConfirmPage() {
       ),
     )
     if (res) {
-      placed = { ...res, place, way }
+      placed = res
+      keepDoneNote({
+        message: res.message,
+        ...(res.contact ? { contact: res.contact } : {}),
+        kind: place.kind,
+        pickupDays: place.pickupDays,
+        count: res.holds.length,
+        way,
+      })
       setSent(true)
       clearCart()
       go('done')
@@ -161,28 +170,31 @@ function EmptyCart() {
 }
 
 export function DonePage() {
+  // Reloaded, or back from another page: the words as they were, from this tab's note.
+  const note = doneNote()
+  // The titles are shown once, right after placing: this page takes them, and they go with it.
+  const [just] = useState(() => {
+    const taken = placed
+    placed = null
+    return taken
+  })
   return (
     <Page title={t.done.title}>
-      {placed && (
+      {note && (
         <>
           {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times;
               one idea a line, each its own paragraph, to scan at 150% text (a patron walk).
               With no notice coming, the call button under the line saying whom to phone. */}
-          <Lines lines={placed.message.split('\n')} contact={placed.contact} />
+          <Lines lines={note.message.split('\n')} contact={note.contact} />
           {/* No holds read back (the library system stopped answering just after placing):
               the message already says to look at 予約中一覧. */}
-          {placed.holds.length > 0 && (
-            <p>
-              {t.done.body(
-                placed.place.pickupDays,
-                placed.place.kind,
-                placed.holds.length,
-                placed.way,
-              )}
-            </p>
-          )}
+          {note.count > 0 && <p>{t.done.body(note.pickupDays, note.kind, note.count, note.way)}</p>}
+        </>
+      )}
+      {just && (
+        <>
           <ul class="items">
-            {placed.holds.map((h) => (
+            {just.holds.map((h) => (
               <li key={h.id} class="item">
                 <h2 class="item-title">{h.title.name}</h2>
                 <p class="meta">

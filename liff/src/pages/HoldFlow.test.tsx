@@ -16,7 +16,10 @@ import {
 import { cartItems } from '../store.ts'
 
 let m: Mounted | null = null
-beforeEach(() => localStorage.clear())
+beforeEach(() => {
+  localStorage.clear()
+  sessionStorage.clear()
+})
 afterEach(() => m && unmount(m))
 
 async function to(route: string, heading: string): Promise<void> {
@@ -141,6 +144,30 @@ describe('search → detail → cart → pickup → confirm → done', () => {
     await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
     expect(text(m.root)).toContain('お知らせする運行日か、その次の運行日にお受け取りください。')
     expect(text(m.root)).not.toContain('1週間')
+  })
+
+  it('完了 reloaded: the confirmation, the days and the call button again, never the titles', async () => {
+    localStorage.setItem('bunko.pickup.v1', '5')
+    m = await mount('title/12')
+    await click(m.root, 'カートに入れる', 'button')
+    await to('confirm', '予約内容の確認')
+    await until(() => expect(text(m!.root)).toContain('枚方市駅 予約図書受取ロッカー'))
+    await click(m.root, '予約する', 'button')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    const words = () =>
+      [...m!.root.querySelectorAll('main p')]
+        .filter((p) => !p.closest('li'))
+        .map((p) => p.textContent)
+    const said = words()
+    expect(said).toHaveLength(4)
+    expect(text(m.root)).toContain('海辺の物語 下')
+    unmount(m)
+    m = await mount('done')
+    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    expect(words()).toEqual(said)
+    expect(text(m.root)).toContain('お知らせから4日以内にロッカーからお受け取りください。')
+    expect(text(m.root)).not.toContain('海辺の物語')
+    expect(sessionStorage.getItem('bunko.done.v1')).not.toContain('海辺')
   })
 
   it("HOLD-LOCKER: the pickup page's locker note says the lockers' own days (the library's Policy), not a fixed 4", async () => {
