@@ -9,7 +9,6 @@ import type {
   HoldNoticeWay,
   LibrariesResponse,
   NotificationPrefs,
-  PickupPlace,
   PlaceHoldsResponse,
 } from '../../api-types.ts'
 import { api } from '../api.ts'
@@ -192,20 +191,18 @@ export function DonePage() {
         </>
       )}
       {just && (
-        <>
-          <ul class="items">
-            {just.holds.map((h) => (
-              <li key={h.id} class="item">
-                <h2 class="item-title">{h.title.name}</h2>
-                <p class="meta">
-                  {t.holds.state[h.state]}
-                  {h.queuePosition !== null && t.sep + t.holds.position(h.queuePosition)}
-                  {h.set && t.sep + t.holds.setVolume(h.set.volume, h.set.of)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ul class="items">
+          {just.holds.map((h) => (
+            <li key={h.id} class="item">
+              <h2 class="item-title">{h.title.name}</h2>
+              <p class="meta">
+                {t.holds.state[h.state]}
+                {h.queuePosition !== null && t.sep + t.holds.position(h.queuePosition)}
+                {h.set && t.sep + t.holds.setVolume(h.set.volume, h.set.of)}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
       <div class="actions">
         <a class="button" href={href('holds')}>
