@@ -117,7 +117,8 @@ const SAID = {
     title: 'Japanese',
     note: [
       'いまの設定では、ご用意ができてもお知らせは届きません。',
-      '予約中一覧でご確認ください。',
+      'ロッカーの資料は、入れた時点で貸出の手続きをします。',
+      '4日以内にお受け取りにならないと返却の扱いになるため、予約中一覧をこまめにご確認ください。',
       'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
     ],
     done: [
@@ -137,7 +138,8 @@ const SAID = {
     title: 'English',
     note: [
       'With the settings as they are, no notice will come when it is ready.',
-      'Please check your list of holds.',
+      'Locker items are checked out to you as they go in.',
+      'If not collected within 4 days they are returned, so please check your list of holds often.',
       'To be told on LINE, see "LINE notices" in Settings.',
     ],
     done: [
@@ -159,7 +161,8 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
     it(`NOTICE-KINDS: ${said.title}, a short paragraph for each idea, the locker’s library to phone`, async () => {
       const book = await freeBook(lang === 'ja' ? 0 : 1)
       const { page, context, problems } = await confirmAtLocker(lang, book)
-      // 確認: that none will come, where to look, how to have LINE; nobody to phone.
+      // 確認: that none will come, that the locker lends as it fills and for how many days
+      // (HOLD-LOCKER), where to look, how to have LINE; nobody to phone.
       expect(await page.locator('p.note').allTextContents()).toEqual(said.note)
       for (const lines of await heights(page, 'p.note')) expect(lines).toBeLessThanOrEqual(5)
       expect(await callButtons(page)).toEqual([])

@@ -249,18 +249,27 @@ export const en: Dict = {
     title: 'Review your holds',
     items: 'Items',
     place: 'Pickup place',
-    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false) =>
+    notice: (
+      n: NoticeTimes | null,
+      way: HoldNoticeWay = 'line',
+      lockerDays: number | null = null,
+    ) =>
       way === 'email'
         ? ['We will tell you by e-mail when it is ready (not on LINE).']
         : way === 'none'
           ? [
               'With the settings as they are, no notice will come when it is ready.',
-              'Please check your list of holds.',
+              ...(lockerDays === null
+                ? ['Please check your list of holds.']
+                : [
+                    'Locker items are checked out to you as they go in.',
+                    `If not collected within ${lockerDays} days they are returned, so please check your list of holds often.`,
+                  ]),
               'To be told on LINE, see "LINE notices" in Settings.',
             ]
           : n
             ? [
-                `We will tell you on LINE when it is ready (at ${enTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard)}, Japan time).`,
+                `We will tell you on LINE when it is ready (at ${enTimes(lockerDays !== null ? [...n.standard, ...n.lockerAlso] : n.standard)}, Japan time).`,
               ]
             : ['We will tell you on LINE when it is ready.'],
     submit: 'Place hold',

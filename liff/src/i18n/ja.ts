@@ -272,18 +272,29 @@ export const ja = {
      * its own paragraph (a patron walk at 150% text): with no notice coming, that none will,
      * then where to look, then how to have it on LINE.
      */
-    notice: (n: NoticeTimes | null, way: HoldNoticeWay = 'line', locker = false): string[] =>
+    notice: (
+      n: NoticeTimes | null,
+      way: HoldNoticeWay = 'line',
+      /** A locker's days to collect (HOLD-LOCKER); null for any other place. */
+      lockerDays: number | null = null,
+    ): string[] =>
       way === 'email'
         ? ['ご用意ができたら、ご登録のメールアドレスにお知らせします（LINEではお知らせしません）。']
         : way === 'none'
           ? [
               'いまの設定では、ご用意ができてもお知らせは届きません。',
-              '予約中一覧でご確認ください。',
+              // HOLD-LOCKER: the loan starts as the copy goes in; unheard of, it would run out.
+              ...(lockerDays === null
+                ? ['予約中一覧でご確認ください。']
+                : [
+                    'ロッカーの資料は、入れた時点で貸出の手続きをします。',
+                    `${lockerDays}日以内にお受け取りにならないと返却の扱いになるため、予約中一覧をこまめにご確認ください。`,
+                  ]),
               'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
             ]
           : n
             ? [
-                `ご用意ができたら、LINEでお知らせします（${jaTimes(locker ? [...n.standard, ...n.lockerAlso] : n.standard, '・')}）。`,
+                `ご用意ができたら、LINEでお知らせします（${jaTimes(lockerDays !== null ? [...n.standard, ...n.lockerAlso] : n.standard, '・')}）。`,
               ]
             : ['ご用意ができたら、LINEでお知らせします。'],
     submit: '予約する',

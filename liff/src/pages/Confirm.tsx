@@ -117,7 +117,10 @@ export function ConfirmPage() {
       {/* ACC-FAMILY: said for the card chosen; with several, once one is. */}
       {!needsWho && (
         <PatronScope.Provider value={cards.find((c) => c.patronId === patron) ?? null}>
-          <NoticeNote onWay={setWay} locker={place?.kind === 'locker'} />
+          <NoticeNote
+            onWay={setWay}
+            lockerDays={place?.kind === 'locker' ? place.pickupDays : null}
+          />
         </PatronScope.Provider>
       )}
       {action.error && <ErrorNote error={action.error} />}
@@ -141,14 +144,16 @@ export function ConfirmPage() {
  * How the card will hear its hold is ready, as its notice settings say (a review: LINE was
  * promised to a patron who had turned LINE hold notices off). Said once the settings arrive.
  */
-function NoticeNote(p: { onWay: (way: HoldNoticeWay) => void; locker: boolean }) {
+function NoticeNote(p: { onWay: (way: HoldNoticeWay) => void; lockerDays: number | null }) {
   const prefs = useApi<NotificationPrefs>('/api/notifications')
   // Settings that cannot be read (or a server before hold_notice) leave the usual sentence.
   const way = prefs.data ? (prefs.data.hold_notice ?? 'line') : prefs.error ? 'line' : null
   useEffect(() => {
     if (way) p.onWay(way)
   }, [way])
-  return way ? <Lines lines={t.confirm.notice(noticeTimes(), way, p.locker)} class="note" /> : null
+  return way ? (
+    <Lines lines={t.confirm.notice(noticeTimes(), way, p.lockerDays)} class="note" />
+  ) : null
 }
 
 /** Nothing to reserve (Back after placing a hold, or an emptied cart): where to go instead. */

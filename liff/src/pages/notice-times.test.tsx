@@ -38,7 +38,7 @@ describe('notice times', () => {
     await until(() =>
       expect(text(m!.root)).toContain('ご用意ができたら、LINEでお知らせします（9時30分・15時）。'),
     )
-    expect(ja.confirm.notice(moved2, 'line', true)).toEqual([
+    expect(ja.confirm.notice(moved2, 'line', 4)).toEqual([
       'ご用意ができたら、LINEでお知らせします（9時30分・15時・20時）。',
     ])
   })
@@ -50,7 +50,7 @@ describe('notice times', () => {
     expect(en.confirm.notice(slots)).toEqual([
       'We will tell you on LINE when it is ready (at 10:00 and 16:00, Japan time).',
     ])
-    expect(en.confirm.notice(slots, 'line', true)).toEqual([
+    expect(en.confirm.notice(slots, 'line', 4)).toEqual([
       'We will tell you on LINE when it is ready (at 10:00, 16:00 and 19:00, Japan time).',
     ])
     expect(ja.confirm.notice(null)).toEqual(['ご用意ができたら、LINEでお知らせします。'])
