@@ -107,13 +107,15 @@ export interface NoticeFeed {
   /**
    * Front mode: one patron's ready holds and overdue loans, as the poll needs them, in as few
    * requests as the system allows (SIP2: one 63 for most patrons). Absent: the poll asks
-   * holds() and loans(). `want` names the notices the patron takes.
+   * holds() and loans(). `want` names the notices the patron takes. 'unknown_patron': the
+   * system does not know the patron (SIP2's BL N), which is not "nothing ready": the poll
+   * leaves the patron as it last found them.
    */
   pollPatron?(
     patronId: number,
     want: PollWant,
     now: number,
-  ): Promise<Answer<PolledPatron, 'invalid_input'>>
+  ): Promise<Answer<PolledPatron, 'invalid_input' | 'unknown_patron'>>
   /**
    * Queue the due-soon reminders for slot `at` (NOTICE-DUE-SOON): one per opted-in patron per
    * day, about what is due their chosen 1–3 days ahead; the count queued.

@@ -90,6 +90,9 @@ export async function pollNotices(
         down = true
         return
       }
+      // Not listed this time is not "nothing ready": ending their announcements would tell
+      // them again of the same holds once the system lists them again.
+      if (asked === 'refused') continue
       const { patronId } = target
       const mine = open.get(patronId) ?? []
       // A patron who does not want hold-ready notices was not asked about holds.
@@ -113,14 +116,19 @@ export async function pollNotices(
 
 /**
  * One patron's ready holds and overdue loans: in one question when the system offers it
- * (notices.pollPatron), else from holds() and loans(). A patron the system refuses to list
- * (no longer known) has nothing to announce; 'down' when it cannot be reached.
+ * (notices.pollPatron), else from holds() and loans(); 'down' when it cannot be reached.
+ *
+ * 'refused' when the system refuses to list the patron (it does not know the number, for now
+ * or for good): the patron is left as the last poll found them, nothing queued and nothing
+ * ended, so a system that leaves a patron out of one poll never makes bunko announce the same
+ * ready hold twice. A patron it no longer knows at all keeps their open announcements until
+ * they unlink, when retention erases all of an unlinked patron's (db/retention-announcements.ts).
  */
 async function ask(
   library: LibrarySystem,
   target: PollTarget,
   now: number,
-): Promise<PolledPatron | 'down'> {
+): Promise<PolledPatron | 'down' | 'refused'> {
   const { patronId } = target
   // Expiry is on unless turned off, so it is asked for only where the system has been seen
   // to tell it (capabilities, read now: the poll's own first answers may have taught it):
@@ -134,7 +142,7 @@ async function ask(
   if (library.notices.pollPatron) {
     const polled = await library.notices.pollPatron(patronId, want, now)
     if (isUnavailable(polled)) return 'down'
-    return polled.ok ? polled.value : { ready: [], overdue: [] }
+    return polled.ok ? polled.value : 'refused'
   }
   const [held, lent, who] = await Promise.all([
     want.holdReady ? library.holds({ patronId }, now) : null,
@@ -143,6 +151,7 @@ async function ask(
   ])
   const answers = [held, lent, who]
   if (answers.some((a) => a && isUnavailable(a))) return 'down'
+  if (answers.some((a) => a && !a.ok)) return 'refused'
   const loans = lent?.ok ? lent.value : []
   return {
     ready: held?.ok ? held.value : [],

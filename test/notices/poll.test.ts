@@ -11,6 +11,7 @@ import { pollNotices, runSlot, tick } from '../../bot/notices/index.ts'
 import { addDays } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
 import { raw } from '../../db/client.ts'
+import { inputRefusal } from '../../db/refusals.ts'
 import { noticePreferences } from '../../db/schema.ts'
 import { frontMode } from './front-mode.ts'
 import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
@@ -103,6 +104,35 @@ describe('front-mode notice poll', () => {
     const pushes = h.pushesTo(PATRON.alice)
     expect(pushes).toHaveLength(2)
     expect(flexText(pushes[1]!)).toContain('銀河鉄道の夜')
+  })
+
+  it('NOTICE-ONCE: a system that refuses to list the patron at one slot does not make bunko tell the same ready hold again', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    // Undated, as SIP2 answers, and refusing her once when told to.
+    const dated = ils.library.holds
+    let refuseOnce = false
+    ils.library.holds = async (input, now) => {
+      if (refuseOnce) {
+        refuseOnce = false
+        return inputRefusal('invalid_input')
+      }
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value.map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    refuseOnce = true
+    const refused = await slot(jst('2026-06-10', '19:00'))
+    expect(refused.errors).toEqual([])
+    expect(refuseOnce).toBe(false)
+    await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
 
   it('NOTICE-ONCE: two overlapping polls of a system that gives no ready date (SIP2) queue a ready hold once', async () => {

@@ -2,9 +2,11 @@
  * A TCP proxy between the SIP2 adapter and a SIP2 server, for the front-mode tests and the
  * benchmark: it counts the requests by message code and, when told, adds latency, drops a
  * connection before a request reaches the server or after its answer left it, truncates or
- * corrupts an answer, writes wrong checksums, or refuses every connection (an outage).
+ * corrupts an answer, answers a 63 as if the patron were unknown, writes wrong checksums, or
+ * refuses every connection (an outage).
  */
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net'
+import { checksum } from '../../bot/sip2/checksum.ts'
 
 export type Fault =
   /** Close the connection when the request arrives, without passing it on. */
@@ -15,6 +17,11 @@ export type Fault =
   | 'truncate'
   /** Pass back the answer with one byte of its text changed (its checksum no longer matches). */
   | 'corrupt'
+  /**
+   * Pass back a 64 as a system that does not know the patron answers it, well formed: BL N,
+   * no items listed, a checksum that matches (an ILS that leaves a patron out for a moment).
+   */
+  | 'unknown-patron'
 
 export interface FaultProxy {
   port: number
@@ -124,6 +131,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
           const i = Math.floor(frame.length / 3)
           frame[i] = frame[i] === 0x41 ? 0x42 : 0x41
         }
+        if (fault === 'unknown-patron') frame = asUnknownPatron(frame)
         if (proxy.wrongChecksums) frame = withWrongChecksum(frame)
         const out = frame
         later(() => client.write(out))
@@ -137,6 +145,19 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
 }
 
 /** The frame with its four AZ hex digits replaced by others (the text itself unchanged). */
+/** A 64 saying BL N with its item lists (AS, AT, AU, CD) left out, checksum written anew. */
+function asUnknownPatron(frame: Buffer): Buffer {
+  // latin1 keeps every byte as it is: only ASCII fields are edited.
+  const text = frame
+    .toString('latin1')
+    .replace(/\|BLY(?=\|)/, '|BLN')
+    .replace(/\|(AS|AT|AU|CD)[^|\r]*(?=[|\r])/g, '')
+  const m = /AZ[0-9A-F]{4}\r$/.exec(text)
+  if (!m) return Buffer.from(text, 'latin1')
+  const body = text.slice(0, m.index + 2)
+  return Buffer.from(`${body}${checksum(Buffer.from(body, 'latin1'))}\r`, 'latin1')
+}
+
 function withWrongChecksum(frame: Buffer): Buffer {
   const text = frame.toString('latin1')
   const m = /AZ([0-9A-F]{4})\r$/.exec(text)

@@ -3,7 +3,8 @@
  * own SIP2 server over TCP: it finds the same ready holds and overdue loans as the embedded
  * system, with one 63 for a patron with nothing overdue and a second 63 (AT) only for one who
  * has overdue items, counted at the proxy; a dropped answer is read again, an outage is
- * `library_unavailable` (the poll then fails its slot, and the catch-up runs it again).
+ * `library_unavailable` (the poll then fails its slot, and the catch-up runs it again), and a
+ * patron the ILS says it does not know is `unknown_patron` (the poll leaves them as they were).
  */
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -82,6 +83,23 @@ describe('SIP2 adapter: the notice poll for one patron', () => {
       fr.proxy.up()
     }
     expect(value(await fr.library.notices.pollPatron!(1, both, now()))).toBeTruthy()
+  })
+
+  it('a patron the ILS says it does not know (BL N) is unknown_patron, not a patron with nothing ready', async () => {
+    const ids = await t.b.db.all<{ id: number }>(sql`SELECT id FROM patrons ORDER BY id`)
+    let id = 0
+    for (const row of ids)
+      if ((await truth(row.id)).ready.length > 0) {
+        id = row.id
+        break
+      }
+    expect(id).toBeGreaterThan(0)
+    fr.proxy.fail('63', 'unknown-patron')
+    const left = await fr.library.notices.pollPatron!(id, both, now())
+    expect(left).toMatchObject({ ok: false, reason: 'unknown_patron' })
+    // Listed again at the next question: the same ready holds.
+    const back = value(await fr.library.notices.pollPatron!(id, both, now()))
+    expect(back.ready.map((h) => h.title).sort()).toEqual((await truth(id)).ready)
   })
 
   it('asks only for the list the patron wants notices of', async () => {

@@ -1,7 +1,8 @@
 /**
  * Reading records are private in front mode too: the announcements that stop a polled notice
  * being sent twice (db/retention-announcements.ts) are erased at the slots once they can no
- * longer do that, and never while they still can. The "ILS" is an embedded bunko (the demo
+ * longer do that, and never while they still can, nor when the ILS leaves a patron out of one
+ * answer. The "ILS" is an embedded bunko (the demo
  * library) with its SIP2 server on a loopback port, which gives no ready date for a hold; the
  * front bunko runs as `npm start` would (LIBRARY_SYSTEM=sip2), ticking slot after slot.
  */
@@ -136,6 +137,26 @@ it('a hold ready for a week is told once and its announcement kept; collected an
   await slotsThrough(again, addDays(again, 5))
   expect(readyPushes(title)).toHaveLength(2)
   // Nothing of the first readiness was left to number the second by: episode 0 again.
+  expect(await announcements(title)).toEqual([{ key: expect.stringMatching(/:n0$/), ended: 0 }])
+})
+
+it('a ready hold the ILS leaves out of one answer (BL N for a moment) is told once, and its announcement stays open', async () => {
+  const [free] = await freeCopies(ils.b, 1)
+  const { barcode, title } = free!
+  const [{ titleId }] = (await ils.b.db.all<{ titleId: number }>(sql`SELECT title_id AS titleId
+    FROM copies WHERE barcode = ${barcode}`)) as [{ titleId: number }]
+  const day = addDays(jstDate(front.clock.now()), 1)
+  await setAside(barcode, titleId, jstInstant(day, '09:00'))
+  await slotsThrough(day, day)
+  expect(readyPushes(title)).toHaveLength(1)
+  // The next slot's one 63 for her comes back "no such patron"; the one after lists her again.
+  const before = proxy.count('63')
+  proxy.fail('63', 'unknown-patron')
+  await slotsThrough(addDays(day, 1), addDays(day, 1))
+  expect(proxy.count('63') - before).toBeGreaterThanOrEqual(2)
+  expect(await announcements(title)).toEqual([{ key: expect.stringMatching(/:n0$/), ended: 0 }])
+  await slotsThrough(addDays(day, 2), addDays(day, 3))
+  expect(readyPushes(title)).toHaveLength(1)
   expect(await announcements(title)).toEqual([{ key: expect.stringMatching(/:n0$/), ended: 0 }])
 })
 

@@ -147,9 +147,7 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
       // The ILS writes nothing into bunko's outbox: each slot asks it (bot/notices/poll.ts).
       polled: true,
       pollPatron: (patronId, want, now) =>
-        forPatron(patronId, async (number) =>
-          allow(await pollPatron(f, patronId, number, want, now)),
-        ),
+        forPatron(patronId, (number) => pollPatron(f, patronId, number, want, now)),
     },
     availability: (titleIds) =>
       guarded(() => titlesAvailability(f, titleIds)) as ReturnType<LibrarySystem['availability']>,

@@ -32,6 +32,8 @@ export const FLAG = {
 export interface PatronInfo {
   /** BL: the system knows the number. */
   valid: boolean
+  /** BL N: the system says it does not know it (one that leaves BL out says nothing). */
+  unknown: boolean
   /** CQ: the password was right; null when none was sent or the system did not say. */
   passwordOk: boolean | null
   flags: string
@@ -111,6 +113,7 @@ export class Ils {
     if (expires !== null) this.expiryTold = true
     return {
       valid: field(answer, 'BL') === 'Y',
+      unknown: field(answer, 'BL') === 'N',
       passwordOk: cq === undefined ? null : cq === 'Y',
       flags: answer.fixed.patronStatus ?? ' '.repeat(14),
       name: field(answer, 'AE') ?? '',

@@ -8,7 +8,14 @@
  * the first 63 where the ILS sends it. Most patrons cost one request instead of the four that
  * holds() and loans() send.
  */
-import { jstDate, type PolledPatron, type PollWant } from '../../../core/index.ts'
+import {
+  type Answer,
+  allow,
+  jstDate,
+  type PolledPatron,
+  type PollWant,
+} from '../../../core/index.ts'
+import { inputRefusal } from '../../../db/refusals.ts'
 import type { Front } from './front.ts'
 import { holdsNamed } from './holds.ts'
 import type { PatronList } from './ils.ts'
@@ -20,7 +27,7 @@ export async function pollPatron(
   number: string,
   want: PollWant,
   now: number,
-): Promise<PolledPatron> {
+): Promise<Answer<PolledPatron, 'unknown_patron'>> {
   const list: PatronList | undefined = want.holdReady
     ? 'hold'
     : want.overdue
@@ -28,8 +35,10 @@ export async function pollPatron(
       : want.dueSoon
         ? 'charged'
         : undefined
-  if (!list && !want.expiry) return { ready: [], overdue: [] }
+  if (!list && !want.expiry) return allow({ ready: [], overdue: [] })
   const first = await f.ils.patron(number, now, { list })
+  // Its lists would be empty, which is not the same as nothing ready (bot/notices/poll.ts).
+  if (first.unknown) return inputRefusal('unknown_patron')
   const ready = want.holdReady ? await holdsNamed(f, patronId, first.items, []) : []
   let late = list === 'overdue' ? first.items : []
   // A system that leaves the count blank is asked for the list itself.
@@ -46,5 +55,5 @@ export async function pollPatron(
   if (want.dueSoon) found.charged = loans.filter((l) => charged.includes(l.barcode))
   // Sent with any 63 where the ILS tells it (which is how bunko learns that it does).
   found.expiresOn = first.expires === null ? null : jstDate(first.expires)
-  return found
+  return allow(found)
 }
