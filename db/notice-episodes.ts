@@ -25,8 +25,9 @@
  * - another key of the hold is open (a dated one, or an episode an older write left): refused,
  *   so a hold never has two open episodes.
  *
- * What no numbering can help: with no date, a hold a system leaves out of one answer and lists
- * again at the next is to bunko a new readiness, and is told again.
+ * With no date, a hold a system leaves out of one answer and lists again would be a new
+ * readiness to any numbering: so an episode is ended only once two slots' polls in a row leave
+ * it out (db/announcement-misses.ts), and one listed again in between stays the same episode.
  */
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'

@@ -4,8 +4,9 @@
  * neither, so the same hold would have the same key every time and a title the patron
  * reserves again later would never be announced again. So a hold's readiness is an episode:
  * while the poll keeps finding it ready, its open announcement's key is reused (nothing new is
- * queued); once a poll finds it no longer ready, that announcement is ended
- * (db/notice-poll.ts), and the next time it is ready the key ends in the next episode number.
+ * queued); once the polls of two slots in a row find it no longer ready, that announcement is
+ * ended (db/announcement-misses.ts: one poll's answer may leave it out), and the next time it
+ * is ready the key ends in the next episode number.
  * A hold with no open announcement in the poll's starting list is looked up again just before
  * its key is chosen (readyEpisode): an overlapping poll may have announced it meanwhile. A new
  * episode is numbered one past the highest kept and carries what that number was read from, so

@@ -33,6 +33,8 @@ import {
   type PollWant,
   reminderDue,
 } from '../../core/index.ts'
+import { missAnnouncements, relistAnnouncements } from '../../db/announcement-misses.ts'
+import { episodePrefix } from '../../db/notice-episodes.ts'
 import {
   endAnnouncements,
   openReadyAnnouncements,
@@ -74,12 +76,17 @@ export async function pollNotices(
   const places = new Map(listed.value.map((p) => [p.id, p]))
   const open = await openReadyAnnouncements(db)
   const found: PolledNotice[] = []
+  // Ready holds no longer listed: dated keys end now; episodes once missed at two slots.
   const ended: string[] = []
+  const missed: string[] = []
+  const relisted: string[] = []
   let down = false
   let next = 0
   let queued = 0
   const flush = async () => {
     if (ended.length) await endAnnouncements(db, ended.splice(0), now)
+    if (missed.length) await missAnnouncements(db, missed.splice(0), at, now)
+    if (relisted.length) await relistAnnouncements(db, relisted.splice(0))
     if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
   }
   const worker = async () => {
@@ -96,13 +103,20 @@ export async function pollNotices(
       const { patronId } = target
       const mine = open.get(patronId) ?? []
       // A patron who does not want hold-ready notices was not asked about holds.
-      if (target.holdReady) ended.push(...endedKeys(patronId, mine, asked.ready))
+      if (target.holdReady) {
+        const gone = endedKeys(patronId, mine, asked.ready)
+        for (const key of mine)
+          if (episodePrefix(key) === null) {
+            if (gone.includes(key)) ended.push(key)
+          } else (gone.includes(key) ? missed : relisted).push(key)
+      }
       const keys = await readyKeys(db, patronId, asked.ready, mine)
       found.push(...readyNotices(patronId, asked.ready, keys, places, at, config.policy))
       found.push(...overdueNotices(patronId, asked.overdue, at, config.policy))
       found.push(...dueSoonNotices(patronId, target.dueSoonDays, asked.charged ?? [], at))
       if (target.expiry) found.push(...expiryNotices(patronId, asked.expiresOn ?? null, at))
-      if (found.length + ended.length >= (opts.flushAt ?? FLUSH_AT)) await flush()
+      const pending = found.length + ended.length + missed.length + relisted.length
+      if (pending >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }
   const n = Math.max(1, Math.min(opts.concurrency ?? POLL_CONCURRENCY, targets.length))

@@ -11,6 +11,8 @@
  * `ended_at` marks an announced ready hold the poll later found no longer ready, and the next
  * time it is ready it is a new episode with a new key (bot/notices/poll-episodes.ts). A dated
  * key that a later answer lists again is the same readiness: it is reopened (db/notice-poll.ts).
+ * An undated one is ended only when two slots' polls in a row leave it out (`missed_at`), so a
+ * system that leaves a ready hold out of one answer does not make it a new readiness.
  *
  * Retention deletes an announcement once it can no longer stop a notice being queued twice
  * and readingRecordDays have passed (db/retention-announcements.ts), reading old ones through
@@ -47,6 +49,12 @@ export const noticeAnnouncements = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** hold_ready: when a poll found the hold no longer ready (null while it is ready). */
     endedAt: integer('ended_at'),
+    /**
+     * An undated readiness (an episode key) that a poll did not list: the slot it was first
+     * missed at. It is ended only if the poll of a later slot does not list it either, and
+     * this is cleared when one does (db/notice-poll.ts missAnnouncements).
+     */
+    missedAt: integer('missed_at'),
   },
   // The open ready-hold announcements, read at the start of each poll: few, however long the
   // table grows.

@@ -88,7 +88,9 @@ describe('front-mode notice poll', () => {
       policy,
     )
     expect(lent.ok).toBe(true)
+    // Undated, it is ended once two slots' polls in a row find it no longer ready.
     await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
     // Returned, reserved again and set aside again: a new readiness, told once.
     const back = await checkIn(
@@ -99,8 +101,8 @@ describe('front-mode notice poll', () => {
     )
     expect(back.ok).toBe(true)
     await readyInIls(PATRON.alice, [1])
-    await slot(jst('2026-06-11', '16:00'))
-    await slot(jst('2026-06-11', '19:00'))
+    await slot(jst('2026-06-12', '10:00'))
+    await slot(jst('2026-06-12', '16:00'))
     const pushes = h.pushesTo(PATRON.alice)
     expect(pushes).toHaveLength(2)
     expect(flexText(pushes[1]!)).toContain('銀河鉄道の夜')
@@ -130,6 +132,31 @@ describe('front-mode notice poll', () => {
     const refused = await slot(jst('2026-06-10', '19:00'))
     expect(refused.errors).toEqual([])
     expect(refuseOnce).toBe(false)
+    await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+  })
+
+  it('NOTICE-ONCE: an undated ready hold the system leaves out of one answer, and lists again, is told once', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    const dated = ils.library.holds
+    let leaveOut = false
+    ils.library.holds = async (input, now) => {
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value
+        .filter((x) => !(leaveOut && x.state === 'ready'))
+        .map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
+      leaveOut = false
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    leaveOut = true
+    await slot(jst('2026-06-10', '19:00'))
+    expect(leaveOut).toBe(false)
     await slot(jst('2026-06-11', '10:00'))
     await slot(jst('2026-06-11', '16:00'))
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)

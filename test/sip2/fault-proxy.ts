@@ -2,8 +2,8 @@
  * A TCP proxy between the SIP2 adapter and a SIP2 server, for the front-mode tests and the
  * benchmark: it counts the requests by message code and, when told, adds latency, drops a
  * connection before a request reaches the server or after its answer left it, truncates or
- * corrupts an answer, answers a 63 as if the patron were unknown, writes wrong checksums, or
- * refuses every connection (an outage).
+ * corrupts an answer, answers a 63 as if the patron were unknown or with no items listed,
+ * writes wrong checksums, or refuses every connection (an outage).
  */
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net'
 import { checksum } from '../../bot/sip2/checksum.ts'
@@ -22,6 +22,8 @@ export type Fault =
    * no items listed, a checksum that matches (an ILS that leaves a patron out for a moment).
    */
   | 'unknown-patron'
+  /** Pass back a 64 with its item lists left out (an ILS that leaves items out of one list). */
+  | 'no-items'
 
 export interface FaultProxy {
   port: number
@@ -132,6 +134,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
           frame[i] = frame[i] === 0x41 ? 0x42 : 0x41
         }
         if (fault === 'unknown-patron') frame = asUnknownPatron(frame)
+        if (fault === 'no-items') frame = withoutItems(frame)
         if (proxy.wrongChecksums) frame = withWrongChecksum(frame)
         const out = frame
         later(() => client.write(out))
@@ -145,13 +148,16 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
 }
 
 /** The frame with its four AZ hex digits replaced by others (the text itself unchanged). */
-/** A 64 saying BL N with its item lists (AS, AT, AU, CD) left out, checksum written anew. */
-function asUnknownPatron(frame: Buffer): Buffer {
+/** A 64 saying BL N with its item lists left out. */
+const asUnknownPatron = (frame: Buffer) =>
+  edited(frame, (text) => text.replace(/\|BLY(?=\|)/, '|BLN'))
+
+/** A 64 with its item lists (AS, AT, AU, CD) left out, its checksum written anew. */
+const withoutItems = (frame: Buffer) => edited(frame, (text) => text)
+
+function edited(frame: Buffer, edit: (text: string) => string): Buffer {
   // latin1 keeps every byte as it is: only ASCII fields are edited.
-  const text = frame
-    .toString('latin1')
-    .replace(/\|BLY(?=\|)/, '|BLN')
-    .replace(/\|(AS|AT|AU|CD)[^|\r]*(?=[|\r])/g, '')
+  const text = edit(frame.toString('latin1')).replace(/\|(AS|AT|AU|CD)[^|\r]*(?=[|\r])/g, '')
   const m = /AZ[0-9A-F]{4}\r$/.exec(text)
   if (!m) return Buffer.from(text, 'latin1')
   const body = text.slice(0, m.index + 2)

@@ -160,6 +160,21 @@ it('a ready hold the ILS leaves out of one answer (BL N for a moment) is told on
   expect(await announcements(title)).toEqual([{ key: expect.stringMatching(/:n0$/), ended: 0 }])
 })
 
+it('a ready hold the ILS leaves out of one list (no items in one 63) is told once, and its announcement stays open', async () => {
+  const [free] = await freeCopies(ils.b, 1)
+  const { barcode, title } = free!
+  const [{ titleId }] = (await ils.b.db.all<{ titleId: number }>(sql`SELECT title_id AS titleId
+    FROM copies WHERE barcode = ${barcode}`)) as [{ titleId: number }]
+  const day = addDays(jstDate(front.clock.now()), 1)
+  await setAside(barcode, titleId, jstInstant(day, '09:00'))
+  await slotsThrough(day, day)
+  expect(readyPushes(title)).toHaveLength(1)
+  proxy.fail('63', 'no-items')
+  await slotsThrough(addDays(day, 1), addDays(day, 2))
+  expect(readyPushes(title)).toHaveLength(1)
+  expect(await announcements(title)).toEqual([{ key: expect.stringMatching(/:n0$/), ended: 0 }])
+})
+
 it('an overdue loan at the ILS is reminded every 7 days, once each, while the reminders already past are erased', async () => {
   const day = addDays(jstDate(front.clock.now()), 1)
   ils.b.setNow(jstInstant(day, '09:00'))

@@ -8,6 +8,7 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { missAnnouncements, relistAnnouncements } from '../../../db/announcement-misses.ts'
 import { type Db, raw } from '../../../db/client.ts'
 import { episodeKey, readyEpisode, readyKeyPrefix } from '../../../db/notice-episodes.ts'
 import {
@@ -192,6 +193,38 @@ export function pollEpisodesSuite(open: OpenDb) {
       ])
       expect(await readyEpisode(db, eight)).toEqual({ open: null, next: 2, after: NOW })
       expect(await polled(8, NOW + 2)).toBe(1)
+    })
+
+    it('NOTICE-ONCE: an episode one slot leaves out is only marked missed; listed again it is the same readiness; left out at two slots it ends', async () => {
+      const key = episodeKey(readyKeyPrefix(alice, 9), 0)
+      expect(await polled(9, NOW)).toBe(1)
+      const slot1 = at('2026-06-10', '16:00')
+      const slot2 = at('2026-06-11', '10:00')
+      const slot3 = at('2026-06-11', '16:00')
+      const row = async () =>
+        (
+          await db.all<{ missed: number | null; ended: number | null }>(sql`SELECT
+            missed_at AS missed, ended_at AS ended FROM notice_announcements WHERE key = ${key}`)
+        )[0]
+      await missAnnouncements(db, [key], slot1, slot1)
+      // The same slot run again (a catch-up, an overlapping poll): still only missed.
+      await missAnnouncements(db, [key], slot1, slot1 + 60_000)
+      expect(await row()).toEqual({ missed: slot1, ended: null })
+      // Listed again: the open episode, so no new readiness is numbered or queued.
+      await relistAnnouncements(db, [key])
+      expect(await row()).toEqual({ missed: null, ended: null })
+      expect(await polled(9, slot2)).toBe(0)
+      // Left out at two slots in a row: ended, and the next readiness is a new episode.
+      await missAnnouncements(db, [key], slot2, slot2)
+      expect(await row()).toEqual({ missed: slot2, ended: null })
+      await missAnnouncements(db, [key], slot3, slot3)
+      expect(await row()).toEqual({ missed: slot2, ended: slot3 })
+      await relistAnnouncements(db, [key])
+      expect(await row()).toEqual({ missed: slot2, ended: slot3 })
+      expect(await readyEpisode(db, readyKeyPrefix(alice, 9))).toMatchObject({
+        open: null,
+        next: 1,
+      })
     })
   })
 }

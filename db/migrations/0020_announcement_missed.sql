@@ -1,0 +1,1 @@
+ALTER TABLE `notice_announcements` ADD `missed_at` integer;
