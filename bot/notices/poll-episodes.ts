@@ -1,6 +1,8 @@
 /**
  * Which key a polled ready hold is announced under (front mode). A system that says when a
- * hold was set aside (or until when it is kept) gives each readiness its own key. SIP2 says
+ * hold was set aside (or until when it is kept) gives each readiness its own key; one that
+ * says only until when keeps the open key while the hold stays listed, as staff may move
+ * that date (a new key would announce it again). SIP2 says
  * neither, so the same hold would have the same key every time and a title the patron
  * reserves again later would never be announced again. So a hold's readiness is an episode:
  * while the poll keeps finding it ready, its open announcement's key is reused (nothing new is
@@ -33,12 +35,16 @@ export async function readyKeys(
   for (const h of ready) {
     if (h.state !== 'ready') continue
     const prefix = readyKeyPrefix(patronId, h.id)
-    const dated = h.readyAt ?? h.pickupBy
-    if (dated !== null) {
-      keys.set(h.id, { key: `${prefix}${dated}` })
+    const current = open.find((k) => k.startsWith(prefix))
+    if (h.readyAt !== null) {
+      keys.set(h.id, { key: `${prefix}${h.readyAt}` })
       continue
     }
-    const current = open.find((k) => k.startsWith(prefix))
+    // Only a keep-until date: staff moving it (a longer hold shelf) is the same readiness.
+    if (h.pickupBy !== null) {
+      keys.set(h.id, { key: current ?? `${prefix}${h.pickupBy}` })
+      continue
+    }
     if (current) {
       keys.set(h.id, { key: current })
       continue

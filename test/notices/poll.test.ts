@@ -162,6 +162,33 @@ describe('front-mode notice poll', () => {
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
 
+  it('NOTICE-ONCE: a system that gives only a keep-until date and then moves it (a longer hold shelf) does not announce the hold again', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    const dated = ils.library.holds
+    let extraDays = 0
+    ils.library.holds = async (input, now) => {
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value.map((x) => ({
+        ...x,
+        readyAt: null,
+        pickupBy: x.pickupBy && addDays(x.pickupBy, extraDays),
+      }))
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    extraDays = 3
+    await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    const open = await h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
+      WHERE kind = 'hold_ready' AND ended_at IS NULL`)
+    expect(open).toHaveLength(1)
+  })
+
   it('NOTICE-ONCE: two overlapping polls of a system that gives no ready date (SIP2) queue a ready hold once', async () => {
     h = await harness()
     const ils = frontMode(h)
