@@ -20,17 +20,13 @@ import {
   dueSoonTarget,
   expiryNoticeDue,
   type HoldSummary,
-  isUnavailable,
   type JstDate,
   jstDate,
   type LibraryPlace,
-  type LibrarySystem,
   type LoanSummary,
   nextNoticeSlot,
   overdueNoticeAt,
   type Policy,
-  type PolledPatron,
-  type PollWant,
   reminderDue,
 } from '../../core/index.ts'
 import { missAnnouncements, relistAnnouncements } from '../../db/announcement-misses.ts'
@@ -39,12 +35,12 @@ import {
   endAnnouncements,
   openReadyAnnouncements,
   type PolledNotice,
-  type PollTarget,
   pollTargets,
   queuePolledNotices,
 } from '../../db/notice-poll.ts'
 import type { AppDeps } from '../deps.ts'
 import { LibrarySystemUnavailable } from './overdue.ts'
+import { askPatron } from './poll-ask.ts'
 import { endedKeys, type ReadyKey, readyKeys } from './poll-episodes.ts'
 
 /** Patrons asked about at once: the adapter paces the requests themselves. */
@@ -92,7 +88,7 @@ export async function pollNotices(
   const worker = async () => {
     while (!down && next < targets.length) {
       const target = targets[next++]!
-      const asked = await ask(library, target, now)
+      const asked = await askPatron(library, target, now)
       if (asked === 'down') {
         down = true
         return
@@ -126,53 +122,6 @@ export async function pollNotices(
   if (queued) deps.log.info('notices.polled', { patrons: targets.length, notices: queued })
   if (down) throw new LibrarySystemUnavailable('library_unavailable')
   return { patrons: targets.length, queued }
-}
-
-/**
- * One patron's ready holds and overdue loans: in one question when the system offers it
- * (notices.pollPatron), else from holds() and loans(); 'down' when it cannot be reached.
- *
- * 'refused' when the system refuses to list the patron (it does not know the number, for now
- * or for good): the patron is left as the last poll found them, nothing queued and nothing
- * ended, so a system that leaves a patron out of one poll never makes bunko announce the same
- * ready hold twice. A patron it no longer knows at all keeps their open announcements until
- * they unlink, when retention erases all of an unlinked patron's (db/retention-announcements.ts).
- */
-async function ask(
-  library: LibrarySystem,
-  target: PollTarget,
-  now: number,
-): Promise<PolledPatron | 'down' | 'refused'> {
-  const { patronId } = target
-  // Expiry is on unless turned off, so it is asked for only where the system has been seen
-  // to tell it (capabilities, read now: the poll's own first answers may have taught it):
-  // a patron who wants nothing else then costs no request.
-  const want: PollWant = {
-    holdReady: target.holdReady,
-    overdue: target.overdue,
-    dueSoon: target.dueSoonDays !== null,
-    expiry: target.expiry && library.capabilities().expiryNotices,
-  }
-  if (library.notices.pollPatron) {
-    const polled = await library.notices.pollPatron(patronId, want, now)
-    if (isUnavailable(polled)) return 'down'
-    return polled.ok ? polled.value : 'refused'
-  }
-  const [held, lent, who] = await Promise.all([
-    want.holdReady ? library.holds({ patronId }, now) : null,
-    want.overdue || want.dueSoon ? library.loans(patronId, now) : null,
-    want.expiry ? library.patron(patronId) : null,
-  ])
-  const answers = [held, lent, who]
-  if (answers.some((a) => a && isUnavailable(a))) return 'down'
-  if (answers.some((a) => a && !a.ok)) return 'refused'
-  const loans = lent?.ok ? lent.value : []
-  return {
-    ready: held?.ok ? held.value : [],
-    overdue: want.overdue ? loans : [],
-    charged: loans,
-    expiresOn: who?.ok ? (who.value?.facts.expiresOn ?? null) : null,
-  }
 }
 
 /**

@@ -3,8 +3,12 @@
  * tests: its own notice path taken away (no expiry, no queueing of its own), so only the poll
  * can tell the patron, and faults on demand. Unlike SIP2 it gives a hold's ready date.
  */
+
+import { sql } from 'drizzle-orm'
+import { runSlot } from '../../bot/notices/index.ts'
 import { type Answer, type LibrarySystem, unavailable } from '../../core/index.ts'
-import type { Harness } from './harness.ts'
+import { raw } from '../../db/client.ts'
+import { type Harness, PLACE, TITLE } from './harness.ts'
 
 export interface Ils {
   /** The polled system itself, for a test to change how it answers. */
@@ -64,4 +68,26 @@ export function frontMode(h: Harness): Ils {
   h.deps.library = library
   ils.library = library
   return ils
+}
+
+/** Make holds ready in the "ILS": through db/, then take away the notices it queued itself. */
+export async function readyInIls(
+  h: Harness,
+  patronId: number,
+  books: number[],
+  pickup: number = PLACE.central,
+): Promise<void> {
+  await h.readyHolds(
+    patronId,
+    books.map(TITLE.book),
+    pickup,
+    books.map((b) => `B${b}1`),
+  )
+  await h.db.batch([raw(sql`DELETE FROM notices RETURNING id`)])
+}
+
+/** The whole slot at `at` (poll, push, erase), on the harness's clock. */
+export function slotAt(h: Harness, at: number) {
+  h.clock.set(at)
+  return runSlot(h.deps, at, { ...h.opts, checkQuota: false })
 }

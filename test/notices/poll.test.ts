@@ -7,14 +7,13 @@
 import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dueSoonAltText } from '../../bot/messages/due-soon.ts'
-import { pollNotices, runSlot, tick } from '../../bot/notices/index.ts'
+import { pollNotices, tick } from '../../bot/notices/index.ts'
 import { addDays } from '../../core/index.ts'
 import { checkIn, checkOut } from '../../db/circulation.ts'
 import { raw } from '../../db/client.ts'
-import { inputRefusal } from '../../db/refusals.ts'
 import { noticePreferences } from '../../db/schema.ts'
-import { frontMode } from './front-mode.ts'
-import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE, TITLE } from './harness.ts'
+import { frontMode, readyInIls as readyInIlsOf, slotAt } from './front-mode.ts'
+import { altTexts, flexText, type Harness, harness, jst, PATRON, PLACE } from './harness.ts'
 
 let h: Harness
 afterEach(async () => {
@@ -24,21 +23,9 @@ afterEach(async () => {
 /** Ready at NOW (12:00 JST, 10 June): the next slot is 16:00. */
 const SLOT = jst('2026-06-10', '16:00')
 
-/** Make holds ready in the "ILS": through db/, then take away the notices it queued itself. */
-async function readyInIls(patronId: number, books: number[], pickup: number = PLACE.central) {
-  await h.readyHolds(
-    patronId,
-    books.map(TITLE.book),
-    pickup,
-    books.map((b) => `B${b}1`),
-  )
-  await h.db.batch([raw(sql`DELETE FROM notices RETURNING id`)])
-}
-
-const slot = (at: number) => {
-  h.clock.set(at)
-  return runSlot(h.deps, at, { ...h.opts, checkQuota: false })
-}
+const readyInIls = (patronId: number, books: number[], pickup?: number) =>
+  readyInIlsOf(h, patronId, books, pickup)
+const slot = (at: number) => slotAt(h, at)
 
 describe('front-mode notice poll', () => {
   it('NOTICE-ONCE: a hold made ready in the library system reaches the patron once, at the next slot', async () => {
@@ -106,87 +93,6 @@ describe('front-mode notice poll', () => {
     const pushes = h.pushesTo(PATRON.alice)
     expect(pushes).toHaveLength(2)
     expect(flexText(pushes[1]!)).toContain('銀河鉄道の夜')
-  })
-
-  it('NOTICE-ONCE: a system that refuses to list the patron at one slot does not make bunko tell the same ready hold again', async () => {
-    h = await harness()
-    const ils = frontMode(h)
-    // Undated, as SIP2 answers, and refusing her once when told to.
-    const dated = ils.library.holds
-    let refuseOnce = false
-    ils.library.holds = async (input, now) => {
-      if (refuseOnce) {
-        refuseOnce = false
-        return inputRefusal('invalid_input')
-      }
-      const got = await dated(input, now)
-      if (!got.ok) return got
-      const value = got.value.map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
-      return { ok: true, value }
-    }
-    await h.link(PATRON.alice)
-    await readyInIls(PATRON.alice, [1])
-    await slot(SLOT)
-    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
-    refuseOnce = true
-    const refused = await slot(jst('2026-06-10', '19:00'))
-    expect(refused.errors).toEqual([])
-    expect(refuseOnce).toBe(false)
-    await slot(jst('2026-06-11', '10:00'))
-    await slot(jst('2026-06-11', '16:00'))
-    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
-  })
-
-  it('NOTICE-ONCE: an undated ready hold the system leaves out of one answer, and lists again, is told once', async () => {
-    h = await harness()
-    const ils = frontMode(h)
-    const dated = ils.library.holds
-    let leaveOut = false
-    ils.library.holds = async (input, now) => {
-      const got = await dated(input, now)
-      if (!got.ok) return got
-      const value = got.value
-        .filter((x) => !(leaveOut && x.state === 'ready'))
-        .map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
-      leaveOut = false
-      return { ok: true, value }
-    }
-    await h.link(PATRON.alice)
-    await readyInIls(PATRON.alice, [1])
-    await slot(SLOT)
-    leaveOut = true
-    await slot(jst('2026-06-10', '19:00'))
-    expect(leaveOut).toBe(false)
-    await slot(jst('2026-06-11', '10:00'))
-    await slot(jst('2026-06-11', '16:00'))
-    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
-  })
-
-  it('NOTICE-ONCE: a system that gives only a keep-until date and then moves it (a longer hold shelf) does not announce the hold again', async () => {
-    h = await harness()
-    const ils = frontMode(h)
-    const dated = ils.library.holds
-    let extraDays = 0
-    ils.library.holds = async (input, now) => {
-      const got = await dated(input, now)
-      if (!got.ok) return got
-      const value = got.value.map((x) => ({
-        ...x,
-        readyAt: null,
-        pickupBy: x.pickupBy && addDays(x.pickupBy, extraDays),
-      }))
-      return { ok: true, value }
-    }
-    await h.link(PATRON.alice)
-    await readyInIls(PATRON.alice, [1])
-    await slot(SLOT)
-    extraDays = 3
-    await slot(jst('2026-06-11', '10:00'))
-    await slot(jst('2026-06-11', '16:00'))
-    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
-    const open = await h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
-      WHERE kind = 'hold_ready' AND ended_at IS NULL`)
-    expect(open).toHaveLength(1)
   })
 
   it('NOTICE-ONCE: two overlapping polls of a system that gives no ready date (SIP2) queue a ready hold once', async () => {

@@ -1,0 +1,109 @@
+/**
+ * Front mode's notice poll against library systems that answer awkwardly (issue 14, NOTICE-ONCE):
+ * one that refuses to list a patron at one slot, one that leaves a ready hold out of one
+ * answer, one that gives only a keep-until date and moves it. None may make bunko push the
+ * same ready hold twice. The "library system" is the embedded adapter polled as an ILS
+ * (front-mode.ts), its answers bent per test; test/sip2/front-retention.test.ts does the same
+ * over a real SIP2 server.
+ */
+import { sql } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { addDays } from '../../core/index.ts'
+import { inputRefusal } from '../../db/refusals.ts'
+import { frontMode, readyInIls as readyInIlsOf, slotAt } from './front-mode.ts'
+import { type Harness, harness, jst, PATRON } from './harness.ts'
+
+let h: Harness
+afterEach(async () => {
+  await h?.close()
+})
+
+/** Ready at NOW (12:00 JST, 10 June): the next slot is 16:00. */
+const SLOT = jst('2026-06-10', '16:00')
+
+const readyInIls = (patronId: number, books: number[], pickup?: number) =>
+  readyInIlsOf(h, patronId, books, pickup)
+const slot = (at: number) => slotAt(h, at)
+
+describe('front-mode notice poll: awkward library systems', () => {
+  it('NOTICE-ONCE: a system that refuses to list the patron at one slot does not make bunko tell the same ready hold again', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    // Undated, as SIP2 answers, and refusing her once when told to.
+    const dated = ils.library.holds
+    let refuseOnce = false
+    ils.library.holds = async (input, now) => {
+      if (refuseOnce) {
+        refuseOnce = false
+        return inputRefusal('invalid_input')
+      }
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value.map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    refuseOnce = true
+    const refused = await slot(jst('2026-06-10', '19:00'))
+    expect(refused.errors).toEqual([])
+    expect(refuseOnce).toBe(false)
+    await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+  })
+
+  it('NOTICE-ONCE: an undated ready hold the system leaves out of one answer, and lists again, is told once', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    const dated = ils.library.holds
+    let leaveOut = false
+    ils.library.holds = async (input, now) => {
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value
+        .filter((x) => !(leaveOut && x.state === 'ready'))
+        .map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
+      leaveOut = false
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    leaveOut = true
+    await slot(jst('2026-06-10', '19:00'))
+    expect(leaveOut).toBe(false)
+    await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+  })
+
+  it('NOTICE-ONCE: a system that gives only a keep-until date and then moves it (a longer hold shelf) does not announce the hold again', async () => {
+    h = await harness()
+    const ils = frontMode(h)
+    const dated = ils.library.holds
+    let extraDays = 0
+    ils.library.holds = async (input, now) => {
+      const got = await dated(input, now)
+      if (!got.ok) return got
+      const value = got.value.map((x) => ({
+        ...x,
+        readyAt: null,
+        pickupBy: x.pickupBy && addDays(x.pickupBy, extraDays),
+      }))
+      return { ok: true, value }
+    }
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    extraDays = 3
+    await slot(jst('2026-06-11', '10:00'))
+    await slot(jst('2026-06-11', '16:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    const open = await h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
+      WHERE kind = 'hold_ready' AND ended_at IS NULL`)
+    expect(open).toHaveLength(1)
+  })
+})
