@@ -31,7 +31,7 @@ export function pageLang(c: Context): Lang {
 export const css = `
 :root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--accent:#06703a;--bad:#a4001d;--bg:#fff;--line:#c9c9c9}
 *{box-sizing:border-box}
-body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;line-break:strict;color:var(--fg);background:var(--bg)}
 main{max-width:30rem;margin:0 auto;padding:1.25rem 1rem 3rem}
 h1{font-size:1.5rem;line-height:1.4;margin:.5rem 0 1rem}
 p{margin:.75rem 0}

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../liff/tools/chromium.ts'
 import { axe } from '../liff/browser.ts'
+import { badLineStarts } from '../liff/line-breaks.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 import { browser, hidden, requestLinkPage, signInOnLinkPage } from './link-flow.ts'
 
@@ -26,6 +27,9 @@ afterAll(async () => {
 const TEL = '<a class="tel" href="tel:05071058141">050-7105-8141</a>'
 /** 1000000004 has a loan 60+ days overdue: the refusal names 中央図書館 and its number. */
 const OVERDUE = ['1000000004', 'makoto-0004'] as const
+/** The link form's labels and button. */
+const ENGLISH = { number: /^Patron number/, password: /^Password/, submit: 'Link' }
+const JAPANESE = { number: /^利用者番号/, password: /^パスワード/, submit: '連携する' }
 
 describe('library phone numbers on the pages', () => {
   it('the link page’s refusal links the number, in Japanese and in English', async () => {
@@ -57,6 +61,10 @@ describe('library phone numbers on the pages', () => {
   })
 
   async function englishRefusal(width: number, textSize: number): Promise<Page> {
+    return refusal('en', width, textSize)
+  }
+
+  async function refusal(lang: 'ja' | 'en', width: number, textSize: number): Promise<Page> {
     const context = await chromium.newContext({ viewport: { width, height: 700 } })
     const page = await context.newPage()
     await page.addInitScript((size) => {
@@ -66,11 +74,12 @@ describe('library phone numbers on the pages', () => {
         document.head.append(style)
       })
     }, textSize)
-    const en = b.users.find((u) => u.language === 'en')!
-    await page.goto(await requestLinkPage(b, en.userId))
-    await page.getByLabel(/^Patron number/).fill(OVERDUE[0])
-    await page.getByLabel(/^Password/).fill(OVERDUE[1])
-    await page.getByRole('button', { name: 'Link' }).click()
+    const user = b.users.find((u) => u.language === lang)!
+    const words = lang === 'en' ? ENGLISH : JAPANESE
+    await page.goto(await requestLinkPage(b, user.userId))
+    await page.getByLabel(words.number).fill(OVERDUE[0])
+    await page.getByLabel(words.password).fill(OVERDUE[1])
+    await page.getByRole('button', { name: words.submit }).click()
     await page.locator('#form-error').waitFor()
     return page
   }
@@ -86,6 +95,14 @@ describe('library phone numbers on the pages', () => {
       expect(await tel.getAttribute('href')).toBe('tel:05071058141')
       expect(await lineBoxes(page), `${width} px`).toBe(1)
       expect(await sideways(page)).toBe(false)
+      await page.context().close()
+    }
+  }, 60_000)
+
+  it('at 150% text in Japanese no line of the page starts with ー, small kana or closing punctuation', async () => {
+    for (const width of [390, 360, 320]) {
+      const page = await refusal('ja', width, 150)
+      expect(await badLineStarts(page), `${width} px`).toEqual([])
       await page.context().close()
     }
   }, 60_000)

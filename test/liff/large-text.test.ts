@@ -2,14 +2,15 @@
  * The built app at phone sizes with the text made larger, as a patron with large text sees it
  * (WCAG 1.4.4 / 1.4.10 / 2.4.11): 390 px at 150% and 320 px at 200%. Nothing scrolls
  * sideways, the menu keeps its words whole and sits at the bottom, a focused control is never
- * under the sticky menu, and axe finds nothing.
+ * under the sticky menu, no line starts with what Japanese typesetting forbids there (a
+ * long-vowel mark, small kana, closing punctuation), and axe finds nothing.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ja } from '../../liff/src/i18n/ja.ts'
 import { appUrl, axe, type Harness, openContext, startHarness } from './browser.ts'
 import { FakeLibrary } from './fake-api.ts'
-import { brokenBetweenPhrases, linesOf, menuRows } from './line-breaks.ts'
+import { badLineStarts, brokenBetweenPhrases, linesOf, menuRows } from './line-breaks.ts'
 
 let h: Harness
 beforeAll(async () => {
@@ -109,6 +110,8 @@ describe('large text', () => {
       await page.locator(ready).first().waitFor({ timeout: 15_000 })
       const v = await axe(page)
       if (v.length) failures.push(`#/${route}: ${v.map((x) => x.id).join(', ')}`)
+      for (const laidOut of await badLineStarts(page))
+        failures.push(`#/${route}: a line starts badly: ${laidOut}`)
     }
     // One row of four, each word on at most two lines broken at its phrase (never 図書館カ／ード).
     expect(await menuRows(page)).toEqual([4])

@@ -1,6 +1,7 @@
 /**
  * How text is laid out on the page, for the large-text tests: where lines break inside a
- * label, and how the bottom menu's items fall into rows.
+ * label, whether a line starts where Japanese typesetting forbids it, and how the bottom
+ * menu's items fall into rows.
  */
 import type { Page } from 'playwright-core'
 
@@ -55,4 +56,21 @@ export function brokenBetweenPhrases(laidOut: string, parts: string[]): boolean 
         parts.some((__, j) => j >= i && parts.slice(i, j + 1).join('') === line),
       ),
     )
+}
+
+/** The page's blocks of words, whose lines badLineStarts reads. */
+const TEXT_BLOCKS = 'main p, main h1, main h2, main label, main legend, main button, main a'
+
+/**
+ * 行頭禁則: what a Japanese line may not start with (JIS X 4051's strict set, which CSS
+ * `line-break: strict` keeps): a long-vowel mark, small kana, closing brackets and punctuation.
+ */
+const LINE_START_FORBIDDEN =
+  /^[ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ、。，．・：；？！）」』】〕》〉…‥]/
+
+/** Each block of words (as linesOf lays it out) with a line after its first starting badly. */
+export async function badLineStarts(page: Page): Promise<string[]> {
+  return (await linesOf(page, TEXT_BLOCKS)).filter((laidOut) =>
+    laidOut.split('／').some((line, i) => i > 0 && LINE_START_FORBIDDEN.test(line)),
+  )
 }

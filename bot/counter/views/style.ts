@@ -7,7 +7,7 @@
 export const counterCss = `
 :root{color-scheme:light;--fg:#111;--muted:#3d3d3d;--accent:#005a2b;--bad:#9b0019;--warn:#6b4400;--bg:#fff;--soft:#f3f5f4;--line:#9a9a9a;--focus:#0b57d0}
 *{box-sizing:border-box}
-body{margin:0;font:1.125rem/1.6 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;font:1.125rem/1.6 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;line-break:strict;color:var(--fg);background:var(--bg)}
 a{color:#0a4a9e}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
 header.bar{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;padding:.6rem 1.25rem;background:var(--accent);color:#fff}
