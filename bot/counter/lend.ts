@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm'
 import { checkOut } from '../../db/circulation.ts'
 import { collectHold } from '../../db/hold-shelf.ts'
-import { titles } from '../../db/schema.ts'
+import { holds, patrons, titles } from '../../db/schema.ts'
 import { copyIdByBarcode, copyState, holdState, recordAudit } from './audit.ts'
 import type { Counter } from './context.ts'
 
@@ -21,7 +21,16 @@ export type Outcome =
       /** Already lent to this patron: nothing was lent now. */
       already?: boolean
     }
-  | { ok: false; reason: string; message: string }
+  | {
+      ok: false
+      reason: string
+      message: string
+      /**
+       * Whose hold and which book, for a refusal on 予約棚, where the page is no one patron's
+       * (core's sentence speaks to the patron): 「山田 花子さん（1000000001）の「…」」.
+       */
+      about?: string
+    }
 
 export async function titleName(k: Counter, titleId: number): Promise<string> {
   const [t] = await k.db.orm
@@ -101,7 +110,8 @@ export async function handOver(
       before: before ? { ...copyBefore, ...before } : null,
       after: { reason: result.reason, holderId: before?.holderId ?? null },
     })
-    return { ok: false, reason: result.reason, message: result.message.ja }
+    const about = await holdAbout(k, input.holdId)
+    return { ok: false, reason: result.reason, message: result.message.ja, ...(about && { about }) }
   }
   const v = result.value
   await recordAudit(k.db, {
@@ -123,4 +133,15 @@ export async function handOver(
     dueDate: v.dueDate,
     viaHold: true,
   }
+}
+
+/** 「山田 花子さん（1000000001）の「銀河鉄道の夜」」: the hold's patron and book, or null. */
+async function holdAbout(k: Counter, holdId: number): Promise<string | null> {
+  const [row] = await k.db.orm
+    .select({ name: patrons.name, number: patrons.number, title: titles.title })
+    .from(holds)
+    .innerJoin(patrons, eq(patrons.id, holds.patronId))
+    .innerJoin(titles, eq(titles.id, holds.titleId))
+    .where(eq(holds.id, holdId))
+  return row ? `${row.name}さん（${row.number}）の「${row.title}」` : null
 }

@@ -143,7 +143,10 @@ describe('the hold shelf', () => {
     )
     const desk = await new DeskClient(h.app).signedIn()
     const { html } = await desk.submit('/counter/holds/1/collect', {})
-    expect(text(html)).toContain('貸出できません')
+    // The shelf is nobody's page: the refusal names whose hold and which book (a walk).
+    expect(text(html)).toContain(
+      `貸出できません：田中 遅延さん（${number(PATRON.late)}）の「淀川の四季」`,
+    )
     expect(text(html)).toContain('60日以上')
     expect((await h.db.orm.select().from(holds).where(eq(holds.id, 1)))[0]?.state).toBe('ready')
   })

@@ -25,7 +25,7 @@ export function LendResult(p: { outcome: Outcome; blocksShown?: boolean }) {
   if (!o.ok)
     return (
       <Message kind="error">
-        <strong>貸出できません</strong>
+        <strong>貸出できません{o.about && `：${o.about}`}</strong>
         <br />
         {o.message}
       </Message>
