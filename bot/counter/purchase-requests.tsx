@@ -139,6 +139,16 @@ const BUTTON: Record<PurchaseDecision, string> = {
   declined: '見送る',
 }
 
+/**
+ * Each decision looks different, and 見送る (the one a patron will be sorry to hear) stands
+ * apart in the warning colour, so a hurried click does not land on the wrong one (a walk).
+ */
+const BUTTON_CLASS: Record<PurchaseDecision, string | undefined> = {
+  bought: undefined,
+  borrowed: 'secondary',
+  declined: 'danger apart',
+}
+
 function RequestsTable(p: {
   rows: PurchaseRequestRow[]
   linkPatrons: boolean
@@ -200,6 +210,7 @@ function Decision(p: { row: PurchaseRequestRow; csrf: string }) {
             action={action}
             csrf={p.csrf}
             fields={{ decision: d }}
+            class={BUTTON_CLASS[d]}
             label={`${BUTTON[d]}：「${r.title}」`}
           >
             {BUTTON[d]}
@@ -216,6 +227,7 @@ function Decision(p: { row: PurchaseRequestRow; csrf: string }) {
           action={action}
           csrf={p.csrf}
           fields={{ decision: 'open', was: r.decision }}
+          class="secondary"
           label={`未処理に戻す：「${r.title}」`}
         >
           未処理に戻す

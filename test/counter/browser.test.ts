@@ -5,7 +5,8 @@
  * library's van box, HOLD-TRANSIT), moves the desk there and receives it from the 回送 page,
  * sees it on that library's hold shelf, and the audit trail of the run lists each step; a
  * reload and Back after a lend fetch pages, never send the form again. Then: the camera button where the browser
- * has BarcodeDetector (stubbed), and an axe-core check of the pages staff use.
+ * has BarcodeDetector (stubbed), an axe-core check of the pages staff use, and 購入リクエスト's
+ * three decisions told apart.
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
@@ -13,6 +14,7 @@ import axe from 'axe-core'
 import { asc } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addPurchaseRequest } from '../../db/purchase-requests.ts'
 import { auditLog, holds, loans, notices } from '../../db/schema.ts'
 import { launchChromium } from '../../liff/tools/chromium.ts'
 import {
@@ -52,6 +54,14 @@ beforeAll(async () => {
     pickupPlaceId: PLACE.kuzuha,
     placedAt: NOW - 60_000,
   })
+  // A patron's purchase request, open, for 購入リクエスト's buttons.
+  const asked = await addPurchaseRequest(
+    h.db,
+    { patronId: PATRON.alice, isbn: '9784000000017', title: 'はじめの本', author: '', note: '' },
+    NOW,
+    0,
+  )
+  expect(asked.ok).toBe(true)
   server = await listen(h)
   browser = await launchChromium()
 }, 60_000)
@@ -241,6 +251,7 @@ describe('the counter in Chromium', () => {
       '/counter/holds?place=2',
       '/counter/transit',
       '/counter/audit',
+      '/counter/requests',
     ]) {
       await page.goto(`${server.origin}${path}`)
       await page.evaluate(axe.source)
@@ -259,6 +270,29 @@ describe('the counter in Chromium', () => {
         expect.arrayContaining(['color-contrast', 'html-has-lang', 'button-name']),
       )
     }
+    await context.close()
+  }, 60_000)
+
+  it('購入リクエスト: the three decisions look different, and 見送る stands apart in the warning colour', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' })
+    const page = await context.newPage()
+    await signIn(page)
+    await page.goto(`${server.origin}/counter/requests`)
+    const look = (name: string) =>
+      page.getByRole('button', { name: `${name}：「はじめの本」` }).evaluate((b) => {
+        const s = getComputedStyle(b)
+        return { bg: s.backgroundColor, fg: s.color, left: b.getBoundingClientRect().left }
+      })
+    const [bought, borrowed, declined] = [
+      await look('購入した'),
+      await look('他館から借用した'),
+      await look('見送る'),
+    ]
+    expect(new Set([bought, borrowed, declined].map((s) => `${s.bg} ${s.fg}`)).size).toBe(3)
+    // The warning red of the counter's stylesheet (--bad).
+    expect(declined.fg).toBe('rgb(155, 0, 25)')
+    expect(borrowed.left).toBeGreaterThan(bought.left)
+    expect(declined.left).toBeGreaterThan(borrowed.left)
     await context.close()
   }, 60_000)
 
@@ -282,6 +316,7 @@ describe('the counter in Chromium', () => {
       `/counter/patrons/${PATRON.alice}`,
       '/counter/holds?place=2',
       '/counter/audit',
+      '/counter/requests',
     ]) {
       await page.goto(`${server.origin}${path}`)
       const w = await page.evaluate(() => {

@@ -46,7 +46,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}
 td form{display:inline}
-td button{min-height:2.5rem;font-size:1rem;margin:.1rem 0}
+td button{min-height:2.5rem;font-size:1rem;margin:.1rem .5rem .1rem 0}
+td button.apart{margin-left:1.5rem}
 .late{color:var(--bad);font-weight:700}
 .tag{display:inline-block;border:2px solid currentColor;border-radius:.3rem;padding:0 .4rem;font-size:.95rem;font-weight:700}
 .patron{display:flex;flex-wrap:wrap;gap:.25rem 2rem;align-items:baseline}
