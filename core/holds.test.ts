@@ -164,6 +164,30 @@ describe('placing holds', () => {
     expect(d).toMatchObject({ ok: false, reason: 'wide_area' })
   })
 
+  it('HOLD-LIMIT / ACC-PASSWORD / ACC-ELIGIBLE: at the counter a hold needs no web password, no channel and may be a wide-area patron’s; the limits, expiry and the overdue block still apply', () => {
+    const counter = (over: Partial<HoldRequest>) =>
+      placeHolds(req({ ...over, channel: 'counter' }), P)
+    for (const who of [
+      patron({ hasPassword: false }),
+      patron({ reachable: false }),
+      patron({ category: 'wide_area', hasPassword: false, reachable: false }),
+    ])
+      expect(counter({ patron: who })).toMatchObject({ ok: true })
+    expect(counter({ holds: heldOf(15) })).toMatchObject({ ok: false, reason: 'limit' })
+    expect(counter({ patron: patron({ expiresOn: '2026-01-01' }) })).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    })
+    expect(counter({ loans: [loan({ dueDate: '2026-03-01' })] })).toMatchObject({
+      ok: false,
+      reason: 'blocked',
+    })
+    expect(counter({ titles: [title(1, { notForLoan: true })] })).toMatchObject({
+      ok: false,
+      reason: 'not_for_loan',
+    })
+  })
+
   it('ACC-EXPIRED: a lapsed registration cannot place holds', () => {
     const d = placeHolds(req({ patron: patron({ expiresOn: '2026-01-01' }) }), P)
     expect(d).toMatchObject({ ok: false, reason: 'expired' })

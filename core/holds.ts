@@ -50,6 +50,15 @@ export interface HoldRequest {
   /** The patron's current loans. */
   loans: readonly Loan[]
   today: JstDate
+  /**
+   * Where the holds are placed: 'online' (LINE, the default) or 'counter', where staff place
+   * them for a patron in front of them or on the phone. ACC-PASSWORD and ACC-ELIGIBLE limit
+   * the online service, so at the counter a patron needs no web password and no channel LINE
+   * can reach (the hold shelf asks staff to phone those: bot/counter/notice-reach.ts), and a
+   * wide-area patron may reserve. HOLD-LIMIT counts both together (the spec says so), and an
+   * expired registration or ACC-BLOCK-OVERDUE refuses both.
+   */
+  channel?: 'online' | 'counter'
 }
 
 /** One hold to create; `volumeOrder` is the title's place (1, 2, …) in its set group. */
@@ -108,9 +117,11 @@ export function planSetGroups(titles: readonly Title[]): SetGroupPlan[] {
 
 function accountProblem(req: HoldRequest, policy: Policy): AccessReason | 'unreachable' | null {
   const { patron } = req
-  if (patron.category === 'wide_area') return 'wide_area'
+  const online = req.channel !== 'counter'
+  if (online && patron.category === 'wide_area') return 'wide_area'
   if (isExpired(patron, req.today)) return 'expired'
   if (isBlocked(req.loans, req.today, policy)) return 'blocked'
+  if (!online) return null
   if (!patron.hasPassword) return 'no_password'
   if (!patron.reachable) return 'unreachable'
   return null

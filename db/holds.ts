@@ -36,6 +36,8 @@ export interface PlaceHoldsInput {
   pickupPlaceId: number
   /** ACC-FAMILY: the patron's name, for refusals read by someone else on their LINE account. */
   holder?: string
+  /** Placed by staff at the counter (core's HoldRequest `channel`); online by default. */
+  channel?: 'online' | 'counter'
 }
 
 export interface PlacedHold {
@@ -98,6 +100,7 @@ async function decide(db: Db, input: PlaceHoldsInput, now: number, policy: Polic
       loans: loans.map((l) => l.core),
       today: jstDate(now),
       ...(input.holder ? { holder: input.holder } : {}),
+      ...(input.channel ? { channel: input.channel } : {}),
     },
     policy,
   )

@@ -25,6 +25,7 @@ import type { Counter, CounterEnv } from './context.ts'
 import type { ExpireOneOutcome, ExpireOutcome } from './expire.ts'
 import type { ReturnOutcome } from './give-back.ts'
 import type { Outcome } from './lend.ts'
+import type { HoldOutcome } from './place-hold.ts'
 import type { RenewOutcome } from './renew.ts'
 
 /** What a POST did, for the page it redirects to. Matches are ids: the page re-reads them. */
@@ -36,6 +37,7 @@ export type Flash =
   | { kind: 'expire-all'; done: ExpireOutcome[] }
   | { kind: 'matches'; patronIds: number[]; more: boolean; by: 'name' | 'phone' }
   | { kind: 'decision'; decision: PurchaseDecision | null }
+  | { kind: 'hold'; outcome: HoldOutcome }
 
 /** The query parameter naming the redirect whose outcome the page may take. */
 export const DONE_PARAM = 'done'

@@ -14,23 +14,27 @@ import type { Child } from 'hono/jsx'
 import { parseScannedNumber } from '../../core/index.ts'
 import { findPatrons, patronQuery } from '../../db/patron-search.ts'
 import { findPatronByNumber } from '../../db/patrons.ts'
+import { listPlaces } from '../../db/places.ts'
 import { recordAudit } from './audit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
 import { renderDesk } from './desk.tsx'
 import { type Flash, redirectWith, takeFlash } from './flash.ts'
 import { lend } from './lend.ts'
 import { patronSummary } from './patron-summary.ts'
+import { placeHoldAtDesk, titleToHold } from './place-hold.ts'
 import { page } from './render.tsx'
 import { renewAtDesk } from './renew.ts'
 import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
+import { HoldResult } from './views/hold-form.tsx'
 import { PatronPage } from './views/patron-page.tsx'
 import { LendResult, RenewResult } from './views/results.tsx'
 
-/** The result line of a lend or renewal on the patron's screen. */
+/** The result line of a lend, renewal or counter hold on the patron's screen. */
 function patronResult(flash: Flash | null) {
   if (flash?.kind === 'lend') return <LendResult outcome={flash.outcome} blocksShown />
   if (flash?.kind === 'renew') return <RenewResult outcome={flash.outcome} />
+  if (flash?.kind === 'hold') return <HoldResult outcome={flash.outcome} />
   return undefined
 }
 
@@ -41,7 +45,11 @@ async function renderPatron(
   result?: Child,
   status: 200 | 422 = 200,
 ) {
-  const summary = await patronSummary(k.db, patronId, k.now(), k.policy)
+  const [summary, pickup, desk] = await Promise.all([
+    patronSummary(k.db, patronId, k.now(), k.policy),
+    listPlaces(k.db),
+    deskPlace(c, k),
+  ])
   if (!summary)
     return page(c, k, {
       title: '利用者が見つかりません',
@@ -57,7 +65,14 @@ async function renderPatron(
     title: `貸出：${summary.patron.name} さん`,
     nav: 'desk',
     status,
-    body: <PatronPage summary={summary} csrf={c.get('session').csrf} result={result} />,
+    body: (
+      <PatronPage
+        summary={summary}
+        csrf={c.get('session').csrf}
+        result={result}
+        hold={{ places: pickup, deskPlaceId: desk?.id ?? null }}
+      />
+    ),
   })
 }
 
@@ -154,6 +169,21 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       placeId: place.id,
     })
     return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}`, { kind: 'lend', outcome })
+  })
+
+  // 窓口予約 (place-hold.ts): a book nobody can name is refused before anything is done.
+  app.post('/patrons/:id{[0-9]+}/holds', async (c) => {
+    const patronId = Number(c.req.param('id'))
+    const body = await c.req.parseBody()
+    const titleId = await titleToHold(k, typeof body.item === 'string' ? body.item : '')
+    if (typeof titleId === 'string')
+      return renderPatron(c, k, patronId, <Message kind="error">{titleId}</Message>, 422)
+    const outcome = await placeHoldAtDesk(k, c.get('session').staff.id, {
+      patronId,
+      titleId,
+      pickupPlaceId: Number(body.pickup),
+    })
+    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}`, { kind: 'hold', outcome })
   })
 
   return app

@@ -15,7 +15,7 @@ const COPY_STATUS: Record<string, string> = {
   missing: '不明',
 }
 
-/** Refusal codes in the counter's words (lending, return, hand-over, expiry). */
+/** Refusal codes in the counter's words (lending, return, hand-over, expiry, holds). */
 export const REFUSAL: Record<string, string> = {
   not_for_loan: '禁帯出の資料',
   on_loan: 'ほかの利用者に貸出中',
@@ -31,6 +31,14 @@ export const REFUSAL: Record<string, string> = {
   unknown_place: '登録のない場所',
   not_due: '受取期限がまだ来ていない予約',
   invalid_input: '読み取った値が正しくない',
+  // Holds (窓口予約, and the patron's own through LINE).
+  limit: '予約の上限に達している',
+  av_limit: 'CD・DVD・ビデオの予約の上限に達している',
+  duplicate: '予約中か貸出中の資料',
+  audiobook: '録音図書（対象外の利用者）',
+  pickup: '受取場所が選べない',
+  unknown_title: '登録のない資料',
+  conflict: 'ほかの操作と重なった',
 }
 
 /** Names for ids: patron id → 利用者番号, place id → 名前. */

@@ -1,5 +1,6 @@
 /** The words staff see for the database's codes. */
 import { formatDateJa, instantText } from '../../../core/index.ts'
+import type { Unreachable } from '../notice-reach.ts'
 
 export const HOLD_STATE: Record<string, string> = {
   waiting: '予約待ち',
@@ -70,3 +71,22 @@ export const ACTION: Record<string, string> = {
 
 export const dateJa = (d: string | null | undefined) => (d ? formatDateJa(d) : '—')
 export const instantJa = (t: number | null | undefined) => (t ? instantText(t).ja : '—')
+
+/** Why LINE cannot tell the holder their hold is ready (bot/counter/notice-reach.ts). */
+export const UNREACHABLE_WHY: Record<Unreachable['why'], string> = {
+  not_linked: '予約者はLINE未連携のため',
+  blocked: '予約者がLINEの公式アカウントをブロックしているため',
+  notices_off: '予約者が「予約資料の用意ができたとき」のLINEのお知らせをオフにしているため',
+}
+
+/** The number to phone them on, or that none is on record. */
+export const phoneWords = (u: Unreachable) =>
+  u.phone ? `電話 ${u.phone}` : '電話番号の登録がありません。利用者の記録をご確認ください'
+
+/** A pickup place's kind, said after its name unless the name says it (ひなぎく号 東香里). */
+export const PLACE_KIND: Record<string, string> = {
+  library: '図書館',
+  branch_room: '分室',
+  bookmobile: '自動車文庫',
+  locker: 'ロッカー',
+}

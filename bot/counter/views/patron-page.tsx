@@ -1,12 +1,19 @@
-/** The patron screen: who, what blocks them, the lend field, their loans and holds. */
+/** The patron screen: who, what blocks them, the lend field, their loans and holds, 窓口予約. */
 import type { Child } from 'hono/jsx'
 import type { HoldView } from '../../../db/hold-list.ts'
 import type { LoanLine, PatronSummary } from '../patron-summary.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { Message, PostButton, ScanForm, TableScroll } from './frame.tsx'
+import { HoldForm, type PickupChoice } from './hold-form.tsx'
 import { CATEGORY, dateJa, HOLD_STATE } from './labels.ts'
 
-export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: Child }) {
+export function PatronPage(p: {
+  summary: PatronSummary
+  csrf: string
+  result?: Child
+  /** 窓口予約: the pickup places to offer, the desk's own first chosen. */
+  hold: { places: PickupChoice[]; deskPlaceId: number | null }
+}) {
   const { patron, loans, holds, blocks } = p.summary
   return (
     <>
@@ -50,6 +57,10 @@ export function PatronPage(p: { summary: PatronSummary; csrf: string; result?: C
       <LoansTable loans={loans} patronId={patron.id} csrf={p.csrf} />
       <h2 id="holds">予約（{holds.length}件）</h2>
       <HoldsTable holds={holds} />
+      <h3 id="hold-new">予約を受け付ける</h3>
+      <div class="panel">
+        <HoldForm patronId={patron.id} csrf={p.csrf} {...p.hold} />
+      </div>
     </>
   )
 }

@@ -6,7 +6,7 @@ import type { Outcome } from '../lend.ts'
 import type { Unreachable } from '../notice-reach.ts'
 import type { RenewOutcome } from '../renew.ts'
 import { Message } from './frame.tsx'
-import { dateJa } from './labels.ts'
+import { dateJa, phoneWords, UNREACHABLE_WHY } from './labels.ts'
 
 /**
  * Refusals about the patron, not the copy: the patron screen already shows them in its
@@ -141,15 +141,7 @@ type Returned = Extract<ReturnOutcome, { ok: true }>
 /** The pickup notice queued; or, when LINE cannot reach the patron, that staff must phone. */
 function noticeSentence(u: Unreachable | null): string {
   if (!u) return '予約者へのお知らせを送信予定に入れました（次のお知らせ時刻に届きます）。'
-  const why = {
-    not_linked: '予約者はLINE未連携のため',
-    blocked: '予約者がLINEの公式アカウントをブロックしているため',
-    notices_off: '予約者が「予約資料の用意ができたとき」のLINEのお知らせをオフにしているため',
-  }[u.why]
-  const phone = u.phone
-    ? `電話 ${u.phone}`
-    : '電話番号の登録がありません。利用者の記録をご確認ください'
-  return `${why}、お知らせは届きません。電話でご連絡ください（${phone}）。`
+  return `${UNREACHABLE_WHY[u.why]}、お知らせは届きません。電話でご連絡ください（${phoneWords(u)}）。`
 }
 
 /** What the scan did with the copy, in one sentence. */

@@ -1,0 +1,101 @@
+/**
+ * 窓口予約: staff place a hold for the patron on screen (in front of them, or on the phone).
+ * The book is named by its ISBN (typed, or scanned from the back cover) or by the barcode of
+ * one of its copies; the hold is placed by db/holds.ts with core's counter rules (HOLD-LIMIT
+ * counts counter and online holds together; no web password or LINE needed: core/holds.ts),
+ * in the same guarded statement as online, so a counter hold and a LINE one racing never
+ * pass a limit. Placed or refused, it is on record with the staff member.
+ */
+import { eq } from 'drizzle-orm'
+import { parseIsbn13 } from '../../core/index.ts'
+import { placeHolds } from '../../db/holds.ts'
+import { titleIdByIsbn } from '../../db/purchase-requests.ts'
+import { copies, places, titles } from '../../db/schema.ts'
+import { recordAudit } from './audit.ts'
+import type { Counter } from './context.ts'
+import { type Unreachable, unreachable } from './notice-reach.ts'
+
+export type HoldOutcome =
+  | {
+      ok: true
+      title: string
+      place: string
+      /** Whether LINE can tell them it is ready; if not, staff phone (bot/counter/notice-reach.ts). */
+      reach: Unreachable | null
+    }
+  | { ok: false; reason: string; message: string }
+
+/** The title an ISBN or a copy's barcode names, or why none (nothing done: not on record). */
+export async function titleToHold(k: Counter, typed: string): Promise<number | string> {
+  const code = typed.normalize('NFKC').trim()
+  if (!code) return '予約する資料のISBNか、資料のバーコードを入力してください。'
+  const isbn = parseIsbn13(code)
+  if (isbn.ok) {
+    const id = await titleIdByIsbn(k.db, isbn.value)
+    return (
+      id ?? `ISBN ${isbn.value} の資料は所蔵していません。購入リクエストとして受け付けられます。`
+    )
+  }
+  const [copy] = await k.db.orm
+    .select({ titleId: copies.titleId })
+    .from(copies)
+    .where(eq(copies.barcode, code))
+  return (
+    copy?.titleId ??
+    `「${code.slice(0, 40)}」に当たる資料が見つかりません。ISBNか資料のバーコードをご確認ください。`
+  )
+}
+
+export async function placeHoldAtDesk(
+  k: Counter,
+  staffId: number,
+  input: { patronId: number; titleId: number; pickupPlaceId: number },
+): Promise<HoldOutcome> {
+  const { titleId } = input
+  const now = k.now()
+  const placed = await placeHolds(
+    k.db,
+    {
+      patronId: input.patronId,
+      titleIds: [titleId],
+      pickupPlaceId: input.pickupPlaceId,
+      channel: 'counter',
+    },
+    now,
+    k.policy,
+  )
+  const subject = `patron:${input.patronId}`
+  if (!placed.ok) {
+    await recordAudit(k.db, {
+      staffId,
+      at: now,
+      action: 'hold.place.refused',
+      subject,
+      after: {
+        patronId: input.patronId,
+        pickupPlaceId: input.pickupPlaceId,
+        reason: placed.reason,
+      },
+    })
+    return { ok: false, reason: placed.reason, message: placed.message.ja }
+  }
+  const [hold] = placed.value
+  await recordAudit(k.db, {
+    staffId,
+    at: now,
+    action: 'hold.place',
+    subject: `hold:${hold?.id ?? 0}`,
+    after: {
+      holdId: hold?.id ?? null,
+      holderId: input.patronId,
+      pickupPlaceId: input.pickupPlaceId,
+    },
+  })
+  const [named] = await k.db.orm
+    .select({ title: titles.title, place: places.name })
+    .from(titles)
+    .innerJoin(places, eq(places.id, input.pickupPlaceId))
+    .where(eq(titles.id, titleId))
+  const reach = await unreachable(k.db, input.patronId)
+  return { ok: true, title: named?.title ?? '', place: named?.place ?? '', reach }
+}

@@ -1,0 +1,85 @@
+/** 窓口予約 on the patron screen: the form, and what came of it (bot/counter/place-hold.ts). */
+import type { HoldOutcome } from '../place-hold.ts'
+import { COUNTER_PATH } from '../session.ts'
+import { Message } from './frame.tsx'
+import { PLACE_KIND, phoneWords, UNREACHABLE_WHY } from './labels.ts'
+
+export interface PickupChoice {
+  id: number
+  name: string
+  kind: string
+}
+
+/**
+ * The book by ISBN or a copy's barcode, and where to collect it: the desk's library first
+ * chosen, as a patron at the counter most often collects where they stand.
+ */
+export function HoldForm(p: {
+  patronId: number
+  csrf: string
+  places: PickupChoice[]
+  deskPlaceId: number | null
+}) {
+  return (
+    <form method="post" action={`${COUNTER_PATH}/patrons/${p.patronId}/holds`} autocomplete="off">
+      <input type="hidden" name="_csrf" value={p.csrf} />
+      <p>
+        <label for="hold-item">
+          予約する資料
+          <span class="hint" id="hold-item-hint">
+            ISBN（本の裏表紙の978・979で始まるバーコード）か、資料のバーコードを入力してください。
+          </span>
+        </label>
+        <input
+          id="hold-item"
+          name="item"
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          required
+          maxlength={64}
+          aria-describedby="hold-item-hint"
+          data-scan
+        />
+      </p>
+      <p>
+        <label for="hold-pickup">受取場所</label>
+        <select id="hold-pickup" name="pickup" required>
+          {p.places.map((pl) => (
+            <option value={String(pl.id)} selected={pl.id === p.deskPlaceId}>
+              {withKind(pl)}
+            </option>
+          ))}
+        </select>
+      </p>
+      <button type="submit">予約する</button>
+    </form>
+  )
+}
+
+function withKind(pl: PickupChoice): string {
+  const kind = PLACE_KIND[pl.kind] ?? pl.kind
+  return pl.name.includes(kind) ? pl.name : `${pl.name}（${kind}）`
+}
+
+export function HoldResult(p: { outcome: HoldOutcome }) {
+  const o = p.outcome
+  if (!o.ok)
+    return (
+      <Message kind="error">
+        <strong>予約できません</strong>
+        <br />
+        {o.message}
+      </Message>
+    )
+  return (
+    <Message kind="ok">
+      <strong>予約を受け付けました</strong>
+      <br />「{o.title}」　受取場所：{o.place}（予約順位は下の一覧のとおりです）
+      <br />
+      {o.reach
+        ? `${UNREACHABLE_WHY[o.reach.why]}、用意ができてもお知らせは届きません。用意ができたら電話でご連絡ください（${phoneWords(o.reach)}）。予約棚の画面にも表示されます。`
+        : '用意ができたら、LINEでお知らせします。'}
+    </Message>
+  )
+}

@@ -1,0 +1,135 @@
+/**
+ * 窓口予約: staff place a hold for the patron on screen, by ISBN or a copy's barcode, for the
+ * pickup place they choose. The counter's patrons have no web password and most no LINE link:
+ * at the counter neither is needed (ACC-PASSWORD limits the online service), while HOLD-LIMIT
+ * counts counter and online holds together. Each attempt that reached the rules is on record.
+ */
+import { and, eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { raw } from '../../db/client.ts'
+import { auditLog, holds, titles } from '../../db/schema.ts'
+import { DeskClient, text } from './desk-client.ts'
+import { addWaitingHold, copy, harness, NOW, PATRON, PLACE, TITLE } from './fixture.ts'
+
+const ISBN = '9784000000017'
+
+async function open() {
+  const h = await harness()
+  await h.db.batch([
+    h.db.orm.update(titles).set({ isbn: ISBN }).where(eq(titles.id, TITLE.book3)).returning({
+      id: titles.id,
+    }),
+  ])
+  const desk = await new DeskClient(h.app).signedIn()
+  return { ...h, desk }
+}
+
+const holdsOf = (h: Awaited<ReturnType<typeof open>>, patronId: number) =>
+  h.db.orm.select().from(holds).where(eq(holds.patronId, patronId))
+
+const audited = (h: Awaited<ReturnType<typeof open>>, action: string) =>
+  h.db.orm.select().from(auditLog).where(eq(auditLog.action, action))
+
+describe('窓口予約', () => {
+  it('HOLD-PICKUP / ACC-PASSWORD: a hold by ISBN for a patron with no web password and no LINE; the screen says to phone them when it is ready', async () => {
+    const h = await open()
+    const page = await h.desk.get(`/counter/patrons/${PATRON.alice}`)
+    expect(text(page.html)).toContain('予約を受け付ける')
+    // The desk's own library is the pickup place offered first.
+    expect(page.html).toMatch(/<option value="1" selected="">中央図書館<\/option>/)
+    const { posted, html } = await h.desk.submit(`/counter/patrons/${PATRON.alice}/holds`, {
+      item: '978-4-00-000001-7',
+      pickup: String(PLACE.kuzuha),
+    })
+    expect(posted.status).toBe(303)
+    const said = text(html)
+    expect(said).toContain('予約を受け付けました')
+    expect(said).toContain('「淀川の四季」 受取場所：楠葉図書館')
+    expect(said).toContain('予約者はLINE未連携のため、用意ができてもお知らせは届きません。')
+    const placed = await holdsOf(h, PATRON.alice)
+    expect(placed).toMatchObject([
+      { titleId: TITLE.book3, pickupPlaceId: PLACE.kuzuha, state: 'waiting' },
+    ])
+    const [entry] = await audited(h, 'hold.place')
+    expect(entry?.staffId).not.toBeNull()
+    expect(JSON.parse(entry!.after!)).toMatchObject({ holderId: PATRON.alice })
+  })
+
+  it('by a copy’s barcode, for a patron LINE can tell', async () => {
+    const h = await open()
+    const { html } = await h.desk.submit(`/counter/patrons/${PATRON.bob}/holds`, {
+      item: copy(TITLE.gingatetsudo, 2),
+      pickup: String(PLACE.central),
+    })
+    expect(text(html)).toContain('「銀河鉄道の夜」 受取場所：中央図書館')
+    expect(text(html)).toContain('用意ができたら、LINEでお知らせします。')
+    expect(await holdsOf(h, PATRON.bob)).toHaveLength(1)
+  })
+
+  it('a book nobody can name is refused before anything is done: 422, no hold, nothing on record', async () => {
+    const h = await open()
+    for (const [item, words] of [
+      ['9784000000024', '所蔵していません'],
+      ['NOPE-1', '資料が見つかりません'],
+      ['', 'ISBNか、資料のバーコードを入力してください'],
+    ] as const) {
+      const { res, html } = await h.desk.post(`/counter/patrons/${PATRON.alice}/holds`, {
+        item,
+        pickup: String(PLACE.central),
+      })
+      expect(res.status).toBe(422)
+      expect(text(html)).toContain(words)
+    }
+    expect(await holdsOf(h, PATRON.alice)).toEqual([])
+    expect(await audited(h, 'hold.place.refused')).toEqual([])
+  })
+
+  it('HOLD-LIMIT: the 16th hold is refused with the numbers, counter and online together, and the refusal is on record', async () => {
+    const h = await open()
+    // Fifteen titles held already (placed online, straight into the table).
+    await h.db.batch([
+      raw(sql`INSERT INTO titles (id, title, author, material_type, created_at)
+        SELECT 100 + value, '本 ' || value, '', 'book', 0 FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15]')
+        RETURNING id`),
+    ])
+    for (let i = 1; i <= 15; i++)
+      await addWaitingHold(h.db, {
+        id: 1000 + i,
+        patronId: PATRON.alice,
+        titleId: 100 + i,
+        pickupPlaceId: PLACE.central,
+        placedAt: NOW - i,
+      })
+    const { html } = await h.desk.submit(`/counter/patrons/${PATRON.alice}/holds`, {
+      item: ISBN,
+      pickup: String(PLACE.central),
+    })
+    expect(text(html)).toContain('予約できません')
+    expect(text(html)).toContain('15')
+    expect(
+      await h.db.orm
+        .select()
+        .from(holds)
+        .where(and(eq(holds.patronId, PATRON.alice), eq(holds.titleId, TITLE.book3))),
+    ).toEqual([])
+    const [refused] = await audited(h, 'hold.place.refused')
+    expect(JSON.parse(refused!.after!)).toMatchObject({ reason: 'limit' })
+  })
+
+  it('ACC-BLOCK-OVERDUE still applies at the counter, and a forged form changes nothing', async () => {
+    const h = await open()
+    const blocked = await h.desk.submit(`/counter/patrons/${PATRON.late}/holds`, {
+      item: ISBN,
+      pickup: String(PLACE.central),
+    })
+    expect(text(blocked.html)).toContain('予約できません')
+    expect(await holdsOf(h, PATRON.late)).toEqual([])
+    const forged = await h.desk.post(
+      `/counter/patrons/${PATRON.alice}/holds`,
+      { item: ISBN, pickup: String(PLACE.central) },
+      { csrf: 'forged' },
+    )
+    expect(forged.res.status).toBe(403)
+    expect(await holdsOf(h, PATRON.alice)).toEqual([])
+  })
+})
