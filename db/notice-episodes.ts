@@ -50,6 +50,14 @@ function parseEpisode(key: string): { prefix: string; n: number } | null {
   return m ? { prefix: m[1]!, n: Number(m[2]) } : null
 }
 
+/**
+ * Whether a ready key ends only once the polls of two slots in a row leave it out
+ * (db/announcement-misses.ts): an episode, or a keep-until date (staff may move it); not a
+ * ready instant, which a later answer listing it again simply reopens (db/notice-poll.ts).
+ */
+export const endsByMisses = (key: string): boolean =>
+  /^poll:hold_ready:\d+:\d+:(n\d+|\d{4}-\d{2}-\d{2})$/.test(key)
+
 /** An episode key's readyKeyPrefix, or null for any other key. */
 export const episodePrefix = (key: string): string | null => parseEpisode(key)?.prefix ?? null
 

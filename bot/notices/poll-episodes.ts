@@ -40,9 +40,12 @@ export async function readyKeys(
       keys.set(h.id, { key: `${prefix}${h.readyAt}` })
       continue
     }
-    // Only a keep-until date: staff moving it (a longer hold shelf) is the same readiness.
+    // Only a keep-until date: staff moving it (a longer hold shelf) is the same readiness, so
+    // an open key of the hold is kept, read again now if the poll's starting list had none
+    // (an overlapping poll may have written it from the date before the move).
     if (h.pickupBy !== null) {
-      keys.set(h.id, { key: current ?? `${prefix}${h.pickupBy}` })
+      const open = current ?? (await readyEpisode(db, prefix)).open
+      keys.set(h.id, { key: open ?? `${prefix}${h.pickupBy}` })
       continue
     }
     if (current) {

@@ -29,8 +29,12 @@ import {
   type Policy,
   reminderDue,
 } from '../../core/index.ts'
-import { missAnnouncements, relistAnnouncements } from '../../db/announcement-misses.ts'
-import { episodePrefix } from '../../db/notice-episodes.ts'
+import {
+  endUnlisted,
+  missAnnouncements,
+  relistAnnouncements,
+} from '../../db/announcement-misses.ts'
+import { endsByMisses } from '../../db/notice-episodes.ts'
 import {
   endAnnouncements,
   openReadyAnnouncements,
@@ -45,6 +49,14 @@ import { endedKeys, type ReadyKey, readyKeys } from './poll-episodes.ts'
 
 /** Patrons asked about at once: the adapter paces the requests themselves. */
 export const POLL_CONCURRENCY = 8
+
+/**
+ * A patron the system refuses to list keeps their open ready announcements (poll-ask.ts) until
+ * they are this old: longer than any hold waits to be collected (a week on a shelf, two visits
+ * of a bookmobile), so the end comes only for a patron the system no longer knows at all, and
+ * retention can then erase them.
+ */
+const UNLISTED_MS = 60 * 86_400_000
 
 /** Found notices are queued this many at a time, so a long poll that dies keeps its progress. */
 const FLUSH_AT = 50
@@ -72,17 +84,21 @@ export async function pollNotices(
   const places = new Map(listed.value.map((p) => [p.id, p]))
   const open = await openReadyAnnouncements(db)
   const found: PolledNotice[] = []
-  // Ready holds no longer listed: dated keys end now; episodes once missed at two slots.
+  // Ready holds no longer listed: a ready instant's key ends now; an episode or a keep-until
+  // date once the polls of two slots miss it (db/announcement-misses.ts).
   const ended: string[] = []
   const missed: string[] = []
   const relisted: string[] = []
+  const unlisted: string[] = []
+  let refused = 0
   let down = false
   let next = 0
   let queued = 0
   const flush = async () => {
     if (ended.length) await endAnnouncements(db, ended.splice(0), now)
     if (missed.length) await missAnnouncements(db, missed.splice(0), at, now)
-    if (relisted.length) await relistAnnouncements(db, relisted.splice(0))
+    if (relisted.length) await relistAnnouncements(db, relisted.splice(0), at)
+    if (unlisted.length) await endUnlisted(db, unlisted.splice(0), now - UNLISTED_MS, now)
     if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
   }
   const worker = async () => {
@@ -95,14 +111,18 @@ export async function pollNotices(
       }
       // Not listed this time is not "nothing ready": ending their announcements would tell
       // them again of the same holds once the system lists them again.
-      if (asked === 'refused') continue
       const { patronId } = target
+      if (asked === 'refused') {
+        refused += 1
+        unlisted.push(...(open.get(patronId) ?? []))
+        continue
+      }
       const mine = open.get(patronId) ?? []
       // A patron who does not want hold-ready notices was not asked about holds.
       if (target.holdReady) {
         const gone = endedKeys(patronId, mine, asked.ready)
         for (const key of mine)
-          if (episodePrefix(key) === null) {
+          if (!endsByMisses(key)) {
             if (gone.includes(key)) ended.push(key)
           } else (gone.includes(key) ? missed : relisted).push(key)
       }
@@ -111,7 +131,8 @@ export async function pollNotices(
       found.push(...overdueNotices(patronId, asked.overdue, at, config.policy))
       found.push(...dueSoonNotices(patronId, target.dueSoonDays, asked.charged ?? [], at))
       if (target.expiry) found.push(...expiryNotices(patronId, asked.expiresOn ?? null, at))
-      const pending = found.length + ended.length + missed.length + relisted.length
+      const pending =
+        found.length + ended.length + missed.length + relisted.length + unlisted.length
       if (pending >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }
@@ -120,6 +141,8 @@ export async function pollNotices(
   // What was found before the system went down is queued now; the re-run finds the rest.
   await flush()
   if (queued) deps.log.info('notices.polled', { patrons: targets.length, notices: queued })
+  // How many only: staff can look into a system that no longer knows linked patrons.
+  if (refused) deps.log.warn('notices.poll_refused', { patrons: refused })
   if (down) throw new LibrarySystemUnavailable('library_unavailable')
   return { patrons: targets.length, queued }
 }

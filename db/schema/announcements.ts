@@ -52,7 +52,7 @@ export const noticeAnnouncements = sqliteTable(
     /**
      * An undated readiness (an episode key) that a poll did not list: the slot it was first
      * missed at. It is ended only if the poll of a later slot does not list it either, and
-     * this is cleared when one does (db/notice-poll.ts missAnnouncements).
+     * this is cleared when one does (db/announcement-misses.ts).
      */
     missedAt: integer('missed_at'),
   },

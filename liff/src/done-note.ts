@@ -2,8 +2,9 @@
  * What 完了 said, kept for this tab (sessionStorage) so that reloading the page, or coming back
  * to it, shows the confirmation and the call button again instead of an empty page (a patron
  * walk). Only the words and whom to phone are kept, never the titles: what a patron reserves
- * is private (store.ts), and 完了 lists the titles only right after placing them. The tab
- * forgets it when LINE closes it; unlinking forgets it too (store.ts forgetAll).
+ * is private (store.ts), and 完了 lists the titles only right after placing them. The words
+ * may name a family member whose card the holds are on (ACC-FAMILY), as 完了 itself did. The
+ * tab forgets it when LINE closes it; unlinking forgets it too (store.ts forgetAll).
  */
 import type { Contact, HoldNoticeWay, PickupKind } from '../api-types.ts'
 
@@ -33,7 +34,10 @@ export function doneNote(): DoneNote | null {
   try {
     const raw = sessionStorage.getItem(KEY)
     const note = raw ? (JSON.parse(raw) as DoneNote) : null
-    return note && typeof note.message === 'string' ? note : null
+    // A note of another shape (an older app's) is not shown: it would say 「undefined日」.
+    return note && typeof note.message === 'string' && typeof note.pickupDays === 'number'
+      ? note
+      : null
   } catch {
     return null
   }

@@ -117,8 +117,8 @@ const SAID = {
     title: 'Japanese',
     note: [
       'いまの設定では、ご用意ができてもお知らせは届きません。',
-      'ロッカーの資料は、入れた時点で貸出の手続きをします。',
-      '4日以内にお受け取りにならないと返却の扱いになるため、予約中一覧をこまめにご確認ください。',
+      'ロッカーの資料は、ロッカーに入った時点で貸出となります。',
+      '4日以内にお受け取りがない場合は返却扱いとなりますので、予約中一覧をこまめにご確認ください。',
       'LINEで受け取るには、設定の「LINEでのお知らせ」をご確認ください。',
     ],
     done: [
@@ -138,8 +138,8 @@ const SAID = {
     title: 'English',
     note: [
       'With the settings as they are, no notice will come when it is ready.',
-      'Locker items are checked out to you as they go in.',
-      'If not collected within 4 days they are returned, so please check your list of holds often.',
+      'Items are checked out to you when they are placed in the locker.',
+      'If they are not collected within 4 days they are returned, so please check your list of holds often.',
       'To be told on LINE, see "LINE notices" in Settings.',
     ],
     done: [

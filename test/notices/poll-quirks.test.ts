@@ -26,15 +26,14 @@ const readyInIls = (patronId: number, books: number[], pickup?: number) =>
 const slot = (at: number) => slotAt(h, at)
 
 describe('front-mode notice poll: awkward library systems', () => {
-  it('NOTICE-ONCE: a system that refuses to list the patron at one slot does not make bunko tell the same ready hold again', async () => {
-    h = await harness()
+  /** The ILS as SIP2 answers (undated, known by title), refusing her `refusals` times when set. */
+  function refusingSystem() {
     const ils = frontMode(h)
-    // Undated, as SIP2 answers, and refusing her once when told to.
     const dated = ils.library.holds
-    let refuseOnce = false
+    const state = { refusals: 0 }
     ils.library.holds = async (input, now) => {
-      if (refuseOnce) {
-        refuseOnce = false
+      if (state.refusals > 0) {
+        state.refusals -= 1
         return inputRefusal('invalid_input')
       }
       const got = await dated(input, now)
@@ -42,16 +41,47 @@ describe('front-mode notice poll: awkward library systems', () => {
       const value = got.value.map((x) => ({ ...x, id: x.titleId, readyAt: null, pickupBy: null }))
       return { ok: true, value }
     }
+    return state
+  }
+
+  it('NOTICE-ONCE: a system that refuses to list the patron at two slots in a row does not make bunko tell the same ready hold again', async () => {
+    h = await harness()
+    const ils = refusingSystem()
     await h.link(PATRON.alice)
     await readyInIls(PATRON.alice, [1])
     await slot(SLOT)
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
-    refuseOnce = true
+    // Two misses in a row would end the readiness; two refusals must not.
+    ils.refusals = 2
     const refused = await slot(jst('2026-06-10', '19:00'))
     expect(refused.errors).toEqual([])
-    expect(refuseOnce).toBe(false)
     await slot(jst('2026-06-11', '10:00'))
+    expect(ils.refusals).toBe(0)
     await slot(jst('2026-06-11', '16:00'))
+    await slot(jst('2026-06-12', '10:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    // Counted for staff, never named.
+    const warned = h.deps.log.lines.filter((l) => l.includes('notices.poll_refused'))
+    expect(warned.map((l) => JSON.parse(l))).toEqual([
+      { level: 'warn', event: 'notices.poll_refused', patrons: 1 },
+      { level: 'warn', event: 'notices.poll_refused', patrons: 1 },
+    ])
+  })
+
+  it('a patron the system no longer knows keeps their open announcement only until it is older than any hold waits (60 days), then it ends', async () => {
+    h = await harness()
+    const ils = refusingSystem()
+    await h.link(PATRON.alice)
+    await readyInIls(PATRON.alice, [1])
+    await slot(SLOT)
+    ils.refusals = 1_000
+    const open = () =>
+      h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
+        WHERE kind = 'hold_ready' AND ended_at IS NULL`)
+    await slot(jst('2026-08-08', '10:00'))
+    expect(await open()).toHaveLength(1)
+    await slot(jst('2026-08-10', '10:00'))
+    expect(await open()).toEqual([])
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
 
@@ -80,19 +110,23 @@ describe('front-mode notice poll: awkward library systems', () => {
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
 
-  it('NOTICE-ONCE: a system that gives only a keep-until date and then moves it (a longer hold shelf) does not announce the hold again', async () => {
+  it('NOTICE-ONCE: a system that gives only a keep-until date, moves it, and leaves the hold out of one answer, does not announce the hold again', async () => {
     h = await harness()
     const ils = frontMode(h)
     const dated = ils.library.holds
     let extraDays = 0
+    let leaveOut = false
     ils.library.holds = async (input, now) => {
       const got = await dated(input, now)
       if (!got.ok) return got
-      const value = got.value.map((x) => ({
-        ...x,
-        readyAt: null,
-        pickupBy: x.pickupBy && addDays(x.pickupBy, extraDays),
-      }))
+      const value = got.value
+        .filter((x) => !(leaveOut && x.state === 'ready'))
+        .map((x) => ({
+          ...x,
+          readyAt: null,
+          pickupBy: x.pickupBy && addDays(x.pickupBy, extraDays),
+        }))
+      leaveOut = false
       return { ok: true, value }
     }
     await h.link(PATRON.alice)
@@ -102,8 +136,16 @@ describe('front-mode notice poll: awkward library systems', () => {
     await slot(jst('2026-06-11', '10:00'))
     await slot(jst('2026-06-11', '16:00'))
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
-    const open = await h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
-      WHERE kind = 'hold_ready' AND ended_at IS NULL`)
-    expect(open).toHaveLength(1)
+    const open = () =>
+      h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
+        WHERE kind = 'hold_ready' AND ended_at IS NULL`)
+    expect(await open()).toHaveLength(1)
+    // Left out once, then listed again under the moved date: the same readiness.
+    leaveOut = true
+    await slot(jst('2026-06-12', '10:00'))
+    await slot(jst('2026-06-12', '16:00'))
+    await slot(jst('2026-06-13', '10:00'))
+    expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    expect(await open()).toHaveLength(1)
   })
 })

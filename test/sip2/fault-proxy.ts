@@ -19,11 +19,13 @@ export type Fault =
   | 'corrupt'
   /**
    * Pass back a 64 as a system that does not know the patron answers it, well formed: BL N,
-   * no items listed, a checksum that matches (an ILS that leaves a patron out for a moment).
+   * nothing listed or counted, a checksum that matches (an ILS that leaves a patron out).
    */
   | 'unknown-patron'
   /** Pass back a 64 with its item lists left out (an ILS that leaves items out of one list). */
   | 'no-items'
+  /** Pass back a 64 saying BL N with its lists as they were (an ILS's barred patron). */
+  | 'barred'
 
 export interface FaultProxy {
   port: number
@@ -135,6 +137,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
         }
         if (fault === 'unknown-patron') frame = asUnknownPatron(frame)
         if (fault === 'no-items') frame = withoutItems(frame)
+        if (fault === 'barred') frame = asBarred(frame)
         if (proxy.wrongChecksums) frame = withWrongChecksum(frame)
         const out = frame
         later(() => client.write(out))
@@ -147,23 +150,33 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   return proxy
 }
 
-/** The frame with its four AZ hex digits replaced by others (the text itself unchanged). */
-/** A 64 saying BL N with its item lists left out. */
-const asUnknownPatron = (frame: Buffer) =>
-  edited(frame, (text) => text.replace(/\|BLY(?=\|)/, '|BLN'))
+/** A 64 saying BL N, nothing listed or counted: what a system that does not know the number sends. */
+const asUnknownPatron = (frame: Buffer) => edited(frame, (text) => zeroCounts(saysBlN(text)), true)
 
-/** A 64 with its item lists (AS, AT, AU, CD) left out, its checksum written anew. */
-const withoutItems = (frame: Buffer) => edited(frame, (text) => text)
+/** A 64 saying BL N with its lists and counts as they were (some ILSs, for a barred patron). */
+const asBarred = (frame: Buffer) => edited(frame, saysBlN, false)
 
-function edited(frame: Buffer, edit: (text: string) => string): Buffer {
-  // latin1 keeps every byte as it is: only ASCII fields are edited.
-  const text = edit(frame.toString('latin1')).replace(/\|(AS|AT|AU|CD)[^|\r]*(?=[|\r])/g, '')
+/** A 64 with its item lists (AS, AT, AU, CD) left out. */
+const withoutItems = (frame: Buffer) => edited(frame, (text) => text, true)
+
+const saysBlN = (text: string) => text.replace(/\|BLY(?=\|)/, '|BLN')
+
+/** A 64's six item counts (after its status, language and date: 37 characters in) as 0000. */
+const zeroCounts = (text: string) =>
+  text.startsWith('64') ? `${text.slice(0, 37)}${'0000'.repeat(6)}${text.slice(61)}` : text
+
+/** The frame edited (ASCII fields only), its item lists dropped if asked, its checksum anew. */
+function edited(frame: Buffer, edit: (text: string) => string, dropItems: boolean): Buffer {
+  // latin1 keeps every byte as it is.
+  const changed = edit(frame.toString('latin1'))
+  const text = dropItems ? changed.replace(/\|(AS|AT|AU|CD)[^|\r]*(?=[|\r])/g, '') : changed
   const m = /AZ[0-9A-F]{4}\r$/.exec(text)
   if (!m) return Buffer.from(text, 'latin1')
   const body = text.slice(0, m.index + 2)
   return Buffer.from(`${body}${checksum(Buffer.from(body, 'latin1'))}\r`, 'latin1')
 }
 
+/** The frame with its four AZ hex digits replaced by others (the text itself unchanged). */
 function withWrongChecksum(frame: Buffer): Buffer {
   const text = frame.toString('latin1')
   const m = /AZ([0-9A-F]{4})\r$/.exec(text)

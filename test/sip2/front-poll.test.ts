@@ -100,6 +100,10 @@ describe('SIP2 adapter: the notice poll for one patron', () => {
     // Listed again at the next question: the same ready holds.
     const back = value(await fr.library.notices.pollPatron!(id, both, now()))
     expect(back.ready.map((h) => h.title).sort()).toEqual((await truth(id)).ready)
+    // BL N that still lists and counts the items (some ILSs, for a barred patron): read as is.
+    fr.proxy.fail('63', 'barred')
+    const barred = value(await fr.library.notices.pollPatron!(id, both, now()))
+    expect(barred.ready.map((h) => h.title).sort()).toEqual((await truth(id)).ready)
   })
 
   it('asks only for the list the patron wants notices of', async () => {

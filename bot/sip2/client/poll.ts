@@ -37,8 +37,12 @@ export async function pollPatron(
         : undefined
   if (!list && !want.expiry) return allow({ ready: [], overdue: [] })
   const first = await f.ils.patron(number, now, { list })
-  // Its lists would be empty, which is not the same as nothing ready (bot/notices/poll.ts).
-  if (first.unknown) return inputRefusal('unknown_patron')
+  // BL N with nothing listed or counted: its lists would be empty, which is not the same as
+  // nothing ready (bot/notices/poll.ts). One that says BL N yet lists items (some systems
+  // answer so for a barred patron) is read as it answers.
+  const counted = first.counts.hold + first.counts.overdue + first.counts.charged
+  if (first.unknown && first.items.length === 0 && counted === 0)
+    return inputRefusal('unknown_patron')
   const ready = want.holdReady ? await holdsNamed(f, patronId, first.items, []) : []
   let late = list === 'overdue' ? first.items : []
   // A system that leaves the count blank is asked for the list itself.

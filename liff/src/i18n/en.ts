@@ -125,7 +125,8 @@ export const en: Dict = {
     pickupBy: (date: string) => `Please collect by ${date}`,
     visit: (date: string, start: string, end: string) =>
       `Bookmobile visit: ${date}, ${start}–${end}`,
-    visitNext: (date: string) => `If you cannot come then, collect it at the next visit (${date}).`,
+    visitNext: (date: string) =>
+      `If you cannot come then, please collect it at the next visit (${date}).`,
     transitTo: (place: string) => `On its way to ${place}; it can be collected once it arrives.`,
     setVolume: (v: number, of: number) => `Set hold, volume ${v} of ${of}`,
     cancel: 'Cancel hold',
@@ -262,8 +263,8 @@ export const en: Dict = {
               ...(lockerDays === null
                 ? ['Please check your list of holds.']
                 : [
-                    'Locker items are checked out to you as they go in.',
-                    `If not collected within ${lockerDays} days they are returned, so please check your list of holds often.`,
+                    'Items are checked out to you when they are placed in the locker.',
+                    `If they are not collected within ${lockerDays} days they are returned, so please check your list of holds often.`,
                   ]),
               'To be told on LINE, see "LINE notices" in Settings.',
             ]

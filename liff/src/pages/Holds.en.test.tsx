@@ -39,12 +39,15 @@ describe('Holds (English)', () => {
   })
   it('HOLD-BOOKMOBILE: a ready station hold names its visit and the next one', async () => {
     m = await mount('holds', { fake: atStation(), query: 'simUserId=U1&lang=en' })
-    const ready = await until(() => byText<HTMLElement>(m!.root, '川べりの四季', 'li.item'))
-    expect(text(ready)).toContain('Bookmobile visit: Wed 13 May 2026, 13:30–14:10')
-    expect(text(ready)).toContain(
-      'If you cannot come then, collect it at the next visit (Wed 27 May 2026).',
+    // The English texts may arrive after the first render: wait for them, not just the item.
+    const ready = () => byText<HTMLElement>(m!.root, '川べりの四季', 'li.item')
+    await until(() =>
+      expect(text(ready())).toContain('Bookmobile visit: Wed 13 May 2026, 13:30–14:10'),
     )
-    expect(text(ready)).not.toContain('Please collect by')
+    expect(text(ready())).toContain(
+      'If you cannot come then, please collect it at the next visit (Wed 27 May 2026).',
+    )
+    expect(text(ready())).not.toContain('Please collect by')
   })
 
   it('HOLD-CANCEL: the question offers Cancel hold and Go back, not two kinds of Cancel', async () => {

@@ -211,7 +211,7 @@ export function pollEpisodesSuite(open: OpenDb) {
       await missAnnouncements(db, [key], slot1, slot1 + 60_000)
       expect(await row()).toEqual({ missed: slot1, ended: null })
       // Listed again: the open episode, so no new readiness is numbered or queued.
-      await relistAnnouncements(db, [key])
+      await relistAnnouncements(db, [key], slot2)
       expect(await row()).toEqual({ missed: null, ended: null })
       expect(await polled(9, slot2)).toBe(0)
       // Left out at two slots in a row: ended, and the next readiness is a new episode.
@@ -219,12 +219,59 @@ export function pollEpisodesSuite(open: OpenDb) {
       expect(await row()).toEqual({ missed: slot2, ended: null })
       await missAnnouncements(db, [key], slot3, slot3)
       expect(await row()).toEqual({ missed: slot2, ended: slot3 })
-      await relistAnnouncements(db, [key])
+      // A poll of a later slot that lists it finds it ended: it stays so (a new readiness).
+      const slot4 = at('2026-06-12', '10:00')
+      await relistAnnouncements(db, [key], slot4)
       expect(await row()).toEqual({ missed: slot2, ended: slot3 })
       expect(await readyEpisode(db, readyKeyPrefix(alice, 9))).toMatchObject({
         open: null,
         next: 1,
       })
+    })
+
+    it('NOTICE-ONCE: two overlapping runs of one slot, one leaving a twice-missed episode out and one listing it: whichever writes first, it stays open', async () => {
+      const key = episodeKey(readyKeyPrefix(alice, 9), 0)
+      const slot1 = at('2026-06-10', '16:00')
+      const slot2 = at('2026-06-11', '10:00')
+      const state = async () =>
+        (
+          await db.all<{ ended: number | null }>(sql`SELECT ended_at AS ended
+            FROM notice_announcements WHERE key = ${key}`)
+        )[0]?.ended
+      for (const endFirst of [true, false]) {
+        await db.batch([
+          raw(sql`DELETE FROM notices RETURNING id`),
+          raw(sql`DELETE FROM notice_announcements RETURNING key`),
+        ])
+        expect(await polled(9, NOW)).toBe(1)
+        await missAnnouncements(db, [key], slot1, slot1)
+        const miss = () => missAnnouncements(db, [key], slot2, slot2 + 1000)
+        const list = () => relistAnnouncements(db, [key], slot2)
+        if (endFirst) {
+          await miss()
+          expect(await state()).toBe(slot2 + 1000)
+          await list()
+        } else {
+          await list()
+          await miss()
+        }
+        expect(await state(), `end first: ${endFirst}`).toBeNull()
+        // The listing poll reuses the open key: nothing new to queue.
+        expect(await polled(9, slot2 + 2000)).toBe(0)
+      }
+    })
+
+    it('a twice-missed episode is not reopened by a listing when a newer key of its hold exists', async () => {
+      const prefix = readyKeyPrefix(alice, 9)
+      const slot1 = at('2026-06-10', '16:00')
+      const slot2 = at('2026-06-11', '10:00')
+      expect(await polled(9, NOW)).toBe(1)
+      await missAnnouncements(db, [episodeKey(prefix, 0)], slot1, slot1)
+      await missAnnouncements(db, [episodeKey(prefix, 0)], slot2, slot2 + 1000)
+      // A third run, started after the end, numbered the readiness anew.
+      expect(await polled(9, slot2 + 2000)).toBe(1)
+      await relistAnnouncements(db, [episodeKey(prefix, 0)], slot2)
+      expect(await keys()).toEqual([`${prefix}n0 ended`, `${prefix}n1`])
     })
   })
 }
