@@ -86,6 +86,12 @@ async function place(page: Page, lang: 'ja' | 'en') {
 /** The 完了 page's paragraphs (the page's own, not those under each hold). */
 const paragraphs = (page: Page) => page.locator('h1 ~ p').allTextContents()
 
+/** The links inside the page's paragraphs: where each goes and its words. */
+const pageLinks = (page: Page) =>
+  page
+    .locator('main p a')
+    .evaluateAll((links) => links.map((a) => `${a.getAttribute('href')} ${a.textContent}`))
+
 /** How many lines each of the page's paragraphs (or `selector`'s) takes as laid out. */
 const heights = async (page: Page, selector = 'h1 ~ p') =>
   (await linesOf(page, selector)).map((laidOut) => laidOut.split('／').length)
@@ -131,6 +137,7 @@ const SAID = {
       'ご用意ができてから4日以内にロッカーからお受け取りください。',
     ],
     call: '駅前図書館に電話する（072-841-1103）',
+    links: ['#/holds 予約中一覧', '#/settings 設定の「LINEでのお知らせ」'],
     above:
       '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
   },
@@ -152,6 +159,7 @@ const SAID = {
       'Please collect it from the locker within 4 days of it becoming ready.',
     ],
     call: 'Call Ekimae (Station) Library (072-841-1103)',
+    links: ['#/holds list of holds', '#/settings Settings'],
     above: 'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
   },
 } as const
@@ -169,8 +177,11 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
       expect(await sideways(page)).toBe(false)
       expect(await axeFailures(page)).toEqual([])
 
+      // 確認 names 予約中一覧 and the settings: each is a link there.
+      expect(await pageLinks(page)).toEqual(said.links)
       await place(page, lang)
       expect(await paragraphs(page)).toEqual(said.done)
+      expect(await pageLinks(page)).toEqual(said.links)
       // Each scans at a glance: a few lines high, not one block of a screen and more.
       for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
       // The call button, named for what it does and whom, right under the line saying to phone.

@@ -246,6 +246,7 @@ export const en: Dict = {
     next: 'Review',
     choose: 'Please choose a pickup place.',
   },
+  pageNames: { holds: 'list of holds', settings: 'Settings' },
   confirm: {
     title: 'Review your holds',
     items: 'Items',

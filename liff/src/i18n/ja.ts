@@ -262,6 +262,8 @@ export const ja = {
     next: '確認画面へ進む',
     choose: '受取場所を選んでください。',
   },
+  /** Pages the 確認 and 完了 lines name, as they name them: linked where first named (ui/Lines.tsx). */
+  pageNames: { holds: '予約中一覧', settings: '設定の「LINEでのお知らせ」' },
   confirm: {
     title: '予約内容の確認',
     items: '予約する資料',

@@ -21,7 +21,7 @@ import { noticeTimes } from '../notice-times.ts'
 import { go, href } from '../router.ts'
 import { clearCart, lastPickup } from '../store.ts'
 import { ErrorNote, Loading, Page } from '../ui/common.tsx'
-import { Lines } from '../ui/Lines.tsx'
+import { type LineLink, Lines } from '../ui/Lines.tsx'
 import { setsInCart } from './Cart.tsx'
 import { useCart } from './Title.tsx'
 
@@ -152,7 +152,11 @@ function NoticeNote(p: { onWay: (way: HoldNoticeWay) => void; lockerDays: number
     if (way) p.onWay(way)
   }, [way])
   return way ? (
-    <Lines lines={t.confirm.notice(noticeTimes(), way, p.lockerDays)} class="note" />
+    <Lines
+      lines={t.confirm.notice(noticeTimes(), way, p.lockerDays)}
+      links={pageLinks()}
+      class="note"
+    />
   ) : null
 }
 
@@ -173,6 +177,12 @@ function EmptyCart() {
   )
 }
 
+/** 予約中一覧 and the notice settings, where 確認 and 完了 name them. */
+const pageLinks = (): LineLink[] => [
+  { words: t.pageNames.holds, href: href('holds') },
+  { words: t.pageNames.settings, href: href('settings') },
+]
+
 export function DonePage() {
   // Reloaded, or back from another page: the words as they were, from this tab's note.
   const note = doneNote()
@@ -189,7 +199,7 @@ export function DonePage() {
           {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times;
               one idea a line, each its own paragraph, to scan at 150% text (a patron walk).
               With no notice coming, the call button under the line saying whom to phone. */}
-          <Lines lines={note.message.split('\n')} contact={note.contact} />
+          <Lines lines={note.message.split('\n')} contact={note.contact} links={pageLinks()} />
           {/* No holds read back (the library system stopped answering just after placing):
               the message already says to look at 予約中一覧. */}
           {note.count > 0 && <p>{t.done.body(note.pickupDays, note.kind, note.count, note.way)}</p>}

@@ -56,4 +56,28 @@ describe('Lines', () => {
     )
     expect(root.querySelector('p')?.className).toBe('note')
   })
+
+  it('a page the lines name is a link where first named, once, the words as written', () => {
+    const links = [
+      { words: '予約中一覧', href: '#/holds' },
+      { words: '設定の「LINEでのお知らせ」', href: '#/settings' },
+      { words: 'カート', href: '#/cart' },
+    ]
+    const lines = [...LINES, '予約中一覧は、メニューからも開けます。']
+    expect(drawn({ lines, contact: KUZUHA, links })).toEqual([
+      lines[0],
+      lines[1],
+      'tel:05071023113 → 楠葉図書館に電話する（050-7102-3113）',
+      lines[2],
+      lines[3],
+    ])
+    const anchors = [...root.querySelectorAll('p a')].map(
+      (a) =>
+        `${a.closest('p')?.textContent?.slice(0, 6)}: ${a.getAttribute('href')} ${a.textContent}`,
+    )
+    expect(anchors).toEqual([
+      `${lines[1]!.slice(0, 6)}: #/holds 予約中一覧`,
+      `${lines[2]!.slice(0, 6)}: #/settings 設定の「LINEでのお知らせ」`,
+    ])
+  })
 })

@@ -5,23 +5,64 @@
  * under the line that names its number, so the sentence saying to phone and the button that
  * dials sit together; under the last line if none names it. The number is never read out of
  * the words: the contact is the server's, the words only say where the button goes.
+ *
+ * With `links`, the first place the lines name a page (「予約中一覧」, 「設定の「LINEでのお知らせ」」)
+ * is a link to it, so "look at 予約中一覧" is one tap away (a patron walk); the words stay as
+ * written, and a page not named is not linked.
  */
 import { Fragment } from 'preact'
 import type { Contact } from '../../api-types.ts'
 import { Tel } from './common.tsx'
 
-export function Lines(props: { lines: readonly string[]; contact?: Contact; class?: string }) {
+/** A page the lines may name: its words as they appear in the lines, and where it is. */
+export interface LineLink {
+  words: string
+  href: string
+}
+
+export function Lines(props: {
+  lines: readonly string[]
+  contact?: Contact
+  links?: readonly LineLink[]
+  class?: string
+}) {
   const { lines, contact } = props
   const naming = contact ? lines.findIndex((line) => line.includes(contact.phone)) : -1
   const at = naming >= 0 ? naming : lines.length - 1
+  // Each page is linked once, where the lines first name it.
+  const linkAt = new Map(
+    (props.links ?? []).map((l) => [l, lines.findIndex((line) => line.includes(l.words))]),
+  )
   return (
     <>
       {lines.map((line, i) => (
         <Fragment key={line}>
-          <p class={props.class}>{line}</p>
+          <p class={props.class}>
+            {linked(
+              line,
+              [...linkAt].filter(([, n]) => n === i).map(([l]) => l),
+            )}
+          </p>
           {contact && i === at && <Tel contact={contact} />}
         </Fragment>
       ))}
     </>
   )
+}
+
+/** `line` with each of `links` (in the order they appear) as an `<a>`. */
+function linked(line: string, links: LineLink[]) {
+  const found = links
+    .map((l) => ({ l, from: line.indexOf(l.words) }))
+    .filter((f) => f.from >= 0)
+    .sort((a, b) => a.from - b.from)
+  const parts = []
+  let from = 0
+  for (const { l, from: start } of found) {
+    if (start < from) continue
+    parts.push(line.slice(from, start), <a href={l.href}>{l.words}</a>)
+    from = start + l.words.length
+  }
+  parts.push(line.slice(from))
+  return parts
 }
