@@ -127,6 +127,12 @@ export interface HoldSummary {
    * null for any other hold, or when the library system does not say (SIP2 names no visit).
    */
   visit: { startsAt: number; endsAt: number } | null
+  /**
+   * HOLD-LOCKER: a ready locker hold whose copy is already lent to the patron and in the
+   * locker (not one held back for ACC-BLOCK-OVERDUE); false otherwise, or when the system
+   * does not say (SIP2).
+   */
+  inLocker: boolean
 }
 
 export interface PlacedHold {

@@ -74,6 +74,7 @@ export async function listHolds(
       endedAt: h.endedAt,
       cancel: cancelHold(core, input.patronId, placeWithRunner(p, runner), policy),
       suspendedUntil: suspendedUntil(h, today),
+      inLocker: h.state === 'ready' && p.kind === 'locker' && h.loanId !== null,
       visit:
         h.state === 'ready' && h.visitStartsAt !== null && h.visitEndsAt !== null
           ? { startsAt: h.visitStartsAt, endsAt: h.visitEndsAt }

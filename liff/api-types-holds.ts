@@ -67,6 +67,8 @@ export type Hold = {
    * library system does not say (front mode).
    */
   visit: { date: JapanDate; start: string; end: string } | null
+  /** HOLD-LOCKER: ready in the locker and already lent to the patron (so it is in the loans too). */
+  inLocker: boolean
   /** HOLD-SET: the set group and this volume's place in it; null for a single hold. */
   set: { groupId: number; volume: number; of: number } | null
   /** null = the pickup place may be changed; otherwise why not. */

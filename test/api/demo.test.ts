@@ -85,6 +85,11 @@ describe('the demo library through /api', () => {
     const locker = list.find((h) => h.pickupPlace.kind === 'locker')!
     expect(locker.state).toBe('ready')
     expect(locker.pickupBy).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // Lent as it went in: in the locker, and among his loans too.
+    expect(locker.inLocker).toBe(true)
+    const { loans } = await get<LoansResponse>('/api/loans', DEMO.locker)
+    expect(loans.map((l) => l.title.id)).toContain(locker.title.id)
+    for (const h of list.filter((x) => x !== locker)) expect(h.inLocker).toBe(false)
   })
 
   it('HOLD-BOOKMOBILE: 山本 大輔’s station hold names the visit it is loaded for, in Japan time; no other hold has one', async () => {

@@ -295,6 +295,7 @@ export class FakeLibrary {
         pickupPlace: { id: place.id, name: place.name, kind: place.kind, phone: place.phone },
         pickupBy: null,
         visit: null,
+        inLocker: false,
         set,
         pickupChangeRefusal: null,
         notice: null,

@@ -226,6 +226,7 @@ export function holds(): Hold[] {
       pickupPlace: pickup(2),
       pickupBy: null,
       visit: null,
+      inLocker: false,
       set: null,
       pickupChangeRefusal: null,
       notice: null,
@@ -242,6 +243,7 @@ export function holds(): Hold[] {
       pickupPlace: pickup(1),
       pickupBy: '2026-05-18',
       visit: null,
+      inLocker: false,
       set: null,
       pickupChangeRefusal: {
         reason: 'ready_hold',
@@ -267,6 +269,7 @@ export function holds(): Hold[] {
       pickupPlace: pickup(1),
       pickupBy: null,
       visit: null,
+      inLocker: false,
       set: null,
       pickupChangeRefusal: null,
       notice: null,

@@ -48,3 +48,23 @@ export function atStation(): FakeLibrary {
   )
   return fake
 }
+
+/** Hold 202 ready in the 枚方市駅 locker, already lent to the patron (HOLD-LOCKER). */
+export function inTheLocker(): FakeLibrary {
+  const fake = new FakeLibrary()
+  fake.holds = fake.holds.map((h) =>
+    h.id === 202
+      ? {
+          ...h,
+          pickupPlace: {
+            id: 5,
+            name: '枚方市駅 予約図書受取ロッカー',
+            kind: 'locker' as const,
+            phone: '050-7105-8141',
+          },
+          inLocker: true,
+        }
+      : h,
+  )
+  return fake
+}

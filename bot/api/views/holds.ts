@@ -96,6 +96,7 @@ export async function holdBodies(
         phone: place.phone,
       },
       pickupBy: h.pickupBy,
+      inLocker: h.inLocker,
       visit: h.visit && {
         date: jstDate(h.visit.startsAt),
         start: clockOf(h.visit.startsAt),

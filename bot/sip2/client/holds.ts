@@ -132,6 +132,8 @@ function holdOf(
     suspendedUntil: null,
     // SIP2's 63 names no bookmobile visit: the ready notice and the list say the pickup-by only.
     visit: null,
+    // The ILS lends a locker copy itself, if it does: bunko cannot tell.
+    inLocker: false,
   }
   return { summary, core, barcode }
 }

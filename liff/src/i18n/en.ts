@@ -120,6 +120,8 @@ export const en: Dict = {
       cancelled: 'Cancelled',
       expired: 'Not collected in time',
     },
+    inLocker: 'In the locker, ready to collect',
+    inLockerNote: 'It is already checked out to you, so it also appears in your loans.',
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,

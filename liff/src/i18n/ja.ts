@@ -129,6 +129,9 @@ export const ja = {
       cancelled: '取消済み',
       expired: '取置期限切れ',
     } satisfies Record<HoldState, string>,
+    /** HOLD-LOCKER: ready in the locker, already lent (a patron walk: 「確保中」 said less). */
+    inLocker: 'ロッカーに入っています（受け取れます）',
+    inLockerNote: '貸出の手続きは済んでいるため、貸出中一覧にも表示されます。',
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,

@@ -2,7 +2,7 @@
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
-import { atStation, count, inTransit } from '../../../test/liff/holds.ts'
+import { atStation, count, inTheLocker, inTransit } from '../../../test/liff/holds.ts'
 import {
   byText,
   click,
@@ -43,6 +43,17 @@ describe('予約中一覧', () => {
     )
     expect(text(ready)).not.toContain('までにお受け取りください')
     expect(text(ready)).toContain('受取場所：自動車文庫 長尾台ステーション')
+  })
+
+  it('HOLD-LOCKER: a ready locker hold already lent says it is in the locker and among the loans, not only 確保中', async () => {
+    m = await mount('holds', { fake: inTheLocker() })
+    const ready = await until(() => holdItem(m!.root, '川べりの四季'))
+    expect(text(ready)).toContain('ロッカーに入っています（受け取れます）')
+    expect(text(ready)).toContain('貸出の手続きは済んでいるため、貸出中一覧にも表示されます。')
+    expect(ready.querySelector('.state')?.textContent).toBe(
+      'ロッカーに入っています（受け取れます）',
+    )
+    expect(text(holdItem(m.root, '世界の料理'))).not.toContain('ロッカー')
   })
 
   it('HOLD-TRANSIT: a hold in transit says once where it is going, and promises no LINE notice (settings may have none)', async () => {

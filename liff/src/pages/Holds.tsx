@@ -114,7 +114,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
     <li class={hold.state === 'ready' ? 'item ready' : 'item'}>
       <h2 class="item-title">{hold.title.name}</h2>
       <p class="state">
-        <strong>{t.holds.state[hold.state]}</strong>
+        <strong>{hold.inLocker ? t.holds.inLocker : t.holds.state[hold.state]}</strong>
         {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
       </p>
       {suspendedUntil && (
@@ -137,6 +137,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       ) : (
         hold.pickupBy && <p class="warn">{t.holds.pickupBy(date(hold.pickupBy))}</p>
       )}
+      {hold.inLocker && <p class="note">{t.holds.inLockerNote}</p>}
       {hold.set && <p class="meta">{t.holds.setVolume(hold.set.volume, hold.set.of)}</p>}
       <p>
         {t.holds.pickup}
