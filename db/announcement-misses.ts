@@ -74,22 +74,3 @@ export async function relistAnnouncements(
 
 /** `poll:hold_ready:<patron>:<hold>:`, the part every key of one hold shares. */
 const keyPrefix = (key: string) => key.slice(0, key.lastIndexOf(':') + 1)
-
-/**
- * A patron the system refuses to list is left as the last poll found them (bot/notices/
- * poll-ask.ts), but not for ever: their open ready announcements older than `createdBefore`
- * (longer than any hold waits to be collected) are ended, so retention can erase them.
- */
-export async function endUnlisted(
-  db: Db,
-  keys: readonly string[],
-  createdBefore: number,
-  now: number,
-): Promise<void> {
-  if (!keys.length) return
-  await db.batch([
-    raw(sql`UPDATE notice_announcements SET ended_at = ${now}
-      WHERE ended_at IS NULL AND created_at < ${createdBefore} AND key IN (${jsonList(keys)})
-      RETURNING key`),
-  ])
-}

@@ -15,7 +15,7 @@ import type { PollTarget } from '../../db/notice-poll.ts'
  * or for good): the patron is left as the last poll found them, nothing queued and nothing
  * ended, so a system that leaves a patron out of one poll never makes bunko announce the same
  * ready hold twice. A patron it no longer knows at all keeps their open announcements until
- * they unlink, when retention erases all of an unlinked patron's (db/retention-announcements.ts).
+ * retention finds them older than any hold waits (db/retention-announcements.ts).
  */
 export async function askPatron(
   library: LibrarySystem,

@@ -29,11 +29,7 @@ import {
   type Policy,
   reminderDue,
 } from '../../core/index.ts'
-import {
-  endUnlisted,
-  missAnnouncements,
-  relistAnnouncements,
-} from '../../db/announcement-misses.ts'
+import { missAnnouncements, relistAnnouncements } from '../../db/announcement-misses.ts'
 import { endsByMisses } from '../../db/notice-episodes.ts'
 import {
   endAnnouncements,
@@ -49,14 +45,6 @@ import { endedKeys, type ReadyKey, readyKeys } from './poll-episodes.ts'
 
 /** Patrons asked about at once: the adapter paces the requests themselves. */
 export const POLL_CONCURRENCY = 8
-
-/**
- * A patron the system refuses to list keeps their open ready announcements (poll-ask.ts) until
- * they are this old: longer than any hold waits to be collected (a week on a shelf, two visits
- * of a bookmobile), so the end comes only for a patron the system no longer knows at all, and
- * retention can then erase them.
- */
-const UNLISTED_MS = 60 * 86_400_000
 
 /** Found notices are queued this many at a time, so a long poll that dies keeps its progress. */
 const FLUSH_AT = 50
@@ -89,7 +77,6 @@ export async function pollNotices(
   const ended: string[] = []
   const missed: string[] = []
   const relisted: string[] = []
-  const unlisted: string[] = []
   let refused = 0
   let down = false
   let next = 0
@@ -98,7 +85,6 @@ export async function pollNotices(
     if (ended.length) await endAnnouncements(db, ended.splice(0), now)
     if (missed.length) await missAnnouncements(db, missed.splice(0), at, now)
     if (relisted.length) await relistAnnouncements(db, relisted.splice(0), at)
-    if (unlisted.length) await endUnlisted(db, unlisted.splice(0), now - UNLISTED_MS, now)
     if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
   }
   const worker = async () => {
@@ -114,7 +100,6 @@ export async function pollNotices(
       const { patronId } = target
       if (asked === 'refused') {
         refused += 1
-        unlisted.push(...(open.get(patronId) ?? []))
         continue
       }
       const mine = open.get(patronId) ?? []
@@ -131,8 +116,7 @@ export async function pollNotices(
       found.push(...overdueNotices(patronId, asked.overdue, at, config.policy))
       found.push(...dueSoonNotices(patronId, target.dueSoonDays, asked.charged ?? [], at))
       if (target.expiry) found.push(...expiryNotices(patronId, asked.expiresOn ?? null, at))
-      const pending =
-        found.length + ended.length + missed.length + relisted.length + unlisted.length
+      const pending = found.length + ended.length + missed.length + relisted.length
       if (pending >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }

@@ -73,7 +73,7 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
         (r) => r.key,
       )
 
-    it('a ready hold’s announcements go together once every one ended before the cutoff; an open one stays however old', async () => {
+    it('a ready hold’s announcements go together once every one ended before the cutoff; an open one stays while a hold could still be waiting', async () => {
       const seven = readyKeyPrefix(alice, 7)
       const eight = readyKeyPrefix(alice, 8)
       // Hold 7 (SIP2: numbered episodes) ended twice, both long ago: gone together.
@@ -115,6 +115,15 @@ export function retentionAnnouncementsSuite(open: OpenDb) {
         next: 2,
         after: at('2026-06-04'),
       })
+    })
+
+    it('an open ready announcement older than any hold waits (60 days before the cutoff) goes: no poll ends it (notices turned off, a patron the system no longer lists)', async () => {
+      // The cutoff is 7 June (Hirakata's 3 days before 10 June); 60 days before it, 8 April.
+      await announced(await nextEpisode(readyKeyPrefix(alice, 5)), at('2026-04-07'))
+      const waiting = await nextEpisode(readyKeyPrefix(alice, 6))
+      await announced(waiting, at('2026-04-09'))
+      expect(await eraseReadingRecords(db, NOW, policy)).toMatchObject({ announcements: 1 })
+      expect(await kept()).toEqual([waiting.key])
     })
 
     it('a patron no longer linked is polled no more: their announcements go once before the cutoff, open or not, unless a notice is still to be sent', async () => {
