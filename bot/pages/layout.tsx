@@ -57,21 +57,24 @@ footer{margin-top:2rem;color:var(--muted);font-size:.95rem}
 export function Layout(props: { lang: Lang; title: string; failed?: boolean; children: Child }) {
   const prefix = props.failed ? (props.lang === 'en' ? 'Error: ' : 'エラー：') : ''
   return (
-    <html lang={props.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{prefix + props.title}</title>
-        <style>{raw(css)}</style>
-      </head>
-      <body>
-        <main>
-          <h1>{props.title}</h1>
-          {props.children}
-        </main>
-      </body>
-    </html>
+    <>
+      {raw('<!doctype html>')}
+      <html lang={props.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width,initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{prefix + props.title}</title>
+          <style>{raw(css)}</style>
+        </head>
+        <body>
+          <main>
+            <h1>{props.title}</h1>
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
   )
 }
 

@@ -103,6 +103,7 @@ describe('library phone numbers on the pages', () => {
     for (const width of [390, 360, 320]) {
       const page = await refusal('ja', width, 150)
       expect(await badLineStarts(page), `${width} px`).toEqual([])
+      expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat')
       await page.context().close()
     }
   }, 60_000)

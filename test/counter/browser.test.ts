@@ -254,6 +254,8 @@ describe('the counter in Chromium', () => {
       '/counter/requests',
     ]) {
       await page.goto(`${server.origin}${path}`)
+      // Standards mode (a walk found quirks mode: table text not following the text size).
+      expect(await page.evaluate(() => document.compatMode), path).toBe('CSS1Compat')
       await page.evaluate(axe.source)
       const found = await page.evaluate(async () => {
         const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
@@ -281,7 +283,8 @@ describe('the counter in Chromium', () => {
     const look = (name: string) =>
       page.getByRole('button', { name: `${name}：「はじめの本」` }).evaluate((b) => {
         const s = getComputedStyle(b)
-        return { bg: s.backgroundColor, fg: s.color, left: b.getBoundingClientRect().left }
+        const r = b.getBoundingClientRect()
+        return { bg: s.backgroundColor, fg: s.color, left: r.left, top: r.top }
       })
     const [bought, borrowed, declined] = [
       await look('購入した'),
@@ -291,8 +294,10 @@ describe('the counter in Chromium', () => {
     expect(new Set([bought, borrowed, declined].map((s) => `${s.bg} ${s.fg}`)).size).toBe(3)
     // The warning red of the counter's stylesheet (--bad).
     expect(declined.fg).toBe('rgb(155, 0, 25)')
-    expect(borrowed.left).toBeGreaterThan(bought.left)
-    expect(declined.left).toBeGreaterThan(borrowed.left)
+    // In reading order (a narrow cell wraps them onto lines of their own).
+    const after = (a: typeof bought, b: typeof bought) => a.top > b.top || a.left > b.left
+    expect(after(borrowed, bought)).toBe(true)
+    expect(after(declined, borrowed)).toBe(true)
     await context.close()
   }, 60_000)
 

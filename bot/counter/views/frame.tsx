@@ -49,36 +49,39 @@ const FRONT_NAV: typeof NAV = [
 
 export function Frame(p: FrameProps) {
   return (
-    <html lang="ja">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <link rel="icon" href="data:," />
-        <title>{`${p.title} | 図書館カウンター`}</title>
-        <style>{raw(counterCss)}</style>
-        {p.signedIn ? <script src={`${COUNTER_PATH}/scan.js`} defer /> : null}
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          本文へ移動
-        </a>
-        <header class="bar">
-          <span class="brand">
-            図書館カウンター
-            {p.signedIn?.placeName ? `（${p.signedIn.placeName}）` : ''}
-          </span>
-          {p.signedIn ? <SignedInBar {...p.signedIn} nav={p.nav ?? 'none'} /> : null}
-        </header>
-        <main id="main">
-          {p.demoNow !== undefined && p.signedIn ? (
-            <DemoClockPanel now={p.demoNow} csrf={p.signedIn.csrf} back={p.back ?? ''} />
-          ) : null}
-          <h1>{p.title}</h1>
-          {p.children}
-        </main>
-      </body>
-    </html>
+    <>
+      {raw('<!doctype html>')}
+      <html lang="ja">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width,initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <link rel="icon" href="data:," />
+          <title>{`${p.title} | 図書館カウンター`}</title>
+          <style>{raw(counterCss)}</style>
+          {p.signedIn ? <script src={`${COUNTER_PATH}/scan.js`} defer /> : null}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            本文へ移動
+          </a>
+          <header class="bar">
+            <span class="brand">
+              図書館カウンター
+              {p.signedIn?.placeName ? `（${p.signedIn.placeName}）` : ''}
+            </span>
+            {p.signedIn ? <SignedInBar {...p.signedIn} nav={p.nav ?? 'none'} /> : null}
+          </header>
+          <main id="main">
+            {p.demoNow !== undefined && p.signedIn ? (
+              <DemoClockPanel now={p.demoNow} csrf={p.signedIn.csrf} back={p.back ?? ''} />
+            ) : null}
+            <h1>{p.title}</h1>
+            {p.children}
+          </main>
+        </body>
+      </html>
+    </>
   )
 }
 

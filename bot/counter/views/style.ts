@@ -13,7 +13,9 @@ a{color:#0a4a9e}
 header.bar{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;padding:.6rem 1.25rem;background:var(--accent);color:#fff}
 header.bar a,header.bar .who{color:#fff}
 header.bar .brand{font-weight:700;font-size:1.25rem;margin-right:auto}
-header.bar nav a{font-weight:700;padding:.35rem .6rem;border-radius:.4rem}
+header.bar nav{display:flex;flex-wrap:wrap;gap:.25rem .5rem}
+header.bar nav a{font-weight:700;padding:.35rem .6rem;border-radius:.4rem;word-break:keep-all}
+header.bar .who,header.bar .brand{word-break:auto-phrase}
 header.bar nav a[aria-current=page]{background:#fff;color:var(--accent)}
 header.bar form{margin:0}
 header.bar button{margin:0;min-height:2.5rem;padding:.35rem .9rem;background:#fff;color:var(--accent);width:auto;font-size:1rem}
@@ -43,7 +45,7 @@ button.danger{background:#fff;color:var(--bad);border-color:var(--bad)}
 .block{border-color:var(--bad);background:#fdecef;color:#4d000c}
 .table-scroll{max-width:100%;overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top;word-break:auto-phrase}
 th{background:var(--soft)}
 td form{display:inline}
 td button{min-height:2.5rem;font-size:1rem;margin:.1rem .5rem .1rem 0}
