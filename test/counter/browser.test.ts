@@ -295,9 +295,9 @@ describe('the counter in Chromium', () => {
     // The warning red of the counter's stylesheet (--bad).
     expect(declined.fg).toBe('rgb(155, 0, 25)')
     // In reading order (a narrow cell wraps them onto lines of their own).
-    const after = (a: typeof bought, b: typeof bought) => a.top > b.top || a.left > b.left
-    expect(after(borrowed, bought)).toBe(true)
-    expect(after(declined, borrowed)).toBe(true)
+    const follows = (a: typeof bought, b: typeof bought) => a.top > b.top || a.left > b.left
+    expect(follows(borrowed, bought)).toBe(true)
+    expect(follows(declined, borrowed)).toBe(true)
     await context.close()
   }, 60_000)
 
