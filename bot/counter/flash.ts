@@ -54,7 +54,10 @@ interface Stored {
   flash: Flash
 }
 
-/** Leave `flash` in the session and answer 303 to `to` (a counter path, maybe with a query). */
+/**
+ * Leave `flash` in the session and answer 303 to `to` (a counter path, maybe with a query and
+ * a `#fragment` naming where on the page the outcome is shown).
+ */
 export async function redirectWith(
   c: Context<CounterEnv>,
   k: Store,
@@ -72,7 +75,7 @@ export async function redirectWith(
       .returning({ id: staffSessions.id }),
   ])
   url.searchParams.set(DONE_PARAM, stored.id)
-  return c.redirect(`${url.pathname}${url.search}`, 303)
+  return c.redirect(`${url.pathname}${url.search}${url.hash}`, 303)
 }
 
 /** The outcome this GET was redirected to show, taken (cleared) so it is shown once; or null. */

@@ -26,23 +26,33 @@ import { page } from './render.tsx'
 import { renewAtDesk } from './renew.ts'
 import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
-import { HoldResult } from './views/hold-form.tsx'
+import { type HoldFormState, HoldRefused, HoldResult } from './views/hold-form.tsx'
 import { PatronPage } from './views/patron-page.tsx'
 import { LendResult, RenewResult } from './views/results.tsx'
 
-/** The result line of a lend, renewal or counter hold on the patron's screen. */
-function patronResult(flash: Flash | null) {
-  if (flash?.kind === 'lend') return <LendResult outcome={flash.outcome} blocksShown />
-  if (flash?.kind === 'renew') return <RenewResult outcome={flash.outcome} />
-  if (flash?.kind === 'hold') return <HoldResult outcome={flash.outcome} />
-  return undefined
+/** A redirect's outcome: a lend's or renewal's at the top, a counter hold's at its form. */
+function patronResult(flash: Flash | null): Shown {
+  if (flash?.kind === 'lend') return { result: <LendResult outcome={flash.outcome} blocksShown /> }
+  if (flash?.kind === 'renew') return { result: <RenewResult outcome={flash.outcome} /> }
+  if (flash?.kind === 'hold') {
+    const o = flash.outcome
+    const result = <HoldResult outcome={o} />
+    return { hold: o.ok ? { result, pickupPlaceId: o.pickupPlaceId } : { ...o, result } }
+  }
+  return {}
+}
+
+/** What the patron screen shows of the last action: at the top, or at the hold form. */
+interface Shown {
+  result?: Child
+  hold?: HoldFormState
 }
 
 async function renderPatron(
   c: Context<CounterEnv>,
   k: Counter,
   patronId: number,
-  result?: Child,
+  shown: Shown = {},
   status: 200 | 422 = 200,
 ) {
   const [summary, pickup, desk] = await Promise.all([
@@ -69,8 +79,12 @@ async function renderPatron(
       <PatronPage
         summary={summary}
         csrf={c.get('session').csrf}
-        result={result}
-        hold={{ places: pickup, deskPlaceId: desk?.id ?? null }}
+        result={shown.result}
+        hold={{
+          places: pickup,
+          deskPlaceId: desk?.id ?? null,
+          ...(shown.hold ? { state: shown.hold } : {}),
+        }}
       />
     ),
   })
@@ -144,7 +158,7 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
     const loan = summary?.loans.find((l) => l.loanId === Number(c.req.param('loan')))
     if (!loan) {
       const gone = 'この貸出は見つかりません（返却済みかもしれません）。一覧をご確認ください。'
-      return renderPatron(c, k, patronId, <Message kind="error">{gone}</Message>, 422)
+      return renderPatron(c, k, patronId, { result: <Message kind="error">{gone}</Message> }, 422)
     }
     const outcome = await renewAtDesk(k, c.get('session').staff.id, { patronId, loan })
     return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}`, { kind: 'renew', outcome })
@@ -160,7 +174,7 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
         c,
         k,
         patronId,
-        <Message kind="error">バーコードを読み取ってください。</Message>,
+        { result: <Message kind="error">バーコードを読み取ってください。</Message> },
         422,
       )
     const outcome = await lend(k, c.get('session').staff.id, {
@@ -175,15 +189,24 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
   app.post('/patrons/:id{[0-9]+}/holds', async (c) => {
     const patronId = Number(c.req.param('id'))
     const body = await c.req.parseBody()
-    const titleId = await titleToHold(k, typeof body.item === 'string' ? body.item : '')
-    if (typeof titleId === 'string')
-      return renderPatron(c, k, patronId, <Message kind="error">{titleId}</Message>, 422)
+    const item = typeof body.item === 'string' ? body.item.slice(0, 64) : ''
+    const pickupPlaceId = Number(body.pickup)
+    const titleId = await titleToHold(k, item)
+    if (typeof titleId === 'string') {
+      const result = <HoldRefused why={titleId} />
+      return renderPatron(c, k, patronId, { hold: { result, item, pickupPlaceId } }, 422)
+    }
     const outcome = await placeHoldAtDesk(k, c.get('session').staff.id, {
       patronId,
       titleId,
-      pickupPlaceId: Number(body.pickup),
+      pickupPlaceId,
+      item,
     })
-    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}`, { kind: 'hold', outcome })
+    // To the form, where the outcome is shown and the cursor waits (views/hold-form.tsx).
+    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}#hold-new`, {
+      kind: 'hold',
+      outcome,
+    })
   })
 
   return app

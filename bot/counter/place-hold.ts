@@ -22,8 +22,17 @@ export type HoldOutcome =
       place: string
       /** Whether LINE can tell them it is ready; if not, staff phone (bot/counter/notice-reach.ts). */
       reach: Unreachable | null
+      pickupPlaceId: number
     }
-  | { ok: false; reason: string; message: string }
+  | {
+      ok: false
+      reason: string
+      /** Core's sentence, written for the patron: staff read it out (views/hold-form.tsx). */
+      message: string
+      /** What was typed and chosen, put back in the form to correct and send again. */
+      item: string
+      pickupPlaceId: number
+    }
 
 /** The title an ISBN or a copy's barcode names, or why none (nothing done: not on record). */
 export async function titleToHold(k: Counter, typed: string): Promise<number | string> {
@@ -32,10 +41,11 @@ export async function titleToHold(k: Counter, typed: string): Promise<number | s
   const isbn = parseIsbn13(code)
   if (isbn.ok) {
     const id = await titleIdByIsbn(k.db, isbn.value)
-    return (
-      id ?? `ISBN ${isbn.value} の資料は所蔵していません。購入リクエストとして受け付けられます。`
-    )
+    return id ?? `ISBN ${isbn.value} の資料は所蔵していません。番号をご確認ください。`
   }
+  // Thirteen digits from 978/979 that fail the check digit: a misread ISBN, not a barcode.
+  if (isbn.reason === 'check_digit' && /^97[89]/.test(code.replace(/[\s-]/g, '')))
+    return 'ISBNの数字に誤りがあります（チェック数字が合いません）。もう一度読み取るか、番号をご確認ください。'
   const [copy] = await k.db.orm
     .select({ titleId: copies.titleId })
     .from(copies)
@@ -49,7 +59,7 @@ export async function titleToHold(k: Counter, typed: string): Promise<number | s
 export async function placeHoldAtDesk(
   k: Counter,
   staffId: number,
-  input: { patronId: number; titleId: number; pickupPlaceId: number },
+  input: { patronId: number; titleId: number; pickupPlaceId: number; item: string },
 ): Promise<HoldOutcome> {
   const { titleId } = input
   const now = k.now()
@@ -77,7 +87,8 @@ export async function placeHoldAtDesk(
         reason: placed.reason,
       },
     })
-    return { ok: false, reason: placed.reason, message: placed.message.ja }
+    const { item, pickupPlaceId } = input
+    return { ok: false, reason: placed.reason, message: placed.message.ja, item, pickupPlaceId }
   }
   const [hold] = placed.value
   await recordAudit(k.db, {
@@ -97,5 +108,11 @@ export async function placeHoldAtDesk(
     .innerJoin(places, eq(places.id, input.pickupPlaceId))
     .where(eq(titles.id, titleId))
   const reach = await unreachable(k.db, input.patronId)
-  return { ok: true, title: named?.title ?? '', place: named?.place ?? '', reach }
+  return {
+    ok: true,
+    title: named?.title ?? '',
+    place: named?.place ?? '',
+    reach,
+    pickupPlaceId: input.pickupPlaceId,
+  }
 }

@@ -13,6 +13,9 @@ import { addWaitingHold, copy, harness, NOW, PATRON, PLACE, TITLE } from './fixt
 
 const ISBN = '9784000000017'
 
+/** The page from the hold form's heading on. */
+const atForm = (html: string) => html.slice(html.indexOf('id="hold-new"'))
+
 async function open() {
   const h = await harness()
   await h.db.batch([
@@ -42,6 +45,14 @@ describe('窓口予約', () => {
       pickup: String(PLACE.kuzuha),
     })
     expect(posted.status).toBe(303)
+    // Back at the form (a walk: the outcome sat two screens up, the cursor in 貸出): the
+    // outcome inside it, the cursor in its field, the place chosen kept; 貸出 not focused.
+    expect(posted.headers.get('location')).toMatch(/#hold-new$/)
+    const form = atForm(html)
+    expect(text(form)).toContain('予約を受け付けました')
+    expect(form).toMatch(/<input id="hold-item"[^>]* autofocus/)
+    expect(form).toMatch(/<option value="2" selected="">楠葉図書館<\/option>/)
+    expect(html).not.toMatch(/<input id="lend-barcode"[^>]* autofocus/)
     const said = text(html)
     expect(said).toContain('予約を受け付けました')
     expect(said).toContain('「淀川の四季」 受取場所：楠葉図書館')
@@ -70,15 +81,22 @@ describe('窓口予約', () => {
     const h = await open()
     for (const [item, words] of [
       ['9784000000024', '所蔵していません'],
+      // A misread ISBN (its check digit does not match) is said to be one.
+      ['9784000000018', 'ISBNの数字に誤りがあります'],
       ['NOPE-1', '資料が見つかりません'],
       ['', 'ISBNか、資料のバーコードを入力してください'],
     ] as const) {
       const { res, html } = await h.desk.post(`/counter/patrons/${PATRON.alice}/holds`, {
         item,
-        pickup: String(PLACE.central),
+        pickup: String(PLACE.kuzuha),
       })
       expect(res.status).toBe(422)
-      expect(text(html)).toContain(words)
+      const form = atForm(html)
+      expect(text(form)).toContain(`予約できません：`)
+      expect(text(form)).toContain(words)
+      // What was typed and chosen is there to correct.
+      expect(form).toContain(`value="${item}"`)
+      expect(form).toMatch(/<option value="2" selected="">楠葉図書館<\/option>/)
     }
     expect(await holdsOf(h, PATRON.alice)).toEqual([])
     expect(await audited(h, 'hold.place.refused')).toEqual([])
@@ -104,8 +122,11 @@ describe('窓口予約', () => {
       item: ISBN,
       pickup: String(PLACE.central),
     })
-    expect(text(html)).toContain('予約できません')
+    // Why in the counter's words, then core's sentence to read to the patron.
+    expect(text(atForm(html))).toContain('予約できません：予約の上限に達している')
+    expect(text(atForm(html))).toContain('お客様への説明：')
     expect(text(html)).toContain('15')
+    expect(atForm(html)).toContain(`value="${ISBN}"`)
     expect(
       await h.db.orm
         .select()

@@ -1,6 +1,12 @@
-/** 窓口予約 on the patron screen: the form, and what came of it (bot/counter/place-hold.ts). */
+/**
+ * 窓口予約 on the patron screen: the form, and what came of it (bot/counter/place-hold.ts),
+ * shown at the form, which then has the cursor: a librarian's walk found the outcome two screens
+ * up with the cursor in 貸出, where scanning the book again to retry would have lent it.
+ */
+import type { Child } from 'hono/jsx'
 import type { HoldOutcome } from '../place-hold.ts'
 import { COUNTER_PATH } from '../session.ts'
+import { REFUSAL } from './audit-words.ts'
 import { Message } from './frame.tsx'
 import { PLACE_KIND, phoneWords, UNREACHABLE_WHY } from './labels.ts'
 
@@ -14,14 +20,24 @@ export interface PickupChoice {
  * The book by ISBN or a copy's barcode, and where to collect it: the desk's library first
  * chosen, as a patron at the counter most often collects where they stand.
  */
+/** What the form shows again after an attempt: its outcome, and the values to retry with. */
+export interface HoldFormState {
+  result: Child
+  item?: string
+  pickupPlaceId?: number
+}
+
 export function HoldForm(p: {
   patronId: number
   csrf: string
   places: PickupChoice[]
   deskPlaceId: number | null
+  state?: HoldFormState
 }) {
+  const chosen = p.state?.pickupPlaceId ?? p.deskPlaceId
   return (
     <form method="post" action={`${COUNTER_PATH}/patrons/${p.patronId}/holds`} autocomplete="off">
+      {p.state?.result}
       <input type="hidden" name="_csrf" value={p.csrf} />
       <p>
         <label for="hold-item">
@@ -39,6 +55,8 @@ export function HoldForm(p: {
           required
           maxlength={64}
           aria-describedby="hold-item-hint"
+          value={p.state?.item ?? ''}
+          autofocus={p.state !== undefined}
           data-scan
         />
       </p>
@@ -46,7 +64,7 @@ export function HoldForm(p: {
         <label for="hold-pickup">受取場所</label>
         <select id="hold-pickup" name="pickup" required>
           {p.places.map((pl) => (
-            <option value={String(pl.id)} selected={pl.id === p.deskPlaceId}>
+            <option value={String(pl.id)} selected={pl.id === chosen}>
               {withKind(pl)}
             </option>
           ))}
@@ -62,16 +80,24 @@ function withKind(pl: PickupChoice): string {
   return pl.name.includes(kind) ? pl.name : `${pl.name}（${kind}）`
 }
 
+/** Nothing placed: why in the counter's words, then core's sentence to read to the patron. */
+export function HoldRefused(p: { why: string; toPatron?: string }) {
+  return (
+    <Message kind="error">
+      <strong>予約できません：{p.why}</strong>
+      {p.toPatron && (
+        <>
+          <br />
+          お客様への説明：{p.toPatron}
+        </>
+      )}
+    </Message>
+  )
+}
+
 export function HoldResult(p: { outcome: HoldOutcome }) {
   const o = p.outcome
-  if (!o.ok)
-    return (
-      <Message kind="error">
-        <strong>予約できません</strong>
-        <br />
-        {o.message}
-      </Message>
-    )
+  if (!o.ok) return <HoldRefused why={REFUSAL[o.reason] ?? o.reason} toPatron={o.message} />
   return (
     <Message kind="ok">
       <strong>予約を受け付けました</strong>

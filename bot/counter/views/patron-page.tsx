@@ -4,15 +4,15 @@ import type { HoldView } from '../../../db/hold-list.ts'
 import type { LoanLine, PatronSummary } from '../patron-summary.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { Message, PostButton, ScanForm, TableScroll } from './frame.tsx'
-import { HoldForm, type PickupChoice } from './hold-form.tsx'
+import { HoldForm, type HoldFormState, type PickupChoice } from './hold-form.tsx'
 import { CATEGORY, dateJa, HOLD_STATE } from './labels.ts'
 
 export function PatronPage(p: {
   summary: PatronSummary
   csrf: string
   result?: Child
-  /** 窓口予約: the pickup places to offer, the desk's own first chosen. */
-  hold: { places: PickupChoice[]; deskPlaceId: number | null }
+  /** 窓口予約: the pickup places to offer, the desk's own first chosen; an attempt's outcome. */
+  hold: { places: PickupChoice[]; deskPlaceId: number | null; state?: HoldFormState }
 }) {
   const { patron, loans, holds, blocks } = p.summary
   return (
@@ -43,7 +43,7 @@ export function PatronPage(p: {
           hint="1冊ずつ読み取ってください。読み取ると、この利用者に貸し出します。"
           button="貸出"
           csrf={p.csrf}
-          autofocus
+          autofocus={p.hold.state === undefined}
         />
       </div>
       <p>
