@@ -137,7 +137,7 @@ const SAID = {
       'ご用意ができてから4日以内にロッカーからお受け取りください。',
     ],
     call: '駅前図書館に電話する（072-841-1103）',
-    links: ['#/holds 予約中一覧', '#/settings 設定の「LINEでのお知らせ」'],
+    links: ['#/holds 予約中一覧', '#/settings?to=notices 設定の「LINEでのお知らせ」'],
     above:
       '予約中一覧でご確認いただくか、駅前図書館（072-841-1103）へお電話でお問い合わせください。',
   },
@@ -159,7 +159,7 @@ const SAID = {
       'Please collect it from the locker within 4 days of it becoming ready.',
     ],
     call: 'Call Ekimae (Station) Library (072-841-1103)',
-    links: ['#/holds list of holds', '#/settings Settings'],
+    links: ['#/holds list of holds', '#/settings?to=notices Settings'],
     above: 'Please check your list of holds, or phone Ekimae (Station) Library (072-841-1103).',
   },
 } as const
@@ -184,6 +184,9 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
       expect(await pageLinks(page)).toEqual(said.links)
       // Each scans at a glance: a few lines high, not one block of a screen and more.
       for (const lines of await heights(page)) expect(lines).toBeLessThanOrEqual(5)
+      // The number in the words is never broken across lines (a walk: 「（072-／841-1103）」).
+      const laidOut = await linesOf(page, 'h1 ~ p')
+      expect(laidOut.filter((l) => l.includes('072-') && !l.includes('072-841-1103'))).toEqual([])
       // The call button, named for what it does and whom, right under the line saying to phone.
       const call = page.getByRole('link', { name: said.call, exact: true })
       await expect(call.getAttribute('href')).resolves.toBe('tel:0728411103')
@@ -200,6 +203,12 @@ describe('確認 and 完了 with no notice coming, at 390×844 and 150% text', (
       expect(await callButtons(page)).toEqual([
         { href: 'tel:0728411103', above: said.above, fits: true },
       ])
+      // The settings link opens the LINE notices section, not the page's top (the password).
+      await page.locator('main p a[href="#/settings?to=notices"]').click()
+      await page.waitForFunction(() => document.activeElement?.id === 'notices')
+      const top = await page.evaluate(() => document.activeElement!.getBoundingClientRect().top)
+      expect(top).toBeGreaterThanOrEqual(0)
+      expect(top).toBeLessThan(844 / 2)
       expect(problems).toEqual([])
       await context.close()
     }, 90_000)

@@ -122,11 +122,14 @@ export const en: Dict = {
     },
     inLocker: 'In the locker, ready to collect',
     inLockerNote: 'It is already checked out to you, so it also appears in your loans.',
+    inLockerUnwanted: (date: string) =>
+      `If you no longer want it, you need not do anything: after ${date} it is returned automatically.`,
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
     pickupBy: (date: string) => `Please collect by ${date}`,
-    visit: (date: string, start: string, end: string) =>
-      `Bookmobile visit: ${date}, ${start}–${end}`,
+    visit: 'Bookmobile visit',
+    visitTime: (start: string, end: string) => `${start}–${end}`,
+    readyForVisit: 'Set aside for the bookmobile visit',
     visitNext: (date: string) =>
       `If you cannot come then, please collect it at the next visit (${date}).`,
     transitTo: (place: string) => `On its way to ${place}; it can be collected once it arrives.`,
@@ -236,7 +239,7 @@ export const en: Dict = {
   },
   pickup: {
     title: 'Pickup place',
-    legend: 'Where would you like to collect?',
+    legend: 'Where would you like to collect it?',
     kinds: {
       library: 'Libraries',
       branch_room: 'Branch rooms',

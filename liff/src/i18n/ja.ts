@@ -132,11 +132,17 @@ export const ja = {
     /** HOLD-LOCKER: ready in the locker, already lent (a patron walk: 「確保中」 said less). */
     inLocker: 'ロッカーに入っています（受け取れます）',
     inLockerNote: '貸出の手続きは済んでいるため、貸出中一覧にも表示されます。',
+    /** Instead of "cannot be cancelled": what to do if they no longer want it (HOLD-LOCKER). */
+    inLockerUnwanted: (date: string) =>
+      `受け取りをやめる場合は、何もしなくて構いません。${date}を過ぎると、自動で返却の扱いになります。`,
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
     /** HOLD-BOOKMOBILE: the visit a ready station hold is loaded for, as its notice names it. */
-    visit: (date: string, start: string, end: string) => `お渡し日時：${date} ${start}〜${end}`,
+    visit: 'お渡し日時',
+    visitTime: (start: string, end: string) => `${start}〜${end}`,
+    /** …and its state: set aside, but handed over at that visit, not now (a patron walk). */
+    readyForVisit: '確保中（運行日にお渡しします）',
     /** …and the visit after it (the hold's pickup-by), in the notice's words. */
     visitNext: (date: string) =>
       `この日にお越しになれない場合は、次の運行日（${date}）にお受け取りください。`,

@@ -180,7 +180,7 @@ function EmptyCart() {
 /** 予約中一覧 and the notice settings, where 確認 and 完了 name them. */
 const pageLinks = (): LineLink[] => [
   { words: t.pageNames.holds, href: href('holds') },
-  { words: t.pageNames.settings, href: href('settings') },
+  { words: t.pageNames.settings, href: href('settings?to=notices') },
 ]
 
 export function DonePage() {

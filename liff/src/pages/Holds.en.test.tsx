@@ -42,12 +42,13 @@ describe('Holds (English)', () => {
     // The English texts may arrive after the first render: wait for them, not just the item.
     const ready = () => byText<HTMLElement>(m!.root, '川べりの四季', 'li.item')
     await until(() =>
-      expect(text(ready())).toContain('Bookmobile visit: Wed 13 May 2026, 13:30–14:10'),
+      expect(text(ready())).toContain('Bookmobile visit: Wed 13 May 2026 13:30–14:10'),
     )
     expect(text(ready())).toContain(
       'If you cannot come then, please collect it at the next visit (Wed 27 May 2026).',
     )
     expect(text(ready())).not.toContain('Please collect by')
+    expect(ready().querySelector('.state')?.textContent).toBe('Set aside for the bookmobile visit')
   })
 
   it('HOLD-CANCEL: the question offers Cancel hold and Go back, not two kinds of Cancel', async () => {

@@ -43,6 +43,13 @@ describe('予約中一覧', () => {
     )
     expect(text(ready)).not.toContain('までにお受け取りください')
     expect(text(ready)).toContain('受取場所：自動車文庫 長尾台ステーション')
+    // Not 「受け取れます」 now: it is handed over at the visit (a walk: 11 days away).
+    expect(ready.querySelector('.state')?.textContent).toBe('確保中（運行日にお渡しします）')
+    // The date and the time each stay on one line.
+    expect([...ready.querySelectorAll('p.warn .date')].map((s) => s.textContent)).toEqual([
+      '2026年5月13日(水)',
+      '13:30〜14:10',
+    ])
   })
 
   it('HOLD-LOCKER: a ready locker hold already lent says it is in the locker and among the loans, not only 確保中', async () => {
@@ -53,6 +60,11 @@ describe('予約中一覧', () => {
     expect(ready.querySelector('.state')?.textContent).toBe(
       'ロッカーに入っています（受け取れます）',
     )
+    // Not "cannot be cancelled, phone us": what to do if it is no longer wanted.
+    expect(text(ready)).toContain(
+      '受け取りをやめる場合は、何もしなくて構いません。2026年5月18日(月)を過ぎると、自動で返却の扱いになります。',
+    )
+    expect(text(ready)).not.toContain('取り消せません')
     expect(text(holdItem(m.root, '世界の料理'))).not.toContain('ロッカー')
   })
 

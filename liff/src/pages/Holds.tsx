@@ -114,7 +114,7 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
     <li class={hold.state === 'ready' ? 'item ready' : 'item'}>
       <h2 class="item-title">{hold.title.name}</h2>
       <p class="state">
-        <strong>{hold.inLocker ? t.holds.inLocker : t.holds.state[hold.state]}</strong>
+        <strong>{stateWords(hold)}</strong>
         {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
       </p>
       {suspendedUntil && (
@@ -129,7 +129,10 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
         <>
           <p class="warn">
             <strong>
-              {t.holds.visit(date(hold.visit.date), hold.visit.start, hold.visit.end)}
+              {t.holds.visit}
+              {t.colon}
+              <span class="date">{date(hold.visit.date)}</span>{' '}
+              <span class="date">{t.holds.visitTime(hold.visit.start, hold.visit.end)}</span>
             </strong>
           </p>
           {hold.pickupBy && <p>{t.holds.visitNext(date(hold.pickupBy))}</p>}
@@ -186,7 +189,11 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
             </button>
           ) : (
             <div class="refusal">
-              <p>{hold.refusal.message}</p>
+              <p>
+                {hold.inLocker && hold.pickupBy
+                  ? t.holds.inLockerUnwanted(date(hold.pickupBy))
+                  : hold.refusal.message}
+              </p>
               <Tel contact={hold.refusal.contact} />
             </div>
           )}
@@ -214,4 +221,11 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       )}
     </li>
   )
+}
+
+/** The state as the patron needs it: in the locker, or waiting for the bookmobile's visit. */
+function stateWords(hold: Hold): string {
+  if (hold.inLocker) return t.holds.inLocker
+  if (hold.state === 'ready' && hold.visit) return t.holds.readyForVisit
+  return t.holds.state[hold.state]
 }

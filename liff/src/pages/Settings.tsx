@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
@@ -8,11 +8,22 @@ import { sectionId, usePatron } from '../family.ts'
 import { useHolderWords } from '../holder-words.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
+import { currentRoute } from '../router.ts'
 import { forgetAll } from '../store.ts'
 import { Confirm, Done, ErrorNote, Page } from '../ui/common.tsx'
 import { NoticeSettings } from './NoticeSettings.tsx'
 
 export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
+  // 確認 and 完了 link here for the LINE notices (a patron walk: the page's top is the
+  // password, screens away at large text): that section, then, with the focus on its heading.
+  // Runs after Page has focused the h1 (a child's effects come first).
+  useEffect(() => {
+    if (currentRoute().query.get('to') !== 'notices') return
+    const heading = document.getElementById(sectionId('notices', null))
+    if (!heading) return
+    heading.tabIndex = -1
+    heading.focus()
+  }, [])
   return (
     <Page title={t.settings.title}>
       <Password />

@@ -39,6 +39,10 @@ describe('Lines', () => {
       'tel:05071023113 → 楠葉図書館に電話する（050-7102-3113）',
       LINES[2],
     ])
+    // The number in the words stays on one line.
+    expect([...root.querySelectorAll('p .nowrap')].map((s) => s.textContent)).toEqual([
+      '050-7102-3113',
+    ])
   })
 
   it('under the last line when no line names the number (the button is never lost)', () => {

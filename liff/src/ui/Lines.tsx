@@ -6,6 +6,8 @@
  * dials sit together; under the last line if none names it. The number is never read out of
  * the words: the contact is the server's, the words only say where the button goes.
  *
+ * The contact's number, where the words give it, is kept on one line.
+ *
  * With `links`, the first place the lines name a page (「予約中一覧」, 「設定の「LINEでのお知らせ」」)
  * is a link to it, so "look at 予約中一覧" is one tap away (a patron walk); the words stay as
  * written, and a page not named is not linked.
@@ -41,6 +43,7 @@ export function Lines(props: {
             {linked(
               line,
               [...linkAt].filter(([, n]) => n === i).map(([l]) => l),
+              contact?.phone,
             )}
           </p>
           {contact && i === at && <Tel contact={contact} />}
@@ -50,18 +53,25 @@ export function Lines(props: {
   )
 }
 
-/** `line` with each of `links` (in the order they appear) as an `<a>`. */
-function linked(line: string, links: LineLink[]) {
-  const found = links
-    .map((l) => ({ l, from: line.indexOf(l.words) }))
+/**
+ * `line` with each of `links` (in the order they appear) as an `<a>`, and the phone number,
+ * if it names it, kept on one line (a walk found 「（072-／841-1103）」).
+ */
+function linked(line: string, links: LineLink[], phone?: string) {
+  const found = [
+    ...links.map((l) => ({ words: l.words, href: l.href as string | null })),
+    ...(phone ? [{ words: phone, href: null }] : []),
+  ]
+    .map((l) => ({ ...l, from: line.indexOf(l.words) }))
     .filter((f) => f.from >= 0)
     .sort((a, b) => a.from - b.from)
   const parts = []
   let from = 0
-  for (const { l, from: start } of found) {
+  for (const { words, href, from: start } of found) {
     if (start < from) continue
-    parts.push(line.slice(from, start), <a href={l.href}>{l.words}</a>)
-    from = start + l.words.length
+    const piece = href ? <a href={href}>{words}</a> : <span class="nowrap">{words}</span>
+    parts.push(line.slice(from, start), piece)
+    from = start + words.length
   }
   parts.push(line.slice(from))
   return parts
