@@ -27,7 +27,7 @@ describe('cancelling and changing holds', () => {
     )
     expect(d.message.ja).not.toContain('直接')
     expect(d.message.en).toContain(
-      'Please contact Ekimae Library (072-841-1103), which runs the pickup place (Hirakatashi Station pickup locker), by phone.',
+      'Please phone Ekimae Library (072-841-1103), which runs the pickup place (Hirakatashi Station pickup locker).',
     )
     // The locker is not named beside its library's number (a patron walk).
     expect(d.message.ja).not.toContain('ロッカー（072-841-1103）')
@@ -66,7 +66,7 @@ describe('cancelling and changing holds', () => {
       '受取場所（ひなぎく号 星丘）について、中央図書館（050-7105-8141）へお電話でご連絡ください。',
     )
     expect(d.message.en).toContain(
-      'Please contact Central Library (050-7105-8141) about the pickup place (Hinagiku bookmobile: Hoshigaoka), by phone.',
+      'Please phone Central Library (050-7105-8141) about the pickup place (Hinagiku bookmobile: Hoshigaoka).',
     )
   })
 

@@ -29,14 +29,15 @@ function notYoursMessage(): Text {
 }
 
 /**
- * Whom a patron contacts about a hold, ending in the verb's particle: the pickup place in
- * person or by phone; a locker or a bookmobile station has no staff, so by phone the library
- * that runs it, named with its own number (messages.ts pickupContact).
+ * Whom a patron contacts about a hold: in Japanese ending in the verb's particle, in English
+ * the verb and whom (the sentence says "please …"): the pickup place in person or by phone; a
+ * locker or a bookmobile station has no staff, so by phone the library that runs it, named
+ * with its own number (messages.ts pickupContact).
  */
 function whomToContact(pickup: Place | null, policy: Policy): Text {
   const p = pickupPhoneLine(policy, pickup)
-  if (pickup && unstaffed(pickup)) return { ja: `${p.ja}へお電話で`, en: `${p.en}, by phone` }
-  return { ja: `${p.ja}へ直接またはお電話で`, en: `${p.en}, in person or by phone` }
+  if (pickup && unstaffed(pickup)) return { ja: `${p.ja}へお電話で`, en: `phone ${p.en}` }
+  return { ja: `${p.ja}へ直接またはお電話で`, en: `contact ${p.en}, in person or by phone` }
 }
 
 /**
@@ -58,17 +59,17 @@ export function cancelHold(
   if (hold.state === 'in_transit')
     return refuse('ready', {
       ja: `回送中の予約は、Webサービスからは取り消せません。取り消すときは、${who.ja}ご連絡ください。`,
-      en: `A hold in transit cannot be cancelled online. To cancel it, please contact ${who.en}.`,
+      en: `A hold in transit cannot be cancelled online. To cancel it, please ${who.en}.`,
     })
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {
       ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
-      en: `This item is already set aside at the library, so the hold cannot be cancelled online. Please contact ${who.en}.`,
+      en: `This item is already set aside at the library, so the hold cannot be cancelled online. Please ${who.en}.`,
     })
   if (hold.interLibrary)
     return refuse('inter_library', {
       ja: `この予約は市内に所蔵のない資料を取り寄せるお申し込みのため、Webサービスからは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
-      en: `This hold is a request for an item borrowed from outside the city, so it cannot be cancelled online. Please contact ${who.en}.`,
+      en: `This hold is a request for an item borrowed from outside the city, so it cannot be cancelled online. Please ${who.en}.`,
     })
   return allow({ holdId: hold.id })
 }

@@ -52,7 +52,7 @@ describe('HOLD-CANCEL, HOLD-LOCKER: a locker hold names and dials the library th
     if (en.cancellable) throw new Error('a ready hold is not cancellable')
     expect(en.refusal.contact).toEqual({ name: 'Central Library', phone: '050-7105-8141' })
     expect(en.refusal.message).toContain(
-      'Please contact Central Library (050-7105-8141), which runs the pickup place (Hirakatashi Station pickup lockers), by phone.',
+      'Please phone Central Library (050-7105-8141), which runs the pickup place (Hirakatashi Station pickup lockers).',
     )
   })
 

@@ -144,7 +144,7 @@ const SAID = {
   en: {
     title: 'English',
     note: [
-      'With the settings as they are, no notice will come when it is ready.',
+      'With your current settings, you will not be told when it is ready.',
       'Items are checked out to you when they are placed in the locker.',
       'If they are not collected within 4 days they are returned, so please check your list of holds often.',
       'To be told on LINE, see "LINE notices" in Settings.',

@@ -169,7 +169,7 @@ export const en: Dict = {
     submit: 'Search',
     blank: 'Please type what you are looking for.',
     found: (n: number) => `${s(n, 'result')} found.`,
-    none: 'Nothing found. Please try other words.',
+    none: 'Nothing found. The catalogue is in Japanese: please try the title or author in Japanese, or other words.',
     more: 'Next page',
     prev: 'Previous page',
     pastEnd: (pages: number) =>
@@ -265,7 +265,7 @@ export const en: Dict = {
         ? ['We will tell you by e-mail when it is ready (not on LINE).']
         : way === 'none'
           ? [
-              'With the settings as they are, no notice will come when it is ready.',
+              'With your current settings, you will not be told when it is ready.',
               ...(lockerDays === null
                 ? ['Please check your list of holds.']
                 : [
@@ -293,7 +293,7 @@ export const en: Dict = {
       if (kind === 'bookmobile')
         return way === 'none'
           ? `Please collect ${it} at the bookmobile's first visit after ${it} ${count === 1 ? 'is' : 'are'} ready, or at the one after; your holds list shows the visit.`
-          : `Please collect ${it} at the bookmobile visit ${notice} names, or at the one after.`
+          : `Please collect ${it} at the bookmobile visit named in ${notice}, or at the one after.`
       return `Please collect ${it}${kind === 'locker' ? ' from the locker' : ''} within ${days === 7 ? 'a week' : `${days} days`} of ${way === 'none' ? `${it} becoming ready` : notice}.`
     },
     toHolds: 'See your holds',

@@ -24,7 +24,7 @@ describe('confirm → done (English)', () => {
     const notes = () => [...m!.root.querySelectorAll('p.note')].map((p) => p.textContent)
     await until(() =>
       expect(notes()).toEqual([
-        'With the settings as they are, no notice will come when it is ready.',
+        'With your current settings, you will not be told when it is ready.',
         'Please check your list of holds.',
         'To be told on LINE, see "LINE notices" in Settings.',
       ]),
