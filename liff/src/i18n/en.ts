@@ -218,6 +218,8 @@ export const en: Dict = {
     favRemove: 'Remove from favourites',
     wantAdd: 'Add to "Want to read"',
     wantRemove: 'Remove from "Want to read"',
+    marksNote:
+      'Favourites are listed under "Favourites", and want-to-read books on "My bookshelf". Only you can see them.',
     publisher: 'Publisher',
     year: 'Year',
     notFoundTitle: 'Item not found',

@@ -237,6 +237,9 @@ export const ja = {
     favRemove: 'お気に入りから外す',
     wantAdd: '「読みたい本」に追加',
     wantRemove: '「読みたい本」から外す',
+    /** What the two marks are for, as they look alike (a patron walk). */
+    marksNote:
+      'お気に入りは「お気に入り一覧」に、読みたい本は「My本棚」に入ります。どちらもご本人だけが見られます。',
     publisher: '出版者',
     year: '出版年',
     notFoundTitle: '資料が見つかりません',

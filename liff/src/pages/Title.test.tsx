@@ -79,3 +79,14 @@ describe('詳細, a title already on hold', () => {
     await until(() => expect(h1()).toBe('予約中一覧'))
   })
 })
+
+describe('詳細: the two marks', () => {
+  it('お気に入り and 読みたい本 look alike, so the page says where each goes', async () => {
+    m = await mount('title/12')
+    await until(() =>
+      expect(text(m!.root)).toContain(
+        'お気に入りは「お気に入り一覧」に、読みたい本は「My本棚」に入ります。どちらもご本人だけが見られます。',
+      ),
+    )
+  })
+})

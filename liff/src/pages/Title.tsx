@@ -138,6 +138,7 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
           {d.wanted ? t.title.wantRemove : t.title.wantAdd}
         </button>
       </div>
+      <p class="note">{t.title.marksNote}</p>
       {action.error && <ErrorNote error={action.error} />}
       <h2>{t.title.availability}</h2>
       {d.queueLength > 0 && <p>{t.title.queue(d.queueLength)}</p>}
