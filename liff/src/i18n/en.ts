@@ -176,7 +176,7 @@ export const en: Dict = {
       `There are no results on this page.${pages ? ` The results end on page ${pages}.` : ''}`,
     toLastPage: (n: number) => `Go to the last page (page ${n})`,
     toFirstPage: 'Go to page 1',
-    counts: (copies: number, onShelf: number) =>
+    counts: (copies: number, onShelf: number, _book = true) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
     setMark: (volumes: number) => `S: set of ${volumes} volumes`,
     year: (y: number) => String(y),

@@ -193,7 +193,9 @@ export const ja = {
       `このページには検索結果がありません。${pages ? `検索結果は${pages}ページ目までです。` : ''}`,
     toLastPage: (n: number) => `最後のページ（${n}ページ目）へ`,
     toFirstPage: '1ページ目へ',
-    counts: (copies: number, onShelf: number) => `所蔵 ${copies}冊・書架にあるもの ${onShelf}冊`,
+    /** Books are counted in 冊; CDs, DVDs, videos and the rest in 点 (a patron walk: 「DVD 2冊」). */
+    counts: (copies: number, onShelf: number, book = true) =>
+      `所蔵 ${copies}${book ? '冊' : '点'}・書架にあるもの ${onShelf}${book ? '冊' : '点'}`,
     /** The guide's own 「Sマーク」 (FAQ A2), with what it means: a phone shows no tooltip. */
     setMark: (volumes: number) => `S セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,

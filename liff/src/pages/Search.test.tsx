@@ -22,6 +22,9 @@ describe('蔵書検索', () => {
     m = await mount('search?q=ジャズ')
     const hit = await until(() => byText<HTMLElement>(m!.root, 'ジャズ名盤集', 'li.item'))
     expect(text(hit)).toContain('CD ・ 2015年 ・ 淀川書房')
+    // A CD is counted in 点, a book in 冊.
+    expect(text(hit)).toMatch(/所蔵 \d+点・書架にあるもの \d+点/)
+    expect(text(hit)).not.toContain('冊')
   })
 
   it('the search box says what it searches: title, author, publisher, ISBN', async () => {

@@ -27,6 +27,9 @@ function searchPath(q: string, page: number): string {
   return `search?q=${encodeURIComponent(q)}&page=${page}`
 }
 
+/** Counted in 冊: what is bound (a CD or a DVD is 1点). */
+const BOUND = new Set(['book', 'magazine', 'manga'])
+
 export function SearchPage({ route }: { route: Route }) {
   const q = route.query.get('q') ?? ''
   const page = pageOf(route.query.get('page'))
@@ -95,7 +98,7 @@ export function SearchPage({ route }: { route: Route }) {
                   .join(t.sep)}
               </p>
               {r.materialType === 'audiobook' && <p class="note">{t.search.audiobookNote}</p>}
-              <p class="meta">{t.search.counts(r.copies, r.onShelf)}</p>
+              <p class="meta">{t.search.counts(r.copies, r.onShelf, BOUND.has(r.materialType))}</p>
             </li>
           ))}
         </ul>
