@@ -5,7 +5,7 @@
  * twice; a partial unique index on active holds backs up the duplicate rule. A cart goes in
  * whole or not at all.
  */
-import { inArray, type SQL, sql } from 'drizzle-orm'
+import { and, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import {
   type Decision,
   placeHolds as decideHolds,
@@ -72,7 +72,11 @@ export async function placeHolds(
 async function decide(db: Db, input: PlaceHoldsInput, now: number, policy: Policy) {
   const patron = await patronFacts(db, { id: input.patronId })
   if (!patron) return inputRefusal('unknown_patron')
-  const rows = await db.orm.select().from(titles).where(inArray(titles.id, input.titleIds))
+  // A withdrawn title (gone from the library's catalogue) has no copy to fill a hold with.
+  const rows = await db.orm
+    .select()
+    .from(titles)
+    .where(and(inArray(titles.id, input.titleIds), isNull(titles.withdrawnAt)))
   if (rows.length !== input.titleIds.length) return inputRefusal('unknown_title')
   const byId = new Map(rows.map((t) => [t.id, t]))
   const cart: Title[] = input.titleIds.map((id) => {

@@ -15,6 +15,7 @@ import { parseScannedNumber } from '../../core/index.ts'
 import { findPatrons, patronQuery } from '../../db/patron-search.ts'
 import { findPatronByNumber } from '../../db/patrons.ts'
 import { listPlaces } from '../../db/places.ts'
+import { isId } from '../../db/refusals.ts'
 import { recordAudit } from './audit.ts'
 import { type Counter, type CounterEnv, deskPlace } from './context.ts'
 import { renderDesk } from './desk.tsx'
@@ -34,10 +35,12 @@ import { LendResult, RenewResult } from './views/results.tsx'
 function patronResult(flash: Flash | null): Shown {
   if (flash?.kind === 'lend') return { result: <LendResult outcome={flash.outcome} blocksShown /> }
   if (flash?.kind === 'renew') return { result: <RenewResult outcome={flash.outcome} /> }
+  // A hold placed: said at the top, by 貸出, where the cursor goes back (hold-form.tsx); a
+  // refusal: at the form, to correct and send again.
   if (flash?.kind === 'hold') {
     const o = flash.outcome
     const result = <HoldResult outcome={o} />
-    return { hold: o.ok ? { result, pickupPlaceId: o.pickupPlaceId } : { ...o, result } }
+    return o.ok ? { result } : { hold: { ...o, result } }
   }
   return {}
 }
@@ -191,10 +194,11 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
     const body = await c.req.parseBody()
     const item = typeof body.item === 'string' ? body.item.slice(0, 64) : ''
     const pickupPlaceId = Number(body.pickup)
-    const titleId = await titleToHold(k, item)
+    const titleId = isId(pickupPlaceId) ? await titleToHold(k, item) : '受取場所を選んでください。'
     if (typeof titleId === 'string') {
       const result = <HoldRefused why={titleId} />
-      return renderPatron(c, k, patronId, { hold: { result, item, pickupPlaceId } }, 422)
+      const pickup = isId(pickupPlaceId) ? { pickupPlaceId } : {}
+      return renderPatron(c, k, patronId, { hold: { result, item, ...pickup } }, 422)
     }
     const outcome = await placeHoldAtDesk(k, c.get('session').staff.id, {
       patronId,
@@ -202,8 +206,9 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
       pickupPlaceId,
       item,
     })
-    // To the form, where the outcome is shown and the cursor waits (views/hold-form.tsx).
-    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}#hold-new`, {
+    // A refusal to the form, where it is shown and the cursor waits (views/hold-form.tsx).
+    const at = outcome.ok ? '' : '#hold-new'
+    return redirectWith(c, k, `${COUNTER_PATH}/patrons/${patronId}${at}`, {
       kind: 'hold',
       outcome,
     })

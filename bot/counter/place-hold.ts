@@ -6,7 +6,7 @@
  * in the same guarded statement as online, so a counter hold and a LINE one racing never
  * pass a limit. Placed or refused, it is on record with the staff member.
  */
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { parseIsbn13 } from '../../core/index.ts'
 import { placeHolds } from '../../db/holds.ts'
 import { titleIdByIsbn } from '../../db/purchase-requests.ts'
@@ -46,10 +46,12 @@ export async function titleToHold(k: Counter, typed: string): Promise<number | s
   // Thirteen digits from 978/979 that fail the check digit: a misread ISBN, not a barcode.
   if (isbn.reason === 'check_digit' && /^97[89]/.test(code.replace(/[\s-]/g, '')))
     return 'ISBNの数字に誤りがあります（チェック数字が合いません）。もう一度読み取るか、番号をご確認ください。'
+  // A withdrawn copy (a discarded book in hand) names nothing to reserve.
   const [copy] = await k.db.orm
     .select({ titleId: copies.titleId })
     .from(copies)
-    .where(eq(copies.barcode, code))
+    .innerJoin(titles, eq(titles.id, copies.titleId))
+    .where(and(eq(copies.barcode, code), isNull(copies.withdrawnAt), isNull(titles.withdrawnAt)))
   return (
     copy?.titleId ??
     `「${code.slice(0, 40)}」に当たる資料が見つかりません。ISBNか資料のバーコードをご確認ください。`

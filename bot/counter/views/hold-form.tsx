@@ -1,7 +1,9 @@
 /**
- * 窓口予約 on the patron screen: the form, and what came of it (bot/counter/place-hold.ts),
- * shown at the form, which then has the cursor: a librarian's walk found the outcome two screens
- * up with the cursor in 貸出, where scanning the book again to retry would have lent it.
+ * 窓口予約 on the patron screen: the form, and what came of it (bot/counter/place-hold.ts). A
+ * refusal is shown at the form with the cursor in its field and what was typed, to correct (a
+ * librarian's walk found it two screens up, the cursor in 貸出, where a rescan would have lent
+ * the book); a hold placed is said at the top with the cursor back in 貸出, as the next thing
+ * scanned is most likely a book to lend, which the hold field would take for another hold.
  */
 import type { Child } from 'hono/jsx'
 import type { HoldOutcome } from '../place-hold.ts'
@@ -20,12 +22,18 @@ export interface PickupChoice {
  * The book by ISBN or a copy's barcode, and where to collect it: the desk's library first
  * chosen, as a patron at the counter most often collects where they stand.
  */
-/** What the form shows again after an attempt: its outcome, and the values to retry with. */
+/**
+ * What the form shows again after an attempt: its outcome, and after a refusal the values to
+ * retry with (`item` set: the cursor goes to the form).
+ */
 export interface HoldFormState {
   result: Child
   item?: string
   pickupPlaceId?: number
 }
+
+/** Whether the form takes the cursor: after a refusal, to correct and send again. */
+export const retrying = (state?: HoldFormState) => state?.item !== undefined
 
 export function HoldForm(p: {
   patronId: number
@@ -35,9 +43,10 @@ export function HoldForm(p: {
   state?: HoldFormState
 }) {
   const chosen = p.state?.pickupPlaceId ?? p.deskPlaceId
+  const outcome = p.state ? ' hold-outcome' : ''
   return (
     <form method="post" action={`${COUNTER_PATH}/patrons/${p.patronId}/holds`} autocomplete="off">
-      {p.state?.result}
+      {p.state && <div id="hold-outcome">{p.state.result}</div>}
       <input type="hidden" name="_csrf" value={p.csrf} />
       <p>
         <label for="hold-item">
@@ -54,9 +63,9 @@ export function HoldForm(p: {
           spellcheck={false}
           required
           maxlength={64}
-          aria-describedby="hold-item-hint"
+          aria-describedby={`hold-item-hint${outcome}`}
           value={p.state?.item ?? ''}
-          autofocus={p.state !== undefined}
+          autofocus={retrying(p.state)}
           data-scan
         />
       </p>
@@ -101,7 +110,7 @@ export function HoldResult(p: { outcome: HoldOutcome }) {
   return (
     <Message kind="ok">
       <strong>予約を受け付けました</strong>
-      <br />「{o.title}」　受取場所：{o.place}（予約順位は下の一覧のとおりです）
+      <br />「{o.title}」　受取場所：{o.place}（予約順位は下の「予約」の一覧のとおりです）
       <br />
       {o.reach
         ? `${UNREACHABLE_WHY[o.reach.why]}、用意ができてもお知らせは届きません。用意ができたら電話でご連絡ください（${phoneWords(o.reach)}）。予約棚の画面にも表示されます。`

@@ -4,7 +4,7 @@ import type { HoldView } from '../../../db/hold-list.ts'
 import type { LoanLine, PatronSummary } from '../patron-summary.ts'
 import { COUNTER_PATH } from '../session.ts'
 import { Message, PostButton, ScanForm, TableScroll } from './frame.tsx'
-import { HoldForm, type HoldFormState, type PickupChoice } from './hold-form.tsx'
+import { HoldForm, type HoldFormState, type PickupChoice, retrying } from './hold-form.tsx'
 import { CATEGORY, dateJa, HOLD_STATE } from './labels.ts'
 
 export function PatronPage(p: {
@@ -43,7 +43,7 @@ export function PatronPage(p: {
           hint="1冊ずつ読み取ってください。読み取ると、この利用者に貸し出します。"
           button="貸出"
           csrf={p.csrf}
-          autofocus={p.hold.state === undefined}
+          autofocus={!retrying(p.hold.state)}
         />
       </div>
       <p>

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
@@ -15,17 +15,10 @@ import { NoticeSettings } from './NoticeSettings.tsx'
 
 export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
   // 確認 and 完了 link here for the LINE notices (a patron walk: the page's top is the
-  // password, screens away at large text): that section, then, with the focus on its heading.
-  // Runs after Page has focused the h1 (a child's effects come first).
-  useEffect(() => {
-    if (currentRoute().query.get('to') !== 'notices') return
-    const heading = document.getElementById(sectionId('notices', null))
-    if (!heading) return
-    heading.tabIndex = -1
-    heading.focus()
-  }, [])
+  // password, screens away at large text): the page starts at that section's heading.
+  const toNotices = currentRoute().query.get('to') === 'notices'
   return (
-    <Page title={t.settings.title}>
+    <Page title={t.settings.title} {...(toNotices ? { focusId: sectionId('notices', null) } : {})}>
       <Password />
       <NoticeSettings />
       <Unlink onUnlinked={onUnlinked} />

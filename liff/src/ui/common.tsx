@@ -17,13 +17,27 @@ let firstPage = true
  * person's section of a family page (ACC-FAMILY) the page is a section under an h2 naming
  * the person; the family page around it has the h1.
  */
-export function Page(props: { title: string; children?: ComponentChildren }) {
+export function Page(props: {
+  title: string
+  children?: ComponentChildren
+  /**
+   * A heading of the page to start at instead of the top (a link to one section): focused as
+   * the h1 would be, or on the app's first page only scrolled to.
+   */
+  focusId?: string
+}) {
   const person = useContext(PatronScope)
   const h1 = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (person) return
-    if (firstPage) firstPage = false
-    else h1.current?.focus()
+    const first = firstPage
+    firstPage = false
+    const target = props.focusId ? document.getElementById(props.focusId) : null
+    if (target) {
+      target.tabIndex = -1
+      if (first) target.scrollIntoView()
+      else target.focus()
+    } else if (!first) h1.current?.focus()
   }, [])
   useEffect(() => {
     if (!person) document.title = props.title
