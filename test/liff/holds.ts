@@ -28,43 +28,36 @@ export function inTransit(refusal: string): FakeLibrary {
   return fake
 }
 
-/** Hold 202 ready at the 長尾台 station, loaded for the visit of 13 May; the next is 27 May. */
-export function atStation(): FakeLibrary {
+/** The fake library with hold 202 (ready at 中央, 川べりの四季) changed by `change`. */
+function withHold202(change: (h: FakeLibrary['holds'][number]) => FakeLibrary['holds'][number]) {
   const fake = new FakeLibrary()
-  fake.holds = fake.holds.map((h) =>
-    h.id === 202
-      ? {
-          ...h,
-          pickupPlace: {
-            id: 4,
-            name: '自動車文庫 長尾台ステーション',
-            kind: 'bookmobile' as const,
-            phone: '050-7105-8114',
-          },
-          pickupBy: '2026-05-27',
-          visit: { date: '2026-05-13', start: '13:30', end: '14:10' },
-        }
-      : h,
-  )
+  fake.holds = fake.holds.map((h) => (h.id === 202 ? change(h) : h))
   return fake
 }
 
+/** Hold 202 ready at the 長尾台 station, loaded for the visit of 13 May; the next is 27 May. */
+export const atStation = (): FakeLibrary =>
+  withHold202((h) => ({
+    ...h,
+    pickupPlace: {
+      id: 4,
+      name: '自動車文庫 長尾台ステーション',
+      kind: 'bookmobile' as const,
+      phone: '050-7105-8114',
+    },
+    pickupBy: '2026-05-27',
+    visit: { date: '2026-05-13', start: '13:30', end: '14:10' },
+  }))
+
 /** Hold 202 ready in the 枚方市駅 locker, already lent to the patron (HOLD-LOCKER). */
-export function inTheLocker(): FakeLibrary {
-  const fake = new FakeLibrary()
-  fake.holds = fake.holds.map((h) =>
-    h.id === 202
-      ? {
-          ...h,
-          pickupPlace: {
-            id: 5,
-            name: '枚方市駅 予約図書受取ロッカー',
-            kind: 'locker' as const,
-            phone: '050-7105-8141',
-          },
-          inLocker: true,
-        }
-      : h,
-  )
-  return fake
-}
+export const inTheLocker = (): FakeLibrary =>
+  withHold202((h) => ({
+    ...h,
+    pickupPlace: {
+      id: 5,
+      name: '枚方市駅 予約図書受取ロッカー',
+      kind: 'locker' as const,
+      phone: '050-7105-8141',
+    },
+    inLocker: true,
+  }))

@@ -104,6 +104,19 @@ async function setAside(barcode: string, titleId: number, at: number) {
 }
 const ilsHanako = () => patronId(ils, HANAKO.number)
 
+/** A free copy set aside for 花子 at the ILS tomorrow morning, and that day's slots run: told once. */
+async function toldReadyTomorrow(): Promise<{ title: string; day: JstDate }> {
+  const [free] = await freeCopies(ils.b, 1)
+  const { barcode, title } = free!
+  const [{ titleId }] = (await ils.b.db.all<{ titleId: number }>(sql`SELECT title_id AS titleId
+    FROM copies WHERE barcode = ${barcode}`)) as [{ titleId: number }]
+  const day = addDays(jstDate(front.clock.now()), 1)
+  await setAside(barcode, titleId, jstInstant(day, '09:00'))
+  await slotsThrough(day, day)
+  expect(readyPushes(title)).toHaveLength(1)
+  return { title, day }
+}
+
 it('a hold ready for a week is told once and its announcement kept; collected and erased, its next readiness is told once', async () => {
   const [free] = await freeCopies(ils.b, 1)
   const { barcode, title } = free!
@@ -141,14 +154,7 @@ it('a hold ready for a week is told once and its announcement kept; collected an
 })
 
 it('a ready hold the ILS leaves out of its answers at two slots in a row (BL N for a while) is told once, and its announcement stays open', async () => {
-  const [free] = await freeCopies(ils.b, 1)
-  const { barcode, title } = free!
-  const [{ titleId }] = (await ils.b.db.all<{ titleId: number }>(sql`SELECT title_id AS titleId
-    FROM copies WHERE barcode = ${barcode}`)) as [{ titleId: number }]
-  const day = addDays(jstDate(front.clock.now()), 1)
-  await setAside(barcode, titleId, jstInstant(day, '09:00'))
-  await slotsThrough(day, day)
-  expect(readyPushes(title)).toHaveLength(1)
+  const { title, day } = await toldReadyTomorrow()
   // The next two slots' 63s for her come back "no such patron" (two misses would end the
   // readiness); the slots after list her again.
   const before = proxy.count('63')
@@ -162,14 +168,7 @@ it('a ready hold the ILS leaves out of its answers at two slots in a row (BL N f
 })
 
 it('a ready hold the ILS leaves out of one list (no items in one 63) is told once, and its announcement stays open', async () => {
-  const [free] = await freeCopies(ils.b, 1)
-  const { barcode, title } = free!
-  const [{ titleId }] = (await ils.b.db.all<{ titleId: number }>(sql`SELECT title_id AS titleId
-    FROM copies WHERE barcode = ${barcode}`)) as [{ titleId: number }]
-  const day = addDays(jstDate(front.clock.now()), 1)
-  await setAside(barcode, titleId, jstInstant(day, '09:00'))
-  await slotsThrough(day, day)
-  expect(readyPushes(title)).toHaveLength(1)
+  const { title, day } = await toldReadyTomorrow()
   proxy.fail('63', 'no-items')
   await slotsThrough(addDays(day, 1), addDays(day, 2))
   expect(readyPushes(title)).toHaveLength(1)

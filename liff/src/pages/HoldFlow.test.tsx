@@ -27,6 +27,19 @@ async function to(route: string, heading: string): Promise<void> {
   await until(() => expect($(m!.root, 'h1').textContent).toBe(heading))
 }
 
+/** Title 12 reserved for pickup at place `id` (the last pickup kept), through 確認 to 完了. */
+async function placeTitle12At(id: number, name: string): Promise<Mounted> {
+  localStorage.setItem('bunko.pickup.v1', String(id))
+  const page = await mount('title/12')
+  m = page
+  await click(page.root, 'カートに入れる', 'button')
+  await to('confirm', '予約内容の確認')
+  await until(() => expect(text(page.root)).toContain(name))
+  await click(page.root, '予約する', 'button')
+  await until(() => expect($(page.root, 'h1').textContent).toBe('予約を受け付けました'))
+  return page
+}
+
 describe('search → detail → cart → pickup → confirm → done', () => {
   it('HOLD-SET: both volumes of a set go in the cart together and become one set hold', async () => {
     m = await mount('search?q=海辺')
@@ -123,37 +136,19 @@ describe('search → detail → cart → pickup → confirm → done', () => {
   })
 
   it('HOLD-LOCKER: a hold for a locker says 4 days on the done page, not a week', async () => {
-    localStorage.setItem('bunko.pickup.v1', '5')
-    m = await mount('title/12')
-    await click(m.root, 'カートに入れる', 'button')
-    await to('confirm', '予約内容の確認')
-    await until(() => expect(text(m!.root)).toContain('枚方市駅 予約図書受取ロッカー'))
-    await click(m.root, '予約する', 'button')
-    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    m = await placeTitle12At(5, '枚方市駅 予約図書受取ロッカー')
     expect(text(m.root)).toContain('お知らせから4日以内にロッカーからお受け取りください。')
     expect(text(m.root)).not.toContain('1週間')
   })
 
   it('HOLD-BOOKMOBILE: a hold for a station says the visit the notice names or the one after, not a week', async () => {
-    localStorage.setItem('bunko.pickup.v1', '4')
-    m = await mount('title/12')
-    await click(m.root, 'カートに入れる', 'button')
-    await to('confirm', '予約内容の確認')
-    await until(() => expect(text(m!.root)).toContain('自動車文庫 長尾台ステーション'))
-    await click(m.root, '予約する', 'button')
-    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    m = await placeTitle12At(4, '自動車文庫 長尾台ステーション')
     expect(text(m.root)).toContain('お知らせする運行日か、その次の運行日にお受け取りください。')
     expect(text(m.root)).not.toContain('1週間')
   })
 
   it('完了 reloaded: the confirmation, the days and the call button again, never the titles', async () => {
-    localStorage.setItem('bunko.pickup.v1', '5')
-    m = await mount('title/12')
-    await click(m.root, 'カートに入れる', 'button')
-    await to('confirm', '予約内容の確認')
-    await until(() => expect(text(m!.root)).toContain('枚方市駅 予約図書受取ロッカー'))
-    await click(m.root, '予約する', 'button')
-    await until(() => expect($(m!.root, 'h1').textContent).toBe('予約を受け付けました'))
+    m = await placeTitle12At(5, '枚方市駅 予約図書受取ロッカー')
     const words = () =>
       [...m!.root.querySelectorAll('main p')]
         .filter((p) => !p.closest('li'))
