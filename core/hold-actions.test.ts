@@ -15,6 +15,8 @@ describe('cancelling and changing holds', () => {
       if (!d.ok) {
         expect(d.message.ja).toContain('楠葉図書館（050-7102-3113）')
         expect(d.message.en).toContain('Kuzuha Library (050-7102-3113)')
+        // Said for LINE as for any channel: not 「Webサービスから」 (a patron walk in LINE).
+        expect(d.message.ja).toContain('オンラインでは取り消せません')
       }
     }
   })

@@ -58,17 +58,17 @@ export function cancelHold(
   // Short: the holds list already says where the copy is going, so this says only why and whom.
   if (hold.state === 'in_transit')
     return refuse('ready', {
-      ja: `回送中の予約は、Webサービスからは取り消せません。取り消すときは、${who.ja}ご連絡ください。`,
+      ja: `回送中の予約は、オンラインでは取り消せません。取り消すときは、${who.ja}ご連絡ください。`,
       en: `A hold in transit cannot be cancelled online. To cancel it, please ${who.en}.`,
     })
   if (SET_ASIDE.includes(hold.state))
     return refuse('ready', {
-      ja: `この資料はすでに図書館で確保中のため、Webサービスからは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
+      ja: `この資料はすでに図書館で確保中のため、オンラインでは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
       en: `This item is already set aside at the library, so the hold cannot be cancelled online. Please ${who.en}.`,
     })
   if (hold.interLibrary)
     return refuse('inter_library', {
-      ja: `この予約は市内に所蔵のない資料を取り寄せるお申し込みのため、Webサービスからは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
+      ja: `この予約は市内に所蔵のない資料を取り寄せるお申し込みのため、オンラインでは取り消せません。お手数ですが、${who.ja}ご連絡ください。`,
       en: `This hold is a request for an item borrowed from outside the city, so it cannot be cancelled online. Please ${who.en}.`,
     })
   return allow({ holdId: hold.id })
