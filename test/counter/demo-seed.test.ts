@@ -30,7 +30,7 @@ describe('the counter over the demo library', { timeout: 120_000 }, () => {
     expect(page).toContain('山田 花子')
     expect(page).toMatch(/延滞 \d+日/)
     expect(page).toContain('確保中（受取待ち）')
-    expect(page).toMatch(/予約待ち \d+番目/)
+    expect(page).toMatch(/予約待ち \d+位/)
   })
 
   it('marks the long-overdue demo patron as blocked', async () => {

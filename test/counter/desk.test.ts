@@ -100,7 +100,7 @@ describe('calling up a patron', () => {
       h.config.policy,
     )
     const page = text((await h.desk.get(`/counter/patrons/${PATRON.alice}`)).html)
-    expect(page).toMatch(/淀川の四季 予約待ち 2番目 中央図書館 —/)
+    expect(page).toMatch(/淀川の四季 予約待ち 2位 中央図書館 —/)
     // Ready at 12:00 on 6/10, announced 16:00 the same day: collect by 6/17.
     expect(page).toMatch(/くずはの森 確保中（受取待ち） — 中央図書館 2026年6月17日\(水\)/)
   })

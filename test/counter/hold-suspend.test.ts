@@ -44,7 +44,7 @@ describe('HOLD-SUSPEND at the counter', () => {
     const { desk } = await open()
     const page = text((await desk.get(`/counter/patrons/${PATRON.bob}`)).html)
     expect(page).toContain('休止中（2026年6月30日(火)まで）')
-    expect(page).toContain('1番目')
+    expect(page).toContain('1位')
   })
 
   it('HOLD-SUSPEND: the pick list fetches the copy for the next hold, and the return field passes the suspended one over', async () => {

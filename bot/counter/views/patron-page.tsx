@@ -155,7 +155,7 @@ function HoldsTable(p: { holds: HoldView[] }) {
                   </span>
                 ) : null}
               </td>
-              <td>{h.queuePosition !== null ? `${h.queuePosition}番目` : '—'}</td>
+              <td>{h.queuePosition !== null ? `${h.queuePosition}位` : '—'}</td>
               <td>{h.pickupPlace.name}</td>
               <td>{h.pickupBy ? dateJa(h.pickupBy) : '—'}</td>
             </tr>
