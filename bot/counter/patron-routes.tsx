@@ -194,17 +194,19 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
     const body = await c.req.parseBody()
     const item = typeof body.item === 'string' ? body.item.slice(0, 64) : ''
     const pickupPlaceId = Number(body.pickup)
+    const wholeSet = body.set === '1'
     const titleId = isId(pickupPlaceId) ? await titleToHold(k, item) : '受取場所を選んでください。'
     if (typeof titleId === 'string') {
       const result = <HoldRefused why={titleId} />
       const pickup = isId(pickupPlaceId) ? { pickupPlaceId } : {}
-      return renderPatron(c, k, patronId, { hold: { result, item, ...pickup } }, 422)
+      return renderPatron(c, k, patronId, { hold: { result, item, wholeSet, ...pickup } }, 422)
     }
     const outcome = await placeHoldAtDesk(k, c.get('session').staff.id, {
       patronId,
       titleId,
       pickupPlaceId,
       item,
+      wholeSet,
     })
     // A refusal to the form, where it is shown and the cursor waits (views/hold-form.tsx).
     const at = outcome.ok ? '' : '#hold-new'

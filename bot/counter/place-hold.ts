@@ -6,9 +6,9 @@
  * in the same guarded statement as online, so a counter hold and a LINE one racing never
  * pass a limit. Placed or refused, it is on record with the staff member.
  */
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { parseIsbn13 } from '../../core/index.ts'
-import { placeHolds } from '../../db/holds.ts'
+import { MAX_CART, placeHolds } from '../../db/holds.ts'
 import { titleIdByIsbn } from '../../db/purchase-requests.ts'
 import { copies, places, titles } from '../../db/schema.ts'
 import { recordAudit } from './audit.ts'
@@ -19,6 +19,8 @@ export type HoldOutcome =
   | {
       ok: true
       title: string
+      /** How many holds: more than 1 for the volumes of a set reserved together (HOLD-SET). */
+      volumes: number
       place: string
       /** Whether LINE can tell them it is ready; if not, staff phone (bot/counter/notice-reach.ts). */
       reach: Unreachable | null
@@ -32,6 +34,7 @@ export type HoldOutcome =
       /** What was typed and chosen, put back in the form to correct and send again. */
       item: string
       pickupPlaceId: number
+      wholeSet: boolean
     }
 
 /** The title an ISBN or a copy's barcode names, or why none (nothing done: not on record). */
@@ -58,21 +61,37 @@ export async function titleToHold(k: Counter, typed: string): Promise<number | s
   )
 }
 
+/**
+ * HOLD-SET: with `wholeSet`, every volume of the title's set still in the catalogue, in volume
+ * order (one set hold, filled in that order); the title alone when it is in no set.
+ */
+async function titlesToHold(k: Counter, titleId: number, wholeSet: boolean): Promise<number[]> {
+  if (!wholeSet) return [titleId]
+  const rows = await k.db.all<{ id: number }>(sql`SELECT v.id FROM titles t
+    JOIN titles v ON v.set_id = t.set_id AND v.withdrawn_at IS NULL
+    WHERE t.id = ${titleId} AND t.set_id IS NOT NULL
+    ORDER BY v.volume, v.id LIMIT ${MAX_CART}`)
+  return rows.length ? rows.map((r) => r.id) : [titleId]
+}
+
 export async function placeHoldAtDesk(
   k: Counter,
   staffId: number,
-  input: { patronId: number; titleId: number; pickupPlaceId: number; item: string },
+  input: {
+    patronId: number
+    titleId: number
+    pickupPlaceId: number
+    item: string
+    /** HOLD-SET: reserve every volume of its set together. */
+    wholeSet?: boolean
+  },
 ): Promise<HoldOutcome> {
   const { titleId } = input
   const now = k.now()
+  const titleIds = await titlesToHold(k, titleId, input.wholeSet === true)
   const placed = await placeHolds(
     k.db,
-    {
-      patronId: input.patronId,
-      titleIds: [titleId],
-      pickupPlaceId: input.pickupPlaceId,
-      channel: 'counter',
-    },
+    { patronId: input.patronId, titleIds, pickupPlaceId: input.pickupPlaceId, channel: 'counter' },
     now,
     k.policy,
   )
@@ -90,20 +109,19 @@ export async function placeHoldAtDesk(
       },
     })
     const { item, pickupPlaceId } = input
-    return { ok: false, reason: placed.reason, message: placed.message.ja, item, pickupPlaceId }
+    const wholeSet = input.wholeSet === true
+    const { reason } = placed
+    return { ok: false, reason, message: placed.message.ja, item, pickupPlaceId, wholeSet }
   }
-  const [hold] = placed.value
-  await recordAudit(k.db, {
-    staffId,
-    at: now,
-    action: 'hold.place',
-    subject: `hold:${hold?.id ?? 0}`,
-    after: {
-      holdId: hold?.id ?? null,
-      holderId: input.patronId,
-      pickupPlaceId: input.pickupPlaceId,
-    },
-  })
+  // One entry per hold, as the patron's own through LINE are counted (統計).
+  for (const hold of placed.value)
+    await recordAudit(k.db, {
+      staffId,
+      at: now,
+      action: 'hold.place',
+      subject: `hold:${hold.id}`,
+      after: { holdId: hold.id, holderId: input.patronId, pickupPlaceId: input.pickupPlaceId },
+    })
   const [named] = await k.db.orm
     .select({ title: titles.title, place: places.name })
     .from(titles)
@@ -113,6 +131,7 @@ export async function placeHoldAtDesk(
   return {
     ok: true,
     title: named?.title ?? '',
+    volumes: placed.value.length,
     place: named?.place ?? '',
     reach,
     pickupPlaceId: input.pickupPlaceId,

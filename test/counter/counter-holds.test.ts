@@ -206,4 +206,34 @@ describe('窓口予約', () => {
     expect(text(html)).toContain('予約を受け付けました')
     expect(await holdsOf(h, PATRON.carol)).toHaveLength(1)
   })
+
+  it('HOLD-SET: 「全巻をまとめて」 reserves every volume of the book’s set as one set hold, in volume order; without it, the volume alone', async () => {
+    const h = await open()
+    // 淀川の四季 (book3) is volume 2 and くずはの森 (book4) volume 1 of one set.
+    await h.db.batch([
+      raw(sql`UPDATE titles SET set_id = 7, volume = 2 WHERE id = ${TITLE.book3} RETURNING id`),
+      raw(sql`UPDATE titles SET set_id = 7, volume = 1 WHERE id = ${TITLE.book4} RETURNING id`),
+    ])
+    const { html } = await h.desk.submit(`/counter/patrons/${PATRON.alice}/holds`, {
+      item: ISBN,
+      pickup: String(PLACE.central),
+      set: '1',
+    })
+    expect(text(html)).toContain('「淀川の四季」ほか1巻（セット予約）')
+    const placed = await holdsOf(h, PATRON.alice)
+    expect(placed.map((x) => [x.titleId, x.volume])).toEqual([
+      [TITLE.book4, 1],
+      [TITLE.book3, 2],
+    ])
+    expect(new Set(placed.map((x) => x.setGroup)).size).toBe(1)
+    expect(placed[0]!.setGroup).not.toBeNull()
+    // Counted as two holds, one audit entry each (統計 counts holds).
+    expect(await audited(h, 'hold.place')).toHaveLength(2)
+    // Bob, the volume alone.
+    await h.desk.submit(`/counter/patrons/${PATRON.bob}/holds`, {
+      item: ISBN,
+      pickup: String(PLACE.central),
+    })
+    expect((await holdsOf(h, PATRON.bob)).map((x) => x.titleId)).toEqual([TITLE.book3])
+  })
 })

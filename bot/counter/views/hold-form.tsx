@@ -30,6 +30,7 @@ export interface HoldFormState {
   result: Child
   item?: string
   pickupPlaceId?: number
+  wholeSet?: boolean
 }
 
 /** Whether the form takes the cursor: after a refusal, to correct and send again. */
@@ -79,6 +80,12 @@ export function HoldForm(p: {
           ))}
         </select>
       </p>
+      <p>
+        <label class="choice">
+          <input type="checkbox" name="set" value="1" checked={p.state?.wholeSet === true} />
+          セット資料（上・下巻など）は、全巻をまとめて予約する
+        </label>
+      </p>
       <button type="submit">予約する</button>
     </form>
   )
@@ -110,7 +117,9 @@ export function HoldResult(p: { outcome: HoldOutcome }) {
   return (
     <Message kind="ok">
       <strong>予約を受け付けました</strong>
-      <br />「{o.title}」　受取場所：{o.place}（予約順位は下の「予約」の一覧のとおりです）
+      <br />「{o.title}」{o.volumes > 1 && `ほか${o.volumes - 1}巻（セット予約）`}　受取場所：
+      {o.place}
+      （予約順位は下の「予約」の一覧のとおりです）
       <br />
       {o.reach
         ? `${UNREACHABLE_WHY[o.reach.why]}、用意ができてもお知らせは届きません。用意ができたら電話でご連絡ください（${phoneWords(o.reach)}）。予約棚の画面にも表示されます。`
