@@ -28,6 +28,7 @@ import { renewAtDesk } from './renew.ts'
 import { COUNTER_PATH } from './session.ts'
 import { Message } from './views/frame.tsx'
 import { type HoldFormState, HoldRefused, HoldResult } from './views/hold-form.tsx'
+import { HoldMatches } from './views/hold-matches.tsx'
 import { PatronPage } from './views/patron-page.tsx'
 import { LendResult, RenewResult } from './views/results.tsx'
 
@@ -195,11 +196,22 @@ export function patronRoutes(k: Counter): Hono<CounterEnv> {
     const item = typeof body.item === 'string' ? body.item.slice(0, 64) : ''
     const pickupPlaceId = Number(body.pickup)
     const wholeSet = body.set === '1'
-    const titleId = isId(pickupPlaceId) ? await titleToHold(k, item) : '受取場所を選んでください。'
+    // A title chosen from the matches of typed words comes by its id.
+    const chosen = Number(body.title)
+    const titleId = !isId(pickupPlaceId)
+      ? '受取場所を選んでください。'
+      : isId(chosen)
+        ? chosen
+        : await titleToHold(k, item)
+    const pickup = isId(pickupPlaceId) ? { pickupPlaceId } : {}
     if (typeof titleId === 'string') {
       const result = <HoldRefused why={titleId} />
-      const pickup = isId(pickupPlaceId) ? { pickupPlaceId } : {}
       return renderPatron(c, k, patronId, { hold: { result, item, wholeSet, ...pickup } }, 422)
+    }
+    if (Array.isArray(titleId)) {
+      const choice = { patronId, pickupPlaceId, wholeSet, item, csrf: c.get('session').csrf }
+      const result = <HoldMatches matches={titleId} {...choice} />
+      return renderPatron(c, k, patronId, { hold: { result, item, wholeSet, ...pickup } })
     }
     const outcome = await placeHoldAtDesk(k, c.get('session').staff.id, {
       patronId,

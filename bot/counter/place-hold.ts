@@ -8,6 +8,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { parseIsbn13 } from '../../core/index.ts'
+import { searchTitles } from '../../db/catalogue.ts'
 import { MAX_CART, placeHolds } from '../../db/holds.ts'
 import { titleIdByIsbn } from '../../db/purchase-requests.ts'
 import { copies, places, titles } from '../../db/schema.ts'
@@ -37,10 +38,28 @@ export type HoldOutcome =
       wholeSet: boolean
     }
 
-/** The title an ISBN or a copy's barcode names, or why none (nothing done: not on record). */
-export async function titleToHold(k: Counter, typed: string): Promise<number | string> {
+/** A catalogue title offered when staff typed words rather than a number. */
+export interface HoldMatch {
+  id: number
+  title: string
+  author: string
+  year: number | null
+}
+
+/** How many titles a typed word offers at most: more means typing more of it. */
+const MATCHES = 10
+
+/**
+ * The title an ISBN or a copy's barcode names; for words (a patron asking for a book by its
+ * title), the catalogue's matches to choose from (bunko's own search, db/catalogue.ts); or
+ * why none (nothing done: not on record).
+ */
+export async function titleToHold(
+  k: Counter,
+  typed: string,
+): Promise<number | string | HoldMatch[]> {
   const code = typed.normalize('NFKC').trim()
-  if (!code) return '予約する資料のISBNか、資料のバーコードを入力してください。'
+  if (!code) return '予約する資料のISBN、資料のバーコード、または書名を入力してください。'
   const isbn = parseIsbn13(code)
   if (isbn.ok) {
     const id = await titleIdByIsbn(k.db, isbn.value)
@@ -55,10 +74,13 @@ export async function titleToHold(k: Counter, typed: string): Promise<number | s
     .from(copies)
     .innerJoin(titles, eq(titles.id, copies.titleId))
     .where(and(eq(copies.barcode, code), isNull(copies.withdrawnAt), isNull(titles.withdrawnAt)))
-  return (
-    copy?.titleId ??
-    `「${code.slice(0, 40)}」に当たる資料が見つかりません。ISBNか資料のバーコードをご確認ください。`
-  )
+  if (copy) return copy.titleId
+  const found = /^(?=.*\d)[\dA-Za-z-]+$/.test(code)
+    ? []
+    : await searchTitles(k.db, { q: code, limit: MATCHES })
+  if (found.length)
+    return found.map((t) => ({ id: t.id, title: t.title, author: t.author, year: t.year }))
+  return `「${code.slice(0, 40)}」に当たる資料が見つかりません。ISBN、資料のバーコード、または書名をご確認ください。`
 }
 
 /**

@@ -83,7 +83,8 @@ describe('窓口予約', () => {
       // A misread ISBN (its check digit does not match) is said to be one.
       ['9784000000018', 'ISBNの数字に誤りがあります'],
       ['NOPE-1', '資料が見つかりません'],
-      ['', 'ISBNか、資料のバーコードを入力してください'],
+      ['ないはずの本', '資料が見つかりません'],
+      ['', 'ISBN、資料のバーコード、または書名を入力してください'],
     ] as const) {
       const { res, html } = await h.desk.post(`/counter/patrons/${PATRON.alice}/holds`, {
         item,
@@ -235,5 +236,28 @@ describe('窓口予約', () => {
       pickup: String(PLACE.central),
     })
     expect((await holdsOf(h, PATRON.bob)).map((x) => x.titleId)).toEqual([TITLE.book3])
+  })
+
+  it('by title: typed words offer the catalogue’s matches, each with its own 予約する, which places the hold chosen', async () => {
+    const h = await open()
+    const asked = await h.desk.submit(`/counter/patrons/${PATRON.alice}/holds`, {
+      item: '四季',
+      pickup: String(PLACE.kuzuha),
+    })
+    expect(asked.res.status).toBe(200)
+    const offered = atForm(asked.html)
+    expect(text(offered)).toContain('「四季」に当たる資料')
+    expect(text(offered)).toContain('淀川の四季')
+    expect(offered).toContain('aria-label="予約する：「淀川の四季」"')
+    // Nothing is placed until one is chosen; no form sits inside another.
+    expect(await holdsOf(h, PATRON.alice)).toEqual([])
+    expect(/<form[^>]*>(?:(?!<\/form>)[\s\S])*<form/.test(asked.html)).toBe(false)
+    const chosen = await h.desk.submit(`/counter/patrons/${PATRON.alice}/holds`, {
+      title: String(TITLE.book3),
+      item: '四季',
+      pickup: String(PLACE.kuzuha),
+    })
+    expect(text(chosen.html)).toContain('「淀川の四季」 受取場所：楠葉図書館')
+    expect((await holdsOf(h, PATRON.alice)).map((x) => x.titleId)).toEqual([TITLE.book3])
   })
 })

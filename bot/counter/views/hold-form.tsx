@@ -46,48 +46,51 @@ export function HoldForm(p: {
   const chosen = p.state?.pickupPlaceId ?? p.deskPlaceId
   const outcome = p.state ? ' hold-outcome' : ''
   return (
-    <form method="post" action={`${COUNTER_PATH}/patrons/${p.patronId}/holds`} autocomplete="off">
+    <>
+      {/* Before the form, not in it: the matches of typed words are forms of their own. */}
       {p.state && <div id="hold-outcome">{p.state.result}</div>}
-      <input type="hidden" name="_csrf" value={p.csrf} />
-      <p>
-        <label for="hold-item">
-          予約する資料
-          <span class="hint" id="hold-item-hint">
-            ISBN（本の裏表紙の978・979で始まるバーコード）か、資料のバーコードを入力してください。
-          </span>
-        </label>
-        <input
-          id="hold-item"
-          name="item"
-          type="text"
-          autocomplete="off"
-          spellcheck={false}
-          required
-          maxlength={64}
-          aria-describedby={`hold-item-hint${outcome}`}
-          value={p.state?.item ?? ''}
-          autofocus={retrying(p.state)}
-          data-scan
-        />
-      </p>
-      <p>
-        <label for="hold-pickup">受取場所</label>
-        <select id="hold-pickup" name="pickup" required>
-          {p.places.map((pl) => (
-            <option value={String(pl.id)} selected={pl.id === chosen}>
-              {withKind(pl)}
-            </option>
-          ))}
-        </select>
-      </p>
-      <p>
-        <label class="choice">
-          <input type="checkbox" name="set" value="1" checked={p.state?.wholeSet === true} />
-          セット資料（上・下巻など）は、全巻をまとめて予約する
-        </label>
-      </p>
-      <button type="submit">予約する</button>
-    </form>
+      <form method="post" action={`${COUNTER_PATH}/patrons/${p.patronId}/holds`} autocomplete="off">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <p>
+          <label for="hold-item">
+            予約する資料
+            <span class="hint" id="hold-item-hint">
+              ISBN（本の裏表紙の978・979で始まるバーコード）、資料のバーコード、または書名を入力してください。
+            </span>
+          </label>
+          <input
+            id="hold-item"
+            name="item"
+            type="text"
+            autocomplete="off"
+            spellcheck={false}
+            required
+            maxlength={64}
+            aria-describedby={`hold-item-hint${outcome}`}
+            value={p.state?.item ?? ''}
+            autofocus={retrying(p.state)}
+            data-scan
+          />
+        </p>
+        <p>
+          <label for="hold-pickup">受取場所</label>
+          <select id="hold-pickup" name="pickup" required>
+            {p.places.map((pl) => (
+              <option value={String(pl.id)} selected={pl.id === chosen}>
+                {withKind(pl)}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label class="choice">
+            <input type="checkbox" name="set" value="1" checked={p.state?.wholeSet === true} />
+            セット資料（上・下巻など）は、全巻をまとめて予約する
+          </label>
+        </p>
+        <button type="submit">予約する</button>
+      </form>
+    </>
   )
 }
 
