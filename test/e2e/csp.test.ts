@@ -3,18 +3,15 @@
  * password page run under it without one violation (no inline script, no stray origin).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { linkPatron, requestLinkPage } from '../bot/link-flow.ts'
-import { type E2E, liffUrl, openTab, POLL, startE2E } from './harness.ts'
+import { requestLinkPage } from '../bot/link-flow.ts'
+import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E } from './harness.ts'
 
 let e: E2E
 let userId: string
 
 beforeAll(async () => {
   e = await startE2E()
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, '1000000001', 'hanako-0001')
+  userId = await linkHanako(e)
 }, 60_000)
 afterAll(async () => e?.close())
 

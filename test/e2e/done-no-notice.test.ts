@@ -14,10 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addToCart } from '../../db/cart.ts'
 import { places } from '../../db/schema.ts'
 import { setNoticePrefs } from '../../db/shelf.ts'
-import { linkPatron } from '../bot/link-flow.ts'
 import { type AxeViolation, axe } from '../liff/browser.ts'
 import { linesOf } from '../liff/line-breaks.ts'
-import { type E2E, liffUrl, openTab, startE2E } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, openTab, startE2E } from './harness.ts'
 
 const HANAKO = { id: 1, number: '1000000001', password: 'hanako-0001' }
 
@@ -27,10 +26,7 @@ let lockerId: number
 
 beforeAll(async () => {
   e = await startE2E()
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, HANAKO.number, HANAKO.password)
+  userId = await linkHanako(e)
   // LINE hold notices off, and embedded bunko sends no e-mail: nothing will come.
   await setNoticePrefs(e.b.db, { patronId: HANAKO.id, holdReady: false }, 0)
   const [locker] = await e.b.db.orm

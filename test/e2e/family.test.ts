@@ -12,10 +12,9 @@ import { dispatchDue } from '../../bot/notices/index.ts'
 import { USER_COOKIE } from '../../bot/simulator/dialog.tsx'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { holds, lineLinks, notices } from '../../db/schema.ts'
-import { linkPatron } from '../bot/link-flow.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { axe } from '../liff/browser.ts'
-import { type E2E, liffUrl, openTab, POLL, startE2E } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E } from './harness.ts'
 
 const HANAKO = { id: 1, number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
 const RYO = { id: 10, number: '1000000010', password: 'ryo-00000010', name: '加藤 亮' }
@@ -25,10 +24,7 @@ let userId: string
 
 beforeAll(async () => {
   e = await startE2E()
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, HANAKO.number, HANAKO.password)
+  userId = await linkHanako(e)
 }, 90_000)
 
 afterAll(async () => e?.close())

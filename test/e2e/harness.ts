@@ -12,6 +12,7 @@ import type { SchedulerOptions } from '../../bot/notices/scheduler.ts'
 import type { LibrarySystem } from '../../core/library-system.ts'
 import { launchChromium } from '../../liff/tools/chromium.ts'
 import { buildApp } from '../../liff/tools/serve.ts'
+import { linkPatron } from '../bot/link-flow.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 
 /** For expect.poll: a loaded CI machine can take seconds where a laptop takes milliseconds. */
@@ -101,4 +102,16 @@ export function jaDate(iso: string): string {
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
+/**
+ * 山田 花子 (the demo's 1000000001) on the first simulated LINE user: following the account
+ * and linked, as most walks start. Her LINE user id.
+ */
+export async function linkHanako(e: E2E): Promise<string> {
+  const userId = e.b.users[0]!.userId
+  await e.b.sim.users.follow(userId)
+  await e.b.settled()
+  await linkPatron(e.b, userId, '1000000001', 'hanako-0001')
+  return userId
 }

@@ -12,9 +12,8 @@ import type { FrameLocator, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertStaff } from '../../db/staff.ts'
-import { linkPatron } from '../bot/link-flow.ts'
 import { type AxeViolation, axe } from '../liff/browser.ts'
-import { type E2E, liffUrl, openTab, POLL, startE2E, type Tab } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E, type Tab } from './harness.ts'
 
 const HANAKO = { number: '1000000001', password: 'hanako-0001' }
 const STAFF = { login: 'e2e-isbn', name: '窓口 二郎', password: 'e2e-isbn-password-2026' }
@@ -53,10 +52,7 @@ let userId: string
 
 beforeAll(async () => {
   e = await startE2E()
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, HANAKO.number, HANAKO.password)
+  userId = await linkHanako(e)
   await upsertStaff(e.b.db, STAFF, e.b.clock.now())
   tab = await openTab(e, { width: 1100, height: 900 })
   page = tab.page

@@ -7,8 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoansResponse, Me } from '../../liff/api-types.ts'
-import { linkPatron } from '../bot/link-flow.ts'
-import { type E2E, liffUrl, openTab, startE2E } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, openTab, startE2E } from './harness.ts'
 
 const OPAC = 'https://opac.example.jp/'
 
@@ -32,10 +31,7 @@ beforeAll(async () => {
       }),
     }),
   })
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, '1000000001', 'hanako-0001')
+  userId = await linkHanako(e)
 }, 60_000)
 
 afterAll(async () => e?.close())

@@ -9,9 +9,8 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { linkPatron } from '../bot/link-flow.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
-import { type E2E, liffUrl, startE2E } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, startE2E } from './harness.ts'
 
 const HANAKO = { number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
 
@@ -20,10 +19,7 @@ let hanako: string
 
 beforeAll(async () => {
   e = await startE2E()
-  hanako = e.b.users[0]!.userId
-  await e.b.sim.users.follow(hanako)
-  await e.b.settled()
-  await linkPatron(e.b, hanako, HANAKO.number, HANAKO.password)
+  hanako = await linkHanako(e)
 }, 90_000)
 afterAll(async () => e?.close())
 

@@ -13,7 +13,16 @@ import type { LoansResponse } from '../../liff/api-types.ts'
 import { linkPatron } from '../bot/link-flow.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type AxeViolation, axe } from '../liff/browser.ts'
-import { addDays, type E2E, jaDate, liffUrl, openTab, POLL, startE2E } from './harness.ts'
+import {
+  addDays,
+  type E2E,
+  jaDate,
+  liffUrl,
+  linkHanako,
+  openTab,
+  POLL,
+  startE2E,
+} from './harness.ts'
 
 const HANAKO = { id: 1, number: '1000000001', password: 'hanako-0001', name: '山田 花子' }
 /** The demo clock's day (test/support/bunko.ts TEST_NOW). */
@@ -24,10 +33,7 @@ let userId: string
 
 beforeAll(async () => {
   e = await startE2E()
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, HANAKO.number, HANAKO.password)
+  userId = await linkHanako(e)
 }, 60_000)
 
 afterAll(async () => e?.close())

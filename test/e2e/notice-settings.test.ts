@@ -9,9 +9,8 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { patrons } from '../../db/schema.ts'
 import { getNoticePrefs } from '../../db/shelf.ts'
-import { linkPatron } from '../bot/link-flow.ts'
 import { type AxeViolation, axe } from '../liff/browser.ts'
-import { type E2E, liffUrl, openTab, POLL, startE2E } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E } from './harness.ts'
 
 const HANAKO = { number: '1000000001', password: 'hanako-0001' }
 
@@ -21,10 +20,7 @@ let patronId: number
 
 beforeAll(async () => {
   e = await startE2E()
-  userId = e.b.users[0]!.userId
-  await e.b.sim.users.follow(userId)
-  await e.b.settled()
-  await linkPatron(e.b, userId, HANAKO.number, HANAKO.password)
+  userId = await linkHanako(e)
   const [row] = await e.b.db.orm.select().from(patrons).where(eq(patrons.number, HANAKO.number))
   patronId = row!.id
 }, 60_000)
