@@ -105,13 +105,15 @@ function pairsAll(terms: string[]): string {
 const isbnLike = (t: string) => /^[\dXx-]+$/.test(t)
 
 /**
- * Whether `field` holds `v`, ASCII case-insensitive as LIKE and the gram index are. Only a term
- * with an ASCII letter needs lower() (SQLite's lower() folds nothing else), so a Japanese term
- * is a plain instr: ranking a thousand candidates then copies no strings.
+ * Whether `field` holds `v`, ASCII case-insensitive as the gram index is. A term with an ASCII
+ * letter is a LIKE (its `%`, `_` and backslash escaped), which folds ASCII case as it
+ * compares: the `instr(lower(field), …)` it replaced copied every field it checked, and
+ * ranking a Latin word's 200 candidates at a million titles took 0.30 ms instead of 0.27
+ * (`--statements`). Any other term is a plain instr, which copies nothing either.
  */
 export function contains(field: SQL, v: string): SQL {
   return /[A-Za-z]/.test(v)
-    ? sql`instr(lower(${field}), ${asciiLower(v)}) > 0`
+    ? sql`${field} LIKE ${`%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
     : sql`instr(${field}, ${v}) > 0`
 }
 
