@@ -17,6 +17,9 @@ self.addEventListener('fetch', (e) => {
     e.respondWith(caches.match(PAGE).then((kept) => kept || fetch(e.request)))
 })`
 
+/** What a timed page writes first on the console when it says a time (test/bench/liff.ts). */
+export const SAID = 'bunko-bench'
+
 /**
  * The isolation header bunko's LIFF page carries (bot/app.ts), which the worker's floor
  * carries too: opened from another page in the same tab, a page with it starts a new browsing
@@ -38,7 +41,7 @@ export interface Floor {
 export async function serveFloor(): Promise<Floor> {
   const html =
     '<!doctype html><meta charset="utf-8"><title>floor</title><div id="app"></div>' +
-    '<script>window.__benchFloor = performance.now()</script>'
+    `<script>window.__benchFloor = performance.now(); console.debug('${SAID}', '__benchFloor', window.__benchFloor)</script>`
   const register = "<script>navigator.serviceWorker.register('/sw/worker.js')</script>"
   const server = createServer((req, res) => {
     if (req.url === '/sw/worker.js') {
