@@ -21,19 +21,34 @@ function iconvBytes(ch: string): string | null {
   return iconv.decode(b, 'shift_jis') === ch ? b.toString('hex') : null
 }
 
+/** The JIS X 0208 characters written as their code page 932 twins (shift-jis.ts). */
+const TWINS = new Set([0x301c, 0x2212, 0x2016, 0x2014, 0xa2, 0xa3, 0xac])
+
 const isLead = (b: number) => (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc)
 
 describe('Shift_JIS without iconv-lite', () => {
-  it('writes every character as iconv-lite does (U+0080 aside), and refuses the same ones', () => {
+  it('writes every character as iconv-lite does (U+0080 and the JIS twins aside), and refuses the same ones', () => {
     const differ: string[] = []
     for (let c = 0; c < 0x10000; c++) {
-      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x80) continue
+      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x80 || TWINS.has(c)) continue
       const ch = String.fromCharCode(c)
       if (hex(encodeShiftJis(ch)) !== iconvBytes(ch)) differ.push(c.toString(16))
     }
     expect(differ).toEqual([])
     expect(encodeShiftJis('図書館カード¥')).toBeNull()
     expect(hex(encodeShiftJis('図書館ｶｰﾄﾞA1'))).toBe(hex(iconv.encode('図書館ｶｰﾄﾞA1', 'shift_jis')))
+  })
+
+  it('writes 〜 − ‖ — ¢ £ ¬ (JIS X 0208) as code page 932 writes ～ － ∥ ― ￠ ￡ ￢, which they read back as', () => {
+    const jis = '〜−‖—¢£¬'
+    const cp932 = '～－∥―￠￡￢'
+    expect(hex(encodeShiftJis(`増補版${jis}`))).toBe(
+      hex(iconv.encode(`増補版${cp932}`, 'shift_jis')),
+    )
+    expect(hex(encodeShiftJis('〜'))).toBe('8160')
+    expect(decodeShiftJis(encodeShiftJis(jis)!)).toBe(cp932)
+    expect([...jis].every(shiftJisHas)).toBe(true)
+    expect([...jis].map((ch) => ch.charCodeAt(0)).every((c) => TWINS.has(c))).toBe(true)
   })
 
   it('reads every one- and two-byte sequence as iconv-lite does, outside the user-defined area', () => {

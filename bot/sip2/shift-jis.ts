@@ -13,6 +13,12 @@
  * which ICU's Shift_JIS does not read (WHATWG's reads it as byte 0x80). The user-defined area
  * is still read (as private-use characters) when a library system sends it.
  *
+ * The characters JIS X 0208 and Microsoft's code page 932 map apart (〜 U+301C, − U+2212,
+ * ‖ U+2016, — U+2014, ¢ £ ¬) are written as their code page 932 twins' codes (0x8160 for 〜),
+ * which is how a Japanese library system stores them: a catalogue imported as Unicode writes
+ * 〜 as U+301C, while the platform's decoder reads 0x8160 as ～ U+FF5E, so without this a
+ * title with 〜 in it could not be sent at all. They read back as the twins.
+ *
  * Latin-1 is ISO-8859-1: byte n is U+00n, both ways (not windows-1252, which the WHATWG label
  * "latin1" means to a TextDecoder).
  */
@@ -74,9 +80,24 @@ function encodeTable(): Map<string, number> {
       if (ch && !t.has(ch)) t.set(ch, code)
     }
   }
+  for (const [variant, twin] of JIS_TWINS) {
+    const code = t.get(twin)
+    if (code !== undefined && !t.has(variant)) t.set(variant, code)
+  }
   table = t
   return t
 }
+
+/** JIS X 0208's reading of a code → code page 932's (the platform decoder's) reading of it. */
+const JIS_TWINS: readonly [string, string][] = [
+  ['\u301C', '\uFF5E'],
+  ['\u2212', '\uFF0D'],
+  ['\u2016', '\u2225'],
+  ['\u2014', '\u2015'],
+  ['\u00A2', '\uFFE0'],
+  ['\u00A3', '\uFFE1'],
+  ['\u00AC', '\uFFE2'],
+]
 
 /** The bytes of `text` in Shift_JIS, or null if a character has no code. */
 export function encodeShiftJis(text: string): Uint8Array | null {

@@ -32,6 +32,8 @@ export interface FaultProxy {
   /** Requests seen, by message code (97s included). */
   seen: Map<string, number>
   count(code: string): number
+  /** The bytes of the last request with this code, as sent (its charset's bytes). */
+  last: Map<string, Uint8Array>
   /** The answer to the next `count` requests with this code gets `fault`. */
   fail(code: string, fault: Fault, count?: number): void
   /** Milliseconds added to every round trip (split between the two directions). */
@@ -54,6 +56,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
     port: 0,
     seen: new Map(),
     count: (code) => proxy.seen.get(code) ?? 0,
+    last: new Map(),
     fail(code, fault, count = 1) {
       faults.set(code, [...(faults.get(code) ?? []), ...Array.from({ length: count }, () => fault)])
     },
@@ -105,6 +108,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
         fromClient = fromClient.subarray(at + 1)
         const code = frame.subarray(0, 2).toString('latin1')
         proxy.seen.set(code, proxy.count(code) + 1)
+        proxy.last.set(code, new Uint8Array(frame))
         const fault = code === '97' ? null : (faults.get(code)?.shift() ?? null)
         if (code !== '97') armed = fault
         if (fault === 'drop-request') {

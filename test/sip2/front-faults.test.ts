@@ -7,8 +7,9 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenSip2 } from '../../bot/sip2/server/listen.ts'
+import { decodeShiftJis } from '../../bot/sip2/shift-jis.ts'
 import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
-import { holds } from '../../db/schema.ts'
+import { holds, titles } from '../../db/schema.ts'
 import {
   closeFrontRig,
   type Front,
@@ -173,7 +174,7 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
 })
 
 describe('SIP2 adapter: Shift_JIS end to end', () => {
-  it('signs in and lists Japanese titles from a Shift_JIS server', async () => {
+  it('signs in, lists Japanese titles and reserves a title with 〜, é and 𠮷 on a Shift_JIS server', async () => {
     const sjis = await listenSip2(
       {
         db: t.b.db,
@@ -194,6 +195,27 @@ describe('SIP2 adapter: Shift_JIS end to end', () => {
       const mine = value(await front.library.loans(hanakoId, now())) as LoanSummary[]
       const theirs = value(await embedded.loans(hanakoId, now())) as LoanSummary[]
       expect(mine.map((l) => l.title).sort()).toEqual(theirs.map((l) => l.title).sort())
+      // A title Shift_JIS carries only as code page 932 does (〜), or not at all (é, 𠮷): the
+      // hold is placed all the same (it was an outage before), its title fitted to the charset.
+      const titleId = await freeTitleId(t)
+      await t.b.db.orm
+        .update(titles)
+        .set({ title: '〜増補版〜 Café 𠮷野家の本' })
+        .where(eq(titles.id, titleId))
+      const places = value(await front.library.places())
+      const pickupPlaceId = places.find((p) => p.kind === 'library')!.id
+      const placed = await front.library.placeHolds(
+        { patronId: hanakoId, titleIds: [titleId], pickupPlaceId },
+        now(),
+      )
+      expect(placed).toMatchObject({ ok: true, value: [{ titleId }] })
+      const onServer = await t.b.db.orm
+        .select({ state: holds.state })
+        .from(holds)
+        .where(and(eq(holds.patronId, hanakoId), eq(holds.titleId, titleId)))
+      expect(onServer).toEqual([{ state: 'waiting' }])
+      const sent = decodeShiftJis(front.proxy.last.get('15')!)
+      expect(sent).toContain('|AJ～増補版～ Caf? ?野家の本|')
     } finally {
       await front.close()
       await sjis.close()

@@ -6,6 +6,7 @@
 import {
   field,
   fieldsOf,
+  fitText,
   holdRequest,
   itemInformationRequest,
   parseSipDate,
@@ -192,7 +193,10 @@ export class Ils {
   ) {
     const msg = holdRequest(this.who(number, undefined, at), mode, item.barcode, pickup)
     msg.fields.push(['BY', item.titleLevel ? '2' : '3'])
-    if (item.title && item.titleLevel) msg.fields.push(['AJ', item.title])
+    // The title only names the hold for staff (the item identifies it): a character the
+    // system's charset cannot carry becomes `?` rather than failing the hold.
+    if (item.title && item.titleLevel)
+      msg.fields.push(['AJ', fitText(item.title, this.pool.charset)])
     const answer = expect(await this.pool.write(msg), '16')
     return {
       ok: answer.fixed.ok === '1',

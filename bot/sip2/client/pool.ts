@@ -84,6 +84,11 @@ export class Sip2Pool {
     return this.status
   }
 
+  /** The system's charset: what text sent to it must fit. */
+  get charset(): Charset {
+    return this.opts.charset
+  }
+
   healthNow(): PoolHealth {
     return { ...this.health, open: this.open }
   }
