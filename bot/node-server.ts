@@ -80,7 +80,12 @@ export function nodeServer(deps: NodeServerDeps) {
   const library =
     deps.library ??
     (system.kind === 'sip2'
-      ? frontLibrarySystem(deps.db, config.policy, system.sip2, nodeConnector()).library
+      ? frontLibrarySystem(
+          deps.db,
+          config.policy,
+          system.sip2,
+          nodeConnector({ connectTimeoutMs: system.sip2.timeoutMs }),
+        ).library
       : embeddedLibrarySystem(deps.db, config.policy))
   const appDeps = {
     db: deps.db,

@@ -80,8 +80,12 @@ function buildBunko(env: WorkerEnv, demo: DemoSupport | null): WorkerBunko {
     db,
     library:
       config.librarySystem.kind === 'sip2'
-        ? frontLibrarySystem(db, config.policy, config.librarySystem.sip2, workerConnector())
-            .library
+        ? frontLibrarySystem(
+            db,
+            config.policy,
+            config.librarySystem.sip2,
+            workerConnector({ connectTimeoutMs: config.librarySystem.sip2.timeoutMs }),
+          ).library
         : embeddedLibrarySystem(db, config.policy),
     line: lineClients(config),
     clock,

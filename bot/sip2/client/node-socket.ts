@@ -4,7 +4,7 @@
  */
 import { connect as connectTcp, type Socket } from 'node:net'
 import { connect as connectTls } from 'node:tls'
-import { ChunkQueue, type Connector, type Sip2Socket } from './socket.ts'
+import { ChunkQueue, type Connector, ConnectTimeout, type Sip2Socket } from './socket.ts'
 
 /** `ca`: a PEM to trust instead of the system's (tests, a library's private CA). */
 export function nodeConnector(opts: { ca?: string; connectTimeoutMs?: number } = {}): Connector {
@@ -15,7 +15,7 @@ export function nodeConnector(opts: { ca?: string; connectTimeoutMs?: number } =
         : connectTcp({ host: target.host, port: target.port })
       const timer = setTimeout(() => {
         socket.destroy()
-        reject(new Error('SIP2: connect timed out'))
+        reject(new ConnectTimeout())
       }, opts.connectTimeoutMs ?? 5000)
       socket.once(target.tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer)

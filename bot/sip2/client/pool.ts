@@ -8,11 +8,21 @@
  * the adapter answers `library_unavailable` — never a second renewal or hold. (97, resend, is
  * used for both inside a connection: it asks for the last answer again, not the action.)
  * Every request, retries included, takes a token from one bucket (SIP2_MAX_RPS).
+ *
+ * A patron waits at most about two timeouts, not six or more (a review measured 15 s for one
+ * request and 35–50 s for twelve at once against a system that stopped answering):
+ *  - a timeout on a fresh connection (connecting, logging in, or the request itself) ends the
+ *    tries: a system that did not answer a new connection will not answer the next one. Only a
+ *    kept connection that times out is tried again, once, on a fresh one (it may have been
+ *    dropped while idle by a firewall);
+ *  - while the system is unreachable (the last request got no answer, or a fresh connection
+ *    timed out), one request finds out whether it is back and the others wait for its answer:
+ *    they go on if it got one and fail at once if not, instead of each waiting out its own.
  */
 import { type Charset, field, loginRequest, type Sip2Message, scStatusRequest } from '../index.ts'
 import { type ChecksumMode, Sip2Connection, Sip2Failure } from './connection.ts'
 import { TokenBucket } from './rate.ts'
-import type { Connector } from './socket.ts'
+import { type Connector, ConnectTimeout } from './socket.ts'
 
 export interface PoolOptions {
   host: string
@@ -51,6 +61,8 @@ export class Sip2Pool {
   private waiting: (() => void)[] = []
   private readonly bucket: TokenBucket
   private health: PoolHealth = { state: 'unknown', since: null, open: 0 }
+  /** The request finding out whether an unreachable system is back: true once it answered. */
+  private probe: Promise<boolean> | null = null
   /** Messages sent to the system (requests, logins, retries; 97s not counted). */
   requests = 0
   status: AcsStatus | null = null
@@ -99,10 +111,31 @@ export class Sip2Pool {
   }
 
   private async send(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
+    if (this.health.state !== 'unreachable') return this.attempts(msg, write)
+    // Another request is finding out whether the system is back: wait for its answer.
+    if (this.probe) {
+      if (!(await this.probe)) throw new Sip2Failure('connect', false)
+      return this.attempts(msg, write)
+    }
+    let back: (answered: boolean) => void = () => {}
+    this.probe = new Promise<boolean>((resolve) => (back = resolve))
+    try {
+      const answer = await this.attempts(msg, write)
+      back(true)
+      return answer
+    } catch (err) {
+      back(false)
+      throw err
+    } finally {
+      this.probe = null
+    }
+  }
+
+  private async attempts(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
     let last: Sip2Failure | null = null
+    let lastFresh = false
     for (let attempt = 0; attempt < (this.opts.readAttempts ?? 3); attempt++) {
-      // A write is tried again only when nothing reached the system (no connection).
-      if (last && ((write && last.sent) || last.kind === 'login' || last.kind === 'encode')) break
+      if (last && !worthAnother(last, lastFresh, write)) break
       await this.bucket.take()
       let conn: Sip2Connection
       let reused: boolean
@@ -110,6 +143,8 @@ export class Sip2Pool {
         ;({ conn, reused } = await this.acquire())
       } catch (err) {
         last = err instanceof Sip2Failure ? err : new Sip2Failure('connect', false)
+        lastFresh = true
+        this.markIfHanging(last, lastFresh)
         continue
       }
       try {
@@ -122,12 +157,20 @@ export class Sip2Pool {
         this.release(conn)
         if (!(err instanceof Sip2Failure)) throw err
         last = err
+        lastFresh = !reused
+        this.markIfHanging(last, lastFresh)
         // A kept connection that turned out dead before sending costs no try: it is gone now.
         if (reused && !err.sent) attempt--
       }
     }
-    this.mark('unreachable')
+    // Text the charset cannot carry says nothing about the system.
+    if (last?.kind !== 'encode') this.mark('unreachable')
     throw last ?? new Sip2Failure('connect', false)
+  }
+
+  /** A fresh connection that timed out: the system is not answering, say so at once. */
+  private markIfHanging(failure: Sip2Failure, fresh: boolean) {
+    if (failure.kind === 'timeout' && fresh) this.mark('unreachable')
   }
 
   private mark(state: 'ok' | 'unreachable') {
@@ -170,8 +213,8 @@ export class Sip2Pool {
     let socket: Awaited<ReturnType<Connector>>
     try {
       socket = await this.connector({ host: o.host, port: o.port, tls: o.tls })
-    } catch {
-      throw new Sip2Failure('connect', false)
+    } catch (err) {
+      throw new Sip2Failure(err instanceof ConnectTimeout ? 'timeout' : 'connect', false)
     }
     const conn = new Sip2Connection(socket, {
       charset: o.charset,
@@ -183,10 +226,11 @@ export class Sip2Pool {
     try {
       this.requests++
       answer = await conn.request(loginRequest(o.user, o.password, o.location))
-    } catch {
+    } catch (err) {
       conn.close()
       // Nothing but the login was sent on this connection: the request itself was not.
-      throw new Sip2Failure('connect', false)
+      const timedOut = err instanceof Sip2Failure && err.kind === 'timeout'
+      throw new Sip2Failure(timedOut ? 'timeout' : 'connect', false)
     }
     if (answer.code !== '94' || answer.fixed.ok !== '1') {
       conn.close()
@@ -194,4 +238,14 @@ export class Sip2Pool {
     }
     return conn
   }
+}
+
+/**
+ * Whether a request that failed so is worth another try: not a write that may have reached the
+ * system, a refused login, text the charset cannot carry, or a timeout on a fresh connection.
+ */
+function worthAnother(last: Sip2Failure, fresh: boolean, write: boolean): boolean {
+  if (write && last.sent) return false
+  if (last.kind === 'login' || last.kind === 'encode') return false
+  return !(last.kind === 'timeout' && fresh)
 }

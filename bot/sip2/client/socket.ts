@@ -22,6 +22,14 @@ export interface SocketTarget {
   tls: boolean
 }
 
+/** A connection not made within its time (the pool gives up on the system, not just on it). */
+export class ConnectTimeout extends Error {
+  override name = 'ConnectTimeout'
+  constructor() {
+    super('SIP2: connect timed out')
+  }
+}
+
 /** Opens a connection; rejects when it cannot be made (refused, unreachable, TLS failure). */
 export type Connector = (target: SocketTarget) => Promise<Sip2Socket>
 

@@ -4,7 +4,7 @@
  * module is imported when the first connection is made, so Node (which has no such module)
  * can load the Worker build's code in tests without it.
  */
-import { ChunkQueue, type Connector, type Sip2Socket } from './socket.ts'
+import { ChunkQueue, type Connector, ConnectTimeout, type Sip2Socket } from './socket.ts'
 
 export function workerConnector(opts: { connectTimeoutMs?: number } = {}): Connector {
   return async (target) => {
@@ -15,10 +15,7 @@ export function workerConnector(opts: { connectTimeoutMs?: number } = {}): Conne
     )
     let timer: ReturnType<typeof setTimeout> | undefined
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error('SIP2: connect timed out')),
-        opts.connectTimeoutMs ?? 5000,
-      )
+      timer = setTimeout(() => reject(new ConnectTimeout()), opts.connectTimeoutMs ?? 5000)
     })
     try {
       await Promise.race([socket.opened, timeout])
