@@ -30,6 +30,17 @@ import { WORDS } from './words.ts'
 
 const BEARER = /^Bearer +(\S+)$/i
 
+/**
+ * Unlinking needs the LINE link but not online-service access (LINE-LINK: always offered), and
+ * so does the list of family cards (ACC-FAMILY), which the app needs to offer unlinking one.
+ * These routes use the link (`link`) and never the library system's record (`patron` is not
+ * set for them): a system that is down, or no longer knows the patron, must not keep anyone
+ * from unlinking (a review found unlinking refused with 503 while it was down).
+ */
+export const isLinkOnly = (method: string, path: string) =>
+  (method === 'POST' && (path.endsWith('/unlink') || path.endsWith('/family/link'))) ||
+  (method === 'GET' && path.endsWith('/family'))
+
 export function authenticate(
   db: Db,
   library: LibrarySystem,
@@ -50,15 +61,18 @@ export function authenticate(
     const link = choosePatron(family, c.req.header(PATRON_HEADER))
     if (!link) throw problem(403, 'not_linked', WORDS.notLinked[early])
     if (link === 'foreign') throw problem(403, 'not_family', WORDS.notFamily[early])
-    const found = reached(await library.patron(link.patronId), early)
-    if (!found) throw problem(403, 'not_linked', WORDS.notLinked[early])
+    if (!isLinkOnly(c.req.method, c.req.path)) {
+      const found = reached(await library.patron(link.patronId), early)
+      if (!found) throw problem(403, 'not_linked', WORDS.notLinked[early])
+      c.set('patron', found)
+    }
     const lang = answerLang(requested, link.language)
     // The link keeps the language the patron uses the app in, so pushes match it.
     if (requestedLang(requested) === lang && link.language !== lang)
       await setFamilyLanguage(db, { lineUserId: verified.userId, language: lang })
     c.set('lang', lang)
     c.set('lineUserId', verified.userId)
-    c.set('patron', found)
+    c.set('link', link)
     c.set('family', family)
     await next()
   }

@@ -8,8 +8,13 @@ export interface ApiVars {
   lang: Lang
   /** The verified LINE user (the ID token's `sub`). */
   lineUserId: string
-  /** The linked patron as read at the start of this request. */
+  /**
+   * The linked patron as the library system answered at the start of this request; not set on
+   * the link-only routes (auth.ts `isLinkOnly`), which use `link`.
+   */
   patron: PatronSummary
+  /** The LINE link this request is for: the card it names, or the first linked. */
+  link: FamilyMember
   /** ACC-FAMILY: every patron the LINE user links, first linked first (`patron` is one). */
   family: FamilyMember[]
 }

@@ -3,7 +3,8 @@
  * shapes of liff/api-types.ts and `Cache-Control: no-store`: loans, holds and reading history
  * are private, and no shared cache or back button may keep them. Order of checks: SVC-MAINT
  * (every answer says the service is paused, even before login), the LIFF ID token, the LINE
- * link, then the access rules; unlinking needs only the link, so it is always possible.
+ * link, then the access rules; unlinking needs only the link, so it is always possible, even
+ * while the library's system cannot be reached (auth.ts).
  */
 
 import { Hono } from 'hono'
@@ -12,7 +13,7 @@ import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
 import { API_LIMIT, clientLimiter } from '../rate-limit.ts'
-import { authenticate, requireAccess } from './auth.ts'
+import { authenticate, isLinkOnly, requireAccess } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
@@ -37,14 +38,6 @@ export interface ApiOptions {
   /** How the ID token verifier reaches LINE; tests route it to the simulator. */
   fetch?: typeof fetch
 }
-
-/**
- * Unlinking needs the LINE link but not online-service access (LINE-LINK: always offered), and
- * so does the list of family cards (ACC-FAMILY), which the app needs to offer unlinking one.
- */
-const isLinkOnly = (method: string, path: string) =>
-  (method === 'POST' && (path.endsWith('/unlink') || path.endsWith('/family/link'))) ||
-  (method === 'GET' && path.endsWith('/family'))
 
 export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv> {
   const { config, clock, db, log } = deps

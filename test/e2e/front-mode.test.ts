@@ -300,4 +300,26 @@ describe('front mode, end to end over SIP2', () => {
       await context.close()
     }
   })
+
+  it('LINE-LINK: while the ILS cannot be reached, 花子 still sees her cards and can unlink', async () => {
+    proxy.down()
+    try {
+      const headers = await bearer()
+      const cards = await fetch(`${e.b.origin}/api/family`, { headers })
+      expect(cards.status).toBe(200)
+      const { cards: listed } = (await cards.json()) as { cards: { name: string }[] }
+      expect(listed.map((c) => c.name)).toEqual([HANAKO.name])
+      // Her link is bunko's own: unlinking needs nothing from the ILS.
+      const unlinked = await fetch(`${e.b.origin}/api/unlink`, { method: 'POST', headers })
+      expect(unlinked.status).toBe(200)
+      expect(await unlinked.json()).toEqual({ ok: true, remaining: 0 })
+      const left = await e.b.db.orm.select().from(lineLinks).where(eq(lineLinks.lineUserId, userId))
+      expect(left).toEqual([])
+      // From now on the app's calls are for a LINE user with no card.
+      const loansAnswer = await fetch(`${e.b.origin}/api/loans`, { headers })
+      expect(loansAnswer.status).toBe(403)
+    } finally {
+      proxy.up()
+    }
+  })
 })

@@ -37,7 +37,7 @@ export function unlinkRoutes(deps: AppDeps) {
     // when no card is left. Without the header, every card goes (the one-card app's call).
     let done: { unlinked: boolean; remaining: number }
     if (c.req.header(PATRON_HEADER))
-      done = await unlinkOne(db, { lineUserId: userId, patronId: c.get('patron').id }, now)
+      done = await unlinkOne(db, { lineUserId: userId, patronId: c.get('link').patronId }, now)
     else done = { unlinked: (await unlink(db, userId, now)) !== null, remaining: 0 }
     if (done.remaining === 0) await menuBackToA(deps, userId, lang)
     // Only the call that removed the link tells the chat: a second tap or a call racing this
@@ -46,7 +46,7 @@ export function unlinkRoutes(deps: AppDeps) {
       const message =
         done.remaining > 0
           ? unlinkedOneMessage({
-              name: c.get('patron').name,
+              name: c.get('link').name,
               remaining: done.remaining,
               liffId: deps.config.line.liffId,
               lang,
