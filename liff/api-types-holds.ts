@@ -135,3 +135,13 @@ export interface HoldResponse {
   /** Every hold the change moved (the whole set's waiting volumes with `wholeSet`). */
   changed?: Hold[]
 }
+
+/**
+ * `PATCH /api/holds/:id` → 200: the hold with its new pickup place, or null when the library's
+ * system made the change and then stopped answering before listing it (the change stands).
+ */
+export interface ChangePickupResponse {
+  hold: Hold | null
+  /** Every hold the change moved (the whole set's waiting volumes with `wholeSet`). */
+  changed: Hold[]
+}

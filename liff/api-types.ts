@@ -280,8 +280,13 @@ export interface RenewRequest {
 
 /** `POST /api/loans/:id/renew` → 200. A refusal is 409 with the RENEW-REASONS code. */
 export interface RenewResponse {
-  loan: Loan
+  /**
+   * The loan as the library's system lists it now; null when the system stopped answering
+   * after renewing it (the renewal stands: `dueDate` is the new due date).
+   */
+  loan: Loan | null
   previousDueDate: JapanDate
+  dueDate: JapanDate
 }
 
 /** One line of renew-all: renewed, or why not. */

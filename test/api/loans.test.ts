@@ -85,14 +85,15 @@ describe('POST /api/loans/:id/renew', () => {
     expect(res.status).toBe(200)
     const body = await json<RenewResponse>(res)
     expect(body.previousDueDate).toBe('2026-06-15')
+    expect(body.dueDate).toBe('2026-06-24')
     expect(body.loan).toMatchObject({ id: LOAN.renewable, dueDate: '2026-06-24', renewals: 1 })
     // The next renewal today would not move it later.
-    expect(body.loan.renewable).toBe(false)
+    expect(body.loan?.renewable).toBe(false)
   })
 
   it('RENEW-AV: a CD renews once, by 7 days; the second time is av_limit', async () => {
     const first = await t.call('POST', `/api/loans/${LOAN.cdRenewable}/renew`)
-    expect((await json<RenewResponse>(first)).loan.dueDate).toBe('2026-06-17')
+    expect((await json<RenewResponse>(first)).loan?.dueDate).toBe('2026-06-17')
     t.clock.t += 3 * 86_400_000
     await refused(LOAN.cdRenewable, 'av_limit')
   })

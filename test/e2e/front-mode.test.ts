@@ -214,6 +214,34 @@ describe('front mode, end to end over SIP2', () => {
     await context.close()
   })
 
+  it('renewed, but the ILS stopped answering before listing it: 200 with the new due date, renewed once', async () => {
+    const [copy] = await ils.b.db.all<{ barcode: string; title: string }>(oneCopyTitles(1))
+    if (!copy) throw new Error('the demo library has a free one-copy title')
+    ils.b.setNow(TEST_NOW - 3 * DAY)
+    await (await ils.kiosk()).request(checkoutRequest(ils.who(HANAKO.number), copy.barcode))
+    ils.b.setNow(TEST_NOW)
+    const headers = { ...(await bearer()), 'content-type': 'application/json' }
+    const listed = (await (await fetch(`${e.b.origin}/api/loans`, { headers })).json()) as {
+      loans: { id: number; title: { name: string }; newDueDate?: string }[]
+    }
+    const loan = listed.loans.find((l) => l.title.name === copy.title)!
+    proxy.fail('29', 'down-after')
+    try {
+      const res = await fetch(`${e.b.origin}/api/loans/${loan.id}/renew`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ quotedDueDate: loan.newDueDate }),
+      })
+      // The patron is told it is renewed (503 here made her renew again, refused as no gain).
+      expect(res.status).toBe(200)
+      const after = await ilsLoan(copy.barcode)
+      expect(after!.renewals).toBe(1)
+      expect(await res.json()).toMatchObject({ loan: null, dueDate: after!.dueDate })
+    } finally {
+      proxy.up()
+    }
+  })
+
   it('HOLD-PLACE: a hold placed in the LIFF app is on the ILS, first in line', async () => {
     const { page: liff, context, problems } = await openLiff(`title/${wanted.titleId}`)
     await liff.getByRole('heading', { level: 1, name: wanted.title }).waitFor()
@@ -237,6 +265,36 @@ describe('front mode, end to end over SIP2', () => {
     await liff.locator('li.item', { hasText: wanted.title }).getByText('予約中').waitFor()
     expect(problems).toEqual([])
     await context.close()
+  })
+
+  it('HOLD-CHANGE: moved at the ILS, which then stopped answering: 200, moved once', async () => {
+    const headers = { ...(await bearer()), 'content-type': 'application/json' }
+    const { holds: mine } = (await (
+      await fetch(`${e.b.origin}/api/holds`, { headers })
+    ).json()) as {
+      holds: { id: number; title: { id: number }; pickupPlace: { id: number } }[]
+    }
+    const hold = mine.find((h) => h.title.id === wanted.titleId)!
+    const { places } = (await (await fetch(`${e.b.origin}/api/libraries`, { headers })).json()) as {
+      places: { id: number; name: string; kind: string }[]
+    }
+    const other = places.find((p) => p.kind === 'library' && p.id !== hold.pickupPlace.id)!
+    proxy.fail('15', 'down-after')
+    try {
+      const res = await fetch(`${e.b.origin}/api/holds/${hold.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ pickupPlaceId: other.id }),
+      })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ hold: null, changed: [] })
+      const [onIls] = await ils.b.db.all<{ place: string }>(sql`
+        SELECT p.name AS place FROM holds h JOIN places p ON p.id = h.pickup_place_id
+        WHERE h.title_id = ${wanted.titleId} AND h.state = 'waiting'`)
+      expect(onIls?.place).toBe(other.name)
+    } finally {
+      proxy.up()
+    }
   })
 
   it('NOTICE-ONCE: the ILS’s kiosk checks the copy in; the front’s slot pushes “ready” once', async () => {

@@ -45,6 +45,8 @@ export class FakeLibrary {
   searchCap = 1000
   /** Titles on a page of search results, as the server's 20; a test may lower it. */
   searchPageSize = 20
+  /** Renewals and pickup changes are made but not listed back, as when the system stops answering. */
+  unlisted = false
 
   constructor(readonly options: FakeOptions = {}) {}
 
@@ -164,7 +166,7 @@ export class FakeLibrary {
       refusal: { reason: 'no_gain', message: '延長しても返却期限は延びません。' },
     }
     this.loans = this.loans.map((l) => (l.id === id ? renewed : l))
-    return ok({ loan: renewed, previousDueDate })
+    return ok({ loan: this.unlisted ? null : renewed, previousDueDate, dueDate: renewed.dueDate })
   }
 
   private renewAll(): Response {

@@ -3,7 +3,8 @@
  * benchmark: it counts the requests by message code and, when told, adds latency, drops a
  * connection before a request reaches the server or after its answer left it, truncates or
  * corrupts an answer, answers a 63 as if the patron were unknown or with no items listed,
- * writes wrong checksums, or refuses every connection (an outage).
+ * writes wrong checksums, refuses every connection (an outage), or goes down right after
+ * passing an answer back.
  */
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net'
 import { checksum } from '../../bot/sip2/checksum.ts'
@@ -26,6 +27,8 @@ export type Fault =
   | 'no-items'
   /** Pass back a 64 saying BL N with its lists as they were (an ILS's barred patron). */
   | 'barred'
+  /** Pass the answer back, then go down (the system acted, then stopped answering). */
+  | 'down-after'
 
 export interface FaultProxy {
   port: number
@@ -144,7 +147,10 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
         if (fault === 'barred') frame = asBarred(frame)
         if (proxy.wrongChecksums) frame = withWrongChecksum(frame)
         const out = frame
-        later(() => client.write(out))
+        later(() => {
+          client.write(out)
+          if (fault === 'down-after') proxy.down()
+        })
       }
     })
   })

@@ -20,7 +20,7 @@ import {
 import { MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import { CHANNEL_ACTIONS, recordLineActions } from '../../../db/line-audit.ts'
 import type {
-  HoldResponse,
+  ChangePickupResponse,
   HoldsResponse,
   Lang,
   OkResponse,
@@ -205,10 +205,16 @@ export function holdRoutes({ db, library, clock, config, log }: AppDeps) {
           throw problem(404, 'not_found', done.message[lang])
       }
     }
-    const { holds } = await bodies(c, new Set(done.value.changed))
-    const hold = holds.find((h) => h.id === holdId)
+    // Moved: a library system that stops answering now must not turn that into an error (the
+    // patron would move it again); the app says it is done and reads the list again.
+    const listed = await bodies(c, new Set(done.value.changed)).catch((err: unknown) => {
+      log.warn('api.pickup_change_unlisted', { error: errorName(err) })
+      return null
+    })
+    if (!listed) return c.json({ hold: null, changed: [] } satisfies ChangePickupResponse)
+    const hold = listed.holds.find((h) => h.id === holdId)
     if (!hold) throw problem(404, 'not_found', WORDS.holdNotFound[lang])
-    const body: HoldResponse = { hold, changed: holds }
+    const body: ChangePickupResponse = { hold, changed: listed.holds }
     return c.json(body)
   })
 

@@ -2,7 +2,7 @@
  * Loans and renewals: the list with each renewal's quote (RENEW-NO-GAIN: the new due date is
  * shown before confirming), renew one, renew all (RENEW-REASONS: each loan on its own).
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import * as v from 'valibot'
 import {
   type Decision,
@@ -19,6 +19,7 @@ import type {
   RenewResponse,
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
+import { errorName } from '../../log.ts'
 import type { ApiEnv } from '../env.ts'
 import { aboutHolder, otherHolder } from '../holder.ts'
 import { answered } from '../library.ts'
@@ -39,7 +40,7 @@ const RenewBody = v.strictObject({
   ),
 })
 
-export function loanRoutes({ db, library, clock, config }: AppDeps) {
+export function loanRoutes({ db, library, clock, config, log }: AppDeps) {
   const { policy } = config
   const app = new Hono<ApiEnv>()
 
@@ -71,7 +72,8 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
     const renewed = done.value.filter((r) => r.result.ok).map((r) => `loan:${r.loanId}`)
     await recordLineActions(db, CHANNEL_ACTIONS.renew, renewed, now)
     const raced = done.value.some((r) => !r.result.ok && r.result.reason === 'conflict')
-    const fresh = raced ? await list(patronId, lang, now) : []
+    // Asked only to explain a race; renewals already made stand if the system stopped answering.
+    const fresh = raced ? await list(patronId, lang, now).catch(() => []) : []
     const body: RenewAllResponse = {
       results: done.value.map(({ loanId, title, result: first }) => {
         const result = settle(first, fresh.find((l) => l.id === loanId)?.renewal)
@@ -93,6 +95,15 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
     }
     return c.json(body)
   })
+
+  /** The loan just renewed, as the system lists it now (null: it no longer lists it). */
+  const renewedLoan = async (c: Context<ApiEnv>, loanId: number, now: number) => {
+    const lang = c.get('lang')
+    const view = (await list(c.get('patron').id, lang, now)).find((l) => l.id === loanId)
+    const ctx = { lang, policy, library, holder: otherHolder(c) }
+    const [loan] = view ? await loanBodies(db, [view], ctx) : []
+    return loan ?? null
+  }
 
   app.post('/loans/:id/renew', async (c) => {
     const lang = c.get('lang')
@@ -122,11 +133,18 @@ export function loanRoutes({ db, library, clock, config }: AppDeps) {
         refusal.contact ? { contact: refusal.contact } : {},
       )
     }
-    const view = (await list(patronId, lang, now)).find((l) => l.id === loanId)
-    const ctx = { lang, policy, library, holder: otherHolder(c) }
-    const [loan] = view ? await loanBodies(db, [view], ctx) : []
-    if (!loan) throw problem(404, 'not_found', WORDS.loanNotFound[lang])
-    const body: RenewResponse = { loan, previousDueDate: done.value.currentDueDate }
+    // Renewed: a library system that stops answering now must not turn that into an error, or
+    // the patron would believe the loan still due on the old day. The app then says the new
+    // date and reads the list again.
+    const loan = await renewedLoan(c, loanId, now).catch((err: unknown) => {
+      log.warn('api.renewal_unlisted', { error: errorName(err) })
+      return null
+    })
+    const body: RenewResponse = {
+      loan,
+      previousDueDate: done.value.currentDueDate,
+      dueDate: done.value.newDueDate,
+    }
     return c.json(body)
   })
 

@@ -5,7 +5,13 @@
  * not yet ready (HOLD-CHANGE); suspend a waiting hold until a day and resume it (HOLD-SUSPEND).
  */
 import { useRef, useState } from 'preact/hooks'
-import type { Hold, HoldResponse, HoldsResponse, OkResponse } from '../../api-types.ts'
+import type {
+  ChangePickupResponse,
+  Hold,
+  HoldResponse,
+  HoldsResponse,
+  OkResponse,
+} from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { usePatron } from '../family.ts'
@@ -83,11 +89,18 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
   }
   const change = async (pickupPlaceId: number, wholeSet: boolean) => {
     const res = await action.run(() =>
-      api<HoldResponse>('PATCH', `/api/holds/${hold.id}`, { pickupPlaceId, wholeSet }, patron),
+      api<ChangePickupResponse>(
+        'PATCH',
+        `/api/holds/${hold.id}`,
+        { pickupPlaceId, wholeSet },
+        patron,
+      ),
     )
     if (res) {
       setMode('idle')
-      const changed = res.changed ?? [res.hold]
+      // Moved, but the system stopped answering before listing it: said done, and the list is
+      // read again (update) to show the new place once it answers.
+      const changed = res.hold ? res.changed : [hold]
       props.onChange(
         changed,
         changed.length > 1 ? t.holds.changedSet(changed.length) : t.holds.changed,

@@ -57,6 +57,20 @@ describe('貸出中一覧', () => {
     await until(() => expect(document.activeElement?.textContent).toContain('延長しました。'))
   })
 
+  it('renewed, but the system stopped answering before listing it: the new date is said and nothing offers to renew again', async () => {
+    m = await mount('loans')
+    m.fake.unlisted = true
+    const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))
+    await click(item, '延長する')
+    await click(item.querySelector('.confirm')!, '延長する')
+    await until(() =>
+      expect(text(item)).toContain('延長しました。新しい返却期限は 2026年5月25日(月) です。'),
+    )
+    expect(text(item)).toContain('返却期限：2026年5月25日(月)')
+    expect(item.querySelector('button')).toBeNull()
+    expect(item.querySelector('.refusal')).toBeNull()
+  })
+
   it('RENEW-NO-GAIN: declining the quote renews nothing', async () => {
     m = await mount('loans')
     const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))

@@ -148,6 +148,8 @@ function LoanItem({
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const [renewed, setRenewed] = useState<string | null>(null)
+  /** Renewed, but the library's system stopped answering before listing the loan again. */
+  const [unlisted, setUnlisted] = useState(false)
   const result = useRef<HTMLParagraphElement>(null)
   const renew = async () => {
     const res = await action.run(() =>
@@ -160,8 +162,9 @@ function LoanItem({
     )
     setAsking(false)
     if (res) {
-      setRenewed(res.loan.dueDate)
-      onRenewed(res.loan)
+      setRenewed(res.dueDate)
+      setUnlisted(res.loan === null)
+      onRenewed(res.loan ?? { ...loan, dueDate: res.dueDate, overdue: false })
       // WCAG 2.4.3 / 4.1.3: the Confirm that had focus is gone; the result takes it and is read.
       requestAnimationFrame(() => result.current?.focus())
     }
@@ -184,7 +187,7 @@ function LoanItem({
         </p>
       )}
       {action.error && <ErrorNote error={action.error} />}
-      {!canRenew ? null : loan.renewable ? (
+      {!canRenew || unlisted ? null : loan.renewable ? (
         asking ? (
           <Confirm
             question={loan.quote}
