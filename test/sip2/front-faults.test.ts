@@ -4,12 +4,12 @@
  * (97), timeouts, a refused login, outages and recovery, strict and lenient checksums, and
  * Shift_JIS end to end.
  */
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenSip2 } from '../../bot/sip2/server/listen.ts'
 import { decodeShiftJis } from '../../bot/sip2/shift-jis.ts'
 import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
-import { holds, titles } from '../../db/schema.ts'
+import { copies, holds, titles } from '../../db/schema.ts'
 import {
   closeFrontRig,
   type Front,
@@ -20,7 +20,7 @@ import {
   startFrontRig,
   value,
 } from './front.ts'
-import { HANAKO, type Sip2Test } from './harness.ts'
+import { freeCopies, HANAKO, type Sip2Test } from './harness.ts'
 
 let t: Sip2Test
 let fr: Front
@@ -99,6 +99,48 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
       .from(holds)
       .where(and(eq(holds.patronId, hanakoId), eq(holds.titleId, titleId)))
     expect(rows).toHaveLength(1)
+  })
+
+  it('a cart stopped part-way by an outage is sent again as it is: the rest is placed, nothing twice', async () => {
+    const free = await freeCopies(t.b, 6)
+    const byBarcode = await t.b.db.orm
+      .select({ titleId: copies.titleId })
+      .from(copies)
+      .where(
+        inArray(
+          copies.barcode,
+          free.map((c) => c.barcode),
+        ),
+      )
+    const titleIds = [...new Set(byBarcode.map((c) => c.titleId))].slice(0, 3)
+    expect(titleIds).toHaveLength(3)
+    const [place] = value(await fr.library.places())
+    const cart = { patronId: hanakoId, titleIds, pickupPlaceId: place!.id }
+    const onServer = () =>
+      t.b.db.orm
+        .select({ titleId: holds.titleId })
+        .from(holds)
+        .where(
+          and(
+            eq(holds.patronId, hanakoId),
+            inArray(holds.titleId, titleIds),
+            eq(holds.state, 'waiting'),
+          ),
+        )
+    // The ILS places the first title, then stops answering.
+    fr.proxy.fail('15', 'down-after')
+    try {
+      expect(await fr.library.placeHolds(cart, now())).toMatchObject({
+        reason: 'library_unavailable',
+      })
+    } finally {
+      fr.proxy.up()
+    }
+    expect(await onServer()).toEqual([{ titleId: titleIds[0] }])
+    // Before, the first title was refused as already reserved and the cart never went through.
+    const again = await fr.library.placeHolds(cart, now())
+    expect(value(again).map((h) => h.titleId)).toEqual(titleIds)
+    expect((await onServer()).map((h) => h.titleId).sort()).toEqual([...titleIds].sort())
   })
 
   it('an outage is library_unavailable and /healthz unreachable; it recovers by itself', async () => {

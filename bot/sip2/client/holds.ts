@@ -5,7 +5,8 @@
  * title's copies as the item (BY 2, any copy, when title-level holds are allowed; else BY 3)
  * and the pickup place's name in BS. Each is sent once. A cart is placed title by title: a
  * refusal stops it and says which title; the ones before it stay placed (the ILS has no
- * all-or-nothing over SIP2), and the holds list shows them.
+ * all-or-nothing over SIP2), and the holds list shows them. The same cart sent again places
+ * the rest: a title the patron already holds counts as placed.
  */
 import {
   type Answer,
@@ -151,11 +152,22 @@ export async function placeAll(
   const place = await placeById(f.db, input.pickupPlaceId)
   if (!place?.active) return inputRefusal('unknown_place')
   const titles = await titlesById(f.db, input.titleIds)
+  // SIP2 places title by title: a refusal or an outage part-way leaves the titles before it
+  // placed while the cart keeps them all. Titles the patron already holds are taken as placed,
+  // so that cart sent again places the rest (the system would refuse the first as a duplicate
+  // and stop there, for ever).
+  const held = new Set(
+    (await listHolds(f, input.patronId, number, now)).map((h) => h.summary.titleId),
+  )
   const placed: PlacedHold[] = []
   for (const titleId of input.titleIds) {
     const title = titles.get(titleId)
     const copy = title ? (await copiesOfTitle(f.db, titleId, 1))[0] : undefined
     if (!title || !copy) return inputRefusal('unknown_title')
+    if (held.has(titleId)) {
+      placed.push({ id: titleId, titleId, setGroup: null, volume: title.volume })
+      continue
+    }
     const item = {
       barcode: copy.barcode,
       title: title.title,
