@@ -34,7 +34,7 @@ const PAGES: [string, string][] = [
   ['favourites', 'text=はじめての天体観測'],
   ['shelf', 'text=読みたい本'],
   ['settings', 'text=予約資料の用意ができたとき'],
-  ['done', 'text=予約を受け付けました'],
+  ['done', 'text=予約の受付'],
 ]
 
 const MENU_LABELS = '.menu-bar a > span:first-child'

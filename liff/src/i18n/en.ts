@@ -170,6 +170,8 @@ export const en: Dict = {
     blank: 'Please type what you are looking for.',
     found: (n: number) => `${s(n, 'result')} found.`,
     none: 'Nothing found. The catalogue is in Japanese: please try the title or author in Japanese, or other words.',
+    noneNumber:
+      'Nothing found with this number. Please check it, or search by the title or author.',
     more: 'Next page',
     prev: 'Previous page',
     pastEnd: (pages: number) =>
@@ -288,7 +290,9 @@ export const en: Dict = {
     toSearch: 'Search the catalogue',
   },
   done: {
-    title: 'Hold placed',
+    title: (count: number) => (count > 1 ? 'Holds placed' : 'Hold placed'),
+    noneTitle: 'Hold confirmation',
+    none: 'There is no new hold to show here. The holds you have placed are listed under "Holds".',
     body: (days: number, kind: PickupKind, count: number, way: HoldNoticeWay = 'line') => {
       const it = count === 1 ? 'it' : 'them'
       const notice = way === 'line' ? 'the LINE notice' : 'the e-mail'

@@ -186,6 +186,8 @@ export const ja = {
     blank: '検索することばを入力してください。',
     found: (n: number) => `${n}件見つかりました。`,
     none: '見つかりませんでした。別のことばでお試しください。',
+    noneNumber:
+      'この番号の資料は見つかりませんでした。番号をお確かめいただくか、書名や著者名でお探しください。',
     more: '次のページ',
     prev: '前のページ',
     /** A page past the end (an old link); `pages` is 0 when the server would not say. */
@@ -320,7 +322,10 @@ export const ja = {
     toSearch: '蔵書検索で探す',
   },
   done: {
-    title: '予約を受け付けました',
+    title: (_count: number) => '予約を受け付けました',
+    /** Opened with no hold just placed (a bookmark, a shared link): nothing is claimed. */
+    noneTitle: '予約の受付',
+    none: 'この画面で今お知らせする予約はありません。予約した資料は「予約中一覧」でご確認いただけます。',
     /**
      * After core's confirmation (the API's `message`): how long the patron has to collect; at a
      * bookmobile station, the visit the copy is loaded for or the one after (HOLD-BOOKMOBILE).

@@ -193,7 +193,10 @@ export function DonePage() {
     return taken
   })
   return (
-    <Page title={t.done.title}>
+    <Page
+      title={note || just ? t.done.title(note?.count ?? just?.holds.length ?? 1) : t.done.noneTitle}
+    >
+      {!note && !just && <p>{t.done.none}</p>}
       {note && (
         <>
           {/* Core's confirmation (HOLD-SCOPE, NOTICE-SLOTS): the count, the place, the times;

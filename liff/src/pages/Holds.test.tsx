@@ -206,7 +206,7 @@ describe('予約の休止 (HOLD-SUSPEND)', () => {
     await click(item, '休止する')
     const input = await until(() => item.querySelector<HTMLInputElement>('input[type=date]')!)
     expect(input.max).toBe('2026-08-09')
-    expect(text(item)).toContain('8月9日まで選べます。')
+    expect(text(item)).toContain('2026年8月9日(日)まで選べます。')
     input.value = '2026-06-30'
     input.dispatchEvent(new Event('input', { bubbles: true }))
     await click(item, '休止する', 'button[type=submit]')

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource preact */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeLibrary } from '../../../test/liff/fake-api.ts'
 import {
   $,
   byText,
@@ -69,6 +70,17 @@ describe('貸出中一覧', () => {
     expect(text(item)).toContain('返却期限：2026年5月25日(月)')
     expect(item.querySelector('button')).toBeNull()
     expect(item.querySelector('.refusal')).toBeNull()
+  })
+
+  it('まとめて延長 is offered only while a loan can be renewed', async () => {
+    const fake = new FakeLibrary()
+    fake.loans = fake.loans.filter((l) => !l.renewable)
+    m = await mount('loans', { fake })
+    await until(() => loanItem(m!.root, '猫と暮らす'))
+    expect(m.root.textContent).not.toContain('まとめて延長する')
+    unmount(m)
+    m = await mount('loans')
+    await until(() => expect(m!.root.textContent).toContain('まとめて延長する'))
   })
 
   it('RENEW-NO-GAIN: declining the quote renews nothing', async () => {

@@ -52,7 +52,9 @@ export function LoansPage() {
       {loans.loading && !loans.data && <Loading />}
       {loans.data && list.length === 0 && <p>{words.loansEmpty}</p>}
       {caps && !caps.renew && list.length > 0 && <Elsewhere what="renew" caps={caps} />}
-      {caps?.renew && caps.renewAll && list.length > 0 && (
+      {/* まとめて延長 only when one loan at least can be renewed: a walk found it offered with
+          nothing to renew, its confirmation saying so over a greyed-out button. */}
+      {caps?.renew && caps.renewAll && (renewable > 0 || asking) && (
         <div class="bar">
           {asking ? (
             <Confirm

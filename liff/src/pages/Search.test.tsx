@@ -27,6 +27,20 @@ describe('蔵書検索', () => {
     expect(text(hit)).not.toContain('冊')
   })
 
+  it('a number that finds nothing is told to check the number, not to try other words', async () => {
+    m = await mount('search?q=9784000000017')
+    await until(() =>
+      expect(text(m!.root)).toContain(
+        'この番号の資料は見つかりませんでした。番号をお確かめいただくか',
+      ),
+    )
+    unmount(m)
+    m = await mount('search?q=存在しないことば')
+    await until(() =>
+      expect(text(m!.root)).toContain('見つかりませんでした。別のことばでお試しください。'),
+    )
+  })
+
   it('the search box says what it searches: title, author, publisher, ISBN', async () => {
     m = await mount('search')
     await until(() => expect(text(m!.root)).toContain('キーワード（書名・著者名・出版者・ISBN）'))

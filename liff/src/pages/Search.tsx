@@ -30,6 +30,9 @@ function searchPath(q: string, page: number): string {
 /** Counted in 冊: what is bound (a CD or a DVD is 1点). */
 const BOUND = new Set(['book', 'magazine', 'manga'])
 
+/** A number typed or scanned (an ISBN): "try Japanese words" would be the wrong advice. */
+const NUMBER = /^[\s\d-]*\d[\s\dXx-]*$/
+
 export function SearchPage({ route }: { route: Route }) {
   const q = route.query.get('q') ?? ''
   const page = pageOf(route.query.get('page'))
@@ -83,7 +86,9 @@ export function SearchPage({ route }: { route: Route }) {
             ? t.search.foundAtLeast(d.total)
             : d.total
               ? t.search.found(d.total)
-              : t.search.none}
+              : NUMBER.test(q)
+                ? t.search.noneNumber
+                : t.search.none}
         </p>
       )}
       {d && (

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { jstDate } from '../../../core/dates.ts'
 import type { Hold } from '../../api-types.ts'
-import { shortDate } from '../format.ts'
+import { date } from '../format.ts'
 import { t } from '../i18n/index.ts'
 
 export function SuspendHold(props: {
@@ -44,7 +44,7 @@ export function SuspendHold(props: {
         onInput={(e) => setUntil(e.currentTarget.value)}
       />
       <p class="meta" id={`${id}-hint`}>
-        {t.holds.suspendHint(shortDate(props.latest))}
+        {t.holds.suspendHint(date(props.latest))}
       </p>
       <div class="actions">
         <button type="submit" disabled={props.busy || !until}>
