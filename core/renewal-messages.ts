@@ -46,7 +46,7 @@ export function renewalMessage(
     case 'cap_reached':
       return {
         ja: `貸出日から${policy.renewal.capDays}日（${capText.ja}）までの延長上限に達しているため、これ以上延長できません。返却期限の${due.ja}までにご返却ください。`,
-        en: `Loans can be renewed up to ${policy.renewal.capDays} days from the loan date (${capText.en}), and this one has reached that limit. Please return it by ${due.en}.`,
+        en: `A loan can be renewed only until ${policy.renewal.capDays} days after it was borrowed (for this one, ${capText.en}), and this one has reached that limit. Please return it by ${due.en}.`,
       }
     case 'too_soon':
       return {

@@ -47,6 +47,8 @@ export class FakeLibrary {
   searchPageSize = 20
   /** Renewals and pickup changes are made but not listed back, as when the system stops answering. */
   unlisted = false
+  /** A title's copies as a test wants them (by title id), instead of the fixture's. */
+  copies = new Map<number, TitleDetail['availability']>()
 
   constructor(readonly options: FakeOptions = {}) {}
 
@@ -349,6 +351,7 @@ export class FakeLibrary {
       return err(404, 'not_found', 'この資料は見つかりませんでした。')
     const d: TitleDetail = {
       ...F.detail(id),
+      ...(this.copies.has(id) ? { availability: this.copies.get(id)! } : {}),
       favourite: this.favourites.has(id),
       wanted: this.wanted.has(id),
     }

@@ -207,6 +207,7 @@ export const en: Dict = {
       held_for_pickup: 'Held for a patron',
       not_for_loan: 'Reference only (use in the library)',
     },
+    transitTo: (place: string) => `Going to ${place}`,
     returnBy: (date: string) => `due back ${date}`,
     addToCart: 'Add to hold cart',
     inCart: 'In your hold cart',
@@ -236,8 +237,10 @@ export const en: Dict = {
     empty: 'Your cart is empty. Search the catalogue and add what you would like.',
     remove: 'Remove',
     setTogether: (name: string) => `"${name}" will be a set hold (ready in volume order).`,
-    setMissing: (name: string, labels: string) =>
-      `Volume ${labels} of "${name}" is not in the cart.`,
+    setMissing: (name: string, labels: string[]) =>
+      labels.length > 1
+        ? `Volumes ${labels.join(', ')} of "${name}" are not in the cart.`
+        : `Volume ${labels.join('')} of "${name}" is not in the cart.`,
     addMissing: 'Add the other volumes',
     next: 'Choose pickup place',
   },

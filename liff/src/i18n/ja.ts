@@ -228,6 +228,7 @@ export const ja = {
       held_for_pickup: '予約の確保中',
       not_for_loan: '禁帯出（館内でご利用ください）',
     } satisfies Record<CopyStatus, string>,
+    transitTo: (place: string) => `移送先：${place}`,
     returnBy: (date: string) => `返却予定 ${date}`,
     addToCart: 'カートに入れる',
     inCart: 'カートに入っています',
@@ -258,8 +259,8 @@ export const ja = {
     empty: 'カートは空です。蔵書検索で資料を探して、カートに入れてください。',
     remove: 'カートから外す',
     setTogether: (name: string) => `「${name}」はセット予約になります（巻の順にご用意します）。`,
-    setMissing: (name: string, labels: string) =>
-      `「${name}」の${labels}はまだカートに入っていません。`,
+    setMissing: (name: string, labels: string[]) =>
+      `「${name}」の${labels.join('・')}はまだカートに入っていません。`,
     addMissing: '残りの巻も入れる',
     next: '受取場所を選ぶ',
   },

@@ -43,7 +43,12 @@ export function CartPage() {
               <p>
                 {t.cart.setMissing(
                   first.set?.name ?? first.name,
-                  missing.map((m) => m.volumeLabel).join(t.listSep),
+                  // Each as the title page names it (上 (vol. 1) in English).
+                  missing.map((m) => {
+                    const volume = m.set?.volumes.find((v) => v.titleId === m.id)
+                    const label = m.volumeLabel ?? ''
+                    return volume ? t.title.volume(label, volume.volume) : label
+                  }),
                 )}
               </p>
               <button

@@ -47,4 +47,15 @@ describe('confirm → done (English)', () => {
     const tel = byText<HTMLAnchorElement>(page, 'Call 中央図書館', 'a')
     expect(tel.getAttribute('href')).toBe('tel:05071058141')
   })
+
+  it('HOLD-SET: the cart names a missing volume as the title page does', async () => {
+    m = await mount('title/12', { query: 'simUserId=U1&lang=en' })
+    await click(m.root, 'Add to hold cart', 'button')
+    location.hash = '#/cart'
+    await until(() =>
+      expect(m!.root.textContent).toMatch(
+        /Volume 上 \(vol\. 1\) of "海辺の物語" is not in the cart\./,
+      ),
+    )
+  })
 })

@@ -26,7 +26,8 @@ describe('予約中一覧', () => {
     m = await mount('holds')
     const waiting = await until(() => holdItem(m!.root, '世界の料理'))
     expect(text(waiting)).toContain('予約中')
-    expect(text(waiting)).toContain('予約順位 3位')
+    // Apart in the text too, so a screen reader does not run them together.
+    expect(waiting.querySelector('p.state')?.textContent).toBe('予約中 予約順位 3位')
     expect(text(waiting)).toContain('受取場所：楠葉図書館')
     const ready = holdItem(m.root, '川べりの四季')
     expect(text(ready)).toContain('確保中')

@@ -128,7 +128,13 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       <h2 class="item-title">{hold.title.name}</h2>
       <p class="state">
         <strong>{stateWords(hold)}</strong>
-        {hold.queuePosition !== null && <span>{t.holds.position(hold.queuePosition)}</span>}
+        {/* A space, not only a margin: a screen reader read 「WaitingPlace in queue: 1」. */}
+        {hold.queuePosition !== null && (
+          <>
+            {' '}
+            <span>{t.holds.position(hold.queuePosition)}</span>
+          </>
+        )}
       </p>
       {suspendedUntil && (
         <>

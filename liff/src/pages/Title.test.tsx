@@ -22,6 +22,20 @@ function failing(path: string, fail: () => Response | Promise<never>) {
 }
 
 describe('詳細, when the title cannot be shown', () => {
+  it('a copy in transit says where it is going, not as if it were a shelf', async () => {
+    const fake = new FakeLibrary()
+    fake.copies.set(12, [
+      {
+        library: { id: 2, name: '楠葉図書館', phone: '050-7102-3113' },
+        copies: [
+          { callNumber: '913.6/ヨ', location: '中央図書館', status: 'in_transit', dueDate: null },
+        ],
+      },
+    ])
+    m = await mount('title/12', { fake })
+    await until(() => expect(text(m!.root)).toContain('移送先：中央図書館 913.6/ヨ'))
+  })
+
   it('a title that does not exist (404): the heading says so, with a way to search, not a retry', async () => {
     m = await mount('title/999999')
     await until(() => expect(h1()).toBe('資料が見つかりません'))

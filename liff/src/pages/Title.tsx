@@ -152,7 +152,12 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
                   {t.title.status[c.status]}
                   {c.dueDate && `${t.paren[0]}${t.title.returnBy(date(c.dueDate))}${t.paren[1]}`}
                   <span class="sub">
-                    {c.location} {c.callNumber}
+                    {/* In transit, where it is is where it is going: said so (a walk read the
+                        place as a shelf). */}
+                    {c.status === 'in_transit' && c.location
+                      ? t.title.transitTo(c.location)
+                      : c.location}{' '}
+                    {c.callNumber}
                   </span>
                 </li>
               ))}
