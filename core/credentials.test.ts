@@ -58,8 +58,15 @@ describe('credentials', () => {
     const warning = 'あと1回間違えると、安全のためこの利用者番号は15分間ロックされます。'
     expect(last.message.ja).toContain(warning)
     expect(signIn.message.ja).toContain(warning)
-    expect(last.message.en).toMatch(
-      /1 more wrong try will lock this patron number for 15 minutes\.$/,
+    expect(last.message.en).toContain(
+      '1 more wrong try will lock this patron number for 15 minutes.',
+    )
+    // And what to do if it is forgotten: whom to phone.
+    expect(last.message.ja).toMatch(
+      /お忘れの場合は、中央図書館（050-7105-8141）へお問い合わせください。$/,
+    )
+    expect(early.message.en).toMatch(
+      /If you have forgotten it, please contact .*050-7105-8141.*\.$/,
     )
   })
 

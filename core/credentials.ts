@@ -31,9 +31,11 @@ export function wrongCurrentPassword(
   triesLeft?: number,
 ): Refusal<'wrong_credentials'> {
   const warn = lockWarning(policy, triesLeft)
+  // What to do next when it is forgotten (a walk found the sentence ended at the warning).
+  const p = phoneLine(contactFor(policy))
   return refuse('wrong_credentials', {
-    ja: `現在のパスワードが違います。もう一度ご確認のうえ入力してください。${warn.ja || '続けて間違えると、しばらくの間パスワードの変更ができなくなります。'}`,
-    en: `The current password is not correct. Please check it and try again. ${warn.en.trim() || 'After several wrong tries, password changes are locked for a while.'}`,
+    ja: `現在のパスワードが違います。もう一度ご確認のうえ入力してください。${warn.ja || '続けて間違えると、しばらくの間パスワードの変更ができなくなります。'}お忘れの場合は、${p.ja}へお問い合わせください。`,
+    en: `The current password is not correct. Please check it and try again. ${warn.en.trim() || 'After several wrong tries, password changes are locked for a while.'} If you have forgotten it, please contact ${p.en}.`,
   })
 }
 

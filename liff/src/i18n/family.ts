@@ -17,7 +17,7 @@ const ja = {
   sectionOf: (name: string, title: string) => `${name} さんの${title}`,
   unlinkOne: (name: string) => `${name} さんのカードの連携を解除`,
   unlinkedOne: (name: string) => `${name} さんのカードの連携を解除しました。`,
-  whoseHold: 'どなたの予約ですか',
+  whoseHold: (_count: number) => 'どなたの予約ですか',
   /** Unlinking the account's own card when it links several: this card only goes. */
   /** The unlink section's help when the account links several cards: only this one goes. */
   unlinkOneHelp:
@@ -66,7 +66,7 @@ const en: typeof ja = {
   sectionOf: (name: string, title: string) => `${title}: ${name}`,
   unlinkOne: (name: string) => `Unlink ${name}'s card`,
   unlinkedOne: (name: string) => `${name}'s card has been unlinked.`,
-  whoseHold: 'Whose hold is this?',
+  whoseHold: (count: number) => (count > 1 ? 'Who are these holds for?' : 'Who is this hold for?'),
   unlinkOneHelp:
     'Only this card is unlinked; the other cards keep working in LINE. To link it again, choose "Add another card" on the library card screen.',
   unlinkOwnQuote: 'Unlink this card now? The other cards stay linked.',

@@ -100,7 +100,7 @@ export function ConfirmPage() {
       <p>{place ? place.name : <a href={href('pickup')}>{t.pickup.choose}</a>}</p>
       {cards.length > 1 && (
         <fieldset class="whose">
-          <legend>{ft().whoseHold}</legend>
+          <legend>{ft().whoseHold(items.length)}</legend>
           {cards.map((c) => (
             <label class="choice" key={c.patronId}>
               <input
