@@ -194,6 +194,38 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
     }
   })
 
+  it('a slow ILS at start: twelve patrons at once send one login between them, not twelve', async () => {
+    const cold = await startFront(t, { timeoutMs: 300 })
+    try {
+      cold.proxy.latencyMs = 800
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => cold.library.patron(hanakoId)),
+      )
+      expect(answers.every((a) => !a.ok && a.reason === 'library_unavailable')).toBe(true)
+      expect(cold.proxy.count('93')).toBe(1)
+      expect(cold.proxy.count('63')).toBe(0)
+    } finally {
+      await cold.close()
+    }
+  })
+
+  it('a slow ILS with several kept connections: one read meets one of them, then a fresh one', async () => {
+    const kept = await startFront(t, { timeoutMs: 300 })
+    try {
+      // Four connections kept from four patrons at once.
+      const warm = await Promise.all(Array.from({ length: 4 }, () => kept.library.patron(hanakoId)))
+      expect(warm.every((a) => a.ok)).toBe(true)
+      const before = { patron: kept.proxy.count('63'), login: kept.proxy.count('93') }
+      kept.proxy.latencyMs = 800
+      expect(await kept.library.patron(hanakoId)).toMatchObject({ reason: 'library_unavailable' })
+      // Not the next kept connection after the first timed out (each would wait its timeout).
+      expect(kept.proxy.count('63') - before.patron).toBe(1)
+      expect(kept.proxy.count('93') - before.login).toBe(1)
+    } finally {
+      await kept.close()
+    }
+  })
+
   it('a refused SIP2 login is library_unavailable, tried once per request', async () => {
     const refused = await startFront(t, { password: 'not-the-kiosk-password' })
     try {

@@ -22,11 +22,14 @@ import type { Sip2Socket } from './socket.ts'
 
 export type ChecksumMode = 'strict' | 'lenient'
 
-/** Why a request got no usable answer. `sent`: the request may have reached the system. */
+/**
+ * Why a request got no usable answer. `sent`: the request may have reached the system.
+ * `down`: not tried, as the system is known not to be answering (pool.ts).
+ */
 export class Sip2Failure extends Error {
   override name = 'Sip2Failure'
   constructor(
-    readonly kind: 'connect' | 'login' | 'timeout' | 'closed' | 'damaged' | 'encode',
+    readonly kind: 'connect' | 'login' | 'timeout' | 'closed' | 'damaged' | 'encode' | 'down',
     readonly sent: boolean,
   ) {
     super(`SIP2 ${kind}`)

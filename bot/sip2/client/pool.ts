@@ -9,15 +9,16 @@
  * used for both inside a connection: it asks for the last answer again, not the action.)
  * Every request, retries included, takes a token from one bucket (SIP2_MAX_RPS).
  *
- * A patron waits at most about two timeouts, not six or more (a review measured 15 s for one
+ * A patron waits about two timeouts at most, not six or more (a review measured 15 s for one
  * request and 35–50 s for twelve at once against a system that stopped answering):
  *  - a timeout on a fresh connection (connecting, logging in, or the request itself) ends the
- *    tries: a system that did not answer a new connection will not answer the next one. Only a
- *    kept connection that times out is tried again, once, on a fresh one (it may have been
- *    dropped while idle by a firewall);
- *  - while the system is unreachable (the last request got no answer, or a fresh connection
- *    timed out), one request finds out whether it is back and the others wait for its answer:
- *    they go on if it got one and fail at once if not, instead of each waiting out its own.
+ *    tries: a system that did not answer a new connection will not answer the next one. A kept
+ *    connection that times out is tried again once, on a fresh one (a firewall may have
+ *    dropped it while idle), and the other kept connections are dropped with it;
+ *  - while the system is not known to answer (at start, or once it stopped), one request finds
+ *    out and the others wait for its answer, no longer than it can take: they go on if it got
+ *    one and fail at once if not. Requests queued for a connection fail at once when the
+ *    system stops answering meanwhile.
  */
 import { type Charset, field, loginRequest, type Sip2Message, scStatusRequest } from '../index.ts'
 import { type ChecksumMode, Sip2Connection, Sip2Failure } from './connection.ts'
@@ -61,8 +62,8 @@ export class Sip2Pool {
   private waiting: (() => void)[] = []
   private readonly bucket: TokenBucket
   private health: PoolHealth = { state: 'unknown', since: null, open: 0 }
-  /** The request finding out whether an unreachable system is back: true once it answered. */
-  private probe: Promise<boolean> | null = null
+  /** The request finding out whether the system answers: `done` is true once it did. */
+  private probe: { since: number; done: Promise<boolean> } | null = null
   /** Messages sent to the system (requests, logins, retries; 97s not counted). */
   requests = 0
   status: AcsStatus | null = null
@@ -111,24 +112,35 @@ export class Sip2Pool {
   }
 
   private async send(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
-    if (this.health.state !== 'unreachable') return this.attempts(msg, write)
-    // Another request is finding out whether the system is back: wait for its answer.
-    if (this.probe) {
-      if (!(await this.probe)) throw new Sip2Failure('connect', false)
-      return this.attempts(msg, write)
+    if (this.health.state === 'ok') return this.attempts(msg, write)
+    // Not known to answer (just started, or it stopped): one request finds out, the others
+    // wait for its answer, each no longer than that request can take (on Workers the request
+    // finding out may be cancelled with its patron's, and its answer never come).
+    const probe = this.probe
+    const left = probe ? probe.since + this.probeMs() - Date.now() : 0
+    if (probe && left > 0) {
+      if (await answeredWithin(probe.done, left)) return this.attempts(msg, write)
+      throw new Sip2Failure('down', false)
     }
-    let back: (answered: boolean) => void = () => {}
-    this.probe = new Promise<boolean>((resolve) => (back = resolve))
+    let settle: (answered: boolean) => void = () => {}
+    const mine = { since: Date.now(), done: new Promise<boolean>((r) => (settle = r)) }
+    this.probe = mine
     try {
       const answer = await this.attempts(msg, write)
-      back(true)
+      settle(true)
       return answer
     } catch (err) {
-      back(false)
+      // Text the charset cannot carry says nothing about the system: the others go on.
+      settle(err instanceof Sip2Failure && err.kind === 'encode')
       throw err
     } finally {
-      this.probe = null
+      if (this.probe === mine) this.probe = null
     }
+  }
+
+  /** The longest one request's tries take: a connect, a login and the request itself. */
+  private probeMs(): number {
+    return 3 * this.opts.timeoutMs + 1000
   }
 
   private async attempts(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
@@ -159,6 +171,9 @@ export class Sip2Pool {
         last = err
         lastFresh = !reused
         this.markIfHanging(last, lastFresh)
+        // A kept connection that timed out was likely dropped while idle, as the others kept
+        // with it were: the next try opens a fresh one rather than meeting the next dead one.
+        if (reused && err.kind === 'timeout') this.dropIdle()
         // A kept connection that turned out dead before sending costs no try: it is gone now.
         if (reused && !err.sent) attempt--
       }
@@ -187,6 +202,12 @@ export class Sip2Pool {
       }
       if (this.open < this.opts.maxConnections) break
       await new Promise<void>((resolve) => this.waiting.push(resolve))
+      // Woken after the system stopped answering: waiting out a timeout of its own would only
+      // keep this patron longer. The next in line is told too.
+      if (this.health.state === 'unreachable') {
+        this.wakeOne()
+        throw new Sip2Failure('down', false)
+      }
     }
     this.open++
     try {
@@ -196,6 +217,15 @@ export class Sip2Pool {
       this.wakeOne()
       throw err
     }
+  }
+
+  private dropIdle() {
+    for (const c of this.idle) {
+      c.close()
+      this.open--
+    }
+    this.idle = []
+    this.wakeOne()
   }
 
   private release(conn: Sip2Connection) {
@@ -246,6 +276,19 @@ export class Sip2Pool {
  */
 function worthAnother(last: Sip2Failure, fresh: boolean, write: boolean): boolean {
   if (write && last.sent) return false
-  if (last.kind === 'login' || last.kind === 'encode') return false
+  if (last.kind === 'login' || last.kind === 'encode' || last.kind === 'down') return false
   return !(last.kind === 'timeout' && fresh)
+}
+
+/** Whether `done` comes true within `ms` (false when it comes false, or not in time). */
+async function answeredWithin(done: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms)
+  })
+  try {
+    return await Promise.race([done, late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
