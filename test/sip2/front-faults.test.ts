@@ -143,6 +143,41 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
     expect((await onServer()).map((h) => h.titleId).sort()).toEqual([...titleIds].sort())
   })
 
+  it('a cart with another edition of a title held, named alike by the ILS, is still placed', async () => {
+    const free = await freeCopies(t.b, 6)
+    const byBarcode = await t.b.db.orm
+      .select({ titleId: copies.titleId })
+      .from(copies)
+      .where(
+        inArray(
+          copies.barcode,
+          free.map((c) => c.barcode),
+        ),
+      )
+    const [older, newer] = [...new Set(byBarcode.map((c) => c.titleId))].sort((a, b) => a - b)
+    await t.b.db.orm
+      .update(titles)
+      .set({ title: '同じ名前の本' })
+      .where(inArray(titles.id, [older!, newer!]))
+    const [place] = value(await fr.library.places())
+    const cart = (titleId: number) => ({
+      patronId: hanakoId,
+      titleIds: [titleId],
+      pickupPlaceId: place!.id,
+    })
+    value(await fr.library.placeHolds(cart(newer!), now()))
+    const sent = fr.proxy.count('15')
+    // The ILS lists her hold by the name both editions have: it does not say the older one is
+    // held, so the older one is asked for, not taken as placed.
+    value(await fr.library.placeHolds(cart(older!), now()))
+    expect(fr.proxy.count('15') - sent).toBe(1)
+    const onServer = await t.b.db.orm
+      .select({ titleId: holds.titleId })
+      .from(holds)
+      .where(and(eq(holds.patronId, hanakoId), inArray(holds.titleId, [older!, newer!])))
+    expect(onServer.map((h) => h.titleId).sort((a, b) => a - b)).toEqual([older, newer])
+  })
+
   it('an outage is library_unavailable and /healthz unreachable; it recovers by itself', async () => {
     fr.proxy.down()
     expect(await fr.library.loans(hanakoId, now())).toMatchObject({
@@ -306,6 +341,17 @@ describe('SIP2 adapter: Shift_JIS end to end', () => {
       expect(onServer).toEqual([{ state: 'waiting' }])
       const sent = decodeShiftJis(front.proxy.last.get('15')!)
       expect(sent).toContain('|AJ～増補版～ Caf? ?野家の本|')
+      // The system lists a 〜 title back as ～ (code page 932): it is still that title's hold.
+      const wave = await freeTitleId(t)
+      await t.b.db.orm.update(titles).set({ title: '〜波の音〜' }).where(eq(titles.id, wave))
+      value(
+        await front.library.placeHolds(
+          { patronId: hanakoId, titleIds: [wave], pickupPlaceId },
+          now(),
+        ),
+      )
+      const listed = value(await front.library.holds({ patronId: hanakoId }, now()))
+      expect(listed.filter((h) => h.titleId === wave).map((h) => h.title)).toEqual(['〜波の音〜'])
     } finally {
       await front.close()
       await sjis.close()

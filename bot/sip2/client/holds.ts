@@ -38,6 +38,8 @@ interface FrontHold {
   core: Hold
   /** An item barcode to name the hold by in 15, or null when bunko has no copy of it. */
   barcode: string | null
+  /** Which title it is on is certain: named by a copy, or by a name no other title has. */
+  certain: boolean
 }
 
 export async function listHolds(
@@ -81,7 +83,8 @@ export async function holdsNamed(
     const barcode =
       copy?.barcode ??
       (title ? ((await copiesOfTitle(f.db, title.id, 1))[0]?.barcode ?? null) : null)
-    out.push(holdOf(f, patronId, v, title ?? null, barcode, isReady))
+    const certain = copy !== undefined || (title !== undefined && !byName.get(v)?.shared)
+    out.push({ ...holdOf(f, patronId, v, title ?? null, barcode, isReady), certain })
   }
   return out
 }
@@ -93,7 +96,7 @@ function holdOf(
   title: LocalTitle | null,
   barcode: string | null,
   ready: boolean,
-): FrontHold {
+): Omit<FrontHold, 'certain'> {
   const id = title?.id ?? syntheticId(`hold:${named}`)
   const contact = f.policy.contact
   const place = { id: 0, name: contact.ja, kind: 'library', phone: contact.phone }
@@ -155,9 +158,12 @@ export async function placeAll(
   // SIP2 places title by title: a refusal or an outage part-way leaves the titles before it
   // placed while the cart keeps them all. Titles the patron already holds are taken as placed,
   // so that cart sent again places the rest (the system would refuse the first as a duplicate
-  // and stop there, for ever).
+  // and stop there, for ever): only where the hold is certainly on that title, not on another
+  // edition of the same name, which is then asked for (and refused if it is a duplicate).
   const held = new Set(
-    (await listHolds(f, input.patronId, number, now)).map((h) => h.summary.titleId),
+    (await listHolds(f, input.patronId, number, now))
+      .filter((h) => h.certain)
+      .map((h) => h.summary.titleId),
   )
   const placed: PlacedHold[] = []
   for (const titleId of input.titleIds) {

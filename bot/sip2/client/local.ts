@@ -95,17 +95,49 @@ export async function titlesById(db: Db, ids: number[]): Promise<Map<number, Loc
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-/** Titles named exactly so (an ILS that lists holds by title); the first of equal names. */
-export async function titlesByName(db: Db, names: string[]): Promise<Map<string, LocalTitle>> {
+/**
+ * Titles named so (an ILS that lists holds by title), the first of equal names, with whether
+ * another title has the same name (then the name does not say which one the hold is on). A
+ * name read from a Shift_JIS system has code page 932's ～ where the catalogue may have 〜
+ * (bot/sip2/shift-jis.ts): either matches.
+ */
+export async function titlesByName(
+  db: Db,
+  names: string[],
+): Promise<Map<string, LocalTitle & { shared: boolean }>> {
   if (names.length === 0) return new Map()
+  const forms = new Map(names.flatMap((n) => jisForms(n).map((f) => [f, n] as const)))
   const rows = await db.orm
     .select(titleColumns)
     .from(titles)
-    .where(inArray(titles.title, names))
+    .where(inArray(titles.title, [...forms.keys()]))
     .orderBy(asc(titles.id))
-  const out = new Map<string, LocalTitle>()
-  for (const r of rows) if (!out.has(r.title)) out.set(r.title, r)
+  const out = new Map<string, LocalTitle & { shared: boolean }>()
+  for (const r of rows) {
+    const name = forms.get(r.title)!
+    const first = out.get(name)
+    if (first) first.shared = true
+    else out.set(name, { ...r, shared: false })
+  }
   return out
+}
+
+/** Code page 932's twin → JIS X 0208's character (the reverse of shift-jis.ts's table). */
+const JIS_FORMS: Record<string, string> = {
+  '\uFF5E': '\u301C',
+  '\uFF0D': '\u2212',
+  '\u2225': '\u2016',
+  '\u2015': '\u2014',
+  '\uFFE0': '\u00A2',
+  '\uFFE1': '\u00A3',
+  '\uFFE2': '\u00AC',
+}
+const TWIN = /[\uFF5E\uFF0D\u2225\u2015\uFFE0-\uFFE2]/g
+
+/** A name as written, and with code page 932's twins as JIS X 0208 writes them. */
+function jisForms(name: string): string[] {
+  const jis = name.replace(TWIN, (c) => JIS_FORMS[c] ?? c)
+  return jis === name ? [name] : [name, jis]
 }
 
 export async function placeById(db: Db, id: number) {

@@ -154,8 +154,10 @@ export class Sip2Session {
       return encodeFrame(msg, opts)
     } catch (err) {
       if (!(err instanceof Sip2Problem) || err.kind !== 'bad_charset') throw err
-      // A Latin-1 kiosk cannot show a Japanese title: it gets `?` rather than no answer.
-      const words = new Set(['AE', 'AF', 'AG', 'AJ', 'AM', 'AP', 'AQ', 'BS', 'CT'])
+      // A Latin-1 kiosk cannot show a Japanese title: it gets `?` rather than no answer. AS and
+      // CD are the holds a 64 lists, by title (patron.ts): one title the charset cannot carry
+      // left the whole answer unsent, and the patron's every hold with it.
+      const words = new Set(['AE', 'AF', 'AG', 'AJ', 'AM', 'AP', 'AQ', 'AS', 'BS', 'CD', 'CT'])
       const fields = msg.fields.map(
         ([id, v]) => [id, words.has(id) ? fitText(v, this.opts.charset) : v] as const,
       )
