@@ -130,6 +130,8 @@ async function timeTo(
     predicate: (m) => m.type() === 'debug' && m.text().startsWith(`${SAID} ${what} `),
     timeout: 60_000,
   })
+  // Heard or not, never left unhandled if the navigation itself fails.
+  said.catch(() => {})
   await page.goto(url, { waitUntil: 'commit' })
   const message = await said.catch(async (err) => {
     const shown =

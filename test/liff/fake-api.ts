@@ -218,6 +218,7 @@ export class FakeLibrary {
         h.id === id || (group !== undefined && h.set?.groupId === group && h.state === 'waiting')
       this.holds = this.holds.map((h) => (moves(h) ? { ...h, pickupPlace } : h))
       const changed = this.holds.filter(moves)
+      if (this.unlisted) return ok({ hold: null, changed: [] })
       return ok({ hold: changed.find((h) => h.id === id), changed })
     }
     return err(404, 'not_found', '見つかりませんでした。')

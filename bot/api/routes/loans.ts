@@ -73,7 +73,12 @@ export function loanRoutes({ db, library, clock, config, log }: AppDeps) {
     await recordLineActions(db, CHANNEL_ACTIONS.renew, renewed, now)
     const raced = done.value.some((r) => !r.result.ok && r.result.reason === 'conflict')
     // Asked only to explain a race; renewals already made stand if the system stopped answering.
-    const fresh = raced ? await list(patronId, lang, now).catch(() => []) : []
+    const fresh = raced
+      ? await list(patronId, lang, now).catch((err: unknown) => {
+          log.warn('api.renew_all_unlisted', { error: errorName(err) })
+          return []
+        })
+      : []
     const body: RenewAllResponse = {
       results: done.value.map(({ loanId, title, result: first }) => {
         const result = settle(first, fresh.find((l) => l.id === loanId)?.renewal)

@@ -293,7 +293,8 @@ export const en: Dict = {
     toSearch: 'Search the catalogue',
   },
   done: {
-    title: (count: number) => (count > 1 ? 'Holds placed' : 'Hold placed'),
+    // 0: placed, but not read back (how many is not known here).
+    title: (count: number) => (count === 1 ? 'Hold placed' : 'Holds placed'),
     noneTitle: 'Hold confirmation',
     none: 'There is no new hold to show here. The holds you have placed are listed under "Holds".',
     body: (days: number, kind: PickupKind, count: number, way: HoldNoticeWay = 'line') => {

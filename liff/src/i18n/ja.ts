@@ -228,7 +228,7 @@ export const ja = {
       held_for_pickup: '予約の確保中',
       not_for_loan: '禁帯出（館内でご利用ください）',
     } satisfies Record<CopyStatus, string>,
-    transitTo: (place: string) => `移送先：${place}`,
+    transitTo: (place: string) => `回送先：${place}`,
     returnBy: (date: string) => `返却予定 ${date}`,
     addToCart: 'カートに入れる',
     inCart: 'カートに入っています',

@@ -132,6 +132,22 @@ describe('予約中一覧', () => {
     expect(patch).toMatchObject({ path: '/api/holds/201', body: { pickupPlaceId: 3 } })
   })
 
+  it('HOLD-CHANGE: moved, but the system stopped answering before listing it: said done, the hold stays listed and the list is read again', async () => {
+    m = await mount('holds')
+    m.fake.unlisted = true
+    const item = await until(() => holdItem(m!.root, '世界の料理'))
+    await click(item, '受取場所を変更する')
+    const radio = await until(() => byText<HTMLLabelElement>(item, '藤阪分室', 'label'))
+    radio.querySelector('input')!.click()
+    await click(item, '変更する', 'button[type=submit]')
+    await click(await until(() => item.querySelector('.confirm')!), '変更する')
+    await until(() => expect(text(m!.root)).toContain('受取場所を変更しました。'))
+    // Not taken off the list as a cancelled hold would be; the reload shows the new place.
+    await until(() => expect(text(holdItem(m!.root, '世界の料理'))).toContain('受取場所：藤阪分室'))
+    const lists = m.requests.filter((r) => r.method === 'GET' && r.path === '/api/holds')
+    expect(lists.length).toBeGreaterThan(1)
+  })
+
   it('HOLD-QUEUE: ready first with its deadline, then in transit, then waiting by 予約順位', async () => {
     m = await mount('holds', { fake: withSet() })
     await until(() => holdItem(m!.root, '世界の料理'))

@@ -70,6 +70,12 @@ describe('貸出中一覧', () => {
     expect(text(item)).toContain('返却期限：2026年5月25日(月)')
     expect(item.querySelector('button')).toBeNull()
     expect(item.querySelector('.refusal')).toBeNull()
+    // The list is asked for again, to show the loan as the system has it once it answers.
+    await until(() =>
+      expect(m!.requests.filter((r) => r.method === 'GET' && r.path === '/api/loans')).toHaveLength(
+        2,
+      ),
+    )
   })
 
   it('まとめて延長 is offered only while a loan can be renewed', async () => {

@@ -85,7 +85,11 @@ export function LoansPage() {
             key={loan.id}
             loan={loan}
             canRenew={caps?.renew ?? false}
-            onRenewed={(l) => loans.set(replace(loans.data, l))}
+            onRenewed={(l, unlisted) => {
+              loans.set(replace(loans.data, l))
+              // Not read back: the list is asked for again, to show it once the system answers.
+              if (unlisted) loans.reload()
+            }}
           />
         ))}
       </ul>
@@ -142,7 +146,7 @@ function LoanItem({
   canRenew,
 }: {
   loan: Loan
-  onRenewed: (l: Loan) => void
+  onRenewed: (l: Loan, unlisted: boolean) => void
   /** The library's system renews from LINE (capabilities); else nothing about renewing. */
   canRenew: boolean
 }) {
@@ -166,7 +170,7 @@ function LoanItem({
     if (res) {
       setRenewed(res.dueDate)
       setUnlisted(res.loan === null)
-      onRenewed(res.loan ?? { ...loan, dueDate: res.dueDate, overdue: false })
+      onRenewed(res.loan ?? renewedUnlisted(loan, res.dueDate), res.loan === null)
       // WCAG 2.4.3 / 4.1.3: the Confirm that had focus is gone; the result takes it and is read.
       requestAnimationFrame(() => result.current?.focus())
     }
@@ -220,4 +224,22 @@ function LoanItem({
       )}
     </li>
   )
+}
+
+/**
+ * The loan as it stands after a renewal the system made but did not list back: the new date,
+ * and not renewable again now (まとめて延長 must not count it); its line says only that it was
+ * renewed (`unlisted`), as the reason for the next renewal is not known here.
+ */
+function renewedUnlisted(loan: Loan, dueDate: string): Loan {
+  return {
+    ...loan,
+    dueDate,
+    overdue: false,
+    renewable: false,
+    newDueDate: undefined,
+    quote: undefined,
+    refusal: { reason: 'no_gain', message: '' },
+    nextRenewal: null,
+  }
 }

@@ -33,7 +33,7 @@ describe('詳細, when the title cannot be shown', () => {
       },
     ])
     m = await mount('title/12', { fake })
-    await until(() => expect(text(m!.root)).toContain('移送先：中央図書館 913.6/ヨ'))
+    await until(() => expect(text(m!.root)).toContain('回送先：中央図書館 913.6/ヨ'))
   })
 
   it('a title that does not exist (404): the heading says so, with a way to search, not a retry', async () => {

@@ -218,13 +218,14 @@ export async function likeIds(db: Db, q: string): Promise<number[]> {
     })
     return sql`(${sql.join(likes, sql` OR `)})`
   })
-  // Title (or reading) matches first, as searchTitles ranks them.
+  // Title (or reading) matches first, as searchTitles ranks them. Checked here with instr over
+  // lower() (ASCII folded, no wildcards), not with the LIKE searchTitles now ranks by, so the
+  // oracle stays a second way of saying it.
   const inTitle = terms.map((term) => {
-    const likes = [...new Set([term, toKatakana(term)])].flatMap((v) => {
-      const pattern = `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      return ['title', 'yomi'].map((f) => sql`${sql.raw(f)} LIKE ${pattern} ESCAPE '\\'`)
-    })
-    return sql`(${sql.join(likes, sql` OR `)})`
+    const found = [...new Set([term, toKatakana(term)])].flatMap((v) =>
+      ['title', 'yomi'].map((f) => sql`instr(lower(${sql.raw(f)}), lower(${v})) > 0`),
+    )
+    return sql`(${sql.join(found, sql` OR `)})`
   })
   const rows = await db.all<{ id: number }>(sql`SELECT id FROM titles
     WHERE ${sql.join(conditions, sql` AND `)}
