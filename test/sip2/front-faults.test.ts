@@ -9,18 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenSip2 } from '../../bot/sip2/server/listen.ts'
 import { decodeShiftJis } from '../../bot/sip2/shift-jis.ts'
 import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
-import { copies, holds, titles } from '../../db/schema.ts'
+import { holds, titles } from '../../db/schema.ts'
 import {
   closeFrontRig,
   type Front,
   freeTitleId,
+  freeTitleIds,
   freshLoan,
   serverLoan,
   startFront,
   startFrontRig,
   value,
 } from './front.ts'
-import { freeCopies, HANAKO, type Sip2Test } from './harness.ts'
+import { HANAKO, type Sip2Test } from './harness.ts'
 
 let t: Sip2Test
 let fr: Front
@@ -102,18 +103,7 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
   })
 
   it('a cart stopped part-way by an outage is sent again as it is: the rest is placed, nothing twice', async () => {
-    const free = await freeCopies(t.b, 6)
-    const byBarcode = await t.b.db.orm
-      .select({ titleId: copies.titleId })
-      .from(copies)
-      .where(
-        inArray(
-          copies.barcode,
-          free.map((c) => c.barcode),
-        ),
-      )
-    const titleIds = [...new Set(byBarcode.map((c) => c.titleId))].slice(0, 3)
-    expect(titleIds).toHaveLength(3)
+    const titleIds = await freeTitleIds(t, 3)
     const [place] = value(await fr.library.places())
     const cart = { patronId: hanakoId, titleIds, pickupPlaceId: place!.id }
     const onServer = () =>
@@ -144,17 +134,7 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
   })
 
   it('a cart with another edition of a title held, named alike by the ILS, is still placed', async () => {
-    const free = await freeCopies(t.b, 6)
-    const byBarcode = await t.b.db.orm
-      .select({ titleId: copies.titleId })
-      .from(copies)
-      .where(
-        inArray(
-          copies.barcode,
-          free.map((c) => c.barcode),
-        ),
-      )
-    const [older, newer] = [...new Set(byBarcode.map((c) => c.titleId))].sort((a, b) => a - b)
+    const [older, newer] = await freeTitleIds(t, 2)
     await t.b.db.orm
       .update(titles)
       .set({ title: '同じ名前の本' })

@@ -5,7 +5,7 @@
  * exactly the ILS's; shadow patron rows are the demo patrons' own rows, renamed to the same).
  */
 
-import { eq, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { sip2LibrarySystem } from '../../bot/sip2/client/adapter.ts'
 import type { Sip2FrontConfig } from '../../bot/sip2/client/config.ts'
 import type { ChecksumMode } from '../../bot/sip2/client/connection.ts'
@@ -105,6 +105,23 @@ export async function freshLoan(t: Sip2Test): Promise<{ barcode: string; loanId:
 }
 
 /** A title nobody holds or borrows, with a copy on 中央図書館's shelf. */
+/** `n` different titles with a copy on the shelf that nobody holds or borrows, by id. */
+export async function freeTitleIds(t: Sip2Test, n: number): Promise<number[]> {
+  const free = await freeCopies(t.b, n * 2)
+  const rows = await t.b.db.orm
+    .select({ titleId: copies.titleId })
+    .from(copies)
+    .where(
+      inArray(
+        copies.barcode,
+        free.map((c) => c.barcode),
+      ),
+    )
+  const ids = [...new Set(rows.map((c) => c.titleId))].sort((a, b) => a - b).slice(0, n)
+  if (ids.length < n) throw new Error(`the demo library has ${n} free titles`)
+  return ids
+}
+
 export async function freeTitleId(t: Sip2Test): Promise<number> {
   const [free] = await freeCopies(t.b, 1)
   const [copy] = await t.b.db.orm.select().from(copies).where(eq(copies.barcode, free!.barcode))
