@@ -20,8 +20,10 @@ const t = {
     register: 'パスワードを登録・再設定する',
     privacy:
       '利用者番号とパスワードは他人に知られないようにしてください。入力した内容はLINE社には送られません。',
+    // Said for both ways here: the chat's アカウント連携 and the card's もう一枚カードを追加 (a walk
+    // came from the card and read of a chat button it had never pressed).
     expiry:
-      'このページは、トーク画面で「アカウント連携」を押してから10分間有効です。時間が過ぎたときは、トーク画面からもう一度「アカウント連携」を押してください。',
+      'このページは、手続きを始めてから10分間有効です。時間が過ぎたときは、もう一度はじめからお手続きください（トーク画面の「アカウント連携」、または図書館カードの「もう一枚カードを追加」から）。',
     replaceTitle: '連携先を切り替えますか？',
     replacePatron:
       'このLINEアカウントは、すでに別の利用者番号と連携しています。切り替えると、前の連携は解除されます。',
@@ -45,7 +47,7 @@ const t = {
     privacy:
       'Keep your patron number and password to yourself. What you enter here is not sent to LINE.',
     expiry:
-      'This page works for 10 minutes after you tap "Link your account" in the chat. After that, tap "Link your account" in the chat again.',
+      'This page works for 10 minutes from when you started. After that, please start again: "Link your account" in the chat, or "Add another card" on your library card.',
     replaceTitle: 'Switch the link?',
     replacePatron:
       'This LINE account is already linked to another patron number. Switching removes the old link.',

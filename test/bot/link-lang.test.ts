@@ -71,7 +71,9 @@ describe('LINE-LINK: the link page refuses in LINE’s language', () => {
     const form = await page.get(url)
     expect(form.html).toContain('<html lang="en">')
     // The tile names are the English menu's own (menu-words.test.ts).
-    expect(form.html).toContain('tap &quot;Link your account&quot; in the chat')
+    expect(form.html).toContain('&quot;Link your account&quot; in the chat')
+    // Also from the card's "Add another card", which a patron may have come from instead.
+    expect(form.html).toContain('&quot;Add another card&quot; on your library card')
     const later = TEST_NOW + 11 * 60_000
     const opened = await at(later, () => page.get(url))
     expect(opened.res.status).toBe(410)
