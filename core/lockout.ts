@@ -6,7 +6,7 @@
 import { type Instant, MINUTE_MS } from './dates.ts'
 import { contactFor, instantText, phoneLine } from './messages.ts'
 import type { Policy } from './policy.ts'
-import { allow, type Decision, refuse } from './types.ts'
+import { allow, type Decision, type Refusal, refuse } from './types.ts'
 
 export interface LockoutState {
   locked: boolean
@@ -56,5 +56,18 @@ export function checkLockout(
   return refuse('locked', {
     ja: `ログインの失敗が続いたため、安全のためこの利用者番号は${when.ja}までロックされています。その時刻を過ぎてから、もう一度お試しください。お急ぎの場合は${p.ja}へお問い合わせください。`,
     en: `After several failed sign-ins, this patron number is locked for your safety until ${when.en} (Japan time). Please try again after that. If it is urgent, contact ${p.en}.`,
+  })
+}
+
+/**
+ * ACC-SECRET: the limit is reached only by guesses still being checked (front mode: the
+ * library's system has not answered them yet). They are counted so that racing guesses never
+ * pass the limit, but the number is not locked unless they turn out wrong: the patron is told
+ * to wait a moment, not that it is locked (a review saw a lock message while the system hung).
+ */
+export function stillChecking(): Refusal<'locked'> {
+  return refuse('locked', {
+    ja: 'ただいま、先ほどの入力を確認しています。少し待ってから、もう一度お試しください。',
+    en: 'Your last sign-in is still being checked. Please wait a moment and try again.',
   })
 }

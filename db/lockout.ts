@@ -5,7 +5,13 @@
  * who finally remembered their password expects.
  */
 import { eq, lt, sql } from 'drizzle-orm'
-import { checkLockout, type Decision, type LockoutState, type Policy } from '../core/index.ts'
+import {
+  checkLockout,
+  type Decision,
+  type LockoutState,
+  type Policy,
+  stillChecking,
+} from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { loginAttempts } from './schema.ts'
 
@@ -45,9 +51,11 @@ async function failuresSince(
   where: ReturnType<typeof sql>,
   from: number,
   perAddress = Number.POSITIVE_INFINITY,
+  checkedOnly = false,
 ) {
+  const checked = checkedOnly ? sql`AND checked = 1` : sql``
   const rows = await db.all<{ key: string; at: number; ok: number }>(sql`SELECT key, at, ok
-    FROM login_attempts WHERE ${where} AND at > ${from} ORDER BY at DESC, id DESC`)
+    FROM login_attempts WHERE ${where} AND at > ${from} ${checked} ORDER BY at DESC, id DESC`)
   const failures: number[] = []
   const seen = new Map<string, number>()
   for (const r of rows) {
@@ -66,11 +74,15 @@ export async function lockoutFor(
   now: number,
   policy: Policy,
   guesser: Guesser = UNKNOWN_GUESSER,
+  /** Leave out guesses still being checked. */
+  checkedOnly = false,
 ): Promise<Decision<LockoutState, 'locked'>> {
   const mine = await failuresSince(
     db,
     sql`key = ${rowKey(key, guesser)}`,
     now - lookbackMs(policy.lockout),
+    Number.POSITIVE_INFINITY,
+    checkedOnly,
   )
   const own = checkLockout(mine, now, policy)
   if (!own.ok || guesser.linked) return own
@@ -79,6 +91,7 @@ export async function lockoutFor(
     allRows(key),
     now - lookbackMs(policy.numberLockout),
     policy.lockout.maxFailures,
+    checkedOnly,
   )
   const number = checkLockout(all, now, { ...policy, lockout: policy.numberLockout })
   return number.ok ? own : number
@@ -125,15 +138,15 @@ export async function beginAttempt(
   guesser: Guesser = UNKNOWN_GUESSER,
 ): Promise<Decision<Attempt, 'locked'>> {
   const lock = await lockoutFor(db, key, now, policy, guesser)
-  if (!lock.ok) return lock
+  if (!lock.ok) return lockOrWait(db, key, now, policy, guesser, lock)
   const row = rowKey(key, guesser)
   const ownGuard = sql`${recentFailures(sql`key = ${row}`, policy.lockout, now)} < ${policy.lockout.maxFailures}`
   const numberGuard = guesser.linked
     ? sql`1`
     : sql`${recentFailures(allRows(key), policy.numberLockout, now, policy.lockout.maxFailures)} < ${policy.numberLockout.maxFailures}`
   const [rows] = await db.batch([
-    raw<{ id: number }>(sql`INSERT INTO login_attempts (key, at, ok)
-      SELECT ${row}, ${now}, 0 WHERE ${ownGuard} AND ${numberGuard}
+    raw<{ id: number }>(sql`INSERT INTO login_attempts (key, at, ok, checked)
+      SELECT ${row}, ${now}, 0, 0 WHERE ${ownGuard} AND ${numberGuard}
       RETURNING id`),
   ])
   const id = rows[0]?.id
@@ -143,11 +156,10 @@ export async function beginAttempt(
     value: {
       triesLeft: Math.max(0, lock.value.triesLeft - 1),
       async settle(ok) {
-        if (!ok) return
         await db.batch([
           db.orm
             .update(loginAttempts)
-            .set({ ok: true })
+            .set({ ok, checked: true })
             .where(eq(loginAttempts.id, id))
             .returning({ id: loginAttempts.id }),
         ])
@@ -171,9 +183,26 @@ export async function beginAttempt(
  */
 async function lockedNow(db: Db, key: string, now: number, policy: Policy, guesser: Guesser) {
   const found = await lockoutFor(db, key, now, policy, guesser)
-  if (!found.ok) return found
+  if (!found.ok) return lockOrWait(db, key, now, policy, guesser, found)
   const failures = Array.from({ length: policy.lockout.maxFailures }, () => now)
   return checkLockout(failures, now, policy) as Decision<never, 'locked'>
+}
+
+/**
+ * A lock made only by guesses not yet checked (front mode: the library's system has not
+ * answered them) is not a lock unless they turn out wrong: the patron is told to wait.
+ */
+async function lockOrWait(
+  db: Db,
+  key: string,
+  now: number,
+  policy: Policy,
+  guesser: Guesser,
+  lock: Decision<never, 'locked'> | Decision<LockoutState, 'locked'>,
+): Promise<Decision<never, 'locked'>> {
+  const checked = await lockoutFor(db, key, now, policy, guesser, true)
+  if (checked.ok) return stillChecking()
+  return lock as Decision<never, 'locked'>
 }
 
 export async function recordAttempt(db: Db, key: string, ok: boolean, now: number): Promise<void> {

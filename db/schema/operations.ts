@@ -16,6 +16,8 @@ export const loginAttempts = sqliteTable(
     key: text('key').notNull(),
     at: integer('at').notNull(),
     ok: bool('ok').notNull(),
+    /** False while the secret is still being checked (db/lockout.ts beginAttempt). */
+    checked: bool('checked').notNull().default(true),
   },
   (t) => [index('login_attempts_key_idx').on(t.key, t.at), index('login_attempts_at_idx').on(t.at)],
 )

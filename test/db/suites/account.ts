@@ -11,6 +11,7 @@ import {
   setFollowed,
   unlink,
 } from '../../../db/links.ts'
+import { beginAttempt } from '../../../db/lockout.ts'
 import { verifyPassword } from '../../../db/password.ts'
 import { changeEmail, findPatronByNumber, resetPassword, signIn } from '../../../db/patrons.ts'
 import { linkNonces, patrons } from '../../../db/schema.ts'
@@ -55,6 +56,36 @@ export function accountSuite(open: OpenDb) {
       expect(locked).toMatchObject({ ok: false, reason: 'locked' })
       if (!locked.ok) expect(locked.message.ja).toContain('ロック')
       expect(await sign('1000002', PASSWORD, NOW + 16 * 60_000)).toMatchObject({ ok: true })
+    })
+
+    it('ACC-SECRET: guesses still being checked hold the limit but say to wait, not that the number is locked', async () => {
+      // Five guesses the library's system has not answered yet (front mode, a hanging system).
+      const pending = []
+      for (let i = 0; i < 5; i++) {
+        const a = await beginAttempt(db, 'patron:1000002', NOW + i * 1000, policy)
+        if (!a.ok) throw new Error('the first five guesses are let through')
+        pending.push(a.value)
+      }
+      const sixth = await beginAttempt(db, 'patron:1000002', NOW + 6000, policy)
+      expect(sixth).toMatchObject({ ok: false, reason: 'locked' })
+      if (!sixth.ok) {
+        expect(sixth.message.ja).toContain('先ほどの入力を確認しています')
+        expect(sixth.message.ja).not.toContain('ロックされています')
+      }
+      // The system did not answer: withdrawn, they count for nothing.
+      for (const a of pending) await a.withdraw()
+      expect(await sign('1000002', PASSWORD, NOW + 7000)).toMatchObject({ ok: true })
+    })
+
+    it('ACC-SECRET: guesses checked and wrong make the lock, said as a lock', async () => {
+      for (let i = 0; i < 5; i++) {
+        const a = await beginAttempt(db, 'patron:1000002', NOW + i * 1000, policy)
+        if (!a.ok) throw new Error('the first five guesses are let through')
+        await a.value.settle(false)
+      }
+      const sixth = await beginAttempt(db, 'patron:1000002', NOW + 6000, policy)
+      expect(sixth).toMatchObject({ ok: false, reason: 'locked' })
+      if (!sixth.ok) expect(sixth.message.ja).toContain('ロックされています')
     })
 
     it('ACC-SECRET: 20 guesses at the same instant check at most 5 passwords, then the lock holds', async () => {

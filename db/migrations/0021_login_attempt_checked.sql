@@ -1,0 +1,1 @@
+ALTER TABLE `login_attempts` ADD `checked` integer DEFAULT true NOT NULL;
