@@ -241,6 +241,26 @@ describe('SIP2 adapter: faults between bunko and the ILS', () => {
     }
   })
 
+  it('ACC-SECRET: sign-ins sent again and again while the ILS hangs are never told the number is locked', async () => {
+    const slow = await startFront(t, { timeoutMs: 300 })
+    try {
+      const signIn = { number: HANAKO.number, password: HANAKO.password }
+      expect((await slow.library.authenticate(signIn, now())).ok).toBe(true)
+      slow.proxy.latencyMs = 800
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => slow.library.authenticate(signIn, now())),
+      )
+      expect(answers.every((a) => !a.ok)).toBe(true)
+      for (const a of answers)
+        if (!a.ok && a.reason === 'locked') expect(a.message.ja).not.toContain('ロックされています')
+      // Nothing was checked, so nothing counts: once the ILS answers, she signs in.
+      slow.proxy.latencyMs = 0
+      expect((await slow.library.authenticate(signIn, now())).ok).toBe(true)
+    } finally {
+      await slow.close()
+    }
+  })
+
   it('a refused SIP2 login is library_unavailable, tried once per request', async () => {
     const refused = await startFront(t, { password: 'not-the-kiosk-password' })
     try {
@@ -330,8 +350,18 @@ describe('SIP2 adapter: Shift_JIS end to end', () => {
           now(),
         ),
       )
+      // … also beside a character with only one form (― U+2015).
+      const trip = await freeTitleId(t)
+      await t.b.db.orm.update(titles).set({ title: '旅〜記録―完' }).where(eq(titles.id, trip))
+      value(
+        await front.library.placeHolds(
+          { patronId: hanakoId, titleIds: [trip], pickupPlaceId },
+          now(),
+        ),
+      )
       const listed = value(await front.library.holds({ patronId: hanakoId }, now()))
       expect(listed.filter((h) => h.titleId === wave).map((h) => h.title)).toEqual(['〜波の音〜'])
+      expect(listed.filter((h) => h.titleId === trip).map((h) => h.title)).toEqual(['旅〜記録―完'])
     } finally {
       await front.close()
       await sjis.close()

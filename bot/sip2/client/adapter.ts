@@ -24,6 +24,7 @@ import { listPlaces } from '../../../db/places.ts'
 import { inputRefusal } from '../../../db/refusals.ts'
 import { titleCopies, titlesAvailability, titleWithAvailability } from './catalogue.ts'
 import type { Sip2FrontConfig } from './config.ts'
+import { Sip2Failure } from './connection.ts'
 import { capabilitiesFrom, type Front, guarded } from './front.ts'
 import { cancelOne, listHolds, moveOne, placeAll } from './holds.ts'
 import { Ils } from './ils.ts'
@@ -33,6 +34,7 @@ import { noPendingReset, passwordElsewhere, suspendElsewhere } from './not-offer
 import { authenticate, patron, standing } from './patrons.ts'
 import { pollPatron } from './poll.ts'
 import type { Sip2Pool } from './pool.ts'
+import { within } from './within.ts'
 
 export interface Sip2LibraryDeps {
   db: Db
@@ -58,14 +60,27 @@ export function sip2LibrarySystem(deps: Sip2LibraryDeps): LibrarySystem {
     ils: new Ils(pool, config.institution, deps.itemCacheMs),
     capabilities: () => capabilitiesFrom(pool.status?.supported ?? null, config, f.ils.expiryTold),
   }
-  let statusRead: Promise<unknown> | null = null
-  /** The first operation reads 98 (what the ILS supports); a failed read is tried again. */
+  let statusRead: { since: number; done: Promise<unknown> } | null = null
+  /**
+   * The first operation reads 98 (what the ILS supports); a failed read is tried again. The
+   * others wait for that read no longer than the pool lets any request wait: on Workers the
+   * request reading it may be cancelled, and its read never end.
+   */
   const known = async () => {
     if (pool.status) return
-    statusRead ??= pool.acsStatus().finally(() => {
-      statusRead = null
-    })
-    await statusRead
+    if (!statusRead || Date.now() - statusRead.since > pool.waitMs()) {
+      const mine = {
+        since: Date.now(),
+        done: pool.acsStatus().finally(() => {
+          if (statusRead === mine) statusRead = null
+        }),
+      }
+      statusRead = mine
+    }
+    const read = statusRead
+    const outcome = await within(read.done, read.since + pool.waitMs() - Date.now())
+    if (outcome === 'late') throw new Sip2Failure('down', false)
+    if ('error' in outcome) throw outcome.error
   }
   /** An operation for a patron bunko knows: the number its shadow row holds. */
   const forPatron = <T, R extends string>(

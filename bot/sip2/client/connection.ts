@@ -19,6 +19,7 @@ import {
   Sip2Problem,
 } from '../index.ts'
 import type { Sip2Socket } from './socket.ts'
+import { within } from './within.ts'
 
 export type ChecksumMode = 'strict' | 'lenient'
 
@@ -79,9 +80,14 @@ export class Sip2Connection {
       throw err
     }
     const deadline = Date.now() + this.opts.timeoutMs
-    try {
-      await this.socket.write(bytes)
-    } catch {
+    // A write the network never takes (a system that stopped reading) times out like an answer
+    // that never comes; it may have gone in part, so it counts as sent.
+    const wrote = await within(this.socket.write(bytes), this.opts.timeoutMs)
+    if (wrote === 'late') {
+      this.close()
+      throw new Sip2Failure('timeout', true)
+    }
+    if ('error' in wrote) {
       // Not handed to the network (a socket the system closed, or on Workers one opened by
       // another request): nothing reached the system, so even a write may go again.
       this.close()

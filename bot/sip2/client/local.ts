@@ -106,19 +106,21 @@ export async function titlesByName(
   names: string[],
 ): Promise<Map<string, LocalTitle & { shared: boolean }>> {
   if (names.length === 0) return new Map()
-  const forms = new Map(names.flatMap((n) => jisForms(n).map((f) => [f, n] as const)))
+  const forms = new Map<string, string[]>()
+  for (const name of new Set(names))
+    for (const form of jisForms(name)) forms.set(form, [...(forms.get(form) ?? []), name])
   const rows = await db.orm
     .select(titleColumns)
     .from(titles)
     .where(inArray(titles.title, [...forms.keys()]))
     .orderBy(asc(titles.id))
   const out = new Map<string, LocalTitle & { shared: boolean }>()
-  for (const r of rows) {
-    const name = forms.get(r.title)!
-    const first = out.get(name)
-    if (first) first.shared = true
-    else out.set(name, { ...r, shared: false })
-  }
+  for (const r of rows)
+    for (const name of forms.get(r.title) ?? []) {
+      const first = out.get(name)
+      if (first) first.shared = true
+      else out.set(name, { ...r, shared: false })
+    }
   return out
 }
 
@@ -134,10 +136,23 @@ const JIS_FORMS: Record<string, string> = {
 }
 const TWIN = /[\uFF5E\uFF0D\u2225\u2015\uFFE0-\uFFE2]/g
 
-/** A name as written, and with code page 932's twins as JIS X 0208 writes them. */
+/**
+ * A name as written and with each of code page 932's twins in it as either character (a
+ * title may hold 〜 beside ―, which has no other form): every mix for up to four of them,
+ * beyond that the two whole forms.
+ */
 function jisForms(name: string): string[] {
-  const jis = name.replace(TWIN, (c) => JIS_FORMS[c] ?? c)
-  return jis === name ? [name] : [name, jis]
+  const chars = [...name]
+  const at = chars.flatMap((c, i) => (JIS_FORMS[c] ? [i] : []))
+  if (at.length === 0) return [name]
+  if (at.length > 4) return [name, name.replace(TWIN, (c) => JIS_FORMS[c] ?? c)]
+  return Array.from({ length: 2 ** at.length }, (_, mask) => {
+    const form = [...chars]
+    at.forEach((i, bit) => {
+      if (mask & (1 << bit)) form[i] = JIS_FORMS[form[i]!]!
+    })
+    return form.join('')
+  })
 }
 
 export async function placeById(db: Db, id: number) {

@@ -24,6 +24,7 @@ import { type Charset, field, loginRequest, type Sip2Message, scStatusRequest } 
 import { type ChecksumMode, Sip2Connection, Sip2Failure } from './connection.ts'
 import { TokenBucket } from './rate.ts'
 import { type Connector, ConnectTimeout } from './socket.ts'
+import { within } from './within.ts'
 
 export interface PoolOptions {
   host: string
@@ -63,7 +64,8 @@ export class Sip2Pool {
   private readonly bucket: TokenBucket
   private health: PoolHealth = { state: 'unknown', since: null, open: 0 }
   /** The request finding out whether the system answers: `done` is true once it did. */
-  private probe: { since: number; done: Promise<boolean> } | null = null
+  private probe: { since: number; done: Promise<boolean>; settle(answered: boolean): void } | null =
+    null
   /** Messages sent to the system (requests, logins, retries; 97s not counted). */
   requests = 0
   status: AcsStatus | null = null
@@ -117,30 +119,34 @@ export class Sip2Pool {
     // wait for its answer, each no longer than that request can take (on Workers the request
     // finding out may be cancelled with its patron's, and its answer never come).
     const probe = this.probe
-    const left = probe ? probe.since + this.probeMs() - Date.now() : 0
+    const left = probe ? probe.since + this.waitMs() - Date.now() : 0
     if (probe && left > 0) {
-      if (await answeredWithin(probe.done, left)) return this.attempts(msg, write)
+      const outcome = await within(probe.done, left)
+      if (outcome !== 'late' && 'value' in outcome && outcome.value)
+        return this.attempts(msg, write)
       throw new Sip2Failure('down', false)
     }
     let settle: (answered: boolean) => void = () => {}
-    const mine = { since: Date.now(), done: new Promise<boolean>((r) => (settle = r)) }
+    const done = new Promise<boolean>((r) => (settle = r))
+    const mine = { since: Date.now(), done, settle }
     this.probe = mine
     try {
-      const answer = await this.attempts(msg, write)
-      settle(true)
-      return answer
-    } catch (err) {
-      // Text the charset cannot carry says nothing about the system: the others go on.
-      settle(err instanceof Sip2Failure && err.kind === 'encode')
-      throw err
+      return await this.attempts(msg, write)
     } finally {
+      // Answered (a login or an answer marks the pool ok, which settles it true), or not.
+      settle(this.answering())
       if (this.probe === mine) this.probe = null
     }
   }
 
-  /** The longest one request's tries take: a connect, a login and the request itself. */
-  private probeMs(): number {
-    return 3 * this.opts.timeoutMs + 1000
+  /**
+   * How long a request waits for another (the one finding out, a connection in use): about
+   * the longest one request's tries take — a kept connection's timeout, then a connect, a
+   * login and the request on a fresh one. On Workers the other may be cancelled and never
+   * end: no request waits for ever.
+   */
+  waitMs(): number {
+    return 4 * this.opts.timeoutMs + 1000
   }
 
   private async attempts(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
@@ -188,8 +194,15 @@ export class Sip2Pool {
     if (failure.kind === 'timeout' && fresh) this.mark('unreachable')
   }
 
+  /** Whether the system's last word was an answer (read anew: a call may have changed it). */
+  private answering(): boolean {
+    return this.health.state === 'ok'
+  }
+
   private mark(state: 'ok' | 'unreachable') {
     if (this.health.state !== state) this.health = { state, since: Date.now(), open: this.open }
+    // The system answered: whoever waits for the request finding out may go on now.
+    if (state === 'ok') this.probe?.settle(true)
   }
 
   private async acquire(): Promise<{ conn: Sip2Connection; reused: boolean }> {
@@ -201,7 +214,7 @@ export class Sip2Pool {
         continue
       }
       if (this.open < this.opts.maxConnections) break
-      await new Promise<void>((resolve) => this.waiting.push(resolve))
+      if (!(await this.turn())) throw new Sip2Failure('down', false)
       // Woken after the system stopped answering: waiting out a timeout of its own would only
       // keep this patron longer. The next in line is told too.
       if (this.health.state === 'unreachable') {
@@ -217,6 +230,25 @@ export class Sip2Pool {
       this.wakeOne()
       throw err
     }
+  }
+
+  /**
+   * A turn at a connection, or false after `waitMs`: on Workers a request holding one may be
+   * cancelled and never give it back, and no request may wait for ever.
+   */
+  private turn(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        resolve(true)
+      }
+      const timer = setTimeout(() => {
+        const i = this.waiting.indexOf(wake)
+        if (i >= 0) this.waiting.splice(i, 1)
+        resolve(false)
+      }, this.waitMs())
+      this.waiting.push(wake)
+    })
   }
 
   private dropIdle() {
@@ -266,6 +298,7 @@ export class Sip2Pool {
       conn.close()
       throw new Sip2Failure('login', false)
     }
+    this.mark('ok')
     return conn
   }
 }
@@ -278,17 +311,4 @@ function worthAnother(last: Sip2Failure, fresh: boolean, write: boolean): boolea
   if (write && last.sent) return false
   if (last.kind === 'login' || last.kind === 'encode' || last.kind === 'down') return false
   return !(last.kind === 'timeout' && fresh)
-}
-
-/** Whether `done` comes true within `ms` (false when it comes false, or not in time). */
-async function answeredWithin(done: Promise<boolean>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms)
-  })
-  try {
-    return await Promise.race([done, late])
-  } finally {
-    clearTimeout(timer)
-  }
 }
