@@ -26,6 +26,36 @@ export interface Front {
   close(): Promise<void>
 }
 
+/** The front's settings for the demo kiosk on `port` (through a proxy, in these tests). */
+export function frontConfig(
+  port: number,
+  opts: {
+    charset?: Charset
+    checksum?: ChecksumMode
+    timeoutMs?: number
+    password?: string
+    maxConnections?: number
+  } = {},
+): Sip2FrontConfig {
+  return {
+    host: '127.0.0.1',
+    port,
+    user: KIOSK.login,
+    password: opts.password ?? KIOSK.password,
+    institution: KIOSK.institutionId,
+    location: '',
+    charset: opts.charset ?? 'utf-8',
+    tls: false,
+    checksum: opts.checksum ?? 'strict',
+    maxRps: 1000,
+    timeoutMs: opts.timeoutMs ?? 1500,
+    maxConnections: opts.maxConnections ?? 4,
+    titleHolds: true,
+    opacUrl: 'https://opac.example.jp/',
+    emailNotices: false,
+  }
+}
+
 export async function startFront(
   t: Sip2Test,
   opts: {
@@ -37,23 +67,7 @@ export async function startFront(
   } = {},
 ): Promise<Front> {
   const proxy = await startFaultProxy(opts.port ?? t.server.port)
-  const config: Sip2FrontConfig = {
-    host: '127.0.0.1',
-    port: proxy.port,
-    user: KIOSK.login,
-    password: opts.password ?? KIOSK.password,
-    institution: KIOSK.institutionId,
-    location: '',
-    charset: opts.charset ?? 'utf-8',
-    tls: false,
-    checksum: opts.checksum ?? 'strict',
-    maxRps: 1000,
-    timeoutMs: opts.timeoutMs ?? 1500,
-    maxConnections: 4,
-    titleHolds: true,
-    opacUrl: 'https://opac.example.jp/',
-    emailNotices: false,
-  }
+  const config = frontConfig(proxy.port, opts)
   const pool = new Sip2Pool(nodeConnector(), { ...config })
   const library = sip2LibrarySystem({
     db: t.b.db,

@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sip2LibrarySystem } from '../../bot/sip2/client/adapter.ts'
-import type { Sip2FrontConfig } from '../../bot/sip2/client/config.ts'
 import { nodeConnector } from '../../bot/sip2/client/node-socket.ts'
 import { Sip2Pool } from '../../bot/sip2/client/pool.ts'
 import type { Connector } from '../../bot/sip2/client/socket.ts'
 import { scStatusRequest } from '../../bot/sip2/index.ts'
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts'
-import { patronId } from './front.ts'
-import { HANAKO, KIOSK, type Sip2Test, startSip2 } from './harness.ts'
+import { frontConfig, patronId } from './front.ts'
+import { HANAKO, type Sip2Test, startSip2 } from './harness.ts'
 
 let t: Sip2Test
 let proxy: FaultProxy
@@ -25,23 +24,7 @@ afterAll(async () => {
   await t.close()
 })
 
-const config = (): Sip2FrontConfig => ({
-  host: '127.0.0.1',
-  port: proxy.port,
-  user: KIOSK.login,
-  password: KIOSK.password,
-  institution: KIOSK.institutionId,
-  location: '',
-  charset: 'utf-8',
-  tls: false,
-  checksum: 'strict',
-  maxRps: 1000,
-  timeoutMs: 100,
-  maxConnections: 1,
-  titleHolds: true,
-  opacUrl: 'https://opac.example.jp/',
-  emailNotices: false,
-})
+const config = () => frontConfig(proxy.port, { timeoutMs: 100, maxConnections: 1 })
 
 /** Connections made for real at first, then never again: each later one hangs for ever. */
 function realThenHanging(real = 1): Connector {
