@@ -1,7 +1,7 @@
 /**
  * A pool of logged-in SIP2 connections to the library's system. A connection is opened and
- * logged in (93 with SIP2_USER / SIP2_PASSWORD / SIP2_LOCATION) when needed, reused while it
- * lives, and dropped on any failure; the next request opens a fresh one (reconnect, re-login).
+ * logged in (login.ts) when needed, reused while it lives, and dropped on any failure; the
+ * next request opens a fresh one (reconnect, re-login).
  *
  * Reads (63, 17, 99, 23) are tried up to `readAttempts` times on fresh connections. A write
  * (29, 65, 15) is sent once: if its answer is lost after sending, it fails with `sent` set and
@@ -20,10 +20,11 @@
  *    one and fail at once if not. Requests queued for a connection fail at once when the
  *    system stops answering meanwhile.
  */
-import { type Charset, field, loginRequest, type Sip2Message, scStatusRequest } from '../index.ts'
-import { type ChecksumMode, Sip2Connection, Sip2Failure } from './connection.ts'
+import { type Charset, field, type Sip2Message, scStatusRequest } from '../index.ts'
+import { type ChecksumMode, type Sip2Connection, Sip2Failure } from './connection.ts'
+import { loggedIn } from './login.ts'
 import { TokenBucket } from './rate.ts'
-import { type Connector, ConnectTimeout } from './socket.ts'
+import type { Connector } from './socket.ts'
 import { within } from './within.ts'
 
 export interface PoolOptions {
@@ -271,33 +272,7 @@ export class Sip2Pool {
   }
 
   private async connect(): Promise<Sip2Connection> {
-    const o = this.opts
-    let socket: Awaited<ReturnType<Connector>>
-    try {
-      socket = await this.connector({ host: o.host, port: o.port, tls: o.tls })
-    } catch (err) {
-      throw new Sip2Failure(err instanceof ConnectTimeout ? 'timeout' : 'connect', false)
-    }
-    const conn = new Sip2Connection(socket, {
-      charset: o.charset,
-      checksum: o.checksum,
-      timeoutMs: o.timeoutMs,
-      maxResends: 2,
-    })
-    let answer: Sip2Message
-    try {
-      this.requests++
-      answer = await conn.request(loginRequest(o.user, o.password, o.location))
-    } catch (err) {
-      conn.close()
-      // Nothing but the login was sent on this connection: the request itself was not.
-      const timedOut = err instanceof Sip2Failure && err.kind === 'timeout'
-      throw new Sip2Failure(timedOut ? 'timeout' : 'connect', false)
-    }
-    if (answer.code !== '94' || answer.fixed.ok !== '1') {
-      conn.close()
-      throw new Sip2Failure('login', false)
-    }
+    const conn = await loggedIn(this.connector, this.opts, () => this.requests++)
     this.mark('ok')
     return conn
   }
