@@ -89,7 +89,7 @@ function encodeTable(): Map<string, number> {
 }
 
 /** JIS X 0208's reading of a code → code page 932's (the platform decoder's) reading of it. */
-const JIS_TWINS: readonly [string, string][] = [
+export const JIS_TWINS: readonly [string, string][] = [
   ['\u301C', '\uFF5E'],
   ['\u2212', '\uFF0D'],
   ['\u2016', '\u2225'],

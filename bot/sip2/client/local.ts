@@ -14,6 +14,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { MaterialType } from '../../../core/index.ts'
 import type { Db } from '../../../db/client.ts'
 import { copies, patrons, places, titles } from '../../../db/schema.ts'
+import { JIS_TWINS } from '../shift-jis.ts'
 
 /** Where ids for things bunko's catalogue copy lacks start: far above any table's ids. */
 export const SYNTHETIC_BASE = 2 ** 40
@@ -124,17 +125,10 @@ export async function titlesByName(
   return out
 }
 
-/** Code page 932's twin → JIS X 0208's character (the reverse of shift-jis.ts's table). */
-const JIS_FORMS: Record<string, string> = {
-  '\uFF5E': '\u301C',
-  '\uFF0D': '\u2212',
-  '\u2225': '\u2016',
-  '\u2015': '\u2014',
-  '\uFFE0': '\u00A2',
-  '\uFFE1': '\u00A3',
-  '\uFFE2': '\u00AC',
-}
-const TWIN = /[\uFF5E\uFF0D\u2225\u2015\uFFE0-\uFFE2]/g
+/** Code page 932's twin → JIS X 0208's character (shift-jis.ts's table read backwards). */
+const JIS_FORMS: Record<string, string> = Object.fromEntries(
+  JIS_TWINS.map(([jis, cp932]) => [cp932, jis]),
+)
 
 /**
  * A name as written and with each of code page 932's twins in it as either character (a
@@ -145,7 +139,7 @@ function jisForms(name: string): string[] {
   const chars = [...name]
   const at = chars.flatMap((c, i) => (JIS_FORMS[c] ? [i] : []))
   if (at.length === 0) return [name]
-  if (at.length > 4) return [name, name.replace(TWIN, (c) => JIS_FORMS[c] ?? c)]
+  if (at.length > 4) return [name, chars.map((c) => JIS_FORMS[c] ?? c).join('')]
   return Array.from({ length: 2 ** at.length }, (_, mask) => {
     const form = [...chars]
     at.forEach((i, bit) => {
