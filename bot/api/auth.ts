@@ -18,7 +18,7 @@ import {
 import type { Db } from '../../db/client.ts'
 import { familyOf, setFamilyLanguage } from '../../db/family.ts'
 import type { Clock } from '../clock.ts'
-import type { ApiEnv } from './env.ts'
+import type { ApiEnv, LinkEnv } from './env.ts'
 import { otherHolder } from './holder.ts'
 import { answerLang, requestedLang } from './lang.ts'
 import { reached } from './library.ts'
@@ -30,22 +30,8 @@ import { WORDS } from './words.ts'
 
 const BEARER = /^Bearer +(\S+)$/i
 
-/**
- * Unlinking needs the LINE link but not online-service access (LINE-LINK: always offered), and
- * so does the list of family cards (ACC-FAMILY), which the app needs to offer unlinking one.
- * These routes use the link (`link`) and never the library system's record (`patron` is not
- * set for them): a system that is down, or no longer knows the patron, must not keep anyone
- * from unlinking (a review found unlinking refused with 503 while it was down).
- */
-export const isLinkOnly = (method: string, path: string) =>
-  (method === 'POST' && (path.endsWith('/unlink') || path.endsWith('/family/link'))) ||
-  (method === 'GET' && path.endsWith('/family'))
-
-export function authenticate(
-  db: Db,
-  library: LibrarySystem,
-  verifier: IdTokenVerifier,
-): MiddlewareHandler<ApiEnv> {
+/** The verified LINE user and the link the call names (see the file's comment). */
+export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandler<LinkEnv> {
   return async (c, next) => {
     const requested = c.req.header('accept-language')
     const early = answerLang(requested)
@@ -61,11 +47,6 @@ export function authenticate(
     const link = choosePatron(family, c.req.header(PATRON_HEADER))
     if (!link) throw problem(403, 'not_linked', WORDS.notLinked[early])
     if (link === 'foreign') throw problem(403, 'not_family', WORDS.notFamily[early])
-    if (!isLinkOnly(c.req.method, c.req.path)) {
-      const found = reached(await library.patron(link.patronId), early)
-      if (!found) throw problem(403, 'not_linked', WORDS.notLinked[early])
-      c.set('patron', found)
-    }
     const lang = answerLang(requested, link.language)
     // The link keeps the language the patron uses the app in, so pushes match it.
     if (requestedLang(requested) === lang && link.language !== lang)
@@ -74,6 +55,23 @@ export function authenticate(
     c.set('lineUserId', verified.userId)
     c.set('link', link)
     c.set('family', family)
+    await next()
+  }
+}
+
+/**
+ * The library system's record of the linked patron, for every route mounted after this one.
+ * Unlinking and the family-card list are mounted before it (bot/api/index.ts): they need the
+ * link only (LINE-LINK: unlinking is always offered; ACC-FAMILY: the list offers unlinking one
+ * card), and a system that is down, or no longer knows the patron, must not keep anyone from
+ * unlinking (a review found unlinking refused with 503 while it was down).
+ */
+export function readPatron(library: LibrarySystem): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const lang = c.get('lang')
+    const found = reached(await library.patron(c.get('link').patronId), lang)
+    if (!found) throw problem(403, 'not_linked', WORDS.notLinked[lang])
+    c.set('patron', found)
     await next()
   }
 }

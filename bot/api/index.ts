@@ -3,8 +3,9 @@
  * shapes of liff/api-types.ts and `Cache-Control: no-store`: loans, holds and reading history
  * are private, and no shared cache or back button may keep them. Order of checks: SVC-MAINT
  * (every answer says the service is paused, even before login), the LIFF ID token, the LINE
- * link, then the access rules; unlinking needs only the link, so it is always possible, even
- * while the library's system cannot be reached (auth.ts).
+ * link, the library system's record of the patron, then the access rules; unlinking and the
+ * family-card list need only the link, so they are always possible, even while the library's
+ * system cannot be reached (auth.ts readPatron).
  */
 
 import { Hono } from 'hono'
@@ -13,7 +14,7 @@ import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
 import { API_LIMIT, clientLimiter } from '../rate-limit.ts'
-import { authenticate, isLinkOnly, requireAccess } from './auth.ts'
+import { authenticate, readPatron, requireAccess } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
@@ -92,8 +93,12 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
     }
     await next()
   })
-  app.use('*', authenticate(db, deps.library, verifier))
-  app.use('*', (c, next) => (isLinkOnly(c.req.method, c.req.path) ? next() : access(c, next)))
+  app.use('*', authenticate(db, verifier))
+  // Before the patron is read: these need only the link (auth.ts readPatron).
+  app.route('/', unlinkRoutes(deps))
+  app.route('/', familyRoutes(deps))
+  app.use('*', readPatron(deps.library))
+  app.use('*', access)
 
   app.route('/', meRoutes(deps))
   app.route('/', loanRoutes(deps))
@@ -103,10 +108,8 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', cartRoutes(deps))
   app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
-  app.route('/', unlinkRoutes(deps))
   app.route('/', holdSuspendRoutes(deps))
   app.route('/', isbnRoutes(deps))
-  app.route('/', familyRoutes(deps))
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {

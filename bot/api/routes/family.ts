@@ -10,14 +10,14 @@ import type { FamilyLinkResponse, FamilyResponse } from '../../../liff/api-types
 import type { AppDeps } from '../../deps.ts'
 import { signLinkState } from '../../link/state.ts'
 import { linkPageUrl } from '../../messages/link.ts'
-import type { ApiEnv } from '../env.ts'
+import type { LinkEnv } from '../env.ts'
 import { problem } from '../problem.ts'
 import { noBody } from '../validate.ts'
 import { WORDS } from '../words.ts'
 
 export function familyRoutes({ config, db, line, clock, log }: AppDeps) {
   const { policy } = config
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<LinkEnv>()
   app.get('/family', (c) => {
     const body: FamilyResponse = {
       cards: c.get('family').map((m) => ({

@@ -16,7 +16,7 @@ import { unlinkedOneMessage } from '../../messages/family.ts'
 import type { Lang } from '../../messages/lang.ts'
 import { unlinkedMessage } from '../../messages/unlink.ts'
 import { linkMenuForPatron, type MenuIds, resolveMenuIds } from '../../richmenu/link.ts'
-import type { ApiEnv } from '../env.ts'
+import type { LinkEnv } from '../env.ts'
 import { PATRON_HEADER } from '../patron-choice.ts'
 import { noBody } from '../validate.ts'
 
@@ -25,7 +25,7 @@ const NO_MENU_IDS: MenuIds = { menuA: '', menuB: '', menuAEn: null, menuBEn: nul
 
 export function unlinkRoutes(deps: AppDeps) {
   const { db, clock } = deps
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<LinkEnv>()
 
   app.post('/unlink', async (c) => {
     const lang = c.get('lang')
