@@ -146,7 +146,7 @@ function limitMessage(
 export function holdsPlacedMessage(
   count: number,
   setCount: number,
-  pickup: ConfirmedHold['pickupPlace'],
+  pickup: ConfirmedPlace,
   policy: Policy,
   notice: HoldNoticeFacts,
   holder?: string,
@@ -180,15 +180,24 @@ export function holdsPlacedMessage(
  * Whom the confirmation names to phone when no notice will come: the pickup place; a locker's
  * or a station's library, never the locker (pickupContact); the library-wide contact if unknown.
  */
-function confirmationContact(policy: Policy, pickup: ConfirmedHold['pickupPlace']): Contact {
+function confirmationContact(policy: Policy, pickup: ConfirmedPlace): Contact {
   const { phone } = pickup
   return phone ? pickupContact(policy, { ...pickup, phone }) : contactFor(policy)
 }
 
+/** With `runBy` for a locker or a station: the library the patron phones (pickupContact). */
+export interface ConfirmedPlace {
+  name: string
+  nameEn?: string
+  kind: string
+  phone?: string
+  runBy?: PhonePlace
+}
+
 /** What a placed hold shows of itself for its confirmation (the API's Hold has these). */
 export interface ConfirmedHold {
-  /** With `runBy` for a locker or a station: the library the patron phones (pickupContact). */
-  pickupPlace: { name: string; nameEn?: string; kind: string; phone?: string; runBy?: PhonePlace }
+  /** null when the library system does not say (front mode): the route names the one asked. */
+  pickupPlace: ConfirmedPlace | null
   set: { groupId: number } | null
 }
 

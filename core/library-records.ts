@@ -105,7 +105,11 @@ export interface HoldSummary {
   materialType: string
   /** HOLD-QUEUE: 1 = next; null once a copy is set aside or the hold has ended. */
   queuePosition: number | null
-  pickupPlace: { id: number; name: string; kind: string; phone: string }
+  /**
+   * Where the copy is collected; null when the library system does not say (front mode:
+   * SIP2's 63 names no pickup place), so no screen or notice names a place bunko only guessed.
+   */
+  pickupPlace: { id: number; name: string; kind: string; phone: string } | null
   placedAt: number
   readyAt: number | null
   /** The last day to collect a ready hold (JST date), or null. */

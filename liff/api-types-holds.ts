@@ -58,7 +58,8 @@ export type Hold = {
   /** 予約順位 (1 = next); null once ready or in transit (HOLD-QUEUE). */
   queuePosition: number | null
   placedOn: JapanDate
-  pickupPlace: { id: number; name: string; kind: PickupKind; phone: string }
+  /** null: the library system does not say where it is collected (front mode over SIP2). */
+  pickupPlace: { id: number; name: string; kind: PickupKind; phone: string } | null
   /** Collect by this date (HOLD-EXPIRE / HOLD-LOCKER); null until ready. */
   pickupBy: JapanDate | null
   /**

@@ -35,7 +35,13 @@ export interface PickupPlace {
 }
 
 export interface ReadyHold extends NoticeItem {
+  /** Where to collect it; with `placeAsked`, the library to ask instead. */
   place: PickupPlace
+  /**
+   * The library system does not say where it is collected (front mode over SIP2): the notice
+   * says "where you asked" and names `place` only for questions.
+   */
+  placeAsked?: boolean
   /** True for a pickup locker (HOLD-LOCKER). */
   locker: boolean
   /** A locker hold kept back, not lent, because the patron is blocked (ACC-BLOCK-OVERDUE). */
@@ -65,6 +71,7 @@ export function holdReadyAltText(count: number, lang: Lang = 'ja'): string {
 
 interface Group {
   place: PickupPlace
+  placeAsked: boolean
   locker: boolean
   heldBack: boolean
   collectBy: JstDate
@@ -79,6 +86,7 @@ function groupHolds(holds: ReadyHold[]): Group[] {
     const key = JSON.stringify([
       h.place.name,
       h.place.phone,
+      h.placeAsked === true,
       h.locker,
       heldBack,
       h.collectBy,
@@ -89,6 +97,7 @@ function groupHolds(holds: ReadyHold[]): Group[] {
     else
       groups.set(key, {
         place: h.place,
+        placeAsked: h.placeAsked === true,
         locker: h.locker,
         heldBack,
         collectBy: h.collectBy,
@@ -166,6 +175,7 @@ const frames = new Map<string, Frame>()
 function groupBubble(g: Group, input: HoldReadyInput, lang: Lang): messagingApi.FlexBubble {
   const key = JSON.stringify([
     g.place,
+    g.placeAsked,
     g.locker,
     g.heldBack,
     g.collectBy,
@@ -209,7 +219,12 @@ function groupFrame(g: Group, input: HoldReadyInput, lang: Lang): Frame {
       paddingAll: 'lg',
     }),
     before: [
-      row(lang === 'ja' ? '受取場所' : 'Collect at', place),
+      row(
+        lang === 'ja' ? '受取場所' : 'Collect at',
+        g.placeAsked
+          ? { ja: 'ご予約の際にご指定の場所', en: 'where you asked to collect it' }[lang]
+          : place,
+      ),
       ...(g.visit
         ? [row(lang === 'ja' ? 'お渡し日時' : 'Bookmobile visit', visitText(g.visit)[lang])]
         : []),

@@ -49,6 +49,26 @@ describe('hold-ready notice', () => {
     }
   })
 
+  it('front mode: where the system names no pickup place, it says the place asked for and whom to ask', () => {
+    const asked = holdReadyNotice({
+      holds: [hold('銀河鉄道の夜', { placeAsked: true }), hold('風の又三郎')],
+      liffId: LIFF,
+    })
+    expect(messageProblems(asked)).toEqual([])
+    const [unknown, known] = bubbles(asked).map((b) => JSON.stringify(b))
+    // Never grouped with a hold whose place is known, even at the same library and date.
+    expect(bubbles(asked)).toHaveLength(2)
+    expect(unknown).toContain('ご予約の際にご指定の場所')
+    expect(unknown).not.toContain('"text":"中央図書館"')
+    expect(unknown).toContain('お問い合わせ：中央図書館（050-7105-8141）')
+    expect(known).toContain('"text":"中央図書館"')
+    const en = JSON.stringify(
+      holdReadyNotice({ holds: [hold('Kaze', { placeAsked: true })], liffId: LIFF, lang: 'en' }),
+    )
+    expect(en).toContain('where you asked to collect it')
+    expect(en).toContain('Questions: Central Library (050-7105-8141)')
+  })
+
   it('HOLD-BOOKMOBILE: names the station visit’s date and time, and the visit after it as the last chance', () => {
     const STATION = { name: 'ひなぎく号 田口山公園', phone: '050-7105-8114' }
     for (const lang of ['ja', 'en'] as const) {

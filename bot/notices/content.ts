@@ -109,7 +109,7 @@ function messagesFor(
   const messages: messagingApi.Message[] = []
   const whose = (kind: NamedNoticeKind, count: number, m: messagingApi.FlexMessage) =>
     holder ? forCardHolder(m, { kind, name: holder, count, lang }) : m
-  const ready = items.filter((i) => i.kind === 'hold_ready').map(readyHold)
+  const ready = items.filter((i) => i.kind === 'hold_ready').map((i) => readyHold(i, policy))
   if (ready.length)
     messages.push(
       whose(
@@ -142,15 +142,23 @@ function messagesFor(
   return messages
 }
 
-function readyHold(i: ClaimedItem): ReadyHold {
+/**
+ * A ready hold as its notice says it. With no place (front mode: SIP2 names none) it says the
+ * place asked for, and the library itself answers questions: never a place bunko guessed.
+ */
+function readyHold(i: ClaimedItem, policy: Policy): ReadyHold {
+  const asked = i.placeName === null
   return {
     title: i.title ?? '',
     author: i.author,
-    place: {
-      name: i.placeName ?? '',
-      ...(i.placeNameEn ? { nameEn: i.placeNameEn } : {}),
-      phone: i.placePhone ?? '',
-    },
+    place: asked
+      ? { name: policy.contact.ja, nameEn: policy.contact.en, phone: policy.contact.phone }
+      : {
+          name: i.placeName ?? '',
+          ...(i.placeNameEn ? { nameEn: i.placeNameEn } : {}),
+          phone: i.placePhone ?? '',
+        },
+    ...(asked ? { placeAsked: true } : {}),
     locker: i.placeKind === 'locker',
     heldBack: i.placeKind === 'locker' && i.holdLoanId === null,
     collectBy: i.collectBy ?? '',

@@ -146,7 +146,9 @@ export function readyNotices(
   return holds
     .filter((h) => h.state === 'ready' && keys.has(h.id))
     .map((h) => {
-      const locker = h.pickupPlace.kind === 'locker'
+      // Front mode: SIP2 names no pickup place; the notice then says where it was asked for.
+      const place = h.pickupPlace
+      const locker = place?.kind === 'locker'
       const slotKind = locker ? ('locker' as const) : ('standard' as const)
       return {
         ...(keys.get(h.id) as ReadyKey),
@@ -156,10 +158,10 @@ export function readyNotices(
         dueAt: nextNoticeSlot(at, slotKind, policy),
         title: h.title,
         author: h.author || null,
-        placeName: h.pickupPlace.name,
-        placeNameEn: places.get(h.pickupPlace.id)?.nameEn ?? null,
-        placePhone: h.pickupPlace.phone,
-        placeKind: h.pickupPlace.kind,
+        placeName: place?.name ?? null,
+        placeNameEn: place ? (places.get(place.id)?.nameEn ?? null) : null,
+        placePhone: place?.phone ?? null,
+        placeKind: place?.kind ?? null,
         collectBy: h.pickupBy,
         // The library system keeps a locker copy back itself; bunko cannot tell, so says "ready".
         lockerLent: locker ? true : null,

@@ -95,7 +95,7 @@ describe('LIFF app in Chromium', () => {
     expect(placed.map((x) => x.title.id)).toEqual([11, 12])
     expect(placed.map((x) => x.set?.volume)).toEqual([1, 2])
     expect(new Set(placed.map((x) => x.set?.groupId)).size).toBe(1)
-    expect(placed[0]?.pickupPlace.kind).toBe('locker')
+    expect(placed[0]?.pickupPlace?.kind).toBe('locker')
     await context.close()
   })
 

@@ -63,7 +63,7 @@ export async function holdBodies(
     ).then((rows) => summarize(db, rows)),
     placesById(
       ctx.library,
-      active.map((h) => h.pickupPlace.id),
+      active.flatMap((h) => (h.pickupPlace ? [h.pickupPlace.id] : [])),
       ctx.lang,
     ),
     latestNotices(
@@ -73,15 +73,19 @@ export async function holdBodies(
     setGroupSizes(ctx, active),
   ])
   return active.map((h) => {
-    // A place the library system does not list (front mode: SIP2's 63 names no pickup place,
-    // so the adapter gives the library's own contact) is shown as the hold names it.
-    const place = placeById.get(h.pickupPlace.id) ?? unlistedPlace(h.pickupPlace)
+    // A place the library system does not list is shown as the hold names it; none at all
+    // (front mode: SIP2's 63 names no pickup place) is shown as none, and the library answers.
+    const place = h.pickupPlace
+      ? (placeById.get(h.pickupPlace.id) ?? unlistedPlace(h.pickupPlace))
+      : null
     // A locker or a station: the library that runs it, when listed (core's pickupContact).
-    const pickup = placeWithRunner(
-      place,
-      place.parentId === null ? null : placeById.get(place.parentId),
+    const pickup =
+      place &&
+      placeWithRunner(place, place.parentId === null ? null : placeById.get(place.parentId))
+    const contact = contactIn(
+      pickup ? pickupContact(ctx.policy, pickup) : ctx.policy.contact,
+      ctx.lang,
     )
-    const contact = contactIn(pickupContact(ctx.policy, pickup), ctx.lang)
     const cancel = h.cancel
     return {
       id: h.id,
@@ -89,7 +93,7 @@ export async function holdBodies(
       state: h.state,
       queuePosition: h.queuePosition,
       placedOn: isoJst(h.placedAt).slice(0, 10),
-      pickupPlace: {
+      pickupPlace: place && {
         id: place.id,
         name: placeName(place, ctx.lang),
         kind: place.kind,
@@ -106,10 +110,10 @@ export async function holdBodies(
         h.setGroup !== null && h.volume !== null
           ? { groupId: h.setGroup, volume: h.volume, of: groupSizes.get(h.setGroup) ?? h.volume }
           : null,
-      pickupChangeRefusal: changeRefusal(h, pickup, ctx),
+      pickupChangeRefusal: changeRefusal(h, pickup ?? libraryItself(ctx.policy), ctx),
       notice: noticeOf.get(h.id) ?? fallbackNotice(h),
       transit:
-        h.state === 'in_transit'
+        h.state === 'in_transit' && place
           ? {
               to: { id: place.id, name: placeName(place, ctx.lang) },
               sentOn: h.transit?.since ? isoJst(h.transit.since).slice(0, 10) : null,
@@ -138,7 +142,7 @@ function coreHold(h: HoldSummary, patronId: number): CoreHold {
     materialType: h.materialType as CoreHold['materialType'],
     state: h.state,
     placedAt: h.placedAt,
-    pickupPlaceId: h.pickupPlace.id,
+    pickupPlaceId: h.pickupPlace?.id ?? 0,
     setGroup: h.setGroup,
     volume: h.volume,
     interLibrary: h.interLibrary,
@@ -146,8 +150,22 @@ function coreHold(h: HoldSummary, patronId: number): CoreHold {
   }
 }
 
+/**
+ * The library itself as a place, for deciding a pickup change of a hold whose place the system
+ * does not say (core's rules ask what kind of place it is: a library).
+ */
+function libraryItself(policy: Policy): Place {
+  return {
+    id: 0,
+    name: policy.contact.ja,
+    nameEn: policy.contact.en,
+    kind: 'library',
+    phone: policy.contact.phone,
+  }
+}
+
 /** A place as the hold names it, when the library system does not list it. */
-function unlistedPlace(p: HoldSummary['pickupPlace']): LibraryPlace {
+function unlistedPlace(p: NonNullable<HoldSummary['pickupPlace']>): LibraryPlace {
   const kinds: readonly string[] = ['library', 'branch_room', 'bookmobile', 'locker']
   const kind = (kinds.includes(p.kind) ? p.kind : 'library') as LibraryPlace['kind']
   return {

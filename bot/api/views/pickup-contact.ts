@@ -32,7 +32,10 @@ export async function pickupOf(library: LibrarySystem, id: number, lang: Lang) {
   return placeWithRunner(row, runner)
 }
 
-/** Whom to phone about the patron's hold `holdId`; null when it is not among their holds. */
+/**
+ * Whom to phone about the patron's hold `holdId`: its pickup place's library, or the library
+ * itself when the system does not say where it is collected; null when it is not theirs.
+ */
 export async function holdContactOf(
   { library, policy }: { library: LibrarySystem; policy: Policy },
   { patronId, holdId }: { patronId: number; holdId: number },
@@ -41,6 +44,7 @@ export async function holdContactOf(
 ): Promise<Contact | null> {
   const listed = answered(await library.holds({ patronId }, now), lang)
   const hold = listed.ok ? listed.value.find((h) => h.id === holdId) : undefined
-  const pickup = hold ? await pickupOf(library, hold.pickupPlace.id, lang) : null
-  return pickup ? contactIn(pickupContact(policy, pickup), lang) : null
+  if (!hold) return null
+  const pickup = hold.pickupPlace ? await pickupOf(library, hold.pickupPlace.id, lang) : null
+  return contactIn(pickup ? pickupContact(policy, pickup) : policy.contact, lang)
 }

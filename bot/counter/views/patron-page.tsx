@@ -156,7 +156,7 @@ function HoldsTable(p: { holds: HoldView[] }) {
                 ) : null}
               </td>
               <td>{h.queuePosition !== null ? `${h.queuePosition}位` : '—'}</td>
-              <td>{h.pickupPlace.name}</td>
+              <td>{h.pickupPlace?.name ?? '—'}</td>
               <td>{h.pickupBy ? dateJa(h.pickupBy) : '—'}</td>
             </tr>
           ))}

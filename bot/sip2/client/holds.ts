@@ -98,8 +98,6 @@ function holdOf(
   ready: boolean,
 ): Omit<FrontHold, 'certain'> {
   const id = title?.id ?? syntheticId(`hold:${named}`)
-  const contact = f.policy.contact
-  const place = { id: 0, name: contact.ja, kind: 'library', phone: contact.phone }
   const core: Hold = {
     id,
     patronId,
@@ -119,9 +117,10 @@ function holdOf(
     title: title?.title ?? named,
     author: title?.author ?? '',
     materialType: core.materialType,
-    // SIP2's 63 does not say a hold's place in the queue or its pickup place.
+    // SIP2's 63 does not say a hold's place in the queue or its pickup place (a walk found
+    // every hold shown, and announced, at the library's main contact wherever it waited).
     queuePosition: null,
-    pickupPlace: place,
+    pickupPlace: null,
     placedAt: 0,
     readyAt: null,
     pickupBy: null,

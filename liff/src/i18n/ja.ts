@@ -137,6 +137,8 @@ export const ja = {
       `受け取りをやめる場合は、何もしなくて構いません。${date}を過ぎると、自動で返却の扱いになります。`,
     position: (n: number) => `予約順位 ${n}位`,
     pickup: '受取場所',
+    /** Front mode: the library system does not say where a hold is collected. */
+    pickupAsked: 'ご予約の際にご指定の場所',
     pickupBy: (date: string) => `${date}までにお受け取りください`,
     /** HOLD-BOOKMOBILE: the visit a ready station hold is loaded for, as its notice names it. */
     visit: 'お渡し日時',

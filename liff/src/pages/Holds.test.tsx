@@ -132,6 +132,23 @@ describe('予約中一覧', () => {
     expect(patch).toMatchObject({ path: '/api/holds/201', body: { pickupPlaceId: 3 } })
   })
 
+  it('front mode: a hold whose place the system does not say names none, and a change starts with none chosen', async () => {
+    const fake = new FakeLibrary()
+    fake.holds = fake.holds.map((h) => (h.id === 201 ? { ...h, pickupPlace: null } : h))
+    m = await mount('holds', { fake })
+    const item = await until(() => holdItem(m!.root, '世界の料理'))
+    expect(text(item)).toContain('受取場所：ご予約の際にご指定の場所')
+    await click(item, '受取場所を変更する')
+    await until(() => byText<HTMLLabelElement>(item, '藤阪分室', 'label'))
+    const save = () => byText<HTMLButtonElement>(item, '変更する', 'button[type=submit]')
+    expect(
+      [...item.querySelectorAll<HTMLInputElement>('input[type=radio]')].some((r) => r.checked),
+    ).toBe(false)
+    expect(save().disabled).toBe(true)
+    byText<HTMLLabelElement>(item, '藤阪分室', 'label').querySelector('input')!.click()
+    await until(() => expect(save().disabled).toBe(false))
+  })
+
   it('HOLD-CHANGE: moved, but the system stopped answering before listing it: said done, the hold stays listed and the list is read again', async () => {
     m = await mount('holds')
     m.fake.unlisted = true

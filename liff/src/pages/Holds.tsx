@@ -164,11 +164,11 @@ function HoldItem(props: { hold: Hold; onChange: (changed: Hold[], message: stri
       <p>
         {t.holds.pickup}
         {t.colon}
-        {hold.pickupPlace.name}
+        {hold.pickupPlace?.name ?? t.holds.pickupAsked}
       </p>
       {/* HOLD-TRANSIT: said once: where it goes and that LINE tells them when it arrives. */}
-      {hold.state === 'in_transit' && (
-        <p class="note">{t.holds.transitTo((hold.transit?.to ?? hold.pickupPlace).name)}</p>
+      {hold.state === 'in_transit' && (hold.transit?.to ?? hold.pickupPlace) && (
+        <p class="note">{t.holds.transitTo((hold.transit?.to ?? hold.pickupPlace)?.name ?? '')}</p>
       )}
       {hold.notice?.status === 'failed' && <p class="warn">{t.holds.noticeFailed}</p>}
       {hold.notice?.status === 'undeliverable' && <p class="warn">{t.holds.noticeUndeliverable}</p>}

@@ -18,7 +18,9 @@ export function ChangePickup(props: {
   onCancel: () => void
 }) {
   const places = useApi<LibrariesResponse>('/api/libraries')
-  const [value, setValue] = useState<number>(props.hold.pickupPlace.id)
+  // 0: none chosen yet, when the library system does not say where the hold is collected.
+  const current = props.hold.pickupPlace?.id ?? 0
+  const [value, setValue] = useState<number>(current)
   const [whole, setWhole] = useState(props.hold.set !== null)
   const [asking, setAsking] = useState(false)
   const place = places.data?.places.find((p) => p.id === value)
@@ -68,7 +70,7 @@ export function ChangePickup(props: {
         />
       )}
       <div class="actions">
-        <button type="submit" disabled={props.busy || value === props.hold.pickupPlace.id}>
+        <button type="submit" disabled={props.busy || value === current || value === 0}>
           {t.holds.changeSave}
         </button>
         <button type="button" class="secondary" onClick={props.onCancel}>
