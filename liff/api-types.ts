@@ -235,7 +235,8 @@ export interface TitleDetail extends TitleSummary {
 // ── Loans ───────────────────────────────────────────────────────────────────────────────
 
 /** RENEW-REASONS: core's own reasons (core/renewals.ts), so the two cannot drift. */
-export type RenewRefusalReason = RenewReason
+/** `library_refused`: front mode, the library's own system said no (its words in the message). */
+export type RenewRefusalReason = RenewReason | 'library_refused'
 
 /** RENEW-NO-GAIN: the due date a renewal today would give, shown before confirming. */
 export type LoanRenewal = (

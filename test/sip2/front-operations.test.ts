@@ -227,5 +227,19 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     expect(mine?.result.ok).toBe(true)
     const held = results.find((r) => r.title === '乾物でつくる作りおき')
     expect(held?.result).toMatchObject({ ok: false, reason: 'held' })
+    // Each refusal says its own reason, never 65's sentence about the whole batch.
+    for (const r of results)
+      if (!r.result.ok) expect(r.result.message.ja).not.toMatch(/延長しました|できなかった資料は/)
+  })
+
+  it('RENEW-NO-GAIN: a loan renewed today is not offered again, as embedded mode says it', async () => {
+    const loan = await freshLoan(t)
+    value(await fr.library.renew({ patronId: hanakoId, loanId: loan.loanId }, now()))
+    const listed = (value(await fr.library.loans(hanakoId, now())) as LoanSummary[]).find(
+      (l) => l.id === loan.loanId,
+    )
+    expect(listed?.renewal).toMatchObject({ ok: false, reason: 'no_gain' })
+    if (listed && !listed.renewal.ok)
+      expect(listed.renewal.message.ja).toContain('今延長しても返却期限')
   })
 })

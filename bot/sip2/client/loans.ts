@@ -9,12 +9,15 @@ import {
   type Answer,
   addDays,
   allow,
+  type Decision,
   isAv,
   jstDate,
+  type Loan,
   type LoanSummary,
   type RenewAllItemResult,
   type RenewalQuote,
   type RenewOneReason,
+  type RenewReason,
   refuse,
   renewalMessage,
 } from '../../../core/index.ts'
@@ -79,7 +82,7 @@ export async function loansOf(
         ? refuse('overdue', renewalMessage('overdue', loan, dueDate, f.policy))
         : loan.heldByOthers
           ? refuse('held', renewalMessage('held', loan, dueDate, f.policy))
-          : allow(estimate(f, loan.id, dueDate, today, materialType)),
+          : estimate(f, loan, today),
       nextRenewal: null,
       av: isAv(materialType, f.policy),
     }
@@ -87,23 +90,29 @@ export async function loansOf(
   })
 }
 
+/**
+ * The renewal the list offers: a loan period from today (RENEW-BOOK). One that would not move
+ * the due date (renewed today already, or just borrowed) is not offered: no_gain, as embedded
+ * mode says it (a walk was offered "12月19日 to 12月19日, 0 days"). The ILS's own cap is not
+ * known over SIP2 (17 names no loan date), so 29's answer may give an earlier date.
+ */
 function estimate(
   f: Front,
-  loanId: number,
-  dueDate: string,
+  loan: Loan,
   today: string,
-  materialType: LoanSummary['materialType'],
-): RenewalQuote {
-  const days = f.policy.loanDays[materialType as keyof typeof f.policy.loanDays] ?? 14
+): Decision<RenewalQuote, RenewReason> {
+  const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
   const next = addDays(today, days)
-  return {
-    loanId,
-    currentDueDate: dueDate,
-    newDueDate: next > dueDate ? next : dueDate,
+  if (next <= loan.dueDate)
+    return refuse('no_gain', renewalMessage('no_gain', loan, loan.dueDate, f.policy))
+  return allow({
+    loanId: loan.id,
+    currentDueDate: loan.dueDate,
+    newDueDate: next,
     capDate: next,
     capped: false,
     renewals: 1,
-  }
+  })
 }
 
 export async function renewOne(
@@ -139,6 +148,17 @@ function refusalFor(f: Front, loan: LoanSummary, screen: string) {
     : ilsRefusal('library_refused' as const, screen, f.policy)
 }
 
+/**
+ * A loan 65 left out: it says which, not why, and its screen message is about the whole batch
+ * (「1点を延長しました。延長できなかった資料は5点です。」), so it is not said under each item
+ * (a walk found it repeated under every one): the list's own reason when it had one, else
+ * that the system did not renew this one, and whom to ask.
+ */
+function notRenewed(f: Front, loan: LoanSummary): Decision<RenewalQuote, RenewOneReason> {
+  if (!loan.renewal.ok) return loan.renewal
+  return ilsRefusal('library_refused', '', f.policy)
+}
+
 export async function renewEvery(
   f: Front,
   number: string,
@@ -151,7 +171,7 @@ export async function renewEvery(
   const results: RenewAllItemResult[] = []
   for (const loan of loans) {
     if (!renewed.has(loan.barcode)) {
-      results.push({ loanId: loan.id, title: loan.title, result: refusalFor(f, loan, done.screen) })
+      results.push({ loanId: loan.id, title: loan.title, result: notRenewed(f, loan) })
       continue
     }
     f.ils.forget(loan.barcode)

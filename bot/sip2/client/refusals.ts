@@ -11,12 +11,19 @@ import {
   type Text,
 } from '../../../core/index.ts'
 
+/**
+ * The ILS's words, and whom to ask. A system that names the number itself (bunko's own SIP2
+ * server ends its refusals with it) is not followed by the same sentence again (a walk found
+ * 「ご不明な点は中央図書館（050-…）へお問い合わせください。」 twice in one refusal).
+ */
 export function ilsText(screen: string, policy: Policy): Text {
-  const p = phoneLine(contactFor(policy))
+  const contact = contactFor(policy)
+  const p = phoneLine(contact)
   const said = screen.trim()
+  const named = said.includes(contact.phone)
   return {
-    ja: `${said || '図書館のシステムがこの手続きを受け付けませんでした。'}ご不明な点は${p.ja}へお問い合わせください。`,
-    en: `The library's system did not accept this${said ? ` ("${said}")` : ''}. Questions: ${p.en}.`,
+    ja: `${said || '図書館のシステムがこの手続きを受け付けませんでした。'}${named ? '' : `ご不明な点は${p.ja}へお問い合わせください。`}`,
+    en: `The library's system did not accept this${said ? ` ("${said}")` : ''}.${named ? '' : ` Questions: ${p.en}.`}`,
   }
 }
 

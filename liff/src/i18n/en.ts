@@ -105,6 +105,7 @@ export const en: Dict = {
       too_soon: 'it can be renewed from the day after the loan',
       no_gain: 'renewing would not move the due date',
       blocked: 'an item is long overdue',
+      library_refused: "the library's system did not renew it",
     },
   },
   holds: {

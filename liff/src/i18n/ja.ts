@@ -114,6 +114,7 @@ export const ja = {
       too_soon: '貸出日の翌日から延長できます',
       no_gain: '延長しても返却期限は延びません',
       blocked: '長期間返却されていない資料があります',
+      library_refused: '図書館のシステムが延長を受け付けませんでした',
     } satisfies Record<RenewRefusalReason, string>,
   },
   holds: {
