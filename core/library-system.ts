@@ -51,6 +51,17 @@ export const UNAVAILABLE_MESSAGE: Text = {
   en: "We can't reach the library's system right now. Please try again later.",
 }
 
+/**
+ * UNAVAILABLE_MESSAGE and the library's number for what cannot wait: what the chat and the app
+ * say alike (a walk found the app's outage page naming no one to phone).
+ */
+export function unavailableText(contact: { ja: string; en: string; phone: string }): Text {
+  return {
+    ja: `${UNAVAILABLE_MESSAGE.ja}\nお急ぎの場合は、${contact.ja}（${contact.phone}）へお電話ください。`,
+    en: `${UNAVAILABLE_MESSAGE.en}\nIf it cannot wait, please call ${contact.en} (${contact.phone}).`,
+  }
+}
+
 export function unavailable(): Unavailable {
   return { ok: false, reason: 'library_unavailable', message: UNAVAILABLE_MESSAGE }
 }

@@ -9,6 +9,7 @@
  */
 
 import { Hono } from 'hono'
+import { unavailableText } from '../../core/library-system.ts'
 import { checkService, maintenanceState } from '../../core/maintenance.ts'
 import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
@@ -33,6 +34,7 @@ import { unlinkRoutes } from './routes/unlink.ts'
 import { isoJst } from './time.ts'
 import { MAX_BODY_BYTES } from './validate.ts'
 import { idTokenVerifier } from './verify.ts'
+import { contactOf } from './views/places.ts'
 import { WORDS } from './words.ts'
 
 export interface ApiOptions {
@@ -118,6 +120,17 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.onError((err, c) => {
     const lang = c.get('lang') ?? answerLang(c.req.header('accept-language'))
     const headers = { 'Cache-Control': 'no-store' }
+    // The system being down, from whichever route: the sentence and the number the chat gives.
+    if (err instanceof ApiProblem && err.body.code === 'library_unavailable' && !err.body.contact)
+      return c.json(
+        {
+          ...err.body,
+          message: unavailableText(config.policy.contact)[lang],
+          contact: contactOf(config.policy, lang),
+        },
+        err.status,
+        headers,
+      )
     if (err instanceof ApiProblem) return c.json(err.body, err.status, headers)
     // Only the route template and the error's class: never ids, names or titles.
     log.error('api.failed', { route: c.req.routePath, method: c.req.method, error: err.name })

@@ -4,7 +4,7 @@
  * that cannot wait.
  */
 import type { messagingApi } from '@line/bot-sdk'
-import { UNAVAILABLE_MESSAGE } from '../../core/library-system.ts'
+import { unavailableText } from '../../core/library-system.ts'
 import type { Policy } from '../../core/policy.ts'
 import type { Lang } from './lang.ts'
 
@@ -12,10 +12,5 @@ export function libraryUnavailableMessage(opts: {
   lang: Lang
   contact: Policy['contact']
 }): messagingApi.TextMessage {
-  const { lang, contact } = opts
-  const call =
-    lang === 'ja'
-      ? `お急ぎの場合は、${contact.ja}（${contact.phone}）へお電話ください。`
-      : `If it cannot wait, please call ${contact.en} (${contact.phone}).`
-  return { type: 'text', text: `${UNAVAILABLE_MESSAGE[lang]}\n${call}` }
+  return { type: 'text', text: unavailableText(opts.contact)[opts.lang] }
 }

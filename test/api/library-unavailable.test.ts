@@ -5,7 +5,13 @@
  * `library_unavailable` for everything it would ask the library's system.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { type LibrarySystem, UNAVAILABLE_MESSAGE, unavailable } from '../../core/index.ts'
+import {
+  HIRAKATA_POLICY,
+  type LibrarySystem,
+  UNAVAILABLE_MESSAGE,
+  unavailable,
+  unavailableText,
+} from '../../core/index.ts'
 import { loans } from '../../db/schema.ts'
 import type { ApiError } from '../../liff/api-types.ts'
 import { LOAN } from './fixture.ts'
@@ -38,7 +44,15 @@ afterEach(() => t.close())
 async function unavailableAnswer(res: Response, lang: 'ja' | 'en' = 'ja') {
   expect(res.status).toBe(503)
   const body = await json<ApiError>(res)
-  expect(body).toEqual({ code: 'library_unavailable', message: UNAVAILABLE_MESSAGE[lang] })
+  // The chat's words: the plain sentence, then whom to phone if it cannot wait, with the number.
+  const contact = HIRAKATA_POLICY.contact
+  expect(body).toEqual({
+    code: 'library_unavailable',
+    message: unavailableText(contact)[lang],
+    contact: { name: contact[lang], phone: contact.phone },
+  })
+  expect(body.message.startsWith(UNAVAILABLE_MESSAGE[lang])).toBe(true)
+  expect(body.message).toContain('050-7105-8141')
 }
 
 describe('the library system cannot be reached', () => {

@@ -112,7 +112,10 @@ export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
         : body.message || t.serverError
   return (
     <div class="error" role="alert">
-      <p>{text}</p>
+      {/* One idea a line, as the server writes it (the outage's sentence, then whom to call). */}
+      {text.split('\n').map((line) => (
+        <p key={line}>{line}</p>
+      ))}
       {body.contact && <Tel contact={body.contact} />}
       {props.retry && (
         <button type="button" class="secondary" onClick={props.retry}>
