@@ -104,6 +104,12 @@ export type CodabarGuard = 'A' | 'B' | 'C' | 'D'
 export type CardSymbology = 'codabar' | 'code39' | 'code128'
 
 /** `GET /api/me`: what the card shows, and what the patron may do online. */
+/**
+ * `GET /api/card`: the card as bunko's LINE link has it (number, name) with the policy's
+ * barcode; needs nothing from the library system (drawn while it cannot be reached).
+ */
+export type CardResponse = Pick<Me, 'patronNumber' | 'name' | 'barcode' | 'libraryName'>
+
 export interface Me {
   /** The patron number in the library system's format (the barcode's data without start/stop). */
   patronNumber: string

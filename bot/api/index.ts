@@ -3,9 +3,9 @@
  * shapes of liff/api-types.ts and `Cache-Control: no-store`: loans, holds and reading history
  * are private, and no shared cache or back button may keep them. Order of checks: SVC-MAINT
  * (every answer says the service is paused, even before login), the LIFF ID token, the LINE
- * link, the library system's record of the patron, then the access rules; unlinking and the
- * family-card list need only the link, so they are always possible, even while the library's
- * system cannot be reached (auth.ts readPatron).
+ * link, the library system's record of the patron, then the access rules; unlinking, the
+ * family-card list and the card as linked need only the link, so they are always possible,
+ * even while the library's system cannot be reached (auth.ts readPatron).
  */
 
 import { Hono } from 'hono'
@@ -19,6 +19,7 @@ import { authenticate, readPatron, requireAccess } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
+import { cardRoutes } from './routes/card.ts'
 import { cartRoutes } from './routes/cart.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { familyRoutes } from './routes/family.ts'
@@ -99,6 +100,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   // Before the patron is read: these need only the link (auth.ts readPatron).
   app.route('/', unlinkRoutes(deps))
   app.route('/', familyRoutes(deps))
+  app.route('/', cardRoutes(deps))
   app.use('*', readPatron(deps.library))
   app.use('*', access)
 

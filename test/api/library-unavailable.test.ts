@@ -89,6 +89,18 @@ describe('the library system cannot be reached', () => {
     await unavailableAnswer(await t.call('GET', '/api/loans'))
   })
 
+  it('LINE-CARD: the card as linked (number, name, the policy’s barcode) needs nothing from the system', async () => {
+    t = await makeApi({ library: (e) => down(e, { patronToo: true }) })
+    const res = await t.call('GET', '/api/card')
+    expect(res.status).toBe(200)
+    expect(await json(res)).toEqual({
+      patronNumber: '1000000001',
+      name: '山田 花子',
+      barcode: HIRAKATA_POLICY.barcode,
+      libraryName: HIRAKATA_POLICY.libraryName.ja,
+    })
+  })
+
   it('the same routes answer normally when the system is up', async () => {
     t = await makeApi()
     expect((await t.call('GET', '/api/loans')).status).toBe(200)

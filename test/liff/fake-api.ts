@@ -99,6 +99,10 @@ export class FakeLibrary {
       return ok({ ok: true })
     }
     if (method === 'GET' && path === '/api/me') return ok(this.me)
+    if (method === 'GET' && path === '/api/card') {
+      const { patronNumber, name, barcode, libraryName } = this.me
+      return ok({ patronNumber, name, barcode, libraryName })
+    }
     if (method === 'GET' && path === '/api/libraries') return ok({ places: F.PLACES })
     if (method === 'GET' && path === '/api/loans') return ok({ today: F.TODAY, loans: this.loans })
     if (method === 'POST' && path === '/api/loans/renew-all') return this.renewAll()

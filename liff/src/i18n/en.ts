@@ -63,6 +63,8 @@ export const en: Dict = {
     copyFailed: 'Could not copy. Please press and hold the number to copy it.',
     brightness: 'If the scanner cannot read it, turn up your screen brightness.',
     stale: 'Showing your card as last seen. It will update once you are online.',
+    systemDown:
+      "We can't reach the library's system right now. Your card is shown, but please check loans and holds again later.",
     first: 'Getting your card ready…',
   },
   portal: {

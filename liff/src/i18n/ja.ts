@@ -75,6 +75,9 @@ export const ja = {
     copyFailed: 'コピーできませんでした。番号を長押ししてコピーしてください。',
     brightness: '読み取りにくいときは、画面の明るさを上げてください。',
     stale: '前回表示した情報です。通信できるようになると最新の情報に切り替わります。',
+    /** The library's system cannot be reached: the card is the kept one or the linked one. */
+    systemDown:
+      '図書館のシステムにただいま接続できません。カードは表示できますが、貸出や予約の確認は、しばらくしてからお試しください。',
     first: 'カードを準備しています…',
   },
   portal: {

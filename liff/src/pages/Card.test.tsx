@@ -61,6 +61,34 @@ describe('図書館カード', () => {
     expect(m.requests).toHaveLength(0)
   })
 
+  it('LINE-CARD: while the library system is down, a phone with no kept card draws the card as linked, and says why', async () => {
+    const fake = new FakeLibrary()
+    const handle = fake.handle.bind(fake)
+    fake.handle = (req) =>
+      new URL(req.url).pathname === '/api/me'
+        ? Promise.resolve(
+            Response.json(
+              {
+                code: 'library_unavailable',
+                message: '図書館のシステムにただいま接続できません。',
+              },
+              { status: 503 },
+            ),
+          )
+        : handle(req)
+    m = await mount('card', { fake })
+    await until(() => expect(m!.root.querySelector('svg.barcode')).not.toBeNull())
+    const modules = drawnModules(m.root)
+    expect(modules.startsWith(GUARDS.A) && modules.endsWith(GUARDS.A)).toBe(true)
+    expect(byText(m.root, ME.patronNumber, 'p').className).toBe('digits')
+    expect(text(m.root)).toContain(ME.name)
+    expect(text(m.root)).toContain('カードは表示できますが、貸出や予約の確認は')
+    expect(m.root.querySelector('[role=alert]')).toBeNull()
+    expect(m.requests.map((r) => r.path)).toContain('/api/card')
+    // Not kept: only /api/me's answer is (it is the library system's record).
+    expect(localStorage.getItem('bunko.card.v1')).toBeNull()
+  })
+
   it('LINE-CARD: a kept Code 128 card keeps its bars while its encoder is still loading', async () => {
     const kept = `11010010000${'1100110110'.repeat(3)}1100011101011`
     localStorage.setItem(

@@ -1,10 +1,12 @@
 /** @jsxImportSource preact */
 /**
  * 図書館カード (LINE-CARD). Draws from the last good card kept on the phone at once, then
- * replaces it with /api/me's answer; the digits below can be copied for web forms.
+ * replaces it with /api/me's answer; the digits below can be copied for web forms. While the
+ * library's system cannot be reached, a phone that keeps no card draws the card as bunko's
+ * LINE link has it (/api/card), and says why.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks'
-import type { Me } from '../../api-types.ts'
+import type { CardResponse, Me } from '../../api-types.ts'
 import { liffSession } from '../api.ts'
 import { cardModules, loadCardEncoder } from '../barcode.ts'
 import { useApi } from '../hooks.ts'
@@ -24,8 +26,10 @@ function markDrawn(from: 'cache' | 'network'): void {
 
 export function CardPage({ cached }: { cached: CardData | null }) {
   const me = useApi<Me>('/api/me')
+  const down = me.error?.status === 503 && me.error.body.code === 'library_unavailable'
+  const linked = useApi<CardResponse>(down && !cached ? '/api/card' : null)
   // The answer is drawn in the render it arrives in; the kept card until then.
-  const card: CardData | null = me.data ? cardOf(me.data) : cached
+  const card: CardData | null = me.data ? cardOf(me.data) : (cached ?? linked.data)
   const fromCache = !me.data && cached !== null
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle')
   useEffect(() => {
@@ -89,8 +93,9 @@ export function CardPage({ cached }: { cached: CardData | null }) {
           </dl>
           <p class="hint">{t.card.brightness}</p>
           {fromCache && me.error && me.error.status === 0 && <p class="note">{t.card.stale}</p>}
+          {down && <p class="note">{t.card.systemDown}</p>}
         </section>
-      ) : me.error ? (
+      ) : me.error && !(down && linked.loading) ? (
         <ErrorNote error={me.error} retry={me.reload} />
       ) : (
         <p class="note" role="status">
