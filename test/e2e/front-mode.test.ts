@@ -303,6 +303,40 @@ describe('front mode, end to end over SIP2', () => {
     }
   })
 
+  it('HOLD-PLACE: a title whose name another shares is placed, and the 完了 answer says so without naming one', async () => {
+    const [pair] = await ils.b.db.all<{ name: string; other: number }>(sql`
+      SELECT a.title AS name, b.id AS other FROM titles a
+      JOIN titles b ON b.title = a.title AND b.id > a.id
+      WHERE b.material_type = 'book' AND b.not_for_loan = 0
+        AND EXISTS (SELECT 1 FROM copies c WHERE c.title_id = b.id AND c.status = 'on_shelf')
+        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id IN (a.id, b.id))
+      ORDER BY b.id LIMIT 1`)
+    if (!pair) throw new Error('the demo library has two free titles of one name')
+    const headers = { ...(await bearer()), 'content-type': 'application/json' }
+    const { places } = (await (await fetch(`${e.b.origin}/api/libraries`, { headers })).json()) as {
+      places: { id: number; kind: string }[]
+    }
+    const res = await fetch(`${e.b.origin}/api/holds`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        titleIds: [pair.other],
+        pickupPlaceId: places.find((p) => p.kind === 'library')!.id,
+      }),
+    })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toEqual({
+      holds: [],
+      message: '1点の予約を受け付けました。\n受取場所や順番は、予約中一覧でご確認ください。',
+    })
+    const listed = (await (await fetch(`${e.b.origin}/api/holds`, { headers })).json()) as {
+      holds: { title: { name: string; author: string } }[]
+    }
+    expect(listed.holds.filter((h) => h.title.name === pair.name)).toEqual([
+      expect.objectContaining({ title: expect.objectContaining({ author: '' }) }),
+    ])
+  })
+
   it('NOTICE-ONCE: the ILS’s kiosk checks the copy in; the front’s slot pushes “ready” once', async () => {
     // The demo's ready hold (枚方宿の歴史) is announced by a first slot: a baseline.
     const first = await slot(jstInstant(TODAY, '16:00'))

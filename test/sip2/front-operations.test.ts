@@ -3,7 +3,7 @@
  * fault proxy, passing everything): every port operation, compared with what the embedded
  * system says of the same database, and the server's own loans and holds after each write.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
 import { copies, holds } from '../../db/schema.ts'
@@ -126,7 +126,15 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     const mine = value(await fr.library.holds({ patronId: hanakoId }, now()))
     const theirs = value(await embedded.holds({ patronId: hanakoId }, now()))
     expect(mine.map((h) => h.title).sort()).toEqual(theirs.map((h) => h.title).sort())
-    for (const h of mine) expect(h.id).toBe(theirs.find((x) => x.title === h.title)!.titleId)
+    // By its title's id, unless another title has the same name (SIP2 names the hold by name).
+    const named = await t.b.db.all<{ title: string; n: number }>(
+      sql`SELECT title, count(*) AS n FROM titles GROUP BY title`,
+    )
+    const shared = new Set(named.filter((r) => r.n > 1).map((r) => r.title))
+    for (const h of mine)
+      if (shared.has(h.title)) expect(h.id).toBeGreaterThan(2 ** 40)
+      else expect(h.id).toBe(theirs.find((x) => x.title === h.title)!.titleId)
+    expect(mine.some((h) => !shared.has(h.title))).toBe(true)
     expect(mine.find((h) => h.state === 'ready')?.cancel).toMatchObject({
       ok: false,
       reason: 'ready',
@@ -165,6 +173,49 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     expect((await onServer()).map((h) => h.state)).toEqual(['cancelled'])
     const unknown = await fr.library.cancelHold({ patronId: hanakoId, holdId: titleId }, now())
     expect(unknown).toMatchObject({ ok: false, reason: 'unknown_hold' })
+  })
+
+  it('a hold on a title whose name another title shares: listed by the name alone, moved and cancelled on the ILS', async () => {
+    // The later of two titles of one name, with a copy on the shelf and no hold of hers.
+    const [pair] = await t.b.db.all<{ name: string; first: number; other: number }>(sql`
+      SELECT a.title AS name, a.id AS first, b.id AS other FROM titles a
+      JOIN titles b ON b.title = a.title AND b.id > a.id
+      WHERE b.material_type = 'book' AND b.not_for_loan = 0
+        AND EXISTS (SELECT 1 FROM copies c WHERE c.title_id = b.id AND c.status = 'on_shelf')
+        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id IN (a.id, b.id))
+      ORDER BY b.id LIMIT 1`)
+    if (!pair) throw new Error('the demo library has two free titles of one name')
+    const [first, second] = value(await fr.library.places()).filter((p) => p.kind === 'library')
+    value(
+      await fr.library.placeHolds(
+        { patronId: hanakoId, titleIds: [pair.other], pickupPlaceId: first!.id },
+        now(),
+      ),
+    )
+    const listed = value(await fr.library.holds({ patronId: hanakoId }, now()))
+    const mine = listed.filter((h) => h.title === pair.name)
+    expect(mine).toHaveLength(1)
+    // Neither title is claimed: an id of its own, no author.
+    expect(mine[0]!.id).toBeGreaterThan(2 ** 40)
+    expect([pair.first, pair.other]).not.toContain(mine[0]!.titleId)
+    expect(mine[0]!.author).toBe('')
+    const onServer = () =>
+      t.b.db.orm
+        .select()
+        .from(holds)
+        .where(and(eq(holds.patronId, hanakoId), eq(holds.titleId, pair.other)))
+    const moved = await fr.library.changePickup(
+      { patronId: hanakoId, holdId: mine[0]!.id, pickupPlaceId: second!.id },
+      now(),
+    )
+    expect(moved.ok).toBe(true)
+    expect((await onServer())[0]?.pickupPlaceId).toBe(second!.id)
+    const cancelled = await fr.library.cancelHold(
+      { patronId: hanakoId, holdId: mine[0]!.id },
+      now(),
+    )
+    expect(cancelled.ok).toBe(true)
+    expect((await onServer()).map((h) => h.state)).toEqual(['cancelled'])
   })
 
   it('answers a title from the catalogue copy with availability from 17', async () => {

@@ -136,6 +136,9 @@ export function holdRoutes({ db, library, clock, config, log }: AppDeps) {
   ): Promise<PlaceHoldsResponse> => {
     const lang = c.get('lang')
     const { holds } = await bodies(c, ids)
+    // Placed but not all listed as placed (front mode: a hold the ILS names by a name several
+    // titles share is listed under an id of its own): said without the ones it cannot show.
+    if (holds.length < ids.size) return { holds, message: holdsPlacedUnlisted(ids.size)[lang] }
     const emails = library.capabilities().emailNotices
     const notice = await holdNoticeFactsOf(db, c.get('patron'), c.get('family'), emails)
     // The place with the library running it: with no notice coming, a locker's says its library.

@@ -25,7 +25,7 @@ import { reached } from '../library.ts'
 import { clockOf, isoJst } from '../time.ts'
 import { contactIn } from './pickup-contact.ts'
 import { placeName, placesById } from './places.ts'
-import { selectIn, summarize, titleRows } from './titles.ts'
+import { listedTitle, selectIn, summarize, titleRows } from './titles.ts'
 
 export interface HoldViewContext {
   patronId: number
@@ -89,7 +89,7 @@ export async function holdBodies(
     const cancel = h.cancel
     return {
       id: h.id,
-      title: summaries.get(h.titleId)!,
+      title: summaries.get(h.titleId) ?? listedTitle({ ...h, id: h.titleId }),
       state: h.state,
       queuePosition: h.queuePosition,
       placedOn: isoJst(h.placedAt).slice(0, 10),

@@ -6,7 +6,7 @@ import type { Db } from '../../../db/client.ts'
 import type { Lang, Loan, LoanRenewal } from '../../../liff/api-types.ts'
 import { aboutHolder } from '../holder.ts'
 import { contactOf, placeContact, placesById } from './places.ts'
-import { summarize, titleRows } from './titles.ts'
+import { listedTitle, summarize, titleRows } from './titles.ts'
 
 export function renewalOf(
   view: LoanSummary,
@@ -46,7 +46,7 @@ export async function loanBodies(
     const place = l.libraryId == null ? undefined : placeById.get(l.libraryId)
     return {
       id: l.id,
-      title: summaries.get(l.titleId)!,
+      title: summaries.get(l.titleId) ?? listedTitle({ ...l, id: l.titleId }),
       loanDate: l.loanDate,
       dueDate: l.dueDate,
       overdue: l.overdue,

@@ -35,6 +35,28 @@ export function isSetVolume(t: Pick<TitleFields, 'setId' | 'materialType'>): boo
   return t.setId !== null && t.materialType !== 'manga'
 }
 
+/**
+ * A title as the library system names it, where bunko's catalogue copy has no row for it (front
+ * mode: an item or a hold the last import did not bring, or a hold whose name several titles
+ * share): its name and author as listed, nothing claimed of sets or loan status.
+ */
+export function listedTitle(t: {
+  id: number
+  title: string
+  author: string
+  materialType: string
+}): TitleSummary {
+  return {
+    id: t.id,
+    name: t.title,
+    author: t.author,
+    materialType: t.materialType as MaterialType,
+    volumeLabel: null,
+    set: null,
+    notForLoan: false,
+  }
+}
+
 /** Summaries for `rows`, keyed by title id, with their sets read in one go. */
 export async function summarize(
   db: Db,

@@ -7,6 +7,12 @@
  * refusal stops it and says which title; the ones before it stay placed (the ILS has no
  * all-or-nothing over SIP2), and the holds list shows them. The same cart sent again places
  * the rest: a title the patron already holds counts as placed.
+ *
+ * A hold the ILS names by a title name that several titles of the catalogue copy share (two
+ * editions of 淀川の歴史 by different authors) is on one of them, bunko cannot tell which: it
+ * is listed by the name alone, under an id of its own, and cancelling or moving it asks the
+ * ILS with a copy of each of them in turn until one is the hold's (a walk found such holds
+ * shown as a third book of the name, whose cancel the ILS refused as "no such hold").
  */
 import {
   type Answer,
@@ -36,8 +42,11 @@ import { ilsRefusal, opacText } from './refusals.ts'
 interface FrontHold {
   summary: HoldSummary
   core: Hold
-  /** An item barcode to name the hold by in 15, or null when bunko has no copy of it. */
-  barcode: string | null
+  /**
+   * Item barcodes to name the hold by in 15, tried in turn: one, or one per title of a shared
+   * name; none when bunko has no copy of it.
+   */
+  barcodes: string[]
   /** Which title it is on is certain: named by a copy, or by a name no other title has. */
   certain: boolean
 }
@@ -77,16 +86,31 @@ export async function holdsNamed(
     [...copies.values()].map((c) => c.titleId),
   )
   const out: FrontHold[] = []
+  const seen = new Map<string, number>()
   for (const { v, ready: isReady } of named) {
     const copy = copies.get(v)
-    const title: LocalTitle | undefined = copy ? titles.get(copy.titleId) : byName.get(v)
-    const barcode =
-      copy?.barcode ??
-      (title ? ((await copiesOfTitle(f.db, title.id, 1))[0]?.barcode ?? null) : null)
-    const certain = copy !== undefined || (title !== undefined && !byName.get(v)?.shared)
-    out.push({ ...holdOf(f, patronId, v, title ?? null, barcode, isReady), certain })
+    const byTitle = copy ? undefined : byName.get(v)
+    if (byTitle?.shared) {
+      // Which of the name's titles it is on is not known: the name only, an id of its own
+      // (the n-th hold of that name, so two holds of one name stay two).
+      const n = (seen.get(v) ?? 0) + 1
+      seen.set(v, n)
+      const barcodes = await firstCopies(f, byTitle.ids)
+      const hold = holdOf(f, patronId, v, null, barcodes, isReady, `hold:${v}#${n}`)
+      out.push({ ...hold, certain: false })
+      continue
+    }
+    const title: LocalTitle | undefined = copy ? titles.get(copy.titleId) : byTitle
+    const barcodes = copy ? [copy.barcode] : title ? await firstCopies(f, [title.id]) : []
+    out.push({ ...holdOf(f, patronId, v, title ?? null, barcodes, isReady), certain: !!title })
   }
   return out
+}
+
+/** One copy's barcode for each title that has one, in the titles' order. */
+async function firstCopies(f: Front, titleIds: number[]): Promise<string[]> {
+  const found = await Promise.all(titleIds.map((id) => copiesOfTitle(f.db, id, 1)))
+  return found.flatMap((c) => (c[0] ? [c[0].barcode] : []))
 }
 
 function holdOf(
@@ -94,10 +118,11 @@ function holdOf(
   patronId: number,
   named: string,
   title: LocalTitle | null,
-  barcode: string | null,
+  barcodes: string[],
   ready: boolean,
+  key = `hold:${named}`,
 ): Omit<FrontHold, 'certain'> {
-  const id = title?.id ?? syntheticId(`hold:${named}`)
+  const id = title?.id ?? syntheticId(key)
   const core: Hold = {
     id,
     patronId,
@@ -138,7 +163,7 @@ function holdOf(
     // The ILS lends a locker copy itself, if it does: bunko cannot tell.
     inLocker: false,
   }
-  return { summary, core, barcode }
+  return { summary, core, barcodes }
 }
 
 export async function placeAll(
@@ -198,12 +223,28 @@ export async function cancelOne(
   )
   if (!hold) return inputRefusal('unknown_hold')
   if (!hold.summary.cancel.ok) return hold.summary.cancel
-  if (!hold.barcode) return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
-  const item = { barcode: hold.barcode, titleLevel: f.capabilities().titleHolds }
-  const done = await f.ils.hold(number, '-', item, now)
+  if (!hold.barcodes.length) return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
+  const done = await firstAccepted(f, hold.barcodes, (item) => f.ils.hold(number, '-', item, now))
   return done.ok
     ? allow({ holdId: input.holdId })
     : ilsRefusal('library_refused', done.screen, f.policy)
+}
+
+/**
+ * 15 with each barcode in turn until the ILS accepts one: a hold of a shared name is on one of
+ * its titles (see the file's comment); the last refusal if none is. Sent once per barcode.
+ */
+async function firstAccepted<A extends { ok: boolean }>(
+  f: Front,
+  barcodes: string[],
+  send: (item: { barcode: string; titleLevel: boolean }) => Promise<A>,
+): Promise<A> {
+  let done: A | undefined
+  for (const barcode of barcodes) {
+    done = await send({ barcode, titleLevel: f.capabilities().titleHolds })
+    if (done.ok) break
+  }
+  return done!
 }
 
 export async function moveOne(
@@ -226,9 +267,11 @@ export async function moveOne(
     f.policy,
   )
   if (!decided.ok) return decided
-  if (!hold.barcode || !next) return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
-  const item = { barcode: hold.barcode, titleLevel: f.capabilities().titleHolds }
-  const done = await f.ils.hold(number, '*', item, now, next.name)
+  if (!hold.barcodes.length || !next)
+    return refuse('library_refused', opacText(f.config.opacUrl, f.policy))
+  const done = await firstAccepted(f, hold.barcodes, (item) =>
+    f.ils.hold(number, '*', item, now, next.name),
+  )
   return done.ok
     ? allow({ changed: [input.holdId] })
     : ilsRefusal('library_refused', done.screen, f.policy)

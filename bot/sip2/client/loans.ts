@@ -96,11 +96,7 @@ export async function loansOf(
  * mode says it (a walk was offered "12月19日 to 12月19日, 0 days"). The ILS's own cap is not
  * known over SIP2 (17 names no loan date), so 29's answer may give an earlier date.
  */
-function estimate(
-  f: Front,
-  loan: Loan,
-  today: string,
-): Decision<RenewalQuote, RenewReason> {
+function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, RenewReason> {
   const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
   const next = addDays(today, days)
   if (next <= loan.dueDate)

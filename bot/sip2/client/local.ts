@@ -98,14 +98,15 @@ export async function titlesById(db: Db, ids: number[]): Promise<Map<number, Loc
 
 /**
  * Titles named so (an ILS that lists holds by title), the first of equal names, with whether
- * another title has the same name (then the name does not say which one the hold is on). A
+ * another title has the same name (then the name does not say which one the hold is on) and
+ * the ids of all of them, first to last. A
  * name read from a Shift_JIS system has code page 932's ～ where the catalogue may have 〜
  * (bot/sip2/shift-jis.ts): either matches.
  */
 export async function titlesByName(
   db: Db,
   names: string[],
-): Promise<Map<string, LocalTitle & { shared: boolean }>> {
+): Promise<Map<string, LocalTitle & { shared: boolean; ids: number[] }>> {
   if (names.length === 0) return new Map()
   const forms = new Map<string, string[]>()
   for (const name of new Set(names))
@@ -115,12 +116,14 @@ export async function titlesByName(
     .from(titles)
     .where(inArray(titles.title, [...forms.keys()]))
     .orderBy(asc(titles.id))
-  const out = new Map<string, LocalTitle & { shared: boolean }>()
+  const out = new Map<string, LocalTitle & { shared: boolean; ids: number[] }>()
   for (const r of rows)
     for (const name of forms.get(r.title) ?? []) {
       const first = out.get(name)
-      if (first) first.shared = true
-      else out.set(name, { ...r, shared: false })
+      if (first) {
+        first.shared = true
+        first.ids.push(r.id)
+      } else out.set(name, { ...r, shared: false, ids: [r.id] })
     }
   return out
 }
