@@ -194,6 +194,21 @@ describe('try-it page', () => {
     ).toHaveLength(2)
   })
 
+  it('switching user clears the last user’s quick replies', async () => {
+    await page.locator('#quick-replies').getByRole('button', { name: 'もう一度' }).waitFor()
+    const other = await page
+      .locator('#user-select option')
+      .evaluateAll(
+        (os, me) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== me),
+        t.alice,
+      )
+    await page.locator('#user-select').selectOption(other!)
+    await page.waitForTimeout(1000)
+    expect(await page.locator('#quick-replies button').count()).toBe(0)
+    await page.locator('#user-select').selectOption(t.alice)
+    await page.locator('#quick-replies').getByRole('button', { name: 'もう一度' }).waitFor()
+  })
+
   it('draws the rich menu and sends the tapped area’s postback', async () => {
     await page.locator('#richmenu img').waitFor()
     await page.locator('#richmenu').getByRole('button', { name: '右' }).click()

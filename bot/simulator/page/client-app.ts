@@ -38,6 +38,8 @@ export const CLIENT_APP_JS = `
     document.cookie = 'line_sim_user=' + encodeURIComponent(id) + '; path=/; SameSite=Lax';
     history.replaceState(null, '', '/simulator?user=' + encodeURIComponent(id));
     $('messages').textContent = '';
+    // The last user's quick replies are theirs: the next poll draws this user's own.
+    $('quick-replies').textContent = '';
     closeLiff();
     renderFollow();
     poll();
