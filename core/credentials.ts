@@ -170,3 +170,16 @@ export const RESET_CONFIRM_EXPIRED: Text = {
   ja: 'この確認は期限切れか、すでに使われています。パスワードは変更されていません。必要なら、もう一度パスワードの再設定をお申し込みください。',
   en: 'This confirmation has expired or was already used. Your password has not changed. If you still need to, apply for a password reset again.',
 }
+
+/**
+ * ACC-RESET, ACC-SECRET where the library's own system keeps the web password (front mode):
+ * where to register or change it, with whom to ask. Said by the link page and the settings in
+ * place of their forms, and as the refusal of a form sent anyway.
+ */
+export function passwordElsewhereText(policy: Policy): Text {
+  const { contact } = policy
+  return {
+    ja: `パスワードの登録・変更は、図書館のホームページか図書館の窓口でお手続きください（お問い合わせ: ${contact.ja} ${contact.phone}）。`,
+    en: `Please register or change your password on the library's website or at a library counter (contact: ${contact.en}, ${contact.phone}).`,
+  }
+}

@@ -83,6 +83,12 @@ export interface Capabilities {
   opacUrl: string | null
   /** HOLD-SUSPEND: waiting holds can be suspended until a date and resumed. */
   suspendHolds: boolean
+  /**
+   * ACC-RESET, ACC-SECRET: the web password is registered, reset and changed here. False when
+   * the library's system keeps it (front mode: SIP2 only checks it): the link page and the
+   * settings say where instead of offering forms that would be refused.
+   */
+  passwords: boolean
   /** NOTICE-DUE-SOON reminders can be sent (the system tells each loan's due date). */
   reminders: boolean
   /**

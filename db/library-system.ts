@@ -41,6 +41,7 @@ const EVERYTHING: Capabilities = {
   titleHolds: true,
   opacUrl: null,
   suspendHolds: true,
+  passwords: true,
   reminders: true,
   expiryNotices: true,
   // bunko sends no e-mail: a confirmed address reaches nobody here (core Capabilities).

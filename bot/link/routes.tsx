@@ -89,6 +89,7 @@ export function linkRoutes(deps: AppDeps): Hono {
         state={stateValue}
         csrf={csrfToken(c, deps.config.publicUrl)}
         policy={policy}
+        passwordsHere={deps.library.capabilities().passwords}
       />,
     )
   })
@@ -168,6 +169,7 @@ function linkFormAgain(deps: AppDeps, s: LinkSubmit, error: string, status: Form
       number={s.number}
       error={error}
       policy={deps.config.policy}
+      passwordsHere={deps.library.capabilities().passwords}
     />,
     status,
   )

@@ -2,6 +2,7 @@
  * The account-link pages (LINE-LINK): the patron proves who they are with patron number
  * and web password; LINE's own dialog then finishes the link.
  */
+import { passwordElsewhereText } from '../../core/credentials.ts'
 import type { Policy } from '../../core/policy.ts'
 import { ErrorBox, Field, type Lang, Layout } from '../pages/layout.tsx'
 import { TelText } from '../pages/tel-text.tsx'
@@ -76,6 +77,8 @@ export interface LinkFormProps {
   error?: string
   /** The patron-number format (keypad, length, example) comes from the Policy. */
   policy: Policy
+  /** The password is registered here (capabilities.passwords); else the page says where. */
+  passwordsHere: boolean
 }
 
 export function LinkForm(p: LinkFormProps) {
@@ -120,7 +123,11 @@ export function LinkForm(p: LinkFormProps) {
           <br />
           {/* LINE's language (the signed state), not the browser's, goes with the patron, and
               the link request, so the password page can lead back here once a password is set. */}
-          <a href={passwordPageUrl(p.lang, p.linkToken, p.state)}>{s.register}</a>
+          {p.passwordsHere ? (
+            <a href={passwordPageUrl(p.lang, p.linkToken, p.state)}>{s.register}</a>
+          ) : (
+            passwordElsewhereText(p.policy)[p.lang]
+          )}
         </p>
       </footer>
     </Layout>

@@ -17,6 +17,7 @@ const EVERYTHING: LibraryCapabilities = {
   titleHolds: true,
   opacUrl: null,
   suspendHolds: true,
+  passwords: true,
   reminders: true,
   expiryNotices: true,
   // A claim, not a button: unknown, the app does not say an e-mail would reach the patron.

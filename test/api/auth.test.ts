@@ -256,6 +256,7 @@ describe('every answer', () => {
       titleHolds: true,
       opacUrl: null,
       suspendHolds: true,
+      passwords: true,
       reminders: true,
       expiryNotices: true,
       // Embedded bunko sends no e-mail.

@@ -162,6 +162,9 @@ describe('front mode, end to end over SIP2', () => {
     await offer.getByRole('button', { name: '連携の手続きへ' }).click()
     const form = panel()
     await form.getByRole('heading', { name: 'LINEアカウント連携' }).waitFor()
+    // The ILS keeps the web password: the page says where, and offers no form it would refuse.
+    await form.getByText('パスワードの登録・変更は、図書館のホームページか図書館の窓口で').waitFor()
+    expect(await form.getByRole('link', { name: 'パスワードを登録・再設定する' }).count()).toBe(0)
     const patronInfoBefore = proxy.count('63')
     await form.getByLabel(/^利用者番号/).fill(HANAKO.number)
     await form.getByLabel(/^パスワード/).fill(HANAKO.password)

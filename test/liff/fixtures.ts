@@ -37,6 +37,7 @@ export const ME: Me = {
     titleHolds: true,
     opacUrl: null,
     suspendHolds: true,
+    passwords: true,
     reminders: true,
     expiryNotices: true,
     emailNotices: false,

@@ -45,6 +45,7 @@ describe('SIP2 adapter: every port operation over TCP', () => {
       // No SIP2 message suspends a hold. Due-soon reminders need 63 and 17; expiry notices
       // need the expiry date, which bunko's server sends (PA) and the 63 above carried.
       suspendHolds: false,
+      passwords: false,
       reminders: true,
       expiryNotices: true,
       // ILS_EMAIL_NOTICES unset: an e-mail the ILS may not send is not counted.

@@ -41,6 +41,7 @@ export function capabilitiesFrom(
     titleHolds: has(BX.hold) && config.titleHolds,
     opacUrl: config.opacUrl,
     suspendHolds: false,
+    passwords: false,
     reminders: has(BX.patronInformation) && has(BX.itemInformation),
     expiryNotices: has(BX.patronInformation) && expiryTold,
     emailNotices: config.emailNotices,

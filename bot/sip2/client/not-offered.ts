@@ -4,18 +4,10 @@
  * app hides suspending (capabilities.suspendHolds is false); a patron who asks anyway is told
  * where to do it, with the library's phone.
  */
-import type { Policy, Refusal } from '../../../core/index.ts'
+import { type Policy, passwordElsewhereText, type Refusal } from '../../../core/index.ts'
 
 export function passwordElsewhere(policy: Policy): Refusal<'library_refused'> {
-  const { contact } = policy
-  return {
-    ok: false,
-    reason: 'library_refused',
-    message: {
-      ja: `パスワードの登録・変更は、図書館のホームページか図書館の窓口でお手続きください（お問い合わせ: ${contact.ja} ${contact.phone}）。`,
-      en: `Please register or change your password on the library's website or at a library counter (contact: ${contact.en}, ${contact.phone}).`,
-    },
-  }
+  return { ok: false, reason: 'library_refused', message: passwordElsewhereText(policy) }
 }
 
 /** A reset waiting for LINE's confirmation is never made in front mode, so none can be confirmed. */

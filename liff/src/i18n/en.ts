@@ -364,6 +364,7 @@ export const en: Dict = {
     holds: "This library's system does not let you place holds from LINE.",
     holdChanges:
       "This library's system does not let you cancel holds or change the pickup place from LINE.",
+    passwords: "This library's system does not let you register or change your password from LINE.",
     opac: "Do it on the library's website (online catalogue)",
     ask: "Please use the library's website or ask at the counter.",
   },

@@ -25,6 +25,21 @@ describe('設定', () => {
     expect(label.compareDocumentPosition(hint) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
   })
 
+  it('front mode: where the library’s system keeps the password, no form, but where to change it', async () => {
+    const fake = new FakeLibrary()
+    fake.me.capabilities = {
+      ...fake.me.capabilities,
+      passwords: false,
+      opacUrl: 'https://opac.example.jp/',
+    }
+    m = await mount('settings', { fake })
+    await until(() => expect(text(m!.root)).toContain('LINEからパスワードの登録や変更はできません'))
+    expect(m.root.querySelector('#pw-current')).toBeNull()
+    expect(m.root.querySelector('.elsewhere a')?.getAttribute('href')).toBe(
+      'https://opac.example.jp/',
+    )
+  })
+
   it('a new attempt clears what the last one said: a wrong current password is not shown beside a too-short new one', async () => {
     m = await mount('settings')
     // One field at a time, each drawn before the next, as a patron types.

@@ -11,6 +11,7 @@ import { t } from '../i18n/index.ts'
 import { currentRoute } from '../router.ts'
 import { forgetAll } from '../store.ts'
 import { Confirm, Done, ErrorNote, Page } from '../ui/common.tsx'
+import { Elsewhere } from '../ui/Elsewhere.tsx'
 import { NoticeSettings } from './NoticeSettings.tsx'
 
 export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
@@ -72,6 +73,14 @@ function Password() {
       />
     </div>
   )
+  // Front mode: the library's system keeps the password; no form it would refuse.
+  if (me.data && !me.data.capabilities.passwords)
+    return (
+      <section aria-labelledby={sectionId('pw', patron)}>
+        <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
+        <Elsewhere what="passwords" caps={me.data.capabilities} />
+      </section>
+    )
   return (
     <section aria-labelledby={sectionId('pw', patron)}>
       <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>

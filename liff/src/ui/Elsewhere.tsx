@@ -7,7 +7,7 @@ import type { LibraryCapabilities } from '../../api-types.ts'
 import { t } from '../i18n/index.ts'
 
 export function Elsewhere(props: {
-  what: 'renew' | 'holds' | 'holdChanges'
+  what: 'renew' | 'holds' | 'holdChanges' | 'passwords'
   caps: LibraryCapabilities
 }) {
   const url = props.caps.opacUrl
