@@ -10,9 +10,12 @@
  *
  * A hold the ILS names by a title name that several titles of the catalogue copy share (two
  * editions of 淀川の歴史 by different authors) is on one of them, bunko cannot tell which: it
- * is listed by the name alone, under an id of its own, and cancelling or moving it asks the
- * ILS with a copy of each of them in turn until one is the hold's (a walk found such holds
- * shown as a third book of the name, whose cancel the ILS refused as "no such hold").
+ * is listed by the name alone, and cancelling or moving it asks the ILS with a copy of each
+ * title of the name that no copy-named hold is on, in turn, until one is the hold's (a walk
+ * found such holds shown as a third book of the name, whose cancel the ILS refused as "no
+ * such hold"). With two holds of the name listed, which is which cannot be told: neither is
+ * cancelled or moved from LINE (the patron is told where instead), as asking with the wrong
+ * copy could cancel the other.
  */
 import {
   type Answer,
@@ -85,19 +88,32 @@ export async function holdsNamed(
     f.db,
     [...copies.values()].map((c) => c.titleId),
   )
+  // Titles a copy names a hold on: a hold of a shared name is not one of them.
+  const heldByCopy = new Set([...copies.values()].map((c) => c.titleId))
+  const sharedHolds = new Map<string, number>()
+  for (const { v } of named)
+    if (!copies.has(v) && byName.get(v)?.shared) sharedHolds.set(v, (sharedHolds.get(v) ?? 0) + 1)
   const out: FrontHold[] = []
   const seen = new Map<string, number>()
   for (const { v, ready: isReady } of named) {
     const copy = copies.get(v)
     const byTitle = copy ? undefined : byName.get(v)
     if (byTitle?.shared) {
-      // Which of the name's titles it is on is not known: the name only, an id of its own
-      // (the n-th hold of that name, so two holds of one name stay two).
       const n = (seen.get(v) ?? 0) + 1
       seen.set(v, n)
-      const barcodes = await firstCopies(f, byTitle.ids)
-      const hold = holdOf(f, patronId, v, null, barcodes, isReady, `hold:${v}#${n}`)
-      out.push({ ...hold, certain: false })
+      // Which of the name's titles it is on is not known: shown by the name alone. The first
+      // keeps the id it always had (the first title's), so a ready notice already sent under
+      // it is not sent again; a second of the name gets one of its own.
+      const first = n === 1 && !heldByCopy.has(byTitle.id)
+      const ids = {
+        id: first ? byTitle.id : syntheticId(`hold:${v}#${n}`),
+        titleId: syntheticId(`title:${v}`),
+      }
+      // Asked for with a copy of each title of the name no other hold is on; with two holds of
+      // the name listed, which is which cannot be told, so none (the app says where instead).
+      const free = byTitle.ids.filter((id) => !heldByCopy.has(id))
+      const barcodes = (sharedHolds.get(v) ?? 0) > 1 ? [] : await firstCopies(f, free)
+      out.push({ ...holdOf(f, patronId, v, null, barcodes, isReady, ids), certain: false })
       continue
     }
     const title: LocalTitle | undefined = copy ? titles.get(copy.titleId) : byTitle
@@ -120,13 +136,14 @@ function holdOf(
   title: LocalTitle | null,
   barcodes: string[],
   ready: boolean,
-  key = `hold:${named}`,
+  ids?: { id: number; titleId: number },
 ): Omit<FrontHold, 'certain'> {
-  const id = title?.id ?? syntheticId(key)
+  const id = ids?.id ?? title?.id ?? syntheticId(`hold:${named}`)
+  const titleId = ids?.titleId ?? id
   const core: Hold = {
     id,
     patronId,
-    titleId: id,
+    titleId,
     materialType: title?.materialType ?? 'book',
     state: ready ? 'ready' : 'waiting',
     placedAt: 0,
@@ -138,7 +155,7 @@ function holdOf(
   const summary: HoldSummary = {
     id,
     state: core.state,
-    titleId: id,
+    titleId,
     title: title?.title ?? named,
     author: title?.author ?? '',
     materialType: core.materialType,
