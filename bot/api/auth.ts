@@ -17,6 +17,7 @@ import {
 } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
 import { familyOf, setFamilyLanguage } from '../../db/family.ts'
+import type { Lang } from '../../liff/api-types.ts'
 import type { Clock } from '../clock.ts'
 import type { ApiEnv, LinkEnv } from './env.ts'
 import { otherHolder } from './holder.ts'
@@ -87,16 +88,27 @@ export function readPatron(library: LibrarySystem): MiddlewareHandler<ApiEnv> {
  */
 export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const patron = c.get('patron').facts
-    const reason = accessProblem(patron, jstDate(clock.now()))
-    if (reason) {
-      const lang = c.get('lang')
-      throw problem(403, reason, accessMessage(reason, policy, otherHolder(c))[lang], {
-        contact: contactOf(policy, lang),
-      })
-    }
+    const refused = accessRefusal(c.get('patron').facts, jstDate(clock.now()), policy, {
+      lang: c.get('lang'),
+      holder: otherHolder(c),
+    })
+    if (refused) throw refused
     await next()
   }
+}
+
+/** The 403 of ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD for `patron` today, or null. */
+export function accessRefusal(
+  patron: Patron,
+  today: string,
+  policy: Policy,
+  said: { lang: Lang; holder?: string | undefined },
+) {
+  const reason = accessProblem(patron, today)
+  if (!reason) return null
+  return problem(403, reason, accessMessage(reason, policy, said.holder)[said.lang], {
+    contact: contactOf(policy, said.lang),
+  })
 }
 
 function accessProblem(patron: Patron, today: string): Exclude<AccessReason, 'blocked'> | null {

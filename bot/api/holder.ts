@@ -9,8 +9,14 @@ import type { ApiEnv } from './env.ts'
 
 /** The card holder's name when the card is not the LINE account's own, else undefined. */
 export function otherHolder(c: Context<ApiEnv>): string | undefined {
-  const family = c.get('family')
-  const patron = c.get('patron')
+  return holderOf(c.get('family'), c.get('patron'))
+}
+
+/** `patron`'s name when the account's family has others and `patron` is not its first card. */
+export function holderOf(
+  family: readonly { patronId: number }[],
+  patron: { id: number; name: string },
+): string | undefined {
   return family.length > 1 && family[0]?.patronId !== patron.id ? patron.name : undefined
 }
 

@@ -160,6 +160,14 @@ describe('403 online use barred', () => {
     await error(await t.call('GET', '/api/holds', { as: 'shota' }), 403, 'no_password')
   })
 
+  it('LINE-CARD: the card as /api/card gives it is refused to them alike, while the system answers', async () => {
+    await error(await t.call('GET', '/api/card', { as: 'naoki' }), 403, 'wide_area')
+    await error(await t.call('GET', '/api/card', { as: 'sachiko' }), 403, 'expired')
+    await error(await t.call('GET', '/api/card', { as: 'shota' }), 403, 'no_password')
+    const ok = await t.call('GET', '/api/card')
+    expect(ok.status).toBe(200)
+  })
+
   it('LINE-LINK: unlinking is still allowed for them', async () => {
     const res = await t.call('POST', '/api/unlink', { as: 'sachiko' })
     expect(res.status).toBe(200)

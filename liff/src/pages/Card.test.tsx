@@ -3,6 +3,7 @@
 import { render } from 'preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeLibrary } from '../../../test/liff/fake-api.ts'
+import { FakeFamily } from '../../../test/liff/fake-family.ts'
 import { ME } from '../../../test/liff/fixtures.ts'
 import { byText, type Mounted, mount, text, unmount, until } from '../../../test/liff/kit.tsx'
 import { connect, firstCallsAnswered, prefetch } from '../api.ts'
@@ -87,6 +88,29 @@ describe('図書館カード', () => {
     expect(m.requests.map((r) => r.path)).toContain('/api/card')
     // Not kept: only /api/me's answer is (it is the library system's record).
     expect(localStorage.getItem('bunko.card.v1')).toBeNull()
+  })
+
+  it('ACC-FAMILY, LINE-CARD: with two cards while the system is down, both barcodes are drawn from the linked card’s format', async () => {
+    const fake = new FakeFamily([
+      { patronId: 7, patronNumber: '1000000010', name: '加藤 亮', loans: [], holds: [] },
+    ])
+    const handle = fake.handle.bind(fake)
+    fake.handle = (req) =>
+      new URL(req.url).pathname === '/api/me'
+        ? Promise.resolve(
+            Response.json(
+              {
+                code: 'library_unavailable',
+                message: '図書館のシステムにただいま接続できません。',
+              },
+              { status: 503 },
+            ),
+          )
+        : handle(req)
+    m = await mount('card', { fake })
+    await until(() => expect(m!.root.querySelectorAll('svg.barcode')).toHaveLength(2))
+    expect(text(m.root)).toContain('カードは表示できますが、貸出や予約の確認は')
+    expect(m.root.querySelector('[role=alert]')).toBeNull()
   })
 
   it('LINE-CARD: a kept Code 128 card keeps its bars while its encoder is still loading', async () => {

@@ -95,7 +95,7 @@ export function CardPage({ cached }: { cached: CardData | null }) {
           {fromCache && me.error && me.error.status === 0 && <p class="note">{t.card.stale}</p>}
           {down && <p class="note">{t.card.systemDown}</p>}
         </section>
-      ) : me.error && !(down && linked.loading) ? (
+      ) : me.error && !(down && !linked.error) ? (
         <ErrorNote error={me.error} retry={me.reload} />
       ) : (
         <p class="note" role="status">

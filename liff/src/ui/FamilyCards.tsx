@@ -6,7 +6,13 @@
  * one card sees the ordinary card page; every account gets もう一枚カードを追加.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { FamilyCard, FamilyLinkResponse, FamilyResponse, Me } from '../../api-types.ts'
+import type {
+  CardResponse,
+  FamilyCard,
+  FamilyLinkResponse,
+  FamilyResponse,
+  Me,
+} from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
@@ -29,6 +35,10 @@ export function CardWithFamily({ cached }: { cached: CardData | null }) {
 
 function FamilyCards({ cards }: { cards: FamilyCard[] }) {
   const me = useApi<Me>('/api/me')
+  // While the library's system cannot be reached, the barcode's format comes with the card as
+  // linked (/api/card), and the page says why loans and holds must wait.
+  const down = me.error?.status === 503 && me.error.body.code === 'library_unavailable'
+  const linked = useApi<CardResponse>(down ? '/api/card' : null)
   const list = useRef<HTMLUListElement>(null)
   const [at, setAt] = useState(0)
   const words = ft()
@@ -45,10 +55,12 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
     el?.scrollTo({ left: next * el.clientWidth, behavior: 'smooth' })
     setAt(next)
   }
-  const guard = me.data?.barcode
+  const guard = me.data?.barcode ?? linked.data?.barcode
   return (
     <Page title={t.card.title}>
-      {me.error && <ErrorNote error={me.error} retry={me.reload} />}
+      {me.error && !down && <ErrorNote error={me.error} retry={me.reload} />}
+      {down && linked.error && <ErrorNote error={linked.error} retry={linked.reload} />}
+      {down && <p class="note">{t.card.systemDown}</p>}
       <section class="family" aria-label={words.cardsLabel(cards.length)}>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling strip must be reachable by keyboard (WCAG 2.1.1) */}
         <ul class="family-cards" ref={list} tabIndex={0}>
@@ -64,6 +76,7 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
                   number={card.patronNumber}
                   start={guard.start}
                   stop={guard.stop}
+                  symbology={guard.symbology}
                   label={t.card.barcodeLabel(card.patronNumber)}
                 />
               )}
