@@ -5,6 +5,7 @@
 
 import { type Context, Hono } from 'hono'
 import {
+  passwordElsewhereText,
   passwordRuleText,
   RESET_CONFIRM_MINUTES,
   resetConfirmSentMessage,
@@ -52,6 +53,24 @@ export function passwordRoutes(deps: AppDeps): Hono {
 
   app.get('/', (c) => {
     const lang = pageLang(c)
+    // Front mode: the library's system keeps the password; where to go, not a form it refuses.
+    const { passwords, opacUrl } = deps.library.capabilities()
+    if (!passwords)
+      return c.html(
+        <Notice
+          lang={lang}
+          title={lang === 'ja' ? 'パスワードの登録・再設定' : 'Register or reset your password'}
+          message={passwordElsewhereText(policy)[lang]}
+          {...(opacUrl
+            ? {
+                link: {
+                  href: opacUrl,
+                  label: lang === 'ja' ? '図書館のホームページへ' : "The library's website",
+                },
+              }
+            : {})}
+        />,
+      )
     return c.html(
       <PasswordForm
         lang={lang}

@@ -126,7 +126,7 @@ export function LinkForm(p: LinkFormProps) {
           {p.passwordsHere ? (
             <a href={passwordPageUrl(p.lang, p.linkToken, p.state)}>{s.register}</a>
           ) : (
-            passwordElsewhereText(p.policy)[p.lang]
+            <TelText text={passwordElsewhereText(p.policy)[p.lang]} />
           )}
         </p>
       </footer>

@@ -222,7 +222,7 @@ function groupFrame(g: Group, input: HoldReadyInput, lang: Lang): Frame {
       row(
         lang === 'ja' ? '受取場所' : 'Collect at',
         g.placeAsked
-          ? { ja: 'ご予約の際にご指定の場所', en: 'where you asked to collect it' }[lang]
+          ? { ja: 'ご予約の際にご指定の場所', en: 'the place you chose when reserving' }[lang]
           : place,
       ),
       ...(g.visit

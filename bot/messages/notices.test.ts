@@ -65,7 +65,7 @@ describe('hold-ready notice', () => {
     const en = JSON.stringify(
       holdReadyNotice({ holds: [hold('Kaze', { placeAsked: true })], liffId: LIFF, lang: 'en' }),
     )
-    expect(en).toContain('where you asked to collect it')
+    expect(en).toContain('the place you chose when reserving')
     expect(en).toContain('Questions: Central Library (050-7105-8141)')
   })
 

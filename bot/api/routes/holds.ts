@@ -136,14 +136,19 @@ export function holdRoutes({ db, library, clock, config, log }: AppDeps) {
   ): Promise<PlaceHoldsResponse> => {
     const lang = c.get('lang')
     const { holds } = await bodies(c, ids)
-    // Placed but not all listed as placed (front mode: a hold the ILS names by a name several
-    // titles share is listed under an id of its own): said without the ones it cannot show.
-    if (holds.length < ids.size) return { holds, message: holdsPlacedUnlisted(ids.size)[lang] }
     const emails = library.capabilities().emailNotices
     const notice = await holdNoticeFactsOf(db, c.get('patron'), c.get('family'), emails)
     // The place with the library running it: with no notice coming, a locker's says its library.
     const pickup = await pickupOf(library, pickupPlaceId, lang)
-    const confirmed = pickup ? holds.map((h) => ({ ...h, pickupPlace: pickup })) : holds
+    // Placed but not all listed as placed (front mode: a hold the ILS names by a name several
+    // titles share is listed under an id of its own): all counted, at the place chosen.
+    const unlisted = holds.length < ids.size
+    if (unlisted && !pickup) return { holds, message: holdsPlacedUnlisted(ids.size)[lang] }
+    const confirmed = unlisted
+      ? [...ids].map(() => ({ pickupPlace: pickup, set: null }))
+      : pickup
+        ? holds.map((h) => ({ ...h, pickupPlace: pickup }))
+        : holds
     const message = placedHoldsMessage(confirmed, policy, notice, otherHolder(c))[lang]
     // Whom that message says to phone, for the 完了 page's call button (the same contact).
     const call = placedHoldsCall(confirmed, policy, notice)

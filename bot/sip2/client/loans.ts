@@ -9,11 +9,13 @@ import {
   type Answer,
   addDays,
   allow,
+  contactFor,
   type Decision,
   isAv,
   jstDate,
   type Loan,
   type LoanSummary,
+  phoneLine,
   type RenewAllItemResult,
   type RenewalQuote,
   type RenewOneReason,
@@ -92,14 +94,16 @@ export async function loansOf(
 
 /**
  * The renewal the list offers: a loan period from today (RENEW-BOOK). One that would not move
- * the due date (renewed today already, or just borrowed) is not offered: no_gain, as embedded
- * mode says it (a walk was offered "12月19日 to 12月19日, 0 days"). The ILS's own cap is not
+ * the due date (renewed or lent today) is not offered: no_gain, as embedded mode says it (a
+ * walk was offered "12月19日 to 12月19日, 0 days"). The ILS's own cap is not
  * known over SIP2 (17 names no loan date), so 29's answer may give an earlier date.
  */
 function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, RenewReason> {
   const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
   const next = addDays(today, days)
-  if (next <= loan.dueDate)
+  // Exactly a period from today: renewed (or lent) today. A later due date than the policy's
+  // period gives is the ILS's own rule, which 29 applies: offered, and its answer decides.
+  if (next === loan.dueDate)
     return refuse('no_gain', renewalMessage('no_gain', loan, loan.dueDate, f.policy))
   return allow({
     loanId: loan.id,
@@ -148,11 +152,15 @@ function refusalFor(f: Front, loan: LoanSummary, screen: string) {
  * A loan 65 left out: it says which, not why, and its screen message is about the whole batch
  * (「1点を延長しました。延長できなかった資料は5点です。」), so it is not said under each item
  * (a walk found it repeated under every one): the list's own reason when it had one, else
- * that the system did not renew this one, and whom to ask.
+ * whom to ask (the app's words for `library_refused` already say the system did not renew it).
  */
 function notRenewed(f: Front, loan: LoanSummary): Decision<RenewalQuote, RenewOneReason> {
   if (!loan.renewal.ok) return loan.renewal
-  return ilsRefusal('library_refused', '', f.policy)
+  const p = phoneLine(contactFor(f.policy))
+  return refuse('library_refused', {
+    ja: `ご不明な点は${p.ja}へお問い合わせください。`,
+    en: `Questions: ${p.en}.`,
+  })
 }
 
 export async function renewEvery(

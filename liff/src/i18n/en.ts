@@ -129,7 +129,7 @@ export const en: Dict = {
       `If you no longer want it, you need not do anything: after ${date} it is returned automatically.`,
     position: (n: number) => `Place in queue: ${n}`,
     pickup: 'Pickup',
-    pickupAsked: 'where you asked to collect it',
+    pickupAsked: 'the place you chose when reserving',
     pickupBy: (date: string) => `Please collect by ${date}`,
     visit: 'Bookmobile visit',
     visitTime: (start: string, end: string) => `${start}–${end}`,

@@ -73,7 +73,14 @@ function Password() {
       />
     </div>
   )
-  // Front mode: the library's system keeps the password; no form it would refuse.
+  // Not drawn until /api/me says whether the library's system keeps the password (front
+  // mode): a form shown and then taken away, or one it would refuse, helps no one.
+  if (!me.data && !me.error)
+    return (
+      <section aria-labelledby={sectionId('pw', patron)}>
+        <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
+      </section>
+    )
   if (me.data && !me.data.capabilities.passwords)
     return (
       <section aria-labelledby={sectionId('pw', patron)}>

@@ -113,8 +113,8 @@ export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
   return (
     <div class="error" role="alert">
       {/* One idea a line, as the server writes it (the outage's sentence, then whom to call). */}
-      {text.split('\n').map((line) => (
-        <p key={line}>{line}</p>
+      {text.split('\n').map((line, i) => (
+        <p key={i}>{line}</p>
       ))}
       {body.contact && <Tel contact={body.contact} />}
       {props.retry && (
