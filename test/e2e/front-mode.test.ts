@@ -28,7 +28,7 @@ import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { copies, holds, lineLinks, loans, patrons } from '../../db/schema.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type FaultProxy, startFaultProxy } from '../sip2/fault-proxy.ts'
-import { forgetCirculation, frontModeEnv } from '../sip2/front.ts'
+import { forgetCirculation, frontModeEnv, sharedNamePair } from '../sip2/front.ts'
 import { HANAKO, type Sip2Test, startSip2, YOKO } from '../sip2/harness.ts'
 import { TEST_NOW } from '../support/bunko.ts'
 import { type E2E, jaDate, liffUrl, openTab, POLL, startE2E, type Tab } from './harness.ts'
@@ -310,14 +310,7 @@ describe('front mode, end to end over SIP2', () => {
   })
 
   it('HOLD-PLACE: a title whose name another shares is placed, and the 完了 answer says so, at the place chosen', async () => {
-    const [pair] = await ils.b.db.all<{ name: string; other: number }>(sql`
-      SELECT a.title AS name, b.id AS other FROM titles a
-      JOIN titles b ON b.title = a.title AND b.id > a.id
-      WHERE b.material_type = 'book' AND b.not_for_loan = 0
-        AND EXISTS (SELECT 1 FROM copies c WHERE c.title_id = b.id AND c.status = 'on_shelf')
-        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id IN (a.id, b.id))
-      ORDER BY b.id LIMIT 1`)
-    if (!pair) throw new Error('the demo library has two free titles of one name')
+    const pair = await sharedNamePair(ils.b.db)
     const headers = { ...(await bearer()), 'content-type': 'application/json' }
     const { places } = (await (await fetch(`${e.b.origin}/api/libraries`, { headers })).json()) as {
       places: { id: number; kind: string }[]

@@ -13,6 +13,7 @@ import {
   freeTitleId,
   freshLoan,
   serverLoan,
+  sharedNamePair,
   startFrontRig,
   value,
 } from './front.ts'
@@ -182,14 +183,7 @@ describe('SIP2 adapter: every port operation over TCP', () => {
 
   it('a hold on a title whose name another title shares: listed by the name alone, moved and cancelled on the ILS', async () => {
     // The later of two titles of one name, with a copy on the shelf and no hold of hers.
-    const [pair] = await t.b.db.all<{ name: string; first: number; other: number }>(sql`
-      SELECT a.title AS name, a.id AS first, b.id AS other FROM titles a
-      JOIN titles b ON b.title = a.title AND b.id > a.id
-      WHERE b.material_type = 'book' AND b.not_for_loan = 0
-        AND EXISTS (SELECT 1 FROM copies c WHERE c.title_id = b.id AND c.status = 'on_shelf')
-        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id IN (a.id, b.id))
-      ORDER BY b.id LIMIT 1`)
-    if (!pair) throw new Error('the demo library has two free titles of one name')
+    const pair = await sharedNamePair(t.b.db)
     const [first, second] = value(await fr.library.places()).filter((p) => p.kind === 'library')
     value(
       await fr.library.placeHolds(
@@ -223,17 +217,7 @@ describe('SIP2 adapter: every port operation over TCP', () => {
   })
 
   it('two holds of one shared name: neither is cancelled from LINE, as asking with the wrong copy could cancel the other', async () => {
-    const [pair] = await t.b.db.all<{ name: string; first: number; other: number }>(sql`
-      SELECT a.title AS name, a.id AS first, b.id AS other FROM titles a
-      JOIN titles b ON b.title = a.title AND b.id > a.id
-      WHERE a.material_type = 'book' AND b.material_type = 'book'
-        AND a.not_for_loan = 0 AND b.not_for_loan = 0
-        AND EXISTS (SELECT 1 FROM copies c WHERE c.title_id = a.id AND c.status = 'on_shelf')
-        AND EXISTS (SELECT 1 FROM copies c WHERE c.title_id = b.id AND c.status = 'on_shelf')
-        AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id IN (a.id, b.id))
-        AND (SELECT count(*) FROM titles x WHERE x.title = a.title) = 2
-      ORDER BY b.id LIMIT 1`)
-    if (!pair) throw new Error('the demo library has two free titles of one name')
+    const pair = await sharedNamePair(t.b.db, true)
     const [first] = value(await fr.library.places()).filter((p) => p.kind === 'library')
     value(
       await fr.library.placeHolds(

@@ -5,7 +5,7 @@
  * exactly the ILS's; shadow patron rows are the demo patrons' own rows, renamed to the same).
  */
 
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { sip2LibrarySystem } from '../../bot/sip2/client/adapter.ts'
 import type { Sip2FrontConfig } from '../../bot/sip2/client/config.ts'
 import type { ChecksumMode } from '../../bot/sip2/client/connection.ts'
@@ -189,4 +189,26 @@ export async function forgetCirculation(db: Db): Promise<void> {
     raw(sql`DELETE FROM holds RETURNING id`),
     raw(sql`DELETE FROM loans RETURNING id`),
   ])
+}
+
+/**
+ * Two titles of one name (no other title has it) that nobody holds, the later with a copy on
+ * the shelf and, with `bothFree`, the earlier too: a name SIP2's hold list cannot tell apart.
+ */
+export async function sharedNamePair(
+  db: Db,
+  bothFree = false,
+): Promise<{ name: string; first: number; other: number }> {
+  const onShelf = (id: SQL) =>
+    sql`EXISTS (SELECT 1 FROM copies c WHERE c.title_id = ${id} AND c.status = 'on_shelf')`
+  const [pair] = await db.all<{ name: string; first: number; other: number }>(sql`
+    SELECT a.title AS name, a.id AS first, b.id AS other FROM titles a
+    JOIN titles b ON b.title = a.title AND b.id > a.id
+    WHERE b.material_type = 'book' AND b.not_for_loan = 0 AND ${onShelf(sql`b.id`)}
+      AND (${bothFree ? sql`a.material_type = 'book' AND a.not_for_loan = 0 AND ${onShelf(sql`a.id`)}` : sql`1`})
+      AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.title_id IN (a.id, b.id))
+      AND (SELECT count(*) FROM titles x WHERE x.title = a.title) = 2
+    ORDER BY b.id LIMIT 1`)
+  if (!pair) throw new Error('the demo library has two free titles of one name')
+  return pair
 }

@@ -33,6 +33,20 @@ function drawnModules(root: ParentNode): string {
   return out
 }
 
+/** The library's system cannot be reached: /api/me answers 503 as the bot does then. */
+function systemDown(fake: FakeLibrary): void {
+  const handle = fake.handle.bind(fake)
+  fake.handle = (req) =>
+    new URL(req.url).pathname === '/api/me'
+      ? Promise.resolve(
+          Response.json(
+            { code: 'library_unavailable', message: '図書館のシステムにただいま接続できません。' },
+            { status: 503 },
+          ),
+        )
+      : handle(req)
+}
+
 let m: Mounted | null = null
 beforeEach(() => localStorage.clear())
 afterEach(() => m && unmount(m))
@@ -64,19 +78,7 @@ describe('図書館カード', () => {
 
   it('LINE-CARD: while the library system is down, a phone with no kept card draws the card as linked, and says why', async () => {
     const fake = new FakeLibrary()
-    const handle = fake.handle.bind(fake)
-    fake.handle = (req) =>
-      new URL(req.url).pathname === '/api/me'
-        ? Promise.resolve(
-            Response.json(
-              {
-                code: 'library_unavailable',
-                message: '図書館のシステムにただいま接続できません。',
-              },
-              { status: 503 },
-            ),
-          )
-        : handle(req)
+    systemDown(fake)
     m = await mount('card', { fake })
     await until(() => expect(m!.root.querySelector('svg.barcode')).not.toBeNull())
     const modules = drawnModules(m.root)
@@ -94,19 +96,7 @@ describe('図書館カード', () => {
     const fake = new FakeFamily([
       { patronId: 7, patronNumber: '1000000010', name: '加藤 亮', loans: [], holds: [] },
     ])
-    const handle = fake.handle.bind(fake)
-    fake.handle = (req) =>
-      new URL(req.url).pathname === '/api/me'
-        ? Promise.resolve(
-            Response.json(
-              {
-                code: 'library_unavailable',
-                message: '図書館のシステムにただいま接続できません。',
-              },
-              { status: 503 },
-            ),
-          )
-        : handle(req)
+    systemDown(fake)
     m = await mount('card', { fake })
     await until(() => expect(m!.root.querySelectorAll('svg.barcode')).toHaveLength(2))
     expect(text(m.root)).toContain('カードは表示できますが、貸出や予約の確認は')
