@@ -19,38 +19,17 @@
 import type { messagingApi } from '@line/bot-sdk'
 import { lockerHeldBackMessage } from '../../core/access.ts'
 import { visitText } from '../../core/bookmobile.ts'
-import type { ClockTime, JstDate } from '../../core/dates.ts'
+import type { JstDate } from '../../core/dates.ts'
 import { dateText } from '../../core/messages.ts'
 import type { Text } from '../../core/types.ts'
 import { button, COLORS, row, separator, telUri, text, vbox } from './flex.ts'
-import { itemList, type NoticeItem } from './item-list.ts'
+import { type Group, groupHolds, type PickupPlace, type ReadyHold } from './hold-ready-groups.ts'
+import { itemList } from './item-list.ts'
 import { clip, type Lang } from './lang.ts'
 import { liffUrl } from './liff.ts'
 import { LIMITS } from './limits.ts'
 
-export interface PickupPlace {
-  name: string
-  nameEn?: string
-  phone: string
-}
-
-export interface ReadyHold extends NoticeItem {
-  /** Where to collect it; with `placeAsked`, the library to ask instead. */
-  place: PickupPlace
-  /**
-   * The library system does not say where it is collected (front mode over SIP2): the notice
-   * says "where you asked" and names `place` only for questions.
-   */
-  placeAsked?: boolean
-  /** True for a pickup locker (HOLD-LOCKER). */
-  locker: boolean
-  /** A locker hold kept back, not lent, because the patron is blocked (ACC-BLOCK-OVERDUE). */
-  heldBack?: boolean
-  /** Last day to collect (HOLD-EXPIRE / HOLD-LOCKER). */
-  collectBy: JstDate
-  /** HOLD-BOOKMOBILE: the station visit the copy is loaded for; null elsewhere. */
-  visit?: { date: JstDate; start: ClockTime; end: ClockTime } | null
-}
+export type { PickupPlace, ReadyHold } from './hold-ready-groups.ts'
 
 export interface HoldReadyInput {
   holds: ReadyHold[]
@@ -67,45 +46,6 @@ export function holdReadyAltText(count: number, lang: Lang = 'ja'): string {
   return lang === 'ja'
     ? `ご予約の資料がご用意できました（${count}点）。受け取りの期限をご確認ください。`
     : `Items you reserved are ready to collect (${count}). Please check the pickup date.`
-}
-
-interface Group {
-  place: PickupPlace
-  placeAsked: boolean
-  locker: boolean
-  heldBack: boolean
-  collectBy: JstDate
-  visit: ReadyHold['visit']
-  holds: ReadyHold[]
-}
-
-function groupHolds(holds: ReadyHold[]): Group[] {
-  const groups = new Map<string, Group>()
-  for (const h of holds) {
-    const heldBack = h.heldBack === true
-    const key = JSON.stringify([
-      h.place.name,
-      h.place.phone,
-      h.placeAsked === true,
-      h.locker,
-      heldBack,
-      h.collectBy,
-      h.visit,
-    ])
-    const g = groups.get(key)
-    if (g) g.holds.push(h)
-    else
-      groups.set(key, {
-        place: h.place,
-        placeAsked: h.placeAsked === true,
-        locker: h.locker,
-        heldBack,
-        collectBy: h.collectBy,
-        visit: h.visit ?? null,
-        holds: [h],
-      })
-  }
-  return [...groups.values()].sort((a, b) => a.collectBy.localeCompare(b.collectBy))
 }
 
 /**
