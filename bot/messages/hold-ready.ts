@@ -89,7 +89,7 @@ function groupNote(g: Group, lockerDays: number, longOverdueDays: number): Text 
     }
   if (!by)
     return {
-      ja: 'お早めにお受け取りください。受取期限を過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。受取期限は受取場所の図書館にお問い合わせください。',
+      ja: `お早めにお受け取りください。受取期限を過ぎると予約は取り消しとなり、次にお待ちの方へお回しします。受取期限は${g.placeAsked ? '' : '受取場所の'}図書館にお問い合わせください。`,
       en: 'Please collect them soon. After the pickup deadline the hold is cancelled and the item goes to the next person waiting; the library can tell you the date.',
     }
   return {

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LibrarySystem, LoanSummary } from '../../core/index.ts'
+import { addDays, jstDate, type LibrarySystem, type LoanSummary } from '../../core/index.ts'
 import { copies, holds } from '../../db/schema.ts'
 import {
   closeFrontRig,
@@ -319,5 +319,7 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     expect(listed?.renewal).toMatchObject({ ok: false, reason: 'no_gain' })
     if (listed && !listed.renewal.ok)
       expect(listed.renewal.message.ja).toContain('今延長しても返却期限')
+    // Not "never": from tomorrow a renewal moves it again.
+    expect(listed?.nextRenewal).toBe(addDays(jstDate(now()), 1))
   })
 })

@@ -67,6 +67,11 @@ export async function loansOf(
       heldByOthers: item.queue > 0,
     }
     const isLate = late.has(barcode) || dueDate < today
+    const renewal = isLate
+      ? refuse('overdue', renewalMessage('overdue', loan, dueDate, f.policy))
+      : loan.heldByOthers
+        ? refuse('held', renewalMessage('held', loan, dueDate, f.policy))
+        : estimate(f, loan, today)
     const summary: LoanSummary = {
       id: loan.id,
       titleId: loan.titleId,
@@ -80,12 +85,9 @@ export async function loansOf(
       renewals: 0,
       interLibrary: false,
       locker: false,
-      renewal: isLate
-        ? refuse('overdue', renewalMessage('overdue', loan, dueDate, f.policy))
-        : loan.heldByOthers
-          ? refuse('held', renewalMessage('held', loan, dueDate, f.policy))
-          : estimate(f, loan, today),
-      nextRenewal: null,
+      renewal,
+      // Renewed or lent today: a period from tomorrow moves it (a walk was told "no more").
+      nextRenewal: !renewal.ok && renewal.reason === 'no_gain' ? addDays(today, 1) : null,
       av: isAv(materialType, f.policy),
     }
     return summary

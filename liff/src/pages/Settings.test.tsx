@@ -40,6 +40,27 @@ describe('設定', () => {
     )
   })
 
+  it('the library’s system cannot be reached: why, with the number, and no password form', async () => {
+    const fake = new FakeLibrary()
+    const handle = fake.handle.bind(fake)
+    fake.handle = (req) =>
+      new URL(req.url).pathname === '/api/me'
+        ? Promise.resolve(
+            Response.json(
+              {
+                code: 'library_unavailable',
+                message: '図書館のシステムにただいま接続できません。',
+                contact: { name: '中央図書館', phone: '050-7105-8141' },
+              },
+              { status: 503 },
+            ),
+          )
+        : handle(req)
+    m = await mount('settings', { fake })
+    await until(() => expect(text(m!.root)).toContain('図書館のシステムにただいま接続できません。'))
+    expect(m.root.querySelector('#pw-current')).toBeNull()
+  })
+
   it('a new attempt clears what the last one said: a wrong current password is not shown beside a too-short new one', async () => {
     m = await mount('settings')
     // One field at a time, each drawn before the next, as a patron types.

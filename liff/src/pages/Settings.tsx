@@ -81,6 +81,14 @@ function Password() {
         <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
       </section>
     )
+  // Unknown (the system cannot be reached): why, not a form whose answer would only say so.
+  if (me.error)
+    return (
+      <section aria-labelledby={sectionId('pw', patron)}>
+        <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
+        <ErrorNote error={me.error} retry={me.reload} />
+      </section>
+    )
   if (me.data && !me.data.capabilities.passwords)
     return (
       <section aria-labelledby={sectionId('pw', patron)}>
