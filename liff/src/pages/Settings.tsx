@@ -36,6 +36,7 @@ function Password() {
   const [done, setDone] = useState(false)
   const words = useHolderWords()
   const rule = me.data?.passwordRule ?? { minLength: 8, maxLength: 64 }
+  const caps = useCapabilities()
   const submit = async (e: Event) => {
     e.preventDefault()
     // What the last attempt said no longer holds: only this attempt's answer is shown.
@@ -73,14 +74,6 @@ function Password() {
       />
     </div>
   )
-  // Not drawn until /api/me says whether the library's system keeps the password (front
-  // mode): a form shown and then taken away, or one it would refuse, helps no one.
-  if (!me.data && !me.error)
-    return (
-      <section aria-labelledby={sectionId('pw', patron)}>
-        <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
-      </section>
-    )
   // Unknown (the system cannot be reached): why, not a form whose answer would only say so.
   if (me.error)
     return (
@@ -89,11 +82,15 @@ function Password() {
         <ErrorNote error={me.error} retry={me.reload} />
       </section>
     )
-  if (me.data && !me.data.capabilities.passwords)
+  // Front mode: the library's system keeps the password, as this open already knows once any
+  // page has read /api/me (the form is drawn while that is not known, so nothing below it
+  // moves when the answer comes: a link to the notices section lands there).
+  const known = me.data?.capabilities ?? caps
+  if (known && !known.passwords)
     return (
       <section aria-labelledby={sectionId('pw', patron)}>
         <h2 id={sectionId('pw', patron)}>{t.settings.password}</h2>
-        <Elsewhere what="passwords" caps={me.data.capabilities} />
+        <Elsewhere what="passwords" caps={known} />
       </section>
     )
   return (
