@@ -123,7 +123,11 @@ export interface HoldSummary {
   transit: { to: { id: number; name: string }; since: number | null } | null
   endedAt: number | null
   /** HOLD-CANCEL: allowed online, or why not. */
-  cancel: Decision<{ holdId: number }, CancelReason>
+  /**
+   * Whether the patron may cancel it here; `library_refused`: the library system would have to
+   * be asked in a way that could cancel another hold (front mode), so it is done elsewhere.
+   */
+  cancel: Decision<{ holdId: number }, CancelReason | 'library_refused'>
   /** HOLD-SUSPEND: the last day (inclusive) of a suspension in force today, or null. */
   suspendedUntil: string | null
   /**

@@ -19,7 +19,8 @@ export type HoldState = 'waiting' | 'in_transit' | 'ready' | 'collected' | 'canc
 export type HoldPlaceReason = HoldReason
 
 /** HOLD-CANCEL: (a) 確保中, (b) an inter-library request. The refusal names the pickup place. */
-export type CancelRefusalReason = 'ready_hold' | 'inter_library'
+/** `elsewhere`: not from LINE (front mode: the library's system cannot tell this hold apart). */
+export type CancelRefusalReason = 'ready_hold' | 'inter_library' | 'elsewhere'
 
 /** HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. */
 export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup'

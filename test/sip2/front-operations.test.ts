@@ -230,6 +230,8 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     )
     expect(mine).toHaveLength(2)
     expect(new Set(mine.map((h) => h.id)).size).toBe(2)
+    // Not offered in the list (with where to do it), and refused if asked for anyway.
+    for (const h of mine) expect(h.cancel).toMatchObject({ ok: false, reason: 'library_refused' })
     for (const h of mine) {
       const refused = await fr.library.cancelHold({ patronId: hanakoId, holdId: h.id }, now())
       expect(refused).toMatchObject({ ok: false, reason: 'library_refused' })

@@ -125,7 +125,12 @@ export async function holdBodies(
         : {
             cancellable: false as const,
             refusal: {
-              reason: cancel.reason === 'inter_library' ? 'inter_library' : 'ready_hold',
+              reason:
+                cancel.reason === 'inter_library'
+                  ? 'inter_library'
+                  : cancel.reason === 'library_refused'
+                    ? 'elsewhere'
+                    : 'ready_hold',
               message: cancel.message[ctx.lang],
               contact,
             },

@@ -172,7 +172,11 @@ function holdOf(
     noticeState: null,
     transit: null,
     endedAt: null,
-    cancel: coreCancel(core, patronId, null, f.policy),
+    // A hold bunko could name to the ILS only by guessing (two holds of one shared name): not
+    // offered, with where to do it, rather than refused after the patron confirms.
+    cancel: barcodes.length
+      ? coreCancel(core, patronId, null, f.policy)
+      : refuse('library_refused', opacText(f.config.opacUrl, f.policy)),
     // HOLD-SUSPEND has no SIP2 message: a front-mode hold is never suspended by bunko.
     suspendedUntil: null,
     // SIP2's 63 names no bookmobile visit: the ready notice and the list say the pickup-by only.
