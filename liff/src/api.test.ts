@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
-  type ApiFailure,
+  ApiFailure,
   api,
   connect,
   firstCallsAnswered,
@@ -80,6 +80,20 @@ describe('the first calls the page’s inline script already sent (demo mode)', 
     prefetch('/api/me', { answer: Promise.resolve(null), sent: Promise.resolve() })
     expect(await takePrefetched('/api/me')).toEqual({ patronNumber: '1' })
     expect(sent).toEqual(['/api/me', '/api/me'])
+  })
+
+  it('a 503 (the library’s system cannot be reached) is the answer: not asked again, which only waits as long once more', async () => {
+    const down = Promise.resolve(
+      Response.json(
+        { code: 'library_unavailable', message: '図書館のシステムにただいま接続できません。' },
+        { status: 503 },
+      ),
+    )
+    prefetch('/api/me', { answer: down, sent: Promise.resolve() })
+    const failed = await takePrefetched('/api/me')!.catch((e: unknown) => e)
+    expect(failed).toBeInstanceOf(ApiFailure)
+    expect(failed).toMatchObject({ status: 503, body: { code: 'library_unavailable' } })
+    expect(sent).toEqual([])
   })
 
   it('an answer that never comes is asked again the ordinary way after 10 s, not waited for ever', async () => {

@@ -79,8 +79,10 @@ const answers: Promise<unknown>[] = []
  * A GET the page about to be drawn will make, asked for now: sent as soon as LIFF has started
  * (api() waits for the session) rather than after the page's first render and layout (issue
  * 21: the card's cold start). `early`: the same call already sent by the page's inline script
- * (first-calls.ts); its answer is taken when it is a success, and anything else (no token, a
- * 401, the network) is asked again the ordinary way, so failures read as they always have.
+ * (first-calls.ts); its answer is taken when it is a success or a 503 (the server waited for
+ * the library's system already: asking again only waited as long once more, a walk's card
+ * 15 s behind a hanging system), and anything else (no token, a 401, the network) is asked
+ * again the ordinary way, so failures read as they always have.
  * The page's own first call for `path` takes the answer over (takePrefetched); a failure is
  * the page's to show.
  */
@@ -93,7 +95,11 @@ export function prefetch(
   const ordinary = () => call<unknown>('GET', path, undefined, null, onSent)
   const answer = early
     ? within(early.answer, EARLY_ANSWER_MS).then((res) =>
-        res?.ok ? (res.json() as Promise<unknown>) : ordinary(),
+        res?.ok
+          ? (res.json() as Promise<unknown>)
+          : res?.status === 503
+            ? errorBody(res).then((b) => Promise.reject(new ApiFailure(503, b)))
+            : ordinary(),
       )
     : ordinary()
   early?.sent.then(onSent, onSent)
