@@ -103,7 +103,9 @@ export async function holdsNamed(
       seen.set(v, n)
       // Which of the name's titles it is on is not known: shown by the name alone. The first
       // keeps the id it always had (the first title's), so a ready notice already sent under
-      // it is not sent again; a second of the name gets one of its own.
+      // it is not sent again; a second of the name gets one of its own. (Should a hold named
+      // by a copy of that first title come or go, the id changes and its ready notice may be
+      // sent once more: SIP2 gives a title-level hold no identity of its own.)
       const first = n === 1 && !heldByCopy.has(byTitle.id)
       const ids = {
         id: first ? byTitle.id : syntheticId(`hold:${v}#${n}`),

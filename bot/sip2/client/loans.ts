@@ -86,8 +86,10 @@ export async function loansOf(
       interLibrary: false,
       locker: false,
       renewal,
-      // Renewed or lent today: a period from tomorrow moves it (a walk was told "no more").
-      nextRenewal: !renewal.ok && renewal.reason === 'no_gain' ? addDays(today, 1) : null,
+      // Not "never" (a walk was told so after renewing today): the first day a period from
+      // that day passes the due date.
+      nextRenewal:
+        !renewal.ok && renewal.reason === 'no_gain' ? renewableFrom(f, loan, today) : null,
       av: isAv(materialType, f.policy),
     }
     return summary
@@ -96,16 +98,16 @@ export async function loansOf(
 
 /**
  * The renewal the list offers: a loan period from today (RENEW-BOOK). One that would not move
- * the due date (renewed or lent today) is not offered: no_gain, as embedded mode says it (a
- * walk was offered "12月19日 to 12月19日, 0 days"). The ILS's own cap is not
+ * the due date is not offered: no_gain, as embedded mode says it (a walk was offered
+ * "12月19日 to 12月19日, 0 days"), with the first day it would (`renewableFrom`). The ILS's own cap is not
  * known over SIP2 (17 names no loan date), so 29's answer may give an earlier date.
  */
 function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, RenewReason> {
   const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
   const next = addDays(today, days)
-  // Exactly a period from today: renewed (or lent) today. A later due date than the policy's
-  // period gives is the ILS's own rule, which 29 applies: offered, and its answer decides.
-  if (next === loan.dueDate)
+  // Renewed or lent today, or due later than a period from today (a closed day, the ILS's
+  // longer loans): a renewal now would not move it, or would move it earlier (a review).
+  if (next <= loan.dueDate)
     return refuse('no_gain', renewalMessage('no_gain', loan, loan.dueDate, f.policy))
   return allow({
     loanId: loan.id,
@@ -115,6 +117,15 @@ function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, R
     capped: false,
     renewals: 1,
   })
+}
+
+/** The first day after today a loan period from that day passes `loan`'s due date. */
+function renewableFrom(f: Front, loan: Loan, today: string): string {
+  const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
+  const first = addDays(loan.dueDate, 1 - days)
+  const tomorrow = addDays(today, 1)
+  // The later of two Japan dates (YYYY-MM-DD strings sort as dates).
+  return [first, tomorrow].sort()[1]!
 }
 
 export async function renewOne(

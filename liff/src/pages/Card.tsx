@@ -96,7 +96,17 @@ export function CardPage({ cached }: { cached: CardData | null }) {
           {down && <p class="note">{t.card.systemDown}</p>}
         </section>
       ) : me.error && !(down && !linked.error) ? (
-        <ErrorNote error={me.error} retry={me.reload} />
+        <ErrorNote
+          error={down && linked.error ? linked.error : me.error}
+          retry={
+            down
+              ? () => {
+                  me.reload()
+                  linked.reload()
+                }
+              : me.reload
+          }
+        />
       ) : (
         <p class="note" role="status">
           {t.card.first}
