@@ -22,8 +22,11 @@ export type HoldPlaceReason = HoldReason
 /** `elsewhere`: not from LINE (front mode: the library's system cannot tell this hold apart). */
 export type CancelRefusalReason = 'ready_hold' | 'inter_library' | 'elsewhere'
 
-/** HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. */
-export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup'
+/**
+ * HOLD-CHANGE: only a hold not yet ready; ACC-BLOCK-OVERDUE also bars it. `elsewhere`: not from
+ * LINE (front mode: the library's system cannot tell this hold apart from another).
+ */
+export type PickupChangeReason = 'ready_hold' | 'blocked' | 'pickup' | 'elsewhere'
 
 /**
  * HOLD-SUSPEND: `POST /api/holds/:id/suspend` refusals (409): set aside already (names the

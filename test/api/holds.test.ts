@@ -96,6 +96,33 @@ describe('GET /api/holds', () => {
     expect(hold?.cancellable).toBe(true)
   })
 
+  it('a hold the library system could only be asked about by guessing (front mode) offers neither cancel nor change, and says where', async () => {
+    t.close()
+    const elsewhere = { ja: '図書館の窓口でお願いします。', en: 'Please ask at a counter.' }
+    t = await makeApi({
+      library: (embedded) => ({
+        ...embedded,
+        holds: async (input, now) => {
+          const listed = await embedded.holds(input, now)
+          if (!listed.ok) return listed
+          const [first, ...rest] = listed.value
+          const unsure = {
+            ok: false as const,
+            reason: 'library_refused' as const,
+            message: elsewhere,
+          }
+          return { ...listed, value: first ? [{ ...first, cancel: unsure }, ...rest] : [] }
+        },
+      }),
+    })
+    const [hold] = (await list()).holds
+    expect(hold).toMatchObject({
+      cancellable: false,
+      refusal: { reason: 'elsewhere', message: elsewhere.ja },
+      pickupChangeRefusal: { reason: 'elsewhere', message: elsewhere.ja },
+    })
+  })
+
   it('names places in English for an English answer', async () => {
     const ready = (await json<HoldsResponse>(await t.call('GET', '/api/holds', { lang: 'en' })))
       .holds[0]!

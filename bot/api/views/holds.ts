@@ -110,7 +110,11 @@ export async function holdBodies(
         h.setGroup !== null && h.volume !== null
           ? { groupId: h.setGroup, volume: h.volume, of: groupSizes.get(h.setGroup) ?? h.volume }
           : null,
-      pickupChangeRefusal: changeRefusal(h, pickup ?? libraryItself(ctx.policy), ctx),
+      // A hold the system could only be asked about by guessing (front mode): nor moved here.
+      pickupChangeRefusal:
+        !cancel.ok && cancel.reason === 'library_refused'
+          ? { reason: 'elsewhere' as const, message: cancel.message[ctx.lang] }
+          : changeRefusal(h, pickup ?? libraryItself(ctx.policy), ctx),
       notice: noticeOf.get(h.id) ?? fallbackNotice(h),
       transit:
         h.state === 'in_transit' && place
