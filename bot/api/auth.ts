@@ -8,11 +8,13 @@
 import type { MiddlewareHandler } from 'hono'
 import {
   type AccessReason,
+  type Answer,
   accessMessage,
   isExpired,
   jstDate,
   type LibrarySystem,
   type Patron,
+  type PatronSummary,
   type Policy,
 } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
@@ -70,11 +72,16 @@ export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandl
 export function readPatron(library: LibrarySystem): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const lang = c.get('lang')
-    const found = reached(await library.patron(c.get('link').patronId), lang)
-    if (!found) throw problem(403, 'not_linked', WORDS.notLinked[lang])
-    c.set('patron', found)
+    c.set('patron', linkedPatron(await library.patron(c.get('link').patronId), lang))
     await next()
   }
+}
+
+/** The library system's answer for a linked patron: 503 if down, 403 if it no longer knows them. */
+export function linkedPatron(answer: Answer<PatronSummary | null>, lang: Lang): PatronSummary {
+  const found = reached(answer, lang)
+  if (!found) throw problem(403, 'not_linked', WORDS.notLinked[lang])
+  return found
 }
 
 /**

@@ -7,15 +7,26 @@
  * barcode), so a patron can still be served at a counter whose own system works.
  */
 import { Hono } from 'hono'
-import { isUnavailable, jstDate } from '../../../core/index.ts'
-import type { CardResponse } from '../../../liff/api-types.ts'
+import { isUnavailable, jstDate, type Policy } from '../../../core/index.ts'
+import type { CardResponse, Lang } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import { accessRefusal } from '../auth.ts'
+import { accessRefusal, linkedPatron } from '../auth.ts'
 import type { LinkEnv } from '../env.ts'
 import { holderOf } from '../holder.ts'
-import { reached } from '../library.ts'
-import { problem } from '../problem.ts'
-import { WORDS } from '../words.ts'
+
+/** The card's fields (also /api/me's): whose number and name, and the policy's barcode. */
+export function cardOf(
+  who: { number: string; name: string },
+  policy: Policy,
+  lang: Lang,
+): CardResponse {
+  return {
+    patronNumber: who.number,
+    name: who.name,
+    barcode: { ...policy.barcode },
+    libraryName: policy.libraryName[lang],
+  }
+}
 
 export function cardRoutes({ config, library, clock }: AppDeps) {
   const { policy } = config
@@ -23,20 +34,13 @@ export function cardRoutes({ config, library, clock }: AppDeps) {
   app.get('/card', async (c) => {
     const lang = c.get('lang')
     const link = c.get('link')
-    const card = (who: { number: string; name: string }): CardResponse => ({
-      patronNumber: who.number,
-      name: who.name,
-      barcode: { ...policy.barcode },
-      libraryName: policy.libraryName[lang],
-    })
     const answer = await library.patron(link.patronId)
-    if (isUnavailable(answer)) return c.json(card(link))
-    const found = reached(answer, lang)
-    if (!found) throw problem(403, 'not_linked', WORDS.notLinked[lang])
+    if (isUnavailable(answer)) return c.json(cardOf(link, policy, lang))
+    const found = linkedPatron(answer, lang)
     const holder = holderOf(c.get('family'), found)
     const refused = accessRefusal(found.facts, jstDate(clock.now()), policy, { lang, holder })
     if (refused) throw refused
-    return c.json(card(found))
+    return c.json(cardOf(found, policy, lang))
   })
   return app
 }

@@ -12,6 +12,7 @@ import type { ApiEnv } from '../env.ts'
 import { otherHolder } from '../holder.ts'
 import { reached } from '../library.ts'
 import { pickupPlace } from '../views/places.ts'
+import { cardOf } from './card.ts'
 
 const KIND_ORDER: PickupKind[] = ['library', 'branch_room', 'bookmobile', 'locker']
 
@@ -30,10 +31,7 @@ export function meRoutes({ library, clock, config }: AppDeps) {
     const patron = row.facts
     const { blocked, holds: counts } = reached(await library.standing(row.id, clock.now()), lang)
     const me: Me = {
-      patronNumber: row.number,
-      name: row.name,
-      barcode: { ...policy.barcode },
-      libraryName: policy.libraryName[lang],
+      ...cardOf(row, policy, lang),
       holds: { ...counts, limitTotal: policy.holdLimit.total, limitAv: policy.holdLimit.av },
       holdRefusal: blocked
         ? { reason: 'blocked', message: accessMessage('blocked', policy, otherHolder(c))[lang] }
