@@ -18,6 +18,11 @@ export class ApiFailure extends Error {
 }
 
 let session: Promise<Session> | null = null
+/** Whether `e` says the library's system cannot be reached (the bot's 503): the card still shows. */
+export function systemDown(e: ApiFailure | null | undefined): boolean {
+  return e?.status === 503 && e.body.code === 'library_unavailable'
+}
+
 let failure: ((e: ApiFailure) => void) | null = null
 /** A 401/403 that came before the shell listened (a prefetch): told when it does. */
 let unheard: ApiFailure | null = null

@@ -103,8 +103,7 @@ export async function loansOf(
  * known over SIP2 (17 names no loan date), so 29's answer may give an earlier date.
  */
 function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, RenewReason> {
-  const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
-  const next = addDays(today, days)
+  const next = addDays(today, loanPeriod(f, loan))
   // Renewed or lent today, or due later than a period from today (a closed day, the ILS's
   // longer loans): a renewal now would not move it, or would move it earlier (a review).
   if (next <= loan.dueDate)
@@ -119,10 +118,14 @@ function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, R
   })
 }
 
+/** The policy's loan period for `loan`'s material, which a renewal runs from today (RENEW-BOOK). */
+function loanPeriod(f: Front, loan: Loan): number {
+  return f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
+}
+
 /** The first day after today a loan period from that day passes `loan`'s due date. */
 function renewableFrom(f: Front, loan: Loan, today: string): string {
-  const days = f.policy.loanDays[loan.materialType as keyof typeof f.policy.loanDays] ?? 14
-  const first = addDays(loan.dueDate, 1 - days)
+  const first = addDays(loan.dueDate, 1 - loanPeriod(f, loan))
   const tomorrow = addDays(today, 1)
   // The later of two Japan dates (YYYY-MM-DD strings sort as dates).
   return [first, tomorrow].sort()[1]!

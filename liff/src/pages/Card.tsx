@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { CardResponse, Me } from '../../api-types.ts'
-import { liffSession } from '../api.ts'
+import { liffSession, systemDown } from '../api.ts'
 import { cardModules, loadCardEncoder } from '../barcode.ts'
 import { useApi } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
@@ -26,7 +26,7 @@ function markDrawn(from: 'cache' | 'network'): void {
 
 export function CardPage({ cached }: { cached: CardData | null }) {
   const me = useApi<Me>('/api/me')
-  const down = me.error?.status === 503 && me.error.body.code === 'library_unavailable'
+  const down = systemDown(me.error)
   const linked = useApi<CardResponse>(down && !cached ? '/api/card' : null)
   // The answer is drawn in the render it arrives in; the kept card until then.
   const card: CardData | null = me.data ? cardOf(me.data) : (cached ?? linked.data)

@@ -13,7 +13,7 @@ import type {
   FamilyResponse,
   Me,
 } from '../../api-types.ts'
-import { api } from '../api.ts'
+import { api, systemDown } from '../api.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
@@ -37,7 +37,7 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
   const me = useApi<Me>('/api/me')
   // While the library's system cannot be reached, the barcode's format comes with the card as
   // linked (/api/card), and the page says why loans and holds must wait.
-  const down = me.error?.status === 503 && me.error.body.code === 'library_unavailable'
+  const down = systemDown(me.error)
   const linked = useApi<CardResponse>(down ? '/api/card' : null)
   const list = useRef<HTMLUListElement>(null)
   const [at, setAt] = useState(0)
