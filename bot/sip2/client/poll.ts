@@ -17,7 +17,7 @@ import {
 } from '../../../core/index.ts'
 import { inputRefusal } from '../../../db/refusals.ts'
 import type { Front } from './front.ts'
-import { holdsNamed } from './holds.ts'
+import { holdsNamed } from './hold-list.ts'
 import type { PatronList } from './ils.ts'
 import { loansOf } from './loans.ts'
 
