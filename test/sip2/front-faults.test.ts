@@ -341,24 +341,22 @@ describe('SIP2 adapter: Shift_JIS end to end', () => {
       expect(onServer).toEqual([{ state: 'waiting' }])
       const sent = decodeShiftJis(front.proxy.last.get('15')!)
       expect(sent).toContain('|AJ～増補版～ Caf? ?野家の本|')
-      // The system lists a 〜 title back as ～ (code page 932): it is still that title's hold.
-      const wave = await freeTitleId(t)
-      await t.b.db.orm.update(titles).set({ title: '〜波の音〜' }).where(eq(titles.id, wave))
-      value(
-        await front.library.placeHolds(
-          { patronId: hanakoId, titleIds: [wave], pickupPlaceId },
-          now(),
-        ),
-      )
-      // … also beside a character with only one form (― U+2015).
-      const trip = await freeTitleId(t)
-      await t.b.db.orm.update(titles).set({ title: '旅〜記録―完' }).where(eq(titles.id, trip))
-      value(
-        await front.library.placeHolds(
-          { patronId: hanakoId, titleIds: [trip], pickupPlaceId },
-          now(),
-        ),
-      )
+      /** A free title renamed `name`, held by 花子 through the Shift_JIS front. */
+      const heldAs = async (name: string) => {
+        const titleId = await freeTitleId(t)
+        await t.b.db.orm.update(titles).set({ title: name }).where(eq(titles.id, titleId))
+        value(
+          await front.library.placeHolds(
+            { patronId: hanakoId, titleIds: [titleId], pickupPlaceId },
+            now(),
+          ),
+        )
+        return titleId
+      }
+      // The system lists a 〜 title back as ～ (code page 932): it is still that title's hold,
+      // also beside a character with only one form (― U+2015).
+      const wave = await heldAs('〜波の音〜')
+      const trip = await heldAs('旅〜記録―完')
       const listed = value(await front.library.holds({ patronId: hanakoId }, now()))
       expect(listed.filter((h) => h.titleId === wave).map((h) => h.title)).toEqual(['〜波の音〜'])
       expect(listed.filter((h) => h.titleId === trip).map((h) => h.title)).toEqual(['旅〜記録―完'])
