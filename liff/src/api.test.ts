@@ -146,3 +146,19 @@ describe('LIFF that does not start', () => {
     expect(sent).toEqual([])
   })
 })
+
+describe('ACC-FAMILY: a refusal about one family card', () => {
+  it('ACC-FAMILY, ACC-EXPIRED: a 403 for a card the call names is that call’s failure only; the app shell hears of an unscoped one', async () => {
+    const lapsed = { code: 'expired', message: '加藤 亮さんの利用者登録は無効になっています' }
+    answers['/api/loans'] = { status: 403, body: lapsed }
+    const heard: ApiFailure[] = []
+    onAuthFailure((e) => heard.push(e))
+    await expect(api('GET', '/api/loans', undefined, 10)).rejects.toMatchObject({
+      status: 403,
+      body: lapsed,
+    })
+    expect(heard).toEqual([])
+    await expect(api('GET', '/api/loans')).rejects.toMatchObject({ status: 403 })
+    expect(heard.map((e) => e.body.code)).toEqual(['expired'])
+  })
+})

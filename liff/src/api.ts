@@ -1,6 +1,7 @@
 /**
  * Calls to the bot's /api with the LIFF ID token. A 401 re-reads the token once (it may have
- * been renewed); a second 401 or a 403 becomes an ApiFailure the pages show in words.
+ * been renewed); a second 401 or a 403 becomes an ApiFailure the pages show in words, and the
+ * app shell hears of it (onAuthFailure) unless the 403 is about one family card (`patron`).
  */
 import type { ApiError } from '../api-types.ts'
 import { patronHeader } from './family.ts'
@@ -183,7 +184,11 @@ async function call<T>(
   if (res.status === 401) res = await send(method, path, body, await s.token(true), extra)
   if (res.ok) return (await res.json()) as T
   const err = new ApiFailure(res.status, await errorBody(res))
-  if (res.status === 401 || res.status === 403) {
+  // A 403 for a card the call names (ACC-FAMILY: a family member's card that has lapsed, or
+  // was unlinked elsewhere) is that card's section's to show: the account's other cards stay
+  // usable, and its kept card stays (before, one lapsed card shut the whole app and made it
+  // forget the account's own kept card).
+  if (res.status === 401 || (res.status === 403 && patron == null)) {
     if (failure) failure(err)
     else unheard = err
   }

@@ -3,7 +3,9 @@
  * 図書館カード with family cards (ACC-FAMILY): the cards side by side, one screen wide, swiped
  * left and right (CSS scroll snap) or stepped with the buttons; each shows the holder's name
  * and number large enough to tell apart at the counter, and its own barcode. An account with
- * one card sees the ordinary card page; every account gets もう一枚カードを追加.
+ * one card sees the ordinary card page; every account gets もう一枚カードを追加. Each other
+ * card is asked for on its own, so a card the access rules refuse (one that has lapsed since
+ * it was linked) shows why instead of a barcode, and the rest of the account is untouched.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type {
@@ -14,6 +16,7 @@ import type {
   Me,
 } from '../../api-types.ts'
 import { api, systemDown } from '../api.ts'
+import { PatronScope } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
@@ -71,16 +74,15 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
               aria-label={words.cardOf(i + 1, cards.length, card.name)}
             >
               <p class="holder">{words.holder(card.name)}</p>
-              {guard && (
-                <Barcode
-                  number={card.patronNumber}
-                  start={guard.start}
-                  stop={guard.stop}
-                  symbology={guard.symbology}
-                  label={t.card.barcodeLabel(card.patronNumber)}
-                />
+              {i === 0 ? (
+                <CardFace number={card.patronNumber} barcode={guard} />
+              ) : (
+                <PatronScope.Provider
+                  value={{ patronId: card.patronId, name: card.name, other: true }}
+                >
+                  <OtherCardFace number={card.patronNumber} />
+                </PatronScope.Provider>
               )}
-              <p class="digits">{card.patronNumber}</p>
             </li>
           ))}
         </ul>
@@ -102,6 +104,41 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
       <p class="hint">{t.card.brightness}</p>
     </Page>
   )
+}
+
+/** A card's barcode (once its format is known) and its digits. */
+function CardFace({
+  number,
+  barcode,
+}: {
+  number: string
+  barcode: CardResponse['barcode'] | undefined
+}) {
+  return (
+    <>
+      {barcode && (
+        <Barcode
+          number={number}
+          start={barcode.start}
+          stop={barcode.stop}
+          symbology={barcode.symbology}
+          label={t.card.barcodeLabel(number)}
+        />
+      )}
+      <p class="digits">{number}</p>
+    </>
+  )
+}
+
+/**
+ * Another family card, asked for on its own (/api/card names it): drawn only if the access
+ * rules let this card use the service (ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD), as the
+ * account's own card is; otherwise the rule's words in the holder's name and whom to phone.
+ */
+function OtherCardFace({ number }: { number: string }) {
+  const card = useApi<CardResponse>('/api/card')
+  if (card.error) return <ErrorNote error={card.error} retry={card.reload} />
+  return <CardFace number={number} barcode={card.data?.barcode} />
 }
 
 /** もう一枚カードを追加: the link page for a link token LINE issues to this account. */

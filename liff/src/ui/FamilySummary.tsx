@@ -8,6 +8,7 @@
 import type { FamilyResponse, HoldsResponse, LoansResponse } from '../../api-types.ts'
 import { PatronScope } from '../family.ts'
 import { useApi } from '../hooks.ts'
+import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
 
@@ -56,14 +57,14 @@ export function FamilySummary({ own }: { own: string }) {
 }
 
 function CardGlance({ name }: { name: string }) {
-  const g = glance(
-    useApi<LoansResponse>('/api/loans').data,
-    useApi<HoldsResponse>('/api/holds').data,
-  )
+  const loans = useApi<LoansResponse>('/api/loans')
+  const g = glance(loans.data, useApi<HoldsResponse>('/api/holds').data)
   return (
     <li>
       <a href={href(glanceRoute(g))}>
         {t.portal.hello(name)}
+        {/* A card the access rules refuse (it has lapsed): its section in the list says why. */}
+        {loans.error?.status === 403 && <span class="sub">{ft().refusedGlance}</span>}
         {g.loans !== null && <span class="sub">{t.portal.loans(g.loans, g.overdue)}</span>}
         {g.holds !== null && <span class="sub">{t.portal.holds(g.holds, g.ready)}</span>}
       </a>

@@ -101,9 +101,14 @@ export function Tel({ contact }: { contact: Contact }) {
   )
 }
 
-/** A failure in words: the server's sentence, a phone link when it names one, and a retry. */
+/**
+ * A failed call in words, with whom to phone when the server names them. `retry` is offered
+ * only where asking again may go better (the network, a busy or failing server): a refusal
+ * (403, a family card that has lapsed) answers the same however often it is asked.
+ */
 export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
   const { body, status } = props.error
+  const retry = status === 0 || status === 429 || status >= 500 ? props.retry : undefined
   const text =
     status === 0
       ? body.message || t.networkError
@@ -117,8 +122,8 @@ export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
         <p key={i}>{line}</p>
       ))}
       {body.contact && <Tel contact={body.contact} />}
-      {props.retry && (
-        <button type="button" class="secondary" onClick={props.retry}>
+      {retry && (
+        <button type="button" class="secondary" onClick={retry}>
           {t.retry}
         </button>
       )}

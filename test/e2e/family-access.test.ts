@@ -1,0 +1,98 @@
+/**
+ * ACC-FAMILY with ACC-EXPIRED, in Chromium: a family member's card that lapses after it was
+ * linked (the link page refuses a lapsed card, so it lapsed since). The rule refuses the online
+ * service to that card, not to the LINE account: the other card's pages, barcode and kept card
+ * stay, and the lapsed card's place on each page says why, in its holder's name, and whom to
+ * phone. Unlinking it stays possible (LINE-LINK: unlinking is always offered).
+ */
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HIRAKATA_POLICY } from '../../core/policy.ts'
+import { lineLinks, patrons } from '../../db/schema.ts'
+import { readCodabar } from '../liff/barcode-reader.ts'
+import { axe } from '../liff/browser.ts'
+import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E } from './harness.ts'
+
+const HANAKO = { id: 1, number: '1000000001', name: '山田 花子' }
+const RYO = { id: 10, number: '1000000010', name: '加藤 亮' }
+/** The server's ACC-EXPIRED sentence about 亮's card (bot/api/holder.ts names him). */
+const HIS_REFUSAL = /加藤 亮さんの利用者登録は/
+/** What Chromium logs for the refused calls: the answer the page shows in words. */
+const REFUSED_CALL = /status of 403/
+
+let e: E2E
+let userId: string
+
+beforeAll(async () => {
+  e = await startE2E()
+  userId = await linkHanako(e)
+  await e.b.db.orm
+    .insert(lineLinks)
+    .values({ lineUserId: userId, patronId: RYO.id, linkedAt: e.b.clock.now() })
+  await e.b.db.orm.update(patrons).set({ expiresOn: '2020-03-31' }).where(eq(patrons.id, RYO.id))
+}, 90_000)
+
+afterAll(async () => e?.close())
+
+const unexpected = (problems: string[]) => problems.filter((p) => !REFUSED_CALL.test(p))
+
+describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () => {
+  it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the card page draws 花子’s barcode and, for 亮, why not, with whom to phone', async () => {
+    const { page, context, problems } = await openTab(e, { width: 390, height: 844 })
+    await page.goto(liffUrl(e.b, userId, 'card'))
+    const first = page.getByRole('listitem', { name: /1枚目／2枚：山田 花子/ })
+    const second = page.getByRole('listitem', { name: /2枚目／2枚：加藤 亮/ })
+    await first.locator('svg.barcode').waitFor()
+    const { start, stop } = HIRAKATA_POLICY.barcode
+    expect(readCodabar(await first.screenshot())).toBe(`${start}${HANAKO.number}${stop}`)
+    await second.getByText(HIS_REFUSAL).waitFor()
+    expect(await second.locator('svg.barcode').count()).toBe(0)
+    expect(await second.getByText(RYO.number).count()).toBe(0)
+    expect(await second.getByRole('link', { name: /中央図書館に電話/ }).count()).toBe(1)
+    // A refusal answers the same however often it is asked: no retry.
+    expect(await second.getByRole('button', { name: 'もう一度読み込む' }).count()).toBe(0)
+    // Her kept card is still there for the next open.
+    expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0)
+    expect(await axe(page)).toEqual([])
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('ACC-FAMILY, ACC-EXPIRED: the loans page keeps 花子’s section and says in 亮’s why it is empty', async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'loans'))
+    const hers = page.getByRole('region', { name: '山田 花子 さんの貸出中一覧' })
+    const his = page.getByRole('region', { name: '加藤 亮 さんの貸出中一覧' })
+    await hers.getByText('残響事件簿').waitFor()
+    await his.getByText(HIS_REFUSAL).waitFor()
+    expect(await his.getByRole('link', { name: /中央図書館に電話/ }).count()).toBe(1)
+    expect(await axe(page)).toEqual([])
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('ACC-FAMILY, ACC-EXPIRED: マイポータル says 亮’s card cannot be used now, and where to read why', async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'portal'))
+    const others = page.getByRole('region', { name: 'このLINEアカウントのほかのカード' })
+    await others.getByText(/いまWebサービスをご利用いただけません/).waitFor()
+    expect(await others.getByText(/^貸出中 \d+点/).count()).toBe(0)
+    expect(await axe(page)).toEqual([])
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('ACC-FAMILY, ACC-EXPIRED, LINE-LINK: 亮’s lapsed card can still be unlinked from the settings', async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'settings'))
+    const his = page.getByRole('region', { name: '加藤 亮 さんの設定' })
+    await his.getByText(HIS_REFUSAL).first().waitFor()
+    await his.getByRole('button', { name: '連携を解除する' }).click()
+    await his.getByRole('button', { name: '連携を解除する' }).last().click()
+    await expect
+      .poll(async () => (await e.b.db.orm.select().from(lineLinks)).map((l) => l.patronId), POLL)
+      .toEqual([HANAKO.id])
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+})
