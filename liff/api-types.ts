@@ -24,8 +24,12 @@ import type {
   SuspendRefusalReason,
 } from './api-types-holds.ts'
 
-/** What the library's system can do: the app hides what it cannot (e.g. a front-mode ILS). */
-export type LibraryCapabilities = Capabilities
+/**
+ * What the library's system can do: the app hides what it cannot (e.g. a front-mode ILS) and
+ * says where to go instead: the OPAC (`opacUrl`), else the counter, with whom to phone
+ * (`contact`: the library's main contact; null while the app does not know it).
+ */
+export type LibraryCapabilities = Capabilities & { contact: Contact | null }
 
 /** A calendar date in Japan time (Asia/Tokyo), `YYYY-MM-DD`, whatever the server's zone. */
 export type JapanDate = string

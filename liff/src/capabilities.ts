@@ -22,6 +22,7 @@ const EVERYTHING: LibraryCapabilities = {
   expiryNotices: true,
   // A claim, not a button: unknown, the app does not say an e-mail would reach the patron.
   emailNotices: false,
+  contact: null,
 }
 
 let known: LibraryCapabilities | null = null

@@ -269,6 +269,8 @@ describe('every answer', () => {
       expiryNotices: true,
       // Embedded bunko sends no e-mail.
       emailNotices: false,
+      // Whom to phone for what the app cannot do: the library's main contact.
+      contact: { name: '中央図書館', phone: '050-7105-8141' },
     })
   })
 })

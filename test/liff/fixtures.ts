@@ -36,6 +36,7 @@ export const ME: Me = {
     changePickup: true,
     titleHolds: true,
     opacUrl: null,
+    contact: { name: '中央図書館', phone: '050-7105-8141' },
     suspendHolds: true,
     passwords: true,
     reminders: true,

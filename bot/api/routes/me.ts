@@ -11,7 +11,7 @@ import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
 import { otherHolder } from '../holder.ts'
 import { reached } from '../library.ts'
-import { pickupPlace } from '../views/places.ts'
+import { contactOf, pickupPlace } from '../views/places.ts'
 import { cardOf } from './card.ts'
 
 const KIND_ORDER: PickupKind[] = ['library', 'branch_room', 'bookmobile', 'locker']
@@ -42,7 +42,10 @@ export function meRoutes({ library, clock, config }: AppDeps) {
               message: holdMessage({ reason: 'unreachable' }, policy)[lang],
             },
       passwordRule: { ...policy.password, text: passwordRuleText(policy)[lang] },
-      capabilities: withOpac(library.capabilities(), config.opacUrl),
+      capabilities: {
+        ...withOpac(library.capabilities(), config.opacUrl),
+        contact: contactOf(policy, lang),
+      },
     }
     return c.json(me)
   })

@@ -40,6 +40,16 @@ describe('設定', () => {
     )
   })
 
+  it('ACC-SECRET, front mode without an OPAC: the counter, and the library’s number to phone', async () => {
+    const fake = new FakeLibrary()
+    fake.me.capabilities = { ...fake.me.capabilities, passwords: false, opacUrl: null }
+    m = await mount('settings', { fake })
+    await until(() => expect(text(m!.root)).toContain('LINEからパスワードの登録や変更はできません'))
+    const line = m.root.querySelector('.elsewhere')
+    expect(line?.textContent).toContain('図書館のホームページか窓口でお手続きください')
+    expect(line?.querySelector('a')?.getAttribute('href')).toBe('tel:05071058141')
+  })
+
   it('the library’s system cannot be reached: why, with the number, and no password form', async () => {
     const fake = new FakeLibrary()
     const handle = fake.handle.bind(fake)
