@@ -206,8 +206,9 @@ export interface SearchResponse {
   total: number
   /** Title matches first; 録音図書 last unless the patron may reserve them (HOLD-AUDIOBOOK). */
   results: (TitleSummary & {
-    copies: number
-    onShelf: number
+    /** null while the library's system cannot be reached: where the copies are is its answer. */
+    copies: number | null
+    onShelf: number | null
     /** So titles of the same name can be told apart. */
     publisher: string
     year: number | null
@@ -232,10 +233,13 @@ export interface LibraryAvailability {
 export interface TitleDetail extends TitleSummary {
   publisher: string
   year: number | null
-  /** Availability per library, libraries in display order. */
-  availability: LibraryAvailability[]
-  /** Holds waiting on the title now (HOLD-QUEUE). */
-  queueLength: number
+  /**
+   * Availability per library, libraries in display order; null while the library's system
+   * cannot be reached (the catalogue is bunko's copy; the copies are the system's answer).
+   */
+  availability: LibraryAvailability[] | null
+  /** Holds waiting on the title now (HOLD-QUEUE); null while the system cannot be reached. */
+  queueLength: number | null
   /** null = this patron may put it in the cart; otherwise why not (HOLD-*). */
   holdRefusal: Refusal<HoldPlaceReason> | null
   favourite: boolean

@@ -11,18 +11,20 @@ import {
   type Answer,
   accessMessage,
   isExpired,
+  isUnavailable,
   jstDate,
   type LibrarySystem,
   type Patron,
   type PatronSummary,
   type Policy,
+  unavailableText,
 } from '../../core/index.ts'
 import type { Db } from '../../db/client.ts'
 import { familyOf, setFamilyLanguage } from '../../db/family.ts'
 import type { Lang } from '../../liff/api-types.ts'
 import type { Clock } from '../clock.ts'
-import type { ApiEnv, LinkEnv } from './env.ts'
-import { otherHolder } from './holder.ts'
+import type { LinkEnv, OwnEnv } from './env.ts'
+import { holderOf } from './holder.ts'
 import { answerLang, requestedLang } from './lang.ts'
 import { reached } from './library.ts'
 import { choosePatron, PATRON_HEADER } from './patron-choice.ts'
@@ -63,16 +65,30 @@ export function authenticate(db: Db, verifier: IdTokenVerifier): MiddlewareHandl
 }
 
 /**
- * The library system's record of the linked patron, for every route mounted after this one.
- * Unlinking and the family-card list are mounted before it (bot/api/index.ts): they need the
- * link only (LINE-LINK: unlinking is always offered; ACC-FAMILY: the list offers unlinking one
- * card), and a system that is down, or no longer knows the patron, must not keep anyone from
- * unlinking (a review found unlinking refused with 503 while it was down).
+ * The library system's record of the linked patron, for every route mounted after this one;
+ * null while the system cannot be reached. Unlinking and the family-card list are mounted
+ * before it (bot/api/index.ts): they need the link only (LINE-LINK: unlinking is always
+ * offered; ACC-FAMILY: the list offers unlinking one card), and a system that is down, or no
+ * longer knows the patron, must not keep anyone from unlinking (a review found unlinking
+ * refused with 503 while it was down). The routes of bunko's own data come next and answer
+ * while it is down; `requireLibrarySystem` then says 503 for every other route.
  */
-export function readPatron(library: LibrarySystem): MiddlewareHandler<ApiEnv> {
+export function readPatron(library: LibrarySystem): MiddlewareHandler<OwnEnv> {
   return async (c, next) => {
-    const lang = c.get('lang')
-    c.set('patron', linkedPatron(await library.patron(c.get('link').patronId), lang))
+    const answer = await library.patron(c.get('link').patronId)
+    c.set('patron', isUnavailable(answer) ? null : linkedPatron(answer, c.get('lang')))
+    await next()
+  }
+}
+
+/**
+ * 503 `library_unavailable` for every route that needs the library's system, when readPatron
+ * found it down: not asked again, which would only wait as long once more.
+ */
+export function requireLibrarySystem(policy: Policy): MiddlewareHandler<OwnEnv> {
+  return async (c, next) => {
+    if (c.get('patron') === null)
+      throw problem(503, 'library_unavailable', unavailableText(policy.contact)[c.get('lang')])
     await next()
   }
 }
@@ -93,12 +109,16 @@ export function linkedPatron(answer: Answer<PatronSummary | null>, lang: Lang): 
  * action the rule names is refused by that action with `blocked` — renewing, placing a hold,
  * changing a pickup place — each saying why and whom to phone.
  */
-export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<ApiEnv> {
+export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<OwnEnv> {
   return async (c, next) => {
-    const refused = accessRefusal(c.get('patron').facts, jstDate(clock.now()), policy, {
-      lang: c.get('lang'),
-      holder: otherHolder(c),
-    })
+    const patron = c.get('patron')
+    // Unknown while the system is down: bunko's own data is served (readPatron).
+    const refused =
+      patron &&
+      accessRefusal(patron.facts, jstDate(clock.now()), policy, {
+        lang: c.get('lang'),
+        holder: holderOf(c.get('family'), patron),
+      })
     if (refused) throw refused
     await next()
   }

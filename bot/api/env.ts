@@ -23,6 +23,16 @@ export interface ApiVars extends LinkVars {
   patron: PatronSummary
 }
 
+/**
+ * What the routes of bunko's own data (the catalogue copy, carts, favourites: design's "what
+ * bunko always keeps itself") are handed: the patron as the library system answered, or null
+ * while it cannot be reached, when they still answer from bunko's own tables.
+ */
+export interface OwnVars extends LinkVars {
+  patron: PatronSummary | null
+}
+
 /** The routes that need only the LINE link (unlink, the family cards). */
 export type LinkEnv = { Variables: LinkVars }
 export type ApiEnv = { Variables: ApiVars }
+export type OwnEnv = { Variables: OwnVars }

@@ -5,7 +5,11 @@
  * (every answer says the service is paused, even before login), the LIFF ID token, the LINE
  * link, the library system's record of the patron, then the access rules; unlinking, the
  * family-card list and the card as linked need only the link, so they are always possible,
- * even while the library's system cannot be reached (auth.ts readPatron).
+ * even while the library's system cannot be reached (auth.ts readPatron). So are search, the
+ * title pages, the cart, favourites, My本棚 and the ISBN scan, which read bunko's own tables (the
+ * catalogue copy: the design's "what bunko always keeps itself"): while the system is down
+ * they answer without what only it knows (where the copies are, the hold queue, whether this
+ * patron may reserve), and the access rules, which need its record, wait until it is back.
  */
 
 import { Hono } from 'hono'
@@ -15,7 +19,7 @@ import { declaredBodyLimit } from '../body-limit.ts'
 import type { AppDeps } from '../deps.ts'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
 import { API_LIMIT, clientLimiter } from '../rate-limit.ts'
-import { authenticate, readPatron, requireAccess } from './auth.ts'
+import { authenticate, readPatron, requireAccess, requireLibrarySystem } from './auth.ts'
 import type { ApiEnv } from './env.ts'
 import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
@@ -103,17 +107,19 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', cardRoutes(deps))
   app.use('*', readPatron(deps.library))
   app.use('*', access)
+  // bunko's own data, answered even while the library's system cannot be reached.
+  app.route('/', catalogueRoutes(deps))
+  app.route('/', favouriteRoutes(deps))
+  app.route('/', cartRoutes(deps))
+  app.route('/', isbnRoutes(deps))
+  app.route('/', shelfRoutes(deps))
+  app.use('*', requireLibrarySystem(config.policy))
 
   app.route('/', meRoutes(deps))
   app.route('/', loanRoutes(deps))
   app.route('/', holdRoutes(deps))
-  app.route('/', catalogueRoutes(deps))
-  app.route('/', favouriteRoutes(deps))
-  app.route('/', cartRoutes(deps))
-  app.route('/', shelfRoutes(deps))
   app.route('/', settingsRoutes(deps))
   app.route('/', holdSuspendRoutes(deps))
-  app.route('/', isbnRoutes(deps))
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {

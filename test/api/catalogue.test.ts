@@ -230,12 +230,12 @@ describe('GET /api/titles/:id', () => {
   it('availability per library, copies with state and due date', async () => {
     const d = await detail(2)
     expect(d).toMatchObject({ id: 2, name: '図書館の本 第2話', publisher: '', year: 2002 })
-    expect(d.availability.map((a) => a.library.name)).toEqual(['中央図書館', '楠葉図書館'])
-    expect(d.availability[0]?.copies).toEqual([
+    expect(d.availability!.map((a) => a.library.name)).toEqual(['中央図書館', '楠葉図書館'])
+    expect(d.availability![0]?.copies).toEqual([
       { callNumber: '913/ヒ/2', location: '', status: 'on_loan', dueDate: '2026-06-15' },
     ])
     // On its own library's shelf: that library's name is the heading, not said again.
-    expect(d.availability[1]?.copies[0]).toMatchObject({
+    expect(d.availability![1]?.copies[0]).toMatchObject({
       status: 'on_shelf',
       location: '',
       dueDate: null,
@@ -245,14 +245,14 @@ describe('GET /api/titles/:id', () => {
   })
 
   it('held_for_pickup and in_transit copies', async () => {
-    expect((await detail(9)).availability[1]?.copies[0]?.status).toBe('held_for_pickup')
-    expect((await detail(TITLE.bell(1))).availability[0]?.copies[0]?.status).toBe('in_transit')
+    expect((await detail(9)).availability![1]?.copies[0]?.status).toBe('held_for_pickup')
+    expect((await detail(TITLE.bell(1))).availability![0]?.copies[0]?.status).toBe('in_transit')
   })
 
   it('HOLD-NONCIRC: a not-for-loan title says so, and why it cannot go in the cart', async () => {
     const d = await detail(TITLE.reference)
     expect(d.notForLoan).toBe(true)
-    expect(d.availability[0]?.copies[0]?.status).toBe('not_for_loan')
+    expect(d.availability![0]?.copies[0]?.status).toBe('not_for_loan')
     expect(d.holdRefusal?.reason).toBe('not_for_loan')
   })
 

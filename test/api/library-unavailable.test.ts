@@ -1,8 +1,10 @@
 /**
  * The library's system cannot be reached (front mode: the ILS is down or slow): every API
  * answer that needs it is 503 `library_unavailable` with a plain sentence in the patron's
- * language, never a 500, and nothing is changed. The double below is the port answering
- * `library_unavailable` for everything it would ask the library's system.
+ * language, never a 500, and nothing is changed. What is bunko's own (the catalogue copy, the
+ * cart, favourites, My本棚, the card as linked) still answers, without what only the system
+ * knows. The double below is the port answering `library_unavailable` for everything it would
+ * ask the library's system.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -13,16 +15,32 @@ import {
   unavailableText,
 } from '../../core/index.ts'
 import { loans } from '../../db/schema.ts'
-import type { ApiError } from '../../liff/api-types.ts'
-import { LOAN } from './fixture.ts'
+import type {
+  ApiError,
+  CartResponse,
+  SearchResponse,
+  ShelfResponse,
+  TitleDetail,
+} from '../../liff/api-types.ts'
+import { LOAN, PLACE, TITLE } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
 /** The embedded system, except that the library's side is down (the link stays bunko's). */
-function down(embedded: LibrarySystem, opts: { patronToo?: boolean } = {}): LibrarySystem {
+function down(
+  embedded: LibrarySystem,
+  opts: { patronToo?: boolean; asked?: string[] } = {},
+): LibrarySystem {
   const fail = async () => unavailable()
   return {
     ...embedded,
-    patron: opts.patronToo ? fail : embedded.patron,
+    patron: opts.patronToo
+      ? async () => {
+          opts.asked?.push('patron')
+          return unavailable()
+        }
+      : embedded.patron,
+    availability: fail,
+    copies: fail,
     standing: fail,
     facts: fail,
     loans: fail,
@@ -56,10 +74,17 @@ async function unavailableAnswer(res: Response, lang: 'ja' | 'en' = 'ja') {
 }
 
 describe('the library system cannot be reached', () => {
-  it('GET loans, holds, me, libraries and a title say so with 503', async () => {
+  it('GET loans, holds, me and libraries say so with 503', async () => {
     t = await makeApi({ library: (e) => down(e) })
-    for (const path of ['/api/loans', '/api/holds', '/api/me', '/api/libraries', '/api/titles/1'])
+    for (const path of ['/api/loans', '/api/holds', '/api/me', '/api/libraries'])
       await unavailableAnswer(await t.call('GET', path))
+  })
+
+  it('a 503 route asks the system for the patron once: a hanging system is waited for once', async () => {
+    const asked: string[] = []
+    t = await makeApi({ library: (e) => down(e, { patronToo: true, asked }) })
+    await unavailableAnswer(await t.call('GET', '/api/loans'))
+    expect(asked).toEqual(['patron'])
   })
 
   it('says it in English when the patron reads English', async () => {
@@ -99,6 +124,63 @@ describe('the library system cannot be reached', () => {
       barcode: HIRAKATA_POLICY.barcode,
       libraryName: HIRAKATA_POLICY.libraryName.ja,
     })
+  })
+
+  it('search still answers from bunko’s catalogue copy, with no copies counted', async () => {
+    t = await makeApi({ library: (e) => down(e, { patronToo: true }) })
+    const res = await t.call('GET', `/api/search?q=${encodeURIComponent('図書館の本')}`)
+    expect(res.status).toBe(200)
+    const page = await json<SearchResponse>(res)
+    expect(page.results.length).toBeGreaterThan(0)
+    expect(page.results.every((r) => r.copies === null && r.onShelf === null)).toBe(true)
+  })
+
+  it('a title page answers from the copy: no availability, queue or cart decision, its marks kept', async () => {
+    t = await makeApi({ library: (e) => down(e, { patronToo: true }) })
+    expect((await t.call('PUT', `/api/favourites/${TITLE.book(2)}`)).status).toBe(200)
+    const d = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.book(2)}`))
+    expect(d).toMatchObject({
+      id: TITLE.book(2),
+      name: '図書館の本 第2話',
+      availability: null,
+      queueLength: null,
+      holdRefusal: null,
+      favourite: true,
+    })
+    // Not in the catalogue copy: 404 as ever, not 503.
+    expect((await t.call('GET', '/api/titles/99999')).status).toBe(404)
+  })
+
+  it('the system down for titles only (the patron was read): the title page answers from the copy', async () => {
+    t = await makeApi({ library: (e) => down(e) })
+    const d = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.book(2)}`))
+    expect(d).toMatchObject({ availability: null, queueLength: null, holdRefusal: null })
+  })
+
+  it('the cart, favourites, My本棚 and the ISBN scan are bunko’s own and still answer', async () => {
+    t = await makeApi({ library: (e) => down(e, { patronToo: true }) })
+    expect((await t.call('PUT', `/api/cart/${TITLE.book(3)}`)).status).toBe(200)
+    const cart = await json<CartResponse>(await t.call('GET', '/api/cart'))
+    expect(cart.items.map((i) => i.id)).toContain(TITLE.book(3))
+    expect((await t.call('GET', '/api/favourites')).status).toBe(200)
+    const shelf = await json<ShelfResponse>(await t.call('GET', '/api/shelf'))
+    expect(typeof shelf.historyOptIn).toBe('boolean')
+    expect((await t.call('PUT', `/api/shelf/want/${TITLE.book(4)}`)).status).toBe(200)
+    expect((await t.call('GET', '/api/isbn/9784000000000')).status).not.toBe(503)
+    // Placing what the cart holds needs the system: 503, and the cart keeps it.
+    await unavailableAnswer(
+      await t.call('POST', '/api/holds', {
+        body: { titleIds: [TITLE.book(3)], pickupPlaceId: PLACE.central },
+      }),
+    )
+    const after = await json<CartResponse>(await t.call('GET', '/api/cart'))
+    expect(after.items.map((i) => i.id)).toContain(TITLE.book(3))
+  })
+
+  it('ACC-ELIGIBLE, ACC-EXPIRED: while the system answers, search keeps the access rules', async () => {
+    t = await makeApi({ library: (e) => down(e) })
+    expect((await t.call('GET', '/api/search?q=abc', { as: 'naoki' })).status).toBe(403)
+    expect((await t.call('GET', '/api/cart', { as: 'sachiko' })).status).toBe(403)
   })
 
   it('the same routes answer normally when the system is up', async () => {

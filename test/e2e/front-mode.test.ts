@@ -27,6 +27,7 @@ import { jstInstant } from '../../core/dates.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { copies, holds, lineLinks, loans, patrons } from '../../db/schema.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
+import { axe } from '../liff/browser.ts'
 import { type FaultProxy, startFaultProxy } from '../sip2/fault-proxy.ts'
 import { forgetCirculation, frontModeEnv, sharedNamePair } from '../sip2/front.ts'
 import { HANAKO, type Sip2Test, startSip2, YOKO } from '../sip2/harness.ts'
@@ -394,6 +395,31 @@ describe('front mode, end to end over SIP2', () => {
       expect(await liff.evaluate(() => window.__bunkoCardDrawnFrom)).toBe('cache')
       const { start, stop } = HIRAKATA_POLICY.barcode
       expect(readCodabar(await liff.screenshot())).toBe(`${start}${HANAKO.number}${stop}`)
+    } finally {
+      proxy.up()
+      await context.close()
+    }
+  })
+
+  it('while the ILS cannot be reached, search still finds titles in bunko’s catalogue copy, and one goes in the cart', async () => {
+    proxy.down()
+    // Titles no page has asked the ILS about (its answers are kept for 30 s).
+    const {
+      page: liff,
+      context,
+      problems,
+    } = await openLiff(`search?q=${encodeURIComponent('事件')}`)
+    try {
+      const hit = liff.locator('li.item').first()
+      await hit.getByText('所蔵：いまは確認できません').waitFor()
+      await liff.getByText(/所蔵と貸出の状況は表示できません/).waitFor()
+      expect(await liff.getByText(/所蔵 \d+冊/).count()).toBe(0)
+      await hit.getByRole('link').first().click()
+      await liff.getByText(/予約待ちの件数は表示できません/).waitFor()
+      await liff.getByRole('button', { name: 'カートに入れる', exact: true }).click()
+      await liff.getByRole('link', { name: 'カートに入っています' }).waitFor()
+      expect(await axe(liff)).toEqual([])
+      expect(problems.filter((p) => !/status of 503/.test(p))).toEqual([])
     } finally {
       proxy.up()
       await context.close()

@@ -1,12 +1,13 @@
 /**
  * The hold cart on the server: `GET /cart`, idempotent `PUT` / `DELETE /cart/:titleId`.
- * Placing holds (POST /holds) takes the reserved titles out of it.
+ * Placing holds (POST /holds) takes the reserved titles out of it. bunko's own, so it answers
+ * while the library's system is down (placing then waits for it).
  */
 import { Hono } from 'hono'
 import { addToCart, cartTitleIds, MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import type { CartResponse, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import type { ApiEnv } from '../env.ts'
+import type { OwnEnv } from '../env.ts'
 import { problem } from '../problem.ts'
 import { noBody, pathId } from '../validate.ts'
 import { summarize, titleRows } from '../views/titles.ts'
@@ -18,11 +19,11 @@ const FULL = {
 }
 
 export function cartRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<OwnEnv>()
   const ok: OkResponse = { ok: true }
 
   app.get('/cart', async (c) => {
-    const ids = await cartTitleIds(db, c.get('patron').id)
+    const ids = await cartTitleIds(db, c.get('link').patronId)
     const summaries = await summarize(db, await titleRows(db, ids))
     const body: CartResponse = { items: ids.flatMap((id) => summaries.get(id) ?? []) }
     return c.json(body)
@@ -32,7 +33,7 @@ export function cartRoutes({ db, clock }: AppDeps) {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
     await noBody(c, lang)
-    const added = await addToCart(db, { patronId: c.get('patron').id, titleId }, clock.now())
+    const added = await addToCart(db, { patronId: c.get('link').patronId, titleId }, clock.now())
     if (added === 'unknown_title') throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     if (added === 'full') throw problem(409, 'limit', FULL[lang])
     return c.json(ok)
@@ -41,7 +42,7 @@ export function cartRoutes({ db, clock }: AppDeps) {
   app.delete('/cart/:id', async (c) => {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
-    await removeFromCart(db, { patronId: c.get('patron').id, titleIds: [titleId] })
+    await removeFromCart(db, { patronId: c.get('link').patronId, titleIds: [titleId] })
     return c.json(ok)
   })
 

@@ -3,24 +3,29 @@
  * and `GET /titles/:id` (the 詳細 page: availability per library, the hold queue, and whether
  * this patron may put the title in the cart, decided by core exactly as placing it would be).
  * Search runs on bunko's copy of the catalogue in both modes; what is on the shelf and who
- * waits come from the library system (one request for a page of hits).
+ * waits come from the library system (one request for a page of hits). While that system
+ * cannot be reached both still answer from the copy, without what only it knows (the copies,
+ * the queue, whether this patron may reserve): a patron can still look for books, keep them
+ * in the cart or favourites, and reserve once it is back (bot/api/index.ts).
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import {
+  isUnavailable,
   jstDate,
   type LibrarySystem,
   type Place,
   type Policy,
   placeHolds,
   type Title,
+  type TitleAvailability,
   type TitleSummary,
 } from '../../../core/index.ts'
-import { countTitles, searchTitles } from '../../../db/catalogue.ts'
+import { countTitles, getCatalogueTitle, searchTitles } from '../../../db/catalogue.ts'
 import { titleMarks } from '../../../db/shelf.ts'
 import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import type { ApiEnv, ApiVars } from '../env.ts'
+import type { ApiVars, OwnEnv } from '../env.ts'
 import { reached } from '../library.ts'
 import { problem } from '../problem.ts'
 import { pathId, query } from '../validate.ts'
@@ -52,14 +57,14 @@ const ok = <T>(value: T) => ({ ok: true as const, value })
 
 export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<OwnEnv>()
 
   app.get('/search', async (c) => {
     const lang = c.get('lang')
     const { q, page } = query(c, SearchQuery, lang)
     const offset = (page - 1) * PAGE_SIZE
-    // HOLD-AUDIOBOOK: 録音図書 last for a patron who may not reserve them.
-    const audiobooksLast = c.get('patron').category !== 'print_disabled'
+    // HOLD-AUDIOBOOK: 録音図書 last for a patron who may not reserve them (or not known to).
+    const audiobooksLast = c.get('patron')?.category !== 'print_disabled'
     // The count stops at 1,000 (issue 21): the deepest page is the 1,000th title anyway.
     const [hits, found] = await Promise.all([
       page > MAX_PAGE ? [] : searchTitles(db, { q, limit: PAGE_SIZE, offset, audiobooksLast }),
@@ -70,7 +75,12 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
       summarize(db, shown),
       shown.length ? library.availability(shown.map((h) => h.id)) : ok([]),
     ])
-    const availabilityOf = new Map(reached(counts, lang).map((a) => [a.titleId, a.availability]))
+    const down = isUnavailable(counts)
+    const availabilityOf = new Map(
+      (down ? [] : reached(counts, lang)).map((a) => [a.titleId, a.availability]),
+    )
+    const sum = (id: number, n: (a: TitleAvailability['availability'][number]) => number) =>
+      down ? null : (availabilityOf.get(id) ?? []).reduce((total, a) => total + n(a), 0)
     const body: SearchResponse = {
       q,
       page,
@@ -80,8 +90,8 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
         ...summaries.get(h.id)!,
         publisher: h.publisher,
         year: h.year,
-        copies: (availabilityOf.get(h.id) ?? []).reduce((n, a) => n + a.copies, 0),
-        onShelf: (availabilityOf.get(h.id) ?? []).reduce((n, a) => n + a.onShelf, 0),
+        copies: sum(h.id, (a) => a.copies),
+        onShelf: sum(h.id, (a) => a.onShelf),
       })),
       totalCapped: found.capped,
     }
@@ -92,20 +102,23 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     const lang = c.get('lang')
     const id = pathId(c, lang)
     const row = c.get('patron')
-    const hit = reached(await library.title(id), lang)
+    // Down (when the patron was read, or now): the catalogue copy, without the system's part.
+    const answer = row && (await library.title(id))
+    const known = answer && !isUnavailable(answer) ? reached(answer, lang) : undefined
+    const hit = known === undefined ? await getCatalogueTitle(db, id) : known
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     const [summaries, copies, refusal, marks] = await Promise.all([
       summarize(db, [hit]),
-      availability(library, hit, lang),
-      cartRefusal(library, c.get('patron'), hit, { now: clock.now(), lang, policy }),
-      titleMarks(db, { patronId: row.id, titleId: id }),
+      known ? availability(library, known, lang) : null,
+      known && row ? cartRefusal(library, row, known, { now: clock.now(), lang, policy }) : null,
+      titleMarks(db, { patronId: c.get('link').patronId, titleId: id }),
     ])
     const body: TitleDetail = {
       ...summaries.get(hit.id)!,
       publisher: hit.publisher,
       year: hit.year,
       availability: copies,
-      queueLength: hit.waiting,
+      queueLength: known ? known.waiting : null,
       holdRefusal: refusal && { reason: refusal.reason, message: refusal.message[lang] },
       favourite: marks.favourite,
       wanted: marks.wanted,

@@ -10,7 +10,7 @@ import { jstDate, jstInstant, parseIsbn13 } from '../../../core/index.ts'
 import { addPurchaseRequest, FIELD_MAX, titleIdByIsbn } from '../../../db/purchase-requests.ts'
 import type { IsbnLookupResponse, PurchaseRequestResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import type { ApiEnv } from '../env.ts'
+import type { OwnEnv } from '../env.ts'
 import { problem } from '../problem.ts'
 import { inputProblem, isInputReason } from '../refusals.ts'
 import { jsonBody } from '../validate.ts'
@@ -23,7 +23,7 @@ const RequestBody = v.strictObject({
 })
 
 export function isbnRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<OwnEnv>()
 
   app.get('/isbn/:code', async (c) => {
     const lang = c.get('lang')
@@ -40,7 +40,7 @@ export function isbnRoutes({ db, clock }: AppDeps) {
     const lang = c.get('lang')
     const input = await jsonBody(c, RequestBody, lang)
     const now = clock.now()
-    const patronId = c.get('patron').id
+    const patronId = c.get('link').patronId
     const done = await addPurchaseRequest(db, { patronId, ...input }, now, jstInstant(jstDate(now)))
     if (!done.ok) {
       if (isInputReason(done.reason)) throw inputProblem(done as never, lang, 'title')

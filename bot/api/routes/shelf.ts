@@ -1,13 +1,15 @@
 /**
  * My本棚: reading history (kept only while the patron opts in; private; deletable one by one
  * or all) and the want-to-read list. Turning history off stops recording; what was kept stays
- * until the patron deletes it.
+ * until the patron deletes it. bunko's own tables, so it answers while the library's system is
+ * down.
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { jstDate } from '../../../core/dates.ts'
 import type { Db } from '../../../db/client.ts'
+import { findPatronById } from '../../../db/patrons.ts'
 import { loans, readingHistory } from '../../../db/schema.ts'
 import { deleteHistory, listHistory, setHistoryOptIn, wantToReadList } from '../../../db/shelf.ts'
 import type {
@@ -17,7 +19,7 @@ import type {
   ShelfResponse,
 } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import type { ApiEnv } from '../env.ts'
+import type { OwnEnv } from '../env.ts'
 import { problem } from '../problem.ts'
 import { jsonBody, noBody, pathId } from '../validate.ts'
 import { selectIn, summarize, titleRows } from '../views/titles.ts'
@@ -27,23 +29,26 @@ import { listedTitles, titleListRoutes } from './favourites.ts'
 const OptInBody = v.strictObject({ enabled: v.boolean() })
 
 export function shelfRoutes({ db, clock }: AppDeps) {
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<OwnEnv>()
   const ok: OkResponse = { ok: true }
 
   app.get('/shelf', async (c) => {
-    const row = c.get('patron')
-    const [history, want] = await Promise.all([
-      historyEntries(db, row.id),
-      listedTitles(db, wantToReadList, row.id),
+    const patronId = c.get('link').patronId
+    const [history, want, optIn] = await Promise.all([
+      historyEntries(db, patronId),
+      listedTitles(db, wantToReadList, patronId),
+      // bunko's own setting: read from its table while the library's system is down.
+      c.get('patron')?.historyOptIn ??
+        findPatronById(db, patronId).then((p) => p?.historyOptIn ?? false),
     ])
-    const body: ShelfResponse = { historyOptIn: row.historyOptIn, history, want }
+    const body: ShelfResponse = { historyOptIn: optIn, history, want }
     return c.json(body)
   })
 
   app.put('/shelf/history-opt-in', async (c) => {
     const lang = c.get('lang')
     const { enabled } = await jsonBody(c, OptInBody, lang)
-    if (!(await setHistoryOptIn(db, { patronId: c.get('patron').id, optIn: enabled })))
+    if (!(await setHistoryOptIn(db, { patronId: c.get('link').patronId, optIn: enabled })))
       throw problem(403, 'not_linked', WORDS.notLinked[lang])
     const body: HistoryOptInResponse = { historyOptIn: enabled }
     return c.json(body)
@@ -51,14 +56,14 @@ export function shelfRoutes({ db, clock }: AppDeps) {
 
   app.delete('/shelf/history', async (c) => {
     await noBody(c, c.get('lang'))
-    await deleteHistory(db, { patronId: c.get('patron').id })
+    await deleteHistory(db, { patronId: c.get('link').patronId })
     return c.json(ok)
   })
 
   app.delete('/shelf/history/:id', async (c) => {
     const lang = c.get('lang')
     const id = pathId(c, lang)
-    if ((await deleteHistory(db, { patronId: c.get('patron').id, id })) === 0)
+    if ((await deleteHistory(db, { patronId: c.get('link').patronId, id })) === 0)
       throw problem(404, 'not_found', WORDS.historyNotFound[lang])
     return c.json(ok)
   })

@@ -184,6 +184,8 @@ export const en: Dict = {
     toFirstPage: 'Go to page 1',
     counts: (copies: number, onShelf: number, _book = true) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
+    countsUnknown: 'Copies: cannot be checked just now',
+    down: "The library's system cannot be reached just now, so copies and loans are not shown. You can keep titles in the hold cart and reserve them once it is back.",
     setMark: (volumes: number) => `S: set of ${volumes} volumes`,
     year: (y: number) => String(y),
     audiobookNote: 'Audiobooks can be reserved by patrons registered for them.',
@@ -204,6 +206,7 @@ export const en: Dict = {
     holdsList: 'list of holds',
     availability: 'Copies and availability',
     queue: (n: number) => `${s(n, 'hold')} waiting`,
+    down: "The library's system cannot be reached just now, so copies, loans and the hold queue are not shown. Please look again a little later.",
     status: {
       on_shelf: 'On the shelf',
       on_loan: 'On loan',

@@ -204,6 +204,9 @@ export const ja = {
     /** Books are counted in 冊; CDs, DVDs, videos and the rest in 点 (a patron walk: 「DVD 2冊」). */
     counts: (copies: number, onShelf: number, book = true) =>
       `所蔵 ${copies}${book ? '冊' : '点'}・書架にあるもの ${onShelf}${book ? '冊' : '点'}`,
+    /** While the library's system cannot be reached: said once above the list, then per hit. */
+    countsUnknown: '所蔵：いまは確認できません',
+    down: '図書館のシステムにただいま接続できないため、所蔵と貸出の状況は表示できません。資料は予約カートに入れておき、復旧してから予約できます。',
     /** The guide's own 「Sマーク」 (FAQ A2), with what it means: a phone shows no tooltip. */
     setMark: (volumes: number) => `S セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,
@@ -227,6 +230,7 @@ export const ja = {
     holdsList: '予約中一覧',
     availability: '所蔵と貸出状況',
     queue: (n: number) => `予約待ち ${n}件`,
+    down: '図書館のシステムにただいま接続できないため、所蔵と貸出の状況、予約待ちの件数は表示できません。しばらくしてから、もう一度ご覧ください。',
     status: {
       on_shelf: '書架にあります',
       on_loan: '貸出中',

@@ -91,6 +91,7 @@ export function SearchPage({ route }: { route: Route }) {
                 : t.search.none}
         </p>
       )}
+      {d?.results.some((r) => r.copies === null) && <p class="note">{t.search.down}</p>}
       {d && (
         <ul class="items">
           {d.results.map((r) => (
@@ -103,7 +104,11 @@ export function SearchPage({ route }: { route: Route }) {
                   .join(t.sep)}
               </p>
               {r.materialType === 'audiobook' && <p class="note">{t.search.audiobookNote}</p>}
-              <p class="meta">{t.search.counts(r.copies, r.onShelf, BOUND.has(r.materialType))}</p>
+              <p class="meta">
+                {r.copies === null || r.onShelf === null
+                  ? t.search.countsUnknown
+                  : t.search.counts(r.copies, r.onShelf, BOUND.has(r.materialType))}
+              </p>
             </li>
           ))}
         </ul>

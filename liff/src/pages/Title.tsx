@@ -141,9 +141,10 @@ function Detail({ d, onChange }: { d: TitleDetail; onChange: (d: TitleDetail) =>
       <p class="note">{t.title.marksNote}</p>
       {action.error && <ErrorNote error={action.error} />}
       <h2>{t.title.availability}</h2>
-      {d.queueLength > 0 && <p>{t.title.queue(d.queueLength)}</p>}
+      {d.availability === null && <p class="note">{t.title.down}</p>}
+      {!!d.queueLength && <p>{t.title.queue(d.queueLength)}</p>}
       <ul class="items">
-        {d.availability.map((a) => (
+        {d.availability?.map((a) => (
           <li key={a.library.id} class="item">
             <h3 class="item-title">{a.library.name}</h3>
             <ul class="copies">
