@@ -68,7 +68,7 @@ export function renewalMessage(
  * renewal says it is the last (RENEW-AV).
  */
 export function renewalQuoteMessage(
-  quote: { currentDueDate: string; newDueDate: string; capped: boolean },
+  quote: { currentDueDate: string; newDueDate: string; capped: boolean; estimated?: boolean },
   policy: Policy,
   av = false,
   renewalsSoFar = 0,
@@ -98,6 +98,12 @@ export function renewalQuoteMessage(
           en: ` CDs, DVDs and videos can be renewed ${maxAv === 1 ? 'only once' : `${maxAv} times at most`}, so this is the last renewal.`,
         }
       : { ja: '', en: '' }
+  // Front mode: the library's system sets the date and may keep limits of its own.
+  if (quote.estimated)
+    return {
+      ja: `延長すると、返却期限は${from.ja}から${to.ja}になる見込みです（最終的な日付は図書館のシステムで決まり、これより早くなることや、延長できないこともあります）。${why.ja}${last.ja}延長しますか？`,
+      en: `If you renew, the due date should move from ${from.en} to ${to.en} (the library's system sets the final date, which may be earlier, or may refuse).${why.en}${last.en} Renew now?`,
+    }
   return {
     ja: `延長すると、返却期限は${from.ja}から${to.ja}になります。${why.ja}${last.ja}延長しますか？`,
     en: `If you renew, the due date moves from ${from.en} to ${to.en}.${why.en}${last.en} Renew now?`,

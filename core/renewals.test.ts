@@ -59,6 +59,17 @@ describe('renewals', () => {
     expect(capped.ja).toContain('60日まで')
   })
 
+  it("RENEW-NO-GAIN: a quote the library's own system decides (front mode) says the date is expected, not promised", () => {
+    const d = quoteRenewal(loan(), ctx('2026-05-10'), P)
+    if (!d.ok) throw new Error('expected a quote')
+    const m = renewalQuoteMessage({ ...d.value, estimated: true }, P)
+    expect(m.ja).toContain('2026年5月24日(日)になる見込みです')
+    expect(m.ja).toContain('これより早くなることや、延長できないこともあります')
+    expect(m.ja).not.toContain('になります。')
+    expect(m.ja.endsWith('延長しますか？')).toBe(true)
+    expect(m.en).toContain('should move from')
+  })
+
   it("RENEW-AV: a CD's quote says this renewal is its last; a book's says nothing of the kind", () => {
     const d = quoteRenewal(loan(), ctx('2026-05-10'), P)
     if (!d.ok) throw new Error('expected a quote')

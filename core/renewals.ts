@@ -45,6 +45,12 @@ export interface RenewalQuote {
   capped: boolean
   /** Renewals done after this one. */
   renewals: number
+  /**
+   * The library's own system sets the new date (front mode): this one is the policy's
+   * reckoning, which limits that system keeps to itself (a cap from the loan date SIP2 does
+   * not give) may shorten, so the quote says "should" instead of promising it.
+   */
+  estimated?: boolean
 }
 
 /**

@@ -103,6 +103,11 @@ describe('SIP2 adapter: every port operation over TCP', () => {
     expect(pick(mine)).toEqual(pick(theirs.map((l) => ({ ...l, id: byCopy.get(l.barcode)! }))))
     const held = mine.find((l) => l.title === '乾物でつくる作りおき')
     expect(held?.renewal).toMatchObject({ ok: false, reason: 'held' })
+    // RENEW-NO-GAIN: a quote is the policy's reckoning; the ILS sets the date (and its own cap).
+    const offered = mine.filter((l) => l.renewal.ok)
+    expect(offered.length).toBeGreaterThan(0)
+    for (const l of offered)
+      expect(l.renewal).toMatchObject({ ok: true, value: { estimated: true } })
   })
 
   it('renews with 29: the server renews once and the new due date is the server’s', async () => {

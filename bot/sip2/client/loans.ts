@@ -99,8 +99,10 @@ export async function loansOf(
 /**
  * The renewal the list offers: a loan period from today (RENEW-BOOK). One that would not move
  * the due date is not offered: no_gain, as embedded mode says it (a walk was offered
- * "12月19日 to 12月19日, 0 days"), with the first day it would (`renewableFrom`). The ILS's own cap is not
- * known over SIP2 (17 names no loan date), so 29's answer may give an earlier date.
+ * "12月19日 to 12月19日, 0 days"), with the first day it would (`renewableFrom`). The ILS's own
+ * cap is not known over SIP2 (17 names no loan date), so 29's answer may give an earlier date
+ * or a refusal: the quote is `estimated` and says so (a walk was promised 12月19日, then
+ * refused).
  */
 function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, RenewReason> {
   const next = addDays(today, loanPeriod(f, loan))
@@ -115,6 +117,7 @@ function estimate(f: Front, loan: Loan, today: string): Decision<RenewalQuote, R
     capDate: next,
     capped: false,
     renewals: 1,
+    estimated: true,
   })
 }
 
