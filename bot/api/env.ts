@@ -1,7 +1,8 @@
 /**
  * What the auth middleware hands the /api handlers: `LinkVars` to every one (auth.ts
- * `authenticate`), and the library system's record of the patron to every one mounted after
- * `readPatron` (all but unlinking and the family-card list: bot/api/index.ts).
+ * `authenticate`); the library system's record of the patron, or null while it cannot be
+ * reached, to the routes of bunko's own data (`OwnVars`, mounted after `readPatron`); and the
+ * record itself to every route after `requireLibrarySystem` (`ApiVars`): bot/api/index.ts.
  */
 import type { PatronSummary } from '../../core/library-system.ts'
 import type { FamilyMember } from '../../db/family.ts'
@@ -19,7 +20,10 @@ export interface LinkVars {
 }
 
 export interface ApiVars extends LinkVars {
-  /** The linked patron as the library system answered at the start of this request. */
+  /**
+   * The linked patron as the library system answered at the start of this request (set for
+   * every route after `requireLibrarySystem`, which answers 503 while it is unknown).
+   */
   patron: PatronSummary
 }
 

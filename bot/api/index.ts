@@ -6,10 +6,14 @@
  * link, the library system's record of the patron, then the access rules; unlinking, the
  * family-card list and the card as linked need only the link, so they are always possible,
  * even while the library's system cannot be reached (auth.ts readPatron). So are search, the
- * title pages, the cart, favourites, My本棚 and the ISBN scan, which read bunko's own tables (the
- * catalogue copy: the design's "what bunko always keeps itself"): while the system is down
+ * title pages, the cart, favourites, My本棚 and the ISBN lookup, which read bunko's own tables
+ * (the catalogue copy: the design's "what bunko always keeps itself"): while the system is down
  * they answer without what only it knows (where the copies are, the hold queue, whether this
- * patron may reserve), and the access rules, which need its record, wait until it is back.
+ * patron may reserve), and the access rules, which need its record, wait until it is back. So
+ * a card that lapsed meanwhile can still browse the catalogue and its own lists for that while,
+ * and nothing else: every route after `requireLibrarySystem` (each one that acts at the
+ * library, and purchase requests) says 503. Routes mounted before it see `patron` as null
+ * while the system is down (OwnEnv), every route after it the patron (ApiEnv).
  */
 
 import { Hono } from 'hono'
@@ -30,11 +34,12 @@ import { familyRoutes } from './routes/family.ts'
 import { favouriteRoutes } from './routes/favourites.ts'
 import { holdSuspendRoutes } from './routes/hold-suspend.ts'
 import { holdRoutes } from './routes/holds.ts'
-import { isbnRoutes } from './routes/isbn.ts'
+import { isbnRoutes, purchaseRequestRoutes } from './routes/isbn.ts'
 import { loanRoutes } from './routes/loans.ts'
 import { meRoutes } from './routes/me.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { shelfRoutes } from './routes/shelf.ts'
+import { titleRoutes } from './routes/title.ts'
 import { unlinkRoutes } from './routes/unlink.ts'
 import { isoJst } from './time.ts'
 import { MAX_BODY_BYTES } from './validate.ts'
@@ -109,6 +114,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.use('*', access)
   // bunko's own data, answered even while the library's system cannot be reached.
   app.route('/', catalogueRoutes(deps))
+  app.route('/', titleRoutes(deps))
   app.route('/', favouriteRoutes(deps))
   app.route('/', cartRoutes(deps))
   app.route('/', isbnRoutes(deps))
@@ -120,6 +126,7 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', holdRoutes(deps))
   app.route('/', settingsRoutes(deps))
   app.route('/', holdSuspendRoutes(deps))
+  app.route('/', purchaseRequestRoutes(deps))
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {

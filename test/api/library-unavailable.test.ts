@@ -6,6 +6,8 @@
  * knows. The double below is the port answering `library_unavailable` for everything it would
  * ask the library's system.
  */
+
+import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   HIRAKATA_POLICY,
@@ -14,7 +16,7 @@ import {
   unavailable,
   unavailableText,
 } from '../../core/index.ts'
-import { loans } from '../../db/schema.ts'
+import { loans, patrons } from '../../db/schema.ts'
 import type {
   ApiError,
   CartResponse,
@@ -22,7 +24,7 @@ import type {
   ShelfResponse,
   TitleDetail,
 } from '../../liff/api-types.ts'
-import { LOAN, PLACE, TITLE } from './fixture.ts'
+import { LOAN, PATRON, PLACE, TITLE } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
 /** The embedded system, except that the library's side is down (the link stays bunko's). */
@@ -30,29 +32,27 @@ function down(
   embedded: LibrarySystem,
   opts: { patronToo?: boolean; asked?: string[] } = {},
 ): LibrarySystem {
-  const fail = async () => unavailable()
+  const fail = (what: string) => async () => {
+    opts.asked?.push(what)
+    return unavailable()
+  }
   return {
     ...embedded,
-    patron: opts.patronToo
-      ? async () => {
-          opts.asked?.push('patron')
-          return unavailable()
-        }
-      : embedded.patron,
-    availability: fail,
-    copies: fail,
-    standing: fail,
-    facts: fail,
-    loans: fail,
-    renew: fail,
-    renewAll: fail,
-    holds: fail,
-    placeHolds: fail,
-    cancelHold: fail,
-    changePickup: fail,
-    places: fail,
-    place: fail,
-    title: fail,
+    patron: opts.patronToo ? fail('patron') : embedded.patron,
+    availability: fail('availability'),
+    copies: fail('copies'),
+    standing: fail('standing'),
+    facts: fail('facts'),
+    loans: fail('loans'),
+    renew: fail('renew'),
+    renewAll: fail('renewAll'),
+    holds: fail('holds'),
+    placeHolds: fail('placeHolds'),
+    cancelHold: fail('cancelHold'),
+    changePickup: fail('changePickup'),
+    places: fail('places'),
+    place: fail('place'),
+    title: fail('title'),
   }
 }
 
@@ -80,11 +80,17 @@ describe('the library system cannot be reached', () => {
       await unavailableAnswer(await t.call('GET', path))
   })
 
-  it('a 503 route asks the system for the patron once: a hanging system is waited for once', async () => {
+  it('found down at the patron read, nothing is asked of it again: a hanging system is waited for once a request', async () => {
     const asked: string[] = []
     t = await makeApi({ library: (e) => down(e, { patronToo: true, asked }) })
     await unavailableAnswer(await t.call('GET', '/api/loans'))
     expect(asked).toEqual(['patron'])
+    expect((await t.call('GET', `/api/search?q=${encodeURIComponent('図書館の本')}`)).status).toBe(
+      200,
+    )
+    expect(asked).toEqual(['patron', 'patron'])
+    expect((await t.call('GET', `/api/titles/${TITLE.book(2)}`)).status).toBe(200)
+    expect(asked).toEqual(['patron', 'patron', 'patron'])
   })
 
   it('says it in English when the patron reads English', async () => {
@@ -157,14 +163,29 @@ describe('the library system cannot be reached', () => {
     expect(d).toMatchObject({ availability: null, queueLength: null, holdRefusal: null })
   })
 
+  it('the system stopping after it named the title: its copies and queue unknown, not a 503', async () => {
+    t = await makeApi({ library: (e) => ({ ...down(e), title: e.title }) })
+    const d = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.book(2)}`))
+    expect(d).toMatchObject({ name: '図書館の本 第2話', availability: null, queueLength: null })
+  })
+
+  it('HOLD-NONCIRC: while down, a not-for-loan title still says it cannot be reserved (the copy knows)', async () => {
+    t = await makeApi({ library: (e) => down(e, { patronToo: true }) })
+    const d = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.reference}`))
+    expect(d.holdRefusal?.reason).toBe('not_for_loan')
+    expect(d.holdRefusal?.message).toContain('禁帯出資料')
+  })
+
   it('the cart, favourites, My本棚 and the ISBN scan are bunko’s own and still answer', async () => {
     t = await makeApi({ library: (e) => down(e, { patronToo: true }) })
     expect((await t.call('PUT', `/api/cart/${TITLE.book(3)}`)).status).toBe(200)
     const cart = await json<CartResponse>(await t.call('GET', '/api/cart'))
     expect(cart.items.map((i) => i.id)).toContain(TITLE.book(3))
     expect((await t.call('GET', '/api/favourites')).status).toBe(200)
+    await t.db.orm.update(patrons).set({ historyOptIn: true }).where(eq(patrons.id, PATRON.hanako))
     const shelf = await json<ShelfResponse>(await t.call('GET', '/api/shelf'))
-    expect(typeof shelf.historyOptIn).toBe('boolean')
+    // bunko's own setting, read from its table while the system is down.
+    expect(shelf.historyOptIn).toBe(true)
     expect((await t.call('PUT', `/api/shelf/want/${TITLE.book(4)}`)).status).toBe(200)
     expect((await t.call('GET', '/api/isbn/9784000000000')).status).not.toBe(503)
     // Placing what the cart holds needs the system: 503, and the cart keeps it.
@@ -175,6 +196,12 @@ describe('the library system cannot be reached', () => {
     )
     const after = await json<CartResponse>(await t.call('GET', '/api/cart'))
     expect(after.items.map((i) => i.id)).toContain(TITLE.book(3))
+    // A purchase request is a library service: it waits too, and keeps the access rules.
+    await unavailableAnswer(
+      await t.call('POST', '/api/purchase-requests', {
+        body: { isbn: '9784000000000', title: '新しい本' },
+      }),
+    )
   })
 
   it('ACC-ELIGIBLE, ACC-EXPIRED: while the system answers, search keeps the access rules', async () => {

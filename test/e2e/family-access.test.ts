@@ -75,7 +75,7 @@ describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () =
     const { page, context, problems } = await openTab(e)
     await page.goto(liffUrl(e.b, userId, 'portal'))
     const others = page.getByRole('region', { name: 'このLINEアカウントのほかのカード' })
-    await others.getByText(/いまWebサービスをご利用いただけません/).waitFor()
+    await others.getByText(/現在、Webサービスをご利用いただけません/).waitFor()
     expect(await others.getByText(/^貸出中 \d+点/).count()).toBe(0)
     expect(await axe(page)).toEqual([])
     expect(unexpected(problems)).toEqual([])

@@ -1,37 +1,21 @@
 /**
- * Catalogue: `GET /search?q=&page=` (db's search: a page of 20 and a count capped at 1,000)
- * and `GET /titles/:id` (the 詳細 page: availability per library, the hold queue, and whether
- * this patron may put the title in the cart, decided by core exactly as placing it would be).
- * Search runs on bunko's copy of the catalogue in both modes; what is on the shelf and who
- * waits come from the library system (one request for a page of hits). While that system
- * cannot be reached both still answer from the copy, without what only it knows (the copies,
- * the queue, whether this patron may reserve): a patron can still look for books, keep them
- * in the cart or favourites, and reserve once it is back (bot/api/index.ts).
+ * Catalogue search: `GET /search?q=&page=` (db's search: a page of 20 and a count capped at
+ * 1,000). Search runs on bunko's copy of the catalogue in both modes; what is on the shelf
+ * comes from the library system (one request for a page of hits). While that system cannot be
+ * reached the page still answers from the copy, its counts unknown (null): a patron can still
+ * look for books and keep them in the cart or favourites (bot/api/index.ts). The 詳細 page is
+ * title.ts.
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import {
-  isUnavailable,
-  jstDate,
-  type LibrarySystem,
-  type Place,
-  type Policy,
-  placeHolds,
-  type Title,
-  type TitleAvailability,
-  type TitleSummary,
-} from '../../../core/index.ts'
-import { countTitles, getCatalogueTitle, searchTitles } from '../../../db/catalogue.ts'
-import { titleMarks } from '../../../db/shelf.ts'
-import type { Lang, SearchResponse, TitleDetail } from '../../../liff/api-types.ts'
+import { isUnavailable, type TitleAvailability, unavailable } from '../../../core/index.ts'
+import { countTitles, searchTitles } from '../../../db/catalogue.ts'
+import type { SearchResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
-import type { ApiVars, OwnEnv } from '../env.ts'
+import type { OwnEnv } from '../env.ts'
 import { reached } from '../library.ts'
-import { problem } from '../problem.ts'
-import { pathId, query } from '../validate.ts'
-import { availability } from '../views/availability.ts'
+import { query } from '../validate.ts'
 import { summarize } from '../views/titles.ts'
-import { WORDS } from '../words.ts'
 
 export const PAGE_SIZE = 20
 /** The count stops at 1,000 titles (issue 21), so no search has hits past page 50. */
@@ -47,16 +31,9 @@ const SearchQuery = v.strictObject({
   page: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,2}$/), v.transform(Number)), '1'),
 })
 
-/**
- * Whether the title may go in the cart is core's cart decision for this title alone. The
- * pickup place is chosen later in the flow, so any place stands in for it here.
- */
-const ANY_PICKUP: Place = { id: 1, name: '', kind: 'library', phone: '' }
-
 const ok = <T>(value: T) => ({ ok: true as const, value })
 
-export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
-  const { policy } = config
+export function catalogueRoutes({ db, library }: AppDeps) {
   const app = new Hono<OwnEnv>()
 
   app.get('/search', async (c) => {
@@ -71,10 +48,14 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
       countTitles(db, { q }),
     ])
     const shown = hits.slice(0, PAGE_SIZE)
-    const [summaries, counts] = await Promise.all([
-      summarize(db, shown),
-      shown.length ? library.availability(shown.map((h) => h.id)) : ok([]),
-    ])
+    // Found down when the patron was read: not asked again, which would only wait once more.
+    const asked =
+      c.get('patron') === null
+        ? Promise.resolve(unavailable())
+        : shown.length
+          ? library.availability(shown.map((h) => h.id))
+          : Promise.resolve(ok([]))
+    const [summaries, counts] = await Promise.all([summarize(db, shown), asked])
     const down = isUnavailable(counts)
     const availabilityOf = new Map(
       (down ? [] : reached(counts, lang)).map((a) => [a.titleId, a.availability]),
@@ -98,63 +79,5 @@ export function catalogueRoutes({ db, library, clock, config }: AppDeps) {
     return c.json(body)
   })
 
-  app.get('/titles/:id', async (c) => {
-    const lang = c.get('lang')
-    const id = pathId(c, lang)
-    const row = c.get('patron')
-    // Down (when the patron was read, or now): the catalogue copy, without the system's part.
-    const answer = row && (await library.title(id))
-    const known = answer && !isUnavailable(answer) ? reached(answer, lang) : undefined
-    const hit = known === undefined ? await getCatalogueTitle(db, id) : known
-    if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
-    const [summaries, copies, refusal, marks] = await Promise.all([
-      summarize(db, [hit]),
-      known ? availability(library, known, lang) : null,
-      known && row ? cartRefusal(library, row, known, { now: clock.now(), lang, policy }) : null,
-      titleMarks(db, { patronId: c.get('link').patronId, titleId: id }),
-    ])
-    const body: TitleDetail = {
-      ...summaries.get(hit.id)!,
-      publisher: hit.publisher,
-      year: hit.year,
-      availability: copies,
-      queueLength: known ? known.waiting : null,
-      holdRefusal: refusal && { reason: refusal.reason, message: refusal.message[lang] },
-      favourite: marks.favourite,
-      wanted: marks.wanted,
-    }
-    return c.json(body)
-  })
-
   return app
-}
-
-/** HOLD-*: core's cart decision for this title alone, for this patron, now; null = allowed. */
-async function cartRefusal(
-  library: LibrarySystem,
-  row: ApiVars['patron'],
-  hit: TitleSummary,
-  { now, lang, policy }: { now: number; lang: Lang; policy: Policy },
-) {
-  const { holds, loans } = reached(await library.facts(row.id), lang)
-  const title: Title = {
-    id: hit.id,
-    name: hit.title,
-    materialType: hit.materialType as Title['materialType'],
-    notForLoan: hit.notForLoan,
-    setId: hit.setId,
-    volume: hit.volume,
-  }
-  const decision = placeHolds(
-    {
-      patron: row.facts,
-      titles: [title],
-      pickup: ANY_PICKUP,
-      holds,
-      loans,
-      today: jstDate(now),
-    },
-    policy,
-  )
-  return decision.ok ? null : decision
 }

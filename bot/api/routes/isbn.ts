@@ -2,7 +2,8 @@
  * ISBN scan (issue 19 item 6): `GET /isbn/:code` finds the title bunko's catalogue has for a
  * scanned EAN-13 (978/979, check digit verified by core), and `POST /purchase-requests` keeps
  * a patron's purchase suggestion (購入リクエスト) for a book it does not have. The catalogue is
- * bunko's own copy (search runs on it too), so this reads db/ directly, not the port.
+ * bunko's own copy (search runs on it too), so this reads db/ directly, not the port, and the
+ * lookup answers while the library's system cannot be reached.
  */
 import { Hono } from 'hono'
 import * as v from 'valibot'
@@ -22,7 +23,7 @@ const RequestBody = v.strictObject({
   note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(FIELD_MAX.note)), ''),
 })
 
-export function isbnRoutes({ db, clock }: AppDeps) {
+export function isbnRoutes({ db }: AppDeps) {
   const app = new Hono<OwnEnv>()
 
   app.get('/isbn/:code', async (c) => {
@@ -35,7 +36,16 @@ export function isbnRoutes({ db, clock }: AppDeps) {
     }
     return c.json(body)
   })
+  return app
+}
 
+/**
+ * `POST /purchase-requests`: a library service, not bunko's own data, so it is mounted after
+ * `requireLibrarySystem` and keeps the access rules (bot/api/index.ts): while the library's
+ * system cannot be reached it waits, as a hold does.
+ */
+export function purchaseRequestRoutes({ db, clock }: AppDeps) {
+  const app = new Hono<OwnEnv>()
   app.post('/purchase-requests', async (c) => {
     const lang = c.get('lang')
     const input = await jsonBody(c, RequestBody, lang)

@@ -4,7 +4,7 @@
  * list shows counts per library (the port's `availability`); the detail page shows the copies
  * themselves (the port's `copies`), libraries in the library system's order.
  */
-import type { LibrarySystem } from '../../../core/library-system.ts'
+import { isUnavailable, type LibrarySystem } from '../../../core/library-system.ts'
 import type { CopyStatus, Lang, LibraryAvailability } from '../../../liff/api-types.ts'
 import { reached } from '../library.ts'
 import { placeName, placesById } from './places.ts'
@@ -20,8 +20,11 @@ export async function availability(
   library: LibrarySystem,
   title: { id: number; notForLoan: boolean },
   lang: Lang,
-): Promise<LibraryAvailability[]> {
-  const rows = reached(await library.copies(title.id), lang)
+): Promise<LibraryAvailability[] | null> {
+  const answer = await library.copies(title.id)
+  // The system stopped after it named the title: the page shows the copies as unknown.
+  if (isUnavailable(answer)) return null
+  const rows = reached(answer, lang)
   const byId = await placesById(
     library,
     rows.flatMap((r) => (r.placeId === null ? [r.libraryId] : [r.libraryId, r.placeId])),

@@ -185,7 +185,7 @@ export const en: Dict = {
     counts: (copies: number, onShelf: number, _book = true) =>
       `${s(copies, 'copy', 'copies')}, ${onShelf} on the shelf`,
     countsUnknown: 'Copies: cannot be checked just now',
-    down: "The library's system cannot be reached just now, so copies and loans are not shown. You can keep titles in the hold cart and reserve them once it is back.",
+    down: "The library's system cannot be reached just now, so the copies and whether they are on the shelf cannot be shown. You can keep titles in the hold cart and reserve them once it is back.",
     setMark: (volumes: number) => `S: set of ${volumes} volumes`,
     year: (y: number) => String(y),
     audiobookNote: 'Audiobooks can be reserved by patrons registered for them.',
@@ -206,7 +206,7 @@ export const en: Dict = {
     holdsList: 'list of holds',
     availability: 'Copies and availability',
     queue: (n: number) => `${s(n, 'hold')} waiting`,
-    down: "The library's system cannot be reached just now, so copies, loans and the hold queue are not shown. Please look again a little later.",
+    down: "The library's system cannot be reached just now, so the copies, whether they are on the shelf and the hold queue cannot be shown. Please look again a little later.",
     status: {
       on_shelf: 'On the shelf',
       on_loan: 'On loan',
@@ -369,7 +369,7 @@ export const en: Dict = {
       "This library's system does not let you cancel holds or change the pickup place from LINE.",
     passwords: "This library's system does not let you register or change your password from LINE.",
     opac: "Do it on the library's website (online catalogue)",
-    ask: "Please use the library's website or ask at the counter.",
+    ask: 'Please ask at a library counter, or phone the library.',
   },
   scan: {
     button: 'Scan',

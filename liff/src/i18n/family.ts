@@ -20,7 +20,7 @@ const ja = {
   whoseHold: (_count: number) => 'どなたの予約ですか',
   /** マイポータル's line for a card the access rules refuse (ACC-EXPIRED…): the list says why. */
   refusedGlance:
-    'このカードでは、いまWebサービスをご利用いただけません。理由とお問い合わせ先は貸出中一覧にあります。',
+    'このカードは現在、Webサービスをご利用いただけません。理由とお問い合わせ先は「貸出中一覧」でご確認ください。',
   /** Unlinking the account's own card when it links several: this card only goes. */
   /** The unlink section's help when the account links several cards: only this one goes. */
   unlinkOneHelp:
@@ -71,7 +71,7 @@ const en: typeof ja = {
   unlinkedOne: (name: string) => `${name}'s card has been unlinked.`,
   whoseHold: (count: number) => (count > 1 ? 'Who are these holds for?' : 'Who is this hold for?'),
   refusedGlance:
-    'This card cannot use the online service now. The loans list says why and whom to call.',
+    'This card cannot use the online service at the moment. The loans list says why and whom to call.',
   unlinkOneHelp:
     'Only this card is unlinked; the other cards keep working in LINE. To link it again, choose "Add another card" on the library card screen.',
   unlinkOwnQuote: 'Unlink this card now? The other cards stay linked.',

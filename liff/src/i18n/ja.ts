@@ -206,7 +206,7 @@ export const ja = {
       `所蔵 ${copies}${book ? '冊' : '点'}・書架にあるもの ${onShelf}${book ? '冊' : '点'}`,
     /** While the library's system cannot be reached: said once above the list, then per hit. */
     countsUnknown: '所蔵：いまは確認できません',
-    down: '図書館のシステムにただいま接続できないため、所蔵と貸出の状況は表示できません。資料は予約カートに入れておき、復旧してから予約できます。',
+    down: '図書館のシステムにただいま接続できないため、所蔵と貸出の状況は表示できません。資料を予約カートに入れておけば、復旧後に予約できます。',
     /** The guide's own 「Sマーク」 (FAQ A2), with what it means: a phone shows no tooltip. */
     setMark: (volumes: number) => `S セット資料（全${volumes}巻）`,
     year: (y: number) => `${y}年`,
@@ -407,7 +407,7 @@ export const ja = {
     holdChanges: 'この図書館のシステムでは、LINEから予約の取消しや受取場所の変更はできません。',
     passwords: 'この図書館のシステムでは、LINEからパスワードの登録や変更はできません。',
     opac: '図書館のホームページ（蔵書検索）で手続きする',
-    ask: 'お手数ですが、図書館のホームページか窓口でお手続きください。',
+    ask: 'お手数ですが、図書館の窓口でお手続きいただくか、お電話でお問い合わせください。',
   },
   scan: {
     button: 'スキャン',

@@ -46,7 +46,9 @@ describe('設定', () => {
     m = await mount('settings', { fake })
     await until(() => expect(text(m!.root)).toContain('LINEからパスワードの登録や変更はできません'))
     const line = m.root.querySelector('.elsewhere')
-    expect(line?.textContent).toContain('図書館のホームページか窓口でお手続きください')
+    expect(line?.textContent).toContain(
+      '図書館の窓口でお手続きいただくか、お電話でお問い合わせください',
+    )
     expect(line?.querySelector('a')?.getAttribute('href')).toBe('tel:05071058141')
   })
 

@@ -80,7 +80,7 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
                 <PatronScope.Provider
                   value={{ patronId: card.patronId, name: card.name, other: true }}
                 >
-                  <OtherCardFace number={card.patronNumber} />
+                  <OtherCardFace number={card.patronNumber} barcode={guard} />
                 </PatronScope.Provider>
               )}
             </li>
@@ -134,11 +134,24 @@ function CardFace({
  * Another family card, asked for on its own (/api/card names it): drawn only if the access
  * rules let this card use the service (ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD), as the
  * account's own card is; otherwise the rule's words in the holder's name and whom to phone.
+ * Any other failure (the network) still draws the card from what the page knows, with the note
+ * below it: a counter must not lose a card to a dropped call.
  */
-function OtherCardFace({ number }: { number: string }) {
+function OtherCardFace({
+  number,
+  barcode,
+}: {
+  number: string
+  barcode: CardResponse['barcode'] | undefined
+}) {
   const card = useApi<CardResponse>('/api/card')
-  if (card.error) return <ErrorNote error={card.error} retry={card.reload} />
-  return <CardFace number={number} barcode={card.data?.barcode} />
+  if (card.error?.status === 403) return <ErrorNote error={card.error} />
+  return (
+    <>
+      <CardFace number={number} barcode={card.data?.barcode ?? barcode} />
+      {card.error && <ErrorNote error={card.error} retry={card.reload} />}
+    </>
+  )
 }
 
 /** もう一枚カードを追加: the link page for a link token LINE issues to this account. */

@@ -108,7 +108,8 @@ export function Tel({ contact }: { contact: Contact }) {
  */
 export function ErrorNote(props: { error: ApiFailure; retry?: () => void }) {
   const { body, status } = props.error
-  const retry = status === 0 || status === 429 || status >= 500 ? props.retry : undefined
+  const retry =
+    status === 0 || status === 408 || status === 429 || status >= 500 ? props.retry : undefined
   const text =
     status === 0
       ? body.message || t.networkError
