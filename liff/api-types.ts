@@ -53,6 +53,11 @@ export interface ApiError {
   titleId?: number
   /** For `maintenance`: when the service is back. */
   until?: IsoInstant
+  /**
+   * For an access refusal (ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD) on an account that links
+   * other cards (ACC-FAMILY): the refusal is this card's, and the others may still be used.
+   */
+  otherCards?: boolean
 }
 
 export type ApiErrorCode =

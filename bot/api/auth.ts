@@ -118,23 +118,30 @@ export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<O
       accessRefusal(patron.facts, jstDate(clock.now()), policy, {
         lang: c.get('lang'),
         holder: holderOf(c.get('family'), patron),
+        family: c.get('family'),
       })
     if (refused) throw refused
     await next()
   }
 }
 
-/** The 403 of ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD for `patron` today, or null. */
+/**
+ * The 403 of ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD for `patron` today, or null. The rules
+ * refuse a card, not the LINE account (ACC-FAMILY): with `family` linking other cards, the
+ * answer says so (`otherCards`), and the app keeps serving those (a lapsed first card shut
+ * every card out).
+ */
 export function accessRefusal(
   patron: Patron,
   today: string,
   policy: Policy,
-  said: { lang: Lang; holder?: string | undefined },
+  said: { lang: Lang; holder?: string | undefined; family: readonly unknown[] },
 ) {
   const reason = accessProblem(patron, today)
   if (!reason) return null
   return problem(403, reason, accessMessage(reason, policy, said.holder)[said.lang], {
     contact: contactOf(policy, said.lang),
+    ...(said.family.length > 1 ? { otherCards: true } : {}),
   })
 }
 

@@ -3,7 +3,7 @@
  * `ApiProblem`; the app's error handler writes it, so a refusal can come from any depth
  * (validation, auth, a rule) and still leave the same shape and headers.
  */
-import type { ApiError, ApiErrorCode, Contact } from '../../liff/api-types.ts'
+import type { ApiError, ApiErrorCode } from '../../liff/api-types.ts'
 
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 423 | 429 | 500 | 503
 
@@ -21,7 +21,7 @@ export function problem(
   status: ProblemStatus,
   code: ApiErrorCode,
   message: string,
-  extra: { field?: string; contact?: Contact; titleId?: number; until?: string } = {},
+  extra: Pick<ApiError, 'field' | 'contact' | 'titleId' | 'until' | 'otherCards'> = {},
 ): ApiProblem {
   return new ApiProblem(status, { code, message, ...extra })
 }

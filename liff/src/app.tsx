@@ -30,7 +30,7 @@ import {
 } from './pages/lazy.tsx'
 import { currentRoute, href, type Route } from './router.ts'
 import type { Session } from './session.ts'
-import { type CardData, cachedCard, forgetAll, syncCart } from './store.ts'
+import { type CardData, cachedCard, forgetAll, forgetCard, syncCart } from './store.ts'
 import { CardWithFamily } from './ui/FamilyCards.tsx'
 import { FamilySections } from './ui/FamilySections.tsx'
 import { Gate } from './ui/Gate.tsx'
@@ -93,6 +93,9 @@ export function App({ cached: kept, session, config }: AppProps) {
   }, [session])
   useEffect(() => {
     onAuthFailure((e) => {
+      // ACC-FAMILY: the access rules refused this card, and the account links others: they
+      // stay usable and each page says why about this one; its kept card is not drawn again.
+      if (e.body.otherCards) return forgetCard()
       if (e.status === 403) forgetAll()
       setGate(e)
     })

@@ -122,6 +122,11 @@ export function saveCard(me: Me, modules: string | null = null): CardData {
   return card
 }
 
+/** The kept card may no longer be drawn (its card refused, ACC-FAMILY): the rest stays. */
+export function forgetCard(): void {
+  write(CARD, null)
+}
+
 /** Unlinked, or the server says this LINE account is not linked: forget everything. */
 export function forgetAll(): void {
   for (const k of [CARD, CART, PLACE, SYNCED]) write(k, null)

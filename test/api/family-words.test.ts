@@ -88,4 +88,20 @@ describe('ACC-FAMILY: words about the other card name its holder', () => {
     )
     expect(en.message).toMatch(/^加藤 亮's registration has lapsed/)
   })
+
+  it('ACC-FAMILY, ACC-EXPIRED: a refusal on an account with other cards says so (otherCards), so the app keeps them', async () => {
+    await t.db.orm
+      .update(patrons)
+      .set({ expiresOn: '2026-01-01' })
+      .where(eq(patrons.id, PATRON.hanako))
+    // The account's own card (the one a call naming none is for), refused: the others stay.
+    const own = await json<ApiError>(await t.call('GET', '/api/me'))
+    expect(own).toMatchObject({ code: 'expired', otherCards: true })
+    expect((await t.call('GET', '/api/card', { headers: card(RYO) })).status).toBe(200)
+    // An account with one card: the refusal is the account's, as before (no otherCards).
+    await t.db.orm.delete(lineLinks).where(eq(lineLinks.patronId, RYO))
+    const alone = await json<ApiError>(await t.call('GET', '/api/me'))
+    expect(alone.code).toBe('expired')
+    expect(alone.otherCards).toBeUndefined()
+  })
 })

@@ -96,3 +96,63 @@ describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () =
     await context.close()
   }, 60_000)
 })
+
+describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed, 亮’s valid', () => {
+  beforeAll(async () => {
+    await e.b.db.orm.update(patrons).set({ expiresOn: '2099-03-31' }).where(eq(patrons.id, RYO.id))
+    await e.b.db.orm
+      .insert(lineLinks)
+      .values({ lineUserId: userId, patronId: RYO.id, linkedAt: e.b.clock.now() })
+    await e.b.db.orm
+      .update(patrons)
+      .set({ expiresOn: '2020-03-31' })
+      .where(eq(patrons.id, HANAKO.id))
+  })
+
+  it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the app stays open; 亮’s barcode is drawn and 花子’s place says why', async () => {
+    const { page, context, problems } = await openTab(e, { width: 390, height: 844 })
+    await page.goto(liffUrl(e.b, userId, 'card'))
+    const first = page.getByRole('listitem', { name: /1枚目／2枚：山田 花子/ })
+    const second = page.getByRole('listitem', { name: /2枚目／2枚：加藤 亮/ })
+    await second.locator('svg.barcode').waitFor()
+    const { start, stop } = HIRAKATA_POLICY.barcode
+    expect(readCodabar(await second.screenshot())).toBe(`${start}${RYO.number}${stop}`)
+    await first.getByText(/利用者登録が無効になっています/).waitFor()
+    expect(await first.locator('svg.barcode').count()).toBe(0)
+    expect(
+      await page.getByRole('heading', { name: 'Webサービスをご利用いただけません' }).count(),
+    ).toBe(0)
+    // Her card, refused, is not kept for the next open's first paint.
+    expect(await page.evaluate(() => localStorage.getItem('bunko.card.v1'))).toBeNull()
+    expect(await axe(page)).toEqual([])
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('ACC-FAMILY, ACC-EXPIRED: the loans page shows 亮’s loans and, in 花子’s section, why not', async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'loans'))
+    const hers = page.getByRole('region', { name: '山田 花子 さんの貸出中一覧' })
+    const his = page.getByRole('region', { name: '加藤 亮 さんの貸出中一覧' })
+    await his.locator('.items, p').first().waitFor()
+    await hers.getByText(/利用者登録が無効になっています/).waitFor()
+    expect(await his.getByText(/利用者登録/).count()).toBe(0)
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('ACC-FAMILY, ACC-EXPIRED: マイポータル says why about 花子’s card and still sums up 亮’s', async () => {
+    const { page, context, problems } = await openTab(e)
+    await page.goto(liffUrl(e.b, userId, 'portal'))
+    await page
+      .getByRole('alert')
+      .getByText(/利用者登録が無効になっています/)
+      .waitFor()
+    const others = page.getByRole('region', { name: 'このLINEアカウントのほかのカード' })
+    await others.getByText('加藤 亮 さん').waitFor()
+    await expect.poll(() => others.getByText(/^貸出中 \d+点/).count(), POLL).toBe(1)
+    expect(await axe(page)).toEqual([])
+    expect(unexpected(problems)).toEqual([])
+    await context.close()
+  }, 60_000)
+})

@@ -37,8 +37,12 @@ export function cardRoutes({ config, library, clock }: AppDeps) {
     const answer = await library.patron(link.patronId)
     if (isUnavailable(answer)) return c.json(cardOf(link, policy, lang))
     const found = linkedPatron(answer, lang)
-    const holder = holderOf(c.get('family'), found)
-    const refused = accessRefusal(found.facts, jstDate(clock.now()), policy, { lang, holder })
+    const family = c.get('family')
+    const refused = accessRefusal(found.facts, jstDate(clock.now()), policy, {
+      lang,
+      holder: holderOf(family, found),
+      family,
+    })
     if (refused) throw refused
     return c.json(cardOf(found, policy, lang))
   })

@@ -28,8 +28,11 @@ export function CardPage({ cached }: { cached: CardData | null }) {
   const me = useApi<Me>('/api/me')
   const down = systemDown(me.error)
   const linked = useApi<CardResponse>(down && !cached ? '/api/card' : null)
-  // The answer is drawn in the render it arrives in; the kept card until then.
-  const card: CardData | null = me.data ? cardOf(me.data) : (cached ?? linked.data)
+  // The answer is drawn in the render it arrives in; the kept card until then, but not once
+  // the access rules have refused it (ACC-EXPIRED… on an account with other cards, which the
+  // app does not close: its words are shown instead).
+  const refused = me.error?.status === 403
+  const card: CardData | null = me.data ? cardOf(me.data) : refused ? null : (cached ?? linked.data)
   const fromCache = !me.data && cached !== null
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle')
   useEffect(() => {

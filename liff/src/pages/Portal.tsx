@@ -70,7 +70,7 @@ export function PortalPage() {
           </li>
         </ul>
       </nav>
-      {me.data && <FamilySummary own={me.data.patronNumber} />}
+      <FamilySummary />
     </Page>
   )
 }

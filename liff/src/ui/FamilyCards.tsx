@@ -59,9 +59,12 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
     setAt(next)
   }
   const guard = me.data?.barcode ?? linked.data?.barcode
+  // The access rules refused the account's own card (it lapsed): said in its place, while the
+  // other cards are drawn (the app is not closed for an account with other cards: app.tsx).
+  const refused = me.error?.status === 403 ? me.error : null
   return (
     <Page title={t.card.title}>
-      {me.error && !down && <ErrorNote error={me.error} retry={me.reload} />}
+      {me.error && !down && !refused && <ErrorNote error={me.error} retry={me.reload} />}
       {down && linked.error && <ErrorNote error={linked.error} retry={linked.reload} />}
       {down && <p class="note">{t.card.systemDown}</p>}
       <section class="family" aria-label={words.cardsLabel(cards.length)}>
@@ -75,7 +78,11 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
             >
               <p class="holder">{words.holder(card.name)}</p>
               {i === 0 ? (
-                <CardFace number={card.patronNumber} barcode={guard} />
+                refused ? (
+                  <ErrorNote error={refused} />
+                ) : (
+                  <CardFace number={card.patronNumber} barcode={guard} />
+                )
               ) : (
                 <PatronScope.Provider
                   value={{ patronId: card.patronId, name: card.name, other: true }}

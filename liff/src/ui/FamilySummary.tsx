@@ -34,10 +34,14 @@ export function glanceRoute(g: ReturnType<typeof glance>): 'loans' | 'holds' {
   return g.loans === 0 && (g.holds ?? 0) > 0 ? 'holds' : 'loans'
 }
 
-/** `own`: the portal's own card's number, left out here (the page above is about it). */
-export function FamilySummary({ own }: { own: string }) {
+/**
+ * The account's other cards: all but its first, which the page above is about (the API's
+ * answer for a call naming no card). Drawn whether or not that first card's own calls were
+ * answered: a first card the access rules refuse (it lapsed) must not hide the others.
+ */
+export function FamilySummary() {
   const family = useApi<FamilyResponse>('/api/family')
-  const others = (family.data?.cards ?? []).filter((c) => c.patronNumber !== own)
+  const others = (family.data?.cards ?? []).slice(1)
   if (others.length === 0) return null
   return (
     <section aria-labelledby="family-glance">
