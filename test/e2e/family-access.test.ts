@@ -6,17 +6,20 @@
  * phone. Unlinking it stays possible (LINE-LINK: unlinking is always offered).
  */
 import { eq } from 'drizzle-orm'
+import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import { lineLinks, patrons } from '../../db/schema.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { axe } from '../liff/browser.ts'
-import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E } from './harness.ts'
+import { type E2E, liffUrl, linkHanako, openTab, POLL, startE2E, type Tab } from './harness.ts'
 
 const HANAKO = { id: 1, number: '1000000001', name: '山田 花子' }
 const RYO = { id: 10, number: '1000000010', name: '加藤 亮' }
 /** The server's ACC-EXPIRED sentence about 亮's card (bot/api/holder.ts names him). */
 const HIS_REFUSAL = /加藤 亮さんの利用者登録は/
+/** The same about the account's own card, to its holder: 「…利用者登録が無効になっています」. */
+const HER_REFUSAL = /利用者登録が無効になっています/
 /** What Chromium logs for the refused calls: the answer the page shows in words. */
 const REFUSED_CALL = /status of 403/
 
@@ -36,15 +39,50 @@ afterAll(async () => e?.close())
 
 const unexpected = (problems: string[]) => problems.filter((p) => !REFUSED_CALL.test(p))
 
+/** 図書館カード at phone size: each card's place in the strip. */
+async function openCards() {
+  const tab = await openTab(e, { width: 390, height: 844 })
+  await tab.page.goto(liffUrl(e.b, userId, 'card'))
+  const first = tab.page.getByRole('listitem', { name: /1枚目／2枚：山田 花子/ })
+  const second = tab.page.getByRole('listitem', { name: /2枚目／2枚：加藤 亮/ })
+  return { tab, first, second }
+}
+
+/** 貸出中一覧: each person's section. */
+async function openLoans() {
+  const tab = await openTab(e)
+  await tab.page.goto(liffUrl(e.b, userId, 'loans'))
+  const hers = tab.page.getByRole('region', { name: '山田 花子 さんの貸出中一覧' })
+  const his = tab.page.getByRole('region', { name: '加藤 亮 さんの貸出中一覧' })
+  return { tab, hers, his }
+}
+
+/** マイポータル: the account's other cards at a glance. */
+async function openPortal() {
+  const tab = await openTab(e)
+  await tab.page.goto(liffUrl(e.b, userId, 'portal'))
+  return { tab, others: tab.page.getByRole('region', { name: 'このLINEアカウントのほかのカード' }) }
+}
+
+/** The card's barcode as a reader at the counter reads it. */
+async function decoded(card: Locator): Promise<string | null> {
+  await card.locator('svg.barcode').waitFor()
+  return readCodabar(await card.screenshot())
+}
+const scanned = (number: string) =>
+  `${HIRAKATA_POLICY.barcode.start}${number}${HIRAKATA_POLICY.barcode.stop}`
+
+/** No axe violations and no unexpected console errors; the tab closed. */
+async function closeClean({ page, context, problems }: Tab, a11y = true) {
+  if (a11y) expect(await axe(page)).toEqual([])
+  expect(unexpected(problems)).toEqual([])
+  await context.close()
+}
+
 describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () => {
   it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the card page draws 花子’s barcode and, for 亮, why not, with whom to phone', async () => {
-    const { page, context, problems } = await openTab(e, { width: 390, height: 844 })
-    await page.goto(liffUrl(e.b, userId, 'card'))
-    const first = page.getByRole('listitem', { name: /1枚目／2枚：山田 花子/ })
-    const second = page.getByRole('listitem', { name: /2枚目／2枚：加藤 亮/ })
-    await first.locator('svg.barcode').waitFor()
-    const { start, stop } = HIRAKATA_POLICY.barcode
-    expect(readCodabar(await first.screenshot())).toBe(`${start}${HANAKO.number}${stop}`)
+    const { tab, first, second } = await openCards()
+    expect(await decoded(first)).toBe(scanned(HANAKO.number))
     await second.getByText(HIS_REFUSAL).waitFor()
     expect(await second.locator('svg.barcode').count()).toBe(0)
     expect(await second.getByText(RYO.number).count()).toBe(0)
@@ -52,34 +90,23 @@ describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () =
     // A refusal answers the same however often it is asked: no retry.
     expect(await second.getByRole('button', { name: 'もう一度読み込む' }).count()).toBe(0)
     // Her kept card is still there for the next open.
-    expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0)
-    expect(await axe(page)).toEqual([])
-    expect(unexpected(problems)).toEqual([])
-    await context.close()
+    expect(await tab.page.evaluate(() => localStorage.length)).toBeGreaterThan(0)
+    await closeClean(tab)
   }, 60_000)
 
   it('ACC-FAMILY, ACC-EXPIRED: the loans page keeps 花子’s section and says in 亮’s why it is empty', async () => {
-    const { page, context, problems } = await openTab(e)
-    await page.goto(liffUrl(e.b, userId, 'loans'))
-    const hers = page.getByRole('region', { name: '山田 花子 さんの貸出中一覧' })
-    const his = page.getByRole('region', { name: '加藤 亮 さんの貸出中一覧' })
+    const { tab, hers, his } = await openLoans()
     await hers.getByText('残響事件簿').waitFor()
     await his.getByText(HIS_REFUSAL).waitFor()
     expect(await his.getByRole('link', { name: /中央図書館に電話/ }).count()).toBe(1)
-    expect(await axe(page)).toEqual([])
-    expect(unexpected(problems)).toEqual([])
-    await context.close()
+    await closeClean(tab)
   }, 60_000)
 
   it('ACC-FAMILY, ACC-EXPIRED: マイポータル says 亮’s card cannot be used now, and where to read why', async () => {
-    const { page, context, problems } = await openTab(e)
-    await page.goto(liffUrl(e.b, userId, 'portal'))
-    const others = page.getByRole('region', { name: 'このLINEアカウントのほかのカード' })
+    const { tab, others } = await openPortal()
     await others.getByText(/現在、Webサービスをご利用いただけません/).waitFor()
     expect(await others.getByText(/^貸出中 \d+点/).count()).toBe(0)
-    expect(await axe(page)).toEqual([])
-    expect(unexpected(problems)).toEqual([])
-    await context.close()
+    await closeClean(tab)
   }, 60_000)
 
   it('ACC-FAMILY, ACC-EXPIRED, LINE-LINK: 亮’s lapsed card can still be unlinked from the settings', async () => {
@@ -110,49 +137,30 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
   })
 
   it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the app stays open; 亮’s barcode is drawn and 花子’s place says why', async () => {
-    const { page, context, problems } = await openTab(e, { width: 390, height: 844 })
-    await page.goto(liffUrl(e.b, userId, 'card'))
-    const first = page.getByRole('listitem', { name: /1枚目／2枚：山田 花子/ })
-    const second = page.getByRole('listitem', { name: /2枚目／2枚：加藤 亮/ })
-    await second.locator('svg.barcode').waitFor()
-    const { start, stop } = HIRAKATA_POLICY.barcode
-    expect(readCodabar(await second.screenshot())).toBe(`${start}${RYO.number}${stop}`)
-    await first.getByText(/利用者登録が無効になっています/).waitFor()
+    const { tab, first, second } = await openCards()
+    expect(await decoded(second)).toBe(scanned(RYO.number))
+    await first.getByText(HER_REFUSAL).waitFor()
     expect(await first.locator('svg.barcode').count()).toBe(0)
-    expect(
-      await page.getByRole('heading', { name: 'Webサービスをご利用いただけません' }).count(),
-    ).toBe(0)
+    const gate = tab.page.getByRole('heading', { name: 'Webサービスをご利用いただけません' })
+    expect(await gate.count()).toBe(0)
     // Her card, refused, is not kept for the next open's first paint.
-    expect(await page.evaluate(() => localStorage.getItem('bunko.card.v1'))).toBeNull()
-    expect(await axe(page)).toEqual([])
-    expect(unexpected(problems)).toEqual([])
-    await context.close()
+    expect(await tab.page.evaluate(() => localStorage.getItem('bunko.card.v1'))).toBeNull()
+    await closeClean(tab)
   }, 60_000)
 
   it('ACC-FAMILY, ACC-EXPIRED: the loans page shows 亮’s loans and, in 花子’s section, why not', async () => {
-    const { page, context, problems } = await openTab(e)
-    await page.goto(liffUrl(e.b, userId, 'loans'))
-    const hers = page.getByRole('region', { name: '山田 花子 さんの貸出中一覧' })
-    const his = page.getByRole('region', { name: '加藤 亮 さんの貸出中一覧' })
+    const { tab, hers, his } = await openLoans()
     await his.locator('.items, p').first().waitFor()
-    await hers.getByText(/利用者登録が無効になっています/).waitFor()
+    await hers.getByText(HER_REFUSAL).waitFor()
     expect(await his.getByText(/利用者登録/).count()).toBe(0)
-    expect(unexpected(problems)).toEqual([])
-    await context.close()
+    await closeClean(tab, false)
   }, 60_000)
 
   it('ACC-FAMILY, ACC-EXPIRED: マイポータル says why about 花子’s card and still sums up 亮’s', async () => {
-    const { page, context, problems } = await openTab(e)
-    await page.goto(liffUrl(e.b, userId, 'portal'))
-    await page
-      .getByRole('alert')
-      .getByText(/利用者登録が無効になっています/)
-      .waitFor()
-    const others = page.getByRole('region', { name: 'このLINEアカウントのほかのカード' })
+    const { tab, others } = await openPortal()
+    await tab.page.getByRole('alert').getByText(HER_REFUSAL).waitFor()
     await others.getByText('加藤 亮 さん').waitFor()
     await expect.poll(() => others.getByText(/^貸出中 \d+点/).count(), POLL).toBe(1)
-    expect(await axe(page)).toEqual([])
-    expect(unexpected(problems)).toEqual([])
-    await context.close()
+    await closeClean(tab)
   }, 60_000)
 })
