@@ -24,7 +24,6 @@ import { familyOf, setFamilyLanguage } from '../../db/family.ts'
 import type { Lang } from '../../liff/api-types.ts'
 import type { Clock } from '../clock.ts'
 import type { LinkEnv, OwnEnv } from './env.ts'
-import { holderOf } from './holder.ts'
 import { answerLang, requestedLang } from './lang.ts'
 import { reached } from './library.ts'
 import { choosePatron, PATRON_HEADER } from './patron-choice.ts'
@@ -117,7 +116,7 @@ export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<O
       patron &&
       accessRefusal(patron.facts, jstDate(clock.now()), policy, {
         lang: c.get('lang'),
-        holder: holderOf(c.get('family'), patron),
+        name: patron.name,
         family: c.get('family'),
       })
     if (refused) throw refused
@@ -129,19 +128,23 @@ export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<O
  * The 403 of ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD for `patron` today, or null. The rules
  * refuse a card, not the LINE account (ACC-FAMILY): with `family` linking other cards, the
  * answer says so (`otherCards`), and the app keeps serving those (a lapsed first card shut
- * every card out).
+ * every card out); its sentence then names the card's holder (`name`), even the account's own
+ * first card's, since the page shows it beside the others (a walk read 「利用者登録が無効…」
+ * at the top of マイポータル as the whole account's).
  */
 export function accessRefusal(
   patron: Patron,
   today: string,
   policy: Policy,
-  said: { lang: Lang; holder?: string | undefined; family: readonly unknown[] },
+  said: { lang: Lang; name: string; family: readonly unknown[] },
 ) {
   const reason = accessProblem(patron, today)
   if (!reason) return null
-  return problem(403, reason, accessMessage(reason, policy, said.holder)[said.lang], {
+  const others = said.family.length > 1
+  const holder = others ? said.name : undefined
+  return problem(403, reason, accessMessage(reason, policy, holder)[said.lang], {
     contact: contactOf(policy, said.lang),
-    ...(said.family.length > 1 ? { otherCards: true } : {}),
+    ...(others ? { otherCards: true } : {}),
   })
 }
 

@@ -111,13 +111,16 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', familyRoutes(deps))
   app.route('/', cardRoutes(deps))
   app.use('*', readPatron(deps.library))
-  app.use('*', access)
-  // bunko's own data, answered even while the library's system cannot be reached.
+  // The catalogue, as open as the library's own OPAC: before the access rules (a card that
+  // lapsed may still look, and a family whose first card lapsed was shut out of search). The
+  // title page's cart decision still applies them (title.ts).
   app.route('/', catalogueRoutes(deps))
   app.route('/', titleRoutes(deps))
+  app.route('/', isbnRoutes(deps))
+  app.use('*', access)
+  // bunko's own data of the card, answered even while the library's system cannot be reached.
   app.route('/', favouriteRoutes(deps))
   app.route('/', cartRoutes(deps))
-  app.route('/', isbnRoutes(deps))
   app.route('/', shelfRoutes(deps))
   app.use('*', requireLibrarySystem(config.policy))
 

@@ -97,11 +97,14 @@ describe('ACC-FAMILY: words about the other card name its holder', () => {
     // The account's own card (the one a call naming none is for), refused: the others stay.
     const own = await json<ApiError>(await t.call('GET', '/api/me'))
     expect(own).toMatchObject({ code: 'expired', otherCards: true })
+    // Named, even though it is the account's own: the page shows it beside the other cards.
+    expect(own.message).toMatch(/^山田 花子さんの利用者登録は/)
     expect((await t.call('GET', '/api/card', { headers: card(RYO) })).status).toBe(200)
     // An account with one card: the refusal is the account's, as before (no otherCards).
     await t.db.orm.delete(lineLinks).where(eq(lineLinks.patronId, RYO))
     const alone = await json<ApiError>(await t.call('GET', '/api/me'))
     expect(alone.code).toBe('expired')
     expect(alone.otherCards).toBeUndefined()
+    expect(alone.message).toMatch(/^長期間ご利用がなかったため/)
   })
 })

@@ -204,10 +204,23 @@ describe('the library system cannot be reached', () => {
     )
   })
 
-  it('ACC-ELIGIBLE, ACC-EXPIRED: while the system answers, search keeps the access rules', async () => {
+  it('ACC-ELIGIBLE, ACC-EXPIRED: while the system answers, the card’s own data keeps the access rules', async () => {
     t = await makeApi({ library: (e) => down(e) })
-    expect((await t.call('GET', '/api/search?q=abc', { as: 'naoki' })).status).toBe(403)
-    expect((await t.call('GET', '/api/cart', { as: 'sachiko' })).status).toBe(403)
+    for (const who of ['naoki', 'sachiko'] as const)
+      for (const path of ['/api/cart', '/api/favourites', '/api/shelf'])
+        expect((await t.call('GET', path, { as: who })).status).toBe(403)
+  })
+
+  it('ACC-ELIGIBLE, ACC-EXPIRED: the catalogue is as open as the library’s OPAC; the title page says why the cart is refused', async () => {
+    t = await makeApi()
+    const q = `/api/search?q=${encodeURIComponent('図書館の本')}`
+    for (const who of ['naoki', 'sachiko'] as const) {
+      expect((await t.call('GET', q, { as: who })).status).toBe(200)
+      const d = await json<TitleDetail>(
+        await t.call('GET', `/api/titles/${TITLE.book(2)}`, { as: who }),
+      )
+      expect(d.holdRefusal?.reason).toBe(who === 'naoki' ? 'wide_area' : 'expired')
+    }
   })
 
   it('the same routes answer normally when the system is up', async () => {

@@ -18,8 +18,8 @@ const HANAKO = { id: 1, number: '1000000001', name: '山田 花子' }
 const RYO = { id: 10, number: '1000000010', name: '加藤 亮' }
 /** The server's ACC-EXPIRED sentence about 亮's card (bot/api/holder.ts names him). */
 const HIS_REFUSAL = /加藤 亮さんの利用者登録は/
-/** The same about the account's own card, to its holder: 「…利用者登録が無効になっています」. */
-const HER_REFUSAL = /利用者登録が無効になっています/
+/** The same about the account's own card: named too, as the page shows it beside his. */
+const HER_REFUSAL = /山田 花子さんの利用者登録は/
 /** What Chromium logs for the refused calls: the answer the page shows in words. */
 const REFUSED_CALL = /status of 403/
 
@@ -83,6 +83,9 @@ describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () =
   it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the card page draws 花子’s barcode and, for 亮, why not, with whom to phone', async () => {
     const { tab, first, second } = await openCards()
     expect(await decoded(first)).toBe(scanned(HANAKO.number))
+    await second.getByText('このカードは現在、LINEではお使いいただけません。').waitFor()
+    // The rule's whole sentence a tap away: the strip stays as short as a card.
+    await second.getByText('理由とお問い合わせ先').click()
     await second.getByText(HIS_REFUSAL).waitFor()
     expect(await second.locator('svg.barcode').count()).toBe(0)
     expect(await second.getByText(RYO.number).count()).toBe(0)
@@ -119,6 +122,8 @@ describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () =
     await expect
       .poll(async () => (await e.b.db.orm.select().from(lineLinks)).map((l) => l.patronId), POLL)
       .toEqual([HANAKO.id])
+    // The page comes back without his section and says what was done.
+    await page.getByText('加藤 亮 さんのカードの連携を解除しました。').waitFor()
     expect(unexpected(problems)).toEqual([])
     await context.close()
   }, 60_000)
@@ -139,6 +144,7 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
   it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the app stays open; 亮’s barcode is drawn and 花子’s place says why', async () => {
     const { tab, first, second } = await openCards()
     expect(await decoded(second)).toBe(scanned(RYO.number))
+    await first.getByText('理由とお問い合わせ先').click()
     await first.getByText(HER_REFUSAL).waitFor()
     expect(await first.locator('svg.barcode').count()).toBe(0)
     const gate = tab.page.getByRole('heading', { name: 'Webサービスをご利用いただけません' })

@@ -12,7 +12,6 @@ import type { CardResponse, Lang } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import { accessRefusal, linkedPatron } from '../auth.ts'
 import type { LinkEnv } from '../env.ts'
-import { holderOf } from '../holder.ts'
 
 /** The card's fields (also /api/me's): whose number and name, and the policy's barcode. */
 export function cardOf(
@@ -37,11 +36,10 @@ export function cardRoutes({ config, library, clock }: AppDeps) {
     const answer = await library.patron(link.patronId)
     if (isUnavailable(answer)) return c.json(cardOf(link, policy, lang))
     const found = linkedPatron(answer, lang)
-    const family = c.get('family')
     const refused = accessRefusal(found.facts, jstDate(clock.now()), policy, {
       lang,
-      holder: holderOf(family, found),
-      family,
+      name: found.name,
+      family: c.get('family'),
     })
     if (refused) throw refused
     return c.json(cardOf(found, policy, lang))

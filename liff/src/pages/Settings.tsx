@@ -1,12 +1,13 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
-import { useState } from 'preact/hooks'
+import { useContext, useState } from 'preact/hooks'
 import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
-import { sectionId, usePatron } from '../family.ts'
+import { PatronScope, sectionId, usePatron } from '../family.ts'
 import { useHolderWords } from '../holder-words.ts'
 import { useAction, useApi } from '../hooks.ts'
+import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
 import { currentRoute } from '../router.ts'
 import { forgetAll } from '../store.ts'
@@ -18,8 +19,10 @@ export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
   // 確認 and 完了 link here for the LINE notices (a patron walk: the page's top is the
   // password, screens away at large text): the page starts at that section's heading.
   const toNotices = currentRoute().query.get('to') === 'notices'
+  const [unlinked] = useState(takeUnlinked)
   return (
     <Page title={t.settings.title} {...(toNotices ? { focusId: sectionId('notices', null) } : {})}>
+      {unlinked && <Done>{ft().unlinkedOne(unlinked)}</Done>}
       <Password />
       <NoticeSettings />
       <Unlink onUnlinked={onUnlinked} />
@@ -123,6 +126,7 @@ function Password() {
 function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
   // ACC-FAMILY: in one person's section, only that card is unlinked.
   const patron = usePatron()
+  const holder = useContext(PatronScope)?.name ?? null
   const action = useAction()
   const [asking, setAsking] = useState(false)
   const words = useHolderWords()
@@ -135,6 +139,7 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
     // The kept card may be the one just unlinked (the account's first): forget it either way.
     if (ok && ok.remaining > 0) {
       forgetAll()
+      keepUnlinked(holder)
       location.reload()
     } else if (ok) {
       forgetAll()
@@ -165,4 +170,26 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
       )}
     </section>
   )
+}
+
+/**
+ * ACC-FAMILY: the name on the card just unlinked from a section, said once after the page
+ * reloads without it (a walk: the section only vanished). Kept for this tab only.
+ */
+const UNLINKED = 'bunko.unlinked.v1'
+
+function keepUnlinked(name: string | null): void {
+  try {
+    if (name) sessionStorage.setItem(UNLINKED, name)
+  } catch {}
+}
+
+function takeUnlinked(): string | null {
+  try {
+    const name = sessionStorage.getItem(UNLINKED)
+    sessionStorage.removeItem(UNLINKED)
+    return name
+  } catch {
+    return null
+  }
 }

@@ -15,7 +15,7 @@ import type {
   FamilyResponse,
   Me,
 } from '../../api-types.ts'
-import { api, systemDown } from '../api.ts'
+import { type ApiFailure, api, systemDown } from '../api.ts'
 import { PatronScope } from '../family.ts'
 import { useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
@@ -23,7 +23,7 @@ import { t } from '../i18n/index.ts'
 import { CardPage } from '../pages/Card.tsx'
 import type { CardData } from '../store.ts'
 import { Barcode } from './Barcode.tsx'
-import { ErrorNote, Page } from './common.tsx'
+import { ErrorNote, Page, Tel } from './common.tsx'
 
 export function CardWithFamily({ cached }: { cached: CardData | null }) {
   const family = useApi<FamilyResponse>('/api/family')
@@ -79,7 +79,7 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
               <p class="holder">{words.holder(card.name)}</p>
               {i === 0 ? (
                 refused ? (
-                  <ErrorNote error={refused} />
+                  <RefusedCard error={refused} />
                 ) : (
                   <CardFace number={card.patronNumber} barcode={guard} />
                 )
@@ -152,12 +152,32 @@ function OtherCardFace({
   barcode: CardResponse['barcode'] | undefined
 }) {
   const card = useApi<CardResponse>('/api/card')
-  if (card.error?.status === 403) return <ErrorNote error={card.error} />
+  if (card.error?.status === 403) return <RefusedCard error={card.error} />
   return (
     <>
       <CardFace number={number} barcode={card.data?.barcode ?? barcode} />
       {card.error && <ErrorNote error={card.error} retry={card.reload} />}
     </>
+  )
+}
+
+/**
+ * A card the access rules refuse, in its place in the strip: one short line, the rule's whole
+ * sentence and whom to phone a tap away. The strip is as tall as its tallest card, and the
+ * whole sentence made it so tall at large text that a walk found the next card's button, and
+ * so the other cards, below the fold.
+ */
+function RefusedCard({ error }: { error: ApiFailure }) {
+  const words = ft()
+  return (
+    <div class="error refused-card" role="alert">
+      <p>{words.refusedCard}</p>
+      <details>
+        <summary>{words.why}</summary>
+        <p>{error.body.message}</p>
+        {error.body.contact && <Tel contact={error.body.contact} />}
+      </details>
+    </div>
   )
 }
 
