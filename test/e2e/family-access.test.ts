@@ -169,4 +169,14 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
     await expect.poll(() => others.getByText(/^貸出中 \d+点/).count(), POLL).toBe(1)
     await closeClean(tab)
   }, 60_000)
+
+  it('ACC-FAMILY, ACC-EXPIRED: 予約カート (花子’s) says why it cannot be used, not that it is empty; search stays open', async () => {
+    const tab = await openTab(e)
+    await tab.page.goto(liffUrl(e.b, userId, 'cart'))
+    await tab.page.getByRole('alert').getByText(HER_REFUSAL).waitFor()
+    expect(await tab.page.getByText(/カートは空です/).count()).toBe(0)
+    await tab.page.goto(liffUrl(e.b, userId, `search?q=${encodeURIComponent('事件')}`))
+    await tab.page.getByText(/件見つかりました/).waitFor()
+    await closeClean(tab)
+  }, 60_000)
 })

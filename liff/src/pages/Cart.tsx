@@ -7,7 +7,7 @@ import type { TitleSummary } from '../../api-types.ts'
 import { useAction } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
-import { addToCart, removeFromCart } from '../store.ts'
+import { addToCart, cartRefusal, removeFromCart } from '../store.ts'
 import { ErrorNote, Page } from '../ui/common.tsx'
 import { TitleLine } from '../ui/TitleLine.tsx'
 import { setVolumes, useCart } from './Title.tsx'
@@ -26,10 +26,12 @@ export function setsInCart(items: TitleSummary[]) {
 export function CartPage() {
   const items = useCart()
   const action = useAction()
+  const refused = cartRefusal()
   return (
     <Page title={t.cart.title}>
       {action.error && <ErrorNote error={action.error} />}
-      {items.length === 0 && (
+      {refused && <ErrorNote error={refused} />}
+      {items.length === 0 && !refused && (
         <p>
           {t.cart.empty} <a href={href('search')}>{t.nav.search}</a>
         </p>
