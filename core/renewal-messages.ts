@@ -102,7 +102,7 @@ export function renewalQuoteMessage(
   if (quote.estimated)
     return {
       ja: `延長すると、返却期限は${from.ja}から${to.ja}になる見込みです（最終的な日付は図書館のシステムで決まり、これより早くなることや、延長できないこともあります）。${why.ja}${last.ja}延長しますか？`,
-      en: `If you renew, the due date should move from ${from.en} to ${to.en} (the library's system sets the final date, which may be earlier, or may refuse).${why.en}${last.en} Renew now?`,
+      en: `If you renew, the due date should move from ${from.en} to ${to.en} (the library's system sets the final date, which may be earlier, or it may refuse the renewal).${why.en}${last.en} Renew now?`,
     }
   return {
     ja: `延長すると、返却期限は${from.ja}から${to.ja}になります。${why.ja}${last.ja}延長しますか？`,

@@ -128,9 +128,9 @@ export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<O
  * The 403 of ACC-ELIGIBLE, ACC-EXPIRED, ACC-PASSWORD for `patron` today, or null. The rules
  * refuse a card, not the LINE account (ACC-FAMILY): with `family` linking other cards, the
  * answer says so (`otherCards`), and the app keeps serving those (a lapsed first card shut
- * every card out); its sentence then names the card's holder (`name`), even the account's own
- * first card's, since the page shows it beside the others (a walk read 「利用者登録が無効…」
- * at the top of マイポータル as the whole account's).
+ * every card out); its sentence is then about the card's holder (`name`) where the rule's words
+ * have that form, even for the account's own first card, since the page shows it beside the
+ * others (a walk read 「利用者登録が無効…」 at the top of マイポータル as the whole account's).
  */
 export function accessRefusal(
   patron: Patron,

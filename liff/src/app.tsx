@@ -95,7 +95,10 @@ export function App({ cached: kept, session, config }: AppProps) {
     onAuthFailure((e) => {
       // ACC-FAMILY: the access rules refused this card, and the account links others: they
       // stay usable and each page says why about this one; its kept card is not drawn again.
-      if (e.body.otherCards) return forgetCard()
+      if (e.body.otherCards) {
+        forgetCard()
+        return setCached(null)
+      }
       if (e.status === 403) forgetAll()
       setGate(e)
     })

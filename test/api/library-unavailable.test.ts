@@ -220,6 +220,8 @@ describe('the library system cannot be reached', () => {
         await t.call('GET', `/api/titles/${TITLE.book(2)}`, { as: who }),
       )
       expect(d.holdRefusal?.reason).toBe(who === 'naoki' ? 'wide_area' : 'expired')
+      // Nothing of the refused card's own is read: no marks.
+      expect(d).toMatchObject({ favourite: false, wanted: false })
     }
   })
 

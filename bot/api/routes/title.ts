@@ -21,7 +21,9 @@ import {
 import { type CatalogueTitle, getCatalogueTitle } from '../../../db/catalogue.ts'
 import { titleMarks } from '../../../db/shelf.ts'
 import type { Lang, TitleDetail } from '../../../liff/api-types.ts'
+import type { HoldPlaceReason } from '../../../liff/api-types-holds.ts'
 import type { AppDeps } from '../../deps.ts'
+import { accessRefusal } from '../auth.ts'
 import type { OwnEnv } from '../env.ts'
 import { reached } from '../library.ts'
 import { problem } from '../problem.ts'
@@ -36,6 +38,8 @@ import { WORDS } from '../words.ts'
  */
 const ANY_PICKUP: Place = { id: 1, name: '', kind: 'library', phone: '' }
 
+const NO_MARKS = { favourite: false, wanted: false }
+
 export function titleRoutes({ db, library, clock, config }: AppDeps) {
   const { policy } = config
   const app = new Hono<OwnEnv>()
@@ -48,12 +52,26 @@ export function titleRoutes({ db, library, clock, config }: AppDeps) {
     const known = answer && !isUnavailable(answer) ? reached(answer, lang) : undefined
     const hit = known === undefined ? await getCatalogueTitle(db, id) : known
     if (!hit) throw problem(404, 'not_found', WORDS.titleNotFound[lang])
-    const said = { now: clock.now(), lang, policy }
+    const now = clock.now()
+    // The catalogue is open to a card the access rules refuse (index.ts): it is told why it
+    // cannot reserve, and nothing of its own (its marks, its loans and holds) is read.
+    const refused =
+      row &&
+      accessRefusal(row.facts, jstDate(now), policy, {
+        lang,
+        name: row.name,
+        family: c.get('family'),
+      })
+    const said = { now, lang, policy }
     const [summaries, copies, refusal, marks] = await Promise.all([
       summarize(db, [hit]),
       known ? availability(library, known, lang) : null,
-      known && row ? cartRefusal(library, row, known, said) : catalogueRefusal(hit, policy),
-      titleMarks(db, { patronId: c.get('link').patronId, titleId: id }),
+      refused
+        ? null
+        : known && row
+          ? cartRefusal(library, row, known, said)
+          : catalogueRefusal(hit, policy),
+      refused ? NO_MARKS : titleMarks(db, { patronId: c.get('link').patronId, titleId: id }),
     ])
     const body: TitleDetail = {
       ...summaries.get(hit.id)!,
@@ -61,7 +79,9 @@ export function titleRoutes({ db, library, clock, config }: AppDeps) {
       year: hit.year,
       availability: copies,
       queueLength: known && copies ? known.waiting : null,
-      holdRefusal: refusal && { reason: refusal.reason, message: refusal.message[lang] },
+      holdRefusal: refused
+        ? { reason: refused.body.code as HoldPlaceReason, message: refused.body.message }
+        : refusal && { reason: refusal.reason, message: refusal.message[lang] },
       favourite: marks.favourite,
       wanted: marks.wanted,
     }

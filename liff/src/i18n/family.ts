@@ -19,8 +19,8 @@ const ja = {
   unlinkedOne: (name: string) => `${name} さんのカードの連携を解除しました。`,
   whoseHold: (_count: number) => 'どなたの予約ですか',
   /** The card page's place of a card the access rules refuse; `why` opens the rule's words. */
-  refusedCard: 'このカードは現在、LINEではお使いいただけません。',
-  why: '理由とお問い合わせ先',
+  refusedCard: 'このカードは現在、Webサービスをご利用いただけません。',
+  why: '理由とお問い合わせ先を見る',
   /** マイポータル's line for a card the access rules refuse (ACC-EXPIRED…): the list says why. */
   refusedGlance:
     'このカードは現在、Webサービスをご利用いただけません。理由とお問い合わせ先は「貸出中一覧」でご確認ください。',
@@ -73,7 +73,7 @@ const en: typeof ja = {
   unlinkOne: (name: string) => `Unlink ${name}'s card`,
   unlinkedOne: (name: string) => `${name}'s card has been unlinked.`,
   whoseHold: (count: number) => (count > 1 ? 'Who are these holds for?' : 'Who is this hold for?'),
-  refusedCard: 'This card cannot be used in LINE at the moment.',
+  refusedCard: 'This card cannot use the online service at the moment.',
   why: 'Why, and whom to call',
   refusedGlance:
     'This card cannot use the online service at the moment. The loans list says why and whom to call.',

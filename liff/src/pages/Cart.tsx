@@ -27,11 +27,17 @@ export function CartPage() {
   const items = useCart()
   const action = useAction()
   const refused = cartRefusal()
+  // This card's cart is refused (it lapsed): why, and none of the kept copy to act on.
+  if (refused)
+    return (
+      <Page title={t.cart.title}>
+        <ErrorNote error={refused} />
+      </Page>
+    )
   return (
     <Page title={t.cart.title}>
       {action.error && <ErrorNote error={action.error} />}
-      {refused && <ErrorNote error={refused} />}
-      {items.length === 0 && !refused && (
+      {items.length === 0 && (
         <p>
           {t.cart.empty} <a href={href('search')}>{t.nav.search}</a>
         </p>

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
-import { useContext, useState } from 'preact/hooks'
+import { useContext, useEffect, useState } from 'preact/hooks'
 import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
 import { api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
@@ -19,7 +19,15 @@ export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
   // 確認 and 完了 link here for the LINE notices (a patron walk: the page's top is the
   // password, screens away at large text): the page starts at that section's heading.
   const toNotices = currentRoute().query.get('to') === 'notices'
-  const [unlinked] = useState(takeUnlinked)
+  // Said once, by the page (or, with several cards left, the first card's section).
+  const unlinked = useContext(PatronScope)?.other ? null : unlinkedName
+  useEffect(() => {
+    const forget = () => {
+      unlinkedName = null
+    }
+    addEventListener('hashchange', forget)
+    return () => removeEventListener('hashchange', forget)
+  }, [])
   return (
     <Page title={t.settings.title} {...(toNotices ? { focusId: sectionId('notices', null) } : {})}>
       {unlinked && <Done>{ft().unlinkedOne(unlinked)}</Done>}
@@ -173,23 +181,31 @@ function Unlink({ onUnlinked }: { onUnlinked: () => void }) {
 }
 
 /**
- * ACC-FAMILY: the name on the card just unlinked from a section, said once after the page
- * reloads without it (a walk: the section only vanished). Kept for this tab only.
+ * ACC-FAMILY: the name on the card just unlinked from a section, said after the page reloads
+ * without it (a walk: the section only vanished), until the patron leaves 設定. Kept for this
+ * tab, and for a minute only: a reload that ends elsewhere must not say it later.
  */
 const UNLINKED = 'bunko.unlinked.v1'
 
 function keepUnlinked(name: string | null): void {
   try {
-    if (name) sessionStorage.setItem(UNLINKED, name)
+    if (name) sessionStorage.setItem(UNLINKED, JSON.stringify({ name, at: Date.now() }))
   } catch {}
 }
 
 function takeUnlinked(): string | null {
   try {
-    const name = sessionStorage.getItem(UNLINKED)
+    const kept = JSON.parse(sessionStorage.getItem(UNLINKED) ?? 'null') as {
+      name?: unknown
+      at?: unknown
+    } | null
     sessionStorage.removeItem(UNLINKED)
-    return name
+    const fresh = typeof kept?.at === 'number' && Date.now() - kept.at < 60_000
+    return fresh && typeof kept?.name === 'string' ? kept.name : null
   } catch {
     return null
   }
 }
+
+/** Read when this page's chunk loads: the reload after unlinking a card from its section. */
+let unlinkedName = takeUnlinked()

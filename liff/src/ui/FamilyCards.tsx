@@ -93,23 +93,26 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
             </li>
           ))}
         </ul>
-        <div class="family-nav">
-          <button type="button" class="secondary" onClick={() => go(at - 1)} disabled={at === 0}>
-            {words.prev}
-          </button>
-          <p role="status">{`${at + 1} / ${cards.length}`}</p>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => go(at + 1)}
-            disabled={at >= cards.length - 1}
-          >
-            {words.next}
-          </button>
-        </div>
+        <FamilyNav at={at} count={cards.length} go={go} />
       </section>
       <p class="hint">{t.card.brightness}</p>
     </Page>
+  )
+}
+
+/** 前のカード, where in the strip, 次のカード. */
+function FamilyNav({ at, count, go }: { at: number; count: number; go: (i: number) => void }) {
+  const words = ft()
+  return (
+    <div class="family-nav">
+      <button type="button" class="secondary" onClick={() => go(at - 1)} disabled={at === 0}>
+        {words.prev}
+      </button>
+      <p role="status">{`${at + 1} / ${count}`}</p>
+      <button type="button" class="secondary" onClick={() => go(at + 1)} disabled={at >= count - 1}>
+        {words.next}
+      </button>
+    </div>
   )
 }
 
@@ -170,7 +173,7 @@ function OtherCardFace({
 function RefusedCard({ error }: { error: ApiFailure }) {
   const words = ft()
   return (
-    <div class="error refused-card" role="alert">
+    <div class="error refused-card">
       <p>{words.refusedCard}</p>
       <details>
         <summary>{words.why}</summary>
