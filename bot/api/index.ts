@@ -35,6 +35,7 @@ import { favouriteRoutes } from './routes/favourites.ts'
 import { holdSuspendRoutes } from './routes/hold-suspend.ts'
 import { holdRoutes } from './routes/holds.ts'
 import { isbnRoutes, purchaseRequestRoutes } from './routes/isbn.ts'
+import { librariesRoutes } from './routes/libraries.ts'
 import { loanRoutes } from './routes/loans.ts'
 import { meRoutes } from './routes/me.ts'
 import { settingsRoutes } from './routes/settings.ts'
@@ -111,16 +112,18 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
   app.route('/', familyRoutes(deps))
   app.route('/', cardRoutes(deps))
   app.use('*', readPatron(deps.library))
-  // The catalogue, as open as the library's own OPAC: before the access rules (a card that
-  // lapsed may still look, and a family whose first card lapsed was shut out of search). The
-  // title page's cart decision still applies them (title.ts).
+  // The catalogue and the pickup places, as open as the library's own OPAC: before the access
+  // rules (a card that lapsed may still look, and a family whose first card lapsed was shut out
+  // of search). The title page's cart decision still applies them (title.ts).
   app.route('/', catalogueRoutes(deps))
   app.route('/', titleRoutes(deps))
   app.route('/', isbnRoutes(deps))
+  app.route('/', librariesRoutes(deps))
+  // The account's hold cart: the rules apply to the card its titles are placed for (cart.ts).
+  app.route('/', cartRoutes(deps))
   app.use('*', access)
   // bunko's own data of the card, answered even while the library's system cannot be reached.
   app.route('/', favouriteRoutes(deps))
-  app.route('/', cartRoutes(deps))
   app.route('/', shelfRoutes(deps))
   app.use('*', requireLibrarySystem(config.policy))
 

@@ -6,7 +6,13 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { lineLinks, loans, patrons } from '../../db/schema.ts'
-import type { ApiError, LoansResponse, PlaceHoldsResponse } from '../../liff/api-types.ts'
+import type {
+  ApiError,
+  CartResponse,
+  LoansResponse,
+  PlaceHoldsResponse,
+  TitleDetail,
+} from '../../liff/api-types.ts'
 import { LOAN, PATRON, PLACE, TITLE, USER } from './fixture.ts'
 import { type ApiHarness, json, makeApi } from './harness.ts'
 
@@ -106,5 +112,32 @@ describe('ACC-FAMILY: words about the other card name its holder', () => {
     expect(alone.code).toBe('expired')
     expect(alone.otherCards).toBeUndefined()
     expect(alone.message).toMatch(/^長期間ご利用がなかったため/)
+  })
+
+  it('ACC-FAMILY: the hold cart is the account’s: placing its title for the other card takes it out', async () => {
+    expect((await t.call('PUT', `/api/cart/${TITLE.book(11)}`)).status).toBe(200)
+    expect((await hold(RYO, TITLE.book(11))).status).toBe(201)
+    const cart = await json<CartResponse>(await t.call('GET', '/api/cart'))
+    expect(cart.items.map((i) => i.id)).not.toContain(TITLE.book(11))
+  })
+
+  it('ACC-FAMILY, ACC-EXPIRED: with the first card lapsed, the cart still fills and its title is placed for the other card', async () => {
+    await t.db.orm
+      .update(patrons)
+      .set({ expiresOn: '2026-01-01' })
+      .where(eq(patrons.id, PATRON.hanako))
+    const d = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.book(14)}`))
+    expect(d.holdRefusal).toBeNull()
+    expect((await t.call('PUT', `/api/cart/${TITLE.book(14)}`)).status).toBe(200)
+    // For her own card: refused, in her name; for his: placed, and out of the cart.
+    const hers = await json<ApiError>(
+      await t.call('POST', '/api/holds', {
+        body: { titleIds: [TITLE.book(14)], pickupPlaceId: PLACE.central },
+      }),
+    )
+    expect(hers).toMatchObject({ code: 'expired', otherCards: true })
+    expect((await hold(RYO, TITLE.book(14))).status).toBe(201)
+    const cart = await json<CartResponse>(await t.call('GET', '/api/cart'))
+    expect(cart.items).toEqual([])
   })
 })

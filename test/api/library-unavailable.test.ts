@@ -207,7 +207,7 @@ describe('the library system cannot be reached', () => {
   it('ACC-ELIGIBLE, ACC-EXPIRED: while the system answers, the card’s own data keeps the access rules', async () => {
     t = await makeApi({ library: (e) => down(e) })
     for (const who of ['naoki', 'sachiko'] as const)
-      for (const path of ['/api/cart', '/api/favourites', '/api/shelf'])
+      for (const path of ['/api/favourites', '/api/shelf'])
         expect((await t.call('GET', path, { as: who })).status).toBe(403)
   })
 

@@ -170,13 +170,24 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
     await closeClean(tab)
   }, 60_000)
 
-  it('ACC-FAMILY, ACC-EXPIRED: 予約カート (花子’s) says why it cannot be used, not that it is empty; search stays open', async () => {
+  it('ACC-FAMILY, ACC-EXPIRED, HOLD-PLACE: search stays open, the cart fills, and the hold is placed for 亮', async () => {
     const tab = await openTab(e)
-    await tab.page.goto(liffUrl(e.b, userId, 'cart'))
-    await tab.page.getByRole('alert').getByText(HER_REFUSAL).waitFor()
-    expect(await tab.page.getByText(/カートは空です/).count()).toBe(0)
-    await tab.page.goto(liffUrl(e.b, userId, `search?q=${encodeURIComponent('事件')}`))
-    await tab.page.getByText(/件見つかりました/).waitFor()
+    const { page } = tab
+    await page.goto(liffUrl(e.b, userId, `search?q=${encodeURIComponent('事件')}`))
+    await page.getByText(/件見つかりました/).waitFor()
+    await page.locator('li.item').first().getByRole('link').first().click()
+    await page.getByRole('button', { name: 'カートに入れる', exact: true }).click()
+    await page.getByRole('link', { name: 'カートに入っています' }).click()
+    await page.getByRole('link', { name: '受取場所を選ぶ' }).click()
+    await page.getByRole('radio', { name: /^中央図書館/ }).check()
+    await page.getByRole('button', { name: '確認画面へ進む' }).click()
+    await page.getByRole('radio', { name: '加藤 亮 さん' }).check()
+    await page.getByRole('button', { name: '予約する' }).click()
+    await page.getByRole('heading', { level: 1, name: '予約を受け付けました' }).waitFor()
+    await page.getByText(/^加藤 亮さんの予約を1点受け付けました。/).waitFor()
+    // Out of the account's cart, on the server too: the next open does not bring it back.
+    await page.goto(liffUrl(e.b, userId, 'cart'))
+    await page.getByText(/カートは空です/).waitFor()
     await closeClean(tab)
   }, 60_000)
 })

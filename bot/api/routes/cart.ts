@@ -1,7 +1,9 @@
 /**
  * The hold cart on the server: `GET /cart`, idempotent `PUT` / `DELETE /cart/:titleId`.
  * Placing holds (POST /holds) takes the reserved titles out of it. bunko's own, so it answers
- * while the library's system is down (placing then waits for it).
+ * while the library's system is down (placing then waits for it); and the account's, not a
+ * card's, so it is mounted before the access rules: a family whose first card lapsed can still
+ * fill it and reserve for another card, and placing applies the rules to the card chosen.
  */
 import { Hono } from 'hono'
 import { addToCart, cartTitleIds, MAX_CART, removeFromCart } from '../../../db/cart.ts'
@@ -18,12 +20,24 @@ const FULL = {
   en: `The hold cart takes up to ${MAX_CART} items. Please reserve what is in it, or take some out, first.`,
 }
 
+/**
+ * Whose cart a call reads or changes: the LINE account's, kept under its first card (the card
+ * a call naming none is for), whichever card a call names (ACC-FAMILY: the patron says whose
+ * hold it is at 確認, and placing it for any card takes the titles out of this one cart).
+ */
+export function cartOwner(
+  family: readonly { patronId: number }[],
+  link: { patronId: number },
+): number {
+  return family[0]?.patronId ?? link.patronId
+}
+
 export function cartRoutes({ db, clock }: AppDeps) {
   const app = new Hono<OwnEnv>()
   const ok: OkResponse = { ok: true }
 
   app.get('/cart', async (c) => {
-    const ids = await cartTitleIds(db, c.get('link').patronId)
+    const ids = await cartTitleIds(db, cartOwner(c.get('family'), c.get('link')))
     const summaries = await summarize(db, await titleRows(db, ids))
     const body: CartResponse = { items: ids.flatMap((id) => summaries.get(id) ?? []) }
     return c.json(body)
@@ -33,7 +47,11 @@ export function cartRoutes({ db, clock }: AppDeps) {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
     await noBody(c, lang)
-    const added = await addToCart(db, { patronId: c.get('link').patronId, titleId }, clock.now())
+    const added = await addToCart(
+      db,
+      { patronId: cartOwner(c.get('family'), c.get('link')), titleId },
+      clock.now(),
+    )
     if (added === 'unknown_title') throw problem(404, 'not_found', WORDS.titleNotFound[lang])
     if (added === 'full') throw problem(409, 'limit', FULL[lang])
     return c.json(ok)
@@ -42,7 +60,10 @@ export function cartRoutes({ db, clock }: AppDeps) {
   app.delete('/cart/:id', async (c) => {
     const lang = c.get('lang')
     const titleId = pathId(c, lang)
-    await removeFromCart(db, { patronId: c.get('link').patronId, titleIds: [titleId] })
+    await removeFromCart(db, {
+      patronId: cartOwner(c.get('family'), c.get('link')),
+      titleIds: [titleId],
+    })
     return c.json(ok)
   })
 

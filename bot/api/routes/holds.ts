@@ -40,6 +40,7 @@ import { contactIn, holdContactOf, pickupOf } from '../views/pickup-contact.ts'
 import { contactOf } from '../views/places.ts'
 import { titleRows } from '../views/titles.ts'
 import { WORDS } from '../words.ts'
+import { cartOwner } from './cart.ts'
 
 const PlaceHoldsBody = v.strictObject({
   titleIds: v.pipe(
@@ -110,8 +111,12 @@ export function holdRoutes({ db, library, clock, config, log }: AppDeps) {
         culpritOf({ db, library }, { id: patronId, category }, input.titleIds, now, lang)
       throw await placeProblem(placed, culprit, { lang, policy })
     }
-    // Reserved titles leave the cart (a refused cart stays as it was).
-    await removeFromCart(db, { patronId, titleIds: input.titleIds })
+    // Reserved titles leave the account's cart, whichever card they were placed for (a refused
+    // cart stays as it was): placed for a family member's card, they stayed in it and came back.
+    await removeFromCart(db, {
+      patronId: cartOwner(c.get('family'), c.get('link')),
+      titleIds: input.titleIds,
+    })
     const ids = new Set(placed.value.map((h) => h.id))
     await recordLineActions(
       db,

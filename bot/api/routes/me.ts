@@ -1,4 +1,4 @@
-/** `GET /api/me` (the card, LINE-CARD) and `GET /api/libraries` (pickup places, HOLD-PICKUP). */
+/** `GET /api/me`: the card (LINE-CARD), hold counts, the password rule, the system's capabilities. */
 import { Hono } from 'hono'
 import {
   accessMessage,
@@ -6,15 +6,13 @@ import {
   holdMessage,
   passwordRuleText,
 } from '../../../core/index.ts'
-import type { LibrariesResponse, Me, PickupKind } from '../../../liff/api-types.ts'
+import type { Me } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { ApiEnv } from '../env.ts'
 import { otherHolder } from '../holder.ts'
 import { reached } from '../library.ts'
-import { contactOf, pickupPlace } from '../views/places.ts'
+import { contactOf } from '../views/places.ts'
 import { cardOf } from './card.ts'
-
-const KIND_ORDER: PickupKind[] = ['library', 'branch_room', 'bookmobile', 'locker']
 
 /** The system's own OPAC address wins; else the configured OPAC_URL. */
 function withOpac(caps: Capabilities, opacUrl: string | null): Capabilities {
@@ -48,14 +46,6 @@ export function meRoutes({ library, clock, config }: AppDeps) {
       },
     }
     return c.json(me)
-  })
-
-  app.get('/libraries', async (c) => {
-    const lang = c.get('lang')
-    const rows = reached(await library.places(), lang)
-    const ordered = KIND_ORDER.flatMap((kind) => rows.filter((r) => r.kind === kind))
-    const body: LibrariesResponse = { places: ordered.map((r) => pickupPlace(r, lang, policy)) }
-    return c.json(body)
   })
 
   return app

@@ -79,9 +79,12 @@ export function titleRoutes({ db, library, clock, config }: AppDeps) {
       year: hit.year,
       availability: copies,
       queueLength: known && copies ? known.waiting : null,
-      holdRefusal: refused
-        ? { reason: refused.body.code as HoldPlaceReason, message: refused.body.message }
-        : refusal && { reason: refusal.reason, message: refusal.message[lang] },
+      // With other cards linked the cart is still the account's (cart.ts): its titles may be
+      // placed for another card, and 確認 decides for the card chosen.
+      holdRefusal:
+        refused && !refused.body.otherCards
+          ? { reason: refused.body.code as HoldPlaceReason, message: refused.body.message }
+          : refusal && { reason: refusal.reason, message: refusal.message[lang] },
       favourite: marks.favourite,
       wanted: marks.wanted,
     }
