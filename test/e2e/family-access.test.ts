@@ -143,6 +143,8 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
 
   it('ACC-FAMILY, ACC-EXPIRED, LINE-CARD: the app stays open; 亮’s barcode is drawn and 花子’s place says why', async () => {
     const { tab, first, second } = await openCards()
+    // The strip starts at his card, the one the counter can scan.
+    await tab.page.getByText('2 / 2', { exact: true }).waitFor()
     expect(await decoded(second)).toBe(scanned(RYO.number))
     await first.getByText('理由とお問い合わせ先を見る').click()
     await first.getByText(HER_REFUSAL).waitFor()

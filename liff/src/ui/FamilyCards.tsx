@@ -62,6 +62,14 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
   // The access rules refused the account's own card (it lapsed): said in its place, while the
   // other cards are drawn (the app is not closed for an account with other cards: app.tsx).
   const refused = me.error?.status === 403 ? me.error : null
+  // …and the strip then starts at the next card, whose barcode is what the counter needs (a
+  // walk: the page opened on the refused card). Once: a patron who swipes back stays there.
+  const startedAt = useRef(false)
+  useEffect(() => {
+    if (!refused || startedAt.current) return
+    startedAt.current = true
+    if (at === 0) go(1)
+  }, [refused])
   return (
     <Page title={t.card.title}>
       {me.error && !down && !refused && <ErrorNote error={me.error} retry={me.reload} />}
