@@ -108,7 +108,12 @@ export function linkedPatron(answer: Answer<PatronSummary | null>, lang: Lang): 
  * action the rule names is refused by that action with `blocked` — renewing, placing a hold,
  * changing a pickup place — each saying why and whom to phone.
  */
-export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<OwnEnv> {
+export function requireAccess(
+  policy: Policy,
+  clock: Clock,
+  /** Let a refused card through when the account links others (the account's hold cart). */
+  account = false,
+): MiddlewareHandler<OwnEnv> {
   return async (c, next) => {
     const patron = c.get('patron')
     // Unknown while the system is down: bunko's own data is served (readPatron).
@@ -119,7 +124,7 @@ export function requireAccess(policy: Policy, clock: Clock): MiddlewareHandler<O
         name: patron.name,
         family: c.get('family'),
       })
-    if (refused) throw refused
+    if (refused && !(account && refused.body.otherCards)) throw refused
     await next()
   }
 }

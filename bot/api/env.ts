@@ -28,9 +28,10 @@ export interface ApiVars extends LinkVars {
 }
 
 /**
- * What the routes of bunko's own data (the catalogue copy, carts, favourites: design's "what
- * bunko always keeps itself") are handed: the patron as the library system answered, or null
- * while it cannot be reached, when they still answer from bunko's own tables.
+ * What the routes mounted before `requireLibrarySystem` are handed (bunko's own data: the
+ * catalogue copy, the pickup places, carts, favourites, the design's "what bunko always keeps
+ * itself"): the patron as the library system answered, or null while it cannot be reached,
+ * when they still answer from bunko's own tables.
  */
 export interface OwnVars extends LinkVars {
   patron: PatronSummary | null

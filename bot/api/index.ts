@@ -6,14 +6,18 @@
  * link, the library system's record of the patron, then the access rules; unlinking, the
  * family-card list and the card as linked need only the link, so they are always possible,
  * even while the library's system cannot be reached (auth.ts readPatron). So are search, the
- * title pages, the cart, favourites, My本棚 and the ISBN lookup, which read bunko's own tables
- * (the catalogue copy: the design's "what bunko always keeps itself"): while the system is down
- * they answer without what only it knows (where the copies are, the hold queue, whether this
- * patron may reserve), and the access rules, which need its record, wait until it is back. So
- * a card that lapsed meanwhile can still browse the catalogue and its own lists for that while,
- * and nothing else: every route after `requireLibrarySystem` (each one that acts at the
- * library, and purchase requests) says 503. Routes mounted before it see `patron` as null
- * while the system is down (OwnEnv), every route after it the patron (ApiEnv).
+ * title pages, the pickup places, the cart, favourites, My本棚 and the ISBN lookup, which read
+ * bunko's own tables (the catalogue copy: the design's "what bunko always keeps itself"):
+ * while the system is down they answer without what only it knows (where the copies are, the
+ * hold queue, whether this patron may reserve), and the access rules, which need its record,
+ * wait until it is back. So a card that lapsed meanwhile can still browse the catalogue and its
+ * own lists for that while, and nothing else: every route after `requireLibrarySystem` (each
+ * one that acts at the library, and purchase requests) says 503. Routes mounted before it see
+ * `patron` as null while the system is down (OwnEnv), every route after it the patron (ApiEnv).
+ *
+ * The catalogue and the pickup places come before the access rules (as open as the library's
+ * OPAC); the hold cart too, with the rules of its own (the account's, cart.ts); favourites and
+ * My本棚 after them (a card's own).
  */
 
 import { Hono } from 'hono'

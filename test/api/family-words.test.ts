@@ -128,6 +128,9 @@ describe('ACC-FAMILY: words about the other card name its holder', () => {
       .where(eq(patrons.id, PATRON.hanako))
     const d = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.book(14)}`))
     expect(d.holdRefusal).toBeNull()
+    // The title's own rules still hold (HOLD-NONCIRC): not offered for any card's cart.
+    const reference = await json<TitleDetail>(await t.call('GET', `/api/titles/${TITLE.reference}`))
+    expect(reference.holdRefusal?.reason).toBe('not_for_loan')
     expect((await t.call('PUT', `/api/cart/${TITLE.book(14)}`)).status).toBe(200)
     // For her own card: refused, in her name; for his: placed, and out of the cart.
     const hers = await json<ApiError>(

@@ -16,7 +16,7 @@ import {
   unavailable,
   unavailableText,
 } from '../../core/index.ts'
-import { loans, patrons } from '../../db/schema.ts'
+import { favourites, loans, patrons } from '../../db/schema.ts'
 import type {
   ApiError,
   CartResponse,
@@ -214,14 +214,20 @@ describe('the library system cannot be reached', () => {
   it('ACC-ELIGIBLE, ACC-EXPIRED: the catalogue is as open as the library’s OPAC; the title page says why the cart is refused', async () => {
     t = await makeApi()
     const q = `/api/search?q=${encodeURIComponent('図書館の本')}`
+    await t.db.orm
+      .insert(favourites)
+      .values({ patronId: PATRON.naoki, titleId: TITLE.book(2), createdAt: 1 })
     for (const who of ['naoki', 'sachiko'] as const) {
       expect((await t.call('GET', q, { as: who })).status).toBe(200)
       const d = await json<TitleDetail>(
         await t.call('GET', `/api/titles/${TITLE.book(2)}`, { as: who }),
       )
       expect(d.holdRefusal?.reason).toBe(who === 'naoki' ? 'wide_area' : 'expired')
-      // Nothing of the refused card's own is read: no marks.
+      // Nothing of the refused card's own is read: no marks (naoki has one).
       expect(d).toMatchObject({ favourite: false, wanted: false })
+      // A single refused card: its cart is refused too (ACC-ELIGIBLE, ACC-EXPIRED).
+      expect((await t.call('GET', '/api/cart', { as: who })).status).toBe(403)
+      expect((await t.call('PUT', `/api/cart/${TITLE.book(2)}`, { as: who })).status).toBe(403)
     }
   })
 

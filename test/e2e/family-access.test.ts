@@ -145,6 +145,8 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
     const { tab, first, second } = await openCards()
     // The strip starts at his card, the one the counter can scan.
     await tab.page.getByText('2 / 2', { exact: true }).waitFor()
+    const strip = tab.page.locator('.family-cards')
+    await expect.poll(() => strip.evaluate((el) => el.scrollLeft), POLL).toBeGreaterThan(0)
     expect(await decoded(second)).toBe(scanned(RYO.number))
     await first.getByText('理由とお問い合わせ先を見る').click()
     await first.getByText(HER_REFUSAL).waitFor()

@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { addToCart, cartTitleIds, MAX_CART, removeFromCart } from '../../../db/cart.ts'
 import type { CartResponse, OkResponse } from '../../../liff/api-types.ts'
 import type { AppDeps } from '../../deps.ts'
+import { requireAccess } from '../auth.ts'
 import type { OwnEnv } from '../env.ts'
 import { problem } from '../problem.ts'
 import { noBody, pathId } from '../validate.ts'
@@ -32,8 +33,12 @@ export function cartOwner(
   return family[0]?.patronId ?? link.patronId
 }
 
-export function cartRoutes({ db, clock }: AppDeps) {
+export function cartRoutes({ db, clock, config }: AppDeps) {
   const app = new Hono<OwnEnv>()
+  // A refused card's cart is refused, unless the account links other cards (cart owner).
+  const access = requireAccess(config.policy, clock, true)
+  app.use('/cart', access)
+  app.use('/cart/*', access)
   const ok: OkResponse = { ok: true }
 
   app.get('/cart', async (c) => {

@@ -1,6 +1,7 @@
 /**
  * `GET /titles/:id`, the 詳細 page: availability per library, the hold queue, and whether this
- * patron may put the title in the cart, decided by core exactly as placing it would be. The
+ * patron may put the title in the cart, decided by core as placing it for this card would be
+ * (for a card the access rules refuse, see below). The
  * title is the library system's answer; while that system cannot be reached, bunko's catalogue
  * copy's, without what only the system knows (copies, queue: null) and with only the cart
  * rule the copy can decide (HOLD-NONCIRC): placing the hold decides the rest once it is back.
@@ -66,8 +67,10 @@ export function titleRoutes({ db, library, clock, config }: AppDeps) {
     const [summaries, copies, refusal, marks] = await Promise.all([
       summarize(db, [hit]),
       known ? availability(library, known, lang) : null,
+      // Refused with other cards linked: the title's own rules only (HOLD-NONCIRC), as the
+      // cart may still be placed for another card.
       refused
-        ? null
+        ? catalogueRefusal(hit, policy)
         : known && row
           ? cartRefusal(library, row, known, said)
           : catalogueRefusal(hit, policy),
@@ -80,7 +83,7 @@ export function titleRoutes({ db, library, clock, config }: AppDeps) {
       availability: copies,
       queueLength: known && copies ? known.waiting : null,
       // With other cards linked the cart is still the account's (cart.ts): its titles may be
-      // placed for another card, and 確認 decides for the card chosen.
+      // placed for another card, and 確認 decides for the card chosen, beyond the title's own.
       holdRefusal:
         refused && !refused.body.otherCards
           ? { reason: refused.body.code as HoldPlaceReason, message: refused.body.message }

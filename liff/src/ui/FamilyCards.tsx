@@ -52,10 +52,10 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
     el.addEventListener('scroll', onScroll, { passive: true })
     return () => el.removeEventListener('scroll', onScroll)
   }, [])
-  const go = (i: number) => {
+  const go = (i: number, behavior: ScrollBehavior = 'smooth') => {
     const el = list.current
     const next = Math.max(0, Math.min(cards.length - 1, i))
-    el?.scrollTo({ left: next * el.clientWidth, behavior: 'smooth' })
+    el?.scrollTo({ left: next * el.clientWidth, behavior })
     setAt(next)
   }
   const guard = me.data?.barcode ?? linked.data?.barcode
@@ -68,7 +68,7 @@ function FamilyCards({ cards }: { cards: FamilyCard[] }) {
   useEffect(() => {
     if (!refused || startedAt.current) return
     startedAt.current = true
-    if (at === 0) go(1)
+    if (at === 0) go(1, 'instant')
   }, [refused])
   return (
     <Page title={t.card.title}>
