@@ -117,6 +117,8 @@ describe('ACC-FAMILY, ACC-EXPIRED: one lapsed card among the family cards', () =
     await page.goto(liffUrl(e.b, userId, 'settings'))
     const his = page.getByRole('region', { name: '加藤 亮 さんの設定' })
     await his.getByText(HIS_REFUSAL).first().waitFor()
+    // Said once for his section, not under each of its parts.
+    expect(await his.getByText(HIS_REFUSAL).count()).toBe(1)
     await his.getByRole('button', { name: '連携を解除する' }).click()
     await his.getByRole('button', { name: '連携を解除する' }).last().click()
     await expect

@@ -55,8 +55,9 @@ describe('設定', () => {
   it('the library’s system cannot be reached: why, with the number, and no password form', async () => {
     const fake = new FakeLibrary()
     const handle = fake.handle.bind(fake)
+    // As the bot answers while it is down: every call that needs the system says so.
     fake.handle = (req) =>
-      new URL(req.url).pathname === '/api/me'
+      ['/api/me', '/api/notifications'].includes(new URL(req.url).pathname)
         ? Promise.resolve(
             Response.json(
               {
@@ -71,6 +72,9 @@ describe('設定', () => {
     m = await mount('settings', { fake })
     await until(() => expect(text(m!.root)).toContain('図書館のシステムにただいま接続できません。'))
     expect(m.root.querySelector('#pw-current')).toBeNull()
+    // Said once for the page, not again under the notices; unlinking is still offered.
+    expect(m.root.querySelectorAll('.error').length).toBe(1)
+    expect(text(m.root)).toContain('連携を解除する')
   })
 
   it('a new attempt clears what the last one said: a wrong current password is not shown beside a too-short new one', async () => {

@@ -2,11 +2,11 @@
 /** 設定: password change (current password required), LINE notices (NoticeSettings.tsx), and unlinking. */
 import { useContext, useEffect, useState } from 'preact/hooks'
 import type { Me, NotificationPrefs, OkResponse, UnlinkResponse } from '../../api-types.ts'
-import { api } from '../api.ts'
+import { api, systemDown } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { PatronScope, sectionId, usePatron } from '../family.ts'
 import { useHolderWords } from '../holder-words.ts'
-import { useAction, useApi } from '../hooks.ts'
+import { type Resource, useAction, useApi } from '../hooks.ts'
 import { ft } from '../i18n/family.ts'
 import { t } from '../i18n/index.ts'
 import { currentRoute } from '../router.ts'
@@ -28,18 +28,27 @@ export function SettingsPage({ onUnlinked }: { onUnlinked: () => void }) {
     addEventListener('hashchange', forget)
     return () => removeEventListener('hashchange', forget)
   }, [])
+  const me = useApi<Me>('/api/me')
+  // The card refused (ACC-*) or the system down: said once for the page, not under each of
+  // its sections (a walk found the same box twice); unlinking is still offered (LINE-LINK).
+  const closed = me.error && (me.error.status === 403 || systemDown(me.error)) ? me.error : null
   return (
     <Page title={t.settings.title} {...(toNotices ? { focusId: sectionId('notices', null) } : {})}>
       {unlinked && <Done>{ft().unlinkedOne(unlinked)}</Done>}
-      <Password />
-      <NoticeSettings />
+      {closed ? (
+        <ErrorNote error={closed} retry={me.reload} />
+      ) : (
+        <>
+          <Password me={me} />
+          <NoticeSettings />
+        </>
+      )}
       <Unlink onUnlinked={onUnlinked} />
     </Page>
   )
 }
 
-function Password() {
-  const me = useApi<Me>('/api/me')
+function Password({ me }: { me: Resource<Me> }) {
   const action = useAction()
   const patron = usePatron()
   const [f, setF] = useState({ current: '', next: '', again: '' })
