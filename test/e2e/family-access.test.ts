@@ -187,6 +187,12 @@ describe('ACC-FAMILY, ACC-EXPIRED: the LINE account’s own (first) card lapsed,
     await page.getByRole('link', { name: '受取場所を選ぶ' }).click()
     await page.getByRole('radio', { name: /^中央図書館/ }).check()
     await page.getByRole('button', { name: '確認画面へ進む' }).click()
+    // Her lapsed card cannot be chosen, and says so beside her name.
+    const hers = page.getByRole('radio', { name: /^山田 花子 さん/ })
+    await expect.poll(() => hers.isDisabled(), POLL).toBe(true)
+    expect(await page.locator('fieldset.whose').textContent()).toContain(
+      'このカードは現在、Webサービスをご利用いただけません。',
+    )
     await page.getByRole('radio', { name: '加藤 亮 さん' }).check()
     await page.getByRole('button', { name: '予約する' }).click()
     await page.getByRole('heading', { level: 1, name: '予約を受け付けました' }).waitFor()

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import type {
+  CardResponse,
   FamilyResponse,
   HoldNoticeWay,
   LibrariesResponse,
@@ -102,15 +103,13 @@ export function ConfirmPage() {
         <fieldset class="whose">
           <legend>{ft().whoseHold(items.length)}</legend>
           {cards.map((c) => (
-            <label class="choice" key={c.patronId}>
-              <input
-                type="radio"
-                name="whose-hold"
+            <PatronScope.Provider key={c.patronId} value={c}>
+              <WhoseChoice
+                name={c.name}
                 checked={patron === c.patronId}
-                onChange={() => setPatron(c.patronId)}
+                onChoose={() => setPatron(c.patronId)}
               />
-              <span>{ft().holder(c.name)}</span>
-            </label>
+            </PatronScope.Provider>
           ))}
         </fieldset>
       )}
@@ -231,5 +230,30 @@ export function DonePage() {
         </a>
       </div>
     </Page>
+  )
+}
+
+/**
+ * One card of 「どなたの予約ですか」, asked for on its own (/api/card names it): a card the
+ * access rules refuse (it lapsed) cannot be chosen, and says so beside its name, rather than
+ * being refused only after 予約する (a review).
+ */
+function WhoseChoice(props: { name: string; checked: boolean; onChoose: () => void }) {
+  const card = useApi<CardResponse>('/api/card')
+  const refused = card.error?.status === 403
+  return (
+    <label class="choice">
+      <input
+        type="radio"
+        name="whose-hold"
+        checked={props.checked && !refused}
+        disabled={refused}
+        onChange={props.onChoose}
+      />
+      <span>
+        {ft().holder(props.name)}
+        {refused && <span class="sub">{ft().refusedCard}</span>}
+      </span>
+    </label>
   )
 }
