@@ -39,6 +39,9 @@ export async function familyOf(db: Db, lineUserId: string): Promise<FamilyMember
 /**
  * Unlink one patron from the LINE user, only if it is that user's (never another's).
  * `remaining` is how many the user still links: the rich menu goes back to menu A at 0.
+ * The account's hold cart is kept under its first card (bot/api/routes/cart.ts cartOwner):
+ * unlinking that card hands the cart to the next one in the same batch, so the family keeps
+ * it and the card that leaves takes none of the family's picks with it.
  */
 export async function unlinkOne(
   db: Db,
@@ -51,7 +54,8 @@ export async function unlinkOne(
     eq(lineLinks.lineUserId, input.lineUserId),
     eq(lineLinks.patronId, input.patronId),
   )
-  const [, removed, left] = await db.batch([
+  const [, , , removed, left] = await db.batch([
+    ...handCartOn(input),
     lineAuditFrom(
       LINK_ACTIONS.unlink,
       now,
@@ -64,6 +68,25 @@ export async function unlinkOne(
     ),
   ])
   return { unlinked: removed.length > 0, remaining: Number(left[0]?.n ?? 0) }
+}
+
+/**
+ * The two statements that move the cart from `patronId` to the next card of the LINE user,
+ * when `patronId` is its first card and another remains; nothing otherwise.
+ */
+function handCartOn(input: { lineUserId: string; patronId: number }) {
+  const first = sql`(SELECT patron_id FROM line_links WHERE line_user_id = ${input.lineUserId}
+    ORDER BY linked_at, id LIMIT 1)`
+  const next = sql`(SELECT patron_id FROM line_links WHERE line_user_id = ${input.lineUserId}
+    AND patron_id <> ${input.patronId} ORDER BY linked_at, id LIMIT 1)`
+  const moving = sql`${first} = ${input.patronId} AND ${next} IS NOT NULL`
+  return [
+    raw(sql`INSERT OR IGNORE INTO hold_cart (patron_id, title_id, created_at)
+      SELECT ${next}, title_id, created_at FROM hold_cart
+      WHERE patron_id = ${input.patronId} AND ${moving} RETURNING title_id`),
+    raw(sql`DELETE FROM hold_cart WHERE patron_id = ${input.patronId} AND ${moving}
+      RETURNING title_id`),
+  ] as const
 }
 
 /** The language the LINE user reads: one account, so every card of it pushes in it. */

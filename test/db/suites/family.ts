@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { HIRAKATA_POLICY as policy } from '../../../core/index.ts'
+import { addToCart, cartTitleIds } from '../../../db/cart.ts'
 import type { Db } from '../../../db/client.ts'
 import { familyOf, setFamilyLanguage, unlinkOne } from '../../../db/family.ts'
 import { createLinkNonce, linkByNonce } from '../../../db/links.ts'
@@ -120,6 +121,25 @@ export function familySuite(open: OpenDb) {
         unlinked: true,
         remaining: 0,
       })
+    })
+
+    it('ACC-FAMILY: the account’s hold cart (kept under its first card) goes to the next card when the first is unlinked', async () => {
+      await link(PATRON.alice, 'U-fam')
+      await link(PATRON.carol, 'U-fam')
+      await addToCart(db, { patronId: PATRON.alice, titleId: 1 }, NOW)
+      await addToCart(db, { patronId: PATRON.alice, titleId: 2 }, NOW)
+      // Another card leaving takes nothing: the cart stays the first card's.
+      await link(PATRON.bob, 'U-fam')
+      await unlinkOne(db, { lineUserId: 'U-fam', patronId: PATRON.bob }, NOW)
+      expect(await cartTitleIds(db, PATRON.alice)).toEqual(expect.arrayContaining([1, 2]))
+      expect(await cartTitleIds(db, PATRON.bob)).toEqual([])
+      // The first card leaving hands it on, and keeps none of the family's picks.
+      await unlinkOne(db, { lineUserId: 'U-fam', patronId: PATRON.alice }, NOW)
+      expect((await cartTitleIds(db, PATRON.carol)).sort()).toEqual([1, 2])
+      expect(await cartTitleIds(db, PATRON.alice)).toEqual([])
+      // The last card leaving keeps its own (nobody to hand it to).
+      await unlinkOne(db, { lineUserId: 'U-fam', patronId: PATRON.carol }, NOW)
+      expect((await cartTitleIds(db, PATRON.carol)).sort()).toEqual([1, 2])
     })
 
     it('ACC-FAMILY: the account’s language applies to every card it links', async () => {
