@@ -20,7 +20,7 @@
  * My本棚 after them (a card's own).
  */
 
-import { Hono } from 'hono'
+import { type Env, Hono } from 'hono'
 import { unavailableText } from '../../core/library-system.ts'
 import { checkService, maintenanceState } from '../../core/maintenance.ts'
 import { declaredBodyLimit } from '../body-limit.ts'
@@ -28,7 +28,7 @@ import type { AppDeps } from '../deps.ts'
 import { CONTROL_CHARACTER_MESSAGE, refuseControlCharacters } from '../input/control-chars.ts'
 import { API_LIMIT, clientLimiter } from '../rate-limit.ts'
 import { authenticate, readPatron, requireAccess, requireLibrarySystem } from './auth.ts'
-import type { ApiEnv } from './env.ts'
+import type { ApiEnv, LinkEnv, OwnEnv } from './env.ts'
 import { answerLang } from './lang.ts'
 import { ApiProblem, problem } from './problem.ts'
 import { cardRoutes } from './routes/card.ts'
@@ -110,33 +110,25 @@ export function apiRoutes(deps: AppDeps, options: ApiOptions = {}): Hono<ApiEnv>
     }
     await next()
   })
+  // Each stage's routes, mounted in order after the checks before them.
+  const mount = <E extends Env>(...routes: ((deps: AppDeps) => Hono<E>)[]) => {
+    for (const r of routes) app.route('/', r(deps))
+  }
   app.use('*', authenticate(db, verifier))
   // Before the patron is read: these need only the link (auth.ts readPatron).
-  app.route('/', unlinkRoutes(deps))
-  app.route('/', familyRoutes(deps))
-  app.route('/', cardRoutes(deps))
+  mount<LinkEnv>(unlinkRoutes, familyRoutes, cardRoutes)
   app.use('*', readPatron(deps.library))
   // The catalogue and the pickup places, as open as the library's own OPAC: before the access
   // rules (a card that lapsed may still look, and a family whose first card lapsed was shut out
-  // of search). The title page's cart decision still applies them (title.ts).
-  app.route('/', catalogueRoutes(deps))
-  app.route('/', titleRoutes(deps))
-  app.route('/', isbnRoutes(deps))
-  app.route('/', librariesRoutes(deps))
-  // The account's hold cart: the rules apply to the card its titles are placed for (cart.ts).
-  app.route('/', cartRoutes(deps))
+  // of search). The title page's cart decision still applies them (title.ts). Then the
+  // account's hold cart: the rules apply to the card its titles are placed for (cart.ts).
+  mount<OwnEnv>(catalogueRoutes, titleRoutes, isbnRoutes, librariesRoutes, cartRoutes)
   app.use('*', access)
   // bunko's own data of the card, answered even while the library's system cannot be reached.
-  app.route('/', favouriteRoutes(deps))
-  app.route('/', shelfRoutes(deps))
+  mount<OwnEnv>(favouriteRoutes, shelfRoutes)
   app.use('*', requireLibrarySystem(config.policy))
-
-  app.route('/', meRoutes(deps))
-  app.route('/', loanRoutes(deps))
-  app.route('/', holdRoutes(deps))
-  app.route('/', settingsRoutes(deps))
-  app.route('/', holdSuspendRoutes(deps))
-  app.route('/', purchaseRequestRoutes(deps))
+  mount<ApiEnv>(meRoutes, loanRoutes, holdRoutes, settingsRoutes, holdSuspendRoutes)
+  mount<OwnEnv>(purchaseRequestRoutes)
 
   // Here rather than notFound(): the host app's notFound wins for a mounted sub-app.
   app.all('*', (c) => {
