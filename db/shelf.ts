@@ -67,6 +67,16 @@ function listOf(table: List) {
 export const favouriteList = listOf(favourites)
 export const wantToReadList = listOf(wantToRead)
 
+/** Whether the patron keeps reading history (bunko's own setting): false for an unknown id. */
+export async function historyOptInOf(db: Db, patronId: number): Promise<boolean> {
+  if (!isId(patronId)) return false
+  const [row] = await db.orm
+    .select({ optIn: patrons.historyOptIn })
+    .from(patrons)
+    .where(eq(patrons.id, patronId))
+  return row?.optIn ?? false
+}
+
 /**
  * Turn reading history on or off. Off stops recording; what was kept stays until the patron
  * deletes it (they may want it back), and the LIFF app offers "delete all" beside the switch.

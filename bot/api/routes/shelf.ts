@@ -9,9 +9,14 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { jstDate } from '../../../core/dates.ts'
 import type { Db } from '../../../db/client.ts'
-import { findPatronById } from '../../../db/patrons.ts'
 import { loans, readingHistory } from '../../../db/schema.ts'
-import { deleteHistory, listHistory, setHistoryOptIn, wantToReadList } from '../../../db/shelf.ts'
+import {
+  deleteHistory,
+  historyOptInOf,
+  listHistory,
+  setHistoryOptIn,
+  wantToReadList,
+} from '../../../db/shelf.ts'
 import type {
   HistoryEntry,
   HistoryOptInResponse,
@@ -38,8 +43,7 @@ export function shelfRoutes({ db, clock }: AppDeps) {
       historyEntries(db, patronId),
       listedTitles(db, wantToReadList, patronId),
       // bunko's own setting: read from its table while the library's system is down.
-      c.get('patron')?.historyOptIn ??
-        findPatronById(db, patronId).then((p) => p?.historyOptIn ?? false),
+      c.get('patron')?.historyOptIn ?? historyOptInOf(db, patronId),
     ])
     const body: ShelfResponse = { historyOptIn: optIn, history, want }
     return c.json(body)
