@@ -11,7 +11,7 @@
  * bar modules and the words around it. A card without an owner is never drawn early.
  */
 import type { CartResponse, Me, OkResponse, TitleSummary } from '../api-types.ts'
-import { ApiFailure, api } from './api.ts'
+import { api } from './api.ts'
 import { noteCapabilities } from './capabilities.ts'
 import { mayDrawEarly, simulatorPage } from './card-owner.ts'
 import { inlineConfig } from './config.ts'
@@ -193,28 +193,9 @@ export async function syncCart(): Promise<void> {
     write(SYNCED, true)
   }
   const seen = edits
-  let answer: CartResponse
-  try {
-    answer = await api<CartResponse>('GET', '/api/cart')
-  } catch (e) {
-    // Refused (the card lapsed, ACC-FAMILY keeping the app open): the page says why rather
-    // than showing an empty cart (a walk read 「カートは空です」 and went to search).
-    if (e instanceof ApiFailure && e.status === 403) {
-      refused = e
-      for (const fn of listeners) fn()
-    }
-    throw e
-  }
-  refused = null
+  const { items } = await api<CartResponse>('GET', '/api/cart')
   // A tap while the answer was on its way wins: it is newer than what the server said.
-  if (seen === edits) setCart(answer.items)
-}
-
-let refused: ApiFailure | null = null
-
-/** Why the server would not give this card's cart (a 403), or null. */
-export function cartRefusal(): ApiFailure | null {
-  return refused
+  if (seen === edits) setCart(items)
 }
 
 /** Local changes to the cart so far: a server answer older than one of them is not applied. */

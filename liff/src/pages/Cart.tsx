@@ -7,7 +7,7 @@ import type { TitleSummary } from '../../api-types.ts'
 import { useAction } from '../hooks.ts'
 import { t } from '../i18n/index.ts'
 import { href } from '../router.ts'
-import { addToCart, cartRefusal, removeFromCart } from '../store.ts'
+import { addToCart, removeFromCart } from '../store.ts'
 import { ErrorNote, Page } from '../ui/common.tsx'
 import { TitleLine } from '../ui/TitleLine.tsx'
 import { setVolumes, useCart } from './Title.tsx'
@@ -26,14 +26,6 @@ export function setsInCart(items: TitleSummary[]) {
 export function CartPage() {
   const items = useCart()
   const action = useAction()
-  const refused = cartRefusal()
-  // This card's cart is refused (it lapsed): why, and none of the kept copy to act on.
-  if (refused)
-    return (
-      <Page title={t.cart.title}>
-        <ErrorNote error={refused} />
-      </Page>
-    )
   return (
     <Page title={t.cart.title}>
       {action.error && <ErrorNote error={action.error} />}
