@@ -18,7 +18,7 @@ import type { LargeCounts } from '../../db/seed/large-write.ts'
 import { writeLargeLibrary } from '../../db/seed/large-write.ts'
 import { progressBar } from '../../db/seed/progress.ts'
 import { migrate, openSqlite } from '../../db/sqlite.ts'
-import { addLatinTitles } from './search.ts'
+import { addLatinTitles, LATIN_EVERY } from './search.ts'
 
 export interface BuiltLibrary {
   path: string
@@ -35,6 +35,8 @@ interface Sidecar {
   counts: LargeCounts
   /** Whether its search indexes were compacted (absent in files kept before they were). */
   compacted?: boolean
+  /** One title in how many carries a Latin word (absent: one in a hundred, before 2026-12-05). */
+  latinEvery?: number
 }
 
 /**
@@ -48,7 +50,7 @@ export async function buildLibrary(path: string, titles: number, now: number) {
   const bar = progressBar(process.stderr, 'titles')
   const counts = await writeLargeLibrary(path, { titles, now, seed: 1 }, bar.update)
   bar.done()
-  console.error('adding Latin words to 1% of titles…')
+  console.error(`adding Latin words to one title in ${LATIN_EVERY}…`)
   addLatinTitles(path)
   console.error('compacting the search indexes…')
   const db = openSqlite(path)
@@ -64,8 +66,16 @@ export async function buildLibrary(path: string, titles: number, now: number) {
 export async function keptLibrary(dir: string, titles: number, now: number): Promise<BuiltLibrary> {
   const path = join(dir, `bench-${titles}.db`)
   const meta = `${path}.json`
-  if (existsSync(path) && existsSync(meta)) {
-    const kept = JSON.parse(readFileSync(meta, 'utf8')) as Sidecar
+  const kept =
+    existsSync(path) && existsSync(meta)
+      ? (JSON.parse(readFileSync(meta, 'utf8')) as Sidecar)
+      : null
+  // Latin words added at another rate are a different library: it is built again.
+  if (kept && (kept.latinEvery ?? 100) !== LATIN_EVERY)
+    console.error(
+      `${path} has Latin words in one title in ${kept.latinEvery ?? 100}: building it again`,
+    )
+  else if (kept) {
     console.error(`reusing ${path} (built ${new Date(kept.now).toISOString()})`)
     // Migrations added since it was built (a new index, a trigger) are applied to it once.
     const db = openSqlite(path)
@@ -89,6 +99,9 @@ export async function keptLibrary(dir: string, titles: number, now: number): Pro
   // Closed cleanly, so no -wal is left; rename one anyway rather than lose its pages.
   if (existsSync(`${building}-wal`)) renameSync(`${building}-wal`, `${path}-wal`)
   renameSync(building, path)
-  writeFileSync(meta, JSON.stringify({ now, counts, compacted: true } satisfies Sidecar))
+  writeFileSync(
+    meta,
+    JSON.stringify({ now, counts, compacted: true, latinEvery: LATIN_EVERY } satisfies Sidecar),
+  )
   return { path, now, counts, buildSeconds, reused: false }
 }

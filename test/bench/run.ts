@@ -193,19 +193,21 @@ const SEARCH_MEASURED = `Each figure times what the LIFF search page's API asks 
 20 hits (\`searchTitles\`), every hit's availability per library and its hold queue as the
 port's \`availability\` answers it (\`titleAvailability\`, one statement), and the count
 (\`countTitles\`, capped at 1,000: 「1,000件以上」), on the same generated library, with a Latin
-word (Python, NHK, JAZZ…) put in front of one title in a hundred (the generator writes none),
-and both search indexes then compacted into one FTS5 segment each (db/search-compact.ts), as a
-bulk load should leave them. Six words per class, 100 searches per class after 12 warm-up
-calls, wall-clock time on a machine others share (compare the load average). A term matching more than 1,000 titles is
-counted and shown within its 1,000 newest matches, read from the FTS5 index in rowid order
-and ranked 200 at a time (db/search-candidates.ts); the indexes hold live titles only, so the
-count reads the FTS5 doclist alone. A common word costs what a rare one does; each Latin word
-is in 0.1% of titles, about ten matches at 10,000 titles and 1,000 at 1,000,000, which is
-where its growth comes from: at 1,000,000 the page ranks 200 candidates instead of ten, the
-count reads its 1,000 matches instead of ten, and the page shows 20 hits with their availability
-instead of ten (\`--statements\` prints each statement's CPU time). Past 1,000,000 titles every
-word is at both caps (a Latin word's 2,000 matches at 2,000,000 are counted to 1,000 and ranked
-200 at a time, as its 1,000 are), so a third size shows what still grows with the library.`
+word (Python, NHK, JAZZ…) put in front of one title in 25 (the generator writes none), and both
+search indexes then compacted into one FTS5 segment each (db/search-compact.ts), as a bulk load
+should leave them. Six words per class, 100 searches per class after 12 warm-up calls,
+wall-clock time on a machine others share (compare the load average). A term matching more
+than 1,000 titles is counted and shown within its 1,000 newest matches, read from the FTS5
+index in rowid order and ranked 200 at a time (db/search-candidates.ts); the indexes hold live
+titles only, so the count reads the FTS5 doclist alone. A common word costs what a rare one
+does. Every class's words fill the page of 20 at both sizes (each Latin word is in 0.4% of
+titles: about 40 matches at 10,000, as the kana and kanji words' medians of 23–39); what still
+grows from 10,000 to 1,000,000 is the ranking of 200 candidates instead of the 20–40 there are
+and the count's read of 1,000 matches instead of 40 (\`--statements\` prints each statement's
+CPU time). Until 2026-12-05 a Latin word was in one title in a hundred: ten matches at 10,000
+titles, half a page, so its 10,000 figure timed half the work (growth 2.9–3.6× then). Past
+1,000,000 titles every word is at both caps, so a third size shows what still grows with the
+library.`
 
 try {
   await main()
