@@ -35,10 +35,9 @@
  * cost more than the two (0.45 ms against 0.40 for a 2-letter Latin word); ranking ids only and
  * joining the 20 rows after saved nothing. A window of 40 for page 1 halves the page statement
  * (0.54 → 0.31 ms) but changes page 1 for all six words of each class, so the window stays 200.
- * A window of 100 might bring a Latin word's growth from 10,000 to a million titles under the
- * issue's 3× (its ten matches become 1,000; a 3+-letter Latin word went 3.5× → 2.9× in one run,
- * where runs vary by more than 0.5×), but a word with 101–200 matches would then no longer be
- * ranked as a whole, and page 1 changed for 51 of the bench's 54 words.
+ * A window of 100 cut a Latin word's search at a million titles by about a sixth, but a word
+ * with 101–200 matches would then no longer be ranked as a whole, and page 1 changed for 51 of
+ * the bench's 54 words.
  * Reading the candidates oldest first, as reversed FTS rowids would allow for the newest,
  * costs a fifth to a third per row (FTS5 walks a doclist backwards slowly: 200 newest
  * 63–112 µs, 1,001 oldest 64–187 µs), yet saved only 0.03–0.06 ms of a search: not worth
