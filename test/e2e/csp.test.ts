@@ -49,6 +49,25 @@ describe('Content-Security-Policy in Chromium', () => {
     }
   })
 
+  it('the LIFF page’s stylesheet: the card’s first paint’s part in the head, the rest after that paint’s script, both applied', async () => {
+    const tab = await openTab(e)
+    await tab.page.goto(liffUrl(e.b, userId, 'card'))
+    await tab.page.getByRole('button', { name: '番号をコピー' }).waitFor()
+    const seen = await tab.page.evaluate(() => {
+      const later = document.querySelector('body > style')
+      const early = later?.previousElementSibling
+      return {
+        head: document.head.querySelectorAll('style').length,
+        laterAfterScript: early?.tagName === 'SCRIPT' && !early.hasAttribute('src'),
+        // One rule of each part: the barcode's (head) and every button's 44 px (after).
+        barcode: getComputedStyle(document.querySelector('svg.barcode')!).display,
+        button: getComputedStyle(document.querySelector('main button')!).minHeight,
+      }
+    })
+    expect(seen).toEqual({ head: 1, laterAfterScript: true, barcode: 'block', button: '44px' })
+    await tab.context.close()
+  })
+
   it('the link and password pages render with no violation', async () => {
     const other = e.b.users[1]!.userId
     await e.b.sim.users.follow(other)
