@@ -18,7 +18,13 @@
  *  - while the system is not known to answer (at start, or once it stopped), one request finds
  *    out and the others wait for its answer, no longer than it can take: they go on if it got
  *    one and fail at once if not. Requests queued for a connection fail at once when the
- *    system stops answering meanwhile.
+ *    system stops answering meanwhile;
+ *  - once a fresh connection has timed out (the system hangs rather than refuses), requests
+ *    fail at once for as long as one timeout (`coolOffUntil`) before the next one finds out
+ *    again: a patron's next call a moment later (the card after /api/me, a tap on もう一度)
+ *    is told at once instead of waiting out another timeout, and a struggling system is not
+ *    sent a new connection a request. A system that refuses connections is asked again at
+ *    once: that costs nobody a wait.
  */
 import { type Charset, field, type Sip2Message, scStatusRequest } from '../index.ts'
 import { type ChecksumMode, type Sip2Connection, Sip2Failure } from './connection.ts'
@@ -67,6 +73,8 @@ export class Sip2Pool {
   /** The request finding out whether the system answers: `done` is true once it did. */
   private probe: { since: number; done: Promise<boolean>; settle(answered: boolean): void } | null =
     null
+  /** Until when (ms) requests fail at once: a fresh connection timed out (see the file comment). */
+  private coolOffUntil = 0
   /** Messages sent to the system (requests, logins, retries; 97s not counted). */
   requests = 0
   status: AcsStatus | null = null
@@ -116,6 +124,7 @@ export class Sip2Pool {
 
   private async send(msg: Sip2Message, write: boolean): Promise<Sip2Message> {
     if (this.health.state === 'ok') return this.attempts(msg, write)
+    if (Date.now() < this.coolOffUntil) throw new Sip2Failure('down', false)
     // Not known to answer (just started, or it stopped): one request finds out, the others
     // wait for its answer, each no longer than that request can take (on Workers the request
     // finding out may be cancelled with its patron's, and its answer never come).
@@ -192,7 +201,9 @@ export class Sip2Pool {
 
   /** A fresh connection that timed out: the system is not answering, say so at once. */
   private markIfHanging(failure: Sip2Failure, fresh: boolean) {
-    if (failure.kind === 'timeout' && fresh) this.mark('unreachable')
+    if (failure.kind !== 'timeout' || !fresh) return
+    this.mark('unreachable')
+    this.coolOffUntil = Date.now() + this.opts.timeoutMs
   }
 
   /** Whether the system's last word was an answer (read anew: a call may have changed it). */
@@ -202,6 +213,7 @@ export class Sip2Pool {
 
   private mark(state: 'ok' | 'unreachable') {
     if (this.health.state !== state) this.health = { state, since: Date.now(), open: this.open }
+    if (state === 'ok') this.coolOffUntil = 0
     // The system answered: whoever waits for the request finding out may go on now.
     if (state === 'ok') this.probe?.settle(true)
   }
