@@ -6,7 +6,9 @@
  * barcode exactly as the app's first render will (same classes, same SVG geometry from
  * bars.ts); main.tsx then replaces it in one task, so nothing flashes. With the service
  * worker serving the page and the bundle from its cache (sw.ts), the card is on screen
- * without any network round trip.
+ * without any network round trip. The rules it needs sit above styles.css's
+ * `.bunko-first-paint-end` marker, the part of the stylesheet the page carries in its head; a
+ * class added to this markup needs its rules there.
  *
  * It never reads or draws anything the app's own card page would not: the stored card of
  * its owner (store.ts), with the bar modules the app computed for it.
