@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { countTitles, searchTitles } from '../../db/catalogue.ts'
 import { openSqlite } from '../../db/sqlite.ts'
 import { keptLibrary } from './kept-library.ts'
+import { LATIN_EVERY } from './search.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'bunko-kept-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -68,5 +69,17 @@ describe('kept bench library', () => {
     expect(after).toMatchObject({ fts: 1, grams: 1 })
     expect(after.found).toEqual(fresh.found)
     expect(JSON.parse(readFileSync(meta, 'utf8')).compacted).toBe(true)
+  })
+  it('is built again when its Latin words were added at another rate (one title in a hundred, before 2026-12-05)', async () => {
+    const now = Date.UTC(2026, 11, 1)
+    const first = await keptLibrary(dir, 100, now)
+    const meta = `${first.path}.json`
+    expect(JSON.parse(readFileSync(meta, 'utf8')).latinEvery).toBe(LATIN_EVERY)
+    const { latinEvery, ...older } = JSON.parse(readFileSync(meta, 'utf8'))
+    writeFileSync(meta, JSON.stringify(older))
+    const again = await keptLibrary(dir, 100, now + 1)
+    expect(again).toMatchObject({ reused: false, now: now + 1 })
+    expect(JSON.parse(readFileSync(meta, 'utf8')).latinEvery).toBe(latinEvery)
+    expect(await keptLibrary(dir, 100, now + 2)).toMatchObject({ reused: true, now: now + 1 })
   })
 })

@@ -96,6 +96,8 @@ export async function keptLibrary(dir: string, titles: number, now: number): Pro
   const t0 = performance.now()
   const counts = await buildLibrary(building, titles, now)
   const buildSeconds = (performance.now() - t0) / 1000
+  // A file built again replaces the kept one whole: no journal of the old one may stay beside it.
+  for (const f of [`${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
   // Closed cleanly, so no -wal is left; rename one anyway rather than lose its pages.
   if (existsSync(`${building}-wal`)) renameSync(`${building}-wal`, `${path}-wal`)
   renameSync(building, path)
