@@ -19,12 +19,10 @@
  *    out and the others wait for its answer, no longer than it can take: they go on if it got
  *    one and fail at once if not. Requests queued for a connection fail at once when the
  *    system stops answering meanwhile;
- *  - once a fresh connection has timed out (the system hangs rather than refuses), requests
- *    fail at once for as long as one timeout (`coolOffUntil`) before the next one finds out
- *    again: a patron's next call a moment later (the card after /api/me, a tap on もう一度)
- *    is told at once instead of waiting out another timeout, and a struggling system is not
- *    sent a new connection a request. A system that refuses connections is asked again at
- *    once: that costs nobody a wait.
+ *  - once a fresh connection has timed out (the system hangs), requests fail at once for one
+ *    more timeout (`coolOffUntil`): a patron's next call (the card after /api/me, もう一度) is
+ *    told at once, and a hanging system is not sent a connection a request. A system that
+ *    refuses connections is asked again at once: that costs nobody a wait.
  */
 import { type Charset, field, type Sip2Message, scStatusRequest } from '../index.ts'
 import { type ChecksumMode, type Sip2Connection, Sip2Failure } from './connection.ts'
