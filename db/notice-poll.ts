@@ -8,7 +8,7 @@
  * once; a ready hold with no date is numbered by db/notice-episodes.ts.
  */
 import { sql } from 'drizzle-orm'
-import { type DueSoonLeadDays, isDueSoonLeadDays } from '../core/index.ts'
+import { DAY_MS, type DueSoonLeadDays, isDueSoonLeadDays } from '../core/index.ts'
 import { type Db, raw } from './client.ts'
 import { episodeGuard, episodePrefix } from './notice-episodes.ts'
 import { chunk, jsonList, rowCount } from './notice-lists.ts'
@@ -215,6 +215,20 @@ export async function openReadyAnnouncements(db: Db): Promise<Map<number, string
   const open = new Map<number, string[]>()
   for (const r of rows) open.set(r.patronId, [...(open.get(r.patronId) ?? []), r.key])
   return open
+}
+
+/**
+ * Open ready-hold announcements the poll found still listed: seen now, at most once a day, so
+ * retention never takes a hold the system still lists for one no poll looks at any more
+ * (db/retention-announcements.ts) and the next poll tells it again.
+ */
+export async function seeAnnouncements(db: Db, keys: readonly string[], now: number) {
+  if (!keys.length) return
+  await db.batch([
+    raw(sql`UPDATE notice_announcements SET seen_at = ${now}
+      WHERE ended_at IS NULL AND key IN (${jsonList(keys)})
+        AND coalesce(seen_at, created_at) < ${now - DAY_MS} RETURNING key`),
+  ])
 }
 
 /**

@@ -13,10 +13,12 @@
  *   ended before the cutoff, no poll having written the hold ready since: a later readiness is
  *   then a new one, and for SIP2 (no ready date) its number starts again at 0, while a poll
  *   that read the old numbers before they went writes none (db/notice-episodes.ts). An
- *   announcement still open STALE_READY_DAYS after it was made counts as ended: no hold waits
- *   that long (a week on a shelf, two visits of a bookmobile), so it is one no poll looks at
- *   any more (a patron who turned hold-ready notices off, or whom the system no longer lists,
- *   bot/notices/poll-ask.ts), and it would otherwise keep its title for ever;
+ *   announcement still open STALE_READY_DAYS after it was made and last seen listed (seen_at,
+ *   db/notice-poll.ts) counts as ended: it is one no poll looks at any more (a patron who
+ *   turned hold-ready notices off, or whom the system no longer lists, bot/notices/poll-ask.ts),
+ *   and it would otherwise keep its title for ever. No hold waits that long (a week on a shelf,
+ *   two visits of a bookmobile), but a system may go on listing one by mistake: while it does,
+ *   its announcement stays, so it is not told again;
  * - overdue: a reminder's key names its number, which the poll works out only until the next
  *   reminder is due (overdueReminderDays later, NOTICE-OVERDUE): created that much before the
  *   cutoff;
@@ -75,7 +77,8 @@ function announcementsDue(c: RecordCutoff, policy: Policy, n: number): SQL {
       AND (NOT EXISTS (SELECT 1 FROM line_links k WHERE k.patron_id = a.patron_id) OR CASE a.kind
         WHEN 'hold_ready' THEN NOT EXISTS (SELECT 1 FROM notice_announcements b
           WHERE b.key >= ${HOLD_PREFIX} AND b.key < ${HOLD_PREFIX} || ${KEY_END}
-            AND ((b.ended_at IS NULL AND b.created_at >= ${before - STALE_READY_DAYS * DAY_MS})
+            AND ((b.ended_at IS NULL
+              AND coalesce(b.seen_at, b.created_at) >= ${before - STALE_READY_DAYS * DAY_MS})
               OR b.ended_at >= ${before}
               OR EXISTS (SELECT 1 FROM notices n WHERE n.key = b.key)))
         WHEN 'overdue' THEN a.created_at < ${before - cadence}

@@ -37,6 +37,7 @@ import {
   type PolledNotice,
   pollTargets,
   queuePolledNotices,
+  seeAnnouncements,
 } from '../../db/notice-poll.ts'
 import type { AppDeps } from '../deps.ts'
 import { LibrarySystemUnavailable } from './overdue.ts'
@@ -77,6 +78,8 @@ export async function pollNotices(
   const ended: string[] = []
   const missed: string[] = []
   const relisted: string[] = []
+  // Open ones listed again, whichever way they end: still on the shelf (seeAnnouncements).
+  const seen: string[] = []
   let refused = 0
   let down = false
   let next = 0
@@ -85,6 +88,7 @@ export async function pollNotices(
     if (ended.length) await endAnnouncements(db, ended.splice(0), now)
     if (missed.length) await missAnnouncements(db, missed.splice(0), at, now)
     if (relisted.length) await relistAnnouncements(db, relisted.splice(0), at)
+    if (seen.length) await seeAnnouncements(db, seen.splice(0), now)
     if (found.length) queued += await queuePolledNotices(db, found.splice(0), now)
   }
   const worker = async () => {
@@ -106,17 +110,19 @@ export async function pollNotices(
       // A patron who does not want hold-ready notices was not asked about holds.
       if (target.holdReady) {
         const gone = endedKeys(patronId, mine, asked.ready)
-        for (const key of mine)
+        for (const key of mine) {
+          if (!gone.includes(key)) seen.push(key)
           if (!endsByMisses(key)) {
             if (gone.includes(key)) ended.push(key)
           } else (gone.includes(key) ? missed : relisted).push(key)
+        }
       }
       const keys = await readyKeys(db, patronId, asked.ready, mine)
       found.push(...readyNotices(patronId, asked.ready, keys, places, at, config.policy))
       found.push(...overdueNotices(patronId, asked.overdue, at, config.policy))
       found.push(...dueSoonNotices(patronId, target.dueSoonDays, asked.charged ?? [], at))
       if (target.expiry) found.push(...expiryNotices(patronId, asked.expiresOn ?? null, at))
-      const pending = found.length + ended.length + missed.length + relisted.length
+      const pending = found.length + ended.length + missed.length + relisted.length + seen.length
       if (pending >= (opts.flushAt ?? FLUSH_AT)) await flush()
     }
   }

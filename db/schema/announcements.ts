@@ -55,6 +55,13 @@ export const noticeAnnouncements = sqliteTable(
      * this is cleared when one does (db/announcement-misses.ts).
      */
     missedAt: integer('missed_at'),
+    /**
+     * hold_ready: when a poll last found it still listed ready, written at most once a day.
+     * Retention counts an open announcement as ended once neither this nor created_at is
+     * recent (db/retention-announcements.ts), so a hold a system lists for months is never
+     * erased while it is listed, and so never told again.
+     */
+    seenAt: integer('seen_at'),
   },
   // The open ready-hold announcements, read at the start of each poll: few, however long the
   // table grows.

@@ -86,6 +86,44 @@ describe('front-mode notice poll: awkward library systems', () => {
     expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
   })
 
+  it.each([
+    ['undated, as SIP2 gives it', true],
+    ['dated', false],
+  ])(
+    'NOTICE-ONCE: a hold the system keeps listing ready for longer than any hold waits (90 days) is told once, and kept only while it is listed (%s)',
+    async (_, undated) => {
+      h = await harness()
+      const ils = undated ? refusingSystem() : { refusals: 0 }
+      if (!undated) {
+        // Dated, but never refusing: the same answers the embedded system gives.
+        const dated = frontMode(h).library.holds
+        h.deps.library.holds = async (input, now) =>
+          ils.refusals-- > 0 ? inputRefusal('invalid_input') : dated(input, now)
+      }
+      await h.link(PATRON.alice)
+      await readyInIls(PATRON.alice, [1])
+      await slot(SLOT)
+      const kept = () =>
+        h.db.all<{ key: string }>(sql`SELECT key FROM notice_announcements
+        WHERE kind = 'hold_ready'`)
+      // A slot every ten days, each listing the hold again: well past 60 + 3 days.
+      for (let day = 10; day <= 90; day += 10) {
+        const report = await slot(jst(addDays('2026-06-10', day), '10:00'))
+        expect(report.errors).toEqual([])
+      }
+      expect(await kept()).toHaveLength(1)
+      expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+      // Once no poll sees it (the system no longer knows her), it goes 60 + 3 days after the
+      // last slot that saw it (8 September), like any other.
+      ils.refusals = 1_000
+      await slot(jst('2026-11-09', '10:00'))
+      expect(await kept()).toHaveLength(1)
+      await slot(jst('2026-11-11', '10:00'))
+      expect(await kept()).toEqual([])
+      expect(h.pushesTo(PATRON.alice)).toHaveLength(1)
+    },
+  )
+
   it('NOTICE-ONCE: an undated ready hold the system leaves out of one answer, and lists again, is told once', async () => {
     h = await harness()
     const ils = frontMode(h)

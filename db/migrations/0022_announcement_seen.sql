@@ -1,0 +1,1 @@
+ALTER TABLE `notice_announcements` ADD `seen_at` integer;
