@@ -78,6 +78,8 @@ export type ApiErrorCode =
   | PickupChangeReason
   | PasswordRefusalReason
   | 'quote_changed'
+  /** 409: the loan was renewed elsewhere since the page showed its offer (RENEW-NO-GAIN). */
+  | 'already_renewed'
   | 'needs_channel'
   | SuspendRefusalReason
   /** 購入リクエスト: the library has the book after all; too many suggestions today. */
@@ -292,7 +294,8 @@ export interface LoansResponse {
 
 /**
  * `POST /api/loans/:id/renew` body. When `quotedDueDate` is sent and today's renewal would give
- * another date (the day changed), nothing is renewed and 409 `quote_changed` comes back.
+ * another date (the day changed), nothing is renewed and 409 `quote_changed` comes back; when the
+ * loan already runs to that date or later (renewed meanwhile), 409 `already_renewed`.
  */
 export interface RenewRequest {
   quotedDueDate?: JapanDate

@@ -2,6 +2,7 @@
  * The API's own sentences (rule refusals bring theirs from core/ and db/). Each says what
  * happened and what to do next, in the patron's polite register.
  */
+import { dateText } from '../../core/messages.ts'
 import type { Text } from '../../core/types.ts'
 
 export const WORDS = {
@@ -70,6 +71,15 @@ export const WORDS = {
     en: 'You have holds, so the hold-ready notice cannot be turned off: it is now the only way we can tell you when a hold is ready.',
   },
 } satisfies Record<string, Text>
+
+/** A renewal asked for from a page shown before the loan was renewed elsewhere. */
+export function alreadyRenewed(dueDate: string): Text {
+  const due = dateText(dueDate)
+  return {
+    ja: `この資料はすでに延長されています。返却期限は${due.ja}です。`,
+    en: `This item has already been renewed. It is now due on ${due.en}.`,
+  }
+}
 
 /** 「〇〇を確認してください」 for one input, naming the field in words. */
 export function invalidField(field: string): Text {

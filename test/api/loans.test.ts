@@ -108,6 +108,27 @@ describe('POST /api/loans/:id/renew', () => {
     expect(loan.dueDate).toBe('2026-06-15')
   })
 
+  it('RENEW-NO-GAIN: a renewal from a page shown before the loan was renewed elsewhere says it is already renewed, to when, and renews nothing', async () => {
+    const renew = (lang?: 'en') =>
+      t.call('POST', `/api/loans/${LOAN.renewable}/renew`, {
+        body: { quotedDueDate: '2026-06-24' },
+        ...(lang ? { lang } : {}),
+      })
+    expect((await renew()).status).toBe(200)
+    // The other tab still shows 15 June and the offer of 24 June.
+    const stale = await renew()
+    expect(stale.status).toBe(409)
+    const body = await json<ApiError>(stale)
+    expect(body.code).toBe('already_renewed')
+    expect(body.message).toBe('この資料はすでに延長されています。返却期限は2026年6月24日(水)です。')
+    const english = await json<ApiError>(await renew('en'))
+    expect(english.message).toBe(
+      'This item has already been renewed. It is now due on Wed 24 Jun 2026.',
+    )
+    const loan = (await loans()).loans.find((l) => l.id === LOAN.renewable)!
+    expect(loan).toMatchObject({ dueDate: '2026-06-24', renewals: 1 })
+  })
+
   it('RENEW-HELD: held by another patron', async () => {
     const body = await refused(LOAN.held, 'held')
     expect(body.message).toContain('予約')

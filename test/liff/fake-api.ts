@@ -6,6 +6,7 @@
  * exercises (limit, 禁帯出, duplicate, unknown pickup place) are decided here.
  */
 
+import { alreadyRenewed } from '../../bot/api/words.ts'
 import { placedHoldsCall, placedHoldsMessage } from '../../core/hold-messages.ts'
 import { HIRAKATA_POLICY } from '../../core/policy.ts'
 import type {
@@ -106,7 +107,7 @@ export class FakeLibrary {
     if (method === 'GET' && path === '/api/libraries') return ok({ places: F.PLACES })
     if (method === 'GET' && path === '/api/loans') return ok({ today: F.TODAY, loans: this.loans })
     if (method === 'POST' && path === '/api/loans/renew-all') return this.renewAll()
-    if (method === 'POST' && loanId !== null) return this.renew(loanId)
+    if (method === 'POST' && loanId !== null) return this.renew(loanId, body?.quotedDueDate)
     if (method === 'GET' && path === '/api/holds') return ok(this.holdsResponse())
     if (method === 'POST' && path === '/api/holds') return this.place(body, lang)
     if (holdId !== null) return this.hold(method, holdId, body)
@@ -156,9 +157,12 @@ export class FakeLibrary {
     return err(404, 'not_found', '見つかりませんでした。')
   }
 
-  private renew(id: number): Response {
+  private renew(id: number, quoted?: string): Response {
     const loan = this.loans.find((l) => l.id === id)
     if (!loan) return err(404, 'not_found', '見つかりませんでした。')
+    // As the API does for a page shown before the loan was renewed elsewhere.
+    if (quoted && !loan.renewable && loan.dueDate >= quoted)
+      return err(409, 'already_renewed', alreadyRenewed(loan.dueDate).ja)
     if (!loan.renewable) return err(409, loan.refusal.reason, loan.refusal.message)
     const previousDueDate = loan.dueDate
     const renewed: Loan = {

@@ -28,7 +28,7 @@ import { inputProblem, isInputReason, ruleProblem } from '../refusals.ts'
 import { jsonBody, noBody, pathId } from '../validate.ts'
 import { loanBodies } from '../views/loans.ts'
 import { contactOf } from '../views/places.ts'
-import { WORDS } from '../words.ts'
+import { alreadyRenewed, WORDS } from '../words.ts'
 
 const RenewBody = v.strictObject({
   quotedDueDate: v.optional(
@@ -121,6 +121,10 @@ export function loanRoutes({ db, library, clock, config, log }: AppDeps) {
       const current = (await list(patronId, lang, now)).find((l) => l.id === loanId)
       if (current?.renewal.ok && current.renewal.value.newDueDate !== quotedDueDate)
         throw problem(409, 'quote_changed', WORDS.quoteChanged[lang])
+      // Renewed meanwhile (another tab or phone, the counter): already due on the date offered
+      // or later. Saying so beats "renewing would not move the due date" (no_gain).
+      if (current && !current.renewal.ok && current.dueDate >= quotedDueDate)
+        throw problem(409, 'already_renewed', alreadyRenewed(current.dueDate)[lang])
     }
     const first = answered(await library.renew({ patronId, loanId }, now), lang)
     const raced = !first.ok && first.reason === 'conflict'

@@ -78,6 +78,38 @@ describe('貸出中一覧', () => {
     )
   })
 
+  it('RENEW-NO-GAIN: renewing from a page shown before the loan was renewed elsewhere says it already was, and shows the loan as it stands', async () => {
+    m = await mount('loans')
+    const item = await until(() => loanItem(m!.root, 'はじめての天体観測'))
+    await click(item, '延長する')
+    // Meanwhile another phone renews it.
+    m.fake.loans = m.fake.loans.map((l) =>
+      l.id === 101
+        ? {
+            ...l,
+            dueDate: '2026-05-25',
+            renewals: 1,
+            renewable: false,
+            newDueDate: undefined,
+            quote: undefined,
+            nextRenewal: '2026-05-12',
+            refusal: { reason: 'no_gain', message: '延長しても返却期限は延びません。' },
+          }
+        : l,
+    )
+    await click(item.querySelector('.confirm')!, '延長する')
+    await until(() =>
+      expect(text(item)).toContain(
+        'この資料はすでに延長されています。返却期限は2026年5月25日(月)です。',
+      ),
+    )
+    await until(() => expect(text(item)).toContain('返却期限：2026年5月25日(月)'))
+    expect(text(item)).toContain('次の延長は 2026年5月12日(火) からできます。')
+    expect(text(item)).not.toContain('延びません')
+    expect(item.querySelector('button')).toBeNull()
+    expect(m.fake.loans.find((l) => l.id === 101)?.renewals).toBe(1)
+  })
+
   it('まとめて延長 is offered only while a loan can be renewed', async () => {
     const fake = new FakeLibrary()
     fake.loans = fake.loans.filter((l) => !l.renewable)

@@ -12,7 +12,7 @@ import type {
   RenewRefusalReason,
   RenewResponse,
 } from '../../api-types.ts'
-import { api } from '../api.ts'
+import { ApiFailure, api } from '../api.ts'
 import { useCapabilities } from '../capabilities.ts'
 import { usePatron } from '../family.ts'
 import { date } from '../format.ts'
@@ -90,6 +90,7 @@ export function LoansPage() {
               // Not read back: the list is asked for again, to show it once the system answers.
               if (unlisted) loans.reload()
             }}
+            onStale={loans.reload}
           />
         ))}
       </ul>
@@ -140,13 +141,19 @@ function Why({ refusal }: { refusal: Refusal<RenewRefusalReason> }) {
   )
 }
 
+/** Answers that mean the page's offer is out of date, not that the loan cannot be renewed. */
+const STALE = new Set(['already_renewed', 'quote_changed'])
+
 function LoanItem({
   loan,
   onRenewed,
+  onStale,
   canRenew,
 }: {
   loan: Loan
   onRenewed: (l: Loan, unlisted: boolean) => void
+  /** The offer shown is out of date (renewed elsewhere, or a new day): read the list again. */
+  onStale: () => void
   /** The library's system renews from LINE (capabilities); else nothing about renewing. */
   canRenew: boolean
 }) {
@@ -164,7 +171,11 @@ function LoanItem({
         `/api/loans/${loan.id}/renew`,
         { quotedDueDate: loan.newDueDate },
         patron,
-      ),
+      ).catch((e: unknown) => {
+        // The refusal stays on screen, above the loan as it stands now.
+        if (e instanceof ApiFailure && STALE.has(e.body.code)) onStale()
+        throw e
+      }),
     )
     setAsking(false)
     if (res) {
