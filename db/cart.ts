@@ -3,8 +3,8 @@
  * put in, at most MAX_CART (what one hold request takes). Adding twice is a no-op; the cap is
  * checked in the INSERT itself, so two quick taps on two phones never pass it.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { Db } from './client.ts'
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { type Db, raw } from './client.ts'
 import { MAX_CART } from './holds.ts'
 import { isId } from './refusals.ts'
 import { holdCart, titles } from './schema.ts'
@@ -69,4 +69,26 @@ export async function cartTitleIds(db: Db, patronId: number): Promise<number[]> 
     .where(eq(holdCart.patronId, patronId))
     .orderBy(asc(holdCart.createdAt), sql`${holdCart}.rowid`)
   return rows.map((r) => r.titleId)
+}
+
+/**
+ * The two statements that move the account's cart (kept under its first card,
+ * bot/api/routes/cart.ts cartOwner) from `patronId` to the account's next card, when
+ * `patronId` is the first card of the LINE user `owner` and another remains, and `when` holds;
+ * nothing otherwise. Run before the card's link goes (unlinked, or moved by a new link): so the
+ * family keeps its picks and the card that leaves takes none of them.
+ */
+export function handCartOn(owner: SQL, patronId: number, when: SQL = sql`1`) {
+  const first = sql`(SELECT patron_id FROM line_links WHERE line_user_id = ${owner}
+    ORDER BY linked_at, id LIMIT 1)`
+  const next = sql`(SELECT patron_id FROM line_links WHERE line_user_id = ${owner}
+    AND patron_id <> ${patronId} ORDER BY linked_at, id LIMIT 1)`
+  const moving = sql`${when} AND ${first} = ${patronId} AND ${next} IS NOT NULL`
+  return [
+    raw(sql`INSERT OR IGNORE INTO hold_cart (patron_id, title_id, created_at)
+      SELECT ${next}, title_id, created_at FROM hold_cart
+      WHERE patron_id = ${patronId} AND ${moving} RETURNING title_id`),
+    raw(sql`DELETE FROM hold_cart WHERE patron_id = ${patronId} AND ${moving}
+      RETURNING title_id`),
+  ] as const
 }

@@ -3,6 +3,7 @@
  * linked, and unlinking them one at a time. Linking itself is db/links.ts (linkByNonce).
  */
 import { and, eq, sql } from 'drizzle-orm'
+import { handCartOn } from './cart.ts'
 import { type Db, raw } from './client.ts'
 import { LINK_ACTIONS, lineAuditFrom } from './line-audit.ts'
 import { isId, isText } from './refusals.ts'
@@ -55,7 +56,7 @@ export async function unlinkOne(
     eq(lineLinks.patronId, input.patronId),
   )
   const [, , , removed, left] = await db.batch([
-    ...handCartOn(input),
+    ...handCartOn(sql`${input.lineUserId}`, input.patronId),
     lineAuditFrom(
       LINK_ACTIONS.unlink,
       now,
@@ -68,25 +69,6 @@ export async function unlinkOne(
     ),
   ])
   return { unlinked: removed.length > 0, remaining: Number(left[0]?.n ?? 0) }
-}
-
-/**
- * The two statements that move the cart from `patronId` to the next card of the LINE user,
- * when `patronId` is its first card and another remains; nothing otherwise.
- */
-function handCartOn(input: { lineUserId: string; patronId: number }) {
-  const first = sql`(SELECT patron_id FROM line_links WHERE line_user_id = ${input.lineUserId}
-    ORDER BY linked_at, id LIMIT 1)`
-  const next = sql`(SELECT patron_id FROM line_links WHERE line_user_id = ${input.lineUserId}
-    AND patron_id <> ${input.patronId} ORDER BY linked_at, id LIMIT 1)`
-  const moving = sql`${first} = ${input.patronId} AND ${next} IS NOT NULL`
-  return [
-    raw(sql`INSERT OR IGNORE INTO hold_cart (patron_id, title_id, created_at)
-      SELECT ${next}, title_id, created_at FROM hold_cart
-      WHERE patron_id = ${input.patronId} AND ${moving} RETURNING title_id`),
-    raw(sql`DELETE FROM hold_cart WHERE patron_id = ${input.patronId} AND ${moving}
-      RETURNING title_id`),
-  ] as const
 }
 
 /** The language the LINE user reads: one account, so every card of it pushes in it. */

@@ -13,6 +13,7 @@ import {
   mayLinkLine,
   type Policy,
 } from '../core/index.ts'
+import { handCartOn } from './cart.ts'
 import { type Db, raw } from './client.ts'
 import { openLoanFacts, patronFacts } from './facts.ts'
 import { familyFull, familyRoom, hasFamilyRoom } from './family-limit.ts'
@@ -93,6 +94,12 @@ export async function linkByNonce(
     raw<{ patronId: number }>(sql`UPDATE link_nonces SET used_at = ${now}, used_by = ${claim}
       WHERE nonce_hash = ${hash} AND used_at IS NULL AND expires_at > ${now} AND ${room}
       RETURNING patron_id AS patronId`),
+    // The card leaves its account (or, linked again there, goes last): the cart stays behind.
+    ...handCartOn(
+      sql`(SELECT line_user_id FROM line_links WHERE patron_id = ${found.row.id})`,
+      found.row.id,
+      sql`EXISTS (${spent})`,
+    ),
     // The link this one replaces (even its own pair, linked again) counts as an unlink.
     lineAuditFrom(
       LINK_ACTIONS.unlink,
@@ -112,11 +119,11 @@ export async function linkByNonce(
       sql`SELECT ${`patron:${found.row.id}`} AS subject WHERE EXISTS (${spent})`,
     ),
   ])
-  if (!results[3][0]) {
+  if (!results[5][0]) {
     const full = !(await hasFamilyRoom(db, input.lineUserId, found.row.id, policy.familyCards))
     return full ? familyFull(policy) : { ok: false, reason: 'bad_nonce', message: badNonce }
   }
-  const replaced = results[2].filter(
+  const replaced = results[4].filter(
     (r) => r.patronId !== found.row.id || r.lineUserId !== input.lineUserId,
   )
   return { ok: true, value: { patronId: found.row.id, replaced } }

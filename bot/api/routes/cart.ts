@@ -24,7 +24,9 @@ const FULL = {
 /**
  * Whose cart a call reads or changes: the LINE account's, kept under its first card (the card
  * a call naming none is for), whichever card a call names (ACC-FAMILY: the patron says whose
- * hold it is at 確認, and placing it for any card takes the titles out of this one cart).
+ * hold it is at 確認, and placing it for any card takes the titles out of this one cart). When
+ * that card leaves the account (unlinked, or linked to another one), the cart passes to the
+ * next card in the same batch (db/cart.ts handCartOn).
  */
 export function cartOwner(
   family: readonly { patronId: number }[],

@@ -142,6 +142,29 @@ export function familySuite(open: OpenDb) {
       expect((await cartTitleIds(db, PATRON.carol)).sort()).toEqual([1, 2])
     })
 
+    it('ACC-FAMILY: the first card moved to another LINE account leaves the hold cart with the family, and takes none of its picks', async () => {
+      await link(PATRON.alice, 'U-fam')
+      await link(PATRON.carol, 'U-fam')
+      await addToCart(db, { patronId: PATRON.alice, titleId: 1 }, NOW)
+      await addToCart(db, { patronId: PATRON.alice, titleId: 2 }, NOW)
+      expect(await link(PATRON.alice, 'U-alice')).toMatchObject({ ok: true })
+      expect((await cartTitleIds(db, PATRON.carol)).sort()).toEqual([1, 2])
+      expect(await cartTitleIds(db, PATRON.alice)).toEqual([])
+      // Linked again to the same account, a first card becomes its last: the cart stays first.
+      await link(PATRON.bob, 'U-fam')
+      await link(PATRON.carol, 'U-fam')
+      expect((await familyOf(db, 'U-fam')).map((m) => m.patronId)).toEqual([
+        PATRON.bob,
+        PATRON.carol,
+      ])
+      expect((await cartTitleIds(db, PATRON.bob)).sort()).toEqual([1, 2])
+      expect(await cartTitleIds(db, PATRON.carol)).toEqual([])
+      // A card alone in its account keeps its own picks wherever it goes.
+      await addToCart(db, { patronId: PATRON.alice, titleId: 3 }, NOW)
+      await link(PATRON.alice, 'U-alice-2')
+      expect(await cartTitleIds(db, PATRON.alice)).toEqual([3])
+    })
+
     it('ACC-FAMILY: the account’s language applies to every card it links', async () => {
       await link(PATRON.alice, 'U-fam')
       await link(PATRON.carol, 'U-fam')
