@@ -111,10 +111,10 @@ export async function pollNotices(
       if (target.holdReady) {
         const gone = endedKeys(patronId, mine, asked.ready)
         for (const key of mine) {
-          if (!gone.includes(key)) seen.push(key)
-          if (!endsByMisses(key)) {
-            if (gone.includes(key)) ended.push(key)
-          } else (gone.includes(key) ? missed : relisted).push(key)
+          const listed = !gone.includes(key)
+          if (listed) seen.push(key)
+          if (endsByMisses(key)) (listed ? relisted : missed).push(key)
+          else if (!listed) ended.push(key)
         }
       }
       const keys = await readyKeys(db, patronId, asked.ready, mine)

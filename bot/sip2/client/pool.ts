@@ -211,9 +211,10 @@ export class Sip2Pool {
 
   private mark(state: 'ok' | 'unreachable') {
     if (this.health.state !== state) this.health = { state, since: Date.now(), open: this.open }
-    if (state === 'ok') this.coolOffUntil = 0
-    // The system answered: whoever waits for the request finding out may go on now.
-    if (state === 'ok') this.probe?.settle(true)
+    if (state !== 'ok') return
+    // The system answered: no cool-off, and whoever waits for the request finding out goes on.
+    this.coolOffUntil = 0
+    this.probe?.settle(true)
   }
 
   private async acquire(): Promise<{ conn: Sip2Connection; reused: boolean }> {
