@@ -1,7 +1,8 @@
 /**
  * What `npm run bench:liff` (test/bench/liff.ts) reads from and does to an open page beside
- * timing it: `--steps`' account of the critical path, and the service workers stopped (and the
- * page checked answered by its worker) for the warm card a patron's later open finds.
+ * timing it: `--steps`' account of the critical path, the pause before each timed open, and
+ * the service workers stopped (and the page checked answered by its worker) for the warm card
+ * a patron's later open finds.
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
@@ -64,4 +65,18 @@ export async function assertWorkerStarted(page: Page): Promise<void> {
       (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).workerStart,
   )
   if (!(start > 0)) throw new Error('the card was not answered by its service worker')
+}
+
+/** How long each timed open waits on about:blank first (blank). */
+export const SETTLE_MS = 300
+
+/**
+ * Before each timed open: the page leaves for about:blank and waits there a moment, as a
+ * patron's next open comes seconds at least after the last. Opened at once instead (as until
+ * 2026-12-06), the timed open started while the last page was still being torn down, and the
+ * floors shared that.
+ */
+export async function blank(page: Page): Promise<void> {
+  await page.goto('about:blank')
+  await page.waitForTimeout(SETTLE_MS)
 }

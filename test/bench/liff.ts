@@ -37,7 +37,7 @@ import { liffUrl } from '../e2e/harness.ts'
 import { readCodabar } from '../liff/barcode-reader.ts'
 import { type Bunko, startBunko } from '../support/bunko.ts'
 import { type Floor, SAID, serveFloor } from './liff-floor.ts'
-import { assertWorkerStarted, stepsOf, stopWorkers } from './liff-page.ts'
+import { assertWorkerStarted, blank, SETTLE_MS, stepsOf, stopWorkers } from './liff-page.ts'
 import { load } from './report.ts'
 import { replaceSection } from './results-file.ts'
 import { quantile } from './stats.ts'
@@ -53,8 +53,6 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs)
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
 const HANAKO = { number: '1000000001', password: 'hanako-0001' }
-/** How long each timed open waits on about:blank first (blank). */
-const SETTLE_MS = 300
 
 /** Bytes per second from megabits per second. */
 const mbps = (n: number) => (n * 1_000_000) / 8
@@ -120,17 +118,6 @@ async function newPage(context: BrowserContext, profile: Profile): Promise<Page>
   })
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   return page
-}
-
-/**
- * Before each timed open: the page leaves for about:blank and waits there a moment, as a
- * patron's next open comes seconds at least after the last. Opened at once instead (as until
- * 2026-12-06), the timed open started while the last page was still being torn down, and the
- * floors shared that.
- */
-async function blank(page: Page): Promise<void> {
-  await page.goto('about:blank')
-  await page.waitForTimeout(SETTLE_MS)
 }
 
 /** Open `url` and wait until the page says `what` has come; the time from navigation start, in ms. */
